@@ -1,0 +1,36 @@
+import { FORMATS } from '../importers/index.js';
+
+export const HELP = `sca-bridge: Dependency-Track and JFrog Xray findings as SARIF, gates and reports
+
+Usage:
+  sca-bridge import <file|glob>... [flags]   read exported JSON, write SARIF, evaluate the gate
+  sca-bridge gate <summary.json> [flags]     evaluate the gate again from a saved --json run summary
+  sca-bridge --version | --help
+
+Output:
+  --sarif-file <path>            where SARIF is written (default sca-bridge.sarif)
+  --category <id>                SARIF automationDetails.id (default sca-bridge/<scanner>/<project>/)
+  --json                         print the run summary as JSON on stdout (logs go to stderr)
+  --working-directory <dir>      repository root, where findings are located (default: cwd)
+
+Import:
+  --import-format <format>       auto (default) or one of: ${FORMATS.map((f) => f.name).join(', ')}
+  --scanner <name>               dependency-track or xray (detected from the file)
+
+Filters and gate:
+  --min-severity <sev>           drop findings below it: critical, high, medium, low, info, unknown (default)
+  --include-path-patterns <glob> keep findings whose component path matches (repeatable)
+  --exclude-path-patterns <glob> drop findings whose component path matches (repeatable)
+  --include-suppressed           also report suppressed findings (never counted by the gate)
+  --fail-on <rule>               none (default), any, critical|high|medium|low (that or above),
+                                 or budgets such as critical:0,high:5
+  --fail-on-policy-violation     also fail on policy violations that fail the build
+  --watches <name>               Xray watches whose violations count (repeatable; default all)
+
+Labels (carried into SARIF and the run summary):
+  --project-name <name> --project-version <v> --repo-key <key> --branch <name>
+  --environment <name> --scan-tag <tag> --metadata key=value (repeatable)
+
+Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
+Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
+`;

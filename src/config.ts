@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { UserError } from './errors.js';
+import { SEVERITIES, type Severity } from './findings/severity.js';
+import { IMPORT_FORMATS, type ImportFormatName } from './importers/importer.js';
+import type { ScannerName } from './findings/model.js';
+
+export const MODES = ['scan', 'import', 'test-connection', 'list-repos', 'gate'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type FailOn =
+  | { kind: 'none' }
+  | { kind: 'any' }
+  | { kind: 'threshold'; severity: Severity }
+  | { kind: 'budgets'; budgets: Partial<Record<Severity, number>> };
+
+/** Every input of SPEC §3, validated and typed; the Action, the CLI and GitLab all build this one object. */
+export interface Config {
+  mode: Mode;
+  scanner?: ScannerName;
+  apiUrl?: string;
+  token?: string;
+  uiUrl?: string;
+  insecure: boolean;
+  caFile?: string;
+  timeoutSeconds: number;
+  pollIntervalSeconds: number;
+  importFiles: string[];
+  importFormat: 'auto' | ImportFormatName;
+  project?: string;
+  projectName?: string;
+  projectVersion?: string;
+  parentProject?: string;
+  isLatest?: boolean;
+  sbom?: string;
+  autoCreate: boolean;
+  repoKey?: string;
+  projectKey?: string;
+  watches: string[];
+  keepReport: boolean;
+  branch?: string;
+  includePathPatterns: string[];
+  excludePathPatterns: string[];
+  environment?: string;
+  scanTag?: string;
+  metadata: Record<string, string>;
+  minSeverity: Severity;
+  failOn: FailOn;
+  failOnText: string;
+  failOnPolicyViolation: boolean;
+  includeSuppressed: boolean;
+  workingDirectory: string;
+  sarifFile: string;
+  category?: string;
+  annotations: boolean;
+  jobSummary: boolean;
+  uploadSarif: boolean;
+  githubToken?: string;
+  uploadArtifact: boolean;
+  artifactName?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  gitlabDependencyReport?: string;
+  gitlabCodequalityReport?: string;
+  /** `GITHUB_WORKFLOW_REF`: the running workflow file is a fallback location. */
+  workflowRef?: string;
+}
+
+/** Raw inputs by their public (kebab-case) names; lists may already be split. */
+export type RawInputs = Record<string, string | readonly string[] | undefined>;
+
+const str = z.string().trim();
+
+function text(raw: RawInputs, name: string): string | undefined {
+  const value = raw[name];
+  const joined = Array.isArray(value) ? value.join('\n') : (value as string | undefined);
+  const trimmed = joined?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Lists accept newlines or commas, and repeated flags. */
+export function list(raw: RawInputs, name: string): string[] {
+  const value = raw[name];
+  const parts = Array.isArray(value) ? value : value === undefined ? [] : [value as string];
+  return parts
+    .flatMap((part) => part.split(/[\n,]/))
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function bool(raw: RawInputs, name: string, fallback: boolean): boolean {
+  const value = text(raw, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new UserError(`Input ${name}: expected true or false, got "${text(raw, name)}".`);
+}
+
+function positiveNumber(raw: RawInputs, name: string, fallback: number): number {
+  const value = text(raw, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new UserError(`Input ${name}: expected a number of seconds greater than 0, got "${value}".`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(
+  raw: RawInputs,
+  name: string,
+  options: readonly T[],
+  fallback?: T,
+): T | undefined {
+  const value = text(raw, name);
+  if (value === undefined) return fallback;
+  const match = options.find((option) => option === value.toLowerCase());
+  if (!match) throw new UserError(`Input ${name}: expected one of ${options.join(', ')}, got "${value}".`);
+  return match;
+}
+
+function url(raw: RawInputs, name: string): string | undefined {
+  const value = text(raw, name);
+  if (value === undefined) return undefined;
+  const parsed = str.pipe(z.url({ protocol: /^https?$/ })).safeParse(value);
+  if (!parsed.success) {
+    throw new UserError(
+      `Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`,
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** `fail-on`: a severity (that or above), `any`, `none`, or budgets `critical:0,high:5`. */
+export function parseFailOn(value: string | undefined): FailOn {
+  const input = (value ?? 'none').trim().toLowerCase();
+  if (input === '' || input === 'none') return { kind: 'none' };
+  if (input === 'any') return { kind: 'any' };
+  if ((SEVERITIES as readonly string[]).includes(input) && input !== 'info' && input !== 'unknown') {
+    return { kind: 'threshold', severity: input as Severity };
+  }
+  const budgets: Partial<Record<Severity, number>> = {};
+  for (const part of input
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z]+)\s*:\s*(\d+)$/.exec(part);
+    const severity = match?.[1] as Severity | undefined;
+    if (!match || !severity || !(SEVERITIES as readonly string[]).includes(severity)) {
+      throw new UserError(
+        `Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`,
+      );
+    }
+    budgets[severity] = Number(match[2]);
+  }
+  return { kind: 'budgets', budgets };
+}
+
+function metadata(raw: RawInputs): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of list(raw, 'metadata')) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export interface ConfigContext {
+  /** Environment to read CI defaults from (branch, repository); never secrets. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Used when neither the input nor CI names the working directory. */
+  cwd: string;
+  /** Reads the current git branch when CI does not say; may return undefined. */
+  gitBranch?: () => string | undefined;
+}
+
+function defaultBranch(ctx: ConfigContext): string | undefined {
+  const { env } = ctx;
+  return (
+    env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || ctx.gitBranch?.() || undefined
+  );
+}
+
+/** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
+export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Config {
+  const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray'] as const);
+  const failOnText = text(raw, 'fail-on') ?? 'none';
+  const config: Config = definedOnly({
+    mode,
+    scanner,
+    apiUrl: url(raw, 'api-url'),
+    token: text(raw, 'token'),
+    uiUrl: url(raw, 'ui-url'),
+    insecure: bool(raw, 'insecure', false),
+    caFile: text(raw, 'ca-file'),
+    timeoutSeconds: positiveNumber(raw, 'timeout', 600),
+    pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
+    importFiles: list(raw, 'import-file'),
+    importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
+    project: text(raw, 'project'),
+    projectName: text(raw, 'project-name'),
+    projectVersion: text(raw, 'project-version'),
+    parentProject: text(raw, 'parent-project'),
+    isLatest: text(raw, 'is-latest') === undefined ? undefined : bool(raw, 'is-latest', false),
+    sbom: text(raw, 'sbom'),
+    autoCreate: bool(raw, 'auto-create', true),
+    repoKey: text(raw, 'repo-key'),
+    projectKey: text(raw, 'project-key'),
+    watches: list(raw, 'watches'),
+    keepReport: bool(raw, 'keep-report', false),
+    branch: text(raw, 'branch') ?? defaultBranch(ctx),
+    includePathPatterns: list(raw, 'include-path-patterns'),
+    excludePathPatterns: list(raw, 'exclude-path-patterns'),
+    environment: text(raw, 'environment'),
+    scanTag: text(raw, 'scan-tag'),
+    metadata: metadata(raw),
+    minSeverity: oneOf(raw, 'min-severity', SEVERITIES, 'unknown') ?? 'unknown',
+    failOn: parseFailOn(failOnText),
+    failOnText,
+    failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
+    includeSuppressed: bool(raw, 'include-suppressed', false),
+    workingDirectory:
+      text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd,
+    sarifFile: text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+    category: text(raw, 'category'),
+    annotations: bool(raw, 'annotations', true),
+    jobSummary: bool(raw, 'job-summary', true),
+    uploadSarif: bool(raw, 'upload-sarif', false),
+    githubToken: text(raw, 'github-token'),
+    uploadArtifact: bool(raw, 'upload-artifact', false),
+    artifactName: text(raw, 'artifact-name'),
+    webhookUrl: url(raw, 'webhook-url'),
+    webhookSecret: text(raw, 'webhook-secret'),
+    gitlabDependencyReport: text(raw, 'gitlab-dependency-report'),
+    gitlabCodequalityReport: text(raw, 'gitlab-codequality-report'),
+    workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
+  });
+  checkModeInputs(config);
+  return config;
+}
+
+/** Inputs each mode cannot do without, named with the fix. */
+function checkModeInputs(config: Config): void {
+  if (config.mode === 'import' && config.importFiles.length === 0) {
+    throw new UserError('Input import-file: name at least one exported JSON file (or glob) to import.');
+  }
+  if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
+    if (!config.scanner && config.mode !== 'list-repos') {
+      throw new UserError('Input scanner: set dependency-track or xray.');
+    }
+    if (!config.apiUrl) throw new UserError("Input api-url: set the scanner's base URL (https://…).");
+    if (!config.token) {
+      throw new UserError(
+        'Input token: no token given. CLI: set the SCA_BRIDGE_TOKEN environment variable or --token-file; Action: the token input from a secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN.',
+      );
+    }
+  }
+}

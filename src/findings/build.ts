@@ -1,0 +1,60 @@
+import type { Component, Cvss, Finding, ScannerName } from './model.js';
+import { orderIds } from './ids.js';
+import type { Severity } from './severity.js';
+
+export interface FindingInput {
+  scanner: ScannerName;
+  /** The scanner's own id first, then aliases; blanks are dropped. */
+  ids: readonly (string | undefined | null)[];
+  title?: string | undefined;
+  description?: string | undefined;
+  severity: Severity;
+  cvss?: Cvss;
+  epss?: Finding['epss'];
+  cwes?: readonly string[];
+  component: Component;
+  componentPaths?: readonly (string | undefined)[];
+  impactPaths?: readonly string[][];
+  fixedVersions?: readonly string[];
+  references?: readonly (string | undefined)[];
+  published?: string | undefined;
+  analysis?: Finding['analysis'];
+  suppressed?: boolean;
+  url?: string | undefined;
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+
+function present<T>(values: readonly (T | undefined | null)[]): T[] {
+  return [...new Set(values.filter((v): v is T => v !== undefined && v !== null && v !== ''))];
+}
+
+/** Fills a finding's defaults in one place, so every importer yields the same shape. */
+export function buildFinding(input: FindingInput): Finding {
+  const ids = orderIds(input.ids);
+  const description = input.description?.trim() ?? '';
+  const finding: Finding = {
+    scanner: input.scanner,
+    id: ids[0] ?? 'UNKNOWN',
+    ids,
+    title: input.title?.trim() || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
+    description,
+    severity: input.severity,
+    cvss: input.cvss ?? {},
+    cwes: present(input.cwes ?? []),
+    component: input.component,
+    componentPaths: present(input.componentPaths ?? []),
+    impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0),
+    fixedVersions: present(input.fixedVersions ?? []),
+    references: present(input.references ?? []),
+    suppressed: input.suppressed ?? false,
+  };
+  if (input.epss) finding.epss = input.epss;
+  if (input.published) finding.published = input.published;
+  if (input.analysis) finding.analysis = input.analysis;
+  if (input.url) finding.url = input.url;
+  return finding;
+}

@@ -1,0 +1,77 @@
+import type { Cvss, CvssScore, Finding } from './model.js';
+import { orderIds } from './ids.js';
+import { mostSevere } from './severity.js';
+
+/** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
+export function findingKey(finding: Finding): string {
+  const { component } = finding;
+  return [
+    finding.scanner,
+    finding.id,
+    component.ecosystem ?? '',
+    component.packageName,
+    component.version ?? '',
+    finding.location?.uri ?? '',
+  ].join('\u0000');
+}
+
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+function unionPaths(a: readonly string[][], b: readonly string[][]): string[][] {
+  const seen = new Map(a.map((path) => [path.join('\u0000'), path]));
+  for (const path of b) seen.set(path.join('\u0000'), path);
+  return [...seen.values()];
+}
+
+function higher(a: CvssScore | undefined, b: CvssScore | undefined): CvssScore | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return (b.score ?? -1) > (a.score ?? -1) ? b : a;
+}
+
+function mergeCvss(a: Cvss, b: Cvss): Cvss {
+  const out: Cvss = {};
+  const v4 = higher(a.v4, b.v4);
+  const v3 = higher(a.v3, b.v3);
+  const v2 = higher(a.v2, b.v2);
+  if (v4) out.v4 = v4;
+  if (v3) out.v3 = v3;
+  if (v2) out.v2 = v2;
+  return out;
+}
+
+function merge(into: Finding, other: Finding): Finding {
+  const ids = orderIds([...into.ids, ...other.ids]);
+  return {
+    ...into,
+    id: ids[0] ?? into.id,
+    ids,
+    title: into.title || other.title,
+    description: into.description.length >= other.description.length ? into.description : other.description,
+    severity: mostSevere(into.severity, other.severity),
+    cvss: mergeCvss(into.cvss, other.cvss),
+    epss: into.epss ?? other.epss,
+    cwes: union(into.cwes, other.cwes),
+    componentPaths: union(into.componentPaths, other.componentPaths),
+    impactPaths: unionPaths(into.impactPaths, other.impactPaths),
+    fixedVersions: union(into.fixedVersions, other.fixedVersions),
+    references: union(into.references, other.references),
+    // One unsuppressed sighting keeps the finding open.
+    suppressed: into.suppressed && other.suppressed,
+    analysis: into.suppressed && !other.suppressed ? other.analysis : (into.analysis ?? other.analysis),
+    url: into.url ?? other.url,
+  };
+}
+
+/** Collapses repeated sightings of one finding into one, keeping the first one's order. */
+export function collapseDuplicates(findings: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = findingKey(finding);
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? merge(seen, finding) : finding);
+  }
+  return [...byKey.values()];
+}

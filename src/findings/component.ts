@@ -1,0 +1,147 @@
+import { PackageURL } from 'packageurl-js';
+import type { Component } from './model.js';
+
+/** The name as the ecosystem writes it: Maven `group:artifact`, others `namespace/name` (npm `@scope/name`). */
+export function packageNameOf(
+  ecosystem: string | undefined,
+  group: string | undefined,
+  name: string,
+): string {
+  if (!group) return name;
+  return ecosystem === 'maven' ? `${group}:${name}` : `${group}/${name}`;
+}
+
+function buildPurl(
+  ecosystem: string,
+  namespace: string | undefined,
+  name: string,
+  version: string | undefined,
+  qualifiers?: Record<string, string>,
+): string | undefined {
+  try {
+    return new PackageURL(ecosystem, namespace, name, version, qualifiers, undefined).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a purl; falls back to the given fields when the purl is absent or malformed. */
+export function componentFromPurl(
+  purl: string | undefined,
+  fallback: { name: string; group?: string; version?: string },
+): Component {
+  if (purl) {
+    try {
+      const parsed = PackageURL.fromString(purl);
+      const group = parsed.namespace ?? fallback.group ?? undefined;
+      return {
+        packageName: packageNameOf(parsed.type, group, parsed.name),
+        name: parsed.name,
+        ...(group ? { group } : {}),
+        ...(fallback.version || parsed.version ? { version: fallback.version || parsed.version } : {}),
+        purl,
+        ecosystem: parsed.type,
+      };
+    } catch {
+      // A malformed purl still leaves the name and version to report.
+    }
+  }
+  return {
+    packageName: packageNameOf(undefined, fallback.group, fallback.name),
+    name: fallback.name,
+    ...(fallback.group ? { group: fallback.group } : {}),
+    ...(fallback.version ? { version: fallback.version } : {}),
+    ...(purl ? { purl } : {}),
+  };
+}
+
+/** Xray's package types (component-id schemes and `package_type` words) as purl types. */
+const XRAY_TYPES: Record<string, string> = {
+  gav: 'maven',
+  maven: 'maven',
+  npm: 'npm',
+  pypi: 'pypi',
+  go: 'golang',
+  golang: 'golang',
+  deb: 'deb',
+  debian: 'deb',
+  alpine: 'apk',
+  rpm: 'rpm',
+  nuget: 'nuget',
+  composer: 'composer',
+  rubygems: 'gem',
+  gem: 'gem',
+  cargo: 'cargo',
+  docker: 'docker',
+  oci: 'oci',
+  conan: 'conan',
+  cocoapods: 'cocoapods',
+  conda: 'conda',
+  generic: 'generic',
+  github: 'github',
+  hex: 'hex',
+  pub: 'pub',
+  swift: 'swift',
+  huggingface: 'huggingface',
+};
+
+export function ecosystemOfXrayType(type: string | undefined): string | undefined {
+  if (!type) return undefined;
+  return XRAY_TYPES[type.trim().toLowerCase()];
+}
+
+/** How many leading `:` fields of an OS package id name the distribution, before the package name. */
+const DISTRO_FIELDS: Record<string, number> = { deb: 2, apk: 1, rpm: 1 };
+
+/**
+ * Parses an Xray component id: `gav://group:artifact:version`, `npm://@scope/name:version`,
+ * `deb://debian:bookworm:libssl3:3.0.13-1~deb12u1` (versions may hold `:` epochs),
+ * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`.
+ */
+export function componentFromXrayId(id: string, typeHint?: string): Component {
+  const schemeAt = id.indexOf('://');
+  const scheme = schemeAt >= 0 ? id.slice(0, schemeAt) : undefined;
+  const rest = schemeAt >= 0 ? id.slice(schemeAt + 3) : id;
+  const ecosystem = ecosystemOfXrayType(scheme) ?? ecosystemOfXrayType(typeHint);
+  const fields = rest.split(':');
+  const distroFields = ecosystem ? (DISTRO_FIELDS[ecosystem] ?? 0) : 0;
+
+  let group: string | undefined;
+  let name: string;
+  let version: string | undefined;
+  let qualifiers: Record<string, string> | undefined;
+  if (distroFields > 0 && fields.length > distroFields + 1) {
+    const distro = fields.slice(0, distroFields);
+    name = fields[distroFields] ?? rest;
+    version = fields.slice(distroFields + 1).join(':') || undefined;
+    group = ecosystem === 'apk' ? 'alpine' : ecosystem === 'deb' ? distro[0] : undefined;
+    qualifiers = { distro: distro.join('-') };
+  } else if (ecosystem === 'maven' && fields.length >= 3) {
+    group = fields[0];
+    name = fields[1] ?? rest;
+    version = fields.slice(2).join(':');
+  } else if (fields.length >= 2) {
+    name = fields.slice(0, -1).join(':');
+    version = fields.at(-1);
+  } else {
+    name = rest;
+  }
+
+  if (ecosystem === 'npm' && name.startsWith('@') && name.includes('/')) {
+    [group, name] = [name.slice(0, name.indexOf('/')), name.slice(name.indexOf('/') + 1)];
+  } else if ((ecosystem === 'golang' || ecosystem === 'composer') && name.includes('/')) {
+    [group, name] = [name.slice(0, name.lastIndexOf('/')), name.slice(name.lastIndexOf('/') + 1)];
+  }
+
+  const purl = ecosystem ? buildPurl(ecosystem, group, name, version, qualifiers) : undefined;
+  const packageName =
+    ecosystem === 'deb' || ecosystem === 'apk' ? name : packageNameOf(ecosystem, group, name);
+  return {
+    packageName,
+    name,
+    ...(group && packageName !== name ? { group } : {}),
+    ...(version ? { version } : {}),
+    ...(purl ? { purl } : {}),
+    ...(ecosystem ? { ecosystem } : {}),
+  };
+}

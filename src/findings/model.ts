@@ -1,0 +1,103 @@
+import type { Severity } from './severity.js';
+
+export type ScannerName = 'dependency-track' | 'xray';
+
+export interface CvssScore {
+  score?: number;
+  vector?: string;
+}
+
+export interface Cvss {
+  v4?: CvssScore;
+  v3?: CvssScore;
+  v2?: CvssScore;
+}
+
+export interface Component {
+  /** Name as its ecosystem writes it: Maven `group:artifact`, npm `@scope/name`, Composer `vendor/name`. */
+  packageName: string;
+  /** The bare name, without group or namespace. */
+  name: string;
+  group?: string;
+  version?: string;
+  purl?: string;
+  /** purl type where known (`npm`, `maven`, `pypi`, `golang`, `deb`, …). */
+  ecosystem?: string;
+}
+
+/** Where a finding was placed in the repository, and by which rule (SPEC §7). */
+export interface Location {
+  /** Path relative to the working directory, with forward slashes. */
+  uri: string;
+  startLine: number;
+  /** `manifest`, `lockfile`, `sbom`, `root-manifest` or `fallback`. */
+  rule: LocationRule;
+}
+
+export type LocationRule = 'manifest' | 'lockfile' | 'sbom' | 'root-manifest' | 'fallback';
+
+/** One (vulnerability, component) pair, whatever the source (SPEC §6). */
+export interface Finding {
+  scanner: ScannerName;
+  /** Canonical id: lowest CVE, else GHSA, else the scanner's own id. */
+  id: string;
+  /** Every id the vulnerability is known by, the canonical one included. */
+  ids: string[];
+  title: string;
+  description: string;
+  severity: Severity;
+  cvss: Cvss;
+  epss?: { score: number; percentile?: number };
+  /** `CWE-79` form. */
+  cwes: string[];
+  component: Component;
+  /** Artifact and manifest paths the source names, used by the path patterns. */
+  componentPaths: string[];
+  /** Chains of component ids from the artifact or the direct dependency down to the component. */
+  impactPaths: string[][];
+  fixedVersions: string[];
+  references: string[];
+  published?: string;
+  analysis?: { state?: string; justification?: string; detail?: string };
+  suppressed: boolean;
+  /** Link to the finding in the scanner's UI. */
+  url?: string;
+  /** Set by the locator. */
+  location?: Location;
+}
+
+/** A policy violation kept beside findings: it counts for `fail-on-policy-violation`. */
+export interface PolicyViolation {
+  scanner: ScannerName;
+  /** DT: `LICENSE|SECURITY|OPERATIONAL`; Xray: `security|license|operational_risk`. */
+  type: string;
+  policy: string;
+  /** Xray watch name. */
+  watch?: string;
+  /** DT `INFO|WARN|FAIL`; Xray violations are `FAIL` when they fail the build. */
+  state: 'INFO' | 'WARN' | 'FAIL';
+  severity?: Severity;
+  component: string;
+  /** Vulnerability or licence the violation is about, when known. */
+  subject?: string;
+  suppressed: boolean;
+}
+
+/** What a source hands to the rest of the pipeline. */
+export interface SourceResult {
+  scanner: ScannerName;
+  findings: Finding[];
+  violations: PolicyViolation[];
+  /** Project name / repo key and other context the source knows. */
+  context: SourceContext;
+}
+
+export interface SourceContext {
+  project?: string;
+  projectVersion?: string;
+  repoKey?: string;
+  scannerVersion?: string;
+  reportUrl?: string;
+  /** The file it was read from (imports). */
+  file?: string;
+}

@@ -1,0 +1,46 @@
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Higher is more severe: critical 5 … unknown 0. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+
+export function atLeast(severity: Severity, floor: Severity): boolean {
+  return severityRank(severity) >= severityRank(floor);
+}
+
+export function mostSevere(a: Severity, b: Severity): Severity {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+const ALIASES: Record<string, Severity> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  moderate: 'medium',
+  low: 'low',
+  info: 'info',
+  information: 'info',
+  informational: 'info',
+  negligible: 'info',
+  unknown: 'unknown',
+  unassigned: 'unknown',
+  none: 'unknown',
+};
+
+/** Maps a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`) to ours. */
+export function parseSeverity(value: unknown): Severity {
+  if (typeof value !== 'string') return 'unknown';
+  return ALIASES[value.trim().toLowerCase()] ?? 'unknown';
+}
+
+/** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */
+export function severityFromScore(score: number | undefined): Severity {
+  if (score === undefined || Number.isNaN(score)) return 'unknown';
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  if (score > 0) return 'low';
+  return 'info';
+}

@@ -1,0 +1,54 @@
+import { UserError } from '../errors.js';
+import { isRecord } from './importer.js';
+import type { ImportFormat } from './importer.js';
+import { FORMATS } from './index.js';
+
+const ACCEPTED = FORMATS.map((f) => f.name).join(', ');
+
+/** Shapes people hand us that are not findings exports, with what to do instead. */
+function recogniseOther(doc: unknown): string | undefined {
+  if (isRecord(doc) && Array.isArray(doc.runs) && (doc.version === '2.1.0' || '$schema' in doc)) {
+    return "this is already a SARIF log; sca-bridge reads the scanner's JSON export and writes SARIF itself (export JSON from the scanner, or upload this file with github/codeql-action/upload-sarif)";
+  }
+  if (isRecord(doc) && (doc.bomFormat === 'CycloneDX' || 'spdxVersion' in doc)) {
+    return 'this is an SBOM, not a findings export; to scan it, upload it to Dependency-Track with `sca-bridge scan --scanner dependency-track --sbom <file>`';
+  }
+  if (isRecord(doc) && Array.isArray(doc.targets) && 'xray_version' in doc) {
+    return 'this is a jf CLI internal results dump; run jf with `--format=json` or `--format=simple-json` instead';
+  }
+  if (Array.isArray(doc) && doc.length > 0 && doc.every((v) => isRecord(v) && 'policyCondition' in v)) {
+    return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let `sca-bridge scan --scanner dependency-track --fail-on-policy-violation` read violations";
+  }
+  if (isRecord(doc) && 'uuid' in doc && 'name' in doc && 'classifier' in doc) {
+    return 'this is a Dependency-Track project, not its findings; export the findings (`/api/v1/finding/project/{uuid}/export`)';
+  }
+  return undefined;
+}
+
+function describeShape(doc: unknown): string {
+  if (Array.isArray(doc))
+    return doc.length ? `an array of ${doc.length} ${typeof doc[0]} values` : 'an empty array';
+  if (isRecord(doc)) {
+    const keys = Object.keys(doc);
+    return keys.length
+      ? `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`
+      : 'an empty object';
+  }
+  return `a JSON ${doc === null ? 'null' : typeof doc}`;
+}
+
+/** Picks the one format whose shape the document has; none or several is bad input (exit 2). */
+export function detectFormat(doc: unknown, file: string): ImportFormat {
+  const matching = FORMATS.filter((format) => format.matches(doc));
+  if (matching.length === 1 && matching[0]) return matching[0];
+  if (matching.length > 1) {
+    throw new UserError(
+      `${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with --import-format.`,
+    );
+  }
+  const other = recogniseOther(doc);
+  if (other) throw new UserError(`${file}: ${other}.`);
+  throw new UserError(
+    `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`,
+  );
+}

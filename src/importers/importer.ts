@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import type { ScannerName, SourceResult } from '../findings/model.js';
+
+export const IMPORT_FORMATS = [
+  'dtrack-fpf',
+  'dtrack-findings',
+  'xray-report',
+  'xray-scans-export',
+  'xray-summary',
+  'xray-cli-json',
+  'xray-simple-json',
+] as const;
+export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
+
+/** One export format: how to recognise its shape and how to map it into findings. */
+export interface ImportFormat {
+  name: ImportFormatName;
+  scanner: ScannerName;
+  /** Where such a file comes from, for messages and the README. */
+  origin: string;
+  /** A cheap test of the top-level shape, used by auto-detection. */
+  matches(document: unknown): boolean;
+  /** Validates the whole document and maps it; throws UserError naming the file and the bad field. */
+  read(document: unknown, file: string): SourceResult;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a document against a format's schema; the error names the file, the format and the field. */
+export function validate<T extends z.ZodType>(
+  schema: T,
+  document: unknown,
+  file: string,
+  format: ImportFormatName,
+): z.infer<T> {
+  const parsed = schema.safeParse(document);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    return `${where}: ${issue.message}`;
+  });
+  const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
+  throw new UserError(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
+}
+
+/** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
+export const optString = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)));
+
+/** Optional number fields that some scanners write as strings ("7.5"). */
+export const optNumber = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((value) => {
+    if (value === null || value === undefined || value === '') return undefined;
+    const n = typeof value === 'number' ? value : Number.parseFloat(value);
+    return Number.isFinite(n) ? n : undefined;
+  });
+
+/** Optional arrays, tolerating null. */
+export function optArray<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((value) => value ?? []);
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { buildFinding } from '../findings/build.js';
+import { componentFromXrayId } from '../findings/component.js';
+import type { Finding, PolicyViolation } from '../findings/model.js';
+import { parseSeverity } from '../findings/severity.js';
+import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
+import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
+
+const impactNodeSchema = z.object({ component_id: optString, full_path: optString });
+
+const componentSchema = z.object({
+  fixed_versions: optArray(z.string()),
+  impact_paths: optArray(z.array(impactNodeSchema)),
+});
+
+const componentsSchema = z
+  .record(z.string(), componentSchema)
+  .nullish()
+  .transform((value) => value ?? {});
+
+const vulnerabilitySchema = z.object({
+  issue_id: optString,
+  cves: optArray(xrayCveSchema),
+  summary: optString,
+  severity: optString,
+  components: componentsSchema,
+  references: optArray(z.string()),
+  extended_information: z.object({ short_description: optString, full_description: optString }).nullish(),
+});
+type Vulnerability = z.infer<typeof vulnerabilitySchema>;
+
+const violationSchema = z.object({
+  issue_id: optString,
+  type: optString,
+  severity: optString,
+  watch_name: optString,
+  fail_build: z.boolean().nullish(),
+  policies: optArray(z.object({ policy: optString })),
+  components: componentsSchema,
+  cves: optArray(xrayCveSchema),
+  license_key: optString,
+});
+type Violation = z.infer<typeof violationSchema>;
+
+const scanResponseSchema = z.object({
+  scan_id: optString,
+  component_id: optString,
+  package_type: optString,
+  vulnerabilities: optArray(vulnerabilitySchema),
+  violations: optArray(violationSchema),
+});
+
+const documentSchema = z.union([z.array(scanResponseSchema), scanResponseSchema.transform((one) => [one])]);
+
+/** `Issue summary: ` is a prefix jf adds to some summaries. */
+function cleanSummary(summary: string | undefined): string | undefined {
+  return summary?.replace(/^Issue summary:\s*/i, '');
+}
+
+function mapVulnerability(vulnerability: Vulnerability, packageType: string | undefined): Finding[] {
+  const { ids, cvss, cwes } = readXrayCves(vulnerability.cves);
+  const summary = cleanSummary(vulnerability.summary);
+  return Object.entries(vulnerability.components).map(([componentId, component]) => {
+    const impactPaths = component.impact_paths.map((path) =>
+      path.map((node) => node.component_id ?? node.full_path ?? '?'),
+    );
+    const fullPaths = component.impact_paths.flatMap((path) => path.map((node) => node.full_path));
+    return buildFinding({
+      scanner: 'xray',
+      ids: [vulnerability.issue_id, ...ids],
+      title: vulnerability.extended_information?.short_description ?? summary,
+      description: vulnerability.extended_information?.full_description ?? summary,
+      severity: parseSeverity(vulnerability.severity),
+      cvss,
+      cwes,
+      component: componentFromXrayId(componentId, packageType),
+      componentPaths: fullPaths,
+      impactPaths,
+      fixedVersions: fixedVersions(component.fixed_versions),
+      references: vulnerability.references,
+    });
+  });
+}
+
+/** Violations count for the gate only when a watch's policy marks them `fail_build`. */
+function mapViolation(violation: Violation): PolicyViolation[] {
+  const { ids } = readXrayCves(violation.cves);
+  const subject = ids[0] ?? violation.license_key ?? violation.issue_id;
+  return Object.keys(violation.components).map((componentId) => ({
+    scanner: 'xray',
+    type: violation.type ?? 'security',
+    policy:
+      violation.policies
+        .map((p) => p.policy)
+        .filter(Boolean)
+        .join(', ') || 'unknown policy',
+    ...(violation.watch_name ? { watch: violation.watch_name } : {}),
+    state: violation.fail_build ? 'FAIL' : 'WARN',
+    severity: parseSeverity(violation.severity),
+    component: componentId,
+    ...(subject ? { subject } : {}),
+    suppressed: false,
+  }));
+}
+
+function isScanResponse(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    ('scan_id' in value || 'component_id' in value) &&
+    (Array.isArray(value.vulnerabilities) || Array.isArray(value.violations) || Array.isArray(value.licenses))
+  );
+}
+
+export const xrayCliJson: ImportFormat = {
+  name: 'xray-cli-json',
+  scanner: 'xray',
+  origin:
+    '`jf scan`, `jf docker scan` or `jf audit` with `--format=json` (an array of scan responses), or one Xray graph-scan response',
+  matches: (doc) => (Array.isArray(doc) ? doc.length > 0 && doc.every(isScanResponse) : isScanResponse(doc)),
+  read(doc, file) {
+    const responses = validate(documentSchema, doc, file, 'xray-cli-json');
+    const findings = responses.flatMap((response) =>
+      response.vulnerabilities.flatMap((v) => mapVulnerability(v, response.package_type)),
+    );
+    const violations = responses.flatMap((response) => response.violations.flatMap(mapViolation));
+    return { scanner: 'xray', findings, violations, context: { file } };
+  },
+};

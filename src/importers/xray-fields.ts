@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Cvss, CvssScore } from '../findings/model.js';
+import { optArray, optNumber, optString } from './importer.js';
+
+/** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
+export function normaliseFixedVersion(value: string): string {
+  const trimmed = value.trim().replace(/^[≥>=\s]+/, '');
+  const exact = /^\[([^,\]]+)\]$/.exec(trimmed);
+  return exact?.[1]?.trim() ?? trimmed;
+}
+
+export function fixedVersions(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => !!v && !!v.trim()).map(normaliseFixedVersion))];
+}
+
+/** Summary and Security-export files write a CVSS as `"9.8/CVSS:3.0/AV:N/…"`, or just `"5.9"`. */
+export function parseScoreVector(value: string | undefined): CvssScore | undefined {
+  if (!value) return undefined;
+  const slash = value.indexOf('/');
+  const scoreText = slash >= 0 ? value.slice(0, slash) : value;
+  const score = Number.parseFloat(scoreText);
+  const vector = slash >= 0 ? value.slice(slash + 1) : undefined;
+  const out: CvssScore = {};
+  if (Number.isFinite(score) && score >= 0 && score <= 10) out.score = score;
+  if (vector) out.vector = vector;
+  return out.score === undefined && out.vector === undefined ? undefined : out;
+}
+
+function better(a: CvssScore | undefined, b: CvssScore | undefined): CvssScore | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return (b.score ?? -1) > (a.score ?? -1) ? b : a;
+}
+
+/** The CVE list shape that reports, `jf` JSON and summaries share (scores as numbers, strings or `score/vector`). */
+export const xrayCveSchema = z.object({
+  cve: optString,
+  id: optString,
+  cwe: optArray(z.string()),
+  cvss_v2: optString,
+  cvss_v3: optString,
+  cvss_v2_score: optNumber,
+  cvss_v2_vector: optString,
+  cvss_v3_score: optNumber,
+  cvss_v3_vector: optString,
+});
+export type XrayCve = z.infer<typeof xrayCveSchema>;
+
+/** Ids, the highest CVSS of each version and the CWEs of an Xray CVE list; id-less entries still give scores. */
+export function readXrayCves(cves: readonly XrayCve[]): { ids: string[]; cvss: Cvss; cwes: string[] } {
+  const ids: string[] = [];
+  const cwes = new Set<string>();
+  let v2: CvssScore | undefined;
+  let v3: CvssScore | undefined;
+  for (const cve of cves) {
+    const id = cve.cve ?? cve.id;
+    if (id) ids.push(id);
+    for (const cwe of cve.cwe) if (cwe.trim()) cwes.add(cwe.trim().toUpperCase());
+    v2 = better(v2, fromParts(cve.cvss_v2_score, cve.cvss_v2_vector) ?? parseScoreVector(cve.cvss_v2));
+    v3 = better(v3, fromParts(cve.cvss_v3_score, cve.cvss_v3_vector) ?? parseScoreVector(cve.cvss_v3));
+  }
+  const cvss: Cvss = {};
+  if (v3) cvss.v3 = v3;
+  if (v2) cvss.v2 = v2;
+  return { ids, cvss, cwes: [...cwes] };
+}
+
+function fromParts(score: number | undefined, vector: string | undefined): CvssScore | undefined {
+  if (score === undefined && !vector) return undefined;
+  return { ...(score !== undefined ? { score } : {}), ...(vector ? { vector } : {}) };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { buildFinding } from '../findings/build.js';
+import { componentFromXrayId } from '../findings/component.js';
+import type { Finding, PolicyViolation } from '../findings/model.js';
+import { parseSeverity } from '../findings/severity.js';
+import { type ImportFormat, isRecord, optArray, optNumber, optString, validate } from './importer.js';
+import { fixedVersions, readXrayCves } from './xray-fields.js';
+
+const cveSchema = z
+  .object({
+    id: optString,
+    cvssV2: optNumber,
+    cvssV2Vector: optString,
+    cvssV3: optNumber,
+    cvssV3Vector: optString,
+    cwe: optArray(z.string()),
+  })
+  .transform((cve) => ({
+    cve: cve.id,
+    id: undefined,
+    cwe: cve.cwe,
+    cvss_v2: undefined,
+    cvss_v3: undefined,
+    cvss_v2_score: cve.cvssV2,
+    cvss_v2_vector: cve.cvssV2Vector,
+    cvss_v3_score: cve.cvssV3,
+    cvss_v3_vector: cve.cvssV3Vector,
+  }));
+
+const packageRef = z.object({
+  name: optString,
+  version: optString,
+  location: z.object({ file: optString }).nullish(),
+});
+
+const rowSchema = z.object({
+  severity: optString,
+  impactedPackageName: optString,
+  impactedPackageVersion: optString,
+  impactedPackageType: optString,
+  components: optArray(packageRef),
+  summary: optString,
+  fixedVersions: optArray(z.string()),
+  cves: optArray(cveSchema),
+  issueId: optString,
+  references: optArray(z.string()),
+  impactPaths: optArray(z.array(packageRef)),
+  jfrogResearchInformation: z.object({ summary: optString, details: optString }).nullish(),
+  // Violation rows only.
+  watch: optString,
+  policies: optArray(z.string()),
+  fail_build: z.boolean().nullish(),
+  licenseKey: optString,
+});
+type Row = z.infer<typeof rowSchema>;
+
+const documentSchema = z.object({
+  vulnerabilities: optArray(rowSchema),
+  securityViolations: optArray(rowSchema),
+  licensesViolations: optArray(rowSchema),
+  operationalRiskViolations: optArray(rowSchema),
+});
+
+function componentOf(row: Row) {
+  const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
+  return componentFromXrayId(id, row.impactedPackageType);
+}
+
+function mapRow(row: Row): Finding {
+  const { ids, cvss, cwes } = readXrayCves(row.cves);
+  return buildFinding({
+    scanner: 'xray',
+    ids: [row.issueId, ...ids],
+    title: row.jfrogResearchInformation?.summary ?? row.summary,
+    description: row.jfrogResearchInformation?.details ?? row.summary,
+    severity: parseSeverity(row.severity),
+    cvss,
+    cwes,
+    component: componentOf(row),
+    // jf names the manifest that declares each direct dependency; the locator prefers it.
+    componentPaths: row.components.map((c) => c.location?.file),
+    impactPaths: row.impactPaths.map((path) =>
+      path.map((node) => [node.name, node.version].filter(Boolean).join('@')),
+    ),
+    fixedVersions: fixedVersions(row.fixedVersions),
+    references: row.references,
+  });
+}
+
+function mapViolation(type: string) {
+  return (row: Row): PolicyViolation => {
+    const { ids } = readXrayCves(row.cves);
+    const subject = ids[0] ?? row.licenseKey ?? row.issueId;
+    const component = componentOf(row);
+    return {
+      scanner: 'xray',
+      type,
+      policy: row.policies.join(', ') || row.watch || 'unknown policy',
+      ...(row.watch ? { watch: row.watch } : {}),
+      state: row.fail_build ? 'FAIL' : 'WARN',
+      severity: parseSeverity(row.severity),
+      component: [component.packageName, component.version].filter(Boolean).join('@'),
+      ...(subject ? { subject } : {}),
+      suppressed: false,
+    };
+  };
+}
+
+export const xraySimpleJson: ImportFormat = {
+  name: 'xray-simple-json',
+  scanner: 'xray',
+  origin: '`jf scan`, `jf docker scan` or `jf audit` with `--format=simple-json`',
+  matches: (doc) =>
+    isRecord(doc) &&
+    'vulnerabilities' in doc &&
+    ('securityViolations' in doc || 'scansStatus' in doc || 'licensesViolations' in doc),
+  read(doc, file) {
+    const parsed = validate(documentSchema, doc, file, 'xray-simple-json');
+    const violations = [
+      ...parsed.securityViolations.map(mapViolation('security')),
+      ...parsed.licensesViolations.map(mapViolation('license')),
+      ...parsed.operationalRiskViolations.map(mapViolation('operational_risk')),
+    ];
+    return { scanner: 'xray', findings: parsed.vulnerabilities.map(mapRow), violations, context: { file } };
+  },
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { buildFinding } from '../findings/build.js';
+import { componentFromXrayId } from '../findings/component.js';
+import type { Finding } from '../findings/model.js';
+import { parseSeverity } from '../findings/severity.js';
+import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
+import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
+
+const issueSchema = z.object({
+  issue_id: optString,
+  summary: optString,
+  description: optString,
+  issue_type: optString,
+  severity: optString,
+  cves: optArray(xrayCveSchema),
+  created: optString,
+  impact_path: optArray(z.string()),
+  components: optArray(z.object({ component_id: optString, fixed_versions: optArray(z.string()) })),
+  component_physical_paths: optArray(z.string()),
+});
+type Issue = z.infer<typeof issueSchema>;
+
+const artifactSchema = z.object({
+  general: z
+    .object({ name: optString, component_id: optString, pkg_type: optString, path: optString })
+    .nullish(),
+  issues: optArray(issueSchema),
+});
+type Artifact = z.infer<typeof artifactSchema>;
+
+const documentSchema = z.object({ artifacts: z.array(artifactSchema) });
+
+/** An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`. */
+function componentIdOfImpactPath(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Licence and operational-risk issues are not vulnerabilities. */
+function isSecurity(issue: Issue): boolean {
+  return !issue.issue_type || issue.issue_type === 'security';
+}
+
+function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
+  const { ids, cvss, cwes } = readXrayCves(issue.cves);
+  // Prefer Xray's component ids; older responses name the components only at the end of each impact path.
+  const targets = issue.components.length
+    ? issue.components.map((c) => ({
+        id: c.component_id ?? 'unknown',
+        fixed: c.fixed_versions,
+        paths: [] as string[],
+      }))
+    : issue.impact_path.map((path) => ({
+        id: componentIdOfImpactPath(path),
+        fixed: [] as string[],
+        paths: [path],
+      }));
+  return targets.map((target) =>
+    buildFinding({
+      scanner: 'xray',
+      ids: [issue.issue_id, ...ids],
+      title: issue.summary,
+      description: issue.description ?? issue.summary,
+      severity: parseSeverity(issue.severity),
+      cvss,
+      cwes,
+      component: componentFromXrayId(target.id),
+      componentPaths: [artifact.general?.path, ...target.paths, ...issue.component_physical_paths],
+      impactPaths: target.paths.length ? [target.paths] : [],
+      fixedVersions: fixedVersions(target.fixed),
+      published: issue.created,
+    }),
+  );
+}
+
+export const xraySummary: ImportFormat = {
+  name: 'xray-summary',
+  scanner: 'xray',
+  origin: 'Xray Artifact Summary API (`POST /xray/api/v1/summary/artifact`)',
+  matches: (doc) => isRecord(doc) && Array.isArray(doc.artifacts),
+  read(doc, file) {
+    const { artifacts } = validate(documentSchema, doc, file, 'xray-summary');
+    const findings = artifacts.flatMap((artifact) =>
+      artifact.issues.filter(isSecurity).flatMap((issue) => mapIssue(artifact, issue)),
+    );
+    return { scanner: 'xray', findings, violations: [], context: { file } };
+  },
+};

@@ -1,0 +1,18 @@
+import type { Finding, Location } from '../findings/model.js';
+
+/** Places findings at a file and line of the working directory (SPEC §7). Built once per run. */
+export interface Locator {
+  locate(finding: Finding): Location;
+  /** Number of lines of a located file, for keeping two results of one rule off the same line. */
+  lineCount(uri: string): number;
+}
+
+export interface LocatorOptions {
+  workingDirectory: string;
+  /** The SBOM uploaded in this run, if any (its component entries are a fallback location). */
+  sbom?: string;
+  /** Imported export files; one inside the working directory is a last-resort location. */
+  importFiles: readonly string[];
+  /** `GITHUB_WORKFLOW_REF` and similar, for the fallback file. */
+  env: Readonly<Record<string, string | undefined>>;
+}

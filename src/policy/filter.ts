@@ -1,0 +1,52 @@
+import picomatch from 'picomatch';
+import type { Finding } from '../findings/model.js';
+import { atLeast, type Severity } from '../findings/severity.js';
+
+/** The paths a finding is matched on: the source's own paths, else the manifest it was placed in. */
+function pathsOf(finding: Finding): string[] {
+  if (finding.componentPaths.length) return finding.componentPaths;
+  const { location } = finding;
+  return location && (location.rule === 'manifest' || location.rule === 'lockfile') ? [location.uri] : [];
+}
+
+/**
+ * `include-path-patterns` / `exclude-path-patterns`, with the meaning Xray gives them: a finding stays when one
+ * of its paths is included (or no include is given) and not excluded. A finding with no path at all stays.
+ */
+export function pathFilter(
+  include: readonly string[],
+  exclude: readonly string[],
+): (finding: Finding) => boolean {
+  if (!include.length && !exclude.length) return () => true;
+  const options = { dot: true };
+  const included = include.length ? picomatch([...include], options) : () => true;
+  const excluded = exclude.length ? picomatch([...exclude], options) : () => false;
+  return (finding) => {
+    const paths = pathsOf(finding);
+    return paths.length === 0 || paths.some((p) => included(p) && !excluded(p));
+  };
+}
+
+export interface Filtered {
+  /** What every output reports: above the floor, and suppressed ones only when asked for. */
+  reported: Finding[];
+  /** Suppressed findings, left out or marked. */
+  suppressed: number;
+  /** Dropped by `min-severity`. */
+  belowMinSeverity: number;
+}
+
+/** `min-severity` and suppression (SPEC §3, §6). */
+export function applyReportFilters(
+  findings: readonly Finding[],
+  minSeverity: Severity,
+  includeSuppressed: boolean,
+): Filtered {
+  const aboveFloor = findings.filter((f) => atLeast(f.severity, minSeverity));
+  const suppressed = aboveFloor.filter((f) => f.suppressed).length;
+  return {
+    reported: includeSuppressed ? aboveFloor : aboveFloor.filter((f) => !f.suppressed),
+    suppressed,
+    belowMinSeverity: findings.length - aboveFloor.length,
+  };
+}

@@ -1,0 +1,69 @@
+import type { FailOn } from '../config.js';
+import type { Finding, PolicyViolation } from '../findings/model.js';
+import { SEVERITIES, type Severity, severityRank } from '../findings/severity.js';
+
+export type Counts = Record<Severity, number> & { total: number; suppressed: number };
+
+export interface GateResult {
+  result: 'passed' | 'failed';
+  failOn: string;
+  reasons: string[];
+}
+
+/** Counts by severity of unsuppressed findings; suppressed ones are counted apart (SPEC §4). */
+export function countFindings(findings: readonly Finding[], suppressed: number): Counts {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of findings) if (!finding.suppressed) counts[finding.severity] += 1;
+  return { ...counts, total: SEVERITIES.reduce((sum, s) => sum + counts[s], 0), suppressed };
+}
+
+/** Violations that fail the gate: state FAIL, not suppressed, and from one of `watches` when given. */
+export function failingViolations(
+  violations: readonly PolicyViolation[],
+  watches: readonly string[],
+): PolicyViolation[] {
+  return violations.filter(
+    (v) =>
+      v.state === 'FAIL' &&
+      !v.suppressed &&
+      (!watches.length || (v.watch !== undefined && watches.includes(v.watch))),
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
+export function evaluateGate(
+  counts: Counts,
+  policyViolations: number,
+  failOn: FailOn,
+  failOnText: string,
+  failOnPolicyViolation: boolean,
+): GateResult {
+  const reasons: string[] = [];
+  if (failOn.kind === 'any' && counts.total > 0) {
+    reasons.push(`${plural(counts.total, 'finding')} (fail-on: any)`);
+  } else if (failOn.kind === 'threshold') {
+    const n = SEVERITIES.filter((s) => severityRank(s) >= severityRank(failOn.severity)).reduce(
+      (sum, s) => sum + counts[s],
+      0,
+    );
+    if (n > 0)
+      reasons.push(
+        `${plural(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`,
+      );
+  } else if (failOn.kind === 'budgets') {
+    for (const severity of SEVERITIES) {
+      const budget = failOn.budgets[severity];
+      if (budget !== undefined && counts[severity] > budget) {
+        reasons.push(`${counts[severity]} ${severity} findings, over the budget of ${budget}`);
+      }
+    }
+  }
+  if (failOnPolicyViolation && policyViolations > 0) {
+    reasons.push(`${plural(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
+  }
+  return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
+}

@@ -1,0 +1,50 @@
+import type { Finding } from '../findings/model.js';
+import { isCve, isGhsa } from '../findings/ids.js';
+import type { Severity } from '../findings/severity.js';
+
+/** The public advisory page of an id, when the scheme has one. */
+export function advisoryUrl(id: string): string | undefined {
+  if (isCve(id)) return `https://nvd.nist.gov/vuln/detail/${id}`;
+  if (isGhsa(id)) return `https://github.com/advisories/${id}`;
+  return undefined;
+}
+
+/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
+export function cvssScore(finding: Finding): number | undefined {
+  return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
+}
+
+export function cvssVector(finding: Finding): string | undefined {
+  return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
+}
+
+const SEVERITY_SCORE: Record<Severity, number> = {
+  critical: 9.5,
+  high: 8,
+  medium: 5.5,
+  low: 2,
+  info: 0,
+  unknown: 0,
+};
+
+/** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
+export function securitySeverity(findings: readonly Finding[], severity: Severity): string {
+  const scores = findings.map(cvssScore).filter((s): s is number => s !== undefined);
+  const score = scores.length ? Math.max(...scores) : SEVERITY_SCORE[severity];
+  return score.toFixed(1);
+}
+
+export function componentLabel(finding: Finding): string {
+  const { packageName, version } = finding.component;
+  return version ? `${packageName}@${version}` : packageName;
+}
+
+/** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
+export function findingMessage(finding: Finding): string {
+  const score = cvssScore(finding);
+  const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
+  const fix = finding.fixedVersions.length
+    ? `Upgrade to ${finding.fixedVersions.slice(0, 3).join(' or ')}.`
+    : 'No fixed version is known.';
+  return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
+}

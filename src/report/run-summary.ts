@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { CiContext } from '../ci.js';
+import type { Counts, GateResult } from '../policy/gate.js';
+
+/** The one JSON object `--json` prints, the webhook sends and `gate` reads (SPEC §4). */
+export interface RunSummary {
+  status: 'passed' | 'failed' | 'error';
+  scanner: string | null;
+  project: string | null;
+  repoKey: string | null;
+  branch: string | null;
+  environment: string | null;
+  scanTag: string | null;
+  metadata: Record<string, string>;
+  counts: Counts;
+  /** Violations that count for `fail-on-policy-violation`: state FAIL, not suppressed, within `watches`. */
+  policyViolations: number;
+  gate: GateResult & { failOnPolicyViolation: boolean };
+  sarifFile: string | null;
+  reportUrl: string | null;
+  truncated?: { sarifResultsDropped: number; helpTrimmed: boolean; note: string };
+  error?: { message: string; exitCode: number };
+  run: CiContext;
+  startedAt: string;
+  finishedAt: string;
+}
+
+const countsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  critical: z.number().int().nonnegative(),
+  high: z.number().int().nonnegative(),
+  medium: z.number().int().nonnegative(),
+  low: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
+  suppressed: z.number().int().nonnegative(),
+});
+
+/** What `sca-bridge gate` needs of a saved summary; other fields pass through unchecked. */
+export const runSummarySchema = z.looseObject({
+  status: z.enum(['passed', 'failed', 'error']),
+  counts: countsSchema,
+  policyViolations: z.number().int().nonnegative(),
+  gate: z.looseObject({
+    result: z.enum(['passed', 'failed']),
+    failOn: z.string(),
+    failOnPolicyViolation: z.boolean().optional(),
+  }),
+  error: z.object({ message: z.string(), exitCode: z.number().int() }).optional(),
+});

@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Finding, ScannerName } from '../findings/model.js';
+import type { Severity } from '../findings/severity.js';
+import {
+  advisoryUrl,
+  componentLabel,
+  cvssScore,
+  cvssVector,
+  findingMessage,
+  securitySeverity,
+} from './advisory.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const TOOLS: Record<ScannerName, { name: string; informationUri: string }> = {
+  'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
+  xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
+};
+
+/** GitHub's caps on rule texts and tags (SPEC §7). */
+const DESCRIPTION_LIMIT = 1024;
+const TAG_LIMIT = 10;
+const LIST_LIMIT = 20;
+
+export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+  if (severity === 'critical' || severity === 'high') return 'error';
+  return severity === 'medium' ? 'warning' : 'note';
+}
+
+export function shorten(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+export interface SarifRunInput {
+  scanner: ScannerName;
+  /** Reported findings, located, most severe first. */
+  findings: readonly Finding[];
+  category: string;
+  scannerVersion?: string;
+  properties: Record<string, unknown>;
+  /** Hashes of a file's lines (see line-hash.ts), or undefined when the file is not in the checkout. */
+  lineHashes: (uri: string) => ReadonlyMap<number, string> | undefined;
+  /** Shorter help, used when a log must shrink to fit GitHub's size limit. */
+  briefHelp?: boolean;
+}
+
+function groupById(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.id);
+    if (group) group.push(finding);
+    else groups.set(finding.id, [finding]);
+  }
+  return groups;
+}
+
+function ruleTags(findings: readonly Finding[]): string[] {
+  const tags = ['security', 'vulnerability'];
+  for (const f of findings) if (f.component.ecosystem) tags.push(f.component.ecosystem);
+  for (const f of findings) tags.push(...f.cwes);
+  return [...new Set(tags)].slice(0, TAG_LIMIT);
+}
+
+function helpFor(
+  id: string,
+  findings: readonly Finding[],
+  brief: boolean,
+): { text: string; markdown: string } {
+  const [first] = findings as [Finding, ...Finding[]];
+  const vector = findings.map(cvssVector).find(Boolean);
+  const score = findings.map(cvssScore).find((s) => s !== undefined);
+  const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
+  const components = [...new Set(findings.map(componentLabel))];
+  const references = [
+    ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
+  ];
+  const lines = [
+    `${id}: ${first.title}`,
+    `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
+    `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
+    `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
+  ];
+  if (brief) return { text: lines.join('\n'), markdown: lines.join('  \n') };
+  const description = first.description || first.title;
+  const text = [...lines, '', description, '', ...references.slice(0, LIST_LIMIT).map((r) => `- ${r}`)].join(
+    '\n',
+  );
+  const markdown = [
+    `**${id}**: ${first.title}`,
+    '',
+    `| Severity | CVSS | Affected components | Fixed versions |`,
+    `| --- | --- | --- | --- |`,
+    `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
+      .slice(0, LIST_LIMIT)
+      .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+    '',
+    description,
+    ...(references.length
+      ? ['', '**References**', '', ...references.slice(0, LIST_LIMIT).map((r) => `- ${r}`)]
+      : []),
+  ].join('\n');
+  return { text, markdown };
+}
+
+function buildRule(id: string, findings: readonly Finding[], brief: boolean): ReportingDescriptor {
+  const [first] = findings as [Finding, ...Finding[]];
+  const severity = first.severity;
+  const helpUri =
+    advisoryUrl(id) ??
+    findings.map((f) => f.url).find(Boolean) ??
+    first.references.find((r) => /^https?:\/\//.test(r));
+  return {
+    id,
+    shortDescription: { text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) },
+    fullDescription: { text: shorten(first.description || first.title, DESCRIPTION_LIMIT) },
+    help: helpFor(id, findings, brief),
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: sarifLevel(severity) },
+    properties: {
+      tags: ruleTags(findings),
+      'security-severity': securitySeverity(findings, severity),
+      precision: 'high',
+    },
+  };
+}
+
+/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
+export function findingFingerprint(finding: Finding): string {
+  return createHash('sha256')
+    .update([finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function buildResult(
+  finding: Finding,
+  ruleIndex: number,
+  input: SarifRunInput,
+  anySuppressed: boolean,
+): Result {
+  const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
+  const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
+  const score = cvssScore(finding);
+  const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
+  const result: Result = {
+    ruleId: finding.id,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    message: { text: findingMessage(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: location.uri },
+          region: { startLine: location.startLine },
+        },
+        ...(logical.length
+          ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
+          : {}),
+      },
+    ],
+    partialFingerprints: {
+      ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
+      'scaBridgeFinding/v1': findingFingerprint(finding),
+    },
+    properties: {
+      packageName: finding.component.packageName,
+      packageVersion: finding.component.version ?? '',
+      ...(finding.component.purl ? { purl: finding.component.purl } : {}),
+      ecosystem: finding.component.ecosystem ?? 'unknown',
+      severity: finding.severity,
+      ...(score !== undefined ? { cvssScore: score } : {}),
+      vulnerabilityIds: finding.ids,
+      fixedVersions: finding.fixedVersions,
+      componentPaths: finding.componentPaths,
+      locationRule: location.rule,
+      ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
+      ...(finding.epss ? { epssScore: finding.epss.score } : {}),
+      ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
+      ...(finding.url ? { scannerUrl: finding.url } : {}),
+    },
+  };
+  if (anySuppressed) {
+    // SARIF: either every result of a run carries `suppressions` or none does.
+    result.suppressions = finding.suppressed
+      ? [
+          {
+            kind: 'external',
+            status: 'accepted',
+            justification:
+              [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
+                .filter(Boolean)
+                .join(': ') || 'suppressed in the scanner',
+          },
+        ]
+      : [];
+  }
+  return result;
+}
+
+export function buildSarifRun(input: SarifRunInput): Run {
+  const groups = groupById(input.findings);
+  const ids = [...groups.keys()];
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const anySuppressed = input.findings.some((f) => f.suppressed);
+  const tool = TOOLS[input.scanner];
+  return {
+    tool: {
+      driver: {
+        name: tool.name,
+        informationUri: tool.informationUri,
+        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
+        rules: ids.map((id) => buildRule(id, groups.get(id) ?? [], !!input.briefHelp)),
+      },
+    },
+    automationDetails: { id: input.category },
+    results: input.findings.map((f) => buildResult(f, indexOf.get(f.id) ?? 0, input, anySuppressed)),
+    properties: Object.fromEntries(
+      Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''),
+    ),
+  };
+}
+
+export function sarifLog(runs: Run[]): Log {
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
+}

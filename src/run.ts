@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Log, Run } from 'sarif';
+import type { CiContext } from './ci.js';
+import type { Config } from './config.js';
+import { ExitCode } from './errors.js';
+import { collapseDuplicates } from './findings/collapse.js';
+import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
+import { severityRank } from './findings/severity.js';
+import { readImports } from './importers/read.js';
+import { createLocator, type Locator } from './locate/index.js';
+import type { Logger } from './logger.js';
+import { applyReportFilters, pathFilter } from './policy/filter.js';
+import { countFindings, evaluateGate, failingViolations } from './policy/gate.js';
+import { fitRun, GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
+import { lineHashes } from './report/line-hash.js';
+import type { RunSummary } from './report/run-summary.js';
+import { buildSarifRun, sarifLog } from './report/sarif.js';
+
+export interface ScannerReport {
+  scanner: ScannerName;
+  /** What every output shows: filtered, located, collapsed, most severe first. */
+  findings: Finding[];
+  violations: PolicyViolation[];
+  suppressed: number;
+  source: SourceResult['context'];
+  category: string;
+  truncation: RunTruncation;
+}
+
+export interface RunOutcome {
+  summary: RunSummary;
+  exitCode: ExitCode;
+  reports: ScannerReport[];
+  sarif: Log;
+}
+
+/** Most severe first; ties by CVSS, then id and package so the order is stable. */
+function bySeverity(a: Finding, b: Finding): number {
+  const score = (f: Finding) => f.cvss.v4?.score ?? f.cvss.v3?.score ?? f.cvss.v2?.score ?? -1;
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    score(b) - score(a) ||
+    a.id.localeCompare(b.id) ||
+    a.component.packageName.localeCompare(b.component.packageName)
+  );
+}
+
+/** One scanner's findings through the model's steps: locate, path patterns, collapse, report filters. */
+function prepare(sources: SourceResult[], config: Config, locator: Locator) {
+  const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
+  const located = sources
+    .flatMap((s) => s.findings)
+    .map((finding) => ({ ...finding, location: locator.locate(finding) }))
+    .filter(keep);
+  const collapsed = collapseDuplicates(located).sort(bySeverity);
+  return applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+}
+
+function defaultCategory(scanner: ScannerName, subject: string | undefined): string {
+  return `sca-bridge/${scanner}/${subject ?? 'default'}/`;
+}
+
+/** The user's category, or ours; with two scanners in one run, each run gets its own (SPEC §7). */
+function categoryFor(
+  config: Config,
+  scanner: ScannerName,
+  subject: string | undefined,
+  scanners: number,
+): string {
+  if (!config.category) return defaultCategory(scanner, subject);
+  return scanners > 1 ? `${config.category.replace(/\/+$/, '')}/${scanner}/` : config.category;
+}
+
+function subjectOf(config: Config, context: SourceResult['context'], ci: CiContext): string | undefined {
+  return (
+    config.repoKey ??
+    config.project ??
+    config.projectName ??
+    context.project ??
+    ci.repository?.split('/').pop()
+  );
+}
+
+function hashReader(workingDirectory: string): (uri: string) => ReadonlyMap<number, string> | undefined {
+  const cache = new Map<string, ReadonlyMap<number, string> | undefined>();
+  return (uri) => {
+    if (!cache.has(uri)) {
+      let hashes: ReadonlyMap<number, string> | undefined;
+      try {
+        hashes = lineHashes(readFileSync(path.join(workingDirectory, uri), 'utf8'));
+      } catch {
+        hashes = undefined;
+      }
+      cache.set(uri, hashes);
+    }
+    return cache.get(uri);
+  };
+}
+
+async function gatherSources(config: Config, logger: Logger): Promise<SourceResult[]> {
+  return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
+}
+
+async function writeText(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, text);
+}
+
+/** Everything after the sources: model steps, SARIF, counts, gate, run summary. */
+export async function runCore(
+  config: Config,
+  ci: CiContext,
+  logger: Logger,
+  startedAt: Date,
+  sources: SourceResult[],
+): Promise<RunOutcome> {
+  const locator = await createLocator({
+    workingDirectory: config.workingDirectory,
+    importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
+    env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
+    ...(config.sbom ? { sbom: config.sbom } : {}),
+  });
+  const scanners = [...new Set(sources.map((s) => s.scanner))];
+  const hashes = hashReader(config.workingDirectory);
+  const context = Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];
+  const reports: ScannerReport[] = [];
+  const runs: Run[] = [];
+  for (const scanner of scanners) {
+    const own = sources.filter((s) => s.scanner === scanner);
+    const ownContext = Object.assign({}, ...own.map((s) => s.context)) as SourceResult['context'];
+    const filtered = prepare(own, config, locator);
+    const category = categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length);
+    const { run, truncation } = fitRun(
+      filtered.reported,
+      (findings, briefHelp) =>
+        buildSarifRun({
+          scanner,
+          findings,
+          category,
+          ...(ownContext.scannerVersion ? { scannerVersion: ownContext.scannerVersion } : {}),
+          properties: {
+            scanner,
+            project: config.projectName ?? ownContext.project,
+            repoKey: config.repoKey ?? ownContext.repoKey,
+            branch: config.branch,
+            environment: config.environment,
+            scanTag: config.scanTag,
+            metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
+            reportUrl: ownContext.reportUrl,
+          },
+          lineHashes: hashes,
+          briefHelp,
+        }),
+      GITHUB_LIMITS.gzipBytes / scanners.length,
+    );
+    if (truncation.resultsDropped) {
+      logger.warn(
+        `${scanner}: SARIF keeps the ${filtered.reported.length - truncation.resultsDropped} most severe of ${filtered.reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`,
+      );
+    }
+    runs.push(run);
+    reports.push({
+      scanner,
+      findings: filtered.reported,
+      violations: own.flatMap((s) => s.violations),
+      suppressed: filtered.suppressed,
+      source: ownContext,
+      category,
+      truncation,
+    });
+  }
+
+  const sarif = sarifLog(runs);
+  await writeText(config.sarifFile, JSON.stringify(sarif, null, 2));
+  logger.info(`SARIF written to ${config.sarifFile}`);
+
+  const all = reports.flatMap((r) => r.findings);
+  const counts = countFindings(
+    all,
+    reports.reduce((sum, r) => sum + r.suppressed, 0),
+  );
+  const violations = failingViolations(
+    reports.flatMap((r) => r.violations),
+    config.watches,
+  ).length;
+  const gate = evaluateGate(
+    counts,
+    violations,
+    config.failOn,
+    config.failOnText,
+    config.failOnPolicyViolation,
+  );
+  const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
+  const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
+  const summary: RunSummary = {
+    ...baseSummary(config, ci, startedAt),
+    status: gate.result,
+    scanner: scanners.join(',') || config.scanner || null,
+    project: config.projectName ?? context.project ?? null,
+    repoKey: config.repoKey ?? context.repoKey ?? null,
+    counts,
+    policyViolations: violations,
+    gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
+    sarifFile: config.sarifFile,
+    reportUrl: context.reportUrl ?? null,
+    ...(dropped || helpTrimmed
+      ? {
+          truncated: {
+            sarifResultsDropped: dropped,
+            helpTrimmed,
+            note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped); ${dropped} results were left out of it and are counted here.`,
+          },
+        }
+      : {}),
+  };
+  return { summary, exitCode: gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok, reports, sarif };
+}
+
+/** The fields every summary has, also the one written when a run fails with an error. */
+export function baseSummary(config: Partial<Config>, ci: CiContext, startedAt: Date): RunSummary {
+  return {
+    status: 'error',
+    scanner: config.scanner ?? null,
+    project: config.projectName ?? config.project ?? null,
+    repoKey: config.repoKey ?? null,
+    branch: config.branch ?? null,
+    environment: config.environment ?? null,
+    scanTag: config.scanTag ?? null,
+    metadata: config.metadata ?? {},
+    counts: { total: 0, critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0, suppressed: 0 },
+    policyViolations: 0,
+    gate: {
+      result: 'passed',
+      failOn: config.failOnText ?? 'none',
+      reasons: [],
+      failOnPolicyViolation: !!config.failOnPolicyViolation,
+    },
+    sarifFile: null,
+    reportUrl: null,
+    run: ci,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+/** `scan` and `import`: read the sources, then report. */
+export async function runScan(
+  config: Config,
+  ci: CiContext,
+  logger: Logger,
+  startedAt = new Date(),
+): Promise<RunOutcome> {
+  const sources = await gatherSources(config, logger);
+  return runCore(config, ci, logger, startedAt, sources);
+}
