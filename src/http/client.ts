@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { ScannerError, UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export interface HttpOptions {
+  /** Base URL every relative path is resolved against. */
+  baseUrl: string;
+  /** Headers sent with every request (authentication); their values are registered as secrets. */
+  headers?: Record<string, string>;
+  insecure?: boolean;
+  caFile?: string;
+  /** `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY` (either case), read by the front door. */
+  env?: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+  /** Per-request time limit for headers and for body silence. */
+  requestTimeoutMs?: number;
+  /** Attempts for a call that may be retried (the first included). */
+  maxAttempts?: number;
+  /** First backoff delay; doubles each retry, with jitter. */
+  baseDelayMs?: number;
+  /** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
+  maxRetryAfterMs?: number;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path relative to the base URL, or an absolute URL. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array | FormData;
+  /**
+   * Whether a failed attempt may be sent again: GETs and read-only POSTs. Never a BOM upload or a report
+   * creation, which would repeat their effect.
+   */
+  retry?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
+export class HttpStatusError extends ScannerError {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly body: string,
+    readonly contentType: string,
+  ) {
+    super(`${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
+  }
+}
+
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/** Network error codes a user can act on, with what to do. */
+function describeNetworkError(error: unknown, url: string): string {
+  const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
+  const code = err.cause?.code ?? err.code ?? '';
+  const message = err.cause?.message ?? err.message ?? String(error);
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
+    return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `cannot resolve the host of ${url} (${code}): check api-url.`;
+  if (code === 'ECONNREFUSED')
+    return `connection to ${url} refused: check api-url and that the server is running.`;
+  if (/Timeout/i.test(code) || /timeout/i.test(message))
+    return `${url} did not answer in time (${code || message}).`;
+  return `request to ${url} failed: ${code ? `${code} ` : ''}${message}`;
+}
+
+function retryAfterMs(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const seconds = Number(text);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The one HTTP client of the project: timeouts, bounded retries with backoff, proxy and TLS options. */
+export class HttpClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly base: URL;
+
+  constructor(private readonly options: HttpOptions) {
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    for (const value of Object.values(options.headers ?? {})) options.logger.secret(value);
+    const tls = {
+      ...(options.insecure ? { rejectUnauthorized: false } : {}),
+      ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
+    };
+    const env = options.env ?? {};
+    const timeout = options.requestTimeoutMs ?? 60_000;
+    this.dispatcher = new EnvHttpProxyAgent({
+      httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? '',
+      httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? '',
+      noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+      connect: tls,
+      requestTls: tls,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+    if (options.insecure) {
+      options.logger.warn(
+        `insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
+      );
+    }
+    if (this.base.protocol === 'http:' && options.headers && Object.keys(options.headers).length) {
+      options.logger.warn(`The token is sent over plain http to ${this.base.origin}; use https.`);
+    }
+  }
+
+  url(path: string, query?: HttpRequest['query']): URL {
+    const url = new URL(path.replace(/^\//, ''), this.base);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  /** Sends a request; retries per `retry`; throws HttpStatusError for any status outside 2xx. */
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const url = this.url(req.path, req.query);
+    const shown = `${url.origin}${url.pathname}`;
+    const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
+    let lastError: ScannerError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      let response: HttpResponse;
+      try {
+        response = await this.once(url, req);
+      } catch (error) {
+        lastError = new ScannerError(describeNetworkError(error, shown));
+        await this.pause(lastError, attempt, attempts, undefined);
+        continue;
+      }
+      if (response.status >= 200 && response.status < 300) return response;
+      lastError = new HttpStatusError(
+        response.status,
+        shown,
+        response.text.trim(),
+        String(response.headers['content-type'] ?? ''),
+      );
+      if (!RETRY_STATUSES.has(response.status)) throw lastError;
+      const after = retryAfterMs(response.headers['retry-after']);
+      const limit = this.options.maxRetryAfterMs ?? 120_000;
+      if (attempt < attempts && after !== undefined && after > limit) {
+        throw new ScannerError(
+          `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`,
+        );
+      }
+      await this.pause(lastError, attempt, attempts, after);
+    }
+    if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
+    throw new ScannerError(`${lastError?.message} (after ${attempts} attempts)`);
+  }
+
+  private async once(url: URL, req: HttpRequest): Promise<HttpResponse> {
+    const response = await request(url, {
+      method: req.method ?? 'GET',
+      headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
+      body: req.body as Dispatcher.DispatchOptions['body'],
+      dispatcher: this.dispatcher,
+    });
+    // Reading the whole body here makes a reset or a short body a network error, retried like one.
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers as HttpResponse['headers'], text };
+  }
+
+  /** Waits before the next attempt: `Retry-After` when the server gave one, else exponential backoff with jitter. */
+  private async pause(
+    error: Error,
+    attempt: number,
+    attempts: number,
+    retryAfter: number | undefined,
+  ): Promise<void> {
+    if (attempt >= attempts) return;
+    const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
+    const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
+    this.options.logger.warn(
+      `${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
+    );
+    await sleep(delay);
+  }
+
+  /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
+  async json<T = unknown>(
+    req: HttpRequest,
+  ): Promise<{ data: T; headers: HttpResponse['headers']; status: number }> {
+    const response = await this.send(req);
+    try {
+      return {
+        data: (response.text ? JSON.parse(response.text) : null) as T,
+        headers: response.headers,
+        status: response.status,
+      };
+    } catch {
+      const url = this.url(req.path).pathname;
+      throw new ScannerError(
+        `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
+  }
+}

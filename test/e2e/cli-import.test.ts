@@ -1,0 +1,359 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
+import { schemaErrors } from '../helpers/schemas.js';
+import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+interface Summary {
+  status: string;
+  scanner: string;
+  project: string | null;
+  counts: Record<string, number>;
+  gate: { result: string; failOn: string; reasons: string[] };
+  sarifFile: string;
+  reportUrl: string | null;
+  error?: { message: string; exitCode: number };
+}
+
+function readSarif(file: string): Log {
+  return JSON.parse(readFileSync(file, 'utf8')) as Log;
+}
+
+/** Schema (when ../shared is there) and GitHub's own rules, on every SARIF these tests produce. */
+function expectValidSarif(log: Log): void {
+  if (sharedAvailable()) expect(schemaErrors('sarif-schema-2.1.0.json', log)).toEqual([]);
+  expect(githubSarifProblems(log)).toEqual([]);
+}
+
+describe('sca-bridge CLI', () => {
+  let work: string;
+  beforeAll(() => {
+    work = tempDir();
+    cpSync(fixture('repo'), work, { recursive: true });
+  });
+
+  it('prints its version and help', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const version = await runCli(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('sca-bridge import <file|glob>');
+    expect(help.stdout).toContain('xray-simple-json');
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+  });
+
+  it('imports a Dependency-Track export: SARIF, counts, locations and a JSON summary on stdout', async () => {
+    const sarifFile = path.join(work, 'dt.sarif');
+    const { code, stdout, stderr } = await runCli(
+      ['import', fixture('dt-fpf.json'), '--sarif-file', sarifFile, '--working-directory', work, '--json'],
+      { cwd: work },
+    );
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as Summary;
+    // 6 rows: the NVD and GitHub rows of CVE-2021-23337 collapse; qs is NOT_AFFECTED, so suppressed.
+    expect(summary.counts).toEqual({
+      total: 4,
+      critical: 1,
+      high: 1,
+      medium: 1,
+      low: 1,
+      info: 0,
+      unknown: 0,
+      suppressed: 1,
+    });
+    expect(summary).toMatchObject({
+      status: 'passed',
+      scanner: 'dependency-track',
+      project: 'shop-web',
+      reportUrl: 'https://dtrack.example.test/projects/0f6c2b7e-1111-4a5b-9c3d-2e4f5a6b7c8d',
+    });
+    expect(stderr).toContain('dtrack-fpf, 6 findings');
+
+    const log = readSarif(sarifFile);
+    expectValidSarif(log);
+    const [run] = log.runs;
+    expect(run?.tool.driver.name).toBe('Dependency-Track');
+    expect(run?.automationDetails?.id).toBe('sca-bridge/dependency-track/shop-web/');
+    const results = run?.results ?? [];
+    expect(results.map((r) => r.ruleId)).toEqual([
+      'CVE-2021-44906',
+      'CVE-2021-23337',
+      'CVE-2021-3807',
+      'CVE-2017-16137',
+    ]);
+    const lodash = results[1];
+    expect(lodash?.message.text).toBe(
+      'lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). No fixed version is known.',
+    );
+    expect(lodash?.level).toBe('error');
+    expect(lodash?.properties).toMatchObject({
+      packageName: 'lodash',
+      packageVersion: '4.17.20',
+      purl: 'pkg:npm/lodash@4.17.20',
+      ecosystem: 'npm',
+      severity: 'high',
+      cvssScore: 7.2,
+      vulnerabilityIds: ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm'],
+    });
+    // lodash is declared on line 6 of the repository's package.json.
+    expect(lodash?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'package.json' },
+      region: { startLine: 6 },
+    });
+    expect(lodash?.partialFingerprints?.primaryLocationLineHash).toMatch(/^[0-9a-f]+:1$/);
+    const rule = run?.tool.driver.rules?.find((r) => r.id === 'CVE-2021-23337');
+    expect(rule?.properties?.['security-severity']).toBe('7.2');
+    expect(rule?.helpUri).toBe('https://nvd.nist.gov/vuln/detail/CVE-2021-23337');
+    expect(rule?.properties?.tags).toEqual(['security', 'vulnerability', 'npm', 'CWE-77']);
+  });
+
+  it('marks suppressed findings with include-suppressed, and gives every other result empty suppressions', async () => {
+    const sarifFile = path.join(work, 'suppressed.sarif');
+    const { code, stdout } = await runCli(
+      [
+        'import',
+        fixture('dt-fpf.json'),
+        '--sarif-file',
+        sarifFile,
+        '--working-directory',
+        work,
+        '--include-suppressed',
+        '--json',
+      ],
+      { cwd: work },
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Summary).counts).toMatchObject({ total: 4, suppressed: 1 });
+    const results = readSarif(sarifFile).runs[0]?.results ?? [];
+    expect(results).toHaveLength(5);
+    const qs = results.find((r) => r.ruleId === 'CVE-2022-24999');
+    expect(qs?.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'NOT_AFFECTED: CODE_NOT_REACHABLE' },
+    ]);
+    expect(
+      results
+        .filter((r) => r !== qs)
+        .every((r) => Array.isArray(r.suppressions) && r.suppressions.length === 0),
+    ).toBe(true);
+    expectValidSarif(readSarif(sarifFile));
+  });
+
+  it.each([
+    ['high', 1, ['2 findings of severity high or above (fail-on: high)']],
+    ['critical:0,high:5', 1, ['1 critical findings, over the budget of 0']],
+    ['critical:1,high:1', 0, []],
+    ['any', 1, ['4 findings (fail-on: any)']],
+    ['none', 0, []],
+  ])('gates with --fail-on %s', async (failOn, exit, reasons) => {
+    const { code, stdout, stderr } = await runCli(
+      [
+        'import',
+        fixture('dt-fpf.json'),
+        '--sarif-file',
+        path.join(work, 'gate.sarif'),
+        '--fail-on',
+        failOn,
+        '--json',
+      ],
+      { cwd: work },
+    );
+    expect(code).toBe(exit);
+    const summary = JSON.parse(stdout) as Summary;
+    expect(summary.gate).toMatchObject({ result: exit ? 'failed' : 'passed', failOn, reasons });
+    expect(summary.status).toBe(exit ? 'failed' : 'passed');
+    if (exit) expect(stderr).toContain('Gate failed');
+  });
+
+  it('drops findings below --min-severity from every output', async () => {
+    const sarifFile = path.join(work, 'min.sarif');
+    const { code, stdout } = await runCli(
+      ['import', fixture('dt-fpf.json'), '--sarif-file', sarifFile, '--min-severity', 'high', '--json'],
+      { cwd: work },
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Summary).counts).toMatchObject({
+      total: 2,
+      critical: 1,
+      high: 1,
+      medium: 0,
+      low: 0,
+    });
+    expect(readSarif(sarifFile).runs[0]?.results).toHaveLength(2);
+  });
+
+  it('collapses repeated Xray rows, keeps the lowest CVE as the rule id, and applies path patterns', async () => {
+    const sarifFile = path.join(work, 'xray.sarif');
+    const all = await runCli(['import', fixture('xray-report.json'), '--sarif-file', sarifFile, '--json'], {
+      cwd: work,
+    });
+    expect(all.code).toBe(0);
+    expect((JSON.parse(all.stdout) as Summary).counts).toMatchObject({
+      total: 3,
+      critical: 1,
+      medium: 1,
+      low: 1,
+    });
+    const log = readSarif(sarifFile);
+    expectValidSarif(log);
+    const results = log.runs[0]?.results ?? [];
+    expect(results.map((r) => r.ruleId)).toEqual(['CVE-2021-44228', 'CVE-2020-28493', 'XRAY-100001']);
+    expect(results[0]?.properties).toMatchObject({
+      packageName: 'org.apache.logging.log4j:log4j-core',
+      packageVersion: '2.14.1',
+      purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1',
+      vulnerabilityIds: ['CVE-2021-44228', 'CVE-2021-45046', 'XRAY-194164'],
+      fixedVersions: ['2.15.0'],
+    });
+    // Both Jinja2 rows collapse into one finding that keeps both artifact paths.
+    expect(results[1]?.properties?.componentPaths).toEqual([
+      '30/9e/Jinja2-2.11.2-py2.py3-none-any.whl',
+      'web/app/1.0/manifest.json',
+    ]);
+
+    const filtered = await runCli(
+      [
+        'import',
+        fixture('xray-report.json'),
+        '--sarif-file',
+        sarifFile,
+        '--json',
+        '--include-path-patterns',
+        'com/**',
+        '--exclude-path-patterns',
+        '**/*.tgz',
+      ],
+      { cwd: work },
+    );
+    expect((JSON.parse(filtered.stdout) as Summary).counts).toMatchObject({ total: 1, critical: 1 });
+  });
+
+  it('writes one SARIF run per scanner, each with its own category, when both are imported', async () => {
+    const sarifFile = path.join(work, 'both.sarif');
+    const { code, stdout } = await runCli(
+      ['import', fixture('dt-fpf.json'), fixture('xray-report.json'), '--sarif-file', sarifFile, '--json'],
+      { cwd: work },
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Summary).counts.total).toBe(7);
+    const log = readSarif(sarifFile);
+    expectValidSarif(log);
+    expect(log.runs.map((r) => [r.tool.driver.name, r.automationDetails?.id])).toEqual([
+      ['Dependency-Track', 'sca-bridge/dependency-track/shop-web/'],
+      ['JFrog Xray', expect.stringMatching(/^sca-bridge\/xray\/.+\/$/)],
+    ]);
+  });
+
+  it('expands globs', async () => {
+    const { code, stderr } = await runCli([
+      'import',
+      'test/fixtures/cli/*-report.json',
+      '--sarif-file',
+      path.join(work, 'g.sarif'),
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('xray-report, 4 findings');
+  });
+
+  it.each([
+    [['import', fixture('truncated.json')], 'not valid JSON'],
+    [
+      ['import', fixture('unknown-shape.json')],
+      'not a recognised Dependency-Track or Xray export (found an object with keys issues, count). Accepted formats: dtrack-fpf',
+    ],
+    [['import', fixture('already.sarif.json')], 'already a SARIF log'],
+    [['import', fixture('missing.json')], 'cannot read'],
+    [['import', 'test/fixtures/cli/*.nothing'], 'matches no file'],
+    [['import'], 'Input import-file'],
+    [
+      ['import', fixture('dt-fpf.json'), '--fail-on', 'severe'],
+      'Input fail-on: expected critical, high, medium, low, any, none',
+    ],
+    [
+      ['import', fixture('dt-fpf.json'), '--min-severity', 'urgent'],
+      'Input min-severity: expected one of critical',
+    ],
+    [['import', fixture('dt-fpf.json'), '--import-format', 'xray-report'], 'not a valid xray-report file'],
+    [['import', fixture('dt-fpf.json'), '--token', 'abc'], '--token is not accepted'],
+    [['import', fixture('dt-fpf.json'), '--bogus'], "Unknown option '--bogus'"],
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+  ])('rejects bad input %j with exit 2', async (args, message) => {
+    const sarifFile = path.join(work, 'bad.sarif');
+    const { code, stderr, stdout } = await runCli([...args, '--sarif-file', sarifFile]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stdout).toBe('');
+  });
+
+  it('prints an error summary with --json when the input is bad', async () => {
+    const { code, stdout } = await runCli(['import', fixture('truncated.json'), '--json']);
+    expect(code).toBe(2);
+    const summary = JSON.parse(stdout) as Summary;
+    expect(summary.status).toBe('error');
+    expect(summary.error).toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid JSON') });
+  });
+
+  it('never prints the token', async () => {
+    const token = 'odt_SECRETsecret0123456789abcdef';
+    const sarifFile = path.join(work, 'token.sarif');
+    const result = await runCli(
+      ['import', fixture('dt-fpf.json'), '--sarif-file', sarifFile, '--json', '--verbose'],
+      {
+        cwd: work,
+        env: { SCA_BRIDGE_TOKEN: token },
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr + readFileSync(sarifFile, 'utf8')).not.toContain(token);
+  });
+});
+
+describe('sca-bridge gate', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = tempDir();
+    const { stdout } = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      path.join(work, 's.sarif'),
+      '--fail-on',
+      'critical',
+      '--json',
+    ]);
+    writeFileSync(path.join(work, 'summary.json'), stdout);
+  });
+
+  it('evaluates the saved gate again', async () => {
+    const { code, stderr } = await runCli(['gate', path.join(work, 'summary.json')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('1 finding of severity critical or above (fail-on: critical)');
+  });
+
+  it('takes a new --fail-on over the saved one', async () => {
+    expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'critical:1'])).code).toBe(0);
+    expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'medium'])).code).toBe(1);
+  });
+
+  it('fails with the scan error exit code when the scan failed', async () => {
+    const { stdout } = await runCli(['import', fixture('truncated.json'), '--json']);
+    writeFileSync(path.join(work, 'error.json'), stdout);
+    const { code, stderr } = await runCli(['gate', path.join(work, 'error.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('The scan itself failed');
+  });
+
+  it('rejects a file that is not a run summary', async () => {
+    const { code, stderr } = await runCli(['gate', fixture('dt-fpf.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not an sca-bridge run summary');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseFailOn } from '../../../src/config.js';
+import { countFindings, evaluateGate, failingViolations } from '../../../src/policy/gate.js';
+import type { PolicyViolation } from '../../../src/findings/model.js';
+import { aFinding } from '../../helpers/finding.js';
+
+const findings = [
+  aFinding({ severity: 'critical' }),
+  aFinding({ severity: 'high' }),
+  aFinding({ severity: 'high' }),
+  aFinding({ severity: 'low' }),
+  aFinding({ severity: 'unknown' }),
+  aFinding({ severity: 'critical', suppressed: true }),
+];
+const counts = countFindings(findings, 1);
+
+function gate(failOn: string, violations = 0, onViolation = false) {
+  return evaluateGate(counts, violations, parseFailOn(failOn), failOn, onViolation);
+}
+
+describe('the gate', () => {
+  it('counts unsuppressed findings by severity', () => {
+    expect(counts).toEqual({
+      critical: 1,
+      high: 2,
+      medium: 0,
+      low: 1,
+      info: 0,
+      unknown: 1,
+      total: 5,
+      suppressed: 1,
+    });
+  });
+
+  it.each([
+    ['none', 'passed', []],
+    ['critical', 'failed', ['1 finding of severity critical or above (fail-on: critical)']],
+    ['high', 'failed', ['3 findings of severity high or above (fail-on: high)']],
+    ['medium', 'failed', ['3 findings of severity medium or above (fail-on: medium)']],
+    ['low', 'failed', ['4 findings of severity low or above (fail-on: low)']],
+    ['any', 'failed', ['5 findings (fail-on: any)']],
+    ['critical:1,high:2', 'passed', []],
+    [
+      'critical:0,high:1,unknown:0',
+      'failed',
+      [
+        '1 critical findings, over the budget of 0',
+        '2 high findings, over the budget of 1',
+        '1 unknown findings, over the budget of 0',
+      ],
+    ],
+  ])('fail-on %s → %s', (failOn, result, reasons) => {
+    expect(gate(failOn)).toEqual({ result, failOn, reasons });
+  });
+
+  it('counts policy violations only when asked', () => {
+    expect(gate('none', 2, false).result).toBe('passed');
+    expect(gate('none', 2, true)).toEqual({
+      result: 'failed',
+      failOn: 'none',
+      reasons: ['2 policy violations (fail-on-policy-violation)'],
+    });
+  });
+
+  it('passes on an empty run whatever the rule', () => {
+    const empty = countFindings([], 0);
+    expect(evaluateGate(empty, 0, parseFailOn('any'), 'any', true).result).toBe('passed');
+  });
+
+  it('keeps FAIL violations that are not suppressed, from the named watches', () => {
+    const base: PolicyViolation = {
+      scanner: 'xray',
+      type: 'security',
+      policy: 'p',
+      state: 'FAIL',
+      component: 'c',
+      suppressed: false,
+    };
+    const violations: PolicyViolation[] = [
+      { ...base, watch: 'prod' },
+      { ...base, watch: 'dev' },
+      { ...base, watch: 'prod', state: 'WARN' },
+      { ...base, watch: 'prod', suppressed: true },
+      { ...base },
+    ];
+    expect(failingViolations(violations, [])).toHaveLength(3);
+    expect(failingViolations(violations, ['prod'])).toEqual([violations[0]]);
+  });
+});
