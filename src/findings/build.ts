@@ -40,7 +40,8 @@ export function buildFinding(input: FindingInput): Finding {
     scanner: input.scanner,
     id: ids[0] ?? 'UNKNOWN',
     ids,
-    title: input.title?.trim() || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
+    // Scanners put whole paragraphs in their summaries; a title is their first line.
+    title: firstLine(input.title ?? '') || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
     description,
     severity: input.severity,
     cvss: input.cvss ?? {},

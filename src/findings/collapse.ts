@@ -60,7 +60,11 @@ function merge(into: Finding, other: Finding): Finding {
     references: union(into.references, other.references),
     // One unsuppressed sighting keeps the finding open.
     suppressed: into.suppressed && other.suppressed,
-    analysis: into.suppressed && !other.suppressed ? other.analysis : (into.analysis ?? other.analysis),
+    // An open finding never carries the analysis that suppressed one of its sightings.
+    analysis:
+      into.suppressed && other.suppressed
+        ? (into.analysis ?? other.analysis)
+        : ((into.suppressed ? undefined : into.analysis) ?? (other.suppressed ? undefined : other.analysis)),
     url: into.url ?? other.url,
   };
 }

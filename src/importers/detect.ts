@@ -26,8 +26,12 @@ function recogniseOther(doc: unknown): string | undefined {
 }
 
 function describeShape(doc: unknown): string {
-  if (Array.isArray(doc))
-    return doc.length ? `an array of ${doc.length} ${typeof doc[0]} values` : 'an empty array';
+  if (Array.isArray(doc)) {
+    // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
+    return doc.length
+      ? `an array of ${doc.length} ${typeof doc[0]} values`
+      : 'an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings';
+  }
   if (isRecord(doc)) {
     const keys = Object.keys(doc);
     return keys.length
@@ -47,7 +51,7 @@ export function detectFormat(doc: unknown, file: string): ImportFormat {
     );
   }
   const other = recogniseOther(doc);
-  if (other) throw new UserError(`${file}: ${other}.`);
+  if (other) throw new UserError(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
   throw new UserError(
     `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`,
   );

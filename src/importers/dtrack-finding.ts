@@ -67,7 +67,9 @@ const SUPPRESSING_STATES = new Set(['FALSE_POSITIVE', 'NOT_AFFECTED', 'RESOLVED'
 function isoDate(value: string | number | null | undefined): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number') return new Date(value).toISOString();
-  const date = new Date(value.includes('T') ? value : value.replace(' ', 'T'));
+  // FPF dates carry no zone; read them as UTC so every runner gives the same answer.
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+  const date = new Date(`${value.replace(' ', 'T')}${hasZone ? '' : 'Z'}`);
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
+import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
@@ -50,8 +51,6 @@ const scanResponseSchema = z.object({
   violations: optArray(violationSchema),
 });
 
-const documentSchema = z.union([z.array(scanResponseSchema), scanResponseSchema.transform((one) => [one])]);
-
 /** `Issue summary: ` is a prefix jf adds to some summaries. */
 function cleanSummary(summary: string | undefined): string | undefined {
   return summary?.replace(/^Issue summary:\s*/i, '');
@@ -68,7 +67,7 @@ function mapVulnerability(vulnerability: Vulnerability, packageType: string | un
     return buildFinding({
       scanner: 'xray',
       ids: [vulnerability.issue_id, ...ids],
-      title: vulnerability.extended_information?.short_description ?? summary,
+      title: vulnerability.extended_information?.short_description,
       description: vulnerability.extended_information?.full_description ?? summary,
       severity: parseSeverity(vulnerability.severity),
       cvss,
@@ -85,8 +84,10 @@ function mapVulnerability(vulnerability: Vulnerability, packageType: string | un
 /** Violations count for the gate only when a watch's policy marks them `fail_build`. */
 function mapViolation(violation: Violation): PolicyViolation[] {
   const { ids } = readXrayCves(violation.cves);
-  const subject = ids[0] ?? violation.license_key ?? violation.issue_id;
-  return Object.keys(violation.components).map((componentId) => ({
+  const subject = (ids.length ? canonicalId(ids) : undefined) ?? violation.license_key ?? violation.issue_id;
+  // A violation that names no component still counts for the gate.
+  const components = Object.keys(violation.components);
+  return (components.length ? components : ['unknown']).map((componentId) => ({
     scanner: 'xray',
     type: violation.type ?? 'security',
     policy:
@@ -118,7 +119,10 @@ export const xrayCliJson: ImportFormat = {
     '`jf scan`, `jf docker scan` or `jf audit` with `--format=json` (an array of scan responses), or one Xray graph-scan response',
   matches: (doc) => (Array.isArray(doc) ? doc.length > 0 && doc.every(isScanResponse) : isScanResponse(doc)),
   read(doc, file) {
-    const responses = validate(documentSchema, doc, file, 'xray-cli-json');
+    // One schema per shape, so a bad field is named by its path rather than by a failed union.
+    const responses = Array.isArray(doc)
+      ? validate(z.array(scanResponseSchema), doc, file, 'xray-cli-json')
+      : [validate(scanResponseSchema, doc, file, 'xray-cli-json')];
     const findings = responses.flatMap((response) =>
       response.vulnerabilities.flatMap((v) => mapVulnerability(v, response.package_type)),
     );

@@ -18,8 +18,10 @@ export function parseScoreVector(value: string | undefined): CvssScore | undefin
   if (!value) return undefined;
   const slash = value.indexOf('/');
   const scoreText = slash >= 0 ? value.slice(0, slash) : value;
-  const score = Number.parseFloat(scoreText);
-  const vector = slash >= 0 ? value.slice(slash + 1) : undefined;
+  // A bare vector (`CVSS:3.1/AV:N/…`) has no score in front of its first slash.
+  const scored = /^\s*\d+(\.\d+)?\s*$/.test(scoreText);
+  const score = scored ? Number.parseFloat(scoreText) : Number.NaN;
+  const vector = !scored ? value : slash >= 0 ? value.slice(slash + 1) : undefined;
   const out: CvssScore = {};
   if (Number.isFinite(score) && score >= 0 && score <= 10) out.score = score;
   if (vector) out.vector = vector;
@@ -55,7 +57,8 @@ export function readXrayCves(cves: readonly XrayCve[]): { ids: string[]; cvss: C
   for (const cve of cves) {
     const id = cve.cve ?? cve.id;
     if (id) ids.push(id);
-    for (const cwe of cve.cwe) if (cwe.trim()) cwes.add(cwe.trim().toUpperCase());
+    // Only real CWE ids: NVD's placeholders (`NVD-CWE-noinfo`, `NVD-CWE-Other`) name no weakness.
+    for (const cwe of cve.cwe) if (/^CWE-\d+$/i.test(cwe.trim())) cwes.add(cwe.trim().toUpperCase());
     v2 = better(v2, fromParts(cve.cvss_v2_score, cve.cvss_v2_vector) ?? parseScoreVector(cve.cvss_v2));
     v3 = better(v3, fromParts(cve.cvss_v3_score, cve.cvss_v3_vector) ?? parseScoreVector(cve.cvss_v3));
   }

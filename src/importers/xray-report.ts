@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
+import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
@@ -78,7 +79,7 @@ export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
     state: 'FAIL',
     severity: parseSeverity(row.severity),
     component: row.vulnerable_component ?? row.impacted_artifact ?? 'unknown',
-    ...(row.issue_id || ids[0] ? { subject: ids[0] ?? row.issue_id } : {}),
+    ...(row.issue_id || ids.length ? { subject: ids.length ? canonicalId(ids) : row.issue_id } : {}),
     suppressed: false,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
+import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
@@ -90,7 +91,7 @@ function mapRow(row: Row): Finding {
 function mapViolation(type: string) {
   return (row: Row): PolicyViolation => {
     const { ids } = readXrayCves(row.cves);
-    const subject = ids[0] ?? row.licenseKey ?? row.issueId;
+    const subject = (ids.length ? canonicalId(ids) : undefined) ?? row.licenseKey ?? row.issueId;
     const component = componentOf(row);
     return {
       scanner: 'xray',

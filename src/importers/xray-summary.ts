@@ -5,6 +5,7 @@ import type { Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
+import { pathInRepository } from './xray-report.js';
 
 const issueSchema = z.object({
   issue_id: optString,
@@ -30,9 +31,18 @@ type Artifact = z.infer<typeof artifactSchema>;
 
 const documentSchema = z.object({ artifacts: z.array(artifactSchema) });
 
-/** An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`. */
-function componentIdOfImpactPath(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+/**
+ * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
+ * A leading release number (`3.12`) belongs to an OS package; it is not part of the name.
+ */
+function componentOfImpactPath(path: string) {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const fields = last.split(':');
+  if (fields.length >= 3 && /^\d+(\.\d+)*$/.test(fields[0] ?? '')) {
+    const [, name = last, ...version] = fields;
+    return { packageName: name, name, version: version.join(':') };
+  }
+  return componentFromXrayId(last);
 }
 
 /** Licence and operational-risk issues are not vulnerabilities. */
@@ -45,12 +55,12 @@ function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
   // Prefer Xray's component ids; older responses name the components only at the end of each impact path.
   const targets = issue.components.length
     ? issue.components.map((c) => ({
-        id: c.component_id ?? 'unknown',
+        component: componentFromXrayId(c.component_id ?? 'unknown'),
         fixed: c.fixed_versions,
         paths: [] as string[],
       }))
     : issue.impact_path.map((path) => ({
-        id: componentIdOfImpactPath(path),
+        component: componentOfImpactPath(path),
         fixed: [] as string[],
         paths: [path],
       }));
@@ -63,8 +73,12 @@ function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
       severity: parseSeverity(issue.severity),
       cvss,
       cwes,
-      component: componentFromXrayId(target.id),
-      componentPaths: [artifact.general?.path, ...target.paths, ...issue.component_physical_paths],
+      component: target.component,
+      componentPaths: [
+        artifact.general?.path ? pathInRepository(artifact.general.path) : undefined,
+        ...target.paths.map(pathInRepository),
+        ...issue.component_physical_paths,
+      ],
       impactPaths: target.paths.length ? [target.paths] : [],
       fixedVersions: fixedVersions(target.fixed),
       published: issue.created,

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { buildFinding } from '../../../src/findings/build.js';
+
+const component = { packageName: 'qs', name: 'qs', version: '6.7.0' };
+
+describe('buildFinding', () => {
+  it('fills every default, ordering ids canonical-first', () => {
+    expect(
+      buildFinding({
+        scanner: 'xray',
+        ids: ['XRAY-1', 'CVE-2022-24999', undefined, null, ''],
+        severity: 'high',
+        component,
+      }),
+    ).toEqual({
+      scanner: 'xray',
+      id: 'CVE-2022-24999',
+      ids: ['CVE-2022-24999', 'XRAY-1'],
+      title: 'CVE-2022-24999',
+      description: '',
+      severity: 'high',
+      cvss: {},
+      cwes: [],
+      component,
+      componentPaths: [],
+      impactPaths: [],
+      fixedVersions: [],
+      references: [],
+      suppressed: false,
+    });
+  });
+
+  it('titles with the first line of the description, shortened to 120 characters', () => {
+    const long = 'x'.repeat(200);
+    expect(
+      buildFinding({
+        scanner: 'xray',
+        ids: ['X'],
+        description: `  first line\nsecond`,
+        severity: 'low',
+        component,
+      }).title,
+    ).toBe('first line');
+    const title = buildFinding({
+      scanner: 'xray',
+      ids: ['X'],
+      description: long,
+      severity: 'low',
+      component,
+    }).title;
+    expect(title).toBe(`${'x'.repeat(117)}...`);
+    expect(
+      buildFinding({
+        scanner: 'xray',
+        ids: ['X'],
+        title: '   ',
+        description: 'd',
+        severity: 'low',
+        component,
+      }).title,
+    ).toBe('d');
+  });
+
+  it('drops blank and repeated paths, fixes, references and CWEs, and empty impact paths', () => {
+    const finding = buildFinding({
+      scanner: 'xray',
+      ids: ['X'],
+      severity: 'low',
+      component,
+      componentPaths: ['a', undefined, 'a', '', 'b'],
+      impactPaths: [[], ['a', 'b']],
+      fixedVersions: ['1', '1', ''],
+      references: ['https://r', undefined, 'https://r'],
+      cwes: ['CWE-1', 'CWE-1'],
+    });
+    expect(finding).toMatchObject({
+      componentPaths: ['a', 'b'],
+      impactPaths: [['a', 'b']],
+      fixedVersions: ['1'],
+      references: ['https://r'],
+      cwes: ['CWE-1'],
+    });
+  });
+
+  it('sets optional fields only when present', () => {
+    const finding = buildFinding({
+      scanner: 'dependency-track',
+      ids: ['CVE-2022-24999'],
+      severity: 'critical',
+      component,
+      epss: { score: 0.1, percentile: 0.5 },
+      published: '2022-11-26T00:00:00.000Z',
+      analysis: { state: 'IN_TRIAGE' },
+      url: 'https://dt/vulnerabilities/NVD/CVE-2022-24999',
+      suppressed: true,
+    });
+    expect(finding).toMatchObject({
+      epss: { score: 0.1, percentile: 0.5 },
+      published: '2022-11-26T00:00:00.000Z',
+      analysis: { state: 'IN_TRIAGE' },
+      url: 'https://dt/vulnerabilities/NVD/CVE-2022-24999',
+      suppressed: true,
+    });
+    const bare = buildFinding({ scanner: 'xray', ids: ['X'], severity: 'low', component, published: '' });
+    expect(Object.keys(bare)).not.toContain('published');
+    expect(Object.keys(bare)).not.toContain('epss');
+    expect(Object.keys(bare)).not.toContain('url');
+    expect(Object.keys(bare)).not.toContain('analysis');
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { buildFinding, type FindingInput } from '../../../src/findings/build.js';
+import { collapseDuplicates, findingKey } from '../../../src/findings/collapse.js';
+import type { Finding } from '../../../src/findings/model.js';
+
+const lodash = {
+  packageName: 'lodash',
+  name: 'lodash',
+  version: '4.17.20',
+  purl: 'pkg:npm/lodash@4.17.20',
+  ecosystem: 'npm',
+};
+
+function finding(overrides: Partial<FindingInput> = {}): Finding {
+  return buildFinding({
+    scanner: 'xray',
+    ids: ['XRAY-140562', 'CVE-2021-23337'],
+    title: 'Command injection in lodash template',
+    description: 'lodash template() command injection.',
+    severity: 'high',
+    component: lodash,
+    ...overrides,
+  });
+}
+
+describe('collapseDuplicates', () => {
+  it('merges repeated sightings: ids, component paths, impact paths, fixes, references and CWEs', () => {
+    const first = finding({
+      componentPaths: ['web-app/-/web-app-3.0.0.tgz'],
+      impactPaths: [['npm://web-app:3.0.0', 'npm://lodash:4.17.20']],
+      fixedVersions: ['4.17.21'],
+      references: ['https://a.example'],
+      cwes: ['CWE-94'],
+    });
+    const second = finding({
+      ids: ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm'],
+      componentPaths: ['admin-app/-/admin-app-1.0.0.tgz', 'web-app/-/web-app-3.0.0.tgz'],
+      impactPaths: [
+        ['npm://admin-app:1.0.0', 'npm://lodash:4.17.20'],
+        ['npm://web-app:3.0.0', 'npm://lodash:4.17.20'],
+      ],
+      fixedVersions: ['4.17.21', '5.0.0'],
+      references: ['https://b.example', 'https://a.example'],
+      cwes: ['CWE-77', 'CWE-94'],
+    });
+    const [merged, ...rest] = collapseDuplicates([first, second]);
+    expect(rest).toEqual([]);
+    expect(merged).toEqual({
+      scanner: 'xray',
+      id: 'CVE-2021-23337',
+      ids: ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm', 'XRAY-140562'],
+      title: 'Command injection in lodash template',
+      description: 'lodash template() command injection.',
+      severity: 'high',
+      cvss: {},
+      cwes: ['CWE-94', 'CWE-77'],
+      component: lodash,
+      componentPaths: ['web-app/-/web-app-3.0.0.tgz', 'admin-app/-/admin-app-1.0.0.tgz'],
+      impactPaths: [
+        ['npm://web-app:3.0.0', 'npm://lodash:4.17.20'],
+        ['npm://admin-app:1.0.0', 'npm://lodash:4.17.20'],
+      ],
+      fixedVersions: ['4.17.21', '5.0.0'],
+      references: ['https://a.example', 'https://b.example'],
+      suppressed: false,
+    } satisfies Finding);
+  });
+
+  it('keeps the most severe severity, the higher CVSS of each version and the longer description', () => {
+    const low = finding({
+      severity: 'low',
+      cvss: {
+        v3: { score: 5.3, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N' },
+        v2: { score: 7.5 },
+      },
+      description: 'short',
+    });
+    const critical = finding({
+      severity: 'critical',
+      cvss: {
+        v3: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+        v4: { score: 9.3 },
+        v2: { score: 5 },
+      },
+      description: 'a much longer description',
+    });
+    const [merged] = collapseDuplicates([low, critical]);
+    expect(merged?.severity).toBe('critical');
+    expect(merged?.cvss).toEqual({
+      v4: { score: 9.3 },
+      v3: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+      v2: { score: 7.5 },
+    });
+    expect(merged?.description).toBe('a much longer description');
+    expect(collapseDuplicates([critical, low])[0]?.severity).toBe('critical');
+  });
+
+  it('is suppressed only when every sighting is suppressed', () => {
+    const fp = { state: 'FALSE_POSITIVE', justification: 'CODE_NOT_REACHABLE' };
+    const suppressed = finding({ suppressed: true, analysis: fp });
+    const otherSuppressed = finding({ suppressed: true, analysis: { state: 'NOT_AFFECTED' } });
+    const open = finding({ suppressed: false, analysis: { state: 'IN_TRIAGE' } });
+    expect(collapseDuplicates([suppressed, otherSuppressed])[0]).toMatchObject({
+      suppressed: true,
+      analysis: fp,
+    });
+    expect(collapseDuplicates([suppressed, open])[0]).toMatchObject({
+      suppressed: false,
+      analysis: { state: 'IN_TRIAGE' },
+    });
+    expect(collapseDuplicates([open, suppressed])[0]).toMatchObject({
+      suppressed: false,
+      analysis: { state: 'IN_TRIAGE' },
+    });
+    expect(collapseDuplicates([suppressed, open, otherSuppressed])[0]?.suppressed).toBe(false);
+  });
+
+  it('does not give an open finding the analysis of a suppressed sighting', () => {
+    // An open sighting without analysis, then a FALSE_POSITIVE one: the merged finding is open, so it must
+    // not carry the suppressing analysis (outputs would show an open alert "analysed as false positive").
+    const open = finding();
+    const suppressed = finding({ suppressed: true, analysis: { state: 'FALSE_POSITIVE' } });
+    const [merged] = collapseDuplicates([open, suppressed]);
+    expect(merged?.suppressed).toBe(false);
+    expect(merged?.analysis).toBeUndefined();
+  });
+
+  it('keeps apart different versions, packages, vulnerabilities, scanners and locations', () => {
+    const base = finding();
+    const otherVersion = finding({ component: { ...lodash, version: '4.17.21' } });
+    const otherPackage = finding({
+      component: { packageName: 'lodash-es', name: 'lodash-es', version: '4.17.20' },
+    });
+    const otherVulnerability = finding({ ids: ['CVE-2020-8203'] });
+    const otherScanner = finding({ scanner: 'dependency-track' });
+    const otherEcosystem = finding({ component: { ...lodash, ecosystem: 'maven' } });
+    const located = {
+      ...finding(),
+      location: { uri: 'apps/admin/package.json', startLine: 4, rule: 'manifest' as const },
+    };
+    const all = [base, otherVersion, otherPackage, otherVulnerability, otherScanner, otherEcosystem, located];
+    expect(new Set(all.map(findingKey)).size).toBe(7);
+    expect(collapseDuplicates(all)).toHaveLength(7);
+  });
+
+  it('keeps first-seen order and collapses an NVD CVE finding with its GHSA twin (CVE as alias)', () => {
+    const other = finding({ ids: ['CVE-2020-8203'] });
+    const nvd = finding({ scanner: 'dependency-track', ids: ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm'] });
+    const ghsa = finding({ scanner: 'dependency-track', ids: ['GHSA-35jh-r3h4-6jhm', 'CVE-2021-23337'] });
+    const collapsed = collapseDuplicates([other, nvd, ghsa]);
+    expect(collapsed.map((f) => [f.scanner, f.id, f.ids])).toEqual([
+      ['xray', 'CVE-2020-8203', ['CVE-2020-8203']],
+      ['dependency-track', 'CVE-2021-23337', ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm']],
+    ]);
+  });
+
+  it('returns an empty list for no findings and leaves a single finding as it is', () => {
+    expect(collapseDuplicates([])).toEqual([]);
+    const one = finding();
+    expect(collapseDuplicates([one])).toEqual([one]);
+  });
+});

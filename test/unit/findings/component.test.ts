@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import {
+  componentFromPurl,
+  componentFromXrayId,
+  ecosystemOfXrayType,
+  packageNameOf,
+} from '../../../src/findings/component.js';
+import type { Component } from '../../../src/findings/model.js';
+
+describe('componentFromXrayId', () => {
+  it.each<[string, Component]>([
+    [
+      'gav://org.yaml:snakeyaml:1.16',
+      {
+        packageName: 'org.yaml:snakeyaml',
+        name: 'snakeyaml',
+        group: 'org.yaml',
+        version: '1.16',
+        purl: 'pkg:maven/org.yaml/snakeyaml@1.16',
+        ecosystem: 'maven',
+      },
+    ],
+    [
+      'npm://@babel/core:7.0.0',
+      {
+        packageName: '@babel/core',
+        name: 'core',
+        group: '@babel',
+        version: '7.0.0',
+        purl: 'pkg:npm/%40babel/core@7.0.0',
+        ecosystem: 'npm',
+      },
+    ],
+    [
+      'npm://lodash:4.17.20',
+      {
+        packageName: 'lodash',
+        name: 'lodash',
+        version: '4.17.20',
+        purl: 'pkg:npm/lodash@4.17.20',
+        ecosystem: 'npm',
+      },
+    ],
+    [
+      'pypi://Jinja2:2.11.2',
+      {
+        packageName: 'Jinja2',
+        name: 'Jinja2',
+        version: '2.11.2',
+        purl: 'pkg:pypi/jinja2@2.11.2',
+        ecosystem: 'pypi',
+      },
+    ],
+    [
+      'go://github.com/gin-gonic/gin:v1.7.0',
+      {
+        packageName: 'github.com/gin-gonic/gin',
+        name: 'gin',
+        group: 'github.com/gin-gonic',
+        version: 'v1.7.0',
+        purl: 'pkg:golang/github.com/gin-gonic/gin@v1.7.0',
+        ecosystem: 'golang',
+      },
+    ],
+    [
+      'deb://debian:stretch:libx11:2:1.6.4-3',
+      {
+        packageName: 'libx11',
+        name: 'libx11',
+        version: '2:1.6.4-3',
+        purl: 'pkg:deb/debian/libx11@2:1.6.4-3?distro=debian-stretch',
+        ecosystem: 'deb',
+      },
+    ],
+    [
+      'deb://debian:bookworm:libssl3:3.0.13-1~deb12u1',
+      {
+        packageName: 'libssl3',
+        name: 'libssl3',
+        version: '3.0.13-1~deb12u1',
+        purl: 'pkg:deb/debian/libssl3@3.0.13-1~deb12u1?distro=debian-bookworm',
+        ecosystem: 'deb',
+      },
+    ],
+    [
+      'alpine://3.18:libcrypto3:3.1.1-r1',
+      {
+        packageName: 'libcrypto3',
+        name: 'libcrypto3',
+        version: '3.1.1-r1',
+        purl: 'pkg:apk/alpine/libcrypto3@3.1.1-r1?distro=3.18',
+        ecosystem: 'apk',
+      },
+    ],
+    [
+      'rpm://7:java-11-openjdk-headless:0:11.0.6.10-1.el7_7',
+      {
+        packageName: 'java-11-openjdk-headless',
+        name: 'java-11-openjdk-headless',
+        version: '0:11.0.6.10-1.el7_7',
+        purl: 'pkg:rpm/java-11-openjdk-headless@0:11.0.6.10-1.el7_7?distro=7',
+        ecosystem: 'rpm',
+      },
+    ],
+    [
+      'composer://laravel/framework:7.12.0',
+      {
+        packageName: 'laravel/framework',
+        name: 'framework',
+        group: 'laravel',
+        version: '7.12.0',
+        purl: 'pkg:composer/laravel/framework@7.12.0',
+        ecosystem: 'composer',
+      },
+    ],
+    [
+      'docker://alpine:latest',
+      {
+        packageName: 'alpine',
+        name: 'alpine',
+        version: 'latest',
+        purl: 'pkg:docker/alpine@latest',
+        ecosystem: 'docker',
+      },
+    ],
+    [
+      'nuget://Newtonsoft.Json:12.0.1',
+      {
+        packageName: 'Newtonsoft.Json',
+        name: 'Newtonsoft.Json',
+        version: '12.0.1',
+        purl: 'pkg:nuget/Newtonsoft.Json@12.0.1',
+        ecosystem: 'nuget',
+      },
+    ],
+    ['gav://test', { packageName: 'test', name: 'test', ecosystem: 'maven' }],
+    ['unknown-scheme://thing:1.0', { packageName: 'thing', name: 'thing', version: '1.0' }],
+  ])('%s', (id, component) => {
+    expect(componentFromXrayId(id)).toEqual(component);
+  });
+
+  it('keeps unicode names, percent-encoding them in the purl', () => {
+    expect(componentFromXrayId('npm://@acme/naïve-lib:1.0.0')).toEqual({
+      packageName: '@acme/naïve-lib',
+      name: 'naïve-lib',
+      group: '@acme',
+      version: '1.0.0',
+      purl: 'pkg:npm/%40acme/na%C3%AFve-lib@1.0.0',
+      ecosystem: 'npm',
+    });
+  });
+
+  it('uses the type hint when the id has no scheme (simple-json and package_type)', () => {
+    expect(componentFromXrayId('org.yaml:snakeyaml:1.16', 'Maven')).toMatchObject({
+      packageName: 'org.yaml:snakeyaml',
+      group: 'org.yaml',
+      version: '1.16',
+      ecosystem: 'maven',
+    });
+    expect(componentFromXrayId('debian:bookworm:libssl3:3.0.13-1~deb12u1', 'Debian')).toMatchObject({
+      packageName: 'libssl3',
+      version: '3.0.13-1~deb12u1',
+      ecosystem: 'deb',
+    });
+    expect(componentFromXrayId('github.com/gin-gonic/gin:v1.7.0', 'Go')).toMatchObject({
+      packageName: 'github.com/gin-gonic/gin',
+      ecosystem: 'golang',
+    });
+  });
+
+  it('lets the scheme win over the type hint', () => {
+    expect(componentFromXrayId('alpine://3.18:libssl3:3.1.1-r1', 'Docker').ecosystem).toBe('apk');
+  });
+});
+
+describe('ecosystemOfXrayType', () => {
+  it('maps Xray package types to purl types, case-insensitively', () => {
+    expect(
+      ['gav', 'Maven', 'go', 'Debian', 'alpine', 'rubygems', 'Pypi', 'bogus', undefined].map(
+        ecosystemOfXrayType,
+      ),
+    ).toEqual(['maven', 'maven', 'golang', 'deb', 'apk', 'gem', 'pypi', undefined, undefined]);
+  });
+});
+
+describe('packageNameOf', () => {
+  it('writes Maven as group:artifact and others as namespace/name', () => {
+    expect(packageNameOf('maven', 'org.yaml', 'snakeyaml')).toBe('org.yaml:snakeyaml');
+    expect(packageNameOf('npm', '@babel', 'core')).toBe('@babel/core');
+    expect(packageNameOf('composer', 'laravel', 'framework')).toBe('laravel/framework');
+    expect(packageNameOf('npm', undefined, 'lodash')).toBe('lodash');
+  });
+});
+
+describe('componentFromPurl', () => {
+  it('reads an npm scoped purl', () => {
+    expect(
+      componentFromPurl('pkg:npm/%40babel/core@7.0.0', { name: 'core', group: '@babel', version: '7.0.0' }),
+    ).toEqual({
+      packageName: '@babel/core',
+      name: 'core',
+      group: '@babel',
+      version: '7.0.0',
+      purl: 'pkg:npm/%40babel/core@7.0.0',
+      ecosystem: 'npm',
+    });
+  });
+
+  it('reads a Maven purl with qualifiers, keeping the purl as given', () => {
+    expect(
+      componentFromPurl('pkg:maven/org.webjars/jquery-ui@1.11.4?type=jar', { name: 'jquery-ui' }),
+    ).toEqual({
+      packageName: 'org.webjars:jquery-ui',
+      name: 'jquery-ui',
+      group: 'org.webjars',
+      version: '1.11.4',
+      purl: 'pkg:maven/org.webjars/jquery-ui@1.11.4?type=jar',
+      ecosystem: 'maven',
+    });
+  });
+
+  it("prefers the component's own version to the purl's", () => {
+    expect(componentFromPurl('pkg:npm/lodash@4.17.0', { name: 'lodash', version: '4.17.1' }).version).toBe(
+      '4.17.1',
+    );
+  });
+
+  it('falls back to the fields without a purl', () => {
+    expect(
+      componentFromPurl(undefined, { name: 'internal-lib', group: 'com.example', version: '1.0' }),
+    ).toEqual({
+      packageName: 'com.example/internal-lib',
+      name: 'internal-lib',
+      group: 'com.example',
+      version: '1.0',
+    });
+    expect(componentFromPurl(undefined, { name: 'solo' })).toEqual({ packageName: 'solo', name: 'solo' });
+  });
+
+  it('falls back to the fields when the purl is malformed', () => {
+    expect(componentFromPurl('not a purl', { name: 'x', version: '1' })).toMatchObject({
+      packageName: 'x',
+      name: 'x',
+      version: '1',
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SEVERITIES,
+  atLeast,
+  mostSevere,
+  parseSeverity,
+  severityFromScore,
+  severityRank,
+} from '../../../src/findings/severity.js';
+
+describe('parseSeverity', () => {
+  it.each([
+    // Dependency-Track
+    ['CRITICAL', 'critical'],
+    ['HIGH', 'high'],
+    ['MEDIUM', 'medium'],
+    ['LOW', 'low'],
+    ['INFO', 'info'],
+    ['UNASSIGNED', 'unknown'],
+    // Xray
+    ['Critical', 'critical'],
+    ['High', 'high'],
+    ['Medium', 'medium'],
+    ['Low', 'low'],
+    ['Information', 'info'],
+    ['Unknown', 'unknown'],
+    // Others seen in the wild
+    ['moderate', 'medium'],
+    [' high ', 'high'],
+    ['bogus', 'unknown'],
+    ['', 'unknown'],
+  ])('%j → %s', (word, severity) => {
+    expect(parseSeverity(word)).toBe(severity);
+  });
+
+  it('maps non-strings to unknown', () => {
+    expect(parseSeverity(undefined)).toBe('unknown');
+    expect(parseSeverity(null)).toBe('unknown');
+    expect(parseSeverity(9.8)).toBe('unknown');
+  });
+});
+
+describe('ranks', () => {
+  it('orders critical > high > medium > low > info > unknown', () => {
+    expect(SEVERITIES.map(severityRank)).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(mostSevere('low', 'high')).toBe('high');
+    expect(mostSevere('critical', 'info')).toBe('critical');
+    expect(mostSevere('unknown', 'info')).toBe('info');
+    expect(atLeast('high', 'high')).toBe(true);
+    expect(atLeast('medium', 'high')).toBe(false);
+    expect(atLeast('unknown', 'unknown')).toBe(true);
+  });
+
+  it('rates a bare score with the CVSS bands', () => {
+    expect([9.8, 9, 8.9, 7, 6.9, 4, 3.9, 0.1, 0, undefined, Number.NaN].map(severityFromScore)).toEqual([
+      'critical',
+      'critical',
+      'high',
+      'high',
+      'medium',
+      'medium',
+      'low',
+      'low',
+      'info',
+      'unknown',
+      'unknown',
+    ]);
+  });
+});

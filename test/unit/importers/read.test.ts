@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { expandImportFiles, readImports } from '../../../src/importers/read.js';
+import { FIXTURES, recordingLogger, userErrorMessageAsync } from './helpers.js';
+
+function readAll(patterns: string[], format: Parameters<typeof readImports>[1] = 'auto') {
+  const logger = recordingLogger();
+  return { logger, results: readImports(patterns, format, FIXTURES, logger) };
+}
+
+describe('readImports: files that read', () => {
+  it('detects and reads one file, relative to cwd, and logs the format and counts', async () => {
+    const { logger, results } = readAll(['xray-report_vulnerabilities.json']);
+    const [result, ...rest] = await results;
+    expect(rest).toEqual([]);
+    expect(result?.scanner).toBe('xray');
+    expect(result?.findings).toHaveLength(8);
+    expect(result?.context.file).toBe('xray-report_vulnerabilities.json');
+    expect(logger.lines).toEqual(['info: xray-report_vulnerabilities.json: xray-report, 8 findings']);
+  });
+
+  it('logs policy violations when a file has them', async () => {
+    const { logger, results } = readAll(['xray-report_violations.json', 'xray-simple-json.json']);
+    await results;
+    expect(logger.lines).toEqual([
+      'info: xray-report_violations.json: xray-report, 0 findings, 3 policy violations',
+      'info: xray-simple-json.json: xray-simple-json, 6 findings, 3 policy violations',
+    ]);
+  });
+
+  it('reads files of both scanners in one run, each detected on its own, in the order given', async () => {
+    const results = await readAll(['dtrack-findings.json', 'xray-cli-json.json', 'dtrack-fpf-1.3.json'])
+      .results;
+    expect(results.map((r) => [r.context.file, r.scanner, r.findings.length])).toEqual([
+      ['dtrack-findings.json', 'dependency-track', 4],
+      ['xray-cli-json.json', 'xray', 7],
+      ['dtrack-fpf-1.3.json', 'dependency-track', 4],
+    ]);
+  });
+
+  it('expands a glob, sorted, and drops a file named twice', async () => {
+    const results = await readAll(['dtrack-fpf-*.json', 'dtrack-fpf-1.1.json']).results;
+    expect(results.map((r) => r.context.file)).toEqual([
+      'dtrack-fpf-1.0.json',
+      'dtrack-fpf-1.1.json',
+      'dtrack-fpf-1.3.json',
+    ]);
+  });
+
+  it('reads a file that starts with a UTF-8 byte-order mark', async () => {
+    const [result] = await readAll(['xray-report_utf8-bom.json']).results;
+    expect(result?.findings.map((f) => [f.id, f.component.packageName])).toEqual([['CVE-2017-20162', 'ms']]);
+  });
+
+  it('uses the named format instead of detection', async () => {
+    const [result] = await readAll(['xray-graph-scan.json'], 'xray-cli-json').results;
+    expect(result?.findings.map((f) => f.id)).toEqual(['CVE-2020-14343']);
+  });
+});
+
+describe('readImports: files that do not read', () => {
+  it('an empty file', async () => {
+    const message = await userErrorMessageAsync(readAll(['bad_empty.json']).results);
+    expect(message).toBe("bad_empty.json: the file is empty; export the scanner's findings as JSON.");
+  });
+
+  it('a truncated JSON file', async () => {
+    const message = await userErrorMessageAsync(readAll(['bad_truncated.json']).results);
+    expect(message).toMatch(/^bad_truncated\.json: not valid JSON \(.+\)\. The file may be truncated/);
+  });
+
+  it('an unrecognised shape, a SARIF file, a CycloneDX SBOM, mixed shapes and `[]`', async () => {
+    const cases: [string, string][] = [
+      ['bad_unknown-shape.json', 'not a recognised Dependency-Track or Xray export'],
+      ['bad_sarif.json', 'this is already a SARIF log'],
+      ['bad_cyclonedx.json', 'this is an SBOM'],
+      ['bad_mixed.json', 'found an array of 2 object values'],
+      ['bad_empty-array.json', 'found an empty array'],
+    ];
+    for (const [file, fragment] of cases) {
+      const message = await userErrorMessageAsync(readAll([file]).results);
+      expect(message.startsWith(`${file}: `), message).toBe(true);
+      expect(message).toContain(fragment);
+    }
+  });
+
+  it('a report whose total_rows differs from its rows, and a licence report', async () => {
+    expect(await userErrorMessageAsync(readAll(['xray-report_partial-page.json']).results)).toContain(
+      'holds 2 of its 5 rows (total_rows)',
+    );
+    expect(await userErrorMessageAsync(readAll(['xray-report_licenses.json']).results)).toContain(
+      'this is an Xray licence report',
+    );
+  });
+
+  it('a file that does not fit the format named with --import-format', async () => {
+    const message = await userErrorMessageAsync(readAll(['dtrack-fpf-1.0.json'], 'xray-report').results);
+    expect(message).toMatch(/^dtrack-fpf-1\.0\.json: not a valid xray-report file: total_rows: /);
+  });
+
+  it('stops at the first bad file, naming it', async () => {
+    const message = await userErrorMessageAsync(
+      readAll(['dtrack-findings.json', 'bad_fpf-invalid-field.json', 'xray-summary.json']).results,
+    );
+    expect(message).toMatch(/^bad_fpf-invalid-field\.json: not a valid dtrack-fpf file: findings\.1\./);
+  });
+
+  it('a missing file and a directory', async () => {
+    expect(await userErrorMessageAsync(readAll(['no-such-export.json']).results)).toBe(
+      'Input import-file: cannot read no-such-export.json: no such file.',
+    );
+    const logger = recordingLogger();
+    const parent = path.dirname(FIXTURES.replace(/[\\/]+$/, ''));
+    expect(await userErrorMessageAsync(readImports(['exports'], 'auto', parent, logger))).toBe(
+      'Input import-file: cannot read exports: it is a directory.',
+    );
+  });
+});
+
+describe('expandImportFiles', () => {
+  it('keeps plain paths as given and expands globs relative to cwd', async () => {
+    expect(await expandImportFiles(['a.json', 'xray-report_*.json'], FIXTURES)).toEqual([
+      'a.json',
+      'xray-report_empty.json',
+      'xray-report_licenses.json',
+      'xray-report_partial-page.json',
+      'xray-report_utf8-bom.json',
+      'xray-report_violations.json',
+      'xray-report_vulnerabilities.json',
+    ]);
+  });
+
+  it('rejects a glob that matches nothing, naming the input and the directory', async () => {
+    const error = await expandImportFiles(['nothing-*.json'], FIXTURES).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `Input import-file: the pattern "nothing-*.json" matches no file in ${FIXTURES}.`,
+    );
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/findings/model.js';
+import { collapseDuplicates } from '../../../src/findings/collapse.js';
+import { xraySummary } from '../../../src/importers/xray-summary.js';
+import { fixture, userErrorMessage } from './helpers.js';
+
+function read(name: string) {
+  return xraySummary.read(fixture(name), name);
+}
+
+describe('xray-summary: Artifact Summary API', () => {
+  const result = read('xray-summary.json');
+  const { findings } = result;
+
+  it('maps security issues per component, skipping licence issues and artifacts without issues', () => {
+    expect(result.scanner).toBe('xray');
+    expect(result.violations).toEqual([]);
+    expect(result.context).toEqual({ file: 'xray-summary.json' });
+    expect(findings.map((f) => [f.id, f.component.version, f.severity])).toEqual([
+      ['CVE-2021-3711', '1.1.1k-r0', 'critical'],
+      ['CVE-2021-3711', '1.1.1k-r0', 'critical'],
+      ['CVE-2023-3635', '1.31.1-r20', 'medium'],
+      ['CVE-2021-42385', '1.31.1-r20', 'low'],
+      ['XRAY-INFO-1', '3.12', 'info'],
+      ['XRAY-UNK-1', '0.1.0', 'unknown'],
+      ['CVE-2022-0778', '1.1.1k-r0', 'high'],
+    ]);
+    expect(findings.some((f) => f.ids.includes('XRAY-LIC-1'))).toBe(false);
+  });
+
+  it('maps an issue with components[]: one finding each, artifact path first, `[…]` fixes', () => {
+    expect(findings[0]).toEqual({
+      scanner: 'xray',
+      id: 'CVE-2021-3711',
+      ids: ['CVE-2021-3711', 'XRAY-124116'],
+      title: 'OpenSSL RC5_32_set_key() stack buffer overflow',
+      description: 'OpenSSL contains an overflow condition in RC5_32_set_key().',
+      severity: 'critical',
+      cvss: {
+        v3: { score: 9.8, vector: 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+        v2: { score: 9.3, vector: 'AV:N/AC:M/Au:N/C:C/I:C/A:C' },
+      },
+      cwes: ['CWE-120'],
+      component: {
+        packageName: 'libssl1.1',
+        name: 'libssl1.1',
+        version: '1.1.1k-r0',
+        purl: 'pkg:apk/alpine/libssl1.1@1.1.1k-r0?distro=3.12',
+        ecosystem: 'apk',
+      },
+      componentPaths: ['web-image/1.0/', 'lib/libssl.so.1.1'],
+      impactPaths: [],
+      fixedVersions: ['1.1.1l-r0'],
+      references: [],
+      published: '2020-09-09T00:00:00.937Z',
+      suppressed: false,
+    } satisfies Finding);
+    expect(findings[1]?.component.packageName).toBe('libcrypto1.1');
+  });
+
+  it('reads a bare score as the CVSS (malformed `cvss_v3: "5.9"`), and the impact path as the component path', () => {
+    expect(findings[2]).toEqual({
+      scanner: 'xray',
+      id: 'CVE-2023-3635',
+      ids: ['CVE-2023-3635', 'XRAY-523195'],
+      title: 'Okio GzipSource unhandled exception',
+      description: 'GzipSource does not handle an exception when parsing a malformed gzip buffer.',
+      severity: 'medium',
+      cvss: { v3: { score: 5.9 } },
+      cwes: ['CWE-195'],
+      componentPaths: [
+        'web-image/1.0/',
+        'web-image/1.0/sha256__339de151aab4bc06eed8409daae147c408478cb538dacb90cc63f19ad4eba80b.tar.gz/3.12:busybox:1.31.1-r20',
+      ],
+      impactPaths: [
+        [
+          'docker-local/web-image/1.0/sha256__339de151aab4bc06eed8409daae147c408478cb538dacb90cc63f19ad4eba80b.tar.gz/3.12:busybox:1.31.1-r20',
+        ],
+      ],
+      fixedVersions: [],
+      references: [],
+      published: '2023-06-12T00:00:00.585Z',
+      suppressed: false,
+      // The component: see the next test.
+      component: expect.any(Object) as unknown,
+    });
+  });
+
+  it('names the component at the end of an impact path (`…/3.12:busybox:1.31.1-r20`) without the distro', () => {
+    // The path ends in `<distro>:<name>:<version>`: the package is `busybox`, not `3.12:busybox`.
+    expect(findings[2]?.component).toMatchObject({
+      packageName: 'busybox',
+      name: 'busybox',
+      version: '1.31.1-r20',
+    });
+  });
+
+  it('uses the CVE alone when issue_id is null, and maps Information and Unknown', () => {
+    expect(findings[3]).toMatchObject({
+      id: 'CVE-2021-42385',
+      ids: ['CVE-2021-42385'],
+      title: 'Low-severity issue without an issue id',
+      componentPaths: ['web-image/1.0/'],
+      fixedVersions: [],
+      component: { packageName: 'ssl_client', purl: 'pkg:apk/alpine/ssl_client@1.31.1-r20?distro=3.12' },
+    });
+    expect(findings[3]?.published).toBeUndefined();
+    expect(findings[4]).toMatchObject({
+      ids: ['XRAY-INFO-1'],
+      cvss: {},
+      component: {
+        packageName: 'alpine',
+        name: 'alpine',
+        version: '3.12',
+        purl: 'pkg:docker/alpine@3.12',
+        ecosystem: 'docker',
+      },
+    });
+    expect(findings[5]).toMatchObject({
+      ids: ['XRAY-UNK-1'],
+      title: 'Vulnerability of unknown severity in naïve-lib — 日本語',
+      component: {
+        packageName: 'naïve-lib',
+        name: 'naïve-lib',
+        version: '0.1.0',
+        purl: 'pkg:npm/na%C3%AFve-lib@0.1.0',
+        ecosystem: 'npm',
+      },
+    });
+  });
+
+  it('keeps two issues on one component apart, and collapses nothing that differs', () => {
+    const collapsed = collapseDuplicates(findings);
+    expect(collapsed).toHaveLength(7);
+    expect(findings[6]).toMatchObject({
+      ids: ['CVE-2022-0778', 'XRAY-HIGH-1'],
+      fixedVersions: ['1.1.1n-r0'],
+    });
+  });
+});
+
+describe('xray-summary: matches and rejections', () => {
+  it('recognises an object with artifacts[]', () => {
+    expect(xraySummary.matches(fixture('xray-summary.json'))).toBe(true);
+    expect(xraySummary.matches({ artifacts: [] })).toBe(true);
+    expect(xraySummary.matches({ artifacts: {} })).toBe(false);
+  });
+
+  it('reads a summary with no issues as no findings', () => {
+    expect(xraySummary.read({ artifacts: [{ general: null, issues: null }] }, 's.json').findings).toEqual([]);
+  });
+
+  it('names the artifact and field that is wrong', () => {
+    const doc = { artifacts: [{ general: { name: 'a' }, issues: [{ issue_id: 'XRAY-1', cves: {} }] }] };
+    expect(userErrorMessage(() => xraySummary.read(doc, 'summary.json'))).toMatch(
+      /^summary\.json: not a valid xray-summary file: artifacts\.0\.issues\.0\.cves: /,
+    );
+  });
+});
