@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
@@ -63,6 +64,10 @@ export interface Config {
   gitlabCodequalityReport?: string;
   /** `GITHUB_WORKFLOW_REF`: the running workflow file is a fallback location. */
   workflowRef?: string;
+  /** The repository's root: SARIF paths are relative to it (the working directory may be a subfolder). */
+  repositoryRoot: string;
+  /** `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY` as the environment gave them. */
+  proxyEnv: Record<string, string | undefined>;
 }
 
 /** Raw inputs by their public (kebab-case) names; lists may already be split. */
@@ -165,6 +170,14 @@ function metadata(raw: RawInputs): Record<string, string> {
   return out;
 }
 
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
+function proxyEnv(env: ConfigContext['env']): Record<string, string | undefined> {
+  return Object.fromEntries(
+    PROXY_VARIABLES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]),
+  );
+}
+
 function definedOnly<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -176,6 +189,23 @@ export interface ConfigContext {
   cwd: string;
   /** Reads the current git branch when CI does not say; may return undefined. */
   gitBranch?: () => string | undefined;
+  /** The git checkout's top folder containing a directory, when it is in one. */
+  gitRoot?: (directory: string) => string | undefined;
+}
+
+/** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
+function repositoryName(env: ConfigContext['env']): string | undefined {
+  return (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop() || undefined;
+}
+
+/** CI's checkout when the working directory lies in it, else the git top folder, else the working directory. */
+function repositoryRoot(workingDirectory: string, ctx: ConfigContext): string {
+  const inside = (root: string | undefined) =>
+    root !== undefined && !path.relative(path.resolve(root), workingDirectory).startsWith('..');
+  const ci = ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR;
+  if (inside(ci)) return path.resolve(ci as string);
+  const git = ctx.gitRoot?.(workingDirectory);
+  return inside(git) ? path.resolve(git as string) : workingDirectory;
 }
 
 function defaultBranch(ctx: ConfigContext): string | undefined {
@@ -202,7 +232,11 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     importFiles: list(raw, 'import-file'),
     importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
     project: text(raw, 'project'),
-    projectName: text(raw, 'project-name'),
+    projectName:
+      text(raw, 'project-name') ??
+      (mode === 'scan' && scanner === 'dependency-track' && !text(raw, 'project')
+        ? repositoryName(ctx.env)
+        : undefined),
     projectVersion: text(raw, 'project-version'),
     parentProject: text(raw, 'parent-project'),
     isLatest: text(raw, 'is-latest') === undefined ? undefined : bool(raw, 'is-latest', false),
@@ -238,7 +272,10 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     gitlabDependencyReport: text(raw, 'gitlab-dependency-report'),
     gitlabCodequalityReport: text(raw, 'gitlab-codequality-report'),
     workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
+    proxyEnv: proxyEnv(ctx.env),
+    repositoryRoot: '',
   });
+  config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx);
   checkModeInputs(config);
   return config;
 }
@@ -249,8 +286,11 @@ function checkModeInputs(config: Config): void {
     throw new UserError('Input import-file: name at least one exported JSON file (or glob) to import.');
   }
   if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
-    if (!config.scanner && config.mode !== 'list-repos') {
-      throw new UserError('Input scanner: set dependency-track or xray.');
+    if (!config.scanner) throw new UserError('Input scanner: set dependency-track or xray.');
+    if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
+      throw new UserError(
+        'Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.',
+      );
     }
     if (!config.apiUrl) throw new UserError("Input api-url: set the scanner's base URL (https://…).");
     if (!config.token) {

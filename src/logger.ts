@@ -6,6 +6,8 @@ export interface Logger {
   error(message: string): void;
   /** Registers a value that must never be printed; implementations mask it in everything they write. */
   secret(value: string): void;
+  /** Masks every registered secret in a text that leaves by another way (a JSON summary, a webhook body). */
+  redact(text: string): string;
 }
 
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
@@ -47,6 +49,9 @@ export class StreamLogger implements Logger {
   }
   secret(value: string): void {
     this.redactor.add(value);
+  }
+  redact(text: string): string {
+    return this.redactor.redact(text);
   }
 
   private emit(level: string, message: string): void {

@@ -4,18 +4,20 @@ import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
-import { ExitCode } from './errors.js';
+import { describeError, ExitCode, exitCodeOf } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { severityRank } from './findings/severity.js';
 import { readImports } from './importers/read.js';
-import { createLocator, type Locator } from './locate/index.js';
+import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
 import { applyReportFilters, pathFilter } from './policy/filter.js';
 import { countFindings, evaluateGate, failingViolations } from './policy/gate.js';
 import { fitRun, GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
+import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { lineHashes } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
+import { scannerAdapter } from './scanners/index.js';
 import { buildSarifRun, sarifLog } from './report/sarif.js';
 
 export interface ScannerReport {
@@ -47,14 +49,33 @@ function bySeverity(a: Finding, b: Finding): number {
   );
 }
 
-/** One scanner's findings through the model's steps: locate, path patterns, collapse, report filters. */
+/** Converts between the locator's paths (relative to the working directory) and the repository root's. */
+function pathsBetween(config: Config) {
+  const convert = (from: string, to: string) => (uri: string) =>
+    path.relative(to, path.join(from, uri)).split(path.sep).join('/');
+  return {
+    toRoot: convert(config.workingDirectory, config.repositoryRoot),
+    fromRoot: convert(config.repositoryRoot, config.workingDirectory),
+  };
+}
+
+/**
+ * One scanner's findings through the model's steps: locate (paths relative to the repository root, as SARIF
+ * and GitHub want them), path patterns, collapse, one line per result of a rule, report filters.
+ */
 function prepare(sources: SourceResult[], config: Config, locator: Locator) {
   const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
+  const { toRoot, fromRoot } = pathsBetween(config);
   const located = sources
     .flatMap((s) => s.findings)
-    .map((finding) => ({ ...finding, location: locator.locate(finding) }))
+    .map((finding) => {
+      const location = locator.locate(finding);
+      return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+    })
     .filter(keep);
   const collapsed = collapseDuplicates(located).sort(bySeverity);
+  // After sorting, so the most severe finding keeps the line that declares it.
+  separateSharedLines(collapsed, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
   return applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
 }
 
@@ -100,12 +121,44 @@ function hashReader(workingDirectory: string): (uri: string) => ReadonlyMap<numb
 }
 
 async function gatherSources(config: Config, logger: Logger): Promise<SourceResult[]> {
+  if (config.mode === 'scan') {
+    const adapter = await scannerAdapter(config.scanner);
+    return [await adapter.scan({ config, logger })];
+  }
   return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
 }
 
 async function writeText(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFile(file, text);
+}
+
+/** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
+async function writeGitLabReports(
+  config: Config,
+  reports: ScannerReport[],
+  startedAt: Date,
+  logger: Logger,
+): Promise<void> {
+  const findings = reports.flatMap((r) => r.findings);
+  if (config.gitlabDependencyReport) {
+    const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
+    const report = gitlabDependencyScanningReport({
+      findings,
+      startedAt,
+      finishedAt: new Date(),
+      scannerVersions,
+    });
+    await writeText(config.gitlabDependencyReport, JSON.stringify(report, null, 2));
+    logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
+  }
+  if (config.gitlabCodequalityReport) {
+    await writeText(
+      config.gitlabCodequalityReport,
+      JSON.stringify(gitlabCodeQualityReport(findings), null, 2),
+    );
+    logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
+  }
 }
 
 /** Everything after the sources: model steps, SARIF, counts, gate, run summary. */
@@ -120,10 +173,10 @@ export async function runCore(
     workingDirectory: config.workingDirectory,
     importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
     env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
-    ...(config.sbom ? { sbom: config.sbom } : {}),
+    ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
   });
   const scanners = [...new Set(sources.map((s) => s.scanner))];
-  const hashes = hashReader(config.workingDirectory);
+  const hashes = hashReader(config.repositoryRoot);
   const context = Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];
   const reports: ScannerReport[] = [];
   const runs: Run[] = [];
@@ -175,6 +228,7 @@ export async function runCore(
   const sarif = sarifLog(runs);
   await writeText(config.sarifFile, JSON.stringify(sarif, null, 2));
   logger.info(`SARIF written to ${config.sarifFile}`);
+  await writeGitLabReports(config, reports, startedAt, logger);
 
   const all = reports.flatMap((r) => r.findings);
   const counts = countFindings(
@@ -242,6 +296,20 @@ export function baseSummary(config: Partial<Config>, ci: CiContext, startedAt: D
     run: ci,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
+  };
+}
+
+/** The summary of a run that ended in an error: the webhook and `--json` still say what happened. */
+export function errorSummary(
+  config: Partial<Config> | undefined,
+  ci: CiContext,
+  startedAt: Date,
+  error: unknown,
+  logger: Logger,
+): RunSummary {
+  return {
+    ...baseSummary(config ?? {}, ci, startedAt),
+    error: { message: logger.redact(describeError(error)), exitCode: exitCodeOf(error) },
   };
 }
 

@@ -1,8 +1,15 @@
 import * as core from '@actions/core';
-import type { Logger } from '../logger.js';
+import { type Logger, Redactor } from '../logger.js';
+import type { AnnotationLevel } from '../report/annotations.js';
 
-/** The Action's logger: GitHub's workflow commands, which also mask registered secrets. */
+/**
+ * The Action's logger: GitHub's workflow commands, which also mask registered secrets. It counts the
+ * warnings and errors it prints, since each is an annotation within the step's caps.
+ */
 export class ActionLogger implements Logger {
+  readonly printed: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  private readonly redactor = new Redactor();
+
   debug(message: string): void {
     core.debug(message);
   }
@@ -10,12 +17,19 @@ export class ActionLogger implements Logger {
     core.info(message);
   }
   warn(message: string): void {
+    this.printed.warning += 1;
     core.warning(message);
   }
   error(message: string): void {
+    this.printed.error += 1;
     core.error(message);
   }
   secret(value: string): void {
+    // The runner masks the log; what leaves another way (the webhook) is masked here.
+    this.redactor.add(value);
     core.setSecret(value);
+  }
+  redact(text: string): string {
+    return this.redactor.redact(text);
   }
 }

@@ -1,12 +1,22 @@
+import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
-import { type Mode, parseConfig, type RawInputs } from '../config.js';
-import { describeError, exitCodeOf, UserError } from '../errors.js';
-import { runScan } from '../run.js';
+import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
+import { describeError, ScannerError, UserError } from '../errors.js';
+import { uploadSarif } from '../publish/code-scanning.js';
+import { sendWebhook } from '../publish/webhook.js';
+import { planAnnotations } from '../report/annotations.js';
+import { renderJobSummary } from '../report/job-summary.js';
+import type { RunSummary } from '../report/run-summary.js';
+import { errorSummary, runScan, type RunOutcome } from '../run.js';
+import { scannerAdapter } from '../scanners/index.js';
+import { type GitHubContext, readGitHubContext } from './github-context.js';
 import { ActionLogger } from './logger.js';
 
 /** Every input action.yml declares, read by its public name. */
-const INPUTS = [
+export const INPUTS = [
   'mode',
   'scanner',
   'api-url',
@@ -52,6 +62,8 @@ const INPUTS = [
   'webhook-secret',
 ] as const;
 
+const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token'];
+
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)]));
 }
@@ -60,29 +72,201 @@ function readInputs(): RawInputs {
 function modeOf(inputs: RawInputs): Mode {
   const mode = (inputs.mode as string | undefined)?.trim();
   if (!mode) return inputs['import-file'] ? 'import' : 'scan';
-  if (mode === 'import') return mode;
-  throw new UserError(`Input mode: "${mode}" is not available in this version; use import.`);
+  if (mode === 'import' || mode === 'scan' || mode === 'test-connection') return mode;
+  throw new UserError(`Input mode: expected scan, import or test-connection, got "${mode}".`);
 }
 
-export async function run(): Promise<void> {
+function setOutputs(summary: RunSummary): void {
+  core.setOutput('sarif-file', summary.sarifFile ?? '');
+  for (const [key, value] of Object.entries(summary.counts)) core.setOutput(key, String(value));
+  core.setOutput('policy-violations', String(summary.policyViolations));
+  core.setOutput('gate-result', summary.gate.result);
+  core.setOutput('report-url', summary.reportUrl ?? '');
+}
+
+function fileLink(
+  github: GitHubContext,
+  config: Config,
+): ((uri: string, line: number) => string) | undefined {
+  if (!github.repository || !github.sha) return undefined;
+  const base = `${github.serverUrl}/${github.repository}/blob/${github.sha}`;
+  return config.repositoryRoot ? (uri, line) => `${base}/${uri}#L${line}` : undefined;
+}
+
+/** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
+async function uploadToCodeScanning(
+  outcome: RunOutcome,
+  config: Config,
+  github: GitHubContext,
+  logger: ActionLogger,
+  notes: string[],
+): Promise<void> {
+  if (github.pullRequest?.fromFork) {
+    const note = `upload-sarif skipped: pull requests from forks run with a read-only token. ${config.sarifFile} is still written.`;
+    logger.warn(note);
+    notes.push(note);
+    return;
+  }
+  if (!config.githubToken)
+    throw new UserError('Input github-token: upload-sarif needs a token (the default is github.token).');
+  if (!github.repository || !github.sha || !github.ref) {
+    throw new UserError(
+      'upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.',
+    );
+  }
+  const id = await uploadSarif(
+    outcome.sarif,
+    {
+      apiUrl: github.apiUrl,
+      token: config.githubToken,
+      repository: github.repository,
+      commitSha: github.sha,
+      ref: github.ref,
+      ...(github.workspace ? { checkoutUri: `file://${github.workspace}` } : {}),
+      proxyEnv: config.proxyEnv,
+      waitSeconds: Math.min(config.timeoutSeconds, 120),
+      pollSeconds: config.pollIntervalSeconds,
+    },
+    logger,
+  );
+  core.setOutput('sarif-id', id);
+  notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
+}
+
+/** SARIF, the run summary, every finding (untruncated) and the imported exports, as one workflow artifact. */
+async function uploadArtifact(
+  outcome: RunOutcome,
+  config: Config,
+  github: GitHubContext,
+  logger: ActionLogger,
+): Promise<void> {
+  const dir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-'));
+  await copyFile(config.sarifFile, path.join(dir, path.basename(config.sarifFile)));
+  await writeFile(path.join(dir, 'sca-bridge-summary.json'), JSON.stringify(outcome.summary, null, 2));
+  await writeFile(path.join(dir, 'sca-bridge-findings.json'), JSON.stringify(outcome.reports, null, 2));
+  const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
+  for (const [i, file] of imported.entries())
+    await copyFile(file, path.join(dir, `raw-${i + 1}-${path.basename(file)}`));
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  const { uploadUnique } = await import('../publish/artifact.js');
+  const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
+  const files = (await readdir(dir)).map((name) => path.join(dir, name));
+  await uploadUnique(
+    new DefaultArtifactClient(),
+    config.artifactName ?? `sca-bridge-${scanners}`,
+    files,
+    dir,
+    logger,
+  );
+}
+
+/** Runs the configured mode and reports in every place GitHub offers. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = new ActionLogger();
+  const startedAt = new Date();
+  const ci = readCiContext(env);
+  const github = readGitHubContext(env);
+  let config: Config | undefined;
+  let outcome: RunOutcome | undefined;
+  let summary: RunSummary;
+  const notes: string[] = [];
+  const failures: string[] = [];
   try {
     const inputs = readInputs();
-    for (const secret of ['token', 'webhook-secret', 'github-token']) {
-      const value = inputs[secret] as string | undefined;
+    for (const name of SECRET_INPUTS) {
+      const value = inputs[name] as string | undefined;
       if (value) logger.secret(value);
     }
-    const config = parseConfig(modeOf(inputs), inputs, { env: process.env, cwd: process.cwd() });
-    const outcome = await runScan(config, readCiContext(process.env), logger);
-    const { summary } = outcome;
-    core.setOutput('sarif-file', summary.sarifFile ?? '');
-    for (const [key, value] of Object.entries(summary.counts)) core.setOutput(key, String(value));
-    core.setOutput('policy-violations', String(summary.policyViolations));
-    core.setOutput('gate-result', summary.gate.result);
-    core.setOutput('report-url', summary.reportUrl ?? '');
-    if (summary.status === 'failed') core.setFailed(`Gate failed: ${summary.gate.reasons.join('; ')}`);
+    config = parseConfig(modeOf(inputs), inputs, { env, cwd: process.cwd() });
+    if (config.mode === 'test-connection') {
+      await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
+      return;
+    }
+    outcome = await runScan(config, ci, logger, startedAt);
+    summary = outcome.summary;
   } catch (error) {
-    core.setFailed(describeError(error));
-    process.exitCode = exitCodeOf(error);
+    summary = errorSummary(config, ci, startedAt, error, logger);
+    failures.push(describeError(error));
+  }
+  setOutputs(summary);
+
+  if (outcome && config) {
+    await publish(outcome, config, github, logger, notes, failures);
+    if (config.annotations) annotate(outcome, config, logger, summary, failures, notes);
+  }
+  if (config) await sendWebhook(config, summary, logger);
+  if (config?.jobSummary !== false) {
+    const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
+    const violations = outcome?.reports.flatMap((r) => r.violations) ?? [];
+    const link = config ? fileLink(github, config) : undefined;
+    await core.summary
+      .addRaw(renderJobSummary({ summary, findings, violations, ...(link ? { fileLink: link } : {}), notes }))
+      .write();
+  }
+  if (summary.status === 'failed') failures.unshift(`Gate failed: ${summary.gate.reasons.join('; ')}`);
+  if (failures.length) core.setFailed(failures.join('\n'));
+}
+
+async function publish(
+  outcome: RunOutcome,
+  config: Config,
+  github: GitHubContext,
+  logger: ActionLogger,
+  notes: string[],
+  failures: string[],
+): Promise<void> {
+  if (config.uploadSarif) {
+    try {
+      await uploadToCodeScanning(outcome, config, github, logger, notes);
+    } catch (error) {
+      failures.push(
+        describeError(
+          error instanceof UserError || error instanceof ScannerError
+            ? error
+            : new ScannerError(String(error)),
+        ),
+      );
+    }
+  }
+  if (config.uploadArtifact) {
+    try {
+      await uploadArtifact(outcome, config, github, logger);
+    } catch (error) {
+      logger.warn(`The workflow artifact could not be uploaded: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Annotations for the most severe findings, within what the step has left after its own messages. */
+function annotate(
+  outcome: RunOutcome,
+  config: Config,
+  logger: ActionLogger,
+  summary: RunSummary,
+  failures: string[],
+  notes: string[],
+): void {
+  // The step's failure message (gate or upload) is one more error annotation, a failed webhook one more warning.
+  const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
+  const webhook = config.webhookUrl ? 1 : 0;
+  const used = {
+    ...logger.printed,
+    error: logger.printed.error + failing,
+    warning: logger.printed.warning + webhook,
+  };
+  const plan = planAnnotations(
+    outcome.reports.flatMap((r) => r.findings),
+    used,
+  );
+  for (const a of plan.annotations) {
+    const properties = { title: a.title, file: a.file, startLine: a.startLine };
+    if (a.level === 'error') core.error(a.message, properties);
+    else if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  if (plan.omitted > 0) {
+    notes.push(
+      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows 10 annotations of each kind per step).`,
+    );
   }
 }

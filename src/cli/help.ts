@@ -3,9 +3,29 @@ import { FORMATS } from '../importers/index.js';
 export const HELP = `sca-bridge: Dependency-Track and JFrog Xray findings as SARIF, gates and reports
 
 Usage:
+  sca-bridge scan --scanner <dependency-track|xray> --api-url <url> [flags]
+                                             scan through the scanner's API, write SARIF, evaluate the gate
   sca-bridge import <file|glob>... [flags]   read exported JSON, write SARIF, evaluate the gate
+  sca-bridge test-connection --scanner <name> --api-url <url>
+                                             check URL, TLS, token and its permissions
+  sca-bridge list-repos --api-url <url>      Xray: repository keys the token can see
   sca-bridge gate <summary.json> [flags]     evaluate the gate again from a saved --json run summary
   sca-bridge --version | --help
+
+Connection (token: environment variable SCA_BRIDGE_TOKEN, or --token-file <file>; never a flag):
+  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+  --ui-url <url>                 web UI base for links (derived when possible)
+  --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
+  --timeout <s>                  wait for server-side processing (default 600); --poll-interval <s> (5)
+
+Dependency-Track scan:
+  --project <uuid> | --project-name <name> --project-version <v>   (version defaults to the branch)
+  --sbom <file>                  CycloneDX SBOM to upload first;  --no-auto-create  --parent-project <uuid|name>
+  --is-latest                    mark the uploaded version as latest (DT 4.12+)
+
+Xray scan:
+  --repo-key <key>               repository to report on;  --project-key <key> (JFrog Projects)
+  --keep-report                  keep the generated report instead of deleting it
 
 Output:
   --sarif-file <path>            where SARIF is written (default sca-bridge.sarif)

@@ -5,8 +5,10 @@ import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { type Logger, StreamLogger } from '../logger.js';
 import { evaluateGate } from '../policy/gate.js';
-import { runSummarySchema } from '../report/run-summary.js';
-import { baseSummary, runScan } from '../run.js';
+import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
+import { sendWebhook } from '../publish/webhook.js';
+import { errorSummary, runScan } from '../run.js';
+import { scannerAdapter } from '../scanners/index.js';
 import { VERSION } from '../version.js';
 import { type ParsedArgs, parseCliArgs } from './args.js';
 import { HELP } from './help.js';
@@ -19,20 +21,28 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
+/** One line of git's answer, or undefined outside a checkout (or without git). */
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return (
+      execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 function gitBranch(cwd: string): () => string | undefined {
   return () => {
-    try {
-      const branch = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], {
-        cwd,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      })
-        .toString()
-        .trim();
-      return branch && branch !== 'HEAD' ? branch : undefined;
-    } catch {
-      return undefined;
-    }
+    const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    return branch !== 'HEAD' ? branch : undefined;
   };
+}
+
+function gitRoot(directory: string): string | undefined {
+  return git(directory, ['rev-parse', '--show-toplevel']);
 }
 
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
@@ -57,7 +67,7 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
     ...(token ? { token } : {}),
     ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
   };
-  return parseConfig(mode, inputs, { env: io.env, cwd: io.cwd, gitBranch: gitBranch(io.cwd) });
+  return parseConfig(mode, inputs, { env: io.env, cwd: io.cwd, gitBranch: gitBranch(io.cwd), gitRoot });
 }
 
 function logOutcome(logger: Logger, status: string, reasons: readonly string[]): void {
@@ -65,32 +75,35 @@ function logOutcome(logger: Logger, status: string, reasons: readonly string[]):
   else logger.info('Gate passed.');
 }
 
-async function runImport(args: ParsedArgs, io: CliIo, logger: Logger): Promise<number> {
+/** `import` and `scan`: read the sources, report, gate. */
+async function runReport(
+  mode: 'import' | 'scan',
+  args: ParsedArgs,
+  io: CliIo,
+  logger: Logger,
+): Promise<number> {
   const startedAt = new Date();
   const ci = readCiContext(io.env);
   let config: Config | undefined;
+  let summary: RunSummary;
+  let exitCode: number;
   try {
-    config = await buildConfig('import', args, io, logger);
+    config = await buildConfig(mode, args, io, logger);
     const outcome = await runScan(config, ci, logger, startedAt);
-    const { counts } = outcome.summary;
+    ({ summary, exitCode } = outcome);
+    const { counts } = summary;
     logger.info(
       `${counts.total} findings: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`,
     );
-    logOutcome(logger, outcome.summary.status, outcome.summary.gate.reasons);
-    if (args.json) io.stdout(`${JSON.stringify(outcome.summary, null, 2)}\n`);
-    return outcome.exitCode;
+    logOutcome(logger, summary.status, summary.gate.reasons);
   } catch (error) {
-    const exitCode = exitCodeOf(error);
+    exitCode = exitCodeOf(error);
     logger.error(describeError(error));
-    if (args.json) {
-      const summary = {
-        ...baseSummary(config ?? {}, ci, startedAt),
-        error: { message: describeError(error), exitCode },
-      };
-      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    }
-    return exitCode;
+    summary = errorSummary(config, ci, startedAt, error, logger);
   }
+  if (config) await sendWebhook(config, summary, logger);
+  if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  return exitCode;
 }
 
 /** `gate <summary.json>`: the second job of GitLab's two-job pattern (SPEC §2, §8). */
@@ -131,6 +144,22 @@ async function runGate(args: ParsedArgs, logger: Logger): Promise<number> {
   return gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
 }
 
+/** `list-repos`: the Xray repository keys the token can see, one per line (or a JSON array with --json). */
+async function listRepos(args: ParsedArgs, io: CliIo, logger: Logger): Promise<number> {
+  const config = await buildConfig(
+    'list-repos',
+    { ...args, inputs: { scanner: 'xray', ...args.inputs } },
+    io,
+    logger,
+  );
+  const adapter = await scannerAdapter(config.scanner);
+  if (!adapter.listRepositories)
+    throw new UserError('list-repos: only Xray has repositories; use --scanner xray.');
+  const keys = await adapter.listRepositories({ config, logger });
+  io.stdout(args.json ? `${JSON.stringify(keys, null, 2)}\n` : keys.map((key) => `${key}\n`).join(''));
+  return ExitCode.Ok;
+}
+
 export async function main(io: CliIo): Promise<number> {
   let logger: Logger = new StreamLogger(io.stderr);
   try {
@@ -146,12 +175,20 @@ export async function main(io: CliIo): Promise<number> {
     }
     switch (args.command) {
       case 'import':
-        return await runImport(args, io, logger);
+      case 'scan':
+        return await runReport(args.command, args, io, logger);
+      case 'test-connection': {
+        const config = await buildConfig('test-connection', args, io, logger);
+        await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
+        return ExitCode.Ok;
+      }
+      case 'list-repos':
+        return await listRepos(args, io, logger);
       case 'gate':
         return await runGate(args, logger);
       default:
         throw new UserError(
-          `Unknown command "${args.command}". Commands: import, gate. Run \`sca-bridge --help\`.`,
+          `Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`,
         );
     }
   } catch (error) {

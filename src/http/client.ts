@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
 import { ScannerError, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -23,6 +23,10 @@ export interface HttpOptions {
   baseDelayMs?: number;
   /** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
   maxRetryAfterMs?: number;
+  /** The input that names this URL, for messages that say what to check (default `api-url`). */
+  urlInput?: string;
+  /** Replaces the proxy-aware agent (tests hand in undici's MockAgent). */
+  dispatcher?: Dispatcher;
 }
 
 export interface HttpRequest {
@@ -60,7 +64,7 @@ export class HttpStatusError extends ScannerError {
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** Network error codes a user can act on, with what to do. */
-function describeNetworkError(error: unknown, url: string): string {
+function describeNetworkError(error: unknown, url: string, input: string): string {
   const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
   const code = err.cause?.code ?? err.code ?? '';
   const message = err.cause?.message ?? err.message ?? String(error);
@@ -68,12 +72,17 @@ function describeNetworkError(error: unknown, url: string): string {
     return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return `cannot resolve the host of ${url} (${code}): check api-url.`;
+    return `cannot resolve the host of ${url} (${code}): check ${input}.`;
   if (code === 'ECONNREFUSED')
-    return `connection to ${url} refused: check api-url and that the server is running.`;
+    return `connection to ${url} refused: check ${input} and that the server is running.`;
   if (/Timeout/i.test(code) || /timeout/i.test(message))
     return `${url} did not answer in time (${code || message}).`;
   return `request to ${url} failed: ${code ? `${code} ` : ''}${message}`;
+}
+
+function isCertificateError(error: unknown): boolean {
+  const err = error as { code?: string; cause?: { code?: string } };
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(err.cause?.code ?? err.code ?? '');
 }
 
 function retryAfterMs(value: string | string[] | undefined): number | undefined {
@@ -99,15 +108,17 @@ export class HttpClient {
     };
     const env = options.env ?? {};
     const timeout = options.requestTimeoutMs ?? 60_000;
-    this.dispatcher = new EnvHttpProxyAgent({
-      httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? '',
-      httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? '',
-      noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
-      connect: tls,
-      requestTls: tls,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-    });
+    this.dispatcher =
+      options.dispatcher ??
+      new EnvHttpProxyAgent({
+        httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? '',
+        httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? '',
+        noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+        connect: tls,
+        requestTls: tls,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
     if (options.insecure) {
       options.logger.warn(
         `insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
@@ -137,7 +148,9 @@ export class HttpClient {
       try {
         response = await this.once(url, req);
       } catch (error) {
-        lastError = new ScannerError(describeNetworkError(error, shown));
+        lastError = new ScannerError(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url'));
+        // A certificate does not fix itself between attempts.
+        if (isCertificateError(error)) throw lastError;
         await this.pause(lastError, attempt, attempts, undefined);
         continue;
       }
@@ -184,7 +197,7 @@ export class HttpClient {
     if (attempt >= attempts) return;
     const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
     const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
-    this.options.logger.warn(
+    this.options.logger.info(
       `${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );
     await sleep(delay);

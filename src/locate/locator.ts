@@ -3,7 +3,7 @@ import type { Finding, Location } from '../findings/model.js';
 /** Places findings at a file and line of the working directory (SPEC §7). Built once per run. */
 export interface Locator {
   locate(finding: Finding): Location;
-  /** Number of lines of a located file, for keeping two results of one rule off the same line. */
+  /** Lines of a located file, for keeping two results of one rule off the same line (unbounded when absent). */
   lineCount(uri: string): number;
 }
 

@@ -58,7 +58,9 @@ describe('detectFormat: rejections name what was found and what is accepted', ()
       detectFormat(fixture('bad_empty-array.json'), 'bad_empty-array.json'),
     );
     expect(message).toContain('bad_empty-array.json: not a recognised Dependency-Track or Xray export');
-    expect(message).toContain('(found an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings)');
+    expect(message).toContain(
+      '(found an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings)',
+    );
     expect(message).toContain(ACCEPTED);
   });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { expect } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import type { Finding } from '../../../src/findings/model.js';
-import type { Logger } from '../../../src/logger.js';
 
 /** The hand-written export files every importer test reads. */
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/exports/', import.meta.url));
@@ -45,14 +45,6 @@ export function findingOf(findings: readonly Finding[], id: string, packageName:
 }
 
 /** A logger that records what it is told. */
-export function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    debug: (message) => lines.push(`debug: ${message}`),
-    info: (message) => lines.push(`info: ${message}`),
-    warn: (message) => lines.push(`warn: ${message}`),
-    error: (message) => lines.push(`error: ${message}`),
-    secret: () => undefined,
-  };
+export function recordingLogger(): MemoryLogger {
+  return new MemoryLogger();
 }

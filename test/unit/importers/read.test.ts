@@ -17,13 +17,15 @@ describe('readImports: files that read', () => {
     expect(result?.scanner).toBe('xray');
     expect(result?.findings).toHaveLength(8);
     expect(result?.context.file).toBe('xray-report_vulnerabilities.json');
-    expect(logger.lines).toEqual(['info: xray-report_vulnerabilities.json: xray-report, 8 findings']);
+    expect(logger.lines.map((l) => `${l.level}: ${l.message}`)).toEqual([
+      'info: xray-report_vulnerabilities.json: xray-report, 8 findings',
+    ]);
   });
 
   it('logs policy violations when a file has them', async () => {
     const { logger, results } = readAll(['xray-report_violations.json', 'xray-simple-json.json']);
     await results;
-    expect(logger.lines).toEqual([
+    expect(logger.lines.map((l) => `${l.level}: ${l.message}`)).toEqual([
       'info: xray-report_violations.json: xray-report, 0 findings, 3 policy violations',
       'info: xray-simple-json.json: xray-simple-json, 6 findings, 3 policy violations',
     ]);

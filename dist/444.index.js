@@ -1,0 +1,694 @@
+export const id = 444;
+export const ids = [444];
+export const modules = {
+
+/***/ 19444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createXrayAdapter: () => (/* binding */ createXrayAdapter),
+  xray: () => (/* binding */ xray)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/importers/xray-report.ts
+var xray_report = __webpack_require__(53310);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(73329);
+;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
+
+
+const TOKEN_FIX = 'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The message inside a JFrog error body: Xray writes `{"error": "…"}`, the router and Artifactory
+ * `{"errors": [{"status": 401, "message": "…"}]}`; some answers are `{"message": "…"}` or plain text.
+ */
+function jfrogErrorText(body) {
+    const text = body.trim();
+    if (!text)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        // An HTML page (a proxy, a login page) says nothing useful in a one-line message.
+        if (/^<(!doctype|html|\?xml)/i.test(text))
+            return undefined;
+        return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    }
+    if (!isRecord(parsed))
+        return undefined;
+    const messages = [];
+    if (typeof parsed.error === 'string')
+        messages.push(parsed.error);
+    if (Array.isArray(parsed.errors)) {
+        for (const entry of parsed.errors) {
+            if (typeof entry === 'string')
+                messages.push(entry);
+            else if (isRecord(entry) && typeof entry.message === 'string')
+                messages.push(entry.message);
+        }
+    }
+    if (!messages.length && typeof parsed.message === 'string')
+        messages.push(parsed.message);
+    return messages.length ? [...new Set(messages)].join('; ') : undefined;
+}
+/** Replaces every secret in a text; a server may echo the token back in an error body. */
+function scrub(text, secrets) {
+    let out = text;
+    // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
+    const longestFirst = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+    for (const secret of longestFirst)
+        out = out.split(secret).join('***');
+    return out;
+}
+function statusText(status, body) {
+    const text = jfrogErrorText(body);
+    return `HTTP ${status}${text ? `: ${text}` : ''}`;
+}
+function forbidden(ctx) {
+    if (ctx.operation === 'repositories') {
+        return "the token's user may not list repositories: it needs Read permission on the repositories (a permission target in Administration → User Management → Permissions).";
+    }
+    const scope = ctx.repoKey ? ` on the repository ${ctx.repoKey}` : '';
+    const project = ctx.projectKey
+        ? ` In the JFrog Project ${ctx.projectKey}, a Project Admin with the Manage Security Assets privilege may do this instead.`
+        : '';
+    return `the token's user lacks a permission: it needs Xray Read${scope} (a permission target with Xray "Read") and the Manage Reports role (Administration → User Management → Roles / Permissions → Xray: Manage Reports).${project}`;
+}
+function explainStatus(error, ctx) {
+    const { status, body } = error;
+    const where = `${ctx.doing} (${error.url})`;
+    const answer = statusText(status, body);
+    if (status === 401) {
+        return `${where}: JFrog refused the token (${answer}). The token is invalid, expired or revoked: ${TOKEN_FIX}.`;
+    }
+    if (status === 403)
+        return `${where}: permission denied (${answer}): ${forbidden(ctx)}`;
+    if (ctx.operation === 'create-report') {
+        if (status === 400 || status === 404) {
+            return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
+        }
+        if (status === 412) {
+            return `${where}: Xray's reports feature is disabled (${answer}); ask your JFrog administrator to enable Xray reports.`;
+        }
+        if (status === 429) {
+            return `${where}: Xray refused a new report (${answer}): too many reports are being generated. sca-bridge does not retry a report creation blindly; try again later, or delete old reports in Xray → Reports.`;
+        }
+    }
+    if (status === 404 && (ctx.operation === 'version' || ctx.operation === 'auth-check')) {
+        return `${where}: not found (${answer}). api-url must be the JFrog Platform base URL (https://acme.jfrog.io, with or without /xray), and Xray must be installed on it.`;
+    }
+    if (status === 404 && ctx.operation === 'repositories') {
+        return `${where}: not found (${answer}). api-url must be the JFrog Platform base URL (https://acme.jfrog.io) where Artifactory answers under /artifactory.`;
+    }
+    if (status === 404 && (ctx.operation === 'report-status' || ctx.operation === 'report-content')) {
+        return `${where}: the report is gone (${answer}); someone deleted it while sca-bridge was reading it. Run the scan again.`;
+    }
+    if (status >= 500 || status === 429) {
+        return `${where}: the server failed (${answer}) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`;
+    }
+    return `${where}: unexpected answer (${answer}).`;
+}
+/**
+ * Turns a failed Xray call into a ScannerError (exit 3) that says what happened and what to do. Other
+ * errors (bad input, bugs) pass through unchanged.
+ */
+function explainXrayError(error, ctx) {
+    if (error instanceof client/* HttpStatusError */.F)
+        return new errors/* ScannerError */.VM(scrub(explainStatus(error, ctx), ctx.secrets));
+    if (error instanceof errors/* ScannerError */.VM)
+        return new errors/* ScannerError */.VM(scrub(`${ctx.doing}: ${error.message}`, ctx.secrets));
+    return error instanceof Error ? error : new Error(String(error));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/xray/urls.ts
+/**
+ * Where things live on a JFrog Platform: Xray under `/xray/api/v1`, Artifactory under `/artifactory/api`,
+ * the web UI under `/ui`. `api-url` is the platform base, given with or without a trailing `/xray`.
+ */
+/** Trailing service paths a user may paste after the platform base; all of them mean the platform base. */
+const SERVICE_SUFFIX = /\/(?:xray(?:\/api(?:\/v[12])?)?|artifactory(?:\/api)?|ui)$/i;
+/** `https://acme.jfrog.io/xray/` → `https://acme.jfrog.io`; a context path (`https://host/jfrog/xray`) is kept. */
+function platformBase(apiUrl) {
+    const url = new URL(apiUrl);
+    url.search = '';
+    url.hash = '';
+    let path = url.pathname.replace(/\/+$/, '');
+    path = path.replace(SERVICE_SUFFIX, '');
+    url.pathname = path || '/';
+    return url.toString().replace(/\/+$/, '');
+}
+/** The web UI base: `ui-url` when given (with or without `/ui`), else the platform base itself. */
+function uiBase(uiUrl, apiUrl) {
+    return platformBase(uiUrl ?? apiUrl);
+}
+/**
+ * The repository's Xray scan results in the JFrog UI (Xray → Scans List → Repositories → the repository).
+ * This is where the findings behind a report live, so the link stays valid after the report is deleted.
+ */
+function repositoryScansUrl(ui, repoKey) {
+    return `${ui}/ui/scans-list/repositories/${encodeURIComponent(repoKey)}/scan-descendants`;
+}
+/** Xray → Reports in the JFrog UI, where a report kept with `keep-report` is listed under its name. */
+function reportsUrl(ui) {
+    return `${ui}/ui/reports`;
+}
+/** Characters a report name keeps; everything else becomes `-` (Xray shows names in URLs and file names). */
+function sanitise(part) {
+    return part
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+const MAX_NAME = 120;
+/**
+ * `sca-bridge_<project-key>_<repo-key>_<branch>_<time>[_<suffix>]`, sanitised: the name tells an Xray
+ * admin which pipeline made a report, and the time keeps names unique.
+ */
+function reportName(parts) {
+    const time = parts.at
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/:/g, '-');
+    const head = ['sca-bridge', parts.projectKey, parts.repoKey, parts.branch]
+        .filter((p) => !!p)
+        .map(sanitise)
+        .filter(Boolean)
+        .join('_');
+    const tail = [time, parts.suffix].filter(Boolean).join('_');
+    // The time (and suffix) stay whole: a long branch name is what gets shortened.
+    const room = MAX_NAME - tail.length - 1;
+    return `${head.length > room ? head.slice(0, room).replace(/[-._]+$/, '') : head}_${tail}`;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/xray/client.ts
+
+
+
+
+
+const defaultHttpFactory = (options) => new client/* HttpClient */.Q(options);
+const versionSchema = schemas/* object */.Ikc({ xray_version: schemas/* string */.YjP(), xray_revision: schemas/* string */.YjP().optional() });
+const reportsListSchema = schemas/* object */.Ikc({
+    total_reports: schemas/* number */.aig().optional(),
+    reports: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
+});
+const createdSchema = schemas/* object */.Ikc({
+    report_id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP().regex(/^\d+$/)]).transform(Number),
+    status: schemas/* string */.YjP().optional(),
+});
+const detailsSchema = schemas/* object */.Ikc({
+    id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).optional(),
+    name: schemas/* string */.YjP().optional(),
+    status: schemas/* string */.YjP(),
+    progress: schemas/* number */.aig().optional(),
+    total_artifacts: schemas/* number */.aig().optional(),
+    num_of_processed_artifacts: schemas/* number */.aig().optional(),
+    number_of_rows: schemas/* number */.aig().optional(),
+    error: schemas/* string */.YjP().optional(),
+});
+const pageSchema = schemas/* object */.Ikc({ total_rows: schemas/* number */.aig().int().nonnegative(), rows: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
+const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key: schemas/* string */.YjP() }).loose());
+/** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
+class XrayClient {
+    config;
+    /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
+    base;
+    http;
+    secrets;
+    constructor(config, logger, factory = defaultHttpFactory) {
+        this.config = config;
+        if (!config.apiUrl) {
+            throw new errors/* UserError */.yo('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
+        }
+        const token = config.token ?? '';
+        this.base = platformBase(config.apiUrl);
+        this.secrets = [token, `Bearer ${token}`].filter((s) => s.length >= 4);
+        for (const secret of this.secrets)
+            logger.secret(secret);
+        this.http = factory({
+            baseUrl: this.base,
+            headers: { authorization: `Bearer ${token}` },
+            insecure: config.insecure,
+            ...(config.caFile ? { caFile: config.caFile } : {}),
+            env: config.proxyEnv,
+            logger,
+        });
+    }
+    /** `?projectKey=` on every report call when the repository belongs to a JFrog Project. */
+    get project() {
+        return this.config.projectKey ? { projectKey: this.config.projectKey } : {};
+    }
+    async call(req, schema, ctx, networkHint = '') {
+        const context = {
+            ...ctx,
+            repoKey: this.config.repoKey,
+            projectKey: this.config.projectKey,
+            secrets: this.secrets,
+        };
+        let data;
+        try {
+            data = (await this.http.json(req)).data;
+        }
+        catch (error) {
+            const explained = explainXrayError(error, context);
+            if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof client/* HttpStatusError */.F)) {
+                throw new errors/* ScannerError */.VM(`${explained.message} ${networkHint}`);
+            }
+            throw explained;
+        }
+        const parsed = schema.safeParse(data);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const where = issue?.path.length ? issue.path.join('.') : '(top level)';
+            throw new errors/* ScannerError */.VM(scrub(`${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).`, this.secrets));
+        }
+        return parsed.data;
+    }
+    /** `GET /xray/api/v1/system/version`: reachability, TLS and the version. */
+    async version() {
+        const data = await this.call({ path: 'xray/api/v1/system/version', retry: true }, versionSchema, {
+            operation: 'version',
+            doing: 'Reading the Xray version',
+        });
+        return { version: data.xray_version, ...(data.xray_revision ? { revision: data.xray_revision } : {}) };
+    }
+    /**
+     * `POST /xray/api/v1/reports` (one row): needs a valid token with Manage Reports. Read-only, so retried
+     * like a GET. Returns the number of reports the token can see.
+     */
+    async reportsList() {
+        const data = await this.call({
+            method: 'POST',
+            path: 'xray/api/v1/reports',
+            query: { direction: 'asc', page_num: 1, num_of_rows: 1, order_by: 'name', ...this.project },
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+            retry: true,
+        }, reportsListSchema, { operation: 'auth-check', doing: 'Checking the token against the Xray reports list' });
+        return data.total_reports ?? data.reports?.length ?? 0;
+    }
+    /** `GET /artifactory/api/repositories`: the keys the token can see (`?project=` with project-key). */
+    async repositories() {
+        const data = await this.call({
+            path: 'artifactory/api/repositories',
+            query: this.config.projectKey ? { project: this.config.projectKey } : {},
+            retry: true,
+        }, repositoriesSchema, { operation: 'repositories', doing: 'Listing the Artifactory repositories' });
+        return [...new Set(data.map((repo) => repo.key))].sort((a, b) => a.localeCompare(b));
+    }
+    /** `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one. */
+    async createReport(kind, body) {
+        const data = await this.call({
+            method: 'POST',
+            path: `xray/api/v1/reports/${kind}`,
+            query: this.project,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            retry: false,
+        }, createdSchema, { operation: 'create-report', doing: `Creating the Xray ${kind} report` }, 
+        // A network failure after the request left: Xray may have created the report all the same.
+        `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`);
+        return data.report_id;
+    }
+    /** `GET /xray/api/v1/reports/{id}`: status, progress and row count. */
+    reportDetails(id) {
+        return this.call({ path: `xray/api/v1/reports/${id}`, query: this.project, retry: true }, detailsSchema, {
+            operation: 'report-status',
+            doing: `Reading the status of Xray report ${id}`,
+        });
+    }
+    /** `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET. */
+    reportPage(kind, id, page, rows, orderBy) {
+        return this.call({
+            method: 'POST',
+            path: `xray/api/v1/reports/${kind}/${id}`,
+            query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+            retry: true,
+        }, pageSchema, { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` });
+    }
+    /** `DELETE /xray/api/v1/reports/{id}`; deleting twice changes nothing, so it is retried, and 404 means done. */
+    async deleteReport(id) {
+        try {
+            await this.http.send({
+                method: 'DELETE',
+                path: `xray/api/v1/reports/${id}`,
+                query: this.project,
+                retry: true,
+            });
+        }
+        catch (error) {
+            if (error.status === 404)
+                return;
+            throw explainXrayError(error, {
+                operation: 'delete-report',
+                doing: `Deleting Xray report ${id}`,
+                repoKey: this.config.repoKey,
+                projectKey: this.config.projectKey,
+                secrets: this.secrets,
+            });
+        }
+    }
+    close() {
+        return this.http.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/xray/limiter.ts
+/** At most `size` tasks at a time; the rest wait in order. A freed slot passes straight to the next waiter. */
+class Limiter {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+        if (!Number.isInteger(size) || size < 1)
+            throw new RangeError(`Limiter size must be ≥ 1, got ${size}`);
+    }
+    async run(task) {
+        if (this.active < this.size)
+            this.active++;
+        else
+            await new Promise((resolve) => this.waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+/** Thrown by a task that stopped because a sibling task failed; the sibling's error is the one to report. */
+class Cancelled extends Error {
+    name = 'Cancelled';
+}
+/**
+ * Waits for every promise, then throws the first real failure in the given order (not in time order, and
+ * never a `Cancelled` when there is a cause): callers get a stable error, and nothing is still running
+ * when they clean up.
+ */
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    const failures = results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => r.reason);
+    if (failures.length)
+        throw failures.find((e) => !(e instanceof Cancelled)) ?? failures[0];
+    return results.map((r) => r.value);
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/scanners/xray/report.ts
+
+
+
+/**
+ * One fixed sort key for every page of a report: paging with LIMIT/OFFSET is only consistent when each
+ * page sorts the same way. `vulnerable_component` is accepted by both the vulnerabilities and the
+ * violations report, and ties far less than `severity` (5 values) or `path` (every row of one artifact,
+ * hundreds in a Docker image).
+ */
+const ORDER_BY = 'vulnerable_component';
+/** Rows asked for per page. Servers cap it lower (the cap is undocumented): page 1 tells the real size. */
+const REQUESTED_PAGE_ROWS = 1000;
+/** Content pages read at the same time, over every report of a run. */
+const PAGE_CONCURRENCY = 4;
+function describeProgress(details) {
+    const parts = [details.status];
+    if (details.progress !== undefined)
+        parts.push(`${details.progress}%`);
+    if (details.total_artifacts !== undefined) {
+        parts.push(`${details.num_of_processed_artifacts ?? 0} of ${details.total_artifacts} artifacts`);
+    }
+    if (details.number_of_rows !== undefined)
+        parts.push(`${details.number_of_rows} rows`);
+    return parts.join(', ');
+}
+/** Polls `GET /reports/{id}` every poll-interval until `completed`, `failed`/`aborted`, or the timeout. */
+async function waitForReport(kind, id, options) {
+    const { client, logger } = options;
+    const stopped = options.stopped ?? (() => false);
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    let shown = '';
+    for (;;) {
+        if (stopped())
+            throw new Cancelled(`waiting for Xray ${kind} report ${id} stopped`);
+        const details = await client.reportDetails(id);
+        const status = details.status.toLowerCase();
+        const progress = describeProgress(details);
+        const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+        if (progress !== shown)
+            logger.info(`Xray ${kind} report ${id}: ${progress} (${elapsed} s)`);
+        else
+            logger.debug(`Xray ${kind} report ${id}: ${progress} (${elapsed} s)`);
+        shown = progress;
+        if (status === 'completed' || status === 'complete')
+            return details;
+        if (status === 'failed' || status === 'aborted') {
+            throw new errors/* ScannerError */.VM(`Xray could not generate the ${kind} report ${id} (status ${status}${details.error ? `: ${details.error}` : ''}). Check in Xray → Reports why it stopped; the repository must be indexed by Xray, and a report may be aborted when Xray restarts. Run the scan again once Xray is healthy.`);
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) {
+            throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`);
+        }
+        await (0,promises_.setTimeout)(Math.min(options.pollIntervalMs, left));
+    }
+}
+/**
+ * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
+ * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
+ * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
+ */
+async function readAllPages(kind, id, options) {
+    const { client, logger, limiter } = options;
+    const stopped = options.stopped ?? (() => false);
+    const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
+    const first = await limiter.run(() => client.reportPage(kind, id, 1, asked, ORDER_BY));
+    const total = first.total_rows;
+    if (total === 0 && first.rows.length === 0)
+        return [];
+    const pageSize = first.rows.length;
+    if (pageSize === 0) {
+        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} says it holds ${total} rows (total_rows) but its first page is empty; sca-bridge cannot read it. Run the scan again; if it persists, report it to JFrog support.`);
+    }
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    if (pages > 1) {
+        const capped = pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
+        logger.info(`Reading Xray ${kind} report ${id}: ${total} rows in ${pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`);
+    }
+    const byPage = [first.rows];
+    let failed = false;
+    const reads = Array.from({ length: pages - 1 }, (_, i) => i + 2).map((page) => limiter.run(async () => {
+        // After one page (or a sibling report) failed, the pages still waiting are not worth asking for.
+        if (failed || stopped())
+            throw new Cancelled(`reading Xray ${kind} report ${id} stopped`);
+        try {
+            const content = await client.reportPage(kind, id, page, pageSize, ORDER_BY);
+            if (content.total_rows !== total) {
+                throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} changed while it was read: page 1 said ${total} rows, page ${page} says ${content.total_rows}. Run the scan again.`);
+            }
+            byPage[page - 1] = content.rows;
+            logger.debug(`Xray ${kind} report ${id}: page ${page} of ${pages}, ${content.rows.length} rows`);
+        }
+        catch (error) {
+            failed = true;
+            throw error;
+        }
+    }));
+    await settleAll(reads);
+    const rows = byPage.flat();
+    if (rows.length !== total) {
+        const expected = (page) => (page < pages ? pageSize : total - (pages - 1) * pageSize);
+        const short = byPage
+            .map((page, i) => ({ page: i + 1, rows: page.length }))
+            .filter((p) => p.rows !== expected(p.page))
+            .map((p) => `page ${p.page}: ${p.rows} of ${expected(p.page)}`);
+        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${rows.length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
+    }
+    return rows;
+}
+/**
+ * One report from creation to deletion: create (never retried), wait, read every page, and delete it
+ * unless keep-report, also when any step failed.
+ */
+async function runReport(kind, body, options) {
+    const { client, logger } = options;
+    const id = await client.createReport(kind, body);
+    logger.info(`Created Xray ${kind} report ${id} (${body.name}).`);
+    try {
+        await waitForReport(kind, id, options);
+        const rows = await readAllPages(kind, id, options);
+        logger.info(`Read ${rows.length} rows of Xray ${kind} report ${id}.`);
+        return { id, name: body.name, rows };
+    }
+    finally {
+        if (options.keepReport) {
+            logger.info(`keep-report: Xray ${kind} report ${id} (${body.name}) is kept; it is listed in Xray → Reports.`);
+        }
+        else {
+            try {
+                await client.deleteReport(id);
+                logger.info(`Deleted Xray ${kind} report ${id}.`);
+            }
+            catch (error) {
+                // A failed delete must not hide the scan's own result or error: it is a warning.
+                const why = error instanceof Error ? error.message : String(error);
+                logger.warn(`${why} The report ${body.name} (id ${id}) is left in Xray → Reports; delete it there.`);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/xray/adapter.ts
+
+
+
+
+
+
+
+function requireRepoKey(config) {
+    if (!config.repoKey) {
+        throw new errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on (e.g. libs-release-local); `sca-bridge list-repos` prints the keys the token can see.');
+    }
+    return config.repoKey;
+}
+/** Validates a report's rows with the schema the `xray-report` importer uses; a bad row names itself. */
+function parseRows(schema, rows, kind, id) {
+    const parsed = schemas/* array */.YOg(schema).safeParse(rows);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} holds a row sca-bridge cannot read (${issue?.path.join('.')}: ${issue?.message}). Please report it with your Xray version.`);
+}
+function repositoryResource(config, repoKey) {
+    return {
+        name: repoKey,
+        ...(config.includePathPatterns.length ? { include_path_patterns: config.includePathPatterns } : {}),
+        ...(config.excludePathPatterns.length ? { exclude_path_patterns: config.excludePathPatterns } : {}),
+    };
+}
+const EMPTY_REPORT = "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
+async function withClient(ctx, http, use) {
+    const client = new XrayClient(ctx.config, ctx.logger, http);
+    try {
+        return await use(client);
+    }
+    finally {
+        await client.close();
+    }
+}
+async function checkAccess(client, config, logger) {
+    // Both are read-only; asking at once saves a round trip. The version's error wins when both fail.
+    const [version, reports] = await settleAll([client.version(), client.reportsList()]);
+    logger.info(`Reached Xray ${version.version}${version.revision ? ` (revision ${version.revision})` : ''} at ${client.base}: URL and TLS are fine.`);
+    logger.info(`The token is valid and may manage Xray reports: POST /xray/api/v1/reports answered (${reports} reports visible${config.projectKey ? ` in the JFrog Project ${config.projectKey}` : ''}).`);
+    return version.version;
+}
+/** Creates the Xray adapter; `xray` below is the one the CLI and the Action load. */
+function createXrayAdapter(options = {}) {
+    const http = options.http ?? defaultHttpFactory;
+    const now = options.now ?? (() => new Date());
+    return {
+        async testConnection(ctx) {
+            await withClient(ctx, http, async (client) => {
+                await checkAccess(client, ctx.config, ctx.logger);
+                ctx.logger.info('Connection test passed. Not checked here: Xray Read on a particular repository, which the scan needs for its report (`sca-bridge list-repos` shows the repositories the token can see).');
+            });
+        },
+        async listRepositories(ctx) {
+            return withClient(ctx, http, async (client) => {
+                const keys = await client.repositories();
+                ctx.logger.info(`${keys.length} repositories visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`);
+                return keys;
+            });
+        },
+        async scan(ctx) {
+            const { config, logger } = ctx;
+            const repoKey = requireRepoKey(config);
+            return withClient(ctx, http, async (client) => {
+                const scannerVersion = await checkAccess(client, config, logger);
+                const at = now();
+                const name = (suffix) => reportName({
+                    repoKey,
+                    projectKey: config.projectKey,
+                    branch: config.branch,
+                    at,
+                    ...(suffix ? { suffix } : {}),
+                });
+                const resources = { repositories: [repositoryResource(config, repoKey)] };
+                let failed = false;
+                const flow = {
+                    client,
+                    logger,
+                    limiter: new Limiter(options.pageConcurrency ?? PAGE_CONCURRENCY),
+                    pollIntervalMs: config.pollIntervalSeconds * 1000,
+                    timeoutMs: config.timeoutSeconds * 1000,
+                    keepReport: config.keepReport,
+                    requestedRows: options.requestedRows ?? REQUESTED_PAGE_ROWS,
+                    stopped: () => failed,
+                };
+                const run = (kind, body) => runReport(kind, body, flow).catch((error) => {
+                    failed = true;
+                    throw error;
+                });
+                const [vulnerabilities, violationsReport] = await settleAll([
+                    run('vulnerabilities', { name: name(), resources }),
+                    config.failOnPolicyViolation
+                        ? run('violations', {
+                            name: name('violations'),
+                            resources,
+                            ...(config.watches.length ? { filters: { watch_names: config.watches } } : {}),
+                        })
+                        : Promise.resolve(undefined),
+                ]);
+                const rows = parseRows(xray_report/* xrayRowSchema */.Yr, vulnerabilities.rows, 'vulnerabilities', vulnerabilities.id);
+                if (!rows.length)
+                    logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty. ${EMPTY_REPORT}`);
+                let violations = [];
+                if (violationsReport) {
+                    violations = parseRows(xray_report/* xrayViolationRowSchema */.ZL, violationsReport.rows, 'violations', violationsReport.id).map(xray_report/* mapXrayViolationRow */.AN);
+                    logger.info(`${violations.length} policy violations in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`);
+                }
+                const ui = uiBase(config.uiUrl, config.apiUrl ?? client.base);
+                if (config.keepReport)
+                    logger.info(`Kept reports: ${reportsUrl(ui)}`);
+                return {
+                    scanner: 'xray',
+                    findings: rows.map(xray_report/* mapXrayRow */.N3),
+                    violations,
+                    context: {
+                        repoKey,
+                        ...(config.projectKey ? { project: config.projectKey } : {}),
+                        scannerVersion,
+                        reportUrl: repositoryScansUrl(ui, repoKey),
+                    },
+                };
+            });
+        },
+    };
+}
+const xray = createXrayAdapter();
+
+
+/***/ })
+
+};

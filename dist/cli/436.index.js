@@ -1,0 +1,955 @@
+export const id = 436;
+export const ids = [436];
+export const modules = {
+
+/***/ 7436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDependencyTrack: () => (/* binding */ createDependencyTrack),
+  dependencyTrack: () => (/* binding */ dependencyTrack)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
+var dtrack_finding = __webpack_require__(5060);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(3329);
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
+/** What each permission is for, as the messages say it. */
+const PURPOSE = {
+    BOM_UPLOAD: 'upload the SBOM (sbom) and follow its processing',
+    PROJECT_CREATION_UPLOAD: 'let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this)',
+    VIEW_PORTFOLIO: 'look up the project (project, project-name, project-version)',
+    VIEW_VULNERABILITY: 'read the findings',
+    VIEW_POLICY_VIOLATION: 'read the policy violations (fail-on-policy-violation)',
+};
+/** Permissions that also grant another one. */
+const ALSO_GRANTED_BY = {
+    PROJECT_CREATION_UPLOAD: 'PORTFOLIO_MANAGEMENT',
+};
+/**
+ * What a run needs. `test-connection` checks the whole main flow (upload with auto-create, then read); `scan`
+ * only what its inputs use.
+ */
+function neededPermissions(config) {
+    const uploads = config.mode === 'test-connection' || !!config.sbom;
+    return [
+        ...(uploads ? ['BOM_UPLOAD'] : []),
+        ...(uploads && config.autoCreate ? ['PROJECT_CREATION_UPLOAD'] : []),
+        'VIEW_PORTFOLIO',
+        'VIEW_VULNERABILITY',
+        'VIEW_POLICY_VIOLATION',
+    ];
+}
+/** The needed permissions the team's list lacks (directly and through a permission that grants it). */
+function missingPermissions(granted, needed) {
+    const have = new Set(granted);
+    return needed.filter((p) => !have.has(p) && !(ALSO_GRANTED_BY[p] && have.has(ALSO_GRANTED_BY[p])));
+}
+function grantedByText(permission) {
+    const also = ALSO_GRANTED_BY[permission];
+    return also ? `${permission} (or ${also})` : permission;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/errors.ts
+
+
+
+/** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
+class DtError extends errors/* ScannerError */.VM {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+const TEAMS = 'Administration → Access Management → Teams';
+const KEY_HELP = 'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
+const UI_NOT_API = 'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function clip(text, max = 500) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
+ * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
+ */
+function errorDetail(body, contentType = '') {
+    const text = body.trim();
+    if (!text)
+        return '';
+    if (/json/i.test(contentType) || /^[[{]/.test(text)) {
+        try {
+            const doc = JSON.parse(text);
+            if (Array.isArray(doc)) {
+                return clip(doc
+                    .map((e) => isRecord(e)
+                    ? [e.path, e.message].filter((x) => typeof x === 'string' && x).join(': ') ||
+                        JSON.stringify(e)
+                    : String(e))
+                    .join('; '));
+            }
+            if (isRecord(doc)) {
+                const head = [doc.title, doc.detail].filter((x) => typeof x === 'string' && x).join(': ');
+                const errors = Array.isArray(doc.errors) ? doc.errors.map((e) => String(e)) : [];
+                const shown = errors.slice(0, 10);
+                const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
+                const parts = [head || (typeof doc.message === 'string' ? doc.message : ''), ...shown].filter(Boolean);
+                if (parts.length)
+                    return clip(`${parts.join('; ')}${more}`, 1500);
+            }
+        }
+        catch {
+            // not JSON after all: shown as text
+        }
+    }
+    return clip(text);
+}
+function looksLikeHtml(body, contentType = '') {
+    return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
+}
+function endpoint(error) {
+    try {
+        return new URL(error.url).pathname;
+    }
+    catch {
+        return error.url;
+    }
+}
+/** Turns a failed call into a ScannerError that says what happened and what to do. */
+function explain(error, call, scrub) {
+    if (!(error instanceof client/* HttpStatusError */.F)) {
+        if (error instanceof errors/* ScannerError */.VM && call.upload) {
+            return new errors/* ScannerError */.VM(`${scrub(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`);
+        }
+        if (error instanceof errors/* ScannerError */.VM)
+            return new errors/* ScannerError */.VM(scrub(error.message));
+        return error instanceof Error ? error : new Error(String(error));
+    }
+    const status = error.status;
+    const where = `HTTP ${status} from ${endpoint(error)}`;
+    const html = looksLikeHtml(error.body, error.contentType);
+    const detail = html ? '' : scrub(errorDetail(error.body, error.contentType));
+    const said = detail ? ` Dependency-Track said: "${detail}".` : '';
+    // A 404 keeps its own meaning even as a web page: servlet containers render their error pages in HTML.
+    if (html && !(status === 404 && call.notFound)) {
+        return new DtError(`Dependency-Track answered with a web page (${where}) while ${call.what}: ${UI_NOT_API}.`, status);
+    }
+    switch (status) {
+        case 401: {
+            if (call.upload?.creating) {
+                const createOnly = /permission to create project/i.test(error.body);
+                return new DtError(createOnly
+                    ? `Dependency-Track refused to create the project (${where}) while ${call.what}: the API key's team needs ${grantedByText('PROJECT_CREATION_UPLOAD')} for auto-create (add it in ${TEAMS}), or create the project first and keep auto-create off.`
+                    : `Dependency-Track refused the upload (${where}) while ${call.what}: either the API key is wrong (${KEY_HELP}), or its team lacks ${grantedByText('PROJECT_CREATION_UPLOAD')}, which auto-create needs (Dependency-Track answers 401 for that; add it in ${TEAMS}).${said}`, status);
+            }
+            return new DtError(`Dependency-Track refused the API key (${where}) while ${call.what}: ${KEY_HELP}. Keys are shown only once, in ${TEAMS}; create a new one if in doubt.`, status);
+        }
+        case 403: {
+            if (/access to the \w+ project is forbidden|access denied/i.test(detail)) {
+                return new DtError(`Dependency-Track denied access to the project (${where}) while ${call.what}: portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track.${said}`, status);
+            }
+            if (call.permission) {
+                return new DtError(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`, status);
+            }
+            return new DtError(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks a permission this needs; see the permissions in the README.${said}`, status);
+        }
+        case 404:
+            if (call.notFound)
+                return new DtError(call.notFound(detail), status);
+            return new DtError(`Dependency-Track has no ${endpoint(error)} (${where}) while ${call.what}: check api-url (the API server's URL, with or without /api).${said}`, status);
+        case 400:
+            return new DtError(`Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.' : ''}`, status);
+        default:
+            if (call.upload) {
+                return new DtError(`Dependency-Track failed ${call.what} (${where}).${said} The upload is not retried automatically (Dependency-Track might process it twice): check the server's log, then run the job again.`, status);
+            }
+            if (status >= 500 || status === 429) {
+                return new DtError(`Dependency-Track failed while ${call.what} (${where}, after retries).${said} Check the server (or the proxy in front of it), then run the job again.`, status);
+            }
+            return new DtError(`Dependency-Track answered ${where} while ${call.what}.${said}`, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/urls.ts
+/**
+ * The server's root from `api-url`, given with or without a trailing `/api` (or `/api/v1`): every API path
+ * (`api/version`, `api/v1/…`) is resolved against it.
+ */
+function serverRoot(apiUrl) {
+    const url = new URL(apiUrl);
+    url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/api(?:\/v1)?$/i, '');
+    url.search = '';
+    url.hash = '';
+    return url.toString().replace(/\/+$/, '');
+}
+/**
+ * The web UI's base for links: `ui-url`, else the server root. The UI may live elsewhere (the default
+ * compose setup serves the API on port 8081 and the UI on 8080): `ui-url` says where.
+ */
+function uiBase(config) {
+    if (config.uiUrl)
+        return config.uiUrl.replace(/\/+$/, '');
+    return serverRoot(config.apiUrl ?? '');
+}
+/** The project's page in the web UI. */
+function projectUrl(ui, uuid) {
+    return `${ui}/projects/${encodeURIComponent(uuid)}`;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/api.ts
+
+
+
+
+/** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
+class DtApi {
+    http;
+    token;
+    root;
+    constructor(http, token, root) {
+        this.http = http;
+        this.token = token;
+        this.root = root;
+    }
+    static open(config, logger, overrides = {}) {
+        const root = serverRoot(config.apiUrl ?? '');
+        const token = config.token ?? '';
+        const http = new client/* HttpClient */.Q({
+            baseUrl: `${root}/`,
+            headers: { 'X-Api-Key': token },
+            insecure: config.insecure,
+            ...(config.caFile ? { caFile: config.caFile } : {}),
+            env: config.proxyEnv,
+            logger,
+            ...overrides,
+        });
+        return new DtApi(http, token, root);
+    }
+    /** Never lets the key through, whatever a server or proxy echoes. */
+    scrub = (text) => this.token.length >= 4 ? text.split(this.token).join('***') : text;
+    async send(req, call) {
+        try {
+            return await this.http.send(req);
+        }
+        catch (error) {
+            throw explain(error, call, this.scrub);
+        }
+    }
+    /** Sends and parses JSON; an empty body is `null`; anything else that is not JSON says what api-url should be. */
+    async json(req, call) {
+        const response = await this.send(req, call);
+        const contentType = String(response.headers['content-type'] ?? '');
+        if (!response.text.trim())
+            return { data: null, headers: response.headers, status: response.status };
+        try {
+            return { data: JSON.parse(response.text), headers: response.headers, status: response.status };
+        }
+        catch {
+            const path = this.http.url(req.path).pathname;
+            if (looksLikeHtml(response.text, contentType)) {
+                throw new errors/* ScannerError */.VM(`${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`);
+            }
+            throw new errors/* ScannerError */.VM(`${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`);
+        }
+    }
+    async close() {
+        await this.http.close();
+    }
+}
+/** `X-Total-Count`, the number of rows a paged list holds; `undefined` when absent or not a number. */
+function totalCount(headers) {
+    const raw = headers['x-total-count'];
+    const text = Array.isArray(raw) ? raw[0] : raw;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = Number(text);
+    return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/paging.ts
+
+
+/** Rows asked for per page: DT's own default, which every version honours or exceeds. */
+const PAGE_SIZE = 100;
+/**
+ * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the rows collected reach
+ * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole); an empty page before
+ * the total is reached is an error, never a quiet gap.
+ */
+async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE) {
+    const rows = [];
+    for (let page = 1;; page++) {
+        const { data, headers } = await api.json({ path, query: { ...query, pageNumber: page, pageSize }, retry: true }, call);
+        if (!Array.isArray(data)) {
+            throw new errors/* ScannerError */.VM(`Dependency-Track answered ${path} with ${data === null ? 'an empty body' : `a JSON ${typeof data}`} instead of a list of ${call.rows} while ${call.what}: check that api-url is Dependency-Track's API server.`);
+        }
+        const total = totalCount(headers);
+        if (total === undefined) {
+            throw new errors/* ScannerError */.VM(`Dependency-Track sent no X-Total-Count header with the ${call.rows} (${path}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`);
+        }
+        rows.push(...data);
+        logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
+        if (rows.length >= total)
+            return rows;
+        if (data.length === 0) {
+            throw new errors/* ScannerError */.VM(`The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} came back empty after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/importers/importer.ts
+var importer = __webpack_require__(3233);
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/project.ts
+
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(value) {
+    return UUID.test(value);
+}
+/** From the inputs, before any network call; bad or missing ones are input errors (exit 2). */
+function projectTarget(config) {
+    if (config.project) {
+        if (!isUuid(config.project)) {
+            throw new errors/* UserError */.yo(`Input project: expected a Dependency-Track project UUID (such as 3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b), got "${config.project}". To name a project, use project-name and project-version.`);
+        }
+        return { kind: 'uuid', uuid: config.project.toLowerCase() };
+    }
+    if (!config.projectName) {
+        throw new errors/* UserError */.yo('Input project-name: name the Dependency-Track project (with project-version, which defaults to the branch), or give its UUID with project.');
+    }
+    const version = config.projectVersion ?? config.branch;
+    if (!version) {
+        throw new errors/* UserError */.yo(`Input project-version: give the version of Dependency-Track project "${config.projectName}" (it defaults to the branch, which could not be found here).`);
+    }
+    return { kind: 'name', name: config.projectName, version };
+}
+function describeTarget(target) {
+    return target.kind === 'uuid'
+        ? `project ${target.uuid}`
+        : `project "${target.name}" version "${target.version}"`;
+}
+const projectSchema = schemas/* object */.Ikc({
+    uuid: schemas/* string */.YjP().min(1),
+    name: importer/* optString */.$2,
+    version: importer/* optString */.$2,
+    lastBomImport: schemas/* number */.aig().nullish(),
+});
+/**
+ * The project, or `undefined` when Dependency-Track has none by that UUID or name and version (404):
+ * `GET /api/v1/project/{uuid}` or `GET /api/v1/project/lookup?name&version` (exact match; `VIEW_PORTFOLIO`).
+ */
+async function findProject(api, target) {
+    const what = `looking up ${describeTarget(target)}`;
+    let data;
+    try {
+        ({ data } = await api.json(target.kind === 'uuid'
+            ? { path: `api/v1/project/${target.uuid}`, retry: true }
+            : {
+                path: 'api/v1/project/lookup',
+                query: { name: target.name, version: target.version },
+                retry: true,
+            }, { what, permission: 'VIEW_PORTFOLIO', notFound: (detail) => detail }));
+    }
+    catch (error) {
+        if (error instanceof DtError && error.status === 404)
+            return undefined;
+        throw error;
+    }
+    const project = projectSchema.safeParse(data);
+    if (!project.success) {
+        throw new errors/* ScannerError */.VM(`Dependency-Track answered the lookup of ${describeTarget(target)} without a project UUID: check that api-url is Dependency-Track's API server.`);
+    }
+    return {
+        uuid: project.data.uuid,
+        ...(project.data.name ? { name: project.data.name } : {}),
+        ...(project.data.version ? { version: project.data.version } : {}),
+        ...(typeof project.data.lastBomImport === 'number' ? { lastBomImport: project.data.lastBomImport } : {}),
+    };
+}
+/** The message for a project that does not exist, with the fix. */
+function notFoundMessage(target, uploading) {
+    const which = target.kind === 'uuid'
+        ? `Dependency-Track has no project with UUID ${target.uuid}: check the project input`
+        : `Dependency-Track has no project named "${target.name}" with version "${target.version}" (names and versions must match exactly): check project-name and project-version (it defaults to the branch)`;
+    return uploading
+        ? `${which}; or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true (the API key's team then needs PROJECT_CREATION_UPLOAD).`
+        : `${which}; or give an sbom to upload, and Dependency-Track creates the project (auto-create).`;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/version.ts
+function parseDtVersion(text) {
+    const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    return {
+        text: text.trim(),
+        major: Number(match[1]),
+        minor: Number(match[2]),
+        patch: Number(match[3] ?? 0),
+    };
+}
+/** Whether the server is at least `major.minor`; `undefined` when its version is unknown. */
+function atLeast(version, major, minor) {
+    if (!version)
+        return undefined;
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+/** Features this flow uses, with the first version that has them (research/dependency-track.md). */
+const SINCE = {
+    /** `GET /api/v1/team/self`. */
+    teamSelf: [4, 4],
+    /** `parentUUID` / `parentName` on upload. */
+    parent: [4, 8],
+    /** `GET /api/v1/event/token/{t}`; before it, `/api/v1/bom/token/{t}`. */
+    eventToken: [4, 11],
+    /** `projectTags` and `isLatest` on upload. */
+    tagsAndLatest: [4, 12],
+};
+function has(version, feature) {
+    const [major, minor] = SINCE[feature];
+    return atLeast(version, major, minor);
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/server.ts
+
+
+
+
+
+const aboutSchema = schemas/* object */.Ikc({
+    version: schemas/* string */.YjP(),
+    application: schemas/* string */.YjP().nullish(),
+    framework: schemas/* object */.Ikc({ name: schemas/* string */.YjP().nullish(), version: schemas/* string */.YjP().nullish() }).nullish(),
+});
+/** `GET /api/version` (unauthenticated): reachability, TLS, and the version features are gated on. */
+async function checkServer(api, logger) {
+    const { data } = await api.json({ path: 'api/version', retry: true }, { what: "reading Dependency-Track's version (GET /api/version)" });
+    const about = aboutSchema.safeParse(data);
+    if (!about.success) {
+        throw new errors/* ScannerError */.VM(`${api.root}/api/version answered, but not as Dependency-Track does (no version in ${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`);
+    }
+    const version = parseDtVersion(about.data.version);
+    const application = about.data.application ?? 'Dependency-Track';
+    logger.info(`${application} ${about.data.version} at ${api.root}`);
+    if (!version)
+        logger.warn(`Dependency-Track reported a version sca-bridge cannot read ("${about.data.version}"); assuming a current server.`);
+    return { text: about.data.version, version };
+}
+const teamSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().nullish(),
+    uuid: schemas/* string */.YjP().nullish(),
+    permissions: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).nullish(),
+});
+/**
+ * `GET /api/v1/team/self` (4.4+, any valid key): fails on a refused key, names the team, and warns for each
+ * permission the run needs that the team lacks. Older servers cannot say, which is a warning, not a failure.
+ */
+async function checkKey(api, server, needed, logger) {
+    const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
+    if (has(server.version, 'teamSelf') === false) {
+        logger.warn(cannotVerify);
+        return {};
+    }
+    let data;
+    try {
+        ({ data } = await api.json({ path: 'api/v1/team/self', retry: true }, { what: 'checking the API key (GET /api/v1/team/self)', notFound: (detail) => detail }));
+    }
+    catch (error) {
+        if (error instanceof DtError && error.status === 404) {
+            logger.warn(/no team/i.test(error.message)
+                ? `Dependency-Track found no team for the API key ("${error.message}"); its permissions cannot be checked.`
+                : `Dependency-Track ${server.text} answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`);
+            return {};
+        }
+        throw error;
+    }
+    if (data === null) {
+        logger.warn('Dependency-Track does not enforce authentication (team/self answered with nothing): the API key is not checked and its permissions cannot be listed.');
+        return {};
+    }
+    const team = teamSchema.safeParse(data);
+    if (!team.success) {
+        logger.warn('Dependency-Track answered /api/v1/team/self in a shape sca-bridge does not know; permissions not checked.');
+        return {};
+    }
+    const permissions = (team.data.permissions ?? []).map((p) => p.name);
+    const name = team.data.name ?? 'unnamed team';
+    logger.info(`The API key belongs to the team "${name}".`);
+    logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
+    for (const permission of missingPermissions(permissions, needed)) {
+        logger.warn(`The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`);
+    }
+    return { team: name, permissions };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/upload.ts
+
+
+
+
+
+/** Reads the SBOM before anything touches the network; DT takes CycloneDX only (SPDX gets a 400). */
+async function readSbom(file) {
+    let bytes;
+    try {
+        bytes = await (0,promises_.readFile)(file);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`Input sbom: cannot read ${file}; give the path of a CycloneDX SBOM (JSON or XML).`);
+    }
+    // A UTF-8 byte-order mark trips DT's parser (the official upload action strips it too).
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+        bytes = bytes.subarray(3);
+    const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').trimStart();
+    if (!head)
+        throw new errors/* UserError */.yo(`Input sbom: ${file} is empty.`);
+    if (/"spdxVersion"\s*:|^SPDXVersion:/m.test(head)) {
+        throw new errors/* UserError */.yo(`Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, or @cyclonedx/cyclonedx-npm).`);
+    }
+    return {
+        file,
+        name: external_node_path_default().basename(file),
+        bytes,
+        type: head.startsWith('<') ? 'application/xml' : 'application/json',
+    };
+}
+/** undici's own FormData: the client's `request` refuses Node's built-in one. */
+function uploadForm(target, sbom) {
+    const form = new undici.FormData();
+    const field = (name, value) => {
+        if (value !== undefined && value !== '')
+            form.append(name, String(value));
+    };
+    if (target.uuid) {
+        field('project', target.uuid);
+    }
+    else {
+        field('projectName', target.name);
+        field('projectVersion', target.version);
+        field('autoCreate', target.autoCreate);
+        if (target.autoCreate) {
+            field('projectTags', target.tags);
+            field('parentUUID', target.parentUuid);
+            field('parentName', target.parentName);
+            field('isLatest', target.isLatest);
+        }
+    }
+    form.append('bom', new Blob([Buffer.from(sbom.bytes)], { type: sbom.type }), sbom.name);
+    return form;
+}
+/** DT4 answers `{token}`; DT5 adds `projectUuid`. */
+const uploadResponseSchema = schemas/* object */.Ikc({
+    token: schemas/* string */.YjP().min(1),
+    projectUuid: schemas/* string */.YjP().min(1).nullish(),
+});
+/** Uploads once: `retry: false`, since a repeated upload would be processed twice. */
+async function uploadSbom(api, target, sbom, what, creating) {
+    const { data } = await api.json({ method: 'POST', path: 'api/v1/bom', body: uploadForm(target, sbom), retry: false }, {
+        what,
+        permission: 'BOM_UPLOAD',
+        upload: { creating },
+        notFound: (detail) => `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project, or set auto-create: true.`,
+    });
+    const parsed = uploadResponseSchema.safeParse(data);
+    if (!parsed.success) {
+        throw new errors/* ScannerError */.VM(`Dependency-Track accepted the SBOM but answered without an upload token (${JSON.stringify(data)?.slice(0, 120)}): sca-bridge cannot follow its processing. Check that api-url is Dependency-Track's API server.`);
+    }
+    return {
+        token: parsed.data.token,
+        ...(parsed.data.projectUuid ? { projectUuid: parsed.data.projectUuid } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/findings/component.ts
+var findings_component = __webpack_require__(9457);
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/violations.ts
+
+
+
+/** One row of `GET /api/v1/violation/project/{uuid}` (DT4 `model/PolicyViolation.java`; absent means null). */
+const dtViolationSchema = schemas/* object */.Ikc({
+    type: importer/* optString */.$2,
+    uuid: importer/* optString */.$2,
+    text: importer/* optString */.$2,
+    component: schemas/* object */.Ikc({
+        name: importer/* optString */.$2,
+        group: importer/* optString */.$2,
+        version: importer/* optString */.$2,
+        purl: importer/* optString */.$2,
+        license: importer/* optString */.$2,
+        resolvedLicense: schemas/* object */.Ikc({ licenseId: importer/* optString */.$2, name: importer/* optString */.$2 }).nullish(),
+    })
+        .nullish(),
+    policyCondition: schemas/* object */.Ikc({
+        subject: importer/* optString */.$2,
+        operator: importer/* optString */.$2,
+        value: importer/* optString */.$2,
+        policy: schemas/* object */.Ikc({ name: importer/* optString */.$2, violationState: importer/* optString */.$2 }).nullish(),
+    })
+        .nullish(),
+    analysis: schemas/* object */.Ikc({ analysisState: importer/* optString */.$2, isSuppressed: schemas/* boolean */.zMY().nullish() }).nullish(),
+});
+const STATES = new Set(['INFO', 'WARN', 'FAIL']);
+/** What the violation is about: the licence, the vulnerability, else the policy condition. */
+function subjectOf(v) {
+    const condition = v.policyCondition;
+    const license = v.component?.resolvedLicense?.licenseId ?? v.component?.resolvedLicense?.name ?? v.component?.license;
+    if ((condition?.subject === 'LICENSE' || condition?.subject === 'LICENSE_GROUP') && license)
+        return license;
+    if (v.text)
+        return v.text;
+    if (!condition?.subject)
+        return undefined;
+    return [condition.subject, condition.operator, condition.value].filter(Boolean).join(' ');
+}
+/** Maps one DT policy violation: its state comes from the policy, suppression from its analysis. */
+function mapDtViolation(v) {
+    const c = v.component;
+    const component = (0,findings_component/* componentFromPurl */.T5)(c?.purl, {
+        name: c?.name ?? 'unknown',
+        ...(c?.group ? { group: c.group } : {}),
+        ...(c?.version ? { version: c.version } : {}),
+    });
+    const state = v.policyCondition?.policy?.violationState?.toUpperCase();
+    const subject = subjectOf(v);
+    return {
+        scanner: 'dependency-track',
+        type: v.type ?? 'UNKNOWN',
+        policy: v.policyCondition?.policy?.name ?? 'unnamed policy',
+        state: state && STATES.has(state) ? state : 'INFO',
+        component: component.version ? `${component.packageName}@${component.version}` : component.packageName,
+        ...(subject ? { subject } : {}),
+        suppressed: !!v.analysis?.isSuppressed,
+    };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/wait.ts
+
+
+
+
+
+const statusSchema = schemas/* object */.Ikc({ processing: schemas/* boolean */.zMY() });
+function seconds(ms) {
+    const s = ms / 1000;
+    return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+/**
+ * Waits until DT has processed an upload: `processing: false` on `/api/v1/event/token/{t}` (4.11+), or on
+ * `/api/v1/bom/token/{t}` on older servers (also when the event endpoint answers 404). DT chains ingest,
+ * vulnerability analysis and policy evaluation to the token, so `false` means findings and violations are in.
+ */
+async function waitForProcessing(api, token, version, options, logger) {
+    const started = Date.now();
+    const timeoutMs = options.timeoutSeconds * 1000;
+    const intervalMs = options.pollIntervalSeconds * 1000;
+    const progressEveryMs = options.progressEveryMs ?? 10_000;
+    let useEvent = has(version, 'eventToken') !== false;
+    let polls = 0;
+    let lastProgress = started;
+    logger.info(`Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`);
+    for (;;) {
+        const path = useEvent
+            ? `api/v1/event/token/${encodeURIComponent(token)}`
+            : `api/v1/bom/token/${encodeURIComponent(token)}`;
+        let data;
+        try {
+            ({ data } = await api.json({ path, retry: true }, {
+                what: 'following the processing of the SBOM',
+                ...(useEvent ? {} : { permission: 'BOM_UPLOAD' }),
+                notFound: () => `Dependency-Track has neither /api/v1/event/token nor /api/v1/bom/token: sca-bridge cannot follow the upload's processing. Check api-url.`,
+            }));
+        }
+        catch (error) {
+            if (useEvent && error instanceof DtError && error.status === 404) {
+                logger.debug('/api/v1/event/token answered 404 (Dependency-Track before 4.11): polling /api/v1/bom/token');
+                useEvent = false;
+                continue;
+            }
+            throw error;
+        }
+        polls++;
+        const status = statusSchema.safeParse(data);
+        if (!status.success) {
+            throw new errors/* ScannerError */.VM(`Dependency-Track answered ${path} without a processing flag (${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`);
+        }
+        const elapsed = Date.now() - started;
+        if (!status.data.processing) {
+            logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${polls} polls).`);
+            return;
+        }
+        if (elapsed >= timeoutMs) {
+            throw new errors/* ScannerError */.VM(`Dependency-Track was still processing the SBOM after ${seconds(elapsed)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
+        }
+        const now = Date.now();
+        if (now - lastProgress >= progressEveryMs) {
+            lastProgress = now;
+            logger.info(`Still processing: ${seconds(elapsed)} elapsed of at most ${options.timeoutSeconds} s.`);
+        }
+        else {
+            logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
+        }
+        await (0,external_node_timers_promises_.setTimeout)(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/flow.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function label(project, target) {
+    const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
+    const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
+    return name ? `"${name}"${version ? ` version "${version}"` : ''}` : project.uuid;
+}
+function kilobytes(bytes) {
+    return `${(bytes / 1024).toFixed(1)} kB`;
+}
+/** Upload fields that only count when DT creates the project, with the server versions that know them. */
+function creationFields(config, server, logger) {
+    const fields = {};
+    const tags = (config.scanTag ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .join(',');
+    if (tags)
+        fields.tags = tags;
+    if (config.isLatest !== undefined)
+        fields.isLatest = config.isLatest;
+    if (config.parentProject) {
+        if (isUuid(config.parentProject))
+            fields.parentUuid = config.parentProject.toLowerCase();
+        else
+            fields.parentName = config.parentProject;
+    }
+    if ((tags || config.isLatest !== undefined) && has(server.version, 'tagsAndLatest') === false) {
+        logger.warn(`Dependency-Track ${server.text} ignores scan-tag and is-latest on upload (they need 4.12 or newer).`);
+    }
+    if (config.parentProject && has(server.version, 'parent') === false) {
+        logger.warn(`Dependency-Track ${server.text} ignores parent-project on upload (it needs 4.8 or newer).`);
+    }
+    return fields;
+}
+/** Uploads the SBOM, waits until DT has processed it, and returns the project it went to. */
+async function uploadAndWait(api, config, target, sbom, server, logger, options) {
+    const found = await findProject(api, target);
+    if (!found && (target.kind === 'uuid' || !config.autoCreate)) {
+        throw new errors/* ScannerError */.VM(notFoundMessage(target, true));
+    }
+    let upload;
+    if (found) {
+        upload = { uuid: found.uuid };
+        if (config.scanTag || config.parentProject || config.isLatest !== undefined) {
+            logger.info(`${describeTarget(target)} exists: scan-tag, parent-project and is-latest apply only when Dependency-Track creates a project, so its settings are left as they are.`);
+        }
+    }
+    else {
+        const named = target;
+        upload = {
+            name: named.name,
+            version: named.version,
+            autoCreate: true,
+            ...creationFields(config, server, logger),
+        };
+    }
+    const where = found ? `${describeTarget(target)} (${found.uuid})` : describeTarget(target);
+    logger.info(`Uploading ${sbom.name} (${kilobytes(sbom.bytes.length)}) to ${where}${found ? '' : ', which Dependency-Track creates (auto-create)'}.`);
+    const uploaded = await uploadSbom(api, upload, sbom, `uploading ${sbom.name} to ${where}`, !found);
+    await waitForProcessing(api, uploaded.token, server.version, {
+        timeoutSeconds: config.timeoutSeconds,
+        pollIntervalSeconds: config.pollIntervalSeconds,
+        ...(options.progressEveryMs !== undefined ? { progressEveryMs: options.progressEveryMs } : {}),
+    }, logger);
+    if (found)
+        return found;
+    if (uploaded.projectUuid) {
+        const named = target;
+        return { uuid: uploaded.projectUuid, name: named.name, version: named.version };
+    }
+    const created = await findProject(api, target);
+    if (!created) {
+        throw new errors/* ScannerError */.VM(`Dependency-Track accepted the SBOM for ${describeTarget(target)} but the project cannot be found after processing: check in Dependency-Track that it was created (the API key's team needs VIEW_PORTFOLIO to see it).`);
+    }
+    return created;
+}
+async function existingProject(api, target, logger) {
+    const found = await findProject(api, target);
+    if (!found)
+        throw new errors/* ScannerError */.VM(notFoundMessage(target, false));
+    const imported = found.lastBomImport
+        ? `; its last SBOM import was at ${new Date(found.lastBomImport).toISOString()}`
+        : '';
+    logger.info(`Reading the current findings of ${label(found, target)} (${found.uuid})${imported}.`);
+    return found;
+}
+function invalidRow(kind, index, issues) {
+    const issue = issues[0];
+    const where = issue?.path.length ? issue.path.map(String).join('.') : '(row)';
+    return new errors/* ScannerError */.VM(`Dependency-Track returned a ${kind} sca-bridge cannot read (row ${index + 1}, ${where}: ${issue?.message ?? 'invalid'}). Please report it with your Dependency-Track version.`);
+}
+async function readFindings(api, project, name, ui, logger) {
+    // Always with suppressed ones: the pipeline counts them, and reports them only with include-suppressed.
+    const rows = await readAllPages(api, `api/v1/finding/project/${project.uuid}`, { suppressed: true }, {
+        what: `reading the findings of ${name}`,
+        rows: 'findings',
+        permission: 'VIEW_VULNERABILITY',
+        notFound: () => `Dependency-Track has no project ${project.uuid} any more (reading its findings): run again.`,
+    }, logger);
+    return rows.map((row, index) => {
+        const parsed = dtrack_finding/* dtFindingSchema */.nX.safeParse(row);
+        if (!parsed.success)
+            throw invalidRow('finding', index, parsed.error.issues);
+        return (0,dtrack_finding/* mapDtFinding */.i1)(parsed.data, ui);
+    });
+}
+async function readViolations(api, project, name, config, logger) {
+    let rows;
+    try {
+        rows = await readAllPages(api, `api/v1/violation/project/${project.uuid}`, { suppressed: true }, {
+            what: `reading the policy violations of ${name}`,
+            rows: 'policy violations',
+            permission: 'VIEW_POLICY_VIOLATION',
+            notFound: () => `Dependency-Track has no project ${project.uuid} any more (reading its policy violations): run again.`,
+        }, logger);
+    }
+    catch (error) {
+        // Without the gate on violations, a key that cannot read them loses only information: say so loudly.
+        if (error instanceof DtError && error.status === 403 && !config.failOnPolicyViolation) {
+            logger.warn(`Policy violations are not reported: ${error.message} (With fail-on-policy-violation this is an error.)`);
+            return [];
+        }
+        throw error;
+    }
+    return rows.map((row, index) => {
+        const parsed = dtViolationSchema.safeParse(row);
+        if (!parsed.success)
+            throw invalidRow('policy violation', index, parsed.error.issues);
+        return mapDtViolation(parsed.data);
+    });
+}
+/** `scan`: version and key check, optional SBOM upload and wait, then every finding and policy violation. */
+async function scan(ctx, options = {}) {
+    const { config, logger } = ctx;
+    // Inputs first: a bad one is exit 2 before any network call.
+    const target = projectTarget(config);
+    const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
+    const ui = uiBase(config);
+    const api = DtApi.open(config, logger, options.http);
+    try {
+        const server = await checkServer(api, logger);
+        await checkKey(api, server, neededPermissions(config), logger);
+        const project = sbom
+            ? await uploadAndWait(api, config, target, sbom, server, logger, options)
+            : await existingProject(api, target, logger);
+        const name = label(project, target);
+        const findings = await readFindings(api, project, name, ui, logger);
+        const violations = await readViolations(api, project, name, config, logger);
+        const suppressed = findings.filter((f) => f.suppressed).length;
+        const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
+        logger.info(`Dependency-Track returned ${findings.length} finding rows (${suppressed} suppressed) and ${violations.length} policy violations (${failing} failing, not suppressed) for ${name}.`);
+        const projectName = project.name ?? (target.kind === 'name' ? target.name : undefined);
+        const projectVersion = project.version ?? (target.kind === 'name' ? target.version : undefined);
+        return {
+            scanner: 'dependency-track',
+            findings,
+            violations,
+            context: {
+                ...(projectName ? { project: projectName } : {}),
+                ...(projectVersion ? { projectVersion } : {}),
+                scannerVersion: server.text,
+                reportUrl: projectUrl(ui, project.uuid),
+            },
+        };
+    }
+    finally {
+        await api.close();
+    }
+}
+/** `test-connection`: URL, TLS, version, the key and its permissions, and the project when one is named. */
+async function testConnection(ctx, options = {}) {
+    const { config, logger } = ctx;
+    const target = config.project || config.projectName ? projectTarget(config) : undefined;
+    const api = DtApi.open(config, logger, options.http);
+    try {
+        const server = await checkServer(api, logger);
+        const key = await checkKey(api, server, neededPermissions(config), logger);
+        if (target) {
+            let found;
+            let denied = false;
+            try {
+                found = await findProject(api, target);
+            }
+            catch (error) {
+                if (!(error instanceof DtError && error.status === 403))
+                    throw error;
+                denied = true;
+                logger.warn(error.message);
+            }
+            if (found) {
+                logger.info(`Found ${describeTarget(target)}: ${projectUrl(uiBase(config), found.uuid)}`);
+            }
+            else if (!denied && target.kind === 'name' && config.autoCreate) {
+                logger.info(`${describeTarget(target)} does not exist yet: a scan with an sbom creates it (auto-create).`);
+            }
+            else if (!denied) {
+                logger.warn(notFoundMessage(target, true));
+            }
+        }
+        logger.info(key.team
+            ? `Connection OK: Dependency-Track ${server.text} at ${api.root} accepts the API key (team "${key.team}").`
+            : `Connection OK: Dependency-Track ${server.text} at ${api.root} answers; the API key could not be verified (see above).`);
+    }
+    finally {
+        await api.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/dependency-track/adapter.ts
+
+/** The Dependency-Track adapter; tests pass options for faster retries. */
+function createDependencyTrack(options = {}) {
+    return {
+        testConnection: (ctx) => testConnection(ctx, options),
+        scan: (ctx) => scan(ctx, options),
+    };
+}
+const dependencyTrack = createDependencyTrack();
+
+
+/***/ })
+
+};

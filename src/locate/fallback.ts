@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { LocatorOptions } from './locator.js';
+import type { Repository } from './repository.js';
+
+/** Manifests that stand for a whole project when nothing declares a component, in this order of preference. */
+export const ROOT_MANIFESTS = [
+  'package.json',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'go.mod',
+  'requirements.txt',
+  'pyproject.toml',
+  'Pipfile',
+  'composer.json',
+  'Gemfile',
+  'Cargo.toml',
+  'Directory.Packages.props',
+  'Dockerfile',
+];
+
+/** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
+export function toUri(root: string, file: string): string | undefined {
+  const relative = path.relative(root, path.resolve(root, file));
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * The fallback file when no manifest is found: an imported export inside the repository, the running
+ * GitHub workflow file, `.gitlab-ci.yml`, a README, and last the SARIF file's own name.
+ */
+export function fallbackUri(options: LocatorOptions, repository: Repository): string {
+  const candidates = [
+    ...options.importFiles,
+    options.env.GITHUB_WORKFLOW_REF
+      ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.env.GITHUB_WORKFLOW_REF)?.[1]
+      : undefined,
+    '.gitlab-ci.yml',
+    'README.md',
+  ];
+  for (const candidate of candidates) {
+    const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
+    if (uri && repository.linesOf(uri)) return uri;
+  }
+  return 'sca-bridge.sarif';
+}

@@ -1,0 +1,72 @@
+import { blank, lineLocator } from '../text.js';
+import type { Declaration } from './declaration.js';
+
+/** Elements of a pom whose `groupId` and `artifactId` name a package the build uses. */
+const COORDINATE_BLOCKS = new Set(['dependency', 'parent', 'plugin', 'extension']);
+
+interface Block {
+  element: string;
+  /** Nesting depth of the block's element: its coordinates are one deeper. */
+  depth: number;
+  groupId?: string;
+  artifactId?: string;
+  version?: string;
+  line?: number;
+}
+
+/**
+ * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
+ * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped.
+ */
+export function scanPom(text: string): Declaration[] {
+  const source = blank(text, /<!--[\s\S]*?-->/g);
+  const lineAt = lineLocator(source);
+  const declarations: Declaration[] = [];
+  const project: Block = { element: 'project', depth: 1 };
+  const stack: Block[] = [];
+  let depth = 0;
+  let parentGroup: string | undefined;
+  const pattern = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>(?:([^<]*))?/g;
+  for (const match of source.matchAll(pattern)) {
+    const [, closing, element = '', selfClosing, content = ''] = match;
+    if (closing) {
+      depth--;
+      const top = stack.at(-1);
+      if (top?.element !== element) continue;
+      stack.pop();
+      if (element === 'parent') parentGroup = top.groupId;
+      declare(top, declarations);
+      continue;
+    }
+    if (selfClosing) continue;
+    depth++;
+    if (COORDINATE_BLOCKS.has(element) || element === 'exclusion') {
+      stack.push({ element, depth });
+      continue;
+    }
+    if (element !== 'groupId' && element !== 'artifactId' && element !== 'version') continue;
+    // Only a block's own children count: plugin configuration may hold other coordinates.
+    const owner = stack.at(-1) ?? project;
+    if (depth !== owner.depth + 1) continue;
+    owner[element] = content.trim();
+    if (element === 'artifactId') owner.line = lineAt(match.index);
+  }
+  // A module inherits its parent's groupId when it names none.
+  declare({ ...project, groupId: project.groupId ?? parentGroup }, declarations, true);
+  return declarations;
+}
+
+function declare(block: Block, into: Declaration[], self = false): void {
+  if (block.element === 'exclusion' || !block.artifactId || !block.line) return;
+  // Maven's default plugin group.
+  const group = block.groupId ?? (block.element === 'plugin' ? 'org.apache.maven.plugins' : undefined);
+  if (!group) return;
+  into.push({
+    ecosystem: 'maven',
+    name: `${group}:${block.artifactId}`,
+    ...(block.version ? { version: block.version } : {}),
+    line: block.line,
+    direct: true,
+    ...(self ? { self } : {}),
+  });
+}

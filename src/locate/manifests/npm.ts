@@ -1,0 +1,155 @@
+import { member, membersOf, parseJson, stringOf, type JsonNode } from '../json.js';
+import type { Declaration } from './declaration.js';
+
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+
+export function scanPackageJson(text: string): Declaration[] {
+  const root = parseJson(text);
+  const declarations: Declaration[] = [];
+  const name = member(root, 'name');
+  const own = stringOf(name?.value);
+  if (name && own)
+    declarations.push({ ecosystem: 'npm', name: own, line: name.line, direct: true, self: true });
+  for (const section of DEPENDENCY_SECTIONS) {
+    for (const dependency of membersOf(member(root, section)?.value)) {
+      const version = stringOf(dependency.value);
+      declarations.push({
+        ecosystem: 'npm',
+        name: dependency.key,
+        ...(version ? { version } : {}),
+        line: dependency.line,
+        direct: true,
+      });
+    }
+  }
+  return declarations;
+}
+
+/** lockfileVersion 1 nests `dependencies` inside each package. */
+function lockV1(node: JsonNode | undefined, into: Declaration[]): void {
+  for (const dependency of membersOf(node)) {
+    const version = stringOf(member(dependency.value, 'version')?.value);
+    into.push({
+      ecosystem: 'npm',
+      name: dependency.key,
+      ...(version ? { version } : {}),
+      line: dependency.line,
+      direct: false,
+    });
+    lockV1(member(dependency.value, 'dependencies')?.value, into);
+  }
+}
+
+/** `package-lock.json` and `npm-shrinkwrap.json`. */
+export function scanPackageLock(text: string): Declaration[] {
+  const root = parseJson(text);
+  const declarations: Declaration[] = [];
+  const packages = member(root, 'packages');
+  if (!packages) {
+    lockV1(member(root, 'dependencies')?.value, declarations);
+    return declarations;
+  }
+  for (const entry of membersOf(packages.value)) {
+    // `""` is the project and `packages/a` a workspace: only `…node_modules/<name>` keys are installed packages.
+    const at = entry.key.lastIndexOf('node_modules/');
+    if (at < 0) continue;
+    // An alias (`"x": "npm:real@1"`) installs `real` under the folder `x`.
+    const name = stringOf(member(entry.value, 'name')?.value) ?? entry.key.slice(at + 'node_modules/'.length);
+    const version = stringOf(member(entry.value, 'version')?.value);
+    declarations.push({
+      ecosystem: 'npm',
+      name,
+      ...(version ? { version } : {}),
+      line: entry.line,
+      direct: false,
+    });
+  }
+  return declarations;
+}
+
+/** `lodash@^4.17.0`, `@babel/core@npm:^7.0.0`: the name ends at the first `@` after the first character. */
+function nameOfSpecifier(specifier: string): string {
+  const at = specifier.indexOf('@', 1);
+  return at > 0 ? specifier.slice(0, at) : specifier;
+}
+
+/** Yarn classic and Berry: an entry starts with an unindented list of specifiers ending in `:`. */
+export function scanYarnLock(text: string): Declaration[] {
+  const lines = text.split(/\r?\n/);
+  const declarations: Declaration[] = [];
+  let entry: Declaration[] = [];
+  lines.forEach((line, index) => {
+    if (/^[^\s#]/.test(line) && line.trimEnd().endsWith(':')) {
+      const specifiers = line.trimEnd().slice(0, -1).split(',');
+      const names = new Set(specifiers.map((s) => nameOfSpecifier(s.trim().replace(/^"|"$/g, ''))));
+      names.delete('__metadata');
+      entry = [...names].map((name) => ({ ecosystem: 'npm', name, line: index + 1, direct: false }));
+      declarations.push(...entry);
+      return;
+    }
+    const version = /^\s+version:?\s+"?([^"\s]+)"?/.exec(line)?.[1];
+    if (version) for (const declaration of entry) declaration.version ??= version;
+  });
+  return declarations;
+}
+
+/**
+ * A `packages:` key of pnpm-lock.yaml: `/lodash/4.17.21` (v5), `/lodash@4.17.21` (v6),
+ * `'@babel/core@7.0.0(peer@1.0.0)'` (v9).
+ */
+function pnpmPackage(key: string): { name: string; version: string } | undefined {
+  const bare = key.replace(/^['"]|['"]$/g, '').replace(/^\//, '');
+  const match = /^(@[^/@]+\/[^/@]+|[^/@]+)[/@]([^(_]+)/.exec(bare);
+  return match?.[1] && match[2] ? { name: match[1], version: match[2] } : undefined;
+}
+
+/** The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. */
+function yamlKey(line: string): { indent: number; key: string; value: string } | undefined {
+  const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:\s+(.*))?$/.exec(line);
+  if (!match) return undefined;
+  return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[3]?.trim() ?? '' };
+}
+
+/**
+ * pnpm-lock.yaml: `importers` (workspaces) and the top-level dependency sections of single-project
+ * lockfiles list the direct dependencies; `packages` lists every installed one.
+ */
+export function scanPnpmLock(text: string): Declaration[] {
+  const declarations: Declaration[] = [];
+  let section = '';
+  // Indentation of dependency names in the current section, once a dependency section opened.
+  let dependencyIndent = -1;
+  let dependency: Declaration | undefined;
+  text.split(/\r?\n/).forEach((line, index) => {
+    const key = yamlKey(line);
+    if (!key) return;
+    if (key.indent === 0) {
+      section = key.key;
+      dependencyIndent = DEPENDENCY_SECTIONS.includes(section) ? 2 : -1;
+      return;
+    }
+    if (section === 'packages' && key.indent === 2) {
+      const parsed = pnpmPackage(key.key);
+      if (parsed) declarations.push({ ecosystem: 'npm', ...parsed, line: index + 1, direct: false });
+      return;
+    }
+    if (section === 'importers' && key.indent === 4) {
+      dependencyIndent = DEPENDENCY_SECTIONS.includes(key.key) ? 6 : -1;
+      return;
+    }
+    if (key.indent === dependencyIndent) {
+      // v5 writes `name: version`; v6 and later a `specifier` and a `version` below the name.
+      const name = key.key.replace(/^['"]|['"]$/g, '');
+      dependency = { ecosystem: 'npm', name, line: index + 1, direct: true };
+      declarations.push(dependency);
+    }
+    if (
+      dependency &&
+      (key.indent === dependencyIndent || (key.indent === dependencyIndent + 2 && key.key === 'version'))
+    ) {
+      const version = /^\d[^(\s]*/.exec(key.value)?.[0];
+      if (version) dependency.version = version;
+    }
+  });
+  return declarations;
+}

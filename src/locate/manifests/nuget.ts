@@ -1,0 +1,49 @@
+import { member, membersOf, parseJson, stringOf } from '../json.js';
+import { blank, lineLocator } from '../text.js';
+import type { Declaration } from './declaration.js';
+
+/**
+ * MSBuild files (`*.csproj`, `Directory.Packages.props`, …): `PackageReference`, `PackageVersion` and
+ * `GlobalPackageReference` items, at the line of their `Include`/`Update` attribute; and the legacy
+ * packages.config `<package id=…>`.
+ */
+export function scanMsbuild(text: string): Declaration[] {
+  const source = blank(text, /<!--[\s\S]*?-->/g);
+  const lineAt = lineLocator(source);
+  const declarations: Declaration[] = [];
+  const items = /<(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b[^>]*>/gi;
+  for (const item of source.matchAll(items)) {
+    const name = /\s(?:Include|Update|id)\s*=\s*"([^"]+)"/di.exec(item[0]);
+    if (!name?.[1] || !name.indices?.[1]) continue;
+    const version = /\sVersion\s*=\s*"([^"]+)"/i.exec(item[0])?.[1];
+    declarations.push({
+      ecosystem: 'nuget',
+      name: name[1],
+      ...(version ? { version } : {}),
+      line: lineAt(item.index + name.indices[1][0]),
+      direct: true,
+    });
+  }
+  return declarations;
+}
+
+/** packages.lock.json: per target framework, every package with `type` `Direct`, `Transitive`, …. */
+export function scanNugetLock(text: string): Declaration[] {
+  const declarations: Declaration[] = [];
+  for (const framework of membersOf(member(parseJson(text), 'dependencies')?.value)) {
+    for (const entry of membersOf(framework.value)) {
+      const type = stringOf(member(entry.value, 'type')?.value);
+      // `Project` entries are other projects of the solution, not packages.
+      if (type === 'Project') continue;
+      const version = stringOf(member(entry.value, 'resolved')?.value);
+      declarations.push({
+        ecosystem: 'nuget',
+        name: entry.key,
+        ...(version ? { version } : {}),
+        line: entry.line,
+        direct: type === 'Direct',
+      });
+    }
+  }
+  return declarations;
+}

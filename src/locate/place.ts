@@ -1,0 +1,246 @@
+import type { Finding, Location } from '../findings/model.js';
+import { ROOT_MANIFESTS, toUri } from './fallback.js';
+import type { Locator } from './locator.js';
+import {
+  keyOfRef,
+  OS_ECOSYSTEMS,
+  refOfComponent,
+  refOfPathElement,
+  sameVersion,
+  type PackageRef,
+} from './names.js';
+import { best, distance, type Candidate } from './rank.js';
+import { depthOf, type Repository } from './repository.js';
+import type { Sbom } from './sbom.js';
+
+/** What a finding's `componentPaths` and impact paths tell about where it belongs. */
+interface Hints {
+  /** Repository files the scanner named (jf's `components[].location.file`): the strongest hint. */
+  files: string[];
+  /** Folders the finding belongs to, for choosing among the manifests of a monorepo. */
+  folders: string[];
+  /** Impact path elements that may be the direct dependency, with their index in the path. */
+  path: { ref: PackageRef; position: number }[];
+  /**
+   * Every impact path reaches the component through another dependency a manifest declares: the
+   * component's own direct declaration (a different copy) is not the one to fix.
+   */
+  transitive: boolean;
+}
+
+function parentOf(folder: string): string {
+  return folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
+}
+
+interface RootManifest {
+  uri: string;
+  folder: string;
+  depth: number;
+  order: number;
+}
+
+/** The first line naming the package (quoted, else as a word), else line 1. */
+function lineOfName(lines: readonly string[], names: readonly string[]): number {
+  for (const name of names) {
+    const quoted = lines.findIndex((line) => line.includes(`"${name}"`) || line.includes(`'${name}'`));
+    if (quoted >= 0) return quoted + 1;
+  }
+  for (const name of names) {
+    const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'i');
+    const plain = lines.findIndex((line) => word.test(line));
+    if (plain >= 0) return plain + 1;
+  }
+  return 1;
+}
+
+/**
+ * Places findings in the order of SPEC §7:
+ * 1. a file the scanner named in `componentPaths` (jf names the manifest of the direct dependency): its
+ *    declaration of the component or of the dependency pulling it in, else its line naming the
+ *    component, else its first line;
+ * 2. the best declaration in the repository (`rank.ts`). Monorepos: nearest to the finding's folders
+ *    first — folders `componentPaths` name, and those of this repository's projects its impact paths
+ *    start from — that is the folder itself, then the nearest folder above; without such folders the
+ *    shallowest file wins. Then the component's direct declaration (or, when every impact path shows it
+ *    transitive, the manifest line of the dependency pulling it in), then its lockfile entries (of its
+ *    version first), then for OS packages the image a Dockerfile ships;
+ * 3. the component's entry in the uploaded SBOM;
+ * 4. the root manifest nearest the finding's folders, else the shallowest one, at line 1;
+ * 5. the fallback file, at line 1.
+ */
+export class Placer implements Locator {
+  /** Shallowest first, then in the order of ROOT_MANIFESTS. */
+  private readonly rootManifests: RootManifest[];
+  /** The preferred root manifest of each folder that has one. */
+  private readonly rootManifestOf = new Map<string, RootManifest>();
+  private readonly root: string;
+  private readonly repository: Repository;
+  private readonly sbom: Sbom | undefined;
+  private readonly fallback: string;
+  /** Impact path elements repeat across findings; reading one builds a purl. */
+  private readonly pathRefs = new Map<string, PackageRef | undefined>();
+
+  constructor(root: string, repository: Repository, sbom: Sbom | undefined, fallback: string) {
+    this.root = root;
+    this.repository = repository;
+    this.sbom = sbom;
+    this.fallback = fallback;
+    this.rootManifests = [...repository.files]
+      .map((uri) => {
+        const slash = uri.lastIndexOf('/');
+        const folder = slash < 0 ? '' : uri.slice(0, slash);
+        return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(uri.slice(slash + 1)) };
+      })
+      .filter((manifest) => manifest.order >= 0)
+      .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
+    for (const manifest of this.rootManifests) {
+      if (!this.rootManifestOf.has(manifest.folder)) this.rootManifestOf.set(manifest.folder, manifest);
+    }
+  }
+
+  lineCount(uri: string): number {
+    return this.repository.lineCount(uri);
+  }
+
+  locate(finding: Finding): Location {
+    const target = refOfComponent(finding.component);
+    const hints = this.hints(finding, target);
+    const declared = this.declared(finding, target, hints);
+    if (declared) return declared;
+    const sbomLine = this.sbom?.lineOf(target);
+    if (this.sbom && sbomLine) return { uri: this.sbom.uri, startLine: sbomLine, rule: 'sbom' };
+    const manifest = this.rootManifest(hints.folders);
+    if (manifest) return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
+    return { uri: this.fallback, startLine: 1, rule: 'fallback' };
+  }
+
+  private hints(finding: Finding, target: PackageRef): Hints {
+    const hints: Hints = { files: [], folders: [], path: [], transitive: false };
+    const folders = new Set<string>();
+    for (const componentPath of finding.componentPaths) {
+      const uri = toUri(this.root, componentPath);
+      if (!uri) continue;
+      if (this.repository.files.has(uri) && this.repository.linesOf(uri)) {
+        hints.files.push(uri);
+        continue;
+      }
+      // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
+      const folder = this.deepestFolder(uri);
+      if (folder) folders.add(folder);
+    }
+    const targetKey = keyOfRef(target);
+    const seen = new Set([targetKey]);
+    let transitivePaths = 0;
+    for (const impactPath of finding.impactPaths) {
+      // The first package on the path that a manifest declares is the direct dependency.
+      let direct: string | undefined;
+      for (const [position, element] of impactPath.entries()) {
+        const ref = this.pathRef(element, target.ecosystem);
+        if (!ref) continue;
+        const key = keyOfRef(ref);
+        if (key === targetKey) {
+          direct ??= key;
+          continue;
+        }
+        // A project of this repository (the root of the path) is no dependency; its folder is a hint.
+        const projects = this.repository.projectFolders(ref);
+        if (projects.length) {
+          for (const folder of projects) folders.add(folder);
+          continue;
+        }
+        if (this.repository.lookup(ref)[0]?.kind === 'manifest') direct ??= key;
+        if (!seen.has(key)) hints.path.push({ ref, position });
+        seen.add(key);
+      }
+      if (direct !== undefined && direct !== targetKey) transitivePaths++;
+    }
+    hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
+    hints.folders = [...folders];
+    return hints;
+  }
+
+  private pathRef(element: string, ecosystem: string | undefined): PackageRef | undefined {
+    const memo = `${ecosystem ?? ''} ${element}`;
+    if (!this.pathRefs.has(memo)) this.pathRefs.set(memo, refOfPathElement(element, ecosystem));
+    return this.pathRefs.get(memo);
+  }
+
+  /** The deepest folder of the repository on the way to a path. */
+  private deepestFolder(uri: string): string {
+    let folder = uri;
+    while (folder && !this.repository.folders.has(folder)) folder = parentOf(folder);
+    return folder;
+  }
+
+  private candidates(target: PackageRef, hints: Hints): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const placed of this.repository.lookup(target)) {
+      candidates.push({
+        placed,
+        tier: placed.direct ? (hints.transitive ? 2 : 1) : 3,
+        position: 0,
+        sameVersion: sameVersion(placed.version, target.version),
+      });
+    }
+    for (const { ref, position } of hints.path) {
+      for (const placed of this.repository.lookup(ref)) {
+        if (placed.kind !== 'manifest') break;
+        const tier = hints.transitive ? 1 : 2;
+        candidates.push({ placed, tier, position, sameVersion: sameVersion(placed.version, ref.version) });
+      }
+    }
+    if (target.ecosystem && OS_ECOSYSTEMS.has(target.ecosystem)) {
+      for (const placed of this.repository.shippedImages)
+        candidates.push({ placed, tier: 4, position: 0, sameVersion: false });
+    }
+    return candidates;
+  }
+
+  /** The declaration of the component (or of what pulls it in), preferring the files the scanner named. */
+  private declared(finding: Finding, target: PackageRef, hints: Hints): Location | undefined {
+    const candidates = this.candidates(target, hints);
+    for (const file of hints.files) {
+      const winner = best(
+        candidates.filter((candidate) => candidate.placed.uri === file),
+        hints.folders,
+      );
+      if (winner) return this.at(winner);
+    }
+    const [file] = hints.files;
+    if (file) {
+      // The scanner's file declares it in a way no scanner here reads: the line naming it, else the top.
+      const names = [finding.component.packageName, finding.component.name];
+      const startLine = lineOfName(this.repository.linesOf(file) ?? [], names);
+      return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
+    }
+    const winner = best(candidates, hints.folders);
+    return winner && this.at(winner);
+  }
+
+  private at({ placed }: Candidate): Location {
+    return { uri: placed.uri, startLine: placed.line, rule: placed.kind };
+  }
+
+  /**
+   * The manifest of the project nearest the finding's folders: in the folder or the nearest one above
+   * it, else (rarely) the nearest by `distance`; without folders, the shallowest.
+   */
+  private rootManifest(folders: readonly string[]): RootManifest | undefined {
+    if (!folders.length) return this.rootManifests[0];
+    let winner: RootManifest | undefined;
+    let winnerDistance = Infinity;
+    for (const hint of folders) {
+      for (let folder = hint, up = 0; up < winnerDistance; folder = parentOf(folder), up++) {
+        const manifest = this.rootManifestOf.get(folder);
+        if (manifest) [winner, winnerDistance] = [manifest, up];
+        if (manifest || !folder) break;
+      }
+    }
+    if (winner) return winner;
+    for (const manifest of this.rootManifests) {
+      const d = distance(manifest.folder, folders);
+      if (d < winnerDistance) [winner, winnerDistance] = [manifest, d];
+    }
+    return winner;
+  }
+}

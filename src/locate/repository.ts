@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileTypeOf, type FileKind } from './manifests/index.js';
+import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
+import { countLines, splitLines } from './text.js';
+
+/** A declaration as the index keeps it: where it is, and what the locator ranks it by. */
+export interface Placed {
+  uri: string;
+  /** The file's folder, `''` at the root. */
+  folder: string;
+  depth: number;
+  kind: FileKind;
+  line: number;
+  /** Normalised (`normaliseVersion`). */
+  version?: string;
+  direct: boolean;
+}
+
+function byKind(a: Placed, b: Placed): number {
+  return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
+}
+
+function folderOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash < 0 ? '' : uri.slice(0, slash);
+}
+
+export function depthOf(folder: string): number {
+  if (!folder) return 0;
+  let depth = 1;
+  for (let at = folder.indexOf('/'); at >= 0; at = folder.indexOf('/', at + 1)) depth++;
+  return depth;
+}
+
+/**
+ * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
+ * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
+ */
+export class Repository {
+  readonly files: ReadonlySet<string>;
+  /** Every folder holding a file, for reading `componentPaths` that name a folder. */
+  readonly folders = new Set<string>(['']);
+  /** Images the final stage of each Dockerfile is built on. */
+  readonly shippedImages: Placed[] = [];
+  private readonly declarations = new Map<string, Placed[]>();
+  private readonly projects = new Map<string, string[]>();
+  private readonly kinds = new Map<string, FileKind>();
+  private readonly lineCounts = new Map<string, number>();
+  private readonly lines = new Map<string, readonly string[] | null>();
+  private readonly root: string;
+
+  constructor(root: string, files: readonly string[]) {
+    this.root = root;
+    this.files = new Set(files);
+    for (const file of files) {
+      for (let folder = folderOf(file); folder && !this.folders.has(folder); folder = folderOf(folder)) {
+        this.folders.add(folder);
+      }
+      this.index(file);
+    }
+    // Manifests first: the locator looks only at manifests for the packages of an impact path.
+    for (const list of this.declarations.values()) {
+      if (list.some((placed) => placed.kind === 'lockfile')) list.sort(byKind);
+    }
+  }
+
+  private index(uri: string): void {
+    const type = fileTypeOf(uri);
+    if (!type) return;
+    const text = this.read(uri);
+    if (text === undefined) return;
+    this.kinds.set(uri, type.kind);
+    this.lineCounts.set(uri, countLines(text));
+    const folder = folderOf(uri);
+    const depth = depthOf(folder);
+    for (const declaration of type.scan(text, uri)) {
+      const key = keyOf(declaration.ecosystem, declaration.name);
+      if (declaration.self) {
+        this.push(this.projects, key, folder);
+        continue;
+      }
+      const placed: Placed = {
+        uri,
+        folder,
+        depth,
+        kind: type.kind,
+        line: declaration.line,
+        version: declaration.version && normaliseVersion(declaration.version),
+        direct: declaration.direct,
+      };
+      this.push(this.declarations, key, placed);
+      if (declaration.ecosystem === 'docker' && declaration.direct) this.shippedImages.push(placed);
+    }
+  }
+
+  private push<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+
+  private read(uri: string): string | undefined {
+    try {
+      return readFileSync(path.join(this.root, uri), 'utf8');
+    } catch {
+      // Deleted since git listed it, a submodule, unreadable: it declares nothing.
+      return undefined;
+    }
+  }
+
+  /**
+   * Declarations of a package, those of manifests first; of that name in any ecosystem when its
+   * ecosystem is unknown.
+   */
+  lookup(ref: PackageRef): readonly Placed[] {
+    const found = this.find(this.declarations, ref);
+    return ref.ecosystem ? found : [...found].sort(byKind);
+  }
+
+  /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */
+  projectFolders(ref: PackageRef): readonly string[] {
+    return this.find(this.projects, ref);
+  }
+
+  private find<T>(map: ReadonlyMap<string, T[]>, ref: PackageRef): readonly T[] {
+    if (ref.ecosystem) return map.get(keyOf(ref.ecosystem, ref.name)) ?? [];
+    return SCANNED_ECOSYSTEMS.flatMap((ecosystem) => map.get(keyOf(ecosystem, ref.name)) ?? []);
+  }
+
+  kindOf(uri: string): FileKind | undefined {
+    return this.kinds.get(uri);
+  }
+
+  /**
+   * A file's lines, or null when it is missing, unreadable or binary. Any file under the root may be
+   * read: the fallback file (an imported export, the SBOM) is often made by the job and not tracked.
+   */
+  linesOf(uri: string): readonly string[] | null {
+    let lines = this.lines.get(uri);
+    if (lines === undefined) {
+      const text = this.read(uri);
+      lines = text === undefined || text.includes('\0') ? null : splitLines(text);
+      this.lines.set(uri, lines);
+    }
+    return lines;
+  }
+
+  /** A file that is not in the repository has no lines to run out of: GitHub shows no preview of it anyway. */
+  lineCount(uri: string): number {
+    const count = this.lineCounts.get(uri) ?? this.linesOf(uri)?.length;
+    return count === undefined ? Number.POSITIVE_INFINITY : Math.max(1, count);
+  }
+}

@@ -1,0 +1,56 @@
+import { componentFromPurl } from '../findings/component.js';
+import { itemsOf, member, parseJson, stringOf, type JsonNode } from './json.js';
+import { anyKeyOf, keyOfRef, normaliseName, refOfComponent, sameVersion, type PackageRef } from './names.js';
+
+interface Entry {
+  line: number;
+  version?: string;
+}
+
+/** The components of a CycloneDX JSON SBOM, keyed like the repository index, at their `purl` line. */
+export class Sbom {
+  /** The SBOM's path relative to the working directory. */
+  readonly uri: string;
+  private readonly entries = new Map<string, Entry[]>();
+
+  constructor(uri: string, text: string) {
+    this.uri = uri;
+    this.components(member(parseJson(text), 'components')?.value);
+  }
+
+  private components(list: JsonNode | undefined): void {
+    for (const node of itemsOf(list)) {
+      const purl = member(node, 'purl');
+      const name = member(node, 'name');
+      const nameText = stringOf(name?.value);
+      const line = purl?.line ?? name?.line;
+      if (line && nameText) {
+        const group = stringOf(member(node, 'group')?.value);
+        const version = stringOf(member(node, 'version')?.value);
+        const component = componentFromPurl(stringOf(purl?.value), {
+          name: nameText,
+          ...(group ? { group } : {}),
+          ...(version ? { version } : {}),
+        });
+        const ref = refOfComponent(component);
+        const entry = { line, ...(ref.version ? { version: ref.version } : {}) };
+        this.add(keyOfRef(ref), entry);
+        if (ref.ecosystem) this.add(anyKeyOf(normaliseName(ref.ecosystem, ref.name)), entry);
+      }
+      // CycloneDX nests the parts of a component inside it.
+      this.components(member(node, 'components')?.value);
+    }
+  }
+
+  private add(key: string, entry: Entry): void {
+    const list = this.entries.get(key);
+    if (list) list.push(entry);
+    else this.entries.set(key, [entry]);
+  }
+
+  /** The line of the package's entry, the one of its version when there are several. */
+  lineOf(ref: PackageRef): number | undefined {
+    const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name)) ?? [];
+    return (entries.find((entry) => sameVersion(entry.version, ref.version)) ?? entries[0])?.line;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Finding } from '../findings/model.js';
+import type { Locator } from './locator.js';
+
+/**
+ * GitHub merges results of one rule that share a file and line, so the second and later findings of one
+ * id at one line move to the next line of the file that id does not use yet, wrapping to the top. Findings
+ * already on lines of their own keep them; when every line of the file is taken, a finding stays put.
+ */
+export function separateSharedLines(findings: Finding[], locator: Pick<Locator, 'lineCount'>): void {
+  const used = new Map<string, Set<number>>();
+  const movers: Finding[] = [];
+  for (const finding of findings) {
+    const location = finding.location;
+    if (!location) continue;
+    const key = `${finding.id}\0${location.uri}`;
+    const lines = used.get(key) ?? new Set<number>();
+    used.set(key, lines);
+    if (lines.has(location.startLine)) movers.push(finding);
+    else lines.add(location.startLine);
+  }
+  for (const finding of movers) {
+    const location = finding.location;
+    if (!location) continue;
+    const lines = used.get(`${finding.id}\0${location.uri}`) ?? new Set<number>();
+    const count = locator.lineCount(location.uri);
+    for (let step = 1; step < count; step++) {
+      const line = ((location.startLine - 1 + step) % count) + 1;
+      if (!lines.has(line)) {
+        lines.add(line);
+        location.startLine = line;
+        break;
+      }
+    }
+  }
+}

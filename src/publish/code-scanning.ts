@@ -1,0 +1,120 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
+import type { Log } from 'sarif';
+import { ScannerError } from '../errors.js';
+import { HttpClient, HttpStatusError } from '../http/client.js';
+import type { Logger } from '../logger.js';
+
+export interface UploadTarget {
+  apiUrl: string;
+  token: string;
+  /** `owner/name`. */
+  repository: string;
+  commitSha: string;
+  ref: string;
+  checkoutUri?: string;
+  proxyEnv: Record<string, string | undefined>;
+  /** How long to wait for GitHub to process the upload. */
+  waitSeconds: number;
+  pollSeconds: number;
+}
+
+/**
+ * GitHub shows suppressed results as open alerts, so they never reach code scanning: drop them, and the
+ * empty `suppressions` arrays that SARIF's all-or-none rule put on the others.
+ */
+export function withoutSuppressed(log: Log): Log {
+  return {
+    ...log,
+    runs: log.runs.map((run) => ({
+      ...run,
+      results: (run.results ?? [])
+        .filter((result) => !result.suppressions?.length)
+        .map(({ suppressions: _drop, ...result }) => result),
+    })),
+  };
+}
+
+function explain(error: HttpStatusError, repository: string): string {
+  if (error.status === 403 || error.status === 401) {
+    return `GitHub refused the SARIF upload to ${repository} (HTTP ${error.status}: ${error.body.slice(0, 200)}). The job needs \`permissions: security-events: write\`, and the repository needs code scanning (GitHub Advanced Security on private repositories). The SARIF file is still written; upload it with github/codeql-action/upload-sarif, or set upload-sarif: false.`;
+  }
+  if (error.status === 404) {
+    return `GitHub answered 404 for ${repository}'s code scanning: check the repository and that the token can see it. The SARIF file is still written.`;
+  }
+  if (error.status === 413)
+    return 'GitHub refused the SARIF as too large (HTTP 413). The SARIF file is still written.';
+  return `The SARIF upload failed: ${error.message}`;
+}
+
+/** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */
+export async function uploadSarif(log: Log, target: UploadTarget, logger: Logger): Promise<string> {
+  logger.secret(target.token);
+  const client = new HttpClient({
+    baseUrl: target.apiUrl,
+    urlInput: 'GITHUB_API_URL',
+    headers: { authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' },
+    env: target.proxyEnv,
+    logger,
+  });
+  try {
+    const sarif = gzipSync(JSON.stringify(withoutSuppressed(log))).toString('base64');
+    let id: string;
+    try {
+      const { data } = await client.json<{ id: string }>({
+        method: 'POST',
+        path: `repos/${target.repository}/code-scanning/sarifs`,
+        headers: { accept: 'application/vnd.github+json', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          commit_sha: target.commitSha,
+          ref: target.ref,
+          sarif,
+          tool_name: 'sca-bridge',
+          ...(target.checkoutUri ? { checkout_uri: target.checkoutUri } : {}),
+        }),
+        // GitHub deduplicates uploads of the same analysis, so a retry after a 5xx cannot double it.
+        retry: true,
+      });
+      id = data.id;
+    } catch (error) {
+      throw error instanceof HttpStatusError ? new ScannerError(explain(error, target.repository)) : error;
+    }
+    logger.info(`SARIF uploaded to code scanning (id ${id}); waiting for GitHub to process it.`);
+    await waitForProcessing(client, target, id, logger);
+    return id;
+  } finally {
+    await client.close();
+  }
+}
+
+async function waitForProcessing(
+  client: HttpClient,
+  target: UploadTarget,
+  id: string,
+  logger: Logger,
+): Promise<void> {
+  const deadline = Date.now() + target.waitSeconds * 1000;
+  for (;;) {
+    const { data } = await client.json<{ processing_status?: string; errors?: string[] | null }>({
+      path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
+      headers: { accept: 'application/vnd.github+json' },
+      retry: true,
+    });
+    if (data.processing_status === 'complete') {
+      logger.info('Code scanning processed the SARIF.');
+      return;
+    }
+    if (data.processing_status === 'failed') {
+      throw new ScannerError(
+        `Code scanning could not process the SARIF: ${(data.errors ?? []).join('; ') || 'no reason given'}.`,
+      );
+    }
+    if (Date.now() >= deadline) {
+      logger.warn(
+        `Code scanning is still processing the SARIF after ${target.waitSeconds} s; it will finish on its own.`,
+      );
+      return;
+    }
+    await sleep(target.pollSeconds * 1000);
+  }
+}

@@ -1,0 +1,62 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import { HttpClient } from '../http/client.js';
+import type { Logger } from '../logger.js';
+import type { RunSummary } from '../report/run-summary.js';
+import { VERSION } from '../version.js';
+
+export const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
+
+/** The body: the run summary of SPEC §4 plus `event`; tokens never enter a summary. */
+export function webhookBody(summary: RunSummary): string {
+  return JSON.stringify({ event: WEBHOOK_EVENT, ...summary });
+}
+
+export function signature(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
+ * errors and 5xx; a failure is a warning, never a lost scan result.
+ */
+export async function sendWebhook(
+  config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>,
+  summary: RunSummary,
+  logger: Logger,
+): Promise<boolean> {
+  if (!config.webhookUrl) return false;
+  const url = new URL(config.webhookUrl);
+  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
+  logger.secret(`${url.pathname}${url.search}`);
+  const body = logger.redact(webhookBody(summary));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': `sca-bridge/${VERSION}`,
+    'x-sca-bridge-event': WEBHOOK_EVENT,
+    'x-sca-bridge-delivery': randomUUID(),
+    ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
+  };
+  const client = new HttpClient({
+    baseUrl: url.origin,
+    urlInput: 'webhook-url',
+    insecure: config.insecure,
+    ...(config.caFile ? { caFile: config.caFile } : {}),
+    env: config.proxyEnv,
+    logger,
+    requestTimeoutMs: 30_000,
+    maxAttempts: 3,
+  });
+  try {
+    await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
+    logger.info(`Webhook delivered to ${url.origin}.`);
+    return true;
+  } catch (error) {
+    logger.warn(
+      `The webhook to ${url.origin} failed: ${(error as Error).message}. The scan result itself is unaffected.`,
+    );
+    return false;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Finding } from '../findings/model.js';
+import { componentLabel, findingMessage } from './advisory.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  level: AnnotationLevel;
+  title: string;
+  message: string;
+  file: string;
+  startLine: number;
+}
+
+/** GitHub shows at most 10 annotations of each kind per step (and 50 per job). */
+export const ANNOTATIONS_PER_KIND = 10;
+
+export function annotationLevel(finding: Finding): AnnotationLevel {
+  if (finding.severity === 'critical' || finding.severity === 'high') return 'error';
+  return finding.severity === 'medium' ? 'warning' : 'notice';
+}
+
+export interface AnnotationPlan {
+  annotations: Annotation[];
+  /** Findings that had no room left under the caps. */
+  omitted: number;
+}
+
+/**
+ * The most severe findings as annotations, within what the step has left of each kind: `used` counts the
+ * annotations the step prints anyway (its warnings, the gate's failure message).
+ */
+export function planAnnotations(
+  findings: readonly Finding[],
+  used: Record<AnnotationLevel, number>,
+): AnnotationPlan {
+  const left: Record<AnnotationLevel, number> = {
+    error: Math.max(0, ANNOTATIONS_PER_KIND - used.error),
+    warning: Math.max(0, ANNOTATIONS_PER_KIND - used.warning),
+    notice: Math.max(0, ANNOTATIONS_PER_KIND - used.notice),
+  };
+  const annotations: Annotation[] = [];
+  for (const finding of findings) {
+    if (finding.suppressed || !finding.location) continue;
+    const level = annotationLevel(finding);
+    if (left[level] === 0) continue;
+    left[level] -= 1;
+    annotations.push({
+      level,
+      title: `${finding.id} in ${componentLabel(finding)} (${finding.severity})`,
+      message: `${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`,
+      file: finding.location.uri,
+      startLine: finding.location.startLine,
+    });
+  }
+  const candidates = findings.filter((f) => !f.suppressed && f.location).length;
+  return { annotations, omitted: candidates - annotations.length };
+}

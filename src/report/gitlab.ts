@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Finding, ScannerName } from '../findings/model.js';
+import { isCve, isGhsa } from '../findings/ids.js';
+import type { Severity } from '../findings/severity.js';
+import { VERSION } from '../version.js';
+import { advisoryUrl, componentLabel, findingMessage } from './advisory.js';
+import { shorten } from './sarif.js';
+
+/** The schema version GitLab validates the report against (SPEC §8). */
+export const DEPENDENCY_SCANNING_VERSION = '15.2.1';
+
+const SCANNERS: Record<ScannerName, { id: string; name: string; vendor: string; url: string }> = {
+  'dependency-track': {
+    id: 'dependency-track',
+    name: 'Dependency-Track',
+    vendor: 'OWASP',
+    url: 'https://dependencytrack.org/',
+  },
+  xray: { id: 'jfrog-xray', name: 'JFrog Xray', vendor: 'JFrog', url: 'https://jfrog.com/xray/' },
+};
+
+const GITLAB_SEVERITY: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+  unknown: 'Unknown',
+};
+
+/** Code Climate severities GitLab's code-quality widget reads. */
+const CODE_QUALITY_SEVERITY: Record<Severity, string> = {
+  critical: 'blocker',
+  high: 'critical',
+  medium: 'major',
+  low: 'minor',
+  info: 'info',
+  unknown: 'info',
+};
+
+// The schema's CVSS rules: v2 vectors bare (`AV:N/AC:L/…`), v3 vectors `CVSS:3.x/…`; no v4 pattern in 15.2.1.
+const CVSS2 =
+  /^((AV:[NAL]|AC:[LMH]|Au:[MSN]|[CIA]:[NPC]|E:(U|POC|F|H|ND)|RL:(OF|TF|W|U|ND)|RC:(UC|UR|C|ND)|CDP:(N|L|LM|MH|H|ND)|TD:(N|L|M|H|ND)|[CIA]R:(L|M|H|ND))\/)*(AV:[NAL]|AC:[LMH]|Au:[MSN]|[CIA]:[NPC]|E:(U|POC|F|H|ND)|RL:(OF|TF|W|U|ND)|RC:(UC|UR|C|ND)|CDP:(N|L|LM|MH|H|ND)|TD:(N|L|M|H|ND)|[CIA]R:(L|M|H|ND))$/;
+const CVSS3 =
+  /^CVSS:3[.][01]\/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])\/)*(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])$/;
+
+/** `YYYY-MM-DDTHH:MM:SS`: the schema's time pattern takes no milliseconds and no zone. */
+export function gitlabTime(date: Date): string {
+  return date.toISOString().slice(0, 19);
+}
+
+function stableUuid(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function identifier(id: string) {
+  if (isCve(id)) return { type: 'cve', name: id, value: id, url: advisoryUrl(id) };
+  if (isGhsa(id)) return { type: 'ghsa', name: id, value: id, url: advisoryUrl(id) };
+  if (/^XRAY-/i.test(id)) return { type: 'xray', name: id, value: id };
+  return { type: 'other', name: id, value: id };
+}
+
+function cvssVectors(finding: Finding, vendor: string) {
+  const vectors: { vendor: string; vector: string }[] = [];
+  const v3 = finding.cvss.v3?.vector;
+  if (v3 && CVSS3.test(v3)) vectors.push({ vendor, vector: v3 });
+  const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
+  if (v2 && v2.length >= 16 && CVSS2.test(v2)) vectors.push({ vendor, vector: v2 });
+  return vectors;
+}
+
+function solution(finding: Finding): string | undefined {
+  if (!finding.fixedVersions.length) return undefined;
+  return shorten(
+    `Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`,
+    7000,
+  );
+}
+
+export interface GitLabReportInput {
+  findings: readonly Finding[];
+  startedAt: Date;
+  finishedAt: Date;
+  scannerVersions: Partial<Record<ScannerName, string>>;
+}
+
+/** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
+export function gitlabDependencyScanningReport(input: GitLabReportInput): Record<string, unknown> {
+  const findings = input.findings.filter((f) => !f.suppressed);
+  const first = SCANNERS[findings[0]?.scanner ?? 'dependency-track'];
+  const vulnerabilities = findings.map((finding) => {
+    const scanner = SCANNERS[finding.scanner];
+    const vectors = cvssVectors(finding, scanner.name);
+    const fix = solution(finding);
+    const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
+    return {
+      id: stableUuid(
+        finding.id,
+        finding.component.packageName,
+        finding.component.version ?? '',
+        finding.location?.uri ?? '',
+      ),
+      name: shorten(`${finding.id}: ${finding.title}`, 255),
+      description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
+      severity: GITLAB_SEVERITY[finding.severity],
+      ...(fix ? { solution: fix } : {}),
+      identifiers: [
+        ...finding.ids.map(identifier),
+        ...finding.cwes.map((cwe) => ({
+          type: 'cwe',
+          name: cwe,
+          value: cwe.replace(/^CWE-/i, ''),
+          url: `https://cwe.mitre.org/data/definitions/${cwe.replace(/^CWE-/i, '')}.html`,
+        })),
+      ].map((id) => Object.fromEntries(Object.entries(id).filter(([, v]) => v !== undefined))),
+      ...(vectors.length ? { cvss_vectors: vectors } : {}),
+      ...(links.length ? { links } : {}),
+      location: {
+        file: finding.location?.uri ?? 'sca-bridge.sarif',
+        dependency: {
+          package: { name: finding.component.packageName },
+          version: finding.component.version ?? 'unknown',
+        },
+      },
+    };
+  });
+  return {
+    version: DEPENDENCY_SCANNING_VERSION,
+    schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${DEPENDENCY_SCANNING_VERSION}/dist/dependency-scanning-report-format.json`,
+    scan: {
+      analyzer: { id: 'sca-bridge', name: 'sca-bridge', version: VERSION, vendor: { name: 'sca-bridge' } },
+      scanner: {
+        id: first.id,
+        name: first.name,
+        url: first.url,
+        version: input.scannerVersions[findings[0]?.scanner ?? 'dependency-track'] ?? 'unknown',
+        vendor: { name: first.vendor },
+      },
+      start_time: gitlabTime(input.startedAt),
+      end_time: gitlabTime(input.finishedAt),
+      status: 'success',
+      type: 'dependency_scanning',
+    },
+    vulnerabilities,
+  };
+}
+
+/** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
+export function gitlabCodeQualityReport(findings: readonly Finding[]): Record<string, unknown>[] {
+  return findings
+    .filter((f) => !f.suppressed)
+    .map((finding) => ({
+      description: shorten(findingMessage(finding), 1000),
+      check_name: finding.id,
+      fingerprint: createHash('sha256')
+        .update(
+          [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'),
+        )
+        .digest('hex')
+        .slice(0, 32),
+      severity: CODE_QUALITY_SEVERITY[finding.severity],
+      categories: ['Security'],
+      location: {
+        path: finding.location?.uri ?? 'sca-bridge.sarif',
+        lines: { begin: finding.location?.startLine ?? 1 },
+      },
+    }));
+}

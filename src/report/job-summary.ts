@@ -1,0 +1,143 @@
+import type { Finding, PolicyViolation } from '../findings/model.js';
+import { SEVERITIES } from '../findings/severity.js';
+import { advisoryUrl, componentLabel, cvssScore } from './advisory.js';
+import type { RunSummary } from './run-summary.js';
+
+/** GitHub refuses a step summary over 1 MiB; stay well below it. */
+const SUMMARY_LIMIT_BYTES = 900 * 1024;
+const TOP_FINDINGS = 25;
+const TOP_VIOLATIONS = 15;
+
+export interface JobSummaryInput {
+  summary: RunSummary;
+  findings: readonly Finding[];
+  violations: readonly PolicyViolation[];
+  /** Builds a link to a file and line of the repository at this commit, when the run knows where it is. */
+  fileLink?: (uri: string, line: number) => string;
+  /** Lines the front door adds: annotations left out, upload results, truncation. */
+  notes: readonly string[];
+}
+
+const ICON: Record<string, string> = {
+  critical: '🟥',
+  high: '🟧',
+  medium: '🟨',
+  low: '🟦',
+  info: '⬜',
+  unknown: '⬜',
+};
+
+/** Markdown table cells: no pipes or newlines from scanner text. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function link(text: string, url: string | undefined): string {
+  return url ? `[${cell(text)}](${url})` : cell(text);
+}
+
+function header(summary: RunSummary): string[] {
+  const verdict =
+    summary.status === 'passed'
+      ? '✅ Gate passed'
+      : summary.status === 'failed'
+        ? '❌ Gate failed'
+        : '⚠️ Scan failed';
+  const subject = summary.repoKey ?? summary.project ?? '';
+  const facts = [
+    summary.scanner && `**Scanner:** ${summary.scanner}`,
+    subject &&
+      `**${summary.repoKey ? 'Repository' : 'Project'}:** ${link(subject, summary.reportUrl ?? undefined)}`,
+    summary.branch && `**Branch:** ${cell(summary.branch)}`,
+    summary.environment && `**Environment:** ${cell(summary.environment)}`,
+    `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,
+  ].filter(Boolean);
+  const lines = [`## sca-bridge: ${verdict}`, '', facts.join(' · '), ''];
+  if (summary.error) lines.push(`> **Error:** ${cell(summary.error.message)}`, '');
+  for (const reason of summary.gate.reasons) lines.push(`- ${cell(reason)}`);
+  if (summary.gate.reasons.length) lines.push('');
+  return lines;
+}
+
+function counts(summary: RunSummary): string[] {
+  const { counts: c } = summary;
+  const rows = SEVERITIES.map((s) => `| ${ICON[s]} ${s} | ${c[s]} |`);
+  const slices = SEVERITIES.filter((s) => c[s] > 0).map((s) => `    "${s}" : ${c[s]}`);
+  return [
+    '| Severity | Findings |',
+    '| --- | ---: |',
+    ...rows,
+    `| **total** | **${c.total}** |`,
+    `| suppressed | ${c.suppressed} |`,
+    `| policy violations | ${summary.policyViolations} |`,
+    '',
+    ...(slices.length ? ['```mermaid', 'pie showData title Findings by severity', ...slices, '```', ''] : []),
+  ];
+}
+
+function findingRows(
+  findings: readonly Finding[],
+  fileLink: JobSummaryInput['fileLink'],
+  limit: number,
+): string[] {
+  const shown = findings.filter((f) => !f.suppressed).slice(0, limit);
+  if (!shown.length) return [];
+  const rows = shown.map((f) => {
+    const score = cvssScore(f);
+    const where = f.location
+      ? link(`${f.location.uri}:${f.location.startLine}`, fileLink?.(f.location.uri, f.location.startLine))
+      : '';
+    const scanner = f.url ? ` ([scanner](${f.url}))` : '';
+    return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(f.fixedVersions.slice(0, 3).join(', ') || '—')} | ${where} |`;
+  });
+  const more = findings.filter((f) => !f.suppressed).length - shown.length;
+  return [
+    `### Top findings`,
+    '',
+    '| Severity | Vulnerability | Component | Fixed in | Declared in |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    ...(more > 0 ? ['', `…and ${more} more in the SARIF file.`] : []),
+    '',
+  ];
+}
+
+function violationRows(violations: readonly PolicyViolation[], limit: number): string[] {
+  if (!violations.length) return [];
+  const rows = violations
+    .slice(0, limit)
+    .map(
+      (v) =>
+        `| ${v.state} | ${cell(v.policy)}${v.watch ? ` (${cell(v.watch)})` : ''} | ${cell(v.type)} | ${cell(v.component)} | ${cell(v.subject ?? '')} |`,
+    );
+  return [
+    '### Policy violations',
+    '',
+    '| State | Policy | Type | Component | Subject |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    ...(violations.length > limit ? ['', `…and ${violations.length - limit} more.`] : []),
+    '',
+  ];
+}
+
+/** The job summary a reviewer reads in ten seconds: verdict, counts, top findings, violations, notes. */
+export function renderJobSummary(input: JobSummaryInput): string {
+  const notes = [...input.notes];
+  if (input.summary.truncated) notes.push(input.summary.truncated.note);
+  const render = (findingLimit: number) =>
+    [
+      ...header(input.summary),
+      ...counts(input.summary),
+      ...findingRows(input.findings, input.fileLink, findingLimit),
+      ...violationRows(input.violations, TOP_VIOLATIONS),
+      ...notes.map((note) => `> ${cell(note)}`),
+    ].join('\n');
+  let limit = TOP_FINDINGS;
+  let markdown = render(limit);
+  while (Buffer.byteLength(markdown) > SUMMARY_LIMIT_BYTES && limit > 0) {
+    limit = Math.floor(limit / 2);
+    markdown = render(limit);
+  }
+  return `${markdown}\n`;
+}

@@ -1,0 +1,85 @@
+import { ScannerError } from '../../errors.js';
+import { HttpClient, type HttpOptions, type HttpRequest, type HttpResponse } from '../../http/client.js';
+import type { Logger } from '../../logger.js';
+import type { Config } from '../../config.js';
+import { type Call, explain, looksLikeHtml } from './errors.js';
+import { serverRoot } from './urls.js';
+
+export interface JsonResponse<T> {
+  data: T;
+  headers: HttpResponse['headers'];
+  status: number;
+}
+
+/** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
+export class DtApi {
+  readonly root: string;
+
+  constructor(
+    private readonly http: HttpClient,
+    private readonly token: string,
+    root: string,
+  ) {
+    this.root = root;
+  }
+
+  static open(config: Config, logger: Logger, overrides: Partial<HttpOptions> = {}): DtApi {
+    const root = serverRoot(config.apiUrl ?? '');
+    const token = config.token ?? '';
+    const http = new HttpClient({
+      baseUrl: `${root}/`,
+      headers: { 'X-Api-Key': token },
+      insecure: config.insecure,
+      ...(config.caFile ? { caFile: config.caFile } : {}),
+      env: config.proxyEnv,
+      logger,
+      ...overrides,
+    });
+    return new DtApi(http, token, root);
+  }
+
+  /** Never lets the key through, whatever a server or proxy echoes. */
+  readonly scrub = (text: string): string =>
+    this.token.length >= 4 ? text.split(this.token).join('***') : text;
+
+  async send(req: HttpRequest, call: Call): Promise<HttpResponse> {
+    try {
+      return await this.http.send(req);
+    } catch (error) {
+      throw explain(error, call, this.scrub);
+    }
+  }
+
+  /** Sends and parses JSON; an empty body is `null`; anything else that is not JSON says what api-url should be. */
+  async json<T = unknown>(req: HttpRequest, call: Call): Promise<JsonResponse<T>> {
+    const response = await this.send(req, call);
+    const contentType = String(response.headers['content-type'] ?? '');
+    if (!response.text.trim()) return { data: null as T, headers: response.headers, status: response.status };
+    try {
+      return { data: JSON.parse(response.text) as T, headers: response.headers, status: response.status };
+    } catch {
+      const path = this.http.url(req.path).pathname;
+      if (looksLikeHtml(response.text, contentType)) {
+        throw new ScannerError(
+          `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`,
+        );
+      }
+      throw new ScannerError(
+        `${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+}
+
+/** `X-Total-Count`, the number of rows a paged list holds; `undefined` when absent or not a number. */
+export function totalCount(headers: HttpResponse['headers']): number | undefined {
+  const raw = headers['x-total-count'];
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}

@@ -1,0 +1,179 @@
+import { ScannerError } from '../../errors.js';
+import { HttpStatusError } from '../../http/client.js';
+import { grantedByText, type Permission, PURPOSE } from './permissions.js';
+
+/** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
+export class DtError extends ScannerError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a call does, so a failure can say what went wrong and what to do about it. */
+export interface Call {
+  /** "reading the findings of project shop-web 1.0" */
+  what: string;
+  /** The permission DT checks for this call (named on 403). */
+  permission?: Permission;
+  /** The message for a 404 (project not found…); without it a 404 points at api-url. */
+  notFound?: (detail: string) => string;
+  /** The SBOM upload: never retried, and DT answers 401 when auto-create lacks its permission. */
+  upload?: { creating: boolean };
+}
+
+const TEAMS = 'Administration → Access Management → Teams';
+const KEY_HELP =
+  'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
+const UI_NOT_API =
+  'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function clip(text: string, max = 500): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
+ * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
+ */
+export function errorDetail(body: string, contentType = ''): string {
+  const text = body.trim();
+  if (!text) return '';
+  if (/json/i.test(contentType) || /^[[{]/.test(text)) {
+    try {
+      const doc: unknown = JSON.parse(text);
+      if (Array.isArray(doc)) {
+        return clip(
+          doc
+            .map((e) =>
+              isRecord(e)
+                ? [e.path, e.message].filter((x) => typeof x === 'string' && x).join(': ') ||
+                  JSON.stringify(e)
+                : String(e),
+            )
+            .join('; '),
+        );
+      }
+      if (isRecord(doc)) {
+        const head = [doc.title, doc.detail].filter((x) => typeof x === 'string' && x).join(': ');
+        const errors = Array.isArray(doc.errors) ? doc.errors.map((e) => String(e)) : [];
+        const shown = errors.slice(0, 10);
+        const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
+        const parts = [head || (typeof doc.message === 'string' ? doc.message : ''), ...shown].filter(
+          Boolean,
+        );
+        if (parts.length) return clip(`${parts.join('; ')}${more}`, 1500);
+      }
+    } catch {
+      // not JSON after all: shown as text
+    }
+  }
+  return clip(text);
+}
+
+export function looksLikeHtml(body: string, contentType = ''): boolean {
+  return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
+}
+
+function endpoint(error: HttpStatusError): string {
+  try {
+    return new URL(error.url).pathname;
+  } catch {
+    return error.url;
+  }
+}
+
+/** Removes the key from text that came from the server (DT never echoes it; a proxy might). */
+export type Scrub = (text: string) => string;
+
+/** Turns a failed call into a ScannerError that says what happened and what to do. */
+export function explain(error: unknown, call: Call, scrub: Scrub): Error {
+  if (!(error instanceof HttpStatusError)) {
+    if (error instanceof ScannerError && call.upload) {
+      return new ScannerError(
+        `${scrub(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`,
+      );
+    }
+    if (error instanceof ScannerError) return new ScannerError(scrub(error.message));
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  const status = error.status;
+  const where = `HTTP ${status} from ${endpoint(error)}`;
+  const html = looksLikeHtml(error.body, error.contentType);
+  const detail = html ? '' : scrub(errorDetail(error.body, error.contentType));
+  const said = detail ? ` Dependency-Track said: "${detail}".` : '';
+  // A 404 keeps its own meaning even as a web page: servlet containers render their error pages in HTML.
+  if (html && !(status === 404 && call.notFound)) {
+    return new DtError(
+      `Dependency-Track answered with a web page (${where}) while ${call.what}: ${UI_NOT_API}.`,
+      status,
+    );
+  }
+  switch (status) {
+    case 401: {
+      if (call.upload?.creating) {
+        const createOnly = /permission to create project/i.test(error.body);
+        return new DtError(
+          createOnly
+            ? `Dependency-Track refused to create the project (${where}) while ${call.what}: the API key's team needs ${grantedByText('PROJECT_CREATION_UPLOAD')} for auto-create (add it in ${TEAMS}), or create the project first and keep auto-create off.`
+            : `Dependency-Track refused the upload (${where}) while ${call.what}: either the API key is wrong (${KEY_HELP}), or its team lacks ${grantedByText('PROJECT_CREATION_UPLOAD')}, which auto-create needs (Dependency-Track answers 401 for that; add it in ${TEAMS}).${said}`,
+          status,
+        );
+      }
+      return new DtError(
+        `Dependency-Track refused the API key (${where}) while ${call.what}: ${KEY_HELP}. Keys are shown only once, in ${TEAMS}; create a new one if in doubt.`,
+        status,
+      );
+    }
+    case 403: {
+      if (/access to the \w+ project is forbidden|access denied/i.test(detail)) {
+        return new DtError(
+          `Dependency-Track denied access to the project (${where}) while ${call.what}: portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track.${said}`,
+          status,
+        );
+      }
+      if (call.permission) {
+        return new DtError(
+          `Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`,
+          status,
+        );
+      }
+      return new DtError(
+        `Dependency-Track refused ${call.what} (${where}): the API key's team lacks a permission this needs; see the permissions in the README.${said}`,
+        status,
+      );
+    }
+    case 404:
+      if (call.notFound) return new DtError(call.notFound(detail), status);
+      return new DtError(
+        `Dependency-Track has no ${endpoint(error)} (${where}) while ${call.what}: check api-url (the API server's URL, with or without /api).${said}`,
+        status,
+      );
+    case 400:
+      return new DtError(
+        `Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.' : ''}`,
+        status,
+      );
+    default:
+      if (call.upload) {
+        return new DtError(
+          `Dependency-Track failed ${call.what} (${where}).${said} The upload is not retried automatically (Dependency-Track might process it twice): check the server's log, then run the job again.`,
+          status,
+        );
+      }
+      if (status >= 500 || status === 429) {
+        return new DtError(
+          `Dependency-Track failed while ${call.what} (${where}, after retries).${said} Check the server (or the proxy in front of it), then run the job again.`,
+          status,
+        );
+      }
+      return new DtError(`Dependency-Track answered ${where} while ${call.what}.${said}`, status);
+  }
+}

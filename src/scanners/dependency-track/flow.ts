@@ -1,0 +1,295 @@
+import type { Config } from '../../config.js';
+import { ScannerError } from '../../errors.js';
+import type { HttpOptions } from '../../http/client.js';
+import type { Finding, PolicyViolation, SourceResult } from '../../findings/model.js';
+import { dtFindingSchema, mapDtFinding } from '../../importers/dtrack-finding.js';
+import type { Logger } from '../../logger.js';
+import type { ScannerContext } from '../scanner.js';
+import { DtApi } from './api.js';
+import { DtError } from './errors.js';
+import { readAllPages } from './paging.js';
+import { neededPermissions } from './permissions.js';
+import {
+  describeTarget,
+  findProject,
+  isUuid,
+  notFoundMessage,
+  type ProjectRef,
+  projectTarget,
+  type Target,
+} from './project.js';
+import { checkKey, checkServer, type ServerInfo } from './server.js';
+import { readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
+import { projectUrl, uiBase } from './urls.js';
+import { has } from './version.js';
+import { dtViolationSchema, mapDtViolation } from './violations.js';
+import { waitForProcessing } from './wait.js';
+
+/** Knobs for tests: HTTP retry timings and how often the wait logs its progress. */
+export interface FlowOptions {
+  http?: Partial<HttpOptions>;
+  progressEveryMs?: number;
+}
+
+function label(project: ProjectRef, target: Target): string {
+  const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
+  const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
+  return name ? `"${name}"${version ? ` version "${version}"` : ''}` : project.uuid;
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+/** Upload fields that only count when DT creates the project, with the server versions that know them. */
+function creationFields(config: Config, server: ServerInfo, logger: Logger): Partial<UploadTarget> {
+  const fields: Partial<UploadTarget> = {};
+  const tags = (config.scanTag ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(',');
+  if (tags) fields.tags = tags;
+  if (config.isLatest !== undefined) fields.isLatest = config.isLatest;
+  if (config.parentProject) {
+    if (isUuid(config.parentProject)) fields.parentUuid = config.parentProject.toLowerCase();
+    else fields.parentName = config.parentProject;
+  }
+  if ((tags || config.isLatest !== undefined) && has(server.version, 'tagsAndLatest') === false) {
+    logger.warn(
+      `Dependency-Track ${server.text} ignores scan-tag and is-latest on upload (they need 4.12 or newer).`,
+    );
+  }
+  if (config.parentProject && has(server.version, 'parent') === false) {
+    logger.warn(`Dependency-Track ${server.text} ignores parent-project on upload (it needs 4.8 or newer).`);
+  }
+  return fields;
+}
+
+/** Uploads the SBOM, waits until DT has processed it, and returns the project it went to. */
+async function uploadAndWait(
+  api: DtApi,
+  config: Config,
+  target: Target,
+  sbom: Sbom,
+  server: ServerInfo,
+  logger: Logger,
+  options: FlowOptions,
+): Promise<ProjectRef> {
+  const found = await findProject(api, target);
+  if (!found && (target.kind === 'uuid' || !config.autoCreate)) {
+    throw new ScannerError(notFoundMessage(target, true));
+  }
+  let upload: UploadTarget;
+  if (found) {
+    upload = { uuid: found.uuid };
+    if (config.scanTag || config.parentProject || config.isLatest !== undefined) {
+      logger.info(
+        `${describeTarget(target)} exists: scan-tag, parent-project and is-latest apply only when Dependency-Track creates a project, so its settings are left as they are.`,
+      );
+    }
+  } else {
+    const named = target as Extract<Target, { kind: 'name' }>;
+    upload = {
+      name: named.name,
+      version: named.version,
+      autoCreate: true,
+      ...creationFields(config, server, logger),
+    };
+  }
+  const where = found ? `${describeTarget(target)} (${found.uuid})` : describeTarget(target);
+  logger.info(
+    `Uploading ${sbom.name} (${kilobytes(sbom.bytes.length)}) to ${where}${found ? '' : ', which Dependency-Track creates (auto-create)'}.`,
+  );
+  const uploaded = await uploadSbom(api, upload, sbom, `uploading ${sbom.name} to ${where}`, !found);
+  await waitForProcessing(
+    api,
+    uploaded.token,
+    server.version,
+    {
+      timeoutSeconds: config.timeoutSeconds,
+      pollIntervalSeconds: config.pollIntervalSeconds,
+      ...(options.progressEveryMs !== undefined ? { progressEveryMs: options.progressEveryMs } : {}),
+    },
+    logger,
+  );
+  if (found) return found;
+  if (uploaded.projectUuid) {
+    const named = target as Extract<Target, { kind: 'name' }>;
+    return { uuid: uploaded.projectUuid, name: named.name, version: named.version };
+  }
+  const created = await findProject(api, target);
+  if (!created) {
+    throw new ScannerError(
+      `Dependency-Track accepted the SBOM for ${describeTarget(target)} but the project cannot be found after processing: check in Dependency-Track that it was created (the API key's team needs VIEW_PORTFOLIO to see it).`,
+    );
+  }
+  return created;
+}
+
+async function existingProject(api: DtApi, target: Target, logger: Logger): Promise<ProjectRef> {
+  const found = await findProject(api, target);
+  if (!found) throw new ScannerError(notFoundMessage(target, false));
+  const imported = found.lastBomImport
+    ? `; its last SBOM import was at ${new Date(found.lastBomImport).toISOString()}`
+    : '';
+  logger.info(`Reading the current findings of ${label(found, target)} (${found.uuid})${imported}.`);
+  return found;
+}
+
+function invalidRow(
+  kind: string,
+  index: number,
+  issues: { path: PropertyKey[]; message: string }[],
+): ScannerError {
+  const issue = issues[0];
+  const where = issue?.path.length ? issue.path.map(String).join('.') : '(row)';
+  return new ScannerError(
+    `Dependency-Track returned a ${kind} sca-bridge cannot read (row ${index + 1}, ${where}: ${issue?.message ?? 'invalid'}). Please report it with your Dependency-Track version.`,
+  );
+}
+
+async function readFindings(
+  api: DtApi,
+  project: ProjectRef,
+  name: string,
+  ui: string,
+  logger: Logger,
+): Promise<Finding[]> {
+  // Always with suppressed ones: the pipeline counts them, and reports them only with include-suppressed.
+  const rows = await readAllPages(
+    api,
+    `api/v1/finding/project/${project.uuid}`,
+    { suppressed: true },
+    {
+      what: `reading the findings of ${name}`,
+      rows: 'findings',
+      permission: 'VIEW_VULNERABILITY',
+      notFound: () =>
+        `Dependency-Track has no project ${project.uuid} any more (reading its findings): run again.`,
+    },
+    logger,
+  );
+  return rows.map((row, index) => {
+    const parsed = dtFindingSchema.safeParse(row);
+    if (!parsed.success) throw invalidRow('finding', index, parsed.error.issues);
+    return mapDtFinding(parsed.data, ui);
+  });
+}
+
+async function readViolations(
+  api: DtApi,
+  project: ProjectRef,
+  name: string,
+  config: Config,
+  logger: Logger,
+): Promise<PolicyViolation[]> {
+  let rows: unknown[];
+  try {
+    rows = await readAllPages(
+      api,
+      `api/v1/violation/project/${project.uuid}`,
+      { suppressed: true },
+      {
+        what: `reading the policy violations of ${name}`,
+        rows: 'policy violations',
+        permission: 'VIEW_POLICY_VIOLATION',
+        notFound: () =>
+          `Dependency-Track has no project ${project.uuid} any more (reading its policy violations): run again.`,
+      },
+      logger,
+    );
+  } catch (error) {
+    // Without the gate on violations, a key that cannot read them loses only information: say so loudly.
+    if (error instanceof DtError && error.status === 403 && !config.failOnPolicyViolation) {
+      logger.warn(
+        `Policy violations are not reported: ${error.message} (With fail-on-policy-violation this is an error.)`,
+      );
+      return [];
+    }
+    throw error;
+  }
+  return rows.map((row, index) => {
+    const parsed = dtViolationSchema.safeParse(row);
+    if (!parsed.success) throw invalidRow('policy violation', index, parsed.error.issues);
+    return mapDtViolation(parsed.data);
+  });
+}
+
+/** `scan`: version and key check, optional SBOM upload and wait, then every finding and policy violation. */
+export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Promise<SourceResult> {
+  const { config, logger } = ctx;
+  // Inputs first: a bad one is exit 2 before any network call.
+  const target = projectTarget(config);
+  const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
+  const ui = uiBase(config);
+  const api = DtApi.open(config, logger, options.http);
+  try {
+    const server = await checkServer(api, logger);
+    await checkKey(api, server, neededPermissions(config), logger);
+    const project = sbom
+      ? await uploadAndWait(api, config, target, sbom, server, logger, options)
+      : await existingProject(api, target, logger);
+    const name = label(project, target);
+    const findings = await readFindings(api, project, name, ui, logger);
+    const violations = await readViolations(api, project, name, config, logger);
+    const suppressed = findings.filter((f) => f.suppressed).length;
+    const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
+    logger.info(
+      `Dependency-Track returned ${findings.length} finding rows (${suppressed} suppressed) and ${violations.length} policy violations (${failing} failing, not suppressed) for ${name}.`,
+    );
+    const projectName = project.name ?? (target.kind === 'name' ? target.name : undefined);
+    const projectVersion = project.version ?? (target.kind === 'name' ? target.version : undefined);
+    return {
+      scanner: 'dependency-track',
+      findings,
+      violations,
+      context: {
+        ...(projectName ? { project: projectName } : {}),
+        ...(projectVersion ? { projectVersion } : {}),
+        scannerVersion: server.text,
+        reportUrl: projectUrl(ui, project.uuid),
+      },
+    };
+  } finally {
+    await api.close();
+  }
+}
+
+/** `test-connection`: URL, TLS, version, the key and its permissions, and the project when one is named. */
+export async function testConnection(ctx: ScannerContext, options: FlowOptions = {}): Promise<void> {
+  const { config, logger } = ctx;
+  const target = config.project || config.projectName ? projectTarget(config) : undefined;
+  const api = DtApi.open(config, logger, options.http);
+  try {
+    const server = await checkServer(api, logger);
+    const key = await checkKey(api, server, neededPermissions(config), logger);
+    if (target) {
+      let found: ProjectRef | undefined;
+      let denied = false;
+      try {
+        found = await findProject(api, target);
+      } catch (error) {
+        if (!(error instanceof DtError && error.status === 403)) throw error;
+        denied = true;
+        logger.warn(error.message);
+      }
+      if (found) {
+        logger.info(`Found ${describeTarget(target)}: ${projectUrl(uiBase(config), found.uuid)}`);
+      } else if (!denied && target.kind === 'name' && config.autoCreate) {
+        logger.info(
+          `${describeTarget(target)} does not exist yet: a scan with an sbom creates it (auto-create).`,
+        );
+      } else if (!denied) {
+        logger.warn(notFoundMessage(target, true));
+      }
+    }
+    logger.info(
+      key.team
+        ? `Connection OK: Dependency-Track ${server.text} at ${api.root} accepts the API key (team "${key.team}").`
+        : `Connection OK: Dependency-Track ${server.text} at ${api.root} answers; the API key could not be verified (see above).`,
+    );
+  } finally {
+    await api.close();
+  }
+}

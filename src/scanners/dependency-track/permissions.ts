@@ -1,0 +1,50 @@
+import type { Config } from '../../config.js';
+
+/** The permissions this flow may need (DT4 `auth/Permissions.java`; DT5 keeps them). */
+export type Permission =
+  | 'BOM_UPLOAD'
+  | 'PROJECT_CREATION_UPLOAD'
+  | 'VIEW_PORTFOLIO'
+  | 'VIEW_VULNERABILITY'
+  | 'VIEW_POLICY_VIOLATION';
+
+/** What each permission is for, as the messages say it. */
+export const PURPOSE: Record<Permission, string> = {
+  BOM_UPLOAD: 'upload the SBOM (sbom) and follow its processing',
+  PROJECT_CREATION_UPLOAD:
+    'let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this)',
+  VIEW_PORTFOLIO: 'look up the project (project, project-name, project-version)',
+  VIEW_VULNERABILITY: 'read the findings',
+  VIEW_POLICY_VIOLATION: 'read the policy violations (fail-on-policy-violation)',
+};
+
+/** Permissions that also grant another one. */
+const ALSO_GRANTED_BY: Partial<Record<Permission, string>> = {
+  PROJECT_CREATION_UPLOAD: 'PORTFOLIO_MANAGEMENT',
+};
+
+/**
+ * What a run needs. `test-connection` checks the whole main flow (upload with auto-create, then read); `scan`
+ * only what its inputs use.
+ */
+export function neededPermissions(config: Pick<Config, 'mode' | 'sbom' | 'autoCreate'>): Permission[] {
+  const uploads = config.mode === 'test-connection' || !!config.sbom;
+  return [
+    ...(uploads ? (['BOM_UPLOAD'] as const) : []),
+    ...(uploads && config.autoCreate ? (['PROJECT_CREATION_UPLOAD'] as const) : []),
+    'VIEW_PORTFOLIO',
+    'VIEW_VULNERABILITY',
+    'VIEW_POLICY_VIOLATION',
+  ];
+}
+
+/** The needed permissions the team's list lacks (directly and through a permission that grants it). */
+export function missingPermissions(granted: readonly string[], needed: readonly Permission[]): Permission[] {
+  const have = new Set(granted);
+  return needed.filter((p) => !have.has(p) && !(ALSO_GRANTED_BY[p] && have.has(ALSO_GRANTED_BY[p])));
+}
+
+export function grantedByText(permission: Permission): string {
+  const also = ALSO_GRANTED_BY[permission];
+  return also ? `${permission} (or ${also})` : permission;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ScannerError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { DtApi } from './api.js';
+import { DtError } from './errors.js';
+import { missingPermissions, type Permission, PURPOSE, grantedByText } from './permissions.js';
+import { type DtVersion, has, parseDtVersion } from './version.js';
+
+const aboutSchema = z.object({
+  version: z.string(),
+  application: z.string().nullish(),
+  framework: z.object({ name: z.string().nullish(), version: z.string().nullish() }).nullish(),
+});
+
+export interface ServerInfo {
+  /** As reported, e.g. `4.14.3`. */
+  text: string;
+  version: DtVersion | undefined;
+}
+
+/** `GET /api/version` (unauthenticated): reachability, TLS, and the version features are gated on. */
+export async function checkServer(api: DtApi, logger: Logger): Promise<ServerInfo> {
+  const { data } = await api.json(
+    { path: 'api/version', retry: true },
+    { what: "reading Dependency-Track's version (GET /api/version)" },
+  );
+  const about = aboutSchema.safeParse(data);
+  if (!about.success) {
+    throw new ScannerError(
+      `${api.root}/api/version answered, but not as Dependency-Track does (no version in ${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`,
+    );
+  }
+  const version = parseDtVersion(about.data.version);
+  const application = about.data.application ?? 'Dependency-Track';
+  logger.info(`${application} ${about.data.version} at ${api.root}`);
+  if (!version)
+    logger.warn(
+      `Dependency-Track reported a version sca-bridge cannot read ("${about.data.version}"); assuming a current server.`,
+    );
+  return { text: about.data.version, version };
+}
+
+const teamSchema = z.object({
+  name: z.string().nullish(),
+  uuid: z.string().nullish(),
+  permissions: z.array(z.object({ name: z.string() })).nullish(),
+});
+
+export interface KeyInfo {
+  /** The key's team, when the server tells. */
+  team?: string;
+  /** Its permissions, when the server tells (4.4+ with authentication on). */
+  permissions?: string[];
+}
+
+/**
+ * `GET /api/v1/team/self` (4.4+, any valid key): fails on a refused key, names the team, and warns for each
+ * permission the run needs that the team lacks. Older servers cannot say, which is a warning, not a failure.
+ */
+export async function checkKey(
+  api: DtApi,
+  server: ServerInfo,
+  needed: readonly Permission[],
+  logger: Logger,
+): Promise<KeyInfo> {
+  const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
+  if (has(server.version, 'teamSelf') === false) {
+    logger.warn(cannotVerify);
+    return {};
+  }
+  let data: unknown;
+  try {
+    ({ data } = await api.json(
+      { path: 'api/v1/team/self', retry: true },
+      { what: 'checking the API key (GET /api/v1/team/self)', notFound: (detail) => detail },
+    ));
+  } catch (error) {
+    if (error instanceof DtError && error.status === 404) {
+      logger.warn(
+        /no team/i.test(error.message)
+          ? `Dependency-Track found no team for the API key ("${error.message}"); its permissions cannot be checked.`
+          : `Dependency-Track ${server.text} answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`,
+      );
+      return {};
+    }
+    throw error;
+  }
+  if (data === null) {
+    logger.warn(
+      'Dependency-Track does not enforce authentication (team/self answered with nothing): the API key is not checked and its permissions cannot be listed.',
+    );
+    return {};
+  }
+  const team = teamSchema.safeParse(data);
+  if (!team.success) {
+    logger.warn(
+      'Dependency-Track answered /api/v1/team/self in a shape sca-bridge does not know; permissions not checked.',
+    );
+    return {};
+  }
+  const permissions = (team.data.permissions ?? []).map((p) => p.name);
+  const name = team.data.name ?? 'unnamed team';
+  logger.info(`The API key belongs to the team "${name}".`);
+  logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
+  for (const permission of missingPermissions(permissions, needed)) {
+    logger.warn(
+      `The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`,
+    );
+  }
+  return { team: name, permissions };
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FormData } from 'undici';
+import { z } from 'zod';
+import { ScannerError, UserError } from '../../errors.js';
+import type { DtApi } from './api.js';
+
+export interface Sbom {
+  file: string;
+  name: string;
+  bytes: Uint8Array;
+  type: 'application/json' | 'application/xml';
+}
+
+/** Reads the SBOM before anything touches the network; DT takes CycloneDX only (SPDX gets a 400). */
+export async function readSbom(file: string): Promise<Sbom> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new UserError(`Input sbom: cannot read ${file}; give the path of a CycloneDX SBOM (JSON or XML).`);
+  }
+  // A UTF-8 byte-order mark trips DT's parser (the official upload action strips it too).
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').trimStart();
+  if (!head) throw new UserError(`Input sbom: ${file} is empty.`);
+  if (/"spdxVersion"\s*:|^SPDXVersion:/m.test(head)) {
+    throw new UserError(
+      `Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, or @cyclonedx/cyclonedx-npm).`,
+    );
+  }
+  return {
+    file,
+    name: path.basename(file),
+    bytes,
+    type: head.startsWith('<') ? 'application/xml' : 'application/json',
+  };
+}
+
+/** The multipart fields of `POST /api/v1/bom` besides the BOM itself: exactly one way to name the project. */
+export interface UploadTarget {
+  /** An existing project's UUID; else name and version (and the auto-create fields). */
+  uuid?: string;
+  name?: string;
+  version?: string;
+  autoCreate?: boolean;
+  /** `scan-tag`, comma-separated (4.12+; only sent when DT creates the project). */
+  tags?: string;
+  parentUuid?: string;
+  parentName?: string;
+  isLatest?: boolean;
+}
+
+/** undici's own FormData: the client's `request` refuses Node's built-in one. */
+export function uploadForm(target: UploadTarget, sbom: Sbom): FormData {
+  const form = new FormData();
+  const field = (name: string, value: string | boolean | undefined) => {
+    if (value !== undefined && value !== '') form.append(name, String(value));
+  };
+  if (target.uuid) {
+    field('project', target.uuid);
+  } else {
+    field('projectName', target.name);
+    field('projectVersion', target.version);
+    field('autoCreate', target.autoCreate);
+    if (target.autoCreate) {
+      field('projectTags', target.tags);
+      field('parentUUID', target.parentUuid);
+      field('parentName', target.parentName);
+      field('isLatest', target.isLatest);
+    }
+  }
+  form.append('bom', new Blob([Buffer.from(sbom.bytes)], { type: sbom.type }), sbom.name);
+  return form;
+}
+
+/** DT4 answers `{token}`; DT5 adds `projectUuid`. */
+const uploadResponseSchema = z.object({
+  token: z.string().min(1),
+  projectUuid: z.string().min(1).nullish(),
+});
+
+export interface Uploaded {
+  token: string;
+  projectUuid?: string;
+}
+
+/** Uploads once: `retry: false`, since a repeated upload would be processed twice. */
+export async function uploadSbom(
+  api: DtApi,
+  target: UploadTarget,
+  sbom: Sbom,
+  what: string,
+  creating: boolean,
+): Promise<Uploaded> {
+  const { data } = await api.json(
+    { method: 'POST', path: 'api/v1/bom', body: uploadForm(target, sbom), retry: false },
+    {
+      what,
+      permission: 'BOM_UPLOAD',
+      upload: { creating },
+      notFound: (detail) =>
+        `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project, or set auto-create: true.`,
+    },
+  );
+  const parsed = uploadResponseSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new ScannerError(
+      `Dependency-Track accepted the SBOM but answered without an upload token (${JSON.stringify(data)?.slice(0, 120)}): sca-bridge cannot follow its processing. Check that api-url is Dependency-Track's API server.`,
+    );
+  }
+  return {
+    token: parsed.data.token,
+    ...(parsed.data.projectUuid ? { projectUuid: parsed.data.projectUuid } : {}),
+  };
+}

@@ -1,0 +1,96 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { ScannerError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { DtApi } from './api.js';
+import { DtError } from './errors.js';
+import { type DtVersion, has } from './version.js';
+
+export interface WaitOptions {
+  timeoutSeconds: number;
+  pollIntervalSeconds: number;
+  /** How often a "still processing" line is logged. */
+  progressEveryMs?: number;
+}
+
+const statusSchema = z.object({ processing: z.boolean() });
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
+/**
+ * Waits until DT has processed an upload: `processing: false` on `/api/v1/event/token/{t}` (4.11+), or on
+ * `/api/v1/bom/token/{t}` on older servers (also when the event endpoint answers 404). DT chains ingest,
+ * vulnerability analysis and policy evaluation to the token, so `false` means findings and violations are in.
+ */
+export async function waitForProcessing(
+  api: DtApi,
+  token: string,
+  version: DtVersion | undefined,
+  options: WaitOptions,
+  logger: Logger,
+): Promise<void> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutSeconds * 1000;
+  const intervalMs = options.pollIntervalSeconds * 1000;
+  const progressEveryMs = options.progressEveryMs ?? 10_000;
+  let useEvent = has(version, 'eventToken') !== false;
+  let polls = 0;
+  let lastProgress = started;
+  logger.info(
+    `Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`,
+  );
+  for (;;) {
+    const path = useEvent
+      ? `api/v1/event/token/${encodeURIComponent(token)}`
+      : `api/v1/bom/token/${encodeURIComponent(token)}`;
+    let data: unknown;
+    try {
+      ({ data } = await api.json(
+        { path, retry: true },
+        {
+          what: 'following the processing of the SBOM',
+          ...(useEvent ? {} : { permission: 'BOM_UPLOAD' as const }),
+          notFound: () =>
+            `Dependency-Track has neither /api/v1/event/token nor /api/v1/bom/token: sca-bridge cannot follow the upload's processing. Check api-url.`,
+        },
+      ));
+    } catch (error) {
+      if (useEvent && error instanceof DtError && error.status === 404) {
+        logger.debug(
+          '/api/v1/event/token answered 404 (Dependency-Track before 4.11): polling /api/v1/bom/token',
+        );
+        useEvent = false;
+        continue;
+      }
+      throw error;
+    }
+    polls++;
+    const status = statusSchema.safeParse(data);
+    if (!status.success) {
+      throw new ScannerError(
+        `Dependency-Track answered ${path} without a processing flag (${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`,
+      );
+    }
+    const elapsed = Date.now() - started;
+    if (!status.data.processing) {
+      logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${polls} polls).`);
+      return;
+    }
+    if (elapsed >= timeoutMs) {
+      throw new ScannerError(
+        `Dependency-Track was still processing the SBOM after ${seconds(elapsed)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`,
+      );
+    }
+    const now = Date.now();
+    if (now - lastProgress >= progressEveryMs) {
+      lastProgress = now;
+      logger.info(`Still processing: ${seconds(elapsed)} elapsed of at most ${options.timeoutSeconds} s.`);
+    } else {
+      logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
+    }
+    await sleep(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)));
+  }
+}

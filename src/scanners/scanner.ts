@@ -1,0 +1,19 @@
+import type { Config } from '../config.js';
+import type { SourceResult } from '../findings/model.js';
+import type { Logger } from '../logger.js';
+
+/** What a scanner flow gets: the validated configuration and a logger, nothing global. */
+export interface ScannerContext {
+  config: Config;
+  logger: Logger;
+}
+
+/** One scanner's API: each lives in its own folder and maps into the finding model only. */
+export interface ScannerAdapter {
+  /** Checks URL, TLS and token (and the token's permissions where the API tells); logs what it found. */
+  testConnection(ctx: ScannerContext): Promise<void>;
+  /** Runs the scan through the API and returns every finding and violation the server holds. */
+  scan(ctx: ScannerContext): Promise<SourceResult>;
+  /** Repository keys the token can see (Xray only). */
+  listRepositories?(ctx: ScannerContext): Promise<string[]>;
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { ScannerError, UserError } from '../../errors.js';
+import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
+import type { Logger } from '../../logger.js';
+import { type ErrorContext, explainXrayError, scrub } from './errors.js';
+import { platformBase } from './urls.js';
+
+/** Builds the project's HTTP client; tests swap in one whose dispatcher is a MockAgent. */
+export type HttpFactory = (options: HttpOptions) => HttpClient;
+
+export const defaultHttpFactory: HttpFactory = (options) => new HttpClient(options);
+
+/** The two report types sca-bridge reads. */
+export type ReportKind = 'vulnerabilities' | 'violations';
+
+/** `include_path_patterns` and `exclude_path_patterns` are left out when empty: older Xray versions reject unknown fields. */
+export interface ReportRepository {
+  name: string;
+  include_path_patterns?: string[];
+  exclude_path_patterns?: string[];
+}
+
+export interface CreateReportBody {
+  name: string;
+  resources: { repositories: ReportRepository[] };
+  filters?: { watch_names?: string[] };
+}
+
+const versionSchema = z.object({ xray_version: z.string(), xray_revision: z.string().optional() });
+
+const reportsListSchema = z.object({
+  total_reports: z.number().optional(),
+  reports: z.array(z.unknown()).optional(),
+});
+
+const createdSchema = z.object({
+  report_id: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number),
+  status: z.string().optional(),
+});
+
+const detailsSchema = z.object({
+  id: z.union([z.number(), z.string()]).optional(),
+  name: z.string().optional(),
+  status: z.string(),
+  progress: z.number().optional(),
+  total_artifacts: z.number().optional(),
+  num_of_processed_artifacts: z.number().optional(),
+  number_of_rows: z.number().optional(),
+  error: z.string().optional(),
+});
+export type ReportDetails = z.infer<typeof detailsSchema>;
+
+const pageSchema = z.object({ total_rows: z.number().int().nonnegative(), rows: z.array(z.unknown()) });
+export type ReportPage = z.infer<typeof pageSchema>;
+
+const repositoriesSchema = z.array(z.object({ key: z.string() }).loose());
+
+/** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
+export class XrayClient {
+  /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
+  readonly base: string;
+  private readonly http: HttpClient;
+  private readonly secrets: string[];
+
+  constructor(
+    private readonly config: Config,
+    logger: Logger,
+    factory: HttpFactory = defaultHttpFactory,
+  ) {
+    if (!config.apiUrl) {
+      throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
+    }
+    const token = config.token ?? '';
+    this.base = platformBase(config.apiUrl);
+    this.secrets = [token, `Bearer ${token}`].filter((s) => s.length >= 4);
+    for (const secret of this.secrets) logger.secret(secret);
+    this.http = factory({
+      baseUrl: this.base,
+      headers: { authorization: `Bearer ${token}` },
+      insecure: config.insecure,
+      ...(config.caFile ? { caFile: config.caFile } : {}),
+      env: config.proxyEnv,
+      logger,
+    });
+  }
+
+  /** `?projectKey=` on every report call when the repository belongs to a JFrog Project. */
+  private get project(): Record<string, string> {
+    return this.config.projectKey ? { projectKey: this.config.projectKey } : {};
+  }
+
+  private async call<T>(
+    req: HttpRequest,
+    schema: z.ZodType<T>,
+    ctx: Omit<ErrorContext, 'secrets' | 'repoKey' | 'projectKey'>,
+    networkHint = '',
+  ): Promise<T> {
+    const context: ErrorContext = {
+      ...ctx,
+      repoKey: this.config.repoKey,
+      projectKey: this.config.projectKey,
+      secrets: this.secrets,
+    };
+    let data: unknown;
+    try {
+      data = (await this.http.json(req)).data;
+    } catch (error) {
+      const explained = explainXrayError(error, context);
+      if (networkHint && error instanceof ScannerError && !(error instanceof HttpStatusError)) {
+        throw new ScannerError(`${explained.message} ${networkHint}`);
+      }
+      throw explained;
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : '(top level)';
+      throw new ScannerError(
+        scrub(
+          `${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).`,
+          this.secrets,
+        ),
+      );
+    }
+    return parsed.data;
+  }
+
+  /** `GET /xray/api/v1/system/version`: reachability, TLS and the version. */
+  async version(): Promise<{ version: string; revision?: string }> {
+    const data = await this.call({ path: 'xray/api/v1/system/version', retry: true }, versionSchema, {
+      operation: 'version',
+      doing: 'Reading the Xray version',
+    });
+    return { version: data.xray_version, ...(data.xray_revision ? { revision: data.xray_revision } : {}) };
+  }
+
+  /**
+   * `POST /xray/api/v1/reports` (one row): needs a valid token with Manage Reports. Read-only, so retried
+   * like a GET. Returns the number of reports the token can see.
+   */
+  async reportsList(): Promise<number> {
+    const data = await this.call(
+      {
+        method: 'POST',
+        path: 'xray/api/v1/reports',
+        query: { direction: 'asc', page_num: 1, num_of_rows: 1, order_by: 'name', ...this.project },
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        retry: true,
+      },
+      reportsListSchema,
+      { operation: 'auth-check', doing: 'Checking the token against the Xray reports list' },
+    );
+    return data.total_reports ?? data.reports?.length ?? 0;
+  }
+
+  /** `GET /artifactory/api/repositories`: the keys the token can see (`?project=` with project-key). */
+  async repositories(): Promise<string[]> {
+    const data = await this.call(
+      {
+        path: 'artifactory/api/repositories',
+        query: this.config.projectKey ? { project: this.config.projectKey } : {},
+        retry: true,
+      },
+      repositoriesSchema,
+      { operation: 'repositories', doing: 'Listing the Artifactory repositories' },
+    );
+    return [...new Set(data.map((repo) => repo.key))].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one. */
+  async createReport(kind: ReportKind, body: CreateReportBody): Promise<number> {
+    const data = await this.call(
+      {
+        method: 'POST',
+        path: `xray/api/v1/reports/${kind}`,
+        query: this.project,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        retry: false,
+      },
+      createdSchema,
+      { operation: 'create-report', doing: `Creating the Xray ${kind} report` },
+      // A network failure after the request left: Xray may have created the report all the same.
+      `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`,
+    );
+    return data.report_id;
+  }
+
+  /** `GET /xray/api/v1/reports/{id}`: status, progress and row count. */
+  reportDetails(id: number): Promise<ReportDetails> {
+    return this.call({ path: `xray/api/v1/reports/${id}`, query: this.project, retry: true }, detailsSchema, {
+      operation: 'report-status',
+      doing: `Reading the status of Xray report ${id}`,
+    });
+  }
+
+  /** `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET. */
+  reportPage(kind: ReportKind, id: number, page: number, rows: number, orderBy: string): Promise<ReportPage> {
+    return this.call(
+      {
+        method: 'POST',
+        path: `xray/api/v1/reports/${kind}/${id}`,
+        query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+        retry: true,
+      },
+      pageSchema,
+      { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` },
+    );
+  }
+
+  /** `DELETE /xray/api/v1/reports/{id}`; deleting twice changes nothing, so it is retried, and 404 means done. */
+  async deleteReport(id: number): Promise<void> {
+    try {
+      await this.http.send({
+        method: 'DELETE',
+        path: `xray/api/v1/reports/${id}`,
+        query: this.project,
+        retry: true,
+      });
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return;
+      throw explainXrayError(error, {
+        operation: 'delete-report',
+        doing: `Deleting Xray report ${id}`,
+        repoKey: this.config.repoKey,
+        projectKey: this.config.projectKey,
+        secrets: this.secrets,
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}

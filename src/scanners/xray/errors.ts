@@ -1,0 +1,128 @@
+import { ScannerError } from '../../errors.js';
+import { HttpStatusError } from '../../http/client.js';
+
+/** What a call was doing, so a failure can say what to do about it. */
+export type XrayOperation =
+  | 'version'
+  | 'auth-check'
+  | 'repositories'
+  | 'create-report'
+  | 'report-status'
+  | 'report-content'
+  | 'delete-report';
+
+export interface ErrorContext {
+  operation: XrayOperation;
+  /** `Creating the vulnerabilities report`, … */
+  doing: string;
+  repoKey?: string | undefined;
+  projectKey?: string | undefined;
+  /** Values that must never appear in a message (the token). */
+  secrets: readonly string[];
+}
+
+const TOKEN_FIX =
+  'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The message inside a JFrog error body: Xray writes `{"error": "…"}`, the router and Artifactory
+ * `{"errors": [{"status": 401, "message": "…"}]}`; some answers are `{"message": "…"}` or plain text.
+ */
+export function jfrogErrorText(body: string): string | undefined {
+  const text = body.trim();
+  if (!text) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // An HTML page (a proxy, a login page) says nothing useful in a one-line message.
+    if (/^<(!doctype|html|\?xml)/i.test(text)) return undefined;
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  }
+  if (!isRecord(parsed)) return undefined;
+  const messages: string[] = [];
+  if (typeof parsed.error === 'string') messages.push(parsed.error);
+  if (Array.isArray(parsed.errors)) {
+    for (const entry of parsed.errors) {
+      if (typeof entry === 'string') messages.push(entry);
+      else if (isRecord(entry) && typeof entry.message === 'string') messages.push(entry.message);
+    }
+  }
+  if (!messages.length && typeof parsed.message === 'string') messages.push(parsed.message);
+  return messages.length ? [...new Set(messages)].join('; ') : undefined;
+}
+
+/** Replaces every secret in a text; a server may echo the token back in an error body. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
+  const longestFirst = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  for (const secret of longestFirst) out = out.split(secret).join('***');
+  return out;
+}
+
+function statusText(status: number, body: string): string {
+  const text = jfrogErrorText(body);
+  return `HTTP ${status}${text ? `: ${text}` : ''}`;
+}
+
+function forbidden(ctx: ErrorContext): string {
+  if (ctx.operation === 'repositories') {
+    return "the token's user may not list repositories: it needs Read permission on the repositories (a permission target in Administration → User Management → Permissions).";
+  }
+  const scope = ctx.repoKey ? ` on the repository ${ctx.repoKey}` : '';
+  const project = ctx.projectKey
+    ? ` In the JFrog Project ${ctx.projectKey}, a Project Admin with the Manage Security Assets privilege may do this instead.`
+    : '';
+  return `the token's user lacks a permission: it needs Xray Read${scope} (a permission target with Xray "Read") and the Manage Reports role (Administration → User Management → Roles / Permissions → Xray: Manage Reports).${project}`;
+}
+
+function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
+  const { status, body } = error;
+  const where = `${ctx.doing} (${error.url})`;
+  const answer = statusText(status, body);
+  if (status === 401) {
+    return `${where}: JFrog refused the token (${answer}). The token is invalid, expired or revoked: ${TOKEN_FIX}.`;
+  }
+  if (status === 403) return `${where}: permission denied (${answer}): ${forbidden(ctx)}`;
+  if (ctx.operation === 'create-report') {
+    if (status === 400 || status === 404) {
+      return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
+    }
+    if (status === 412) {
+      return `${where}: Xray's reports feature is disabled (${answer}); ask your JFrog administrator to enable Xray reports.`;
+    }
+    if (status === 429) {
+      return `${where}: Xray refused a new report (${answer}): too many reports are being generated. sca-bridge does not retry a report creation blindly; try again later, or delete old reports in Xray → Reports.`;
+    }
+  }
+  if (status === 404 && (ctx.operation === 'version' || ctx.operation === 'auth-check')) {
+    return `${where}: not found (${answer}). api-url must be the JFrog Platform base URL (https://acme.jfrog.io, with or without /xray), and Xray must be installed on it.`;
+  }
+  if (status === 404 && ctx.operation === 'repositories') {
+    return `${where}: not found (${answer}). api-url must be the JFrog Platform base URL (https://acme.jfrog.io) where Artifactory answers under /artifactory.`;
+  }
+  if (status === 404 && (ctx.operation === 'report-status' || ctx.operation === 'report-content')) {
+    return `${where}: the report is gone (${answer}); someone deleted it while sca-bridge was reading it. Run the scan again.`;
+  }
+  if (status >= 500 || status === 429) {
+    return `${where}: the server failed (${answer}) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`;
+  }
+  return `${where}: unexpected answer (${answer}).`;
+}
+
+/**
+ * Turns a failed Xray call into a ScannerError (exit 3) that says what happened and what to do. Other
+ * errors (bad input, bugs) pass through unchanged.
+ */
+export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
+  if (error instanceof HttpStatusError)
+    return new ScannerError(scrub(explainStatus(error, ctx), ctx.secrets));
+  if (error instanceof ScannerError)
+    return new ScannerError(scrub(`${ctx.doing}: ${error.message}`, ctx.secrets));
+  return error instanceof Error ? error : new Error(String(error));
+}

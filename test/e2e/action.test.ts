@@ -1,0 +1,338 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { INPUTS } from '../../src/action/run.js';
+import { runAction } from '../helpers/action.js';
+import { tempDir } from '../helpers/cli.js';
+import { schemaErrors } from '../helpers/schemas.js';
+import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
+import { GitHubFake } from '../sim/github.js';
+import { WebhookReceiver } from '../sim/webhook.js';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
+
+/** A workspace with a package.json and the Dependency-Track export of the CLI tests. */
+function workspace(): string {
+  const dir = tempDir('sca-bridge-action-');
+  cpSync(path.join(FIXTURES, 'repo'), dir, { recursive: true });
+  cpSync(path.join(FIXTURES, 'dt-fpf.json'), path.join(dir, 'findings.json'));
+  return dir;
+}
+
+/** `count` findings of each severity, all declared in the workspace's package.json. */
+function manyFindings(dir: string, count: number): void {
+  const severities = ['CRITICAL', 'MEDIUM', 'LOW'];
+  const names = severities.flatMap((s) =>
+    Array.from({ length: count }, (_, i) => `${s.toLowerCase()}-pkg-${i}`),
+  );
+  const dependencies = Object.fromEntries(names.map((name) => [name, '1.0.0']));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'big', dependencies }, null, 2));
+  const findings = names.map((name, i) => ({
+    component: { uuid: `c${i}`, name, version: '1.0.0', purl: `pkg:npm/${name}@1.0.0` },
+    vulnerability: {
+      uuid: `v${i}`,
+      source: 'NVD',
+      vulnId: `CVE-2024-${10000 + i}`,
+      severity: name.split('-')[0]?.toUpperCase(),
+      aliases: [],
+    },
+    analysis: { isSuppressed: false },
+  }));
+  writeFileSync(path.join(dir, 'many.json'), JSON.stringify(findings));
+}
+
+describe('action.yml', () => {
+  const action = parseYaml(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+    runs: { using: string; main: string };
+  };
+
+  it.skipIf(!sharedAvailable())('validates against the GitHub Action schema', () => {
+    expect(schemaErrors('github-action.json', action)).toEqual([]);
+  });
+
+  it('declares every input the Action reads and every output of the SPEC', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUTS].sort());
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      [
+        'sarif-file',
+        'total',
+        'critical',
+        'high',
+        'medium',
+        'low',
+        'info',
+        'unknown',
+        'suppressed',
+        'policy-violations',
+        'gate-result',
+        'report-url',
+        'sarif-id',
+      ].sort(),
+    );
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+});
+
+describe('the Action, run as the runner runs it', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = workspace();
+  });
+
+  it('imports, sets outputs, writes the job summary and annotates with file and line', async () => {
+    const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'high' }, { workspace: dir });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({
+      'sarif-file': 'sca-bridge.sarif',
+      total: '4',
+      critical: '1',
+      high: '1',
+      medium: '1',
+      low: '1',
+      info: '0',
+      unknown: '0',
+      suppressed: '1',
+      'policy-violations': '0',
+      'gate-result': 'failed',
+      'report-url': 'https://dtrack.example.test/projects/0f6c2b7e-1111-4a5b-9c3d-2e4f5a6b7c8d',
+    });
+    const annotations = run.commands.filter(
+      (c) => ['error', 'warning', 'notice'].includes(c.command) && c.properties.file,
+    );
+    expect(
+      annotations.map((a) => [a.command, a.properties.file, a.properties.line, a.properties.title]),
+    ).toEqual([
+      ['error', 'package.json', '7', 'CVE-2021-44906 in minimist@1.2.5 (critical)'],
+      ['error', 'package.json', '6', 'CVE-2021-23337 in lodash@4.17.20 (high)'],
+      ['warning', 'package.json', '1', 'CVE-2021-3807 in ansi-regex@3.0.0 (medium)'],
+      ['notice', 'package.json', '1', 'CVE-2017-16137 in debug@2.6.8 (low)'],
+    ]);
+    const failure = run.commands.filter((c) => c.command === 'error' && !c.properties.file);
+    expect(failure.map((c) => c.message)).toEqual([
+      'Gate failed: 2 findings of severity high or above (fail-on: high)',
+    ]);
+    expect(run.summary).toContain('## sca-bridge: ❌ Gate failed');
+    expect(run.summary).toContain('| 🟥 critical | 1 |');
+    expect(run.summary).toContain('pie showData title Findings by severity');
+    expect(run.summary).toContain(
+      '[package.json:6](https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/package.json#L6)',
+    );
+    expect(run.summary).toContain(
+      '[CVE-2021-23337](https://nvd.nist.gov/vuln/detail/CVE-2021-23337) ([scanner](https://dtrack.example.test/vulnerabilities/NVD/CVE-2021-23337))',
+    );
+  });
+
+  it('passes the step when the gate passes', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'job-summary': 'false', annotations: 'false' },
+      { workspace: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs['gate-result']).toBe('passed');
+    expect(run.summary).toBe('');
+    expect(run.commands.filter((c) => c.command === 'error' || c.command === 'notice')).toEqual([]);
+  });
+
+  it('keeps annotations within 10 of each kind, counting the gate failure, and says how many more exist', async () => {
+    manyFindings(dir, 15);
+    const run = await runAction({ 'import-file': 'many.json', 'fail-on': 'critical' }, { workspace: dir });
+    expect(run.code).toBe(1);
+    const count = (kind: string) => run.commands.filter((c) => c.command === kind).length;
+    expect(count('error')).toBe(10);
+    expect(count('warning')).toBe(10);
+    expect(count('notice')).toBe(10);
+    expect(run.summary).toContain('29 findings are annotated; 16 more are in the SARIF file');
+  });
+
+  it('fails with exit 1 and a clear message on bad input, with outputs still set', async () => {
+    const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'severe' }, { workspace: dir });
+    expect(run.code).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toContain('Input fail-on');
+    expect(run.outputs['gate-result']).toBe('passed');
+    expect(run.summary).toContain('⚠️ Scan failed');
+  });
+
+  it('masks the tokens before anything is printed', async () => {
+    const run = await runAction(
+      {
+        'import-file': 'findings.json',
+        token: 'dt-secret-0123456789',
+        'github-token': 'ghs_secret0123456789',
+      },
+      { workspace: dir },
+    );
+    const masks = run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+    expect(masks).toEqual(expect.arrayContaining(['dt-secret-0123456789', 'ghs_secret0123456789']));
+    const firstMask = run.stdout.indexOf('::add-mask::');
+    expect(run.stdout.slice(0, firstMask)).toBe('');
+    const unmasked = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(unmasked.join('\n')).not.toMatch(/dt-secret|ghs_secret/);
+  });
+});
+
+describe('upload-sarif', () => {
+  let dir: string;
+  let github: GitHubFake;
+  let apiUrl: string;
+  afterEach(async () => github.stop());
+
+  async function start(options: ConstructorParameters<typeof GitHubFake>[0] = {}) {
+    dir = workspace();
+    github = new GitHubFake(options);
+    apiUrl = await github.start();
+  }
+
+  const inputs = {
+    'import-file': 'findings.json',
+    'upload-sarif': 'true',
+    'github-token': 'ghs_token',
+    'include-suppressed': 'true',
+    'poll-interval': '0.05',
+  };
+
+  it('uploads gzip+base64 SARIF for the commit and ref, waits for processing and outputs sarif-id', async () => {
+    await start({ pendingPolls: 2 });
+    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
+    expect(run.code).toBe(0);
+    expect(run.outputs['sarif-id']).toBe('sarif-47');
+    const [upload] = github.uploads;
+    expect(upload?.authorization).toBe('Bearer ghs_token');
+    expect(upload?.body).toMatchObject({
+      commit_sha: '0123456789abcdef0123456789abcdef01234567',
+      ref: 'refs/heads/main',
+      checkout_uri: `file://${dir}`,
+    });
+    // The suppressed finding stays in the SARIF file but never reaches code scanning.
+    const written = JSON.parse(readFileSync(path.join(dir, 'sca-bridge.sarif'), 'utf8')) as Log;
+    expect(written.runs[0]?.results).toHaveLength(5);
+    expect(upload?.sarif.runs[0]?.results).toHaveLength(4);
+    expect(upload?.sarif.runs[0]?.results?.some((r) => 'suppressions' in r)).toBe(false);
+    if (sharedAvailable()) expect(schemaErrors('sarif-schema-2.1.0.json', upload?.sarif)).toEqual([]);
+    expect(github.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
+  });
+
+  it('uses the pull request merge ref', async () => {
+    await start();
+    const event = {
+      pull_request: {
+        number: 12,
+        head: { repo: { full_name: 'acme/shop' } },
+        base: { repo: { full_name: 'acme/shop' } },
+      },
+    };
+    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl }, event });
+    expect(run.code).toBe(0);
+    expect(github.uploads[0]?.body.ref).toBe('refs/pull/12/merge');
+  });
+
+  it('skips the upload on a fork pull request, where the token is read-only', async () => {
+    await start();
+    const event = {
+      pull_request: {
+        number: 13,
+        head: { repo: { full_name: 'mallory/shop' } },
+        base: { repo: { full_name: 'acme/shop' } },
+      },
+    };
+    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl }, event });
+    expect(run.code).toBe(0);
+    expect(github.uploads).toHaveLength(0);
+    expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
+      'pull requests from forks run with a read-only token',
+    );
+  });
+
+  it('explains a 403: security-events: write or code scanning missing', async () => {
+    await start({ uploadStatus: 403 });
+    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
+    expect(run.code).toBe(1);
+    const message = run.commands
+      .filter((c) => c.command === 'error')
+      .map((c) => c.message)
+      .join('\n');
+    expect(message).toContain('security-events: write');
+    expect(run.outputs.total).toBe('4');
+  });
+
+  it('fails when code scanning cannot process the SARIF', async () => {
+    await start({ finalState: 'failed' });
+    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
+    expect(run.code).toBe(1);
+    expect(
+      run.commands
+        .filter((c) => c.command === 'error')
+        .map((c) => c.message)
+        .join('\n'),
+    ).toContain('Code scanning could not process the SARIF: locationFromSarifResult');
+  });
+});
+
+describe('webhook', () => {
+  let receiver: WebhookReceiver;
+  afterEach(async () => receiver.stop());
+
+  it('sends the signed run summary on gate failure, retrying a 502', async () => {
+    receiver = new WebhookReceiver(1);
+    const url = `${await receiver.start()}/hooks/sca`;
+    const run = await runAction(
+      {
+        'import-file': 'findings.json',
+        'fail-on': 'critical',
+        'webhook-url': url,
+        'webhook-secret': 'shh-0123456789',
+      },
+      { workspace: workspace() },
+    );
+    expect(run.code).toBe(1);
+    expect(receiver.requests).toHaveLength(2);
+    const delivery = receiver.requests[1];
+    expect(delivery?.url).toBe('/hooks/sca');
+    expect(delivery?.headers['x-sca-bridge-event']).toBe('sca-bridge.scan.completed');
+    expect(delivery?.headers['x-sca-bridge-delivery']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(delivery?.headers['user-agent']).toMatch(/^sca-bridge\//);
+    expect(
+      WebhookReceiver.signedWith(
+        'shh-0123456789',
+        delivery?.body ?? '',
+        delivery?.headers['x-sca-bridge-signature-256'],
+      ),
+    ).toBe(true);
+    const body = JSON.parse(delivery?.body ?? '{}') as Record<string, unknown>;
+    expect(body).toMatchObject({
+      event: 'sca-bridge.scan.completed',
+      status: 'failed',
+      scanner: 'dependency-track',
+      run: { provider: 'github', repository: 'acme/shop' },
+    });
+    expect(delivery?.body).not.toContain('shh-0123456789');
+  });
+
+  it('sends status error when the run fails, and a dead webhook is only a warning', async () => {
+    receiver = new WebhookReceiver();
+    const url = await receiver.start();
+    const errored = await runAction(
+      { 'import-file': 'missing.json', 'webhook-url': url },
+      { workspace: workspace() },
+    );
+    expect(errored.code).toBe(1);
+    expect(JSON.parse(receiver.requests[0]?.body ?? '{}')).toMatchObject({
+      status: 'error',
+      error: { exitCode: 2 },
+    });
+
+    const dead = await runAction(
+      { 'import-file': 'findings.json', 'webhook-url': 'http://127.0.0.1:9/hook' },
+      { workspace: workspace() },
+    );
+    expect(dead.code).toBe(0);
+    const warnings = dead.commands
+      .filter((c) => c.command === 'warning' && !c.properties.file)
+      .map((c) => c.message);
+    expect(warnings).toEqual([expect.stringContaining('The webhook to http://127.0.0.1:9 failed')]);
+    expect(dead.outputs.total).toBe('4');
+  });
+});

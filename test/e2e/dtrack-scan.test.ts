@@ -1,0 +1,460 @@
+/**
+ * The built CLI (dist/cli.js) against the Dependency-Track simulator: upload, wait, every page, the gate,
+ * exit codes, retries, TLS, and the key never printed. Tests run concurrently, each with its own simulator.
+ */
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { describe, expect, it } from 'vitest';
+import { type CliResult, runCli, tempDir } from '../helpers/cli.js';
+import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
+import { schemaErrors } from '../helpers/schemas.js';
+import { sharedAvailable } from '../helpers/shared.js';
+import {
+  ALL_PERMISSIONS,
+  type DtSim,
+  type DtSimOptions,
+  fixtureFindings,
+  fixturePath,
+  manyFindings,
+  manyViolations,
+  startDtSim,
+} from '../sim/dependency-track.js';
+import { TLS_CERT_FILE } from '../sim/tls.js';
+
+/** Distinctive, so a leak anywhere is found. */
+const TOKEN = 'odt_E2ETOKEN_Zq8xW3vR7tY1uI5oP9aS2dF6gH0jK4lM';
+const EXISTING = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+
+interface Summary {
+  status: string;
+  scanner: string | null;
+  project: string | null;
+  counts: Record<string, number>;
+  policyViolations: number;
+  gate: { result: string; reasons: string[] };
+  reportUrl: string | null;
+  sarifFile: string | null;
+  error?: { message: string; exitCode: number };
+}
+
+interface Run {
+  result: CliResult;
+  summary: Summary;
+  sarif: Log | undefined;
+  sarifText: string;
+  work: string;
+}
+
+async function withSim<T>(options: Partial<DtSimOptions>, fn: (sim: DtSim) => Promise<T>): Promise<T> {
+  const sim = await startDtSim({ apiKey: TOKEN, ...options });
+  try {
+    return await fn(sim);
+  } finally {
+    await sim.close();
+  }
+}
+
+/** `sca-bridge <command> --scanner dependency-track --json …` in a fresh working directory holding bom.json. */
+async function cli(command: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const work = tempDir('sca-bridge-dt-e2e-');
+  copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json'));
+  const sarifFile = path.join(work, 'out.sarif');
+  const result = await runCli(
+    [
+      command,
+      '--scanner',
+      'dependency-track',
+      '--json',
+      '--poll-interval',
+      '0.05',
+      '--sarif-file',
+      sarifFile,
+      ...args,
+    ],
+    { cwd: work, env: { SCA_BRIDGE_TOKEN: TOKEN, ...env } },
+  );
+  const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : '';
+  const summary = (command === 'test-connection' ? {} : JSON.parse(result.stdout)) as Summary;
+  // The key never appears in any output.
+  for (const text of [result.stdout, result.stderr, sarifText]) expect(text).not.toContain(TOKEN);
+  return { result, summary, sarif: sarifText ? (JSON.parse(sarifText) as Log) : undefined, sarifText, work };
+}
+
+function results(log: Log | undefined) {
+  return log?.runs[0]?.results ?? [];
+}
+
+describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simulator)', () => {
+  it('4.14: uploads the SBOM, waits, reads everything, writes SARIF; suppressed findings left out', async () => {
+    await withSim({ version: '4.14.3', processingPolls: 3 }, async (sim) => {
+      const { result, summary, sarif } = await cli('scan', [
+        '--api-url',
+        `${sim.url}/api/`,
+        '--sbom',
+        'bom.json',
+        '--project-name',
+        'shop-web',
+        '--project-version',
+        '1.0.0',
+        '--scan-tag',
+        'ci',
+      ]);
+      expect(result.code).toBe(0);
+      const uuid = sim.projects[0]!.uuid;
+      expect(sim.uploads).toHaveLength(1);
+      expect(sim.uploads[0]!.fields).toEqual({
+        projectName: 'shop-web',
+        projectVersion: '1.0.0',
+        autoCreate: 'true',
+        projectTags: 'ci',
+      });
+      expect(sim.count('GET', /^\/api\/v1\/event\/token\//)).toBe(4);
+      expect(summary).toMatchObject({
+        status: 'passed',
+        scanner: 'dependency-track',
+        project: 'shop-web',
+        policyViolations: 1,
+        reportUrl: `${sim.url}/projects/${uuid}`,
+      });
+      // 7 rows: the lodash NVD and GitHub rows collapse; qs is suppressed, so counted apart.
+      expect(summary.counts).toEqual({
+        total: 5,
+        critical: 1,
+        high: 1,
+        medium: 1,
+        low: 1,
+        info: 0,
+        unknown: 1,
+        suppressed: 1,
+      });
+      expect(result.stderr).toContain('Dependency-Track 4.14.3 at http://127.0.0.1:');
+      expect(result.stderr).toContain('The API key belongs to the team "CI Automation".');
+      expect(result.stderr).toMatch(/Dependency-Track processed the SBOM in \d+\.\d s \(4 polls\)\./);
+      expect(result.stderr).toContain('warning: The token is sent over plain http to');
+      const ids = results(sarif).map((r) => r.ruleId);
+      expect(ids.sort()).toEqual([
+        'CVE-2017-16137',
+        'CVE-2021-23337',
+        'CVE-2021-44906',
+        'CVE-2023-45857',
+        'INT-2024-0001',
+      ]);
+      expect(results(sarif).every((r) => r.suppressions === undefined)).toBe(true);
+      expect(sarif!.runs[0]!.tool.driver).toMatchObject({ name: 'Dependency-Track', version: '4.14.3' });
+      expect(sarif!.runs[0]!.properties).toMatchObject({ reportUrl: `${sim.url}/projects/${uuid}` });
+      expect(results(sarif)[0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('bom.json');
+      if (sharedAvailable()) expect(schemaErrors('sarif-schema-2.1.0.json', sarif)).toEqual([]);
+      expect(githubSarifProblems(sarif!)).toEqual([]);
+    });
+  });
+
+  it('--include-suppressed reports the suppressed finding, marked', async () => {
+    await withSim(
+      { projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main', findings: fixtureFindings() }] },
+      async (sim) => {
+        const { result, summary, sarif } = await cli('scan', [
+          '--api-url',
+          sim.url,
+          '--project',
+          EXISTING,
+          '--include-suppressed',
+        ]);
+        expect(result.code).toBe(0);
+        expect(summary.counts.suppressed).toBe(1);
+        const suppressed = results(sarif).filter((r) => r.suppressions?.length);
+        expect(suppressed.map((r) => r.ruleId)).toEqual(['CVE-2022-24999']);
+        expect(suppressed[0]!.suppressions![0]).toMatchObject({ kind: 'external', status: 'accepted' });
+      },
+    );
+  });
+
+  it('5.0: reads 250 findings over 3 pages', async () => {
+    await withSim(
+      { version: '5.0.4', afterUpload: { findings: manyFindings(250), violations: [] } },
+      async (sim) => {
+        const { result, summary, sarif } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'big',
+          '--project-version',
+          '2.0',
+        ]);
+        expect(result.code).toBe(0);
+        const uuid = sim.projects[0]!.uuid;
+        expect(
+          sim.requests
+            .filter((r) => r.path === `/api/v1/finding/project/${uuid}`)
+            .map((r) => r.query.pageNumber),
+        ).toEqual(['1', '2', '3']);
+        expect(summary.counts).toMatchObject({ total: 250, medium: 250, suppressed: 0 });
+        expect(results(sarif)).toHaveLength(250);
+      },
+    );
+  });
+
+  it('4.x: 150 findings whole, 250 violations over 3 pages; --fail-on-policy-violation fails the gate (exit 1)', async () => {
+    await withSim(
+      {
+        version: '4.12.0',
+        projects: [
+          {
+            uuid: EXISTING,
+            name: 'shop-web',
+            version: 'main',
+            findings: manyFindings(150),
+            violations: manyViolations(250),
+          },
+        ],
+      },
+      async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--project-name',
+          'shop-web',
+          '--project-version',
+          'main',
+          '--fail-on-policy-violation',
+        ]);
+        expect(sim.count('GET', `/api/v1/finding/project/${EXISTING}`)).toBe(1);
+        expect(sim.count('GET', `/api/v1/violation/project/${EXISTING}`)).toBe(3);
+        expect(result.code).toBe(1);
+        expect(summary.counts.total).toBe(150);
+        expect(summary.policyViolations).toBe(250);
+        expect(summary.gate.result).toBe('failed');
+        expect(summary.status).toBe('failed');
+      },
+    );
+  });
+
+  it('the fixture violations: one FAIL counts (the suppressed FAIL, WARN and INFO do not); --fail-on high', async () => {
+    await withSim({}, async (sim) => {
+      const gate = await cli('scan', [
+        '--api-url',
+        sim.apiUrl,
+        '--sbom',
+        'bom.json',
+        '--project-name',
+        'a',
+        '--project-version',
+        '1',
+        '--fail-on-policy-violation',
+      ]);
+      expect(gate.result.code).toBe(1);
+      expect(gate.summary.policyViolations).toBe(1);
+      const high = await cli('scan', [
+        '--api-url',
+        sim.apiUrl,
+        '--project-name',
+        'a',
+        '--project-version',
+        '1',
+        '--fail-on',
+        'high',
+      ]);
+      expect(high.result.code).toBe(1);
+      expect(high.summary.gate.reasons).toHaveLength(1);
+      const critical = await cli('scan', [
+        '--api-url',
+        sim.apiUrl,
+        '--project-name',
+        'a',
+        '--project-version',
+        '1',
+        '--fail-on',
+        'critical:1',
+      ]);
+      expect(critical.result.code).toBe(0);
+      expect(sim.uploads).toHaveLength(1);
+    });
+  });
+
+  it('a wrong key: exit 3, a message naming the fix, and the key nowhere', async () => {
+    await withSim({ apiKey: 'the-real-key-of-the-server' }, async (sim) => {
+      const { result, summary } = await cli('scan', [
+        '--api-url',
+        sim.apiUrl,
+        '--project-name',
+        'a',
+        '--project-version',
+        '1',
+      ]);
+      expect(result.code).toBe(3);
+      expect(summary.status).toBe('error');
+      expect(summary.error?.exitCode).toBe(3);
+      expect(summary.error?.message).toMatch(
+        /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/team\/self\)/,
+      );
+      expect(summary.error?.message).toContain('SCA_BRIDGE_TOKEN');
+      expect(result.stderr).toContain(
+        'error: Dependency-Track refused the API key (HTTP 401 from /api/v1/team/self)',
+      );
+    });
+  });
+
+  it('a project that does not exist (auto-create off): exit 3 and how to fix it, nothing uploaded', async () => {
+    await withSim({}, async (sim) => {
+      const { result, summary } = await cli('scan', [
+        '--api-url',
+        sim.apiUrl,
+        '--sbom',
+        'bom.json',
+        '--project-name',
+        'ghost',
+        '--project-version',
+        '1',
+        '--no-auto-create',
+      ]);
+      expect(result.code).toBe(3);
+      expect(summary.error?.message).toMatch(
+        /^Dependency-Track has no project named "ghost" with version "1"/,
+      );
+      expect(sim.uploads).toHaveLength(0);
+    });
+  });
+
+  it('a 5xx on a read is retried, then the scan succeeds', async () => {
+    await withSim(
+      {
+        projects: [{ uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(2) }],
+        faults: [{ path: `/api/v1/finding/project/${EXISTING}`, status: 503, body: 'Service Unavailable' }],
+      },
+      async (sim) => {
+        const { result, summary } = await cli('scan', ['--api-url', sim.apiUrl, '--project', EXISTING]);
+        expect(result.code).toBe(0);
+        expect(summary.counts.total).toBe(2);
+        expect(sim.count('GET', `/api/v1/finding/project/${EXISTING}`)).toBe(2);
+        expect(result.stderr).toMatch(/\n[^\n]*HTTP 503.*; retrying in \d\.\d s \(1\/3\)/);
+      },
+    );
+  });
+
+  it('a 500 on the BOM upload is NOT retried: one upload, exit 3', async () => {
+    await withSim(
+      { faults: [{ method: 'POST', path: '/api/v1/bom', status: 500, times: 5 }] },
+      async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'a',
+          '--project-version',
+          '1',
+        ]);
+        expect(result.code).toBe(3);
+        expect(sim.uploads).toHaveLength(1);
+        expect(sim.count('POST', '/api/v1/bom')).toBe(1);
+        expect(summary.error?.message).toContain('The upload is not retried automatically');
+      },
+    );
+  });
+
+  it('processing longer than the timeout: exit 3, how long it waited, raise timeout', async () => {
+    await withSim({ processingPolls: Number.POSITIVE_INFINITY }, async (sim) => {
+      const { result, summary } = await cli('scan', [
+        '--api-url',
+        sim.apiUrl,
+        '--sbom',
+        'bom.json',
+        '--project-name',
+        'slow',
+        '--project-version',
+        '1',
+        '--timeout',
+        '0.5',
+      ]);
+      expect(result.code).toBe(3);
+      expect(summary.error?.message).toMatch(
+        /^Dependency-Track was still processing the SBOM after 0\.\d s \(timeout 0\.5 s, \d+ polls of token/,
+      );
+      expect(summary.error?.message).toContain('raise timeout (seconds)');
+    });
+  });
+
+  it('api-url at the web UI: exit 3, names the API port', async () => {
+    await withSim({ frontend: true }, async (sim) => {
+      const { result, summary } = await cli('scan', [
+        '--api-url',
+        sim.url,
+        '--project-name',
+        'a',
+        '--project-version',
+        '1',
+      ]);
+      expect(result.code).toBe(3);
+      expect(summary.error?.message).toContain('api-url seems to point at the web UI');
+      expect(summary.error?.message).toContain('port 8081');
+    });
+  });
+
+  it('TLS: verified by default (exit 3, suggests ca-file); --ca-file trusts; --insecure warns loudly', async () => {
+    await withSim(
+      { tls: true, projects: [{ uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(1) }] },
+      async (sim) => {
+        const base = ['--api-url', sim.apiUrl, '--project', EXISTING];
+        const refused = await cli('scan', base);
+        expect(refused.result.code).toBe(3);
+        expect(refused.summary.error?.message).toMatch(
+          /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file, or, only for testing, set insecure: true\./,
+        );
+        const trusted = await cli('scan', [...base, '--ca-file', TLS_CERT_FILE]);
+        expect(trusted.result.code).toBe(0);
+        expect(trusted.summary.counts.total).toBe(1);
+        expect(trusted.result.stderr).not.toContain('NOT verified');
+        const insecure = await cli('scan', [...base, '--insecure']);
+        expect(insecure.result.code).toBe(0);
+        expect(insecure.result.stderr).toContain(
+          `warning: insecure: TLS certificates of ${sim.url} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
+        );
+      },
+    );
+  });
+});
+
+describe.concurrent('sca-bridge test-connection --scanner dependency-track', () => {
+  it('a key lacking permissions: exit 0 with a warning naming each', async () => {
+    await withSim(
+      { version: '4.14.3', permissions: ['VIEW_PORTFOLIO', 'VIEW_VULNERABILITY'], teamName: 'Readers' },
+      async (sim) => {
+        const { result } = await cli('test-connection', ['--api-url', sim.apiUrl]);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('Dependency-Track 4.14.3 at ');
+        expect(result.stderr).toContain('The API key belongs to the team "Readers".');
+        const lacking = result.stderr
+          .split('\n')
+          .filter((line) => line.startsWith('warning: The API key\'s team "Readers" lacks'))
+          .map((line) => line.replace(/^warning: The API key's team "Readers" lacks (\w+).*$/, '$1'));
+        expect(lacking).toEqual(['BOM_UPLOAD', 'PROJECT_CREATION_UPLOAD', 'VIEW_POLICY_VIOLATION']);
+        expect(result.stdout).toBe('');
+      },
+    );
+  });
+
+  it('every permission: no permission warning; --no-auto-create drops PROJECT_CREATION_UPLOAD', async () => {
+    await withSim(
+      { permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD') },
+      async (sim) => {
+        const { result } = await cli('test-connection', ['--api-url', sim.url, '--no-auto-create']);
+        expect(result.code).toBe(0);
+        expect(result.stderr).not.toContain('lacks');
+        expect(result.stderr).toContain('Connection OK: Dependency-Track 4.14.3 at ');
+      },
+    );
+  });
+
+  it('a wrong key: exit 3', async () => {
+    await withSim({ apiKey: 'another' }, async (sim) => {
+      const { result } = await cli('test-connection', ['--api-url', sim.apiUrl]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(
+        'error: Dependency-Track refused the API key (HTTP 401 from /api/v1/team/self)',
+      );
+    });
+  });
+});

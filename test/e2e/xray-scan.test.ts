@@ -1,0 +1,439 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCli, tempDir } from '../helpers/cli.js';
+import {
+  fixture,
+  generateRows,
+  type Row,
+  type XraySim,
+  type XraySimOptions,
+  startXraySim,
+} from '../sim/xray.js';
+
+// Distinctive, so that any leak is found: the token, and a wrong one a 401 body echoes back.
+const TOKEN = 'jfrog-e2e-TOKEN-7c41d9aa3f0b52e6';
+const WRONG_TOKEN = 'jfrog-e2e-WRONG-19be77c0d4a2';
+const REPOSITORIES = fixture<{ key: string; type: string; packageType: string }[]>('repositories.json');
+const VULNERABILITIES = fixture<Row[]>('vulnerabilities.json');
+const VIOLATIONS = fixture<Row[]>('violations.json');
+const CONTENT = /^\/xray\/api\/v1\/reports\/vulnerabilities\/\d+$/;
+
+interface Summary {
+  status: string;
+  scanner: string;
+  repoKey: string | null;
+  branch: string | null;
+  counts: Record<string, number>;
+  policyViolations: number;
+  gate: { result: string; reasons: string[] };
+  reportUrl: string | null;
+  error?: { message: string; exitCode: number };
+}
+
+let work: string;
+let sim: XraySim | undefined;
+
+beforeAll(() => {
+  work = tempDir('sca-bridge-xray-e2e-');
+});
+
+afterEach(async () => {
+  await sim?.stop();
+  sim = undefined;
+});
+
+async function startSim(options: Partial<XraySimOptions> = {}): Promise<XraySim> {
+  sim = await startXraySim({
+    token: TOKEN,
+    repositories: REPOSITORIES,
+    rows: { 'npm-local': VULNERABILITIES },
+    violations: { 'npm-local': VIOLATIONS },
+    pageCap: 100,
+    pollsUntilComplete: 2,
+    ...options,
+  });
+  return sim;
+}
+
+let runs = 0;
+
+/** `sca-bridge scan --scanner xray` on the simulator, with the token in the environment as users give it. */
+async function scan(args: string[], token = TOKEN): Promise<CliResult & { sarifFile: string }> {
+  const sarifFile = path.join(work, `xray-${++runs}.sarif`);
+  const result = await runCli(
+    [
+      'scan',
+      '--scanner',
+      'xray',
+      '--api-url',
+      `${sim!.url}/xray/`,
+      '--repo-key',
+      'npm-local',
+      '--branch',
+      'main',
+      '--poll-interval',
+      '0.02',
+      '--timeout',
+      '20',
+      '--working-directory',
+      work,
+      '--sarif-file',
+      sarifFile,
+      '--json',
+      ...args,
+    ],
+    { cwd: work, env: { SCA_BRIDGE_TOKEN: token } },
+  );
+  return { ...result, sarifFile };
+}
+
+function summaryOf(result: CliResult): Summary {
+  return JSON.parse(result.stdout) as Summary;
+}
+
+function sarifOf(file: string): Log {
+  return JSON.parse(readFileSync(file, 'utf8')) as Log;
+}
+
+/** The token never shows: not on stdout (the --json summary), stderr, or in the SARIF. */
+function expectNoToken(result: CliResult & { sarifFile?: string }, ...tokens: string[]) {
+  let sarif = '';
+  try {
+    sarif = result.sarifFile ? readFileSync(result.sarifFile, 'utf8') : '';
+  } catch {
+    // No SARIF is written when the scan fails.
+  }
+  for (const token of [TOKEN, ...tokens]) {
+    for (const text of [result.stdout, result.stderr, sarif]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(token.slice(0, 16));
+    }
+  }
+}
+
+describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)', () => {
+  it('reads every row despite capped pages and transient errors, reports them, and deletes the report', async () => {
+    await startSim({ rows: { 'npm-local': generateRows(250, 'npm-local') }, pollsUntilComplete: 3 });
+    // A 503 on page 2 (retried after backoff) and a 429 with Retry-After on page 3 (retried at once).
+    sim!.fail({ method: 'POST', match: /vulnerabilities\/100\?.*page_num=2&/, status: 503, times: 1 });
+    sim!.fail({
+      method: 'POST',
+      match: /vulnerabilities\/100\?.*page_num=3&/,
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: '{"error":"Too many requests"}',
+      times: 1,
+    });
+    const result = await scan([]);
+    expect(result.stderr).not.toContain('error:');
+    expect(result.code).toBe(0);
+
+    const summary = summaryOf(result);
+    expect(summary).toMatchObject({
+      status: 'passed',
+      scanner: 'xray',
+      repoKey: 'npm-local',
+      branch: 'main',
+      reportUrl: `${sim!.url}/ui/scans-list/repositories/npm-local/scan-descendants`,
+    });
+    // generateRows: row i has severity [critical, high, medium, low][i % 4]; 250 rows → 63, 63, 62, 62.
+    expect(summary.counts).toEqual({
+      total: 250,
+      critical: 63,
+      high: 63,
+      medium: 62,
+      low: 62,
+      info: 0,
+      unknown: 0,
+      suppressed: 0,
+    });
+
+    const pages = sim!.calls('POST', CONTENT);
+    expect(pages.map((p) => `${p.query.page_num}:${p.query.num_of_rows}:${p.status}`).sort()).toEqual([
+      '1:1000:200',
+      '2:100:200',
+      '2:100:503',
+      '3:100:200',
+      '3:100:429',
+    ]);
+    expect(new Set(pages.map((p) => `${p.query.order_by} ${p.query.direction}`))).toEqual(
+      new Set(['vulnerable_component asc']),
+    );
+    expect(sim!.calls('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/)).toHaveLength(1);
+    expect(sim!.calls('GET', /^\/xray\/api\/v1\/reports\/100$/)).toHaveLength(4);
+    expect(sim!.deleted).toEqual([100]);
+    expect([...sim!.reports.values()].map((r) => r.name)).toEqual([
+      expect.stringMatching(/^sca-bridge_npm-local_main_\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/),
+    ]);
+    expect(
+      sim!.requests.every((r) => r.path.includes('/system/') || r.authorization === `Bearer ${TOKEN}`),
+    ).toBe(true);
+
+    const log = result.stderr;
+    expect(log).toContain(`Reached Xray 3.131.25 (revision sim1) at ${sim!.url}: URL and TLS are fine.`);
+    expect(log).toMatch(/Xray vulnerabilities report 100: pending, 0%, 0 of 4 artifacts, 0 rows/);
+    expect(log).toMatch(/Xray vulnerabilities report 100: running, 33%, 1 of 4 artifacts, 0 rows/);
+    expect(log).toMatch(/Xray vulnerabilities report 100: running, 67%, 3 of 4 artifacts, 0 rows/);
+    expect(log).toMatch(/Xray vulnerabilities report 100: completed, 100%, 4 of 4 artifacts, 250 rows/);
+    expect(log).toContain(
+      'Reading Xray vulnerabilities report 100: 250 rows in 3 pages of 100 (the server caps a page at 100 rows; 1000 were asked), 4 at a time.',
+    );
+    expect(log).toMatch(/HTTP 503.*retrying in/);
+    expect(log).toContain('Deleted Xray vulnerabilities report 100.');
+
+    const sarif = sarifOf(result.sarifFile);
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0]!.tool.driver.name).toBe('JFrog Xray');
+    expect(sarif.runs[0]!.tool.driver.version).toBe('3.131.25');
+    expect(sarif.runs[0]!.results).toHaveLength(250);
+    expect(sarif.runs[0]!.properties).toMatchObject({ repoKey: 'npm-local', branch: 'main' });
+    expectNoToken(result);
+  });
+
+  it('sends the path patterns, collapses repeated rows into one result, and fails the gate with --fail-on', async () => {
+    await startSim();
+    const result = await scan([
+      '--include-path-patterns',
+      'shop-*/**',
+      '--exclude-path-patterns',
+      'tools/**,**/*.zip',
+      '--fail-on',
+      'high',
+    ]);
+    expect(result.code).toBe(1);
+    const [report] = [...sim!.reports.values()];
+    expect(report!.body.resources).toEqual({
+      repositories: [
+        {
+          name: 'npm-local',
+          include_path_patterns: ['shop-*/**'],
+          exclude_path_patterns: ['tools/**', '**/*.zip'],
+        },
+      ],
+    });
+    // 8 rows: lodash CVE-2021-23337 three times (one finding); ansi-regex under tools/ excluded by Xray.
+    expect(report!.rows).toHaveLength(7);
+    const summary = summaryOf(result);
+    expect(summary.counts).toEqual({
+      total: 5,
+      critical: 1,
+      high: 2,
+      medium: 0,
+      low: 1,
+      info: 0,
+      unknown: 1,
+      suppressed: 0,
+    });
+    expect(summary.gate).toMatchObject({ result: 'failed' });
+    expect(summary.gate.reasons).toEqual(['3 findings of severity high or above (fail-on: high)']);
+    const results = sarifOf(result.sarifFile).runs[0]!.results!;
+    expect(results.map((r) => r.ruleId).sort()).toEqual([
+      'CVE-2020-28500',
+      'CVE-2021-23337',
+      'CVE-2021-44906',
+      'CVE-2022-24999',
+      'XRAY-75221',
+    ]);
+    const lodash = results.find((r) => r.ruleId === 'CVE-2021-23337')!;
+    expect(lodash.properties).toMatchObject({
+      packageName: 'lodash',
+      packageVersion: '4.17.20',
+      fixedVersions: ['4.17.21'],
+      componentPaths: ['shop-web/-/shop-web-1.4.0.tgz'],
+    });
+    expect(sim!.deleted).toEqual([100]);
+    expectNoToken(result);
+  });
+
+  it('keeps the report with --keep-report', async () => {
+    await startSim();
+    const result = await scan(['--keep-report']);
+    expect(result.code).toBe(0);
+    expect(sim!.calls('DELETE', /./)).toEqual([]);
+    expect(sim!.deleted).toEqual([]);
+    expect(result.stderr).toMatch(
+      /keep-report: Xray vulnerabilities report 100 \(sca-bridge_npm-local_main_[0-9TZ-]+\) is kept; it is listed in Xray → Reports\./,
+    );
+    expect(result.stderr).toContain(`Kept reports: ${sim!.url}/ui/reports`);
+  });
+
+  it('deletes the report when the run fails mid-way (a page that keeps failing), exit 3', async () => {
+    await startSim({ rows: { 'npm-local': generateRows(300, 'npm-local') } });
+    sim!.fail({
+      method: 'POST',
+      match: /vulnerabilities\/100\?.*page_num=2&/,
+      status: 503,
+      headers: { 'retry-after': '0' },
+      body: '{"error":"Service Unavailable"}',
+      times: Infinity,
+    });
+    const result = await scan([]);
+    expect(result.code).toBe(3);
+    expect(sim!.calls('POST', CONTENT).filter((p) => p.query.page_num === '2')).toHaveLength(4);
+    expect(sim!.deleted).toEqual([100]);
+    const summary = summaryOf(result);
+    expect(summary.status).toBe('error');
+    expect(summary.error).toEqual({
+      exitCode: 3,
+      message: `Reading page 2 of Xray vulnerabilities report 100 (${sim!.url}/xray/api/v1/reports/vulnerabilities/100): the server failed (HTTP 503: Service Unavailable) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
+    });
+    expect(result.stderr).toContain(`error: ${summary.error!.message}`);
+    expect(result.stderr).toContain('Deleted Xray vulnerabilities report 100.');
+    expectNoToken(result);
+  });
+
+  it('--fail-on-policy-violation reads the violations report for the watches and fails the gate (exit 1)', async () => {
+    await startSim();
+    const result = await scan(['--fail-on-policy-violation', '--watches', 'prod-watch']);
+    expect(result.code).toBe(1);
+    const reports = [...sim!.reports.values()];
+    expect(reports.map((r) => r.kind).sort()).toEqual(['violations', 'vulnerabilities']);
+    const violations = reports.find((r) => r.kind === 'violations')!;
+    expect(violations.body.filters).toEqual({ watch_names: ['prod-watch'] });
+    expect(violations.name).toMatch(/^sca-bridge_npm-local_main_[0-9TZ-]+_violations$/);
+    const summary = summaryOf(result);
+    expect(summary.policyViolations).toBe(1);
+    expect(summary.gate.result).toBe('failed');
+    expect(sim!.deleted.sort()).toEqual([100, 101]);
+
+    // Without the flag no violations report is made, and the gate passes.
+    await sim!.stop();
+    await startSim();
+    const plain = await scan([]);
+    expect(plain.code).toBe(0);
+    expect([...sim!.reports.values()].map((r) => r.kind)).toEqual(['vulnerabilities']);
+  });
+
+  it('exit 3 on a refused token (401), without a report and without printing either token', async () => {
+    // This server echoes the Authorization header it got into its 401 body.
+    await startSim({ unauthorizedBody: (auth) => JSON.stringify({ error: `Found invalid token: ${auth}` }) });
+    const result = await scan([], WRONG_TOKEN);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      `error: Checking the token against the Xray reports list (${sim!.url}/xray/api/v1/reports): JFrog refused the token (HTTP 401: Found invalid token: ***). The token is invalid, expired or revoked: create a new access token`,
+    );
+    expect(summaryOf(result).error!.exitCode).toBe(3);
+    expect(sim!.reports.size).toBe(0);
+    expectNoToken(result, WRONG_TOKEN);
+  });
+
+  it('exit 3 on a token without Manage Reports (403)', async () => {
+    await startSim({ readOnlyToken: 'jfrog-e2e-READONLY-52b1e0c9' });
+    const result = await scan([], 'jfrog-e2e-READONLY-52b1e0c9');
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toBe(
+      `Checking the token against the Xray reports list (${sim!.url}/xray/api/v1/reports): permission denied (HTTP 403: Forbidden: the user does not have the Manage Reports role): the token's user lacks a permission: it needs Xray Read on the repository npm-local (a permission target with Xray "Read") and the Manage Reports role (Administration → User Management → Roles / Permissions → Xray: Manage Reports).`,
+    );
+    expectNoToken(result, 'jfrog-e2e-READONLY-52b1e0c9');
+  });
+
+  it('exit 3 when Xray fails the report, with its error text; the report is deleted', async () => {
+    await startSim({
+      reportOutcome: { status: 'failed', error: 'Failed to scan 2 artifacts: index is stale' },
+    });
+    const result = await scan([]);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toBe(
+      'Xray could not generate the vulnerabilities report 100 (status failed: Failed to scan 2 artifacts: index is stale). Check in Xray → Reports why it stopped; the repository must be indexed by Xray, and a report may be aborted when Xray restarts. Run the scan again once Xray is healthy.',
+    );
+    expect(sim!.calls('POST', CONTENT)).toEqual([]);
+    expect(sim!.deleted).toEqual([100]);
+  });
+
+  it('exit 3 for a repository Xray does not know, pointing at repo-key and list-repos', async () => {
+    await startSim();
+    const result = await scan(['--repo-key', 'npm-locl']);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toBe(
+      `Creating the Xray vulnerabilities report (${sim!.url}/xray/api/v1/reports/vulnerabilities): Xray refused the report for the repository "npm-locl" (HTTP 404: Repository npm-locl does not exist or is not indexed). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`,
+    );
+    expect(sim!.reports.size).toBe(0);
+  });
+
+  it('exit 3 when the report is not ready within timeout; the report is deleted', async () => {
+    await startSim({ pollsUntilComplete: 10_000 });
+    const result = await scan(['--timeout', '0.3', '--poll-interval', '0.05']);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toMatch(
+      /^Xray's vulnerabilities report 100 was not ready within timeout \(0\.3 s; last status: running, 0%, 0 of 4 artifacts, 0 rows\)\. Raise timeout/,
+    );
+    expect(sim!.deleted).toEqual([100]);
+  });
+
+  it('an empty report passes with a warning that the repository must be indexed and watched', async () => {
+    await startSim({ rows: { 'npm-local': [] } });
+    const result = await scan(['--fail-on', 'any']);
+    expect(result.code).toBe(0);
+    expect(summaryOf(result).counts.total).toBe(0);
+    expect(result.stderr).toContain(
+      "warning: Xray's vulnerabilities report for npm-local is empty. It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed",
+    );
+    expect(sarifOf(result.sarifFile).runs[0]!.results).toEqual([]);
+    expect(sim!.deleted).toEqual([100]);
+  });
+});
+
+describe('sca-bridge test-connection and list-repos (Xray)', () => {
+  const env = { SCA_BRIDGE_TOKEN: TOKEN };
+
+  it('test-connection reports what it proved, and fails with exit 3 on a bad token', async () => {
+    await startSim();
+    const ok = await runCli(['test-connection', '--scanner', 'xray', '--api-url', sim!.url], {
+      cwd: work,
+      env,
+    });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('');
+    expect(ok.stderr.trim().split('\n')).toEqual([
+      `warning: The token is sent over plain http to ${sim!.url}; use https.`,
+      `Reached Xray 3.131.25 (revision sim1) at ${sim!.url}: URL and TLS are fine.`,
+      'The token is valid and may manage Xray reports: POST /xray/api/v1/reports answered (0 reports visible).',
+      'Connection test passed. Not checked here: Xray Read on a particular repository, which the scan needs for its report (`sca-bridge list-repos` shows the repositories the token can see).',
+    ]);
+    expect(
+      sim!.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()} ${r.body}`),
+    ).toEqual([
+      'GET /xray/api/v1/system/version? ',
+      'POST /xray/api/v1/reports?direction=asc&page_num=1&num_of_rows=1&order_by=name {}',
+    ]);
+
+    const bad = await runCli(['test-connection', '--scanner', 'xray', '--api-url', `${sim!.url}/xray`], {
+      cwd: work,
+      env: { SCA_BRIDGE_TOKEN: WRONG_TOKEN },
+    });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('JFrog refused the token (HTTP 401: Found invalid token)');
+    expectNoToken(bad, WRONG_TOKEN);
+  });
+
+  it('list-repos prints the repository keys, sorted, one per line (or JSON)', async () => {
+    await startSim();
+    const lines = await runCli(['list-repos', '--api-url', sim!.url], { cwd: work, env });
+    expect(lines.code).toBe(0);
+    expect(lines.stdout).toBe('docker-remote\ngeneric-virtual\nlibs-release-local\nnpm-local\n');
+    expect(lines.stderr).toContain(`4 repositories visible to the token at ${sim!.url}.`);
+    const json = await runCli(['list-repos', '--scanner', 'xray', '--api-url', sim!.url, '--json'], {
+      cwd: work,
+      env,
+    });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([
+      'docker-remote',
+      'generic-virtual',
+      'libs-release-local',
+      'npm-local',
+    ]);
+    expectNoToken(lines);
+    expectNoToken(json);
+
+    const refused = await runCli(['list-repos', '--api-url', sim!.url], {
+      cwd: work,
+      env: { SCA_BRIDGE_TOKEN: WRONG_TOKEN },
+    });
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('JFrog refused the token (HTTP 401: Bad credentials)');
+  });
+});

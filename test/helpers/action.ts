@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './shared.js';
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** Workflow commands the step printed: `::error file=…,line=…::message`. */
+  commands: { command: string; properties: Record<string, string>; message: string }[];
+}
+
+/** Reads a GITHUB_OUTPUT file: `name<<delimiter`, value lines, delimiter. */
+function readOutputs(file: string): Record<string, string> {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const outputs: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match?.[1] || !match[2]) continue;
+    const end = lines.indexOf(match[2], i + 1);
+    outputs[match[1]] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}
+
+function unescape(value: string): string {
+  return value
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%');
+}
+
+function readCommands(stdout: string): ActionRun['commands'] {
+  return stdout.split('\n').flatMap((line) => {
+    const match = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    if (!match?.[1]) return [];
+    const properties = Object.fromEntries(
+      (match[2] ?? '')
+        .trim()
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          return [pair.slice(0, eq), unescape(pair.slice(eq + 1))];
+        }),
+    );
+    return [{ command: match[1], properties, message: unescape(match[3] ?? '') }];
+  });
+}
+
+/**
+ * Runs dist/index.js the way the runner does: inputs as `INPUT_*` variables, outputs and the job summary
+ * through the files GITHUB_OUTPUT and GITHUB_STEP_SUMMARY name, in a workspace folder.
+ */
+export function runAction(
+  inputs: Record<string, string>,
+  options: { workspace: string; env?: Record<string, string>; event?: unknown },
+): Promise<ActionRun> {
+  const temp = mkdtempSync(path.join(tmpdir(), 'sca-bridge-runner-'));
+  const outputFile = path.join(temp, 'output');
+  const summaryFile = path.join(temp, 'summary');
+  const eventFile = path.join(temp, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF_NAME: 'main',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    RUNNER_TEMP: temp,
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
+    ...options.env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
+      cwd: options.workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        outputs: readOutputs(outputFile),
+        summary: readFileSync(summaryFile, 'utf8'),
+        commands: readCommands(stdout),
+      }),
+    );
+  });
+}

@@ -1,0 +1,48 @@
+import { gunzipSync } from 'node:zlib';
+import type { Log } from 'sarif';
+import { LoopbackServer, sendJson } from './server.js';
+
+export interface GitHubFakeOptions {
+  /** Status of the upload itself (202 normally; 403 without security-events: write). */
+  uploadStatus?: number;
+  /** Polls answered `pending` before the final state. */
+  pendingPolls?: number;
+  finalState?: 'complete' | 'failed';
+}
+
+/** A loopback stand-in for GitHub's code-scanning SARIF API (the Action reads its base from GITHUB_API_URL). */
+export class GitHubFake extends LoopbackServer {
+  readonly uploads: { body: Record<string, unknown>; sarif: Log; authorization: string | undefined }[] = [];
+
+  constructor(options: GitHubFakeOptions = {}) {
+    let polls = 0;
+    super((req, res) => {
+      const upload = /^\/repos\/([^/]+\/[^/]+)\/code-scanning\/sarifs$/.exec(req.url);
+      if (upload && req.method === 'POST') {
+        if ((options.uploadStatus ?? 202) !== 202) {
+          return sendJson(res, options.uploadStatus ?? 403, {
+            message: 'Resource not accessible by integration',
+          });
+        }
+        const body = JSON.parse(req.body) as Record<string, unknown>;
+        const sarif = JSON.parse(gunzipSync(Buffer.from(String(body.sarif), 'base64')).toString()) as Log;
+        this.uploads.push({ body, sarif, authorization: req.headers.authorization });
+        return sendJson(res, 202, {
+          id: 'sarif-47',
+          url: `/repos/${upload[1]}/code-scanning/sarifs/sarif-47`,
+        });
+      }
+      if (/\/code-scanning\/sarifs\/sarif-47$/.test(req.url)) {
+        polls += 1;
+        if (polls <= (options.pendingPolls ?? 1)) return sendJson(res, 200, { processing_status: 'pending' });
+        return options.finalState === 'failed'
+          ? sendJson(res, 200, {
+              processing_status: 'failed',
+              errors: ['locationFromSarifResult: expected artifact location'],
+            })
+          : sendJson(res, 200, { processing_status: 'complete', analyses_url: 'x' });
+      }
+      sendJson(res, 404, { message: 'Not Found' });
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findingOf, makeRepo, placeIn, removeRepos } from './repo.js';
+
+afterAll(removeRepos);
+
+const sbom = [
+  '{', // 1
+  '  "bomFormat": "CycloneDX",', // 2
+  '  "specVersion": "1.5",', // 3
+  '  "metadata": { "component": { "name": "shop", "purl": "pkg:npm/shop@1.0.0" } },', // 4
+  '  "components": [', // 5
+  '    {', // 6
+  '      "type": "library",', // 7
+  '      "name": "openssl",', // 8
+  '      "version": "3.0.2",', // 9
+  '      "purl": "pkg:generic/openssl@3.0.2"', // 10
+  '    },', // 11
+  '    {', // 12
+  '      "name": "bundle",', // 13
+  '      "components": [', // 14
+  '        { "group": "org.yaml", "name": "snakeyaml", "version": "1.33",', // 15
+  '          "purl": "pkg:maven/org.yaml/snakeyaml@1.33" },', // 16
+  '        { "group": "org.yaml", "name": "snakeyaml", "version": "2.0",', // 17
+  '          "purl": "pkg:maven/org.yaml/snakeyaml@2.0" }', // 18
+  '      ]', // 19
+  '    },', // 20
+  '    { "name": "zlib", "version": "1.2.13" }', // 21
+  '  ]', // 22
+  '}', // 23
+];
+
+describe('when no manifest declares the component', () => {
+  it('places it at its entry in the uploaded SBOM, of its version', async () => {
+    const root = makeRepo({ 'package.json': ['{}'], 'sbom/bom.json': sbom });
+    const options = { sbom: 'sbom/bom.json' };
+    expect(await placeIn(root, findingOf('pkg:generic/openssl@3.0.2'), options)).toBe(
+      'sbom/bom.json:10 (sbom)',
+    );
+    expect(await placeIn(root, findingOf('pkg:maven/org.yaml/snakeyaml@2.0'), options)).toBe(
+      'sbom/bom.json:18 (sbom)',
+    );
+    expect(await placeIn(root, findingOf('pkg:maven/org.yaml/snakeyaml@1.30'), options)).toBe(
+      'sbom/bom.json:16 (sbom)',
+    );
+    // Without a purl, the name line; an absolute path inside the working directory works too.
+    const absolute = { sbom: path.join(root, 'sbom/bom.json') };
+    expect(await placeIn(root, findingOf('pkg:generic/zlib@1.2.13'), absolute)).toBe(
+      'sbom/bom.json:21 (sbom)',
+    );
+    // The project itself is no component.
+    expect(await placeIn(root, findingOf('pkg:npm/shop@1.0.0'), options)).toBe(
+      'package.json:1 (root-manifest)',
+    );
+  });
+
+  it('ignores an SBOM outside the working directory', async () => {
+    const outside = makeRepo({ 'bom.json': sbom });
+    const root = makeRepo({ 'go.mod': ['module example.com/m'] });
+    const options = { sbom: path.join(outside, 'bom.json') };
+    expect(await placeIn(root, findingOf('pkg:generic/openssl@3.0.2'), options)).toBe(
+      'go.mod:1 (root-manifest)',
+    );
+  });
+
+  it('places it at the first root manifest, in the documented order', async () => {
+    const root = makeRepo({ Dockerfile: ['FROM alpine'], 'pom.xml': ['<project/>'], 'go.mod': ['module m'] });
+    expect(await placeIn(root, findingOf('pkg:npm/left-pad@1.0.0'))).toBe('pom.xml:1 (root-manifest)');
+    const nested = makeRepo({ 'services/b/go.mod': ['module b'], 'services/a/Cargo.toml': ['[package]'] });
+    expect(await placeIn(nested, findingOf('pkg:npm/left-pad@1.0.0'))).toBe(
+      'services/b/go.mod:1 (root-manifest)',
+    );
+  });
+
+  it('falls back to an imported file, the workflow file, .gitlab-ci.yml, README.md, then the SARIF name', async () => {
+    const files = {
+      'exports/xray.json': ['{}'],
+      '.github/workflows/scan.yml': ['on: push'],
+      '.gitlab-ci.yml': ['stages: []'],
+      'README.md': ['# shop'],
+    };
+    const finding = findingOf('pkg:npm/left-pad@1.0.0');
+    const env = { GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/scan.yml@refs/heads/main' };
+    const root = makeRepo(files);
+    expect(await placeIn(root, finding, { importFiles: ['exports/xray.json'], env })).toBe(
+      'exports/xray.json:1 (fallback)',
+    );
+    expect(await placeIn(root, finding, { importFiles: ['/elsewhere/xray.json'], env })).toBe(
+      '.github/workflows/scan.yml:1 (fallback)',
+    );
+    expect(await placeIn(root, finding)).toBe('.gitlab-ci.yml:1 (fallback)');
+    expect(await placeIn(makeRepo({ 'README.md': ['# shop'] }), finding)).toBe('README.md:1 (fallback)');
+    expect(await placeIn(makeRepo({ 'notes.txt': ['x'] }), finding)).toBe('sca-bridge.sarif:1 (fallback)');
+  });
+});

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../../src/locate/files.js';
+import { findingOf, makeRepo, placeIn, removeRepos } from './repo.js';
+
+afterAll(removeRepos);
+
+const declaring = (dependency: string) => [
+  '{',
+  '  "dependencies": {',
+  `    "${dependency}": "1.0.0"`,
+  '  }',
+  '}',
+];
+
+describe('repository files', () => {
+  it('reads what git tracks in a checkout, ignoring untracked files', async () => {
+    const root = makeRepo(
+      {
+        'package.json': declaring('express'),
+        'app/package.json': declaring('react'),
+        'app/vendor/acme/log/composer.json': declaring('lodash'),
+      },
+      { git: true, untracked: { 'generated/package.json': declaring('lodash') } },
+    );
+    // Committed dependencies (`vendor/`) are skipped too.
+    expect(await listFiles(root)).toEqual(['app/package.json', 'package.json']);
+    expect(await placeIn(root, findingOf('pkg:npm/react@1.0.0'))).toBe('app/package.json:3 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('package.json:1 (root-manifest)');
+  });
+
+  it('lists a sub-folder of a checkout relative to it', async () => {
+    const root = makeRepo({ 'README.md': ['x'], 'app/package.json': declaring('react') }, { git: true });
+    expect(await listFiles(path.join(root, 'app'))).toEqual(['package.json']);
+    expect(await placeIn(path.join(root, 'app'), findingOf('pkg:npm/react@1.0.0'))).toBe(
+      'package.json:3 (manifest)',
+    );
+  });
+
+  it('walks the folders outside git, skipping installed dependencies and version control', async () => {
+    const root = makeRepo({
+      'package.json': declaring('express'),
+      'node_modules/express/package.json': declaring('lodash'),
+      'vendor/acme/lib/composer.json': declaring('lodash'),
+      'web/.venv/lib/requirements.txt': ['lodash'],
+      'web/package.json': declaring('react'),
+    });
+    expect(await listFiles(root)).toEqual(['package.json', 'web/package.json']);
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('package.json:1 (root-manifest)');
+  });
+
+  it('walks a checkout whose folder git does not track', async () => {
+    const root = makeRepo(
+      { 'README.md': ['x'] },
+      { git: true, untracked: { 'build/package.json': declaring('react') } },
+    );
+    expect(await listFiles(path.join(root, 'build'))).toEqual(['package.json']);
+    // Sanity: git does see the checkout.
+    expect(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })).toBe('README.md\n');
+  });
+});

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
+
+afterAll(removeRepos);
+
+const goMod = [
+  'module github.com/acme/shop', // 1
+  '', // 2
+  'go 1.21', // 3
+  '', // 4
+  'require github.com/google/uuid v1.3.0', // 5
+  '', // 6
+  'require (', // 7
+  '\tgithub.com/gin-gonic/gin v1.9.0', // 8
+  '\t// a comment', // 9
+  '\tgolang.org/x/net v0.10.0 // indirect', // 10
+  ')', // 11
+  '', // 12
+  'replace golang.org/x/text => golang.org/x/text v0.9.0', // 13
+];
+
+describe('golang', () => {
+  it('places modules at their go.mod require line', async () => {
+    const root = makeRepo({ 'go.mod': goMod });
+    expect(await placeIn(root, findingOf('pkg:golang/github.com/google/uuid@v1.3.0'))).toBe(
+      'go.mod:5 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:golang/github.com/gin-gonic/gin@v1.9.0'))).toBe(
+      'go.mod:8 (manifest)',
+    );
+    // An indirect requirement is still the line that pins it.
+    expect(await placeIn(root, findingOf('pkg:golang/golang.org/x/net@v0.10.0'))).toBe(
+      'go.mod:10 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:golang/golang.org/x/text@v0.9.0'))).toBe(
+      'go.mod:1 (root-manifest)',
+    );
+  });
+
+  it('places an indirect module at the direct requirement its impact path names', async () => {
+    const root = makeRepo({ 'go.mod': goMod });
+    const finding = xrayFindingOf('go://golang.org/x/net:v0.10.0', {
+      impactPaths: [
+        [
+          'go://github.com/acme/shop',
+          'go://github.com/gin-gonic/gin:v1.9.0',
+          'go://golang.org/x/net:v0.10.0',
+        ],
+      ],
+    });
+    expect(await placeIn(root, finding)).toBe('go.mod:8 (manifest)');
+  });
+});

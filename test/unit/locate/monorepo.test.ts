@@ -1,0 +1,98 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
+
+afterAll(removeRepos);
+
+const manifest = (name: string, dependencies: string[]) => [
+  '{', // 1
+  `  "name": "${name}",`, // 2
+  '  "dependencies": {', // 3
+  ...dependencies.map((d, i) => `    "${d}": "1.0.0"${i < dependencies.length - 1 ? ',' : ''}`), // 4…
+  '  }',
+  '}',
+];
+
+function monorepo(): string {
+  return makeRepo({
+    'package.json': manifest('root', ['typescript']),
+    'packages/api/package.json': manifest('@acme/api', ['express', 'lodash']),
+    'packages/web/package.json': manifest('@acme/web', ['react', 'lodash']),
+    'packages/web/legacy/package.json': manifest('@acme/legacy', ['jquery', 'lodash']),
+    'package-lock.json': [
+      '{', // 1
+      '  "lockfileVersion": 3,', // 2
+      '  "packages": {', // 3
+      '    "node_modules/lodash": { "version": "1.0.0" },', // 4
+      '    "node_modules/body-parser": { "version": "1.20.1" },', // 5
+      '    "packages/web/node_modules/body-parser": { "version": "1.19.0" }', // 6
+      '  }', // 7
+      '}', // 8
+    ],
+  });
+}
+
+describe('monorepos', () => {
+  it('takes the manifest of the folder componentPaths name, else the nearest one above it', async () => {
+    const root = monorepo();
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0', { componentPaths: ['packages/web'] }))).toBe(
+      'packages/web/package.json:5 (manifest)',
+    );
+    // A path below a folder of the repository (node_modules is not in it): the deepest folder that is.
+    const below = findingOf('pkg:npm/lodash@1.0.0', {
+      componentPaths: ['packages/web/legacy/node_modules/lodash'],
+    });
+    expect(await placeIn(root, below)).toBe('packages/web/legacy/package.json:5 (manifest)');
+    const sibling = findingOf('pkg:npm/lodash@1.0.0', { componentPaths: ['packages/web/src/components'] });
+    expect(await placeIn(root, sibling)).toBe('packages/web/package.json:5 (manifest)');
+  });
+
+  it('takes the manifest of the project an impact path starts from', async () => {
+    const root = monorepo();
+    const finding = xrayFindingOf('npm://lodash:1.0.0', {
+      impactPaths: [['npm://@acme/web:1.0.0', 'npm://lodash:1.0.0']],
+    });
+    expect(await placeIn(root, finding)).toBe('packages/web/package.json:5 (manifest)');
+  });
+
+  it('takes the shallowest manifest without a hint, the first path among equals', async () => {
+    const root = monorepo();
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe(
+      'packages/api/package.json:5 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/typescript@1.0.0'))).toBe('package.json:4 (manifest)');
+  });
+
+  it('prefers the lockfile entry of the finding’s version when nothing declares it directly', async () => {
+    const root = monorepo();
+    expect(await placeIn(root, findingOf('pkg:npm/body-parser@1.19.0'))).toBe(
+      'package-lock.json:6 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/body-parser@1.20.1'))).toBe(
+      'package-lock.json:5 (lockfile)',
+    );
+  });
+
+  it('prefers the nearest file, even a lockfile, to a farther direct declaration', async () => {
+    const root = makeRepo({
+      'package.json': manifest('root', ['lodash']),
+      'packages/web/package-lock.json': [
+        '{', // 1
+        '  "lockfileVersion": 3,', // 2
+        '  "packages": {', // 3
+        '    "node_modules/lodash": { "version": "1.0.0" }', // 4
+        '  }', // 5
+        '}', // 6
+      ],
+    });
+    const web = findingOf('pkg:npm/lodash@1.0.0', { componentPaths: ['packages/web'] });
+    expect(await placeIn(root, web)).toBe('packages/web/package-lock.json:4 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('package.json:4 (manifest)');
+  });
+
+  it('places an undeclared package at the root manifest nearest the finding’s folder', async () => {
+    const root = monorepo();
+    expect(await placeIn(root, findingOf('pkg:npm/left-pad@1.0.0'))).toBe('package.json:1 (root-manifest)');
+    const web = findingOf('pkg:npm/left-pad@1.0.0', { componentPaths: ['packages/web/legacy'] });
+    expect(await placeIn(root, web)).toBe('packages/web/legacy/package.json:1 (root-manifest)');
+  });
+});

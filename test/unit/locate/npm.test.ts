@@ -1,0 +1,227 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildFinding } from '../../../src/findings/build.js';
+import { componentFromPurl } from '../../../src/findings/component.js';
+import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
+
+afterAll(removeRepos);
+
+const packageJson = [
+  '{', // 1
+  '  "name": "my-app",', // 2
+  '  "version": "1.0.0",', // 3
+  '  "dependencies": {', // 4
+  '    "express": "^4.18.0",', // 5
+  '    "lodash": "^4.17.20"', // 6
+  '  },', // 7
+  '  "devDependencies": {', // 8
+  '    "@babel/core": "7.0.0"', // 9
+  '  },', // 10
+  '  "overrides": { "qs": "6.11.0" }', // 11
+  '}', // 12
+];
+
+const packageLock = [
+  '{', // 1
+  '  "name": "my-app",', // 2
+  '  "lockfileVersion": 3,', // 3
+  '  "packages": {', // 4
+  '    "": { "name": "my-app", "dependencies": { "lodash": "^4.17.20" } },', // 5
+  '    "node_modules/express": { "version": "4.18.0" },', // 6
+  '    "node_modules/lodash": { "version": "4.17.21" },', // 7
+  '    "node_modules/qs": { "version": "6.11.0" },', // 8
+  '    "node_modules/express/node_modules/lodash": {', // 9
+  '      "version": "4.17.20"', // 10
+  '    },', // 11
+  '    "node_modules/@babel/core": { "version": "7.0.0" },', // 12
+  '    "node_modules/body-parser": { "version": "1.20.1" }', // 13
+  '  }', // 14
+  '}', // 15
+];
+
+describe('npm', () => {
+  it('places a direct dependency at its package.json line, not the lockfile', async () => {
+    const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package.json:6 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:npm/%40babel/core@7.0.0'))).toBe('package.json:9 (manifest)');
+  });
+
+  it('places a transitive dependency at the direct dependency its impact path names', async () => {
+    const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
+    const finding = xrayFindingOf('npm://body-parser:1.20.1', {
+      impactPaths: [['npm://my-app:1.0.0', 'npm://express:4.18.0', 'npm://body-parser:1.20.1']],
+    });
+    expect(await placeIn(root, finding)).toBe('package.json:5 (manifest)');
+  });
+
+  it('places a transitive dependency without impact path at its lockfile entry, of its version', async () => {
+    const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
+    expect(await placeIn(root, findingOf('pkg:npm/body-parser@1.20.1'))).toBe(
+      'package-lock.json:13 (lockfile)',
+    );
+  });
+
+  it('places a copy that every impact path shows as transitive at what pulls it in, though the project also asks for it', async () => {
+    const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
+    const nested = xrayFindingOf('npm://lodash:4.17.20', {
+      impactPaths: [['npm://my-app:1.0.0', 'npm://express:4.18.0', 'npm://lodash:4.17.20']],
+    });
+    expect(await placeIn(root, nested)).toBe('package.json:5 (manifest)');
+    const both = xrayFindingOf('npm://lodash:4.17.20', {
+      impactPaths: [
+        ['npm://my-app:1.0.0', 'npm://express:4.18.0', 'npm://lodash:4.17.20'],
+        ['npm://my-app:1.0.0', 'npm://lodash:4.17.20'],
+      ],
+    });
+    expect(await placeIn(root, both)).toBe('package.json:6 (manifest)');
+  });
+
+  it('prefers the lockfile entry of the finding’s version', async () => {
+    const root = makeRepo({ 'package-lock.json': packageLock });
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package-lock.json:9 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.21'))).toBe('package-lock.json:7 (lockfile)');
+  });
+
+  it('reads lockfileVersion 1 nested dependencies', async () => {
+    const root = makeRepo({
+      'package-lock.json': [
+        '{', // 1
+        '  "lockfileVersion": 1,', // 2
+        '  "dependencies": {', // 3
+        '    "express": {', // 4
+        '      "version": "4.18.0",', // 5
+        '      "dependencies": {', // 6
+        '        "qs": { "version": "6.9.0" }', // 7
+        '      }', // 8
+        '    }', // 9
+        '  }', // 10
+        '}', // 11
+      ],
+    });
+    expect(await placeIn(root, findingOf('pkg:npm/qs@6.9.0'))).toBe('package-lock.json:7 (lockfile)');
+  });
+
+  it('reads yarn.lock, classic and Berry', async () => {
+    const classic = [
+      '# yarn lockfile v1', // 1
+      '', // 2
+      '"@babel/code-frame@^7.0.0", "@babel/code-frame@^7.10.4":', // 3
+      '  version "7.12.13"', // 4
+      '', // 5
+      'lodash@^4.17.20:', // 6
+      '  version "4.17.21"', // 7
+    ];
+    const berry = [
+      '__metadata:', // 1
+      '  version: 6', // 2
+      '', // 3
+      '"lodash@npm:^4.17.20, lodash@npm:^4.17.21":', // 4
+      '  version: 4.17.21', // 5
+    ];
+    const root = makeRepo({ 'classic/yarn.lock': classic, 'berry/yarn.lock': berry });
+    expect(await placeIn(root, findingOf('pkg:npm/%40babel/code-frame@7.12.13'))).toBe(
+      'classic/yarn.lock:3 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.21'), {})).toBe('berry/yarn.lock:4 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.21', { componentPaths: ['classic'] }))).toBe(
+      'classic/yarn.lock:6 (lockfile)',
+    );
+  });
+
+  it('reads pnpm-lock.yaml v5, v6 and v9', async () => {
+    const v9 = [
+      "lockfileVersion: '9.0'", // 1
+      'importers:', // 2
+      '  .:', // 3
+      '    dependencies:', // 4
+      '      express:', // 5
+      '        specifier: ^4.18.0', // 6
+      '        version: 4.18.0', // 7
+      'packages:', // 8
+      '  express@4.18.0:', // 9
+      '    resolution: {integrity: sha512-x}', // 10
+      "  '@types/node@20.1.0':", // 11
+      '    resolution: {integrity: sha512-y}', // 12
+      '  qs@6.11.0(supports-color@8.1.1):', // 13
+      '    resolution: {integrity: sha512-z}', // 14
+    ];
+    const v5 = [
+      'lockfileVersion: 5.4', // 1
+      'specifiers:', // 2
+      '  express: ^4.18.0', // 3
+      'dependencies:', // 4
+      '  express: 4.18.0', // 5
+      'packages:', // 6
+      '  /@types/node/20.1.0:', // 7
+      '    resolution: {integrity: sha512-y}', // 8
+      '  /qs/6.11.0_supports-color@8.1.1:', // 9
+      '    dev: false', // 10
+    ];
+    const v6 = [
+      "lockfileVersion: '6.0'", // 1
+      'packages:', // 2
+      '  /qs@6.11.0:', // 3
+      '    dev: false', // 4
+    ];
+    const root = makeRepo({ 'pnpm-lock.yaml': v9, 'v5/pnpm-lock.yaml': v5, 'v6/pnpm-lock.yaml': v6 });
+    // An importer entry is a direct dependency: it wins over the packages entry.
+    expect(await placeIn(root, findingOf('pkg:npm/express@4.18.0'))).toBe('pnpm-lock.yaml:5 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/%40types/node@20.1.0'))).toBe(
+      'pnpm-lock.yaml:11 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/qs@6.11.0'))).toBe('pnpm-lock.yaml:13 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/qs@6.11.0', { componentPaths: ['v5'] }))).toBe(
+      'v5/pnpm-lock.yaml:9 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/express@4.18.0', { componentPaths: ['v5'] }))).toBe(
+      'v5/pnpm-lock.yaml:5 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/%40types/node@20.1.0', { componentPaths: ['v5'] }))).toBe(
+      'v5/pnpm-lock.yaml:7 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/qs@6.11.0', { componentPaths: ['v6'] }))).toBe(
+      'v6/pnpm-lock.yaml:3 (lockfile)',
+    );
+  });
+
+  it('takes the file jf names as the strongest hint, with jf’s name@version impact paths', async () => {
+    const root = makeRepo({
+      'package.json': packageJson,
+      'sub/package.json': ['{', '  "name": "froghome",', '  "dependencies": { "express": "4.18.0" }', '}'],
+    });
+    const finding = xrayFindingOf('npm://lodash:4.17.20', {
+      componentPaths: ['sub/package.json'],
+      impactPaths: [['froghome@1.0.0', 'express@4.18.0', 'lodash@4.17.20']],
+    });
+    expect(await placeIn(root, finding)).toBe('sub/package.json:3 (manifest)');
+  });
+
+  it('searches the named file for the package when no section declares it', async () => {
+    const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
+    const finding = findingOf('pkg:npm/qs@6.11.0', { componentPaths: ['package.json'] });
+    expect(await placeIn(root, finding)).toBe('package.json:11 (manifest)');
+    const unnamed = findingOf('pkg:npm/left-pad@1.0.0', { componentPaths: ['package-lock.json'] });
+    expect(await placeIn(root, unnamed)).toBe('package-lock.json:1 (lockfile)');
+  });
+
+  it('matches a component of unknown ecosystem by name, manifests first, in any ecosystem', async () => {
+    const root = makeRepo({
+      'package-lock.json': packageLock,
+      'web/package.json': packageJson,
+      'requirements.txt': ['Django_Rest==3.14'],
+    });
+    const unknown = (name: string) =>
+      buildFinding({
+        scanner: 'dependency-track',
+        ids: ['CVE-2024-0001'],
+        severity: 'high',
+        component: componentFromPurl(undefined, { name }),
+      });
+    expect(await placeIn(root, unknown('lodash'))).toBe('web/package.json:6 (manifest)');
+    expect(await placeIn(root, unknown('django-rest'))).toBe('requirements.txt:1 (manifest)');
+  });
+
+  it('counts lines of CRLF files', async () => {
+    const root = makeRepo({ 'package.json': packageJson.join('\r\n') });
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package.json:6 (manifest)');
+  });
+});

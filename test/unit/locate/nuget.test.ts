@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { findingOf, makeRepo, placeIn, removeRepos } from './repo.js';
+
+afterAll(removeRepos);
+
+describe('nuget', () => {
+  it('reads project files, central package versions and packages.lock.json, names in any case', async () => {
+    const root = makeRepo({
+      'src/Shop/Shop.csproj': [
+        '<Project Sdk="Microsoft.NET.Sdk">', // 1
+        '  <ItemGroup>', // 2
+        '    <!-- <PackageReference Include="Serilog" Version="3.0.0" /> -->', // 3
+        '    <PackageReference Include="Newtonsoft.Json" Version="13.0.1" />', // 4
+        '    <PackageReference', // 5
+        '        Include="System.Text.Json">', // 6
+        '      <Version>7.0.0</Version>', // 7
+        '    </PackageReference>', // 8
+        '  </ItemGroup>', // 9
+        '</Project>', // 10
+      ],
+      'Directory.Packages.props': [
+        '<Project>', // 1
+        '  <ItemGroup>', // 2
+        '    <PackageVersion Include="Azure.Identity" Version="1.10.0" />', // 3
+        '  </ItemGroup>', // 4
+        '</Project>', // 5
+      ],
+      'legacy/packages.config': [
+        '<?xml version="1.0" encoding="utf-8"?>', // 1
+        '<packages>', // 2
+        '  <package id="jQuery" version="3.4.1" targetFramework="net48" />', // 3
+        '</packages>', // 4
+      ],
+      'src/Shop/packages.lock.json': [
+        '{', // 1
+        '  "version": 1,', // 2
+        '  "dependencies": {', // 3
+        '    "net8.0": {', // 4
+        '      "Newtonsoft.Json": { "type": "Direct", "requested": "[13.0.1, )", "resolved": "13.0.1" },', // 5
+        '      "Microsoft.Identity.Client": { "type": "Transitive", "resolved": "4.56.0" },', // 6
+        '      "shop.core": { "type": "Project" }', // 7
+        '    }', // 8
+        '  }', // 9
+        '}', // 10
+      ],
+    });
+    expect(await placeIn(root, findingOf('pkg:nuget/newtonsoft.json@13.0.1'))).toBe(
+      'src/Shop/Shop.csproj:4 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:nuget/System.Text.Json@7.0.0'))).toBe(
+      'src/Shop/Shop.csproj:6 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:nuget/Azure.Identity@1.10.0'))).toBe(
+      'Directory.Packages.props:3 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:nuget/Microsoft.Identity.Client@4.56.0'))).toBe(
+      'src/Shop/packages.lock.json:6 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:nuget/jquery@3.4.1'))).toBe(
+      'legacy/packages.config:3 (manifest)',
+    );
+    // Commented out in the project file.
+    expect(await placeIn(root, findingOf('pkg:nuget/Serilog@3.0.0'))).toBe(
+      'Directory.Packages.props:1 (root-manifest)',
+    );
+  });
+});

@@ -1,0 +1,606 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScannerError, UserError } from '../../../../src/errors.js';
+import type { SourceResult } from '../../../../src/findings/model.js';
+import { tempDir } from '../../../helpers/cli.js';
+import {
+  ALL_PERMISSIONS,
+  type DtSim,
+  type DtSimOptions,
+  fixturePath,
+  manyFindings,
+  manyViolations,
+  startDtSim,
+} from '../../../sim/dependency-track.js';
+import { TLS_CERT_FILE } from '../../../sim/tls.js';
+import { API_KEY, dtConfig, fastAdapter, MemoryLogger } from './helpers.js';
+
+const BOM = fixturePath('bom.json');
+const EXISTING = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+
+let sim: DtSim | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function start(options: Partial<DtSimOptions> = {}): Promise<DtSim> {
+  sim = await startDtSim({ apiKey: API_KEY, ...options });
+  return sim;
+}
+
+async function scan(inputs: Record<string, string>, logger = new MemoryLogger()): Promise<SourceResult> {
+  return fastAdapter.scan({ config: dtConfig('scan', { 'api-url': sim!.apiUrl, ...inputs }), logger });
+}
+
+async function scanError(inputs: Record<string, string>, logger = new MemoryLogger()): Promise<Error> {
+  const error = await scan(inputs, logger).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  if (!error) throw new Error('expected the scan to fail');
+  return error;
+}
+
+function expectNoKey(logger: MemoryLogger, ...texts: string[]): void {
+  expect(logger.secrets).toContain(API_KEY);
+  for (const text of [logger.text(), ...texts]) expect(text).not.toContain(API_KEY);
+}
+
+describe('Dependency-Track scan against the simulator', () => {
+  it('4.14: uploads with auto-create, waits for processing, reads every finding and violation', async () => {
+    await start({ version: '4.14.3', processingPolls: 2 });
+    const logger = new MemoryLogger();
+    const result = await scan(
+      {
+        sbom: BOM,
+        'project-name': 'shop-web',
+        'project-version': '1.0.0',
+        'scan-tag': 'ci, nightly',
+        'parent-project': 'platform',
+        'is-latest': 'true',
+      },
+      logger,
+    );
+    expect(sim!.uploads).toHaveLength(1);
+    const upload = sim!.uploads[0]!;
+    expect(upload.fields).toEqual({
+      projectName: 'shop-web',
+      projectVersion: '1.0.0',
+      autoCreate: 'true',
+      projectTags: 'ci,nightly',
+      parentName: 'platform',
+      isLatest: 'true',
+    });
+    expect(upload.bomName).toBe('bom.json');
+    expect(JSON.parse(upload.bom)).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.5' });
+    expect(upload.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    const project = sim!.projects[0]!;
+    expect(project).toMatchObject({
+      name: 'shop-web',
+      version: '1.0.0',
+      tags: ['ci', 'nightly'],
+      isLatest: true,
+    });
+    expect(project.parent).toEqual({ name: 'platform' });
+
+    // version, team, lookup (404), upload, 3 polls (2 processing), lookup, findings, violations
+    expect(sim!.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /api/version 200',
+      'GET /api/v1/team/self 200',
+      'GET /api/v1/project/lookup 404',
+      'POST /api/v1/bom 200',
+      expect.stringMatching(/^GET \/api\/v1\/event\/token\/[0-9a-f-]{36} 200$/),
+      expect.stringMatching(/^GET \/api\/v1\/event\/token\/[0-9a-f-]{36} 200$/),
+      expect.stringMatching(/^GET \/api\/v1\/event\/token\/[0-9a-f-]{36} 200$/),
+      'GET /api/v1/project/lookup 200',
+      `GET /api/v1/finding/project/${project.uuid} 200`,
+      `GET /api/v1/violation/project/${project.uuid} 200`,
+    ]);
+    expect(sim!.requests.filter((r) => r.path !== '/api/version').every((r) => r.apiKey === API_KEY)).toBe(
+      true,
+    );
+    const findingsRequest = sim!.requests.find((r) => r.path.startsWith('/api/v1/finding/'))!;
+    expect(findingsRequest.query).toEqual({ suppressed: 'true', pageNumber: '1', pageSize: '100' });
+
+    expect(result.scanner).toBe('dependency-track');
+    expect(result.findings).toHaveLength(7);
+    expect(result.findings.filter((f) => f.suppressed).map((f) => f.id)).toEqual(['CVE-2022-24999']);
+    const lodash = result.findings[0]!;
+    expect(lodash).toMatchObject({
+      id: 'CVE-2021-23337',
+      severity: 'high',
+      component: {
+        packageName: 'lodash',
+        version: '4.17.20',
+        purl: 'pkg:npm/lodash@4.17.20',
+        ecosystem: 'npm',
+      },
+      published: '2021-02-18T00:00:00.000Z',
+      url: `${sim!.url}/vulnerabilities/NVD/CVE-2021-23337`,
+    });
+    expect(result.violations.map((v) => `${v.type}/${v.state}/${v.suppressed}`)).toEqual([
+      'LICENSE/FAIL/false',
+      'OPERATIONAL/WARN/false',
+      'SECURITY/FAIL/true',
+      'SECURITY/INFO/false',
+    ]);
+    expect(result.context).toEqual({
+      project: 'shop-web',
+      projectVersion: '1.0.0',
+      scannerVersion: '4.14.3',
+      reportUrl: `${sim!.url}/projects/${project.uuid}`,
+    });
+    expect(logger.of('warn')).toEqual([
+      'The token is sent over plain http to ' + new URL(sim!.url).origin + '; use https.',
+    ]);
+    expect(logger.of('info')).toEqual([
+      `Dependency-Track 4.14.3 at ${sim!.url}`,
+      'The API key belongs to the team "CI Automation".',
+      'Uploading bom.json (1.1 kB) to project "shop-web" version "1.0.0", which Dependency-Track creates (auto-create).',
+      expect.stringMatching(
+        /^Waiting for Dependency-Track to process the SBOM \(token [0-9a-f-]{36}\): polling every 0\.01 s for up to 600 s\.$/,
+      ),
+      expect.stringMatching(/^Still processing: \d+\.\d s elapsed of at most 600 s\.$/),
+      expect.stringMatching(/^Still processing: \d+\.\d s elapsed of at most 600 s\.$/),
+      expect.stringMatching(/^Dependency-Track processed the SBOM in \d+\.\d s \(3 polls\)\.$/),
+      'Dependency-Track returned 7 finding rows (1 suppressed) and 4 policy violations (1 failing, not suppressed) for "shop-web" version "1.0.0".',
+    ]);
+    expectNoKey(logger);
+  });
+
+  it('5.0: pages findings (250 rows in 3 pages) and takes the project UUID from the upload', async () => {
+    await start({
+      version: '5.0.4',
+      afterUpload: { findings: manyFindings(250), violations: manyViolations(3) },
+    });
+    const result = await scan({
+      sbom: BOM,
+      'project-name': 'big',
+      'project-version': 'main',
+      'ui-url': 'https://ui.example.test/',
+    });
+    const uuid = sim!.projects[0]!.uuid;
+    const findingPages = sim!.requests.filter((r) => r.path === `/api/v1/finding/project/${uuid}`);
+    expect(findingPages.map((r) => r.query.pageNumber)).toEqual(['1', '2', '3']);
+    expect(result.findings).toHaveLength(250);
+    expect(new Set(result.findings.map((f) => f.id)).size).toBe(250);
+    expect(result.violations).toHaveLength(3);
+    // DT5 answers projectUuid: no lookup after the upload
+    expect(sim!.count('GET', '/api/v1/project/lookup')).toBe(1);
+    expect(result.context.reportUrl).toBe(`https://ui.example.test/projects/${uuid}`);
+    expect(result.findings[0]!.url).toBe('https://ui.example.test/vulnerabilities/NVD/CVE-2099-00001');
+  });
+
+  it('4.x: findings come whole, violations in pages (250 violations in 3 pages)', async () => {
+    await start({
+      version: '4.14.3',
+      projects: [
+        {
+          uuid: EXISTING,
+          name: 'shop-web',
+          version: 'main',
+          findings: manyFindings(150),
+          violations: manyViolations(250),
+        },
+      ],
+    });
+    const result = await scan({ project: EXISTING.toUpperCase() });
+    expect(sim!.count('GET', `/api/v1/finding/project/${EXISTING}`)).toBe(1);
+    expect(sim!.count('GET', `/api/v1/violation/project/${EXISTING}`)).toBe(3);
+    expect(result.findings).toHaveLength(150);
+    expect(result.violations).toHaveLength(250);
+    expect(result.context).toMatchObject({ project: 'shop-web', projectVersion: 'main' });
+    expect(sim!.count('GET', `/api/v1/project/${EXISTING}`)).toBe(1);
+  });
+
+  it('4.10: no /event/token, so it polls /bom/token; tags and is-latest are ignored with a warning', async () => {
+    await start({ version: '4.10.1', processingPolls: 1 });
+    const logger = new MemoryLogger();
+    const result = await scan(
+      { sbom: BOM, 'project-name': 'old', 'project-version': '1', 'scan-tag': 'ci' },
+      logger,
+    );
+    expect(sim!.count('GET', /^\/api\/v1\/event\/token\//)).toBe(0);
+    expect(sim!.count('GET', /^\/api\/v1\/bom\/token\//)).toBe(2);
+    expect(result.findings).toHaveLength(7);
+    expect(logger.of('warn')).toContain(
+      'Dependency-Track 4.10.1 ignores scan-tag and is-latest on upload (they need 4.12 or newer).',
+    );
+  });
+
+  it('falls back to /bom/token when /event/token answers 404 on a server that reports an unreadable version', async () => {
+    await start({
+      version: '4.10.1',
+      processingPolls: 0,
+      faults: [{ path: '/api/version', status: 200, body: { version: 'custom-build' } }],
+    });
+    const logger = new MemoryLogger();
+    await scan({ sbom: BOM, 'project-name': 'old', 'project-version': '1' }, logger);
+    expect(sim!.count('GET', /^\/api\/v1\/event\/token\//)).toBe(1);
+    expect(sim!.count('GET', /^\/api\/v1\/bom\/token\//)).toBe(1);
+    expect(logger.of('warn')).toContain(
+      'Dependency-Track reported a version sca-bridge cannot read ("custom-build"); assuming a current server.',
+    );
+  });
+
+  it('before 4.4 the key cannot be checked: a warning, and the scan goes on', async () => {
+    await start({
+      version: '4.3.6',
+      projects: [{ name: 'legacy', version: '2', findings: manyFindings(2) }],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ 'project-name': 'legacy', 'project-version': '2' }, logger);
+    expect(result.findings).toHaveLength(2);
+    expect(sim!.count('GET', '/api/v1/team/self')).toBe(0);
+    expect(logger.of('warn')).toContain(
+      'Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.',
+    );
+  });
+
+  it('uploads to an existing project by its UUID, leaving its tags alone', async () => {
+    await start({ projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main' }] });
+    const logger = new MemoryLogger();
+    await scan(
+      { sbom: BOM, 'project-name': 'shop-web', 'project-version': 'main', 'scan-tag': 'ci' },
+      logger,
+    );
+    expect(sim!.uploads[0]!.fields).toEqual({ project: EXISTING });
+    expect(sim!.projects[0]!.tags).toEqual([]);
+    expect(logger.of('info')).toContain(
+      'project "shop-web" version "main" exists: scan-tag, parent-project and is-latest apply only when Dependency-Track creates a project, so its settings are left as they are.',
+    );
+  });
+
+  it('reads the current findings without an SBOM; the version defaults to the branch', async () => {
+    await start({
+      projects: [{ uuid: EXISTING, name: 'shop-web', version: 'feature/x', findings: manyFindings(3) }],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ 'project-name': 'shop-web', branch: 'feature/x' }, logger);
+    expect(result.findings).toHaveLength(3);
+    expect(sim!.requests.find((r) => r.path === '/api/v1/project/lookup')!.query).toEqual({
+      name: 'shop-web',
+      version: 'feature/x',
+    });
+    expect(logger.of('info')).toContain(
+      `Reading the current findings of "shop-web" version "feature/x" (${EXISTING}); its last SBOM import was at 2023-11-14T22:13:20.000Z.`,
+    );
+  });
+
+  it('a project that does not exist: a clear message, and no upload when auto-create is off', async () => {
+    await start();
+    const none = await scanError({ 'project-name': 'nope', 'project-version': '1' });
+    expect(none).toBeInstanceOf(ScannerError);
+    expect(none.message).toBe(
+      'Dependency-Track has no project named "nope" with version "1" (names and versions must match exactly): check project-name and project-version (it defaults to the branch); or give an sbom to upload, and Dependency-Track creates the project (auto-create).',
+    );
+    const off = await scanError({
+      sbom: BOM,
+      'project-name': 'nope',
+      'project-version': '1',
+      'auto-create': 'false',
+    });
+    expect(off.message).toMatch(
+      /^Dependency-Track has no project named "nope" with version "1" .*auto-create: true/,
+    );
+    expect(sim!.uploads).toHaveLength(0);
+    const uuid = await scanError({ project: EXISTING });
+    expect(uuid.message).toMatch(
+      new RegExp(`^Dependency-Track has no project with UUID ${EXISTING}: check the project input`),
+    );
+  });
+
+  it('bad inputs fail before any network call (exit 2)', async () => {
+    await start();
+    const dir = tempDir();
+    const spdx = path.join(dir, 'spdx.json');
+    writeFileSync(spdx, JSON.stringify({ spdxVersion: 'SPDX-2.3', name: 'x' }));
+    const errors = [
+      await scanError({ sbom: spdx, 'project-name': 'x', 'project-version': '1' }),
+      await scanError({ sbom: path.join(dir, 'missing.json'), 'project-name': 'x', 'project-version': '1' }),
+      await scanError({ project: 'not-a-uuid' }),
+      await scanError({}),
+    ];
+    expect(errors.every((e) => e instanceof UserError)).toBe(true);
+    expect(errors.map((e) => e.message.slice(0, 60))).toEqual([
+      `Input sbom: ${spdx} is an SPDX document; Dependency-Track accepts CycloneDX only`.slice(0, 60),
+      `Input sbom: cannot read ${path.join(dir, 'missing.json')}`.slice(0, 60),
+      'Input project: expected a Dependency-Track project UUID (such as 3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b), got "not-a-uuid"'.slice(
+        0,
+        60,
+      ),
+      'Input project-name: name the Dependency-Track project (with project-version, which defaults to the branch)'.slice(
+        0,
+        60,
+      ),
+    ]);
+    expect(sim!.requests).toHaveLength(0);
+  });
+
+  it('a wrong key: exit 3 with the fix, and the key never in the message', async () => {
+    await start({ apiKey: 'the-right-key' });
+    const logger = new MemoryLogger();
+    const error = await scanError({ 'project-name': 'x', 'project-version': '1' }, logger);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toMatch(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/team\/self\)/,
+    );
+    expect(error.message).toContain('SCA_BRIDGE_TOKEN');
+    expectNoKey(logger, error.message);
+  });
+
+  it("auto-create without PROJECT_CREATION_UPLOAD: warned first, then DT's 401 explained", async () => {
+    await start({ permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD') });
+    const logger = new MemoryLogger();
+    const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' }, logger);
+    expect(logger.of('warn')).toContain(
+      'The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
+    );
+    expect(error.message).toBe(
+      'Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading bom.json to project "new" version "1": the API key\'s team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.',
+    );
+  });
+
+  it('PORTFOLIO_MANAGEMENT also lets DT create the project', async () => {
+    await start({
+      permissions: [
+        ...ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
+        'PORTFOLIO_MANAGEMENT',
+      ],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ sbom: BOM, 'project-name': 'new', 'project-version': '1' }, logger);
+    expect(result.findings).toHaveLength(7);
+    expect(logger.of('warn').filter((w) => w.includes('lacks'))).toEqual([]);
+  });
+
+  it('without VIEW_VULNERABILITY: the 403 names the permission', async () => {
+    await start({
+      permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_VULNERABILITY'),
+      projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+    });
+    const error = await scanError({ project: EXISTING });
+    expect(error.message).toBe(
+      `Dependency-Track refused reading the findings of "a" version "1" (HTTP 403 from /api/v1/finding/project/${EXISTING}): the API key's team lacks the VIEW_VULNERABILITY permission, needed to read the findings. Add it in Administration → Access Management → Teams.`,
+    );
+  });
+
+  it('without VIEW_POLICY_VIOLATION: a warning, unless the gate needs violations', async () => {
+    const options = {
+      permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_POLICY_VIOLATION'),
+      projects: [
+        { uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(1), violations: manyViolations(1) },
+      ],
+    };
+    await start(options);
+    const logger = new MemoryLogger();
+    const result = await scan({ project: EXISTING }, logger);
+    expect(result.violations).toEqual([]);
+    expect(result.findings).toHaveLength(1);
+    expect(logger.of('warn')).toContain(
+      `Policy violations are not reported: Dependency-Track refused reading the policy violations of "a" version "1" (HTTP 403 from /api/v1/violation/project/${EXISTING}): the API key's team lacks the VIEW_POLICY_VIOLATION permission, needed to read the policy violations (fail-on-policy-violation). Add it in Administration → Access Management → Teams. (With fail-on-policy-violation this is an error.)`,
+    );
+    const error = await scanError({ project: EXISTING, 'fail-on-policy-violation': 'true' });
+    expect(error.message).toMatch(
+      /^Dependency-Track refused reading the policy violations .* lacks the VIEW_POLICY_VIOLATION permission/,
+    );
+  });
+
+  it('retries reads: 5xx twice, a 429 with Retry-After, a reset mid-body', async () => {
+    await start({
+      projects: [
+        { uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(2), violations: manyViolations(1) },
+      ],
+      faults: [
+        { path: '/api/version', status: 503, times: 2 },
+        { path: '/api/v1/team/self', status: 429, headers: { 'Retry-After': '0' } },
+        { path: `/api/v1/finding/project/${EXISTING}`, reset: true },
+      ],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ project: EXISTING }, logger);
+    expect(result.findings).toHaveLength(2);
+    expect(sim!.count('GET', '/api/version')).toBe(3);
+    expect(sim!.count('GET', '/api/v1/team/self')).toBe(2);
+    expect(sim!.count('GET', `/api/v1/finding/project/${EXISTING}`)).toBe(2);
+    expect(logger.of('info').filter((w) => w.includes('retrying in'))).toHaveLength(4);
+  });
+
+  it('a server error that lasts: exit 3 after the retries', async () => {
+    await start({ faults: [{ path: '/api/version', status: 502, times: 10, body: 'Bad Gateway' }] });
+    const error = await scanError({ 'project-name': 'a', 'project-version': '1' });
+    expect(sim!.count('GET', '/api/version')).toBe(4);
+    expect(error.message).toBe(
+      'Dependency-Track failed while reading Dependency-Track\'s version (GET /api/version) (HTTP 502 from /api/version, after retries). Dependency-Track said: "Bad Gateway". Check the server (or the proxy in front of it), then run the job again.',
+    );
+  });
+
+  it('never retries the upload: one 500, one upload', async () => {
+    await start({
+      faults: [{ method: 'POST', path: '/api/v1/bom', status: 500, body: 'Internal Server Error' }],
+    });
+    const error = await scanError({ sbom: BOM, 'project-name': 'a', 'project-version': '1' });
+    expect(sim!.uploads).toHaveLength(1);
+    expect(sim!.count('POST', '/api/v1/bom')).toBe(1);
+    expect(error.message).toBe(
+      'Dependency-Track failed uploading bom.json to project "a" version "1" (HTTP 500 from /api/v1/bom). Dependency-Track said: "Internal Server Error". The upload is not retried automatically (Dependency-Track might process it twice): check the server\'s log, then run the job again.',
+    );
+  });
+
+  it('a connection reset during the upload is not retried either', async () => {
+    await start({ faults: [{ method: 'POST', path: '/api/v1/bom', reset: true }] });
+    const error = await scanError({ sbom: BOM, 'project-name': 'a', 'project-version': '1' });
+    expect(sim!.count('POST', '/api/v1/bom')).toBe(1);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toMatch(
+      /\(while uploading bom\.json to project "a" version "1"; an SBOM upload is never retried automatically/,
+    );
+  });
+
+  it("an invalid BOM: DT's problem+json shown", async () => {
+    await start({ version: '4.14.3' });
+    const error = await scanError({
+      sbom: fixturePath('bom-invalid.json'),
+      'project-name': 'a',
+      'project-version': '1',
+    });
+    expect(error.message).toMatch(
+      /^Dependency-Track rejected uploading bom-invalid\.json to project "a" version "1" \(HTTP 400 from \/api\/v1\/bom\)\. Dependency-Track said: "The uploaded BOM is invalid: Schema validation failed; \$\.components\[0\]\.type: does not have a value in the enumeration \[application, /,
+    );
+    expect(error.message).toMatch(
+      /Dependency-Track accepts CycloneDX SBOMs \(JSON or XML\) only; check that the file is valid CycloneDX\.$/,
+    );
+  });
+
+  it('processing beyond the timeout: how long it waited, and what to do', async () => {
+    await start({ processingPolls: Number.POSITIVE_INFINITY });
+    const error = await scanError({
+      sbom: BOM,
+      'project-name': 'a',
+      'project-version': '1',
+      timeout: '0.3',
+      'poll-interval': '0.05',
+    });
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toMatch(
+      /^Dependency-Track was still processing the SBOM after 0\.[3-9] s \(timeout 0\.3 s, \d+ polls of token [0-9a-f-]{36}\)\. The analysis goes on on the server: raise timeout \(seconds\)/,
+    );
+    const polls = sim!.count('GET', /^\/api\/v1\/event\/token\//);
+    expect(polls).toBeGreaterThanOrEqual(4);
+    expect(polls).toBeLessThanOrEqual(8);
+  });
+
+  it('a total that does not add up is an error, not a quiet gap', async () => {
+    await start({
+      version: '5.0.4',
+      totalCountSkew: 3,
+      projects: [{ uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(120) }],
+    });
+    const error = await scanError({ project: EXISTING });
+    expect(error.message).toBe(
+      `The count of findings does not add up: Dependency-Track reports 123 (X-Total-Count) for api/v1/finding/project/${EXISTING}, but page 3 came back empty after 120. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
+    );
+  });
+
+  it('api-url at the web UI: says so', async () => {
+    await start({ frontend: true });
+    const error = await scanError({ 'project-name': 'a', 'project-version': '1' });
+    expect(error.message).toBe(
+      "/api/version answered with a web page, not Dependency-Track's API, while reading Dependency-Track's version (GET /api/version): api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.",
+    );
+  });
+});
+
+describe('TLS', () => {
+  it('verifies certificates by default; ca-file trusts the server; insecure skips with a loud warning', async () => {
+    await start({
+      tls: true,
+      projects: [{ uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(1) }],
+    });
+    const refused = await scanError({ project: EXISTING });
+    expect(refused.message).toMatch(
+      /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file/,
+    );
+
+    const trusted = await scan({ project: EXISTING, 'ca-file': TLS_CERT_FILE });
+    expect(trusted.findings).toHaveLength(1);
+
+    const logger = new MemoryLogger();
+    const insecure = await scan({ project: EXISTING, insecure: 'true' }, logger);
+    expect(insecure.findings).toHaveLength(1);
+    expect(logger.of('warn')[0]).toBe(
+      `insecure: TLS certificates of ${sim!.url} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
+    );
+  });
+});
+
+describe('test-connection', () => {
+  async function testConnection(
+    inputs: Record<string, string>,
+    logger = new MemoryLogger(),
+  ): Promise<MemoryLogger> {
+    await fastAdapter.testConnection({
+      config: dtConfig('test-connection', { 'api-url': sim!.url, ...inputs }),
+      logger,
+    });
+    return logger;
+  }
+
+  it('logs the version and team, and warns for each permission the key lacks', async () => {
+    await start({ version: '4.14.3', permissions: ['VIEW_PORTFOLIO'], teamName: 'Readers' });
+    const logger = await testConnection({});
+    expect(logger.of('info')).toEqual([
+      `Dependency-Track 4.14.3 at ${sim!.url}`,
+      'The API key belongs to the team "Readers".',
+      `Connection OK: Dependency-Track 4.14.3 at ${sim!.url} accepts the API key (team "Readers").`,
+    ]);
+    expect(logger.of('warn').slice(1)).toEqual([
+      'The API key\'s team "Readers" lacks BOM_UPLOAD, needed to upload the SBOM (sbom) and follow its processing. Add it in Administration → Access Management → Teams.',
+      'The API key\'s team "Readers" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
+      'The API key\'s team "Readers" lacks VIEW_VULNERABILITY, needed to read the findings. Add it in Administration → Access Management → Teams.',
+      'The API key\'s team "Readers" lacks VIEW_POLICY_VIOLATION, needed to read the policy violations (fail-on-policy-violation). Add it in Administration → Access Management → Teams.',
+    ]);
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+  });
+
+  it('a key with every permission: no warning but plain http; a named project is looked up', async () => {
+    await start({ projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main' }] });
+    const logger = await testConnection({
+      'project-name': 'shop-web',
+      'project-version': 'main',
+      'ui-url': 'https://ui.example.test',
+    });
+    expect(logger.of('warn')).toEqual([
+      `The token is sent over plain http to ${new URL(sim!.url).origin}; use https.`,
+    ]);
+    expect(logger.of('info')).toContain(
+      `Found project "shop-web" version "main": https://ui.example.test/projects/${EXISTING}`,
+    );
+  });
+
+  it('a named project that does not exist: created by a scan with auto-create, else a warning', async () => {
+    await start();
+    const created = await testConnection({ 'project-name': 'new', 'project-version': '1' });
+    expect(created.of('info')).toContain(
+      'project "new" version "1" does not exist yet: a scan with an sbom creates it (auto-create).',
+    );
+    const off = await testConnection({
+      'project-name': 'new',
+      'project-version': '1',
+      'auto-create': 'false',
+    });
+    expect(off.of('warn').at(-1)).toMatch(/^Dependency-Track has no project named "new" with version "1"/);
+    const uuid = await testConnection({ project: EXISTING });
+    expect(uuid.of('warn').at(-1)).toMatch(
+      new RegExp(`^Dependency-Track has no project with UUID ${EXISTING}`),
+    );
+  });
+
+  it('before 4.4: warns that the key cannot be verified, and passes', async () => {
+    await start({ version: '4.3.6' });
+    const logger = await testConnection({});
+    expect(logger.of('warn')).toContain(
+      'Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.',
+    );
+    expect(logger.of('info').at(-1)).toBe(
+      `Connection OK: Dependency-Track 4.3.6 at ${sim!.url} answers; the API key could not be verified (see above).`,
+    );
+  });
+
+  it('a wrong key fails', async () => {
+    await start({ apiKey: 'another' });
+    await expect(testConnection({})).rejects.toThrow(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/team\/self\)/,
+    );
+  });
+
+  it('accepts api-url with or without /api', async () => {
+    await start();
+    await testConnection({ 'api-url': `${sim!.url}/api/` });
+    await testConnection({ 'api-url': sim!.url });
+    expect(sim!.count('GET', '/api/version')).toBe(2);
+    expect(sim!.count('GET', '/api/v1/team/self')).toBe(2);
+  });
+});

@@ -1,0 +1,186 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DtApi } from '../../../../src/scanners/dependency-track/api.js';
+import { readAllPages } from '../../../../src/scanners/dependency-track/paging.js';
+import { checkKey, checkServer } from '../../../../src/scanners/dependency-track/server.js';
+import { API_KEY, dtConfig, fastAdapter, MemoryLogger } from './helpers.js';
+
+const ORIGIN = 'https://dt.example.test';
+const UUID = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+const PATH = `/api/v1/violation/project/${UUID}`;
+const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ n: from + i }));
+const call = { what: 'reading the policy violations', rows: 'policy violations' };
+
+function open(logger = new MemoryLogger()): DtApi {
+  return DtApi.open(dtConfig('scan', { 'api-url': `${ORIGIN}/api`, project: UUID }), logger, {
+    baseDelayMs: 1,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as Error,
+  );
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+});
+
+describe('paging (nock)', () => {
+  it('sends the key, asks page by page and stops when the rows reach X-Total-Count', async () => {
+    nock(ORIGIN, { reqheaders: { 'x-api-key': API_KEY } })
+      .get(PATH)
+      .query({ suppressed: 'true', pageNumber: '1', pageSize: '100' })
+      .reply(200, rows(100), { 'X-Total-Count': '120' })
+      .get(PATH)
+      .query({ suppressed: 'true', pageNumber: '2', pageSize: '100' })
+      .reply(200, rows(20, 100), { 'X-Total-Count': '120' });
+    const got = await readAllPages(open(), PATH.slice(1), { suppressed: true }, call, new MemoryLogger());
+    expect(got).toEqual(rows(120));
+  });
+
+  it('accepts a page longer than asked for (DT4 returns findings whole)', async () => {
+    nock(ORIGIN).get(PATH).query(true).reply(200, rows(250), { 'X-Total-Count': '250' });
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger())).toHaveLength(250);
+  });
+
+  it('follows a total that grows while reading', async () => {
+    nock(ORIGIN)
+      .get(PATH)
+      .query((q) => q.pageNumber === '1')
+      .reply(200, rows(2), { 'X-Total-Count': '3' })
+      .get(PATH)
+      .query((q) => q.pageNumber === '2')
+      .reply(200, rows(2, 2), { 'X-Total-Count': '4' });
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger(), 2)).toEqual(rows(4));
+  });
+
+  it('an empty page before the total: the count does not add up', async () => {
+    nock(ORIGIN)
+      .get(PATH)
+      .query((q) => q.pageNumber === '1')
+      .reply(200, rows(100), { 'X-Total-Count': '150' })
+      .get(PATH)
+      .query((q) => q.pageNumber === '2')
+      .reply(200, [], { 'X-Total-Count': '150' });
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
+    expect(error.message).toBe(
+      `The count of policy violations does not add up: Dependency-Track reports 150 (X-Total-Count) for ${PATH.slice(1)}, but page 2 came back empty after 100. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
+    );
+  });
+
+  it('no X-Total-Count: cannot tell, so an error', async () => {
+    nock(ORIGIN).get(PATH).query(true).reply(200, rows(3));
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
+    expect(error.message).toBe(
+      `Dependency-Track sent no X-Total-Count header with the policy violations (${PATH.slice(1)}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`,
+    );
+  });
+
+  it('not a list: an error naming api-url', async () => {
+    nock(ORIGIN).get(PATH).query(true).reply(200, { rows: [] }, { 'X-Total-Count': '0' });
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
+    expect(error.message).toBe(
+      `Dependency-Track answered ${PATH.slice(1)} with a JSON object instead of a list of policy violations while reading the policy violations: check that api-url is Dependency-Track's API server.`,
+    );
+  });
+});
+
+describe('server and key checks (nock)', () => {
+  it('team/self with an empty body: authentication is not enforced, a warning', async () => {
+    nock(ORIGIN)
+      .get('/api/version')
+      .reply(200, { version: '4.14.3' })
+      .get('/api/v1/team/self')
+      .reply(200, '');
+    const logger = new MemoryLogger();
+    const api = open(logger);
+    const server = await checkServer(api, logger);
+    expect(await checkKey(api, server, ['VIEW_PORTFOLIO'], logger)).toEqual({});
+    expect(logger.of('warn')).toEqual([
+      'Dependency-Track does not enforce authentication (team/self answered with nothing): the API key is not checked and its permissions cannot be listed.',
+    ]);
+  });
+
+  it('team/self 404 "No Team for the given API key found.": a warning', async () => {
+    nock(ORIGIN)
+      .get('/api/version')
+      .reply(200, { version: '4.14.3' })
+      .get('/api/v1/team/self')
+      .reply(404, 'No Team for the given API key found.', { 'content-type': 'text/plain' });
+    const logger = new MemoryLogger();
+    const api = open(logger);
+    expect(await checkKey(api, await checkServer(api, logger), [], logger)).toEqual({});
+    expect(logger.of('warn')).toEqual([
+      'Dependency-Track found no team for the API key ("No Team for the given API key found."); its permissions cannot be checked.',
+    ]);
+  });
+
+  it('/api/version answering something else than DT: names api-url', async () => {
+    nock(ORIGIN).get('/api/version').reply(200, { status: 'ok' });
+    const error = await failure(checkServer(open(), new MemoryLogger()));
+    expect(error.message).toBe(
+      `${ORIGIN}/api/version answered, but not as Dependency-Track does (no version in {"status":"ok"}): check that api-url is Dependency-Track's API server.`,
+    );
+  });
+});
+
+describe('scan errors (nock)', () => {
+  it('a project ACL that denies the team: says to add the team to the project', async () => {
+    nock(ORIGIN)
+      .get('/api/version')
+      .reply(200, { version: '4.14.3' })
+      .get('/api/v1/team/self')
+      .reply(200, { name: 'CI', permissions: [] })
+      .get(`/api/v1/project/${UUID}`)
+      .reply(200, { uuid: UUID, name: 'a', version: '1' })
+      .get(`/api/v1/finding/project/${UUID}`)
+      .query(true)
+      .reply(403, 'Access to the specified project is forbidden', { 'content-type': 'text/plain' });
+    const logger = new MemoryLogger();
+    const error = await failure(
+      fastAdapter.scan({ config: dtConfig('scan', { 'api-url': ORIGIN, project: UUID }), logger }),
+    );
+    expect(error.message).toBe(
+      `Dependency-Track denied access to the project (HTTP 403 from /api/v1/finding/project/${UUID}) while reading the findings of "a" version "1": portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track. Dependency-Track said: "Access to the specified project is forbidden".`,
+    );
+    expect(logger.of('warn')).toHaveLength(3);
+  });
+
+  it('a proxy that echoes the key in an error body: the key is masked in the message', async () => {
+    nock(ORIGIN)
+      .get('/api/version')
+      .times(4)
+      .reply(500, `upstream failed for X-Api-Key: ${API_KEY}`, { 'content-type': 'text/plain' });
+    const error = await failure(
+      fastAdapter.scan({
+        config: dtConfig('scan', { 'api-url': ORIGIN, project: UUID }),
+        logger: new MemoryLogger(),
+      }),
+    );
+    expect(error.message).toBe(
+      'Dependency-Track failed while reading Dependency-Track\'s version (GET /api/version) (HTTP 500 from /api/version, after retries). Dependency-Track said: "upstream failed for X-Api-Key: ***". Check the server (or the proxy in front of it), then run the job again.',
+    );
+  });
+
+  it('a non-JSON answer that is not a web page', async () => {
+    nock(ORIGIN).get('/api/version').reply(200, 'OK', { 'content-type': 'text/plain' });
+    const error = await failure(
+      fastAdapter.testConnection({
+        config: dtConfig('test-connection', { 'api-url': ORIGIN }),
+        logger: new MemoryLogger(),
+      }),
+    );
+    expect(error.message).toBe(
+      `/api/version did not answer JSON while reading Dependency-Track's version (GET /api/version) (got "OK…"): check that api-url is Dependency-Track's API server.`,
+    );
+  });
+});

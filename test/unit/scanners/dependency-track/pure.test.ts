@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { HttpStatusError } from '../../../../src/http/client.js';
+import { ScannerError, UserError } from '../../../../src/errors.js';
+import { DtError, errorDetail, explain } from '../../../../src/scanners/dependency-track/errors.js';
+import {
+  missingPermissions,
+  neededPermissions,
+} from '../../../../src/scanners/dependency-track/permissions.js';
+import { notFoundMessage, projectTarget } from '../../../../src/scanners/dependency-track/project.js';
+import { projectUrl, serverRoot, uiBase } from '../../../../src/scanners/dependency-track/urls.js';
+import { atLeast, has, parseDtVersion } from '../../../../src/scanners/dependency-track/version.js';
+import { dtViolationSchema, mapDtViolation } from '../../../../src/scanners/dependency-track/violations.js';
+import { fixtureViolations } from '../../../sim/dependency-track.js';
+
+const scrub = (t: string) => t.split('KEY123456').join('***');
+const status = (code: number, body = '', type = 'text/plain') =>
+  new HttpStatusError(code, 'https://dt.example.test/api/v1/bom', body, type);
+
+describe('api-url and ui-url', () => {
+  it.each([
+    ['https://dt.example.test/api', 'https://dt.example.test'],
+    ['https://dt.example.test/api/', 'https://dt.example.test'],
+    ['https://dt.example.test', 'https://dt.example.test'],
+    ['https://dt.example.test/api/v1', 'https://dt.example.test'],
+    ['https://example.test/dtrack/api', 'https://example.test/dtrack'],
+    ['http://127.0.0.1:8081/API', 'http://127.0.0.1:8081'],
+    ['https://example.test/apis', 'https://example.test/apis'],
+  ])('%s has the server root %s', (input, root) => {
+    expect(serverRoot(input)).toBe(root);
+  });
+
+  it('takes ui-url when given, else the server root', () => {
+    expect(uiBase({ apiUrl: 'https://dt.example.test/api' })).toBe('https://dt.example.test');
+    expect(uiBase({ apiUrl: 'http://dt:8081/api', uiUrl: 'http://dt:8080/' })).toBe('http://dt:8080');
+    expect(projectUrl('http://dt:8080', 'ab-cd')).toBe('http://dt:8080/projects/ab-cd');
+  });
+});
+
+describe('versions', () => {
+  it('parses what /api/version reports and gates features', () => {
+    expect(parseDtVersion('4.14.3')).toEqual({ text: '4.14.3', major: 4, minor: 14, patch: 3 });
+    expect(parseDtVersion('4.0.0-SNAPSHOT')).toEqual({
+      text: '4.0.0-SNAPSHOT',
+      major: 4,
+      minor: 0,
+      patch: 0,
+    });
+    expect(parseDtVersion('5.0')).toEqual({ text: '5.0', major: 5, minor: 0, patch: 0 });
+    expect(parseDtVersion('unknown')).toBeUndefined();
+    expect(atLeast(parseDtVersion('4.10.1'), 4, 11)).toBe(false);
+    expect(atLeast(parseDtVersion('4.11.0'), 4, 11)).toBe(true);
+    expect(atLeast(parseDtVersion('5.0.4'), 4, 12)).toBe(true);
+    expect(atLeast(undefined, 4, 11)).toBeUndefined();
+    expect(has(parseDtVersion('4.3.6'), 'teamSelf')).toBe(false);
+    expect(has(parseDtVersion('4.4.0'), 'teamSelf')).toBe(true);
+  });
+});
+
+describe('permissions', () => {
+  it('test-connection checks the whole flow; scan only what its inputs use', () => {
+    expect(neededPermissions({ mode: 'test-connection', autoCreate: true })).toEqual([
+      'BOM_UPLOAD',
+      'PROJECT_CREATION_UPLOAD',
+      'VIEW_PORTFOLIO',
+      'VIEW_VULNERABILITY',
+      'VIEW_POLICY_VIOLATION',
+    ]);
+    expect(neededPermissions({ mode: 'test-connection', autoCreate: false })).toEqual([
+      'BOM_UPLOAD',
+      'VIEW_PORTFOLIO',
+      'VIEW_VULNERABILITY',
+      'VIEW_POLICY_VIOLATION',
+    ]);
+    expect(neededPermissions({ mode: 'scan', autoCreate: true })).toEqual([
+      'VIEW_PORTFOLIO',
+      'VIEW_VULNERABILITY',
+      'VIEW_POLICY_VIOLATION',
+    ]);
+    expect(neededPermissions({ mode: 'scan', autoCreate: true, sbom: 'bom.json' })).toHaveLength(5);
+  });
+
+  it('PORTFOLIO_MANAGEMENT grants project creation', () => {
+    const needed = neededPermissions({ mode: 'test-connection', autoCreate: true });
+    expect(missingPermissions(['BOM_UPLOAD', 'PORTFOLIO_MANAGEMENT', 'VIEW_PORTFOLIO'], needed)).toEqual([
+      'VIEW_VULNERABILITY',
+      'VIEW_POLICY_VIOLATION',
+    ]);
+    expect(missingPermissions([], needed)).toEqual(needed);
+  });
+});
+
+describe('project target', () => {
+  it('takes a UUID (lower-cased), else name and version (defaulting to the branch)', () => {
+    expect(projectTarget({ project: 'ABCDEF01-2345-4678-9ABC-DEF012345678' })).toEqual({
+      kind: 'uuid',
+      uuid: 'abcdef01-2345-4678-9abc-def012345678',
+    });
+    expect(projectTarget({ projectName: 'shop', branch: 'main' })).toEqual({
+      kind: 'name',
+      name: 'shop',
+      version: 'main',
+    });
+    expect(projectTarget({ projectName: 'shop', projectVersion: '1.0', branch: 'main' })).toEqual({
+      kind: 'name',
+      name: 'shop',
+      version: '1.0',
+    });
+  });
+
+  it('refuses bad or missing input with the input named (exit 2)', () => {
+    expect(() => projectTarget({ project: 'shop-web' })).toThrow(UserError);
+    expect(() => projectTarget({ project: 'shop-web' })).toThrow(
+      /^Input project: expected a Dependency-Track project UUID/,
+    );
+    expect(() => projectTarget({})).toThrow(/^Input project-name: name the Dependency-Track project/);
+    expect(() => projectTarget({ projectName: 'shop' })).toThrow(/^Input project-version: give the version/);
+  });
+
+  it('says how to fix a project that does not exist', () => {
+    expect(notFoundMessage({ kind: 'name', name: 'shop', version: '1' }, true)).toBe(
+      'Dependency-Track has no project named "shop" with version "1" (names and versions must match exactly): check project-name and project-version (it defaults to the branch); or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true (the API key\'s team then needs PROJECT_CREATION_UPLOAD).',
+    );
+  });
+});
+
+describe('error details', () => {
+  it('reads problem+json, validation arrays and plain text', () => {
+    expect(
+      errorDetail(
+        JSON.stringify({
+          status: 400,
+          title: 'The uploaded BOM is invalid',
+          detail: 'Schema validation failed',
+          errors: ['$.components[0].type: bad'],
+        }),
+        'application/problem+json',
+      ),
+    ).toBe('The uploaded BOM is invalid: Schema validation failed; $.components[0].type: bad');
+    expect(
+      errorDetail(
+        JSON.stringify([{ message: 'must match', path: 'project', invalidValue: 'x' }]),
+        'application/json',
+      ),
+    ).toBe('project: must match');
+    expect(errorDetail('BOM cannot be uploaded to collection project.\n', 'text/plain')).toBe(
+      'BOM cannot be uploaded to collection project.',
+    );
+    expect(errorDetail('', '')).toBe('');
+    const many = Array.from({ length: 13 }, (_, i) => `e${i}`);
+    expect(errorDetail(JSON.stringify({ title: 'T', errors: many }), 'application/problem+json')).toBe(
+      'T; e0; e1; e2; e3; e4; e5; e6; e7; e8; e9 (and 3 more)',
+    );
+  });
+});
+
+describe('explain', () => {
+  it('401: the key, with where it is read from', () => {
+    const error = explain(status(401), { what: 'checking the API key' }, scrub);
+    expect(error).toBeInstanceOf(DtError);
+    expect((error as DtError).status).toBe(401);
+    expect(error.message).toBe(
+      'Dependency-Track refused the API key (HTTP 401 from /api/v1/bom) while checking the API key: check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN. Keys are shown only once, in Administration → Access Management → Teams; create a new one if in doubt.',
+    );
+  });
+
+  it('401 on an upload that creates the project: the creation permission', () => {
+    const error = explain(
+      status(401, 'The principal does not have permission to create project.'),
+      { what: 'uploading', upload: { creating: true } },
+      scrub,
+    );
+    expect(error.message).toBe(
+      "Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading: the API key's team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.",
+    );
+    const silent = explain(status(401), { what: 'uploading', upload: { creating: true } }, scrub);
+    expect(silent.message).toContain('either the API key is wrong');
+    expect(silent.message).toContain('or its team lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)');
+  });
+
+  it('403: the permission the call needs, or the project ACL', () => {
+    expect(
+      explain(status(403), { what: 'reading the findings', permission: 'VIEW_VULNERABILITY' }, scrub).message,
+    ).toBe(
+      "Dependency-Track refused reading the findings (HTTP 403 from /api/v1/bom): the API key's team lacks the VIEW_VULNERABILITY permission, needed to read the findings. Add it in Administration → Access Management → Teams.",
+    );
+    expect(
+      explain(
+        status(403, 'Access to the specified project is forbidden'),
+        { what: 'reading the findings', permission: 'VIEW_VULNERABILITY' },
+        scrub,
+      ).message,
+    ).toMatch(
+      /^Dependency-Track denied access to the project \(HTTP 403 from \/api\/v1\/bom\) while reading the findings: portfolio access control is on/,
+    );
+  });
+
+  it("400 on upload: DT's detail and what DT accepts", () => {
+    const body = JSON.stringify({
+      title: 'The uploaded BOM is invalid',
+      detail: 'Schema validation failed',
+      errors: ['$.x: bad'],
+    });
+    expect(
+      explain(
+        status(400, body, 'application/problem+json'),
+        { what: 'uploading bom.json', upload: { creating: false } },
+        scrub,
+      ).message,
+    ).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "The uploaded BOM is invalid: Schema validation failed; $.x: bad". Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.',
+    );
+  });
+
+  it('5xx on upload: says it is not retried; on reads: after retries', () => {
+    expect(
+      explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false } }, scrub).message,
+    ).toBe(
+      'Dependency-Track failed uploading (HTTP 500 from /api/v1/bom). Dependency-Track said: "boom". The upload is not retried automatically (Dependency-Track might process it twice): check the server\'s log, then run the job again.',
+    );
+    expect(explain(status(503), { what: 'reading' }, scrub).message).toBe(
+      'Dependency-Track failed while reading (HTTP 503 from /api/v1/bom, after retries). Check the server (or the proxy in front of it), then run the job again.',
+    );
+  });
+
+  it('a web page means api-url points at the UI; a 404 page keeps its own meaning', () => {
+    const page = '<!doctype html><html><body>app</body></html>';
+    expect(explain(status(405, page, 'text/html'), { what: 'uploading' }, scrub).message).toBe(
+      'Dependency-Track answered with a web page (HTTP 405 from /api/v1/bom) while uploading: api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.',
+    );
+    expect(
+      explain(status(404, page, 'text/html'), { what: 'x', notFound: (d) => `gone [${d}]` }, scrub).message,
+    ).toBe('gone []');
+  });
+
+  it('never lets the key through, from bodies or network errors', () => {
+    expect(explain(status(500, 'echo KEY123456'), { what: 'reading' }, scrub).message).not.toContain(
+      'KEY123456',
+    );
+    const network = explain(
+      new ScannerError('request failed KEY123456'),
+      { what: 'uploading', upload: { creating: false } },
+      scrub,
+    );
+    expect(network.message).toBe(
+      'request failed *** (while uploading; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)',
+    );
+  });
+});
+
+describe('policy violations', () => {
+  it('maps state, suppression, type, policy, component and subject', () => {
+    const mapped = fixtureViolations().map((row) => mapDtViolation(dtViolationSchema.parse(row)));
+    expect(mapped).toEqual([
+      {
+        scanner: 'dependency-track',
+        type: 'LICENSE',
+        policy: 'Forbidden licences',
+        state: 'FAIL',
+        component: 'left-pad@1.3.0',
+        subject: 'WTFPL',
+        suppressed: false,
+      },
+      {
+        scanner: 'dependency-track',
+        type: 'OPERATIONAL',
+        policy: 'Outdated HTTP client',
+        state: 'WARN',
+        component: 'axios@0.21.1',
+        subject: 'COORDINATES MATCHES {"group":"","name":"axios","version":"<1.0.0"}',
+        suppressed: false,
+      },
+      {
+        scanner: 'dependency-track',
+        type: 'SECURITY',
+        policy: 'No critical vulnerabilities',
+        state: 'FAIL',
+        component: 'minimist@1.2.5',
+        subject: 'SEVERITY IS CRITICAL',
+        suppressed: true,
+      },
+      {
+        scanner: 'dependency-track',
+        type: 'SECURITY',
+        policy: 'Known ReDoS',
+        state: 'INFO',
+        component: 'debug@2.6.8',
+        subject: 'VULNERABILITY_ID IS CVE-2017-16137',
+        suppressed: false,
+      },
+    ]);
+  });
+
+  it('names Maven components group:artifact and survives missing fields', () => {
+    expect(
+      mapDtViolation(
+        dtViolationSchema.parse({
+          type: 'OPERATIONAL',
+          component: {
+            group: 'joda-time',
+            name: 'joda-time',
+            version: '2.9.2',
+            purl: 'pkg:maven/joda-time/joda-time@2.9.2?type=jar',
+          },
+          policyCondition: { policy: { name: 'P', violationState: 'warn' } },
+        }),
+      ),
+    ).toEqual({
+      scanner: 'dependency-track',
+      type: 'OPERATIONAL',
+      policy: 'P',
+      state: 'WARN',
+      component: 'joda-time:joda-time@2.9.2',
+      suppressed: false,
+    });
+    expect(mapDtViolation(dtViolationSchema.parse({}))).toEqual({
+      scanner: 'dependency-track',
+      type: 'UNKNOWN',
+      policy: 'unnamed policy',
+      state: 'INFO',
+      component: 'unknown',
+      suppressed: false,
+    });
+  });
+});

@@ -1,0 +1,546 @@
+import { describe, expect, it } from 'vitest';
+import { ScannerError, UserError } from '../../../../src/errors.js';
+import { HttpClient, type HttpOptions } from '../../../../src/http/client.js';
+import { createXrayAdapter } from '../../../../src/scanners/xray/adapter.js';
+import { ORDER_BY } from '../../../../src/scanners/xray/report.js';
+import { fixture, type Row } from '../../../sim/xray.js';
+import {
+  MockJfrog,
+  type MockReply,
+  ORIGIN,
+  RecordingLogger,
+  TOKEN,
+  withAccess,
+  xrayConfig,
+} from './helpers.js';
+
+const ROWS = fixture<Row[]>('vulnerabilities.json');
+const VIOLATIONS = fixture<Row[]>('violations.json');
+const NOW = () => new Date('2026-11-22T10:15:30.123Z');
+
+/** Pages of `rows`, capped at `cap` whatever was asked; offsets from the size served. */
+function pages(rows: Row[], cap: number) {
+  return (call: { query: Record<string, string> }): MockReply => {
+    const size = Math.min(Number(call.query.num_of_rows), cap);
+    const offset = (Number(call.query.page_num) - 1) * size;
+    return { status: 200, body: { total_rows: rows.length, rows: rows.slice(offset, offset + size) } };
+  };
+}
+
+/** A report 42 that is pending, then running, then completed; its content served by `content`. */
+function withReport(mock: MockJfrog, content: (call: { query: Record<string, string> }) => MockReply) {
+  const statuses = ['pending', 'running', 'completed'];
+  return mock
+    .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+      status: 200,
+      body: { report_id: 42, status: 'pending' },
+    })
+    .on('GET', /^\/xray\/api\/v1\/reports\/42$/, (_call, nth) => ({
+      status: 200,
+      body: {
+        id: 42,
+        status: statuses[Math.min(nth - 1, 2)],
+        progress: [0, 50, 100][Math.min(nth - 1, 2)],
+        total_artifacts: 2,
+        num_of_processed_artifacts: [0, 1, 2][Math.min(nth - 1, 2)],
+        number_of_rows: nth >= 3 ? ROWS.length : 0,
+      },
+    }))
+    .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities\/42$/, content)
+    .on('DELETE', /^\/xray\/api\/v1\/reports\/42$/, {
+      status: 200,
+      body: { info: 'report deleted successfully' },
+    });
+}
+
+function expectNoToken(logger: RecordingLogger, ...texts: string[]) {
+  for (const text of [logger.text(), ...texts]) {
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(TOKEN.slice(0, 20));
+  }
+}
+
+describe('Xray adapter: scan', () => {
+  it('creates the report, polls it, reads every capped page with one order_by, maps the rows and deletes it', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 3));
+    const logger = new RecordingLogger();
+    const adapter = createXrayAdapter({ http: mock.http, now: NOW });
+    const config = xrayConfig({
+      'include-path-patterns': 'shop-*/**',
+      'exclude-path-patterns': ['tools/**', '**/*.zip'],
+    });
+    const result = await adapter.scan({ config, logger });
+
+    // Every call went to the platform base, whatever `/xray/` api-url ended with, with the bearer token.
+    expect(mock.calls.every((c) => c.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    const create = mock.find('POST', /\/reports\/vulnerabilities$/);
+    expect(create).toHaveLength(1);
+    expect(JSON.parse(create[0]!.body)).toEqual({
+      name: 'sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z',
+      resources: {
+        repositories: [
+          {
+            name: 'npm-local',
+            include_path_patterns: ['shop-*/**'],
+            exclude_path_patterns: ['tools/**', '**/*.zip'],
+          },
+        ],
+      },
+    });
+    expect(create[0]!.query).toEqual({});
+    expect(mock.find('GET', /\/reports\/42$/)).toHaveLength(3);
+
+    // Page 1 asks 1000 and gets 3: the other pages ask 3, so offsets line up; one sort key throughout.
+    const content = mock.find('POST', /\/reports\/vulnerabilities\/42$/);
+    expect(content.map((c) => c.query)).toEqual(
+      [1, 2, 3].map((page) => ({
+        direction: 'asc',
+        page_num: String(page),
+        num_of_rows: page === 1 ? '1000' : '3',
+        order_by: ORDER_BY,
+      })),
+    );
+    expect(ORDER_BY).toBe('vulnerable_component');
+    expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+
+    // 8 rows → 8 findings (collapsing happens later in the core); no violations without the gate.
+    expect(result.findings).toHaveLength(8);
+    expect(result.findings.map((f) => f.id)).toEqual([
+      'CVE-2021-23337',
+      'CVE-2021-23337',
+      'CVE-2021-23337',
+      'CVE-2021-44906',
+      'CVE-2022-24999',
+      'CVE-2021-3807',
+      'XRAY-75221',
+      'CVE-2020-28500',
+    ]);
+    expect(result.findings[0]).toMatchObject({
+      scanner: 'xray',
+      severity: 'high',
+      component: { packageName: 'lodash', version: '4.17.20', ecosystem: 'npm' },
+      componentPaths: ['shop-web/-/shop-web-1.4.0.tgz'],
+      fixedVersions: ['4.17.21'],
+    });
+    expect(result.violations).toEqual([]);
+    expect(result.context).toEqual({
+      repoKey: 'npm-local',
+      scannerVersion: '3.131.25',
+      reportUrl: `${ORIGIN}/ui/scans-list/repositories/npm-local/scan-descendants`,
+    });
+    expect(mock.find('POST', /\/reports\/violations$/)).toHaveLength(0);
+
+    const log = logger.text();
+    expect(log).toContain(`Reached Xray 3.131.25 (revision abc123) at ${ORIGIN}`);
+    expect(log).toContain(
+      'Created Xray vulnerabilities report 42 (sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z).',
+    );
+    expect(log).toMatch(
+      /Xray vulnerabilities report 42: pending, 0%, 0 of 2 artifacts, 0 rows \(\d+\.\d s\)/,
+    );
+    expect(log).toMatch(/Xray vulnerabilities report 42: running, 50%, 1 of 2 artifacts, 0 rows/);
+    expect(log).toMatch(/Xray vulnerabilities report 42: completed, 100%, 2 of 2 artifacts, 8 rows/);
+    expect(log).toContain(
+      'Reading Xray vulnerabilities report 42: 8 rows in 3 pages of 3 (the server caps a page at 3 rows; 1000 were asked), 4 at a time.',
+    );
+    expect(log).toContain('Deleted Xray vulnerabilities report 42.');
+    expect(logger.secrets).toContain(TOKEN);
+    expectNoToken(logger);
+  });
+
+  it('reads a report that fits one page with one content call', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000));
+    const result = await createXrayAdapter({ http: mock.http }).scan({
+      config: xrayConfig(),
+      logger: new RecordingLogger(),
+    });
+    expect(result.findings).toHaveLength(8);
+    expect(mock.find('POST', /\/reports\/vulnerabilities\/42$/)).toHaveLength(1);
+  });
+
+  it('retries a content page after a transient 503, but never a report creation', async () => {
+    const flaky = withReport(withAccess(new MockJfrog()), (call) =>
+      call.query.page_num === '2' && flaky.find('POST', /\/reports\/vulnerabilities\/42$/).length === 2
+        ? { status: 503, body: { error: 'Service Unavailable' } }
+        : pages(ROWS, 3)(call),
+    );
+    const result = await createXrayAdapter({ http: flaky.http }).scan({
+      config: xrayConfig(),
+      logger: new RecordingLogger(),
+    });
+    expect(result.findings).toHaveLength(8);
+    expect(
+      flaky
+        .find('POST', /\/reports\/vulnerabilities\/42$/)
+        .map((c) => c.query.page_num)
+        .sort(),
+    ).toEqual(['1', '2', '2', '3']);
+
+    const refused = withAccess(new MockJfrog()).on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+      status: 503,
+      body: { error: 'Service Unavailable' },
+    });
+    const error = await createXrayAdapter({ http: refused.http })
+      .scan({ config: xrayConfig(), logger: new RecordingLogger() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(refused.find('POST', /\/reports\/vulnerabilities$/)).toHaveLength(1);
+    expect((error as Error).message).toBe(
+      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 503: Service Unavailable) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
+    );
+  });
+
+  it('fails when the rows collected differ from total_rows, and still deletes the report', async () => {
+    // The server says 8 rows but page 2 comes back short: a gap must never pass quietly.
+    const mock = withReport(withAccess(new MockJfrog()), (call) => {
+      const reply = pages(ROWS, 3)(call);
+      if (call.query.page_num === '2') {
+        const body = reply.body as { total_rows: number; rows: Row[] };
+        return { status: 200, body: { ...body, rows: body.rows.slice(0, 2) } };
+      }
+      return reply;
+    });
+    const logger = new RecordingLogger();
+    const error = await createXrayAdapter({ http: mock.http })
+      .scan({ config: xrayConfig(), logger })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect((error as Error).message).toBe(
+      "Xray's vulnerabilities report 42 holds 8 rows (total_rows) but its 3 pages of 3 gave 7 (page 2: 2 of 3). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.",
+    );
+    expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+  });
+
+  it('fails when total_rows changes between pages', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), (call) => {
+      const reply = pages(ROWS, 3)(call);
+      const body = reply.body as { total_rows: number; rows: Row[] };
+      return call.query.page_num === '3' ? { status: 200, body: { ...body, total_rows: 9 } } : reply;
+    });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger: new RecordingLogger() }),
+    ).rejects.toThrow(
+      "Xray's vulnerabilities report 42 changed while it was read: page 1 said 8 rows, page 3 says 9. Run the scan again.",
+    );
+    expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+  });
+
+  it('fails on a failed report with Xray’s error text, and deletes it', async () => {
+    const mock = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 7 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/7$/, {
+        status: 200,
+        body: { id: 7, status: 'failed', progress: 40, error: 'index for repository npm-local is corrupted' },
+      })
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/7$/, { status: 200, body: {} });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger: new RecordingLogger() }),
+    ).rejects.toThrow(
+      'Xray could not generate the vulnerabilities report 7 (status failed: index for repository npm-local is corrupted).',
+    );
+    expect(mock.find('POST', /\/reports\/vulnerabilities\/7$/)).toHaveLength(0);
+    expect(mock.find('DELETE', /\/reports\/7$/)).toHaveLength(1);
+  });
+
+  it('gives up after timeout with the last status, and deletes the report', async () => {
+    const mock = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 8 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/8$/, {
+        status: 200,
+        body: { id: 8, status: 'running', progress: 10 },
+      })
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/8$/, { status: 200, body: {} });
+    const started = Date.now();
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ timeout: '0.2', 'poll-interval': '0.05' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      "Xray's vulnerabilities report 8 was not ready within timeout (0.2 s; last status: running, 10%). Raise timeout for large repositories, or narrow the report with include-path-patterns.",
+    );
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(2000);
+    // A poll at 0, 50, 100, 150 and 200 ms: at least 4, and none after the deadline's last one.
+    expect(mock.find('GET', /\/reports\/8$/).length).toBeGreaterThanOrEqual(4);
+    expect(mock.find('GET', /\/reports\/8$/).length).toBeLessThanOrEqual(6);
+    expect(mock.find('DELETE', /\/reports\/8$/)).toHaveLength(1);
+  });
+
+  it('keeps the report with keep-report, also when the run fails', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 3));
+    const logger = new RecordingLogger();
+    await createXrayAdapter({ http: mock.http }).scan({
+      config: xrayConfig({ 'keep-report': 'true' }),
+      logger,
+    });
+    expect(mock.find('DELETE', /./)).toHaveLength(0);
+    expect(logger.text()).toContain(
+      'keep-report: Xray vulnerabilities report 42 (sca-bridge_npm-local_feature-login_',
+    );
+    expect(logger.text()).toContain(`Kept reports: ${ORIGIN}/ui/reports`);
+
+    const failing = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 9 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/9$/, { status: 200, body: { status: 'failed', error: 'boom' } });
+    await expect(
+      createXrayAdapter({ http: failing.http }).scan({
+        config: xrayConfig({ 'keep-report': 'true' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow('(status failed: boom)');
+    expect(failing.find('DELETE', /./)).toHaveLength(0);
+  });
+
+  it('sends projectKey on every report call and names the report after the project', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 5));
+    const result = await createXrayAdapter({ http: mock.http, now: NOW }).scan({
+      config: xrayConfig({ 'project-key': 'shop', branch: 'release/2026.11 hotfix' }),
+      logger: new RecordingLogger(),
+    });
+    const reportCalls = mock.calls.filter((c) => c.path.startsWith('/xray/api/v1/reports'));
+    expect(reportCalls.length).toBe(1 + 1 + 3 + 2 + 1);
+    expect(reportCalls.every((c) => c.query.projectKey === 'shop')).toBe(true);
+    expect(mock.find('GET', /version$/)[0]!.query).toEqual({});
+    expect(JSON.parse(mock.find('POST', /vulnerabilities$/)[0]!.body).name).toBe(
+      'sca-bridge_shop_npm-local_release-2026.11-hotfix_2026-11-22T10-15-30Z',
+    );
+    expect(result.context.project).toBe('shop');
+  });
+
+  it('with fail-on-policy-violation, reads the violations report for the watches and deletes both', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000))
+      .on('POST', /^\/xray\/api\/v1\/reports\/violations$/, { status: 200, body: { report_id: 43 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/43$/, { status: 200, body: { id: 43, status: 'completed' } })
+      .on('POST', /^\/xray\/api\/v1\/reports\/violations\/43$/, pages(VIOLATIONS, 1))
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/43$/, { status: 200, body: {} });
+    const result = await createXrayAdapter({ http: mock.http, now: NOW }).scan({
+      config: xrayConfig({ 'fail-on-policy-violation': 'true', watches: 'prod-watch,license-watch' }),
+      logger: new RecordingLogger(),
+    });
+    expect(JSON.parse(mock.find('POST', /\/reports\/violations$/)[0]!.body)).toEqual({
+      name: 'sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z_violations',
+      resources: { repositories: [{ name: 'npm-local' }] },
+      filters: { watch_names: ['prod-watch', 'license-watch'] },
+    });
+    expect(
+      mock
+        .find('POST', /\/reports\/violations\/43$/)
+        .map((c) => [c.query.page_num, c.query.num_of_rows, c.query.order_by]),
+    ).toEqual([
+      ['1', '1000', ORDER_BY],
+      ['2', '1', ORDER_BY],
+    ]);
+    expect(result.violations).toEqual([
+      {
+        scanner: 'xray',
+        type: 'security',
+        policy: 'block-critical',
+        watch: 'prod-watch',
+        state: 'FAIL',
+        severity: 'critical',
+        component: 'npm://minimist:1.2.5',
+        subject: 'CVE-2021-44906',
+        suppressed: false,
+      },
+      {
+        scanner: 'xray',
+        type: 'license',
+        policy: 'no-gpl',
+        watch: 'license-watch',
+        state: 'FAIL',
+        severity: 'high',
+        component: 'npm://left-pad:1.3.0',
+        suppressed: false,
+      },
+    ]);
+    expect(
+      mock
+        .find('DELETE', /./)
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(['/xray/api/v1/reports/42', '/xray/api/v1/reports/43']);
+  });
+
+  it('deletes the violations report when the vulnerabilities report fails, and reports the real cause', async () => {
+    const mock = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 50 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/50$/, {
+        status: 200,
+        body: { id: 50, status: 'aborted', error: 'Xray restarted' },
+      })
+      .on('POST', /^\/xray\/api\/v1\/reports\/violations$/, { status: 200, body: { report_id: 51 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/51$/, { status: 200, body: { id: 51, status: 'running' } })
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/5[01]$/, { status: 200, body: {} });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ 'fail-on-policy-violation': 'true', timeout: '30' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      'Xray could not generate the vulnerabilities report 50 (status aborted: Xray restarted).',
+    );
+    expect(
+      mock
+        .find('DELETE', /./)
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(['/xray/api/v1/reports/50', '/xray/api/v1/reports/51']);
+  });
+
+  it('warns about an empty report (the repository must be indexed and watched) and returns no findings', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), () => ({
+      status: 200,
+      body: { total_rows: 0, rows: [] },
+    }));
+    const logger = new RecordingLogger();
+    const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
+    expect(result.findings).toEqual([]);
+    expect(logger.text('warn')).toBe(
+      "Xray's vulnerabilities report for npm-local is empty. It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.",
+    );
+    expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+  });
+
+  it('refuses a scan without repo-key before any call (exit 2)', async () => {
+    const mock = new MockJfrog();
+    const config = xrayConfig();
+    delete config.repoKey;
+    const error = await createXrayAdapter({ http: mock.http })
+      .scan({ config, logger: new RecordingLogger() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toContain('Input repo-key');
+    expect(mock.calls).toEqual([]);
+  });
+
+  it('explains a repository Xray does not know, with list-repos, and creates nothing to delete', async () => {
+    const mock = withAccess(new MockJfrog()).on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+      status: 404,
+      body: { error: 'Repository npm-lcal does not exist' },
+    });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ 'repo-key': 'npm-lcal' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): Xray refused the report for the repository "npm-lcal" (HTTP 404: Repository npm-lcal does not exist). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`,
+    );
+    expect(mock.find('DELETE', /./)).toHaveLength(0);
+  });
+
+  it('explains a refused token (401, either body shape) without ever showing it, and creates nothing', async () => {
+    for (const body of [
+      { error: `Found invalid token ${TOKEN}` },
+      { errors: [{ status: 401, message: `Bad credentials for Bearer ${TOKEN}` }] },
+    ]) {
+      const mock = new MockJfrog()
+        .on('GET', /version$/, { status: 200, body: { xray_version: '3.131.25' } })
+        .on('POST', /^\/xray\/api\/v1\/reports$/, { status: 401, body });
+      const logger = new RecordingLogger();
+      const error = (await createXrayAdapter({ http: mock.http })
+        .scan({ config: xrayConfig(), logger })
+        .catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(ScannerError);
+      expect(error.message).toMatch(
+        /^Checking the token against the Xray reports list \(https:\/\/acme\.jfrog\.io\/xray\/api\/v1\/reports\): JFrog refused the token \(HTTP 401: (Found invalid token \*\*\*|Bad credentials for \*\*\*)\)\. The token is invalid, expired or revoked: create a new access token/,
+      );
+      expectNoToken(logger, error.message);
+      expect(mock.find('POST', /vulnerabilities/)).toHaveLength(0);
+    }
+  });
+
+  it('explains a token without Manage Reports (403)', async () => {
+    const mock = new MockJfrog()
+      .on('GET', /version$/, { status: 200, body: { xray_version: '3.131.25' } })
+      .on('POST', /^\/xray\/api\/v1\/reports$/, {
+        status: 403,
+        body: { errors: [{ status: 403, message: 'Forbidden' }] },
+      });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger: new RecordingLogger() }),
+    ).rejects.toThrow(
+      `Checking the token against the Xray reports list (${ORIGIN}/xray/api/v1/reports): permission denied (HTTP 403: Forbidden): the token's user lacks a permission: it needs Xray Read on the repository npm-local (a permission target with Xray "Read") and the Manage Reports role (Administration → User Management → Roles / Permissions → Xray: Manage Reports).`,
+    );
+  });
+
+  it('explains an unreachable URL', async () => {
+    // Port 1 on loopback refuses at once; the project's client, with short backoff between its retries.
+    const http = (options: HttpOptions) => new HttpClient({ ...options, baseDelayMs: 1 });
+    const error = await createXrayAdapter({ http })
+      .testConnection({
+        config: xrayConfig({ 'api-url': 'http://127.0.0.1:1/xray' }, 'test-connection'),
+        logger: new RecordingLogger(),
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect((error as Error).message).toBe(
+      'Reading the Xray version: connection to http://127.0.0.1:1/xray/api/v1/system/version refused: check api-url and that the server is running. (after 4 attempts)',
+    );
+  });
+});
+
+describe('Xray adapter: test-connection and list-repos', () => {
+  it('test-connection checks version and the reports list, and says what it proved', async () => {
+    const mock = withAccess(new MockJfrog());
+    const logger = new RecordingLogger();
+    await createXrayAdapter({ http: mock.http }).testConnection({
+      config: xrayConfig({}, 'test-connection'),
+      logger,
+    });
+    expect(mock.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /xray/api/v1/system/version',
+      'POST /xray/api/v1/reports',
+    ]);
+    const list = mock.find('POST', /reports$/)[0]!;
+    expect(list.query).toEqual({ direction: 'asc', page_num: '1', num_of_rows: '1', order_by: 'name' });
+    expect(list.body).toBe('{}');
+    expect(logger.text('info').split('\n')).toEqual([
+      `Reached Xray 3.131.25 (revision abc123) at ${ORIGIN}: URL and TLS are fine.`,
+      'The token is valid and may manage Xray reports: POST /xray/api/v1/reports answered (7 reports visible).',
+      'Connection test passed. Not checked here: Xray Read on a particular repository, which the scan needs for its report (`sca-bridge list-repos` shows the repositories the token can see).',
+    ]);
+  });
+
+  it('test-connection says when api-url is not a JFrog Platform', async () => {
+    const mock = new MockJfrog().on('GET', /version$/, { status: 404, body: '<html>Not Found</html>' });
+    await expect(
+      createXrayAdapter({ http: mock.http }).testConnection({
+        config: xrayConfig({}, 'test-connection'),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      `Reading the Xray version (${ORIGIN}/xray/api/v1/system/version): not found (HTTP 404). api-url must be the JFrog Platform base URL (https://acme.jfrog.io, with or without /xray), and Xray must be installed on it.`,
+    );
+  });
+
+  it('list-repos returns the keys sorted, scoped to the project when project-key is set', async () => {
+    const mock = new MockJfrog().on('GET', /^\/artifactory\/api\/repositories$/, {
+      status: 200,
+      body: fixture('repositories.json'),
+    });
+    const keys = await createXrayAdapter({ http: mock.http }).listRepositories!({
+      config: xrayConfig({ 'project-key': 'shop' }, 'list-repos'),
+      logger: new RecordingLogger(),
+    });
+    expect(keys).toEqual(['docker-remote', 'generic-virtual', 'libs-release-local', 'npm-local']);
+    expect(mock.calls[0]!.query).toEqual({ project: 'shop' });
+  });
+
+  it('list-repos explains a 403', async () => {
+    const mock = new MockJfrog().on('GET', /^\/artifactory\/api\/repositories$/, {
+      status: 403,
+      body: { errors: [{ status: 403, message: 'Forbidden' }] },
+    });
+    await expect(
+      createXrayAdapter({ http: mock.http }).listRepositories!({
+        config: xrayConfig({}, 'list-repos'),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      "permission denied (HTTP 403: Forbidden): the token's user may not list repositories: it needs Read permission on the repositories",
+    );
+  });
+});
