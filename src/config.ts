@@ -82,12 +82,31 @@ function text(raw: RawInputs, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** Lists accept newlines or commas, and repeated flags. */
-export function list(raw: RawInputs, name: string): string[] {
+/** Splits on commas outside braces, so a glob with `{a,b}` in it stays one pattern. */
+function splitCommas(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '{') depth += 1;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** Lists accept newlines or commas, and repeated flags; `lines` lists (metadata) split on newlines only. */
+export function list(raw: RawInputs, name: string, lines = false): string[] {
   const value = raw[name];
   const parts = Array.isArray(value) ? value : value === undefined ? [] : [value as string];
   return parts
-    .flatMap((part) => part.split(/[\n,]/))
+    .flatMap((part) => part.split('\n'))
+    .flatMap((part) => (lines ? [part] : splitCommas(part)))
     .map((part) => part.trim())
     .filter(Boolean);
 }
@@ -162,7 +181,7 @@ export function parseFailOn(value: string | undefined): FailOn {
 
 function metadata(raw: RawInputs): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of list(raw, 'metadata')) {
+  for (const line of list(raw, 'metadata', true)) {
     const eq = line.indexOf('=');
     if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
     out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();

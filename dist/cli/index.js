@@ -49292,12 +49292,32 @@ function config_text(raw, name) {
     const trimmed = joined?.trim();
     return trimmed ? trimmed : undefined;
 }
-/** Lists accept newlines or commas, and repeated flags. */
-function list(raw, name) {
+/** Splits on commas outside braces, so a glob with `{a,b}` in it stays one pattern. */
+function splitCommas(text) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '{')
+            depth += 1;
+        else if (char === '}')
+            depth = Math.max(0, depth - 1);
+        else if (char === ',' && depth === 0) {
+            parts.push(text.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(text.slice(start));
+    return parts;
+}
+/** Lists accept newlines or commas, and repeated flags; `lines` lists (metadata) split on newlines only. */
+function list(raw, name, lines = false) {
     const value = raw[name];
     const parts = Array.isArray(value) ? value : value === undefined ? [] : [value];
     return parts
-        .flatMap((part) => part.split(/[\n,]/))
+        .flatMap((part) => part.split('\n'))
+        .flatMap((part) => (lines ? [part] : splitCommas(part)))
         .map((part) => part.trim())
         .filter(Boolean);
 }
@@ -49366,7 +49386,7 @@ function parseFailOn(value) {
 }
 function metadata(raw) {
     const out = {};
-    for (const line of list(raw, 'metadata')) {
+    for (const line of list(raw, 'metadata', true)) {
         const eq = line.indexOf('=');
         if (eq <= 0)
             throw new errors/* UserError */.yo(`Input metadata: expected key=value lines, got "${line}".`);
@@ -53303,14 +53323,18 @@ function solution(finding) {
 /** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
 function gitlabDependencyScanningReport(input) {
     const findings = input.findings.filter((f) => !f.suppressed);
-    const first = SCANNERS[findings[0]?.scanner ?? 'dependency-track'];
+    // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
+    const scannerName = findings[0]?.scanner ??
+        Object.keys(input.scannerVersions)[0] ??
+        'dependency-track';
+    const first = SCANNERS[scannerName];
     const vulnerabilities = findings.map((finding) => {
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
         const fix = solution(finding);
         const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
         return {
-            id: stableUuid(finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? ''),
+            id: stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? ''),
             name: shorten(`${finding.id}: ${finding.title}`, 255),
             description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
             severity: GITLAB_SEVERITY[finding.severity],
@@ -53344,7 +53368,7 @@ function gitlabDependencyScanningReport(input) {
                 id: first.id,
                 name: first.name,
                 url: first.url,
-                version: input.scannerVersions[findings[0]?.scanner ?? 'dependency-track'] ?? 'unknown',
+                version: input.scannerVersions[scannerName] ?? 'unknown',
                 vendor: { name: first.vendor },
             },
             start_time: gitlabTime(input.startedAt),

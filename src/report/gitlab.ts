@@ -88,7 +88,12 @@ export interface GitLabReportInput {
 /** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
 export function gitlabDependencyScanningReport(input: GitLabReportInput): Record<string, unknown> {
   const findings = input.findings.filter((f) => !f.suppressed);
-  const first = SCANNERS[findings[0]?.scanner ?? 'dependency-track'];
+  // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
+  const scannerName: ScannerName =
+    findings[0]?.scanner ??
+    (Object.keys(input.scannerVersions)[0] as ScannerName | undefined) ??
+    'dependency-track';
+  const first = SCANNERS[scannerName];
   const vulnerabilities = findings.map((finding) => {
     const scanner = SCANNERS[finding.scanner];
     const vectors = cvssVectors(finding, scanner.name);
@@ -96,6 +101,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
     return {
       id: stableUuid(
+        finding.scanner,
         finding.id,
         finding.component.packageName,
         finding.component.version ?? '',
@@ -134,7 +140,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
         id: first.id,
         name: first.name,
         url: first.url,
-        version: input.scannerVersions[findings[0]?.scanner ?? 'dependency-track'] ?? 'unknown',
+        version: input.scannerVersions[scannerName] ?? 'unknown',
         vendor: { name: first.vendor },
       },
       start_time: gitlabTime(input.startedAt),

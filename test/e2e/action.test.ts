@@ -336,3 +336,36 @@ describe('webhook', () => {
     expect(dead.outputs.total).toBe('4');
   });
 });
+
+describe('@github/local-action', () => {
+  it('runs the Action from source with an .env of inputs', async () => {
+    const { execFile } = await import('node:child_process');
+    const dir = workspace();
+    const env = path.join(dir, '.env');
+    const summary = path.join(dir, 'summary.md');
+    writeFileSync(
+      env,
+      [
+        `INPUT_IMPORT-FILE=${path.join(dir, 'findings.json')}`,
+        'INPUT_FAIL-ON=high',
+        `GITHUB_WORKSPACE=${dir}`,
+        `GITHUB_STEP_SUMMARY=${summary}`,
+      ].join('\n'),
+    );
+    // local-action starts `npm exec tsx`, which finds tsx only from the repository's own folder.
+    const bin = path.join(REPO_ROOT, 'node_modules/.bin/local-action');
+    const output = await new Promise<string>((resolve) => {
+      execFile(
+        bin,
+        ['run', REPO_ROOT, 'src/action/run.ts', env],
+        { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+        (_error, stdout, stderr) => resolve(stdout + stderr),
+      );
+    });
+    expect(output).toMatch(/'gate-result'\s*│\s*'failed'/);
+    expect(output).toContain(
+      '::error title=CVE-2021-23337 in lodash@4.17.20 (high),file=package.json,line=6',
+    );
+    expect(readFileSync(summary, 'utf8')).toContain('## sca-bridge: ❌ Gate failed');
+  });
+});

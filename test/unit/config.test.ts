@@ -86,3 +86,19 @@ describe('configuration', () => {
     expect(() => parseFailOn('high:-1')).toThrow('Input fail-on');
   });
 });
+
+describe('list inputs', () => {
+  it('keeps a brace glob whole and splits metadata on lines only', () => {
+    const config = parseConfig(
+      'import',
+      {
+        'import-file': 'a',
+        'include-path-patterns': 'src/**/{a,b}/**,lib/**',
+        metadata: 'labels=a,b\nteam=web',
+      },
+      { env: {}, cwd: '/repo' },
+    );
+    expect(config.includePathPatterns).toEqual(['src/**/{a,b}/**', 'lib/**']);
+    expect(config.metadata).toEqual({ labels: 'a,b', team: 'web' });
+  });
+});
