@@ -77641,8 +77641,8 @@ var schemas = __nccwpck_require__(38816);
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var findings_severity = __nccwpck_require__(65131);
-// EXTERNAL MODULE: ./src/importers/importer.ts
-var importer = __nccwpck_require__(13233);
+// EXTERNAL MODULE: ./src/importers/importer.ts + 1 modules
+var importer = __nccwpck_require__(99888);
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -83193,7 +83193,7 @@ function readCaFile(file) {
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13233);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(99888);
 
 
 
@@ -83354,21 +83354,26 @@ function looksLikeDtFinding(value) {
 
 /***/ }),
 
-/***/ 13233:
+/***/ 99888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ optString),
-/* harmony export */   hp: () => (/* binding */ optArray),
-/* harmony export */   pP: () => (/* binding */ IMPORT_FORMATS),
-/* harmony export */   td: () => (/* binding */ optNumber),
-/* harmony export */   tf: () => (/* binding */ validate),
-/* harmony export */   u4: () => (/* binding */ isRecord)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38816);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pP: () => (/* reexport */ IMPORT_FORMATS),
+  u4: () => (/* binding */ isRecord),
+  hp: () => (/* binding */ optArray),
+  td: () => (/* binding */ optNumber),
+  $2: () => (/* binding */ optString),
+  tf: () => (/* binding */ validate)
+});
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(38816);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/importers/formats.ts
+/** The import formats by name (SPEC §3 `import-format`); kept apart from the schemas so `--help` loads nothing. */
 const IMPORT_FORMATS = [
     'dtrack-fpf',
     'dtrack-findings',
@@ -83378,6 +83383,11 @@ const IMPORT_FORMATS = [
     'xray-cli-json',
     'xray-simple-json',
 ];
+
+;// CONCATENATED MODULE: ./src/importers/importer.ts
+
+
+
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -83391,14 +83401,14 @@ function validate(schema, document, file, format) {
         return `${where}: ${issue.message}`;
     });
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
+    throw new errors/* UserError */.yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
 }
 /** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
-const optString = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ()])
+const optString = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* null */.chJ()])
     .optional()
     .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)));
 /** Optional number fields that some scanners write as strings ("7.5"). */
-const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ()])
+const optNumber = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* null */.chJ()])
     .optional()
     .transform((value) => {
     if (value === null || value === undefined || value === '')
@@ -83408,7 +83418,7 @@ const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPAC
 });
 /** Optional arrays, tolerating null. */
 function optArray(item) {
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item)
+    return schemas/* array */.YOg(item)
         .nullish()
         .transform((value) => value ?? []);
 }
@@ -83426,7 +83436,7 @@ function optArray(item) {
 /* harmony export */ });
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38816);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13233);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99888);
 
 
 /** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
@@ -83525,7 +83535,7 @@ function fromParts(score, vector) {
 /* harmony import */ var _findings_ids_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(45232);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13233);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(99888);
 /* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(95313);
 
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import type { CiContext } from './ci.js';
@@ -320,6 +320,10 @@ export async function runScan(
   logger: Logger,
   startedAt = new Date(),
 ): Promise<RunOutcome> {
+  // A run that fails must not leave an earlier run's reports looking like its own.
+  for (const file of [config.sarifFile, config.gitlabDependencyReport, config.gitlabCodequalityReport]) {
+    if (file) await rm(file, { force: true });
+  }
   const sources = await gatherSources(config, logger);
   return runCore(config, ci, logger, startedAt, sources);
 }

@@ -1,4 +1,4 @@
-import { FORMATS } from '../importers/index.js';
+import { IMPORT_FORMATS } from '../importers/formats.js';
 
 export const HELP = `sca-bridge: Dependency-Track and JFrog Xray findings as SARIF, gates and reports
 
@@ -34,7 +34,7 @@ Output:
   --working-directory <dir>      repository root, where findings are located (default: cwd)
 
 Import:
-  --import-format <format>       auto (default) or one of: ${FORMATS.map((f) => f.name).join(', ')}
+  --import-format <format>       auto (default) or one of: ${IMPORT_FORMATS.join(', ')}
   --scanner <name>               dependency-track or xray (detected from the file)
 
 Filters and gate:

@@ -1,164 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
-import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { type Logger, StreamLogger } from '../logger.js';
-import { evaluateGate } from '../policy/gate.js';
-import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
-import { sendWebhook } from '../publish/webhook.js';
-import { errorSummary, runScan } from '../run.js';
-import { scannerAdapter } from '../scanners/index.js';
 import { VERSION } from '../version.js';
-import { type ParsedArgs, parseCliArgs } from './args.js';
+import { parseCliArgs } from './args.js';
+import type { CliIo } from './commands.js';
 import { HELP } from './help.js';
 
-export interface CliIo {
-  argv: readonly string[];
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-/** One line of git's answer, or undefined outside a checkout (or without git). */
-function git(cwd: string, args: string[]): string | undefined {
-  try {
-    return (
-      execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString()
-        .trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-function gitBranch(cwd: string): () => string | undefined {
-  return () => {
-    const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    return branch !== 'HEAD' ? branch : undefined;
-  };
-}
-
-function gitRoot(directory: string): string | undefined {
-  return git(directory, ['rev-parse', '--show-toplevel']);
-}
-
-async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
-  if (!args.tokenFile) return env.SCA_BRIDGE_TOKEN || undefined;
-  try {
-    return (await readFile(args.tokenFile, 'utf8')).trim() || undefined;
-  } catch {
-    throw new UserError(`--token-file: cannot read ${args.tokenFile}.`);
-  }
-}
-
-async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logger): Promise<Config> {
-  const token = await readToken(args, io.env);
-  const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
-  if (token) logger.secret(token);
-  if (webhookSecret) logger.secret(webhookSecret);
-  const inputs = {
-    ...args.inputs,
-    ...(mode === 'import'
-      ? { 'import-file': [...args.positionals, ...((args.inputs['import-file'] as string[]) ?? [])] }
-      : {}),
-    ...(token ? { token } : {}),
-    ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
-  };
-  return parseConfig(mode, inputs, { env: io.env, cwd: io.cwd, gitBranch: gitBranch(io.cwd), gitRoot });
-}
-
-function logOutcome(logger: Logger, status: string, reasons: readonly string[]): void {
-  if (status === 'failed') logger.error(`Gate failed: ${reasons.join('; ')}`);
-  else logger.info('Gate passed.');
-}
-
-/** `import` and `scan`: read the sources, report, gate. */
-async function runReport(
-  mode: 'import' | 'scan',
-  args: ParsedArgs,
-  io: CliIo,
-  logger: Logger,
-): Promise<number> {
-  const startedAt = new Date();
-  const ci = readCiContext(io.env);
-  let config: Config | undefined;
-  let summary: RunSummary;
-  let exitCode: number;
-  try {
-    config = await buildConfig(mode, args, io, logger);
-    const outcome = await runScan(config, ci, logger, startedAt);
-    ({ summary, exitCode } = outcome);
-    const { counts } = summary;
-    logger.info(
-      `${counts.total} findings: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`,
-    );
-    logOutcome(logger, summary.status, summary.gate.reasons);
-  } catch (error) {
-    exitCode = exitCodeOf(error);
-    logger.error(describeError(error));
-    summary = errorSummary(config, ci, startedAt, error, logger);
-  }
-  if (config) await sendWebhook(config, summary, logger);
-  if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  return exitCode;
-}
-
-/** `gate <summary.json>`: the second job of GitLab's two-job pattern (SPEC §2, §8). */
-async function runGate(args: ParsedArgs, logger: Logger): Promise<number> {
-  const [file, ...extra] = args.positionals;
-  if (!file || extra.length)
-    throw new UserError('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
-  let document: unknown;
-  try {
-    document = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UserError(`gate: cannot read the run summary ${file}: ${(error as Error).message}`);
-  }
-  const parsed = runSummarySchema.safeParse(document);
-  if (!parsed.success) {
-    throw new UserError(
-      `gate: ${file} is not an sca-bridge run summary (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`,
-    );
-  }
-  const summary = parsed.data;
-  if (summary.status === 'error') {
-    logger.error(`The scan itself failed: ${summary.error?.message ?? 'see the scan job'}`);
-    return summary.error?.exitCode ?? ExitCode.ScannerFailure;
-  }
-  const failOnText = (args.inputs['fail-on'] as string | undefined) ?? summary.gate.failOn;
-  const failOnPolicyViolation =
-    args.inputs['fail-on-policy-violation'] !== undefined
-      ? args.inputs['fail-on-policy-violation'] === 'true'
-      : !!summary.gate.failOnPolicyViolation;
-  const gate = evaluateGate(
-    summary.counts,
-    summary.policyViolations,
-    parseFailOn(failOnText),
-    failOnText,
-    failOnPolicyViolation,
-  );
-  logOutcome(logger, gate.result, gate.reasons);
-  return gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
-}
-
-/** `list-repos`: the Xray repository keys the token can see, one per line (or a JSON array with --json). */
-async function listRepos(args: ParsedArgs, io: CliIo, logger: Logger): Promise<number> {
-  const config = await buildConfig(
-    'list-repos',
-    { ...args, inputs: { scanner: 'xray', ...args.inputs } },
-    io,
-    logger,
-  );
-  const adapter = await scannerAdapter(config.scanner);
-  if (!adapter.listRepositories)
-    throw new UserError('list-repos: only Xray has repositories; use --scanner xray.');
-  const keys = await adapter.listRepositories({ config, logger });
-  io.stdout(args.json ? `${JSON.stringify(keys, null, 2)}\n` : keys.map((key) => `${key}\n`).join(''));
-  return ExitCode.Ok;
-}
+export type { CliIo } from './commands.js';
 
 export async function main(io: CliIo): Promise<number> {
   let logger: Logger = new StreamLogger(io.stderr);
@@ -176,16 +23,13 @@ export async function main(io: CliIo): Promise<number> {
     switch (args.command) {
       case 'import':
       case 'scan':
-        return await runReport(args.command, args, io, logger);
-      case 'test-connection': {
-        const config = await buildConfig('test-connection', args, io, logger);
-        await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
-        return ExitCode.Ok;
-      }
+        return await (await import('./commands.js')).runReport(args.command, args, io, logger);
+      case 'test-connection':
+        return await (await import('./commands.js')).testConnection(args, io, logger);
       case 'list-repos':
-        return await listRepos(args, io, logger);
+        return await (await import('./commands.js')).listRepos(args, io, logger);
       case 'gate':
-        return await runGate(args, logger);
+        return await (await import('./commands.js')).runGate(args, logger);
       default:
         throw new UserError(
           `Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`,

@@ -2,16 +2,9 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { ScannerName, SourceResult } from '../findings/model.js';
 
-export const IMPORT_FORMATS = [
-  'dtrack-fpf',
-  'dtrack-findings',
-  'xray-report',
-  'xray-scans-export',
-  'xray-summary',
-  'xray-cli-json',
-  'xray-simple-json',
-] as const;
-export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormatName } from './formats.js';
+
+export { IMPORT_FORMATS, type ImportFormatName } from './formats.js';
 
 /** One export format: how to recognise its shape and how to map it into findings. */
 export interface ImportFormat {
