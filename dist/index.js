@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22474);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17098);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 22474:
+/***/ 17098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81595,17 +81595,31 @@ function withinCounts(findings, limit) {
     return kept;
 }
 /**
+ * A bound above the gzipped size: gzip never grows text by more than a little, so small logs skip it, and
+ * its fastest level compresses less than any upload will, so its size is a safe bound, got 3–4x faster.
+ */
+function gzippedSize(json, budget) {
+    const bytes = Buffer.byteLength(json);
+    return bytes * 1.01 + 1024 <= budget ? bytes : (0,external_node_zlib_.gzipSync)(json, { level: 1 }).length;
+}
+/**
  * Builds a run that fits GitHub's limits: most severe first, rule help shortened before any result is
- * dropped, then the least severe results dropped until the gzipped share of the log fits.
+ * dropped, then the least severe results dropped until the gzipped share of the log fits. Returns the run's
+ * JSON too, so the log is not serialised twice.
  */
 function fitRun(findings, build, gzipBudget) {
     let kept = withinCounts(findings, GITHUB_LIMITS.resultsPerRun);
     let briefHelp = false;
     for (;;) {
         const run = build(kept, briefHelp);
-        const size = (0,external_node_zlib_.gzipSync)(JSON.stringify(run)).length;
+        const json = JSON.stringify(run);
+        const size = gzippedSize(json, gzipBudget);
         if (size <= gzipBudget || kept.length === 0) {
-            return { run, truncation: { resultsDropped: findings.length - kept.length, helpTrimmed: briefHelp } };
+            return {
+                run,
+                json,
+                truncation: { resultsDropped: findings.length - kept.length, helpTrimmed: briefHelp },
+            };
         }
         if (!briefHelp) {
             briefHelp = true;
@@ -81799,6 +81813,10 @@ function buildSarifRun(input) {
 function sarifLog(runs) {
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
 }
+/** The log's JSON from its runs' JSON, already serialised while fitting GitHub's limits. */
+function sarifLogJson(runs) {
+    return `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[${runs.join(',')}]}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
 
@@ -81948,83 +81966,120 @@ function gitlabCodeQualityReport(findings) {
     }));
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
+;// CONCATENATED MODULE: ./src/report/json-file.ts
+
+
+
+
+/**
+ * Writes a JSON document whose bulk is one level of arrays (a report's findings) element by element, so a
+ * report of 100,000 findings never exists as one string in memory.
+ */
+async function writeJsonFile(file, value) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    const out = (0,external_node_fs_.createWriteStream)(file);
+    const write = async (text) => {
+        if (!out.write(text))
+            await (0,external_node_events_.once)(out, 'drain');
+    };
+    const writeArray = async (items) => {
+        await write('[');
+        for (const [i, item] of items.entries())
+            await write(`${i ? ',\n' : '\n'}${JSON.stringify(item)}`);
+        await write(items.length ? '\n]' : ']');
+    };
+    if (Array.isArray(value)) {
+        await writeArray(value);
+    }
+    else if (value && typeof value === 'object') {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        await write('{');
+        for (const [i, [key, item]] of entries.entries()) {
+            await write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
+            if (Array.isArray(item))
+                await writeArray(item);
+            else
+                await write(JSON.stringify(item));
+        }
+        await write('\n}');
+    }
+    else {
+        await write(JSON.stringify(value));
+    }
+    out.end('\n');
+    await (0,external_node_events_.once)(out, 'finish');
+}
+
 ;// CONCATENATED MODULE: ./src/report/line-hash.ts
 /**
  * GitHub's `primaryLocationLineHash`, computed the way `github/codeql-action` computes it when it uploads
- * SARIF, so a REST upload and `upload-sarif` give the same alert identity: a rolling polynomial hash (base 37,
- * wrapping at 64 bits) over the 100 characters from each line's start, with spaces and tabs skipped and
- * CR / CRLF read as LF, followed by `:n` for the n-th line of the file with that hash.
+ * SARIF, so a REST upload and `upload-sarif` give the same alert identity: for each line, a polynomial hash
+ * (base 37, wrapping at 64 bits) of the 100 characters from the line's start — spaces and tabs skipped, CR and
+ * CRLF read as LF, the text followed by an end marker (65535) and zeros — then `:n` for the n-th line of the
+ * file with that hash. Each line's hash is computed on its own (Horner's rule over its 100 characters), so a
+ * file is read only as far as the last line asked for needs.
  */
 const BLOCK = 100;
-const BASE = 37n;
 const EOF_CHAR = 65535;
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
-const MASK = (1n << 64n) - 1n;
-/** 37^100 mod 2^64: the weight of the character leaving the window. */
-const FIRST_MOD = (() => {
-    let value = 1n;
-    for (let i = 0; i < BLOCK; i++)
-        value = (value * BASE) & MASK;
-    return value;
-})();
-/** Hashes of every line of a text, indexed by line number (1-based). */
-function lineHashes(text) {
-    const window = new Array(BLOCK).fill(0);
-    const lineAt = new Array(BLOCK).fill(-1);
-    const seen = new Map();
-    const hashes = new Map();
-    let hash = 0n;
-    let index = 0;
-    let line = 0;
-    let lineStart = true;
+const TWO_32 = 0x1_0000_0000;
+/**
+ * The text as codeql-action reads it: spaces and tabs dropped, line ends as one LF, the end marker last. It
+ * stops once line `lastLine` and the 100 characters its hash covers are read.
+ */
+function normalise(text, lastLine) {
+    const out = new Uint16Array(text.length + 1);
+    let n = 0;
     let prevCR = false;
-    const output = () => {
-        const hex = hash.toString(16);
-        const n = (seen.get(hex) ?? 0) + 1;
-        seen.set(hex, n);
-        hashes.set(lineAt[index] ?? -1, `${hex}:${n}`);
-        lineAt[index] = -1;
-    };
-    const update = (code) => {
-        const leaving = window[index] ?? 0;
-        window[index] = code;
-        hash = (BASE * hash + BigInt(code) - FIRST_MOD * BigInt(leaving)) & MASK;
-        index = (index + 1) % BLOCK;
-    };
-    const process = (code) => {
+    let line = 1;
+    let lastStart = lastLine === 1 ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+        if (lastStart >= 0 && n >= lastStart + BLOCK)
+            return out.subarray(0, n);
+        const code = text.charCodeAt(i);
         if (code === SPACE || code === TAB || (prevCR && code === LF)) {
             prevCR = false;
-            return;
+            continue;
         }
-        let current = code;
-        if (current === CR) {
-            current = LF;
-            prevCR = true;
-        }
-        else {
-            prevCR = false;
-        }
-        if (lineAt[index] !== -1)
-            output();
-        if (lineStart) {
-            lineStart = false;
-            line += 1;
-            lineAt[index] = line;
-        }
-        if (current === LF)
-            lineStart = true;
-        update(current);
-    };
-    for (let i = 0; i < text.length; i++)
-        process(text.charCodeAt(i));
-    process(EOF_CHAR);
-    for (let i = 0; i < BLOCK; i++) {
-        if (lineAt[index] !== -1)
-            output();
-        update(0);
+        prevCR = code === CR;
+        out[n++] = code === CR ? LF : code;
+        if (out[n - 1] === LF && ++line === lastLine)
+            lastStart = n;
+    }
+    out[n++] = EOF_CHAR;
+    return out.subarray(0, n);
+}
+/** Σ c[i]·37^(99−i) mod 2^64 over the 100 characters from `start`, as unsigned hex (two 32-bit halves). */
+function hashAt(chars, start) {
+    let hi = 0;
+    let lo = 0;
+    for (let i = start; i < start + BLOCK; i++) {
+        const next = lo * 37 + (i < chars.length ? (chars[i] ?? 0) : 0);
+        lo = next % TWO_32;
+        hi = (hi * 37 + Math.floor(next / TWO_32)) % TWO_32;
+    }
+    return hi === 0 ? lo.toString(16) : `${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+}
+/** Hashes of the lines of a text up to `lastLine` (every line when omitted), by line number. */
+function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
+    const chars = normalise(text, lastLine);
+    const seen = new Map();
+    const hashes = new Map();
+    // A line starts at the first character and after every LF; the end marker starts one more.
+    let line = 0;
+    for (let i = 0; i < chars.length && line < lastLine; i++) {
+        if (i !== 0 && chars[i - 1] !== LF)
+            continue;
+        line += 1;
+        const hash = hashAt(chars, i);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        hashes.set(line, `${hash}:${n}`);
     }
     return hashes;
 }
@@ -82044,6 +82099,7 @@ async function scannerAdapter(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+
 
 
 
@@ -82110,13 +82166,19 @@ function subjectOf(config, context, ci) {
         context.project ??
         ci.repository?.split('/').pop());
 }
-function hashReader(workingDirectory) {
+/** Line hashes of the files findings are placed in, read once each and only as far as the last line used. */
+function hashReader(root, findings) {
+    const lastLine = new Map();
+    for (const { location } of findings) {
+        if (location)
+            lastLine.set(location.uri, Math.max(lastLine.get(location.uri) ?? 0, location.startLine));
+    }
     const cache = new Map();
     return (uri) => {
         if (!cache.has(uri)) {
             let hashes;
             try {
-                hashes = lineHashes((0,external_node_fs_.readFileSync)(external_node_path_default().join(workingDirectory, uri), 'utf8'));
+                hashes = lineHashes((0,external_node_fs_.readFileSync)(external_node_path_default().join(root, uri), 'utf8'), lastLine.get(uri));
             }
             catch {
                 hashes = undefined;
@@ -82148,11 +82210,11 @@ async function writeGitLabReports(config, reports, startedAt, logger) {
             finishedAt: new Date(),
             scannerVersions,
         });
-        await writeText(config.gitlabDependencyReport, JSON.stringify(report, null, 2));
+        await writeJsonFile(config.gitlabDependencyReport, report);
         logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
     }
     if (config.gitlabCodequalityReport) {
-        await writeText(config.gitlabCodequalityReport, JSON.stringify(gitlabCodeQualityReport(findings), null, 2));
+        await writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings));
         logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
     }
 }
@@ -82165,16 +82227,23 @@ async function runCore(config, ci, logger, startedAt, sources) {
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
     });
     const scanners = [...new Set(sources.map((s) => s.scanner))];
-    const hashes = hashReader(config.repositoryRoot);
     const context = Object.assign({}, ...sources.map((s) => s.context));
+    const prepared = scanners.map((scanner) => {
+        const own = sources.filter((s) => s.scanner === scanner);
+        return {
+            scanner,
+            own,
+            context: Object.assign({}, ...own.map((s) => s.context)),
+            ...prepare(own, config, locator),
+        };
+    });
+    const hashes = hashReader(config.repositoryRoot, prepared.flatMap((p) => p.reported));
     const reports = [];
     const runs = [];
-    for (const scanner of scanners) {
-        const own = sources.filter((s) => s.scanner === scanner);
-        const ownContext = Object.assign({}, ...own.map((s) => s.context));
-        const filtered = prepare(own, config, locator);
+    const runJson = [];
+    for (const { scanner, own, context: ownContext, reported, suppressed } of prepared) {
         const category = categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length);
-        const { run, truncation } = fitRun(filtered.reported, (findings, briefHelp) => buildSarifRun({
+        const { run, json, truncation } = fitRun(reported, (findings, briefHelp) => buildSarifRun({
             scanner,
             findings,
             category,
@@ -82193,21 +82262,22 @@ async function runCore(config, ci, logger, startedAt, sources) {
             briefHelp,
         }), GITHUB_LIMITS.gzipBytes / scanners.length);
         if (truncation.resultsDropped) {
-            logger.warn(`${scanner}: SARIF keeps the ${filtered.reported.length - truncation.resultsDropped} most severe of ${filtered.reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`);
+            logger.warn(`${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`);
         }
         runs.push(run);
+        runJson.push(json);
         reports.push({
             scanner,
-            findings: filtered.reported,
+            findings: reported,
             violations: own.flatMap((s) => s.violations),
-            suppressed: filtered.suppressed,
+            suppressed,
             source: ownContext,
             category,
             truncation,
         });
     }
     const sarif = sarifLog(runs);
-    await writeText(config.sarifFile, JSON.stringify(sarif, null, 2));
+    await writeText(config.sarifFile, sarifLogJson(runJson));
     logger.info(`SARIF written to ${config.sarifFile}`);
     await writeGitLabReports(config, reports, startedAt, logger);
     const all = reports.flatMap((r) => r.findings);
@@ -82274,6 +82344,11 @@ function errorSummary(config, ci, startedAt, error, logger) {
 }
 /** `scan` and `import`: read the sources, then report. */
 async function runScan(config, ci, logger, startedAt = new Date()) {
+    // A run that fails must not leave an earlier run's reports looking like its own.
+    for (const file of [config.sarifFile, config.gitlabDependencyReport, config.gitlabCodequalityReport]) {
+        if (file)
+            await (0,promises_.rm)(file, { force: true });
+    }
     const sources = await gatherSources(config, logger);
     return runCore(config, ci, logger, startedAt, sources);
 }

@@ -15,10 +15,11 @@ import { applyReportFilters, pathFilter } from './policy/filter.js';
 import { countFindings, evaluateGate, failingViolations } from './policy/gate.js';
 import { fitRun, GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
+import { writeJsonFile } from './report/json-file.js';
 import { lineHashes } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
-import { buildSarifRun, sarifLog } from './report/sarif.js';
+import { buildSarifRun, sarifLog, sarifLogJson } from './report/sarif.js';
 
 export interface ScannerReport {
   scanner: ScannerName;
@@ -104,13 +105,21 @@ function subjectOf(config: Config, context: SourceResult['context'], ci: CiConte
   );
 }
 
-function hashReader(workingDirectory: string): (uri: string) => ReadonlyMap<number, string> | undefined {
+/** Line hashes of the files findings are placed in, read once each and only as far as the last line used. */
+function hashReader(
+  root: string,
+  findings: readonly Finding[],
+): (uri: string) => ReadonlyMap<number, string> | undefined {
+  const lastLine = new Map<string, number>();
+  for (const { location } of findings) {
+    if (location) lastLine.set(location.uri, Math.max(lastLine.get(location.uri) ?? 0, location.startLine));
+  }
   const cache = new Map<string, ReadonlyMap<number, string> | undefined>();
   return (uri) => {
     if (!cache.has(uri)) {
       let hashes: ReadonlyMap<number, string> | undefined;
       try {
-        hashes = lineHashes(readFileSync(path.join(workingDirectory, uri), 'utf8'));
+        hashes = lineHashes(readFileSync(path.join(root, uri), 'utf8'), lastLine.get(uri));
       } catch {
         hashes = undefined;
       }
@@ -149,14 +158,11 @@ async function writeGitLabReports(
       finishedAt: new Date(),
       scannerVersions,
     });
-    await writeText(config.gitlabDependencyReport, JSON.stringify(report, null, 2));
+    await writeJsonFile(config.gitlabDependencyReport, report);
     logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
   }
   if (config.gitlabCodequalityReport) {
-    await writeText(
-      config.gitlabCodequalityReport,
-      JSON.stringify(gitlabCodeQualityReport(findings), null, 2),
-    );
+    await writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings));
     logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
   }
 }
@@ -176,17 +182,27 @@ export async function runCore(
     ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
   });
   const scanners = [...new Set(sources.map((s) => s.scanner))];
-  const hashes = hashReader(config.repositoryRoot);
   const context = Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];
+  const prepared = scanners.map((scanner) => {
+    const own = sources.filter((s) => s.scanner === scanner);
+    return {
+      scanner,
+      own,
+      context: Object.assign({}, ...own.map((s) => s.context)) as SourceResult['context'],
+      ...prepare(own, config, locator),
+    };
+  });
+  const hashes = hashReader(
+    config.repositoryRoot,
+    prepared.flatMap((p) => p.reported),
+  );
   const reports: ScannerReport[] = [];
   const runs: Run[] = [];
-  for (const scanner of scanners) {
-    const own = sources.filter((s) => s.scanner === scanner);
-    const ownContext = Object.assign({}, ...own.map((s) => s.context)) as SourceResult['context'];
-    const filtered = prepare(own, config, locator);
+  const runJson: string[] = [];
+  for (const { scanner, own, context: ownContext, reported, suppressed } of prepared) {
     const category = categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length);
-    const { run, truncation } = fitRun(
-      filtered.reported,
+    const { run, json, truncation } = fitRun(
+      reported,
       (findings, briefHelp) =>
         buildSarifRun({
           scanner,
@@ -210,15 +226,16 @@ export async function runCore(
     );
     if (truncation.resultsDropped) {
       logger.warn(
-        `${scanner}: SARIF keeps the ${filtered.reported.length - truncation.resultsDropped} most severe of ${filtered.reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`,
+        `${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`,
       );
     }
     runs.push(run);
+    runJson.push(json);
     reports.push({
       scanner,
-      findings: filtered.reported,
+      findings: reported,
       violations: own.flatMap((s) => s.violations),
-      suppressed: filtered.suppressed,
+      suppressed,
       source: ownContext,
       category,
       truncation,
@@ -226,7 +243,7 @@ export async function runCore(
   }
 
   const sarif = sarifLog(runs);
-  await writeText(config.sarifFile, JSON.stringify(sarif, null, 2));
+  await writeText(config.sarifFile, sarifLogJson(runJson));
   logger.info(`SARIF written to ${config.sarifFile}`);
   await writeGitLabReports(config, reports, startedAt, logger);
 

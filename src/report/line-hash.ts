@@ -1,77 +1,70 @@
 /**
  * GitHub's `primaryLocationLineHash`, computed the way `github/codeql-action` computes it when it uploads
- * SARIF, so a REST upload and `upload-sarif` give the same alert identity: a rolling polynomial hash (base 37,
- * wrapping at 64 bits) over the 100 characters from each line's start, with spaces and tabs skipped and
- * CR / CRLF read as LF, followed by `:n` for the n-th line of the file with that hash.
+ * SARIF, so a REST upload and `upload-sarif` give the same alert identity: for each line, a polynomial hash
+ * (base 37, wrapping at 64 bits) of the 100 characters from the line's start — spaces and tabs skipped, CR and
+ * CRLF read as LF, the text followed by an end marker (65535) and zeros — then `:n` for the n-th line of the
+ * file with that hash. Each line's hash is computed on its own (Horner's rule over its 100 characters), so a
+ * file is read only as far as the last line asked for needs.
  */
 const BLOCK = 100;
-const BASE = 37n;
 const EOF_CHAR = 65535;
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
-const MASK = (1n << 64n) - 1n;
+const TWO_32 = 0x1_0000_0000;
 
-/** 37^100 mod 2^64: the weight of the character leaving the window. */
-const FIRST_MOD = (() => {
-  let value = 1n;
-  for (let i = 0; i < BLOCK; i++) value = (value * BASE) & MASK;
-  return value;
-})();
-
-/** Hashes of every line of a text, indexed by line number (1-based). */
-export function lineHashes(text: string): Map<number, string> {
-  const window = new Array<number>(BLOCK).fill(0);
-  const lineAt = new Array<number>(BLOCK).fill(-1);
-  const seen = new Map<string, number>();
-  const hashes = new Map<number, string>();
-  let hash = 0n;
-  let index = 0;
-  let line = 0;
-  let lineStart = true;
+/**
+ * The text as codeql-action reads it: spaces and tabs dropped, line ends as one LF, the end marker last. It
+ * stops once line `lastLine` and the 100 characters its hash covers are read.
+ */
+function normalise(text: string, lastLine: number): Uint16Array {
+  const out = new Uint16Array(text.length + 1);
+  let n = 0;
   let prevCR = false;
-
-  const output = () => {
-    const hex = hash.toString(16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    hashes.set(lineAt[index] ?? -1, `${hex}:${n}`);
-    lineAt[index] = -1;
-  };
-  const update = (code: number) => {
-    const leaving = window[index] ?? 0;
-    window[index] = code;
-    hash = (BASE * hash + BigInt(code) - FIRST_MOD * BigInt(leaving)) & MASK;
-    index = (index + 1) % BLOCK;
-  };
-  const process = (code: number) => {
+  let line = 1;
+  let lastStart = lastLine === 1 ? 0 : -1;
+  for (let i = 0; i < text.length; i++) {
+    if (lastStart >= 0 && n >= lastStart + BLOCK) return out.subarray(0, n);
+    const code = text.charCodeAt(i);
     if (code === SPACE || code === TAB || (prevCR && code === LF)) {
       prevCR = false;
-      return;
+      continue;
     }
-    let current = code;
-    if (current === CR) {
-      current = LF;
-      prevCR = true;
-    } else {
-      prevCR = false;
-    }
-    if (lineAt[index] !== -1) output();
-    if (lineStart) {
-      lineStart = false;
-      line += 1;
-      lineAt[index] = line;
-    }
-    if (current === LF) lineStart = true;
-    update(current);
-  };
+    prevCR = code === CR;
+    out[n++] = code === CR ? LF : code;
+    if (out[n - 1] === LF && ++line === lastLine) lastStart = n;
+  }
+  out[n++] = EOF_CHAR;
+  return out.subarray(0, n);
+}
 
-  for (let i = 0; i < text.length; i++) process(text.charCodeAt(i));
-  process(EOF_CHAR);
-  for (let i = 0; i < BLOCK; i++) {
-    if (lineAt[index] !== -1) output();
-    update(0);
+/** Σ c[i]·37^(99−i) mod 2^64 over the 100 characters from `start`, as unsigned hex (two 32-bit halves). */
+function hashAt(chars: Uint16Array, start: number): string {
+  let hi = 0;
+  let lo = 0;
+  for (let i = start; i < start + BLOCK; i++) {
+    const next = lo * 37 + (i < chars.length ? (chars[i] ?? 0) : 0);
+    lo = next % TWO_32;
+    hi = (hi * 37 + Math.floor(next / TWO_32)) % TWO_32;
+  }
+  return hi === 0 ? lo.toString(16) : `${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+}
+
+/** Hashes of the lines of a text up to `lastLine` (every line when omitted), by line number. */
+export function lineHashes(text: string, lastLine = Number.POSITIVE_INFINITY): Map<number, string> {
+  const chars = normalise(text, lastLine);
+  const seen = new Map<string, number>();
+  const hashes = new Map<number, string>();
+  // A line starts at the first character and after every LF; the end marker starts one more.
+  let line = 0;
+  for (let i = 0; i < chars.length && line < lastLine; i++) {
+    if (i !== 0 && chars[i - 1] !== LF) continue;
+    line += 1;
+    const hash = hashAt(chars, i);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    hashes.set(line, `${hash}:${n}`);
   }
   return hashes;
 }

@@ -224,3 +224,8 @@ export function buildSarifRun(input: SarifRunInput): Run {
 export function sarifLog(runs: Run[]): Log {
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
 }
+
+/** The log's JSON from its runs' JSON, already serialised while fitting GitHub's limits. */
+export function sarifLogJson(runs: readonly string[]): string {
+  return `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[${runs.join(',')}]}`;
+}

@@ -23,6 +23,9 @@ export const fixturePath = (name: string): string => path.join(FIXTURES, name);
 
 type Row = Record<string, unknown>;
 
+/** The start of a findings list, as a connection dropped mid-body leaves it. */
+const PARTIAL_FINDINGS = '[{"component":{"uuid":"c1000000-0000-4000-8000-000000000001","name":"lod';
+
 function readFixture<T>(name: string): T {
   return JSON.parse(readFileSync(fixturePath(name), 'utf8')) as T;
 }
@@ -128,6 +131,13 @@ export interface Fault {
   body?: string | object;
   /** Send headers and part of the body, then drop the connection. */
   reset?: boolean;
+  /**
+   * Drops the connection mid-body: the status (default 200), the headers with a Content-Length larger than
+   * what is sent, `body` (default: the start of a findings list), then after a moment `reset` (a TCP RST:
+   * ECONNRESET) or `close` (a FIN: the body ends early). Without `abort` or `reset`, a string `body` cut
+   * short is a complete response with a correct Content-Length (invalid JSON).
+   */
+  abort?: 'reset' | 'close';
 }
 
 export interface DtSimOptions {
@@ -519,6 +529,30 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
         record.status = 200;
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
         res.write('[{"component":{"name":"lod', () => res.socket?.destroy());
+        return;
+      }
+      if (fault.abort) {
+        const how = fault.abort;
+        const partial =
+          fault.body === undefined
+            ? PARTIAL_FINDINGS
+            : typeof fault.body === 'string'
+              ? fault.body
+              : JSON.stringify(fault.body);
+        record.status = fault.status ?? 200;
+        res.writeHead(record.status, {
+          'content-type': 'application/json',
+          ...fault.headers,
+          'content-length': String(Buffer.byteLength(partial) + 1000),
+        });
+        // The drop waits a moment, so the client has read the headers and the partial body: a RST would
+        // make the receiving kernel discard whatever it still held.
+        res.write(partial, () =>
+          setTimeout(() => {
+            if (how === 'reset') res.socket?.resetAndDestroy();
+            else res.socket?.destroy();
+          }, 20),
+        );
         return;
       }
       return send(res, record, new HttpReply(fault.status ?? 500, fault.body ?? '', fault.headers ?? {}));

@@ -67,6 +67,13 @@ export interface Fault {
   headers?: Record<string, string>;
   /** How many matching requests fail; Infinity for all. */
   times: number;
+  /**
+   * Drops the connection mid-body instead of ending the response: the status line, the headers with a
+   * Content-Length larger than what is sent, and `body`, then `reset` (a TCP RST: ECONNRESET) or `close` (a
+   * FIN: the body ends early). Without it, a `body` shorter than the real answer is a complete response
+   * with a correct Content-Length (invalid JSON when cut short).
+   */
+  abort?: 'reset' | 'close';
 }
 
 export interface SimReport {
@@ -162,6 +169,33 @@ function send(res: ServerResponse, status: number, text: string, headers: Record
   res.end(text);
 }
 
+/**
+ * Sends the headers (declaring 1000 bytes more than `text`) and `text`, then drops the connection. The drop
+ * waits a moment, so the client has read the headers and the partial body first: a RST would make the
+ * receiving kernel discard whatever it still held.
+ */
+function abort(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+  how: 'reset' | 'close',
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    ...headers,
+    'content-length': String(Buffer.byteLength(text) + 1000),
+  });
+  res.write(text, () => {
+    setTimeout(() => {
+      const socket = res.socket;
+      if (!socket) return;
+      if (how === 'reset') socket.resetAndDestroy();
+      else socket.destroy();
+    }, 20);
+  });
+}
+
 function sortKey(row: Row, orderBy: string): string {
   const value =
     orderBy === 'cve' || orderBy === 'cves'
@@ -176,6 +210,7 @@ interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  abort?: Fault['abort'];
 }
 
 export class XraySim {
@@ -261,7 +296,8 @@ export class XraySim {
     record.status = reply.status;
     record.end = performance.now();
     this.inFlight--;
-    send(res, reply.status, text, reply.headers);
+    if (reply.abort) abort(res, reply.status, text, reply.headers, reply.abort);
+    else send(res, reply.status, text, reply.headers);
   }
 
   private fault(req: SimRequest, target: string): Reply | undefined {
@@ -274,6 +310,7 @@ export class XraySim {
       status: fault.status,
       body: fault.body ?? { errors: [{ status: fault.status, message: 'injected fault' }] },
       ...(fault.headers ? { headers: fault.headers } : {}),
+      ...(fault.abort ? { abort: fault.abort } : {}),
     };
   }
 

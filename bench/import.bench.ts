@@ -1,0 +1,95 @@
+// Import → SARIF (+ GitLab reports) at 1,000 / 10,000 / 100,000 findings, next to the floor of merely
+// `JSON.parse` + `JSON.stringify` of the same bytes, each in its own process, measured in the same run.
+// Targets (issue 8) at 100,000 findings: time within 1.5x the floor, peak memory within 4x the input size.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SIZES = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
+const work = mkdtempSync(path.join(tmpdir(), 'sca-bridge-bench-'));
+
+const SEVERITIES = ['Critical', 'High', 'Medium', 'Low', 'Unknown'];
+const ECOSYSTEMS = [
+  ['npm', (i: number) => `npm://pkg-${i % 5000}:1.${i % 7}.0`],
+  ['maven', (i: number) => `gav://com.acme.lib${i % 300}:artifact-${i % 5000}:2.${i % 9}.1`],
+  ['pypi', (i: number) => `pypi://py-pkg-${i % 5000}:0.${i % 11}.3`],
+] as const;
+
+/** A vulnerabilities report as Xray's Reports API returns it: about 2 KB a row, like real ones. */
+function report(rows: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const [type, id] = ECOSYSTEMS[i % ECOSYSTEMS.length] ?? ECOSYSTEMS[0];
+    const cve = `CVE-20${10 + (i % 15)}-${10000 + i}`;
+    parts.push(
+      JSON.stringify({
+        cves: [{ cve, cvss_v2_score: 5, cvss_v2_vector: 'CVSS:2.0/AV:N/AC:L/Au:N/C:N/I:N/A:P', cvss_v3_score: 7.5, cvss_v3_vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' }],
+        cvss2_max_score: 5,
+        cvss3_max_score: 7.5,
+        summary: `Denial of service in component ${i}: crafted input exhausts memory.`,
+        severity: SEVERITIES[i % SEVERITIES.length],
+        vulnerable_component: id(i),
+        impacted_artifact: `docker://app-${i % 50}:1.0`,
+        impact_path: [`docker://app-${i % 50}:1.0`, id(i)],
+        path: `docker-local/app-${i % 50}/1.0/manifest.json`,
+        fixed_versions: [`9.${i % 5}.0`],
+        published: '2024-02-09T16:30:10Z',
+        artifact_scan_time: '2025-11-03T11:42:09Z',
+        issue_id: `XRAY-${100000 + i}`,
+        package_type: type,
+        provider: 'JFrog',
+        description: `A long advisory text. ${'The component mishandles untrusted input and an attacker can make it consume unbounded resources. '.repeat(12)}`,
+        references: [`https://nvd.nist.gov/vuln/detail/${cve}`, `https://github.com/advisories/GHSA-${i}`],
+      }),
+    );
+  }
+  return `{"total_rows":${rows},"rows":[${parts.join(',')}]}`;
+}
+
+/** Wall seconds and peak resident memory (KiB) of a process, from GNU time. */
+function measure(args: string[]): { seconds: number; peakKiB: number } {
+  const out = path.join(work, 'time.txt');
+  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', out, process.execPath, ...args], { cwd: root, stdio: 'ignore' });
+  const [seconds = '0', peak = '0'] = execFileSync('cat', [out]).toString().trim().split(/\s+/);
+  return { seconds: Number(seconds), peakKiB: Number(peak) };
+}
+
+const FLOOR = "const fs=require('fs');const d=JSON.parse(fs.readFileSync(process.argv[1],'utf8'));fs.writeFileSync(process.argv[2],JSON.stringify(d));";
+
+console.log('findings | input MiB | floor s | sca-bridge s | time ratio | findings/s | floor peak MiB | peak MiB | peak ÷ input');
+for (const size of SIZES) {
+  const file = path.join(work, `report-${size}.json`);
+  writeFileSync(file, report(size));
+  const mib = statSync(file).size / 1024 / 1024;
+  const floor = measure(['-e', FLOOR, file, path.join(work, 'floor.json')]);
+  const run = measure([
+    'dist/cli.js',
+    'import',
+    file,
+    '--sarif-file',
+    path.join(work, 'out.sarif'),
+    '--gitlab-dependency-report',
+    path.join(work, 'gl-ds.json'),
+    '--gitlab-codequality-report',
+    path.join(work, 'gl-cq.json'),
+    '--working-directory',
+    work,
+  ]);
+  const peak = run.peakKiB / 1024;
+  console.log(
+    [
+      size,
+      mib.toFixed(1),
+      floor.seconds.toFixed(2),
+      run.seconds.toFixed(2),
+      `${(run.seconds / floor.seconds).toFixed(2)}x`,
+      Math.round(size / run.seconds),
+      (floor.peakKiB / 1024).toFixed(0),
+      peak.toFixed(0),
+      `${(peak / mib).toFixed(2)}x`,
+    ].join(' | '),
+  );
+}

@@ -1,0 +1,449 @@
+/**
+ * Faults against the simulators (issue 8, "Scale and hardening"): connection resets mid-body, truncated JSON,
+ * 5xx storms past the retry budget, a 429 asking for longer than sca-bridge waits, server-side processing
+ * that never ends. Every run of the built CLI must end the same way: exit 3; a message that says what
+ * happened and what to do; the webhook told `status: "error"` with `error.exitCode: 3`; no SARIF or GitLab
+ * report that could pass for this run's result (stale copies are put in place first and must be gone); and
+ * every Xray report the run created deleted.
+ *
+ * Retry backoffs are real time (1 s, 2 s, 4 s, each ±25 %): the tests run concurrently, and the slow ones are
+ * declared first so that they start together. The whole file takes about as long as its slowest test.
+ */
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CliResult, runCli, tempDir } from '../helpers/cli.js';
+import {
+  type DtSim,
+  type DtSimOptions,
+  fixturePath,
+  manyFindings,
+  startDtSim,
+} from '../sim/dependency-track.js';
+import { WebhookReceiver } from '../sim/webhook.js';
+import {
+  fixture,
+  generateRows,
+  type Row,
+  type XraySim,
+  type XraySimOptions,
+  startXraySim,
+} from '../sim/xray.js';
+
+const DT_TOKEN = 'odt_FAULTS_Zq8xW3vR7tY1uI5oP9aS2dF6gH0jK4lM';
+const XRAY_TOKEN = 'jfrog-faults-TOKEN-5d1e9a0b7c3f';
+const EXISTING = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+const FINDINGS = `/api/v1/finding/project/${EXISTING}`;
+const VIOLATIONS = `/api/v1/violation/project/${EXISTING}`;
+const READING_FINDINGS = 'reading the findings of "shop-web" version "1.0.0"';
+const READING_VIOLATIONS = 'reading the policy violations of "shop-web" version "1.0.0"';
+/** Page `n` of a vulnerabilities report's content, as `path?query` (the Xray simulator's fault target). */
+const page = (n: number) => new RegExp(`^/xray/api/v1/reports/vulnerabilities/\\d+\\?.*page_num=${n}&`);
+const CONTENT = /^\/xray\/api\/v1\/reports\/vulnerabilities\/\d+$/;
+const STATUS = /^\/xray\/api\/v1\/reports\/\d+$/;
+
+/** The start of a report page or a findings list, where a connection dropped mid-body cuts it. */
+const PARTIAL_PAGE = '{"total_rows":3,"rows":[{"cves":[{"cve":"CVE-20';
+const PARTIAL_FINDINGS = '[{"component":{"uuid":"c1000000-0000-4000-8000-000000000001","name":"pkg-0';
+
+// What a message must say. Loose on wording, strict on content.
+/** What happened: the connection went away before the answer was complete. */
+const DROPPED = /connection\b.*\b(?:reset|closed)\b/i;
+/** What happened: the answer arrived whole at the HTTP level, but its JSON ends early. */
+const CUT_SHORT = /\b(?:cut short|incomplete|truncated|ends? early|ended early)\b/i;
+/** What to do when the fault may pass: run again, or try later. */
+const RUN_AGAIN = /\brun (?:the (?:job|scan) )?again\b|\btry again\b/i;
+
+interface Summary {
+  status: string;
+  sarifFile: string | null;
+  error?: { message: string; exitCode: number };
+}
+
+interface FaultRun {
+  result: CliResult;
+  summary: Summary;
+  /** The run's error message, as the summary (and the webhook) give it. */
+  message: string;
+  /** Wall-clock time of the CLI process. */
+  elapsedMs: number;
+  /** "retrying in" lines in the log: retries actually waited for. */
+  retries: number;
+}
+
+/**
+ * Runs `sca-bridge scan --json` with SARIF, both GitLab reports and a webhook, over stale outputs of an
+ * "earlier run", and checks what every failed run guarantees.
+ */
+async function failingRun(args: string[], token: string, setup?: (work: string) => void): Promise<FaultRun> {
+  const work = tempDir('sca-bridge-faults-');
+  setup?.(work);
+  const outputs = ['out.sarif', 'gl-dependency-scanning-report.json', 'gl-code-quality-report.json'].map(
+    (name) => path.join(work, name),
+  );
+  for (const file of outputs) writeFileSync(file, '{"stale": "an earlier run wrote this"}');
+  const receiver = new WebhookReceiver();
+  const webhookUrl = await receiver.start();
+  const started = performance.now();
+  let result: CliResult;
+  try {
+    result = await runCli(
+      [
+        'scan',
+        ...args,
+        '--branch',
+        'main',
+        '--working-directory',
+        work,
+        '--sarif-file',
+        outputs[0]!,
+        '--gitlab-dependency-report',
+        outputs[1]!,
+        '--gitlab-codequality-report',
+        outputs[2]!,
+        '--webhook-url',
+        `${webhookUrl}/hooks/sca`,
+        '--json',
+      ],
+      { cwd: work, env: { SCA_BRIDGE_TOKEN: token } },
+    );
+  } finally {
+    await receiver.stop();
+  }
+  const elapsedMs = performance.now() - started;
+
+  expect(result.code, result.stderr).toBe(3);
+  const summary = JSON.parse(result.stdout) as Summary;
+  expect(summary).toMatchObject({ status: 'error', sarifFile: null, error: { exitCode: 3 } });
+  const message = summary.error!.message;
+  expect(result.stderr).toContain(`error: ${message}`);
+  // The webhook was told, once, with the same error.
+  expect(receiver.requests).toHaveLength(1);
+  const delivery = receiver.requests[0]!;
+  expect(delivery).toMatchObject({ method: 'POST', url: '/hooks/sca' });
+  expect(JSON.parse(delivery.body)).toMatchObject({
+    event: 'sca-bridge.scan.completed',
+    status: 'error',
+    sarifFile: null,
+    error: { exitCode: 3, message },
+  });
+  // Nothing an earlier run wrote is left to pass for this run's result, and this run wrote nothing.
+  for (const file of outputs) expect(existsSync(file), file).toBe(false);
+  for (const text of [result.stdout, result.stderr, delivery.body]) expect(text).not.toContain(token);
+  const retries = result.stderr.split('\n').filter((line) => line.includes('; retrying in ')).length;
+  return { result, summary, message, elapsedMs, retries };
+}
+
+async function withDt<T>(options: Partial<DtSimOptions>, fn: (sim: DtSim) => Promise<T>): Promise<T> {
+  const sim = await startDtSim({
+    apiKey: DT_TOKEN,
+    projects: [{ uuid: EXISTING, name: 'shop-web', version: '1.0.0', findings: manyFindings(3) }],
+    ...options,
+  });
+  try {
+    return await fn(sim);
+  } finally {
+    await sim.close();
+  }
+}
+
+function dtScan(sim: DtSim, ...args: string[]): Promise<FaultRun> {
+  return failingRun(
+    ['--scanner', 'dependency-track', '--api-url', sim.apiUrl, '--poll-interval', '0.05', ...args],
+    DT_TOKEN,
+    (work) => copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json')),
+  );
+}
+
+async function withXray<T>(options: Partial<XraySimOptions>, fn: (sim: XraySim) => Promise<T>): Promise<T> {
+  const sim = await startXraySim({
+    token: XRAY_TOKEN,
+    repositories: fixture<{ key: string }[]>('repositories.json'),
+    rows: { 'npm-local': fixture<Row[]>('vulnerabilities.json') },
+    violations: { 'npm-local': fixture<Row[]>('violations.json') },
+    pageCap: 100,
+    pollsUntilComplete: 0,
+    ...options,
+  });
+  try {
+    return await fn(sim);
+  } finally {
+    await sim.stop();
+  }
+}
+
+function xrayScan(sim: XraySim, ...args: string[]): Promise<FaultRun> {
+  return failingRun(
+    [
+      '--scanner',
+      'xray',
+      '--api-url',
+      sim.url,
+      '--repo-key',
+      'npm-local',
+      '--poll-interval',
+      '0.05',
+      '--timeout',
+      '20',
+      ...args,
+    ],
+    XRAY_TOKEN,
+  );
+}
+
+/** Every report the run created (one of each kind asked for) is deleted, and the log says so. */
+function expectReportsDeleted(sim: XraySim, run: FaultRun, kinds: string[] = ['vulnerabilities']): void {
+  const reports = [...sim.reports.values()];
+  expect(reports.map((r) => r.kind).sort()).toEqual([...kinds].sort());
+  expect(reports.filter((r) => !r.deleted)).toEqual([]);
+  for (const report of reports) {
+    expect(run.result.stderr).toContain(`Deleted Xray ${report.kind} report ${report.id}.`);
+  }
+}
+
+describe.concurrent('faults: exit 3, an error webhook, no stale or partial report', () => {
+  // ---- Slow: each waits out the real backoff of 3 retries (about 7 s). ----
+
+  it('DT: a connection reset mid-body on every attempt of the findings read', async () => {
+    await withDt({ faults: [{ path: FINDINGS, abort: 'reset', times: Infinity }] }, async (sim) => {
+      const run = await dtScan(sim, '--project', EXISTING);
+      expect(sim.count('GET', FINDINGS)).toBe(4);
+      expect(run.retries).toBe(3);
+      expect(run.message).toContain('after 4 attempts');
+      expect(run.message).toContain(FINDINGS);
+      expect(run.message).toMatch(DROPPED);
+      expect(run.message).toMatch(RUN_AGAIN);
+      // Like every other Dependency-Track failure, it says what sca-bridge was doing.
+      expect(run.message).toContain(READING_FINDINGS);
+    });
+  });
+
+  it('Xray: a connection reset mid-body on every attempt of a page read; the report is deleted', async () => {
+    await withXray({}, async (sim) => {
+      sim.fail({
+        method: 'POST',
+        match: page(1),
+        status: 200,
+        body: PARTIAL_PAGE,
+        abort: 'reset',
+        times: Infinity,
+      });
+      const run = await xrayScan(sim);
+      expect(sim.calls('POST', CONTENT)).toHaveLength(4);
+      expect(run.retries).toBe(3);
+      expect(run.message).toMatch(/^Reading page 1 of Xray vulnerabilities report 100: /);
+      expect(run.message).toContain('after 4 attempts');
+      expect(run.message).toMatch(DROPPED);
+      expect(run.message).toMatch(RUN_AGAIN);
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('DT: a Content-Length larger than the body, then a close, on every attempt of the violations read', async () => {
+    await withDt(
+      {
+        faults: [
+          { path: VIOLATIONS, abort: 'close', body: '[{"type":"LICENSE","uuid":"d10', times: Infinity },
+        ],
+      },
+      async (sim) => {
+        const run = await dtScan(sim, '--project', EXISTING);
+        expect(sim.count('GET', FINDINGS)).toBe(1);
+        expect(sim.count('GET', VIOLATIONS)).toBe(4);
+        expect(run.retries).toBe(3);
+        expect(run.message).toContain('after 4 attempts');
+        expect(run.message).toContain(VIOLATIONS);
+        expect(run.message).toMatch(DROPPED);
+        expect(run.message).toMatch(RUN_AGAIN);
+        expect(run.message).toContain(READING_VIOLATIONS);
+      },
+    );
+  });
+
+  it('Xray: a Content-Length larger than the body, then a close, on every status poll; the report is deleted', async () => {
+    await withXray({}, async (sim) => {
+      sim.fail({
+        method: 'GET',
+        match: STATUS,
+        status: 200,
+        body: '{"id":100,"status":"runn',
+        abort: 'close',
+        times: Infinity,
+      });
+      const run = await xrayScan(sim);
+      expect(sim.calls('GET', STATUS)).toHaveLength(4);
+      expect(sim.calls('POST', CONTENT)).toHaveLength(0);
+      expect(run.retries).toBe(3);
+      expect(run.message).toMatch(/^Reading the status of Xray report 100: /);
+      expect(run.message).toContain('after 4 attempts');
+      expect(run.message).toMatch(DROPPED);
+      expect(run.message).toMatch(RUN_AGAIN);
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('DT: a 502 storm from a proxy (no Retry-After) past the retry budget', async () => {
+    await withDt(
+      { faults: [{ path: FINDINGS, status: 502, body: 'Bad Gateway', times: Infinity }] },
+      async (sim) => {
+        const run = await dtScan(sim, '--project', EXISTING);
+        expect(sim.count('GET', FINDINGS)).toBe(4);
+        expect(run.retries).toBe(3);
+        expect(run.message).toBe(
+          `Dependency-Track failed while ${READING_FINDINGS} (HTTP 502 from ${FINDINGS}, after retries). Dependency-Track said: "Bad Gateway". Check the server (or the proxy in front of it), then run the job again.`,
+        );
+      },
+    );
+  });
+
+  // ---- About 3 s: Retry-After: 1 is honoured on each of the 3 retries. ----
+
+  it('Xray: a 503 storm with Retry-After: 1 on page 2 past the retry budget; the report is deleted', async () => {
+    await withXray({ rows: { 'npm-local': generateRows(250, 'npm-local') } }, async (sim) => {
+      sim.fail({
+        method: 'POST',
+        match: page(2),
+        status: 503,
+        headers: { 'retry-after': '1' },
+        body: '{"error":"Service Unavailable"}',
+        times: Infinity,
+      });
+      const run = await xrayScan(sim);
+      const pages = sim.calls('POST', CONTENT);
+      expect(pages.filter((p) => p.query.page_num === '2').map((p) => p.status)).toEqual([
+        503, 503, 503, 503,
+      ]);
+      expect(run.retries).toBe(3);
+      expect(run.result.stderr).toMatch(/HTTP 503.*; retrying in 1\.0 s \(1\/3\)/);
+      expect(run.message).toBe(
+        `Reading page 2 of Xray vulnerabilities report 100 (${sim.url}/xray/api/v1/reports/vulnerabilities/100): the server failed (HTTP 503: Service Unavailable) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
+      );
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  // ---- Fast: no backoff. ----
+
+  it('DT: a truncated JSON body with a correct Content-Length', async () => {
+    await withDt(
+      {
+        faults: [
+          {
+            path: FINDINGS,
+            status: 200,
+            headers: { 'content-type': 'application/json', 'X-Total-Count': '3' },
+            body: PARTIAL_FINDINGS,
+            times: Infinity,
+          },
+        ],
+      },
+      async (sim) => {
+        const run = await dtScan(sim, '--project', EXISTING);
+        // Whether a cut-short answer to a read is retried is the client's choice; it is never accepted.
+        expect([1, 4]).toContain(sim.count('GET', FINDINGS));
+        expect(run.message).toContain(READING_FINDINGS);
+        expect(run.message).toMatch(CUT_SHORT);
+        expect(run.message).toMatch(RUN_AGAIN);
+        // The answer came from Dependency-Track's API: api-url is not the problem.
+        expect(run.message).not.toMatch(/web UI|check that api-url/);
+      },
+    );
+  });
+
+  it('Xray: a truncated JSON body with a correct Content-Length; the report is deleted', async () => {
+    await withXray({}, async (sim) => {
+      sim.fail({ method: 'POST', match: page(1), status: 200, body: PARTIAL_PAGE, times: Infinity });
+      const run = await xrayScan(sim);
+      expect([1, 4]).toContain(sim.calls('POST', CONTENT).length);
+      expect(run.message).toMatch(/^Reading page 1 of Xray vulnerabilities report 100: /);
+      expect(run.message).toMatch(CUT_SHORT);
+      expect(run.message).toMatch(RUN_AGAIN);
+      expect(run.message).not.toMatch(/web UI|check that api-url/);
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('DT: 429 with a Retry-After (3600 s) longer than the client waits fails at once, not in an hour', async () => {
+    await withDt(
+      {
+        faults: [
+          {
+            path: FINDINGS,
+            status: 429,
+            headers: { 'Retry-After': '3600' },
+            body: 'Too Many Requests',
+            times: Infinity,
+          },
+        ],
+      },
+      async (sim) => {
+        const run = await dtScan(sim, '--project', EXISTING);
+        expect(run.elapsedMs).toBeLessThan(5_000);
+        expect(sim.count('GET', FINDINGS)).toBe(1);
+        expect(run.retries).toBe(0);
+        expect(run.message).toContain(
+          `${FINDINGS} asked to retry after 3600 s (HTTP 429), longer than sca-bridge waits (120 s); try again later.`,
+        );
+      },
+    );
+  });
+
+  it('Xray: 429 with a Retry-After date an hour away fails at once; both reports are deleted', async () => {
+    await withXray({}, async (sim) => {
+      sim.fail({
+        method: 'POST',
+        match: page(1),
+        status: 429,
+        headers: { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() },
+        body: '{"error":"Too many requests"}',
+        times: Infinity,
+      });
+      // With the violations report as well: the failure of one report stops and deletes its sibling too.
+      const run = await xrayScan(sim, '--fail-on-policy-violation');
+      expect(run.elapsedMs).toBeLessThan(5_000);
+      expect(sim.calls('POST', CONTENT)).toHaveLength(1);
+      expect(run.retries).toBe(0);
+      expect(run.message).toMatch(
+        /^Reading page 1 of Xray vulnerabilities report \d+: \S+ asked to retry after 3[56]\d\d s \(HTTP 429\), longer than sca-bridge waits \(120 s\); try again later\.$/,
+      );
+      expectReportsDeleted(sim, run, ['vulnerabilities', 'violations']);
+    });
+  });
+
+  it('Xray: a report that never completes, within a short timeout; the report is deleted', async () => {
+    await withXray({ pollsUntilComplete: Infinity }, async (sim) => {
+      const run = await xrayScan(sim, '--timeout', '0.5', '--poll-interval', '0.05');
+      expect(run.elapsedMs).toBeLessThan(5_000);
+      expect(sim.calls('GET', STATUS).length).toBeGreaterThan(2);
+      expect(sim.calls('POST', CONTENT)).toHaveLength(0);
+      expect(run.message).toMatch(
+        /^Xray's vulnerabilities report 100 was not ready within timeout \(0\.5 s; last status: running, 0%, 0 of 4 artifacts, 0 rows\)\. Raise timeout for large repositories, or narrow the report with include-path-patterns\.$/,
+      );
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('DT: BOM processing that never finishes, within a short timeout', async () => {
+    await withDt({ processingPolls: Infinity }, async (sim) => {
+      const run = await dtScan(
+        sim,
+        '--sbom',
+        'bom.json',
+        '--project-name',
+        'shop-web',
+        '--project-version',
+        '2.0.0',
+        '--timeout',
+        '0.5',
+      );
+      expect(run.elapsedMs).toBeLessThan(5_000);
+      expect(sim.uploads).toHaveLength(1);
+      expect(sim.count('GET', /^\/api\/v1\/event\/token\//)).toBeGreaterThan(2);
+      // Nothing is read from a project still being processed.
+      expect(sim.count('GET', /^\/api\/v1\/(?:finding|violation)\//)).toBe(0);
+      expect(run.message).toMatch(
+        /^Dependency-Track was still processing the SBOM after 0\.\d s \(timeout 0\.5 s, \d+ polls of token [0-9a-f-]{36}\)\. The analysis goes on on the server: raise timeout \(seconds\) if this project regularly takes longer, or check the server's load and its task queue\.$/,
+      );
+    });
+  });
+});
