@@ -127,12 +127,12 @@ function endpoint(error) {
 }
 /** Turns a failed call into a ScannerError that says what happened and what to do. */
 function explain(error, call, scrub) {
-    if (!(error instanceof client/* HttpStatusError */.F)) {
+    if (!(error instanceof client/* HttpStatusError */.F9)) {
         if (error instanceof errors/* ScannerError */.VM && call.upload) {
             return new errors/* ScannerError */.VM(`${scrub(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`);
         }
         if (error instanceof errors/* ScannerError */.VM)
-            return new errors/* ScannerError */.VM(scrub(error.message));
+            return new errors/* ScannerError */.VM(scrub(`${error.message} (while ${call.what})`));
         return error instanceof Error ? error : new Error(String(error));
     }
     const status = error.status;
@@ -224,7 +224,7 @@ class DtApi {
     static open(config, logger, overrides = {}) {
         const root = serverRoot(config.apiUrl ?? '');
         const token = config.token ?? '';
-        const http = new client/* HttpClient */.Q({
+        const http = new client/* HttpClient */.Qq({
             baseUrl: `${root}/`,
             headers: { 'X-Api-Key': token },
             insecure: config.insecure,
@@ -254,12 +254,15 @@ class DtApi {
         try {
             return { data: JSON.parse(response.text), headers: response.headers, status: response.status };
         }
-        catch {
+        catch (error) {
             const path = this.http.url(req.path).pathname;
             if (looksLikeHtml(response.text, contentType)) {
                 throw new errors/* ScannerError */.VM(`${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`);
             }
-            throw new errors/* ScannerError */.VM(`${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`);
+            const cut = (0,client/* cutShortJson */.j3)(path, response.text, error);
+            throw new errors/* ScannerError */.VM(cut
+                ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
+                : `${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`);
         }
     }
     async close() {

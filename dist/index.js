@@ -77904,7 +77904,7 @@ function explain(error, repository) {
 /** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */
 async function uploadSarif(log, target, logger) {
     logger.secret(target.token);
-    const client = new http_client/* HttpClient */.Q({
+    const client = new http_client/* HttpClient */.Qq({
         baseUrl: target.apiUrl,
         urlInput: 'GITHUB_API_URL',
         headers: { authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' },
@@ -77932,7 +77932,7 @@ async function uploadSarif(log, target, logger) {
             id = data.id;
         }
         catch (error) {
-            throw error instanceof http_client/* HttpStatusError */.F ? new errors/* ScannerError */.VM(explain(error, target.repository)) : error;
+            throw error instanceof http_client/* HttpStatusError */.F9 ? new errors/* ScannerError */.VM(explain(error, target.repository)) : error;
         }
         logger.info(`SARIF uploaded to code scanning (id ${id}); waiting for GitHub to process it.`);
         await waitForProcessing(client, target, id, logger);
@@ -78003,7 +78003,7 @@ async function sendWebhook(config, summary, logger) {
         'x-sca-bridge-delivery': (0,external_node_crypto_.randomUUID)(),
         ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
     };
-    const client = new http_client/* HttpClient */.Q({
+    const client = new http_client/* HttpClient */.Qq({
         baseUrl: url.origin,
         urlInput: 'webhook-url',
         insecure: config.insecure,
@@ -83066,8 +83066,9 @@ function severityFromScore(score) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ HttpStatusError),
-/* harmony export */   Q: () => (/* binding */ HttpClient)
+/* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   j3: () => (/* binding */ cutShortJson)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -83109,9 +83110,21 @@ function describeNetworkError(error, url, input) {
         return `cannot resolve the host of ${url} (${code}): check ${input}.`;
     if (code === 'ECONNREFUSED')
         return `connection to ${url} refused: check ${input} and that the server is running.`;
+    if (code === 'ECONNRESET' ||
+        code === 'UND_ERR_SOCKET' ||
+        /other side closed|socket hang up/i.test(message)) {
+        const how = code === 'ECONNRESET' ? 'reset' : 'closed';
+        return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
+    }
     if (/Timeout/i.test(code) || /timeout/i.test(message))
         return `${url} did not answer in time (${code || message}).`;
-    return `request to ${url} failed: ${code ? `${code} ` : ''}${message}`;
+    return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
+}
+/** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
+function cutShortJson(path, text, error) {
+    if (!/^\s*[[{]/.test(text))
+        return undefined;
+    return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${error.message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 function isCertificateError(error) {
     const err = error;
@@ -83202,7 +83215,7 @@ class HttpClient {
         }
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`${lastError?.message} (after ${attempts} attempts)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`after ${attempts} attempts, ${lastError?.message}`);
     }
     async once(url, req) {
         const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(url, {
@@ -83234,9 +83247,10 @@ class HttpClient {
                 status: response.status,
             };
         }
-        catch {
+        catch (error) {
             const url = this.url(req.path).pathname;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(cutShortJson(url, response.text, error) ??
+                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`);
         }
     }
     async close() {

@@ -126,7 +126,7 @@ function explainStatus(error, ctx) {
  * errors (bad input, bugs) pass through unchanged.
  */
 function explainXrayError(error, ctx) {
-    if (error instanceof client/* HttpStatusError */.F)
+    if (error instanceof client/* HttpStatusError */.F9)
         return new errors/* ScannerError */.VM(scrub(explainStatus(error, ctx), ctx.secrets));
     if (error instanceof errors/* ScannerError */.VM)
         return new errors/* ScannerError */.VM(scrub(`${ctx.doing}: ${error.message}`, ctx.secrets));
@@ -199,7 +199,7 @@ function reportName(parts) {
 
 
 
-const defaultHttpFactory = (options) => new client/* HttpClient */.Q(options);
+const defaultHttpFactory = (options) => new client/* HttpClient */.Qq(options);
 const versionSchema = schemas/* object */.Ikc({ xray_version: schemas/* string */.YjP(), xray_revision: schemas/* string */.YjP().optional() });
 const reportsListSchema = schemas/* object */.Ikc({
     total_reports: schemas/* number */.aig().optional(),
@@ -264,7 +264,7 @@ class XrayClient {
         }
         catch (error) {
             const explained = explainXrayError(error, context);
-            if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof client/* HttpStatusError */.F)) {
+            if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof client/* HttpStatusError */.F9)) {
                 throw new errors/* ScannerError */.VM(`${explained.message} ${networkHint}`);
             }
             throw explained;

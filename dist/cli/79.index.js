@@ -384,7 +384,7 @@ async function sendWebhook(config, summary, logger) {
         'x-sca-bridge-delivery': (0,external_node_crypto_.randomUUID)(),
         ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
     };
-    const client = new http_client/* HttpClient */.Q({
+    const client = new http_client/* HttpClient */.Qq({
         baseUrl: url.origin,
         urlInput: 'webhook-url',
         insecure: config.insecure,
@@ -4094,8 +4094,9 @@ function severityFromScore(score) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ HttpStatusError),
-/* harmony export */   Q: () => (/* binding */ HttpClient)
+/* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   j3: () => (/* binding */ cutShortJson)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -4137,9 +4138,21 @@ function describeNetworkError(error, url, input) {
         return `cannot resolve the host of ${url} (${code}): check ${input}.`;
     if (code === 'ECONNREFUSED')
         return `connection to ${url} refused: check ${input} and that the server is running.`;
+    if (code === 'ECONNRESET' ||
+        code === 'UND_ERR_SOCKET' ||
+        /other side closed|socket hang up/i.test(message)) {
+        const how = code === 'ECONNRESET' ? 'reset' : 'closed';
+        return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
+    }
     if (/Timeout/i.test(code) || /timeout/i.test(message))
         return `${url} did not answer in time (${code || message}).`;
-    return `request to ${url} failed: ${code ? `${code} ` : ''}${message}`;
+    return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
+}
+/** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
+function cutShortJson(path, text, error) {
+    if (!/^\s*[[{]/.test(text))
+        return undefined;
+    return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${error.message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 function isCertificateError(error) {
     const err = error;
@@ -4230,7 +4243,7 @@ class HttpClient {
         }
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`${lastError?.message} (after ${attempts} attempts)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`after ${attempts} attempts, ${lastError?.message}`);
     }
     async once(url, req) {
         const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(url, {
@@ -4262,9 +4275,10 @@ class HttpClient {
                 status: response.status,
             };
         }
-        catch {
+        catch (error) {
             const url = this.url(req.path).pathname;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(cutShortJson(url, response.text, error) ??
+                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`);
         }
     }
     async close() {

@@ -75,9 +75,23 @@ function describeNetworkError(error: unknown, url: string, input: string): strin
     return `cannot resolve the host of ${url} (${code}): check ${input}.`;
   if (code === 'ECONNREFUSED')
     return `connection to ${url} refused: check ${input} and that the server is running.`;
+  if (
+    code === 'ECONNRESET' ||
+    code === 'UND_ERR_SOCKET' ||
+    /other side closed|socket hang up/i.test(message)
+  ) {
+    const how = code === 'ECONNRESET' ? 'reset' : 'closed';
+    return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
+  }
   if (/Timeout/i.test(code) || /timeout/i.test(message))
     return `${url} did not answer in time (${code || message}).`;
-  return `request to ${url} failed: ${code ? `${code} ` : ''}${message}`;
+  return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
+}
+
+/** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
+export function cutShortJson(path: string, text: string, error: unknown): string | undefined {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 
 function isCertificateError(error: unknown): boolean {
@@ -172,7 +186,7 @@ export class HttpClient {
       await this.pause(lastError, attempt, attempts, after);
     }
     if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
-    throw new ScannerError(`${lastError?.message} (after ${attempts} attempts)`);
+    throw new ScannerError(`after ${attempts} attempts, ${lastError?.message}`);
   }
 
   private async once(url: URL, req: HttpRequest): Promise<HttpResponse> {
@@ -214,10 +228,11 @@ export class HttpClient {
         headers: response.headers,
         status: response.status,
       };
-    } catch {
+    } catch (error) {
       const url = this.url(req.path).pathname;
       throw new ScannerError(
-        `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`,
+        cutShortJson(url, response.text, error) ??
+          `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`,
       );
     }
   }

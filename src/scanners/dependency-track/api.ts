@@ -1,5 +1,11 @@
 import { ScannerError } from '../../errors.js';
-import { HttpClient, type HttpOptions, type HttpRequest, type HttpResponse } from '../../http/client.js';
+import {
+  cutShortJson,
+  HttpClient,
+  type HttpOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../http/client.js';
 import type { Logger } from '../../logger.js';
 import type { Config } from '../../config.js';
 import { type Call, explain, looksLikeHtml } from './errors.js';
@@ -57,15 +63,18 @@ export class DtApi {
     if (!response.text.trim()) return { data: null as T, headers: response.headers, status: response.status };
     try {
       return { data: JSON.parse(response.text) as T, headers: response.headers, status: response.status };
-    } catch {
+    } catch (error) {
       const path = this.http.url(req.path).pathname;
       if (looksLikeHtml(response.text, contentType)) {
         throw new ScannerError(
           `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`,
         );
       }
+      const cut = cutShortJson(path, response.text, error);
       throw new ScannerError(
-        `${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`,
+        cut
+          ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
+          : `${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`,
       );
     }
   }

@@ -101,7 +101,8 @@ export function explain(error: unknown, call: Call, scrub: Scrub): Error {
         `${scrub(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`,
       );
     }
-    if (error instanceof ScannerError) return new ScannerError(scrub(error.message));
+    if (error instanceof ScannerError)
+      return new ScannerError(scrub(`${error.message} (while ${call.what})`));
     return error instanceof Error ? error : new Error(String(error));
   }
   const status = error.status;

@@ -477,7 +477,7 @@ describe('Xray adapter: scan', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScannerError);
     expect((error as Error).message).toBe(
-      'Reading the Xray version: connection to http://127.0.0.1:1/xray/api/v1/system/version refused: check api-url and that the server is running. (after 4 attempts)',
+      'Reading the Xray version: after 4 attempts, connection to http://127.0.0.1:1/xray/api/v1/system/version refused: check api-url and that the server is running.',
     );
   });
 });
