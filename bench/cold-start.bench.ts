@@ -28,12 +28,18 @@ const version = time(['dist/cli.js', '--version']);
 const help = time(['dist/cli.js', '--help']);
 console.log(`runs: ${RUNS} each, median wall time (node ${process.version})`);
 console.log(`node -e 0:                 ${bare.toFixed(1)} ms`);
-console.log(`node dist/cli.js --version: ${version.toFixed(1)} ms  → ${(version / bare).toFixed(2)}x (target ≤ 2x)`);
-console.log(`node dist/cli.js --help:    ${help.toFixed(1)} ms  → ${(help / bare).toFixed(2)}x (the CLI without its commands)`);
+console.log(
+  `node dist/cli.js --version: ${version.toFixed(1)} ms  → ${(version / bare).toFixed(2)}x (target ≤ 2x)`,
+);
+console.log(
+  `node dist/cli.js --help:    ${help.toFixed(1)} ms  → ${(help / bare).toFixed(2)}x (the CLI without its commands)`,
+);
 
 console.log('\nbundle sizes:');
 for (const dir of ['dist', 'dist/cli']) {
-  for (const name of readdirSync(path.join(root, dir)).filter((n) => n.endsWith('.js')).sort()) {
+  for (const name of readdirSync(path.join(root, dir))
+    .filter((n) => n.endsWith('.js'))
+    .sort()) {
     const size = statSync(path.join(root, dir, name)).size;
     console.log(`  ${path.join(dir, name).padEnd(24)} ${(size / 1024).toFixed(0).padStart(6)} KiB`);
   }

@@ -26,7 +26,15 @@ function report(rows: number): string {
     const cve = `CVE-20${10 + (i % 15)}-${10000 + i}`;
     parts.push(
       JSON.stringify({
-        cves: [{ cve, cvss_v2_score: 5, cvss_v2_vector: 'CVSS:2.0/AV:N/AC:L/Au:N/C:N/I:N/A:P', cvss_v3_score: 7.5, cvss_v3_vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' }],
+        cves: [
+          {
+            cve,
+            cvss_v2_score: 5,
+            cvss_v2_vector: 'CVSS:2.0/AV:N/AC:L/Au:N/C:N/I:N/A:P',
+            cvss_v3_score: 7.5,
+            cvss_v3_vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H',
+          },
+        ],
         cvss2_max_score: 5,
         cvss3_max_score: 7.5,
         summary: `Denial of service in component ${i}: crafted input exhausts memory.`,
@@ -52,14 +60,20 @@ function report(rows: number): string {
 /** Wall seconds and peak resident memory (KiB) of a process, from GNU time. */
 function measure(args: string[]): { seconds: number; peakKiB: number } {
   const out = path.join(work, 'time.txt');
-  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', out, process.execPath, ...args], { cwd: root, stdio: 'ignore' });
+  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', out, process.execPath, ...args], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   const [seconds = '0', peak = '0'] = execFileSync('cat', [out]).toString().trim().split(/\s+/);
   return { seconds: Number(seconds), peakKiB: Number(peak) };
 }
 
-const FLOOR = "const fs=require('fs');const d=JSON.parse(fs.readFileSync(process.argv[1],'utf8'));fs.writeFileSync(process.argv[2],JSON.stringify(d));";
+const FLOOR =
+  "const fs=require('fs');const d=JSON.parse(fs.readFileSync(process.argv[1],'utf8'));fs.writeFileSync(process.argv[2],JSON.stringify(d));";
 
-console.log('findings | input MiB | floor s | sca-bridge s | time ratio | findings/s | floor peak MiB | peak MiB | peak ÷ input');
+console.log(
+  'findings | input MiB | floor s | sca-bridge s | time ratio | findings/s | floor peak MiB | peak MiB | peak ÷ input',
+);
 for (const size of SIZES) {
   const file = path.join(work, `report-${size}.json`);
   writeFileSync(file, report(size));

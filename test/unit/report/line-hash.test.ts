@@ -58,7 +58,10 @@ describe('primaryLocationLineHash', () => {
 });
 
 describe('hashing only as far as needed', () => {
-  const text = Array.from({ length: 60 }, (_, i) => `  "dep-${i % 7}": "^1.${i}.0",${i % 5 === 0 ? '\r\n' : '\n'}`).join('');
+  const text = Array.from(
+    { length: 60 },
+    (_, i) => `  "dep-${i % 7}": "^1.${i}.0",${i % 5 === 0 ? '\r\n' : '\n'}`,
+  ).join('');
 
   it.each([1, 2, 17, 59, 60, 61])('gives the same hashes up to line %i as hashing the whole file', (last) => {
     const whole = lineHashes(text);
