@@ -77635,6 +77635,8 @@ function withoutUndefined(context) {
     return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined));
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(38816);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -77644,6 +77646,7 @@ var findings_severity = __nccwpck_require__(65131);
 // EXTERNAL MODULE: ./src/importers/importer.ts + 1 modules
 var importer = __nccwpck_require__(99888);
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -77696,6 +77699,29 @@ function bool(raw, name, fallback) {
         return false;
     throw new errors/* UserError */.yo(`Input ${name}: expected true or false, got "${config_text(raw, name)}".`);
 }
+function existsDirectory(directory) {
+    try {
+        return (0,external_node_fs_.statSync)(directory).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** A path input that must name a readable file, checked before anything runs. */
+function readableFile(raw, name, what) {
+    const value = config_text(raw, name);
+    if (value === undefined)
+        return undefined;
+    try {
+        (0,external_node_fs_.accessSync)(value, external_node_fs_.constants.R_OK);
+        if (!(0,external_node_fs_.statSync)(value).isFile())
+            throw new Error('not a file');
+    }
+    catch {
+        throw new errors/* UserError */.yo(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+    }
+    return value;
+}
 function positiveNumber(raw, name, fallback) {
     const value = config_text(raw, name);
     if (value === undefined)
@@ -77722,6 +77748,9 @@ function url(raw, name) {
     const parsed = str.pipe(schemas/* url */.OZ5({ protocol: /^https?$/ })).safeParse(value);
     if (!parsed.success) {
         throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`);
+    }
+    if (/^https?:\/\/[^/]*@/i.test(value)) {
+        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and give the credentials as the token (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -77794,7 +77823,7 @@ function parseConfig(mode, raw, ctx) {
         token: config_text(raw, 'token'),
         uiUrl: url(raw, 'ui-url'),
         insecure: bool(raw, 'insecure', false),
-        caFile: config_text(raw, 'ca-file'),
+        caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
         timeoutSeconds: positiveNumber(raw, 'timeout', 600),
         pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
         importFiles: list(raw, 'import-file'),
@@ -77841,6 +77870,9 @@ function parseConfig(mode, raw, ctx) {
         proxyEnv: proxyEnv(ctx.env),
         repositoryRoot: '',
     });
+    if (!existsDirectory(config.workingDirectory)) {
+        throw new errors/* UserError */.yo(`Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`);
+    }
     config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx);
     checkModeInputs(config);
     return config;
@@ -77992,9 +78024,8 @@ function signature(secret, body) {
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
         return false;
-    const url = new URL(config.webhookUrl);
     // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
-    logger.secret(`${url.pathname}${url.search}`);
+    const url = new URL(config.webhookUrl);
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
@@ -78003,17 +78034,18 @@ async function sendWebhook(config, summary, logger) {
         'x-sca-bridge-delivery': (0,external_node_crypto_.randomUUID)(),
         ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
     };
-    const client = new http_client/* HttpClient */.Qq({
-        baseUrl: url.origin,
-        urlInput: 'webhook-url',
-        insecure: config.insecure,
-        ...(config.caFile ? { caFile: config.caFile } : {}),
-        env: config.proxyEnv,
-        logger,
-        requestTimeoutMs: 30_000,
-        maxAttempts: 3,
-    });
+    let client;
     try {
+        client = new http_client/* HttpClient */.Qq({
+            baseUrl: url.origin,
+            urlInput: 'webhook-url',
+            insecure: config.insecure,
+            ...(config.caFile ? { caFile: config.caFile } : {}),
+            env: config.proxyEnv,
+            logger,
+            requestTimeoutMs: 30_000,
+            maxAttempts: 3,
+        });
         await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
         logger.info(`Webhook delivered to ${url.origin}.`);
         return true;
@@ -78023,7 +78055,7 @@ async function sendWebhook(config, summary, logger) {
         return false;
     }
     finally {
-        await client.close();
+        await client?.close();
     }
 }
 
@@ -78193,7 +78225,7 @@ function findingRows(findings, fileLink, limit) {
         '| Severity | Vulnerability | Component | Fixed in | Declared in |',
         '| --- | --- | --- | --- | --- |',
         ...rows,
-        ...(more > 0 ? ['', `…and ${more} more in the SARIF file.`] : []),
+        ...(more > 0 ? ['', `…and ${more} more in the SARIF file; the run summary counts every finding.`] : []),
         '',
     ];
 }
@@ -78234,8 +78266,6 @@ function renderJobSummary(input) {
     return `${markdown}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
 
 
@@ -79816,7 +79846,8 @@ function fallbackUri(options, repository) {
         if (uri && repository.linesOf(uri))
             return uri;
     }
-    return 'sca-bridge.sarif';
+    const sarif = options.sarifFile ?? 'sca-bridge.sarif';
+    return toUri(options.workingDirectory, sarif) ?? external_node_path_default().basename(sarif);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -81504,11 +81535,13 @@ function pathsOf(finding) {
     if (finding.componentPaths.length)
         return finding.componentPaths;
     const { location } = finding;
-    return location && (location.rule === 'manifest' || location.rule === 'lockfile') ? [location.uri] : [];
+    const placed = location &&
+        (location.rule === 'manifest' || location.rule === 'lockfile' || location.rule === 'root-manifest');
+    return placed ? [location.uri] : [];
 }
 /**
  * `include-path-patterns` / `exclude-path-patterns`, with the meaning Xray gives them: a finding stays when one
- * of its paths is included (or no include is given) and not excluded. A finding with no path at all stays.
+ * of its paths is included (or no include is given) and none is excluded. A finding with no path at all stays.
  */
 function pathFilter(include, exclude) {
     if (!include.length && !exclude.length)
@@ -81518,7 +81551,7 @@ function pathFilter(include, exclude) {
     const excluded = exclude.length ? picomatch_default()([...exclude], options) : () => false;
     return (finding) => {
         const paths = pathsOf(finding);
-        return paths.length === 0 || paths.some((p) => included(p) && !excluded(p));
+        return paths.length === 0 || (paths.some((p) => included(p)) && !paths.some((p) => excluded(p)));
     };
 }
 /** `min-severity` and suppression (SPEC §3, §6). */
@@ -82195,9 +82228,15 @@ async function gatherSources(config, logger) {
     }
     return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
 }
-async function writeText(file, text) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    await (0,promises_.writeFile)(file, text);
+/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+async function writeOutput(file, input, write) {
+    try {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+        await write();
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${error.code ?? error.message}); give a writable path.`);
+    }
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, startedAt, logger) {
@@ -82210,11 +82249,11 @@ async function writeGitLabReports(config, reports, startedAt, logger) {
             finishedAt: new Date(),
             scannerVersions,
         });
-        await writeJsonFile(config.gitlabDependencyReport, report);
+        await writeOutput(config.gitlabDependencyReport, 'gitlab-dependency-report', () => writeJsonFile(config.gitlabDependencyReport, report));
         logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
     }
     if (config.gitlabCodequalityReport) {
-        await writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings));
+        await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () => writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings)));
         logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
     }
 }
@@ -82224,6 +82263,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
         workingDirectory: config.workingDirectory,
         importFiles: sources.flatMap((s) => (s.context.file ? [external_node_path_default().resolve(s.context.file)] : [])),
         env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
+        sarifFile: external_node_path_default().resolve(config.sarifFile),
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
     });
     const scanners = [...new Set(sources.map((s) => s.scanner))];
@@ -82277,7 +82317,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
         });
     }
     const sarif = sarifLog(runs);
-    await writeText(config.sarifFile, sarifLogJson(runJson));
+    await writeOutput(config.sarifFile, 'sarif-file', () => (0,promises_.writeFile)(config.sarifFile, sarifLogJson(runJson)));
     logger.info(`SARIF written to ${config.sarifFile}`);
     await writeGitLabReports(config, reports, startedAt, logger);
     const all = reports.flatMap((r) => r.findings);
@@ -82345,9 +82385,14 @@ function errorSummary(config, ci, startedAt, error, logger) {
 /** `scan` and `import`: read the sources, then report. */
 async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own.
-    for (const file of [config.sarifFile, config.gitlabDependencyReport, config.gitlabCodequalityReport]) {
+    const outputs = {
+        'sarif-file': config.sarifFile,
+        'gitlab-dependency-report': config.gitlabDependencyReport,
+        'gitlab-codequality-report': config.gitlabCodequalityReport,
+    };
+    for (const [input, file] of Object.entries(outputs)) {
         if (file)
-            await (0,promises_.rm)(file, { force: true });
+            await writeOutput(file, input, () => (0,promises_.rm)(file, { force: true }));
     }
     const sources = await gatherSources(config, logger);
     return runCore(config, ci, logger, startedAt, sources);

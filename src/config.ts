@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
@@ -119,6 +120,27 @@ function bool(raw: RawInputs, name: string, fallback: boolean): boolean {
   throw new UserError(`Input ${name}: expected true or false, got "${text(raw, name)}".`);
 }
 
+function existsDirectory(directory: string): boolean {
+  try {
+    return statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A path input that must name a readable file, checked before anything runs. */
+function readableFile(raw: RawInputs, name: string, what: string): string | undefined {
+  const value = text(raw, name);
+  if (value === undefined) return undefined;
+  try {
+    accessSync(value, constants.R_OK);
+    if (!statSync(value).isFile()) throw new Error('not a file');
+  } catch {
+    throw new UserError(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+  }
+  return value;
+}
+
 function positiveNumber(raw: RawInputs, name: string, fallback: number): number {
   const value = text(raw, name);
   if (value === undefined) return fallback;
@@ -149,6 +171,11 @@ function url(raw: RawInputs, name: string): string | undefined {
   if (!parsed.success) {
     throw new UserError(
       `Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`,
+    );
+  }
+  if (/^https?:\/\/[^/]*@/i.test(value)) {
+    throw new UserError(
+      `Input ${name}: the URL carries a user name or password; remove them and give the credentials as the token (they would otherwise reach logs and links).`,
     );
   }
   return value.replace(/\/+$/, '');
@@ -245,7 +272,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     token: text(raw, 'token'),
     uiUrl: url(raw, 'ui-url'),
     insecure: bool(raw, 'insecure', false),
-    caFile: text(raw, 'ca-file'),
+    caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
     timeoutSeconds: positiveNumber(raw, 'timeout', 600),
     pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
     importFiles: list(raw, 'import-file'),
@@ -294,6 +321,11 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     proxyEnv: proxyEnv(ctx.env),
     repositoryRoot: '',
   });
+  if (!existsDirectory(config.workingDirectory)) {
+    throw new UserError(
+      `Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`,
+    );
+  }
   config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx);
   checkModeInputs(config);
   return config;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
-import { describeError, ExitCode, exitCodeOf } from './errors.js';
+import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { severityRank } from './findings/severity.js';
@@ -137,9 +137,16 @@ async function gatherSources(config: Config, logger: Logger): Promise<SourceResu
   return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
 }
 
-async function writeText(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, text);
+/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+async function writeOutput(file: string, input: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await write();
+  } catch (error) {
+    throw new UserError(
+      `Input ${input}: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a writable path.`,
+    );
+  }
 }
 
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
@@ -158,11 +165,15 @@ async function writeGitLabReports(
       finishedAt: new Date(),
       scannerVersions,
     });
-    await writeJsonFile(config.gitlabDependencyReport, report);
+    await writeOutput(config.gitlabDependencyReport, 'gitlab-dependency-report', () =>
+      writeJsonFile(config.gitlabDependencyReport as string, report),
+    );
     logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
   }
   if (config.gitlabCodequalityReport) {
-    await writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings));
+    await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () =>
+      writeJsonFile(config.gitlabCodequalityReport as string, gitlabCodeQualityReport(findings)),
+    );
     logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
   }
 }
@@ -179,6 +190,7 @@ export async function runCore(
     workingDirectory: config.workingDirectory,
     importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
     env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
+    sarifFile: path.resolve(config.sarifFile),
     ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
   });
   const scanners = [...new Set(sources.map((s) => s.scanner))];
@@ -243,7 +255,7 @@ export async function runCore(
   }
 
   const sarif = sarifLog(runs);
-  await writeText(config.sarifFile, sarifLogJson(runJson));
+  await writeOutput(config.sarifFile, 'sarif-file', () => writeFile(config.sarifFile, sarifLogJson(runJson)));
   logger.info(`SARIF written to ${config.sarifFile}`);
   await writeGitLabReports(config, reports, startedAt, logger);
 
@@ -338,8 +350,13 @@ export async function runScan(
   startedAt = new Date(),
 ): Promise<RunOutcome> {
   // A run that fails must not leave an earlier run's reports looking like its own.
-  for (const file of [config.sarifFile, config.gitlabDependencyReport, config.gitlabCodequalityReport]) {
-    if (file) await rm(file, { force: true });
+  const outputs = {
+    'sarif-file': config.sarifFile,
+    'gitlab-dependency-report': config.gitlabDependencyReport,
+    'gitlab-codequality-report': config.gitlabCodequalityReport,
+  };
+  for (const [input, file] of Object.entries(outputs)) {
+    if (file) await writeOutput(file, input, () => rm(file, { force: true }));
   }
   const sources = await gatherSources(config, logger);
   return runCore(config, ci, logger, startedAt, sources);

@@ -221,6 +221,12 @@ Filters and gate:
   --fail-on-policy-violation     also fail on policy violations that fail the build
   --watches <name>               Xray watches whose violations count (repeatable; default all)
 
+Reports and delivery:
+  --gitlab-dependency-report <path>   also write GitLab's dependency-scanning report
+  --gitlab-codequality-report <path>  also write GitLab's code-quality report
+  --webhook-url <url>            POST the run summary when the run ends (secret: SCA_BRIDGE_WEBHOOK_SECRET)
+  --verbose                      debug logging
+
 Labels (carried into SARIF and the run summary):
   --project-name <name> --project-version <v> --repo-key <key> --branch <name>
   --environment <name> --scan-tag <tag> --metadata key=value (repeatable)

@@ -47,6 +47,8 @@ function withoutUndefined(context) {
     return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined));
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -59,6 +61,7 @@ var findings_severity = __webpack_require__(5131);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(3233);
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -111,6 +114,29 @@ function bool(raw, name, fallback) {
         return false;
     throw new errors/* UserError */.yo(`Input ${name}: expected true or false, got "${config_text(raw, name)}".`);
 }
+function existsDirectory(directory) {
+    try {
+        return (0,external_node_fs_.statSync)(directory).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** A path input that must name a readable file, checked before anything runs. */
+function readableFile(raw, name, what) {
+    const value = config_text(raw, name);
+    if (value === undefined)
+        return undefined;
+    try {
+        (0,external_node_fs_.accessSync)(value, external_node_fs_.constants.R_OK);
+        if (!(0,external_node_fs_.statSync)(value).isFile())
+            throw new Error('not a file');
+    }
+    catch {
+        throw new errors/* UserError */.yo(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+    }
+    return value;
+}
 function positiveNumber(raw, name, fallback) {
     const value = config_text(raw, name);
     if (value === undefined)
@@ -137,6 +163,9 @@ function url(raw, name) {
     const parsed = str.pipe(schemas/* url */.OZ5({ protocol: /^https?$/ })).safeParse(value);
     if (!parsed.success) {
         throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`);
+    }
+    if (/^https?:\/\/[^/]*@/i.test(value)) {
+        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and give the credentials as the token (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -209,7 +238,7 @@ function parseConfig(mode, raw, ctx) {
         token: config_text(raw, 'token'),
         uiUrl: url(raw, 'ui-url'),
         insecure: bool(raw, 'insecure', false),
-        caFile: config_text(raw, 'ca-file'),
+        caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
         timeoutSeconds: positiveNumber(raw, 'timeout', 600),
         pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
         importFiles: list(raw, 'import-file'),
@@ -256,6 +285,9 @@ function parseConfig(mode, raw, ctx) {
         proxyEnv: proxyEnv(ctx.env),
         repositoryRoot: '',
     });
+    if (!existsDirectory(config.workingDirectory)) {
+        throw new errors/* UserError */.yo(`Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`);
+    }
     config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx);
     checkModeInputs(config);
     return config;
@@ -373,9 +405,8 @@ function signature(secret, body) {
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
         return false;
-    const url = new URL(config.webhookUrl);
     // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
-    logger.secret(`${url.pathname}${url.search}`);
+    const url = new URL(config.webhookUrl);
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
@@ -384,17 +415,18 @@ async function sendWebhook(config, summary, logger) {
         'x-sca-bridge-delivery': (0,external_node_crypto_.randomUUID)(),
         ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
     };
-    const client = new http_client/* HttpClient */.Qq({
-        baseUrl: url.origin,
-        urlInput: 'webhook-url',
-        insecure: config.insecure,
-        ...(config.caFile ? { caFile: config.caFile } : {}),
-        env: config.proxyEnv,
-        logger,
-        requestTimeoutMs: 30_000,
-        maxAttempts: 3,
-    });
+    let client;
     try {
+        client = new http_client/* HttpClient */.Qq({
+            baseUrl: url.origin,
+            urlInput: 'webhook-url',
+            insecure: config.insecure,
+            ...(config.caFile ? { caFile: config.caFile } : {}),
+            env: config.proxyEnv,
+            logger,
+            requestTimeoutMs: 30_000,
+            maxAttempts: 3,
+        });
         await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
         logger.info(`Webhook delivered to ${url.origin}.`);
         return true;
@@ -404,12 +436,10 @@ async function sendWebhook(config, summary, logger) {
         return false;
     }
     finally {
-        await client.close();
+        await client?.close();
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/findings/ids.ts
 var findings_ids = __webpack_require__(5232);
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
@@ -1102,7 +1132,8 @@ function fallbackUri(options, repository) {
         if (uri && repository.linesOf(uri))
             return uri;
     }
-    return 'sca-bridge.sarif';
+    const sarif = options.sarifFile ?? 'sca-bridge.sarif';
+    return toUri(options.workingDirectory, sarif) ?? external_node_path_default().basename(sarif);
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -2791,11 +2822,13 @@ function pathsOf(finding) {
     if (finding.componentPaths.length)
         return finding.componentPaths;
     const { location } = finding;
-    return location && (location.rule === 'manifest' || location.rule === 'lockfile') ? [location.uri] : [];
+    const placed = location &&
+        (location.rule === 'manifest' || location.rule === 'lockfile' || location.rule === 'root-manifest');
+    return placed ? [location.uri] : [];
 }
 /**
  * `include-path-patterns` / `exclude-path-patterns`, with the meaning Xray gives them: a finding stays when one
- * of its paths is included (or no include is given) and not excluded. A finding with no path at all stays.
+ * of its paths is included (or no include is given) and none is excluded. A finding with no path at all stays.
  */
 function pathFilter(include, exclude) {
     if (!include.length && !exclude.length)
@@ -2805,7 +2838,7 @@ function pathFilter(include, exclude) {
     const excluded = exclude.length ? picomatch_default()([...exclude], options) : () => false;
     return (finding) => {
         const paths = pathsOf(finding);
-        return paths.length === 0 || paths.some((p) => included(p) && !excluded(p));
+        return paths.length === 0 || (paths.some((p) => included(p)) && !paths.some((p) => excluded(p)));
     };
 }
 /** `min-severity` and suppression (SPEC §3, §6). */
@@ -3485,9 +3518,15 @@ async function gatherSources(config, logger) {
     }
     return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
 }
-async function writeText(file, text) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    await (0,promises_.writeFile)(file, text);
+/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+async function writeOutput(file, input, write) {
+    try {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+        await write();
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${error.code ?? error.message}); give a writable path.`);
+    }
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, startedAt, logger) {
@@ -3500,11 +3539,11 @@ async function writeGitLabReports(config, reports, startedAt, logger) {
             finishedAt: new Date(),
             scannerVersions,
         });
-        await writeJsonFile(config.gitlabDependencyReport, report);
+        await writeOutput(config.gitlabDependencyReport, 'gitlab-dependency-report', () => writeJsonFile(config.gitlabDependencyReport, report));
         logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
     }
     if (config.gitlabCodequalityReport) {
-        await writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings));
+        await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () => writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings)));
         logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
     }
 }
@@ -3514,6 +3553,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
         workingDirectory: config.workingDirectory,
         importFiles: sources.flatMap((s) => (s.context.file ? [external_node_path_default().resolve(s.context.file)] : [])),
         env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
+        sarifFile: external_node_path_default().resolve(config.sarifFile),
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
     });
     const scanners = [...new Set(sources.map((s) => s.scanner))];
@@ -3567,7 +3607,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
         });
     }
     const sarif = sarifLog(runs);
-    await writeText(config.sarifFile, sarifLogJson(runJson));
+    await writeOutput(config.sarifFile, 'sarif-file', () => (0,promises_.writeFile)(config.sarifFile, sarifLogJson(runJson)));
     logger.info(`SARIF written to ${config.sarifFile}`);
     await writeGitLabReports(config, reports, startedAt, logger);
     const all = reports.flatMap((r) => r.findings);
@@ -3635,9 +3675,14 @@ function errorSummary(config, ci, startedAt, error, logger) {
 /** `scan` and `import`: read the sources, then report. */
 async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own.
-    for (const file of [config.sarifFile, config.gitlabDependencyReport, config.gitlabCodequalityReport]) {
+    const outputs = {
+        'sarif-file': config.sarifFile,
+        'gitlab-dependency-report': config.gitlabDependencyReport,
+        'gitlab-codequality-report': config.gitlabCodequalityReport,
+    };
+    for (const [input, file] of Object.entries(outputs)) {
         if (file)
-            await (0,promises_.rm)(file, { force: true });
+            await writeOutput(file, input, () => (0,promises_.rm)(file, { force: true }));
     }
     const sources = await gatherSources(config, logger);
     return runCore(config, ci, logger, startedAt, sources);
@@ -3758,6 +3803,11 @@ async function runGate(args, logger) {
     const failOnPolicyViolation = args.inputs['fail-on-policy-violation'] !== undefined
         ? args.inputs['fail-on-policy-violation'] === 'true'
         : !!summary.gate.failOnPolicyViolation;
+    // An Xray scan reads violations only when asked to; a summary without them cannot be gated on them.
+    const scanner = typeof summary.scanner === 'string' ? summary.scanner : '';
+    if (failOnPolicyViolation && !summary.gate.failOnPolicyViolation && scanner.includes('xray')) {
+        throw new errors/* UserError */.yo('gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.');
+    }
     const gate = evaluateGate(summary.counts, summary.policyViolations, parseFailOn(failOnText), failOnText, failOnPolicyViolation);
     logOutcome(logger, gate.result, gate.reasons);
     return gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;

@@ -133,6 +133,13 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
     args.inputs['fail-on-policy-violation'] !== undefined
       ? args.inputs['fail-on-policy-violation'] === 'true'
       : !!summary.gate.failOnPolicyViolation;
+  // An Xray scan reads violations only when asked to; a summary without them cannot be gated on them.
+  const scanner = typeof summary.scanner === 'string' ? summary.scanner : '';
+  if (failOnPolicyViolation && !summary.gate.failOnPolicyViolation && scanner.includes('xray')) {
+    throw new UserError(
+      'gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.',
+    );
+  }
   const gate = evaluateGate(
     summary.counts,
     summary.policyViolations,

@@ -43,5 +43,6 @@ export function fallbackUri(options: LocatorOptions, repository: Repository): st
     const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
     if (uri && repository.linesOf(uri)) return uri;
   }
-  return 'sca-bridge.sarif';
+  const sarif = options.sarifFile ?? 'sca-bridge.sarif';
+  return toUri(options.workingDirectory, sarif) ?? path.basename(sarif);
 }

@@ -13,6 +13,8 @@ export interface LocatorOptions {
   sbom?: string;
   /** Imported export files; one inside the working directory is a last-resort location. */
   importFiles: readonly string[];
+  /** The SARIF file being written: the last-resort location when nothing else exists. */
+  sarifFile?: string;
   /** `GITHUB_WORKFLOW_REF` and similar, for the fallback file. */
   env: Readonly<Record<string, string | undefined>>;
 }

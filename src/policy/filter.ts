@@ -6,12 +6,15 @@ import { atLeast, type Severity } from '../findings/severity.js';
 function pathsOf(finding: Finding): string[] {
   if (finding.componentPaths.length) return finding.componentPaths;
   const { location } = finding;
-  return location && (location.rule === 'manifest' || location.rule === 'lockfile') ? [location.uri] : [];
+  const placed =
+    location &&
+    (location.rule === 'manifest' || location.rule === 'lockfile' || location.rule === 'root-manifest');
+  return placed ? [location.uri] : [];
 }
 
 /**
  * `include-path-patterns` / `exclude-path-patterns`, with the meaning Xray gives them: a finding stays when one
- * of its paths is included (or no include is given) and not excluded. A finding with no path at all stays.
+ * of its paths is included (or no include is given) and none is excluded. A finding with no path at all stays.
  */
 export function pathFilter(
   include: readonly string[],
@@ -23,7 +26,7 @@ export function pathFilter(
   const excluded = exclude.length ? picomatch([...exclude], options) : () => false;
   return (finding) => {
     const paths = pathsOf(finding);
-    return paths.length === 0 || paths.some((p) => included(p) && !excluded(p));
+    return paths.length === 0 || (paths.some((p) => included(p)) && !paths.some((p) => excluded(p)));
   };
 }
 

@@ -26,9 +26,8 @@ export async function sendWebhook(
   logger: Logger,
 ): Promise<boolean> {
   if (!config.webhookUrl) return false;
-  const url = new URL(config.webhookUrl);
   // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
-  logger.secret(`${url.pathname}${url.search}`);
+  const url = new URL(config.webhookUrl);
   const body = logger.redact(webhookBody(summary));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -37,17 +36,18 @@ export async function sendWebhook(
     'x-sca-bridge-delivery': randomUUID(),
     ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
   };
-  const client = new HttpClient({
-    baseUrl: url.origin,
-    urlInput: 'webhook-url',
-    insecure: config.insecure,
-    ...(config.caFile ? { caFile: config.caFile } : {}),
-    env: config.proxyEnv,
-    logger,
-    requestTimeoutMs: 30_000,
-    maxAttempts: 3,
-  });
+  let client: HttpClient | undefined;
   try {
+    client = new HttpClient({
+      baseUrl: url.origin,
+      urlInput: 'webhook-url',
+      insecure: config.insecure,
+      ...(config.caFile ? { caFile: config.caFile } : {}),
+      env: config.proxyEnv,
+      logger,
+      requestTimeoutMs: 30_000,
+      maxAttempts: 3,
+    });
     await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
     logger.info(`Webhook delivered to ${url.origin}.`);
     return true;
@@ -57,6 +57,6 @@ export async function sendWebhook(
     );
     return false;
   } finally {
-    await client.close();
+    await client?.close();
   }
 }

@@ -97,7 +97,7 @@ function findingRows(
     '| Severity | Vulnerability | Component | Fixed in | Declared in |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
-    ...(more > 0 ? ['', `…and ${more} more in the SARIF file.`] : []),
+    ...(more > 0 ? ['', `…and ${more} more in the SARIF file; the run summary counts every finding.`] : []),
     '',
   ];
 }

@@ -292,6 +292,15 @@ describe('sca-bridge CLI', () => {
     expect(stdout).toBe('');
   });
 
+  it('names sarif-file when it cannot be written (exit 2, not a bug)', async () => {
+    // Below a regular file, so the folder can never be made.
+    const target = path.join(fixture('dt-fpf.json'), 'out.sarif');
+    const { code, stderr } = await runCli(['import', fixture('dt-fpf.json'), '--sarif-file', target]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Input sarif-file: cannot write ${target} (`);
+    expect(stderr).not.toContain('internal error');
+  });
+
   it('prints an error summary with --json when the input is bad', async () => {
     const { code, stdout } = await runCli(['import', fixture('truncated.json'), '--json']);
     expect(code).toBe(2);

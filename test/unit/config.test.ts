@@ -1,8 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, parseFailOn } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
+import { tempDir } from '../helpers/cli.js';
 
-const ctx = { env: {}, cwd: '/repo' };
+// Real folders: the working directory must exist.
+const REPO = tempDir();
+const GH = path.join(REPO, 'gh');
+const GITLAB = path.join(REPO, 'builds');
+mkdirSync(GH);
+mkdirSync(GITLAB);
+const ctx = { env: {}, cwd: REPO };
 
 describe('configuration', () => {
   it('applies the documented defaults', () => {
@@ -19,7 +28,7 @@ describe('configuration', () => {
       failOn: { kind: 'none' },
       failOnPolicyViolation: false,
       includeSuppressed: false,
-      workingDirectory: '/repo',
+      workingDirectory: REPO,
       sarifFile: 'sca-bridge.sarif',
       annotations: true,
       jobSummary: true,
@@ -47,21 +56,21 @@ describe('configuration', () => {
       'import',
       { 'import-file': 'a' },
       {
-        env: { GITHUB_HEAD_REF: 'feature', GITHUB_REF_NAME: '12/merge', GITHUB_WORKSPACE: '/gh' },
-        cwd: '/x',
+        env: { GITHUB_HEAD_REF: 'feature', GITHUB_REF_NAME: '12/merge', GITHUB_WORKSPACE: GH },
+        cwd: REPO,
       },
     );
-    expect(github).toMatchObject({ branch: 'feature', workingDirectory: '/gh' });
+    expect(github).toMatchObject({ branch: 'feature', workingDirectory: GH });
     const gitlab = parseConfig(
       'import',
       { 'import-file': 'a' },
-      { env: { CI_COMMIT_REF_NAME: 'main', CI_PROJECT_DIR: '/builds/p' }, cwd: '/x' },
+      { env: { CI_COMMIT_REF_NAME: 'main', CI_PROJECT_DIR: GITLAB }, cwd: REPO },
     );
-    expect(gitlab).toMatchObject({ branch: 'main', workingDirectory: '/builds/p' });
+    expect(gitlab).toMatchObject({ branch: 'main', workingDirectory: GITLAB });
     const local = parseConfig(
       'import',
       { 'import-file': 'a' },
-      { env: {}, cwd: '/x', gitBranch: () => 'dev' },
+      { env: {}, cwd: REPO, gitBranch: () => 'dev' },
     );
     expect(local.branch).toBe('dev');
   });
@@ -73,6 +82,15 @@ describe('configuration', () => {
     [{ 'api-url': 'ftp://x' }, 'Input api-url: expected an http(s) URL'],
     [{ metadata: 'novalue' }, 'Input metadata: expected key=value lines'],
     [{ scanner: 'snyk' }, 'Input scanner: expected one of dependency-track, xray'],
+    [
+      { 'api-url': 'https://admin:pw@dt.example.com' },
+      'Input api-url: the URL carries a user name or password',
+    ],
+    [{ 'ca-file': '/nonexistent/ca.pem' }, 'Input ca-file: cannot read "/nonexistent/ca.pem"'],
+    [
+      { 'working-directory': '/nonexistent/repo' },
+      'Input working-directory: "/nonexistent/repo" is not a directory',
+    ],
   ])('names the input and the fix for %j', (raw, message) => {
     expect(() => parseConfig('import', { 'import-file': 'a', ...raw }, ctx)).toThrow(UserError);
     expect(() => parseConfig('import', { 'import-file': 'a', ...raw }, ctx)).toThrow(message);
@@ -96,7 +114,7 @@ describe('list inputs', () => {
         'include-path-patterns': 'src/**/{a,b}/**,lib/**',
         metadata: 'labels=a,b\nteam=web',
       },
-      { env: {}, cwd: '/repo' },
+      { env: {}, cwd: REPO },
     );
     expect(config.includePathPatterns).toEqual(['src/**/{a,b}/**', 'lib/**']);
     expect(config.metadata).toEqual({ labels: 'a,b', team: 'web' });

@@ -21,7 +21,7 @@ export function xrayConfig(inputs: RawInputs = {}, mode: Config['mode'] = 'scan'
       timeout: '5',
       ...inputs,
     },
-    { env: {}, cwd: '/repo' },
+    { env: {}, cwd: process.cwd() },
   );
 }
 
