@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17098);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48669);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 17098:
+/***/ 48669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79244,54 +79244,65 @@ var dtrack_finding = __nccwpck_require__(55060);
 
 
 
+function readFindings(envelope, items, _count, file) {
+    (0,importer/* validate */.tf)(schemas/* array */.YOg(schemas/* unknown */.L5J()), envelope, file, 'dtrack-findings');
+    const findings = [];
+    let index = 0;
+    for (const item of items)
+        findings.push((0,dtrack_finding/* mapDtFinding */.i1)((0,importer/* validate */.tf)(dtrack_finding/* dtFindingSchema */.nX, item, file, 'dtrack-findings', [index++])));
+    return { scanner: 'dependency-track', findings, violations: [], context: { file } };
+}
+const bulk = { key: '', read: readFindings };
 const dtrackFindings = {
     name: 'dtrack-findings',
     scanner: 'dependency-track',
     origin: 'Dependency-Track findings API: the JSON array of `GET /api/v1/finding/project/{uuid}` (every page)',
     matches: (doc) => Array.isArray(doc) && doc.length > 0 && doc.every(dtrack_finding/* looksLikeDtFinding */.bl),
-    read(doc, file) {
-        const findings = (0,importer/* validate */.tf)(schemas/* array */.YOg(dtrack_finding/* dtFindingSchema */.nX), doc, file, 'dtrack-findings');
-        return {
-            scanner: 'dependency-track',
-            findings: findings.map((finding) => (0,dtrack_finding/* mapDtFinding */.i1)(finding)),
-            violations: [],
-            context: { file },
-        };
-    },
+    read: (doc, file) => (0,importer/* readWhole */.oD)(bulk, doc, file),
+    bulk,
 };
 
 ;// CONCATENATED MODULE: ./src/importers/dtrack-fpf.ts
 
 
 
-const documentSchema = schemas/* object */.Ikc({
+const envelopeSchema = schemas/* object */.Ikc({
     version: importer/* optString */.$2,
     meta: schemas/* object */.Ikc({ baseUrl: importer/* optString */.$2, version: importer/* optString */.$2 }).nullish(),
     project: schemas/* object */.Ikc({ uuid: importer/* optString */.$2, name: importer/* optString */.$2, version: importer/* optString */.$2 }).nullish(),
-    findings: schemas/* array */.YOg(dtrack_finding/* dtFindingSchema */.nX),
+    findings: schemas/* array */.YOg(schemas/* unknown */.L5J()),
 });
+function readFpf(envelope, items, _count, file) {
+    const fpf = (0,importer/* validate */.tf)(envelopeSchema, envelope, file, 'dtrack-fpf');
+    const uiBase = fpf.meta?.baseUrl;
+    const projectUrl = uiBase && fpf.project?.uuid ? `${uiBase.replace(/\/+$/, '')}/projects/${fpf.project.uuid}` : undefined;
+    const findings = [];
+    let index = 0;
+    for (const item of items) {
+        const finding = (0,importer/* validate */.tf)(dtrack_finding/* dtFindingSchema */.nX, item, file, 'dtrack-fpf', ['findings', index++]);
+        findings.push((0,dtrack_finding/* mapDtFinding */.i1)(finding, uiBase));
+    }
+    return {
+        scanner: 'dependency-track',
+        findings,
+        violations: [],
+        context: {
+            file,
+            ...(fpf.project?.name ? { project: fpf.project.name } : {}),
+            ...(fpf.project?.version ? { projectVersion: fpf.project.version } : {}),
+            ...(fpf.meta?.version ? { scannerVersion: fpf.meta.version } : {}),
+            ...(projectUrl ? { reportUrl: projectUrl } : {}),
+        },
+    };
+}
+const dtrack_fpf_bulk = { key: 'findings', read: readFpf };
 const dtrackFpf = {
     name: 'dtrack-fpf',
     scanner: 'dependency-track',
     origin: "Dependency-Track Finding Packaging Format 1.0–1.4 (`GET /api/v1/finding/project/{uuid}/export`, or the project's Audit Vulnerabilities → Export)",
     matches: (doc) => (0,importer/* isRecord */.u4)(doc) && Array.isArray(doc.findings) && ('meta' in doc || 'project' in doc),
-    read(doc, file) {
-        const fpf = (0,importer/* validate */.tf)(documentSchema, doc, file, 'dtrack-fpf');
-        const uiBase = fpf.meta?.baseUrl;
-        const projectUrl = uiBase && fpf.project?.uuid ? `${uiBase.replace(/\/+$/, '')}/projects/${fpf.project.uuid}` : undefined;
-        return {
-            scanner: 'dependency-track',
-            findings: fpf.findings.map((finding) => (0,dtrack_finding/* mapDtFinding */.i1)(finding, uiBase)),
-            violations: [],
-            context: {
-                file,
-                ...(fpf.project?.name ? { project: fpf.project.name } : {}),
-                ...(fpf.project?.version ? { projectVersion: fpf.project.version } : {}),
-                ...(fpf.meta?.version ? { scannerVersion: fpf.meta.version } : {}),
-                ...(projectUrl ? { reportUrl: projectUrl } : {}),
-            },
-        };
-    },
+    read: (doc, file) => (0,importer/* readWhole */.oD)(dtrack_fpf_bulk, doc, file),
+    bulk: dtrack_fpf_bulk,
 };
 
 // EXTERNAL MODULE: ./src/findings/build.ts
@@ -79439,7 +79450,7 @@ const itemSchema = schemas/* object */.Ikc({
     high_profile_info: schemas/* object */.Ikc({ ShortDescription: importer/* optString */.$2, FullDescription: importer/* optString */.$2 }).nullish(),
     edited: importer/* optString */.$2,
 });
-const xray_scans_export_documentSchema = schemas/* object */.Ikc({ total_count: schemas/* number */.aig(), data: schemas/* array */.YOg(itemSchema) });
+const xray_scans_export_envelopeSchema = schemas/* object */.Ikc({ total_count: schemas/* number */.aig(), data: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
 function mapItem(item) {
     const details = item.component_versions?.more_details;
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(details?.cves ?? []);
@@ -79456,15 +79467,22 @@ function mapItem(item) {
         fixedVersions: (0,xray_fields/* fixedVersions */.W4)(item.component_versions?.fixed_versions ?? []),
     });
 }
+function readExport(envelope, items, _count, file) {
+    (0,importer/* validate */.tf)(xray_scans_export_envelopeSchema, envelope, file, 'xray-scans-export');
+    const findings = [];
+    let index = 0;
+    for (const item of items)
+        findings.push(mapItem((0,importer/* validate */.tf)(itemSchema, item, file, 'xray-scans-export', ['data', index++])));
+    return { scanner: 'xray', findings, violations: [], context: { file } };
+}
+const xray_scans_export_bulk = { key: 'data', read: readExport };
 const xrayScansExport = {
     name: 'xray-scans-export',
     scanner: 'xray',
     origin: 'Xray Scans List → Export → JSON, or `POST /xray/api/v2/component/exportDetails` (the `*_Security_Export.json` file of the ZIP; Xray 2.x calls it Security Export)',
     matches: (doc) => (0,importer/* isRecord */.u4)(doc) && 'total_count' in doc && Array.isArray(doc.data),
-    read(doc, file) {
-        const { data } = (0,importer/* validate */.tf)(xray_scans_export_documentSchema, doc, file, 'xray-scans-export');
-        return { scanner: 'xray', findings: data.map(mapItem), violations: [], context: { file } };
-    },
+    read: (doc, file) => (0,importer/* readWhole */.oD)(xray_scans_export_bulk, doc, file),
+    bulk: xray_scans_export_bulk,
 };
 
 ;// CONCATENATED MODULE: ./src/importers/xray-simple-json.ts
@@ -79518,7 +79536,7 @@ const rowSchema = schemas/* object */.Ikc({
     fail_build: schemas/* boolean */.zMY().nullish(),
     licenseKey: importer/* optString */.$2,
 });
-const xray_simple_json_documentSchema = schemas/* object */.Ikc({
+const documentSchema = schemas/* object */.Ikc({
     vulnerabilities: (0,importer/* optArray */.hp)(rowSchema),
     securityViolations: (0,importer/* optArray */.hp)(rowSchema),
     licensesViolations: (0,importer/* optArray */.hp)(rowSchema),
@@ -79572,7 +79590,7 @@ const xraySimpleJson = {
         'vulnerabilities' in doc &&
         ('securityViolations' in doc || 'scansStatus' in doc || 'licensesViolations' in doc),
     read(doc, file) {
-        const parsed = (0,importer/* validate */.tf)(xray_simple_json_documentSchema, doc, file, 'xray-simple-json');
+        const parsed = (0,importer/* validate */.tf)(documentSchema, doc, file, 'xray-simple-json');
         const violations = [
             ...parsed.securityViolations.map(xray_simple_json_mapViolation('security')),
             ...parsed.licensesViolations.map(xray_simple_json_mapViolation('license')),
@@ -79747,7 +79765,163 @@ function detectFormat(doc, file) {
     throw new errors/* UserError */.yo(`${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`);
 }
 
+;// CONCATENATED MODULE: ./src/importers/json-slices.ts
+/**
+ * Large exports are one big array (`rows`, `data`, `findings`, or the document itself) in a small envelope.
+ * Parsing the whole file at once holds the text and every row as objects together, about six times the file
+ * size. Instead this finds where each element of that array starts and ends — tracking only strings, escapes
+ * and nesting, the built-in `JSON.parse` does the parsing — so rows are parsed one at a time and each can be
+ * dropped once mapped. Anything unexpected returns `undefined`, and the caller parses the whole file, which
+ * also gives `JSON.parse`'s own error for a malformed one.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+function skipSpace(buf, i) {
+    while (i < buf.length && isSpace(buf[i]))
+        i++;
+    return i;
+}
+/** The index just after the string that starts at `i` (a quote), or -1. */
+function skipString(buf, i) {
+    for (let j = i + 1; j < buf.length; j++) {
+        const byte = buf[j];
+        if (byte === BACKSLASH)
+            j++;
+        else if (byte === QUOTE)
+            return j + 1;
+    }
+    return -1;
+}
+/** The index just after the value that starts at `i`, or -1 when the text ends first. */
+function skipValue(buf, i) {
+    const first = buf[i];
+    if (first === QUOTE)
+        return skipString(buf, i);
+    if (first !== OPEN_ARRAY && first !== OPEN_OBJECT) {
+        let j = i;
+        while (j < buf.length &&
+            buf[j] !== COMMA &&
+            buf[j] !== CLOSE_ARRAY &&
+            buf[j] !== CLOSE_OBJECT &&
+            !isSpace(buf[j]))
+            j++;
+        return j > i ? j : -1;
+    }
+    let depth = 0;
+    for (let j = i; j < buf.length; j++) {
+        const byte = buf[j];
+        if (byte === QUOTE) {
+            j = skipString(buf, j) - 1;
+            if (j < 0)
+                return -1;
+        }
+        else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+            depth++;
+        }
+        else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
+            depth--;
+            if (depth === 0)
+                return j + 1;
+        }
+    }
+    return -1;
+}
+/** Element ranges of the array opening at `open`, and the index of its closing bracket. */
+function json_slices_elements(buf, open) {
+    const ranges = [];
+    let i = skipSpace(buf, open + 1);
+    if (buf[i] === CLOSE_ARRAY)
+        return { ranges, close: i };
+    for (;;) {
+        const end = skipValue(buf, i);
+        if (end < 0)
+            return undefined;
+        ranges.push(i, end);
+        i = skipSpace(buf, end);
+        if (buf[i] === CLOSE_ARRAY)
+            return { ranges, close: i };
+        if (buf[i] !== COMMA)
+            return undefined;
+        i = skipSpace(buf, i + 1);
+    }
+}
+/** Where the array under one of `keys` opens, in a top-level object; undefined when there is none. */
+function findMember(buf, keys) {
+    let i = skipSpace(buf, 0);
+    if (buf[i] !== OPEN_OBJECT)
+        return undefined;
+    i = skipSpace(buf, i + 1);
+    while (buf[i] === QUOTE) {
+        const keyEnd = skipString(buf, i);
+        if (keyEnd < 0)
+            return undefined;
+        const key = buf.toString('utf8', i + 1, keyEnd - 1);
+        i = skipSpace(buf, keyEnd);
+        if (buf[i] !== COLON)
+            return undefined;
+        i = skipSpace(buf, i + 1);
+        if (keys.has(key) && buf[i] === OPEN_ARRAY)
+            return { key, open: i };
+        const end = skipValue(buf, i);
+        if (end < 0)
+            return undefined;
+        i = skipSpace(buf, end);
+        if (buf[i] !== COMMA)
+            return undefined;
+        i = skipSpace(buf, i + 1);
+    }
+    return undefined;
+}
+/** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
+function sliceDocument(buf, keys) {
+    const start = skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+    const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
+    if (!member)
+        return undefined;
+    const found = json_slices_elements(buf, member.open);
+    if (!found)
+        return undefined;
+    let envelope;
+    try {
+        envelope = JSON.parse(`${buf.toString('utf8', start, member.open + 1)}${buf.toString('utf8', found.close)}`);
+    }
+    catch {
+        return undefined;
+    }
+    const { ranges } = found;
+    const parseAt = (n) => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
+    let first;
+    if (ranges.length) {
+        try {
+            first = parseAt(0);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return {
+        envelope,
+        key: member.key,
+        count: ranges.length / 2,
+        first,
+        *items() {
+            for (let n = 0; n < ranges.length / 2; n++)
+                yield parseAt(n);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/importers/read.ts
+
 
 
 
@@ -79770,33 +79944,86 @@ async function expandImportFiles(patterns, cwd) {
     }
     return [...new Set(files)];
 }
-async function readJson(file, cwd) {
-    let text;
+function isBlank(bytes) {
+    for (const byte of bytes)
+        if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09)
+            return false;
+    return true;
+}
+async function readBytes(file, cwd) {
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
+        bytes = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file));
     }
     catch (error) {
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
     }
-    if (!text.trim())
+    if (isBlank(bytes))
         throw new errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
+    return bytes;
+}
+function notJson(file, error, where = '') {
+    return new errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
+}
+function parseWhole(bytes, file) {
+    const text = bytes.toString('utf8');
     try {
         return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`${file}: not valid JSON (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
+        throw notJson(file, error);
     }
+}
+/** The arrays that hold the bulk of the formats that read element by element. */
+const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+/** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
+function parsedItems(sliced, file) {
+    return {
+        *[Symbol.iterator]() {
+            let index = 0;
+            const items = sliced.items();
+            for (;;) {
+                let next;
+                try {
+                    next = items.next();
+                }
+                catch (error) {
+                    throw notJson(file, error, ` in ${sliced.key || 'the array'}[${index}]`);
+                }
+                if (next.done)
+                    return;
+                index++;
+                yield next.value;
+            }
+        },
+    };
+}
+/** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
+function readOne(bytes, file, format) {
+    const sliced = sliceDocument(bytes, BULK_KEYS);
+    if (sliced) {
+        const sample = sliced.first === undefined ? [] : [sliced.first];
+        const shape = sliced.key === '' ? sample : { ...sliced.envelope, [sliced.key]: sample };
+        const importer = format === 'auto' ? detectFormat(shape, file) : formatNamed(format);
+        if (importer.bulk && importer.bulk.key === sliced.key) {
+            return {
+                importer,
+                result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
+            };
+        }
+    }
+    const document = parseWhole(bytes, file);
+    const importer = format === 'auto' ? detectFormat(document, file) : formatNamed(format);
+    return { importer, result: importer.read(document, file) };
 }
 /** Reads every import file into findings; each file is detected on its own, so both scanners may be mixed. */
 async function readImports(patterns, format, cwd, logger) {
     const files = await expandImportFiles(patterns, cwd);
     const results = [];
     for (const file of files) {
-        const document = await readJson(file, cwd);
-        const importer = format === 'auto' ? detectFormat(document, file) : formatNamed(format);
-        const result = importer.read(document, file);
+        const { importer, result } = readOne(await readBytes(file, cwd), file, format);
         logger.info(`${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`);
         results.push(result);
     }
@@ -83499,6 +83726,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hp: () => (/* binding */ optArray),
   td: () => (/* binding */ optNumber),
   $2: () => (/* binding */ optString),
+  oD: () => (/* binding */ readWhole),
   tf: () => (/* binding */ validate)
 });
 
@@ -83522,16 +83750,25 @@ const IMPORT_FORMATS = [
 
 
 
+/** `read` for a format with a bulk array: the same code path as the element-by-element one. */
+function readWhole(bulk, document, file) {
+    const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
+    if (!Array.isArray(items))
+        return bulk.read(document, [], 0, file);
+    const envelope = bulk.key === '' ? [] : { ...document, [bulk.key]: [] };
+    return bulk.read(envelope, items, items.length, file);
+}
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** Validates a document against a format's schema; the error names the file, the format and the field. */
-function validate(schema, document, file, format) {
+function validate(schema, document, file, format, at = []) {
     const parsed = schema.safeParse(document);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues.slice(0, 3).map((issue) => {
-        const where = issue.path.length ? issue.path.join('.') : '(top level)';
+        const path = [...at, ...issue.path].filter((part) => part !== '');
+        const where = path.length ? path.join('.') : '(top level)';
         return `${where}: ${issue.message}`;
     });
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
@@ -83760,27 +83997,44 @@ function reportKind(rows) {
     return 'vulnerabilities';
 }
 const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()) });
+function firstOf(items) {
+    for (const item of items)
+        return item;
+    return undefined;
+}
+/** Reads a report element by element; `items` may be iterated twice (its first row tells the report's kind). */
+function readReport(envelope, items, count, file) {
+    const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
+    if (count !== total) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`);
+    }
+    const first = firstOf(items);
+    const kind = first === undefined ? 'vulnerabilities' : reportKind([first]);
+    if (kind === 'licenses') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
+    }
+    const findings = [];
+    const violations = [];
+    let index = 0;
+    for (const item of items) {
+        const at = ['rows', index++];
+        if (kind === 'violations') {
+            violations.push(mapXrayViolationRow((0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(xrayViolationRowSchema, item, file, 'xray-report', at)));
+        }
+        else {
+            findings.push(mapXrayRow((0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(xrayRowSchema, item, file, 'xray-report', at)));
+        }
+    }
+    return { scanner: 'xray', findings, violations, context: { file } };
+}
+const bulk = { key: 'rows', read: readReport };
 const xrayReport = {
     name: 'xray-report',
     scanner: 'xray',
     origin: 'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
     matches: (doc) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
-    read(doc, file) {
-        const envelope = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(envelopeSchema, doc, file, 'xray-report');
-        if (envelope.rows.length !== envelope.total_rows) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${envelope.rows.length} of its ${envelope.total_rows} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`);
-        }
-        const kind = reportKind(envelope.rows);
-        if (kind === 'licenses') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
-        }
-        if (kind === 'violations') {
-            const { rows } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ rows: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(xrayViolationRowSchema) }), doc, file, 'xray-report');
-            return { scanner: 'xray', findings: [], violations: rows.map(mapXrayViolationRow), context: { file } };
-        }
-        const { rows } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ rows: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(xrayRowSchema) }), doc, file, 'xray-report');
-        return { scanner: 'xray', findings: rows.map(mapXrayRow), violations: [], context: { file } };
-    },
+    read: (doc, file) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .readWhole */ .oD)(bulk, doc, file),
+    bulk,
 };
 
 

@@ -16,6 +16,26 @@ export interface ImportFormat {
   matches(document: unknown): boolean;
   /** Validates the whole document and maps it; throws UserError naming the file and the bad field. */
   read(document: unknown, file: string): SourceResult;
+  /**
+   * Formats whose bulk is one array (`rows`, …; '' when the document is the array) also read it element by
+   * element, so a large file is never parsed whole: `envelope` is the document with that array emptied.
+   */
+  bulk?: {
+    key: string;
+    read(envelope: unknown, items: Iterable<unknown>, count: number, file: string): SourceResult;
+  };
+}
+
+/** `read` for a format with a bulk array: the same code path as the element-by-element one. */
+export function readWhole(
+  bulk: NonNullable<ImportFormat['bulk']>,
+  document: unknown,
+  file: string,
+): SourceResult {
+  const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
+  if (!Array.isArray(items)) return bulk.read(document, [], 0, file);
+  const envelope = bulk.key === '' ? [] : { ...(document as Record<string, unknown>), [bulk.key]: [] };
+  return bulk.read(envelope, items, items.length, file);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -28,11 +48,13 @@ export function validate<T extends z.ZodType>(
   document: unknown,
   file: string,
   format: ImportFormatName,
+  at: readonly (string | number)[] = [],
 ): z.infer<T> {
   const parsed = schema.safeParse(document);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    const path = [...at, ...issue.path].filter((part) => part !== '');
+    const where = path.length ? path.join('.') : '(top level)';
     return `${where}: ${issue.message}`;
   });
   const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';

@@ -5,8 +5,9 @@ import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
 import { detectFormat } from './detect.js';
-import type { ImportFormatName } from './importer.js';
-import { formatNamed } from './index.js';
+import type { ImportFormat, ImportFormatName } from './importer.js';
+import { FORMATS, formatNamed } from './index.js';
+import { type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /** Expands `import-file` entries: globs must match something, plain paths must exist. */
 export async function expandImportFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
@@ -24,23 +25,87 @@ export async function expandImportFiles(patterns: readonly string[], cwd: string
   return [...new Set(files)];
 }
 
-async function readJson(file: string, cwd: string): Promise<unknown> {
-  let text: string;
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes)
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+  return true;
+}
+
+async function readBytes(file: string, cwd: string): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
+    bytes = await readFile(path.resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);
   }
-  if (!text.trim()) throw new UserError(`${file}: the file is empty; export the scanner's findings as JSON.`);
+  if (isBlank(bytes))
+    throw new UserError(`${file}: the file is empty; export the scanner's findings as JSON.`);
+  return bytes;
+}
+
+function notJson(file: string, error: unknown, where = ''): UserError {
+  return new UserError(
+    `${file}: not valid JSON${where} (${(error as Error).message}). The file may be truncated or not a JSON export; export it again as JSON.`,
+  );
+}
+
+function parseWhole(bytes: Buffer, file: string): unknown {
+  const text = bytes.toString('utf8');
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new UserError(
-      `${file}: not valid JSON (${(error as Error).message}). The file may be truncated or not a JSON export; export it again as JSON.`,
-    );
+    throw notJson(file, error);
   }
+}
+
+/** The arrays that hold the bulk of the formats that read element by element. */
+const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+
+/** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
+function parsedItems(sliced: SlicedDocument, file: string): Iterable<unknown> {
+  return {
+    *[Symbol.iterator]() {
+      let index = 0;
+      const items = sliced.items();
+      for (;;) {
+        let next: IteratorResult<unknown>;
+        try {
+          next = items.next();
+        } catch (error) {
+          throw notJson(file, error, ` in ${sliced.key || 'the array'}[${index}]`);
+        }
+        if (next.done) return;
+        index++;
+        yield next.value;
+      }
+    },
+  };
+}
+
+/** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
+function readOne(
+  bytes: Buffer,
+  file: string,
+  format: 'auto' | ImportFormatName,
+): { importer: ImportFormat; result: SourceResult } {
+  const sliced = sliceDocument(bytes, BULK_KEYS);
+  if (sliced) {
+    const sample = sliced.first === undefined ? [] : [sliced.first];
+    const shape =
+      sliced.key === '' ? sample : { ...(sliced.envelope as Record<string, unknown>), [sliced.key]: sample };
+    const importer = format === 'auto' ? detectFormat(shape, file) : formatNamed(format);
+    if (importer.bulk && importer.bulk.key === sliced.key) {
+      return {
+        importer,
+        result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
+      };
+    }
+  }
+  const document = parseWhole(bytes, file);
+  const importer = format === 'auto' ? detectFormat(document, file) : formatNamed(format);
+  return { importer, result: importer.read(document, file) };
 }
 
 /** Reads every import file into findings; each file is detected on its own, so both scanners may be mixed. */
@@ -53,9 +118,7 @@ export async function readImports(
   const files = await expandImportFiles(patterns, cwd);
   const results: SourceResult[] = [];
   for (const file of files) {
-    const document = await readJson(file, cwd);
-    const importer = format === 'auto' ? detectFormat(document, file) : formatNamed(format);
-    const result = importer.read(document, file);
+    const { importer, result } = readOne(await readBytes(file, cwd), file, format);
     logger.info(
       `${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
     );

@@ -3,9 +3,9 @@ import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
-import type { Finding, PolicyViolation } from '../findings/model.js';
+import type { Finding, PolicyViolation, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
+import { type ImportFormat, isRecord, optArray, optString, readWhole, validate } from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 /** One row of a vulnerabilities report (Reports API content, or the UI's Reports → Export → JSON). */
@@ -97,35 +97,48 @@ export function reportKind(rows: readonly unknown[]): RowKind {
 
 const envelopeSchema = z.object({ total_rows: z.number().int().nonnegative(), rows: z.array(z.unknown()) });
 
+function firstOf(items: Iterable<unknown>): unknown {
+  for (const item of items) return item;
+  return undefined;
+}
+
+/** Reads a report element by element; `items` may be iterated twice (its first row tells the report's kind). */
+function readReport(envelope: unknown, items: Iterable<unknown>, count: number, file: string): SourceResult {
+  const { total_rows: total } = validate(envelopeSchema, envelope, file, 'xray-report');
+  if (count !== total) {
+    throw new UserError(
+      `${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`,
+    );
+  }
+  const first = firstOf(items);
+  const kind = first === undefined ? 'vulnerabilities' : reportKind([first]);
+  if (kind === 'licenses') {
+    throw new UserError(
+      `${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
+    );
+  }
+  const findings: Finding[] = [];
+  const violations: PolicyViolation[] = [];
+  let index = 0;
+  for (const item of items) {
+    const at = ['rows', index++];
+    if (kind === 'violations') {
+      violations.push(mapXrayViolationRow(validate(xrayViolationRowSchema, item, file, 'xray-report', at)));
+    } else {
+      findings.push(mapXrayRow(validate(xrayRowSchema, item, file, 'xray-report', at)));
+    }
+  }
+  return { scanner: 'xray', findings, violations, context: { file } };
+}
+
+const bulk = { key: 'rows', read: readReport };
+
 export const xrayReport: ImportFormat = {
   name: 'xray-report',
   scanner: 'xray',
   origin:
     'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
   matches: (doc) => isRecord(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
-  read(doc, file) {
-    const envelope = validate(envelopeSchema, doc, file, 'xray-report');
-    if (envelope.rows.length !== envelope.total_rows) {
-      throw new UserError(
-        `${file}: the report holds ${envelope.rows.length} of its ${envelope.total_rows} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`,
-      );
-    }
-    const kind = reportKind(envelope.rows);
-    if (kind === 'licenses') {
-      throw new UserError(
-        `${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
-      );
-    }
-    if (kind === 'violations') {
-      const { rows } = validate(
-        z.object({ rows: z.array(xrayViolationRowSchema) }),
-        doc,
-        file,
-        'xray-report',
-      );
-      return { scanner: 'xray', findings: [], violations: rows.map(mapXrayViolationRow), context: { file } };
-    }
-    const { rows } = validate(z.object({ rows: z.array(xrayRowSchema) }), doc, file, 'xray-report');
-    return { scanner: 'xray', findings: rows.map(mapXrayRow), violations: [], context: { file } };
-  },
+  read: (doc, file) => readWhole(bulk, doc, file),
+  bulk,
 };

@@ -1,0 +1,155 @@
+/**
+ * Large exports are one big array (`rows`, `data`, `findings`, or the document itself) in a small envelope.
+ * Parsing the whole file at once holds the text and every row as objects together, about six times the file
+ * size. Instead this finds where each element of that array starts and ends — tracking only strings, escapes
+ * and nesting, the built-in `JSON.parse` does the parsing — so rows are parsed one at a time and each can be
+ * dropped once mapped. Anything unexpected returns `undefined`, and the caller parses the whole file, which
+ * also gives `JSON.parse`'s own error for a malformed one.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+export interface SlicedDocument {
+  /** The document with the big array emptied. */
+  envelope: unknown;
+  /** The big array's key in the envelope, or '' when the document is the array. */
+  key: string;
+  /** Number of elements of the big array. */
+  count: number;
+  /** The first element, parsed, for recognising the format. */
+  first: unknown;
+  /** Every element, parsed one at a time. */
+  items(): Generator<unknown>;
+}
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+function skipSpace(buf: Buffer, i: number): number {
+  while (i < buf.length && isSpace(buf[i])) i++;
+  return i;
+}
+
+/** The index just after the string that starts at `i` (a quote), or -1. */
+function skipString(buf: Buffer, i: number): number {
+  for (let j = i + 1; j < buf.length; j++) {
+    const byte = buf[j];
+    if (byte === BACKSLASH) j++;
+    else if (byte === QUOTE) return j + 1;
+  }
+  return -1;
+}
+
+/** The index just after the value that starts at `i`, or -1 when the text ends first. */
+function skipValue(buf: Buffer, i: number): number {
+  const first = buf[i];
+  if (first === QUOTE) return skipString(buf, i);
+  if (first !== OPEN_ARRAY && first !== OPEN_OBJECT) {
+    let j = i;
+    while (
+      j < buf.length &&
+      buf[j] !== COMMA &&
+      buf[j] !== CLOSE_ARRAY &&
+      buf[j] !== CLOSE_OBJECT &&
+      !isSpace(buf[j])
+    )
+      j++;
+    return j > i ? j : -1;
+  }
+  let depth = 0;
+  for (let j = i; j < buf.length; j++) {
+    const byte = buf[j];
+    if (byte === QUOTE) {
+      j = skipString(buf, j) - 1;
+      if (j < 0) return -1;
+    } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+      depth++;
+    } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** Element ranges of the array opening at `open`, and the index of its closing bracket. */
+function elements(buf: Buffer, open: number): { ranges: number[]; close: number } | undefined {
+  const ranges: number[] = [];
+  let i = skipSpace(buf, open + 1);
+  if (buf[i] === CLOSE_ARRAY) return { ranges, close: i };
+  for (;;) {
+    const end = skipValue(buf, i);
+    if (end < 0) return undefined;
+    ranges.push(i, end);
+    i = skipSpace(buf, end);
+    if (buf[i] === CLOSE_ARRAY) return { ranges, close: i };
+    if (buf[i] !== COMMA) return undefined;
+    i = skipSpace(buf, i + 1);
+  }
+}
+
+/** Where the array under one of `keys` opens, in a top-level object; undefined when there is none. */
+function findMember(buf: Buffer, keys: ReadonlySet<string>): { key: string; open: number } | undefined {
+  let i = skipSpace(buf, 0);
+  if (buf[i] !== OPEN_OBJECT) return undefined;
+  i = skipSpace(buf, i + 1);
+  while (buf[i] === QUOTE) {
+    const keyEnd = skipString(buf, i);
+    if (keyEnd < 0) return undefined;
+    const key = buf.toString('utf8', i + 1, keyEnd - 1);
+    i = skipSpace(buf, keyEnd);
+    if (buf[i] !== COLON) return undefined;
+    i = skipSpace(buf, i + 1);
+    if (keys.has(key) && buf[i] === OPEN_ARRAY) return { key, open: i };
+    const end = skipValue(buf, i);
+    if (end < 0) return undefined;
+    i = skipSpace(buf, end);
+    if (buf[i] !== COMMA) return undefined;
+    i = skipSpace(buf, i + 1);
+  }
+  return undefined;
+}
+
+/** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
+export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDocument | undefined {
+  const start = skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+  const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
+  if (!member) return undefined;
+  const found = elements(buf, member.open);
+  if (!found) return undefined;
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(
+      `${buf.toString('utf8', start, member.open + 1)}${buf.toString('utf8', found.close)}`,
+    );
+  } catch {
+    return undefined;
+  }
+  const { ranges } = found;
+  const parseAt = (n: number): unknown => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
+  let first: unknown;
+  if (ranges.length) {
+    try {
+      first = parseAt(0);
+    } catch {
+      return undefined;
+    }
+  }
+  return {
+    envelope,
+    key: member.key,
+    count: ranges.length / 2,
+    first,
+    *items() {
+      for (let n = 0; n < ranges.length / 2; n++) yield parseAt(n);
+    },
+  };
+}

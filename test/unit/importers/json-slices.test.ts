@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { sliceDocument } from '../../../src/importers/json-slices.js';
+
+const KEYS = new Set(['rows', 'findings', 'data']);
+
+function slice(text: string) {
+  return sliceDocument(Buffer.from(text), KEYS);
+}
+
+describe('slicing the big array out of a document', () => {
+  const rows = [
+    { summary: 'brackets ] } [ { and "quotes" and \\ backslashes \\" in strings', n: 1 },
+    { nested: [[1, 2], { a: [] }], unicode: 'naïve 日本語 \u2028', empty: '' },
+    'a string row',
+    42,
+    null,
+    [],
+  ];
+  const document = { total_rows: rows.length, meta: { rows: 'not the array' }, rows, after: [1, 2] };
+
+  it('finds every element of the named array and parses each on its own', () => {
+    const sliced = slice(JSON.stringify(document, null, 2));
+    expect(sliced?.key).toBe('rows');
+    expect(sliced?.count).toBe(rows.length);
+    expect(sliced?.first).toEqual(rows[0]);
+    expect([...(sliced?.items() ?? [])]).toEqual(rows);
+    expect(sliced?.envelope).toEqual({ ...document, rows: [] });
+  });
+
+  it('reads a document that is itself the array, after a byte-order mark', () => {
+    const sliced = sliceDocument(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(rows))]),
+      KEYS,
+    );
+    expect(sliced?.key).toBe('');
+    expect([...(sliced?.items() ?? [])]).toEqual(rows);
+    expect(sliced?.envelope).toEqual([]);
+  });
+
+  it('reads an empty array', () => {
+    const sliced = slice('{"findings": [ ], "version": "1.3"}');
+    expect(sliced).toMatchObject({
+      key: 'findings',
+      count: 0,
+      first: undefined,
+      envelope: { findings: [], version: '1.3' },
+    });
+  });
+
+  it.each([
+    ['no array under a known key', '{"total_rows": 1, "other": [1]}'],
+    ['a truncated document', '{"total_rows": 2, "rows": [{"a": 1}, {"b": '],
+    ['an unterminated string', '{"rows": ["abc]}'],
+    ['a scalar document', '"text"'],
+    ['elements without commas', '{"rows": [1 2]}'],
+  ])('gives up on %s, so the caller parses the whole file', (_name, text) => {
+    expect(slice(text)).toBeUndefined();
+  });
+});
