@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
@@ -137,10 +137,24 @@ async function gatherSources(config: Config, logger: Logger): Promise<SourceResu
   return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
 }
 
+/**
+ * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
+ * refuses new folders, such as /proc.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let dir = folder; !existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir))
+    missing.unshift(dir);
+  for (const dir of missing)
+    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+}
+
 /** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
 async function writeOutput(file: string, input: string, write: () => Promise<void>): Promise<void> {
   try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await makeFolder(path.dirname(path.resolve(file)));
     await write();
   } catch (error) {
     throw new UserError(

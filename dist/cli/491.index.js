@@ -1214,11 +1214,13 @@ function sliceDocument(buf, keys) {
 
 
 
+
 /** Expands `import-file` entries: globs must match something, plain paths must exist. */
 async function expandImportFiles(patterns, cwd) {
     const files = [];
     for (const pattern of patterns) {
-        if ((0,dist/* isDynamicPattern */.ey)(pattern)) {
+        // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
+        if ((0,dist/* isDynamicPattern */.ey)(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
             const matched = (await (0,dist/* glob */.TI)(pattern, { cwd, absolute: false, onlyFiles: true })).sort();
             if (!matched.length)
                 throw new errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);
@@ -2976,7 +2978,7 @@ class Sbom {
 /**
  * GitHub merges results of one rule that share a file and line, so the second and later findings of one
  * id at one line move to the next line of the file that id does not use yet, wrapping to the top. Findings
- * already on lines of their own keep them; when every line of the file is taken, a finding stays put.
+ * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
  */
 function separateSharedLines(findings, locator) {
     const used = new Map();
@@ -2999,14 +3001,14 @@ function separateSharedLines(findings, locator) {
             continue;
         const lines = used.get(`${finding.id}\0${location.uri}`) ?? new Set();
         const count = locator.lineCount(location.uri);
-        for (let step = 1; step < count; step++) {
-            const line = ((location.startLine - 1 + step) % count) + 1;
-            if (!lines.has(line)) {
-                lines.add(line);
-                location.startLine = line;
-                break;
-            }
-        }
+        let line = location.startLine;
+        for (let step = 1; step < count && lines.has(line); step++)
+            line = ((location.startLine - 1 + step) % count) + 1;
+        // Every line taken: past the end of the file, since two results on one line would become one alert.
+        if (lines.has(line))
+            line = Math.max(count, ...lines) + 1;
+        lines.add(line);
+        location.startLine = line;
     }
 }
 
@@ -3192,6 +3194,31 @@ const TOOLS = {
 const DESCRIPTION_LIMIT = 1024;
 const TAG_LIMIT = 10;
 const LIST_LIMIT = 20;
+/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
+function webUrl(text) {
+    if (!text)
+        return undefined;
+    try {
+        const url = new URL(text);
+        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
+        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
+        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
+            return undefined;
+        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`…).
+        const rest = `${url.pathname}${url.search}${url.hash}`;
+        return `${url.origin}${rest.replace(/[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c))}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
+function pathToUri(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()))
+        .join('/');
+}
 function sarifLevel(severity) {
     if (severity === 'critical' || severity === 'high')
         return 'error';
@@ -3258,9 +3285,9 @@ function helpFor(id, findings, brief) {
 function buildRule(id, findings, brief) {
     const [first] = findings;
     const severity = first.severity;
-    const helpUri = advisoryUrl(id) ??
-        findings.map((f) => f.url).find(Boolean) ??
-        first.references.find((r) => /^https?:\/\//.test(r));
+    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
+        .map(webUrl)
+        .find(Boolean);
     return {
         id,
         shortDescription: { text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) },
@@ -3295,7 +3322,7 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: location.uri },
+                    artifactLocation: { uri: pathToUri(location.uri) },
                     region: { startLine: location.startLine },
                 },
                 ...(logical.length
@@ -3745,10 +3772,24 @@ async function gatherSources(config, logger) {
     }
     return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
 }
+/**
+ * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
+ * refuses new folders, such as /proc.
+ */
+async function makeFolder(folder) {
+    const missing = [];
+    for (let dir = folder; !(0,external_node_fs_.existsSync)(dir) && external_node_path_default().dirname(dir) !== dir; dir = external_node_path_default().dirname(dir))
+        missing.unshift(dir);
+    for (const dir of missing)
+        await (0,promises_.mkdir)(dir).catch((error) => {
+            if (error.code !== 'EEXIST')
+                throw error;
+        });
+}
 /** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
 async function writeOutput(file, input, write) {
     try {
-        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+        await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
         await write();
     }
     catch (error) {
@@ -4067,6 +4108,23 @@ async function testConnection(args, io, logger) {
 /* harmony export */ });
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5232);
 
+/** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
+function validScores(cvss) {
+    const out = {};
+    for (const version of ['v4', 'v3', 'v2']) {
+        const entry = cvss?.[version];
+        if (!entry)
+            continue;
+        const score = entry.score !== undefined && entry.score >= 0 && entry.score <= 10 ? entry.score : undefined;
+        const kept = {
+            ...(score !== undefined ? { score } : {}),
+            ...(entry.vector ? { vector: entry.vector } : {}),
+        };
+        if (kept.score !== undefined || kept.vector)
+            out[version] = kept;
+    }
+    return out;
+}
 function firstLine(text) {
     const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
     return line.length > 120 ? `${line.slice(0, 117)}...` : line;
@@ -4086,7 +4144,7 @@ function buildFinding(input) {
         title: firstLine(input.title ?? '') || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
         description,
         severity: input.severity,
-        cvss: input.cvss ?? {},
+        cvss: validScores(input.cvss),
         cwes: present(input.cwes ?? []),
         component: input.component,
         componentPaths: present(input.componentPaths ?? []),
@@ -4650,8 +4708,10 @@ const SUPPRESSING_STATES = new Set(['FALSE_POSITIVE', 'NOT_AFFECTED', 'RESOLVED'
 function isoDate(value) {
     if (value === null || value === undefined || value === '')
         return undefined;
-    if (typeof value === 'number')
-        return new Date(value).toISOString();
+    if (typeof value === 'number') {
+        const date = new Date(value);
+        return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+    }
     // FPF dates carry no zone; read them as UTC so every runner gives the same answer.
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
     const date = new Date(`${value.replace(' ', 'T')}${hasZone ? '' : 'Z'}`);
@@ -4686,7 +4746,9 @@ function cvssOf(v) {
 function dtVulnerabilityUrl(uiBase, source, vulnId) {
     if (!uiBase || !source || !vulnId)
         return undefined;
-    return `${uiBase.replace(/\/+$/, '')}/vulnerabilities/${encodeURIComponent(source)}/${encodeURIComponent(vulnId)}`;
+    // Well-formed first: encodeURIComponent throws on a lone surrogate.
+    const part = (text) => encodeURIComponent(text.toWellFormed());
+    return `${uiBase.replace(/\/+$/, '')}/vulnerabilities/${part(source)}/${part(vulnId)}`;
 }
 /** Maps one DT finding: the one mapping FPF, the findings array and the DT API flow share. */
 function mapDtFinding(raw, uiBase) {

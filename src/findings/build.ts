@@ -23,6 +23,23 @@ export interface FindingInput {
   url?: string | undefined;
 }
 
+/** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
+function validScores(cvss: Cvss | undefined): Cvss {
+  const out: Cvss = {};
+  for (const version of ['v4', 'v3', 'v2'] as const) {
+    const entry = cvss?.[version];
+    if (!entry) continue;
+    const score =
+      entry.score !== undefined && entry.score >= 0 && entry.score <= 10 ? entry.score : undefined;
+    const kept = {
+      ...(score !== undefined ? { score } : {}),
+      ...(entry.vector ? { vector: entry.vector } : {}),
+    };
+    if (kept.score !== undefined || kept.vector) out[version] = kept;
+  }
+  return out;
+}
+
 function firstLine(text: string): string {
   const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
@@ -44,7 +61,7 @@ export function buildFinding(input: FindingInput): Finding {
     title: firstLine(input.title ?? '') || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
     description,
     severity: input.severity,
-    cvss: input.cvss ?? {},
+    cvss: validScores(input.cvss),
     cwes: present(input.cwes ?? []),
     component: input.component,
     componentPaths: present(input.componentPaths ?? []),

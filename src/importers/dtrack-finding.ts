@@ -66,7 +66,10 @@ const SUPPRESSING_STATES = new Set(['FALSE_POSITIVE', 'NOT_AFFECTED', 'RESOLVED'
 /** DT's API dates are epoch ms; FPF writes `2024-01-31 15:19:43.851`. Both become ISO-8601. */
 function isoDate(value: string | number | null | undefined): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'number') return new Date(value).toISOString();
+  if (typeof value === 'number') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
   // FPF dates carry no zone; read them as UTC so every runner gives the same answer.
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
   const date = new Date(`${value.replace(' ', 'T')}${hasZone ? '' : 'Z'}`);
@@ -106,7 +109,9 @@ export function dtVulnerabilityUrl(
   vulnId?: string,
 ): string | undefined {
   if (!uiBase || !source || !vulnId) return undefined;
-  return `${uiBase.replace(/\/+$/, '')}/vulnerabilities/${encodeURIComponent(source)}/${encodeURIComponent(vulnId)}`;
+  // Well-formed first: encodeURIComponent throws on a lone surrogate.
+  const part = (text: string) => encodeURIComponent(text.toWellFormed());
+  return `${uiBase.replace(/\/+$/, '')}/vulnerabilities/${part(source)}/${part(vulnId)}`;
 }
 
 /** Maps one DT finding: the one mapping FPF, the findings array and the DT API flow share. */

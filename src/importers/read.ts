@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -13,7 +14,8 @@ import { type SlicedDocument, sliceDocument } from './json-slices.js';
 export async function expandImportFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
+    // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
+    if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true })).sort();
       if (!matched.length)
         throw new UserError(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);

@@ -4,7 +4,7 @@ import type { Locator } from './locator.js';
 /**
  * GitHub merges results of one rule that share a file and line, so the second and later findings of one
  * id at one line move to the next line of the file that id does not use yet, wrapping to the top. Findings
- * already on lines of their own keep them; when every line of the file is taken, a finding stays put.
+ * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
  */
 export function separateSharedLines(findings: Finding[], locator: Pick<Locator, 'lineCount'>): void {
   const used = new Map<string, Set<number>>();
@@ -23,13 +23,12 @@ export function separateSharedLines(findings: Finding[], locator: Pick<Locator, 
     if (!location) continue;
     const lines = used.get(`${finding.id}\0${location.uri}`) ?? new Set<number>();
     const count = locator.lineCount(location.uri);
-    for (let step = 1; step < count; step++) {
-      const line = ((location.startLine - 1 + step) % count) + 1;
-      if (!lines.has(line)) {
-        lines.add(line);
-        location.startLine = line;
-        break;
-      }
-    }
+    let line = location.startLine;
+    for (let step = 1; step < count && lines.has(line); step++)
+      line = ((location.startLine - 1 + step) % count) + 1;
+    // Every line taken: past the end of the file, since two results on one line would become one alert.
+    if (lines.has(line)) line = Math.max(count, ...lines) + 1;
+    lines.add(line);
+    location.startLine = line;
   }
 }

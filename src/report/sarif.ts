@@ -23,6 +23,30 @@ const DESCRIPTION_LIMIT = 1024;
 const TAG_LIMIT = 10;
 const LIST_LIMIT = 20;
 
+/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
+function webUrl(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
+    const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host) return undefined;
+    // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`…).
+    const rest = `${url.pathname}${url.search}${url.hash}`;
+    return `${url.origin}${rest.replace(/[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c))}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
+export function pathToUri(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment.toWellFormed()))
+    .join('/');
+}
+
 export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   if (severity === 'critical' || severity === 'high') return 'error';
   return severity === 'medium' ? 'warning' : 'note';
@@ -106,10 +130,9 @@ function helpFor(
 function buildRule(id: string, findings: readonly Finding[], brief: boolean): ReportingDescriptor {
   const [first] = findings as [Finding, ...Finding[]];
   const severity = first.severity;
-  const helpUri =
-    advisoryUrl(id) ??
-    findings.map((f) => f.url).find(Boolean) ??
-    first.references.find((r) => /^https?:\/\//.test(r));
+  const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
+    .map(webUrl)
+    .find(Boolean);
   return {
     id,
     shortDescription: { text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) },
@@ -151,7 +174,7 @@ function buildResult(
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: location.uri },
+          artifactLocation: { uri: pathToUri(location.uri) },
           region: { startLine: location.startLine },
         },
         ...(logical.length

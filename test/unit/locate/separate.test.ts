@@ -41,7 +41,7 @@ describe('separateSharedLines', () => {
     expect(lines(findings)).toEqual([5, 5, 5]);
   });
 
-  it('wraps to the top of the file, and leaves a finding when every line is taken', () => {
+  it('wraps to the top of the file, and goes past its end when every line is taken', () => {
     const findings = [
       at('CVE-2024-0001', 'go.mod', 3),
       at('CVE-2024-0001', 'go.mod', 3),
@@ -49,9 +49,9 @@ describe('separateSharedLines', () => {
       at('CVE-2024-0001', 'go.mod', 3),
     ];
     separateSharedLines(findings, locator);
-    expect(lines(findings)).toEqual([3, 1, 2, 3]);
+    expect(lines(findings)).toEqual([3, 1, 2, 4]);
     const single = [at('CVE-2024-0001', 'one-line.txt', 1), at('CVE-2024-0001', 'one-line.txt', 1)];
     separateSharedLines(single, locator);
-    expect(lines(single)).toEqual([1, 1]);
+    expect(lines(single)).toEqual([1, 2]);
   });
 });

@@ -1,0 +1,230 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Log } from 'sarif';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import type { Severity } from '../../src/findings/severity.js';
+import { readImports } from '../../src/importers/read.js';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
+import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
+import { schemaErrors } from '../helpers/schemas.js';
+import {
+  anyGenerated,
+  exportName,
+  arbitraryJson,
+  expectedCollapse,
+  type ExpectedCollapsed,
+  fcParams,
+  GENERATORS,
+  mutatedDoc,
+  ONE_FINDING,
+  SCHEMA_AVAILABLE,
+  summarise,
+} from './helpers.js';
+
+// The built CLI on files fast-check generates (GitHub issue 8): exit 0 with every finding counted, or exit 2
+// with an `error:` line naming the file — never 1 without a gate, 3, 4 or a hang. About 30 runs in all.
+
+/** How long one CLI run may take before it counts as a hang. */
+const RUN_LIMIT_MS = 10_000;
+/** The lock `npm run build` is run under here (`flock /tmp/sca-bridge-build.lock npm run build`). */
+const BUILD_LOCK = '/tmp/sca-bridge-build.lock';
+
+interface Summary {
+  status: string;
+  scanner: string | null;
+  counts: Record<Severity | 'total' | 'suppressed', number>;
+  policyViolations: number;
+  error?: { message: string; exitCode: number };
+}
+
+/** Counts the `--json` summary must show for these distinct findings. */
+function expectedCounts(collapsed: ReadonlyMap<string, ExpectedCollapsed>): Summary['counts'] {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0, total: 0, suppressed: 0 };
+  for (const { severity, suppressed } of collapsed.values()) {
+    if (suppressed) counts.suppressed += 1;
+    else {
+      counts[severity] += 1;
+      counts.total += 1;
+    }
+  }
+  return counts;
+}
+
+let root: string;
+let n = 0;
+
+/** A fresh working directory holding only the export, so every finding falls back to the same file. */
+function writeExport(text: string, name = 'export.json'): { cwd: string; file: string; sarif: string } {
+  const cwd = path.join(root, `run-${n}`);
+  mkdirSync(cwd);
+  const file = name;
+  writeFileSync(path.join(cwd, file), text);
+  const sarif = path.join(root, `out-${n}.sarif`);
+  n += 1;
+  return { cwd, file, sarif };
+}
+
+async function importWithCli(text: string, includeSuppressed: boolean, name?: string) {
+  const { cwd, file, sarif } = writeExport(text, name);
+  const args = [
+    'import',
+    file,
+    '--sarif-file',
+    sarif,
+    '--json',
+    ...(includeSuppressed ? ['--include-suppressed'] : []),
+  ];
+  const started = Date.now();
+  const run = await runCli(args, { cwd });
+  expect(Date.now() - started, 'one CLI run (a hang otherwise)').toBeLessThan(RUN_LIMIT_MS);
+  // Only 0 (no gate, so never 1) or 2: 3 is for scanners' APIs, 4 is a bug.
+  expect([0, 2], run.stderr).toContain(run.code);
+  const summary = JSON.parse(run.stdout) as Summary;
+  return { ...run, summary, cwd, file, sarif };
+}
+
+/** The SARIF of a successful run: valid, accepted by GitHub, one result per reported finding. */
+function expectSarifMatches(
+  sarifFile: string,
+  summary: Summary,
+  scanner: string,
+  includeSuppressed: boolean,
+) {
+  const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
+  expect(githubSarifProblems(log)).toEqual([]);
+  if (SCHEMA_AVAILABLE) expect(schemaErrors('sarif-schema-2.1.0.json', log)).toEqual([]);
+  expect(log.runs).toHaveLength(1);
+  expect(log.runs[0]?.tool.driver.name).toBe(scanner === 'xray' ? 'JFrog Xray' : 'Dependency-Track');
+  const results = log.runs[0]?.results ?? [];
+  expect(results).toHaveLength(summary.counts.total + (includeSuppressed ? summary.counts.suppressed : 0));
+  expect(results.filter((r) => r.suppressions?.length).length).toBe(
+    includeSuppressed ? summary.counts.suppressed : 0,
+  );
+}
+
+let lockHolder: ChildProcess | undefined;
+
+beforeAll(async () => {
+  // A build empties dist/ first, so hold the build lock shared while the CLI runs: a build started meanwhile
+  // waits for these few seconds. `tail --pid` lets the lock go by itself should this process die.
+  const holder = spawn(
+    'flock',
+    ['-s', '-o', BUILD_LOCK, 'sh', '-c', `echo locked; exec tail -f /dev/null --pid=${process.pid}`],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      detached: true,
+    },
+  );
+  lockHolder = holder;
+  await new Promise<void>((resolve) => {
+    holder.stdout?.once('data', () => resolve());
+    // No flock on this machine: run unlocked.
+    holder.once('error', () => resolve());
+    holder.once('exit', () => resolve());
+  });
+  expect(existsSync(CLI), `${CLI} is missing: run npm run build`).toBe(true);
+  root = tempDir('sca-bridge-property-cli-');
+}, 120_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  // The lock holder and its tail: a process group of their own, started above.
+  if (lockHolder?.pid && lockHolder.exitCode === null) {
+    try {
+      process.kill(-lockHolder.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+describe('sca-bridge import on valid documents: exit 0, every distinct finding counted, SARIF to match', () => {
+  for (const { name, arb } of GENERATORS) {
+    it(`${name}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          arb,
+          fc.boolean(),
+          fc.constantFrom(0, 2),
+          async (generated, includeSuppressed, indent) => {
+            const run = await importWithCli(JSON.stringify(generated.doc, null, indent), includeSuppressed);
+            expect(run.code, run.stderr).toBe(0);
+            const collapsed = expectedCollapse(generated.findings);
+            expect(run.summary.counts).toEqual(expectedCounts(collapsed));
+            expect(run.summary.counts.total + run.summary.counts.suppressed).toBe(collapsed.size);
+            expect(run.summary.status).toBe('passed');
+            expect(run.summary.scanner).toBe(generated.scanner);
+            expect(run.summary.policyViolations).toBe(generated.failingViolations);
+            expect(run.stderr).toContain(
+              `${run.file}: ${generated.format}, ${generated.findings.length} findings`,
+            );
+            expectSarifMatches(run.sarif, run.summary, generated.scanner, includeSuppressed);
+          },
+        ),
+        fcParams(2),
+      );
+    }, 60_000);
+  }
+});
+
+describe('sca-bridge import on mutated, arbitrary and truncated files: exit 0 as the library reads them, or exit 2', () => {
+  it('agrees with an in-process read: same findings counted, or a refusal naming the file', async () => {
+    const texts = fc.oneof(
+      mutatedDoc.map((m) => JSON.stringify(m.doc, null, 2)),
+      arbitraryJson.map((doc) => JSON.stringify(doc)),
+      fc
+        .tuple(anyGenerated, fc.nat())
+        .map(([g, cut]) => JSON.stringify(g.doc).slice(0, cut % (JSON.stringify(g.doc).length + 1))),
+    );
+    await fc.assert(
+      fc.asyncProperty(texts, fc.boolean(), async (text, includeSuppressed) => {
+        const run = await importWithCli(text, includeSuppressed);
+        // What the library makes of the same file, in this process.
+        let expected: ReturnType<typeof expectedCollapse> | undefined;
+        let scanner = '';
+        try {
+          const [result] = await readImports([run.file], 'auto', run.cwd, new MemoryLogger());
+          expected = expectedCollapse((result?.findings ?? []).map(summarise));
+          scanner = result?.scanner ?? '';
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+        }
+        if (expected) {
+          expect(run.code, run.stderr).toBe(0);
+          expect(run.summary.counts).toEqual(expectedCounts(expected));
+          expect(run.summary.counts.total + run.summary.counts.suppressed).toBe(expected.size);
+          expectSarifMatches(run.sarif, run.summary, scanner, includeSuppressed);
+        } else {
+          expect(run.code, run.stderr).toBe(2);
+          expect(
+            run.stderr.split('\n').some((line) => line.startsWith(`error: ${run.file}: `)),
+            run.stderr,
+          ).toBe(true);
+          expect(run.summary.status).toBe('error');
+          expect(run.summary.error?.exitCode).toBe(2);
+          expect(existsSync(run.sarif)).toBe(false);
+        }
+      }),
+      fcParams(10),
+    );
+  }, 60_000);
+});
+
+describe('sca-bridge import of an export by any file name', () => {
+  it('reads it (a name is a literal path before it is a glob) and writes SARIF whose locations are URI references', async () => {
+    await fc.assert(
+      fc.asyncProperty(exportName, async (name) => {
+        const run = await importWithCli(JSON.stringify(ONE_FINDING, null, 2), false, name);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.summary.counts.total).toBe(1);
+        // The export is the only file, so it is the fallback location: its name must be a URI reference.
+        expectSarifMatches(run.sarif, run.summary, 'xray', false);
+      }),
+      fcParams(4),
+    );
+  }, 60_000);
+});
