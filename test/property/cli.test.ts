@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -30,8 +29,6 @@ import {
 
 /** How long one CLI run may take before it counts as a hang. */
 const RUN_LIMIT_MS = 10_000;
-/** The lock `npm run build` is run under here (`flock /tmp/sca-bridge-build.lock npm run build`). */
-const BUILD_LOCK = '/tmp/sca-bridge-build.lock';
 
 interface Summary {
   status: string;
@@ -106,40 +103,13 @@ function expectSarifMatches(
   );
 }
 
-let lockHolder: ChildProcess | undefined;
-
-beforeAll(async () => {
-  // A build empties dist/ first, so hold the build lock shared while the CLI runs: a build started meanwhile
-  // waits for these few seconds. `tail --pid` lets the lock go by itself should this process die.
-  const holder = spawn(
-    'flock',
-    ['-s', '-o', BUILD_LOCK, 'sh', '-c', `echo locked; exec tail -f /dev/null --pid=${process.pid}`],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      detached: true,
-    },
-  );
-  lockHolder = holder;
-  await new Promise<void>((resolve) => {
-    holder.stdout?.once('data', () => resolve());
-    // No flock on this machine: run unlocked.
-    holder.once('error', () => resolve());
-    holder.once('exit', () => resolve());
-  });
+beforeAll(() => {
   expect(existsSync(CLI), `${CLI} is missing: run npm run build`).toBe(true);
   root = tempDir('sca-bridge-property-cli-');
-}, 120_000);
+});
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
-  // The lock holder and its tail: a process group of their own, started above.
-  if (lockHolder?.pid && lockHolder.exitCode === null) {
-    try {
-      process.kill(-lockHolder.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-  }
 });
 
 describe('sca-bridge import on valid documents: exit 0, every distinct finding counted, SARIF to match', () => {
