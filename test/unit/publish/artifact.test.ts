@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { type ArtifactClient, uniqueName, uploadUnique } from '../../../src/publish/artifact.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
+
+/** A stand-in for GitHub's artifact service: names already in the run, and names another job takes meanwhile. */
+function fakeClient(
+  existing: string[],
+  takenDuringUpload: string[] = [],
+): ArtifactClient & { uploaded: string[] } {
+  const names = new Set(existing);
+  const uploaded: string[] = [];
+  return {
+    uploaded,
+    listArtifacts: async () => ({ artifacts: [...names].map((name) => ({ name })) }),
+    uploadArtifact: async (name) => {
+      if (names.has(name) || takenDuringUpload.includes(name)) {
+        throw new Error(
+          `Failed to CreateArtifact: Received non-retryable error: (409) Conflict: an artifact with this name already exists on the workflow run`,
+        );
+      }
+      names.add(name);
+      uploaded.push(name);
+      return { id: 1, size: 10 };
+    },
+  };
+}
+
+describe('artifact names unique in the run', () => {
+  it('keeps a free name and numbers a taken one', () => {
+    expect(uniqueName('sca-bridge-xray', new Set())).toBe('sca-bridge-xray');
+    expect(uniqueName('sca-bridge-xray', new Set(['sca-bridge-xray', 'sca-bridge-xray-2']))).toBe(
+      'sca-bridge-xray-3',
+    );
+  });
+
+  it('takes the next free name when earlier steps or matrix jobs used it', async () => {
+    const client = fakeClient(['sca-bridge-xray', 'sca-bridge-xray-2']);
+    expect(await uploadUnique(client, 'sca-bridge-xray', ['/tmp/a'], '/tmp', new MemoryLogger())).toBe(
+      'sca-bridge-xray-3',
+    );
+    expect(client.uploaded).toEqual(['sca-bridge-xray-3']);
+  });
+
+  it('moves on when another job takes the name between listing and uploading', async () => {
+    const client = fakeClient([], ['sca-bridge-dependency-track']);
+    const logger = new MemoryLogger();
+    expect(await uploadUnique(client, 'sca-bridge-dependency-track', ['/tmp/a'], '/tmp', logger)).toBe(
+      'sca-bridge-dependency-track-2',
+    );
+    expect(logger.of('info')).toEqual(['Uploaded artifact sca-bridge-dependency-track-2 (1 files).']);
+  });
+
+  it('passes on any other failure', async () => {
+    const client: ArtifactClient = {
+      listArtifacts: async () => ({ artifacts: [] }),
+      uploadArtifact: async () => {
+        throw new Error('GHESNotSupportedError: @actions/artifact v2.0.0+ is not supported on GHES');
+      },
+    };
+    await expect(uploadUnique(client, 'x', [], '/tmp', new MemoryLogger())).rejects.toThrow(
+      'not supported on GHES',
+    );
+  });
+});
