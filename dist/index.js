@@ -81904,6 +81904,12 @@ const TOOLS = {
 const DESCRIPTION_LIMIT = 1024;
 const TAG_LIMIT = 10;
 const LIST_LIMIT = 20;
+// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
+const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
+const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+function rfc3986(text, allowed) {
+    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
+}
 /** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
 function webUrl(text) {
     if (!text)
@@ -81914,9 +81920,10 @@ function webUrl(text) {
         const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
         if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
             return undefined;
-        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`…).
-        const rest = `${url.pathname}${url.search}${url.hash}`;
-        return `${url.origin}${rest.replace(/[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c))}`;
+        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
+        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
+        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
+        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
     }
     catch {
         return undefined;
