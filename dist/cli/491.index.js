@@ -532,21 +532,16 @@ var dtrack_finding = __webpack_require__(5060);
 
 function readFindings(envelope, items, _count, file) {
     (0,importer/* validate */.tf)(schemas/* array */.YOg(schemas/* unknown */.L5J()), envelope, file, 'dtrack-findings');
-    const findings = [];
-    let index = 0;
-    for (const item of items)
-        findings.push((0,dtrack_finding/* mapDtFinding */.i1)((0,importer/* validate */.tf)(dtrack_finding/* dtFindingSchema */.nX, item, file, 'dtrack-findings', [index++])));
+    const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-findings', key: '' }, (f) => (0,dtrack_finding/* mapDtFinding */.i1)(f));
     return { scanner: 'dependency-track', findings, violations: [], context: { file } };
 }
-const bulk = { key: '', read: readFindings };
-const dtrackFindings = {
+const dtrackFindings = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-findings',
     scanner: 'dependency-track',
     origin: 'Dependency-Track findings API: the JSON array of `GET /api/v1/finding/project/{uuid}` (every page)',
     matches: (doc) => Array.isArray(doc) && doc.length > 0 && doc.every(dtrack_finding/* looksLikeDtFinding */.bl),
-    read: (doc, file) => (0,importer/* readWhole */.oD)(bulk, doc, file),
-    bulk,
-};
+    bulk: { key: '', read: readFindings },
+});
 
 ;// CONCATENATED MODULE: ./src/importers/dtrack-fpf.ts
 
@@ -562,12 +557,7 @@ function readFpf(envelope, items, _count, file) {
     const fpf = (0,importer/* validate */.tf)(envelopeSchema, envelope, file, 'dtrack-fpf');
     const uiBase = fpf.meta?.baseUrl;
     const projectUrl = uiBase && fpf.project?.uuid ? `${uiBase.replace(/\/+$/, '')}/projects/${fpf.project.uuid}` : undefined;
-    const findings = [];
-    let index = 0;
-    for (const item of items) {
-        const finding = (0,importer/* validate */.tf)(dtrack_finding/* dtFindingSchema */.nX, item, file, 'dtrack-fpf', ['findings', index++]);
-        findings.push((0,dtrack_finding/* mapDtFinding */.i1)(finding, uiBase));
-    }
+    const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-fpf', key: 'findings' }, (f) => (0,dtrack_finding/* mapDtFinding */.i1)(f, uiBase));
     return {
         scanner: 'dependency-track',
         findings,
@@ -581,15 +571,13 @@ function readFpf(envelope, items, _count, file) {
         },
     };
 }
-const dtrack_fpf_bulk = { key: 'findings', read: readFpf };
-const dtrackFpf = {
+const dtrackFpf = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-fpf',
     scanner: 'dependency-track',
     origin: "Dependency-Track Finding Packaging Format 1.0–1.4 (`GET /api/v1/finding/project/{uuid}/export`, or the project's Audit Vulnerabilities → Export)",
     matches: (doc) => (0,importer/* isRecord */.u4)(doc) && Array.isArray(doc.findings) && ('meta' in doc || 'project' in doc),
-    read: (doc, file) => (0,importer/* readWhole */.oD)(dtrack_fpf_bulk, doc, file),
-    bulk: dtrack_fpf_bulk,
-};
+    bulk: { key: 'findings', read: readFpf },
+});
 
 // EXTERNAL MODULE: ./src/findings/build.ts
 var build = __webpack_require__(8410);
@@ -755,21 +743,16 @@ function mapItem(item) {
 }
 function readExport(envelope, items, _count, file) {
     (0,importer/* validate */.tf)(xray_scans_export_envelopeSchema, envelope, file, 'xray-scans-export');
-    const findings = [];
-    let index = 0;
-    for (const item of items)
-        findings.push(mapItem((0,importer/* validate */.tf)(itemSchema, item, file, 'xray-scans-export', ['data', index++])));
+    const findings = (0,importer/* mapEach */.SS)(items, itemSchema, { file, format: 'xray-scans-export', key: 'data' }, mapItem);
     return { scanner: 'xray', findings, violations: [], context: { file } };
 }
-const xray_scans_export_bulk = { key: 'data', read: readExport };
-const xrayScansExport = {
+const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
     name: 'xray-scans-export',
     scanner: 'xray',
     origin: 'Xray Scans List → Export → JSON, or `POST /xray/api/v2/component/exportDetails` (the `*_Security_Export.json` file of the ZIP; Xray 2.x calls it Security Export)',
     matches: (doc) => (0,importer/* isRecord */.u4)(doc) && 'total_count' in doc && Array.isArray(doc.data),
-    read: (doc, file) => (0,importer/* readWhole */.oD)(xray_scans_export_bulk, doc, file),
-    bulk: xray_scans_export_bulk,
-};
+    bulk: { key: 'data', read: readExport },
+});
 
 ;// CONCATENATED MODULE: ./src/importers/xray-simple-json.ts
 
@@ -4258,7 +4241,9 @@ const XRAY_TYPES = {
 function ecosystemOfXrayType(type) {
     if (!type)
         return undefined;
-    return XRAY_TYPES[type.trim().toLowerCase()];
+    const word = type.trim().toLowerCase();
+    // Own keys only: a type such as `__proto__` must not reach the object's prototype.
+    return Object.hasOwn(XRAY_TYPES, word) ? XRAY_TYPES[word] : undefined;
 }
 /** How many leading `:` fields of an OS package id name the distribution, before the package name. */
 const DISTRO_FIELDS = { deb: 2, apk: 1, rpm: 1 };
@@ -4412,7 +4397,9 @@ const ALIASES = {
 function parseSeverity(value) {
     if (typeof value !== 'string')
         return 'unknown';
-    return ALIASES[value.trim().toLowerCase()] ?? 'unknown';
+    const word = value.trim().toLowerCase();
+    // Own keys only: a scanner's text such as `__proto__` must not reach the object's prototype.
+    return Object.hasOwn(ALIASES, word) ? (ALIASES[word] ?? 'unknown') : 'unknown';
 }
 /** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */
 function severityFromScore(score) {
@@ -4822,8 +4809,9 @@ function looksLikeDtFinding(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $2: () => (/* binding */ optString),
+/* harmony export */   CZ: () => (/* binding */ bulkFormat),
+/* harmony export */   SS: () => (/* binding */ mapEach),
 /* harmony export */   hp: () => (/* binding */ optArray),
-/* harmony export */   oD: () => (/* binding */ readWhole),
 /* harmony export */   pP: () => (/* reexport safe */ _formats_js__WEBPACK_IMPORTED_MODULE_1__.p),
 /* harmony export */   td: () => (/* binding */ optNumber),
 /* harmony export */   tf: () => (/* binding */ validate),
@@ -4835,13 +4823,27 @@ function looksLikeDtFinding(value) {
 
 
 
-/** `read` for a format with a bulk array: the same code path as the element-by-element one. */
-function readWhole(bulk, document, file) {
-    const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
-    if (!Array.isArray(items))
-        return bulk.read(document, [], 0, file);
-    const envelope = bulk.key === '' ? [] : { ...document, [bulk.key]: [] };
-    return bulk.read(envelope, items, items.length, file);
+/** A format whose bulk is one array: its whole-document `read` goes through the element-by-element path. */
+function bulkFormat(format) {
+    const { bulk } = format;
+    return {
+        ...format,
+        read(document, file) {
+            const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
+            if (!Array.isArray(items))
+                return bulk.read(document, [], 0, file);
+            const envelope = bulk.key === '' ? [] : { ...document, [bulk.key]: [] };
+            return bulk.read(envelope, items, items.length, file);
+        },
+    };
+}
+/** Validates and maps each element of the bulk array, naming a bad one by its place (`rows.12.cves`). */
+function mapEach(items, schema, where, map) {
+    const out = [];
+    let index = 0;
+    for (const item of items)
+        out.push(map(validate(schema, item, where.file, where.format, [where.key, index++])));
+    return out;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -5098,29 +5100,21 @@ function readReport(envelope, items, count, file) {
     if (kind === 'licenses') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
     }
-    const findings = [];
-    const violations = [];
-    let index = 0;
-    for (const item of items) {
-        const at = ['rows', index++];
-        if (kind === 'violations') {
-            violations.push(mapXrayViolationRow((0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(xrayViolationRowSchema, item, file, 'xray-report', at)));
-        }
-        else {
-            findings.push(mapXrayRow((0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(xrayRowSchema, item, file, 'xray-report', at)));
-        }
+    const where = { file, format: 'xray-report', key: 'rows' };
+    if (kind === 'violations') {
+        const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
+        return { scanner: 'xray', findings: [], violations, context: { file } };
     }
-    return { scanner: 'xray', findings, violations, context: { file } };
+    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .mapEach */ .SS)(items, xrayRowSchema, where, mapXrayRow);
+    return { scanner: 'xray', findings, violations: [], context: { file } };
 }
-const bulk = { key: 'rows', read: readReport };
-const xrayReport = {
+const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .bulkFormat */ .CZ)({
     name: 'xray-report',
     scanner: 'xray',
     origin: 'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
     matches: (doc) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
-    read: (doc, file) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .readWhole */ .oD)(bulk, doc, file),
-    bulk,
-};
+    bulk: { key: 'rows', read: readReport },
+});
 
 
 /***/ })

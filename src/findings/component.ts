@@ -87,7 +87,9 @@ const XRAY_TYPES: Record<string, string> = {
 
 export function ecosystemOfXrayType(type: string | undefined): string | undefined {
   if (!type) return undefined;
-  return XRAY_TYPES[type.trim().toLowerCase()];
+  const word = type.trim().toLowerCase();
+  // Own keys only: a type such as `__proto__` must not reach the object's prototype.
+  return Object.hasOwn(XRAY_TYPES, word) ? XRAY_TYPES[word] : undefined;
 }
 
 /** How many leading `:` fields of an OS package id name the distribution, before the package name. */

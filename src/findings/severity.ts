@@ -32,7 +32,9 @@ const ALIASES: Record<string, Severity> = {
 /** Maps a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`) to ours. */
 export function parseSeverity(value: unknown): Severity {
   if (typeof value !== 'string') return 'unknown';
-  return ALIASES[value.trim().toLowerCase()] ?? 'unknown';
+  const word = value.trim().toLowerCase();
+  // Own keys only: a scanner's text such as `__proto__` must not reach the object's prototype.
+  return Object.hasOwn(ALIASES, word) ? (ALIASES[word] ?? 'unknown') : 'unknown';
 }
 
 /** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Finding, SourceResult } from '../findings/model.js';
-import { type ImportFormat, isRecord, optString, readWhole, validate } from './importer.js';
+import type { SourceResult } from '../findings/model.js';
+import { bulkFormat, type ImportFormat, isRecord, mapEach, optString, validate } from './importer.js';
 import { dtFindingSchema, mapDtFinding } from './dtrack-finding.js';
 
 const envelopeSchema = z.object({
@@ -15,12 +15,9 @@ function readFpf(envelope: unknown, items: Iterable<unknown>, _count: number, fi
   const uiBase = fpf.meta?.baseUrl;
   const projectUrl =
     uiBase && fpf.project?.uuid ? `${uiBase.replace(/\/+$/, '')}/projects/${fpf.project.uuid}` : undefined;
-  const findings: Finding[] = [];
-  let index = 0;
-  for (const item of items) {
-    const finding = validate(dtFindingSchema, item, file, 'dtrack-fpf', ['findings', index++]);
-    findings.push(mapDtFinding(finding, uiBase));
-  }
+  const findings = mapEach(items, dtFindingSchema, { file, format: 'dtrack-fpf', key: 'findings' }, (f) =>
+    mapDtFinding(f, uiBase),
+  );
   return {
     scanner: 'dependency-track',
     findings,
@@ -35,14 +32,11 @@ function readFpf(envelope: unknown, items: Iterable<unknown>, _count: number, fi
   };
 }
 
-const bulk = { key: 'findings', read: readFpf };
-
-export const dtrackFpf: ImportFormat = {
+export const dtrackFpf: ImportFormat = bulkFormat({
   name: 'dtrack-fpf',
   scanner: 'dependency-track',
   origin:
     "Dependency-Track Finding Packaging Format 1.0–1.4 (`GET /api/v1/finding/project/{uuid}/export`, or the project's Audit Vulnerabilities → Export)",
   matches: (doc) => isRecord(doc) && Array.isArray(doc.findings) && ('meta' in doc || 'project' in doc),
-  read: (doc, file) => readWhole(bulk, doc, file),
-  bulk,
-};
+  bulk: { key: 'findings', read: readFpf },
+});

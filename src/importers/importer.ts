@@ -26,16 +26,34 @@ export interface ImportFormat {
   };
 }
 
-/** `read` for a format with a bulk array: the same code path as the element-by-element one. */
-export function readWhole(
-  bulk: NonNullable<ImportFormat['bulk']>,
-  document: unknown,
-  file: string,
-): SourceResult {
-  const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
-  if (!Array.isArray(items)) return bulk.read(document, [], 0, file);
-  const envelope = bulk.key === '' ? [] : { ...(document as Record<string, unknown>), [bulk.key]: [] };
-  return bulk.read(envelope, items, items.length, file);
+/** A format whose bulk is one array: its whole-document `read` goes through the element-by-element path. */
+export function bulkFormat(
+  format: Omit<ImportFormat, 'read' | 'bulk'> & { bulk: NonNullable<ImportFormat['bulk']> },
+): ImportFormat {
+  const { bulk } = format;
+  return {
+    ...format,
+    read(document, file) {
+      const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
+      if (!Array.isArray(items)) return bulk.read(document, [], 0, file);
+      const envelope = bulk.key === '' ? [] : { ...(document as Record<string, unknown>), [bulk.key]: [] };
+      return bulk.read(envelope, items, items.length, file);
+    },
+  };
+}
+
+/** Validates and maps each element of the bulk array, naming a bad one by its place (`rows.12.cves`). */
+export function mapEach<S extends z.ZodType, T>(
+  items: Iterable<unknown>,
+  schema: S,
+  where: { file: string; format: ImportFormatName; key: string },
+  map: (item: z.infer<S>) => T,
+): T[] {
+  const out: T[] = [];
+  let index = 0;
+  for (const item of items)
+    out.push(map(validate(schema, item, where.file, where.format, [where.key, index++])));
+  return out;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

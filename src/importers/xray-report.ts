@@ -5,7 +5,15 @@ import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optString, readWhole, validate } from './importer.js';
+import {
+  bulkFormat,
+  type ImportFormat,
+  isRecord,
+  mapEach,
+  optArray,
+  optString,
+  validate,
+} from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 /** One row of a vulnerabilities report (Reports API content, or the UI's Reports → Export → JSON). */
@@ -117,28 +125,20 @@ function readReport(envelope: unknown, items: Iterable<unknown>, count: number, 
       `${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
     );
   }
-  const findings: Finding[] = [];
-  const violations: PolicyViolation[] = [];
-  let index = 0;
-  for (const item of items) {
-    const at = ['rows', index++];
-    if (kind === 'violations') {
-      violations.push(mapXrayViolationRow(validate(xrayViolationRowSchema, item, file, 'xray-report', at)));
-    } else {
-      findings.push(mapXrayRow(validate(xrayRowSchema, item, file, 'xray-report', at)));
-    }
+  const where = { file, format: 'xray-report', key: 'rows' } as const;
+  if (kind === 'violations') {
+    const violations = mapEach(items, xrayViolationRowSchema, where, mapXrayViolationRow);
+    return { scanner: 'xray', findings: [], violations, context: { file } };
   }
-  return { scanner: 'xray', findings, violations, context: { file } };
+  const findings = mapEach(items, xrayRowSchema, where, mapXrayRow);
+  return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 
-const bulk = { key: 'rows', read: readReport };
-
-export const xrayReport: ImportFormat = {
+export const xrayReport: ImportFormat = bulkFormat({
   name: 'xray-report',
   scanner: 'xray',
   origin:
     'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
   matches: (doc) => isRecord(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
-  read: (doc, file) => readWhole(bulk, doc, file),
-  bulk,
-};
+  bulk: { key: 'rows', read: readReport },
+});

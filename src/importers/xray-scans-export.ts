@@ -3,7 +3,15 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optString, readWhole, validate } from './importer.js';
+import {
+  bulkFormat,
+  type ImportFormat,
+  isRecord,
+  mapEach,
+  optArray,
+  optString,
+  validate,
+} from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 /** One entry per issue × component (`total_count` counts issues, so it is not checked against `data`). */
@@ -50,21 +58,15 @@ function mapItem(item: Item): Finding {
 
 function readExport(envelope: unknown, items: Iterable<unknown>, _count: number, file: string): SourceResult {
   validate(envelopeSchema, envelope, file, 'xray-scans-export');
-  const findings: Finding[] = [];
-  let index = 0;
-  for (const item of items)
-    findings.push(mapItem(validate(itemSchema, item, file, 'xray-scans-export', ['data', index++])));
+  const findings = mapEach(items, itemSchema, { file, format: 'xray-scans-export', key: 'data' }, mapItem);
   return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 
-const bulk = { key: 'data', read: readExport };
-
-export const xrayScansExport: ImportFormat = {
+export const xrayScansExport: ImportFormat = bulkFormat({
   name: 'xray-scans-export',
   scanner: 'xray',
   origin:
     'Xray Scans List → Export → JSON, or `POST /xray/api/v2/component/exportDetails` (the `*_Security_Export.json` file of the ZIP; Xray 2.x calls it Security Export)',
   matches: (doc) => isRecord(doc) && 'total_count' in doc && Array.isArray(doc.data),
-  read: (doc, file) => readWhole(bulk, doc, file),
-  bulk,
-};
+  bulk: { key: 'data', read: readExport },
+});

@@ -67,3 +67,14 @@ describe('ranks', () => {
     ]);
   });
 });
+
+describe('prototype keys', () => {
+  it('reads `__proto__` and `constructor` as unknown, not as the object prototype', async () => {
+    const { parseSeverity } = await import('../../../src/findings/severity.js');
+    const { ecosystemOfXrayType } = await import('../../../src/findings/component.js');
+    expect(parseSeverity('__proto__')).toBe('unknown');
+    expect(parseSeverity('constructor')).toBe('unknown');
+    expect(ecosystemOfXrayType('__proto__')).toBeUndefined();
+    expect(ecosystemOfXrayType('toString')).toBeUndefined();
+  });
+});
