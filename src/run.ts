@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
@@ -16,7 +16,7 @@ import { countFindings, evaluateGate, failingViolations } from './policy/gate.js
 import { fitRun, GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
-import { lineHashes } from './report/line-hash.js';
+import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
 import { buildSarifRun, sarifLog, sarifLogJson } from './report/sarif.js';
@@ -119,7 +119,8 @@ function hashReader(
     if (!cache.has(uri)) {
       let hashes: ReadonlyMap<number, string> | undefined;
       try {
-        hashes = lineHashes(readFileSync(path.join(root, uri), 'utf8'), lastLine.get(uri));
+        const last = lastLine.get(uri) ?? Number.POSITIVE_INFINITY;
+        hashes = lineHashes(readHead(path.join(root, uri), last), last);
       } catch {
         hashes = undefined;
       }

@@ -3579,7 +3579,11 @@ async function writeJsonFile(file, value) {
     await (0,external_node_events_.once)(out, 'finish');
 }
 
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./src/report/line-hash.ts
+
+
 /**
  * GitHub's `primaryLocationLineHash`, computed the way `github/codeql-action` computes it when it uploads
  * SARIF, so a REST upload and `upload-sarif` give the same alert identity: for each line, a polynomial hash
@@ -3649,6 +3653,37 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
         hashes.set(line, `${hash}:${n}`);
     }
     return hashes;
+}
+const CHUNK = 1 << 20;
+/**
+ * The start of a file, as far as hashing lines 1…`lastLine` needs: whole lines up to that one and a chunk
+ * more (each hash covers 100 characters, which may run into later lines). A large file placed on its first
+ * lines, such as an export, is then read only in part.
+ */
+function readHead(file, lastLine) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+        const buffer = Buffer.alloc(CHUNK);
+        let text = '';
+        let lines = 0;
+        let extra = false;
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, CHUNK, null);
+            if (read === 0)
+                return text + decoder.end();
+            const chunk = decoder.write(buffer.subarray(0, read));
+            text += chunk;
+            if (extra)
+                return text;
+            for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1))
+                lines++;
+            extra = lines >= lastLine;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/index.ts
@@ -3745,7 +3780,8 @@ function hashReader(root, findings) {
         if (!cache.has(uri)) {
             let hashes;
             try {
-                hashes = lineHashes((0,external_node_fs_.readFileSync)(external_node_path_default().join(root, uri), 'utf8'), lastLine.get(uri));
+                const last = lastLine.get(uri) ?? Number.POSITIVE_INFINITY;
+                hashes = lineHashes(readHead(external_node_path_default().join(root, uri), last), last);
             }
             catch {
                 hashes = undefined;

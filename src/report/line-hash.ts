@@ -1,3 +1,6 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
 /**
  * GitHub's `primaryLocationLineHash`, computed the way `github/codeql-action` computes it when it uploads
  * SARIF, so a REST upload and `upload-sarif` give the same alert identity: for each line, a polynomial hash
@@ -67,4 +70,33 @@ export function lineHashes(text: string, lastLine = Number.POSITIVE_INFINITY): M
     hashes.set(line, `${hash}:${n}`);
   }
   return hashes;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The start of a file, as far as hashing lines 1…`lastLine` needs: whole lines up to that one and a chunk
+ * more (each hash covers 100 characters, which may run into later lines). A large file placed on its first
+ * lines, such as an export, is then read only in part.
+ */
+export function readHead(file: string, lastLine: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(CHUNK);
+    let text = '';
+    let lines = 0;
+    let extra = false;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK, null);
+      if (read === 0) return text + decoder.end();
+      const chunk = decoder.write(buffer.subarray(0, read));
+      text += chunk;
+      if (extra) return text;
+      for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) lines++;
+      extra = lines >= lastLine;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

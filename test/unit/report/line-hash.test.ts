@@ -70,3 +70,20 @@ describe('hashing only as far as needed', () => {
     for (const [line, hash] of part) expect(hash).toBe(whole.get(line));
   });
 });
+
+describe('reading only the head of a large file', () => {
+  it('gives the hashes of its first lines as reading it whole does', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { readHead } = await import('../../../src/report/line-hash.js');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sca-bridge-head-')), 'export.json');
+    // Three short lines, then one line of 3 MB with multi-byte characters across the read chunks.
+    const text = `{\n  "total_rows": 1,\n  "rows": [\n${'{"summary":"naïve 日本語 row"},'.repeat(100_000)}{}]}\n`;
+    writeFileSync(file, text);
+    const head = readHead(file, 3);
+    expect(head.length).toBeLessThan(text.length);
+    expect(lineHashes(head, 3)).toEqual(lineHashes(text, 3));
+    expect(readHead(file, 10)).toBe(text);
+  });
+});
