@@ -22,7 +22,10 @@ var errors = __webpack_require__(83916);
 var xray_report = __webpack_require__(53310);
 // EXTERNAL MODULE: ./src/http/client.ts
 var client = __webpack_require__(73329);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(86999);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
+
 
 
 const TOKEN_FIX = 'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
@@ -66,12 +69,7 @@ function jfrogErrorText(body) {
 }
 /** Replaces every secret in a text; a server may echo the token back in an error body. */
 function scrub(text, secrets) {
-    let out = text;
-    // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
-    const longestFirst = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-    for (const secret of longestFirst)
-        out = out.split(secret).join('***');
-    return out;
+    return new logger/* Redactor */.p(secrets).redact(text);
 }
 function statusText(status, body) {
     const text = jfrogErrorText(body);

@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48669);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62559);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 48669:
+/***/ 62559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77826,7 +77826,7 @@ function parseConfig(mode, raw, ctx) {
         caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
         timeoutSeconds: positiveNumber(raw, 'timeout', 600),
         pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
-        importFiles: list(raw, 'import-file'),
+        importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
         importFormat: oneOf(raw, 'import-format', ['auto', ...importer/* IMPORT_FORMATS */.pP], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
@@ -82731,56 +82731,8 @@ function readGitHubContext(env) {
     return context;
 }
 
-;// CONCATENATED MODULE: ./src/logger.ts
-/** Replaces every registered secret in a text; shared by every logger and by error messages. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        // Very short values would mask ordinary words; tokens are never that short.
-        if (value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const secret of this.secrets)
-            out = out.split(secret).join('***');
-        return out;
-    }
-}
-/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
-class StreamLogger {
-    write;
-    verbose;
-    redactor = new Redactor();
-    constructor(write, verbose = false) {
-        this.write = write;
-        this.verbose = verbose;
-    }
-    debug(message) {
-        if (this.verbose)
-            this.emit('debug', message);
-    }
-    info(message) {
-        this.emit('', message);
-    }
-    warn(message) {
-        this.emit('warning', message);
-    }
-    error(message) {
-        this.emit('error', message);
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    redact(text) {
-        return this.redactor.redact(text);
-    }
-    emit(level, message) {
-        const text = this.redactor.redact(message);
-        this.write(level ? `${level}: ${text}\n` : `${text}\n`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __nccwpck_require__(86999);
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
 
@@ -82790,7 +82742,7 @@ class StreamLogger {
  */
 class ActionLogger {
     printed = { error: 0, warning: 0, notice: 0 };
-    redactor = new Redactor();
+    redactor = new logger/* Redactor */.p();
     debug(message) {
         core/* debug */.Yz(message);
     }
@@ -82898,11 +82850,11 @@ function setOutputs(summary) {
     core/* setOutput */.uH('gate-result', summary.gate.result);
     core/* setOutput */.uH('report-url', summary.reportUrl ?? '');
 }
-function fileLink(github, config) {
+function fileLink(github) {
     if (!github.repository || !github.sha)
         return undefined;
     const base = `${github.serverUrl}/${github.repository}/blob/${github.sha}`;
-    return config.repositoryRoot ? (uri, line) => `${base}/${uri}#L${line}` : undefined;
+    return (uri, line) => `${base}/${uri}#L${line}`;
 }
 /** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
 async function uploadToCodeScanning(outcome, config, github, logger, notes) {
@@ -82987,7 +82939,7 @@ async function run_run(env = process.env) {
     if (config?.jobSummary !== false) {
         const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
         const violations = outcome?.reports.flatMap((r) => r.violations) ?? [];
-        const link = config ? fileLink(github, config) : undefined;
+        const link = fileLink(github);
         await core/* summary */.z
             .addRaw(renderJobSummary({ summary, findings, violations, ...(link ? { fileLink: link } : {}), notes }))
             .write();
@@ -83003,9 +82955,7 @@ async function publish(outcome, config, github, logger, notes, failures) {
             await uploadToCodeScanning(outcome, config, github, logger, notes);
         }
         catch (error) {
-            failures.push((0,errors/* describeError */.Uc)(error instanceof errors/* UserError */.yo || error instanceof errors/* ScannerError */.VM
-                ? error
-                : new errors/* ScannerError */.VM(String(error))));
+            failures.push((0,errors/* describeError */.Uc)(error));
         }
     }
     if (config.uploadArtifact) {
@@ -84135,6 +84085,71 @@ const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .bulkFormat */
     matches: (doc) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
     bulk: { key: 'rows', read: readReport },
 });
+
+
+/***/ }),
+
+/***/ 86999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export StreamLogger */
+/** Replaces every registered secret in a text; shared by every logger and by error messages. */
+class Redactor {
+    secrets = new Set();
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    add(value) {
+        // Very short values would mask ordinary words; tokens are never that short.
+        if (value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
+        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of longestFirst)
+            out = out.split(secret).join('***');
+        return out;
+    }
+}
+/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
+class StreamLogger {
+    write;
+    verbose;
+    redactor = new Redactor();
+    constructor(write, verbose = false) {
+        this.write = write;
+        this.verbose = verbose;
+    }
+    debug(message) {
+        if (this.verbose)
+            this.emit('debug', message);
+    }
+    info(message) {
+        this.emit('', message);
+    }
+    warn(message) {
+        this.emit('warning', message);
+    }
+    error(message) {
+        this.emit('error', message);
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+    emit(level, message) {
+        const text = this.redactor.redact(message);
+        this.write(level ? `${level}: ${text}\n` : `${text}\n`);
+    }
+}
 
 
 /***/ }),

@@ -235,6 +235,8 @@ export interface ConfigContext {
   cwd: string;
   /** Reads the current git branch when CI does not say; may return undefined. */
   gitBranch?: () => string | undefined;
+  /** Files named as arguments (`sca-bridge import a.json`): whole paths, never split on commas. */
+  files?: readonly string[];
   /** The git checkout's top folder containing a directory, when it is in one. */
   gitRoot?: (directory: string) => string | undefined;
 }
@@ -275,7 +277,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
     timeoutSeconds: positiveNumber(raw, 'timeout', 600),
     pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
-    importFiles: list(raw, 'import-file'),
+    importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
     importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
     project: text(raw, 'project'),
     projectName:

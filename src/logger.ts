@@ -14,6 +14,10 @@ export interface Logger {
 export class Redactor {
   private readonly secrets = new Set<string>();
 
+  constructor(secrets: readonly string[] = []) {
+    for (const secret of secrets) this.add(secret);
+  }
+
   add(value: string): void {
     // Very short values would mask ordinary words; tokens are never that short.
     if (value.length >= 4) this.secrets.add(value);
@@ -21,7 +25,9 @@ export class Redactor {
 
   redact(text: string): string {
     let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join('***');
+    // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
+    const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
+    for (const secret of longestFirst) out = out.split(secret).join('***');
     return out;
   }
 }

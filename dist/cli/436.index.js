@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(5060);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/http/client.ts
 var client = __webpack_require__(3329);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
@@ -211,6 +213,7 @@ function projectUrl(ui, uuid) {
 
 
 
+
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 class DtApi {
     http;
@@ -236,7 +239,7 @@ class DtApi {
         return new DtApi(http, token, root);
     }
     /** Never lets the key through, whatever a server or proxy echoes. */
-    scrub = (text) => this.token.length >= 4 ? text.split(this.token).join('***') : text;
+    scrub = (text) => new logger/* Redactor */.p([this.token]).redact(text);
     async send(req, call) {
         try {
             return await this.http.send(req);

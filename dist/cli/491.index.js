@@ -241,7 +241,7 @@ function parseConfig(mode, raw, ctx) {
         caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
         timeoutSeconds: positiveNumber(raw, 'timeout', 600),
         pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
-        importFiles: list(raw, 'import-file'),
+        importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
         importFormat: oneOf(raw, 'import-format', ['auto', ...importer/* IMPORT_FORMATS */.pP], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
@@ -4032,13 +4032,16 @@ async function buildConfig(mode, args, io, logger) {
         logger.secret(webhookSecret);
     const inputs = {
         ...args.inputs,
-        ...(mode === 'import'
-            ? { 'import-file': [...args.positionals, ...(args.inputs['import-file'] ?? [])] }
-            : {}),
         ...(token ? { token } : {}),
         ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
     };
-    return parseConfig(mode, inputs, { env: io.env, cwd: io.cwd, gitBranch: gitBranch(io.cwd), gitRoot });
+    return parseConfig(mode, inputs, {
+        env: io.env,
+        cwd: io.cwd,
+        gitBranch: gitBranch(io.cwd),
+        gitRoot,
+        ...(mode === 'import' ? { files: args.positionals } : {}),
+    });
 }
 function logOutcome(logger, status, reasons) {
     if (status === 'failed')

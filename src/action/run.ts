@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
-import { describeError, ScannerError, UserError } from '../errors.js';
+import { describeError, UserError } from '../errors.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { planAnnotations } from '../report/annotations.js';
@@ -84,13 +84,10 @@ function setOutputs(summary: RunSummary): void {
   core.setOutput('report-url', summary.reportUrl ?? '');
 }
 
-function fileLink(
-  github: GitHubContext,
-  config: Config,
-): ((uri: string, line: number) => string) | undefined {
+function fileLink(github: GitHubContext): ((uri: string, line: number) => string) | undefined {
   if (!github.repository || !github.sha) return undefined;
   const base = `${github.serverUrl}/${github.repository}/blob/${github.sha}`;
-  return config.repositoryRoot ? (uri, line) => `${base}/${uri}#L${line}` : undefined;
+  return (uri, line) => `${base}/${uri}#L${line}`;
 }
 
 /** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
@@ -198,7 +195,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (config?.jobSummary !== false) {
     const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
     const violations = outcome?.reports.flatMap((r) => r.violations) ?? [];
-    const link = config ? fileLink(github, config) : undefined;
+    const link = fileLink(github);
     await core.summary
       .addRaw(renderJobSummary({ summary, findings, violations, ...(link ? { fileLink: link } : {}), notes }))
       .write();
@@ -219,13 +216,7 @@ async function publish(
     try {
       await uploadToCodeScanning(outcome, config, github, logger, notes);
     } catch (error) {
-      failures.push(
-        describeError(
-          error instanceof UserError || error instanceof ScannerError
-            ? error
-            : new ScannerError(String(error)),
-        ),
-      );
+      failures.push(describeError(error));
     }
   }
   if (config.uploadArtifact) {

@@ -61,13 +61,16 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
   if (webhookSecret) logger.secret(webhookSecret);
   const inputs = {
     ...args.inputs,
-    ...(mode === 'import'
-      ? { 'import-file': [...args.positionals, ...((args.inputs['import-file'] as string[]) ?? [])] }
-      : {}),
     ...(token ? { token } : {}),
     ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
   };
-  return parseConfig(mode, inputs, { env: io.env, cwd: io.cwd, gitBranch: gitBranch(io.cwd), gitRoot });
+  return parseConfig(mode, inputs, {
+    env: io.env,
+    cwd: io.cwd,
+    gitBranch: gitBranch(io.cwd),
+    gitRoot,
+    ...(mode === 'import' ? { files: args.positionals } : {}),
+  });
 }
 
 function logOutcome(logger: Logger, status: string, reasons: readonly string[]): void {

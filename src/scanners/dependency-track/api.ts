@@ -1,3 +1,4 @@
+import { Redactor } from '../../logger.js';
 import { ScannerError } from '../../errors.js';
 import {
   cutShortJson,
@@ -45,8 +46,7 @@ export class DtApi {
   }
 
   /** Never lets the key through, whatever a server or proxy echoes. */
-  readonly scrub = (text: string): string =>
-    this.token.length >= 4 ? text.split(this.token).join('***') : text;
+  readonly scrub = (text: string): string => new Redactor([this.token]).redact(text);
 
   async send(req: HttpRequest, call: Call): Promise<HttpResponse> {
     try {

@@ -1,3 +1,4 @@
+import { Redactor } from '../../logger.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError } from '../../http/client.js';
 
@@ -58,11 +59,7 @@ export function jfrogErrorText(body: string): string | undefined {
 
 /** Replaces every secret in a text; a server may echo the token back in an error body. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
-  const longestFirst = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-  for (const secret of longestFirst) out = out.split(secret).join('***');
-  return out;
+  return new Redactor(secrets).redact(text);
 }
 
 function statusText(status: number, body: string): string {

@@ -1,0 +1,365 @@
+export const id = 460;
+export const ids = [460];
+export const modules = {
+
+/***/ 2460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/** Inputs of SPEC §3 that take a value on the command line. */
+const VALUE_INPUTS = [
+    'scanner',
+    'api-url',
+    'ui-url',
+    'ca-file',
+    'timeout',
+    'poll-interval',
+    'import-format',
+    'project',
+    'project-name',
+    'project-version',
+    'parent-project',
+    'sbom',
+    'repo-key',
+    'project-key',
+    'branch',
+    'environment',
+    'scan-tag',
+    'min-severity',
+    'fail-on',
+    'working-directory',
+    'sarif-file',
+    'category',
+    'webhook-url',
+    'gitlab-dependency-report',
+    'gitlab-codequality-report',
+];
+/** Inputs that may be repeated (or given comma-separated). */
+const LIST_INPUTS = [
+    'import-file',
+    'watches',
+    'include-path-patterns',
+    'exclude-path-patterns',
+    'metadata',
+];
+/** Switches; each also has a `--no-` form. */
+const BOOLEAN_INPUTS = [
+    'insecure',
+    'is-latest',
+    'auto-create',
+    'keep-report',
+    'fail-on-policy-violation',
+    'include-suppressed',
+];
+function parseCliArgs(argv) {
+    const secretFlag = argv.find((arg) => /^--(token|webhook-secret)(=|$)/.test(arg));
+    if (secretFlag) {
+        const name = secretFlag.replace(/^--/, '').replace(/=.*/, '');
+        throw new errors/* UserError */.yo(name === 'token'
+            ? '--token is not accepted: a token in a flag leaks into shell history and process lists. Set the SCA_BRIDGE_TOKEN environment variable, or use --token-file <file>.'
+            : '--webhook-secret is not accepted: set the SCA_BRIDGE_WEBHOOK_SECRET environment variable instead.');
+    }
+    const options = {
+        ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' }])),
+        ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string', multiple: true }])),
+        ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' }])),
+        'token-file': { type: 'string' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+    };
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args: [...argv],
+            options,
+            allowPositionals: true,
+            allowNegative: true,
+            strict: true,
+        });
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`${error.message}. Run \`sca-bridge --help\` for the flags.`);
+    }
+    const values = parsed.values;
+    const inputs = {};
+    for (const name of [...VALUE_INPUTS, ...LIST_INPUTS]) {
+        const value = values[name];
+        if (value !== undefined)
+            inputs[name] = value;
+    }
+    for (const name of BOOLEAN_INPUTS) {
+        if (values[name] !== undefined)
+            inputs[name] = String(values[name]);
+    }
+    const [command, ...positionals] = parsed.positionals;
+    return {
+        command,
+        positionals,
+        inputs,
+        json: !!values.json,
+        verbose: !!values.verbose,
+        help: !!values.help,
+        version: !!values.version,
+        ...(typeof values['token-file'] === 'string' ? { tokenFile: values['token-file'] } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/importers/formats.ts
+var formats = __webpack_require__(9907);
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+const HELP = `sca-bridge: Dependency-Track and JFrog Xray findings as SARIF, gates and reports
+
+Usage:
+  sca-bridge scan --scanner <dependency-track|xray> --api-url <url> [flags]
+                                             scan through the scanner's API, write SARIF, evaluate the gate
+  sca-bridge import <file|glob>... [flags]   read exported JSON, write SARIF, evaluate the gate
+  sca-bridge test-connection --scanner <name> --api-url <url>
+                                             check URL, TLS, token and its permissions
+  sca-bridge list-repos --api-url <url>      Xray: repository keys the token can see
+  sca-bridge gate <summary.json> [flags]     evaluate the gate again from a saved --json run summary
+  sca-bridge --version | --help
+
+Connection (token: environment variable SCA_BRIDGE_TOKEN, or --token-file <file>; never a flag):
+  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+  --ui-url <url>                 web UI base for links (derived when possible)
+  --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
+  --timeout <s>                  wait for server-side processing (default 600); --poll-interval <s> (5)
+
+Dependency-Track scan:
+  --project <uuid> | --project-name <name> --project-version <v>   (version defaults to the branch)
+  --sbom <file>                  CycloneDX SBOM to upload first;  --no-auto-create  --parent-project <uuid|name>
+  --is-latest                    mark the uploaded version as latest (DT 4.12+)
+
+Xray scan:
+  --repo-key <key>               repository to report on;  --project-key <key> (JFrog Projects)
+  --keep-report                  keep the generated report instead of deleting it
+
+Output:
+  --sarif-file <path>            where SARIF is written (default sca-bridge.sarif)
+  --category <id>                SARIF automationDetails.id (default sca-bridge/<scanner>/<project>/)
+  --json                         print the run summary as JSON on stdout (logs go to stderr)
+  --working-directory <dir>      repository root, where findings are located (default: cwd)
+
+Import:
+  --import-format <format>       auto (default) or one of: ${formats/* IMPORT_FORMATS */.p.join(', ')}
+  --scanner <name>               dependency-track or xray (detected from the file)
+
+Filters and gate:
+  --min-severity <sev>           drop findings below it: critical, high, medium, low, info, unknown (default)
+  --include-path-patterns <glob> keep findings whose component path matches (repeatable)
+  --exclude-path-patterns <glob> drop findings whose component path matches (repeatable)
+  --include-suppressed           also report suppressed findings (never counted by the gate)
+  --fail-on <rule>               none (default), any, critical|high|medium|low (that or above),
+                                 or budgets such as critical:0,high:5
+  --fail-on-policy-violation     also fail on policy violations that fail the build
+  --watches <name>               Xray watches whose violations count (repeatable; default all)
+
+Reports and delivery:
+  --gitlab-dependency-report <path>   also write GitLab's dependency-scanning report
+  --gitlab-codequality-report <path>  also write GitLab's code-quality report
+  --webhook-url <url>            POST the run summary when the run ends (secret: SCA_BRIDGE_WEBHOOK_SECRET)
+  --verbose                      debug logging
+
+Labels (carried into SARIF and the run summary):
+  --project-name <name> --project-version <v> --repo-key <key> --branch <name>
+  --environment <name> --scan-tag <tag> --metadata key=value (repeatable)
+
+Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
+Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
+`;
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+async function main(io) {
+    let logger = new src_logger/* StreamLogger */.r(io.stderr);
+    try {
+        const args = parseCliArgs(io.argv);
+        logger = new src_logger/* StreamLogger */.r(io.stderr, args.verbose);
+        if (args.version) {
+            io.stdout(`${version/* VERSION */.x}\n`);
+            return errors/* ExitCode */.yU.Ok;
+        }
+        if (args.help || !args.command) {
+            io.stdout(HELP);
+            return args.command || args.help ? errors/* ExitCode */.yU.Ok : errors/* ExitCode */.yU.BadInput;
+        }
+        switch (args.command) {
+            case 'import':
+            case 'scan':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(904), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 6491))).runReport(args.command, args, io, logger);
+            case 'test-connection':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(904), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 6491))).testConnection(args, io, logger);
+            case 'list-repos':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(904), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 6491))).listRepos(args, io, logger);
+            case 'gate':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(904), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 6491))).runGate(args, logger);
+            default:
+                throw new errors/* UserError */.yo(`Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`);
+        }
+    }
+    catch (error) {
+        logger.error((0,errors/* describeError */.Uc)(error));
+        return (0,errors/* exitCodeOf */.FO)(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   VM: () => (/* binding */ ScannerError),
+/* harmony export */   yU: () => (/* binding */ ExitCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * The two kinds of failure a user can act on, kept apart from bugs (any other error, exit 4).
+ * Only the front doors catch these and turn them into exit codes.
+ */
+const ExitCode = {
+    Ok: 0,
+    GateFailed: 1,
+    BadInput: 2,
+    ScannerFailure: 3,
+    InternalError: 4,
+};
+/** Bad input: flags, configuration, an unreadable or unrecognised file (exit 2). */
+class UserError extends Error {
+    exitCode = ExitCode.BadInput;
+    name = 'UserError';
+}
+/** The scanner or the network failed: auth refused, unreachable, TLS, timeout, 5xx after retries (exit 3). */
+class ScannerError extends Error {
+    exitCode = ExitCode.ScannerFailure;
+    name = 'ScannerError';
+}
+function exitCodeOf(error) {
+    if (error instanceof UserError || error instanceof ScannerError)
+        return error.exitCode;
+    return ExitCode.InternalError;
+}
+const BUG_REPORT_URL = 'https://github.com/sca-bridge/sca-bridge/issues/new';
+/** The message a user sees; a bug says so and asks for a report. */
+function describeError(error) {
+    if (error instanceof UserError || error instanceof ScannerError)
+        return error.message;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return `internal error (a bug in sca-bridge, please report it at ${BUG_REPORT_URL}): ${detail}`;
+}
+
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ IMPORT_FORMATS)
+/* harmony export */ });
+/** The import formats by name (SPEC §3 `import-format`); kept apart from the schemas so `--help` loads nothing. */
+const IMPORT_FORMATS = [
+    'dtrack-fpf',
+    'dtrack-findings',
+    'xray-report',
+    'xray-scans-export',
+    'xray-summary',
+    'xray-cli-json',
+    'xray-simple-json',
+];
+
+
+/***/ }),
+
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor),
+/* harmony export */   r: () => (/* binding */ StreamLogger)
+/* harmony export */ });
+/** Replaces every registered secret in a text; shared by every logger and by error messages. */
+class Redactor {
+    secrets = new Set();
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    add(value) {
+        // Very short values would mask ordinary words; tokens are never that short.
+        if (value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
+        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of longestFirst)
+            out = out.split(secret).join('***');
+        return out;
+    }
+}
+/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
+class StreamLogger {
+    write;
+    verbose;
+    redactor = new Redactor();
+    constructor(write, verbose = false) {
+        this.write = write;
+        this.verbose = verbose;
+    }
+    debug(message) {
+        if (this.verbose)
+            this.emit('debug', message);
+    }
+    info(message) {
+        this.emit('', message);
+    }
+    warn(message) {
+        this.emit('warning', message);
+    }
+    error(message) {
+        this.emit('error', message);
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+    emit(level, message) {
+        const text = this.redactor.redact(message);
+        this.write(level ? `${level}: ${text}\n` : `${text}\n`);
+    }
+}
+
+
+/***/ })
+
+};
