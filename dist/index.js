@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62559);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47157);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 62559:
+/***/ 47157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80055,7 +80055,7 @@ function fallbackUri(options, repository) {
     ];
     for (const candidate of candidates) {
         const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
-        if (uri && repository.linesOf(uri))
+        if (uri && repository.countLines(uri) !== null)
             return uri;
     }
     const sarif = options.sarifFile ?? 'sca-bridge.sarif';
@@ -81219,6 +81219,7 @@ function fileTypeOf(path) {
 
 
 
+const LF = 0x0a;
 function byKind(a, b) {
     return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
 }
@@ -81249,6 +81250,7 @@ class Repository {
     kinds = new Map();
     lineCounts = new Map();
     lines = new Map();
+    counted = new Map();
     root;
     constructor(root, files) {
         this.root = root;
@@ -81345,10 +81347,48 @@ class Repository {
         }
         return lines;
     }
+    /**
+     * A file's number of lines as `splitLines` counts them, or null when it is missing, unreadable or binary.
+     * Read in chunks and never kept: the fallback file may be a 200 MB export.
+     */
+    countLines(uri) {
+        if (!this.counted.has(uri))
+            this.counted.set(uri, this.readLineCount(uri));
+        return this.counted.get(uri) ?? null;
+    }
+    readLineCount(uri) {
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(external_node_path_default().join(this.root, uri), 'r');
+        }
+        catch {
+            return null;
+        }
+        try {
+            const buffer = Buffer.alloc(1 << 20);
+            let count = 0;
+            let last = -1;
+            for (let read = (0,external_node_fs_.readSync)(fd, buffer); read > 0; read = (0,external_node_fs_.readSync)(fd, buffer)) {
+                const chunk = buffer.subarray(0, read);
+                if (chunk.includes(0))
+                    return null;
+                for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1))
+                    count++;
+                last = chunk[read - 1] ?? -1;
+            }
+            return last === LF ? count : count + 1;
+        }
+        catch {
+            return null;
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
     /** A file that is not in the repository has no lines to run out of: GitHub shows no preview of it anyway. */
     lineCount(uri) {
-        const count = this.lineCounts.get(uri) ?? this.linesOf(uri)?.length;
-        return count === undefined ? Number.POSITIVE_INFINITY : Math.max(1, count);
+        const count = this.lineCounts.get(uri) ?? this.countLines(uri);
+        return count === null ? Number.POSITIVE_INFINITY : Math.max(1, count);
     }
 }
 
@@ -81449,6 +81489,8 @@ class Placer {
     fallback;
     /** Impact path elements repeat across findings; reading one builds a purl. */
     pathRefs = new Map();
+    /** Component paths repeat across findings too; each costs a path resolution. */
+    componentPathHints = new Map();
     constructor(root, repository, sbom, fallback) {
         this.root = root;
         this.repository = repository;
@@ -81488,17 +81530,11 @@ class Placer {
         const hints = { files: [], folders: [], path: [], transitive: false };
         const folders = new Set();
         for (const componentPath of finding.componentPaths) {
-            const uri = toUri(this.root, componentPath);
-            if (!uri)
-                continue;
-            if (this.repository.files.has(uri) && this.repository.linesOf(uri)) {
-                hints.files.push(uri);
-                continue;
-            }
-            // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
-            const folder = this.deepestFolder(uri);
-            if (folder)
-                folders.add(folder);
+            const hint = this.componentPathHint(componentPath);
+            if (hint?.file)
+                hints.files.push(hint.file);
+            else if (hint?.folder)
+                folders.add(hint.folder);
         }
         const targetKey = keyOfRef(target);
         const seen = new Set([targetKey]);
@@ -81534,6 +81570,20 @@ class Placer {
         hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
         hints.folders = [...folders];
         return hints;
+    }
+    /** A file of the repository the path names, else the deepest folder on its way; the same for every finding. */
+    componentPathHint(componentPath) {
+        if (this.componentPathHints.has(componentPath))
+            return this.componentPathHints.get(componentPath);
+        const uri = toUri(this.root, componentPath);
+        let hint;
+        if (uri && this.repository.files.has(uri) && this.repository.linesOf(uri))
+            hint = { file: uri };
+        // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
+        else if (uri)
+            hint = { folder: this.deepestFolder(uri) };
+        this.componentPathHints.set(componentPath, hint);
+        return hint;
     }
     pathRef(element, ecosystem) {
         const memo = `${ecosystem ?? ''} ${element}`;
@@ -81821,7 +81871,13 @@ function evaluateGate(counts, policyViolations, failOn, failOnText, failOnPolicy
     return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/report/github-limits.ts
+
+
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
 const GITHUB_LIMITS = { resultsPerRun: 25_000, rulesPerRun: 25_000, gzipBytes: 10 * 1024 * 1024 };
@@ -81839,39 +81895,58 @@ function withinCounts(findings, limit) {
     }
     return kept;
 }
+/** Bytes the zlib thread may have queued before the writer waits for it. */
+const GZIP_QUEUE = 8 << 20;
 /**
- * A bound above the gzipped size: gzip never grows text by more than a little, so small logs skip it, and
- * its fastest level compresses less than any upload will, so its size is a safe bound, got 3–4x faster.
+ * A bound above the gzipped size of text written in chunks. gzip never grows text by more than a little,
+ * so while the text stays well under the budget it is only held; past that, it is compressed at gzip's
+ * fastest level, which compresses less than any upload will, so its size is a safe bound. The compression
+ * runs on libuv's thread pool, alongside the writer building the next chunk.
  */
-function gzippedSize(json, budget) {
-    const bytes = Buffer.byteLength(json);
-    return bytes * 1.01 + 1024 <= budget ? bytes : (0,external_node_zlib_.gzipSync)(json, { level: 1 }).length;
-}
-/**
- * Builds a run that fits GitHub's limits: most severe first, rule help shortened before any result is
- * dropped, then the least severe results dropped until the gzipped share of the log fits. Returns the run's
- * JSON too, so the log is not serialised twice.
- */
-function fitRun(findings, build, gzipBudget) {
-    let kept = withinCounts(findings, GITHUB_LIMITS.resultsPerRun);
-    let briefHelp = false;
-    for (;;) {
-        const run = build(kept, briefHelp);
-        const json = JSON.stringify(run);
-        const size = gzippedSize(json, gzipBudget);
-        if (size <= gzipBudget || kept.length === 0) {
-            return {
-                run,
-                json,
-                truncation: { resultsDropped: findings.length - kept.length, helpTrimmed: briefHelp },
-            };
+class GzipBound {
+    budget;
+    held = [];
+    rawBytes = 0;
+    gzip;
+    gzipBytes = 0;
+    constructor(budget) {
+        this.budget = budget;
+    }
+    /** The bound so far: exact once compressing, the raw size before. */
+    get bytes() {
+        return this.gzip ? this.gzipBytes : this.rawBytes;
+    }
+    async add(chunk) {
+        this.rawBytes += chunk.length;
+        if (!this.gzip && this.rawBytes * 1.01 + 1024 <= this.budget) {
+            this.held.push(chunk);
+            return;
         }
-        if (!briefHelp) {
-            briefHelp = true;
+        if (!this.gzip) {
+            // `highWaterMark` reaches the stream, though zlib's option type leaves it out.
+            const options = { level: 1, chunkSize: 1 << 20, highWaterMark: GZIP_QUEUE };
+            this.gzip = (0,external_node_zlib_.createGzip)(options);
+            this.gzip.on('data', (out) => (this.gzipBytes += out.length));
+            for (const held of this.held)
+                this.gzip.write(held);
+            this.held = [];
         }
-        else {
-            kept = withinCounts(kept, Math.floor((kept.length * gzipBudget * 0.95) / size));
-        }
+        if (!this.gzip.write(chunk))
+            await (0,external_node_events_.once)(this.gzip, 'drain');
+        // Lets the thread pool's finished chunks in, so compression keeps pace with writing.
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    /** The bound of everything added. */
+    async total() {
+        if (!this.gzip)
+            return this.rawBytes;
+        this.gzip.end();
+        await (0,external_node_stream_promises_namespaceObject.finished)(this.gzip);
+        return this.gzipBytes;
+    }
+    /** Stops compressing: the text was given up. */
+    discard() {
+        this.gzip?.destroy();
     }
 }
 
@@ -82067,33 +82142,38 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
     }
     return result;
 }
-function buildSarifRun(input) {
+/**
+ * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
+ * 25,000 results is written as it is built and never held whole.
+ */
+function* sarifRunJson(input) {
     const groups = groupById(input.findings);
-    const ids = [...groups.keys()];
-    const indexOf = new Map(ids.map((id, i) => [id, i]));
+    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
     const anySuppressed = input.findings.some((f) => f.suppressed);
     const tool = TOOLS[input.scanner];
-    return {
-        tool: {
-            driver: {
-                name: tool.name,
-                informationUri: tool.informationUri,
-                ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
-                rules: ids.map((id) => buildRule(id, groups.get(id) ?? [], !!input.briefHelp)),
-            },
-        },
-        automationDetails: { id: input.category },
-        results: input.findings.map((f) => buildResult(f, indexOf.get(f.id) ?? 0, input, anySuppressed)),
-        properties: Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== '')),
-    };
+    const driver = JSON.stringify({
+        name: tool.name,
+        informationUri: tool.informationUri,
+        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
+    });
+    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
+    let separator = '';
+    for (const [id, group] of groups) {
+        yield `${separator}${JSON.stringify(buildRule(id, group, !!input.briefHelp))}`;
+        separator = ',';
+    }
+    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
+    separator = '';
+    for (const finding of input.findings) {
+        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
+        yield `${separator}${JSON.stringify(result)}`;
+        separator = ',';
+    }
+    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
+    yield `],"properties":${JSON.stringify(properties)}}`;
 }
-function sarifLog(runs) {
-    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
-}
-/** The log's JSON from its runs' JSON, already serialised while fitting GitHub's limits. */
-function sarifLogJson(runs) {
-    return `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[${runs.join(',')}]}`;
-}
+/** The start of a log, up to its runs. */
+const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
 
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
 
@@ -82164,15 +82244,24 @@ function solution(finding) {
         return undefined;
     return shorten(`Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
 }
+/** A report's findings, mapped only as they are written (and again each time they are read). */
+function unsuppressed(findings, map) {
+    return {
+        *[Symbol.iterator]() {
+            for (const finding of findings)
+                if (!finding.suppressed)
+                    yield map(finding);
+        },
+    };
+}
 /** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
 function gitlabDependencyScanningReport(input) {
-    const findings = input.findings.filter((f) => !f.suppressed);
     // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
-    const scannerName = findings[0]?.scanner ??
+    const scannerName = input.findings.find((f) => !f.suppressed)?.scanner ??
         Object.keys(input.scannerVersions)[0] ??
         'dependency-track';
     const first = SCANNERS[scannerName];
-    const vulnerabilities = findings.map((finding) => {
+    const vulnerabilities = unsuppressed(input.findings, (finding) => {
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
         const fix = solution(finding);
@@ -82225,9 +82314,7 @@ function gitlabDependencyScanningReport(input) {
 }
 /** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
 function gitlabCodeQualityReport(findings) {
-    return findings
-        .filter((f) => !f.suppressed)
-        .map((finding) => ({
+    return unsuppressed(findings, (finding) => ({
         description: shorten(findingMessage(finding), 1000),
         check_name: finding.id,
         fingerprint: (0,external_node_crypto_.createHash)('sha256')
@@ -82243,50 +82330,96 @@ function gitlabCodeQualityReport(findings) {
     }));
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(78474);
 ;// CONCATENATED MODULE: ./src/report/json-file.ts
 
-
-
-
+/** Text is written in pieces of about this size: few system calls, little held in memory. */
+const BATCH_CHARS = 1 << 20;
 /**
- * Writes a JSON document whose bulk is one level of arrays (a report's findings) element by element, so a
- * report of 100,000 findings never exists as one string in memory.
+ * Writes JSON text to a file in batches at a movable position, so a large report is never one string in
+ * memory and a part already written can be written again (a SARIF run that must shrink to fit GitHub).
+ */
+class JsonSink {
+    fd;
+    /** Where the next batch goes. */
+    position = 0;
+    /** Sees every batch as it is written (the SARIF writer's gzip counter). */
+    tap;
+    pending = '';
+    constructor(fd) {
+        this.fd = fd;
+    }
+    async write(text) {
+        this.pending += text;
+        if (this.pending.length >= BATCH_CHARS)
+            await this.flush();
+    }
+    async flush() {
+        if (!this.pending)
+            return;
+        const chunk = Buffer.from(this.pending);
+        this.pending = '';
+        for (let done = 0; done < chunk.length;)
+            done += (0,external_node_fs_.writeSync)(this.fd, chunk, done, chunk.length - done, this.position + done);
+        this.position += chunk.length;
+        await this.tap?.(chunk);
+    }
+    /** Forgets what was written from `position` on; the next batch overwrites it. */
+    rewind(position) {
+        this.pending = '';
+        this.position = position;
+    }
+}
+/** Opens `file` for a sink, runs `write`, and ends the file where the sink ended. */
+async function withJsonSink(file, write) {
+    const fd = (0,external_node_fs_.openSync)(file, 'w');
+    try {
+        const sink = new JsonSink(fd);
+        await write(sink);
+        await sink.flush();
+        (0,external_node_fs_.ftruncateSync)(fd, sink.position);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function isList(value) {
+    return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
+}
+/**
+ * Writes a JSON document whose bulk is one level of lists (a report's findings) element by element; a list
+ * may be any iterable, so a report of 100,000 findings is never built, only written.
  */
 async function writeJsonFile(file, value) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    const out = (0,external_node_fs_.createWriteStream)(file);
-    const write = async (text) => {
-        if (!out.write(text))
-            await (0,external_node_events_.once)(out, 'drain');
-    };
-    const writeArray = async (items) => {
-        await write('[');
-        for (const [i, item] of items.entries())
-            await write(`${i ? ',\n' : '\n'}${JSON.stringify(item)}`);
-        await write(items.length ? '\n]' : ']');
-    };
-    if (Array.isArray(value)) {
-        await writeArray(value);
-    }
-    else if (value && typeof value === 'object') {
-        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-        await write('{');
-        for (const [i, [key, item]] of entries.entries()) {
-            await write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
-            if (Array.isArray(item))
-                await writeArray(item);
-            else
-                await write(JSON.stringify(item));
+    await withJsonSink(file, async (sink) => {
+        const writeList = async (items) => {
+            let first = true;
+            await sink.write('[');
+            for (const item of items) {
+                await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+                first = false;
+            }
+            await sink.write(first ? ']' : '\n]');
+        };
+        if (isList(value)) {
+            await writeList(value);
         }
-        await write('\n}');
-    }
-    else {
-        await write(JSON.stringify(value));
-    }
-    out.end('\n');
-    await (0,external_node_events_.once)(out, 'finish');
+        else if (value && typeof value === 'object') {
+            const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+            await sink.write('{');
+            for (const [i, [key, item]] of entries.entries()) {
+                await sink.write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
+                if (isList(item))
+                    await writeList(item);
+                else
+                    await sink.write(JSON.stringify(item));
+            }
+            await sink.write('\n}');
+        }
+        else {
+            await sink.write(JSON.stringify(value));
+        }
+        await sink.write('\n');
+    });
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -82306,7 +82439,7 @@ const BLOCK = 100;
 const EOF_CHAR = 65535;
 const SPACE = 32;
 const TAB = 9;
-const LF = 10;
+const line_hash_LF = 10;
 const CR = 13;
 const TWO_32 = 0x1_0000_0000;
 /**
@@ -82323,13 +82456,13 @@ function normalise(text, lastLine) {
         if (lastStart >= 0 && n >= lastStart + BLOCK)
             return out.subarray(0, n);
         const code = text.charCodeAt(i);
-        if (code === SPACE || code === TAB || (prevCR && code === LF)) {
+        if (code === SPACE || code === TAB || (prevCR && code === line_hash_LF)) {
             prevCR = false;
             continue;
         }
         prevCR = code === CR;
-        out[n++] = code === CR ? LF : code;
-        if (out[n - 1] === LF && ++line === lastLine)
+        out[n++] = code === CR ? line_hash_LF : code;
+        if (out[n - 1] === line_hash_LF && ++line === lastLine)
             lastStart = n;
     }
     out[n++] = EOF_CHAR;
@@ -82354,7 +82487,7 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
     // A line starts at the first character and after every LF; the end marker starts one more.
     let line = 0;
     for (let i = 0; i < chars.length && line < lastLine; i++) {
-        if (i !== 0 && chars[i - 1] !== LF)
+        if (i !== 0 && chars[i - 1] !== line_hash_LF)
             continue;
         line += 1;
         const hash = hashAt(chars, i);
@@ -82388,7 +82521,8 @@ function readHead(file, lastLine) {
                 return text;
             for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1))
                 lines++;
-            extra = lines >= lastLine;
+            // Line n starts after n - 1 line ends.
+            extra = lines >= lastLine - 1;
         }
     }
     finally {
@@ -82408,6 +82542,71 @@ async function scannerAdapter(name) {
         default:
             throw new errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif-file.ts
+
+
+
+/**
+ * Writes one attempt at a run; returns its gzipped size bound, or an estimate above the budget as soon as
+ * the part written is over it.
+ */
+async function writeAttempt(sink, input, budget) {
+    const bound = new GzipBound(budget);
+    const pieces = new Set(input.findings.map((f) => f.id)).size + input.findings.length + 2;
+    sink.tap = (chunk) => bound.add(chunk);
+    try {
+        let written = 0;
+        for (const piece of sarifRunJson(input)) {
+            await sink.write(piece);
+            written++;
+            if (bound.bytes > budget) {
+                bound.discard();
+                return Math.ceil((bound.bytes * pieces) / written);
+            }
+        }
+        await sink.flush();
+        return await bound.total();
+    }
+    finally {
+        sink.tap = undefined;
+    }
+}
+/**
+ * Writes a run that fits GitHub's limits: most severe first, rule help shortened before any result is
+ * dropped, then the least severe results dropped until the run's gzipped share fits. An attempt that does
+ * not fit is overwritten by the next.
+ */
+async function writeFittedRun(sink, spec) {
+    await sink.flush();
+    const start = sink.position;
+    let kept = withinCounts(spec.findings, GITHUB_LIMITS.resultsPerRun);
+    let briefHelp = false;
+    for (;;) {
+        const size = await writeAttempt(sink, { ...spec.input, findings: kept, briefHelp }, spec.gzipBudget);
+        if (size <= spec.gzipBudget || kept.length === 0)
+            return { resultsDropped: spec.findings.length - kept.length, helpTrimmed: briefHelp };
+        sink.rewind(start);
+        if (!briefHelp)
+            briefHelp = true;
+        else
+            kept = withinCounts(kept, Math.floor((kept.length * spec.gzipBudget * 0.95) / size));
+    }
+}
+/** Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits. */
+async function writeSarifFile(file, runs) {
+    const truncations = [];
+    await withJsonSink(file, async (sink) => {
+        await sink.write(SARIF_LOG_HEAD);
+        for (const [i, run] of runs.entries()) {
+            if (i)
+                await sink.write(',');
+            truncations.push(await writeFittedRun(sink, run));
+        }
+        await sink.write(']}\n');
+    });
+    return truncations;
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
@@ -82572,15 +82771,12 @@ async function runCore(config, ci, logger, startedAt, sources) {
         };
     });
     const hashes = hashReader(config.repositoryRoot, prepared.flatMap((p) => p.reported));
-    const reports = [];
-    const runs = [];
-    const runJson = [];
-    for (const { scanner, own, context: ownContext, reported, suppressed } of prepared) {
-        const category = categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length);
-        const { run, json, truncation } = fitRun(reported, (findings, briefHelp) => buildSarifRun({
+    const runs = prepared.map(({ scanner, context: ownContext, reported }) => ({
+        findings: reported,
+        gzipBudget: GITHUB_LIMITS.gzipBytes / scanners.length,
+        input: {
             scanner,
-            findings,
-            category,
+            category: categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length),
             ...(ownContext.scannerVersion ? { scannerVersion: ownContext.scannerVersion } : {}),
             properties: {
                 scanner,
@@ -82593,26 +82789,28 @@ async function runCore(config, ci, logger, startedAt, sources) {
                 reportUrl: ownContext.reportUrl,
             },
             lineHashes: hashes,
-            briefHelp,
-        }), GITHUB_LIMITS.gzipBytes / scanners.length);
+        },
+    }));
+    let truncations = [];
+    await writeOutput(config.sarifFile, 'sarif-file', async () => {
+        truncations = await writeSarifFile(config.sarifFile, runs);
+    });
+    logger.info(`SARIF written to ${config.sarifFile}`);
+    const reports = prepared.map(({ scanner, own, context: ownContext, reported, suppressed }, i) => {
+        const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false };
         if (truncation.resultsDropped) {
             logger.warn(`${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`);
         }
-        runs.push(run);
-        runJson.push(json);
-        reports.push({
+        return {
             scanner,
             findings: reported,
             violations: own.flatMap((s) => s.violations),
             suppressed,
             source: ownContext,
-            category,
+            category: runs[i]?.input.category ?? '',
             truncation,
-        });
-    }
-    const sarif = sarifLog(runs);
-    await writeOutput(config.sarifFile, 'sarif-file', () => (0,promises_.writeFile)(config.sarifFile, sarifLogJson(runJson)));
-    logger.info(`SARIF written to ${config.sarifFile}`);
+        };
+    });
     await writeGitLabReports(config, reports, startedAt, logger);
     const all = reports.flatMap((r) => r.findings);
     const counts = countFindings(all, reports.reduce((sum, r) => sum + r.suppressed, 0));
@@ -82641,7 +82839,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
             }
             : {}),
     };
-    return { summary, exitCode: gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok, reports, sarif };
+    return { summary, exitCode: gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok, reports };
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
 function baseSummary(config, ci, startedAt) {
@@ -82869,7 +83067,7 @@ async function uploadToCodeScanning(outcome, config, github, logger, notes) {
     if (!github.repository || !github.sha || !github.ref) {
         throw new errors/* UserError */.yo('upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.');
     }
-    const id = await uploadSarif(outcome.sarif, {
+    const id = await uploadSarif(JSON.parse(await (0,promises_.readFile)(config.sarifFile, 'utf8')), {
         apiUrl: github.apiUrl,
         token: config.githubToken,
         repository: github.repository,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Log, Run } from 'sarif';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
@@ -13,13 +12,13 @@ import { createLocator, type Locator, separateSharedLines } from './locate/index
 import type { Logger } from './logger.js';
 import { applyReportFilters, pathFilter } from './policy/filter.js';
 import { countFindings, evaluateGate, failingViolations } from './policy/gate.js';
-import { fitRun, GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
+import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
 import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
-import { buildSarifRun, sarifLog, sarifLogJson } from './report/sarif.js';
+import { writeSarifFile } from './report/sarif-file.js';
 
 export interface ScannerReport {
   scanner: ScannerName;
@@ -36,7 +35,6 @@ export interface RunOutcome {
   summary: RunSummary;
   exitCode: ExitCode;
   reports: ScannerReport[];
-  sarif: Log;
 }
 
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
@@ -223,55 +221,50 @@ export async function runCore(
     config.repositoryRoot,
     prepared.flatMap((p) => p.reported),
   );
-  const reports: ScannerReport[] = [];
-  const runs: Run[] = [];
-  const runJson: string[] = [];
-  for (const { scanner, own, context: ownContext, reported, suppressed } of prepared) {
-    const category = categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length);
-    const { run, json, truncation } = fitRun(
-      reported,
-      (findings, briefHelp) =>
-        buildSarifRun({
-          scanner,
-          findings,
-          category,
-          ...(ownContext.scannerVersion ? { scannerVersion: ownContext.scannerVersion } : {}),
-          properties: {
-            scanner,
-            project: config.projectName ?? ownContext.project,
-            repoKey: config.repoKey ?? ownContext.repoKey,
-            branch: config.branch,
-            environment: config.environment,
-            scanTag: config.scanTag,
-            metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-            reportUrl: ownContext.reportUrl,
-          },
-          lineHashes: hashes,
-          briefHelp,
-        }),
-      GITHUB_LIMITS.gzipBytes / scanners.length,
-    );
-    if (truncation.resultsDropped) {
-      logger.warn(
-        `${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`,
-      );
-    }
-    runs.push(run);
-    runJson.push(json);
-    reports.push({
+  const runs = prepared.map(({ scanner, context: ownContext, reported }) => ({
+    findings: reported,
+    gzipBudget: GITHUB_LIMITS.gzipBytes / scanners.length,
+    input: {
       scanner,
-      findings: reported,
-      violations: own.flatMap((s) => s.violations),
-      suppressed,
-      source: ownContext,
-      category,
-      truncation,
-    });
-  }
-
-  const sarif = sarifLog(runs);
-  await writeOutput(config.sarifFile, 'sarif-file', () => writeFile(config.sarifFile, sarifLogJson(runJson)));
+      category: categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length),
+      ...(ownContext.scannerVersion ? { scannerVersion: ownContext.scannerVersion } : {}),
+      properties: {
+        scanner,
+        project: config.projectName ?? ownContext.project,
+        repoKey: config.repoKey ?? ownContext.repoKey,
+        branch: config.branch,
+        environment: config.environment,
+        scanTag: config.scanTag,
+        metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
+        reportUrl: ownContext.reportUrl,
+      },
+      lineHashes: hashes,
+    },
+  }));
+  let truncations: RunTruncation[] = [];
+  await writeOutput(config.sarifFile, 'sarif-file', async () => {
+    truncations = await writeSarifFile(config.sarifFile, runs);
+  });
   logger.info(`SARIF written to ${config.sarifFile}`);
+  const reports: ScannerReport[] = prepared.map(
+    ({ scanner, own, context: ownContext, reported, suppressed }, i) => {
+      const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false };
+      if (truncation.resultsDropped) {
+        logger.warn(
+          `${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`,
+        );
+      }
+      return {
+        scanner,
+        findings: reported,
+        violations: own.flatMap((s) => s.violations),
+        suppressed,
+        source: ownContext,
+        category: runs[i]?.input.category ?? '',
+        truncation,
+      };
+    },
+  );
   await writeGitLabReports(config, reports, startedAt, logger);
 
   const all = reports.flatMap((r) => r.findings);
@@ -313,7 +306,7 @@ export async function runCore(
         }
       : {}),
   };
-  return { summary, exitCode: gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok, reports, sarif };
+  return { summary, exitCode: gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok, reports };
 }
 
 /** The fields every summary has, also the one written when a run fails with an error. */

@@ -1,6 +1,7 @@
-import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Log } from 'sarif';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
@@ -112,7 +113,7 @@ async function uploadToCodeScanning(
     );
   }
   const id = await uploadSarif(
-    outcome.sarif,
+    JSON.parse(await readFile(config.sarifFile, 'utf8')) as Log,
     {
       apiUrl: github.apiUrl,
       token: config.githubToken,

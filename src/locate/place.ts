@@ -79,6 +79,8 @@ export class Placer implements Locator {
   private readonly fallback: string;
   /** Impact path elements repeat across findings; reading one builds a purl. */
   private readonly pathRefs = new Map<string, PackageRef | undefined>();
+  /** Component paths repeat across findings too; each costs a path resolution. */
+  private readonly componentPathHints = new Map<string, { file?: string; folder?: string } | undefined>();
 
   constructor(root: string, repository: Repository, sbom: Sbom | undefined, fallback: string) {
     this.root = root;
@@ -118,15 +120,9 @@ export class Placer implements Locator {
     const hints: Hints = { files: [], folders: [], path: [], transitive: false };
     const folders = new Set<string>();
     for (const componentPath of finding.componentPaths) {
-      const uri = toUri(this.root, componentPath);
-      if (!uri) continue;
-      if (this.repository.files.has(uri) && this.repository.linesOf(uri)) {
-        hints.files.push(uri);
-        continue;
-      }
-      // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
-      const folder = this.deepestFolder(uri);
-      if (folder) folders.add(folder);
+      const hint = this.componentPathHint(componentPath);
+      if (hint?.file) hints.files.push(hint.file);
+      else if (hint?.folder) folders.add(hint.folder);
     }
     const targetKey = keyOfRef(target);
     const seen = new Set([targetKey]);
@@ -157,6 +153,18 @@ export class Placer implements Locator {
     hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
     hints.folders = [...folders];
     return hints;
+  }
+
+  /** A file of the repository the path names, else the deepest folder on its way; the same for every finding. */
+  private componentPathHint(componentPath: string): { file?: string; folder?: string } | undefined {
+    if (this.componentPathHints.has(componentPath)) return this.componentPathHints.get(componentPath);
+    const uri = toUri(this.root, componentPath);
+    let hint: { file?: string; folder?: string } | undefined;
+    if (uri && this.repository.files.has(uri) && this.repository.linesOf(uri)) hint = { file: uri };
+    // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
+    else if (uri) hint = { folder: this.deepestFolder(uri) };
+    this.componentPathHints.set(componentPath, hint);
+    return hint;
   }
 
   private pathRef(element: string, ecosystem: string | undefined): PackageRef | undefined {

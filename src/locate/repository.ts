@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
 import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
@@ -16,6 +16,8 @@ export interface Placed {
   version?: string;
   direct: boolean;
 }
+
+const LF = 0x0a;
 
 function byKind(a: Placed, b: Placed): number {
   return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
@@ -48,6 +50,7 @@ export class Repository {
   private readonly kinds = new Map<string, FileKind>();
   private readonly lineCounts = new Map<string, number>();
   private readonly lines = new Map<string, readonly string[] | null>();
+  private readonly counted = new Map<string, number | null>();
   private readonly root: string;
 
   constructor(root: string, files: readonly string[]) {
@@ -146,9 +149,43 @@ export class Repository {
     return lines;
   }
 
+  /**
+   * A file's number of lines as `splitLines` counts them, or null when it is missing, unreadable or binary.
+   * Read in chunks and never kept: the fallback file may be a 200 MB export.
+   */
+  countLines(uri: string): number | null {
+    if (!this.counted.has(uri)) this.counted.set(uri, this.readLineCount(uri));
+    return this.counted.get(uri) ?? null;
+  }
+
+  private readLineCount(uri: string): number | null {
+    let fd: number;
+    try {
+      fd = openSync(path.join(this.root, uri), 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const buffer = Buffer.alloc(1 << 20);
+      let count = 0;
+      let last = -1;
+      for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+        const chunk = buffer.subarray(0, read);
+        if (chunk.includes(0)) return null;
+        for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, at + 1)) count++;
+        last = chunk[read - 1] ?? -1;
+      }
+      return last === LF ? count : count + 1;
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   /** A file that is not in the repository has no lines to run out of: GitHub shows no preview of it anyway. */
   lineCount(uri: string): number {
-    const count = this.lineCounts.get(uri) ?? this.linesOf(uri)?.length;
-    return count === undefined ? Number.POSITIVE_INFINITY : Math.max(1, count);
+    const count = this.lineCounts.get(uri) ?? this.countLines(uri);
+    return count === null ? Number.POSITIVE_INFINITY : Math.max(1, count);
   }
 }

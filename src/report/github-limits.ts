@@ -1,5 +1,6 @@
-import { gzipSync } from 'node:zlib';
-import type { Run } from 'sarif';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { createGzip, type Gzip } from 'node:zlib';
 import type { Finding } from '../findings/model.js';
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
@@ -13,7 +14,7 @@ export interface RunTruncation {
 }
 
 /** The most severe findings within the result and rule caps; findings must come most severe first. */
-function withinCounts(findings: readonly Finding[], limit: number): Finding[] {
+export function withinCounts(findings: readonly Finding[], limit: number): Finding[] {
   const kept: Finding[] = [];
   const rules = new Set<string>();
   for (const finding of findings) {
@@ -25,42 +26,57 @@ function withinCounts(findings: readonly Finding[], limit: number): Finding[] {
   return kept;
 }
 
-/**
- * A bound above the gzipped size: gzip never grows text by more than a little, so small logs skip it, and
- * its fastest level compresses less than any upload will, so its size is a safe bound, got 3–4x faster.
- */
-function gzippedSize(json: string, budget: number): number {
-  const bytes = Buffer.byteLength(json);
-  return bytes * 1.01 + 1024 <= budget ? bytes : gzipSync(json, { level: 1 }).length;
-}
+/** Bytes the zlib thread may have queued before the writer waits for it. */
+const GZIP_QUEUE = 8 << 20;
 
 /**
- * Builds a run that fits GitHub's limits: most severe first, rule help shortened before any result is
- * dropped, then the least severe results dropped until the gzipped share of the log fits. Returns the run's
- * JSON too, so the log is not serialised twice.
+ * A bound above the gzipped size of text written in chunks. gzip never grows text by more than a little,
+ * so while the text stays well under the budget it is only held; past that, it is compressed at gzip's
+ * fastest level, which compresses less than any upload will, so its size is a safe bound. The compression
+ * runs on libuv's thread pool, alongside the writer building the next chunk.
  */
-export function fitRun(
-  findings: readonly Finding[],
-  build: (findings: readonly Finding[], briefHelp: boolean) => Run,
-  gzipBudget: number,
-): { run: Run; json: string; truncation: RunTruncation } {
-  let kept = withinCounts(findings, GITHUB_LIMITS.resultsPerRun);
-  let briefHelp = false;
-  for (;;) {
-    const run = build(kept, briefHelp);
-    const json = JSON.stringify(run);
-    const size = gzippedSize(json, gzipBudget);
-    if (size <= gzipBudget || kept.length === 0) {
-      return {
-        run,
-        json,
-        truncation: { resultsDropped: findings.length - kept.length, helpTrimmed: briefHelp },
-      };
+export class GzipBound {
+  private held: Buffer[] = [];
+  private rawBytes = 0;
+  private gzip: Gzip | undefined;
+  private gzipBytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  /** The bound so far: exact once compressing, the raw size before. */
+  get bytes(): number {
+    return this.gzip ? this.gzipBytes : this.rawBytes;
+  }
+
+  async add(chunk: Buffer): Promise<void> {
+    this.rawBytes += chunk.length;
+    if (!this.gzip && this.rawBytes * 1.01 + 1024 <= this.budget) {
+      this.held.push(chunk);
+      return;
     }
-    if (!briefHelp) {
-      briefHelp = true;
-    } else {
-      kept = withinCounts(kept, Math.floor((kept.length * gzipBudget * 0.95) / size));
+    if (!this.gzip) {
+      // `highWaterMark` reaches the stream, though zlib's option type leaves it out.
+      const options = { level: 1, chunkSize: 1 << 20, highWaterMark: GZIP_QUEUE };
+      this.gzip = createGzip(options);
+      this.gzip.on('data', (out: Buffer) => (this.gzipBytes += out.length));
+      for (const held of this.held) this.gzip.write(held);
+      this.held = [];
     }
+    if (!this.gzip.write(chunk)) await once(this.gzip, 'drain');
+    // Lets the thread pool's finished chunks in, so compression keeps pace with writing.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** The bound of everything added. */
+  async total(): Promise<number> {
+    if (!this.gzip) return this.rawBytes;
+    this.gzip.end();
+    await finished(this.gzip);
+    return this.gzipBytes;
+  }
+
+  /** Stops compressing: the text was given up. */
+  discard(): void {
+    this.gzip?.destroy();
   }
 }

@@ -78,6 +78,15 @@ function solution(finding: Finding): string | undefined {
   );
 }
 
+/** A report's findings, mapped only as they are written (and again each time they are read). */
+function unsuppressed<T>(findings: readonly Finding[], map: (finding: Finding) => T): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      for (const finding of findings) if (!finding.suppressed) yield map(finding);
+    },
+  };
+}
+
 export interface GitLabReportInput {
   findings: readonly Finding[];
   startedAt: Date;
@@ -87,14 +96,13 @@ export interface GitLabReportInput {
 
 /** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
 export function gitlabDependencyScanningReport(input: GitLabReportInput): Record<string, unknown> {
-  const findings = input.findings.filter((f) => !f.suppressed);
   // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
   const scannerName: ScannerName =
-    findings[0]?.scanner ??
+    input.findings.find((f) => !f.suppressed)?.scanner ??
     (Object.keys(input.scannerVersions)[0] as ScannerName | undefined) ??
     'dependency-track';
   const first = SCANNERS[scannerName];
-  const vulnerabilities = findings.map((finding) => {
+  const vulnerabilities = unsuppressed(input.findings, (finding) => {
     const scanner = SCANNERS[finding.scanner];
     const vectors = cvssVectors(finding, scanner.name);
     const fix = solution(finding);
@@ -153,23 +161,21 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
 }
 
 /** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
-export function gitlabCodeQualityReport(findings: readonly Finding[]): Record<string, unknown>[] {
-  return findings
-    .filter((f) => !f.suppressed)
-    .map((finding) => ({
-      description: shorten(findingMessage(finding), 1000),
-      check_name: finding.id,
-      fingerprint: createHash('sha256')
-        .update(
-          [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'),
-        )
-        .digest('hex')
-        .slice(0, 32),
-      severity: CODE_QUALITY_SEVERITY[finding.severity],
-      categories: ['Security'],
-      location: {
-        path: finding.location?.uri ?? 'sca-bridge.sarif',
-        lines: { begin: finding.location?.startLine ?? 1 },
-      },
-    }));
+export function gitlabCodeQualityReport(findings: readonly Finding[]): Iterable<Record<string, unknown>> {
+  return unsuppressed(findings, (finding) => ({
+    description: shorten(findingMessage(finding), 1000),
+    check_name: finding.id,
+    fingerprint: createHash('sha256')
+      .update(
+        [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'),
+      )
+      .digest('hex')
+      .slice(0, 32),
+    severity: CODE_QUALITY_SEVERITY[finding.severity],
+    categories: ['Security'],
+    location: {
+      path: finding.location?.uri ?? 'sca-bridge.sarif',
+      lines: { begin: finding.location?.startLine ?? 1 },
+    },
+  }));
 }

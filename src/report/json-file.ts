@@ -1,37 +1,89 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { once } from 'node:events';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+
+/** Text is written in pieces of about this size: few system calls, little held in memory. */
+const BATCH_CHARS = 1 << 20;
 
 /**
- * Writes a JSON document whose bulk is one level of arrays (a report's findings) element by element, so a
- * report of 100,000 findings never exists as one string in memory.
+ * Writes JSON text to a file in batches at a movable position, so a large report is never one string in
+ * memory and a part already written can be written again (a SARIF run that must shrink to fit GitHub).
+ */
+export class JsonSink {
+  /** Where the next batch goes. */
+  position = 0;
+  /** Sees every batch as it is written (the SARIF writer's gzip counter). */
+  tap: ((chunk: Buffer) => Promise<void>) | undefined;
+  private pending = '';
+
+  constructor(private readonly fd: number) {}
+
+  async write(text: string): Promise<void> {
+    this.pending += text;
+    if (this.pending.length >= BATCH_CHARS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    const chunk = Buffer.from(this.pending);
+    this.pending = '';
+    for (let done = 0; done < chunk.length;)
+      done += writeSync(this.fd, chunk, done, chunk.length - done, this.position + done);
+    this.position += chunk.length;
+    await this.tap?.(chunk);
+  }
+
+  /** Forgets what was written from `position` on; the next batch overwrites it. */
+  rewind(position: number): void {
+    this.pending = '';
+    this.position = position;
+  }
+}
+
+/** Opens `file` for a sink, runs `write`, and ends the file where the sink ended. */
+export async function withJsonSink(file: string, write: (sink: JsonSink) => Promise<void>): Promise<void> {
+  const fd = openSync(file, 'w');
+  try {
+    const sink = new JsonSink(fd);
+    await write(sink);
+    await sink.flush();
+    ftruncateSync(fd, sink.position);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isList(value: unknown): value is Iterable<unknown> {
+  return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
+}
+
+/**
+ * Writes a JSON document whose bulk is one level of lists (a report's findings) element by element; a list
+ * may be any iterable, so a report of 100,000 findings is never built, only written.
  */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const out = createWriteStream(file);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  const writeArray = async (items: readonly unknown[]) => {
-    await write('[');
-    for (const [i, item] of items.entries()) await write(`${i ? ',\n' : '\n'}${JSON.stringify(item)}`);
-    await write(items.length ? '\n]' : ']');
-  };
-  if (Array.isArray(value)) {
-    await writeArray(value);
-  } else if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    await write('{');
-    for (const [i, [key, item]] of entries.entries()) {
-      await write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
-      if (Array.isArray(item)) await writeArray(item);
-      else await write(JSON.stringify(item));
+  await withJsonSink(file, async (sink) => {
+    const writeList = async (items: Iterable<unknown>) => {
+      let first = true;
+      await sink.write('[');
+      for (const item of items) {
+        await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+        first = false;
+      }
+      await sink.write(first ? ']' : '\n]');
+    };
+    if (isList(value)) {
+      await writeList(value);
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+      await sink.write('{');
+      for (const [i, [key, item]] of entries.entries()) {
+        await sink.write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
+        if (isList(item)) await writeList(item);
+        else await sink.write(JSON.stringify(item));
+      }
+      await sink.write('\n}');
+    } else {
+      await sink.write(JSON.stringify(value));
     }
-    await write('\n}');
-  } else {
-    await write(JSON.stringify(value));
-  }
-  out.end('\n');
-  await once(out, 'finish');
+    await sink.write('\n');
+  });
 }

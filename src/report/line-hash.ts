@@ -94,7 +94,8 @@ export function readHead(file: string, lastLine: number): string {
       text += chunk;
       if (extra) return text;
       for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) lines++;
-      extra = lines >= lastLine;
+      // Line n starts after n - 1 line ends.
+      extra = lines >= lastLine - 1;
     }
   } finally {
     closeSync(fd);

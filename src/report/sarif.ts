@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { ReportingDescriptor, Result } from 'sarif';
 import type { Finding, ScannerName } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
 import {
@@ -232,34 +232,38 @@ function buildResult(
   return result;
 }
 
-export function buildSarifRun(input: SarifRunInput): Run {
+/**
+ * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
+ * 25,000 results is written as it is built and never held whole.
+ */
+export function* sarifRunJson(input: SarifRunInput): Generator<string> {
   const groups = groupById(input.findings);
-  const ids = [...groups.keys()];
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
   const anySuppressed = input.findings.some((f) => f.suppressed);
   const tool = TOOLS[input.scanner];
-  return {
-    tool: {
-      driver: {
-        name: tool.name,
-        informationUri: tool.informationUri,
-        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
-        rules: ids.map((id) => buildRule(id, groups.get(id) ?? [], !!input.briefHelp)),
-      },
-    },
-    automationDetails: { id: input.category },
-    results: input.findings.map((f) => buildResult(f, indexOf.get(f.id) ?? 0, input, anySuppressed)),
-    properties: Object.fromEntries(
-      Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''),
-    ),
-  };
+  const driver = JSON.stringify({
+    name: tool.name,
+    informationUri: tool.informationUri,
+    ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
+  });
+  yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
+  let separator = '';
+  for (const [id, group] of groups) {
+    yield `${separator}${JSON.stringify(buildRule(id, group, !!input.briefHelp))}`;
+    separator = ',';
+  }
+  yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
+  separator = '';
+  for (const finding of input.findings) {
+    const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
+    yield `${separator}${JSON.stringify(result)}`;
+    separator = ',';
+  }
+  const properties = Object.fromEntries(
+    Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  yield `],"properties":${JSON.stringify(properties)}}`;
 }
 
-export function sarifLog(runs: Run[]): Log {
-  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
-}
-
-/** The log's JSON from its runs' JSON, already serialised while fitting GitHub's limits. */
-export function sarifLogJson(runs: readonly string[]): string {
-  return `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[${runs.join(',')}]}`;
-}
+/** The start of a log, up to its runs. */
+export const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;

@@ -6,7 +6,7 @@ import { collapseDuplicates } from '../../src/findings/collapse.js';
 import type { Finding, Location, SourceResult } from '../../src/findings/model.js';
 import { SEVERITIES, type Severity } from '../../src/findings/severity.js';
 import type { ImportFormatName } from '../../src/importers/formats.js';
-import { buildSarifRun, sarifLog } from '../../src/report/sarif.js';
+import { sarifLog, sarifRun } from '../helpers/sarif.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { schemaErrors } from '../helpers/schemas.js';
 import { sharedAvailable } from '../helpers/shared.js';
@@ -1493,7 +1493,7 @@ export function expectCollapseKeepsEveryIdentity(findings: readonly Finding[]): 
  */
 export function expectValidSarif(collapsed: readonly Finding[], scanner: ScannerName): Log {
   const placed = collapsed.map((f, i) => ({ ...f, location: { ...SAME_LOCATION, startLine: i + 1 } }));
-  const run = buildSarifRun({
+  const run = sarifRun({
     scanner,
     findings: placed,
     category: `sca-bridge/${scanner}/property/`,
@@ -1501,7 +1501,7 @@ export function expectValidSarif(collapsed: readonly Finding[], scanner: Scanner
     lineHashes: () => undefined,
   });
   // As written to disk: what JSON keeps.
-  const log = JSON.parse(JSON.stringify(sarifLog([run]))) as Log;
+  const log = sarifLog([run]);
   expect(githubSarifProblems(log)).toEqual([]);
   if (SCHEMA_AVAILABLE) expect(schemaErrors('sarif-schema-2.1.0.json', log)).toEqual([]);
   const results = log.runs[0]?.results ?? [];

@@ -68,16 +68,20 @@ function dependencyReport(
     'dependency-track': '4.13.2',
   },
 ): DependencyReport {
-  return gitlabDependencyScanningReport({
+  const report = gitlabDependencyScanningReport({
     findings,
     startedAt: STARTED,
     finishedAt: FINISHED,
     scannerVersions,
-  }) as unknown as DependencyReport;
+  });
+  // As written to disk: the report's lists are mapped as they are written.
+  return JSON.parse(
+    JSON.stringify({ ...report, vulnerabilities: [...(report.vulnerabilities as Iterable<unknown>)] }),
+  ) as DependencyReport;
 }
 
 function codeQuality(findings: readonly Finding[]): CodeQualityIssue[] {
-  return gitlabCodeQualityReport(findings) as unknown as CodeQualityIssue[];
+  return [...gitlabCodeQualityReport(findings)] as unknown as CodeQualityIssue[];
 }
 
 function only<T>(items: readonly T[]): T {

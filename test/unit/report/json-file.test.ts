@@ -19,9 +19,22 @@ describe('writeJsonFile', () => {
     ['an array', [{ a: 1 }, [2, 3], 'four', null]],
     ['an empty array', []],
     ['a scalar', 'just text'],
+    ['an object with an iterable list', { items: new Set([1, 'two', { three: 3 }]) }],
   ])('writes %s that parses back to the same value', async (_name, value) => {
-    const file = path.join(tempDir(), 'nested', 'out.json');
+    const file = path.join(tempDir(), 'out.json');
     await writeJsonFile(file, value);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(value)));
+    const expected = JSON.parse(
+      JSON.stringify(value, (_key, v: unknown) => (v instanceof Set ? [...(v as Set<unknown>)] : v)),
+    ) as unknown;
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(expected);
+  });
+
+  it('writes a list longer than one batch whole, and a shorter file over a longer one', async () => {
+    const file = path.join(tempDir(), 'big.json');
+    const items = Array.from({ length: 30_000 }, (_, i) => ({ id: i, text: 'x'.repeat(50) }));
+    await writeJsonFile(file, { items });
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { items: unknown[] }).items).toEqual(items);
+    await writeJsonFile(file, { items: [1] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ items: [1] });
   });
 });

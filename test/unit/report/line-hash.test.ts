@@ -85,5 +85,11 @@ describe('reading only the head of a large file', () => {
     expect(head.length).toBeLessThan(text.length);
     expect(lineHashes(head, 3)).toEqual(lineHashes(text, 3));
     expect(readHead(file, 10)).toBe(text);
+    // An export on one line, placed on line 1: read only a little of it.
+    const oneLine = text.replaceAll('\n', '').repeat(5);
+    writeFileSync(file, oneLine);
+    const first = readHead(file, 1);
+    expect(first.length).toBeLessThan(oneLine.length / 4);
+    expect(lineHashes(first, 1)).toEqual(lineHashes(oneLine, 1));
   });
 });

@@ -1,22 +1,35 @@
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { fitRun, GITHUB_LIMITS } from '../../../src/report/github-limits.js';
-import { buildSarifRun, sarifLog } from '../../../src/report/sarif.js';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { GITHUB_LIMITS } from '../../../src/report/github-limits.js';
+import { writeSarifFile } from '../../../src/report/sarif-file.js';
 import type { Finding } from '../../../src/findings/model.js';
 import { githubSarifProblems } from '../../helpers/github-sarif-rules.js';
 import { schemaErrors } from '../../helpers/schemas.js';
 import { sharedAvailable } from '../../helpers/shared.js';
 import { aFinding } from '../../helpers/finding.js';
+import { tempDir } from '../../helpers/cli.js';
+import { sarifLog, sarifRun } from '../../helpers/sarif.js';
+
+const INPUT = {
+  scanner: 'xray',
+  category: 'sca-bridge/xray/libs/',
+  properties: { scanner: 'xray', repoKey: 'libs', branch: undefined },
+  lineHashes: () => undefined,
+} as const;
 
 function run(findings: readonly Finding[], briefHelp = false) {
-  return buildSarifRun({
-    scanner: 'xray',
-    findings,
-    category: 'sca-bridge/xray/libs/',
-    properties: { scanner: 'xray', repoKey: 'libs', branch: undefined },
-    lineHashes: () => undefined,
-    briefHelp,
-  });
+  return sarifRun({ ...INPUT, findings, briefHelp });
+}
+
+/** Writes the findings as the pipeline does, fitted to a gzip budget; returns the log and the truncation. */
+async function fitted(findings: readonly Finding[], gzipBudget: number) {
+  const file = path.join(tempDir(), 'fitted.sarif');
+  const [truncation] = await writeSarifFile(file, [{ input: INPUT, findings, gzipBudget }]);
+  return { log: JSON.parse(readFileSync(file, 'utf8')) as Log, truncation };
 }
 
 function many(n: number): Finding[] {
@@ -66,31 +79,63 @@ describe('SARIF writer', () => {
     expect(rule?.properties?.['security-severity']).toBe(score);
   });
 
-  it('keeps the most severe results within the result cap and says how many were dropped', () => {
+  it('keeps every result that fits and says nothing was dropped', async () => {
     const findings = many(30).sort((a, b) =>
       a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
     );
-    const { run: fitted, truncation } = fitRun(
-      findings,
-      (f, brief) => run(f, brief),
-      GITHUB_LIMITS.gzipBytes,
-    );
+    const { log, truncation } = await fitted(findings, GITHUB_LIMITS.gzipBytes);
     expect(truncation).toEqual({ resultsDropped: 0, helpTrimmed: false });
-    expect(fitted.results).toHaveLength(30);
+    expect(log.runs[0]?.results).toHaveLength(30);
+    expect(log.runs[0]).toEqual(run(findings));
   });
 
-  it('shortens help before it drops results, then drops the least severe', () => {
+  it('shortens help before it drops results, then drops the least severe', async () => {
     const findings = many(400).sort((a, b) =>
       a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
     );
     const full = JSON.stringify(run(findings)).length;
-    const { run: fitted, truncation } = fitRun(findings, (f, brief) => run(f, brief), 6_000);
+    const { log, truncation } = await fitted(findings, 6_000);
     expect(full).toBeGreaterThan(6_000);
-    expect(truncation.helpTrimmed).toBe(true);
-    expect(truncation.resultsDropped).toBeGreaterThan(0);
-    const kept = fitted.results ?? [];
-    expect(kept.length + truncation.resultsDropped).toBe(400);
+    expect(truncation?.helpTrimmed).toBe(true);
+    expect(truncation?.resultsDropped).toBeGreaterThan(0);
+    const kept = log.runs[0]?.results ?? [];
+    expect(kept.length + (truncation?.resultsDropped ?? 0)).toBe(400);
     // Only critical findings survive a cut of more than half.
     expect(kept.every((r) => r.level === 'error')).toBe(true);
+  });
+
+  it('rewrites a run of many batches that does not fit, until its gzipped size does', async () => {
+    // Descriptions that do not compress, so full help is far over a 300 KB budget and brief help too.
+    const findings = many(4000).map((f) => ({ ...f, description: randomBytes(600).toString('hex') }));
+    const budget = 300_000;
+    const file = path.join(tempDir(), 'big.sarif');
+    const [truncation] = await writeSarifFile(file, [{ input: INPUT, findings, gzipBudget: budget }]);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(budget);
+    expect(gzipSync(bytes).length).toBeLessThanOrEqual(budget);
+    const log = JSON.parse(bytes.toString('utf8')) as Log;
+    expect(githubSarifProblems(log)).toEqual([]);
+    expect(truncation?.helpTrimmed).toBe(true);
+    expect((log.runs[0]?.results?.length ?? 0) + (truncation?.resultsDropped ?? 0)).toBe(4000);
+    expect(log.runs[0]?.results?.length).toBeGreaterThan(0);
+  });
+
+  it('fits each run of a log to its own share and writes both', async () => {
+    const file = path.join(tempDir(), 'two.sarif');
+    const xray = many(300);
+    const dtrack = many(20).map((f) => ({ ...f, scanner: 'dependency-track' as const }));
+    const truncations = await writeSarifFile(file, [
+      { input: INPUT, findings: xray, gzipBudget: 4_000 },
+      {
+        input: { ...INPUT, scanner: 'dependency-track', category: 'sca-bridge/dependency-track/libs/' },
+        findings: dtrack,
+        gzipBudget: GITHUB_LIMITS.gzipBytes,
+      },
+    ]);
+    const log = JSON.parse(readFileSync(file, 'utf8')) as Log;
+    expect(log.runs.map((r) => r.tool.driver.name)).toEqual(['JFrog Xray', 'Dependency-Track']);
+    expect(truncations[0]?.resultsDropped).toBeGreaterThan(0);
+    expect(truncations[1]).toEqual({ resultsDropped: 0, helpTrimmed: false });
+    expect(log.runs[1]?.results).toHaveLength(20);
   });
 });
