@@ -50,8 +50,18 @@ function bySeverity(a: Finding, b: Finding): number {
 
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config: Config) {
-  const convert = (from: string, to: string) => (uri: string) =>
-    path.relative(to, path.join(from, uri)).split(path.sep).join('/');
+  // Findings share a few files: each is converted once.
+  const convert = (from: string, to: string) => {
+    const converted = new Map<string, string>();
+    return (uri: string) => {
+      let result = converted.get(uri);
+      if (result === undefined) {
+        result = path.relative(to, path.join(from, uri)).split(path.sep).join('/');
+        converted.set(uri, result);
+      }
+      return result;
+    };
+  };
   return {
     toRoot: convert(config.workingDirectory, config.repositoryRoot),
     fromRoot: convert(config.repositoryRoot, config.workingDirectory),

@@ -2615,6 +2615,10 @@ class Repository {
             return map.get(keyOf(ref.ecosystem, ref.name)) ?? [];
         return SCANNED_ECOSYSTEMS.flatMap((ecosystem) => map.get(keyOf(ecosystem, ref.name)) ?? []);
     }
+    /** Nothing declared and no project defined: no impact path element can be found here. */
+    get declaresNothing() {
+        return this.declarations.size === 0 && this.projects.size === 0;
+    }
     kindOf(uri) {
         return this.kinds.get(uri);
     }
@@ -2820,6 +2824,11 @@ class Placer {
             else if (hint?.folder)
                 folders.add(hint.folder);
         }
+        // An export read outside a checkout: its impact paths could only name packages the repository declares.
+        if (this.repository.declaresNothing) {
+            hints.folders = [...folders];
+            return hints;
+        }
         const targetKey = keyOfRef(target);
         const seen = new Set([targetKey]);
         let transitivePaths = 0;
@@ -2870,10 +2879,12 @@ class Placer {
         return hint;
     }
     pathRef(element, ecosystem) {
-        const memo = `${ecosystem ?? ''} ${element}`;
-        if (!this.pathRefs.has(memo))
-            this.pathRefs.set(memo, refOfPathElement(element, ecosystem));
-        return this.pathRefs.get(memo);
+        let refs = this.pathRefs.get(ecosystem);
+        if (!refs)
+            this.pathRefs.set(ecosystem, (refs = new Map()));
+        if (!refs.has(element))
+            refs.set(element, refOfPathElement(element, ecosystem));
+        return refs.get(element);
     }
     /** The deepest folder of the repository on the way to a path. */
     deepestFolder(uri) {
@@ -3014,6 +3025,7 @@ class Sbom {
  * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
  */
 function separateSharedLines(findings, locator) {
+    // Most ids are on one line of a file: its line number is kept, a set only once a second line is used.
     const used = new Map();
     const movers = [];
     for (const finding of findings) {
@@ -3021,10 +3033,13 @@ function separateSharedLines(findings, locator) {
         if (!location)
             continue;
         const key = `${finding.id}\0${location.uri}`;
-        const lines = used.get(key) ?? new Set();
-        used.set(key, lines);
-        if (lines.has(location.startLine))
+        const lines = used.get(key);
+        if (lines === undefined)
+            used.set(key, location.startLine);
+        else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
             movers.push(finding);
+        else if (typeof lines === 'number')
+            used.set(key, new Set([lines, location.startLine]));
         else
             lines.add(location.startLine);
     }
@@ -3032,14 +3047,21 @@ function separateSharedLines(findings, locator) {
         const location = finding.location;
         if (!location)
             continue;
-        const lines = used.get(`${finding.id}\0${location.uri}`) ?? new Set();
+        const key = `${finding.id}\0${location.uri}`;
+        const taken = used.get(key);
+        const lines = typeof taken === 'object' ? taken : new Set(taken === undefined ? [] : [taken]);
+        used.set(key, lines);
         const count = locator.lineCount(location.uri);
         let line = location.startLine;
         for (let step = 1; step < count && lines.has(line); step++)
             line = ((location.startLine - 1 + step) % count) + 1;
         // Every line taken: past the end of the file, since two results on one line would become one alert.
-        if (lines.has(line))
-            line = Math.max(count, ...lines) + 1;
+        if (lines.has(line)) {
+            line = count;
+            for (const taken of lines)
+                line = Math.max(line, taken);
+            line += 1;
+        }
         lines.add(line);
         location.startLine = line;
     }
@@ -3161,7 +3183,9 @@ class GzipBound {
     get bytes() {
         return this.gzip ? this.gzipBytes : this.rawBytes;
     }
-    async add(chunk) {
+    /** Takes a copy of `chunk`: its writer reuses it. */
+    async add(written) {
+        const chunk = Buffer.from(written);
         this.rawBytes += chunk.length;
         if (!this.gzip && this.rawBytes * 1.01 + 1024 <= this.budget) {
             this.held.push(chunk);
@@ -3255,7 +3279,10 @@ const LIST_LIMIT = 20;
 // RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
 const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
 const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
 function rfc3986(text, allowed) {
+    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
+        return text;
     return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
 }
 /** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
@@ -3369,10 +3396,7 @@ function buildRule(id, findings, brief) {
 }
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
 function findingFingerprint(finding) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update([finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000'))
-        .digest('hex')
-        .slice(0, 32);
+    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000')).slice(0, 32);
 }
 function buildResult(finding, ruleIndex, input, anySuppressed) {
     const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
@@ -3507,17 +3531,17 @@ function gitlabTime(date) {
     return date.toISOString().slice(0, 19);
 }
 function stableUuid(...parts) {
-    const hex = (0,external_node_crypto_.createHash)('sha256').update(parts.join('\u0000')).digest('hex');
+    const hex = (0,external_node_crypto_.hash)('sha256', parts.join('\u0000'));
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 function identifier(id) {
-    if ((0,findings_ids/* isCve */.vQ)(id))
-        return { type: 'cve', name: id, value: id, url: advisoryUrl(id) };
-    if ((0,findings_ids/* isGhsa */.ur)(id))
-        return { type: 'ghsa', name: id, value: id, url: advisoryUrl(id) };
-    if (/^XRAY-/i.test(id))
-        return { type: 'xray', name: id, value: id };
-    return { type: 'other', name: id, value: id };
+    const url = (0,findings_ids/* isCve */.vQ)(id) || (0,findings_ids/* isGhsa */.ur)(id) ? advisoryUrl(id) : undefined;
+    const type = (0,findings_ids/* isCve */.vQ)(id) ? 'cve' : (0,findings_ids/* isGhsa */.ur)(id) ? 'ghsa' : /^XRAY-/i.test(id) ? 'xray' : 'other';
+    return url ? { type, name: id, value: id, url } : { type, name: id, value: id };
+}
+function cweIdentifier(cwe) {
+    const value = cwe.replace(/^CWE-/i, '');
+    return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
 }
 function cvssVectors(finding, vendor) {
     const vectors = [];
@@ -3562,15 +3586,7 @@ function gitlabDependencyScanningReport(input) {
             description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
             severity: GITLAB_SEVERITY[finding.severity],
             ...(fix ? { solution: fix } : {}),
-            identifiers: [
-                ...finding.ids.map(identifier),
-                ...finding.cwes.map((cwe) => ({
-                    type: 'cwe',
-                    name: cwe,
-                    value: cwe.replace(/^CWE-/i, ''),
-                    url: `https://cwe.mitre.org/data/definitions/${cwe.replace(/^CWE-/i, '')}.html`,
-                })),
-            ].map((id) => Object.fromEntries(Object.entries(id).filter(([, v]) => v !== undefined))),
+            identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
             ...(vectors.length ? { cvss_vectors: vectors } : {}),
             ...(links.length ? { links } : {}),
             location: {
@@ -3607,10 +3623,7 @@ function gitlabCodeQualityReport(findings) {
     return unsuppressed(findings, (finding) => ({
         description: shorten(findingMessage(finding), 1000),
         check_name: finding.id,
-        fingerprint: (0,external_node_crypto_.createHash)('sha256')
-            .update([finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'))
-            .digest('hex')
-            .slice(0, 32),
+        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000')).slice(0, 32),
         severity: CODE_QUALITY_SEVERITY[finding.severity],
         categories: ['Security'],
         location: {
@@ -3632,9 +3645,10 @@ class JsonSink {
     fd;
     /** Where the next batch goes. */
     position = 0;
-    /** Sees every batch as it is written (the SARIF writer's gzip counter). */
+    /** Sees every batch as it is written (the SARIF writer's gzip counter); the batch is reused after. */
     tap;
     pending = '';
+    buffer = Buffer.allocUnsafe(4 * BATCH_CHARS);
     constructor(fd) {
         this.fd = fd;
     }
@@ -3646,7 +3660,10 @@ class JsonSink {
     async flush() {
         if (!this.pending)
             return;
-        const chunk = Buffer.from(this.pending);
+        // Encoding into one reused buffer is twice as fast as a new buffer for every batch.
+        const chunk = this.pending.length * 3 <= this.buffer.length
+            ? this.buffer.subarray(0, this.buffer.write(this.pending))
+            : Buffer.from(this.pending);
         this.pending = '';
         for (let done = 0; done < chunk.length;)
             done += (0,external_node_fs_.writeSync)(this.fd, chunk, done, chunk.length - done, this.position + done);
@@ -3926,7 +3943,18 @@ function bySeverity(a, b) {
 }
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
-    const convert = (from, to) => (uri) => external_node_path_default().relative(to, external_node_path_default().join(from, uri)).split((external_node_path_default()).sep).join('/');
+    // Findings share a few files: each is converted once.
+    const convert = (from, to) => {
+        const converted = new Map();
+        return (uri) => {
+            let result = converted.get(uri);
+            if (result === undefined) {
+                result = external_node_path_default().relative(to, external_node_path_default().join(from, uri)).split((external_node_path_default()).sep).join('/');
+                converted.set(uri, result);
+            }
+            return result;
+        };
+    };
     return {
         toRoot: convert(config.workingDirectory, config.repositoryRoot),
         fromRoot: convert(config.repositoryRoot, config.workingDirectory),
@@ -4359,10 +4387,23 @@ function firstLine(text) {
 function present(values) {
     return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
 }
+/**
+ * Scanners repeat an advisory's text in the finding of every component it affects: findings share one copy,
+ * so 100,000 findings do not hold 100,000 copies of a few thousand texts. Bounded for long-lived processes.
+ */
+const sharedTexts = new Map();
+function shared(text) {
+    const known = sharedTexts.get(text);
+    if (known !== undefined)
+        return known;
+    if (sharedTexts.size < 100_000)
+        sharedTexts.set(text, text);
+    return text;
+}
 /** Fills a finding's defaults in one place, so every importer yields the same shape. */
 function buildFinding(input) {
     const ids = (0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .orderIds */ .Fd)(input.ids);
-    const description = input.description?.trim() ?? '';
+    const description = shared(input.description?.trim() ?? '');
     const finding = {
         scanner: input.scanner,
         id: ids[0] ?? 'UNKNOWN',
@@ -4872,66 +4913,66 @@ function readCaFile(file) {
 /* harmony export */   nX: () => (/* binding */ dtFindingSchema)
 /* harmony export */ });
 /* unused harmony export dtVulnerabilityUrl */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8816);
-/* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8410);
-/* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9457);
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3233);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8816);
+/* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8410);
+/* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9457);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5131);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3233);
 
 
 
 
 
-const aliasSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    cveId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-    ghsaId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-    osvId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-    sonatypeId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-    snykId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-    vulnDbId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-    gsdId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+const aliasSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    cveId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    ghsaId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    osvId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    sonatypeId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    snykId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    vulnDbId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    gsdId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
 });
 /** One finding as `GET /api/v1/finding/project/{uuid}` returns it and FPF embeds it (absent means null). */
-const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    component: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        uuid: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        name: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        group: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        version: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        purl: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    component: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        uuid: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        name: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        group: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        version: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        purl: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
     }),
-    vulnerability: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        uuid: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        source: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        vulnId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        title: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        subtitle: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        description: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        recommendation: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        severity: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        cvssV2BaseScore: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
-        cvssV2Vector: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        cvssV3BaseScore: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
-        cvssV3Vector: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        cvssV4Score: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
-        cvssV4Vector: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        epssScore: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
-        epssPercentile: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
-        cweId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
-        cwes: (0,_importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ cweId: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td })),
-        references: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        published: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()]).nullish(),
-        aliases: (0,_importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optArray */ .hp)(aliasSchema),
+    vulnerability: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        uuid: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        source: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        vulnId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        title: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        subtitle: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        description: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        recommendation: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        severity: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        cvssV2BaseScore: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cvssV2Vector: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        cvssV3BaseScore: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cvssV3Vector: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        cvssV4Score: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cvssV4Vector: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        epssScore: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        epssPercentile: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cweId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cwes: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ cweId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td })),
+        references: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        published: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).nullish(),
+        aliases: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(aliasSchema),
     }),
-    attribution: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ referenceUrl: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2 }).nullish(),
-    analysis: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-        state: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        justification: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        detail: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
-        isSuppressed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish(),
+    attribution: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ referenceUrl: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2 }).nullish(),
+    analysis: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        state: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        justification: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        detail: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        isSuppressed: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().nullish(),
     })
         .nullish(),
-    matrix: _importer_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    matrix: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
 });
 /** Analysis states that mean "not a problem here" count as suppressed (SPEC §6). */
 const SUPPRESSING_STATES = new Set(['FALSE_POSITIVE', 'NOT_AFFECTED', 'RESOLVED']);
@@ -5004,14 +5045,14 @@ function mapDtFinding(raw, uiBase) {
             ...(raw.analysis?.detail ? { detail: raw.analysis.detail } : {}),
         }
         : undefined;
-    return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_4__/* .buildFinding */ .U)({
+    return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFinding */ .U)({
         scanner: 'dependency-track',
         ids: [v.vulnId, ...aliasIds],
         title: v.title ?? v.subtitle,
         description: [v.description, v.recommendation ? `Recommendation: ${v.recommendation}` : undefined]
             .filter(Boolean)
             .join('\n\n'),
-        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeverity */ .lv)(v.severity),
+        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeverity */ .lv)(v.severity),
         cvss: cvssOf(v),
         ...(v.epssScore !== undefined
             ? {
@@ -5022,7 +5063,7 @@ function mapDtFinding(raw, uiBase) {
             }
             : {}),
         cwes: cweNumbers.filter((n) => n !== undefined && n > 0).map((n) => `CWE-${n}`),
-        component: (0,_findings_component_js__WEBPACK_IMPORTED_MODULE_0__/* .componentFromPurl */ .T5)(c.purl, { name: c.name ?? 'unknown', group: c.group, version: c.version }),
+        component: (0,_findings_component_js__WEBPACK_IMPORTED_MODULE_1__/* .componentFromPurl */ .T5)(c.purl, { name: c.name ?? 'unknown', group: c.group, version: c.version }),
         references: [...referenceUrls(v.references), raw.attribution?.referenceUrl],
         published: isoDate(v.published),
         ...(analysis ? { analysis } : {}),
@@ -5224,14 +5265,14 @@ function fromParts(score, vector) {
 /* harmony export */   zB: () => (/* binding */ pathInRepository)
 /* harmony export */ });
 /* unused harmony export reportKind */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8816);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8410);
+/* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8410);
 /* harmony import */ var _findings_ids_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5232);
-/* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9457);
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3233);
-/* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5313);
+/* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9457);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5131);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3233);
+/* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5313);
 
 
 
@@ -5241,33 +5282,33 @@ function fromParts(score, vector) {
 
 
 /** One row of a vulnerabilities report (Reports API content, or the UI's Reports → Export → JSON). */
-const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    issue_id: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    cves: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .xrayCveSchema */ .KM),
-    summary: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    description: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    severity: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    vulnerable_component: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    impacted_artifact: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    impact_path: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()),
-    path: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    component_physical_path: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    fixed_versions: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()),
-    published: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    package_type: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    references: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()),
+const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    issue_id: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    cves: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayCveSchema */ .KM),
+    summary: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    description: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    severity: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    vulnerable_component: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    impacted_artifact: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    impact_path: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    path: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    component_physical_path: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    fixed_versions: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    published: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    package_type: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    references: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
 });
 /** One row of a violations report: the same envelope, rows with `type`, `watch_name`, `policy_names`. */
-const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    type: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    watch_name: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    policy_names: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()),
-    issue_id: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    severity: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    vulnerable_component: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    impacted_artifact: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    cves: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .xrayCveSchema */ .KM),
-    summary: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    type: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    watch_name: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    policy_names: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    issue_id: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    severity: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    vulnerable_component: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    impacted_artifact: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    cves: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayCveSchema */ .KM),
+    summary: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
 });
 /** A report path starts with the repository key; path patterns mean the path inside the repository. */
 function pathInRepository(path) {
@@ -5276,34 +5317,34 @@ function pathInRepository(path) {
 }
 /** Maps a vulnerabilities-report row: the one mapping the `xray-report` import and the Xray API flow share. */
 function mapXrayRow(row) {
-    const { ids, cvss, cwes } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .readXrayCves */ .MT)(row.cves);
-    const component = (0,_findings_component_js__WEBPACK_IMPORTED_MODULE_1__/* .componentFromXrayId */ .fv)(row.vulnerable_component ?? 'unknown', row.package_type);
-    return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_6__/* .buildFinding */ .U)({
+    const { ids, cvss, cwes } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .readXrayCves */ .MT)(row.cves);
+    const component = (0,_findings_component_js__WEBPACK_IMPORTED_MODULE_2__/* .componentFromXrayId */ .fv)(row.vulnerable_component ?? 'unknown', row.package_type);
+    return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFinding */ .U)({
         scanner: 'xray',
         ids: [row.issue_id, ...ids],
         title: row.summary,
         description: row.description ?? row.summary,
-        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeverity */ .lv)(row.severity),
+        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeverity */ .lv)(row.severity),
         cvss,
         cwes,
         component,
         componentPaths: [row.path ? pathInRepository(row.path) : undefined, row.component_physical_path],
         impactPaths: row.impact_path.length ? [row.impact_path] : [],
-        fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fixedVersions */ .W4)(row.fixed_versions),
+        fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .fixedVersions */ .W4)(row.fixed_versions),
         references: row.references,
         published: row.published,
     });
 }
 /** Every row of a violations report counts for the gate (SPEC §3 `fail-on-policy-violation`). */
 function mapXrayViolationRow(row) {
-    const { ids } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .readXrayCves */ .MT)(row.cves);
+    const { ids } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .readXrayCves */ .MT)(row.cves);
     return {
         scanner: 'xray',
         type: row.type ?? 'security',
         policy: row.policy_names.join(', ') || row.watch_name || 'unknown policy',
         ...(row.watch_name ? { watch: row.watch_name } : {}),
         state: 'FAIL',
-        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeverity */ .lv)(row.severity),
+        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeverity */ .lv)(row.severity),
         component: row.vulnerable_component ?? row.impacted_artifact ?? 'unknown',
         ...(row.issue_id || ids.length ? { subject: ids.length ? (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalId */ .iS)(ids) : row.issue_id } : {}),
         suppressed: false,
@@ -5311,7 +5352,7 @@ function mapXrayViolationRow(row) {
 }
 /** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: the keys inside the rows tell them apart. */
 function reportKind(rows) {
-    const first = rows.find(_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4);
+    const first = rows.find(_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4);
     if (!first)
         return 'vulnerabilities';
     if ('watch_name' in first || 'policy_names' in first || 'violation_details' in first)
@@ -5320,7 +5361,7 @@ function reportKind(rows) {
         return 'licenses';
     return 'vulnerabilities';
 }
-const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()) });
+const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()) });
 function firstOf(items) {
     for (const item of items)
         return item;
@@ -5328,7 +5369,7 @@ function firstOf(items) {
 }
 /** Reads a report element by element; `items` may be iterated twice (its first row tells the report's kind). */
 function readReport(envelope, items, count, file) {
-    const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
+    const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
     if (count !== total) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`);
     }
@@ -5339,17 +5380,17 @@ function readReport(envelope, items, count, file) {
     }
     const where = { file, format: 'xray-report', key: 'rows' };
     if (kind === 'violations') {
-        const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
+        const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
         return { scanner: 'xray', findings: [], violations, context: { file } };
     }
-    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .mapEach */ .SS)(items, xrayRowSchema, where, mapXrayRow);
+    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayRowSchema, where, mapXrayRow);
     return { scanner: 'xray', findings, violations: [], context: { file } };
 }
-const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .bulkFormat */ .CZ)({
+const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */ .CZ)({
     name: 'xray-report',
     scanner: 'xray',
     origin: 'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
-    matches: (doc) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
+    matches: (doc) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
     bulk: { key: 'rows', read: readReport },
 });
 

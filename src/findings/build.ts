@@ -49,10 +49,23 @@ function present<T>(values: readonly (T | undefined | null)[]): T[] {
   return [...new Set(values.filter((v): v is T => v !== undefined && v !== null && v !== ''))];
 }
 
+/**
+ * Scanners repeat an advisory's text in the finding of every component it affects: findings share one copy,
+ * so 100,000 findings do not hold 100,000 copies of a few thousand texts. Bounded for long-lived processes.
+ */
+const sharedTexts = new Map<string, string>();
+
+function shared(text: string): string {
+  const known = sharedTexts.get(text);
+  if (known !== undefined) return known;
+  if (sharedTexts.size < 100_000) sharedTexts.set(text, text);
+  return text;
+}
+
 /** Fills a finding's defaults in one place, so every importer yields the same shape. */
 export function buildFinding(input: FindingInput): Finding {
   const ids = orderIds(input.ids);
-  const description = input.description?.trim() ?? '';
+  const description = shared(input.description?.trim() ?? '');
   const finding: Finding = {
     scanner: input.scanner,
     id: ids[0] ?? 'UNKNOWN',

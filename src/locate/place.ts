@@ -78,7 +78,7 @@ export class Placer implements Locator {
   private readonly sbom: Sbom | undefined;
   private readonly fallback: string;
   /** Impact path elements repeat across findings; reading one builds a purl. */
-  private readonly pathRefs = new Map<string, PackageRef | undefined>();
+  private readonly pathRefs = new Map<string | undefined, Map<string, PackageRef | undefined>>();
   /** Component paths repeat across findings too; each costs a path resolution. */
   private readonly componentPathHints = new Map<string, { file?: string; folder?: string } | undefined>();
 
@@ -124,6 +124,11 @@ export class Placer implements Locator {
       if (hint?.file) hints.files.push(hint.file);
       else if (hint?.folder) folders.add(hint.folder);
     }
+    // An export read outside a checkout: its impact paths could only name packages the repository declares.
+    if (this.repository.declaresNothing) {
+      hints.folders = [...folders];
+      return hints;
+    }
     const targetKey = keyOfRef(target);
     const seen = new Set([targetKey]);
     let transitivePaths = 0;
@@ -168,9 +173,10 @@ export class Placer implements Locator {
   }
 
   private pathRef(element: string, ecosystem: string | undefined): PackageRef | undefined {
-    const memo = `${ecosystem ?? ''} ${element}`;
-    if (!this.pathRefs.has(memo)) this.pathRefs.set(memo, refOfPathElement(element, ecosystem));
-    return this.pathRefs.get(memo);
+    let refs = this.pathRefs.get(ecosystem);
+    if (!refs) this.pathRefs.set(ecosystem, (refs = new Map()));
+    if (!refs.has(element)) refs.set(element, refOfPathElement(element, ecosystem));
+    return refs.get(element);
   }
 
   /** The deepest folder of the repository on the way to a path. */

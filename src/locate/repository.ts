@@ -131,6 +131,11 @@ export class Repository {
     return SCANNED_ECOSYSTEMS.flatMap((ecosystem) => map.get(keyOf(ecosystem, ref.name)) ?? []);
   }
 
+  /** Nothing declared and no project defined: no impact path element can be found here. */
+  get declaresNothing(): boolean {
+    return this.declarations.size === 0 && this.projects.size === 0;
+  }
+
   kindOf(uri: string): FileKind | undefined {
     return this.kinds.get(uri);
   }

@@ -7,27 +7,37 @@ import type { Locator } from './locator.js';
  * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
  */
 export function separateSharedLines(findings: Finding[], locator: Pick<Locator, 'lineCount'>): void {
-  const used = new Map<string, Set<number>>();
+  // Most ids are on one line of a file: its line number is kept, a set only once a second line is used.
+  const used = new Map<string, number | Set<number>>();
   const movers: Finding[] = [];
   for (const finding of findings) {
     const location = finding.location;
     if (!location) continue;
     const key = `${finding.id}\0${location.uri}`;
-    const lines = used.get(key) ?? new Set<number>();
-    used.set(key, lines);
-    if (lines.has(location.startLine)) movers.push(finding);
+    const lines = used.get(key);
+    if (lines === undefined) used.set(key, location.startLine);
+    else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
+      movers.push(finding);
+    else if (typeof lines === 'number') used.set(key, new Set([lines, location.startLine]));
     else lines.add(location.startLine);
   }
   for (const finding of movers) {
     const location = finding.location;
     if (!location) continue;
-    const lines = used.get(`${finding.id}\0${location.uri}`) ?? new Set<number>();
+    const key = `${finding.id}\0${location.uri}`;
+    const taken = used.get(key);
+    const lines = typeof taken === 'object' ? taken : new Set(taken === undefined ? [] : [taken]);
+    used.set(key, lines);
     const count = locator.lineCount(location.uri);
     let line = location.startLine;
     for (let step = 1; step < count && lines.has(line); step++)
       line = ((location.startLine - 1 + step) % count) + 1;
     // Every line taken: past the end of the file, since two results on one line would become one alert.
-    if (lines.has(line)) line = Math.max(count, ...lines) + 1;
+    if (lines.has(line)) {
+      line = count;
+      for (const taken of lines) line = Math.max(line, taken);
+      line += 1;
+    }
     lines.add(line);
     location.startLine = line;
   }

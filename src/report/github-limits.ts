@@ -48,7 +48,9 @@ export class GzipBound {
     return this.gzip ? this.gzipBytes : this.rawBytes;
   }
 
-  async add(chunk: Buffer): Promise<void> {
+  /** Takes a copy of `chunk`: its writer reuses it. */
+  async add(written: Buffer): Promise<void> {
+    const chunk = Buffer.from(written);
     this.rawBytes += chunk.length;
     if (!this.gzip && this.rawBytes * 1.01 + 1024 <= this.budget) {
       this.held.push(chunk);

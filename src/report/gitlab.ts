@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding, ScannerName } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
@@ -50,15 +50,26 @@ export function gitlabTime(date: Date): string {
 }
 
 function stableUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const hex = hash('sha256', parts.join('\u0000'));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-function identifier(id: string) {
-  if (isCve(id)) return { type: 'cve', name: id, value: id, url: advisoryUrl(id) };
-  if (isGhsa(id)) return { type: 'ghsa', name: id, value: id, url: advisoryUrl(id) };
-  if (/^XRAY-/i.test(id)) return { type: 'xray', name: id, value: id };
-  return { type: 'other', name: id, value: id };
+interface Identifier {
+  type: string;
+  name: string;
+  value: string;
+  url?: string;
+}
+
+function identifier(id: string): Identifier {
+  const url = isCve(id) || isGhsa(id) ? advisoryUrl(id) : undefined;
+  const type = isCve(id) ? 'cve' : isGhsa(id) ? 'ghsa' : /^XRAY-/i.test(id) ? 'xray' : 'other';
+  return url ? { type, name: id, value: id, url } : { type, name: id, value: id };
+}
+
+function cweIdentifier(cwe: string): Identifier {
+  const value = cwe.replace(/^CWE-/i, '');
+  return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
 }
 
 function cvssVectors(finding: Finding, vendor: string) {
@@ -119,15 +130,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
       severity: GITLAB_SEVERITY[finding.severity],
       ...(fix ? { solution: fix } : {}),
-      identifiers: [
-        ...finding.ids.map(identifier),
-        ...finding.cwes.map((cwe) => ({
-          type: 'cwe',
-          name: cwe,
-          value: cwe.replace(/^CWE-/i, ''),
-          url: `https://cwe.mitre.org/data/definitions/${cwe.replace(/^CWE-/i, '')}.html`,
-        })),
-      ].map((id) => Object.fromEntries(Object.entries(id).filter(([, v]) => v !== undefined))),
+      identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
       ...(vectors.length ? { cvss_vectors: vectors } : {}),
       ...(links.length ? { links } : {}),
       location: {
@@ -165,12 +168,10 @@ export function gitlabCodeQualityReport(findings: readonly Finding[]): Iterable<
   return unsuppressed(findings, (finding) => ({
     description: shorten(findingMessage(finding), 1000),
     check_name: finding.id,
-    fingerprint: createHash('sha256')
-      .update(
-        [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'),
-      )
-      .digest('hex')
-      .slice(0, 32),
+    fingerprint: hash(
+      'sha256',
+      [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'),
+    ).slice(0, 32),
     severity: CODE_QUALITY_SEVERITY[finding.severity],
     categories: ['Security'],
     location: {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ReportingDescriptor, Result } from 'sarif';
 import type { Finding, ScannerName } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
@@ -27,7 +27,10 @@ const LIST_LIMIT = 20;
 const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
 const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
 
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+
 function rfc3986(text: string, allowed: RegExp): string {
+  if (allowed === PATH_CHAR && PLAIN_PATH.test(text)) return text;
   return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) =>
     c !== '%' && allowed.test(c) ? c : encodeURIComponent(c),
   );
@@ -161,10 +164,10 @@ function buildRule(id: string, findings: readonly Finding[], brief: boolean): Re
 
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
 export function findingFingerprint(finding: Finding): string {
-  return createHash('sha256')
-    .update([finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+  return hash(
+    'sha256',
+    [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000'),
+  ).slice(0, 32);
 }
 
 function buildResult(
