@@ -57,8 +57,11 @@ function report(rows: number): string {
   return `{"total_rows":${rows},"rows":[${parts.join(',')}]}`;
 }
 
+/** Each figure is the best of this many runs: the machine's noise (page faults of a 1 GB heap) only adds. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
 /** Wall seconds and peak resident memory (KiB) of a process, from GNU time. */
-function measure(args: string[]): { seconds: number; peakKiB: number } {
+function measureOnce(args: string[]): { seconds: number; peakKiB: number } {
   const out = path.join(work, 'time.txt');
   execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', out, process.execPath, ...args], {
     cwd: root,
@@ -66,6 +69,15 @@ function measure(args: string[]): { seconds: number; peakKiB: number } {
   });
   const [seconds = '0', peak = '0'] = execFileSync('cat', [out]).toString().trim().split(/\s+/);
   return { seconds: Number(seconds), peakKiB: Number(peak) };
+}
+
+/** The best time of `RUNS` runs, and the highest peak: memory is the target that must hold every time. */
+function measure(args: string[]): { seconds: number; peakKiB: number } {
+  const runs = Array.from({ length: RUNS }, () => measureOnce(args));
+  return {
+    seconds: Math.min(...runs.map((r) => r.seconds)),
+    peakKiB: Math.max(...runs.map((r) => r.peakKiB)),
+  };
 }
 
 const FLOOR =

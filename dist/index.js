@@ -79773,13 +79773,17 @@ function skipSpace(buf, i) {
         i++;
     return i;
 }
-/** The index just after the string that starts at `i` (a quote), or -1. */
+/**
+ * The index just after the string that starts at `i` (a quote), or -1. Strings are most of an export's
+ * bytes, so the closing quote is searched natively: a quote ends the string unless an odd number of
+ * backslashes precedes it.
+ */
 function skipString(buf, i) {
-    for (let j = i + 1; j < buf.length; j++) {
-        const byte = buf[j];
-        if (byte === BACKSLASH)
-            j++;
-        else if (byte === QUOTE)
+    for (let j = buf.indexOf(QUOTE, i + 1); j >= 0; j = buf.indexOf(QUOTE, j + 1)) {
+        let backslashes = 0;
+        while (buf[j - 1 - backslashes] === BACKSLASH)
+            backslashes++;
+        if (backslashes % 2 === 0)
             return j + 1;
     }
     return -1;

@@ -38,12 +38,16 @@ function skipSpace(buf: Buffer, i: number): number {
   return i;
 }
 
-/** The index just after the string that starts at `i` (a quote), or -1. */
+/**
+ * The index just after the string that starts at `i` (a quote), or -1. Strings are most of an export's
+ * bytes, so the closing quote is searched natively: a quote ends the string unless an odd number of
+ * backslashes precedes it.
+ */
 function skipString(buf: Buffer, i: number): number {
-  for (let j = i + 1; j < buf.length; j++) {
-    const byte = buf[j];
-    if (byte === BACKSLASH) j++;
-    else if (byte === QUOTE) return j + 1;
+  for (let j = buf.indexOf(QUOTE, i + 1); j >= 0; j = buf.indexOf(QUOTE, j + 1)) {
+    let backslashes = 0;
+    while (buf[j - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return j + 1;
   }
   return -1;
 }

@@ -11,6 +11,8 @@ describe('slicing the big array out of a document', () => {
   const rows = [
     { summary: 'brackets ] } [ { and "quotes" and \\ backslashes \\" in strings', n: 1 },
     { nested: [[1, 2], { a: [] }], unicode: 'naïve 日本語 \u2028', empty: '' },
+    // Backslashes right before a closing quote: an even run of them leaves the quote unescaped.
+    { tail: 'ends with a backslash \\', two: '\\\\', quoted: '\\"]}', only: '\\' },
     'a string row',
     42,
     null,
