@@ -313,8 +313,8 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/importers/importer.ts + 1 modules
 var importer = __webpack_require__(99888);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/project.ts

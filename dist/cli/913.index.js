@@ -52,8 +52,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/findings/severity.ts
@@ -3582,17 +3582,17 @@ function gitlabDependencyScanningReport(input) {
     const vulnerabilities = unsuppressed(input.findings, (finding) => {
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
-        const fix = solution(finding);
         const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
+        // One shape for every vulnerability (JSON leaves out the keys that are undefined): faster to build and write.
         return {
             id: stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? ''),
             name: shorten(`${finding.id}: ${finding.title}`, 255),
             description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
             severity: GITLAB_SEVERITY[finding.severity],
-            ...(fix ? { solution: fix } : {}),
+            solution: solution(finding),
             identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
-            ...(vectors.length ? { cvss_vectors: vectors } : {}),
-            ...(links.length ? { links } : {}),
+            cvss_vectors: vectors.length ? vectors : undefined,
+            links: links.length ? links : undefined,
             location: {
                 file: finding.location?.uri ?? 'sca-bridge.sarif',
                 dependency: {
@@ -4367,30 +4367,6 @@ async function testConnection(args, io, logger) {
 /* harmony export */ });
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5232);
 
-/** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
-function validScores(cvss) {
-    const out = {};
-    for (const version of ['v4', 'v3', 'v2']) {
-        const entry = cvss?.[version];
-        if (!entry)
-            continue;
-        const score = entry.score !== undefined && entry.score >= 0 && entry.score <= 10 ? entry.score : undefined;
-        const kept = {
-            ...(score !== undefined ? { score } : {}),
-            ...(entry.vector ? { vector: entry.vector } : {}),
-        };
-        if (kept.score !== undefined || kept.vector)
-            out[version] = kept;
-    }
-    return out;
-}
-function firstLine(text) {
-    const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-    return line.length > 120 ? `${line.slice(0, 117)}...` : line;
-}
-function present(values) {
-    return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
-}
 /**
  * Scanners repeat an advisory's text in the finding of every component it affects: findings share one copy,
  * so 100,000 findings do not hold 100,000 copies of a few thousand texts. Bounded for long-lived processes.
@@ -4404,9 +4380,35 @@ function shared(text) {
         sharedTexts.set(text, text);
     return text;
 }
+/** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
+function validScores(cvss) {
+    const out = {};
+    for (const version of ['v4', 'v3', 'v2']) {
+        const entry = cvss?.[version];
+        if (!entry)
+            continue;
+        const kept = {};
+        if (entry.score !== undefined && entry.score >= 0 && entry.score <= 10)
+            kept.score = entry.score;
+        if (entry.vector)
+            kept.vector = entry.vector;
+        if (kept.score !== undefined || kept.vector)
+            out[version] = kept;
+    }
+    return out;
+}
+function firstLine(text) {
+    const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+    return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+function present(values) {
+    return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
+}
 /** Fills a finding's defaults in one place, so every importer yields the same shape. */
 function buildFinding(input) {
-    const ids = (0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .orderIds */ .Fd)(input.ids);
+    // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
+    // keep spare room.
+    const ids = (0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .orderIds */ .Fd)(input.ids).slice();
     const description = shared(input.description?.trim() ?? '');
     const finding = {
         scanner: input.scanner,
@@ -4420,7 +4422,7 @@ function buildFinding(input) {
         cwes: present(input.cwes ?? []),
         component: input.component,
         componentPaths: present(input.componentPaths ?? []),
-        impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0),
+        impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0).map((path) => path.slice()),
         fixedVersions: present(input.fixedVersions ?? []),
         references: present(input.references ?? []),
         suppressed: input.suppressed ?? false,
@@ -4917,7 +4919,7 @@ function readCaFile(file) {
 /* harmony export */   nX: () => (/* binding */ dtFindingSchema)
 /* harmony export */ });
 /* unused harmony export dtVulnerabilityUrl */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5131);
@@ -5099,7 +5101,8 @@ function looksLikeDtFinding(value) {
 /* harmony export */   tf: () => (/* binding */ validate),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9907);
 
@@ -5143,19 +5146,39 @@ function validate(schema, document, file, format, at = []) {
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
 }
+// The optional fields below are each one transform, not a union of types: they run for every field of every
+// row, and a union costs a third of reading a 100,000-row export.
 /** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
-const optString = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ()])
+const optString = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
     .optional()
-    .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)));
+    .transform((value, ctx) => {
+    if (typeof value === 'string')
+        return value === '' ? undefined : value;
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return String(value);
+    ctx.addIssue({ code: 'custom', message: `Invalid input: expected a string, received ${kindOf(value)}` });
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+});
 /** Optional number fields that some scanners write as strings ("7.5"). */
-const optNumber = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ()])
+const optNumber = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
     .optional()
-    .transform((value) => {
+    .transform((value, ctx) => {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
     if (value === null || value === undefined || value === '')
         return undefined;
-    const n = typeof value === 'number' ? value : Number.parseFloat(value);
-    return Number.isFinite(n) ? n : undefined;
+    if (typeof value === 'string') {
+        const n = Number.parseFloat(value);
+        return Number.isFinite(n) ? n : undefined;
+    }
+    ctx.addIssue({ code: 'custom', message: `Invalid input: expected a number, received ${kindOf(value)}` });
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
 });
+function kindOf(value) {
+    return Array.isArray(value) ? 'array' : typeof value;
+}
 /** Optional arrays, tolerating null. */
 function optArray(item) {
     return zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(item)
@@ -5175,7 +5198,7 @@ function optArray(item) {
 /* harmony export */   W4: () => (/* binding */ fixedVersions)
 /* harmony export */ });
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
 /* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3233);
 
 
@@ -5269,7 +5292,7 @@ function fromParts(score, vector) {
 /* harmony export */   zB: () => (/* binding */ pathInRepository)
 /* harmony export */ });
 /* unused harmony export reportKind */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8410);
 /* harmony import */ var _findings_ids_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5232);

@@ -1,4 +1,4 @@
-import type { Component, Cvss, Finding, ScannerName } from './model.js';
+import type { Component, Cvss, CvssScore, Finding, ScannerName } from './model.js';
 import { orderIds } from './ids.js';
 import type { Severity } from './severity.js';
 
@@ -23,18 +23,28 @@ export interface FindingInput {
   url?: string | undefined;
 }
 
+/**
+ * Scanners repeat an advisory's text in the finding of every component it affects: findings share one copy,
+ * so 100,000 findings do not hold 100,000 copies of a few thousand texts. Bounded for long-lived processes.
+ */
+const sharedTexts = new Map<string, string>();
+
+function shared(text: string): string {
+  const known = sharedTexts.get(text);
+  if (known !== undefined) return known;
+  if (sharedTexts.size < 100_000) sharedTexts.set(text, text);
+  return text;
+}
+
 /** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
 function validScores(cvss: Cvss | undefined): Cvss {
   const out: Cvss = {};
   for (const version of ['v4', 'v3', 'v2'] as const) {
     const entry = cvss?.[version];
     if (!entry) continue;
-    const score =
-      entry.score !== undefined && entry.score >= 0 && entry.score <= 10 ? entry.score : undefined;
-    const kept = {
-      ...(score !== undefined ? { score } : {}),
-      ...(entry.vector ? { vector: entry.vector } : {}),
-    };
+    const kept: CvssScore = {};
+    if (entry.score !== undefined && entry.score >= 0 && entry.score <= 10) kept.score = entry.score;
+    if (entry.vector) kept.vector = entry.vector;
     if (kept.score !== undefined || kept.vector) out[version] = kept;
   }
   return out;
@@ -49,22 +59,11 @@ function present<T>(values: readonly (T | undefined | null)[]): T[] {
   return [...new Set(values.filter((v): v is T => v !== undefined && v !== null && v !== ''))];
 }
 
-/**
- * Scanners repeat an advisory's text in the finding of every component it affects: findings share one copy,
- * so 100,000 findings do not hold 100,000 copies of a few thousand texts. Bounded for long-lived processes.
- */
-const sharedTexts = new Map<string, string>();
-
-function shared(text: string): string {
-  const known = sharedTexts.get(text);
-  if (known !== undefined) return known;
-  if (sharedTexts.size < 100_000) sharedTexts.set(text, text);
-  return text;
-}
-
 /** Fills a finding's defaults in one place, so every importer yields the same shape. */
 export function buildFinding(input: FindingInput): Finding {
-  const ids = orderIds(input.ids);
+  // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
+  // keep spare room.
+  const ids = orderIds(input.ids).slice();
   const description = shared(input.description?.trim() ?? '');
   const finding: Finding = {
     scanner: input.scanner,
@@ -78,7 +77,7 @@ export function buildFinding(input: FindingInput): Finding {
     cwes: present(input.cwes ?? []),
     component: input.component,
     componentPaths: present(input.componentPaths ?? []),
-    impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0),
+    impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0).map((path) => path.slice()),
     fixedVersions: present(input.fixedVersions ?? []),
     references: present(input.references ?? []),
     suppressed: input.suppressed ?? false,
