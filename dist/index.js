@@ -82349,6 +82349,8 @@ function gitlabCodeQualityReport(findings) {
 
 ;// CONCATENATED MODULE: ./src/report/json-file.ts
 
+
+
 /** Text is written in pieces of about this size: few system calls, little held in memory. */
 const BATCH_CHARS = 1 << 20;
 /**
@@ -82390,16 +82392,49 @@ class JsonSink {
         this.position = position;
     }
 }
-/** Opens `file` for a sink, runs `write`, and ends the file where the sink ended. */
-async function withJsonSink(file, write) {
-    const fd = (0,external_node_fs_.openSync)(file, 'w');
+/** Copies a finished file, in order, to a device or pipe that cannot be written at positions. */
+function copyInOrder(from, fd) {
+    const source = (0,external_node_fs_.openSync)(from, 'r');
     try {
-        const sink = new JsonSink(fd);
-        await write(sink);
-        await sink.flush();
-        (0,external_node_fs_.ftruncateSync)(fd, sink.position);
+        const chunk = Buffer.allocUnsafe(BATCH_CHARS);
+        for (let read = (0,external_node_fs_.readSync)(source, chunk); read > 0; read = (0,external_node_fs_.readSync)(source, chunk))
+            for (let done = 0; done < read;)
+                done += (0,external_node_fs_.writeSync)(fd, chunk, done, read - done);
     }
     finally {
+        (0,external_node_fs_.closeSync)(source);
+    }
+}
+/**
+ * Opens `file` for a sink, runs `write`, and ends the file where the sink ended. A write that fails part way
+ * (a full disk) removes the file: a partial report must not pass for a complete one. A device or pipe
+ * (`/dev/stdout`) gets the finished text from a temporary file, and is never removed.
+ */
+async function withJsonSink(file, write) {
+    const fd = (0,external_node_fs_.openSync)(file, 'w');
+    const regular = (0,external_node_fs_.fstatSync)(fd).isFile();
+    const scratch = regular
+        ? undefined
+        : external_node_path_default().join((0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'sca-bridge-')), 'out.json');
+    const sinkFd = scratch ? (0,external_node_fs_.openSync)(scratch, 'w+') : fd;
+    try {
+        const sink = new JsonSink(sinkFd);
+        await write(sink);
+        await sink.flush();
+        (0,external_node_fs_.ftruncateSync)(sinkFd, sink.position);
+        if (scratch)
+            copyInOrder(scratch, fd);
+    }
+    catch (error) {
+        if (regular)
+            (0,external_node_fs_.rmSync)(file, { force: true });
+        throw error;
+    }
+    finally {
+        if (scratch) {
+            (0,external_node_fs_.closeSync)(sinkFd);
+            (0,external_node_fs_.rmSync)(external_node_path_default().dirname(scratch), { recursive: true, force: true });
+        }
         (0,external_node_fs_.closeSync)(fd);
     }
 }
@@ -82906,6 +82941,12 @@ function errorSummary(config, ci, startedAt, error, logger) {
         error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
     };
 }
+/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
+async function removeStale(file) {
+    const stats = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (stats?.isFile())
+        await (0,promises_.rm)(file, { force: true });
+}
 /** `scan` and `import`: read the sources, then report. */
 async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own.
@@ -82916,7 +82957,7 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     };
     for (const [input, file] of Object.entries(outputs)) {
         if (file)
-            await writeOutput(file, input, () => (0,promises_.rm)(file, { force: true }));
+            await writeOutput(file, input, () => removeStale(file));
     }
     const sources = await gatherSources(config, logger);
     return runCore(config, ci, logger, startedAt, sources);
@@ -83287,11 +83328,14 @@ function describeError(error) {
  */
 const sharedTexts = new Map();
 function shared(text) {
-    const known = sharedTexts.get(text);
-    if (known !== undefined)
+    // Looked up by length and ends, as hashing a whole fresh text costs more than the rest of the look-up;
+    // then compared whole.
+    const key = text.length <= 96 ? text : `${text.length}:${text.slice(0, 64)}${text.slice(-32)}`;
+    const known = sharedTexts.get(key);
+    if (known === text)
         return known;
-    if (sharedTexts.size < 100_000)
-        sharedTexts.set(text, text);
+    if (known === undefined && sharedTexts.size < 100_000)
+        sharedTexts.set(key, text);
     return text;
 }
 /** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
@@ -360,6 +360,12 @@ export function errorSummary(
   };
 }
 
+/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
+async function removeStale(file: string): Promise<void> {
+  const stats = await lstat(file).catch(() => undefined);
+  if (stats?.isFile()) await rm(file, { force: true });
+}
+
 /** `scan` and `import`: read the sources, then report. */
 export async function runScan(
   config: Config,
@@ -374,7 +380,7 @@ export async function runScan(
     'gitlab-codequality-report': config.gitlabCodequalityReport,
   };
   for (const [input, file] of Object.entries(outputs)) {
-    if (file) await writeOutput(file, input, () => rm(file, { force: true }));
+    if (file) await writeOutput(file, input, () => removeStale(file));
   }
   const sources = await gatherSources(config, logger);
   return runCore(config, ci, logger, startedAt, sources);

@@ -30,9 +30,12 @@ export interface FindingInput {
 const sharedTexts = new Map<string, string>();
 
 function shared(text: string): string {
-  const known = sharedTexts.get(text);
-  if (known !== undefined) return known;
-  if (sharedTexts.size < 100_000) sharedTexts.set(text, text);
+  // Looked up by length and ends, as hashing a whole fresh text costs more than the rest of the look-up;
+  // then compared whole.
+  const key = text.length <= 96 ? text : `${text.length}:${text.slice(0, 64)}${text.slice(-32)}`;
+  const known = sharedTexts.get(key);
+  if (known === text) return known;
+  if (known === undefined && sharedTexts.size < 100_000) sharedTexts.set(key, text);
   return text;
 }
 

@@ -1,4 +1,15 @@
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Text is written in pieces of about this size: few system calls, little held in memory. */
 const BATCH_CHARS = 1 << 20;
@@ -43,15 +54,44 @@ export class JsonSink {
   }
 }
 
-/** Opens `file` for a sink, runs `write`, and ends the file where the sink ended. */
+/** Copies a finished file, in order, to a device or pipe that cannot be written at positions. */
+function copyInOrder(from: string, fd: number): void {
+  const source = openSync(from, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(BATCH_CHARS);
+    for (let read = readSync(source, chunk); read > 0; read = readSync(source, chunk))
+      for (let done = 0; done < read;) done += writeSync(fd, chunk, done, read - done);
+  } finally {
+    closeSync(source);
+  }
+}
+
+/**
+ * Opens `file` for a sink, runs `write`, and ends the file where the sink ended. A write that fails part way
+ * (a full disk) removes the file: a partial report must not pass for a complete one. A device or pipe
+ * (`/dev/stdout`) gets the finished text from a temporary file, and is never removed.
+ */
 export async function withJsonSink(file: string, write: (sink: JsonSink) => Promise<void>): Promise<void> {
   const fd = openSync(file, 'w');
+  const regular = fstatSync(fd).isFile();
+  const scratch = regular
+    ? undefined
+    : path.join(mkdtempSync(path.join(tmpdir(), 'sca-bridge-')), 'out.json');
+  const sinkFd = scratch ? openSync(scratch, 'w+') : fd;
   try {
-    const sink = new JsonSink(fd);
+    const sink = new JsonSink(sinkFd);
     await write(sink);
     await sink.flush();
-    ftruncateSync(fd, sink.position);
+    ftruncateSync(sinkFd, sink.position);
+    if (scratch) copyInOrder(scratch, fd);
+  } catch (error) {
+    if (regular) rmSync(file, { force: true });
+    throw error;
   } finally {
+    if (scratch) {
+      closeSync(sinkFd);
+      rmSync(path.dirname(scratch), { recursive: true, force: true });
+    }
     closeSync(fd);
   }
 }

@@ -1,4 +1,6 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -299,6 +301,36 @@ describe('sca-bridge CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(`Input sarif-file: cannot write ${target} (`);
     expect(stderr).not.toContain('internal error');
+  });
+
+  it.runIf(existsSync('/dev/full'))(
+    'names a report that a full disk refuses (exit 2) and leaves the device it was given alone',
+    async () => {
+      const sarifFile = path.join(work, 'full-disk.sarif');
+      const { code, stderr } = await runCli([
+        'import',
+        fixture('dt-fpf.json'),
+        '--sarif-file',
+        sarifFile,
+        '--gitlab-dependency-report',
+        '/dev/full',
+      ]);
+      expect(code).toBe(2);
+      expect(stderr).toContain('Input gitlab-dependency-report: cannot write /dev/full (ENOSPC)');
+      expect(existsSync('/dev/full')).toBe(true);
+    },
+  );
+
+  it('writes the SARIF to a named pipe it is given, and leaves the pipe in place', async () => {
+    const fifo = path.join(tempDir(), 'sarif.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const [run, text] = await Promise.all([
+      runCli(['import', fixture('dt-fpf.json'), '--sarif-file', fifo]),
+      readFile(fifo, 'utf8'),
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(text)).toMatchObject({ version: '2.1.0', runs: [{ results: expect.any(Array) }] });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('prints an error summary with --json when the input is bad', async () => {

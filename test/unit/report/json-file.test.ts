@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeJsonFile } from '../../../src/report/json-file.js';
@@ -36,5 +36,15 @@ describe('writeJsonFile', () => {
     expect((JSON.parse(readFileSync(file, 'utf8')) as { items: unknown[] }).items).toEqual(items);
     await writeJsonFile(file, { items: [1] });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ items: [1] });
+  });
+
+  it('removes a file it could not finish, so no partial report is left', async () => {
+    const file = path.join(tempDir(), 'partial.json');
+    function* rows() {
+      for (let i = 0; i < 20_000; i++) yield { id: i, text: 'x'.repeat(100) };
+      throw new Error('the source broke');
+    }
+    await expect(writeJsonFile(file, { rows: rows() })).rejects.toThrow('the source broke');
+    expect(existsSync(file)).toBe(false);
   });
 });
