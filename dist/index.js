@@ -81978,375 +81978,6 @@ class GzipBound {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const TOOLS = {
-    'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
-    xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
-};
-/** GitHub's caps on rule texts and tags (SPEC §7). */
-const DESCRIPTION_LIMIT = 1024;
-const TAG_LIMIT = 10;
-const LIST_LIMIT = 20;
-// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
-const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
-const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
-const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
-function rfc3986(text, allowed) {
-    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
-        return text;
-    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
-}
-/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
-function webUrl(text) {
-    if (!text)
-        return undefined;
-    try {
-        const url = new URL(text);
-        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
-        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
-        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
-            return undefined;
-        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
-        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
-        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
-        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
-function pathToUri(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment.toWellFormed()))
-        .join('/');
-}
-function sarifLevel(severity) {
-    if (severity === 'critical' || severity === 'high')
-        return 'error';
-    return severity === 'medium' ? 'warning' : 'note';
-}
-function shorten(text, limit) {
-    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-function groupById(findings) {
-    const groups = new Map();
-    for (const finding of findings) {
-        const group = groups.get(finding.id);
-        if (group)
-            group.push(finding);
-        else
-            groups.set(finding.id, [finding]);
-    }
-    return groups;
-}
-function ruleTags(findings) {
-    const tags = ['security', 'vulnerability'];
-    for (const f of findings)
-        if (f.component.ecosystem)
-            tags.push(f.component.ecosystem);
-    for (const f of findings)
-        tags.push(...f.cwes);
-    return [...new Set(tags)].slice(0, TAG_LIMIT);
-}
-function helpFor(id, findings, brief) {
-    const [first] = findings;
-    const vector = findings.map(cvssVector).find(Boolean);
-    const score = findings.map(cvssScore).find((s) => s !== undefined);
-    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
-    const components = [...new Set(findings.map(componentLabel))];
-    const references = [
-        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
-    ];
-    const lines = [
-        `${id}: ${first.title}`,
-        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
-        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
-        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
-    ];
-    if (brief)
-        return { text: lines.join('\n'), markdown: lines.join('  \n') };
-    const description = first.description || first.title;
-    const text = [...lines, '', description, '', ...references.slice(0, LIST_LIMIT).map((r) => `- ${r}`)].join('\n');
-    const markdown = [
-        `**${id}**: ${first.title}`,
-        '',
-        `| Severity | CVSS | Affected components | Fixed versions |`,
-        `| --- | --- | --- | --- |`,
-        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
-            .slice(0, LIST_LIMIT)
-            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
-        '',
-        description,
-        ...(references.length
-            ? ['', '**References**', '', ...references.slice(0, LIST_LIMIT).map((r) => `- ${r}`)]
-            : []),
-    ].join('\n');
-    return { text, markdown };
-}
-function buildRule(id, findings, brief) {
-    const [first] = findings;
-    const severity = first.severity;
-    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
-        .map(webUrl)
-        .find(Boolean);
-    return {
-        id,
-        shortDescription: { text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) },
-        fullDescription: { text: shorten(first.description || first.title, DESCRIPTION_LIMIT) },
-        help: helpFor(id, findings, brief),
-        ...(helpUri ? { helpUri } : {}),
-        defaultConfiguration: { level: sarifLevel(severity) },
-        properties: {
-            tags: ruleTags(findings),
-            'security-severity': securitySeverity(findings, severity),
-            precision: 'high',
-        },
-    };
-}
-/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-function findingFingerprint(finding) {
-    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000')).slice(0, 32);
-}
-function buildResult(finding, ruleIndex, input, anySuppressed) {
-    const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
-    const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
-    const score = cvssScore(finding);
-    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
-    const result = {
-        ruleId: finding.id,
-        ruleIndex,
-        level: sarifLevel(finding.severity),
-        message: { text: findingMessage(finding) },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: pathToUri(location.uri) },
-                    region: { startLine: location.startLine },
-                },
-                ...(logical.length
-                    ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
-                    : {}),
-            },
-        ],
-        partialFingerprints: {
-            ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
-            'scaBridgeFinding/v1': findingFingerprint(finding),
-        },
-        properties: {
-            packageName: finding.component.packageName,
-            packageVersion: finding.component.version ?? '',
-            ...(finding.component.purl ? { purl: finding.component.purl } : {}),
-            ecosystem: finding.component.ecosystem ?? 'unknown',
-            severity: finding.severity,
-            ...(score !== undefined ? { cvssScore: score } : {}),
-            vulnerabilityIds: finding.ids,
-            fixedVersions: finding.fixedVersions,
-            componentPaths: finding.componentPaths,
-            locationRule: location.rule,
-            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
-            ...(finding.epss ? { epssScore: finding.epss.score } : {}),
-            ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
-            ...(finding.url ? { scannerUrl: finding.url } : {}),
-        },
-    };
-    if (anySuppressed) {
-        // SARIF: either every result of a run carries `suppressions` or none does.
-        result.suppressions = finding.suppressed
-            ? [
-                {
-                    kind: 'external',
-                    status: 'accepted',
-                    justification: [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
-                        .filter(Boolean)
-                        .join(': ') || 'suppressed in the scanner',
-                },
-            ]
-            : [];
-    }
-    return result;
-}
-/**
- * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
- * 25,000 results is written as it is built and never held whole.
- */
-function* sarifRunJson(input) {
-    const groups = groupById(input.findings);
-    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
-    const anySuppressed = input.findings.some((f) => f.suppressed);
-    const tool = TOOLS[input.scanner];
-    const driver = JSON.stringify({
-        name: tool.name,
-        informationUri: tool.informationUri,
-        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
-    });
-    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
-    let separator = '';
-    for (const [id, group] of groups) {
-        yield `${separator}${JSON.stringify(buildRule(id, group, !!input.briefHelp))}`;
-        separator = ',';
-    }
-    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
-    separator = '';
-    for (const finding of input.findings) {
-        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
-        yield `${separator}${JSON.stringify(result)}`;
-        separator = ',';
-    }
-    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
-    yield `],"properties":${JSON.stringify(properties)}}`;
-}
-/** The start of a log, up to its runs. */
-const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
-
-;// CONCATENATED MODULE: ./src/report/gitlab.ts
-
-
-
-
-
-/** The schema version GitLab validates the report against (SPEC §8). */
-const DEPENDENCY_SCANNING_VERSION = '15.2.1';
-const SCANNERS = {
-    'dependency-track': {
-        id: 'dependency-track',
-        name: 'Dependency-Track',
-        vendor: 'OWASP',
-        url: 'https://dependencytrack.org/',
-    },
-    xray: { id: 'jfrog-xray', name: 'JFrog Xray', vendor: 'JFrog', url: 'https://jfrog.com/xray/' },
-};
-const GITLAB_SEVERITY = {
-    critical: 'Critical',
-    high: 'High',
-    medium: 'Medium',
-    low: 'Low',
-    info: 'Info',
-    unknown: 'Unknown',
-};
-/** Code Climate severities GitLab's code-quality widget reads. */
-const CODE_QUALITY_SEVERITY = {
-    critical: 'blocker',
-    high: 'critical',
-    medium: 'major',
-    low: 'minor',
-    info: 'info',
-    unknown: 'info',
-};
-// The schema's CVSS rules: v2 vectors bare (`AV:N/AC:L/…`), v3 vectors `CVSS:3.x/…`; no v4 pattern in 15.2.1.
-const CVSS2 = /^((AV:[NAL]|AC:[LMH]|Au:[MSN]|[CIA]:[NPC]|E:(U|POC|F|H|ND)|RL:(OF|TF|W|U|ND)|RC:(UC|UR|C|ND)|CDP:(N|L|LM|MH|H|ND)|TD:(N|L|M|H|ND)|[CIA]R:(L|M|H|ND))\/)*(AV:[NAL]|AC:[LMH]|Au:[MSN]|[CIA]:[NPC]|E:(U|POC|F|H|ND)|RL:(OF|TF|W|U|ND)|RC:(UC|UR|C|ND)|CDP:(N|L|LM|MH|H|ND)|TD:(N|L|M|H|ND)|[CIA]R:(L|M|H|ND))$/;
-const CVSS3 = /^CVSS:3[.][01]\/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])\/)*(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])$/;
-/** `YYYY-MM-DDTHH:MM:SS`: the schema's time pattern takes no milliseconds and no zone. */
-function gitlabTime(date) {
-    return date.toISOString().slice(0, 19);
-}
-function stableUuid(...parts) {
-    const hex = (0,external_node_crypto_.hash)('sha256', parts.join('\u0000'));
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-function identifier(id) {
-    const url = (0,findings_ids/* isCve */.vQ)(id) || (0,findings_ids/* isGhsa */.ur)(id) ? advisoryUrl(id) : undefined;
-    const type = (0,findings_ids/* isCve */.vQ)(id) ? 'cve' : (0,findings_ids/* isGhsa */.ur)(id) ? 'ghsa' : /^XRAY-/i.test(id) ? 'xray' : 'other';
-    return url ? { type, name: id, value: id, url } : { type, name: id, value: id };
-}
-function cweIdentifier(cwe) {
-    const value = cwe.replace(/^CWE-/i, '');
-    return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
-}
-function cvssVectors(finding, vendor) {
-    const vectors = [];
-    const v3 = finding.cvss.v3?.vector;
-    if (v3 && CVSS3.test(v3))
-        vectors.push({ vendor, vector: v3 });
-    const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-    if (v2 && v2.length >= 16 && CVSS2.test(v2))
-        vectors.push({ vendor, vector: v2 });
-    return vectors;
-}
-function solution(finding) {
-    if (!finding.fixedVersions.length)
-        return undefined;
-    return shorten(`Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
-}
-/** A report's findings, mapped only as they are written (and again each time they are read). */
-function unsuppressed(findings, map) {
-    return {
-        *[Symbol.iterator]() {
-            for (const finding of findings)
-                if (!finding.suppressed)
-                    yield map(finding);
-        },
-    };
-}
-/** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
-function gitlabDependencyScanningReport(input) {
-    // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
-    const scannerName = input.findings.find((f) => !f.suppressed)?.scanner ??
-        Object.keys(input.scannerVersions)[0] ??
-        'dependency-track';
-    const first = SCANNERS[scannerName];
-    const vulnerabilities = unsuppressed(input.findings, (finding) => {
-        const scanner = SCANNERS[finding.scanner];
-        const vectors = cvssVectors(finding, scanner.name);
-        const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
-        // One shape for every vulnerability (JSON leaves out the keys that are undefined): faster to build and write.
-        return {
-            id: stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? ''),
-            name: shorten(`${finding.id}: ${finding.title}`, 255),
-            description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
-            severity: GITLAB_SEVERITY[finding.severity],
-            solution: solution(finding),
-            identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
-            cvss_vectors: vectors.length ? vectors : undefined,
-            links: links.length ? links : undefined,
-            location: {
-                file: finding.location?.uri ?? 'sca-bridge.sarif',
-                dependency: {
-                    package: { name: finding.component.packageName },
-                    version: finding.component.version ?? 'unknown',
-                },
-            },
-        };
-    });
-    return {
-        version: DEPENDENCY_SCANNING_VERSION,
-        schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${DEPENDENCY_SCANNING_VERSION}/dist/dependency-scanning-report-format.json`,
-        scan: {
-            analyzer: { id: 'sca-bridge', name: 'sca-bridge', version: VERSION, vendor: { name: 'sca-bridge' } },
-            scanner: {
-                id: first.id,
-                name: first.name,
-                url: first.url,
-                version: input.scannerVersions[scannerName] ?? 'unknown',
-                vendor: { name: first.vendor },
-            },
-            start_time: gitlabTime(input.startedAt),
-            end_time: gitlabTime(input.finishedAt),
-            status: 'success',
-            type: 'dependency_scanning',
-        },
-        vulnerabilities,
-    };
-}
-/** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
-function gitlabCodeQualityReport(findings) {
-    return unsuppressed(findings, (finding) => ({
-        description: shorten(findingMessage(finding), 1000),
-        check_name: finding.id,
-        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000')).slice(0, 32),
-        severity: CODE_QUALITY_SEVERITY[finding.severity],
-        categories: ['Security'],
-        location: {
-            path: finding.location?.uri ?? 'sca-bridge.sarif',
-            lines: { begin: finding.location?.startLine ?? 1 },
-        },
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/report/json-file.ts
 
 
@@ -82438,6 +82069,19 @@ async function withJsonSink(file, write) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/**
+ * An element already written as JSON text: the file writer copies it as it is. Anything else that serialises
+ * it (`JSON.stringify`) gets the value it stands for.
+ */
+class JsonText {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toJSON() {
+        return JSON.parse(this.text);
+    }
+}
 function isList(value) {
     return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
 }
@@ -82451,7 +82095,8 @@ async function writeJsonFile(file, value) {
             let first = true;
             await sink.write('[');
             for (const item of items) {
-                await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+                const json = item instanceof JsonText ? item.text : JSON.stringify(item);
+                await sink.write(`${first ? '\n' : ',\n'}${json}`);
                 first = false;
             }
             await sink.write(first ? ']' : '\n]');
@@ -82476,6 +82121,406 @@ async function writeJsonFile(file, value) {
         }
         await sink.write('\n');
     });
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOLS = {
+    'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
+    xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
+};
+/** GitHub's caps on rule texts and tags (SPEC §7). */
+const DESCRIPTION_LIMIT = 1024;
+const TAG_LIMIT = 10;
+const LIST_LIMIT = 20;
+// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
+const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
+const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+function rfc3986(text, allowed) {
+    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
+        return text;
+    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
+}
+/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
+function webUrl(text) {
+    if (!text)
+        return undefined;
+    try {
+        const url = new URL(text);
+        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
+        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
+        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
+            return undefined;
+        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
+        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
+        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
+        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
+function pathToUri(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()))
+        .join('/');
+}
+function sarifLevel(severity) {
+    if (severity === 'critical' || severity === 'high')
+        return 'error';
+    return severity === 'medium' ? 'warning' : 'note';
+}
+function shorten(text, limit) {
+    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+function groupById(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const group = groups.get(finding.id);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(finding.id, [finding]);
+    }
+    return groups;
+}
+function ruleTags(findings) {
+    const tags = ['security', 'vulnerability'];
+    for (const f of findings)
+        if (f.component.ecosystem)
+            tags.push(f.component.ecosystem);
+    for (const f of findings)
+        tags.push(...f.cwes);
+    return [...new Set(tags)].slice(0, TAG_LIMIT);
+}
+/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
+function joinedJson(before, middleJson, after) {
+    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
+}
+/**
+ * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
+ * a rule and appears in both forms, so it is spliced in rather than copied into each.
+ */
+function helpJson(id, findings, brief, descriptionJson) {
+    const [first] = findings;
+    const vector = findings.map(cvssVector).find(Boolean);
+    const score = findings.map(cvssScore).find((s) => s !== undefined);
+    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
+    const components = [...new Set(findings.map(componentLabel))];
+    const references = [
+        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
+    ];
+    const lines = [
+        `${id}: ${first.title}`,
+        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
+        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
+        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
+    ];
+    if (brief)
+        return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
+    const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
+    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n');
+    const markdown = joinedJson([
+        `**${id}**: ${first.title}`,
+        '',
+        `| Severity | CVSS | Affected components | Fixed versions |`,
+        `| --- | --- | --- | --- |`,
+        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
+            .slice(0, LIST_LIMIT)
+            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+        '',
+        '',
+    ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
+    return `{"text":${text},"markdown":${markdown}}`;
+}
+/** A rule as JSON text (see `helpJson`). */
+function ruleJson(id, findings, brief) {
+    const [first] = findings;
+    const severity = first.severity;
+    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
+        .map(webUrl)
+        .find(Boolean);
+    const description = first.description || first.title;
+    const descriptionJson = JSON.stringify(description);
+    const full = description.length <= DESCRIPTION_LIMIT
+        ? descriptionJson
+        : JSON.stringify(shorten(description, DESCRIPTION_LIMIT));
+    const rest = JSON.stringify({
+        ...(helpUri ? { helpUri } : {}),
+        defaultConfiguration: { level: sarifLevel(severity) },
+        properties: {
+            tags: ruleTags(findings),
+            'security-severity': securitySeverity(findings, severity),
+            precision: 'high',
+        },
+    });
+    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
+}
+/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
+function findingFingerprint(finding) {
+    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000')).slice(0, 32);
+}
+function buildResult(finding, ruleIndex, input, anySuppressed) {
+    const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
+    const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
+    const score = cvssScore(finding);
+    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
+    const result = {
+        ruleId: finding.id,
+        ruleIndex,
+        level: sarifLevel(finding.severity),
+        message: { text: findingMessage(finding) },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(location.uri) },
+                    region: { startLine: location.startLine },
+                },
+                ...(logical.length
+                    ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
+                    : {}),
+            },
+        ],
+        partialFingerprints: {
+            ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
+            'scaBridgeFinding/v1': findingFingerprint(finding),
+        },
+        properties: {
+            packageName: finding.component.packageName,
+            packageVersion: finding.component.version ?? '',
+            ...(finding.component.purl ? { purl: finding.component.purl } : {}),
+            ecosystem: finding.component.ecosystem ?? 'unknown',
+            severity: finding.severity,
+            ...(score !== undefined ? { cvssScore: score } : {}),
+            vulnerabilityIds: finding.ids,
+            fixedVersions: finding.fixedVersions,
+            componentPaths: finding.componentPaths,
+            locationRule: location.rule,
+            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
+            ...(finding.epss ? { epssScore: finding.epss.score } : {}),
+            ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
+            ...(finding.url ? { scannerUrl: finding.url } : {}),
+        },
+    };
+    if (anySuppressed) {
+        // SARIF: either every result of a run carries `suppressions` or none does.
+        result.suppressions = finding.suppressed
+            ? [
+                {
+                    kind: 'external',
+                    status: 'accepted',
+                    justification: [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
+                        .filter(Boolean)
+                        .join(': ') || 'suppressed in the scanner',
+                },
+            ]
+            : [];
+    }
+    return result;
+}
+/**
+ * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
+ * 25,000 results is written as it is built and never held whole.
+ */
+function* sarifRunJson(input) {
+    const groups = groupById(input.findings);
+    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
+    const anySuppressed = input.findings.some((f) => f.suppressed);
+    const tool = TOOLS[input.scanner];
+    const driver = JSON.stringify({
+        name: tool.name,
+        informationUri: tool.informationUri,
+        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
+    });
+    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
+    let separator = '';
+    for (const [id, group] of groups) {
+        yield `${separator}${ruleJson(id, group, !!input.briefHelp)}`;
+        separator = ',';
+    }
+    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
+    separator = '';
+    for (const finding of input.findings) {
+        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
+        yield `${separator}${JSON.stringify(result)}`;
+        separator = ',';
+    }
+    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
+    yield `],"properties":${JSON.stringify(properties)}}`;
+}
+/** The start of a log, up to its runs. */
+const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
+
+;// CONCATENATED MODULE: ./src/report/gitlab.ts
+
+
+
+
+
+
+/** The schema version GitLab validates the report against (SPEC §8). */
+const DEPENDENCY_SCANNING_VERSION = '15.2.1';
+const SCANNERS = {
+    'dependency-track': {
+        id: 'dependency-track',
+        name: 'Dependency-Track',
+        vendor: 'OWASP',
+        url: 'https://dependencytrack.org/',
+    },
+    xray: { id: 'jfrog-xray', name: 'JFrog Xray', vendor: 'JFrog', url: 'https://jfrog.com/xray/' },
+};
+const GITLAB_SEVERITY = {
+    critical: 'Critical',
+    high: 'High',
+    medium: 'Medium',
+    low: 'Low',
+    info: 'Info',
+    unknown: 'Unknown',
+};
+/** Code Climate severities GitLab's code-quality widget reads. */
+const CODE_QUALITY_SEVERITY = {
+    critical: 'blocker',
+    high: 'critical',
+    medium: 'major',
+    low: 'minor',
+    info: 'info',
+    unknown: 'info',
+};
+// The schema's CVSS rules: v2 vectors bare (`AV:N/AC:L/…`), v3 vectors `CVSS:3.x/…`; no v4 pattern in 15.2.1.
+const CVSS2 = /^((AV:[NAL]|AC:[LMH]|Au:[MSN]|[CIA]:[NPC]|E:(U|POC|F|H|ND)|RL:(OF|TF|W|U|ND)|RC:(UC|UR|C|ND)|CDP:(N|L|LM|MH|H|ND)|TD:(N|L|M|H|ND)|[CIA]R:(L|M|H|ND))\/)*(AV:[NAL]|AC:[LMH]|Au:[MSN]|[CIA]:[NPC]|E:(U|POC|F|H|ND)|RL:(OF|TF|W|U|ND)|RC:(UC|UR|C|ND)|CDP:(N|L|LM|MH|H|ND)|TD:(N|L|M|H|ND)|[CIA]R:(L|M|H|ND))$/;
+const CVSS3 = /^CVSS:3[.][01]\/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])\/)*(AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]:[NLH]|E:[XUPFH]|RL:[XOTWU]|RC:[XURC]|[CIA]R:[XLMH]|MAV:[XNALP]|MAC:[XLH]|MPR:[XNLH]|MUI:[XNR]|MS:[XUC]|M[CIA]:[XNLH])$/;
+/** `YYYY-MM-DDTHH:MM:SS`: the schema's time pattern takes no milliseconds and no zone. */
+function gitlabTime(date) {
+    return date.toISOString().slice(0, 19);
+}
+function stableUuid(...parts) {
+    const hex = (0,external_node_crypto_.hash)('sha256', parts.join('\u0000'));
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+function identifier(id) {
+    const url = (0,findings_ids/* isCve */.vQ)(id) || (0,findings_ids/* isGhsa */.ur)(id) ? advisoryUrl(id) : undefined;
+    const type = (0,findings_ids/* isCve */.vQ)(id) ? 'cve' : (0,findings_ids/* isGhsa */.ur)(id) ? 'ghsa' : /^XRAY-/i.test(id) ? 'xray' : 'other';
+    return url ? { type, name: id, value: id, url } : { type, name: id, value: id };
+}
+function cweIdentifier(cwe) {
+    const value = cwe.replace(/^CWE-/i, '');
+    return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
+}
+function cvssVectors(finding, vendor) {
+    const vectors = [];
+    const v3 = finding.cvss.v3?.vector;
+    if (v3 && CVSS3.test(v3))
+        vectors.push({ vendor, vector: v3 });
+    const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
+    if (v2 && v2.length >= 16 && CVSS2.test(v2))
+        vectors.push({ vendor, vector: v2 });
+    return vectors;
+}
+function solution(finding) {
+    if (!finding.fixedVersions.length)
+        return undefined;
+    return shorten(`Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
+}
+/** A report's findings, mapped only as they are written (and again each time they are read). */
+function unsuppressed(findings, map) {
+    return {
+        *[Symbol.iterator]() {
+            for (const finding of findings)
+                if (!finding.suppressed)
+                    yield map(finding);
+        },
+    };
+}
+/** The schema's longest description (1 MiB), with room to spare. */
+const gitlab_DESCRIPTION_LIMIT = 1_000_000;
+/** Advisory texts escaped for JSON, once each: findings share them (see findings/build.ts). */
+const escapedTexts = new Map();
+/**
+ * The JSON string of `message`, a blank line and `advisory`. The advisory, shared by many findings and most
+ * of a report's bytes, is escaped once and joined to the message's escaped text rather than copied into a
+ * new string for every finding.
+ */
+function descriptionJson(message, advisory) {
+    const text = `${message}\n\n`;
+    if (text.length + advisory.length > gitlab_DESCRIPTION_LIMIT)
+        return JSON.stringify(shorten(`${text}${advisory}`, gitlab_DESCRIPTION_LIMIT));
+    let escaped = escapedTexts.get(advisory);
+    if (escaped === undefined) {
+        escaped = JSON.stringify(advisory).slice(1);
+        if (escapedTexts.size < 10_000)
+            escapedTexts.set(advisory, escaped);
+    }
+    return `${JSON.stringify(text).slice(0, -1)}${escaped}`;
+}
+/** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
+function gitlabDependencyScanningReport(input) {
+    // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
+    const scannerName = input.findings.find((f) => !f.suppressed)?.scanner ??
+        Object.keys(input.scannerVersions)[0] ??
+        'dependency-track';
+    const first = SCANNERS[scannerName];
+    const vulnerabilities = unsuppressed(input.findings, (finding) => {
+        const scanner = SCANNERS[finding.scanner];
+        const vectors = cvssVectors(finding, scanner.name);
+        const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
+        const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? '');
+        const name = shorten(`${finding.id}: ${finding.title}`, 255);
+        const description = descriptionJson(findingMessage(finding), finding.description);
+        // One shape for every vulnerability (JSON leaves out the keys that are undefined).
+        const rest = JSON.stringify({
+            severity: GITLAB_SEVERITY[finding.severity],
+            solution: solution(finding),
+            identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
+            cvss_vectors: vectors.length ? vectors : undefined,
+            links: links.length ? links : undefined,
+            location: {
+                file: finding.location?.uri ?? 'sca-bridge.sarif',
+                dependency: {
+                    package: { name: finding.component.packageName },
+                    version: finding.component.version ?? 'unknown',
+                },
+            },
+        });
+        return new JsonText(`{"id":"${id}","name":${JSON.stringify(name)},"description":${description},${rest.slice(1)}`);
+    });
+    return {
+        version: DEPENDENCY_SCANNING_VERSION,
+        schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${DEPENDENCY_SCANNING_VERSION}/dist/dependency-scanning-report-format.json`,
+        scan: {
+            analyzer: { id: 'sca-bridge', name: 'sca-bridge', version: VERSION, vendor: { name: 'sca-bridge' } },
+            scanner: {
+                id: first.id,
+                name: first.name,
+                url: first.url,
+                version: input.scannerVersions[scannerName] ?? 'unknown',
+                vendor: { name: first.vendor },
+            },
+            start_time: gitlabTime(input.startedAt),
+            end_time: gitlabTime(input.finishedAt),
+            status: 'success',
+            type: 'dependency_scanning',
+        },
+        vulnerabilities,
+    };
+}
+/** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
+function gitlabCodeQualityReport(findings) {
+    return unsuppressed(findings, (finding) => ({
+        description: shorten(findingMessage(finding), 1000),
+        check_name: finding.id,
+        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000')).slice(0, 32),
+        severity: CODE_QUALITY_SEVERITY[finding.severity],
+        categories: ['Security'],
+        location: {
+            path: finding.location?.uri ?? 'sca-bridge.sarif',
+            lines: { begin: finding.location?.startLine ?? 1 },
+        },
+    }));
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"

@@ -4,6 +4,7 @@ import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
 import { VERSION } from '../version.js';
 import { advisoryUrl, componentLabel, findingMessage } from './advisory.js';
+import { JsonText } from './json-file.js';
 import { shorten } from './sarif.js';
 
 /** The schema version GitLab validates the report against (SPEC §8). */
@@ -98,6 +99,29 @@ function unsuppressed<T>(findings: readonly Finding[], map: (finding: Finding) =
   };
 }
 
+/** The schema's longest description (1 MiB), with room to spare. */
+const DESCRIPTION_LIMIT = 1_000_000;
+
+/** Advisory texts escaped for JSON, once each: findings share them (see findings/build.ts). */
+const escapedTexts = new Map<string, string>();
+
+/**
+ * The JSON string of `message`, a blank line and `advisory`. The advisory, shared by many findings and most
+ * of a report's bytes, is escaped once and joined to the message's escaped text rather than copied into a
+ * new string for every finding.
+ */
+function descriptionJson(message: string, advisory: string): string {
+  const text = `${message}\n\n`;
+  if (text.length + advisory.length > DESCRIPTION_LIMIT)
+    return JSON.stringify(shorten(`${text}${advisory}`, DESCRIPTION_LIMIT));
+  let escaped = escapedTexts.get(advisory);
+  if (escaped === undefined) {
+    escaped = JSON.stringify(advisory).slice(1);
+    if (escapedTexts.size < 10_000) escapedTexts.set(advisory, escaped);
+  }
+  return `${JSON.stringify(text).slice(0, -1)}${escaped}`;
+}
+
 export interface GitLabReportInput {
   findings: readonly Finding[];
   startedAt: Date;
@@ -117,17 +141,17 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     const scanner = SCANNERS[finding.scanner];
     const vectors = cvssVectors(finding, scanner.name);
     const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
-    // One shape for every vulnerability (JSON leaves out the keys that are undefined): faster to build and write.
-    return {
-      id: stableUuid(
-        finding.scanner,
-        finding.id,
-        finding.component.packageName,
-        finding.component.version ?? '',
-        finding.location?.uri ?? '',
-      ),
-      name: shorten(`${finding.id}: ${finding.title}`, 255),
-      description: shorten(`${findingMessage(finding)}\n\n${finding.description}`, 1_000_000),
+    const id = stableUuid(
+      finding.scanner,
+      finding.id,
+      finding.component.packageName,
+      finding.component.version ?? '',
+      finding.location?.uri ?? '',
+    );
+    const name = shorten(`${finding.id}: ${finding.title}`, 255);
+    const description = descriptionJson(findingMessage(finding), finding.description);
+    // One shape for every vulnerability (JSON leaves out the keys that are undefined).
+    const rest = JSON.stringify({
       severity: GITLAB_SEVERITY[finding.severity],
       solution: solution(finding),
       identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
@@ -140,7 +164,10 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
           version: finding.component.version ?? 'unknown',
         },
       },
-    };
+    });
+    return new JsonText(
+      `{"id":"${id}","name":${JSON.stringify(name)},"description":${description},${rest.slice(1)}`,
+    );
   });
   return {
     version: DEPENDENCY_SCANNING_VERSION,

@@ -96,6 +96,18 @@ export async function withJsonSink(file: string, write: (sink: JsonSink) => Prom
   }
 }
 
+/**
+ * An element already written as JSON text: the file writer copies it as it is. Anything else that serialises
+ * it (`JSON.stringify`) gets the value it stands for.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 function isList(value: unknown): value is Iterable<unknown> {
   return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
 }
@@ -110,7 +122,8 @@ export async function writeJsonFile(file: string, value: unknown): Promise<void>
       let first = true;
       await sink.write('[');
       for (const item of items) {
-        await sink.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+        const json = item instanceof JsonText ? item.text : JSON.stringify(item);
+        await sink.write(`${first ? '\n' : ',\n'}${json}`);
         first = false;
       }
       await sink.write(first ? ']' : '\n]');

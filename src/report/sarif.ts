@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { ReportingDescriptor, Result } from 'sarif';
+import type { Result } from 'sarif';
 import type { Finding, ScannerName } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
 import {
@@ -100,11 +100,16 @@ function ruleTags(findings: readonly Finding[]): string[] {
   return [...new Set(tags)].slice(0, TAG_LIMIT);
 }
 
-function helpFor(
-  id: string,
-  findings: readonly Finding[],
-  brief: boolean,
-): { text: string; markdown: string } {
+/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
+function joinedJson(before: string, middleJson: string, after: string): string {
+  return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
+}
+
+/**
+ * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
+ * a rule and appears in both forms, so it is spliced in rather than copied into each.
+ */
+function helpJson(id: string, findings: readonly Finding[], brief: boolean, descriptionJson: string): string {
   const [first] = findings as [Finding, ...Finding[]];
   const vector = findings.map(cvssVector).find(Boolean);
   const score = findings.map(cvssScore).find((s) => s !== undefined);
@@ -119,39 +124,45 @@ function helpFor(
     `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
     `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
   ];
-  if (brief) return { text: lines.join('\n'), markdown: lines.join('  \n') };
-  const description = first.description || first.title;
-  const text = [...lines, '', description, '', ...references.slice(0, LIST_LIMIT).map((r) => `- ${r}`)].join(
-    '\n',
+  if (brief) return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
+  const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
+  const text = joinedJson(
+    `${lines.join('\n')}\n\n`,
+    descriptionJson,
+    referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n',
   );
-  const markdown = [
-    `**${id}**: ${first.title}`,
-    '',
-    `| Severity | CVSS | Affected components | Fixed versions |`,
-    `| --- | --- | --- | --- |`,
-    `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
-      .slice(0, LIST_LIMIT)
-      .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
-    '',
-    description,
-    ...(references.length
-      ? ['', '**References**', '', ...references.slice(0, LIST_LIMIT).map((r) => `- ${r}`)]
-      : []),
-  ].join('\n');
-  return { text, markdown };
+  const markdown = joinedJson(
+    [
+      `**${id}**: ${first.title}`,
+      '',
+      `| Severity | CVSS | Affected components | Fixed versions |`,
+      `| --- | --- | --- | --- |`,
+      `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
+        .slice(0, LIST_LIMIT)
+        .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+      '',
+      '',
+    ].join('\n'),
+    descriptionJson,
+    references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '',
+  );
+  return `{"text":${text},"markdown":${markdown}}`;
 }
 
-function buildRule(id: string, findings: readonly Finding[], brief: boolean): ReportingDescriptor {
+/** A rule as JSON text (see `helpJson`). */
+function ruleJson(id: string, findings: readonly Finding[], brief: boolean): string {
   const [first] = findings as [Finding, ...Finding[]];
   const severity = first.severity;
   const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
     .map(webUrl)
     .find(Boolean);
-  return {
-    id,
-    shortDescription: { text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) },
-    fullDescription: { text: shorten(first.description || first.title, DESCRIPTION_LIMIT) },
-    help: helpFor(id, findings, brief),
+  const description = first.description || first.title;
+  const descriptionJson = JSON.stringify(description);
+  const full =
+    description.length <= DESCRIPTION_LIMIT
+      ? descriptionJson
+      : JSON.stringify(shorten(description, DESCRIPTION_LIMIT));
+  const rest = JSON.stringify({
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: {
@@ -159,7 +170,8 @@ function buildRule(id: string, findings: readonly Finding[], brief: boolean): Re
       'security-severity': securitySeverity(findings, severity),
       precision: 'high',
     },
-  };
+  });
+  return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
 }
 
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
@@ -252,7 +264,7 @@ export function* sarifRunJson(input: SarifRunInput): Generator<string> {
   yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
   let separator = '';
   for (const [id, group] of groups) {
-    yield `${separator}${JSON.stringify(buildRule(id, group, !!input.briefHelp))}`;
+    yield `${separator}${ruleJson(id, group, !!input.briefHelp)}`;
     separator = ',';
   }
   yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
