@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47157);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45700);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47157:
+/***/ 45700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80017,6 +80017,71 @@ async function readImports(patterns, format, cwd, logger) {
         results.push(result);
     }
     return results;
+}
+
+;// CONCATENATED MODULE: ./src/output-files.ts
+
+
+
+
+/**
+ * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
+ * refuses new folders, such as /proc.
+ */
+async function makeFolder(folder) {
+    const missing = [];
+    for (let dir = folder; !(0,external_node_fs_.existsSync)(dir) && external_node_path_default().dirname(dir) !== dir; dir = external_node_path_default().dirname(dir))
+        missing.unshift(dir);
+    for (const dir of missing)
+        await (0,promises_.mkdir)(dir).catch((error) => {
+            if (error.code !== 'EEXIST')
+                throw error;
+        });
+}
+/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+async function writeOutput(file, input, write) {
+    try {
+        await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
+        await write();
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${error.code ?? error.message}); give a writable path.`);
+    }
+}
+/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
+async function removeStale(file) {
+    const stats = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (stats?.isFile())
+        await (0,promises_.rm)(file, { force: true });
+}
+/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
+function sameFile(a, b) {
+    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
+        return true;
+    try {
+        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
+        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Refuses outputs that are the same file as another output or as an input, before anything is removed or
+ * written: a run replaces its outputs, and must never replace the export it is reading.
+ */
+function checkOutputPaths(outputs, inputs) {
+    const named = Object.entries(outputs).filter((entry) => !!entry[1]);
+    for (const [i, [input, file]] of named.entries()) {
+        for (const [other, otherFile] of named.slice(0, i)) {
+            if (sameFile(file, otherFile))
+                throw new errors/* UserError */.yo(`Inputs ${other} and ${input} name the same file (${file}); give each its own path.`);
+        }
+        for (const [source, sourceFile] of Object.entries(inputs)) {
+            if (sourceFile && sameFile(file, sourceFile))
+                throw new errors/* UserError */.yo(`Input ${input}: ${file} is the ${source.replace(/^import-file .*/, 'import-file')} this run reads; give the ${input} its own path (nothing was changed).`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/locate/fallback.ts
@@ -82726,7 +82791,6 @@ async function writeSarifFile(file, runs) {
 
 
 
-
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
 function bySeverity(a, b) {
     const score = (f) => f.cvss.v4?.score ?? f.cvss.v3?.score ?? f.cvss.v2?.score ?? -1;
@@ -82818,30 +82882,6 @@ async function gatherSources(config, logger) {
         return [await adapter.scan({ config, logger })];
     }
     return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
-}
-/**
- * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
- * refuses new folders, such as /proc.
- */
-async function makeFolder(folder) {
-    const missing = [];
-    for (let dir = folder; !(0,external_node_fs_.existsSync)(dir) && external_node_path_default().dirname(dir) !== dir; dir = external_node_path_default().dirname(dir))
-        missing.unshift(dir);
-    for (const dir of missing)
-        await (0,promises_.mkdir)(dir).catch((error) => {
-            if (error.code !== 'EEXIST')
-                throw error;
-        });
-}
-/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
-async function writeOutput(file, input, write) {
-    try {
-        await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
-        await write();
-    }
-    catch (error) {
-        throw new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${error.code ?? error.message}); give a writable path.`);
-    }
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, startedAt, logger) {
@@ -82986,20 +83026,20 @@ function errorSummary(config, ci, startedAt, error, logger) {
         error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
     };
 }
-/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
-async function removeStale(file) {
-    const stats = await (0,promises_.lstat)(file).catch(() => undefined);
-    if (stats?.isFile())
-        await (0,promises_.rm)(file, { force: true });
-}
 /** `scan` and `import`: read the sources, then report. */
 async function runScan(config, ci, logger, startedAt = new Date()) {
-    // A run that fails must not leave an earlier run's reports looking like its own.
     const outputs = {
         'sarif-file': config.sarifFile,
         'gitlab-dependency-report': config.gitlabDependencyReport,
         'gitlab-codequality-report': config.gitlabCodequalityReport,
     };
+    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd()) : [];
+    checkOutputPaths(outputs, {
+        ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
+        sbom: config.sbom,
+        'ca-file': config.caFile,
+    });
+    // A run that fails must not leave an earlier run's reports looking like its own.
     for (const [input, file] of Object.entries(outputs)) {
         if (file)
             await writeOutput(file, input, () => removeStale(file));

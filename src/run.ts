@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
-import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
+import { describeError, ExitCode, exitCodeOf } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { severityRank } from './findings/severity.js';
-import { readImports } from './importers/read.js';
+import { expandImportFiles, readImports } from './importers/read.js';
+import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
 import { applyReportFilters, pathFilter } from './policy/filter.js';
@@ -144,32 +143,6 @@ async function gatherSources(config: Config, logger: Logger): Promise<SourceResu
     return [await adapter.scan({ config, logger })];
   }
   return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
-}
-
-/**
- * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
- * refuses new folders, such as /proc.
- */
-async function makeFolder(folder: string): Promise<void> {
-  const missing: string[] = [];
-  for (let dir = folder; !existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir))
-    missing.unshift(dir);
-  for (const dir of missing)
-    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-}
-
-/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
-async function writeOutput(file: string, input: string, write: () => Promise<void>): Promise<void> {
-  try {
-    await makeFolder(path.dirname(path.resolve(file)));
-    await write();
-  } catch (error) {
-    throw new UserError(
-      `Input ${input}: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a writable path.`,
-    );
-  }
 }
 
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
@@ -360,12 +333,6 @@ export function errorSummary(
   };
 }
 
-/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
-async function removeStale(file: string): Promise<void> {
-  const stats = await lstat(file).catch(() => undefined);
-  if (stats?.isFile()) await rm(file, { force: true });
-}
-
 /** `scan` and `import`: read the sources, then report. */
 export async function runScan(
   config: Config,
@@ -373,12 +340,19 @@ export async function runScan(
   logger: Logger,
   startedAt = new Date(),
 ): Promise<RunOutcome> {
-  // A run that fails must not leave an earlier run's reports looking like its own.
   const outputs = {
     'sarif-file': config.sarifFile,
     'gitlab-dependency-report': config.gitlabDependencyReport,
     'gitlab-codequality-report': config.gitlabCodequalityReport,
   };
+  const importFiles =
+    config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd()) : [];
+  checkOutputPaths(outputs, {
+    ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
+    sbom: config.sbom,
+    'ca-file': config.caFile,
+  });
+  // A run that fails must not leave an earlier run's reports looking like its own.
   for (const [input, file] of Object.entries(outputs)) {
     if (file) await writeOutput(file, input, () => removeStale(file));
   }

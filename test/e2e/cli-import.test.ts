@@ -333,6 +333,38 @@ describe('sca-bridge CLI', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('refuses to write a report over the export it reads, and changes nothing', async () => {
+    const dir = tempDir();
+    const report = path.join(dir, 'report.json');
+    cpSync(fixture('dt-fpf.json'), report);
+    const before = readFileSync(report, 'utf8');
+    const { code, stderr } = await runCli([
+      'import',
+      report,
+      '--sarif-file',
+      path.join(dir, '.', 'report.json'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `Input sarif-file: ${path.join(dir, 'report.json')} is the import-file this run reads`,
+    );
+    expect(readFileSync(report, 'utf8')).toBe(before);
+  });
+
+  it('refuses two reports at one path', async () => {
+    const sarifFile = path.join(tempDir(), 'out.json');
+    const { code, stderr } = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      sarifFile,
+      '--gitlab-codequality-report',
+      sarifFile,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Inputs sarif-file and gitlab-codequality-report name the same file');
+  });
+
   it('prints an error summary with --json when the input is bad', async () => {
     const { code, stdout } = await runCli(['import', fixture('truncated.json'), '--json']);
     expect(code).toBe(2);

@@ -1,0 +1,72 @@
+import { existsSync, statSync } from 'node:fs';
+import { lstat, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from './errors.js';
+
+/**
+ * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
+ * refuses new folders, such as /proc.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let dir = folder; !existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir))
+    missing.unshift(dir);
+  for (const dir of missing)
+    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+}
+
+/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+export async function writeOutput(file: string, input: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await makeFolder(path.dirname(path.resolve(file)));
+    await write();
+  } catch (error) {
+    throw new UserError(
+      `Input ${input}: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a writable path.`,
+    );
+  }
+}
+
+/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
+export async function removeStale(file: string): Promise<void> {
+  const stats = await lstat(file).catch(() => undefined);
+  if (stats?.isFile()) await rm(file, { force: true });
+}
+
+/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses outputs that are the same file as another output or as an input, before anything is removed or
+ * written: a run replaces its outputs, and must never replace the export it is reading.
+ */
+export function checkOutputPaths(
+  outputs: Record<string, string | undefined>,
+  inputs: Record<string, string | undefined>,
+): void {
+  const named = Object.entries(outputs).filter((entry): entry is [string, string] => !!entry[1]);
+  for (const [i, [input, file]] of named.entries()) {
+    for (const [other, otherFile] of named.slice(0, i)) {
+      if (sameFile(file, otherFile))
+        throw new UserError(
+          `Inputs ${other} and ${input} name the same file (${file}); give each its own path.`,
+        );
+    }
+    for (const [source, sourceFile] of Object.entries(inputs)) {
+      if (sourceFile && sameFile(file, sourceFile))
+        throw new UserError(
+          `Input ${input}: ${file} is the ${source.replace(/^import-file .*/, 'import-file')} this run reads; give the ${input} its own path (nothing was changed).`,
+        );
+    }
+  }
+}
