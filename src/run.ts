@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { describeError, ExitCode, exitCodeOf } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
-import { severityRank } from './findings/severity.js';
+import { SEVERITIES, type Severity, severityRank } from './findings/severity.js';
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
@@ -34,6 +34,13 @@ export interface RunOutcome {
   summary: RunSummary;
   exitCode: ExitCode;
   reports: ScannerReport[];
+}
+
+/** `2 medium, 5 low`: counts by severity, most severe first. */
+function severityList(counts: Partial<Record<Severity, number>>): string {
+  return SEVERITIES.filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${s}`)
+    .join(', ');
 }
 
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
@@ -231,10 +238,10 @@ export async function runCore(
   logger.info(`SARIF written to ${config.sarifFile}`);
   const reports: ScannerReport[] = prepared.map(
     ({ scanner, own, context: ownContext, reported, suppressed }, i) => {
-      const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false };
+      const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} };
       if (truncation.resultsDropped) {
         logger.warn(
-          `${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`,
+          `${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
         );
       }
       return {
@@ -267,6 +274,11 @@ export async function runCore(
     config.failOnPolicyViolation,
   );
   const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
+  const droppedBySeverity: Partial<Record<Severity, number>> = {};
+  for (const severity of SEVERITIES) {
+    const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
+    if (n) droppedBySeverity[severity] = n;
+  }
   const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
   const summary: RunSummary = {
     ...baseSummary(config, ci, startedAt),
@@ -283,8 +295,9 @@ export async function runCore(
       ? {
           truncated: {
             sarifResultsDropped: dropped,
+            sarifResultsDroppedBySeverity: droppedBySeverity,
             helpTrimmed,
-            note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped); ${dropped} results were left out of it and are counted here.`,
+            note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
           },
         }
       : {}),

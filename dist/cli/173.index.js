@@ -3217,6 +3217,15 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
 const GITHUB_LIMITS = { resultsPerRun: 25_000, rulesPerRun: 25_000, gzipBytes: 10 * 1024 * 1024 };
+/** How many of `findings` are not among `kept`, by severity. */
+function droppedBySeverity(findings, kept) {
+    const keep = new Set(kept);
+    const dropped = {};
+    for (const finding of findings)
+        if (!keep.has(finding))
+            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
+    return dropped;
+}
 /** The most severe findings within the result and rule caps; findings must come most severe first. */
 function withinCounts(findings, limit) {
     const kept = [];
@@ -4043,8 +4052,13 @@ async function writeFittedRun(sink, spec) {
     let briefHelp = false;
     for (;;) {
         const size = await writeAttempt(sink, { ...spec.input, findings: kept, briefHelp }, spec.gzipBudget);
-        if (size <= spec.gzipBudget || kept.length === 0)
-            return { resultsDropped: spec.findings.length - kept.length, helpTrimmed: briefHelp };
+        if (size <= spec.gzipBudget || kept.length === 0) {
+            return {
+                resultsDropped: spec.findings.length - kept.length,
+                helpTrimmed: briefHelp,
+                droppedBySeverity: droppedBySeverity(spec.findings, kept),
+            };
+        }
         sink.rewind(start);
         if (!briefHelp)
             briefHelp = true;
@@ -4083,6 +4097,12 @@ async function writeSarifFile(file, runs) {
 
 
 
+/** `2 medium, 5 low`: counts by severity, most severe first. */
+function severityList(counts) {
+    return findings_severity/* SEVERITIES */.oC.filter((s) => counts[s])
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ');
+}
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
 function bySeverity(a, b) {
     const score = (f) => f.cvss.v4?.score ?? f.cvss.v3?.score ?? f.cvss.v2?.score ?? -1;
@@ -4241,9 +4261,9 @@ async function runCore(config, ci, logger, startedAt, sources) {
     });
     logger.info(`SARIF written to ${config.sarifFile}`);
     const reports = prepared.map(({ scanner, own, context: ownContext, reported, suppressed }, i) => {
-        const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false };
+        const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} };
         if (truncation.resultsDropped) {
-            logger.warn(`${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits; --json counts and the artifact hold all of them.`);
+            logger.warn(`${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
         }
         return {
             scanner,
@@ -4261,6 +4281,12 @@ async function runCore(config, ci, logger, startedAt, sources) {
     const violations = failingViolations(reports.flatMap((r) => r.violations), config.watches).length;
     const gate = evaluateGate(counts, violations, config.failOn, config.failOnText, config.failOnPolicyViolation);
     const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
+    const droppedBySeverity = {};
+    for (const severity of findings_severity/* SEVERITIES */.oC) {
+        const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
+        if (n)
+            droppedBySeverity[severity] = n;
+    }
     const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
     const summary = {
         ...baseSummary(config, ci, startedAt),
@@ -4277,8 +4303,9 @@ async function runCore(config, ci, logger, startedAt, sources) {
             ? {
                 truncated: {
                     sarifResultsDropped: dropped,
+                    sarifResultsDroppedBySeverity: droppedBySeverity,
                     helpTrimmed,
-                    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped); ${dropped} results were left out of it and are counted here.`,
+                    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
                 },
             }
             : {}),

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { createGzip, type Gzip } from 'node:zlib';
 import type { Finding } from '../findings/model.js';
+import type { Severity } from '../findings/severity.js';
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
 export const GITHUB_LIMITS = { resultsPerRun: 25_000, rulesPerRun: 25_000, gzipBytes: 10 * 1024 * 1024 };
@@ -11,6 +12,20 @@ export interface RunTruncation {
   resultsDropped: number;
   /** Rule help shortened to fit the size limit. */
   helpTrimmed: boolean;
+  /** The results left out, by severity (severities with none left out are absent). */
+  droppedBySeverity: Partial<Record<Severity, number>>;
+}
+
+/** How many of `findings` are not among `kept`, by severity. */
+export function droppedBySeverity(
+  findings: readonly Finding[],
+  kept: readonly Finding[],
+): Partial<Record<Severity, number>> {
+  const keep = new Set(kept);
+  const dropped: Partial<Record<Severity, number>> = {};
+  for (const finding of findings)
+    if (!keep.has(finding)) dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
+  return dropped;
 }
 
 /** The most severe findings within the result and rule caps; findings must come most severe first. */

@@ -1,3 +1,4 @@
+import type { Severity } from '../findings/severity.js';
 import { z } from 'zod';
 import type { CiContext } from '../ci.js';
 import type { Counts, GateResult } from '../policy/gate.js';
@@ -18,7 +19,13 @@ export interface RunSummary {
   gate: GateResult & { failOnPolicyViolation: boolean };
   sarifFile: string | null;
   reportUrl: string | null;
-  truncated?: { sarifResultsDropped: number; helpTrimmed: boolean; note: string };
+  truncated?: {
+    sarifResultsDropped: number;
+    /** The results left out of the SARIF, by severity. */
+    sarifResultsDroppedBySeverity: Partial<Record<Severity, number>>;
+    helpTrimmed: boolean;
+    note: string;
+  };
   error?: { message: string; exitCode: number };
   run: CiContext;
   startedAt: string;

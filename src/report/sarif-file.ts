@@ -1,5 +1,11 @@
 import type { Finding } from '../findings/model.js';
-import { GITHUB_LIMITS, GzipBound, type RunTruncation, withinCounts } from './github-limits.js';
+import {
+  droppedBySeverity,
+  GITHUB_LIMITS,
+  GzipBound,
+  type RunTruncation,
+  withinCounts,
+} from './github-limits.js';
 import { withJsonSink, type JsonSink } from './json-file.js';
 import { SARIF_LOG_HEAD, type SarifRunInput, sarifRunJson } from './sarif.js';
 
@@ -48,8 +54,13 @@ async function writeFittedRun(sink: JsonSink, spec: SarifRunSpec): Promise<RunTr
   let briefHelp = false;
   for (;;) {
     const size = await writeAttempt(sink, { ...spec.input, findings: kept, briefHelp }, spec.gzipBudget);
-    if (size <= spec.gzipBudget || kept.length === 0)
-      return { resultsDropped: spec.findings.length - kept.length, helpTrimmed: briefHelp };
+    if (size <= spec.gzipBudget || kept.length === 0) {
+      return {
+        resultsDropped: spec.findings.length - kept.length,
+        helpTrimmed: briefHelp,
+        droppedBySeverity: droppedBySeverity(spec.findings, kept),
+      };
+    }
     sink.rewind(start);
     if (!briefHelp) briefHelp = true;
     else kept = withinCounts(kept, Math.floor((kept.length * spec.gzipBudget * 0.95) / size));

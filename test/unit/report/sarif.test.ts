@@ -84,7 +84,7 @@ describe('SARIF writer', () => {
       a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
     );
     const { log, truncation } = await fitted(findings, GITHUB_LIMITS.gzipBytes);
-    expect(truncation).toEqual({ resultsDropped: 0, helpTrimmed: false });
+    expect(truncation).toEqual({ resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} });
     expect(log.runs[0]?.results).toHaveLength(30);
     expect(log.runs[0]).toEqual(run(findings));
   });
@@ -135,7 +135,7 @@ describe('SARIF writer', () => {
     const log = JSON.parse(readFileSync(file, 'utf8')) as Log;
     expect(log.runs.map((r) => r.tool.driver.name)).toEqual(['JFrog Xray', 'Dependency-Track']);
     expect(truncations[0]?.resultsDropped).toBeGreaterThan(0);
-    expect(truncations[1]).toEqual({ resultsDropped: 0, helpTrimmed: false });
+    expect(truncations[1]).toEqual({ resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} });
     expect(log.runs[1]?.results).toHaveLength(20);
   });
 });
