@@ -78024,8 +78024,10 @@ function signature(secret, body) {
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
         return false;
-    // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
+    // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the URL
+    // is masked should a server echo it.
     const url = new URL(config.webhookUrl);
+    logger.secret(config.webhookUrl);
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
@@ -78039,6 +78041,7 @@ async function sendWebhook(config, summary, logger) {
         client = new http_client/* HttpClient */.Qq({
             baseUrl: url.origin,
             urlInput: 'webhook-url',
+            originOnly: true,
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
@@ -78145,7 +78148,241 @@ function planAnnotations(findings, used) {
     return { annotations, omitted: candidates - annotations.length };
 }
 
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOLS = {
+    'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
+    xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
+};
+/** GitHub's caps on rule texts and tags (SPEC §7). */
+const DESCRIPTION_LIMIT = 1024;
+const TAG_LIMIT = 10;
+const LIST_LIMIT = 20;
+// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
+const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
+const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+function rfc3986(text, allowed) {
+    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
+        return text;
+    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
+}
+/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
+function webUrl(text) {
+    if (!text)
+        return undefined;
+    try {
+        const url = new URL(text);
+        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
+        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
+        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
+            return undefined;
+        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
+        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
+        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
+        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
+function pathToUri(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()))
+        .join('/');
+}
+function sarifLevel(severity) {
+    if (severity === 'critical' || severity === 'high')
+        return 'error';
+    return severity === 'medium' ? 'warning' : 'note';
+}
+function shorten(text, limit) {
+    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+function groupById(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const group = groups.get(finding.id);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(finding.id, [finding]);
+    }
+    return groups;
+}
+function ruleTags(findings) {
+    const tags = ['security', 'vulnerability'];
+    for (const f of findings)
+        if (f.component.ecosystem)
+            tags.push(f.component.ecosystem);
+    for (const f of findings)
+        tags.push(...f.cwes);
+    return [...new Set(tags)].slice(0, TAG_LIMIT);
+}
+/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
+function joinedJson(before, middleJson, after) {
+    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
+}
+/**
+ * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
+ * a rule and appears in both forms, so it is spliced in rather than copied into each.
+ */
+function helpJson(id, findings, brief, descriptionJson) {
+    const [first] = findings;
+    const vector = findings.map(cvssVector).find(Boolean);
+    const score = findings.map(cvssScore).find((s) => s !== undefined);
+    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
+    const components = [...new Set(findings.map(componentLabel))];
+    const references = [
+        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
+    ];
+    const lines = [
+        `${id}: ${first.title}`,
+        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
+        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
+        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
+    ];
+    if (brief)
+        return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
+    const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
+    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n');
+    const markdown = joinedJson([
+        `**${id}**: ${first.title}`,
+        '',
+        `| Severity | CVSS | Affected components | Fixed versions |`,
+        `| --- | --- | --- | --- |`,
+        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
+            .slice(0, LIST_LIMIT)
+            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+        '',
+        '',
+    ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
+    return `{"text":${text},"markdown":${markdown}}`;
+}
+/** A rule as JSON text (see `helpJson`). */
+function ruleJson(id, findings, brief) {
+    const [first] = findings;
+    const severity = first.severity;
+    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
+        .map(webUrl)
+        .find(Boolean);
+    const description = first.description || first.title;
+    const descriptionJson = JSON.stringify(description);
+    const full = description.length <= DESCRIPTION_LIMIT
+        ? descriptionJson
+        : JSON.stringify(shorten(description, DESCRIPTION_LIMIT));
+    const rest = JSON.stringify({
+        ...(helpUri ? { helpUri } : {}),
+        defaultConfiguration: { level: sarifLevel(severity) },
+        properties: {
+            tags: ruleTags(findings),
+            'security-severity': securitySeverity(findings, severity),
+            precision: 'high',
+        },
+    });
+    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
+}
+/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
+function findingFingerprint(finding) {
+    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000')).slice(0, 32);
+}
+function buildResult(finding, ruleIndex, input, anySuppressed) {
+    const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
+    const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
+    const score = cvssScore(finding);
+    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
+    const result = {
+        ruleId: finding.id,
+        ruleIndex,
+        level: sarifLevel(finding.severity),
+        message: { text: findingMessage(finding) },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(location.uri) },
+                    region: { startLine: location.startLine },
+                },
+                ...(logical.length
+                    ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
+                    : {}),
+            },
+        ],
+        partialFingerprints: {
+            ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
+            'scaBridgeFinding/v1': findingFingerprint(finding),
+        },
+        properties: {
+            packageName: finding.component.packageName,
+            packageVersion: finding.component.version ?? '',
+            ...(finding.component.purl ? { purl: finding.component.purl } : {}),
+            ecosystem: finding.component.ecosystem ?? 'unknown',
+            severity: finding.severity,
+            ...(score !== undefined ? { cvssScore: score } : {}),
+            vulnerabilityIds: finding.ids,
+            fixedVersions: finding.fixedVersions,
+            componentPaths: finding.componentPaths,
+            locationRule: location.rule,
+            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
+            ...(finding.epss ? { epssScore: finding.epss.score } : {}),
+            ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
+            ...(finding.url ? { scannerUrl: finding.url } : {}),
+        },
+    };
+    if (anySuppressed) {
+        // SARIF: either every result of a run carries `suppressions` or none does.
+        result.suppressions = finding.suppressed
+            ? [
+                {
+                    kind: 'external',
+                    status: 'accepted',
+                    justification: [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
+                        .filter(Boolean)
+                        .join(': ') || 'suppressed in the scanner',
+                },
+            ]
+            : [];
+    }
+    return result;
+}
+/**
+ * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
+ * 25,000 results is written as it is built and never held whole.
+ */
+function* sarifRunJson(input) {
+    const groups = groupById(input.findings);
+    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
+    const anySuppressed = input.findings.some((f) => f.suppressed);
+    const tool = TOOLS[input.scanner];
+    const driver = JSON.stringify({
+        name: tool.name,
+        informationUri: tool.informationUri,
+        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
+    });
+    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
+    let separator = '';
+    for (const [id, group] of groups) {
+        yield `${separator}${ruleJson(id, group, !!input.briefHelp)}`;
+        separator = ',';
+    }
+    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
+    separator = '';
+    for (const finding of input.findings) {
+        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
+        yield `${separator}${JSON.stringify(result)}`;
+        separator = ',';
+    }
+    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
+    yield `],"properties":${JSON.stringify(properties)}}`;
+}
+/** The start of a log, up to its runs. */
+const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
+
 ;// CONCATENATED MODULE: ./src/report/job-summary.ts
+
 
 
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
@@ -78164,8 +78401,10 @@ const ICON = {
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+/** A link in a table cell: to a web URL only, with what would end the link or the cell (`(`, `)`, `|`) escaped. */
 function job_summary_link(text, url) {
-    return url ? `[${cell(text)}](${url})` : cell(text);
+    const target = webUrl(url)?.replace(/[()|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return target ? `[${cell(text)}](${target})` : cell(text);
 }
 function header(summary) {
     const verdict = summary.status === 'passed'
@@ -78215,7 +78454,7 @@ function findingRows(findings, fileLink, limit) {
         const where = f.location
             ? job_summary_link(`${f.location.uri}:${f.location.startLine}`, fileLink?.(f.location.uri, f.location.startLine))
             : '';
-        const scanner = f.url ? ` ([scanner](${f.url}))` : '';
+        const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
         return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(f.fixedVersions.slice(0, 3).join(', ') || '—')} | ${where} |`;
     });
     const more = findings.filter((f) => !f.suppressed).length - shown.length;
@@ -78229,9 +78468,15 @@ function findingRows(findings, fileLink, limit) {
         '',
     ];
 }
-function violationRows(violations, limit) {
+function violationRows(violations, uncounted, limit) {
+    const others = uncounted
+        ? [
+            `${uncounted} more violations do not count for the gate (WARN or INFO, suppressed, or of other watches).`,
+            '',
+        ]
+        : [];
     if (!violations.length)
-        return [];
+        return uncounted ? ['### Policy violations', '', ...others] : [];
     const rows = violations
         .slice(0, limit)
         .map((v) => `| ${v.state} | ${cell(v.policy)}${v.watch ? ` (${cell(v.watch)})` : ''} | ${cell(v.type)} | ${cell(v.component)} | ${cell(v.subject ?? '')} |`);
@@ -78243,7 +78488,12 @@ function violationRows(violations, limit) {
         ...rows,
         ...(violations.length > limit ? ['', `…and ${violations.length - limit} more.`] : []),
         '',
+        ...others,
     ];
+}
+/** Links to a file and line of a GitHub repository at a commit, each path segment encoded. */
+function githubFileLink(serverUrl, repository, sha) {
+    return (uri, line) => `${serverUrl}/${repository}/blob/${sha}/${pathToUri(uri)}#L${line}`;
 }
 /** The job summary a reviewer reads in ten seconds: verdict, counts, top findings, violations, notes. */
 function renderJobSummary(input) {
@@ -78254,7 +78504,7 @@ function renderJobSummary(input) {
         ...header(input.summary),
         ...counts(input.summary),
         ...findingRows(input.findings, input.fileLink, findingLimit),
-        ...violationRows(input.violations, TOP_VIOLATIONS),
+        ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
         ...notes.map((note) => `> ${cell(note)}`),
     ].join('\n');
     let limit = TOP_FINDINGS;
@@ -78264,6 +78514,50 @@ function renderJobSummary(input) {
         markdown = render(limit);
     }
     return `${markdown}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+/** Counts by severity of unsuppressed findings; suppressed ones are counted apart (SPEC §4). */
+function countFindings(findings, suppressed) {
+    const counts = Object.fromEntries(findings_severity/* SEVERITIES */.oC.map((s) => [s, 0]));
+    for (const finding of findings)
+        if (!finding.suppressed)
+            counts[finding.severity] += 1;
+    return { ...counts, total: findings_severity/* SEVERITIES */.oC.reduce((sum, s) => sum + counts[s], 0), suppressed };
+}
+/** Violations that fail the gate: state FAIL, not suppressed, and from one of `watches` when given. */
+function failingViolations(violations, watches) {
+    return violations.filter((v) => v.state === 'FAIL' &&
+        !v.suppressed &&
+        (!watches.length || (v.watch !== undefined && watches.includes(v.watch))));
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
+function evaluateGate(counts, policyViolations, failOn, failOnText, failOnPolicyViolation) {
+    const reasons = [];
+    if (failOn.kind === 'any' && counts.total > 0) {
+        reasons.push(`${plural(counts.total, 'finding')} (fail-on: any)`);
+    }
+    else if (failOn.kind === 'threshold') {
+        const n = findings_severity/* SEVERITIES */.oC.filter((s) => (0,findings_severity/* severityRank */.qs)(s) >= (0,findings_severity/* severityRank */.qs)(failOn.severity)).reduce((sum, s) => sum + counts[s], 0);
+        if (n > 0)
+            reasons.push(`${plural(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
+    }
+    else if (failOn.kind === 'budgets') {
+        for (const severity of findings_severity/* SEVERITIES */.oC) {
+            const budget = failOn.budgets[severity];
+            if (budget !== undefined && counts[severity] > budget) {
+                reasons.push(`${counts[severity]} ${severity} findings, over the budget of ${budget}`);
+            }
+        }
+    }
+    if (failOnPolicyViolation && policyViolations > 0) {
+        reasons.push(`${plural(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
+    }
+    return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
 }
 
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
@@ -81918,50 +82212,6 @@ function applyReportFilters(findings, minSeverity, includeSuppressed) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/policy/gate.ts
-
-/** Counts by severity of unsuppressed findings; suppressed ones are counted apart (SPEC §4). */
-function countFindings(findings, suppressed) {
-    const counts = Object.fromEntries(findings_severity/* SEVERITIES */.oC.map((s) => [s, 0]));
-    for (const finding of findings)
-        if (!finding.suppressed)
-            counts[finding.severity] += 1;
-    return { ...counts, total: findings_severity/* SEVERITIES */.oC.reduce((sum, s) => sum + counts[s], 0), suppressed };
-}
-/** Violations that fail the gate: state FAIL, not suppressed, and from one of `watches` when given. */
-function failingViolations(violations, watches) {
-    return violations.filter((v) => v.state === 'FAIL' &&
-        !v.suppressed &&
-        (!watches.length || (v.watch !== undefined && watches.includes(v.watch))));
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
-function evaluateGate(counts, policyViolations, failOn, failOnText, failOnPolicyViolation) {
-    const reasons = [];
-    if (failOn.kind === 'any' && counts.total > 0) {
-        reasons.push(`${plural(counts.total, 'finding')} (fail-on: any)`);
-    }
-    else if (failOn.kind === 'threshold') {
-        const n = findings_severity/* SEVERITIES */.oC.filter((s) => (0,findings_severity/* severityRank */.qs)(s) >= (0,findings_severity/* severityRank */.qs)(failOn.severity)).reduce((sum, s) => sum + counts[s], 0);
-        if (n > 0)
-            reasons.push(`${plural(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
-    }
-    else if (failOn.kind === 'budgets') {
-        for (const severity of findings_severity/* SEVERITIES */.oC) {
-            const budget = failOn.budgets[severity];
-            if (budget !== undefined && counts[severity] > budget) {
-                reasons.push(`${counts[severity]} ${severity} findings, over the budget of ${budget}`);
-            }
-        }
-    }
-    if (failOnPolicyViolation && policyViolations > 0) {
-        reasons.push(`${plural(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
-    }
-    return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
-}
-
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(78474);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -82196,239 +82446,6 @@ async function writeJsonFile(file, value) {
         await sink.write('\n');
     });
 }
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const TOOLS = {
-    'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
-    xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
-};
-/** GitHub's caps on rule texts and tags (SPEC §7). */
-const DESCRIPTION_LIMIT = 1024;
-const TAG_LIMIT = 10;
-const LIST_LIMIT = 20;
-// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
-const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
-const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
-const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
-function rfc3986(text, allowed) {
-    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
-        return text;
-    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
-}
-/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
-function webUrl(text) {
-    if (!text)
-        return undefined;
-    try {
-        const url = new URL(text);
-        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
-        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
-        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
-            return undefined;
-        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
-        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
-        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
-        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
-function pathToUri(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment.toWellFormed()))
-        .join('/');
-}
-function sarifLevel(severity) {
-    if (severity === 'critical' || severity === 'high')
-        return 'error';
-    return severity === 'medium' ? 'warning' : 'note';
-}
-function shorten(text, limit) {
-    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-function groupById(findings) {
-    const groups = new Map();
-    for (const finding of findings) {
-        const group = groups.get(finding.id);
-        if (group)
-            group.push(finding);
-        else
-            groups.set(finding.id, [finding]);
-    }
-    return groups;
-}
-function ruleTags(findings) {
-    const tags = ['security', 'vulnerability'];
-    for (const f of findings)
-        if (f.component.ecosystem)
-            tags.push(f.component.ecosystem);
-    for (const f of findings)
-        tags.push(...f.cwes);
-    return [...new Set(tags)].slice(0, TAG_LIMIT);
-}
-/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
-function joinedJson(before, middleJson, after) {
-    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
-}
-/**
- * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
- * a rule and appears in both forms, so it is spliced in rather than copied into each.
- */
-function helpJson(id, findings, brief, descriptionJson) {
-    const [first] = findings;
-    const vector = findings.map(cvssVector).find(Boolean);
-    const score = findings.map(cvssScore).find((s) => s !== undefined);
-    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
-    const components = [...new Set(findings.map(componentLabel))];
-    const references = [
-        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
-    ];
-    const lines = [
-        `${id}: ${first.title}`,
-        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
-        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
-        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
-    ];
-    if (brief)
-        return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
-    const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
-    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n');
-    const markdown = joinedJson([
-        `**${id}**: ${first.title}`,
-        '',
-        `| Severity | CVSS | Affected components | Fixed versions |`,
-        `| --- | --- | --- | --- |`,
-        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
-            .slice(0, LIST_LIMIT)
-            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
-        '',
-        '',
-    ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
-    return `{"text":${text},"markdown":${markdown}}`;
-}
-/** A rule as JSON text (see `helpJson`). */
-function ruleJson(id, findings, brief) {
-    const [first] = findings;
-    const severity = first.severity;
-    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
-        .map(webUrl)
-        .find(Boolean);
-    const description = first.description || first.title;
-    const descriptionJson = JSON.stringify(description);
-    const full = description.length <= DESCRIPTION_LIMIT
-        ? descriptionJson
-        : JSON.stringify(shorten(description, DESCRIPTION_LIMIT));
-    const rest = JSON.stringify({
-        ...(helpUri ? { helpUri } : {}),
-        defaultConfiguration: { level: sarifLevel(severity) },
-        properties: {
-            tags: ruleTags(findings),
-            'security-severity': securitySeverity(findings, severity),
-            precision: 'high',
-        },
-    });
-    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
-}
-/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-function findingFingerprint(finding) {
-    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000')).slice(0, 32);
-}
-function buildResult(finding, ruleIndex, input, anySuppressed) {
-    const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
-    const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
-    const score = cvssScore(finding);
-    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
-    const result = {
-        ruleId: finding.id,
-        ruleIndex,
-        level: sarifLevel(finding.severity),
-        message: { text: findingMessage(finding) },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: pathToUri(location.uri) },
-                    region: { startLine: location.startLine },
-                },
-                ...(logical.length
-                    ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
-                    : {}),
-            },
-        ],
-        partialFingerprints: {
-            ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
-            'scaBridgeFinding/v1': findingFingerprint(finding),
-        },
-        properties: {
-            packageName: finding.component.packageName,
-            packageVersion: finding.component.version ?? '',
-            ...(finding.component.purl ? { purl: finding.component.purl } : {}),
-            ecosystem: finding.component.ecosystem ?? 'unknown',
-            severity: finding.severity,
-            ...(score !== undefined ? { cvssScore: score } : {}),
-            vulnerabilityIds: finding.ids,
-            fixedVersions: finding.fixedVersions,
-            componentPaths: finding.componentPaths,
-            locationRule: location.rule,
-            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
-            ...(finding.epss ? { epssScore: finding.epss.score } : {}),
-            ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
-            ...(finding.url ? { scannerUrl: finding.url } : {}),
-        },
-    };
-    if (anySuppressed) {
-        // SARIF: either every result of a run carries `suppressions` or none does.
-        result.suppressions = finding.suppressed
-            ? [
-                {
-                    kind: 'external',
-                    status: 'accepted',
-                    justification: [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
-                        .filter(Boolean)
-                        .join(': ') || 'suppressed in the scanner',
-                },
-            ]
-            : [];
-    }
-    return result;
-}
-/**
- * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
- * 25,000 results is written as it is built and never held whole.
- */
-function* sarifRunJson(input) {
-    const groups = groupById(input.findings);
-    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
-    const anySuppressed = input.findings.some((f) => f.suppressed);
-    const tool = TOOLS[input.scanner];
-    const driver = JSON.stringify({
-        name: tool.name,
-        informationUri: tool.informationUri,
-        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
-    });
-    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
-    let separator = '';
-    for (const [id, group] of groups) {
-        yield `${separator}${ruleJson(id, group, !!input.briefHelp)}`;
-        separator = ',';
-    }
-    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
-    separator = '';
-    for (const finding of input.findings) {
-        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
-        yield `${separator}${JSON.stringify(result)}`;
-        separator = ',';
-    }
-    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
-    yield `],"properties":${JSON.stringify(properties)}}`;
-}
-/** The start of a log, up to its runs. */
-const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
 
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
 
@@ -83166,6 +83183,7 @@ class ActionLogger {
 
 
 
+
 /** Every input action.yml declares, read by its public name. */
 const INPUTS = [
     'mode',
@@ -83212,7 +83230,8 @@ const INPUTS = [
     'webhook-url',
     'webhook-secret',
 ];
-const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token'];
+// The webhook URL too: chat webhooks carry their token in the path.
+const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', 'webhook-url'];
 function readInputs() {
     return Object.fromEntries(INPUTS.map((name) => [name, core/* getInput */.V4(name)]));
 }
@@ -83232,12 +83251,6 @@ function setOutputs(summary) {
     core/* setOutput */.uH('policy-violations', String(summary.policyViolations));
     core/* setOutput */.uH('gate-result', summary.gate.result);
     core/* setOutput */.uH('report-url', summary.reportUrl ?? '');
-}
-function fileLink(github) {
-    if (!github.repository || !github.sha)
-        return undefined;
-    const base = `${github.serverUrl}/${github.repository}/blob/${github.sha}`;
-    return (uri, line) => `${base}/${uri}#L${line}`;
 }
 /** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
 async function uploadToCodeScanning(outcome, config, github, logger, notes) {
@@ -83311,7 +83324,10 @@ async function run_run(env = process.env) {
         summary = errorSummary(config, ci, startedAt, error, logger);
         failures.push((0,errors/* describeError */.Uc)(error));
     }
-    setOutputs(summary);
+    // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
+    // checks it must not read an error as a pass.
+    if (summary.status !== 'error')
+        setOutputs(summary);
     if (outcome && config) {
         await publish(outcome, config, github, logger, notes, failures);
         if (config.annotations)
@@ -83321,11 +83337,24 @@ async function run_run(env = process.env) {
         await sendWebhook(config, summary, logger);
     if (config?.jobSummary !== false) {
         const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
-        const violations = outcome?.reports.flatMap((r) => r.violations) ?? [];
-        const link = fileLink(github);
+        const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
+        const violations = failingViolations(reported, config?.watches ?? []);
+        const link = github.repository && github.sha
+            ? githubFileLink(github.serverUrl, github.repository, github.sha)
+            : undefined;
+        const markdown = renderJobSummary({
+            summary,
+            findings,
+            violations,
+            uncountedViolations: reported.length - violations.length,
+            ...(link ? { fileLink: link } : {}),
+            notes,
+        });
+        // A runner without a step summary (act, Gitea, a local run) loses only the summary.
         await core/* summary */.z
-            .addRaw(renderJobSummary({ summary, findings, violations, ...(link ? { fileLink: link } : {}), notes }))
-            .write();
+            .addRaw(markdown)
+            .write()
+            .catch((error) => logger.warn(`The job summary could not be written: ${error.message}`));
     }
     if (summary.status === 'failed')
         failures.unshift(`Gate failed: ${summary.gate.reasons.join('; ')}`);
@@ -83352,9 +83381,12 @@ async function publish(outcome, config, github, logger, notes, failures) {
 }
 /** Annotations for the most severe findings, within what the step has left after its own messages. */
 function annotate(outcome, config, logger, summary, failures, notes) {
-    // The step's failure message (gate or upload) is one more error annotation, a failed webhook one more warning.
+    // The step's failure message (gate or upload) is one more error annotation.
     const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
-    const webhook = config.webhookUrl ? 1 : 0;
+    // A failed webhook is one more warning, and with `insecure` its client's warning about TLS another.
+    const webhook = config.webhookUrl
+        ? 1 + (config.insecure && config.webhookUrl.startsWith('https:') ? 1 : 0)
+        : 0;
     const used = {
         ...logger.printed,
         error: logger.printed.error + failing,
@@ -83878,7 +83910,8 @@ class HttpClient {
                     headersTimeout: timeout,
                     bodyTimeout: timeout,
                 });
-        if (options.insecure) {
+        // Over plain http there are no certificates to skip.
+        if (options.insecure && this.base.protocol === 'https:') {
             options.logger.warn(`insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`);
         }
         if (this.base.protocol === 'http:' && options.headers && Object.keys(options.headers).length) {
@@ -83896,7 +83929,7 @@ class HttpClient {
     /** Sends a request; retries per `retry`; throws HttpStatusError for any status outside 2xx. */
     async send(req) {
         const url = this.url(req.path, req.query);
-        const shown = `${url.origin}${url.pathname}`;
+        const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
         const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -405,8 +405,10 @@ function signature(secret, body) {
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
         return false;
-    // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
+    // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the URL
+    // is masked should a server echo it.
     const url = new URL(config.webhookUrl);
+    logger.secret(config.webhookUrl);
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
@@ -420,6 +422,7 @@ async function sendWebhook(config, summary, logger) {
         client = new http_client/* HttpClient */.Qq({
             baseUrl: url.origin,
             urlInput: 'webhook-url',
+            originOnly: true,
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
@@ -4966,7 +4969,8 @@ class HttpClient {
                     headersTimeout: timeout,
                     bodyTimeout: timeout,
                 });
-        if (options.insecure) {
+        // Over plain http there are no certificates to skip.
+        if (options.insecure && this.base.protocol === 'https:') {
             options.logger.warn(`insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`);
         }
         if (this.base.protocol === 'http:' && options.headers && Object.keys(options.headers).length) {
@@ -4984,7 +4988,7 @@ class HttpClient {
     /** Sends a request; retries per `retry`; throws HttpStatusError for any status outside 2xx. */
     async send(req) {
         const url = this.url(req.path, req.query);
-        const shown = `${url.origin}${url.pathname}`;
+        const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
         const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -9,8 +9,9 @@ import { describeError, UserError } from '../errors.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { planAnnotations } from '../report/annotations.js';
-import { renderJobSummary } from '../report/job-summary.js';
+import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
+import { failingViolations } from '../policy/gate.js';
 import { errorSummary, runScan, type RunOutcome } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext } from './github-context.js';
@@ -63,7 +64,8 @@ export const INPUTS = [
   'webhook-secret',
 ] as const;
 
-const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token'];
+// The webhook URL too: chat webhooks carry their token in the path.
+const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', 'webhook-url'];
 
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)]));
@@ -83,12 +85,6 @@ function setOutputs(summary: RunSummary): void {
   core.setOutput('policy-violations', String(summary.policyViolations));
   core.setOutput('gate-result', summary.gate.result);
   core.setOutput('report-url', summary.reportUrl ?? '');
-}
-
-function fileLink(github: GitHubContext): ((uri: string, line: number) => string) | undefined {
-  if (!github.repository || !github.sha) return undefined;
-  const base = `${github.serverUrl}/${github.repository}/blob/${github.sha}`;
-  return (uri, line) => `${base}/${uri}#L${line}`;
 }
 
 /** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
@@ -186,7 +182,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     summary = errorSummary(config, ci, startedAt, error, logger);
     failures.push(describeError(error));
   }
-  setOutputs(summary);
+  // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
+  // checks it must not read an error as a pass.
+  if (summary.status !== 'error') setOutputs(summary);
 
   if (outcome && config) {
     await publish(outcome, config, github, logger, notes, failures);
@@ -195,11 +193,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (config) await sendWebhook(config, summary, logger);
   if (config?.jobSummary !== false) {
     const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
-    const violations = outcome?.reports.flatMap((r) => r.violations) ?? [];
-    const link = fileLink(github);
+    const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
+    const violations = failingViolations(reported, config?.watches ?? []);
+    const link =
+      github.repository && github.sha
+        ? githubFileLink(github.serverUrl, github.repository, github.sha)
+        : undefined;
+    const markdown = renderJobSummary({
+      summary,
+      findings,
+      violations,
+      uncountedViolations: reported.length - violations.length,
+      ...(link ? { fileLink: link } : {}),
+      notes,
+    });
+    // A runner without a step summary (act, Gitea, a local run) loses only the summary.
     await core.summary
-      .addRaw(renderJobSummary({ summary, findings, violations, ...(link ? { fileLink: link } : {}), notes }))
-      .write();
+      .addRaw(markdown)
+      .write()
+      .catch((error: unknown) =>
+        logger.warn(`The job summary could not be written: ${(error as Error).message}`),
+      );
   }
   if (summary.status === 'failed') failures.unshift(`Gate failed: ${summary.gate.reasons.join('; ')}`);
   if (failures.length) core.setFailed(failures.join('\n'));
@@ -238,9 +252,12 @@ function annotate(
   failures: string[],
   notes: string[],
 ): void {
-  // The step's failure message (gate or upload) is one more error annotation, a failed webhook one more warning.
+  // The step's failure message (gate or upload) is one more error annotation.
   const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
-  const webhook = config.webhookUrl ? 1 : 0;
+  // A failed webhook is one more warning, and with `insecure` its client's warning about TLS another.
+  const webhook = config.webhookUrl
+    ? 1 + (config.insecure && config.webhookUrl.startsWith('https:') ? 1 : 0)
+    : 0;
   const used = {
     ...logger.printed,
     error: logger.printed.error + failing,

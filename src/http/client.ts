@@ -25,6 +25,8 @@ export interface HttpOptions {
   maxRetryAfterMs?: number;
   /** The input that names this URL, for messages that say what to check (default `api-url`). */
   urlInput?: string;
+  /** Messages name only the origin: the path may itself be a secret (chat webhooks carry their token there). */
+  originOnly?: boolean;
   /** Replaces the proxy-aware agent (tests hand in undici's MockAgent). */
   dispatcher?: Dispatcher;
 }
@@ -133,7 +135,8 @@ export class HttpClient {
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
-    if (options.insecure) {
+    // Over plain http there are no certificates to skip.
+    if (options.insecure && this.base.protocol === 'https:') {
       options.logger.warn(
         `insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
       );
@@ -154,7 +157,7 @@ export class HttpClient {
   /** Sends a request; retries per `retry`; throws HttpStatusError for any status outside 2xx. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const url = this.url(req.path, req.query);
-    const shown = `${url.origin}${url.pathname}`;
+    const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
     const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -26,8 +26,10 @@ export async function sendWebhook(
   logger: Logger,
 ): Promise<boolean> {
   if (!config.webhookUrl) return false;
-  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed.
+  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the URL
+  // is masked should a server echo it.
   const url = new URL(config.webhookUrl);
+  logger.secret(config.webhookUrl);
   const body = logger.redact(webhookBody(summary));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -41,6 +43,7 @@ export async function sendWebhook(
     client = new HttpClient({
       baseUrl: url.origin,
       urlInput: 'webhook-url',
+      originOnly: true,
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,

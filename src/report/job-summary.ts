@@ -2,6 +2,7 @@ import type { Finding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES } from '../findings/severity.js';
 import { advisoryUrl, componentLabel, cvssScore } from './advisory.js';
 import type { RunSummary } from './run-summary.js';
+import { pathToUri, webUrl } from './sarif.js';
 
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 900 * 1024;
@@ -11,7 +12,10 @@ const TOP_VIOLATIONS = 15;
 export interface JobSummaryInput {
   summary: RunSummary;
   findings: readonly Finding[];
+  /** The violations that count for the gate (`policyViolations`). */
   violations: readonly PolicyViolation[];
+  /** Violations reported that do not count: WARN or INFO, suppressed, or of other watches. */
+  uncountedViolations?: number;
   /** Builds a link to a file and line of the repository at this commit, when the run knows where it is. */
   fileLink?: (uri: string, line: number) => string;
   /** Lines the front door adds: annotations left out, upload results, truncation. */
@@ -32,8 +36,10 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** A link in a table cell: to a web URL only, with what would end the link or the cell (`(`, `)`, `|`) escaped. */
 function link(text: string, url: string | undefined): string {
-  return url ? `[${cell(text)}](${url})` : cell(text);
+  const target = webUrl(url)?.replace(/[()|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return target ? `[${cell(text)}](${target})` : cell(text);
 }
 
 function header(summary: RunSummary): string[] {
@@ -87,7 +93,7 @@ function findingRows(
     const where = f.location
       ? link(`${f.location.uri}:${f.location.startLine}`, fileLink?.(f.location.uri, f.location.startLine))
       : '';
-    const scanner = f.url ? ` ([scanner](${f.url}))` : '';
+    const scanner = webUrl(f.url) ? ` (${link('scanner', f.url)})` : '';
     return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(f.fixedVersions.slice(0, 3).join(', ') || '—')} | ${where} |`;
   });
   const more = findings.filter((f) => !f.suppressed).length - shown.length;
@@ -102,8 +108,14 @@ function findingRows(
   ];
 }
 
-function violationRows(violations: readonly PolicyViolation[], limit: number): string[] {
-  if (!violations.length) return [];
+function violationRows(violations: readonly PolicyViolation[], uncounted: number, limit: number): string[] {
+  const others = uncounted
+    ? [
+        `${uncounted} more violations do not count for the gate (WARN or INFO, suppressed, or of other watches).`,
+        '',
+      ]
+    : [];
+  if (!violations.length) return uncounted ? ['### Policy violations', '', ...others] : [];
   const rows = violations
     .slice(0, limit)
     .map(
@@ -118,7 +130,17 @@ function violationRows(violations: readonly PolicyViolation[], limit: number): s
     ...rows,
     ...(violations.length > limit ? ['', `…and ${violations.length - limit} more.`] : []),
     '',
+    ...others,
   ];
+}
+
+/** Links to a file and line of a GitHub repository at a commit, each path segment encoded. */
+export function githubFileLink(
+  serverUrl: string,
+  repository: string,
+  sha: string,
+): (uri: string, line: number) => string {
+  return (uri, line) => `${serverUrl}/${repository}/blob/${sha}/${pathToUri(uri)}#L${line}`;
 }
 
 /** The job summary a reviewer reads in ten seconds: verdict, counts, top findings, violations, notes. */
@@ -130,7 +152,7 @@ export function renderJobSummary(input: JobSummaryInput): string {
       ...header(input.summary),
       ...counts(input.summary),
       ...findingRows(input.findings, input.fileLink, findingLimit),
-      ...violationRows(input.violations, TOP_VIOLATIONS),
+      ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
       ...notes.map((note) => `> ${cell(note)}`),
     ].join('\n');
   let limit = TOP_FINDINGS;

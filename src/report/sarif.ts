@@ -37,7 +37,7 @@ function rfc3986(text: string, allowed: RegExp): string {
 }
 
 /** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
-function webUrl(text: string | undefined): string | undefined {
+export function webUrl(text: string | undefined): string | undefined {
   if (!text) return undefined;
   try {
     const url = new URL(text);

@@ -148,11 +148,12 @@ describe('the Action, run as the runner runs it', () => {
     expect(run.summary).toContain('29 findings are annotated; 16 more are in the SARIF file');
   });
 
-  it('fails with exit 1 and a clear message on bad input, with outputs still set', async () => {
+  it('fails with exit 1 and a clear message on bad input, and sets no outputs', async () => {
     const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'severe' }, { workspace: dir });
     expect(run.code).toBe(1);
     expect(run.commands.find((c) => c.command === 'error')?.message).toContain('Input fail-on');
-    expect(run.outputs['gate-result']).toBe('passed');
+    // `gate-result` must not read `passed` for a run that did not finish.
+    expect(run.outputs).toEqual({});
     expect(run.summary).toContain('⚠️ Scan failed');
   });
 
@@ -334,6 +335,27 @@ describe('webhook', () => {
       .map((c) => c.message);
     expect(warnings).toEqual([expect.stringContaining('The webhook to http://127.0.0.1:9 failed')]);
     expect(dead.outputs.total).toBe('4');
+  });
+});
+
+describe('webhook URLs with a secret path', () => {
+  let receiver: WebhookReceiver;
+  afterEach(async () => receiver.stop());
+
+  it('never prints the path of a webhook that fails (chat webhooks carry their token there)', async () => {
+    receiver = new WebhookReceiver(10);
+    const url = `${await receiver.start()}/services/T000/B000/SECRETPATHTOKEN`;
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'webhook-url': url },
+      { workspace: workspace() },
+    );
+    expect(run.code).toBe(0);
+    expect(receiver.requests.map((r) => r.url)).toEqual(Array(3).fill('/services/T000/B000/SECRETPATHTOKEN'));
+    expect(run.stdout).toContain(`The webhook to ${new URL(url).origin} failed`);
+    // `::add-mask::` is the runner's instruction to mask the URL, never shown.
+    const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(shown.join('\n')).not.toContain('SECRETPATHTOKEN');
+    expect(run.summary).not.toContain('SECRETPATHTOKEN');
   });
 });
 

@@ -407,14 +407,16 @@ describe('the component under gitlab-ci-local', () => {
   });
 
   it('runs the scan job green and the gate job red when the gate fails; the reports are artifacts', async () => {
-    // Values a shell would act on, to show they reach the CLI as plain text.
-    const environment = 'staging; echo INJECTED';
+    // Values a shell would act on, to show they reach the CLI as plain text, and values that start with a
+    // dash, which a CLI would take for an option when they follow their flag as a separate argument.
+    const environment = '-staging; echo INJECTED';
     const dir = await sampleProject(
       includeComponent({
         cli: CLI_INPUT,
         import_file: ['reports/*.json'],
         fail_on: 'high',
         environment,
+        exclude_path_patterns: ['-legacy/**'],
         metadata: ['team=payments', `owner=O'Brien & "Sons" \`id\``],
       }),
     );

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { CiContext } from '../../../src/ci.js';
+import type { PolicyViolation } from '../../../src/findings/model.js';
+import { githubFileLink, renderJobSummary } from '../../../src/report/job-summary.js';
+import type { RunSummary } from '../../../src/report/run-summary.js';
+import { baseSummary } from '../../../src/run.js';
+import { aFinding } from '../../helpers/finding.js';
+
+const CI: CiContext = { provider: 'github', repository: 'acme/shop', commit: 'abc' };
+const SUMMARY: RunSummary = { ...baseSummary({}, CI, new Date(0)), status: 'passed' };
+
+/** The table rows of a markdown text: lines that start with `|`. */
+function rows(markdown: string): string[] {
+  return markdown.split('\n').filter((line) => line.startsWith('|'));
+}
+
+/** Cells of a table row, with `\|` inside a cell kept. */
+function cells(row: string): string[] {
+  return row.split(/(?<!\\)\|/).slice(1, -1);
+}
+
+describe('the job summary', () => {
+  it('keeps a table row whole when a reference URL or a file path holds |, (, ), spaces or #', () => {
+    const finding = aFinding({
+      ids: ['XRAY-1'],
+      references: ['https://example.com/a|b (see) x'],
+      url: 'https://xray.example.com/ui/(x)|y',
+      location: { uri: 'my app (v2)#1/package.json', startLine: 7, rule: 'manifest' },
+    });
+    const markdown = renderJobSummary({
+      summary: SUMMARY,
+      findings: [finding],
+      violations: [],
+      fileLink: githubFileLink('https://github.com', 'acme/shop', 'abc'),
+      notes: [],
+    });
+    const row = rows(markdown).find((r) => r.includes('XRAY-1')) ?? '';
+    expect(cells(row)).toHaveLength(5);
+    expect(row).toContain('[XRAY-1](https://example.com/a%7Cb%20%28see%29%20x)');
+    expect(row).toContain('[scanner](https://xray.example.com/ui/%28x%29%7Cy)');
+    expect(row).toContain(
+      '[my app (v2)#1/package.json:7](https://github.com/acme/shop/blob/abc/my%20app%20%28v2%29%231/package.json#L7)',
+    );
+  });
+
+  it('links only web URLs', () => {
+    const finding = aFinding({ ids: ['XRAY-2'], references: ['javascript:alert(1)'] });
+    const markdown = renderJobSummary({ summary: SUMMARY, findings: [finding], violations: [], notes: [] });
+    expect(markdown).not.toContain('javascript:');
+    expect(markdown).toContain('| XRAY-2 |');
+  });
+
+  it('lists the violations that count and says how many others do not', () => {
+    const violation: PolicyViolation = {
+      scanner: 'xray',
+      policy: 'no-criticals',
+      watch: 'prod',
+      state: 'FAIL',
+      type: 'security',
+      component: 'lodash@4.17.20',
+      suppressed: false,
+    };
+    const markdown = renderJobSummary({
+      summary: SUMMARY,
+      findings: [],
+      violations: [violation],
+      uncountedViolations: 2,
+      notes: [],
+    });
+    expect(rows(markdown).filter((r) => r.startsWith('| FAIL'))).toHaveLength(1);
+    expect(markdown).toContain('2 more violations do not count for the gate');
+  });
+});
