@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45700);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76172);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 45700:
+/***/ 76172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77799,14 +77799,32 @@ function definedOnly(value) {
 function repositoryName(env) {
     return (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop() || undefined;
 }
-/** CI's checkout when the working directory lies in it, else the git top folder, else the working directory. */
+function realPath(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return external_node_path_default().resolve(file);
+    }
+}
+/**
+ * CI's checkout when the working directory lies in it, else the git top folder, else the working directory.
+ * Compared by real paths (git names the real one; a working directory may be reached through a symbolic
+ * link, as /tmp is on macOS), and given as seen from the working directory, so that paths between the two
+ * stay right.
+ */
 function repositoryRoot(workingDirectory, ctx) {
-    const inside = (root) => root !== undefined && !external_node_path_default().relative(external_node_path_default().resolve(root), workingDirectory).startsWith('..');
-    const ci = ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR;
-    if (inside(ci))
-        return external_node_path_default().resolve(ci);
-    const git = ctx.gitRoot?.(workingDirectory);
-    return inside(git) ? external_node_path_default().resolve(git) : workingDirectory;
+    const from = realPath(workingDirectory);
+    const up = (root) => {
+        if (root === undefined)
+            return undefined;
+        const relative = external_node_path_default().relative(from, realPath(root));
+        const above = relative === '' || relative.split((external_node_path_default()).sep).every((part) => part === '..');
+        return above ? external_node_path_default().resolve(workingDirectory, relative) : undefined;
+    };
+    return (up(ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR) ??
+        up(ctx.gitRoot?.(workingDirectory)) ??
+        workingDirectory);
 }
 function defaultBranch(ctx) {
     const { env } = ctx;
@@ -77836,7 +77854,8 @@ function parseConfig(mode, raw, ctx) {
         projectVersion: config_text(raw, 'project-version'),
         parentProject: config_text(raw, 'parent-project'),
         isLatest: config_text(raw, 'is-latest') === undefined ? undefined : bool(raw, 'is-latest', false),
-        sbom: config_text(raw, 'sbom'),
+        sbom: readableFile(raw, 'sbom', 'a CycloneDX SBOM (JSON or XML)'),
+        ...(ctx.tokenFile ? { tokenFile: ctx.tokenFile } : {}),
         autoCreate: bool(raw, 'auto-create', true),
         repoKey: config_text(raw, 'repo-key'),
         projectKey: config_text(raw, 'project-key'),
@@ -79532,6 +79551,22 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/paths.ts
+
+
+/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
+function sameFile(a, b) {
+    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
+        return true;
+    try {
+        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
+        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    }
+    catch {
+        return false;
+    }
+}
+
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __nccwpck_require__(55060);
 ;// CONCATENATED MODULE: ./src/importers/dtrack-findings.ts
@@ -80041,6 +80076,16 @@ function detectFormat(doc, file) {
         throw new errors/* UserError */.yo(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
     throw new errors/* UserError */.yo(`${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`);
 }
+/**
+ * The format named with --import-format, when the document has its shape or holds nothing at all (`[]`, an
+ * empty findings list): a file of another shape would read as no findings and pass any gate.
+ */
+function namedFormat(name, doc, file) {
+    const format = formatNamed(name);
+    if (format.matches(doc) || (Array.isArray(doc) && doc.length === 0))
+        return format;
+    throw new errors/* UserError */.yo(`${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check --import-format, or leave it out to detect the format.`);
+}
 
 ;// CONCATENATED MODULE: ./src/importers/json-slices.ts
 /**
@@ -80210,13 +80255,19 @@ function sliceDocument(buf, keys) {
 
 
 
-/** Expands `import-file` entries: globs must match something, plain paths must exist. */
-async function expandImportFiles(patterns, cwd) {
+
+/**
+ * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
+ * the run's own `outputs` (a re-run's `*.json` would read the last run's reports).
+ */
+async function expandImportFiles(patterns, cwd, outputs = []) {
     const files = [];
     for (const pattern of patterns) {
         // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
         if (isDynamicPattern(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
-            const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true })).sort();
+            const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true }))
+                .filter((file) => !outputs.some((output) => sameFile(external_node_path_default().resolve(cwd, file), external_node_path_default().resolve(cwd, output))))
+                .sort();
             if (!matched.length)
                 throw new errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);
             files.push(...matched);
@@ -80289,7 +80340,7 @@ function readOne(bytes, file, format) {
     if (sliced) {
         const sample = sliced.first === undefined ? [] : [sliced.first];
         const shape = sliced.key === '' ? sample : { ...sliced.envelope, [sliced.key]: sample };
-        const importer = format === 'auto' ? detectFormat(shape, file) : formatNamed(format);
+        const importer = format === 'auto' ? detectFormat(shape, file) : namedFormat(format, shape, file);
         if (importer.bulk && importer.bulk.key === sliced.key) {
             return {
                 importer,
@@ -80298,12 +80349,12 @@ function readOne(bytes, file, format) {
         }
     }
     const document = parseWhole(bytes, file);
-    const importer = format === 'auto' ? detectFormat(document, file) : formatNamed(format);
+    const importer = format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
     return { importer, result: importer.read(document, file) };
 }
 /** Reads every import file into findings; each file is detected on its own, so both scanners may be mixed. */
-async function readImports(patterns, format, cwd, logger) {
-    const files = await expandImportFiles(patterns, cwd);
+async function readImports(patterns, format, cwd, logger, outputs = []) {
+    const files = await expandImportFiles(patterns, cwd, outputs);
     const results = [];
     for (const file of files) {
         const { importer, result } = readOne(await readBytes(file, cwd), file, format);
@@ -80314,6 +80365,7 @@ async function readImports(patterns, format, cwd, logger) {
 }
 
 ;// CONCATENATED MODULE: ./src/output-files.ts
+
 
 
 
@@ -80347,18 +80399,6 @@ async function removeStale(file) {
     const stats = await (0,promises_.lstat)(file).catch(() => undefined);
     if (stats?.isFile())
         await (0,promises_.rm)(file, { force: true });
-}
-/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
-function sameFile(a, b) {
-    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
-        return true;
-    try {
-        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
-        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
-    }
-    catch {
-        return false;
-    }
 }
 /**
  * Refuses outputs that are the same file as another output or as an input, before anything is removed or
@@ -82913,12 +82953,13 @@ function hashReader(root, findings) {
         return cache.get(uri);
     };
 }
-async function gatherSources(config, logger) {
+/** The findings of the scan or of the import files (whose globs never match the run's `outputs`). */
+async function gatherSources(config, logger, outputs) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
         return [await adapter.scan({ config, logger })];
     }
-    return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
+    return readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, startedAt, logger) {
@@ -83041,6 +83082,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
 function baseSummary(config, ci, startedAt) {
     return {
         status: 'error',
+        mode: config.mode === 'scan' || config.mode === 'import' ? config.mode : null,
         scanner: config.scanner ?? null,
         project: config.projectName ?? config.project ?? null,
         repoKey: config.repoKey ?? null,
@@ -83077,18 +83119,20 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
         'gitlab-dependency-report': config.gitlabDependencyReport,
         'gitlab-codequality-report': config.gitlabCodequalityReport,
     };
-    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd()) : [];
+    const written = Object.values(outputs).filter((file) => !!file);
+    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
     checkOutputPaths(outputs, {
         ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
         sbom: config.sbom,
         'ca-file': config.caFile,
+        'token-file': config.tokenFile,
     });
     // A run that fails must not leave an earlier run's reports looking like its own.
     for (const [input, file] of Object.entries(outputs)) {
         if (file)
             await writeOutput(file, input, () => removeStale(file));
     }
-    const sources = await gatherSources(config, logger);
+    const sources = await gatherSources(config, logger, written);
     return runCore(config, ci, logger, startedAt, sources);
 }
 

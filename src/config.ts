@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
@@ -34,6 +34,8 @@ export interface Config {
   parentProject?: string;
   isLatest?: boolean;
   sbom?: string;
+  /** The file the token was read from (CLI `--token-file`). */
+  tokenFile?: string;
   autoCreate: boolean;
   repoKey?: string;
   projectKey?: string;
@@ -239,6 +241,8 @@ export interface ConfigContext {
   files?: readonly string[];
   /** The git checkout's top folder containing a directory, when it is in one. */
   gitRoot?: (directory: string) => string | undefined;
+  /** The file the CLI read the token from (`--token-file`): an input no report may be written over. */
+  tokenFile?: string;
 }
 
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
@@ -246,14 +250,33 @@ function repositoryName(env: ConfigContext['env']): string | undefined {
   return (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop() || undefined;
 }
 
-/** CI's checkout when the working directory lies in it, else the git top folder, else the working directory. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/**
+ * CI's checkout when the working directory lies in it, else the git top folder, else the working directory.
+ * Compared by real paths (git names the real one; a working directory may be reached through a symbolic
+ * link, as /tmp is on macOS), and given as seen from the working directory, so that paths between the two
+ * stay right.
+ */
 function repositoryRoot(workingDirectory: string, ctx: ConfigContext): string {
-  const inside = (root: string | undefined) =>
-    root !== undefined && !path.relative(path.resolve(root), workingDirectory).startsWith('..');
-  const ci = ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR;
-  if (inside(ci)) return path.resolve(ci as string);
-  const git = ctx.gitRoot?.(workingDirectory);
-  return inside(git) ? path.resolve(git as string) : workingDirectory;
+  const from = realPath(workingDirectory);
+  const up = (root: string | undefined): string | undefined => {
+    if (root === undefined) return undefined;
+    const relative = path.relative(from, realPath(root));
+    const above = relative === '' || relative.split(path.sep).every((part) => part === '..');
+    return above ? path.resolve(workingDirectory, relative) : undefined;
+  };
+  return (
+    up(ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR) ??
+    up(ctx.gitRoot?.(workingDirectory)) ??
+    workingDirectory
+  );
 }
 
 function defaultBranch(ctx: ConfigContext): string | undefined {
@@ -288,7 +311,8 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     projectVersion: text(raw, 'project-version'),
     parentProject: text(raw, 'parent-project'),
     isLatest: text(raw, 'is-latest') === undefined ? undefined : bool(raw, 'is-latest', false),
-    sbom: text(raw, 'sbom'),
+    sbom: readableFile(raw, 'sbom', 'a CycloneDX SBOM (JSON or XML)'),
+    ...(ctx.tokenFile ? { tokenFile: ctx.tokenFile } : {}),
     autoCreate: bool(raw, 'auto-create', true),
     repoKey: text(raw, 'repo-key'),
     projectKey: text(raw, 'project-key'),

@@ -1,7 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from './errors.js';
+import { sameFile } from './paths.js';
 
 /**
  * Creates an output's folder one level at a time: Node's recursive mkdir never returns below a tree that
@@ -33,17 +34,6 @@ export async function writeOutput(file: string, input: string, write: () => Prom
 export async function removeStale(file: string): Promise<void> {
   const stats = await lstat(file).catch(() => undefined);
   if (stats?.isFile()) await rm(file, { force: true });
-}
-
-/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -144,12 +144,17 @@ function hashReader(
   };
 }
 
-async function gatherSources(config: Config, logger: Logger): Promise<SourceResult[]> {
+/** The findings of the scan or of the import files (whose globs never match the run's `outputs`). */
+async function gatherSources(
+  config: Config,
+  logger: Logger,
+  outputs: readonly string[],
+): Promise<SourceResult[]> {
   if (config.mode === 'scan') {
     const adapter = await scannerAdapter(config.scanner);
     return [await adapter.scan({ config, logger })];
   }
-  return readImports(config.importFiles, config.importFormat, process.cwd(), logger);
+  return readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
 }
 
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
@@ -309,6 +314,7 @@ export async function runCore(
 export function baseSummary(config: Partial<Config>, ci: CiContext, startedAt: Date): RunSummary {
   return {
     status: 'error',
+    mode: config.mode === 'scan' || config.mode === 'import' ? config.mode : null,
     scanner: config.scanner ?? null,
     project: config.projectName ?? config.project ?? null,
     repoKey: config.repoKey ?? null,
@@ -358,17 +364,19 @@ export async function runScan(
     'gitlab-dependency-report': config.gitlabDependencyReport,
     'gitlab-codequality-report': config.gitlabCodequalityReport,
   };
+  const written = Object.values(outputs).filter((file): file is string => !!file);
   const importFiles =
-    config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd()) : [];
+    config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
   checkOutputPaths(outputs, {
     ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
     sbom: config.sbom,
     'ca-file': config.caFile,
+    'token-file': config.tokenFile,
   });
   // A run that fails must not leave an earlier run's reports looking like its own.
   for (const [input, file] of Object.entries(outputs)) {
     if (file) await writeOutput(file, input, () => removeStale(file));
   }
-  const sources = await gatherSources(config, logger);
+  const sources = await gatherSources(config, logger, written);
   return runCore(config, ci, logger, startedAt, sources);
 }

@@ -70,6 +70,7 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
     gitBranch: gitBranch(io.cwd),
     gitRoot,
     ...(mode === 'import' ? { files: args.positionals } : {}),
+    ...(args.tokenFile ? { tokenFile: args.tokenFile } : {}),
   });
 }
 
@@ -136,9 +137,15 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
     args.inputs['fail-on-policy-violation'] !== undefined
       ? args.inputs['fail-on-policy-violation'] === 'true'
       : !!summary.gate.failOnPolicyViolation;
-  // An Xray scan reads violations only when asked to; a summary without them cannot be gated on them.
+  // An Xray scan reads violations only when asked to; a summary without them cannot be gated on them. An
+  // import reads whatever violations its files hold.
   const scanner = typeof summary.scanner === 'string' ? summary.scanner : '';
-  if (failOnPolicyViolation && !summary.gate.failOnPolicyViolation && scanner.includes('xray')) {
+  if (
+    failOnPolicyViolation &&
+    !summary.gate.failOnPolicyViolation &&
+    scanner.includes('xray') &&
+    summary.mode !== 'import'
+  ) {
     throw new UserError(
       'gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.',
     );

@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
 import { isRecord } from './importer.js';
 import type { ImportFormat } from './importer.js';
-import { FORMATS } from './index.js';
+import { FORMATS, formatNamed } from './index.js';
+import type { ImportFormatName } from './formats.js';
 
 const ACCEPTED = FORMATS.map((f) => f.name).join(', ');
 
@@ -54,5 +55,17 @@ export function detectFormat(doc: unknown, file: string): ImportFormat {
   if (other) throw new UserError(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
   throw new UserError(
     `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`,
+  );
+}
+
+/**
+ * The format named with --import-format, when the document has its shape or holds nothing at all (`[]`, an
+ * empty findings list): a file of another shape would read as no findings and pass any gate.
+ */
+export function namedFormat(name: ImportFormatName, doc: unknown, file: string): ImportFormat {
+  const format = formatNamed(name);
+  if (format.matches(doc) || (Array.isArray(doc) && doc.length === 0)) return format;
+  throw new UserError(
+    `${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check --import-format, or leave it out to detect the format.`,
   );
 }

@@ -5,18 +5,30 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
-import { detectFormat } from './detect.js';
+import { sameFile } from '../paths.js';
+import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormat, ImportFormatName } from './importer.js';
-import { FORMATS, formatNamed } from './index.js';
+import { FORMATS } from './index.js';
 import { type SlicedDocument, sliceDocument } from './json-slices.js';
 
-/** Expands `import-file` entries: globs must match something, plain paths must exist. */
-export async function expandImportFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+/**
+ * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
+ * the run's own `outputs` (a re-run's `*.json` would read the last run's reports).
+ */
+export async function expandImportFiles(
+  patterns: readonly string[],
+  cwd: string,
+  outputs: readonly string[] = [],
+): Promise<string[]> {
   const files: string[] = [];
   for (const pattern of patterns) {
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
-      const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true })).sort();
+      const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true }))
+        .filter(
+          (file) => !outputs.some((output) => sameFile(path.resolve(cwd, file), path.resolve(cwd, output))),
+        )
+        .sort();
       if (!matched.length)
         throw new UserError(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);
       files.push(...matched);
@@ -97,7 +109,7 @@ function readOne(
     const sample = sliced.first === undefined ? [] : [sliced.first];
     const shape =
       sliced.key === '' ? sample : { ...(sliced.envelope as Record<string, unknown>), [sliced.key]: sample };
-    const importer = format === 'auto' ? detectFormat(shape, file) : formatNamed(format);
+    const importer = format === 'auto' ? detectFormat(shape, file) : namedFormat(format, shape, file);
     if (importer.bulk && importer.bulk.key === sliced.key) {
       return {
         importer,
@@ -106,7 +118,7 @@ function readOne(
     }
   }
   const document = parseWhole(bytes, file);
-  const importer = format === 'auto' ? detectFormat(document, file) : formatNamed(format);
+  const importer = format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
   return { importer, result: importer.read(document, file) };
 }
 
@@ -116,8 +128,9 @@ export async function readImports(
   format: 'auto' | ImportFormatName,
   cwd: string,
   logger: Logger,
+  outputs: readonly string[] = [],
 ): Promise<SourceResult[]> {
-  const files = await expandImportFiles(patterns, cwd);
+  const files = await expandImportFiles(patterns, cwd, outputs);
   const results: SourceResult[] = [];
   for (const file of files) {
     const { importer, result } = readOne(await readBytes(file, cwd), file, format);

@@ -6,6 +6,8 @@ import type { Counts, GateResult } from '../policy/gate.js';
 /** The one JSON object `--json` prints, the webhook sends and `gate` reads (SPEC §4). */
 export interface RunSummary {
   status: 'passed' | 'failed' | 'error';
+  /** `scan` or `import`; null when the run failed before its configuration was read. */
+  mode: 'scan' | 'import' | null;
   scanner: string | null;
   project: string | null;
   repoKey: string | null;
@@ -46,6 +48,7 @@ const countsSchema = z.object({
 /** What `sca-bridge gate` needs of a saved summary; other fields pass through unchecked. */
 export const runSummarySchema = z.looseObject({
   status: z.enum(['passed', 'failed', 'error']),
+  mode: z.enum(['scan', 'import']).nullable().optional(),
   counts: countsSchema,
   policyViolations: z.number().int().nonnegative(),
   gate: z.looseObject({

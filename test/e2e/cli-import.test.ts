@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -282,7 +282,10 @@ describe('sca-bridge CLI', () => {
       ['import', fixture('dt-fpf.json'), '--min-severity', 'urgent'],
       'Input min-severity: expected one of critical',
     ],
-    [['import', fixture('dt-fpf.json'), '--import-format', 'xray-report'], 'not a valid xray-report file'],
+    [
+      ['import', fixture('dt-fpf.json'), '--import-format', 'xray-report'],
+      'does not have the shape of xray-report',
+    ],
     [['import', fixture('dt-fpf.json'), '--token', 'abc'], '--token is not accepted'],
     [['import', fixture('dt-fpf.json'), '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'Unknown command "frobnicate"'],
@@ -349,6 +352,70 @@ describe('sca-bridge CLI', () => {
       `Input sarif-file: ${path.join(dir, 'report.json')} is the import-file this run reads`,
     );
     expect(readFileSync(report, 'utf8')).toBe(before);
+  });
+
+  it("reads a glob again on a re-run without taking the last run's reports for exports", async () => {
+    const dir = tempDir();
+    cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
+    const args = ['import', '*.json', '--sarif-file', 'out.json', '--gitlab-dependency-report', 'gl.json'];
+    const first = await runCli(args, { cwd: dir });
+    const second = await runCli(args, { cwd: dir });
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(second.stderr).toContain('dt.json: dtrack-fpf, 6 findings');
+    expect(second.stderr).not.toContain('out.json:');
+    expect(readSarif(path.join(dir, 'out.json')).runs[0]?.results).toHaveLength(4);
+  });
+
+  it('refuses a report over the token file, and an SBOM that cannot be read', async () => {
+    const dir = tempDir();
+    const tokenFile = path.join(dir, 'token');
+    writeFileSync(tokenFile, 's3cr3t-token\n');
+    const overToken = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--token-file',
+      tokenFile,
+      '--sarif-file',
+      tokenFile,
+    ]);
+    expect(overToken.code).toBe(2);
+    expect(overToken.stderr).toContain('is the token-file this run reads');
+    expect(overToken.stderr).not.toContain('s3cr3t-token');
+    expect(readFileSync(tokenFile, 'utf8')).toBe('s3cr3t-token\n');
+
+    const missingSbom = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sbom',
+      path.join(dir, 'nope.json'),
+    ]);
+    expect(missingSbom.code).toBe(2);
+    expect(missingSbom.stderr).toContain('Input sbom: cannot read');
+  });
+
+  it('places findings the same through a symbolic link to the working directory (as /tmp is on macOS)', async () => {
+    const dir = tempDir();
+    cpSync(fixture('repo'), path.join(dir, 'real', 'sub'), { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: path.join(dir, 'real') });
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'link'));
+    const uris = async (workingDirectory: string) => {
+      const sarifFile = path.join(dir, `${path.basename(path.dirname(workingDirectory))}.sarif`);
+      const run = await runCli([
+        'import',
+        fixture('dt-fpf.json'),
+        '--working-directory',
+        workingDirectory,
+        '--sarif-file',
+        sarifFile,
+      ]);
+      expect(run.code).toBe(0);
+      return (readSarif(sarifFile).runs[0]?.results ?? []).map(
+        (r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+      );
+    };
+    const real = await uris(path.join(dir, 'real', 'sub'));
+    expect(real.some((uri) => uri?.startsWith('sub/'))).toBe(true);
+    expect(await uris(path.join(dir, 'link', 'sub'))).toEqual(real);
   });
 
   it('refuses two reports at one path', async () => {
@@ -422,6 +489,28 @@ describe('sca-bridge gate', () => {
     const { code, stderr } = await runCli(['gate', path.join(work, 'error.json')]);
     expect(code).toBe(2);
     expect(stderr).toContain('The scan itself failed');
+  });
+
+  it('gates an Xray import on its policy violations (an import reads them whatever the flag)', async () => {
+    const violations = path.join(REPO_ROOT, 'test/fixtures/exports/xray-report_violations.json');
+    const { stdout } = await runCli([
+      'import',
+      violations,
+      '--sarif-file',
+      path.join(work, 'v.sarif'),
+      '--json',
+    ]);
+    const summary = JSON.parse(stdout) as { mode: string; policyViolations: number };
+    expect(summary).toMatchObject({ mode: 'import' });
+    expect(summary.policyViolations).toBeGreaterThan(0);
+    writeFileSync(path.join(work, 'violations.json'), stdout);
+    const { code, stderr } = await runCli([
+      'gate',
+      path.join(work, 'violations.json'),
+      '--fail-on-policy-violation',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('policy violation');
   });
 
   it('rejects a file that is not a run summary', async () => {

@@ -99,8 +99,18 @@ describe('readImports: files that do not read', () => {
 
   it('a file that does not fit the format named with --import-format', async () => {
     const message = await userErrorMessageAsync(readAll(['dtrack-fpf-1.0.json'], 'xray-report').results);
-    expect(message).toMatch(/^dtrack-fpf-1\.0\.json: not a valid xray-report file: total_rows: /);
+    expect(message).toMatch(
+      /^dtrack-fpf-1\.0\.json: does not have the shape of xray-report.*; check --import-format/,
+    );
   });
+
+  it.each(['xray-cli-json', 'xray-simple-json'] as const)(
+    'an object of another shape named as %s, rather than no findings',
+    async (format) => {
+      const message = await userErrorMessageAsync(readAll(['dtrack-fpf-1.0.json'], format).results);
+      expect(message).toContain(`dtrack-fpf-1.0.json: does not have the shape of ${format}`);
+    },
+  );
 
   it('stops at the first bad file, naming it', async () => {
     const message = await userErrorMessageAsync(

@@ -306,7 +306,7 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(errors.every((e) => e instanceof UserError)).toBe(true);
     expect(errors.map((e) => e.message.slice(0, 60))).toEqual([
       `Input sbom: ${spdx} is an SPDX document; Dependency-Track accepts CycloneDX only`.slice(0, 60),
-      `Input sbom: cannot read ${path.join(dir, 'missing.json')}`.slice(0, 60),
+      `Input sbom: cannot read "${path.join(dir, 'missing.json')}"`.slice(0, 60),
       'Input project: expected a Dependency-Track project UUID (such as 3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b), got "not-a-uuid"'.slice(
         0,
         60,
