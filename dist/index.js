@@ -77722,13 +77722,14 @@ function readableFile(raw, name, what) {
     }
     return value;
 }
-function positiveNumber(raw, name, fallback) {
+/** A number of seconds above 0 and at most `max` (Node's timers overflow past 24.8 days and fire at once). */
+function seconds(raw, name, fallback, max) {
     const value = config_text(raw, name);
     if (value === undefined)
         return fallback;
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) {
-        throw new errors/* UserError */.yo(`Input ${name}: expected a number of seconds greater than 0, got "${value}".`);
+    if (!Number.isFinite(n) || n <= 0 || n > max) {
+        throw new errors/* UserError */.yo(`Input ${name}: expected a number of seconds greater than 0 and at most ${max}, got "${value}".`);
     }
     return n;
 }
@@ -77773,6 +77774,9 @@ function parseFailOn(value) {
         const severity = match?.[1];
         if (!match || !severity || !findings_severity/* SEVERITIES */.oC.includes(severity)) {
             throw new errors/* UserError */.yo(`Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`);
+        }
+        if (budgets[severity] !== undefined) {
+            throw new errors/* UserError */.yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
         }
         budgets[severity] = Number(match[2]);
     }
@@ -77842,8 +77846,8 @@ function parseConfig(mode, raw, ctx) {
         uiUrl: url(raw, 'ui-url'),
         insecure: bool(raw, 'insecure', false),
         caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
-        timeoutSeconds: positiveNumber(raw, 'timeout', 600),
-        pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
+        timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
+        pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
         importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
         importFormat: oneOf(raw, 'import-format', ['auto', ...importer/* IMPORT_FORMATS */.pP], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
@@ -78531,6 +78535,13 @@ function renderJobSummary(input) {
     while (Buffer.byteLength(markdown) > SUMMARY_LIMIT_BYTES && limit > 0) {
         limit = Math.floor(limit / 2);
         markdown = render(limit);
+    }
+    // Still too long without findings (a scanner's very long message): cut, and say so.
+    if (Buffer.byteLength(markdown) > SUMMARY_LIMIT_BYTES) {
+        const cut = Buffer.from(markdown)
+            .subarray(0, SUMMARY_LIMIT_BYTES - 200)
+            .toString();
+        markdown = `${cut.replace(/\uFFFD$/, '')}\n\n> The summary was cut here to stay within GitHub's 1 MiB limit.`;
     }
     return `${markdown}\n`;
 }
@@ -80439,7 +80450,9 @@ const ROOT_MANIFESTS = [
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 function toUri(root, file) {
     const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, file));
-    if (!relative || relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+    // `..` or `../x` is outside; a folder named `..x` is not.
+    const outside = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
+    if (!relative || outside || external_node_path_default().isAbsolute(relative))
         return undefined;
     return relative.split((external_node_path_default()).sep).join('/');
 }
@@ -82959,7 +82972,13 @@ async function gatherSources(config, logger, outputs) {
         const adapter = await scannerAdapter(config.scanner);
         return [await adapter.scan({ config, logger })];
     }
-    return readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+    const sources = await readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+    // An import's scanner is its file's; one named as well must agree rather than be ignored.
+    const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
+    if (other) {
+        throw new errors/* UserError */.yo(`Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`);
+    }
+    return sources;
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, startedAt, logger) {
@@ -83349,6 +83368,7 @@ async function run_run(env = process.env) {
     let summary;
     const notes = [];
     const failures = [];
+    let mode;
     try {
         const inputs = readInputs();
         for (const name of SECRET_INPUTS) {
@@ -83356,7 +83376,8 @@ async function run_run(env = process.env) {
             if (value)
                 logger.secret(value);
         }
-        config = parseConfig(modeOf(inputs), inputs, { env, cwd: process.cwd() });
+        mode = modeOf(inputs);
+        config = parseConfig(mode, inputs, { env, cwd: process.cwd() });
         if (config.mode === 'test-connection') {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return;
@@ -83365,6 +83386,11 @@ async function run_run(env = process.env) {
         summary = outcome.summary;
     }
     catch (error) {
+        // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
+        if (mode === 'test-connection') {
+            core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
+            return;
+        }
         summary = errorSummary(config, ci, startedAt, error, logger);
         failures.push((0,errors/* describeError */.Uc)(error));
     }
@@ -83412,6 +83438,7 @@ async function publish(outcome, config, github, logger, notes, failures) {
         }
         catch (error) {
             failures.push((0,errors/* describeError */.Uc)(error));
+            notes.push(`The upload to code scanning failed: ${(0,errors/* describeError */.Uc)(error)}`);
         }
     }
     if (config.uploadArtifact) {

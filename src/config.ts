@@ -143,12 +143,15 @@ function readableFile(raw: RawInputs, name: string, what: string): string | unde
   return value;
 }
 
-function positiveNumber(raw: RawInputs, name: string, fallback: number): number {
+/** A number of seconds above 0 and at most `max` (Node's timers overflow past 24.8 days and fire at once). */
+function seconds(raw: RawInputs, name: string, fallback: number, max: number): number {
   const value = text(raw, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new UserError(`Input ${name}: expected a number of seconds greater than 0, got "${value}".`);
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw new UserError(
+      `Input ${name}: expected a number of seconds greater than 0 and at most ${max}, got "${value}".`,
+    );
   }
   return n;
 }
@@ -201,6 +204,11 @@ export function parseFailOn(value: string | undefined): FailOn {
     if (!match || !severity || !(SEVERITIES as readonly string[]).includes(severity)) {
       throw new UserError(
         `Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`,
+      );
+    }
+    if (budgets[severity] !== undefined) {
+      throw new UserError(
+        `Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`,
       );
     }
     budgets[severity] = Number(match[2]);
@@ -298,8 +306,8 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     uiUrl: url(raw, 'ui-url'),
     insecure: bool(raw, 'insecure', false),
     caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
-    timeoutSeconds: positiveNumber(raw, 'timeout', 600),
-    pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
+    timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
+    pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
     importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
     importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
     project: text(raw, 'project'),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
-import { describeError, ExitCode, exitCodeOf } from './errors.js';
+import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { SEVERITIES, type Severity, severityRank } from './findings/severity.js';
@@ -154,7 +154,15 @@ async function gatherSources(
     const adapter = await scannerAdapter(config.scanner);
     return [await adapter.scan({ config, logger })];
   }
-  return readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+  const sources = await readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+  // An import's scanner is its file's; one named as well must agree rather than be ignored.
+  const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
+  if (other) {
+    throw new UserError(
+      `Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`,
+    );
+  }
+  return sources;
 }
 
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */

@@ -137,13 +137,14 @@ function readableFile(raw, name, what) {
     }
     return value;
 }
-function positiveNumber(raw, name, fallback) {
+/** A number of seconds above 0 and at most `max` (Node's timers overflow past 24.8 days and fire at once). */
+function seconds(raw, name, fallback, max) {
     const value = config_text(raw, name);
     if (value === undefined)
         return fallback;
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) {
-        throw new errors/* UserError */.yo(`Input ${name}: expected a number of seconds greater than 0, got "${value}".`);
+    if (!Number.isFinite(n) || n <= 0 || n > max) {
+        throw new errors/* UserError */.yo(`Input ${name}: expected a number of seconds greater than 0 and at most ${max}, got "${value}".`);
     }
     return n;
 }
@@ -188,6 +189,9 @@ function parseFailOn(value) {
         const severity = match?.[1];
         if (!match || !severity || !findings_severity/* SEVERITIES */.oC.includes(severity)) {
             throw new errors/* UserError */.yo(`Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`);
+        }
+        if (budgets[severity] !== undefined) {
+            throw new errors/* UserError */.yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
         }
         budgets[severity] = Number(match[2]);
     }
@@ -257,8 +261,8 @@ function parseConfig(mode, raw, ctx) {
         uiUrl: url(raw, 'ui-url'),
         insecure: bool(raw, 'insecure', false),
         caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
-        timeoutSeconds: positiveNumber(raw, 'timeout', 600),
-        pollIntervalSeconds: positiveNumber(raw, 'poll-interval', 5),
+        timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
+        pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
         importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
         importFormat: oneOf(raw, 'import-format', ['auto', ...importer/* IMPORT_FORMATS */.pP], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
@@ -1435,7 +1439,9 @@ const ROOT_MANIFESTS = [
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 function toUri(root, file) {
     const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, file));
-    if (!relative || relative.startsWith('..') || external_node_path_default().isAbsolute(relative))
+    // `..` or `../x` is outside; a folder named `..x` is not.
+    const outside = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
+    if (!relative || outside || external_node_path_default().isAbsolute(relative))
         return undefined;
     return relative.split((external_node_path_default()).sep).join('/');
 }
@@ -4238,7 +4244,13 @@ async function gatherSources(config, logger, outputs) {
         const adapter = await scannerAdapter(config.scanner);
         return [await adapter.scan({ config, logger })];
     }
-    return readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+    const sources = await readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+    // An import's scanner is its file's; one named as well must agree rather than be ignored.
+    const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
+    if (other) {
+        throw new errors/* UserError */.yo(`Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`);
+    }
+    return sources;
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, startedAt, logger) {

@@ -165,13 +165,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let summary: RunSummary;
   const notes: string[] = [];
   const failures: string[] = [];
+  let mode: Mode | undefined;
   try {
     const inputs = readInputs();
     for (const name of SECRET_INPUTS) {
       const value = inputs[name] as string | undefined;
       if (value) logger.secret(value);
     }
-    config = parseConfig(modeOf(inputs), inputs, { env, cwd: process.cwd() });
+    mode = modeOf(inputs);
+    config = parseConfig(mode, inputs, { env, cwd: process.cwd() });
     if (config.mode === 'test-connection') {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
       return;
@@ -179,6 +181,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     outcome = await runScan(config, ci, logger, startedAt);
     summary = outcome.summary;
   } catch (error) {
+    // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
+    if (mode === 'test-connection') {
+      core.setFailed(describeError(error));
+      return;
+    }
     summary = errorSummary(config, ci, startedAt, error, logger);
     failures.push(describeError(error));
   }
@@ -232,6 +239,7 @@ async function publish(
       await uploadToCodeScanning(outcome, config, github, logger, notes);
     } catch (error) {
       failures.push(describeError(error));
+      notes.push(`The upload to code scanning failed: ${describeError(error)}`);
     }
   }
   if (config.uploadArtifact) {

@@ -22,7 +22,9 @@ export const ROOT_MANIFESTS = [
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 export function toUri(root: string, file: string): string | undefined {
   const relative = path.relative(root, path.resolve(root, file));
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  // `..` or `../x` is outside; a folder named `..x` is not.
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
+  if (!relative || outside || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
 

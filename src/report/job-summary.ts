@@ -161,5 +161,12 @@ export function renderJobSummary(input: JobSummaryInput): string {
     limit = Math.floor(limit / 2);
     markdown = render(limit);
   }
+  // Still too long without findings (a scanner's very long message): cut, and say so.
+  if (Buffer.byteLength(markdown) > SUMMARY_LIMIT_BYTES) {
+    const cut = Buffer.from(markdown)
+      .subarray(0, SUMMARY_LIMIT_BYTES - 200)
+      .toString();
+    markdown = `${cut.replace(/\uFFFD$/, '')}\n\n> The summary was cut here to stay within GitHub's 1 MiB limit.`;
+  }
   return `${markdown}\n`;
 }

@@ -8,6 +8,7 @@ import { runAction } from '../helpers/action.js';
 import { tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schemas.js';
 import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
+import { startDtSim } from '../sim/dependency-track.js';
 import { GitHubFake } from '../sim/github.js';
 import { WebhookReceiver } from '../sim/webhook.js';
 
@@ -335,6 +336,32 @@ describe('webhook', () => {
       .map((c) => c.message);
     expect(warnings).toEqual([expect.stringContaining('The webhook to http://127.0.0.1:9 failed')]);
     expect(dead.outputs.total).toBe('4');
+  });
+});
+
+describe('test-connection', () => {
+  let receiver: WebhookReceiver;
+  afterEach(async () => receiver.stop());
+
+  it('reports nothing but the failed step when the connection fails: no summary, outputs or webhook', async () => {
+    receiver = new WebhookReceiver();
+    const webhook = await receiver.start();
+    const dt = await startDtSim({ apiKey: 'the-right-key-0123456789' });
+    const run = await runAction(
+      {
+        mode: 'test-connection',
+        scanner: 'dependency-track',
+        'api-url': dt.apiUrl,
+        token: 'a-wrong-key-0123456789',
+        'webhook-url': webhook,
+      },
+      { workspace: workspace() },
+    ).finally(() => dt.close());
+    expect(run.code).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toContain('401');
+    expect(run.summary).toBe('');
+    expect(run.outputs).toEqual({});
+    expect(receiver.requests).toEqual([]);
   });
 });
 

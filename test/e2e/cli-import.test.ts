@@ -289,6 +289,7 @@ describe('sca-bridge CLI', () => {
     [['import', fixture('dt-fpf.json'), '--token', 'abc'], '--token is not accepted'],
     [['import', fixture('dt-fpf.json'), '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['import', fixture('dt-fpf.json'), '--scanner', 'xray'], 'Input scanner: xray, but'],
   ])('rejects bad input %j with exit 2', async (args, message) => {
     const sarifFile = path.join(work, 'bad.sarif');
     const { code, stderr, stdout } = await runCli([...args, '--sarif-file', sarifFile]);

@@ -78,6 +78,11 @@ describe('configuration', () => {
   it.each([
     [{ insecure: 'yes' }, 'Input insecure: expected true or false, got "yes"'],
     [{ timeout: '-3' }, 'Input timeout: expected a number of seconds greater than 0'],
+    [{ timeout: '3000000' }, 'Input timeout: expected a number of seconds greater than 0 and at most 86400'],
+    [
+      { 'poll-interval': '7200' },
+      'Input poll-interval: expected a number of seconds greater than 0 and at most 3600',
+    ],
     [{ 'import-format': 'csv' }, 'Input import-format: expected one of auto, dtrack-fpf'],
     [{ 'api-url': 'ftp://x' }, 'Input api-url: expected an http(s) URL'],
     [{ metadata: 'novalue' }, 'Input metadata: expected key=value lines'],
@@ -102,6 +107,9 @@ describe('configuration', () => {
     expect(parseFailOn('critical:0, high:5')).toEqual({ kind: 'budgets', budgets: { critical: 0, high: 5 } });
     expect(() => parseFailOn('info')).toThrow('Input fail-on');
     expect(() => parseFailOn('high:-1')).toThrow('Input fail-on');
+    expect(() => parseFailOn('critical:0,critical:5')).toThrow(
+      'Input fail-on: critical is given two budgets',
+    );
   });
 });
 

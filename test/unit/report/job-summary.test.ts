@@ -70,4 +70,15 @@ describe('the job summary', () => {
     expect(rows(markdown).filter((r) => r.startsWith('| FAIL'))).toHaveLength(1);
     expect(markdown).toContain('2 more violations do not count for the gate');
   });
+
+  it("stays within GitHub's limit when even the error message is too long, and says it was cut", () => {
+    const summary: RunSummary = {
+      ...SUMMARY,
+      status: 'error',
+      error: { message: 'x'.repeat(2_000_000), exitCode: 3 },
+    };
+    const markdown = renderJobSummary({ summary, findings: [], violations: [], notes: [] });
+    expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
+    expect(markdown).toContain("The summary was cut here to stay within GitHub's 1 MiB limit.");
+  });
 });
