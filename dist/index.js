@@ -78420,9 +78420,15 @@ const ICON = {
     info: '⬜',
     unknown: '⬜',
 };
-/** Markdown table cells: no pipes or newlines from scanner text. */
+/**
+ * Scanner and user text in markdown: no newlines or pipes (table cells), and no backticks, brackets or tags
+ * that would pair with the summary's own.
+ */
 function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/[|`[\]\\]/g, (c) => `\\${c}`)
+        .replace(/</g, '&lt;');
 }
 /** A link in a table cell: to a web URL only, with what would end the link or the cell (`(`, `)`, `|`) escaped. */
 function job_summary_link(text, url) {
@@ -83300,7 +83306,8 @@ function readInputs() {
 }
 /** `mode` when empty: import if `import-file` is set, else scan (SPEC §2). */
 function modeOf(inputs) {
-    const mode = inputs.mode?.trim();
+    // Case-blind like every other choice input.
+    const mode = inputs.mode?.trim().toLowerCase();
     if (!mode)
         return inputs['import-file'] ? 'import' : 'scan';
     if (mode === 'import' || mode === 'scan' || mode === 'test-connection')

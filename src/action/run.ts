@@ -73,7 +73,8 @@ function readInputs(): RawInputs {
 
 /** `mode` when empty: import if `import-file` is set, else scan (SPEC §2). */
 function modeOf(inputs: RawInputs): Mode {
-  const mode = (inputs.mode as string | undefined)?.trim();
+  // Case-blind like every other choice input.
+  const mode = (inputs.mode as string | undefined)?.trim().toLowerCase();
   if (!mode) return inputs['import-file'] ? 'import' : 'scan';
   if (mode === 'import' || mode === 'scan' || mode === 'test-connection') return mode;
   throw new UserError(`Input mode: expected scan, import or test-connection, got "${mode}".`);

@@ -31,9 +31,15 @@ const ICON: Record<string, string> = {
   unknown: '⬜',
 };
 
-/** Markdown table cells: no pipes or newlines from scanner text. */
+/**
+ * Scanner and user text in markdown: no newlines or pipes (table cells), and no backticks, brackets or tags
+ * that would pair with the summary's own.
+ */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[|`[\]\\]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;');
 }
 
 /** A link in a table cell: to a web URL only, with what would end the link or the cell (`(`, `)`, `|`) escaped. */

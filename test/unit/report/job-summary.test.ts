@@ -81,4 +81,16 @@ describe('the job summary', () => {
     expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
     expect(markdown).toContain("The summary was cut here to stay within GitHub's 1 MiB limit.");
   });
+
+  it("keeps scanner text from pairing with the summary's own markdown: backticks, brackets, tags", () => {
+    const summary: RunSummary = {
+      ...SUMMARY,
+      project: 'shop `web` [beta] <b>x</b>',
+      environment: 'prod\\eu',
+    };
+    const markdown = renderJobSummary({ summary, findings: [], violations: [], notes: [] });
+    expect(markdown).toContain('**Project:** shop \\`web\\` \\[beta\\] &lt;b>x&lt;/b>');
+    expect(markdown).toContain('**Environment:** prod\\\\eu');
+    expect(markdown).toContain('**Gate:** `fail-on: none`');
+  });
 });
