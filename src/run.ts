@@ -381,10 +381,15 @@ export async function runScan(
     'ca-file': config.caFile,
     'token-file': config.tokenFile,
   });
-  // A run that fails must not leave an earlier run's reports looking like its own.
-  for (const [input, file] of Object.entries(outputs)) {
-    if (file) await writeOutput(file, input, () => removeStale(file));
-  }
-  const sources = await gatherSources(config, logger, written);
-  return runCore(config, ci, logger, startedAt, sources);
+  // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
+  // thread pool) while the sources are read, and before anything is written or the run ends.
+  const removed = Promise.all(
+    Object.entries(outputs).map(([input, file]) =>
+      file ? writeOutput(file, input, () => removeStale(file)) : undefined,
+    ),
+  );
+  const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, written)]);
+  if (removal.status === 'rejected') throw removal.reason;
+  if (gathered.status === 'rejected') throw gathered.reason;
+  return runCore(config, ci, logger, startedAt, gathered.value);
 }
