@@ -242,6 +242,28 @@ function templateDocuments(): [{ spec: { inputs: Record<string, Input> } }, Reco
 }
 
 describe('the component template', () => {
+  it("keeps awkward values whole when GitLab interpolates inputs into the YAML's text before reading it", () => {
+    const [header, , jobsText] = templateDocuments();
+    // Text interpolation (GitLab's ci_text_interpolation): each input's text put in place, arrays as JSON.
+    const values: Record<string, unknown> = Object.fromEntries(
+      Object.entries(header.spec.inputs).map(([name, input]) => [name, input.default ?? '']),
+    );
+    Object.assign(values, {
+      environment: "Bob's env: # not a comment, \"quoted\" and 'single'",
+      project_name: '- looks like a list',
+      metadata: ["owner=O'Brien", 'team="payments"'],
+    });
+    const text = jobsText.replace(/\$\[\[ inputs\.(\w+) \]\]/g, (_match, name: string) => {
+      const value = values[name];
+      return Array.isArray(value) ? JSON.stringify(value) : String(value);
+    });
+    const jobs = parse(text.replace(/^\n---\n/, '')) as Record<string, Job>;
+    const variables = jobs[`${String(values.job_prefix)}-scan`]?.variables ?? {};
+    expect(variables.SCA_BRIDGE_INPUT_ENVIRONMENT).toBe(values.environment);
+    expect(variables.SCA_BRIDGE_INPUT_PROJECT_NAME).toBe(values.project_name);
+    expect(JSON.parse(variables.SCA_BRIDGE_INPUT_LISTS ?? '{}')).toMatchObject({ metadata: values.metadata });
+  });
+
   it('declares the SPEC inputs in snake_case and the component inputs, and uses every one of them', () => {
     const [header, , jobsText] = templateDocuments();
     const inputs = header.spec.inputs;
@@ -409,7 +431,7 @@ describe('the component under gitlab-ci-local', () => {
   it('runs the scan job green and the gate job red when the gate fails; the reports are artifacts', async () => {
     // Values a shell would act on, to show they reach the CLI as plain text, and values that start with a
     // dash, which a CLI would take for an option when they follow their flag as a separate argument.
-    const environment = '-staging; echo INJECTED';
+    const environment = "-Bob's staging; echo INJECTED";
     const dir = await sampleProject(
       includeComponent({
         cli: CLI_INPUT,
