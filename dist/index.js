@@ -81811,6 +81811,10 @@ class Repository {
             (0,external_node_fs_.closeSync)(fd);
         }
     }
+    /** A text file that can be read: git may list one that has since been deleted. */
+    readable(uri) {
+        return this.lineCounts.has(uri) || this.countLines(uri) !== null;
+    }
     /** A file that is not in the repository has no lines to run out of: GitHub shows no preview of it anyway. */
     lineCount(uri) {
         const count = this.lineCounts.get(uri) ?? this.countLines(uri);
@@ -81928,7 +81932,7 @@ class Placer {
             const folder = slash < 0 ? '' : uri.slice(0, slash);
             return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(uri.slice(slash + 1)) };
         })
-            .filter((manifest) => manifest.order >= 0)
+            .filter((manifest) => manifest.order >= 0 && repository.readable(manifest.uri))
             .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
         for (const manifest of this.rootManifests) {
             if (!this.rootManifestOf.has(manifest.folder))

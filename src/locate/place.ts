@@ -93,7 +93,7 @@ export class Placer implements Locator {
         const folder = slash < 0 ? '' : uri.slice(0, slash);
         return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(uri.slice(slash + 1)) };
       })
-      .filter((manifest) => manifest.order >= 0)
+      .filter((manifest) => manifest.order >= 0 && repository.readable(manifest.uri))
       .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
     for (const manifest of this.rootManifests) {
       if (!this.rootManifestOf.has(manifest.folder)) this.rootManifestOf.set(manifest.folder, manifest);

@@ -188,6 +188,11 @@ export class Repository {
     }
   }
 
+  /** A text file that can be read: git may list one that has since been deleted. */
+  readable(uri: string): boolean {
+    return this.lineCounts.has(uri) || this.countLines(uri) !== null;
+  }
+
   /** A file that is not in the repository has no lines to run out of: GitHub shows no preview of it anyway. */
   lineCount(uri: string): number {
     const count = this.lineCounts.get(uri) ?? this.countLines(uri);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../../src/locate/files.js';
@@ -28,6 +29,16 @@ describe('repository files', () => {
     expect(await listFiles(root)).toEqual(['app/package.json', 'package.json']);
     expect(await placeIn(root, findingOf('pkg:npm/react@1.0.0'))).toBe('app/package.json:3 (manifest)');
     expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('package.json:1 (root-manifest)');
+  });
+
+  it('never places a finding in a manifest git lists but that was deleted since', async () => {
+    const root = makeRepo(
+      { 'package.json': declaring('express'), 'app/pom.xml': ['<project/>'] },
+      { git: true },
+    );
+    rmSync(path.join(root, 'package.json'));
+    expect(await listFiles(root)).toContain('package.json');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('app/pom.xml:1 (root-manifest)');
   });
 
   it('lists a sub-folder of a checkout relative to it', async () => {
