@@ -208,6 +208,7 @@ export async function runCore(
     env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
     sarifFile: path.resolve(config.sarifFile),
     ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
+    note: (message) => logger.info(message),
   });
   const scanners = [...new Set(sources.map((s) => s.scanner))];
   const context = Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];

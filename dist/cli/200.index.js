@@ -3134,6 +3134,10 @@ class Sbom {
         else
             this.entries.set(key, [entry]);
     }
+    /** Number of component entries read. */
+    get size() {
+        return this.entries.size;
+    }
     /** The line of the package's entry, the one of its version when there are several. */
     lineOf(ref) {
         const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name)) ?? [];
@@ -3204,12 +3208,17 @@ function readSbom(options) {
     const uri = options.sbom ? toUri(options.workingDirectory, options.sbom) : undefined;
     if (!uri)
         return undefined;
+    let sbom;
     try {
-        return new Sbom(uri, (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8'));
+        sbom = new Sbom(uri, (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8'));
     }
     catch {
-        return undefined;
+        sbom = undefined;
     }
+    if (!sbom?.size) {
+        options.note?.(`sbom: ${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM); findings are placed without it.`);
+    }
+    return sbom?.size ? sbom : undefined;
 }
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 async function createLocator(options) {
@@ -4283,6 +4292,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
         env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
         sarifFile: external_node_path_default().resolve(config.sarifFile),
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
+        note: (message) => logger.info(message),
     });
     const scanners = [...new Set(sources.map((s) => s.scanner))];
     const context = Object.assign({}, ...sources.map((s) => s.context));

@@ -14,11 +14,18 @@ export { separateSharedLines } from './separate.js';
 function readSbom(options: LocatorOptions): Sbom | undefined {
   const uri = options.sbom ? toUri(options.workingDirectory, options.sbom) : undefined;
   if (!uri) return undefined;
+  let sbom: Sbom | undefined;
   try {
-    return new Sbom(uri, readFileSync(path.join(options.workingDirectory, uri), 'utf8'));
+    sbom = new Sbom(uri, readFileSync(path.join(options.workingDirectory, uri), 'utf8'));
   } catch {
-    return undefined;
+    sbom = undefined;
   }
+  if (!sbom?.size) {
+    options.note?.(
+      `sbom: ${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM); findings are placed without it.`,
+    );
+  }
+  return sbom?.size ? sbom : undefined;
 }
 
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */

@@ -15,6 +15,8 @@ export interface LocatorOptions {
   importFiles: readonly string[];
   /** The SARIF file being written: the last-resort location when nothing else exists. */
   sarifFile?: string;
+  /** Says what the locator could not use (an SBOM with no readable components). */
+  note?: (message: string) => void;
   /** `GITHUB_WORKFLOW_REF` and similar, for the fallback file. */
   env: Readonly<Record<string, string | undefined>>;
 }

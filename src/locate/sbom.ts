@@ -48,6 +48,11 @@ export class Sbom {
     else this.entries.set(key, [entry]);
   }
 
+  /** Number of component entries read. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The line of the package's entry, the one of its version when there are several. */
   lineOf(ref: PackageRef): number | undefined {
     const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name)) ?? [];

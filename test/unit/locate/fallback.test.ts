@@ -30,6 +30,28 @@ const sbom = [
   '}', // 23
 ];
 
+describe('an SBOM that gives no component lines', () => {
+  it.each([
+    [
+      'CycloneDX XML',
+      ['<?xml version="1.0"?>', '<bom xmlns="http://cyclonedx.org/schema/bom/1.5">', '</bom>'],
+    ],
+    ['cut short', ['{', '  "bomFormat": "CycloneDX",', '  "compo']],
+  ])('says so (%s) and places findings without it', async (_kind, lines) => {
+    const root = makeRepo({ 'package.json': ['{}'], 'bom.xml': lines });
+    const notes: string[] = [];
+    expect(
+      await placeIn(root, findingOf('pkg:npm/left-pad@1.0.0'), {
+        sbom: 'bom.xml',
+        note: (m) => notes.push(m),
+      }),
+    ).toBe('package.json:1 (root-manifest)');
+    expect(notes).toEqual([
+      expect.stringContaining('sbom: bom.xml gives no component lines to place findings at'),
+    ]);
+  });
+});
+
 describe('when no manifest declares the component', () => {
   it('places it at its entry in the uploaded SBOM, of its version', async () => {
     const root = makeRepo({ 'package.json': ['{}'], 'sbom/bom.json': sbom });
