@@ -144,17 +144,17 @@ function hashReader(
   };
 }
 
-/** The findings of the scan or of the import files (whose globs never match the run's `outputs`). */
+/** The findings of the scan, or of the import files (expanded by `runScan`). */
 async function gatherSources(
   config: Config,
   logger: Logger,
-  outputs: readonly string[],
+  importFiles: readonly string[],
 ): Promise<SourceResult[]> {
   if (config.mode === 'scan') {
     const adapter = await scannerAdapter(config.scanner);
     return [await adapter.scan({ config, logger })];
   }
-  const sources = await readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+  const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.
   const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
   if (other) {
@@ -389,7 +389,7 @@ export async function runScan(
       file ? writeOutput(file, input, () => removeStale(file)) : undefined,
     ),
   );
-  const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, written)]);
+  const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
   if (removal.status === 'rejected') throw removal.reason;
   if (gathered.status === 'rejected') throw gathered.reason;
   return runCore(config, ci, logger, startedAt, gathered.value);

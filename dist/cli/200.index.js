@@ -1352,9 +1352,11 @@ function readOne(bytes, file, format) {
     const importer = format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
     return { importer, result: importer.read(document, file) };
 }
-/** Reads every import file into findings; each file is detected on its own, so both scanners may be mixed. */
-async function readImports(patterns, format, cwd, logger, outputs = []) {
-    const files = await expandImportFiles(patterns, cwd, outputs);
+/**
+ * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
+ * both scanners may be mixed.
+ */
+function readImports(files, format, cwd, logger) {
     const results = [];
     for (const file of files) {
         const { importer, result } = readOne(readBytes(file, cwd), file, format);
@@ -4251,13 +4253,13 @@ function hashReader(root, findings) {
         return cache.get(uri);
     };
 }
-/** The findings of the scan or of the import files (whose globs never match the run's `outputs`). */
-async function gatherSources(config, logger, outputs) {
+/** The findings of the scan, or of the import files (expanded by `runScan`). */
+async function gatherSources(config, logger, importFiles) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
         return [await adapter.scan({ config, logger })];
     }
-    const sources = await readImports(config.importFiles, config.importFormat, process.cwd(), logger, outputs);
+    const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
     const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
     if (other) {
@@ -4435,7 +4437,7 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => file ? writeOutput(file, input, () => removeStale(file)) : undefined));
-    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, written)]);
+    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
     if (removal.status === 'rejected')
         throw removal.reason;
     if (gathered.status === 'rejected')

@@ -122,15 +122,16 @@ function readOne(
   return { importer, result: importer.read(document, file) };
 }
 
-/** Reads every import file into findings; each file is detected on its own, so both scanners may be mixed. */
-export async function readImports(
-  patterns: readonly string[],
+/**
+ * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
+ * both scanners may be mixed.
+ */
+export function readImports(
+  files: readonly string[],
   format: 'auto' | ImportFormatName,
   cwd: string,
   logger: Logger,
-  outputs: readonly string[] = [],
-): Promise<SourceResult[]> {
-  const files = await expandImportFiles(patterns, cwd, outputs);
+): SourceResult[] {
   const results: SourceResult[] = [];
   for (const file of files) {
     const { importer, result } = readOne(readBytes(file, cwd), file, format);

@@ -6,7 +6,10 @@ import { FIXTURES, recordingLogger, userErrorMessageAsync } from './helpers.js';
 
 function readAll(patterns: string[], format: Parameters<typeof readImports>[1] = 'auto') {
   const logger = recordingLogger();
-  return { logger, results: readImports(patterns, format, FIXTURES, logger) };
+  const results = expandImportFiles(patterns, FIXTURES).then((files) =>
+    readImports(files, format, FIXTURES, logger),
+  );
+  return { logger, results };
 }
 
 describe('readImports: files that read', () => {
@@ -125,9 +128,11 @@ describe('readImports: files that do not read', () => {
     );
     const logger = recordingLogger();
     const parent = path.dirname(FIXTURES.replace(/[\\/]+$/, ''));
-    expect(await userErrorMessageAsync(readImports(['exports'], 'auto', parent, logger))).toBe(
-      'Input import-file: cannot read exports: it is a directory.',
-    );
+    expect(
+      await userErrorMessageAsync(
+        Promise.resolve().then(() => readImports(['exports'], 'auto', parent, logger)),
+      ),
+    ).toBe('Input import-file: cannot read exports: it is a directory.');
   });
 });
 
