@@ -77742,16 +77742,21 @@ function oneOf(raw, name, options, fallback) {
         throw new errors/* UserError */.yo(`Input ${name}: expected one of ${options.join(', ')}, got "${value}".`);
     return match;
 }
+/** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
+const SECRET_URLS = new Set(['webhook-url']);
 function url(raw, name) {
     const value = config_text(raw, name);
     if (value === undefined)
         return undefined;
     const parsed = str.pipe(schemas/* url */.OZ5({ protocol: /^https?$/ })).safeParse(value);
     if (!parsed.success) {
-        throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`);
+        const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
+        throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
-    if (/^https?:\/\/[^/]*@/i.test(value)) {
-        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and give the credentials as the token (they would otherwise reach logs and links).`);
+    const { username, password } = new URL(value);
+    if (username || password) {
+        const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
+        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -77793,8 +77798,17 @@ function metadata(raw) {
     return out;
 }
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
 function proxyEnv(env) {
-    return Object.fromEntries(PROXY_VARIABLES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
+    const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
+    for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
+        const protocol = URL.parse(env[name])?.protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') {
+            // The value is not shown: it may hold the proxy's password.
+            throw new errors/* UserError */.yo(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
+        }
+    }
+    return Object.fromEntries(set.map((name) => [name, env[name]]));
 }
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -78016,7 +78030,7 @@ async function waitForProcessing(client, target, id, logger) {
             logger.warn(`Code scanning is still processing the SARIF after ${target.waitSeconds} s; it will finish on its own.`);
             return;
         }
-        await (0,external_node_timers_promises_.setTimeout)(target.pollSeconds * 1000);
+        await (0,external_node_timers_promises_.setTimeout)(Math.min(target.pollSeconds * 1000, deadline - Date.now()));
     }
 }
 
@@ -78171,7 +78185,157 @@ function planAnnotations(findings, used) {
     return { annotations, omitted: candidates - annotations.length };
 }
 
+;// CONCATENATED MODULE: ./src/report/json-file.ts
+
+
+
+/** Text is written in pieces of about this size: few system calls, little held in memory. */
+const BATCH_CHARS = 1 << 20;
+/**
+ * Writes JSON text to a file in batches at a movable position, so a large report is never one string in
+ * memory and a part already written can be written again (a SARIF run that must shrink to fit GitHub).
+ */
+class JsonSink {
+    fd;
+    /** Where the next batch goes. */
+    position = 0;
+    /** Sees every batch as it is written (the SARIF writer's gzip counter); the batch is reused after. */
+    tap;
+    pending = '';
+    buffer = Buffer.allocUnsafe(4 * BATCH_CHARS);
+    constructor(fd) {
+        this.fd = fd;
+    }
+    async write(text) {
+        this.pending += text;
+        if (this.pending.length >= BATCH_CHARS)
+            await this.flush();
+    }
+    async flush() {
+        if (!this.pending)
+            return;
+        // Encoding into one reused buffer is twice as fast as a new buffer for every batch.
+        const chunk = this.pending.length * 3 <= this.buffer.length
+            ? this.buffer.subarray(0, this.buffer.write(this.pending))
+            : Buffer.from(this.pending);
+        this.pending = '';
+        for (let done = 0; done < chunk.length;)
+            done += (0,external_node_fs_.writeSync)(this.fd, chunk, done, chunk.length - done, this.position + done);
+        this.position += chunk.length;
+        await this.tap?.(chunk);
+    }
+    /** Forgets what was written from `position` on; the next batch overwrites it. */
+    rewind(position) {
+        this.pending = '';
+        this.position = position;
+    }
+}
+/** Copies a finished file, in order, to a device or pipe that cannot be written at positions. */
+function copyInOrder(from, fd) {
+    const source = (0,external_node_fs_.openSync)(from, 'r');
+    try {
+        const chunk = Buffer.allocUnsafe(BATCH_CHARS);
+        for (let read = (0,external_node_fs_.readSync)(source, chunk); read > 0; read = (0,external_node_fs_.readSync)(source, chunk))
+            for (let done = 0; done < read;)
+                done += (0,external_node_fs_.writeSync)(fd, chunk, done, read - done);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(source);
+    }
+}
+/**
+ * Opens `file` for a sink, runs `write`, and ends the file where the sink ended. A write that fails part way
+ * (a full disk) removes the file: a partial report must not pass for a complete one. A device or pipe
+ * (`/dev/stdout`) gets the finished text from a temporary file, and is never removed.
+ */
+async function withJsonSink(file, write) {
+    const fd = (0,external_node_fs_.openSync)(file, 'w');
+    const regular = (0,external_node_fs_.fstatSync)(fd).isFile();
+    const scratch = regular
+        ? undefined
+        : external_node_path_default().join((0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'sca-bridge-')), 'out.json');
+    const sinkFd = scratch ? (0,external_node_fs_.openSync)(scratch, 'w+') : fd;
+    try {
+        const sink = new JsonSink(sinkFd);
+        await write(sink);
+        await sink.flush();
+        (0,external_node_fs_.ftruncateSync)(sinkFd, sink.position);
+        if (scratch)
+            copyInOrder(scratch, fd);
+    }
+    catch (error) {
+        if (regular)
+            (0,external_node_fs_.rmSync)(file, { force: true });
+        throw error;
+    }
+    finally {
+        if (scratch) {
+            (0,external_node_fs_.closeSync)(sinkFd);
+            (0,external_node_fs_.rmSync)(external_node_path_default().dirname(scratch), { recursive: true, force: true });
+        }
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * An element already written as JSON text: the file writer copies it as it is. Anything else that serialises
+ * it (`JSON.stringify`) gets the value it stands for.
+ */
+class JsonText {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toJSON() {
+        return JSON.parse(this.text);
+    }
+}
+/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
+function joinedJson(before, middleJson, after) {
+    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
+}
+function isList(value) {
+    return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
+}
+/**
+ * Writes a JSON document whose bulk is one level of lists (a report's findings) element by element; a list
+ * may be any iterable, so a report of 100,000 findings is never built, only written.
+ */
+async function writeJsonFile(file, value) {
+    await withJsonSink(file, async (sink) => {
+        const writeList = async (items) => {
+            let first = true;
+            await sink.write('[');
+            for (const item of items) {
+                const json = item instanceof JsonText ? item.text : JSON.stringify(item);
+                await sink.write(`${first ? '\n' : ',\n'}${json}`);
+                first = false;
+            }
+            await sink.write(first ? ']' : '\n]');
+        };
+        if (isList(value)) {
+            await writeList(value);
+        }
+        else if (value && typeof value === 'object') {
+            const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+            await sink.write('{');
+            for (const [i, [key, item]] of entries.entries()) {
+                await sink.write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
+                if (isList(item))
+                    await writeList(item);
+                else
+                    await sink.write(JSON.stringify(item));
+            }
+            await sink.write('\n}');
+        }
+        else {
+            await sink.write(JSON.stringify(value));
+        }
+        await sink.write('\n');
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
+
 
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -78245,10 +78409,6 @@ function ruleTags(findings) {
     for (const f of findings)
         tags.push(...f.cwes);
     return [...new Set(tags)].slice(0, TAG_LIMIT);
-}
-/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
-function joinedJson(before, middleJson, after) {
-    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
 }
 /**
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
@@ -80403,21 +80563,34 @@ async function makeFolder(folder) {
                 throw error;
         });
 }
-/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+/**
+ * A file system's refusal (it has a code and a system call) is the user's to fix (exit 2); anything else
+ * thrown while a report is built is a bug and stays one.
+ */
+function asUserError(error, file, input) {
+    const { code, syscall } = error;
+    if (!code || !syscall)
+        return error;
+    return new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${code}); give a writable path.`);
+}
+/** Writes an output file, making its folder first. */
 async function writeOutput(file, input, write) {
     try {
         await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
         await write();
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${error.code ?? error.message}); give a writable path.`);
+        throw asUserError(error, file, input);
     }
 }
-/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
-async function removeStale(file) {
+/**
+ * Removes an earlier run's report: a regular file only, never a device or pipe named as output
+ * (`/dev/stdout`). Makes no folder: nothing is written yet.
+ */
+async function removeStale(file, input) {
     const stats = await (0,promises_.lstat)(file).catch(() => undefined);
     if (stats?.isFile())
-        await (0,promises_.rm)(file, { force: true });
+        await (0,promises_.rm)(file, { force: true }).catch((error) => Promise.reject(asUserError(error, file, input)));
 }
 /**
  * Refuses outputs that are the same file as another output or as an input, before anything is removed or
@@ -80479,7 +80652,7 @@ function fallbackUri(options, repository) {
     ];
     for (const candidate of candidates) {
         const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
-        if (uri && repository.countLines(uri) !== null)
+        if (uri && repository.isFile(uri))
             return uri;
     }
     const sarif = options.sarifFile ?? 'sca-bridge.sarif';
@@ -81813,6 +81986,15 @@ class Repository {
             (0,external_node_fs_.closeSync)(fd);
         }
     }
+    /** A file that exists, without reading it (the fallback file may be a 200 MB export). */
+    isFile(uri) {
+        try {
+            return (0,external_node_fs_.statSync)(external_node_path_default().join(this.root, uri)).isFile();
+        }
+        catch {
+            return false;
+        }
+    }
     /** A text file that can be read: git may list one that has since been deleted. */
     readable(uri) {
         return this.lineCounts.has(uri) || this.countLines(uri) !== null;
@@ -82014,7 +82196,7 @@ class Placer {
             return this.componentPathHints.get(componentPath);
         const uri = toUri(this.root, componentPath);
         let hint;
-        if (uri && this.repository.files.has(uri) && this.repository.linesOf(uri))
+        if (uri && this.repository.files.has(uri) && this.repository.readable(uri))
             hint = { file: uri };
         // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
         else if (uri)
@@ -82376,151 +82558,6 @@ class GzipBound {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/json-file.ts
-
-
-
-/** Text is written in pieces of about this size: few system calls, little held in memory. */
-const BATCH_CHARS = 1 << 20;
-/**
- * Writes JSON text to a file in batches at a movable position, so a large report is never one string in
- * memory and a part already written can be written again (a SARIF run that must shrink to fit GitHub).
- */
-class JsonSink {
-    fd;
-    /** Where the next batch goes. */
-    position = 0;
-    /** Sees every batch as it is written (the SARIF writer's gzip counter); the batch is reused after. */
-    tap;
-    pending = '';
-    buffer = Buffer.allocUnsafe(4 * BATCH_CHARS);
-    constructor(fd) {
-        this.fd = fd;
-    }
-    async write(text) {
-        this.pending += text;
-        if (this.pending.length >= BATCH_CHARS)
-            await this.flush();
-    }
-    async flush() {
-        if (!this.pending)
-            return;
-        // Encoding into one reused buffer is twice as fast as a new buffer for every batch.
-        const chunk = this.pending.length * 3 <= this.buffer.length
-            ? this.buffer.subarray(0, this.buffer.write(this.pending))
-            : Buffer.from(this.pending);
-        this.pending = '';
-        for (let done = 0; done < chunk.length;)
-            done += (0,external_node_fs_.writeSync)(this.fd, chunk, done, chunk.length - done, this.position + done);
-        this.position += chunk.length;
-        await this.tap?.(chunk);
-    }
-    /** Forgets what was written from `position` on; the next batch overwrites it. */
-    rewind(position) {
-        this.pending = '';
-        this.position = position;
-    }
-}
-/** Copies a finished file, in order, to a device or pipe that cannot be written at positions. */
-function copyInOrder(from, fd) {
-    const source = (0,external_node_fs_.openSync)(from, 'r');
-    try {
-        const chunk = Buffer.allocUnsafe(BATCH_CHARS);
-        for (let read = (0,external_node_fs_.readSync)(source, chunk); read > 0; read = (0,external_node_fs_.readSync)(source, chunk))
-            for (let done = 0; done < read;)
-                done += (0,external_node_fs_.writeSync)(fd, chunk, done, read - done);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(source);
-    }
-}
-/**
- * Opens `file` for a sink, runs `write`, and ends the file where the sink ended. A write that fails part way
- * (a full disk) removes the file: a partial report must not pass for a complete one. A device or pipe
- * (`/dev/stdout`) gets the finished text from a temporary file, and is never removed.
- */
-async function withJsonSink(file, write) {
-    const fd = (0,external_node_fs_.openSync)(file, 'w');
-    const regular = (0,external_node_fs_.fstatSync)(fd).isFile();
-    const scratch = regular
-        ? undefined
-        : external_node_path_default().join((0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'sca-bridge-')), 'out.json');
-    const sinkFd = scratch ? (0,external_node_fs_.openSync)(scratch, 'w+') : fd;
-    try {
-        const sink = new JsonSink(sinkFd);
-        await write(sink);
-        await sink.flush();
-        (0,external_node_fs_.ftruncateSync)(sinkFd, sink.position);
-        if (scratch)
-            copyInOrder(scratch, fd);
-    }
-    catch (error) {
-        if (regular)
-            (0,external_node_fs_.rmSync)(file, { force: true });
-        throw error;
-    }
-    finally {
-        if (scratch) {
-            (0,external_node_fs_.closeSync)(sinkFd);
-            (0,external_node_fs_.rmSync)(external_node_path_default().dirname(scratch), { recursive: true, force: true });
-        }
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * An element already written as JSON text: the file writer copies it as it is. Anything else that serialises
- * it (`JSON.stringify`) gets the value it stands for.
- */
-class JsonText {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    toJSON() {
-        return JSON.parse(this.text);
-    }
-}
-function isList(value) {
-    return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
-}
-/**
- * Writes a JSON document whose bulk is one level of lists (a report's findings) element by element; a list
- * may be any iterable, so a report of 100,000 findings is never built, only written.
- */
-async function writeJsonFile(file, value) {
-    await withJsonSink(file, async (sink) => {
-        const writeList = async (items) => {
-            let first = true;
-            await sink.write('[');
-            for (const item of items) {
-                const json = item instanceof JsonText ? item.text : JSON.stringify(item);
-                await sink.write(`${first ? '\n' : ',\n'}${json}`);
-                first = false;
-            }
-            await sink.write(first ? ']' : '\n]');
-        };
-        if (isList(value)) {
-            await writeList(value);
-        }
-        else if (value && typeof value === 'object') {
-            const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-            await sink.write('{');
-            for (const [i, [key, item]] of entries.entries()) {
-                await sink.write(`${i ? ',\n' : '\n'}${JSON.stringify(key)}: `);
-                if (isList(item))
-                    await writeList(item);
-                else
-                    await sink.write(JSON.stringify(item));
-            }
-            await sink.write('\n}');
-        }
-        else {
-            await sink.write(JSON.stringify(value));
-        }
-        await sink.write('\n');
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
 
 
@@ -82603,24 +82640,21 @@ function unsuppressed(findings, map) {
 }
 /** The schema's longest description (1 MiB), with room to spare. */
 const gitlab_DESCRIPTION_LIMIT = 1_000_000;
-/** Advisory texts escaped for JSON, once each: findings share them (see findings/build.ts). */
-const escapedTexts = new Map();
 /**
  * The JSON string of `message`, a blank line and `advisory`. The advisory, shared by many findings and most
- * of a report's bytes, is escaped once and joined to the message's escaped text rather than copied into a
- * new string for every finding.
+ * of a report's bytes, is escaped once per report (`escaped`) and spliced in rather than copied into a new
+ * string for every finding.
  */
-function descriptionJson(message, advisory) {
+function descriptionJson(message, advisory, escaped) {
     const text = `${message}\n\n`;
     if (text.length + advisory.length > gitlab_DESCRIPTION_LIMIT)
         return JSON.stringify(shorten(`${text}${advisory}`, gitlab_DESCRIPTION_LIMIT));
-    let escaped = escapedTexts.get(advisory);
-    if (escaped === undefined) {
-        escaped = JSON.stringify(advisory).slice(1);
-        if (escapedTexts.size < 10_000)
-            escapedTexts.set(advisory, escaped);
+    let advisoryJson = escaped.get(advisory);
+    if (advisoryJson === undefined) {
+        advisoryJson = JSON.stringify(advisory);
+        escaped.set(advisory, advisoryJson);
     }
-    return `${JSON.stringify(text).slice(0, -1)}${escaped}`;
+    return joinedJson(text, advisoryJson, '');
 }
 /** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
 function gitlabDependencyScanningReport(input) {
@@ -82629,13 +82663,14 @@ function gitlabDependencyScanningReport(input) {
         Object.keys(input.scannerVersions)[0] ??
         'dependency-track';
     const first = SCANNERS[scannerName];
+    const escaped = new Map();
     const vulnerabilities = unsuppressed(input.findings, (finding) => {
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
         const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
         const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? '');
         const name = shorten(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(findingMessage(finding), finding.description);
+        const description = descriptionJson(findingMessage(finding), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
@@ -83170,7 +83205,7 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     });
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
-    const removed = Promise.all(Object.entries(outputs).map(([input, file]) => file ? writeOutput(file, input, () => removeStale(file)) : undefined));
+    const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
     const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
     if (removal.status === 'rejected')
         throw removal.reason;
@@ -83340,8 +83375,8 @@ function setOutputs(summary) {
     core/* setOutput */.uH('gate-result', summary.gate.result);
     core/* setOutput */.uH('report-url', summary.reportUrl ?? '');
 }
-/** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
-async function uploadToCodeScanning(outcome, config, github, logger, notes) {
+/** Uploads the SARIF file to code scanning, unless a fork's read-only token makes it impossible. */
+async function uploadToCodeScanning(config, github, logger, notes) {
     if (github.pullRequest?.fromFork) {
         const note = `upload-sarif skipped: pull requests from forks run with a read-only token. ${config.sarifFile} is still written.`;
         logger.warn(note);
@@ -83423,13 +83458,13 @@ async function run_run(env = process.env) {
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
         setOutputs(summary);
-    if (outcome && config) {
+    if (outcome && config)
         await publish(outcome, config, github, logger, notes, failures);
-        if (config.annotations)
-            annotate(outcome, config, logger, summary, failures, notes);
-    }
+    // The webhook before the annotations: whatever it prints is then counted in the step's caps.
     if (config)
         await sendWebhook(config, summary, logger);
+    if (outcome && config?.annotations)
+        annotate(outcome, logger, summary, failures, notes);
     if (config?.jobSummary !== false) {
         const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
         const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
@@ -83447,7 +83482,7 @@ async function run_run(env = process.env) {
         });
         // A runner without a step summary (act, Gitea, a local run) loses only the summary.
         await core/* summary */.z
-            .addRaw(markdown)
+            .addRaw(logger.redact(markdown))
             .write()
             .catch((error) => logger.warn(`The job summary could not be written: ${error.message}`));
     }
@@ -83459,7 +83494,7 @@ async function run_run(env = process.env) {
 async function publish(outcome, config, github, logger, notes, failures) {
     if (config.uploadSarif) {
         try {
-            await uploadToCodeScanning(outcome, config, github, logger, notes);
+            await uploadToCodeScanning(config, github, logger, notes);
         }
         catch (error) {
             failures.push((0,errors/* describeError */.Uc)(error));
@@ -83476,18 +83511,10 @@ async function publish(outcome, config, github, logger, notes, failures) {
     }
 }
 /** Annotations for the most severe findings, within what the step has left after its own messages. */
-function annotate(outcome, config, logger, summary, failures, notes) {
+function annotate(outcome, logger, summary, failures, notes) {
     // The step's failure message (gate or upload) is one more error annotation.
     const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
-    // A failed webhook is one more warning, and with `insecure` its client's warning about TLS another.
-    const webhook = config.webhookUrl
-        ? 1 + (config.insecure && config.webhookUrl.startsWith('https:') ? 1 : 0)
-        : 0;
-    const used = {
-        ...logger.printed,
-        error: logger.printed.error + failing,
-        warning: logger.printed.warning + webhook,
-    };
+    const used = { ...logger.printed, error: logger.printed.error + failing };
     const plan = planAnnotations(outcome.reports.flatMap((r) => r.findings), used);
     for (const a of plan.annotations) {
         const properties = { title: a.title, file: a.file, startLine: a.startLine };
@@ -83558,7 +83585,8 @@ function describeError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ buildFinding)
+/* harmony export */   U: () => (/* binding */ buildFinding),
+/* harmony export */   Y: () => (/* binding */ baseScore)
 /* harmony export */ });
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45232);
 
@@ -83579,6 +83607,9 @@ function shared(text) {
     return text;
 }
 /** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
+function baseScore(score) {
+    return score !== undefined && score >= 0 && score <= 10 ? score : undefined;
+}
 function validScores(cvss) {
     const out = {};
     for (const version of ['v4', 'v3', 'v2']) {
@@ -83586,8 +83617,9 @@ function validScores(cvss) {
         if (!entry)
             continue;
         const kept = {};
-        if (entry.score !== undefined && entry.score >= 0 && entry.score <= 10)
-            kept.score = entry.score;
+        const score = baseScore(entry.score);
+        if (score !== undefined)
+            kept.score = score;
         if (entry.vector)
             kept.vector = entry.vector;
         if (kept.score !== undefined || kept.vector)
@@ -83994,6 +84026,12 @@ class HttpClient {
             ...(options.caFile ? { ca: [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, readCaFile(options.caFile)] } : {}),
         };
         const env = options.env ?? {};
+        // A proxy's password, should a proxy error print its URL.
+        for (const value of Object.values(env)) {
+            const password = value && URL.parse(value)?.password;
+            if (password)
+                options.logger.secret(decodeURIComponent(password));
+        }
         const timeout = options.requestTimeoutMs ?? 60_000;
         this.dispatcher =
             options.dispatcher ??
@@ -84090,7 +84128,7 @@ class HttpClient {
         catch (error) {
             const url = this.url(req.path).pathname;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(cutShortJson(url, response.text, error) ??
-                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`);
+                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`);
         }
     }
     async close() {
@@ -84415,8 +84453,10 @@ function optArray(item) {
 /* harmony export */   W4: () => (/* binding */ fixedVersions)
 /* harmony export */ });
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99888);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8410);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99888);
+
 
 
 /** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
@@ -84439,8 +84479,9 @@ function parseScoreVector(value) {
     const score = scored ? Number.parseFloat(scoreText) : Number.NaN;
     const vector = !scored ? value : slash >= 0 ? value.slice(slash + 1) : undefined;
     const out = {};
-    if (Number.isFinite(score) && score >= 0 && score <= 10)
-        out.score = score;
+    const base = (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_0__/* .baseScore */ .Y)(score);
+    if (base !== undefined)
+        out.score = base;
     if (vector)
         out.vector = vector;
     return out.score === undefined && out.vector === undefined ? undefined : out;
@@ -84453,16 +84494,16 @@ function better(a, b) {
     return (b.score ?? -1) > (a.score ?? -1) ? b : a;
 }
 /** The CVE list shape that reports, `jf` JSON and summaries share (scores as numbers, strings or `score/vector`). */
-const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    cve: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    id: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cwe: (0,_importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    cvss_v2: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cvss_v3: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cvss_v2_score: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optNumber */ .td,
-    cvss_v2_vector: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cvss_v3_score: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optNumber */ .td,
-    cvss_v3_vector: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
+const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    cve: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    id: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cwe: (0,_importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    cvss_v2: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cvss_v3: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cvss_v2_score: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optNumber */ .td,
+    cvss_v2_vector: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cvss_v3_score: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optNumber */ .td,
+    cvss_v3_vector: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
 });
 /** Ids, the highest CVSS of each version and the CWEs of an Xray CVE list; id-less entries still give scores. */
 function readXrayCves(cves) {
@@ -84488,7 +84529,9 @@ function readXrayCves(cves) {
         cvss.v2 = v2;
     return { ids, cvss, cwes: [...cwes] };
 }
-function fromParts(score, vector) {
+/** A score and vector given apart; a score outside 0–10 is dropped here, before `better` compares it. */
+function fromParts(given, vector) {
+    const score = (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_0__/* .baseScore */ .Y)(given);
     if (score === undefined && !vector)
         return undefined;
     return { ...(score !== undefined ? { score } : {}), ...(vector ? { vector } : {}) };

@@ -169,18 +169,22 @@ function oneOf<T extends string>(
   return match;
 }
 
+/** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
+const SECRET_URLS = new Set(['webhook-url']);
+
 function url(raw: RawInputs, name: string): string | undefined {
   const value = text(raw, name);
   if (value === undefined) return undefined;
   const parsed = str.pipe(z.url({ protocol: /^https?$/ })).safeParse(value);
   if (!parsed.success) {
-    throw new UserError(
-      `Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`,
-    );
+    const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
+    throw new UserError(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
   }
-  if (/^https?:\/\/[^/]*@/i.test(value)) {
+  const { username, password } = new URL(value);
+  if (username || password) {
+    const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
     throw new UserError(
-      `Input ${name}: the URL carries a user name or password; remove them and give the credentials as the token (they would otherwise reach logs and links).`,
+      `Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`,
     );
   }
   return value.replace(/\/+$/, '');
@@ -228,10 +232,17 @@ function metadata(raw: RawInputs): Record<string, string> {
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
+/** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
 function proxyEnv(env: ConfigContext['env']): Record<string, string | undefined> {
-  return Object.fromEntries(
-    PROXY_VARIABLES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]),
-  );
+  const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
+  for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
+    const protocol = URL.parse(env[name] as string)?.protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      // The value is not shown: it may hold the proxy's password.
+      throw new UserError(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
+    }
+  }
+  return Object.fromEntries(set.map((name) => [name, env[name]]));
 }
 
 function definedOnly<T extends object>(value: T): T {

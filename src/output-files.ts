@@ -18,22 +18,36 @@ async function makeFolder(folder: string): Promise<void> {
     });
 }
 
-/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+/**
+ * A file system's refusal (it has a code and a system call) is the user's to fix (exit 2); anything else
+ * thrown while a report is built is a bug and stays one.
+ */
+function asUserError(error: unknown, file: string, input: string): unknown {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (!code || !syscall) return error;
+  return new UserError(`Input ${input}: cannot write ${file} (${code}); give a writable path.`);
+}
+
+/** Writes an output file, making its folder first. */
 export async function writeOutput(file: string, input: string, write: () => Promise<void>): Promise<void> {
   try {
     await makeFolder(path.dirname(path.resolve(file)));
     await write();
   } catch (error) {
-    throw new UserError(
-      `Input ${input}: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a writable path.`,
-    );
+    throw asUserError(error, file, input);
   }
 }
 
-/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
-export async function removeStale(file: string): Promise<void> {
+/**
+ * Removes an earlier run's report: a regular file only, never a device or pipe named as output
+ * (`/dev/stdout`). Makes no folder: nothing is written yet.
+ */
+export async function removeStale(file: string, input: string): Promise<void> {
   const stats = await lstat(file).catch(() => undefined);
-  if (stats?.isFile()) await rm(file, { force: true });
+  if (stats?.isFile())
+    await rm(file, { force: true }).catch((error: unknown) =>
+      Promise.reject(asUserError(error, file, input)),
+    );
 }
 
 /**

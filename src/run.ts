@@ -385,9 +385,7 @@ export async function runScan(
   // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
   // thread pool) while the sources are read, and before anything is written or the run ends.
   const removed = Promise.all(
-    Object.entries(outputs).map(([input, file]) =>
-      file ? writeOutput(file, input, () => removeStale(file)) : undefined,
-    ),
+    Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
   );
   const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
   if (removal.status === 'rejected') throw removal.reason;

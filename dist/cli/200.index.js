@@ -157,16 +157,21 @@ function oneOf(raw, name, options, fallback) {
         throw new errors/* UserError */.yo(`Input ${name}: expected one of ${options.join(', ')}, got "${value}".`);
     return match;
 }
+/** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
+const SECRET_URLS = new Set(['webhook-url']);
 function url(raw, name) {
     const value = config_text(raw, name);
     if (value === undefined)
         return undefined;
     const parsed = str.pipe(schemas/* url */.OZ5({ protocol: /^https?$/ })).safeParse(value);
     if (!parsed.success) {
-        throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com, got "${value}".`);
+        const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
+        throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
-    if (/^https?:\/\/[^/]*@/i.test(value)) {
-        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and give the credentials as the token (they would otherwise reach logs and links).`);
+    const { username, password } = new URL(value);
+    if (username || password) {
+        const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
+        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -208,8 +213,17 @@ function metadata(raw) {
     return out;
 }
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
 function proxyEnv(env) {
-    return Object.fromEntries(PROXY_VARIABLES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
+    const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
+    for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
+        const protocol = URL.parse(env[name])?.protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') {
+            // The value is not shown: it may hold the proxy's password.
+            throw new errors/* UserError */.yo(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
+        }
+    }
+    return Object.fromEntries(set.map((name) => [name, env[name]]));
 }
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -1386,21 +1400,34 @@ async function makeFolder(folder) {
                 throw error;
         });
 }
-/** Writes an output file; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+/**
+ * A file system's refusal (it has a code and a system call) is the user's to fix (exit 2); anything else
+ * thrown while a report is built is a bug and stays one.
+ */
+function asUserError(error, file, input) {
+    const { code, syscall } = error;
+    if (!code || !syscall)
+        return error;
+    return new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${code}); give a writable path.`);
+}
+/** Writes an output file, making its folder first. */
 async function writeOutput(file, input, write) {
     try {
         await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
         await write();
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${error.code ?? error.message}); give a writable path.`);
+        throw asUserError(error, file, input);
     }
 }
-/** Removes an earlier run's report: a regular file only, never a device or pipe named as output (`/dev/stdout`). */
-async function removeStale(file) {
+/**
+ * Removes an earlier run's report: a regular file only, never a device or pipe named as output
+ * (`/dev/stdout`). Makes no folder: nothing is written yet.
+ */
+async function removeStale(file, input) {
     const stats = await (0,promises_.lstat)(file).catch(() => undefined);
     if (stats?.isFile())
-        await (0,promises_.rm)(file, { force: true });
+        await (0,promises_.rm)(file, { force: true }).catch((error) => Promise.reject(asUserError(error, file, input)));
 }
 /**
  * Refuses outputs that are the same file as another output or as an input, before anything is removed or
@@ -1462,7 +1489,7 @@ function fallbackUri(options, repository) {
     ];
     for (const candidate of candidates) {
         const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
-        if (uri && repository.countLines(uri) !== null)
+        if (uri && repository.isFile(uri))
             return uri;
     }
     const sarif = options.sarifFile ?? 'sca-bridge.sarif';
@@ -2794,6 +2821,15 @@ class Repository {
             (0,external_node_fs_.closeSync)(fd);
         }
     }
+    /** A file that exists, without reading it (the fallback file may be a 200 MB export). */
+    isFile(uri) {
+        try {
+            return (0,external_node_fs_.statSync)(external_node_path_default().join(this.root, uri)).isFile();
+        }
+        catch {
+            return false;
+        }
+    }
     /** A text file that can be read: git may list one that has since been deleted. */
     readable(uri) {
         return this.lineCounts.has(uri) || this.countLines(uri) !== null;
@@ -2995,7 +3031,7 @@ class Placer {
             return this.componentPathHints.get(componentPath);
         const uri = toUri(this.root, componentPath);
         let hint;
-        if (uri && this.repository.files.has(uri) && this.repository.linesOf(uri))
+        if (uri && this.repository.files.has(uri) && this.repository.readable(uri))
             hint = { file: uri };
         // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
         else if (uri)
@@ -3513,6 +3549,10 @@ class JsonText {
         return JSON.parse(this.text);
     }
 }
+/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
+function joinedJson(before, middleJson, after) {
+    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
+}
 function isList(value) {
     return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
 }
@@ -3555,6 +3595,7 @@ async function writeJsonFile(file, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
+
 
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -3628,10 +3669,6 @@ function ruleTags(findings) {
     for (const f of findings)
         tags.push(...f.cwes);
     return [...new Set(tags)].slice(0, TAG_LIMIT);
-}
-/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
-function joinedJson(before, middleJson, after) {
-    return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
 }
 /**
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
@@ -3869,24 +3906,21 @@ function unsuppressed(findings, map) {
 }
 /** The schema's longest description (1 MiB), with room to spare. */
 const gitlab_DESCRIPTION_LIMIT = 1_000_000;
-/** Advisory texts escaped for JSON, once each: findings share them (see findings/build.ts). */
-const escapedTexts = new Map();
 /**
  * The JSON string of `message`, a blank line and `advisory`. The advisory, shared by many findings and most
- * of a report's bytes, is escaped once and joined to the message's escaped text rather than copied into a
- * new string for every finding.
+ * of a report's bytes, is escaped once per report (`escaped`) and spliced in rather than copied into a new
+ * string for every finding.
  */
-function descriptionJson(message, advisory) {
+function descriptionJson(message, advisory, escaped) {
     const text = `${message}\n\n`;
     if (text.length + advisory.length > gitlab_DESCRIPTION_LIMIT)
         return JSON.stringify(shorten(`${text}${advisory}`, gitlab_DESCRIPTION_LIMIT));
-    let escaped = escapedTexts.get(advisory);
-    if (escaped === undefined) {
-        escaped = JSON.stringify(advisory).slice(1);
-        if (escapedTexts.size < 10_000)
-            escapedTexts.set(advisory, escaped);
+    let advisoryJson = escaped.get(advisory);
+    if (advisoryJson === undefined) {
+        advisoryJson = JSON.stringify(advisory);
+        escaped.set(advisory, advisoryJson);
     }
-    return `${JSON.stringify(text).slice(0, -1)}${escaped}`;
+    return joinedJson(text, advisoryJson, '');
 }
 /** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
 function gitlabDependencyScanningReport(input) {
@@ -3895,13 +3929,14 @@ function gitlabDependencyScanningReport(input) {
         Object.keys(input.scannerVersions)[0] ??
         'dependency-track';
     const first = SCANNERS[scannerName];
+    const escaped = new Map();
     const vulnerabilities = unsuppressed(input.findings, (finding) => {
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
         const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
         const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? '');
         const name = shorten(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(findingMessage(finding), finding.description);
+        const description = descriptionJson(findingMessage(finding), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
@@ -4436,7 +4471,7 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     });
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
-    const removed = Promise.all(Object.entries(outputs).map(([input, file]) => file ? writeOutput(file, input, () => removeStale(file)) : undefined));
+    const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
     const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
     if (removal.status === 'rejected')
         throw removal.reason;
@@ -4493,6 +4528,10 @@ async function buildConfig(mode, args, io, logger) {
         logger.secret(token);
     if (webhookSecret)
         logger.secret(webhookSecret);
+    // Chat webhooks carry their token in the URL's path.
+    const webhookUrl = args.inputs['webhook-url'];
+    if (typeof webhookUrl === 'string' && webhookUrl)
+        logger.secret(webhookUrl);
     const inputs = {
         ...args.inputs,
         ...(token ? { token } : {}),
@@ -4601,7 +4640,8 @@ async function testConnection(args, io, logger) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ buildFinding)
+/* harmony export */   U: () => (/* binding */ buildFinding),
+/* harmony export */   Y: () => (/* binding */ baseScore)
 /* harmony export */ });
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5232);
 
@@ -4622,6 +4662,9 @@ function shared(text) {
     return text;
 }
 /** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
+function baseScore(score) {
+    return score !== undefined && score >= 0 && score <= 10 ? score : undefined;
+}
 function validScores(cvss) {
     const out = {};
     for (const version of ['v4', 'v3', 'v2']) {
@@ -4629,8 +4672,9 @@ function validScores(cvss) {
         if (!entry)
             continue;
         const kept = {};
-        if (entry.score !== undefined && entry.score >= 0 && entry.score <= 10)
-            kept.score = entry.score;
+        const score = baseScore(entry.score);
+        if (score !== undefined)
+            kept.score = score;
         if (entry.vector)
             kept.vector = entry.vector;
         if (kept.score !== undefined || kept.vector)
@@ -5037,6 +5081,12 @@ class HttpClient {
             ...(options.caFile ? { ca: [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, readCaFile(options.caFile)] } : {}),
         };
         const env = options.env ?? {};
+        // A proxy's password, should a proxy error print its URL.
+        for (const value of Object.values(env)) {
+            const password = value && URL.parse(value)?.password;
+            if (password)
+                options.logger.secret(decodeURIComponent(password));
+        }
         const timeout = options.requestTimeoutMs ?? 60_000;
         this.dispatcher =
             options.dispatcher ??
@@ -5133,7 +5183,7 @@ class HttpClient {
         catch (error) {
             const url = this.url(req.path).pathname;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(cutShortJson(url, response.text, error) ??
-                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`);
+                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`);
         }
     }
     async close() {
@@ -5440,8 +5490,10 @@ function optArray(item) {
 /* harmony export */   W4: () => (/* binding */ fixedVersions)
 /* harmony export */ });
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3233);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8410);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3233);
+
 
 
 /** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
@@ -5464,8 +5516,9 @@ function parseScoreVector(value) {
     const score = scored ? Number.parseFloat(scoreText) : Number.NaN;
     const vector = !scored ? value : slash >= 0 ? value.slice(slash + 1) : undefined;
     const out = {};
-    if (Number.isFinite(score) && score >= 0 && score <= 10)
-        out.score = score;
+    const base = (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_0__/* .baseScore */ .Y)(score);
+    if (base !== undefined)
+        out.score = base;
     if (vector)
         out.vector = vector;
     return out.score === undefined && out.vector === undefined ? undefined : out;
@@ -5478,16 +5531,16 @@ function better(a, b) {
     return (b.score ?? -1) > (a.score ?? -1) ? b : a;
 }
 /** The CVE list shape that reports, `jf` JSON and summaries share (scores as numbers, strings or `score/vector`). */
-const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    cve: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    id: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cwe: (0,_importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    cvss_v2: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cvss_v3: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cvss_v2_score: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optNumber */ .td,
-    cvss_v2_vector: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
-    cvss_v3_score: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optNumber */ .td,
-    cvss_v3_vector: _importer_js__WEBPACK_IMPORTED_MODULE_0__/* .optString */ .$2,
+const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    cve: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    id: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cwe: (0,_importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    cvss_v2: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cvss_v3: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cvss_v2_score: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optNumber */ .td,
+    cvss_v2_vector: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+    cvss_v3_score: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optNumber */ .td,
+    cvss_v3_vector: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
 });
 /** Ids, the highest CVSS of each version and the CWEs of an Xray CVE list; id-less entries still give scores. */
 function readXrayCves(cves) {
@@ -5513,7 +5566,9 @@ function readXrayCves(cves) {
         cvss.v2 = v2;
     return { ids, cvss, cwes: [...cwes] };
 }
-function fromParts(score, vector) {
+/** A score and vector given apart; a score outside 0–10 is dropped here, before `better` compares it. */
+function fromParts(given, vector) {
+    const score = (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_0__/* .baseScore */ .Y)(given);
     if (score === undefined && !vector)
         return undefined;
     return { ...(score !== undefined ? { score } : {}), ...(vector ? { vector } : {}) };

@@ -88,9 +88,8 @@ function setOutputs(summary: RunSummary): void {
   core.setOutput('report-url', summary.reportUrl ?? '');
 }
 
-/** Uploads to code scanning unless a fork's read-only token makes it impossible; returns the SARIF id. */
+/** Uploads the SARIF file to code scanning, unless a fork's read-only token makes it impossible. */
 async function uploadToCodeScanning(
-  outcome: RunOutcome,
   config: Config,
   github: GitHubContext,
   logger: ActionLogger,
@@ -194,11 +193,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputs(summary);
 
-  if (outcome && config) {
-    await publish(outcome, config, github, logger, notes, failures);
-    if (config.annotations) annotate(outcome, config, logger, summary, failures, notes);
-  }
+  if (outcome && config) await publish(outcome, config, github, logger, notes, failures);
+  // The webhook before the annotations: whatever it prints is then counted in the step's caps.
   if (config) await sendWebhook(config, summary, logger);
+  if (outcome && config?.annotations) annotate(outcome, logger, summary, failures, notes);
   if (config?.jobSummary !== false) {
     const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
     const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
@@ -217,7 +215,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     });
     // A runner without a step summary (act, Gitea, a local run) loses only the summary.
     await core.summary
-      .addRaw(markdown)
+      .addRaw(logger.redact(markdown))
       .write()
       .catch((error: unknown) =>
         logger.warn(`The job summary could not be written: ${(error as Error).message}`),
@@ -237,7 +235,7 @@ async function publish(
 ): Promise<void> {
   if (config.uploadSarif) {
     try {
-      await uploadToCodeScanning(outcome, config, github, logger, notes);
+      await uploadToCodeScanning(config, github, logger, notes);
     } catch (error) {
       failures.push(describeError(error));
       notes.push(`The upload to code scanning failed: ${describeError(error)}`);
@@ -255,7 +253,6 @@ async function publish(
 /** Annotations for the most severe findings, within what the step has left after its own messages. */
 function annotate(
   outcome: RunOutcome,
-  config: Config,
   logger: ActionLogger,
   summary: RunSummary,
   failures: string[],
@@ -263,15 +260,7 @@ function annotate(
 ): void {
   // The step's failure message (gate or upload) is one more error annotation.
   const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
-  // A failed webhook is one more warning, and with `insecure` its client's warning about TLS another.
-  const webhook = config.webhookUrl
-    ? 1 + (config.insecure && config.webhookUrl.startsWith('https:') ? 1 : 0)
-    : 0;
-  const used = {
-    ...logger.printed,
-    error: logger.printed.error + failing,
-    warning: logger.printed.warning + webhook,
-  };
+  const used = { ...logger.printed, error: logger.printed.error + failing };
   const plan = planAnnotations(
     outcome.reports.flatMap((r) => r.findings),
     used,

@@ -59,6 +59,9 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
   const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
   if (token) logger.secret(token);
   if (webhookSecret) logger.secret(webhookSecret);
+  // Chat webhooks carry their token in the URL's path.
+  const webhookUrl = args.inputs['webhook-url'];
+  if (typeof webhookUrl === 'string' && webhookUrl) logger.secret(webhookUrl);
   const inputs = {
     ...args.inputs,
     ...(token ? { token } : {}),

@@ -40,13 +40,18 @@ function shared(text: string): string {
 }
 
 /** CVSS base scores lie within 0–10; anything else a file holds (a year parsed as a number) is no score. */
+export function baseScore(score: number | undefined): number | undefined {
+  return score !== undefined && score >= 0 && score <= 10 ? score : undefined;
+}
+
 function validScores(cvss: Cvss | undefined): Cvss {
   const out: Cvss = {};
   for (const version of ['v4', 'v3', 'v2'] as const) {
     const entry = cvss?.[version];
     if (!entry) continue;
     const kept: CvssScore = {};
-    if (entry.score !== undefined && entry.score >= 0 && entry.score <= 10) kept.score = entry.score;
+    const score = baseScore(entry.score);
+    if (score !== undefined) kept.score = score;
     if (entry.vector) kept.vector = entry.vector;
     if (kept.score !== undefined || kept.vector) out[version] = kept;
   }

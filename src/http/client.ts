@@ -123,6 +123,11 @@ export class HttpClient {
       ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
     };
     const env = options.env ?? {};
+    // A proxy's password, should a proxy error print its URL.
+    for (const value of Object.values(env)) {
+      const password = value && URL.parse(value)?.password;
+      if (password) options.logger.secret(decodeURIComponent(password));
+    }
     const timeout = options.requestTimeoutMs ?? 60_000;
     this.dispatcher =
       options.dispatcher ??
@@ -235,7 +240,7 @@ export class HttpClient {
       const url = this.url(req.path).pathname;
       throw new ScannerError(
         cutShortJson(url, response.text, error) ??
-          `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that api-url points at the API, not the web UI.`,
+          `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseScore } from '../findings/build.js';
 import type { Cvss, CvssScore } from '../findings/model.js';
 import { optArray, optNumber, optString } from './importer.js';
 
@@ -23,7 +24,8 @@ export function parseScoreVector(value: string | undefined): CvssScore | undefin
   const score = scored ? Number.parseFloat(scoreText) : Number.NaN;
   const vector = !scored ? value : slash >= 0 ? value.slice(slash + 1) : undefined;
   const out: CvssScore = {};
-  if (Number.isFinite(score) && score >= 0 && score <= 10) out.score = score;
+  const base = baseScore(score);
+  if (base !== undefined) out.score = base;
   if (vector) out.vector = vector;
   return out.score === undefined && out.vector === undefined ? undefined : out;
 }
@@ -68,7 +70,9 @@ export function readXrayCves(cves: readonly XrayCve[]): { ids: string[]; cvss: C
   return { ids, cvss, cwes: [...cwes] };
 }
 
-function fromParts(score: number | undefined, vector: string | undefined): CvssScore | undefined {
+/** A score and vector given apart; a score outside 0–10 is dropped here, before `better` compares it. */
+function fromParts(given: number | undefined, vector: string | undefined): CvssScore | undefined {
+  const score = baseScore(given);
   if (score === undefined && !vector) return undefined;
   return { ...(score !== undefined ? { score } : {}), ...(vector ? { vector } : {}) };
 }

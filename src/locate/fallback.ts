@@ -43,7 +43,7 @@ export function fallbackUri(options: LocatorOptions, repository: Repository): st
   ];
   for (const candidate of candidates) {
     const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
-    if (uri && repository.countLines(uri) !== null) return uri;
+    if (uri && repository.isFile(uri)) return uri;
   }
   const sarif = options.sarifFile ?? 'sca-bridge.sarif';
   return toUri(options.workingDirectory, sarif) ?? path.basename(sarif);

@@ -165,7 +165,7 @@ export class Placer implements Locator {
     if (this.componentPathHints.has(componentPath)) return this.componentPathHints.get(componentPath);
     const uri = toUri(this.root, componentPath);
     let hint: { file?: string; folder?: string } | undefined;
-    if (uri && this.repository.files.has(uri) && this.repository.linesOf(uri)) hint = { file: uri };
+    if (uri && this.repository.files.has(uri) && this.repository.readable(uri)) hint = { file: uri };
     // A folder, a path below one (`services/api/node_modules/x`), or a binary file's path.
     else if (uri) hint = { folder: this.deepestFolder(uri) };
     this.componentPathHints.set(componentPath, hint);

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
 import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
@@ -185,6 +185,15 @@ export class Repository {
       return null;
     } finally {
       closeSync(fd);
+    }
+  }
+
+  /** A file that exists, without reading it (the fallback file may be a 200 MB export). */
+  isFile(uri: string): boolean {
+    try {
+      return statSync(path.join(this.root, uri)).isFile();
+    } catch {
+      return false;
     }
   }
 

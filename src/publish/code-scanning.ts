@@ -115,6 +115,6 @@ async function waitForProcessing(
       );
       return;
     }
-    await sleep(target.pollSeconds * 1000);
+    await sleep(Math.min(target.pollSeconds * 1000, deadline - Date.now()));
   }
 }

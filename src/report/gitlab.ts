@@ -4,7 +4,7 @@ import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
 import { VERSION } from '../version.js';
 import { advisoryUrl, componentLabel, findingMessage } from './advisory.js';
-import { JsonText } from './json-file.js';
+import { joinedJson, JsonText } from './json-file.js';
 import { shorten } from './sarif.js';
 
 /** The schema version GitLab validates the report against (SPEC §8). */
@@ -102,24 +102,21 @@ function unsuppressed<T>(findings: readonly Finding[], map: (finding: Finding) =
 /** The schema's longest description (1 MiB), with room to spare. */
 const DESCRIPTION_LIMIT = 1_000_000;
 
-/** Advisory texts escaped for JSON, once each: findings share them (see findings/build.ts). */
-const escapedTexts = new Map<string, string>();
-
 /**
  * The JSON string of `message`, a blank line and `advisory`. The advisory, shared by many findings and most
- * of a report's bytes, is escaped once and joined to the message's escaped text rather than copied into a
- * new string for every finding.
+ * of a report's bytes, is escaped once per report (`escaped`) and spliced in rather than copied into a new
+ * string for every finding.
  */
-function descriptionJson(message: string, advisory: string): string {
+function descriptionJson(message: string, advisory: string, escaped: Map<string, string>): string {
   const text = `${message}\n\n`;
   if (text.length + advisory.length > DESCRIPTION_LIMIT)
     return JSON.stringify(shorten(`${text}${advisory}`, DESCRIPTION_LIMIT));
-  let escaped = escapedTexts.get(advisory);
-  if (escaped === undefined) {
-    escaped = JSON.stringify(advisory).slice(1);
-    if (escapedTexts.size < 10_000) escapedTexts.set(advisory, escaped);
+  let advisoryJson = escaped.get(advisory);
+  if (advisoryJson === undefined) {
+    advisoryJson = JSON.stringify(advisory);
+    escaped.set(advisory, advisoryJson);
   }
-  return `${JSON.stringify(text).slice(0, -1)}${escaped}`;
+  return joinedJson(text, advisoryJson, '');
 }
 
 export interface GitLabReportInput {
@@ -137,6 +134,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     (Object.keys(input.scannerVersions)[0] as ScannerName | undefined) ??
     'dependency-track';
   const first = SCANNERS[scannerName];
+  const escaped = new Map<string, string>();
   const vulnerabilities = unsuppressed(input.findings, (finding) => {
     const scanner = SCANNERS[finding.scanner];
     const vectors = cvssVectors(finding, scanner.name);
@@ -149,7 +147,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       finding.location?.uri ?? '',
     );
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
-    const description = descriptionJson(findingMessage(finding), finding.description);
+    const description = descriptionJson(findingMessage(finding), finding.description, escaped);
     // One shape for every vulnerability (JSON leaves out the keys that are undefined).
     const rest = JSON.stringify({
       severity: GITLAB_SEVERITY[finding.severity],

@@ -108,6 +108,11 @@ export class JsonText {
   }
 }
 
+/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
+export function joinedJson(before: string, middleJson: string, after: string): string {
+  return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
+}
+
 function isList(value: unknown): value is Iterable<unknown> {
   return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value);
 }

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Result } from 'sarif';
 import type { Finding, ScannerName } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
+import { joinedJson } from './json-file.js';
 import {
   advisoryUrl,
   componentLabel,
@@ -98,11 +99,6 @@ function ruleTags(findings: readonly Finding[]): string[] {
   for (const f of findings) if (f.component.ecosystem) tags.push(f.component.ecosystem);
   for (const f of findings) tags.push(...f.cwes);
   return [...new Set(tags)].slice(0, TAG_LIMIT);
-}
-
-/** The JSON string of `before`, the text `middleJson` already holds as a JSON string, and `after`. */
-function joinedJson(before: string, middleJson: string, after: string): string {
-  return `${JSON.stringify(before).slice(0, -1)}${middleJson.slice(1, -1)}${JSON.stringify(after).slice(1)}`;
 }
 
 /**

@@ -101,6 +101,23 @@ describe('configuration', () => {
     expect(() => parseConfig('import', { 'import-file': 'a', ...raw }, ctx)).toThrow(message);
   });
 
+  it('never echoes a webhook URL or a proxy it refuses (their paths and passwords are secrets)', () => {
+    const refused = (raw: Record<string, string>, env: Record<string, string> = {}) => {
+      try {
+        parseConfig('import', { 'import-file': 'a', ...raw }, { ...ctx, env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return (error as Error).message;
+      }
+      throw new Error('not refused');
+    };
+    const webhook = refused({ 'webhook-url': 'hooks.example.com/services/T0/B0/SECRETPATH' });
+    expect(webhook).toContain('Input webhook-url: expected an http(s) URL');
+    expect(webhook).not.toContain('SECRETPATH');
+    const proxy = refused({}, { HTTPS_PROXY: 'user:s3cr3t@proxy.corp:3128' });
+    expect(proxy).toBe('HTTPS_PROXY: expected a proxy URL such as http://proxy.example.com:3128.');
+  });
+
   it('reads fail-on rules', () => {
     expect(parseFailOn('HIGH')).toEqual({ kind: 'threshold', severity: 'high' });
     expect(parseFailOn('any')).toEqual({ kind: 'any' });

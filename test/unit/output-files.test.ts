@@ -2,7 +2,7 @@ import { linkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { checkOutputPaths } from '../../src/output-files.js';
+import { checkOutputPaths, writeOutput } from '../../src/output-files.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('outputs apart from inputs and from each other', () => {
@@ -36,5 +36,27 @@ describe('outputs apart from inputs and from each other', () => {
     expect(() => checkOutputPaths({ 'sarif-file': report }, { sbom: report })).toThrow(
       /is the sbom this run reads/,
     );
+  });
+});
+
+describe('errors while an output is written', () => {
+  const file = path.join(tempDir(), 'out.json');
+
+  it("are the user's to fix when the file system refuses (exit 2, naming the input)", async () => {
+    const refusal = Object.assign(new Error('EACCES: permission denied'), {
+      code: 'EACCES',
+      syscall: 'open',
+    });
+    const written = writeOutput(file, 'sarif-file', () => Promise.reject(refusal));
+    await expect(written).rejects.toThrow(UserError);
+    await expect(written).rejects.toThrow(
+      `Input sarif-file: cannot write ${file} (EACCES); give a writable path.`,
+    );
+  });
+
+  it('stay bugs when building the report fails (exit 4, not "give a writable path")', async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'uri')");
+    const written = writeOutput(file, 'sarif-file', () => Promise.reject(bug));
+    await expect(written).rejects.toBe(bug);
   });
 });

@@ -90,6 +90,17 @@ describe('readXrayCves', () => {
     });
   });
 
+  it('never lets a score outside 0–10 (a year read as a score) win over a real one', () => {
+    expect(
+      readXrayCves(
+        cves([
+          { cve: 'CVE-2021-1', cvss_v3_score: 9.8, cvss_v3_vector: 'V3-REAL' },
+          { cve: 'CVE-2021-2', cvss_v3_score: 2021, cvss_v3_vector: 'V3-BAD' },
+        ]),
+      ).cvss,
+    ).toEqual({ v3: { score: 9.8, vector: 'V3-REAL' } });
+  });
+
   it('returns nothing for no CVEs, and ignores unparseable scores', () => {
     expect(readXrayCves([])).toEqual({ ids: [], cvss: {}, cwes: [] });
     expect(
