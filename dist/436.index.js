@@ -59,7 +59,10 @@ function grantedByText(permission) {
     return also ? `${permission} (or ${also})` : permission;
 }
 
+// EXTERNAL MODULE: ./src/importers/importer.ts
+var importer = __webpack_require__(13233);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/errors.ts
+
 
 
 
@@ -74,9 +77,6 @@ class DtError extends errors/* ScannerError */.VM {
 const TEAMS = 'Administration → Access Management → Teams';
 const KEY_HELP = 'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
 const UI_NOT_API = 'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function clip(text, max = 500) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -94,13 +94,13 @@ function errorDetail(body, contentType = '') {
             const doc = JSON.parse(text);
             if (Array.isArray(doc)) {
                 return clip(doc
-                    .map((e) => isRecord(e)
+                    .map((e) => (0,importer/* isRecord */.u4)(e)
                     ? [e.path, e.message].filter((x) => typeof x === 'string' && x).join(': ') ||
                         JSON.stringify(e)
                     : String(e))
                     .join('; '));
             }
-            if (isRecord(doc)) {
+            if ((0,importer/* isRecord */.u4)(doc)) {
                 const head = [doc.title, doc.detail].filter((x) => typeof x === 'string' && x).join(': ');
                 const errors = Array.isArray(doc.errors) ? doc.errors.map((e) => String(e)) : [];
                 const shown = errors.slice(0, 10);
@@ -315,8 +315,6 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/importers/importer.ts + 1 modules
-var importer = __webpack_require__(99888);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/project.ts
 
 

@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76172);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69142);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 76172:
+/***/ 69142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77643,8 +77643,18 @@ var schemas = __nccwpck_require__(9691);
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var findings_severity = __nccwpck_require__(65131);
-// EXTERNAL MODULE: ./src/importers/importer.ts + 1 modules
-var importer = __nccwpck_require__(99888);
+;// CONCATENATED MODULE: ./src/importers/formats.ts
+/** The import formats by name (SPEC §3 `import-format`); kept apart from the schemas so `--help` loads nothing. */
+const IMPORT_FORMATS = [
+    'dtrack-fpf',
+    'dtrack-findings',
+    'xray-report',
+    'xray-scans-export',
+    'xray-summary',
+    'xray-cli-json',
+    'xray-simple-json',
+];
+
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -77863,7 +77873,7 @@ function parseConfig(mode, raw, ctx) {
         timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
         importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
-        importFormat: oneOf(raw, 'import-format', ['auto', ...importer/* IMPORT_FORMATS */.pP], 'auto') ?? 'auto',
+        importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
@@ -79744,6 +79754,8 @@ function sameFile(a, b) {
     }
 }
 
+// EXTERNAL MODULE: ./src/importers/importer.ts
+var importer = __nccwpck_require__(13233);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __nccwpck_require__(55060);
 ;// CONCATENATED MODULE: ./src/importers/dtrack-findings.ts
@@ -80577,7 +80589,7 @@ function asUserError(error, file, input) {
 async function writeOutput(file, input, write) {
     try {
         await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
-        await write();
+        return await write();
     }
     catch (error) {
         throw asUserError(error, file, input);
@@ -80603,9 +80615,9 @@ function checkOutputPaths(outputs, inputs) {
             if (sameFile(file, otherFile))
                 throw new errors/* UserError */.yo(`Inputs ${other} and ${input} name the same file (${file}); give each its own path.`);
         }
-        for (const [source, sourceFile] of Object.entries(inputs)) {
+        for (const [source, sourceFile] of inputs) {
             if (sourceFile && sameFile(file, sourceFile))
-                throw new errors/* UserError */.yo(`Input ${input}: ${file} is the ${source.replace(/^import-file .*/, 'import-file')} this run reads; give the ${input} its own path (nothing was changed).`);
+                throw new errors/* UserError */.yo(`Input ${input}: ${file} is the ${source} this run reads; give the ${input} its own path (nothing was changed).`);
         }
     }
 }
@@ -82408,20 +82420,27 @@ function separateSharedLines(findings, locator) {
 
 /** The uploaded SBOM, when it lies inside the working directory (a location must) and can be read. */
 function readSbom(options) {
-    const uri = options.sbom ? toUri(options.workingDirectory, options.sbom) : undefined;
-    if (!uri)
+    if (!options.sbom)
         return undefined;
-    let sbom;
+    const uri = toUri(options.workingDirectory, options.sbom);
+    const unused = (why) => {
+        options.note?.(`sbom: ${why}; findings are placed without it.`);
+        return undefined;
+    };
+    // A location must lie in the working directory.
+    if (!uri)
+        return unused(`${options.sbom} is outside the working directory, so none of its lines is a location`);
+    let text;
     try {
-        sbom = new Sbom(uri, (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8'));
+        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8');
     }
-    catch {
-        sbom = undefined;
+    catch (error) {
+        return unused(`cannot read ${uri} (${error.code ?? String(error)})`);
     }
-    if (!sbom?.size) {
-        options.note?.(`sbom: ${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM); findings are placed without it.`);
-    }
-    return sbom?.size ? sbom : undefined;
+    const sbom = new Sbom(uri, text);
+    return sbom.size
+        ? sbom
+        : unused(`${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM)`);
 }
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 async function createLocator(options) {
@@ -82931,6 +82950,7 @@ async function writeSarifFile(file, runs) {
 
 
 
+
 /** `2 medium, 5 low`: counts by severity, most severe first. */
 function severityList(counts) {
     return findings_severity/* SEVERITIES */.oC.filter((s) => counts[s])
@@ -82939,7 +82959,7 @@ function severityList(counts) {
 }
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
 function bySeverity(a, b) {
-    const score = (f) => f.cvss.v4?.score ?? f.cvss.v3?.score ?? f.cvss.v2?.score ?? -1;
+    const score = (f) => cvssScore(f) ?? -1;
     return ((0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) ||
         score(b) - score(a) ||
         a.id.localeCompare(b.id) ||
@@ -83097,10 +83117,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
             lineHashes: hashes,
         },
     }));
-    let truncations = [];
-    await writeOutput(config.sarifFile, 'sarif-file', async () => {
-        truncations = await writeSarifFile(config.sarifFile, runs);
-    });
+    const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, runs));
     logger.info(`SARIF written to ${config.sarifFile}`);
     const reports = prepared.map(({ scanner, own, context: ownContext, reported, suppressed }, i) => {
         const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} };
@@ -83197,12 +83214,12 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     };
     const written = Object.values(outputs).filter((file) => !!file);
     const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
-    checkOutputPaths(outputs, {
-        ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
-        sbom: config.sbom,
-        'ca-file': config.caFile,
-        'token-file': config.tokenFile,
-    });
+    checkOutputPaths(outputs, [
+        ...importFiles.map((file) => ['import-file', file]),
+        ['sbom', config.sbom],
+        ['ca-file', config.caFile],
+        ['token-file', config.tokenFile],
+    ]);
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
@@ -83526,7 +83543,7 @@ function annotate(outcome, logger, summary, failures, notes) {
             core/* notice */.lm(a.message, properties);
     }
     if (plan.omitted > 0) {
-        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows 10 annotations of each kind per step).`);
+        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`);
     }
 }
 
@@ -84155,12 +84172,11 @@ function readCaFile(file) {
 /* harmony export */   i1: () => (/* binding */ mapDtFinding),
 /* harmony export */   nX: () => (/* binding */ dtFindingSchema)
 /* harmony export */ });
-/* unused harmony export dtVulnerabilityUrl */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(99888);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13233);
 
 
 
@@ -84325,42 +84341,21 @@ function looksLikeDtFinding(value) {
 
 /***/ }),
 
-/***/ 99888:
+/***/ 13233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  pP: () => (/* reexport */ IMPORT_FORMATS),
-  CZ: () => (/* binding */ bulkFormat),
-  u4: () => (/* binding */ isRecord),
-  SS: () => (/* binding */ mapEach),
-  hp: () => (/* binding */ optArray),
-  td: () => (/* binding */ optNumber),
-  $2: () => (/* binding */ optString),
-  tf: () => (/* binding */ validate)
-});
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-;// CONCATENATED MODULE: ./src/importers/formats.ts
-/** The import formats by name (SPEC §3 `import-format`); kept apart from the schemas so `--help` loads nothing. */
-const IMPORT_FORMATS = [
-    'dtrack-fpf',
-    'dtrack-findings',
-    'xray-report',
-    'xray-scans-export',
-    'xray-summary',
-    'xray-cli-json',
-    'xray-simple-json',
-];
-
-;// CONCATENATED MODULE: ./src/importers/importer.ts
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ optString),
+/* harmony export */   CZ: () => (/* binding */ bulkFormat),
+/* harmony export */   SS: () => (/* binding */ mapEach),
+/* harmony export */   hp: () => (/* binding */ optArray),
+/* harmony export */   td: () => (/* binding */ optNumber),
+/* harmony export */   tf: () => (/* binding */ validate),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
 
 /** A format whose bulk is one array: its whole-document `read` goes through the element-by-element path. */
@@ -84399,12 +84394,12 @@ function validate(schema, document, file, format, at = []) {
         return `${where}: ${issue.message}`;
     });
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-    throw new errors/* UserError */.yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
 }
 // The optional fields below are each one transform, not a union of types: they run for every field of every
 // row, and a union costs a third of reading a 100,000-row export.
 /** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
-const optString = schemas/* unknown */.L5J()
+const optString = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
     .optional()
     .transform((value, ctx) => {
     if (typeof value === 'string')
@@ -84414,10 +84409,10 @@ const optString = schemas/* unknown */.L5J()
     if (typeof value === 'number')
         return String(value);
     ctx.addIssue({ code: 'custom', message: `Invalid input: expected a string, received ${kindOf(value)}` });
-    return core/* NEVER */.tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** Optional number fields that some scanners write as strings ("7.5"). */
-const optNumber = schemas/* unknown */.L5J()
+const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
     .optional()
     .transform((value, ctx) => {
     if (typeof value === 'number')
@@ -84429,14 +84424,14 @@ const optNumber = schemas/* unknown */.L5J()
         return Number.isFinite(n) ? n : undefined;
     }
     ctx.addIssue({ code: 'custom', message: `Invalid input: expected a number, received ${kindOf(value)}` });
-    return core/* NEVER */.tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 function kindOf(value) {
     return Array.isArray(value) ? 'array' : typeof value;
 }
 /** Optional arrays, tolerating null. */
 function optArray(item) {
-    return schemas/* array */.YOg(item)
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item)
         .nullish()
         .transform((value) => value ?? []);
 }
@@ -84455,7 +84450,7 @@ function optArray(item) {
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8410);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99888);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13233);
 
 
 
@@ -84551,14 +84546,13 @@ function fromParts(given, vector) {
 /* harmony export */   ZL: () => (/* binding */ xrayViolationRowSchema),
 /* harmony export */   zB: () => (/* binding */ pathInRepository)
 /* harmony export */ });
-/* unused harmony export reportKind */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8410);
 /* harmony import */ var _findings_ids_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(45232);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(65131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(99888);
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13233);
 /* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(95313);
 
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
-import { IMPORT_FORMATS, type ImportFormatName } from './importers/importer.js';
+import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
 
 export const MODES = ['scan', 'import', 'test-connection', 'list-repos', 'gate'] as const;

@@ -29,10 +29,10 @@ function asUserError(error: unknown, file: string, input: string): unknown {
 }
 
 /** Writes an output file, making its folder first. */
-export async function writeOutput(file: string, input: string, write: () => Promise<void>): Promise<void> {
+export async function writeOutput<T>(file: string, input: string, write: () => Promise<T>): Promise<T> {
   try {
     await makeFolder(path.dirname(path.resolve(file)));
-    await write();
+    return await write();
   } catch (error) {
     throw asUserError(error, file, input);
   }
@@ -56,7 +56,7 @@ export async function removeStale(file: string, input: string): Promise<void> {
  */
 export function checkOutputPaths(
   outputs: Record<string, string | undefined>,
-  inputs: Record<string, string | undefined>,
+  inputs: readonly (readonly [input: string, file: string | undefined])[],
 ): void {
   const named = Object.entries(outputs).filter((entry): entry is [string, string] => !!entry[1]);
   for (const [i, [input, file]] of named.entries()) {
@@ -66,10 +66,10 @@ export function checkOutputPaths(
           `Inputs ${other} and ${input} name the same file (${file}); give each its own path.`,
         );
     }
-    for (const [source, sourceFile] of Object.entries(inputs)) {
+    for (const [source, sourceFile] of inputs) {
       if (sourceFile && sameFile(file, sourceFile))
         throw new UserError(
-          `Input ${input}: ${file} is the ${source.replace(/^import-file .*/, 'import-file')} this run reads; give the ${input} its own path (nothing was changed).`,
+          `Input ${input}: ${file} is the ${source} this run reads; give the ${input} its own path (nothing was changed).`,
         );
     }
   }

@@ -11,6 +11,7 @@ import { createLocator, type Locator, separateSharedLines } from './locate/index
 import type { Logger } from './logger.js';
 import { applyReportFilters, pathFilter } from './policy/filter.js';
 import { countFindings, evaluateGate, failingViolations } from './policy/gate.js';
+import { cvssScore } from './report/advisory.js';
 import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
@@ -45,7 +46,7 @@ function severityList(counts: Partial<Record<Severity, number>>): string {
 
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
 function bySeverity(a: Finding, b: Finding): number {
-  const score = (f: Finding) => f.cvss.v4?.score ?? f.cvss.v3?.score ?? f.cvss.v2?.score ?? -1;
+  const score = (f: Finding) => cvssScore(f) ?? -1;
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     score(b) - score(a) ||
@@ -245,10 +246,9 @@ export async function runCore(
       lineHashes: hashes,
     },
   }));
-  let truncations: RunTruncation[] = [];
-  await writeOutput(config.sarifFile, 'sarif-file', async () => {
-    truncations = await writeSarifFile(config.sarifFile, runs);
-  });
+  const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
+    writeSarifFile(config.sarifFile, runs),
+  );
   logger.info(`SARIF written to ${config.sarifFile}`);
   const reports: ScannerReport[] = prepared.map(
     ({ scanner, own, context: ownContext, reported, suppressed }, i) => {
@@ -376,12 +376,12 @@ export async function runScan(
   const written = Object.values(outputs).filter((file): file is string => !!file);
   const importFiles =
     config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
-  checkOutputPaths(outputs, {
-    ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
-    sbom: config.sbom,
-    'ca-file': config.caFile,
-    'token-file': config.tokenFile,
-  });
+  checkOutputPaths(outputs, [
+    ...importFiles.map((file) => ['import-file', file] as const),
+    ['sbom', config.sbom],
+    ['ca-file', config.caFile],
+    ['token-file', config.tokenFile],
+  ]);
   // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
   // thread pool) while the sources are read, and before anything is written or the run ends.
   const removed = Promise.all(

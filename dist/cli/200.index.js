@@ -58,8 +58,8 @@ var schemas = __webpack_require__(9691);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var findings_severity = __webpack_require__(5131);
-// EXTERNAL MODULE: ./src/importers/importer.ts
-var importer = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/importers/formats.ts
+var formats = __webpack_require__(9907);
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -278,7 +278,7 @@ function parseConfig(mode, raw, ctx) {
         timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
         importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
-        importFormat: oneOf(raw, 'import-format', ['auto', ...importer/* IMPORT_FORMATS */.pP], 'auto') ?? 'auto',
+        importFormat: oneOf(raw, 'import-format', ['auto', ...formats/* IMPORT_FORMATS */.p], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
@@ -581,6 +581,8 @@ function sameFile(a, b) {
     }
 }
 
+// EXTERNAL MODULE: ./src/importers/importer.ts
+var importer = __webpack_require__(3233);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(5060);
 ;// CONCATENATED MODULE: ./src/importers/dtrack-findings.ts
@@ -1414,7 +1416,7 @@ function asUserError(error, file, input) {
 async function writeOutput(file, input, write) {
     try {
         await makeFolder(external_node_path_default().dirname(external_node_path_default().resolve(file)));
-        await write();
+        return await write();
     }
     catch (error) {
         throw asUserError(error, file, input);
@@ -1440,9 +1442,9 @@ function checkOutputPaths(outputs, inputs) {
             if (sameFile(file, otherFile))
                 throw new errors/* UserError */.yo(`Inputs ${other} and ${input} name the same file (${file}); give each its own path.`);
         }
-        for (const [source, sourceFile] of Object.entries(inputs)) {
+        for (const [source, sourceFile] of inputs) {
             if (sourceFile && sameFile(file, sourceFile))
-                throw new errors/* UserError */.yo(`Input ${input}: ${file} is the ${source.replace(/^import-file .*/, 'import-file')} this run reads; give the ${input} its own path (nothing was changed).`);
+                throw new errors/* UserError */.yo(`Input ${input}: ${file} is the ${source} this run reads; give the ${input} its own path (nothing was changed).`);
         }
     }
 }
@@ -3243,20 +3245,27 @@ function separateSharedLines(findings, locator) {
 
 /** The uploaded SBOM, when it lies inside the working directory (a location must) and can be read. */
 function readSbom(options) {
-    const uri = options.sbom ? toUri(options.workingDirectory, options.sbom) : undefined;
-    if (!uri)
+    if (!options.sbom)
         return undefined;
-    let sbom;
+    const uri = toUri(options.workingDirectory, options.sbom);
+    const unused = (why) => {
+        options.note?.(`sbom: ${why}; findings are placed without it.`);
+        return undefined;
+    };
+    // A location must lie in the working directory.
+    if (!uri)
+        return unused(`${options.sbom} is outside the working directory, so none of its lines is a location`);
+    let text;
     try {
-        sbom = new Sbom(uri, (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8'));
+        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8');
     }
-    catch {
-        sbom = undefined;
+    catch (error) {
+        return unused(`cannot read ${uri} (${error.code ?? String(error)})`);
     }
-    if (!sbom?.size) {
-        options.note?.(`sbom: ${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM); findings are placed without it.`);
-    }
-    return sbom?.size ? sbom : undefined;
+    const sbom = new Sbom(uri, text);
+    return sbom.size
+        ? sbom
+        : unused(`${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM)`);
 }
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 async function createLocator(options) {
@@ -3304,6 +3313,51 @@ function applyReportFilters(findings, minSeverity, includeSuppressed) {
         suppressed,
         belowMinSeverity: findings.length - aboveFloor.length,
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/advisory.ts
+
+/** The public advisory page of an id, when the scheme has one. */
+function advisoryUrl(id) {
+    if ((0,findings_ids/* isCve */.vQ)(id))
+        return `https://nvd.nist.gov/vuln/detail/${id}`;
+    if ((0,findings_ids/* isGhsa */.ur)(id))
+        return `https://github.com/advisories/${id}`;
+    return undefined;
+}
+/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
+function cvssScore(finding) {
+    return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
+}
+function cvssVector(finding) {
+    return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
+}
+const SEVERITY_SCORE = {
+    critical: 9.5,
+    high: 8,
+    medium: 5.5,
+    low: 2,
+    info: 0,
+    unknown: 0,
+};
+/** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
+function securitySeverity(findings, severity) {
+    const scores = findings.map(cvssScore).filter((s) => s !== undefined);
+    const score = scores.length ? Math.max(...scores) : SEVERITY_SCORE[severity];
+    return score.toFixed(1);
+}
+function componentLabel(finding) {
+    const { packageName, version } = finding.component;
+    return version ? `${packageName}@${version}` : packageName;
+}
+/** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
+function findingMessage(finding) {
+    const score = cvssScore(finding);
+    const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
+    const fix = finding.fixedVersions.length
+        ? `Upgrade to ${finding.fixedVersions.slice(0, 3).join(' or ')}.`
+        : 'No fixed version is known.';
+    return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -3396,51 +3450,6 @@ class GzipBound {
     discard() {
         this.gzip?.destroy();
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/advisory.ts
-
-/** The public advisory page of an id, when the scheme has one. */
-function advisoryUrl(id) {
-    if ((0,findings_ids/* isCve */.vQ)(id))
-        return `https://nvd.nist.gov/vuln/detail/${id}`;
-    if ((0,findings_ids/* isGhsa */.ur)(id))
-        return `https://github.com/advisories/${id}`;
-    return undefined;
-}
-/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
-function cvssScore(finding) {
-    return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
-}
-function cvssVector(finding) {
-    return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
-}
-const SEVERITY_SCORE = {
-    critical: 9.5,
-    high: 8,
-    medium: 5.5,
-    low: 2,
-    info: 0,
-    unknown: 0,
-};
-/** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
-function securitySeverity(findings, severity) {
-    const scores = findings.map(cvssScore).filter((s) => s !== undefined);
-    const score = scores.length ? Math.max(...scores) : SEVERITY_SCORE[severity];
-    return score.toFixed(1);
-}
-function componentLabel(finding) {
-    const { packageName, version } = finding.component;
-    return version ? `${packageName}@${version}` : packageName;
-}
-/** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
-function findingMessage(finding) {
-    const score = cvssScore(finding);
-    const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
-    const fix = finding.fixedVersions.length
-        ? `Upgrade to ${finding.fixedVersions.slice(0, 3).join(' or ')}.`
-        : 'No fixed version is known.';
-    return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -4197,6 +4206,7 @@ async function writeSarifFile(file, runs) {
 
 
 
+
 /** `2 medium, 5 low`: counts by severity, most severe first. */
 function severityList(counts) {
     return findings_severity/* SEVERITIES */.oC.filter((s) => counts[s])
@@ -4205,7 +4215,7 @@ function severityList(counts) {
 }
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
 function bySeverity(a, b) {
-    const score = (f) => f.cvss.v4?.score ?? f.cvss.v3?.score ?? f.cvss.v2?.score ?? -1;
+    const score = (f) => cvssScore(f) ?? -1;
     return ((0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) ||
         score(b) - score(a) ||
         a.id.localeCompare(b.id) ||
@@ -4363,10 +4373,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
             lineHashes: hashes,
         },
     }));
-    let truncations = [];
-    await writeOutput(config.sarifFile, 'sarif-file', async () => {
-        truncations = await writeSarifFile(config.sarifFile, runs);
-    });
+    const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, runs));
     logger.info(`SARIF written to ${config.sarifFile}`);
     const reports = prepared.map(({ scanner, own, context: ownContext, reported, suppressed }, i) => {
         const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} };
@@ -4463,12 +4470,12 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     };
     const written = Object.values(outputs).filter((file) => !!file);
     const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
-    checkOutputPaths(outputs, {
-        ...Object.fromEntries(importFiles.map((file) => [`import-file ${file}`, file])),
-        sbom: config.sbom,
-        'ca-file': config.caFile,
-        'token-file': config.tokenFile,
-    });
+    checkOutputPaths(outputs, [
+        ...importFiles.map((file) => ['import-file', file]),
+        ['sbom', config.sbom],
+        ['ca-file', config.caFile],
+        ['token-file', config.tokenFile],
+    ]);
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
@@ -5210,7 +5217,6 @@ function readCaFile(file) {
 /* harmony export */   i1: () => (/* binding */ mapDtFinding),
 /* harmony export */   nX: () => (/* binding */ dtFindingSchema)
 /* harmony export */ });
-/* unused harmony export dtVulnerabilityUrl */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9457);
@@ -5388,16 +5394,13 @@ function looksLikeDtFinding(value) {
 /* harmony export */   CZ: () => (/* binding */ bulkFormat),
 /* harmony export */   SS: () => (/* binding */ mapEach),
 /* harmony export */   hp: () => (/* binding */ optArray),
-/* harmony export */   pP: () => (/* reexport safe */ _formats_js__WEBPACK_IMPORTED_MODULE_1__.p),
 /* harmony export */   td: () => (/* binding */ optNumber),
 /* harmony export */   tf: () => (/* binding */ validate),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9907);
-
 
 
 /** A format whose bulk is one array: its whole-document `read` goes through the element-by-element path. */
@@ -5441,7 +5444,7 @@ function validate(schema, document, file, format, at = []) {
 // The optional fields below are each one transform, not a union of types: they run for every field of every
 // row, and a union costs a third of reading a 100,000-row export.
 /** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
-const optString = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
+const optString = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
     .optional()
     .transform((value, ctx) => {
     if (typeof value === 'string')
@@ -5451,10 +5454,10 @@ const optString = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
     if (typeof value === 'number')
         return String(value);
     ctx.addIssue({ code: 'custom', message: `Invalid input: expected a string, received ${kindOf(value)}` });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** Optional number fields that some scanners write as strings ("7.5"). */
-const optNumber = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
+const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
     .optional()
     .transform((value, ctx) => {
     if (typeof value === 'number')
@@ -5466,14 +5469,14 @@ const optNumber = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
         return Number.isFinite(n) ? n : undefined;
     }
     ctx.addIssue({ code: 'custom', message: `Invalid input: expected a number, received ${kindOf(value)}` });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 function kindOf(value) {
     return Array.isArray(value) ? 'array' : typeof value;
 }
 /** Optional arrays, tolerating null. */
 function optArray(item) {
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(item)
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item)
         .nullish()
         .transform((value) => value ?? []);
 }
@@ -5588,7 +5591,6 @@ function fromParts(given, vector) {
 /* harmony export */   ZL: () => (/* binding */ xrayViolationRowSchema),
 /* harmony export */   zB: () => (/* binding */ pathInRepository)
 /* harmony export */ });
-/* unused harmony export reportKind */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8410);

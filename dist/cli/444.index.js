@@ -24,14 +24,14 @@ var xray_report = __webpack_require__(3310);
 var client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/importers/importer.ts
+var importer = __webpack_require__(3233);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
 
 
 
+
 const TOKEN_FIX = 'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /**
  * The message inside a JFrog error body: Xray writes `{"error": "…"}`, the router and Artifactory
  * `{"errors": [{"status": 401, "message": "…"}]}`; some answers are `{"message": "…"}` or plain text.
@@ -50,7 +50,7 @@ function jfrogErrorText(body) {
             return undefined;
         return text.length > 200 ? `${text.slice(0, 200)}…` : text;
     }
-    if (!isRecord(parsed))
+    if (!(0,importer/* isRecord */.u4)(parsed))
         return undefined;
     const messages = [];
     if (typeof parsed.error === 'string')
@@ -59,7 +59,7 @@ function jfrogErrorText(body) {
         for (const entry of parsed.errors) {
             if (typeof entry === 'string')
                 messages.push(entry);
-            else if (isRecord(entry) && typeof entry.message === 'string')
+            else if ((0,importer/* isRecord */.u4)(entry) && typeof entry.message === 'string')
                 messages.push(entry.message);
         }
     }

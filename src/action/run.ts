@@ -8,7 +8,7 @@ import { type Config, type Mode, parseConfig, type RawInputs } from '../config.j
 import { describeError, UserError } from '../errors.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
-import { planAnnotations } from '../report/annotations.js';
+import { ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
 import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { failingViolations } from '../policy/gate.js';
@@ -273,7 +273,7 @@ function annotate(
   }
   if (plan.omitted > 0) {
     notes.push(
-      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows 10 annotations of each kind per step).`,
+      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`,
     );
   }
 }

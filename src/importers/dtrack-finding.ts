@@ -103,7 +103,7 @@ function cvssOf(v: DtFinding['vulnerability']): Cvss {
 }
 
 /** Links into DT's web UI, when its base URL is known. */
-export function dtVulnerabilityUrl(
+function dtVulnerabilityUrl(
   uiBase: string | undefined,
   source?: string,
   vulnId?: string,

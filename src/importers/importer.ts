@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { ScannerName, SourceResult } from '../findings/model.js';
-
 import type { ImportFormatName } from './formats.js';
-
-export { IMPORT_FORMATS, type ImportFormatName } from './formats.js';
 
 /** One export format: how to recognise its shape and how to map it into findings. */
 export interface ImportFormat {

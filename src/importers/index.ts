@@ -1,4 +1,5 @@
-import type { ImportFormat, ImportFormatName } from './importer.js';
+import type { ImportFormatName } from './formats.js';
+import type { ImportFormat } from './importer.js';
 import { dtrackFindings } from './dtrack-findings.js';
 import { dtrackFpf } from './dtrack-fpf.js';
 import { xrayCliJson } from './xray-cli-json.js';

@@ -6,7 +6,8 @@ import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
 import { sameFile } from '../paths.js';
 import { detectFormat, namedFormat } from './detect.js';
-import type { ImportFormat, ImportFormatName } from './importer.js';
+import type { ImportFormatName } from './formats.js';
+import type { ImportFormat } from './importer.js';
 import { FORMATS } from './index.js';
 import { type SlicedDocument, sliceDocument } from './json-slices.js';
 

@@ -95,7 +95,7 @@ export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
 type RowKind = 'vulnerabilities' | 'violations' | 'licenses';
 
 /** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: the keys inside the rows tell them apart. */
-export function reportKind(rows: readonly unknown[]): RowKind {
+function reportKind(rows: readonly unknown[]): RowKind {
   const first = rows.find(isRecord);
   if (!first) return 'vulnerabilities';
   if ('watch_name' in first || 'policy_names' in first || 'violation_details' in first) return 'violations';

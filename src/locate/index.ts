@@ -12,20 +12,27 @@ export { separateSharedLines } from './separate.js';
 
 /** The uploaded SBOM, when it lies inside the working directory (a location must) and can be read. */
 function readSbom(options: LocatorOptions): Sbom | undefined {
-  const uri = options.sbom ? toUri(options.workingDirectory, options.sbom) : undefined;
-  if (!uri) return undefined;
-  let sbom: Sbom | undefined;
+  if (!options.sbom) return undefined;
+  const uri = toUri(options.workingDirectory, options.sbom);
+  const unused = (why: string) => {
+    options.note?.(`sbom: ${why}; findings are placed without it.`);
+    return undefined;
+  };
+  // A location must lie in the working directory.
+  if (!uri)
+    return unused(`${options.sbom} is outside the working directory, so none of its lines is a location`);
+  let text: string;
   try {
-    sbom = new Sbom(uri, readFileSync(path.join(options.workingDirectory, uri), 'utf8'));
-  } catch {
-    sbom = undefined;
+    text = readFileSync(path.join(options.workingDirectory, uri), 'utf8');
+  } catch (error) {
+    return unused(`cannot read ${uri} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (!sbom?.size) {
-    options.note?.(
-      `sbom: ${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM); findings are placed without it.`,
-    );
-  }
-  return sbom?.size ? sbom : undefined;
+  const sbom = new Sbom(uri, text);
+  return sbom.size
+    ? sbom
+    : unused(
+        `${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM)`,
+      );
 }
 
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */

@@ -14,12 +14,12 @@ export interface Annotation {
 /** GitHub shows at most 10 annotations of each kind per step (and 50 per job). */
 export const ANNOTATIONS_PER_KIND = 10;
 
-export function annotationLevel(finding: Finding): AnnotationLevel {
+function annotationLevel(finding: Finding): AnnotationLevel {
   if (finding.severity === 'critical' || finding.severity === 'high') return 'error';
   return finding.severity === 'medium' ? 'warning' : 'notice';
 }
 
-export interface AnnotationPlan {
+interface AnnotationPlan {
   annotations: Annotation[];
   /** Findings that had no room left under the caps. */
   omitted: number;

@@ -12,7 +12,7 @@ import {
   securitySeverity,
 } from './advisory.js';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const TOOLS: Record<ScannerName, { name: string; informationUri: string }> = {
   'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -62,7 +62,7 @@ export function pathToUri(path: string): string {
     .join('/');
 }
 
-export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   if (severity === 'critical' || severity === 'high') return 'error';
   return severity === 'medium' ? 'warning' : 'note';
 }
@@ -171,7 +171,7 @@ function ruleJson(id: string, findings: readonly Finding[], brief: boolean): str
 }
 
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-export function findingFingerprint(finding: Finding): string {
+function findingFingerprint(finding: Finding): string {
   return hash(
     'sha256',
     [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000'),

@@ -18,7 +18,7 @@ describe('outputs apart from inputs and from each other', () => {
     ['a hard link to it', path.join(dir, 'hard-link.json')],
     ['a symbolic link to it', path.join(dir, 'soft-link.json')],
   ])('refuses an output that is the import file by %s', (_how, output) => {
-    const check = () => checkOutputPaths({ 'sarif-file': output }, { 'import-file report.json': report });
+    const check = () => checkOutputPaths({ 'sarif-file': output }, [['import-file', report]]);
     expect(check).toThrow(UserError);
     expect(check).toThrow(/Input sarif-file: .* is the import-file this run reads/);
   });
@@ -27,13 +27,16 @@ describe('outputs apart from inputs and from each other', () => {
     expect(() =>
       checkOutputPaths(
         { 'sarif-file': path.join(dir, 'out.sarif'), 'gitlab-dependency-report': path.join(dir, 'gl.json') },
-        { 'import-file report.json': report, sbom: undefined },
+        [
+          ['import-file', report],
+          ['sbom', undefined],
+        ],
       ),
     ).not.toThrow();
   });
 
   it('refuses an output that is the SBOM', () => {
-    expect(() => checkOutputPaths({ 'sarif-file': report }, { sbom: report })).toThrow(
+    expect(() => checkOutputPaths({ 'sarif-file': report }, [['sbom', report]])).toThrow(
       /is the sbom this run reads/,
     );
   });

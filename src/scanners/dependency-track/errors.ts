@@ -1,6 +1,7 @@
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
+import { isRecord } from '../../importers/importer.js';
 
 /** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
 export class DtError extends ScannerError {
@@ -29,10 +30,6 @@ const KEY_HELP =
   'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
 const UI_NOT_API =
   'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function clip(text: string, max = 500): string {
   const flat = text.replace(/\s+/g, ' ').trim();

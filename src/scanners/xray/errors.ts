@@ -1,6 +1,7 @@
 import { Redactor } from '../../logger.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError } from '../../http/client.js';
+import { isRecord } from '../../importers/importer.js';
 
 /** What a call was doing, so a failure can say what to do about it. */
 export type XrayOperation =
@@ -24,10 +25,6 @@ export interface ErrorContext {
 
 const TOKEN_FIX =
   'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The message inside a JFrog error body: Xray writes `{"error": "…"}`, the router and Artifactory

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../src/importers/detect.js';
-import { IMPORT_FORMATS } from '../../../src/importers/importer.js';
+import { IMPORT_FORMATS } from '../../../src/importers/formats.js';
 import { FORMATS } from '../../../src/importers/index.js';
 import { fixture, userErrorMessage } from './helpers.js';
 

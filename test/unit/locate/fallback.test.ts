@@ -52,6 +52,23 @@ describe('an SBOM that gives no component lines', () => {
   });
 });
 
+describe('an SBOM the locator cannot use', () => {
+  it('says so when it lies outside the working directory', async () => {
+    const root = makeRepo({ 'package.json': ['{}'] });
+    const outside = path.join(makeRepo({ 'bom.json': sbom }), 'bom.json');
+    const notes: string[] = [];
+    expect(
+      await placeIn(root, findingOf('pkg:generic/openssl@3.0.2'), {
+        sbom: outside,
+        note: (m) => notes.push(m),
+      }),
+    ).toBe('package.json:1 (root-manifest)');
+    expect(notes).toEqual([
+      `sbom: ${outside} is outside the working directory, so none of its lines is a location; findings are placed without it.`,
+    ]);
+  });
+});
+
 describe('when no manifest declares the component', () => {
   it('places it at its entry in the uploaded SBOM, of its version', async () => {
     const root = makeRepo({ 'package.json': ['{}'], 'sbom/bom.json': sbom });
