@@ -80525,21 +80525,26 @@ function parsedItems(sliced, file) {
 }
 /** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
 function readOne(bytes, file, format) {
-    const sliced = sliceDocument(bytes, BULK_KEYS);
-    if (sliced) {
-        const sample = sliced.first === undefined ? [] : [sliced.first];
-        const shape = sliced.key === '' ? sample : { ...sliced.envelope, [sliced.key]: sample };
-        const importer = format === 'auto' ? detectFormat(shape, file) : namedFormat(format, shape, file);
-        if (importer.bulk && importer.bulk.key === sliced.key) {
-            return {
-                importer,
-                result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
-            };
-        }
+    const pick = (document) => format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
+    // A named format that reads whole documents gains nothing from slicing.
+    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : sliceDocument(bytes, BULK_KEYS);
+    if (!sliced) {
+        const document = parseWhole(bytes, file);
+        const importer = pick(document);
+        return { importer, result: importer.read(document, file) };
     }
-    const document = parseWhole(bytes, file);
-    const importer = format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
-    return { importer, result: importer.read(document, file) };
+    const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
+    const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]));
+    if (importer.bulk && importer.bulk.key === sliced.key) {
+        return {
+            importer,
+            result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
+        };
+    }
+    // Another format: the document is its slices put back together, not a second parse of every byte.
+    const document = withItems([...parsedItems(sliced, file)]);
+    const whole = pick(document);
+    return { importer: whole, result: whole.read(document, file) };
 }
 /**
  * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so

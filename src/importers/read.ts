@@ -8,7 +8,7 @@ import { sameFile } from '../paths.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat } from './importer.js';
-import { FORMATS } from './index.js';
+import { FORMATS, formatNamed } from './index.js';
 import { type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /**
@@ -105,22 +105,28 @@ function readOne(
   file: string,
   format: 'auto' | ImportFormatName,
 ): { importer: ImportFormat; result: SourceResult } {
-  const sliced = sliceDocument(bytes, BULK_KEYS);
-  if (sliced) {
-    const sample = sliced.first === undefined ? [] : [sliced.first];
-    const shape =
-      sliced.key === '' ? sample : { ...(sliced.envelope as Record<string, unknown>), [sliced.key]: sample };
-    const importer = format === 'auto' ? detectFormat(shape, file) : namedFormat(format, shape, file);
-    if (importer.bulk && importer.bulk.key === sliced.key) {
-      return {
-        importer,
-        result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
-      };
-    }
+  const pick = (document: unknown) =>
+    format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
+  // A named format that reads whole documents gains nothing from slicing.
+  const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : sliceDocument(bytes, BULK_KEYS);
+  if (!sliced) {
+    const document = parseWhole(bytes, file);
+    const importer = pick(document);
+    return { importer, result: importer.read(document, file) };
   }
-  const document = parseWhole(bytes, file);
-  const importer = format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
-  return { importer, result: importer.read(document, file) };
+  const withItems = (items: unknown[]) =>
+    sliced.key === '' ? items : { ...(sliced.envelope as Record<string, unknown>), [sliced.key]: items };
+  const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]));
+  if (importer.bulk && importer.bulk.key === sliced.key) {
+    return {
+      importer,
+      result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
+    };
+  }
+  // Another format: the document is its slices put back together, not a second parse of every byte.
+  const document = withItems([...parsedItems(sliced, file)]);
+  const whole = pick(document);
+  return { importer: whole, result: whole.read(document, file) };
 }
 
 /**
