@@ -83249,11 +83249,10 @@ function readEvent(path) {
     }
 }
 function readGitHubContext(env) {
-    const event = readEvent(env.GITHUB_EVENT_PATH);
-    const pr = event.pull_request;
     const context = {
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        forkPullRequest: isForkPullRequest(readEvent(env.GITHUB_EVENT_PATH), env),
     };
     if (env.GITHUB_REPOSITORY)
         context.repository = env.GITHUB_REPOSITORY;
@@ -83263,16 +83262,24 @@ function readGitHubContext(env) {
         context.workspace = env.GITHUB_WORKSPACE;
     if (env.RUNNER_TEMP)
         context.runnerTemp = env.RUNNER_TEMP;
-    const ref = pr?.number ? `refs/pull/${pr.number}/merge` : env.GITHUB_REF;
-    if (ref)
-        context.ref = ref;
-    if (pr?.number) {
-        const head = pr.head?.repo?.full_name;
-        const base = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
-        // A fork's pull request runs with a read-only token: no code-scanning upload is possible.
-        context.pullRequest = { number: pr.number, fromFork: !!head && head !== base };
-    }
+    // GITHUB_REF and GITHUB_SHA are a pair GitHub made: the merge ref and merge commit of a pull_request run,
+    // the base branch and its head under pull_request_target. Mixing a ref from the payload with GITHUB_SHA
+    // would file the results against a commit the ref never held.
+    if (env.GITHUB_REF)
+        context.ref = env.GITHUB_REF;
     return context;
+}
+/**
+ * A fork's pull request runs with a read-only token, so no code-scanning upload is possible; under
+ * pull_request_target the run is the base repository's own, with its token.
+ */
+function isForkPullRequest(event, env) {
+    const pr = event.pull_request;
+    if (!pr || env.GITHUB_EVENT_NAME === 'pull_request_target')
+        return false;
+    const head = pr.head?.repo?.full_name;
+    const base = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    return !!head && head !== base;
 }
 
 // EXTERNAL MODULE: ./src/logger.ts
@@ -83399,7 +83406,7 @@ function setOutputs(summary) {
 }
 /** Uploads the SARIF file to code scanning, unless a fork's read-only token makes it impossible. */
 async function uploadToCodeScanning(config, github, logger, notes) {
-    if (github.pullRequest?.fromFork) {
+    if (github.forkPullRequest) {
         const note = `upload-sarif skipped: pull requests from forks run with a read-only token. ${config.sarifFile} is still written.`;
         logger.warn(note);
         notes.push(note);

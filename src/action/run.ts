@@ -95,7 +95,7 @@ async function uploadToCodeScanning(
   logger: ActionLogger,
   notes: string[],
 ): Promise<void> {
-  if (github.pullRequest?.fromFork) {
+  if (github.forkPullRequest) {
     const note = `upload-sarif skipped: pull requests from forks run with a read-only token. ${config.sarifFile} is still written.`;
     logger.warn(note);
     notes.push(note);

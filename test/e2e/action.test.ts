@@ -217,7 +217,7 @@ describe('upload-sarif', () => {
     expect(github.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
   });
 
-  it('uses the pull request merge ref', async () => {
+  it('files a pull request run under the merge ref and merge commit GitHub gives it', async () => {
     await start();
     const event = {
       pull_request: {
@@ -226,9 +226,41 @@ describe('upload-sarif', () => {
         base: { repo: { full_name: 'acme/shop' } },
       },
     };
-    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl }, event });
+    const mergeSha = 'fedcba9876543210fedcba9876543210fedcba98';
+    const run = await runAction(inputs, {
+      workspace: dir,
+      env: {
+        GITHUB_API_URL: apiUrl,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/12/merge',
+        GITHUB_SHA: mergeSha,
+      },
+      event,
+    });
     expect(run.code).toBe(0);
-    expect(github.uploads[0]?.body.ref).toBe('refs/pull/12/merge');
+    expect(github.uploads[0]?.body).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: mergeSha });
+  });
+
+  it('files a pull_request_target run, fork or not, under the base branch and its commit', async () => {
+    await start();
+    const event = {
+      pull_request: {
+        number: 14,
+        head: { repo: { full_name: 'mallory/shop' } },
+        base: { repo: { full_name: 'acme/shop' } },
+      },
+    };
+    const run = await runAction(inputs, {
+      workspace: dir,
+      env: { GITHUB_API_URL: apiUrl, GITHUB_EVENT_NAME: 'pull_request_target' },
+      event,
+    });
+    expect(run.code).toBe(0);
+    // The helper's GITHUB_REF and GITHUB_SHA: the base branch and its head, as GitHub sets them.
+    expect(github.uploads[0]?.body).toMatchObject({
+      ref: 'refs/heads/main',
+      commit_sha: '0123456789abcdef0123456789abcdef01234567',
+    });
   });
 
   it('skips the upload on a fork pull request, where the token is read-only', async () => {
@@ -240,7 +272,11 @@ describe('upload-sarif', () => {
         base: { repo: { full_name: 'acme/shop' } },
       },
     };
-    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl }, event });
+    const run = await runAction(inputs, {
+      workspace: dir,
+      env: { GITHUB_API_URL: apiUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/13/merge' },
+      event,
+    });
     expect(run.code).toBe(0);
     expect(github.uploads).toHaveLength(0);
     expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
