@@ -840,7 +840,13 @@ async function readFindings(api, project, name, ui, logger) {
         return (0,dtrack_finding/* mapDtFinding */.i1)(parsed.data, ui);
     });
 }
-async function readViolations(api, project, name, config, logger) {
+async function readViolations(api, project, name, config, key, logger) {
+    // The key check has warned already; without the gate on violations the request would only warn again.
+    const lacksPermission = !!key.permissions && missingPermissions(key.permissions, ['VIEW_POLICY_VIOLATION']).length > 0;
+    if (lacksPermission && !config.failOnPolicyViolation) {
+        logger.info('Policy violations are not read: the API key lacks VIEW_POLICY_VIOLATION.');
+        return [];
+    }
     let rows;
     try {
         rows = await readAllPages(api, `api/v1/violation/project/${project.uuid}`, { suppressed: true }, {
@@ -875,13 +881,13 @@ async function scan(ctx, options = {}) {
     const api = DtApi.open(config, logger, options.http);
     try {
         const server = await checkServer(api, logger);
-        await checkKey(api, server, neededPermissions(config), logger);
+        const key = await checkKey(api, server, neededPermissions(config), logger);
         const project = sbom
             ? await uploadAndWait(api, config, target, sbom, server, logger, options)
             : await existingProject(api, target, logger);
         const name = label(project, target);
         const findings = await readFindings(api, project, name, ui, logger);
-        const violations = await readViolations(api, project, name, config, logger);
+        const violations = await readViolations(api, project, name, config, key, logger);
         const suppressed = findings.filter((f) => f.suppressed).length;
         const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
         logger.info(`Dependency-Track returned ${findings.length} finding rows (${suppressed} suppressed) and ${violations.length} policy violations (${failing} failing, not suppressed) for ${name}.`);

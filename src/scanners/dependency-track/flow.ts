@@ -8,7 +8,7 @@ import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { readAllPages } from './paging.js';
-import { neededPermissions } from './permissions.js';
+import { missingPermissions, neededPermissions } from './permissions.js';
 import {
   describeTarget,
   findProject,
@@ -18,7 +18,7 @@ import {
   projectTarget,
   type Target,
 } from './project.js';
-import { checkKey, checkServer, type ServerInfo } from './server.js';
+import { checkKey, checkServer, type KeyInfo, type ServerInfo } from './server.js';
 import { readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
 import { projectUrl, uiBase } from './urls.js';
 import { has } from './version.js';
@@ -182,8 +182,16 @@ async function readViolations(
   project: ProjectRef,
   name: string,
   config: Config,
+  key: KeyInfo,
   logger: Logger,
 ): Promise<PolicyViolation[]> {
+  // The key check has warned already; without the gate on violations the request would only warn again.
+  const lacksPermission =
+    !!key.permissions && missingPermissions(key.permissions, ['VIEW_POLICY_VIOLATION']).length > 0;
+  if (lacksPermission && !config.failOnPolicyViolation) {
+    logger.info('Policy violations are not read: the API key lacks VIEW_POLICY_VIOLATION.');
+    return [];
+  }
   let rows: unknown[];
   try {
     rows = await readAllPages(
@@ -226,13 +234,13 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   const api = DtApi.open(config, logger, options.http);
   try {
     const server = await checkServer(api, logger);
-    await checkKey(api, server, neededPermissions(config), logger);
+    const key = await checkKey(api, server, neededPermissions(config), logger);
     const project = sbom
       ? await uploadAndWait(api, config, target, sbom, server, logger, options)
       : await existingProject(api, target, logger);
     const name = label(project, target);
     const findings = await readFindings(api, project, name, ui, logger);
-    const violations = await readViolations(api, project, name, config, logger);
+    const violations = await readViolations(api, project, name, config, key, logger);
     const suppressed = findings.filter((f) => f.suppressed).length;
     const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
     logger.info(

@@ -379,9 +379,15 @@ describe('Dependency-Track scan against the simulator', () => {
     const result = await scan({ project: EXISTING }, logger);
     expect(result.violations).toEqual([]);
     expect(result.findings).toHaveLength(1);
-    expect(logger.of('warn')).toContain(
-      `Policy violations are not reported: Dependency-Track refused reading the policy violations of "a" version "1" (HTTP 403 from /api/v1/violation/project/${EXISTING}): the API key's team lacks the VIEW_POLICY_VIOLATION permission, needed to read the policy violations (fail-on-policy-violation). Add it in Administration → Access Management → Teams. (With fail-on-policy-violation this is an error.)`,
+    // One warning, from the key check: violations are not requested only to be refused.
+    expect(logger.of('warn')).toEqual([
+      `The token is sent over plain http to ${new URL(sim!.url).origin}; use https.`,
+      'The API key\'s team "CI Automation" lacks VIEW_POLICY_VIOLATION, needed to read the policy violations (fail-on-policy-violation). Add it in Administration → Access Management → Teams.',
+    ]);
+    expect(logger.of('info')).toContain(
+      'Policy violations are not read: the API key lacks VIEW_POLICY_VIOLATION.',
     );
+    expect(sim!.count('GET', /^\/api\/v1\/violation\//)).toBe(0);
     const error = await scanError({ project: EXISTING, 'fail-on-policy-violation': 'true' });
     expect(error.message).toMatch(
       /^Dependency-Track refused reading the policy violations .* lacks the VIEW_POLICY_VIOLATION permission/,
