@@ -230,14 +230,13 @@ try {
   const started = performance.now();
   const locator = await createLocator({ workingDirectory: root, importFiles: [], env: {} });
   const indexed = performance.now();
-  for (const finding of findings) finding.location = locator.locate(finding);
+  const placed = findings.map((finding) => ({ ...finding, location: locator.locate(finding) }));
   const located = performance.now();
-  separateSharedLines(findings, locator);
+  separateSharedLines(placed, locator);
   const separated = performance.now();
 
   const rules = new Map<string, number>();
-  for (const finding of findings)
-    rules.set(finding.location?.rule ?? '-', (rules.get(finding.location?.rule ?? '-') ?? 0) + 1);
+  for (const { location } of placed) rules.set(location.rule, (rules.get(location.rule) ?? 0) + 1);
   const ms = (from: number, to: number) => `${(to - from).toFixed(0)} ms`;
   console.log(`repository: ${PROJECTS * 10 + 1} files; findings: ${findings.length}`);
   console.log(`createLocator:       ${ms(started, indexed)}`);

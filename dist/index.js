@@ -78177,7 +78177,7 @@ function planAnnotations(findings, used) {
     };
     const annotations = [];
     for (const finding of findings) {
-        if (finding.suppressed || !finding.location)
+        if (finding.suppressed)
             continue;
         const level = annotationLevel(finding);
         if (left[level] === 0)
@@ -78191,7 +78191,7 @@ function planAnnotations(findings, used) {
             startLine: finding.location.startLine,
         });
     }
-    const candidates = findings.filter((f) => !f.suppressed && f.location).length;
+    const candidates = findings.filter((f) => !f.suppressed).length;
     return { annotations, omitted: candidates - annotations.length };
 }
 
@@ -78481,10 +78481,10 @@ function ruleJson(id, findings, brief) {
 }
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
 function findingFingerprint(finding) {
-    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000')).slice(0, 32);
+    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location.uri].join('\u0000')).slice(0, 32);
 }
 function buildResult(finding, ruleIndex, input, anySuppressed) {
-    const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
+    const { location } = finding;
     const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
     const score = cvssScore(finding);
     const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
@@ -78650,9 +78650,8 @@ function findingRows(findings, fileLink, limit) {
         return [];
     const rows = shown.map((f) => {
         const score = cvssScore(f);
-        const where = f.location
-            ? job_summary_link(`${f.location.uri}:${f.location.startLine}`, fileLink?.(f.location.uri, f.location.startLine))
-            : '';
+        const { uri, startLine } = f.location;
+        const where = job_summary_link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
         const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
         return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(f.fixedVersions.slice(0, 3).join(', ') || '—')} | ${where} |`;
     });
@@ -78778,7 +78777,7 @@ function findingKey(finding) {
         component.ecosystem ?? '',
         component.packageName,
         component.version ?? '',
-        finding.location?.uri ?? '',
+        finding.location.uri,
     ].join('\u0000');
 }
 function union(a, b) {
@@ -82375,26 +82374,20 @@ function separateSharedLines(findings, locator) {
     // Most ids are on one line of a file: its line number is kept, a set only once a second line is used.
     const used = new Map();
     const movers = [];
-    for (const finding of findings) {
-        const location = finding.location;
-        if (!location)
-            continue;
-        const key = `${finding.id}\0${location.uri}`;
+    for (const { id, location } of findings) {
+        const key = `${id}\0${location.uri}`;
         const lines = used.get(key);
         if (lines === undefined)
             used.set(key, location.startLine);
         else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
-            movers.push(finding);
+            movers.push({ id, location });
         else if (typeof lines === 'number')
             used.set(key, new Set([lines, location.startLine]));
         else
             lines.add(location.startLine);
     }
-    for (const finding of movers) {
-        const location = finding.location;
-        if (!location)
-            continue;
-        const key = `${finding.id}\0${location.uri}`;
+    for (const { id, location } of movers) {
+        const key = `${id}\0${location.uri}`;
         const taken = used.get(key);
         const lines = typeof taken === 'object' ? taken : new Set(taken === undefined ? [] : [taken]);
         used.set(key, lines);
@@ -82461,10 +82454,8 @@ async function createLocator(options) {
 function pathsOf(finding) {
     if (finding.componentPaths.length)
         return finding.componentPaths;
-    const { location } = finding;
-    const placed = location &&
-        (location.rule === 'manifest' || location.rule === 'lockfile' || location.rule === 'root-manifest');
-    return placed ? [location.uri] : [];
+    const { rule, uri } = finding.location;
+    return rule === 'manifest' || rule === 'lockfile' || rule === 'root-manifest' ? [uri] : [];
 }
 /**
  * `include-path-patterns` / `exclude-path-patterns`, with the meaning Xray gives them: a finding stays when one
@@ -82692,7 +82683,7 @@ function gitlabDependencyScanningReport(input) {
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
         const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
-        const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location?.uri ?? '');
+        const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location.uri);
         const name = shorten(`${finding.id}: ${finding.title}`, 255);
         const description = descriptionJson(findingMessage(finding), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
@@ -82703,7 +82694,7 @@ function gitlabDependencyScanningReport(input) {
             cvss_vectors: vectors.length ? vectors : undefined,
             links: links.length ? links : undefined,
             location: {
-                file: finding.location?.uri ?? 'sca-bridge.sarif',
+                file: finding.location.uri,
                 dependency: {
                     package: { name: finding.component.packageName },
                     version: finding.component.version ?? 'unknown',
@@ -82737,12 +82728,12 @@ function gitlabCodeQualityReport(findings) {
     return unsuppressed(findings, (finding) => ({
         description: shorten(findingMessage(finding), 1000),
         check_name: finding.id,
-        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000')).slice(0, 32),
+        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location.uri].join('\u0000')).slice(0, 32),
         severity: CODE_QUALITY_SEVERITY[finding.severity],
         categories: ['Security'],
         location: {
-            path: finding.location?.uri ?? 'sca-bridge.sarif',
-            lines: { begin: finding.location?.startLine ?? 1 },
+            path: finding.location.uri,
+            lines: { begin: finding.location.startLine },
         },
     }));
 }
@@ -83028,8 +83019,7 @@ function subjectOf(config, context, ci) {
 function hashReader(root, findings) {
     const lastLine = new Map();
     for (const { location } of findings) {
-        if (location)
-            lastLine.set(location.uri, Math.max(lastLine.get(location.uri) ?? 0, location.startLine));
+        lastLine.set(location.uri, Math.max(lastLine.get(location.uri) ?? 0, location.startLine));
     }
     const cache = new Map();
     return (uri) => {

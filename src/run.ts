@@ -3,7 +3,7 @@ import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
-import type { Finding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
+import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { SEVERITIES, type Severity, severityRank } from './findings/severity.js';
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
@@ -23,7 +23,7 @@ import { writeSarifFile } from './report/sarif-file.js';
 export interface ScannerReport {
   scanner: ScannerName;
   /** What every output shows: filtered, located, collapsed, most severe first. */
-  findings: Finding[];
+  findings: LocatedFinding[];
   violations: PolicyViolation[];
   suppressed: number;
   source: SourceResult['context'];
@@ -45,8 +45,8 @@ function severityList(counts: Partial<Record<Severity, number>>): string {
 }
 
 /** Most severe first; ties by CVSS, then id and package so the order is stable. */
-function bySeverity(a: Finding, b: Finding): number {
-  const score = (f: Finding) => cvssScore(f) ?? -1;
+function bySeverity(a: LocatedFinding, b: LocatedFinding): number {
+  const score = (f: LocatedFinding) => cvssScore(f) ?? -1;
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     score(b) - score(a) ||
@@ -123,11 +123,11 @@ function subjectOf(config: Config, context: SourceResult['context'], ci: CiConte
 /** Line hashes of the files findings are placed in, read once each and only as far as the last line used. */
 function hashReader(
   root: string,
-  findings: readonly Finding[],
+  findings: readonly LocatedFinding[],
 ): (uri: string) => ReadonlyMap<number, string> | undefined {
   const lastLine = new Map<string, number>();
   for (const { location } of findings) {
-    if (location) lastLine.set(location.uri, Math.max(lastLine.get(location.uri) ?? 0, location.startLine));
+    lastLine.set(location.uri, Math.max(lastLine.get(location.uri) ?? 0, location.startLine));
   }
   const cache = new Map<string, ReadonlyMap<number, string> | undefined>();
   return (uri) => {

@@ -1,9 +1,9 @@
-import type { Cvss, CvssScore, Finding } from './model.js';
+import type { Cvss, CvssScore, LocatedFinding } from './model.js';
 import { orderIds } from './ids.js';
 import { mostSevere } from './severity.js';
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
-export function findingKey(finding: Finding): string {
+export function findingKey(finding: LocatedFinding): string {
   const { component } = finding;
   return [
     finding.scanner,
@@ -11,7 +11,7 @@ export function findingKey(finding: Finding): string {
     component.ecosystem ?? '',
     component.packageName,
     component.version ?? '',
-    finding.location?.uri ?? '',
+    finding.location.uri,
   ].join('\u0000');
 }
 
@@ -42,7 +42,7 @@ function mergeCvss(a: Cvss, b: Cvss): Cvss {
   return out;
 }
 
-function merge(into: Finding, other: Finding): Finding {
+function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
   const ids = orderIds([...into.ids, ...other.ids]);
   return {
     ...into,
@@ -70,8 +70,8 @@ function merge(into: Finding, other: Finding): Finding {
 }
 
 /** Collapses repeated sightings of one finding into one, keeping the first one's order. */
-export function collapseDuplicates(findings: readonly Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
+export function collapseDuplicates(findings: readonly LocatedFinding[]): LocatedFinding[] {
+  const byKey = new Map<string, LocatedFinding>();
   for (const finding of findings) {
     const key = findingKey(finding);
     const seen = byKey.get(key);

@@ -62,8 +62,11 @@ export interface Finding {
   suppressed: boolean;
   /** Link to the finding in the scanner's UI. */
   url?: string;
-  /** Set by the locator. */
-  location?: Location;
+}
+
+/** A finding the locator has placed: what the pipeline after it and every output read. */
+export interface LocatedFinding extends Finding {
+  location: Location;
 }
 
 /** A policy violation kept beside findings: it counts for `fail-on-policy-violation`. */

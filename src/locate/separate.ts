@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/model.js';
+import type { LocatedFinding } from '../findings/model.js';
 import type { Locator } from './locator.js';
 
 /**
@@ -6,25 +6,24 @@ import type { Locator } from './locator.js';
  * id at one line move to the next line of the file that id does not use yet, wrapping to the top. Findings
  * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
  */
-export function separateSharedLines(findings: Finding[], locator: Pick<Locator, 'lineCount'>): void {
+export function separateSharedLines(
+  findings: readonly LocatedFinding[],
+  locator: Pick<Locator, 'lineCount'>,
+): void {
   // Most ids are on one line of a file: its line number is kept, a set only once a second line is used.
   const used = new Map<string, number | Set<number>>();
-  const movers: Finding[] = [];
-  for (const finding of findings) {
-    const location = finding.location;
-    if (!location) continue;
-    const key = `${finding.id}\0${location.uri}`;
+  const movers: Pick<LocatedFinding, 'id' | 'location'>[] = [];
+  for (const { id, location } of findings) {
+    const key = `${id}\0${location.uri}`;
     const lines = used.get(key);
     if (lines === undefined) used.set(key, location.startLine);
     else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
-      movers.push(finding);
+      movers.push({ id, location });
     else if (typeof lines === 'number') used.set(key, new Set([lines, location.startLine]));
     else lines.add(location.startLine);
   }
-  for (const finding of movers) {
-    const location = finding.location;
-    if (!location) continue;
-    const key = `${finding.id}\0${location.uri}`;
+  for (const { id, location } of movers) {
+    const key = `${id}\0${location.uri}`;
     const taken = used.get(key);
     const lines = typeof taken === 'object' ? taken : new Set(taken === undefined ? [] : [taken]);
     used.set(key, lines);

@@ -1,15 +1,12 @@
 import picomatch from 'picomatch';
-import type { Finding } from '../findings/model.js';
+import type { LocatedFinding } from '../findings/model.js';
 import { atLeast, type Severity } from '../findings/severity.js';
 
 /** The paths a finding is matched on: the source's own paths, else the manifest it was placed in. */
-function pathsOf(finding: Finding): string[] {
+function pathsOf(finding: LocatedFinding): string[] {
   if (finding.componentPaths.length) return finding.componentPaths;
-  const { location } = finding;
-  const placed =
-    location &&
-    (location.rule === 'manifest' || location.rule === 'lockfile' || location.rule === 'root-manifest');
-  return placed ? [location.uri] : [];
+  const { rule, uri } = finding.location;
+  return rule === 'manifest' || rule === 'lockfile' || rule === 'root-manifest' ? [uri] : [];
 }
 
 /**
@@ -19,7 +16,7 @@ function pathsOf(finding: Finding): string[] {
 export function pathFilter(
   include: readonly string[],
   exclude: readonly string[],
-): (finding: Finding) => boolean {
+): (finding: LocatedFinding) => boolean {
   if (!include.length && !exclude.length) return () => true;
   const options = { dot: true };
   const included = include.length ? picomatch([...include], options) : () => true;
@@ -32,7 +29,7 @@ export function pathFilter(
 
 export interface Filtered {
   /** What every output reports: above the floor, and suppressed ones only when asked for. */
-  reported: Finding[];
+  reported: LocatedFinding[];
   /** Suppressed findings, left out or marked. */
   suppressed: number;
   /** Dropped by `min-severity`. */
@@ -41,7 +38,7 @@ export interface Filtered {
 
 /** `min-severity` and suppression (SPEC §3, §6). */
 export function applyReportFilters(
-  findings: readonly Finding[],
+  findings: readonly LocatedFinding[],
   minSeverity: Severity,
   includeSuppressed: boolean,
 ): Filtered {

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/model.js';
+import type { LocatedFinding } from '../findings/model.js';
 import { componentLabel, findingMessage } from './advisory.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -14,7 +14,7 @@ export interface Annotation {
 /** GitHub shows at most 10 annotations of each kind per step (and 50 per job). */
 export const ANNOTATIONS_PER_KIND = 10;
 
-function annotationLevel(finding: Finding): AnnotationLevel {
+function annotationLevel(finding: LocatedFinding): AnnotationLevel {
   if (finding.severity === 'critical' || finding.severity === 'high') return 'error';
   return finding.severity === 'medium' ? 'warning' : 'notice';
 }
@@ -30,7 +30,7 @@ interface AnnotationPlan {
  * annotations the step prints anyway (its warnings, the gate's failure message).
  */
 export function planAnnotations(
-  findings: readonly Finding[],
+  findings: readonly LocatedFinding[],
   used: Record<AnnotationLevel, number>,
 ): AnnotationPlan {
   const left: Record<AnnotationLevel, number> = {
@@ -40,7 +40,7 @@ export function planAnnotations(
   };
   const annotations: Annotation[] = [];
   for (const finding of findings) {
-    if (finding.suppressed || !finding.location) continue;
+    if (finding.suppressed) continue;
     const level = annotationLevel(finding);
     if (left[level] === 0) continue;
     left[level] -= 1;
@@ -52,6 +52,6 @@ export function planAnnotations(
       startLine: finding.location.startLine,
     });
   }
-  const candidates = findings.filter((f) => !f.suppressed && f.location).length;
+  const candidates = findings.filter((f) => !f.suppressed).length;
   return { annotations, omitted: candidates - annotations.length };
 }

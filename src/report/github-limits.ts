@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { createGzip, type Gzip } from 'node:zlib';
-import type { Finding } from '../findings/model.js';
+import type { LocatedFinding } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
@@ -18,8 +18,8 @@ export interface RunTruncation {
 
 /** How many of `findings` are not among `kept`, by severity. */
 export function droppedBySeverity(
-  findings: readonly Finding[],
-  kept: readonly Finding[],
+  findings: readonly LocatedFinding[],
+  kept: readonly LocatedFinding[],
 ): Partial<Record<Severity, number>> {
   const keep = new Set(kept);
   const dropped: Partial<Record<Severity, number>> = {};
@@ -29,8 +29,8 @@ export function droppedBySeverity(
 }
 
 /** The most severe findings within the result and rule caps; findings must come most severe first. */
-export function withinCounts(findings: readonly Finding[], limit: number): Finding[] {
-  const kept: Finding[] = [];
+export function withinCounts(findings: readonly LocatedFinding[], limit: number): LocatedFinding[] {
+  const kept: LocatedFinding[] = [];
   const rules = new Set<string>();
   for (const finding of findings) {
     if (kept.length >= limit) break;

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Finding, ScannerName } from '../findings/model.js';
+import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
 import { VERSION } from '../version.js';
@@ -73,7 +73,7 @@ function cweIdentifier(cwe: string): Identifier {
   return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
 }
 
-function cvssVectors(finding: Finding, vendor: string) {
+function cvssVectors(finding: LocatedFinding, vendor: string) {
   const vectors: { vendor: string; vector: string }[] = [];
   const v3 = finding.cvss.v3?.vector;
   if (v3 && CVSS3.test(v3)) vectors.push({ vendor, vector: v3 });
@@ -82,7 +82,7 @@ function cvssVectors(finding: Finding, vendor: string) {
   return vectors;
 }
 
-function solution(finding: Finding): string | undefined {
+function solution(finding: LocatedFinding): string | undefined {
   if (!finding.fixedVersions.length) return undefined;
   return shorten(
     `Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`,
@@ -91,7 +91,10 @@ function solution(finding: Finding): string | undefined {
 }
 
 /** A report's findings, mapped only as they are written (and again each time they are read). */
-function unsuppressed<T>(findings: readonly Finding[], map: (finding: Finding) => T): Iterable<T> {
+function unsuppressed<T>(
+  findings: readonly LocatedFinding[],
+  map: (finding: LocatedFinding) => T,
+): Iterable<T> {
   return {
     *[Symbol.iterator]() {
       for (const finding of findings) if (!finding.suppressed) yield map(finding);
@@ -120,7 +123,7 @@ function descriptionJson(message: string, advisory: string, escaped: Map<string,
 }
 
 export interface GitLabReportInput {
-  findings: readonly Finding[];
+  findings: readonly LocatedFinding[];
   startedAt: Date;
   finishedAt: Date;
   scannerVersions: Partial<Record<ScannerName, string>>;
@@ -144,7 +147,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       finding.id,
       finding.component.packageName,
       finding.component.version ?? '',
-      finding.location?.uri ?? '',
+      finding.location.uri,
     );
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
     const description = descriptionJson(findingMessage(finding), finding.description, escaped);
@@ -156,7 +159,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       cvss_vectors: vectors.length ? vectors : undefined,
       links: links.length ? links : undefined,
       location: {
-        file: finding.location?.uri ?? 'sca-bridge.sarif',
+        file: finding.location.uri,
         dependency: {
           package: { name: finding.component.packageName },
           version: finding.component.version ?? 'unknown',
@@ -189,19 +192,21 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
 }
 
 /** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
-export function gitlabCodeQualityReport(findings: readonly Finding[]): Iterable<Record<string, unknown>> {
+export function gitlabCodeQualityReport(
+  findings: readonly LocatedFinding[],
+): Iterable<Record<string, unknown>> {
   return unsuppressed(findings, (finding) => ({
     description: shorten(findingMessage(finding), 1000),
     check_name: finding.id,
     fingerprint: hash(
       'sha256',
-      [finding.scanner, finding.id, componentLabel(finding), finding.location?.uri ?? ''].join('\u0000'),
+      [finding.scanner, finding.id, componentLabel(finding), finding.location.uri].join('\u0000'),
     ).slice(0, 32),
     severity: CODE_QUALITY_SEVERITY[finding.severity],
     categories: ['Security'],
     location: {
-      path: finding.location?.uri ?? 'sca-bridge.sarif',
-      lines: { begin: finding.location?.startLine ?? 1 },
+      path: finding.location.uri,
+      lines: { begin: finding.location.startLine },
     },
   }));
 }

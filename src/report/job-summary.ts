@@ -1,4 +1,4 @@
-import type { Finding, PolicyViolation } from '../findings/model.js';
+import type { LocatedFinding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES } from '../findings/severity.js';
 import { advisoryUrl, componentLabel, cvssScore } from './advisory.js';
 import type { RunSummary } from './run-summary.js';
@@ -11,7 +11,7 @@ const TOP_VIOLATIONS = 15;
 
 export interface JobSummaryInput {
   summary: RunSummary;
-  findings: readonly Finding[];
+  findings: readonly LocatedFinding[];
   /** The violations that count for the gate (`policyViolations`). */
   violations: readonly PolicyViolation[];
   /** Violations reported that do not count: WARN or INFO, suppressed, or of other watches. */
@@ -88,7 +88,7 @@ function counts(summary: RunSummary): string[] {
 }
 
 function findingRows(
-  findings: readonly Finding[],
+  findings: readonly LocatedFinding[],
   fileLink: JobSummaryInput['fileLink'],
   limit: number,
 ): string[] {
@@ -96,9 +96,8 @@ function findingRows(
   if (!shown.length) return [];
   const rows = shown.map((f) => {
     const score = cvssScore(f);
-    const where = f.location
-      ? link(`${f.location.uri}:${f.location.startLine}`, fileLink?.(f.location.uri, f.location.startLine))
-      : '';
+    const { uri, startLine } = f.location;
+    const where = link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
     const scanner = webUrl(f.url) ? ` (${link('scanner', f.url)})` : '';
     return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(f.fixedVersions.slice(0, 3).join(', ') || '—')} | ${where} |`;
   });

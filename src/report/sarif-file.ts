@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/model.js';
+import type { LocatedFinding } from '../findings/model.js';
 import {
   droppedBySeverity,
   GITHUB_LIMITS,
@@ -12,7 +12,7 @@ import { SARIF_LOG_HEAD, type SarifRunInput, sarifRunJson } from './sarif.js';
 export interface SarifRunSpec {
   /** The run's findings, most severe first; `findings` and `briefHelp` are chosen here. */
   input: Omit<SarifRunInput, 'findings' | 'briefHelp'>;
-  findings: readonly Finding[];
+  findings: readonly LocatedFinding[];
   /** The run's share of GitHub's gzipped size limit. */
   gzipBudget: number;
 }

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Result } from 'sarif';
-import type { Finding, ScannerName } from '../findings/model.js';
+import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
 import { joinedJson } from './json-file.js';
 import {
@@ -74,7 +74,7 @@ export function shorten(text: string, limit: number): string {
 export interface SarifRunInput {
   scanner: ScannerName;
   /** Reported findings, located, most severe first. */
-  findings: readonly Finding[];
+  findings: readonly LocatedFinding[];
   category: string;
   scannerVersion?: string;
   properties: Record<string, unknown>;
@@ -84,8 +84,8 @@ export interface SarifRunInput {
   briefHelp?: boolean;
 }
 
-function groupById(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
+function groupById(findings: readonly LocatedFinding[]): Map<string, LocatedFinding[]> {
+  const groups = new Map<string, LocatedFinding[]>();
   for (const finding of findings) {
     const group = groups.get(finding.id);
     if (group) group.push(finding);
@@ -94,7 +94,7 @@ function groupById(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function ruleTags(findings: readonly Finding[]): string[] {
+function ruleTags(findings: readonly LocatedFinding[]): string[] {
   const tags = ['security', 'vulnerability'];
   for (const f of findings) if (f.component.ecosystem) tags.push(f.component.ecosystem);
   for (const f of findings) tags.push(...f.cwes);
@@ -105,8 +105,13 @@ function ruleTags(findings: readonly Finding[]): string[] {
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
  * a rule and appears in both forms, so it is spliced in rather than copied into each.
  */
-function helpJson(id: string, findings: readonly Finding[], brief: boolean, descriptionJson: string): string {
-  const [first] = findings as [Finding, ...Finding[]];
+function helpJson(
+  id: string,
+  findings: readonly LocatedFinding[],
+  brief: boolean,
+  descriptionJson: string,
+): string {
+  const [first] = findings as [LocatedFinding, ...LocatedFinding[]];
   const vector = findings.map(cvssVector).find(Boolean);
   const score = findings.map(cvssScore).find((s) => s !== undefined);
   const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
@@ -146,8 +151,8 @@ function helpJson(id: string, findings: readonly Finding[], brief: boolean, desc
 }
 
 /** A rule as JSON text (see `helpJson`). */
-function ruleJson(id: string, findings: readonly Finding[], brief: boolean): string {
-  const [first] = findings as [Finding, ...Finding[]];
+function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolean): string {
+  const [first] = findings as [LocatedFinding, ...LocatedFinding[]];
   const severity = first.severity;
   const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
     .map(webUrl)
@@ -171,20 +176,20 @@ function ruleJson(id: string, findings: readonly Finding[], brief: boolean): str
 }
 
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-function findingFingerprint(finding: Finding): string {
+function findingFingerprint(finding: LocatedFinding): string {
   return hash(
     'sha256',
-    [finding.id, finding.component.packageName, finding.location?.uri ?? ''].join('\u0000'),
+    [finding.id, finding.component.packageName, finding.location.uri].join('\u0000'),
   ).slice(0, 32);
 }
 
 function buildResult(
-  finding: Finding,
+  finding: LocatedFinding,
   ruleIndex: number,
   input: SarifRunInput,
   anySuppressed: boolean,
 ): Result {
-  const location = finding.location ?? { uri: 'sca-bridge.sarif', startLine: 1, rule: 'fallback' };
+  const { location } = finding;
   const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
   const score = cvssScore(finding);
   const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);

@@ -1,11 +1,22 @@
 import { buildFinding, type FindingInput } from '../../src/findings/build.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding, LocatedFinding, Location } from '../../src/findings/model.js';
 
-/** A finding with sensible defaults, for unit tests of what comes after the importers. */
+/** Where the locator puts what it cannot place, in these tests. */
+const FALLBACK: Location = { uri: '.github/workflows/ci.yml', startLine: 1, rule: 'fallback' };
+
+/** An importer's findings as the locator hands them on when it places none of them. */
+export function atFallback(findings: readonly Finding[]): LocatedFinding[] {
+  return findings.map((finding) => ({ ...finding, location: { ...FALLBACK } }));
+}
+
+/**
+ * A located finding with sensible defaults, for unit tests of what comes after the locator. Unless a test
+ * places it, it is where the locator puts what it cannot place: the fallback file.
+ */
 export function aFinding(
-  overrides: Partial<FindingInput> & { location?: Finding['location'] } = {},
-): Finding {
-  const { location, ...input } = overrides;
+  overrides: Partial<FindingInput> & { location?: LocatedFinding['location'] } = {},
+): LocatedFinding {
+  const { location = FALLBACK, ...input } = overrides;
   const finding = buildFinding({
     scanner: 'dependency-track',
     ids: ['CVE-2021-23337'],
@@ -21,5 +32,5 @@ export function aFinding(
     },
     ...input,
   });
-  return location ? { ...finding, location } : finding;
+  return { ...finding, location };
 }

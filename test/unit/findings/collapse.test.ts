@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFinding, type FindingInput } from '../../../src/findings/build.js';
 import { collapseDuplicates, findingKey } from '../../../src/findings/collapse.js';
-import type { Finding } from '../../../src/findings/model.js';
+import type { LocatedFinding, Location } from '../../../src/findings/model.js';
 
 const lodash = {
   packageName: 'lodash',
@@ -11,8 +11,10 @@ const lodash = {
   ecosystem: 'npm',
 };
 
-function finding(overrides: Partial<FindingInput> = {}): Finding {
-  return buildFinding({
+const FALLBACK: Location = { uri: '.github/workflows/ci.yml', startLine: 1, rule: 'fallback' };
+
+function finding(overrides: Partial<FindingInput> = {}): LocatedFinding {
+  const built = buildFinding({
     scanner: 'xray',
     ids: ['XRAY-140562', 'CVE-2021-23337'],
     title: 'Command injection in lodash template',
@@ -21,6 +23,7 @@ function finding(overrides: Partial<FindingInput> = {}): Finding {
     component: lodash,
     ...overrides,
   });
+  return { ...built, location: FALLBACK };
 }
 
 describe('collapseDuplicates', () => {
@@ -63,7 +66,8 @@ describe('collapseDuplicates', () => {
       fixedVersions: ['4.17.21', '5.0.0'],
       references: ['https://a.example', 'https://b.example'],
       suppressed: false,
-    } satisfies Finding);
+      location: FALLBACK,
+    } satisfies LocatedFinding);
   });
 
   it('keeps the most severe severity, the higher CVSS of each version and the longer description', () => {

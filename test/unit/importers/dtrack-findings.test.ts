@@ -3,6 +3,7 @@ import { collapseDuplicates } from '../../../src/findings/collapse.js';
 import type { Finding } from '../../../src/findings/model.js';
 import { dtrackFindings } from '../../../src/importers/dtrack-findings.js';
 import { fixture, userErrorMessage } from './helpers.js';
+import { atFallback } from '../../helpers/finding.js';
 
 function read(name: string) {
   return dtrackFindings.read(fixture(name), name);
@@ -116,7 +117,7 @@ describe('dtrack-findings: `GET /api/v1/finding/project/{uuid}` array', () => {
   });
 
   it('collapses an NVD finding and its suppressed GITHUB twin into one open finding', () => {
-    const collapsed = collapseDuplicates(findings);
+    const collapsed = collapseDuplicates(atFallback(findings));
     expect(collapsed.map((f) => f.id)).toEqual([
       'CVE-2021-44228',
       'SNYK-JS-MINIMIST-559764',

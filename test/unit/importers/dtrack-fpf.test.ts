@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collapseDuplicates } from '../../../src/findings/collapse.js';
-import type { Finding } from '../../../src/findings/model.js';
+import type { Finding, LocatedFinding } from '../../../src/findings/model.js';
 import { dtrackFpf } from '../../../src/importers/dtrack-fpf.js';
 import { fixture, userErrorMessage } from './helpers.js';
+import { atFallback } from '../../helpers/finding.js';
 
 function read(name: string) {
   return dtrackFpf.read(fixture(name), name);
@@ -212,7 +213,7 @@ describe('dtrack-fpf 1.3 (DT 4.14: CVSS v4, vectors, markdown references, publis
       'CVE-2021-21263',
     ]);
     expect(findings[1]?.url).toBe('https://dtrack.example.org/vulnerabilities/GITHUB/GHSA-7h2j-956f-4vf2');
-    const collapsed = collapseDuplicates(findings);
+    const collapsed = collapseDuplicates(atFallback(findings));
     expect(collapsed.map((f) => f.id)).toEqual(['CVE-2026-25547', 'GHSA-4w2v-q235-vp99', 'CVE-2021-21263']);
     expect(collapsed[0]).toEqual({
       scanner: 'dependency-track',
@@ -247,7 +248,8 @@ describe('dtrack-fpf 1.3 (DT 4.14: CVSS v4, vectors, markdown references, publis
       published: '2026-02-04T22:16:00.813Z',
       suppressed: false,
       url: 'https://dtrack.example.org/vulnerabilities/NVD/CVE-2026-25547',
-    } satisfies Finding);
+      location: { uri: '.github/workflows/ci.yml', startLine: 1, rule: 'fallback' },
+    } satisfies LocatedFinding);
   });
 
   it('keeps unicode in names, titles, descriptions and analysis detail (npm scoped purl)', () => {

@@ -3,6 +3,7 @@ import { collapseDuplicates } from '../../../src/findings/collapse.js';
 import type { Finding } from '../../../src/findings/model.js';
 import { xrayReport } from '../../../src/importers/xray-report.js';
 import { findingOf, fixture, userErrorMessage } from './helpers.js';
+import { atFallback } from '../../helpers/finding.js';
 
 function read(name: string) {
   return xrayReport.read(fixture(name), name);
@@ -194,7 +195,7 @@ describe('xray-report: vulnerabilities report', () => {
   });
 
   it('collapses the same issue on the same component version reported for two artifacts', () => {
-    const collapsed = collapseDuplicates(findings);
+    const collapsed = collapseDuplicates(atFallback(findings));
     expect(collapsed).toHaveLength(7);
     const merged = findingOf(collapsed, 'CVE-2020-8203', '@acme/deep-merge');
     expect(merged.componentPaths).toEqual(['web-app/-/web-app-3.0.0.tgz', 'admin-app/-/admin-app-1.0.0.tgz']);

@@ -3,6 +3,7 @@ import type { Finding } from '../../../src/findings/model.js';
 import { collapseDuplicates } from '../../../src/findings/collapse.js';
 import { xraySummary } from '../../../src/importers/xray-summary.js';
 import { fixture, userErrorMessage } from './helpers.js';
+import { atFallback } from '../../helpers/finding.js';
 
 function read(name: string) {
   return xraySummary.read(fixture(name), name);
@@ -130,7 +131,7 @@ describe('xray-summary: Artifact Summary API', () => {
   });
 
   it('keeps two issues on one component apart, and collapses nothing that differs', () => {
-    const collapsed = collapseDuplicates(findings);
+    const collapsed = collapseDuplicates(atFallback(findings));
     expect(collapsed).toHaveLength(7);
     expect(findings[6]).toMatchObject({
       ids: ['CVE-2022-0778', 'XRAY-HIGH-1'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Location } from '../../../src/findings/model.js';
+import type { LocatedFinding, Location } from '../../../src/findings/model.js';
 import type { Locator } from '../../../src/locate/locator.js';
 import { separateSharedLines } from '../../../src/locate/separate.js';
 import { findingOf } from './repo.js';
@@ -12,12 +12,12 @@ const locator: Locator = {
   lineCount: (uri) => lineCounts[uri] ?? 1,
 };
 
-function at(id: string, uri: string, startLine: number): Finding {
+function at(id: string, uri: string, startLine: number): LocatedFinding {
   const location: Location = { uri, startLine, rule: 'manifest' };
   return { ...findingOf(`pkg:npm/p${startLine}@1.0.0`, { ids: [id] }), location };
 }
 
-const lines = (findings: Finding[]) => findings.map((f) => f.location?.startLine);
+const lines = (findings: LocatedFinding[]) => findings.map((f) => f.location.startLine);
 
 describe('separateSharedLines', () => {
   it('moves later findings of one rule at one line to the next free lines, keeping lines already distinct', () => {

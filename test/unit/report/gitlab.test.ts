@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/findings/model.js';
+import type { LocatedFinding } from '../../../src/findings/model.js';
 import { SEVERITIES } from '../../../src/findings/severity.js';
 import {
   DEPENDENCY_SCANNING_VERSION,
@@ -63,7 +63,7 @@ interface CodeQualityIssue {
 }
 
 function dependencyReport(
-  findings: readonly Finding[],
+  findings: readonly LocatedFinding[],
   scannerVersions: Partial<Record<'dependency-track' | 'xray', string>> = {
     'dependency-track': '4.13.2',
   },
@@ -80,7 +80,7 @@ function dependencyReport(
   ) as DependencyReport;
 }
 
-function codeQuality(findings: readonly Finding[]): CodeQualityIssue[] {
+function codeQuality(findings: readonly LocatedFinding[]): CodeQualityIssue[] {
   return [...gitlabCodeQualityReport(findings)] as unknown as CodeQualityIssue[];
 }
 
@@ -89,7 +89,7 @@ function only<T>(items: readonly T[]): T {
   return items[0] as T;
 }
 
-const atManifest = (uri: string, startLine: number): Finding['location'] => ({
+const atManifest = (uri: string, startLine: number): LocatedFinding['location'] => ({
   uri,
   startLine,
   rule: 'manifest',
@@ -370,10 +370,10 @@ describe("GitLab's dependency-scanning report", () => {
     expect(only(dependencyReport([elsewhere]).vulnerabilities).id).not.toBe(first[0]);
   });
 
-  it('falls back to the SARIF file and an unknown version when a finding has no location or version', () => {
+  it('gives an unknown version when the scanner names none', () => {
     const bare = aFinding({ component: { packageName: 'left-pad', name: 'left-pad' } });
     expect(only(dependencyReport([bare]).vulnerabilities).location).toEqual({
-      file: 'sca-bridge.sarif',
+      file: '.github/workflows/ci.yml',
       dependency: { package: { name: 'left-pad' }, version: 'unknown' },
     });
   });
@@ -418,13 +418,9 @@ describe("GitLab's code-quality report", () => {
     ]);
   });
 
-  it('takes path and line from the location, and falls back to the SARIF file at line 1', () => {
+  it('takes path and line from the location', () => {
     expect(codeQuality([ghsaWithV4]).map((i) => i.location)).toEqual([
       { path: 'services/api/package.json', lines: { begin: 12 } },
-    ]);
-    const bare = aFinding({});
-    expect(codeQuality([bare]).map((i) => i.location)).toEqual([
-      { path: 'sca-bridge.sarif', lines: { begin: 1 } },
     ]);
   });
 

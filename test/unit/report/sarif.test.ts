@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { GITHUB_LIMITS } from '../../../src/report/github-limits.js';
 import { writeSarifFile } from '../../../src/report/sarif-file.js';
-import type { Finding } from '../../../src/findings/model.js';
+import type { LocatedFinding } from '../../../src/findings/model.js';
 import { githubSarifProblems } from '../../helpers/github-sarif-rules.js';
 import { schemaErrors } from '../../helpers/schemas.js';
 import { sharedAvailable } from '../../helpers/shared.js';
@@ -21,18 +21,18 @@ const INPUT = {
   lineHashes: () => undefined,
 } as const;
 
-function run(findings: readonly Finding[], briefHelp = false) {
+function run(findings: readonly LocatedFinding[], briefHelp = false) {
   return sarifRun({ ...INPUT, findings, briefHelp });
 }
 
 /** Writes the findings as the pipeline does, fitted to a gzip budget; returns the log and the truncation. */
-async function fitted(findings: readonly Finding[], gzipBudget: number) {
+async function fitted(findings: readonly LocatedFinding[], gzipBudget: number) {
   const file = path.join(tempDir(), 'fitted.sarif');
   const [truncation] = await writeSarifFile(file, [{ input: INPUT, findings, gzipBudget }]);
   return { log: JSON.parse(readFileSync(file, 'utf8')) as Log, truncation };
 }
 
-function many(n: number): Finding[] {
+function many(n: number): LocatedFinding[] {
   return Array.from({ length: n }, (_, i) =>
     aFinding({
       scanner: 'xray',
