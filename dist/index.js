@@ -78199,8 +78199,8 @@ function planAnnotations(findings, used) {
 
 
 
-/** Text is written in pieces of about this size: few system calls, little held in memory. */
-const BATCH_CHARS = 1 << 20;
+/** Text is written in batches of about this many bytes: few system calls, little held in memory. */
+const BATCH_BYTES = 1 << 20;
 /**
  * Writes JSON text to a file in batches at a movable position, so a large report is never one string in
  * memory and a part already written can be written again (a SARIF run that must shrink to fit GitHub).
@@ -78211,24 +78211,35 @@ class JsonSink {
     position = 0;
     /** Sees every batch as it is written (the SARIF writer's gzip counter); the batch is reused after. */
     tap;
-    pending = '';
-    buffer = Buffer.allocUnsafe(4 * BATCH_CHARS);
+    /** Bytes encoded into `buffer` and not yet written. */
+    used = 0;
+    buffer = Buffer.allocUnsafe(4 * BATCH_BYTES);
     constructor(fd) {
         this.fd = fd;
     }
+    /**
+     * Encodes each piece straight into one reused buffer: joining pieces into a batch string first would copy
+     * every byte once more, and a new buffer per batch is twice as slow.
+     */
     async write(text) {
-        this.pending += text;
-        if (this.pending.length >= BATCH_CHARS)
+        // A UTF-16 unit takes at most 3 bytes of UTF-8.
+        if (this.used + text.length * 3 > this.buffer.length) {
+            await this.flush();
+            if (text.length * 3 > this.buffer.length)
+                return this.writeChunk(Buffer.from(text));
+        }
+        this.used += this.buffer.write(text, this.used);
+        if (this.used >= BATCH_BYTES)
             await this.flush();
     }
     async flush() {
-        if (!this.pending)
+        if (!this.used)
             return;
-        // Encoding into one reused buffer is twice as fast as a new buffer for every batch.
-        const chunk = this.pending.length * 3 <= this.buffer.length
-            ? this.buffer.subarray(0, this.buffer.write(this.pending))
-            : Buffer.from(this.pending);
-        this.pending = '';
+        const chunk = this.buffer.subarray(0, this.used);
+        this.used = 0;
+        await this.writeChunk(chunk);
+    }
+    async writeChunk(chunk) {
         for (let done = 0; done < chunk.length;)
             done += (0,external_node_fs_.writeSync)(this.fd, chunk, done, chunk.length - done, this.position + done);
         this.position += chunk.length;
@@ -78236,7 +78247,7 @@ class JsonSink {
     }
     /** Forgets what was written from `position` on; the next batch overwrites it. */
     rewind(position) {
-        this.pending = '';
+        this.used = 0;
         this.position = position;
     }
 }
@@ -78244,7 +78255,7 @@ class JsonSink {
 function copyInOrder(from, fd) {
     const source = (0,external_node_fs_.openSync)(from, 'r');
     try {
-        const chunk = Buffer.allocUnsafe(BATCH_CHARS);
+        const chunk = Buffer.allocUnsafe(BATCH_BYTES);
         for (let read = (0,external_node_fs_.readSync)(source, chunk); read > 0; read = (0,external_node_fs_.readSync)(source, chunk))
             for (let done = 0; done < read;)
                 done += (0,external_node_fs_.writeSync)(fd, chunk, done, read - done);

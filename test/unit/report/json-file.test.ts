@@ -38,6 +38,21 @@ describe('writeJsonFile', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ items: [1] });
   });
 
+  it('writes multi-byte text across batches, and an item larger than the batch buffer, byte for byte', async () => {
+    const file = path.join(tempDir(), 'wide.json');
+    // Three-byte and four-byte characters end up on both sides of batch boundaries; the last item alone is
+    // over 4 MiB of UTF-8.
+    const items = [
+      ...Array.from({ length: 5_000 }, (_, i) => `${i} ${'日本語😀'.repeat(40)}`),
+      '€'.repeat(1_500_000),
+    ];
+    await writeJsonFile(file, items);
+    const bytes = readFileSync(file);
+    expect(bytes.equals(Buffer.from(`[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]\n`))).toBe(
+      true,
+    );
+  });
+
   it('removes a file it could not finish, so no partial report is left', async () => {
     const file = path.join(tempDir(), 'partial.json');
     function* rows() {
