@@ -18,8 +18,6 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(55060);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/http/client.ts
 var client = __webpack_require__(73329);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
@@ -127,20 +125,23 @@ function endpoint(error) {
         return error.url;
     }
 }
-/** Turns a failed call into a ScannerError that says what happened and what to do. */
-function explain(error, call, scrub) {
+/**
+ * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
+ * from the HTTP client already redacted of the key.
+ */
+function explain(error, call) {
     if (!(error instanceof client/* HttpStatusError */.F9)) {
         if (error instanceof errors/* ScannerError */.VM && call.upload) {
-            return new errors/* ScannerError */.VM(`${scrub(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`);
+            return new errors/* ScannerError */.VM(`${error.message} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`);
         }
         if (error instanceof errors/* ScannerError */.VM)
-            return new errors/* ScannerError */.VM(scrub(`${error.message} (while ${call.what})`));
+            return new errors/* ScannerError */.VM(`${error.message} (while ${call.what})`);
         return error instanceof Error ? error : new Error(String(error));
     }
     const status = error.status;
     const where = `HTTP ${status} from ${endpoint(error)}`;
     const html = looksLikeHtml(error.body, error.contentType);
-    const detail = html ? '' : scrub(errorDetail(error.body, error.contentType));
+    const detail = html ? '' : errorDetail(error.body, error.contentType);
     const said = detail ? ` Dependency-Track said: "${detail}".` : '';
     // A 404 keeps its own meaning even as a web page: servlet containers render their error pages in HTML.
     if (html && !(status === 404 && call.notFound)) {
@@ -213,39 +214,33 @@ function projectUrl(ui, uuid) {
 
 
 
-
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 class DtApi {
     http;
-    token;
     root;
-    constructor(http, token, root) {
+    constructor(http, root) {
         this.http = http;
-        this.token = token;
         this.root = root;
     }
     static open(config, logger, overrides = {}) {
         const root = serverRoot(config.apiUrl ?? '');
-        const token = config.token ?? '';
         const http = new client/* HttpClient */.Qq({
             baseUrl: `${root}/`,
-            headers: { 'X-Api-Key': token },
+            headers: { 'X-Api-Key': config.token ?? '' },
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
             logger,
             ...overrides,
         });
-        return new DtApi(http, token, root);
+        return new DtApi(http, root);
     }
-    /** Never lets the key through, whatever a server or proxy echoes. */
-    scrub = (text) => new logger/* Redactor */.p([this.token]).redact(text);
     async send(req, call) {
         try {
             return await this.http.send(req);
         }
         catch (error) {
-            throw explain(error, call, this.scrub);
+            throw explain(error, call);
         }
     }
     /** Sends and parses JSON; an empty body is `null`; anything else that is not JSON says what api-url should be. */
@@ -263,9 +258,9 @@ class DtApi {
                 throw new errors/* ScannerError */.VM(`${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`);
             }
             const cut = (0,client/* cutShortJson */.j3)(path, response.text, error);
-            throw new errors/* ScannerError */.VM(cut
+            throw new errors/* ScannerError */.VM(this.http.redact(cut
                 ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
-                : `${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`);
+                : `${path} did not answer JSON while ${call.what} (got "${response.text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`));
         }
     }
     async close() {

@@ -22,12 +22,9 @@ var errors = __webpack_require__(83916);
 var xray_report = __webpack_require__(53310);
 // EXTERNAL MODULE: ./src/http/client.ts
 var client = __webpack_require__(73329);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(13233);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
-
 
 
 
@@ -66,10 +63,6 @@ function jfrogErrorText(body) {
     if (!messages.length && typeof parsed.message === 'string')
         messages.push(parsed.message);
     return messages.length ? [...new Set(messages)].join('; ') : undefined;
-}
-/** Replaces every secret in a text; a server may echo the token back in an error body. */
-function scrub(text, secrets) {
-    return new logger/* Redactor */.p(secrets).redact(text);
 }
 function statusText(status, body) {
     const text = jfrogErrorText(body);
@@ -125,9 +118,9 @@ function explainStatus(error, ctx) {
  */
 function explainXrayError(error, ctx) {
     if (error instanceof client/* HttpStatusError */.F9)
-        return new errors/* ScannerError */.VM(scrub(explainStatus(error, ctx), ctx.secrets));
+        return new errors/* ScannerError */.VM(explainStatus(error, ctx));
     if (error instanceof errors/* ScannerError */.VM)
-        return new errors/* ScannerError */.VM(scrub(`${ctx.doing}: ${error.message}`, ctx.secrets));
+        return new errors/* ScannerError */.VM(`${ctx.doing}: ${error.message}`);
     return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -225,7 +218,6 @@ class XrayClient {
     /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
     base;
     http;
-    secrets;
     constructor(config, logger, factory = defaultHttpFactory) {
         this.config = config;
         if (!config.apiUrl) {
@@ -233,12 +225,10 @@ class XrayClient {
         }
         const token = config.token ?? '';
         this.base = platformBase(config.apiUrl);
-        this.secrets = [token, `Bearer ${token}`].filter((s) => s.length >= 4);
-        for (const secret of this.secrets)
-            logger.secret(secret);
         this.http = factory({
             baseUrl: this.base,
             headers: { authorization: `Bearer ${token}` },
+            secrets: [token],
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
@@ -254,7 +244,6 @@ class XrayClient {
             ...ctx,
             repoKey: this.config.repoKey,
             projectKey: this.config.projectKey,
-            secrets: this.secrets,
         };
         let data;
         try {
@@ -271,7 +260,7 @@ class XrayClient {
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const where = issue?.path.length ? issue.path.join('.') : '(top level)';
-            throw new errors/* ScannerError */.VM(scrub(`${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).`, this.secrets));
+            throw new errors/* ScannerError */.VM(this.http.redact(`${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).`));
         }
         return parsed.data;
     }
@@ -355,7 +344,6 @@ class XrayClient {
                 doing: `Deleting Xray report ${id}`,
                 repoKey: this.config.repoKey,
                 projectKey: this.config.projectKey,
-                secrets: this.secrets,
             });
         }
     }

@@ -83979,6 +83979,8 @@ function severityFromScore(score) {
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46752);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(86999);
+
 
 
 
@@ -84041,27 +84043,32 @@ function retryAfterMs(value) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
-/** The one HTTP client of the project: timeouts, bounded retries with backoff, proxy and TLS options. */
+/**
+ * The one HTTP client of the project: timeouts, bounded retries with backoff, proxy and TLS options. Every
+ * message it makes is redacted of its secrets (a server or proxy may echo the token back), so the scanners
+ * built on it need not redact.
+ */
 class HttpClient {
     options;
     dispatcher;
     base;
+    redactor = new _logger_js__WEBPACK_IMPORTED_MODULE_5__/* .Redactor */ .p();
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-        for (const value of Object.values(options.headers ?? {}))
-            options.logger.secret(value);
+        const env = options.env ?? {};
+        const proxyPasswords = Object.values(env).flatMap((value) => {
+            const password = value && URL.parse(value)?.password;
+            return password ? [decodeURIComponent(password)] : [];
+        });
+        for (const secret of [...Object.values(options.headers ?? {}), ...(options.secrets ?? []), ...proxyPasswords]) {
+            this.redactor.add(secret);
+            options.logger.secret(secret);
+        }
         const tls = {
             ...(options.insecure ? { rejectUnauthorized: false } : {}),
             ...(options.caFile ? { ca: [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, readCaFile(options.caFile)] } : {}),
         };
-        const env = options.env ?? {};
-        // A proxy's password, should a proxy error print its URL.
-        for (const value of Object.values(env)) {
-            const password = value && URL.parse(value)?.password;
-            if (password)
-                options.logger.secret(decodeURIComponent(password));
-        }
         const timeout = options.requestTimeoutMs ?? 60_000;
         this.dispatcher =
             options.dispatcher ??
@@ -84102,7 +84109,7 @@ class HttpClient {
                 response = await this.once(url, req);
             }
             catch (error) {
-                lastError = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url'));
+                lastError = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(this.redact(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url')));
                 // A certificate does not fix itself between attempts.
                 if (isCertificateError(error))
                     throw lastError;
@@ -84111,7 +84118,7 @@ class HttpClient {
             }
             if (response.status >= 200 && response.status < 300)
                 return response;
-            lastError = new HttpStatusError(response.status, shown, response.text.trim(), String(response.headers['content-type'] ?? ''));
+            lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''));
             if (!RETRY_STATUSES.has(response.status))
                 throw lastError;
             const after = retryAfterMs(response.headers['retry-after']);
@@ -84157,9 +84164,13 @@ class HttpClient {
         }
         catch (error) {
             const url = this.url(req.path).pathname;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(cutShortJson(url, response.text, error) ??
-                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(this.redact(cutShortJson(url, response.text, error) ??
+                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`));
         }
+    }
+    /** Masks this client's secrets in a text made from what a server answered. */
+    redact(text) {
+        return this.redactor.redact(text);
     }
     async close() {
         await this.dispatcher.close();

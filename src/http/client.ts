@@ -3,13 +3,15 @@ import { rootCertificates } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
 import { ScannerError, UserError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, Redactor } from '../logger.js';
 
 export interface HttpOptions {
   /** Base URL every relative path is resolved against. */
   baseUrl: string;
-  /** Headers sent with every request (authentication); their values are registered as secrets. */
+  /** Headers sent with every request (authentication); their values are secrets. */
   headers?: Record<string, string>;
+  /** Other values never to appear in a message: the bare token a header sends as `Bearer <token>`. */
+  secrets?: readonly string[];
   insecure?: boolean;
   caFile?: string;
   /** `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY` (either case), read by the front door. */
@@ -110,24 +112,31 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The one HTTP client of the project: timeouts, bounded retries with backoff, proxy and TLS options. */
+/**
+ * The one HTTP client of the project: timeouts, bounded retries with backoff, proxy and TLS options. Every
+ * message it makes is redacted of its secrets (a server or proxy may echo the token back), so the scanners
+ * built on it need not redact.
+ */
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly base: URL;
+  private readonly redactor = new Redactor();
 
   constructor(private readonly options: HttpOptions) {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-    for (const value of Object.values(options.headers ?? {})) options.logger.secret(value);
+    const env = options.env ?? {};
+    const proxyPasswords = Object.values(env).flatMap((value) => {
+      const password = value && URL.parse(value)?.password;
+      return password ? [decodeURIComponent(password)] : [];
+    });
+    for (const secret of [...Object.values(options.headers ?? {}), ...(options.secrets ?? []), ...proxyPasswords]) {
+      this.redactor.add(secret);
+      options.logger.secret(secret);
+    }
     const tls = {
       ...(options.insecure ? { rejectUnauthorized: false } : {}),
       ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
     };
-    const env = options.env ?? {};
-    // A proxy's password, should a proxy error print its URL.
-    for (const value of Object.values(env)) {
-      const password = value && URL.parse(value)?.password;
-      if (password) options.logger.secret(decodeURIComponent(password));
-    }
     const timeout = options.requestTimeoutMs ?? 60_000;
     this.dispatcher =
       options.dispatcher ??
@@ -170,7 +179,9 @@ export class HttpClient {
       try {
         response = await this.once(url, req);
       } catch (error) {
-        lastError = new ScannerError(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url'));
+        lastError = new ScannerError(
+          this.redact(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url')),
+        );
         // A certificate does not fix itself between attempts.
         if (isCertificateError(error)) throw lastError;
         await this.pause(lastError, attempt, attempts, undefined);
@@ -180,7 +191,7 @@ export class HttpClient {
       lastError = new HttpStatusError(
         response.status,
         shown,
-        response.text.trim(),
+        this.redact(response.text.trim()),
         String(response.headers['content-type'] ?? ''),
       );
       if (!RETRY_STATUSES.has(response.status)) throw lastError;
@@ -239,10 +250,17 @@ export class HttpClient {
     } catch (error) {
       const url = this.url(req.path).pathname;
       throw new ScannerError(
-        cutShortJson(url, response.text, error) ??
-          `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`,
+        this.redact(
+          cutShortJson(url, response.text, error) ??
+            `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`,
+        ),
       );
     }
+  }
+
+  /** Masks this client's secrets in a text made from what a server answered. */
+  redact(text: string): string {
+    return this.redactor.redact(text);
   }
 
   async close(): Promise<void> {

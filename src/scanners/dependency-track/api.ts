@@ -1,4 +1,3 @@
-import { Redactor } from '../../logger.js';
 import { ScannerError } from '../../errors.js';
 import {
   cutShortJson,
@@ -20,39 +19,30 @@ export interface JsonResponse<T> {
 
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 export class DtApi {
-  readonly root: string;
-
   constructor(
     private readonly http: HttpClient,
-    private readonly token: string,
-    root: string,
-  ) {
-    this.root = root;
-  }
+    readonly root: string,
+  ) {}
 
   static open(config: Config, logger: Logger, overrides: Partial<HttpOptions> = {}): DtApi {
     const root = serverRoot(config.apiUrl ?? '');
-    const token = config.token ?? '';
     const http = new HttpClient({
       baseUrl: `${root}/`,
-      headers: { 'X-Api-Key': token },
+      headers: { 'X-Api-Key': config.token ?? '' },
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,
       logger,
       ...overrides,
     });
-    return new DtApi(http, token, root);
+    return new DtApi(http, root);
   }
-
-  /** Never lets the key through, whatever a server or proxy echoes. */
-  readonly scrub = (text: string): string => new Redactor([this.token]).redact(text);
 
   async send(req: HttpRequest, call: Call): Promise<HttpResponse> {
     try {
       return await this.http.send(req);
     } catch (error) {
-      throw explain(error, call, this.scrub);
+      throw explain(error, call);
     }
   }
 
@@ -72,9 +62,11 @@ export class DtApi {
       }
       const cut = cutShortJson(path, response.text, error);
       throw new ScannerError(
-        cut
-          ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
-          : `${path} did not answer JSON while ${call.what} (got "${this.scrub(response.text.slice(0, 80))}…"): check that api-url is Dependency-Track's API server.`,
+        this.http.redact(
+          cut
+            ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
+            : `${path} did not answer JSON while ${call.what} (got "${response.text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`,
+        ),
       );
     }
   }

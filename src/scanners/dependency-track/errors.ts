@@ -87,25 +87,25 @@ function endpoint(error: HttpStatusError): string {
   }
 }
 
-/** Removes the key from text that came from the server (DT never echoes it; a proxy might). */
-export type Scrub = (text: string) => string;
-
-/** Turns a failed call into a ScannerError that says what happened and what to do. */
-export function explain(error: unknown, call: Call, scrub: Scrub): Error {
+/**
+ * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
+ * from the HTTP client already redacted of the key.
+ */
+export function explain(error: unknown, call: Call): Error {
   if (!(error instanceof HttpStatusError)) {
     if (error instanceof ScannerError && call.upload) {
       return new ScannerError(
-        `${scrub(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`,
+        `${error.message} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`,
       );
     }
     if (error instanceof ScannerError)
-      return new ScannerError(scrub(`${error.message} (while ${call.what})`));
+      return new ScannerError(`${error.message} (while ${call.what})`);
     return error instanceof Error ? error : new Error(String(error));
   }
   const status = error.status;
   const where = `HTTP ${status} from ${endpoint(error)}`;
   const html = looksLikeHtml(error.body, error.contentType);
-  const detail = html ? '' : scrub(errorDetail(error.body, error.contentType));
+  const detail = html ? '' : errorDetail(error.body, error.contentType);
   const said = detail ? ` Dependency-Track said: "${detail}".` : '';
   // A 404 keeps its own meaning even as a web page: servlet containers render their error pages in HTML.
   if (html && !(status === 404 && call.notFound)) {

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
 import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
 import type { Logger } from '../../logger.js';
-import { type ErrorContext, explainXrayError, scrub } from './errors.js';
+import { type ErrorContext, explainXrayError } from './errors.js';
 import { platformBase } from './urls.js';
 
 /** Builds the project's HTTP client; tests swap in one whose dispatcher is a MockAgent. */
@@ -61,7 +61,6 @@ export class XrayClient {
   /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
   readonly base: string;
   private readonly http: HttpClient;
-  private readonly secrets: string[];
 
   constructor(
     private readonly config: Config,
@@ -73,11 +72,10 @@ export class XrayClient {
     }
     const token = config.token ?? '';
     this.base = platformBase(config.apiUrl);
-    this.secrets = [token, `Bearer ${token}`].filter((s) => s.length >= 4);
-    for (const secret of this.secrets) logger.secret(secret);
     this.http = factory({
       baseUrl: this.base,
       headers: { authorization: `Bearer ${token}` },
+      secrets: [token],
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,
@@ -93,14 +91,13 @@ export class XrayClient {
   private async call<T>(
     req: HttpRequest,
     schema: z.ZodType<T>,
-    ctx: Omit<ErrorContext, 'secrets' | 'repoKey' | 'projectKey'>,
+    ctx: Omit<ErrorContext, 'repoKey' | 'projectKey'>,
     networkHint = '',
   ): Promise<T> {
     const context: ErrorContext = {
       ...ctx,
       repoKey: this.config.repoKey,
       projectKey: this.config.projectKey,
-      secrets: this.secrets,
     };
     let data: unknown;
     try {
@@ -117,9 +114,8 @@ export class XrayClient {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : '(top level)';
       throw new ScannerError(
-        scrub(
+        this.http.redact(
           `${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).`,
-          this.secrets,
         ),
       );
     }
@@ -226,7 +222,6 @@ export class XrayClient {
         doing: `Deleting Xray report ${id}`,
         repoKey: this.config.repoKey,
         projectKey: this.config.projectKey,
-        secrets: this.secrets,
       });
     }
   }

@@ -1,4 +1,3 @@
-import { Redactor } from '../../logger.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError } from '../../http/client.js';
 import { isRecord } from '../../importers/importer.js';
@@ -19,8 +18,6 @@ export interface ErrorContext {
   doing: string;
   repoKey?: string | undefined;
   projectKey?: string | undefined;
-  /** Values that must never appear in a message (the token). */
-  secrets: readonly string[];
 }
 
 const TOKEN_FIX =
@@ -54,10 +51,6 @@ export function jfrogErrorText(body: string): string | undefined {
   return messages.length ? [...new Set(messages)].join('; ') : undefined;
 }
 
-/** Replaces every secret in a text; a server may echo the token back in an error body. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  return new Redactor(secrets).redact(text);
-}
 
 function statusText(status: number, body: string): string {
   const text = jfrogErrorText(body);
@@ -115,8 +108,8 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
  */
 export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
   if (error instanceof HttpStatusError)
-    return new ScannerError(scrub(explainStatus(error, ctx), ctx.secrets));
+    return new ScannerError(explainStatus(error, ctx));
   if (error instanceof ScannerError)
-    return new ScannerError(scrub(`${ctx.doing}: ${error.message}`, ctx.secrets));
+    return new ScannerError(`${ctx.doing}: ${error.message}`);
   return error instanceof Error ? error : new Error(String(error));
 }

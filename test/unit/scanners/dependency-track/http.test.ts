@@ -171,6 +171,21 @@ describe('scan errors (nock)', () => {
     );
   });
 
+  it('a non-JSON or cut-short answer that echoes the key: masked in the message', async () => {
+    nock(ORIGIN).get('/api/version').reply(200, `denied ${API_KEY}`, { 'content-type': 'text/plain' });
+    nock(ORIGIN).get('/api/version').reply(200, `{"key": ${API_KEY}`, { 'content-type': 'application/json' });
+    for (let i = 0; i < 2; i++) {
+      const error = await failure(
+        fastAdapter.testConnection({
+          config: dtConfig('test-connection', { 'api-url': ORIGIN }),
+          logger: new MemoryLogger(),
+        }),
+      );
+      expect(error.message).toContain('/api/version');
+      expect(error.message).not.toContain(API_KEY);
+    }
+  });
+
   it('a non-JSON answer that is not a web page', async () => {
     nock(ORIGIN).get('/api/version').reply(200, 'OK', { 'content-type': 'text/plain' });
     const error = await failure(

@@ -12,7 +12,6 @@ import { atLeast, has, parseDtVersion } from '../../../../src/scanners/dependenc
 import { dtViolationSchema, mapDtViolation } from '../../../../src/scanners/dependency-track/violations.js';
 import { fixtureViolations } from '../../../sim/dependency-track.js';
 
-const scrub = (t: string) => t.split('KEY123456').join('***');
 const status = (code: number, body = '', type = 'text/plain') =>
   new HttpStatusError(code, 'https://dt.example.test/api/v1/bom', body, type);
 
@@ -155,7 +154,7 @@ describe('error details', () => {
 
 describe('explain', () => {
   it('401: the key, with where it is read from', () => {
-    const error = explain(status(401), { what: 'checking the API key' }, scrub);
+    const error = explain(status(401), { what: 'checking the API key' });
     expect(error).toBeInstanceOf(DtError);
     expect((error as DtError).status).toBe(401);
     expect(error.message).toBe(
@@ -164,31 +163,29 @@ describe('explain', () => {
   });
 
   it('401 on an upload that creates the project: the creation permission', () => {
-    const error = explain(
-      status(401, 'The principal does not have permission to create project.'),
-      { what: 'uploading', upload: { creating: true } },
-      scrub,
-    );
+    const error = explain(status(401, 'The principal does not have permission to create project.'), {
+      what: 'uploading',
+      upload: { creating: true },
+    });
     expect(error.message).toBe(
       "Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading: the API key's team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.",
     );
-    const silent = explain(status(401), { what: 'uploading', upload: { creating: true } }, scrub);
+    const silent = explain(status(401), { what: 'uploading', upload: { creating: true } });
     expect(silent.message).toContain('either the API key is wrong');
     expect(silent.message).toContain('or its team lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)');
   });
 
   it('403: the permission the call needs, or the project ACL', () => {
     expect(
-      explain(status(403), { what: 'reading the findings', permission: 'VIEW_VULNERABILITY' }, scrub).message,
+      explain(status(403), { what: 'reading the findings', permission: 'VIEW_VULNERABILITY' }).message,
     ).toBe(
       "Dependency-Track refused reading the findings (HTTP 403 from /api/v1/bom): the API key's team lacks the VIEW_VULNERABILITY permission, needed to read the findings. Add it in Administration → Access Management → Teams.",
     );
     expect(
-      explain(
-        status(403, 'Access to the specified project is forbidden'),
-        { what: 'reading the findings', permission: 'VIEW_VULNERABILITY' },
-        scrub,
-      ).message,
+      explain(status(403, 'Access to the specified project is forbidden'), {
+        what: 'reading the findings',
+        permission: 'VIEW_VULNERABILITY',
+      }).message,
     ).toMatch(
       /^Dependency-Track denied access to the project \(HTTP 403 from \/api\/v1\/bom\) while reading the findings: portfolio access control is on/,
     );
@@ -201,48 +198,41 @@ describe('explain', () => {
       errors: ['$.x: bad'],
     });
     expect(
-      explain(
-        status(400, body, 'application/problem+json'),
-        { what: 'uploading bom.json', upload: { creating: false } },
-        scrub,
-      ).message,
+      explain(status(400, body, 'application/problem+json'), {
+        what: 'uploading bom.json',
+        upload: { creating: false },
+      }).message,
     ).toBe(
       'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "The uploaded BOM is invalid: Schema validation failed; $.x: bad". Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.',
     );
   });
 
   it('5xx on upload: says it is not retried; on reads: after retries', () => {
-    expect(
-      explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false } }, scrub).message,
-    ).toBe(
+    expect(explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false } }).message).toBe(
       'Dependency-Track failed uploading (HTTP 500 from /api/v1/bom). Dependency-Track said: "boom". The upload is not retried automatically (Dependency-Track might process it twice): check the server\'s log, then run the job again.',
     );
-    expect(explain(status(503), { what: 'reading' }, scrub).message).toBe(
+    expect(explain(status(503), { what: 'reading' }).message).toBe(
       'Dependency-Track failed while reading (HTTP 503 from /api/v1/bom, after retries). Check the server (or the proxy in front of it), then run the job again.',
     );
   });
 
   it('a web page means api-url points at the UI; a 404 page keeps its own meaning', () => {
     const page = '<!doctype html><html><body>app</body></html>';
-    expect(explain(status(405, page, 'text/html'), { what: 'uploading' }, scrub).message).toBe(
+    expect(explain(status(405, page, 'text/html'), { what: 'uploading' }).message).toBe(
       'Dependency-Track answered with a web page (HTTP 405 from /api/v1/bom) while uploading: api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.',
     );
     expect(
-      explain(status(404, page, 'text/html'), { what: 'x', notFound: (d) => `gone [${d}]` }, scrub).message,
+      explain(status(404, page, 'text/html'), { what: 'x', notFound: (d) => `gone [${d}]` }).message,
     ).toBe('gone []');
   });
 
-  it('never lets the key through, from bodies or network errors', () => {
-    expect(explain(status(500, 'echo KEY123456'), { what: 'reading' }, scrub).message).not.toContain(
-      'KEY123456',
-    );
-    const network = explain(
-      new ScannerError('request failed KEY123456'),
-      { what: 'uploading', upload: { creating: false } },
-      scrub,
-    );
+  it('a network failure during an upload says the upload is not retried', () => {
+    const network = explain(new ScannerError('request failed'), {
+      what: 'uploading',
+      upload: { creating: false },
+    });
     expect(network.message).toBe(
-      'request failed *** (while uploading; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)',
+      'request failed (while uploading; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)',
     );
   });
 });
