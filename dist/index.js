@@ -77606,6 +77606,8 @@ var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
 ;// CONCATENATED MODULE: ./src/ci.ts
@@ -78673,7 +78675,7 @@ function findingRows(findings, fileLink, limit) {
         '| Severity | Vulnerability | Component | Fixed in | Declared in |',
         '| --- | --- | --- | --- | --- |',
         ...rows,
-        ...(more > 0 ? ['', `…and ${more} more in the SARIF file; the run summary counts every finding.`] : []),
+        ...(more > 0 ? ['', `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and \`upload-artifact: true\` keeps every one.`] : []),
         '',
     ];
 }
@@ -82964,11 +82966,15 @@ function severityList(counts) {
         .map((s) => `${counts[s]} ${s}`)
         .join(', ');
 }
-/** Most severe first; ties by CVSS, then id and package so the order is stable. */
+/**
+ * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
+ * then id and package so the order is stable.
+ */
 function bySeverity(a, b) {
     const score = (f) => cvssScore(f) ?? -1;
     return ((0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) ||
         score(b) - score(a) ||
+        Number(a.suppressed) - Number(b.suppressed) ||
         a.id.localeCompare(b.id) ||
         a.component.packageName.localeCompare(b.component.packageName));
 }
@@ -83006,9 +83012,11 @@ function prepare(sources, config, locator) {
     })
         .filter(keep);
     const collapsed = collapseDuplicates(located).sort(bySeverity);
-    // After sorting, so the most severe finding keeps the line that declares it.
-    separateSharedLines(collapsed, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
-    return applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+    const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+    // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
+    // and a finding left out never moves one that is reported.
+    separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
+    return filtered;
 }
 function defaultCategory(scanner, subject) {
     return `sca-bridge/${scanner}/${subject ?? 'default'}/`;
@@ -83063,8 +83071,7 @@ async function gatherSources(config, logger, importFiles) {
     return sources;
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
-async function writeGitLabReports(config, reports, startedAt, logger) {
-    const findings = reports.flatMap((r) => r.findings);
+async function writeGitLabReports(config, reports, findings, startedAt, logger) {
     if (config.gitlabDependencyReport) {
         const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
         const report = gitlabDependencyScanningReport({
@@ -83140,8 +83147,8 @@ async function runCore(config, ci, logger, startedAt, sources) {
             truncation,
         };
     });
-    await writeGitLabReports(config, reports, startedAt, logger);
-    const all = reports.flatMap((r) => r.findings);
+    const all = reports.flatMap((r) => r.findings).sort(bySeverity);
+    await writeGitLabReports(config, reports, all, startedAt, logger);
     const counts = countFindings(all, reports.reduce((sum, r) => sum + r.suppressed, 0));
     const violations = failingViolations(reports.flatMap((r) => r.violations), config.watches).length;
     const gate = evaluateGate(counts, violations, config.failOn, config.failOnText, config.failOnPolicyViolation);
@@ -83175,7 +83182,8 @@ async function runCore(config, ci, logger, startedAt, sources) {
             }
             : {}),
     };
-    return { summary, exitCode: gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok, reports };
+    const exitCode = gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
+    return { summary, exitCode, reports, findings: all };
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
 function baseSummary(config, ci, startedAt) {
@@ -83191,10 +83199,11 @@ function baseSummary(config, ci, startedAt) {
         metadata: config.metadata ?? {},
         counts: { total: 0, critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0, suppressed: 0 },
         policyViolations: 0,
+        // An error is never a pass, whoever reads only the gate.
         gate: {
-            result: 'passed',
+            result: 'failed',
             failOn: config.failOnText ?? 'none',
-            reasons: [],
+            reasons: ['the run ended with an error before the gate was evaluated'],
             failOnPolicyViolation: !!config.failOnPolicyViolation,
         },
         sarifFile: null,
@@ -83336,6 +83345,7 @@ class ActionLogger {
 
 
 
+
 /** Every input action.yml declares, read by its public name. */
 const INPUTS = [
     'mode',
@@ -83424,7 +83434,7 @@ async function uploadToCodeScanning(config, github, logger, notes) {
         repository: github.repository,
         commitSha: github.sha,
         ref: github.ref,
-        ...(github.workspace ? { checkoutUri: `file://${github.workspace}` } : {}),
+        ...(github.workspace ? { checkoutUri: (0,external_node_url_.pathToFileURL)(github.workspace).href } : {}),
         proxyEnv: config.proxyEnv,
         waitSeconds: Math.min(config.timeoutSeconds, 120),
         pollSeconds: config.pollIntervalSeconds,
@@ -83496,7 +83506,7 @@ async function run_run(env = process.env) {
     if (outcome && config?.annotations)
         annotate(outcome, logger, summary, failures, notes);
     if (config?.jobSummary !== false) {
-        const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
+        const findings = outcome?.findings ?? [];
         const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
         const violations = failingViolations(reported, config?.watches ?? []);
         const link = github.repository && github.sha
@@ -83545,7 +83555,7 @@ function annotate(outcome, logger, summary, failures, notes) {
     // The step's failure message (gate or upload) is one more error annotation.
     const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
     const used = { ...logger.printed, error: logger.printed.error + failing };
-    const plan = planAnnotations(outcome.reports.flatMap((r) => r.findings), used);
+    const plan = planAnnotations(outcome.findings, used);
     for (const a of plan.annotations) {
         const properties = { title: a.title, file: a.file, startLine: a.startLine };
         if (a.level === 'error')
@@ -83556,7 +83566,7 @@ function annotate(outcome, logger, summary, failures, notes) {
             core/* notice */.lm(a.message, properties);
     }
     if (plan.omitted > 0) {
-        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`);
+        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`);
     }
 }
 

@@ -35,6 +35,8 @@ export interface RunOutcome {
   summary: RunSummary;
   exitCode: ExitCode;
   reports: ScannerReport[];
+  /** Every report's findings, most severe first across scanners (what a summary lists first). */
+  findings: LocatedFinding[];
 }
 
 /** `2 medium, 5 low`: counts by severity, most severe first. */
@@ -44,12 +46,16 @@ function severityList(counts: Partial<Record<Severity, number>>): string {
     .join(', ');
 }
 
-/** Most severe first; ties by CVSS, then id and package so the order is stable. */
+/**
+ * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
+ * then id and package so the order is stable.
+ */
 function bySeverity(a: LocatedFinding, b: LocatedFinding): number {
   const score = (f: LocatedFinding) => cvssScore(f) ?? -1;
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     score(b) - score(a) ||
+    Number(a.suppressed) - Number(b.suppressed) ||
     a.id.localeCompare(b.id) ||
     a.component.packageName.localeCompare(b.component.packageName)
   );
@@ -90,9 +96,11 @@ function prepare(sources: SourceResult[], config: Config, locator: Locator) {
     })
     .filter(keep);
   const collapsed = collapseDuplicates(located).sort(bySeverity);
-  // After sorting, so the most severe finding keeps the line that declares it.
-  separateSharedLines(collapsed, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
-  return applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+  const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+  // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
+  // and a finding left out never moves one that is reported.
+  separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
+  return filtered;
 }
 
 function defaultCategory(scanner: ScannerName, subject: string | undefined): string {
@@ -170,10 +178,10 @@ async function gatherSources(
 async function writeGitLabReports(
   config: Config,
   reports: ScannerReport[],
+  findings: readonly LocatedFinding[],
   startedAt: Date,
   logger: Logger,
 ): Promise<void> {
-  const findings = reports.flatMap((r) => r.findings);
   if (config.gitlabDependencyReport) {
     const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
     const report = gitlabDependencyScanningReport({
@@ -269,9 +277,9 @@ export async function runCore(
       };
     },
   );
-  await writeGitLabReports(config, reports, startedAt, logger);
+  const all = reports.flatMap((r) => r.findings).sort(bySeverity);
+  await writeGitLabReports(config, reports, all, startedAt, logger);
 
-  const all = reports.flatMap((r) => r.findings);
   const counts = countFindings(
     all,
     reports.reduce((sum, r) => sum + r.suppressed, 0),
@@ -316,7 +324,8 @@ export async function runCore(
         }
       : {}),
   };
-  return { summary, exitCode: gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok, reports };
+  const exitCode = gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
+  return { summary, exitCode, reports, findings: all };
 }
 
 /** The fields every summary has, also the one written when a run fails with an error. */
@@ -333,10 +342,11 @@ export function baseSummary(config: Partial<Config>, ci: CiContext, startedAt: D
     metadata: config.metadata ?? {},
     counts: { total: 0, critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0, suppressed: 0 },
     policyViolations: 0,
+    // An error is never a pass, whoever reads only the gate.
     gate: {
-      result: 'passed',
+      result: 'failed',
       failOn: config.failOnText ?? 'none',
-      reasons: [],
+      reasons: ['the run ended with an error before the gate was evaluated'],
       failOnPolicyViolation: !!config.failOnPolicyViolation,
     },
     sarifFile: null,

@@ -4221,11 +4221,15 @@ function severityList(counts) {
         .map((s) => `${counts[s]} ${s}`)
         .join(', ');
 }
-/** Most severe first; ties by CVSS, then id and package so the order is stable. */
+/**
+ * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
+ * then id and package so the order is stable.
+ */
 function bySeverity(a, b) {
     const score = (f) => cvssScore(f) ?? -1;
     return ((0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) ||
         score(b) - score(a) ||
+        Number(a.suppressed) - Number(b.suppressed) ||
         a.id.localeCompare(b.id) ||
         a.component.packageName.localeCompare(b.component.packageName));
 }
@@ -4263,9 +4267,11 @@ function prepare(sources, config, locator) {
     })
         .filter(keep);
     const collapsed = collapseDuplicates(located).sort(bySeverity);
-    // After sorting, so the most severe finding keeps the line that declares it.
-    separateSharedLines(collapsed, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
-    return applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+    const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+    // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
+    // and a finding left out never moves one that is reported.
+    separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
+    return filtered;
 }
 function defaultCategory(scanner, subject) {
     return `sca-bridge/${scanner}/${subject ?? 'default'}/`;
@@ -4320,8 +4326,7 @@ async function gatherSources(config, logger, importFiles) {
     return sources;
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
-async function writeGitLabReports(config, reports, startedAt, logger) {
-    const findings = reports.flatMap((r) => r.findings);
+async function writeGitLabReports(config, reports, findings, startedAt, logger) {
     if (config.gitlabDependencyReport) {
         const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
         const report = gitlabDependencyScanningReport({
@@ -4397,8 +4402,8 @@ async function runCore(config, ci, logger, startedAt, sources) {
             truncation,
         };
     });
-    await writeGitLabReports(config, reports, startedAt, logger);
-    const all = reports.flatMap((r) => r.findings);
+    const all = reports.flatMap((r) => r.findings).sort(bySeverity);
+    await writeGitLabReports(config, reports, all, startedAt, logger);
     const counts = countFindings(all, reports.reduce((sum, r) => sum + r.suppressed, 0));
     const violations = failingViolations(reports.flatMap((r) => r.violations), config.watches).length;
     const gate = evaluateGate(counts, violations, config.failOn, config.failOnText, config.failOnPolicyViolation);
@@ -4432,7 +4437,8 @@ async function runCore(config, ci, logger, startedAt, sources) {
             }
             : {}),
     };
-    return { summary, exitCode: gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok, reports };
+    const exitCode = gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
+    return { summary, exitCode, reports, findings: all };
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
 function baseSummary(config, ci, startedAt) {
@@ -4448,10 +4454,11 @@ function baseSummary(config, ci, startedAt) {
         metadata: config.metadata ?? {},
         counts: { total: 0, critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0, suppressed: 0 },
         policyViolations: 0,
+        // An error is never a pass, whoever reads only the gate.
         gate: {
-            result: 'passed',
+            result: 'failed',
             failOn: config.failOnText ?? 'none',
-            reasons: [],
+            reasons: ['the run ended with an error before the gate was evaluated'],
             failOnPolicyViolation: !!config.failOnPolicyViolation,
         },
         sarifFile: null,

@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
@@ -116,7 +117,7 @@ async function uploadToCodeScanning(
       repository: github.repository,
       commitSha: github.sha,
       ref: github.ref,
-      ...(github.workspace ? { checkoutUri: `file://${github.workspace}` } : {}),
+      ...(github.workspace ? { checkoutUri: pathToFileURL(github.workspace).href } : {}),
       proxyEnv: config.proxyEnv,
       waitSeconds: Math.min(config.timeoutSeconds, 120),
       pollSeconds: config.pollIntervalSeconds,
@@ -198,7 +199,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (config) await sendWebhook(config, summary, logger);
   if (outcome && config?.annotations) annotate(outcome, logger, summary, failures, notes);
   if (config?.jobSummary !== false) {
-    const findings = outcome?.reports.flatMap((r) => r.findings) ?? [];
+    const findings = outcome?.findings ?? [];
     const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
     const violations = failingViolations(reported, config?.watches ?? []);
     const link =
@@ -261,10 +262,7 @@ function annotate(
   // The step's failure message (gate or upload) is one more error annotation.
   const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
   const used = { ...logger.printed, error: logger.printed.error + failing };
-  const plan = planAnnotations(
-    outcome.reports.flatMap((r) => r.findings),
-    used,
-  );
+  const plan = planAnnotations(outcome.findings, used);
   for (const a of plan.annotations) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, properties);
@@ -273,7 +271,7 @@ function annotate(
   }
   if (plan.omitted > 0) {
     notes.push(
-      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are in the SARIF file and the table above (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`,
+      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`,
     );
   }
 }

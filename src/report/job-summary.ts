@@ -108,7 +108,7 @@ function findingRows(
     '| Severity | Vulnerability | Component | Fixed in | Declared in |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
-    ...(more > 0 ? ['', `…and ${more} more in the SARIF file; the run summary counts every finding.`] : []),
+    ...(more > 0 ? ['', `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and \`upload-artifact: true\` keeps every one.`] : []),
     '',
   ];
 }

@@ -22,9 +22,8 @@ function workspace(): string {
   return dir;
 }
 
-/** `count` findings of each severity, all declared in the workspace's package.json. */
-function manyFindings(dir: string, count: number): void {
-  const severities = ['CRITICAL', 'MEDIUM', 'LOW'];
+/** `count` findings of each severity given, all declared in the workspace's package.json. */
+function manyFindings(dir: string, count: number, severities = ['CRITICAL', 'MEDIUM', 'LOW']): void {
   const names = severities.flatMap((s) =>
     Array.from({ length: count }, (_, i) => `${s.toLowerCase()}-pkg-${i}`),
   );
@@ -127,6 +126,22 @@ describe('the Action, run as the runner runs it', () => {
     );
   });
 
+  it('lists and annotates the most severe findings first across scanners, whatever the import order', async () => {
+    manyFindings(dir, 30, ['LOW']);
+    cpSync(path.join(FIXTURES, 'xray-report.json'), path.join(dir, 'xray.json'));
+    const run = await runAction({ 'import-file': 'many.json\nxray.json' }, { workspace: dir });
+    expect(run.code).toBe(0);
+    const table = run.summary.slice(run.summary.indexOf('| Severity'));
+    const log4j = table.indexOf('log4j-core@2.14.1');
+    expect(log4j).toBeGreaterThan(0);
+    expect(log4j).toBeLessThan(table.indexOf('Jinja2@2.11.2'));
+    expect(table.indexOf('Jinja2@2.11.2')).toBeLessThan(table.indexOf('low-pkg-0@1.0.0'));
+    const errors = run.commands.filter((c) => c.command === 'error' && c.properties.file);
+    expect(errors.map((c) => c.properties.title)).toEqual([
+      expect.stringContaining('in org.apache.logging.log4j:log4j-core@2.14.1 (critical)'),
+    ]);
+  });
+
   it('passes the step when the gate passes', async () => {
     const run = await runAction(
       { 'import-file': 'findings.json', 'job-summary': 'false', annotations: 'false' },
@@ -146,7 +161,7 @@ describe('the Action, run as the runner runs it', () => {
     expect(count('error')).toBe(10);
     expect(count('warning')).toBe(10);
     expect(count('notice')).toBe(10);
-    expect(run.summary).toContain('29 findings are annotated; 16 more are in the SARIF file');
+    expect(run.summary).toContain('29 findings are annotated; 16 more are counted in the table above');
   });
 
   it('fails with exit 1 and a clear message on bad input, and sets no outputs', async () => {

@@ -191,6 +191,47 @@ describe('sca-bridge CLI', () => {
     expect(readSarif(sarifFile).runs[0]?.results).toHaveLength(2);
   });
 
+  it('keeps a reported finding on its own line, whatever a suppressed or filtered finding of its rule does', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify(
+        { name: 'shop', dependencies: { express: '4.17.1', qs: '6.5.2', lodash: '4.17.21' } },
+        null,
+        2,
+      ),
+    );
+    const row = (version: string, suppressed: boolean) => ({
+      component: { uuid: `c-${version}`, name: 'qs', version, purl: `pkg:npm/qs@${version}` },
+      vulnerability: {
+        uuid: 'v',
+        source: 'NVD',
+        vulnId: 'CVE-2022-24999',
+        severity: 'HIGH',
+        cvssV3BaseScore: 7.5,
+      },
+      analysis: suppressed ? { state: 'NOT_AFFECTED', isSuppressed: true } : { isSuppressed: false },
+    });
+    // The suppressed sighting comes first in the export; `qs` is declared on line 5.
+    writeFileSync(path.join(dir, 'fpf.json'), JSON.stringify([row('6.5.2', true), row('6.7.0', false)]));
+    const lines = async (...extra: string[]) => {
+      const sarifFile = path.join(dir, 'out.sarif');
+      const { code } = await runCli(['import', 'fpf.json', '--sarif-file', sarifFile, ...extra], {
+        cwd: dir,
+      });
+      expect(code).toBe(0);
+      return (readSarif(sarifFile).runs[0]?.results ?? []).map((r) => [
+        r.properties?.packageVersion,
+        r.locations?.[0]?.physicalLocation?.region?.startLine,
+      ]);
+    };
+    expect(await lines()).toEqual([['6.7.0', 5]]);
+    expect(await lines('--include-suppressed')).toEqual([
+      ['6.7.0', 5],
+      ['6.5.2', 6],
+    ]);
+  });
+
   it('collapses repeated Xray rows, keeps the lowest CVE as the rule id, and applies path patterns', async () => {
     const sarifFile = path.join(work, 'xray.sarif');
     const all = await runCli(['import', fixture('xray-report.json'), '--sarif-file', sarifFile, '--json'], {
@@ -439,6 +480,8 @@ describe('sca-bridge CLI', () => {
     const summary = JSON.parse(stdout) as Summary;
     expect(summary.status).toBe('error');
     expect(summary.error).toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid JSON') });
+    // Whoever reads only the gate never sees an error as a pass.
+    expect(summary.gate.result).toBe('failed');
   });
 
   it('never prints the token', async () => {

@@ -125,6 +125,7 @@ async function failingRun(args: string[], token: string, setup?: (work: string) 
     event: 'sca-bridge.scan.completed',
     status: 'error',
     sarifFile: null,
+    gate: { result: 'failed' },
     error: { exitCode: 3, message },
   });
   // Nothing an earlier run wrote is left to pass for this run's result, and this run wrote nothing.
