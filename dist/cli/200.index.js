@@ -4157,6 +4157,8 @@ async function writeAttempt(sink, input, budget) {
         sink.tap = undefined;
     }
 }
+/** Attempts after the first cut at a count of results, before the largest count known to fit is taken. */
+const REFITS = 4;
 /**
  * Writes a run that fits GitHub's limits: most severe first, rule help shortened before any result is
  * dropped, then the least severe results dropped until the run's gzipped share fits. An attempt that does
@@ -4165,22 +4167,35 @@ async function writeAttempt(sink, input, budget) {
 async function writeFittedRun(sink, spec) {
     await sink.flush();
     const start = sink.position;
-    let kept = withinCounts(spec.findings, GITHUB_LIMITS.resultsPerRun);
-    let briefHelp = false;
-    for (;;) {
-        const size = await writeAttempt(sink, { ...spec.input, findings: kept, briefHelp }, spec.gzipBudget);
-        if (size <= spec.gzipBudget || kept.length === 0) {
-            return {
-                resultsDropped: spec.findings.length - kept.length,
-                helpTrimmed: briefHelp,
-                droppedBySeverity: droppedBySeverity(spec.findings, kept),
-            };
-        }
+    const budget = spec.gzipBudget;
+    const write = (findings, briefHelp) => {
         sink.rewind(start);
-        if (!briefHelp)
-            briefHelp = true;
+        return writeAttempt(sink, { ...spec.input, findings, briefHelp }, budget);
+    };
+    const fitted = (kept, helpTrimmed) => ({
+        resultsDropped: spec.findings.length - kept.length,
+        helpTrimmed,
+        droppedBySeverity: droppedBySeverity(spec.findings, kept),
+    });
+    let kept = withinCounts(spec.findings, GITHUB_LIMITS.resultsPerRun);
+    if ((await write(kept, false)) <= budget)
+        return fitted(kept, false);
+    let size = await write(kept, true);
+    let fits = 0;
+    let tooMany = kept.length;
+    for (let refit = 0;; refit++) {
+        if (size <= budget)
+            fits = kept.length;
         else
-            kept = withinCounts(kept, Math.floor((kept.length * spec.gzipBudget * 0.95) / size));
+            tooMany = kept.length;
+        // The count the last attempt's size points at. An attempt given up at the budget only estimates its
+        // size, from pieces that are mostly rules, so a cut that fits well under the budget is grown back.
+        const scaled = Math.floor((kept.length * budget * 0.95) / size);
+        const next = refit >= REFITS ? fits : Math.max(fits, Math.min(tooMany - 1, scaled));
+        if (size <= budget && next <= kept.length * 1.02)
+            return fitted(kept, true);
+        kept = withinCounts(spec.findings, next);
+        size = await write(kept, true);
     }
 }
 /** Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits. */

@@ -120,6 +120,34 @@ describe('SARIF writer', () => {
     expect(log.runs[0]?.results?.length).toBeGreaterThan(0);
   });
 
+  it('keeps as many results as the budget holds, when the first cut was estimated from rules alone', async () => {
+    // 8,000 rules of 900 random bytes each: an attempt is given up part way through the rules, and a cut
+    // scaled from that would keep about half of what fits.
+    const severities = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
+    const findings = Array.from({ length: 8000 }, (_, i) =>
+      aFinding({
+        ids: [`CVE-2020-${10000 + i}`],
+        severity: severities[i % severities.length],
+        description: randomBytes(900).toString('base64'),
+        component: {
+          packageName: `pkg${i % 500}`,
+          name: `pkg${i % 500}`,
+          version: '1.0.0',
+          ecosystem: 'npm',
+        },
+        location: { uri: 'package.json', startLine: i + 1, rule: 'manifest' },
+      }),
+    );
+    const budget = 3_000_000;
+    const file = path.join(tempDir(), 'rules.sarif');
+    const [truncation] = await writeSarifFile(file, [{ input: INPUT, findings, gzipBudget: budget }]);
+    const bytes = readFileSync(file);
+    const gzipped = gzipSync(bytes, { level: 1 }).length;
+    expect(gzipped).toBeLessThanOrEqual(budget);
+    expect(gzipped).toBeGreaterThan(budget * 0.85);
+    expect(truncation?.resultsDropped).toBeGreaterThan(0);
+  });
+
   it('fits each run of a log to its own share and writes both', async () => {
     const file = path.join(tempDir(), 'two.sarif');
     const xray = many(300);
