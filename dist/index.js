@@ -78744,11 +78744,13 @@ function countFindings(findings, suppressed) {
             counts[finding.severity] += 1;
     return { ...counts, total: findings_severity/* SEVERITIES */.oC.reduce((sum, s) => sum + counts[s], 0), suppressed };
 }
-/** Violations that fail the gate: state FAIL, not suppressed, and from one of `watches` when given. */
+/**
+ * Violations that fail the gate: state FAIL, not suppressed, and for Xray from one of `watches` when given.
+ * Dependency-Track has no watches, so `watches` never hides its violations.
+ */
 function failingViolations(violations, watches) {
-    return violations.filter((v) => v.state === 'FAIL' &&
-        !v.suppressed &&
-        (!watches.length || (v.watch !== undefined && watches.includes(v.watch))));
+    const watched = (v) => v.scanner !== 'xray' || !watches.length || (v.watch !== undefined && watches.includes(v.watch));
+    return violations.filter((v) => v.state === 'FAIL' && !v.suppressed && watched(v));
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -280,15 +280,25 @@ function totalCount(headers) {
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/paging.ts
 
 
+
 /** Rows asked for per page: DT's own default, which every version honours or exceeds. */
 const PAGE_SIZE = 100;
+/** A row's identity, from one of its string fields (`matrix` of a finding, `uuid` of a violation). */
+function byField(field) {
+    return (row) => {
+        const value = (0,importer/* isRecord */.u4)(row) ? row[field] : undefined;
+        return typeof value === 'string' ? value : undefined;
+    };
+}
 /**
- * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the rows collected reach
- * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole); an empty page before
- * the total is reached is an error, never a quiet gap.
+ * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
+ * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row seen before
+ * (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a page
+ * that adds nothing before the total is reached is an error, never a quiet gap.
  */
 async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE) {
     const rows = [];
+    const seen = new Set();
     for (let page = 1;; page++) {
         const { data, headers } = await api.json({ path, query: { ...query, pageNumber: page, pageSize }, retry: true }, call);
         if (!Array.isArray(data)) {
@@ -298,12 +308,20 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
         if (total === undefined) {
             throw new errors/* ScannerError */.VM(`Dependency-Track sent no X-Total-Count header with the ${call.rows} (${path}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`);
         }
-        rows.push(...data);
+        const before = rows.length;
+        for (const row of data) {
+            const id = call.identity(row);
+            if (id !== undefined && seen.has(id))
+                continue;
+            if (id !== undefined)
+                seen.add(id);
+            rows.push(row);
+        }
         logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
         if (rows.length >= total)
             return rows;
-        if (data.length === 0) {
-            throw new errors/* ScannerError */.VM(`The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} came back empty after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`);
+        if (rows.length === before) {
+            throw new errors/* ScannerError */.VM(`The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} ${data.length ? 'only repeated rows already read' : 'came back empty'} after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`);
         }
     }
 }
@@ -825,6 +843,7 @@ async function readFindings(api, project, name, ui, logger) {
     const rows = await readAllPages(api, `api/v1/finding/project/${project.uuid}`, { suppressed: true }, {
         what: `reading the findings of ${name}`,
         rows: 'findings',
+        identity: byField('matrix'),
         permission: 'VIEW_VULNERABILITY',
         notFound: () => `Dependency-Track has no project ${project.uuid} any more (reading its findings): run again.`,
     }, logger);
@@ -847,6 +866,7 @@ async function readViolations(api, project, name, config, key, logger) {
         rows = await readAllPages(api, `api/v1/violation/project/${project.uuid}`, { suppressed: true }, {
             what: `reading the policy violations of ${name}`,
             rows: 'policy violations',
+            identity: byField('uuid'),
             permission: 'VIEW_POLICY_VIOLATION',
             notFound: () => `Dependency-Track has no project ${project.uuid} any more (reading its policy violations): run again.`,
         }, logger);

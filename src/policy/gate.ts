@@ -17,17 +17,17 @@ export function countFindings(findings: readonly Finding[], suppressed: number):
   return { ...counts, total: SEVERITIES.reduce((sum, s) => sum + counts[s], 0), suppressed };
 }
 
-/** Violations that fail the gate: state FAIL, not suppressed, and from one of `watches` when given. */
+/**
+ * Violations that fail the gate: state FAIL, not suppressed, and for Xray from one of `watches` when given.
+ * Dependency-Track has no watches, so `watches` never hides its violations.
+ */
 export function failingViolations(
   violations: readonly PolicyViolation[],
   watches: readonly string[],
 ): PolicyViolation[] {
-  return violations.filter(
-    (v) =>
-      v.state === 'FAIL' &&
-      !v.suppressed &&
-      (!watches.length || (v.watch !== undefined && watches.includes(v.watch))),
-  );
+  const watched = (v: PolicyViolation) =>
+    v.scanner !== 'xray' || !watches.length || (v.watch !== undefined && watches.includes(v.watch));
+  return violations.filter((v) => v.state === 'FAIL' && !v.suppressed && watched(v));
 }
 
 function plural(n: number, word: string): string {

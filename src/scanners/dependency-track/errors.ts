@@ -98,8 +98,7 @@ export function explain(error: unknown, call: Call): Error {
         `${error.message} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`,
       );
     }
-    if (error instanceof ScannerError)
-      return new ScannerError(`${error.message} (while ${call.what})`);
+    if (error instanceof ScannerError) return new ScannerError(`${error.message} (while ${call.what})`);
     return error instanceof Error ? error : new Error(String(error));
   }
   const status = error.status;

@@ -7,7 +7,7 @@ import type { Logger } from '../../logger.js';
 import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
 import { DtError } from './errors.js';
-import { readAllPages } from './paging.js';
+import { byField, readAllPages } from './paging.js';
 import { missingPermissions, neededPermissions } from './permissions.js';
 import {
   describeTarget,
@@ -164,6 +164,7 @@ async function readFindings(
     {
       what: `reading the findings of ${name}`,
       rows: 'findings',
+      identity: byField('matrix'),
       permission: 'VIEW_VULNERABILITY',
       notFound: () =>
         `Dependency-Track has no project ${project.uuid} any more (reading its findings): run again.`,
@@ -201,6 +202,7 @@ async function readViolations(
       {
         what: `reading the policy violations of ${name}`,
         rows: 'policy violations',
+        identity: byField('uuid'),
         permission: 'VIEW_POLICY_VIOLATION',
         notFound: () =>
           `Dependency-Track has no project ${project.uuid} any more (reading its policy violations): run again.`,

@@ -2,24 +2,35 @@ import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { type DtApi, totalCount } from './api.js';
 import type { Call } from './errors.js';
+import { isRecord } from '../../importers/importer.js';
 
 /** Rows asked for per page: DT's own default, which every version honours or exceeds. */
 export const PAGE_SIZE = 100;
 
+/** A row's identity, from one of its string fields (`matrix` of a finding, `uuid` of a violation). */
+export function byField(field: string): (row: unknown) => string | undefined {
+  return (row) => {
+    const value = isRecord(row) ? row[field] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+}
+
 /**
- * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the rows collected reach
- * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole); an empty page before
- * the total is reached is an error, never a quiet gap.
+ * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
+ * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row seen before
+ * (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a page
+ * that adds nothing before the total is reached is an error, never a quiet gap.
  */
 export async function readAllPages(
   api: DtApi,
   path: string,
   query: Record<string, string | number | boolean>,
-  call: Call & { rows: string },
+  call: Call & { rows: string; identity: (row: unknown) => string | undefined },
   logger: Logger,
   pageSize = PAGE_SIZE,
 ): Promise<unknown[]> {
   const rows: unknown[] = [];
+  const seen = new Set<string>();
   for (let page = 1; ; page++) {
     const { data, headers } = await api.json(
       { path, query: { ...query, pageNumber: page, pageSize }, retry: true },
@@ -36,12 +47,18 @@ export async function readAllPages(
         `Dependency-Track sent no X-Total-Count header with the ${call.rows} (${path}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`,
       );
     }
-    rows.push(...data);
+    const before = rows.length;
+    for (const row of data) {
+      const id = call.identity(row);
+      if (id !== undefined && seen.has(id)) continue;
+      if (id !== undefined) seen.add(id);
+      rows.push(row);
+    }
     logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
     if (rows.length >= total) return rows;
-    if (data.length === 0) {
+    if (rows.length === before) {
       throw new ScannerError(
-        `The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} came back empty after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
+        `The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} ${data.length ? 'only repeated rows already read' : 'came back empty'} after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
       );
     }
   }

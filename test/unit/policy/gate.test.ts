@@ -86,4 +86,16 @@ describe('the gate', () => {
     expect(failingViolations(violations, [])).toHaveLength(3);
     expect(failingViolations(violations, ['prod'])).toEqual([violations[0]]);
   });
+
+  it('never lets Xray watches hide a Dependency-Track violation, which has no watch', () => {
+    const dt: PolicyViolation = {
+      scanner: 'dependency-track',
+      type: 'LICENSE',
+      policy: 'Forbidden licences',
+      state: 'FAIL',
+      component: 'c',
+      suppressed: false,
+    };
+    expect(failingViolations([dt], ['prod'])).toEqual([dt]);
+  });
 });

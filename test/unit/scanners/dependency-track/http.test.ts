@@ -1,15 +1,15 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DtApi } from '../../../../src/scanners/dependency-track/api.js';
-import { readAllPages } from '../../../../src/scanners/dependency-track/paging.js';
+import { byField, readAllPages } from '../../../../src/scanners/dependency-track/paging.js';
 import { checkKey, checkServer } from '../../../../src/scanners/dependency-track/server.js';
 import { API_KEY, dtConfig, fastAdapter, MemoryLogger } from './helpers.js';
 
 const ORIGIN = 'https://dt.example.test';
 const UUID = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
 const PATH = `/api/v1/violation/project/${UUID}`;
-const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ n: from + i }));
-const call = { what: 'reading the policy violations', rows: 'policy violations' };
+const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ uuid: `v-${from + i}` }));
+const call = { what: 'reading the policy violations', rows: 'policy violations', identity: byField('uuid') };
 
 function open(logger = new MemoryLogger()): DtApi {
   return DtApi.open(dtConfig('scan', { 'api-url': `${ORIGIN}/api`, project: UUID }), logger, {
@@ -75,6 +75,33 @@ describe('paging (nock)', () => {
     expect(error.message).toBe(
       `The count of policy violations does not add up: Dependency-Track reports 150 (X-Total-Count) for ${PATH.slice(1)}, but page 2 came back empty after 100. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
     );
+  });
+
+  it('a server that ignores pageNumber: repeated rows are not counted twice, and the shortfall is an error', async () => {
+    nock(ORIGIN).get(PATH).query(true).times(2).reply(200, rows(100), { 'X-Total-Count': '150' });
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
+    expect(error.message).toBe(
+      `The count of policy violations does not add up: Dependency-Track reports 150 (X-Total-Count) for ${PATH.slice(1)}, but page 2 only repeated rows already read after 100. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
+    );
+  });
+
+  it('rows that shift while the list grows are read once each', async () => {
+    nock(ORIGIN)
+      .get(PATH)
+      .query((q) => q.pageNumber === '1')
+      .reply(200, rows(2), { 'X-Total-Count': '3' })
+      .get(PATH)
+      .query((q) => q.pageNumber === '2')
+      // A row added in front pushed row 1 onto page 2.
+      .reply(200, [...rows(1, 1), ...rows(1, 9)], { 'X-Total-Count': '4' })
+      .get(PATH)
+      .query((q) => q.pageNumber === '3')
+      .reply(200, rows(1, 2), { 'X-Total-Count': '4' });
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger(), 2)).toEqual([
+      ...rows(2),
+      ...rows(1, 9),
+      ...rows(1, 2),
+    ]);
   });
 
   it('no X-Total-Count: cannot tell, so an error', async () => {
