@@ -82653,20 +82653,43 @@ function cvssVectors(finding, vendor) {
         vectors.push({ vendor, vector: v2 });
     return vectors;
 }
-function solution(finding) {
-    if (!finding.fixedVersions.length)
+function solution(packageName, fixedVersions) {
+    if (!fixedVersions.length)
         return undefined;
-    return shorten(`Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
+    return shorten(`Upgrade ${packageName} to ${fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
 }
-/** A report's findings, mapped only as they are written (and again each time they are read). */
-function unsuppressed(findings, map) {
+/** Items mapped only as they are written (and again each time they are read). */
+function mapped(items, map) {
     return {
         *[Symbol.iterator]() {
-            for (const finding of findings)
-                if (!finding.suppressed)
-                    yield map(finding);
+            for (const item of items)
+                yield map(item);
         },
     };
+}
+/**
+ * Unsuppressed findings grouped as GitLab tells its dependency-scanning vulnerabilities apart: by first
+ * identifier, file and package name, not version. Findings that share them would be one vulnerability in
+ * GitLab whichever was written, so they are written as one that names every version.
+ */
+function gitlabVulnerabilities(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        if (finding.suppressed)
+            continue;
+        const key = `${finding.id}\0${finding.component.packageName}\0${finding.location.uri}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(key, [finding]);
+    }
+    return [...groups.values()];
+}
+/** Every value the findings of a group list, in their order, each once. */
+function unionOf(group, values) {
+    const [first, ...rest] = group;
+    return rest.length ? [...new Set(group.flatMap(values))] : [...values(first)];
 }
 /** The schema's longest description (1 MiB), with room to spare. */
 const gitlab_DESCRIPTION_LIMIT = 1_000_000;
@@ -82686,7 +82709,10 @@ function descriptionJson(message, advisory, escaped) {
     }
     return joinedJson(text, advisoryJson, '');
 }
-/** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
+/**
+ * GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding, or per
+ * group of them GitLab would take for one (`gitlabVulnerabilities`).
+ */
 function gitlabDependencyScanningReport(input) {
     // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
     const scannerName = input.findings.find((f) => !f.suppressed)?.scanner ??
@@ -82694,18 +82720,26 @@ function gitlabDependencyScanningReport(input) {
         'dependency-track';
     const first = SCANNERS[scannerName];
     const escaped = new Map();
-    const vulnerabilities = unsuppressed(input.findings, (finding) => {
+    const groups = gitlabVulnerabilities(input.findings);
+    const vulnerabilities = mapped(groups, (group) => {
+        // The most severe finding of the group speaks for it (findings come most severe first).
+        const finding = group[0];
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
-        const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
+        const links = unionOf(group, (f) => f.references)
+            .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
+            .map((url) => ({ url }));
         const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location.uri);
         const name = shorten(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(findingMessage(finding), finding.description, escaped);
+        const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
-            solution: solution(finding),
-            identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
+            solution: solution(finding.component.packageName, unionOf(group, (f) => f.fixedVersions)),
+            identifiers: [
+                ...unionOf(group, (f) => f.ids).map(identifier),
+                ...unionOf(group, (f) => f.cwes).map(cweIdentifier),
+            ],
             cvss_vectors: vectors.length ? vectors : undefined,
             links: links.length ? links : undefined,
             location: {
@@ -82740,7 +82774,8 @@ function gitlabDependencyScanningReport(input) {
 }
 /** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
 function gitlabCodeQualityReport(findings) {
-    return unsuppressed(findings, (finding) => ({
+    const open = findings.filter((f) => !f.suppressed);
+    return mapped(open, (finding) => ({
         description: shorten(findingMessage(finding), 1000),
         check_name: finding.id,
         fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location.uri].join('\u0000')).slice(0, 32),

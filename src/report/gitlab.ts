@@ -82,24 +82,44 @@ function cvssVectors(finding: LocatedFinding, vendor: string) {
   return vectors;
 }
 
-function solution(finding: LocatedFinding): string | undefined {
-  if (!finding.fixedVersions.length) return undefined;
-  return shorten(
-    `Upgrade ${finding.component.packageName} to ${finding.fixedVersions.slice(0, 5).join(' or ')}.`,
-    7000,
-  );
+function solution(packageName: string, fixedVersions: readonly string[]): string | undefined {
+  if (!fixedVersions.length) return undefined;
+  return shorten(`Upgrade ${packageName} to ${fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
 }
 
-/** A report's findings, mapped only as they are written (and again each time they are read). */
-function unsuppressed<T>(
-  findings: readonly LocatedFinding[],
-  map: (finding: LocatedFinding) => T,
-): Iterable<T> {
+/** Items mapped only as they are written (and again each time they are read). */
+function mapped<S, T>(items: readonly S[], map: (item: S) => T): Iterable<T> {
   return {
     *[Symbol.iterator]() {
-      for (const finding of findings) if (!finding.suppressed) yield map(finding);
+      for (const item of items) yield map(item);
     },
   };
+}
+
+/**
+ * Unsuppressed findings grouped as GitLab tells its dependency-scanning vulnerabilities apart: by first
+ * identifier, file and package name, not version. Findings that share them would be one vulnerability in
+ * GitLab whichever was written, so they are written as one that names every version.
+ */
+function gitlabVulnerabilities(findings: readonly LocatedFinding[]): LocatedFinding[][] {
+  const groups = new Map<string, LocatedFinding[]>();
+  for (const finding of findings) {
+    if (finding.suppressed) continue;
+    const key = `${finding.id}\0${finding.component.packageName}\0${finding.location.uri}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()];
+}
+
+/** Every value the findings of a group list, in their order, each once. */
+function unionOf<T>(
+  group: readonly LocatedFinding[],
+  values: (finding: LocatedFinding) => readonly T[],
+): T[] {
+  const [first, ...rest] = group as [LocatedFinding, ...LocatedFinding[]];
+  return rest.length ? [...new Set(group.flatMap(values))] : [...values(first)];
 }
 
 /** The schema's longest description (1 MiB), with room to spare. */
@@ -129,7 +149,10 @@ export interface GitLabReportInput {
   scannerVersions: Partial<Record<ScannerName, string>>;
 }
 
-/** GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding. */
+/**
+ * GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding, or per
+ * group of them GitLab would take for one (`gitlabVulnerabilities`).
+ */
 export function gitlabDependencyScanningReport(input: GitLabReportInput): Record<string, unknown> {
   // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
   const scannerName: ScannerName =
@@ -138,10 +161,15 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     'dependency-track';
   const first = SCANNERS[scannerName];
   const escaped = new Map<string, string>();
-  const vulnerabilities = unsuppressed(input.findings, (finding) => {
+  const groups = gitlabVulnerabilities(input.findings);
+  const vulnerabilities = mapped(groups, (group) => {
+    // The most severe finding of the group speaks for it (findings come most severe first).
+    const finding = group[0] as LocatedFinding;
     const scanner = SCANNERS[finding.scanner];
     const vectors = cvssVectors(finding, scanner.name);
-    const links = finding.references.filter((r) => /^(https?|ftp):\/\/.+/.test(r)).map((url) => ({ url }));
+    const links = unionOf(group, (f) => f.references)
+      .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
+      .map((url) => ({ url }));
     const id = stableUuid(
       finding.scanner,
       finding.id,
@@ -150,12 +178,18 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       finding.location.uri,
     );
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
-    const description = descriptionJson(findingMessage(finding), finding.description, escaped);
+    const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
     // One shape for every vulnerability (JSON leaves out the keys that are undefined).
     const rest = JSON.stringify({
       severity: GITLAB_SEVERITY[finding.severity],
-      solution: solution(finding),
-      identifiers: [...finding.ids.map(identifier), ...finding.cwes.map(cweIdentifier)],
+      solution: solution(
+        finding.component.packageName,
+        unionOf(group, (f) => f.fixedVersions),
+      ),
+      identifiers: [
+        ...unionOf(group, (f) => f.ids).map(identifier),
+        ...unionOf(group, (f) => f.cwes).map(cweIdentifier),
+      ],
       cvss_vectors: vectors.length ? vectors : undefined,
       links: links.length ? links : undefined,
       location: {
@@ -195,7 +229,8 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
 export function gitlabCodeQualityReport(
   findings: readonly LocatedFinding[],
 ): Iterable<Record<string, unknown>> {
-  return unsuppressed(findings, (finding) => ({
+  const open = findings.filter((f) => !f.suppressed);
+  return mapped(open, (finding) => ({
     description: shorten(findingMessage(finding), 1000),
     check_name: finding.id,
     fingerprint: hash(

@@ -370,6 +370,39 @@ describe("GitLab's dependency-scanning report", () => {
     expect(only(dependencyReport([elsewhere]).vulnerabilities).id).not.toBe(first[0]);
   });
 
+  it('writes versions of one package that GitLab would take for one vulnerability as one, naming each', () => {
+    // GitLab knows a vulnerability by its first identifier, file and package name: not by version.
+    const uuid = (version: string, line: number, fixed: string[], cwes: string[] = []) =>
+      aFinding({
+        ids: ['GHSA-w5hq-g745-h8pq'],
+        cwes,
+        severity: 'medium',
+        component: { packageName: 'uuid', name: 'uuid', version, ecosystem: 'npm' },
+        fixedVersions: fixed,
+        location: atManifest('package-lock.json', line),
+      });
+    const report = dependencyReport([
+      uuid('8.3.2', 23, ['11.1.1']),
+      uuid('9.0.1', 26, ['9.0.2', '11.1.1'], ['CWE-331']),
+      uuid('11.1.0', 30, ['11.1.1']),
+      { ...uuid('8.3.2', 40, ['11.1.1']), location: atManifest('services/api/package-lock.json', 40) },
+    ]);
+    expect(report.vulnerabilities).toHaveLength(2);
+    const [merged, elsewhere] = report.vulnerabilities as [Vulnerability, Vulnerability];
+    expect(merged.description.split('\n\n')[0]!.split('\n')).toEqual([
+      expect.stringMatching(/^uuid@8\.3\.2 is affected by/),
+      expect.stringMatching(/^uuid@9\.0\.1 is affected by/),
+      expect.stringMatching(/^uuid@11\.1\.0 is affected by/),
+    ]);
+    expect(merged.identifiers.map((i) => i.name)).toEqual(['GHSA-w5hq-g745-h8pq', 'CWE-331']);
+    expect(merged.solution).toBe('Upgrade uuid to 11.1.1 or 9.0.2.');
+    expect(merged.location).toEqual({
+      file: 'package-lock.json',
+      dependency: { package: { name: 'uuid' }, version: '8.3.2' },
+    });
+    expect(elsewhere.location.file).toBe('services/api/package-lock.json');
+  });
+
   it('gives an unknown version when the scanner names none', () => {
     const bare = aFinding({ component: { packageName: 'left-pad', name: 'left-pad' } });
     expect(only(dependencyReport([bare]).vulnerabilities).location).toEqual({
