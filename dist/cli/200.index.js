@@ -2293,8 +2293,8 @@ function scanPackageJson(text) {
     }
     return declarations;
 }
-/** lockfileVersion 1 nests `dependencies` inside each package. */
-function lockV1(node, into) {
+/** lockfileVersion 1 nests `dependencies` inside each package; the outermost are installed at the top. */
+function lockV1(node, into, top = true) {
     for (const dependency of membersOf(node)) {
         const version = stringOf(member(dependency.value, 'version')?.value);
         into.push({
@@ -2303,8 +2303,9 @@ function lockV1(node, into) {
             ...(version ? { version } : {}),
             line: dependency.line,
             direct: false,
+            ...(top ? { installsDirect: true } : {}),
         });
-        lockV1(member(dependency.value, 'dependencies')?.value, into);
+        lockV1(member(dependency.value, 'dependencies')?.value, into, false);
     }
 }
 /** `package-lock.json` and `npm-shrinkwrap.json`. */
@@ -2330,6 +2331,8 @@ function scanPackageLock(text) {
             ...(version ? { version } : {}),
             line: entry.line,
             direct: false,
+            // npm installs what the project asks for at the top; other copies are nested below their dependent.
+            ...(at === 0 ? { installsDirect: true } : {}),
         });
     }
     return declarations;
@@ -2408,7 +2411,7 @@ function scanPnpmLock(text) {
         if (key.indent === dependencyIndent) {
             // v5 writes `name: version`; v6 and later a `specifier` and a `version` below the name.
             const name = key.key.replace(/^['"]|['"]$/g, '');
-            dependency = { ecosystem: 'npm', name, line: index + 1, direct: true };
+            dependency = { ecosystem: 'npm', name, line: index + 1, direct: true, installsDirect: true };
             declarations.push(dependency);
         }
         if (dependency &&
@@ -2733,6 +2736,7 @@ class Repository {
                 line: declaration.line,
                 version: declaration.version && normaliseVersion(declaration.version),
                 direct: declaration.direct,
+                ...(declaration.installsDirect ? { installsDirect: true } : {}),
             };
             this.push(this.declarations, key, placed);
             if (declaration.ecosystem === 'docker' && declaration.direct)
@@ -2903,6 +2907,17 @@ function best(candidates, hints) {
 
 
 
+/**
+ * A direct declaration whose folder's lockfile installs a version other than the finding's: the finding is
+ * about another copy (`uuid@8.3.2` nested under a dependency, while the project asks for `uuid@^11`), which
+ * the lockfile's own entry of that version places better.
+ */
+function installsAnotherVersion(declaration, declared, version) {
+    if (version === undefined)
+        return false;
+    const installed = declared.filter((p) => p.installsDirect && p.folder === declaration.folder && p.version !== undefined);
+    return installed.length > 0 && !installed.some((p) => p.version === version);
+}
 function parentOf(folder) {
     return folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
 }
@@ -2985,7 +3000,7 @@ class Placer {
         return { uri: this.fallback, startLine: 1, rule: 'fallback' };
     }
     hints(finding, target) {
-        const hints = { files: [], folders: [], path: [], transitive: false };
+        const hints = { files: [], folders: [], path: [], transitive: false, direct: false };
         const folders = new Set();
         for (const componentPath of finding.componentPaths) {
             const hint = this.componentPathHint(componentPath);
@@ -3029,6 +3044,8 @@ class Placer {
             }
             if (direct !== undefined && direct !== targetKey)
                 transitivePaths++;
+            if (direct === targetKey)
+                hints.direct = true;
         }
         hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
         hints.folders = [...folders];
@@ -3065,10 +3082,13 @@ class Placer {
     }
     candidates(target, hints) {
         const candidates = [];
-        for (const placed of this.repository.lookup(target)) {
+        const declared = this.repository.lookup(target);
+        for (const placed of declared) {
+            // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
+            const own = placed.direct && (hints.direct || !installsAnotherVersion(placed, declared, target.version));
             candidates.push({
                 placed,
-                tier: placed.direct ? (hints.transitive ? 2 : 1) : 3,
+                tier: own ? (hints.transitive ? 2 : 1) : 3,
                 position: 0,
                 sameVersion: sameVersion(placed.version, target.version),
             });

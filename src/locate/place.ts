@@ -10,7 +10,7 @@ import {
   type PackageRef,
 } from './names.js';
 import { best, distance, type Candidate } from './rank.js';
-import { depthOf, type Repository } from './repository.js';
+import { depthOf, type Placed, type Repository } from './repository.js';
 import type { Sbom } from './sbom.js';
 
 /** What a finding's `componentPaths` and impact paths tell about where it belongs. */
@@ -26,6 +26,25 @@ interface Hints {
    * component's own direct declaration (a different copy) is not the one to fix.
    */
   transitive: boolean;
+  /** An impact path reaches the component before any other package a manifest declares. */
+  direct: boolean;
+}
+
+/**
+ * A direct declaration whose folder's lockfile installs a version other than the finding's: the finding is
+ * about another copy (`uuid@8.3.2` nested under a dependency, while the project asks for `uuid@^11`), which
+ * the lockfile's own entry of that version places better.
+ */
+function installsAnotherVersion(
+  declaration: Placed,
+  declared: readonly Placed[],
+  version: string | undefined,
+): boolean {
+  if (version === undefined) return false;
+  const installed = declared.filter(
+    (p) => p.installsDirect && p.folder === declaration.folder && p.version !== undefined,
+  );
+  return installed.length > 0 && !installed.some((p) => p.version === version);
 }
 
 function parentOf(folder: string): string {
@@ -117,7 +136,7 @@ export class Placer implements Locator {
   }
 
   private hints(finding: Finding, target: PackageRef): Hints {
-    const hints: Hints = { files: [], folders: [], path: [], transitive: false };
+    const hints: Hints = { files: [], folders: [], path: [], transitive: false, direct: false };
     const folders = new Set<string>();
     for (const componentPath of finding.componentPaths) {
       const hint = this.componentPathHint(componentPath);
@@ -154,6 +173,7 @@ export class Placer implements Locator {
         seen.add(key);
       }
       if (direct !== undefined && direct !== targetKey) transitivePaths++;
+      if (direct === targetKey) hints.direct = true;
     }
     hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
     hints.folders = [...folders];
@@ -188,10 +208,14 @@ export class Placer implements Locator {
 
   private candidates(target: PackageRef, hints: Hints): Candidate[] {
     const candidates: Candidate[] = [];
-    for (const placed of this.repository.lookup(target)) {
+    const declared = this.repository.lookup(target);
+    for (const placed of declared) {
+      // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
+      const own =
+        placed.direct && (hints.direct || !installsAnotherVersion(placed, declared, target.version));
       candidates.push({
         placed,
-        tier: placed.direct ? (hints.transitive ? 2 : 1) : 3,
+        tier: own ? (hints.transitive ? 2 : 1) : 3,
         position: 0,
         sameVersion: sameVersion(placed.version, target.version),
       });

@@ -15,6 +15,7 @@ export interface Placed {
   /** Normalised (`normaliseVersion`). */
   version?: string;
   direct: boolean;
+  installsDirect?: boolean;
 }
 
 const LF = 0x0a;
@@ -91,6 +92,7 @@ export class Repository {
         line: declaration.line,
         version: declaration.version && normaliseVersion(declaration.version),
         direct: declaration.direct,
+        ...(declaration.installsDirect ? { installsDirect: true } : {}),
       };
       this.push(this.declarations, key, placed);
       if (declaration.ecosystem === 'docker' && declaration.direct) this.shippedImages.push(placed);

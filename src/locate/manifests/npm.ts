@@ -25,8 +25,8 @@ export function scanPackageJson(text: string): Declaration[] {
   return declarations;
 }
 
-/** lockfileVersion 1 nests `dependencies` inside each package. */
-function lockV1(node: JsonNode | undefined, into: Declaration[]): void {
+/** lockfileVersion 1 nests `dependencies` inside each package; the outermost are installed at the top. */
+function lockV1(node: JsonNode | undefined, into: Declaration[], top = true): void {
   for (const dependency of membersOf(node)) {
     const version = stringOf(member(dependency.value, 'version')?.value);
     into.push({
@@ -35,8 +35,9 @@ function lockV1(node: JsonNode | undefined, into: Declaration[]): void {
       ...(version ? { version } : {}),
       line: dependency.line,
       direct: false,
+      ...(top ? { installsDirect: true } : {}),
     });
-    lockV1(member(dependency.value, 'dependencies')?.value, into);
+    lockV1(member(dependency.value, 'dependencies')?.value, into, false);
   }
 }
 
@@ -62,6 +63,8 @@ export function scanPackageLock(text: string): Declaration[] {
       ...(version ? { version } : {}),
       line: entry.line,
       direct: false,
+      // npm installs what the project asks for at the top; other copies are nested below their dependent.
+      ...(at === 0 ? { installsDirect: true } : {}),
     });
   }
   return declarations;
@@ -140,7 +143,7 @@ export function scanPnpmLock(text: string): Declaration[] {
     if (key.indent === dependencyIndent) {
       // v5 writes `name: version`; v6 and later a `specifier` and a `version` below the name.
       const name = key.key.replace(/^['"]|['"]$/g, '');
-      dependency = { ecosystem: 'npm', name, line: index + 1, direct: true };
+      dependency = { ecosystem: 'npm', name, line: index + 1, direct: true, installsDirect: true };
       declarations.push(dependency);
     }
     if (

@@ -41,8 +41,17 @@ const packageLock = [
 describe('npm', () => {
   it('places a direct dependency at its package.json line, not the lockfile', async () => {
     const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
-    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package.json:6 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.21'))).toBe('package.json:6 (manifest)');
     expect(await placeIn(root, findingOf('pkg:npm/%40babel/core@7.0.0'))).toBe('package.json:9 (manifest)');
+  });
+
+  it('places another copy of a direct dependency at its own lockfile entry, not at what the project asks for', async () => {
+    // The project asks for lodash ^4.17.20 and gets 4.17.21 at the top; express brings its own 4.17.20.
+    const root = makeRepo({ 'package.json': packageJson, 'package-lock.json': packageLock });
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package-lock.json:9 (lockfile)');
+    // Without a lockfile nothing says which version the declaration installs.
+    const bare = makeRepo({ 'package.json': packageJson });
+    expect(await placeIn(bare, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package.json:6 (manifest)');
   });
 
   it('places a transitive dependency at the direct dependency its impact path names', async () => {
@@ -92,12 +101,23 @@ describe('npm', () => {
         '      "dependencies": {', // 6
         '        "qs": { "version": "6.9.0" }', // 7
         '      }', // 8
-        '    }', // 9
-        '  }', // 10
-        '}', // 11
+        '    },', // 9
+        '    "qs": { "version": "6.11.0" }', // 10
+        '  }', // 11
+        '}', // 12
+      ],
+      'package.json': [
+        '{',
+        '  "dependencies": {',
+        '    "express": "^4.18.0",',
+        '    "qs": "^6.10.0"',
+        '  }',
+        '}',
       ],
     });
+    // The project's qs is the outermost 6.11.0; 6.9.0 is express's own copy.
     expect(await placeIn(root, findingOf('pkg:npm/qs@6.9.0'))).toBe('package-lock.json:7 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/qs@6.11.0'))).toBe('package.json:4 (manifest)');
   });
 
   it('reads yarn.lock, classic and Berry', async () => {
@@ -125,6 +145,26 @@ describe('npm', () => {
     expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.21', { componentPaths: ['classic'] }))).toBe(
       'classic/yarn.lock:6 (lockfile)',
     );
+  });
+
+  it('places another copy of a pnpm importer at its packages entry', async () => {
+    const lock = [
+      "lockfileVersion: '9.0'", // 1
+      'importers:', // 2
+      '  .:', // 3
+      '    dependencies:', // 4
+      '      express:', // 5
+      '        specifier: ^4.18.0', // 6
+      '        version: 4.18.0', // 7
+      'packages:', // 8
+      '  express@4.18.0:', // 9
+      '    resolution: {integrity: sha512-x}', // 10
+      '  express@3.21.2:', // 11
+      '    resolution: {integrity: sha512-y}', // 12
+    ];
+    const root = makeRepo({ 'pnpm-lock.yaml': lock });
+    expect(await placeIn(root, findingOf('pkg:npm/express@4.18.0'))).toBe('pnpm-lock.yaml:5 (lockfile)');
+    expect(await placeIn(root, findingOf('pkg:npm/express@3.21.2'))).toBe('pnpm-lock.yaml:11 (lockfile)');
   });
 
   it('reads pnpm-lock.yaml v5, v6 and v9', async () => {
