@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
-import type { Finding } from '../findings/model.js';
+import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
@@ -50,21 +50,37 @@ function isSecurity(issue: Issue): boolean {
   return !issue.issue_type || issue.issue_type === 'security';
 }
 
+interface Target {
+  component: Component;
+  fixed: string[];
+  paths: string[];
+}
+
+/**
+ * Prefer Xray's component ids; older responses name the components only at the end of each impact path. An
+ * issue naming neither is on the artifact itself, and is reported there rather than lost.
+ */
+function targetsOf(artifact: Artifact, issue: Issue): Target[] {
+  if (issue.components.length)
+    return issue.components.map((c) => ({
+      component: componentFromXrayId(c.component_id ?? 'unknown'),
+      fixed: c.fixed_versions,
+      paths: [],
+    }));
+  if (issue.impact_path.length)
+    return issue.impact_path.map((path) => ({
+      component: componentOfImpactPath(path),
+      fixed: [],
+      paths: [path],
+    }));
+  const general = artifact.general;
+  const id = general?.component_id ?? general?.name ?? 'unknown';
+  return [{ component: componentFromXrayId(id, general?.pkg_type), fixed: [], paths: [] }];
+}
+
 function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
   const { ids, cvss, cwes } = readXrayCves(issue.cves);
-  // Prefer Xray's component ids; older responses name the components only at the end of each impact path.
-  const targets = issue.components.length
-    ? issue.components.map((c) => ({
-        component: componentFromXrayId(c.component_id ?? 'unknown'),
-        fixed: c.fixed_versions,
-        paths: [] as string[],
-      }))
-    : issue.impact_path.map((path) => ({
-        component: componentOfImpactPath(path),
-        fixed: [] as string[],
-        paths: [path],
-      }));
-  return targets.map((target) =>
+  return targetsOf(artifact, issue).map((target) =>
     buildFinding({
       scanner: 'xray',
       ids: [issue.issue_id, ...ids],

@@ -898,6 +898,15 @@ const impactCompArb = fc.record({
 });
 type ImpactComp = typeof impactCompArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** The artifact's own component (a Docker `image:tag`), which an issue naming no component is on. */
+function summaryArtifactComponent(
+  general: string | null,
+): Pick<ExpectedFinding, 'ecosystem' | 'packageName' | 'version'> {
+  if (general === null) return { ecosystem: undefined, packageName: 'unknown', version: undefined };
+  const [packageName = general, version] = general.split(':');
+  return { ecosystem: 'docker', packageName, version };
+}
+
 const summaryIssueKnobs = fc.record({
   sighting: sightingKnobs,
   issueType: fc.constantFrom<string | undefined>(
@@ -938,6 +947,13 @@ export const xraySummaryDoc: fc.Arbitrary<Generated> = fc
         if (security) {
           if (comps.length) {
             for (const c of comps) findings.push(expectedXray(v, own, c, k.severity));
+          } else if (!issue.impact.length) {
+            findings.push({
+              ...expectIds(v.cves, [], own),
+              ...summaryArtifactComponent(artifact.general),
+              severity: xraySeverity(k.severity),
+              suppressed: false,
+            });
           } else {
             for (const c of issue.impact) {
               findings.push({

@@ -151,6 +151,40 @@ describe('xray-summary: matches and rejections', () => {
     expect(xraySummary.read({ artifacts: [{ general: null, issues: null }] }, 's.json').findings).toEqual([]);
   });
 
+  it('reports an issue naming no component and no impact path on the artifact itself, not losing it', () => {
+    const issue = { issue_id: 'XRAY-999', severity: 'Critical', cves: [{ cve: 'CVE-2021-44228' }] };
+    const general = {
+      name: 'app.jar',
+      component_id: 'gav://com.acme:app:1.0',
+      path: 'libs-release/com/acme/app-1.0.jar',
+    };
+    const [finding, ...rest] = xraySummary.read(
+      { artifacts: [{ general, issues: [issue] }] },
+      's.json',
+    ).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      id: 'CVE-2021-44228',
+      severity: 'critical',
+      component: { packageName: 'com.acme:app', version: '1.0', purl: 'pkg:maven/com.acme/app@1.0' },
+      componentPaths: ['com/acme/app-1.0.jar'],
+      impactPaths: [],
+    });
+    // Without a component id, the artifact's name, typed by pkg_type.
+    const named = {
+      artifacts: [{ general: { name: 'web-image:1.0', pkg_type: 'Docker' }, issues: [issue] }],
+    };
+    expect(xraySummary.read(named, 's.json').findings.map((f) => f.component)).toEqual([
+      {
+        packageName: 'web-image',
+        name: 'web-image',
+        version: '1.0',
+        purl: 'pkg:docker/web-image@1.0',
+        ecosystem: 'docker',
+      },
+    ]);
+  });
+
   it('names the artifact and field that is wrong', () => {
     const doc = { artifacts: [{ general: { name: 'a' }, issues: [{ issue_id: 'XRAY-1', cves: {} }] }] };
     expect(userErrorMessage(() => xraySummary.read(doc, 'summary.json'))).toMatch(
