@@ -95,16 +95,34 @@ export function ecosystemOfXrayType(type: string | undefined): string | undefine
 /** How many leading `:` fields of an OS package id name the distribution, before the package name. */
 const DISTRO_FIELDS: Record<string, number> = { deb: 2, apk: 1, rpm: 1 };
 
+/** A generic file Xray knows by its content hash: `sha256:<hex>/<path>/<file>`. */
+const HASHED_FILE = /^sha256:([0-9a-f]+)\/(?:.*\/)?([^/]+)$/i;
+
+/**
+ * A hashed generic file is named by its basename; the hash is its identity, kept as the purl's checksum.
+ * Its version is not recorded anywhere, and guessing it from the file name would misname as many as it names.
+ */
+function hashedFileComponent(rest: string): Component | undefined {
+  const match = HASHED_FILE.exec(rest);
+  if (!match) return undefined;
+  const [, hash = '', name = rest] = match;
+  const purl = buildPurl('generic', undefined, name, undefined, { checksum: `sha256:${hash.toLowerCase()}` });
+  return { packageName: name, name, ...(purl ? { purl } : {}), ecosystem: 'generic' };
+}
+
 /**
  * Parses an Xray component id: `gav://group:artifact:version`, `npm://@scope/name:version`,
  * `deb://debian:bookworm:libssl3:3.0.13-1~deb12u1` (versions may hold `:` epochs),
- * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`.
+ * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`,
+ * `generic://sha256:<hex>/lib/log4j-core-2.14.1.jar`.
  */
 export function componentFromXrayId(id: string, typeHint?: string): Component {
   const schemeAt = id.indexOf('://');
   const scheme = schemeAt >= 0 ? id.slice(0, schemeAt) : undefined;
   const rest = schemeAt >= 0 ? id.slice(schemeAt + 3) : id;
   const ecosystem = ecosystemOfXrayType(scheme) ?? ecosystemOfXrayType(typeHint);
+  const hashedFile = ecosystem === 'generic' ? hashedFileComponent(rest) : undefined;
+  if (hashedFile) return hashedFile;
   const fields = rest.split(':');
   const distroFields = ecosystem ? (DISTRO_FIELDS[ecosystem] ?? 0) : 0;
 

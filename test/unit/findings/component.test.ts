@@ -133,6 +133,35 @@ describe('componentFromXrayId', () => {
         ecosystem: 'nuget',
       },
     ],
+    [
+      // Named by the file, without a version guessed from it; the hash stays as the purl's checksum.
+      `generic://sha256:${'2b77'.repeat(16)}/opt/app/lib/log4j-core-2.14.1.jar`,
+      {
+        packageName: 'log4j-core-2.14.1.jar',
+        name: 'log4j-core-2.14.1.jar',
+        purl: `pkg:generic/log4j-core-2.14.1.jar?checksum=sha256%3A${'2b77'.repeat(16)}`,
+        ecosystem: 'generic',
+      },
+    ],
+    [
+      'generic://sha256:78a822fe/sha256__78a822fe.tar',
+      {
+        packageName: 'sha256__78a822fe.tar',
+        name: 'sha256__78a822fe.tar',
+        purl: 'pkg:generic/sha256__78a822fe.tar?checksum=sha256%3A78a822fe',
+        ecosystem: 'generic',
+      },
+    ],
+    [
+      'generic://tool:1.0',
+      {
+        packageName: 'tool',
+        name: 'tool',
+        version: '1.0',
+        purl: 'pkg:generic/tool@1.0',
+        ecosystem: 'generic',
+      },
+    ],
     ['gav://test', { packageName: 'test', name: 'test', ecosystem: 'maven' }],
     ['unknown-scheme://thing:1.0', { packageName: 'thing', name: 'thing', version: '1.0' }],
   ])('%s', (id, component) => {
