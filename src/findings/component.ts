@@ -1,13 +1,19 @@
 import { PackageURL } from 'packageurl-js';
 import type { Component } from './model.js';
 
-/** The name as the ecosystem writes it: Maven `group:artifact`, others `namespace/name` (npm `@scope/name`). */
+/** OS package types, whose purl namespace is the distribution: `apt install libssl3`, not `debian/libssl3`. */
+const OS_PACKAGE_TYPES = new Set(['deb', 'apk', 'rpm', 'alpm']);
+
+/**
+ * The name as the ecosystem writes it: Maven `group:artifact`, OS packages their bare name, others
+ * `namespace/name` (npm `@scope/name`).
+ */
 export function packageNameOf(
   ecosystem: string | undefined,
   group: string | undefined,
   name: string,
 ): string {
-  if (!group) return name;
+  if (!group || OS_PACKAGE_TYPES.has(ecosystem ?? '')) return name;
   return ecosystem === 'maven' ? `${group}:${name}` : `${group}/${name}`;
 }
 
@@ -154,8 +160,7 @@ export function componentFromXrayId(id: string, typeHint?: string): Component {
   }
 
   const purl = ecosystem ? buildPurl(ecosystem, group, name, version, qualifiers) : undefined;
-  const packageName =
-    ecosystem === 'deb' || ecosystem === 'apk' ? name : packageNameOf(ecosystem, group, name);
+  const packageName = packageNameOf(ecosystem, group, name);
   return {
     packageName,
     name,

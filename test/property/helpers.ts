@@ -577,7 +577,9 @@ function dtRow(vulns: readonly Vuln[], comps: readonly Comp[], k: DtKnobs) {
     component.purl = null;
     if (k.purl === 'noPurlNoVersion') version = undefined;
   } else {
-    packageName = group ? (c.eco === 'maven' ? `${group}:${c.name}` : `${group}/${c.name}`) : c.name;
+    // An OS package's purl namespace is its distribution, not part of its name.
+    const os = c.eco === 'deb' || c.eco === 'apk' || c.eco === 'rpm';
+    packageName = group && !os ? (c.eco === 'maven' ? `${group}:${c.name}` : `${group}/${c.name}`) : c.name;
     put(component, 'group', group);
     component.version = k.purl === 'onlyPurlVersion' ? null : c.version;
     component.purl = purlOf(c, k.purl !== 'noPurlVersion');

@@ -219,6 +219,12 @@ describe('packageNameOf', () => {
     expect(packageNameOf('composer', 'laravel', 'framework')).toBe('laravel/framework');
     expect(packageNameOf('npm', undefined, 'lodash')).toBe('lodash');
   });
+
+  it('writes OS packages without their distribution namespace, as their package managers do', () => {
+    expect(['deb', 'apk', 'rpm', 'alpm'].map((type) => packageNameOf(type, 'distro', 'openssl'))).toEqual(
+      Array(4).fill('openssl'),
+    );
+  });
 });
 
 describe('componentFromPurl', () => {
@@ -247,6 +253,18 @@ describe('componentFromPurl', () => {
       ecosystem: 'maven',
     });
   });
+
+  it.each([
+    ['pkg:deb/debian/libssl3@3.0.13-1~deb12u1?arch=amd64&distro=debian-12', 'libssl3', 'debian', 'deb'],
+    ['pkg:apk/alpine/busybox@1.36.1-r2?arch=x86_64&distro=3.18.4', 'busybox', 'alpine', 'apk'],
+    ['pkg:rpm/redhat/openssl-libs@3.0.7', 'openssl-libs', 'redhat', 'rpm'],
+    ['pkg:alpm/arch/pacman@6.0.1-1', 'pacman', 'arch', 'alpm'],
+  ])(
+    'names the OS package %s as its package manager does, keeping the distribution as the group',
+    (purl, name, group, ecosystem) => {
+      expect(componentFromPurl(purl, { name })).toMatchObject({ packageName: name, name, group, ecosystem });
+    },
+  );
 
   it("prefers the component's own version to the purl's", () => {
     expect(componentFromPurl('pkg:npm/lodash@4.17.0', { name: 'lodash', version: '4.17.1' }).version).toBe(
