@@ -101,6 +101,20 @@ export function ecosystemOfXrayType(type: string | undefined): string | undefine
 /** How many leading `:` fields of an OS package id name the distribution, before the package name. */
 const DISTRO_FIELDS: Record<string, number> = { deb: 2, apk: 1, rpm: 1 };
 
+/**
+ * The purl spec's rpm type writes the version as version-release and the epoch as an `epoch` qualifier; deb
+ * (and alpm) keep the epoch in the version, and apk has none. The component's own version stays the whole
+ * `epoch:version-release`, as rpm and Xray's fixed versions write it: the epoch decides which is newer.
+ */
+function rpmPurlVersion(
+  version: string | undefined,
+  qualifiers: Record<string, string>,
+): { purlVersion: string | undefined; qualifiers: Record<string, string> } {
+  const epoch = /^(\d+):(.+)$/.exec(version ?? '');
+  if (!epoch?.[1] || !epoch[2]) return { purlVersion: version, qualifiers };
+  return { purlVersion: epoch[2], qualifiers: { ...qualifiers, epoch: epoch[1] } };
+}
+
 /** A generic file Xray knows by its content hash: `sha256:<hex>/<path>/<file>`. */
 const HASHED_FILE = /^sha256:([0-9a-f]+)\/(?:.*\/)?([^/]+)$/i;
 
@@ -135,6 +149,7 @@ export function componentFromXrayId(id: string, typeHint?: string): Component {
   let group: string | undefined;
   let name: string;
   let version: string | undefined;
+  let purlVersion: string | undefined;
   let qualifiers: Record<string, string> | undefined;
   if (distroFields > 0 && fields.length > distroFields + 1) {
     const distro = fields.slice(0, distroFields);
@@ -142,6 +157,7 @@ export function componentFromXrayId(id: string, typeHint?: string): Component {
     version = fields.slice(distroFields + 1).join(':') || undefined;
     group = ecosystem === 'apk' ? 'alpine' : ecosystem === 'deb' ? distro[0] : undefined;
     qualifiers = { distro: distro.join('-') };
+    if (ecosystem === 'rpm') ({ purlVersion, qualifiers } = rpmPurlVersion(version, qualifiers));
   } else if (ecosystem === 'maven' && fields.length >= 3) {
     group = fields[0];
     name = fields[1] ?? rest;
@@ -159,7 +175,7 @@ export function componentFromXrayId(id: string, typeHint?: string): Component {
     [group, name] = [name.slice(0, name.lastIndexOf('/')), name.slice(name.lastIndexOf('/') + 1)];
   }
 
-  const purl = ecosystem ? buildPurl(ecosystem, group, name, version, qualifiers) : undefined;
+  const purl = ecosystem ? buildPurl(ecosystem, group, name, purlVersion ?? version, qualifiers) : undefined;
   const packageName = packageNameOf(ecosystem, group, name);
   return {
     packageName,

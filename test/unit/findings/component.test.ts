@@ -98,8 +98,40 @@ describe('componentFromXrayId', () => {
         packageName: 'java-11-openjdk-headless',
         name: 'java-11-openjdk-headless',
         version: '0:11.0.6.10-1.el7_7',
-        purl: 'pkg:rpm/java-11-openjdk-headless@0:11.0.6.10-1.el7_7?distro=7',
+        purl: 'pkg:rpm/java-11-openjdk-headless@11.0.6.10-1.el7_7?distro=7&epoch=0',
         ecosystem: 'rpm',
+      },
+    ],
+    [
+      // The purl spec's rpm epoch is a qualifier; the version shown keeps it, as rpm writes it.
+      'rpm://7:curl:16:7.29.0-54.el7_7.2',
+      {
+        packageName: 'curl',
+        name: 'curl',
+        version: '16:7.29.0-54.el7_7.2',
+        purl: 'pkg:rpm/curl@7.29.0-54.el7_7.2?distro=7&epoch=16',
+        ecosystem: 'rpm',
+      },
+    ],
+    [
+      'rpm://8:libfoo:1.2-3.el8',
+      {
+        packageName: 'libfoo',
+        name: 'libfoo',
+        version: '1.2-3.el8',
+        purl: 'pkg:rpm/libfoo@1.2-3.el8?distro=8',
+        ecosystem: 'rpm',
+      },
+    ],
+    [
+      // deb keeps its epoch in the version (purl spec: pkg:deb/debian/attr@1:2.4.47-2).
+      'deb://ubuntu:bionic:libgcc1:1:8.4.0-1ubuntu1~18.04',
+      {
+        packageName: 'libgcc1',
+        name: 'libgcc1',
+        version: '1:8.4.0-1ubuntu1~18.04',
+        purl: 'pkg:deb/ubuntu/libgcc1@1:8.4.0-1ubuntu1~18.04?distro=ubuntu-bionic',
+        ecosystem: 'deb',
       },
     ],
     [
