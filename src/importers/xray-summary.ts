@@ -33,12 +33,17 @@ const documentSchema = z.object({ artifacts: z.array(artifactSchema) });
 
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
- * A leading release number (`3.12`) belongs to an OS package; it is not part of the name.
+ * A leading release number (`3.12`) belongs to an OS package; it is not part of the name. The type is
+ * named only where the text leaves no doubt: Alpine's `-r<N>` package release ends every apk version, and
+ * Debian and Ubuntu ids begin with the distribution and its codename. Any other OS package (an rpm's
+ * release is a bare number too) keeps no type rather than a wrong one.
  */
-function componentOfImpactPath(path: string) {
+function componentOfImpactPath(path: string): Component {
   const last = path.slice(path.lastIndexOf('/') + 1);
   const fields = last.split(':');
+  if (/^(debian|ubuntu):[a-z]+:[^:]+:./.test(last)) return componentFromXrayId(last, 'deb');
   if (fields.length >= 3 && /^\d+(\.\d+)*$/.test(fields[0] ?? '')) {
+    if (fields.length === 3 && /-r\d+$/.test(fields[2] ?? '')) return componentFromXrayId(last, 'alpine');
     const [, name = last, ...version] = fields;
     return { packageName: name, name, version: version.join(':') };
   }
