@@ -1,13 +1,19 @@
 import { PackageURL } from 'packageurl-js';
 import type { Component } from './model.js';
 
-/** The name as the ecosystem writes it: Maven `group:artifact`, others `namespace/name` (npm `@scope/name`). */
+/** OS package types, whose purl namespace is the distribution: `apt install libssl3`, not `debian/libssl3`. */
+const OS_PACKAGE_TYPES = new Set(['deb', 'apk', 'rpm', 'alpm']);
+
+/**
+ * The name as the ecosystem writes it: Maven `group:artifact`, OS packages their bare name, others
+ * `namespace/name` (npm `@scope/name`).
+ */
 export function packageNameOf(
   ecosystem: string | undefined,
   group: string | undefined,
   name: string,
 ): string {
-  if (!group) return name;
+  if (!group || OS_PACKAGE_TYPES.has(ecosystem ?? '')) return name;
   return ecosystem === 'maven' ? `${group}:${name}` : `${group}/${name}`;
 }
 
@@ -96,21 +102,54 @@ export function ecosystemOfXrayType(type: string | undefined): string | undefine
 const DISTRO_FIELDS: Record<string, number> = { deb: 2, apk: 1, rpm: 1 };
 
 /**
+ * The purl spec's rpm type writes the version as version-release and the epoch as an `epoch` qualifier; deb
+ * (and alpm) keep the epoch in the version, and apk has none. The component's own version stays the whole
+ * `epoch:version-release`, as rpm and Xray's fixed versions write it: the epoch decides which is newer.
+ */
+function rpmPurlVersion(
+  version: string | undefined,
+  qualifiers: Record<string, string>,
+): { purlVersion: string | undefined; qualifiers: Record<string, string> } {
+  const epoch = /^(\d+):(.+)$/.exec(version ?? '');
+  if (!epoch?.[1] || !epoch[2]) return { purlVersion: version, qualifiers };
+  return { purlVersion: epoch[2], qualifiers: { ...qualifiers, epoch: epoch[1] } };
+}
+
+/** A generic file Xray knows by its content hash: `sha256:<hex>/<path>/<file>`. */
+const HASHED_FILE = /^sha256:([0-9a-f]+)\/(?:.*\/)?([^/]+)$/i;
+
+/**
+ * A hashed generic file is named by its basename; the hash is its identity, kept as the purl's checksum.
+ * Its version is not recorded anywhere, and guessing it from the file name would misname as many as it names.
+ */
+function hashedFileComponent(rest: string): Component | undefined {
+  const match = HASHED_FILE.exec(rest);
+  if (!match) return undefined;
+  const [, hash = '', name = rest] = match;
+  const purl = buildPurl('generic', undefined, name, undefined, { checksum: `sha256:${hash.toLowerCase()}` });
+  return { packageName: name, name, ...(purl ? { purl } : {}), ecosystem: 'generic' };
+}
+
+/**
  * Parses an Xray component id: `gav://group:artifact:version`, `npm://@scope/name:version`,
  * `deb://debian:bookworm:libssl3:3.0.13-1~deb12u1` (versions may hold `:` epochs),
- * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`.
+ * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`,
+ * `generic://sha256:<hex>/lib/log4j-core-2.14.1.jar`.
  */
 export function componentFromXrayId(id: string, typeHint?: string): Component {
   const schemeAt = id.indexOf('://');
   const scheme = schemeAt >= 0 ? id.slice(0, schemeAt) : undefined;
   const rest = schemeAt >= 0 ? id.slice(schemeAt + 3) : id;
   const ecosystem = ecosystemOfXrayType(scheme) ?? ecosystemOfXrayType(typeHint);
+  const hashedFile = ecosystem === 'generic' ? hashedFileComponent(rest) : undefined;
+  if (hashedFile) return hashedFile;
   const fields = rest.split(':');
   const distroFields = ecosystem ? (DISTRO_FIELDS[ecosystem] ?? 0) : 0;
 
   let group: string | undefined;
   let name: string;
   let version: string | undefined;
+  let purlVersion: string | undefined;
   let qualifiers: Record<string, string> | undefined;
   if (distroFields > 0 && fields.length > distroFields + 1) {
     const distro = fields.slice(0, distroFields);
@@ -118,6 +157,7 @@ export function componentFromXrayId(id: string, typeHint?: string): Component {
     version = fields.slice(distroFields + 1).join(':') || undefined;
     group = ecosystem === 'apk' ? 'alpine' : ecosystem === 'deb' ? distro[0] : undefined;
     qualifiers = { distro: distro.join('-') };
+    if (ecosystem === 'rpm') ({ purlVersion, qualifiers } = rpmPurlVersion(version, qualifiers));
   } else if (ecosystem === 'maven' && fields.length >= 3) {
     group = fields[0];
     name = fields[1] ?? rest;
@@ -135,9 +175,8 @@ export function componentFromXrayId(id: string, typeHint?: string): Component {
     [group, name] = [name.slice(0, name.lastIndexOf('/')), name.slice(name.lastIndexOf('/') + 1)];
   }
 
-  const purl = ecosystem ? buildPurl(ecosystem, group, name, version, qualifiers) : undefined;
-  const packageName =
-    ecosystem === 'deb' || ecosystem === 'apk' ? name : packageNameOf(ecosystem, group, name);
+  const purl = ecosystem ? buildPurl(ecosystem, group, name, purlVersion ?? version, qualifiers) : undefined;
+  const packageName = packageNameOf(ecosystem, group, name);
   return {
     packageName,
     name,

@@ -45,6 +45,20 @@ function isBlank(bytes: Buffer): boolean {
   return true;
 }
 
+/**
+ * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
+ * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
+ * less exact than reading UTF-8 is. Without a mark nothing is guessed.
+ */
+function asUtf8(bytes: Buffer): Buffer {
+  const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes;
+  // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
+  const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
+  const text = littleEndian ? units.toString('utf16le') : Buffer.from(units).swap16().toString('utf16le');
+  return Buffer.from(text, 'utf8');
+}
+
 function readBytes(file: string, cwd: string): Buffer {
   let bytes: Buffer;
   try {
@@ -55,9 +69,10 @@ function readBytes(file: string, cwd: string): Buffer {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);
   }
-  if (isBlank(bytes))
+  const utf8 = asUtf8(bytes);
+  if (isBlank(utf8))
     throw new UserError(`${file}: the file is empty; export the scanner's findings as JSON.`);
-  return bytes;
+  return utf8;
 }
 
 function notJson(file: string, error: unknown, where = ''): UserError {

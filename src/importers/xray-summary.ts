@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
-import type { Finding } from '../findings/model.js';
+import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
@@ -33,12 +33,17 @@ const documentSchema = z.object({ artifacts: z.array(artifactSchema) });
 
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
- * A leading release number (`3.12`) belongs to an OS package; it is not part of the name.
+ * A leading release number (`3.12`) belongs to an OS package; it is not part of the name. The type is
+ * named only where the text leaves no doubt: Alpine's `-r<N>` package release ends every apk version, and
+ * Debian and Ubuntu ids begin with the distribution and its codename. Any other OS package (an rpm's
+ * release is a bare number too) keeps no type rather than a wrong one.
  */
-function componentOfImpactPath(path: string) {
+function componentOfImpactPath(path: string): Component {
   const last = path.slice(path.lastIndexOf('/') + 1);
   const fields = last.split(':');
+  if (/^(debian|ubuntu):[a-z]+:[^:]+:./.test(last)) return componentFromXrayId(last, 'deb');
   if (fields.length >= 3 && /^\d+(\.\d+)*$/.test(fields[0] ?? '')) {
+    if (fields.length === 3 && /-r\d+$/.test(fields[2] ?? '')) return componentFromXrayId(last, 'alpine');
     const [, name = last, ...version] = fields;
     return { packageName: name, name, version: version.join(':') };
   }
@@ -50,21 +55,37 @@ function isSecurity(issue: Issue): boolean {
   return !issue.issue_type || issue.issue_type === 'security';
 }
 
+interface Target {
+  component: Component;
+  fixed: string[];
+  paths: string[];
+}
+
+/**
+ * Prefer Xray's component ids; older responses name the components only at the end of each impact path. An
+ * issue naming neither is on the artifact itself, and is reported there rather than lost.
+ */
+function targetsOf(artifact: Artifact, issue: Issue): Target[] {
+  if (issue.components.length)
+    return issue.components.map((c) => ({
+      component: componentFromXrayId(c.component_id ?? 'unknown'),
+      fixed: c.fixed_versions,
+      paths: [],
+    }));
+  if (issue.impact_path.length)
+    return issue.impact_path.map((path) => ({
+      component: componentOfImpactPath(path),
+      fixed: [],
+      paths: [path],
+    }));
+  const general = artifact.general;
+  const id = general?.component_id ?? general?.name ?? 'unknown';
+  return [{ component: componentFromXrayId(id, general?.pkg_type), fixed: [], paths: [] }];
+}
+
 function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
   const { ids, cvss, cwes } = readXrayCves(issue.cves);
-  // Prefer Xray's component ids; older responses name the components only at the end of each impact path.
-  const targets = issue.components.length
-    ? issue.components.map((c) => ({
-        component: componentFromXrayId(c.component_id ?? 'unknown'),
-        fixed: c.fixed_versions,
-        paths: [] as string[],
-      }))
-    : issue.impact_path.map((path) => ({
-        component: componentOfImpactPath(path),
-        fixed: [] as string[],
-        paths: [path],
-      }));
-  return targets.map((target) =>
+  return targetsOf(artifact, issue).map((target) =>
     buildFinding({
       scanner: 'xray',
       ids: [issue.issue_id, ...ids],

@@ -577,7 +577,9 @@ function dtRow(vulns: readonly Vuln[], comps: readonly Comp[], k: DtKnobs) {
     component.purl = null;
     if (k.purl === 'noPurlNoVersion') version = undefined;
   } else {
-    packageName = group ? (c.eco === 'maven' ? `${group}:${c.name}` : `${group}/${c.name}`) : c.name;
+    // An OS package's purl namespace is its distribution, not part of its name.
+    const os = c.eco === 'deb' || c.eco === 'apk' || c.eco === 'rpm';
+    packageName = group && !os ? (c.eco === 'maven' ? `${group}:${c.name}` : `${group}/${c.name}`) : c.name;
     put(component, 'group', group);
     component.version = k.purl === 'onlyPurlVersion' ? null : c.version;
     component.purl = purlOf(c, k.purl !== 'noPurlVersion');
@@ -898,6 +900,15 @@ const impactCompArb = fc.record({
 });
 type ImpactComp = typeof impactCompArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** The artifact's own component (a Docker `image:tag`), which an issue naming no component is on. */
+function summaryArtifactComponent(
+  general: string | null,
+): Pick<ExpectedFinding, 'ecosystem' | 'packageName' | 'version'> {
+  if (general === null) return { ecosystem: undefined, packageName: 'unknown', version: undefined };
+  const [packageName = general, version] = general.split(':');
+  return { ecosystem: 'docker', packageName, version };
+}
+
 const summaryIssueKnobs = fc.record({
   sighting: sightingKnobs,
   issueType: fc.constantFrom<string | undefined>(
@@ -938,6 +949,13 @@ export const xraySummaryDoc: fc.Arbitrary<Generated> = fc
         if (security) {
           if (comps.length) {
             for (const c of comps) findings.push(expectedXray(v, own, c, k.severity));
+          } else if (!issue.impact.length) {
+            findings.push({
+              ...expectIds(v.cves, [], own),
+              ...summaryArtifactComponent(artifact.general),
+              severity: xraySeverity(k.severity),
+              suppressed: false,
+            });
           } else {
             for (const c of issue.impact) {
               findings.push({

@@ -162,9 +162,16 @@ describe('arbitrary JSON converts soundly or is refused with a UserError', () =>
   );
 });
 
+/** The file's bytes: UTF-16 as Windows PowerShell 5 writes it (the text starts with its byte-order mark). */
+function encoded(text: string, encoding: 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be'): Buffer {
+  if (encoding === 'utf16le') return Buffer.from(text, 'utf16le');
+  if (encoding === 'utf16be') return Buffer.from(text, 'utf16le').swap16();
+  return Buffer.from(text, 'utf8');
+}
+
 describe('files: readImports reads, refuses or detects, never crashes', () => {
   it(
-    'valid, mutated, BOM-prefixed, indented, truncated or empty files',
+    'valid, mutated, BOM-prefixed, UTF-16, indented, truncated or empty files',
     async () => {
       const dir = tempDir('sca-bridge-property-');
       folders.push(dir);
@@ -177,15 +184,15 @@ describe('files: readImports reads, refuses or detects, never crashes', () => {
             mutatedDoc.map((m) => ({ doc: m.doc, expected: undefined })),
           ),
           fc.record({
-            bom: fc.boolean(),
+            encoding: fc.constantFrom('utf8', 'utf8-bom', 'utf16le', 'utf16be'),
             indent: fc.constantFrom(0, 2, '\t'),
             cut: fc.option(fc.nat(), { nil: undefined, freq: 3 }),
           }),
-          async ({ doc, expected }, { bom, indent, cut }) => {
+          async ({ doc, expected }, { encoding, indent, cut }) => {
             const full = JSON.stringify(doc, null, indent);
-            const text = `${bom ? '\ufeff' : ''}${cut === undefined ? full : full.slice(0, cut % (full.length + 1))}`;
+            const text = `${encoding === 'utf8' ? '' : '\ufeff'}${cut === undefined ? full : full.slice(0, cut % (full.length + 1))}`;
             const file = `exports/${n++} ファイル.json`;
-            writeFileSync(path.join(dir, file), text);
+            writeFileSync(path.join(dir, file), encoded(text, encoding));
             const logger = new MemoryLogger();
             let results;
             try {

@@ -98,8 +98,40 @@ describe('componentFromXrayId', () => {
         packageName: 'java-11-openjdk-headless',
         name: 'java-11-openjdk-headless',
         version: '0:11.0.6.10-1.el7_7',
-        purl: 'pkg:rpm/java-11-openjdk-headless@0:11.0.6.10-1.el7_7?distro=7',
+        purl: 'pkg:rpm/java-11-openjdk-headless@11.0.6.10-1.el7_7?distro=7&epoch=0',
         ecosystem: 'rpm',
+      },
+    ],
+    [
+      // The purl spec's rpm epoch is a qualifier; the version shown keeps it, as rpm writes it.
+      'rpm://7:curl:16:7.29.0-54.el7_7.2',
+      {
+        packageName: 'curl',
+        name: 'curl',
+        version: '16:7.29.0-54.el7_7.2',
+        purl: 'pkg:rpm/curl@7.29.0-54.el7_7.2?distro=7&epoch=16',
+        ecosystem: 'rpm',
+      },
+    ],
+    [
+      'rpm://8:libfoo:1.2-3.el8',
+      {
+        packageName: 'libfoo',
+        name: 'libfoo',
+        version: '1.2-3.el8',
+        purl: 'pkg:rpm/libfoo@1.2-3.el8?distro=8',
+        ecosystem: 'rpm',
+      },
+    ],
+    [
+      // deb keeps its epoch in the version (purl spec: pkg:deb/debian/attr@1:2.4.47-2).
+      'deb://ubuntu:bionic:libgcc1:1:8.4.0-1ubuntu1~18.04',
+      {
+        packageName: 'libgcc1',
+        name: 'libgcc1',
+        version: '1:8.4.0-1ubuntu1~18.04',
+        purl: 'pkg:deb/ubuntu/libgcc1@1:8.4.0-1ubuntu1~18.04?distro=ubuntu-bionic',
+        ecosystem: 'deb',
       },
     ],
     [
@@ -131,6 +163,35 @@ describe('componentFromXrayId', () => {
         version: '12.0.1',
         purl: 'pkg:nuget/Newtonsoft.Json@12.0.1',
         ecosystem: 'nuget',
+      },
+    ],
+    [
+      // Named by the file, without a version guessed from it; the hash stays as the purl's checksum.
+      `generic://sha256:${'2b77'.repeat(16)}/opt/app/lib/log4j-core-2.14.1.jar`,
+      {
+        packageName: 'log4j-core-2.14.1.jar',
+        name: 'log4j-core-2.14.1.jar',
+        purl: `pkg:generic/log4j-core-2.14.1.jar?checksum=sha256%3A${'2b77'.repeat(16)}`,
+        ecosystem: 'generic',
+      },
+    ],
+    [
+      'generic://sha256:78a822fe/sha256__78a822fe.tar',
+      {
+        packageName: 'sha256__78a822fe.tar',
+        name: 'sha256__78a822fe.tar',
+        purl: 'pkg:generic/sha256__78a822fe.tar?checksum=sha256%3A78a822fe',
+        ecosystem: 'generic',
+      },
+    ],
+    [
+      'generic://tool:1.0',
+      {
+        packageName: 'tool',
+        name: 'tool',
+        version: '1.0',
+        purl: 'pkg:generic/tool@1.0',
+        ecosystem: 'generic',
       },
     ],
     ['gav://test', { packageName: 'test', name: 'test', ecosystem: 'maven' }],
@@ -190,6 +251,12 @@ describe('packageNameOf', () => {
     expect(packageNameOf('composer', 'laravel', 'framework')).toBe('laravel/framework');
     expect(packageNameOf('npm', undefined, 'lodash')).toBe('lodash');
   });
+
+  it('writes OS packages without their distribution namespace, as their package managers do', () => {
+    expect(['deb', 'apk', 'rpm', 'alpm'].map((type) => packageNameOf(type, 'distro', 'openssl'))).toEqual(
+      Array(4).fill('openssl'),
+    );
+  });
 });
 
 describe('componentFromPurl', () => {
@@ -218,6 +285,18 @@ describe('componentFromPurl', () => {
       ecosystem: 'maven',
     });
   });
+
+  it.each([
+    ['pkg:deb/debian/libssl3@3.0.13-1~deb12u1?arch=amd64&distro=debian-12', 'libssl3', 'debian', 'deb'],
+    ['pkg:apk/alpine/busybox@1.36.1-r2?arch=x86_64&distro=3.18.4', 'busybox', 'alpine', 'apk'],
+    ['pkg:rpm/redhat/openssl-libs@3.0.7', 'openssl-libs', 'redhat', 'rpm'],
+    ['pkg:alpm/arch/pacman@6.0.1-1', 'pacman', 'arch', 'alpm'],
+  ])(
+    'names the OS package %s as its package manager does, keeping the distribution as the group',
+    (purl, name, group, ecosystem) => {
+      expect(componentFromPurl(purl, { name })).toMatchObject({ packageName: name, name, group, ecosystem });
+    },
+  );
 
   it("prefers the component's own version to the purl's", () => {
     expect(componentFromPurl('pkg:npm/lodash@4.17.0', { name: 'lodash', version: '4.17.1' }).version).toBe(

@@ -1,7 +1,9 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { expandImportFiles, readImports } from '../../../src/importers/read.js';
+import { tempDir } from '../../helpers/cli.js';
 import { FIXTURES, recordingLogger, userErrorMessageAsync } from './helpers.js';
 
 function readAll(patterns: string[], format: Parameters<typeof readImports>[1] = 'auto') {
@@ -56,6 +58,23 @@ describe('readImports: files that read', () => {
   it('reads a file that starts with a UTF-8 byte-order mark', async () => {
     const [result] = await readAll(['xray-report_utf8-bom.json']).results;
     expect(result?.findings.map((f) => [f.id, f.component.packageName])).toEqual([['CVE-2017-20162', 'ms']]);
+  });
+
+  it('reads a UTF-16 file with its byte-order mark, as Windows PowerShell 5 writes `>` and Out-File', () => {
+    const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
+    const littleEndian = Buffer.from(text, 'utf16le'); // The text's own U+FEFF becomes FF FE.
+    const dir = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'le.json'), littleEndian);
+      writeFileSync(path.join(dir, 'be.json'), Buffer.from(littleEndian).swap16());
+      const results = readImports(['le.json', 'be.json'], 'auto', dir, recordingLogger());
+      expect(results.map((r) => r.findings.map((f) => [f.id, f.component.packageName]))).toEqual([
+        [['CVE-2017-20162', 'ms']],
+        [['CVE-2017-20162', 'ms']],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('uses the named format instead of detection', async () => {

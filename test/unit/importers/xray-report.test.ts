@@ -174,7 +174,7 @@ describe('xray-report: vulnerabilities report', () => {
       packageName: 'java-11-openjdk-headless',
       name: 'java-11-openjdk-headless',
       version: '0:11.0.6.10-1.el7_7',
-      purl: 'pkg:rpm/java-11-openjdk-headless@0:11.0.6.10-1.el7_7?distro=7',
+      purl: 'pkg:rpm/java-11-openjdk-headless@11.0.6.10-1.el7_7?distro=7&epoch=0',
       ecosystem: 'rpm',
     });
     expect(rpm.fixedVersions).toEqual(['1:11.0.7.10-1.el7_7']);

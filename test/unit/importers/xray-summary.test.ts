@@ -89,11 +89,47 @@ describe('xray-summary: Artifact Summary API', () => {
 
   it('names the component at the end of an impact path (`…/3.12:busybox:1.31.1-r20`) without the distro', () => {
     // The path ends in `<distro>:<name>:<version>`: the package is `busybox`, not `3.12:busybox`.
-    expect(findings[2]?.component).toMatchObject({
+    // Alpine's `-r20` package release makes it an apk.
+    expect(findings[2]?.component).toEqual({
       packageName: 'busybox',
       name: 'busybox',
       version: '1.31.1-r20',
+      purl: 'pkg:apk/alpine/busybox@1.31.1-r20?distro=3.12',
+      ecosystem: 'apk',
     });
+  });
+
+  it('types an impact path’s OS package only where the text leaves no doubt', () => {
+    const components = (...impactPath: string[]) =>
+      xraySummary
+        .read({ artifacts: [{ issues: [{ issue_id: 'XRAY-1', impact_path: impactPath }] }] }, 's.json')
+        .findings.map((f) => f.component);
+    expect(
+      components(
+        'img/1.0/layer.tar.gz/debian:bookworm:libssl3:3.0.13-1~deb12u1',
+        'img/ubuntu:bionic:libx11-6:2:1.6.4-3',
+      ),
+    ).toEqual([
+      {
+        packageName: 'libssl3',
+        name: 'libssl3',
+        version: '3.0.13-1~deb12u1',
+        purl: 'pkg:deb/debian/libssl3@3.0.13-1~deb12u1?distro=debian-bookworm',
+        ecosystem: 'deb',
+      },
+      {
+        packageName: 'libx11-6',
+        name: 'libx11-6',
+        version: '2:1.6.4-3',
+        purl: 'pkg:deb/ubuntu/libx11-6@2:1.6.4-3?distro=ubuntu-bionic',
+        ecosystem: 'deb',
+      },
+    ]);
+    // A bare release number and no `-r<N>` could be an rpm or anything else: no type is better than a wrong one.
+    expect(components('img/7:curl:16:7.29.0-54.el7_7.2', 'img/3.12:tool:1.0')).toEqual([
+      { packageName: 'curl', name: 'curl', version: '16:7.29.0-54.el7_7.2' },
+      { packageName: 'tool', name: 'tool', version: '1.0' },
+    ]);
   });
 
   it('uses the CVE alone when issue_id is null, and maps Information and Unknown', () => {
@@ -149,6 +185,40 @@ describe('xray-summary: matches and rejections', () => {
 
   it('reads a summary with no issues as no findings', () => {
     expect(xraySummary.read({ artifacts: [{ general: null, issues: null }] }, 's.json').findings).toEqual([]);
+  });
+
+  it('reports an issue naming no component and no impact path on the artifact itself, not losing it', () => {
+    const issue = { issue_id: 'XRAY-999', severity: 'Critical', cves: [{ cve: 'CVE-2021-44228' }] };
+    const general = {
+      name: 'app.jar',
+      component_id: 'gav://com.acme:app:1.0',
+      path: 'libs-release/com/acme/app-1.0.jar',
+    };
+    const [finding, ...rest] = xraySummary.read(
+      { artifacts: [{ general, issues: [issue] }] },
+      's.json',
+    ).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      id: 'CVE-2021-44228',
+      severity: 'critical',
+      component: { packageName: 'com.acme:app', version: '1.0', purl: 'pkg:maven/com.acme/app@1.0' },
+      componentPaths: ['com/acme/app-1.0.jar'],
+      impactPaths: [],
+    });
+    // Without a component id, the artifact's name, typed by pkg_type.
+    const named = {
+      artifacts: [{ general: { name: 'web-image:1.0', pkg_type: 'Docker' }, issues: [issue] }],
+    };
+    expect(xraySummary.read(named, 's.json').findings.map((f) => f.component)).toEqual([
+      {
+        packageName: 'web-image',
+        name: 'web-image',
+        version: '1.0',
+        purl: 'pkg:docker/web-image@1.0',
+        ecosystem: 'docker',
+      },
+    ]);
   });
 
   it('names the artifact and field that is wrong', () => {
