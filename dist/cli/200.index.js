@@ -958,12 +958,19 @@ const artifactSchema = schemas/* object */.Ikc({
 const xray_summary_documentSchema = schemas/* object */.Ikc({ artifacts: schemas/* array */.YOg(artifactSchema) });
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
- * A leading release number (`3.12`) belongs to an OS package; it is not part of the name.
+ * A leading release number (`3.12`) belongs to an OS package; it is not part of the name. The type is
+ * named only where the text leaves no doubt: Alpine's `-r<N>` package release ends every apk version, and
+ * Debian and Ubuntu ids begin with the distribution and its codename. Any other OS package (an rpm's
+ * release is a bare number too) keeps no type rather than a wrong one.
  */
 function componentOfImpactPath(path) {
     const last = path.slice(path.lastIndexOf('/') + 1);
     const fields = last.split(':');
+    if (/^(debian|ubuntu):[a-z]+:[^:]+:./.test(last))
+        return (0,findings_component/* componentFromXrayId */.fv)(last, 'deb');
     if (fields.length >= 3 && /^\d+(\.\d+)*$/.test(fields[0] ?? '')) {
+        if (fields.length === 3 && /-r\d+$/.test(fields[2] ?? ''))
+            return (0,findings_component/* componentFromXrayId */.fv)(last, 'alpine');
         const [, name = last, ...version] = fields;
         return { packageName: name, name, version: version.join(':') };
     }
@@ -973,21 +980,30 @@ function componentOfImpactPath(path) {
 function isSecurity(issue) {
     return !issue.issue_type || issue.issue_type === 'security';
 }
-function mapIssue(artifact, issue) {
-    const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(issue.cves);
-    // Prefer Xray's component ids; older responses name the components only at the end of each impact path.
-    const targets = issue.components.length
-        ? issue.components.map((c) => ({
+/**
+ * Prefer Xray's component ids; older responses name the components only at the end of each impact path. An
+ * issue naming neither is on the artifact itself, and is reported there rather than lost.
+ */
+function targetsOf(artifact, issue) {
+    if (issue.components.length)
+        return issue.components.map((c) => ({
             component: (0,findings_component/* componentFromXrayId */.fv)(c.component_id ?? 'unknown'),
             fixed: c.fixed_versions,
             paths: [],
-        }))
-        : issue.impact_path.map((path) => ({
+        }));
+    if (issue.impact_path.length)
+        return issue.impact_path.map((path) => ({
             component: componentOfImpactPath(path),
             fixed: [],
             paths: [path],
         }));
-    return targets.map((target) => (0,build/* buildFinding */.U)({
+    const general = artifact.general;
+    const id = general?.component_id ?? general?.name ?? 'unknown';
+    return [{ component: (0,findings_component/* componentFromXrayId */.fv)(id, general?.pkg_type), fixed: [], paths: [] }];
+}
+function mapIssue(artifact, issue) {
+    const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(issue.cves);
+    return targetsOf(artifact, issue).map((target) => (0,build/* buildFinding */.U)({
         scanner: 'xray',
         ids: [issue.issue_id, ...ids],
         title: issue.summary,
@@ -1301,6 +1317,20 @@ function isBlank(bytes) {
             return false;
     return true;
 }
+/**
+ * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
+ * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
+ * less exact than reading UTF-8 is. Without a mark nothing is guessed.
+ */
+function asUtf8(bytes) {
+    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
+        return bytes;
+    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
+    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
+    const text = littleEndian ? units.toString('utf16le') : Buffer.from(units).swap16().toString('utf16le');
+    return Buffer.from(text, 'utf8');
+}
 function readBytes(file, cwd) {
     let bytes;
     try {
@@ -1312,9 +1342,10 @@ function readBytes(file, cwd) {
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
     }
-    if (isBlank(bytes))
+    const utf8 = asUtf8(bytes);
+    if (isBlank(utf8))
         throw new errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
-    return bytes;
+    return utf8;
 }
 function notJson(file, error, where = '') {
     return new errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
@@ -4830,9 +4861,14 @@ function buildFinding(input) {
 /* harmony import */ var packageurl_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7091);
 /* harmony import */ var packageurl_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(packageurl_js__WEBPACK_IMPORTED_MODULE_0__);
 
-/** The name as the ecosystem writes it: Maven `group:artifact`, others `namespace/name` (npm `@scope/name`). */
+/** OS package types, whose purl namespace is the distribution: `apt install libssl3`, not `debian/libssl3`. */
+const OS_PACKAGE_TYPES = new Set(['deb', 'apk', 'rpm', 'alpm']);
+/**
+ * The name as the ecosystem writes it: Maven `group:artifact`, OS packages their bare name, others
+ * `namespace/name` (npm `@scope/name`).
+ */
 function packageNameOf(ecosystem, group, name) {
-    if (!group)
+    if (!group || OS_PACKAGE_TYPES.has(ecosystem ?? ''))
         return name;
     return ecosystem === 'maven' ? `${group}:${name}` : `${group}/${name}`;
 }
@@ -4910,20 +4946,50 @@ function ecosystemOfXrayType(type) {
 /** How many leading `:` fields of an OS package id name the distribution, before the package name. */
 const DISTRO_FIELDS = { deb: 2, apk: 1, rpm: 1 };
 /**
+ * The purl spec's rpm type writes the version as version-release and the epoch as an `epoch` qualifier; deb
+ * (and alpm) keep the epoch in the version, and apk has none. The component's own version stays the whole
+ * `epoch:version-release`, as rpm and Xray's fixed versions write it: the epoch decides which is newer.
+ */
+function rpmPurlVersion(version, qualifiers) {
+    const epoch = /^(\d+):(.+)$/.exec(version ?? '');
+    if (!epoch?.[1] || !epoch[2])
+        return { purlVersion: version, qualifiers };
+    return { purlVersion: epoch[2], qualifiers: { ...qualifiers, epoch: epoch[1] } };
+}
+/** A generic file Xray knows by its content hash: `sha256:<hex>/<path>/<file>`. */
+const HASHED_FILE = /^sha256:([0-9a-f]+)\/(?:.*\/)?([^/]+)$/i;
+/**
+ * A hashed generic file is named by its basename; the hash is its identity, kept as the purl's checksum.
+ * Its version is not recorded anywhere, and guessing it from the file name would misname as many as it names.
+ */
+function hashedFileComponent(rest) {
+    const match = HASHED_FILE.exec(rest);
+    if (!match)
+        return undefined;
+    const [, hash = '', name = rest] = match;
+    const purl = buildPurl('generic', undefined, name, undefined, { checksum: `sha256:${hash.toLowerCase()}` });
+    return { packageName: name, name, ...(purl ? { purl } : {}), ecosystem: 'generic' };
+}
+/**
  * Parses an Xray component id: `gav://group:artifact:version`, `npm://@scope/name:version`,
  * `deb://debian:bookworm:libssl3:3.0.13-1~deb12u1` (versions may hold `:` epochs),
- * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`.
+ * `alpine://3.18:libcrypto3:3.1.1-r1`, `go://github.com/a/b:v1.2.3`, `docker://image:tag`,
+ * `generic://sha256:<hex>/lib/log4j-core-2.14.1.jar`.
  */
 function componentFromXrayId(id, typeHint) {
     const schemeAt = id.indexOf('://');
     const scheme = schemeAt >= 0 ? id.slice(0, schemeAt) : undefined;
     const rest = schemeAt >= 0 ? id.slice(schemeAt + 3) : id;
     const ecosystem = ecosystemOfXrayType(scheme) ?? ecosystemOfXrayType(typeHint);
+    const hashedFile = ecosystem === 'generic' ? hashedFileComponent(rest) : undefined;
+    if (hashedFile)
+        return hashedFile;
     const fields = rest.split(':');
     const distroFields = ecosystem ? (DISTRO_FIELDS[ecosystem] ?? 0) : 0;
     let group;
     let name;
     let version;
+    let purlVersion;
     let qualifiers;
     if (distroFields > 0 && fields.length > distroFields + 1) {
         const distro = fields.slice(0, distroFields);
@@ -4931,6 +4997,8 @@ function componentFromXrayId(id, typeHint) {
         version = fields.slice(distroFields + 1).join(':') || undefined;
         group = ecosystem === 'apk' ? 'alpine' : ecosystem === 'deb' ? distro[0] : undefined;
         qualifiers = { distro: distro.join('-') };
+        if (ecosystem === 'rpm')
+            ({ purlVersion, qualifiers } = rpmPurlVersion(version, qualifiers));
     }
     else if (ecosystem === 'maven' && fields.length >= 3) {
         group = fields[0];
@@ -4950,8 +5018,8 @@ function componentFromXrayId(id, typeHint) {
     else if ((ecosystem === 'golang' || ecosystem === 'composer') && name.includes('/')) {
         [group, name] = [name.slice(0, name.lastIndexOf('/')), name.slice(name.lastIndexOf('/') + 1)];
     }
-    const purl = ecosystem ? buildPurl(ecosystem, group, name, version, qualifiers) : undefined;
-    const packageName = ecosystem === 'deb' || ecosystem === 'apk' ? name : packageNameOf(ecosystem, group, name);
+    const purl = ecosystem ? buildPurl(ecosystem, group, name, purlVersion ?? version, qualifiers) : undefined;
+    const packageName = packageNameOf(ecosystem, group, name);
     return {
         packageName,
         name,
@@ -5179,7 +5247,11 @@ class HttpClient {
             const password = value && URL.parse(value)?.password;
             return password ? [decodeURIComponent(password)] : [];
         });
-        for (const secret of [...Object.values(options.headers ?? {}), ...(options.secrets ?? []), ...proxyPasswords]) {
+        for (const secret of [
+            ...Object.values(options.headers ?? {}),
+            ...(options.secrets ?? []),
+            ...proxyPasswords,
+        ]) {
             this.redactor.add(secret);
             options.logger.secret(secret);
         }

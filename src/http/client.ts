@@ -129,7 +129,11 @@ export class HttpClient {
       const password = value && URL.parse(value)?.password;
       return password ? [decodeURIComponent(password)] : [];
     });
-    for (const secret of [...Object.values(options.headers ?? {}), ...(options.secrets ?? []), ...proxyPasswords]) {
+    for (const secret of [
+      ...Object.values(options.headers ?? {}),
+      ...(options.secrets ?? []),
+      ...proxyPasswords,
+    ]) {
       this.redactor.add(secret);
       options.logger.secret(secret);
     }

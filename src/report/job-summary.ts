@@ -108,7 +108,12 @@ function findingRows(
     '| Severity | Vulnerability | Component | Fixed in | Declared in |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
-    ...(more > 0 ? ['', `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and \`upload-artifact: true\` keeps every one.`] : []),
+    ...(more > 0
+      ? [
+          '',
+          `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and \`upload-artifact: true\` keeps every one.`,
+        ]
+      : []),
     '',
   ];
 }

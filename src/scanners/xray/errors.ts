@@ -51,7 +51,6 @@ export function jfrogErrorText(body: string): string | undefined {
   return messages.length ? [...new Set(messages)].join('; ') : undefined;
 }
 
-
 function statusText(status: number, body: string): string {
   const text = jfrogErrorText(body);
   return `HTTP ${status}${text ? `: ${text}` : ''}`;
@@ -107,9 +106,7 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
  * errors (bad input, bugs) pass through unchanged.
  */
 export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
-  if (error instanceof HttpStatusError)
-    return new ScannerError(explainStatus(error, ctx));
-  if (error instanceof ScannerError)
-    return new ScannerError(`${ctx.doing}: ${error.message}`);
+  if (error instanceof HttpStatusError) return new ScannerError(explainStatus(error, ctx));
+  if (error instanceof ScannerError) return new ScannerError(`${ctx.doing}: ${error.message}`);
   return error instanceof Error ? error : new Error(String(error));
 }
