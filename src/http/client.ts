@@ -75,6 +75,8 @@ function describeNetworkError(error: unknown, url: string, input: string): strin
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
     return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
   }
+  if (code === 'UND_ERR_INVALID_ARG')
+    return `sca-bridge could not send the request to ${url} (${message}): a header or the URL holds characters HTTP cannot carry; check the token and ${input}.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return `cannot resolve the host of ${url} (${code}): check ${input}.`;
   if (code === 'ECONNREFUSED')
@@ -98,9 +100,11 @@ export function cutShortJson(path: string, text: string, error: unknown): string
   return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 
-function isCertificateError(error: unknown): boolean {
+/** Failures no retry can mend: a certificate, or a request undici refuses to send (a header it cannot carry). */
+function isPermanent(error: unknown): boolean {
   const err = error as { code?: string; cause?: { code?: string } };
-  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(err.cause?.code ?? err.code ?? '');
+  const code = err.cause?.code ?? err.code ?? '';
+  return code === 'UND_ERR_INVALID_ARG' || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code);
 }
 
 function retryAfterMs(value: string | string[] | undefined): number | undefined {
@@ -129,7 +133,11 @@ export class HttpClient {
       const password = value && URL.parse(value)?.password;
       return password ? [decodeURIComponent(password)] : [];
     });
-    for (const secret of [...Object.values(options.headers ?? {}), ...(options.secrets ?? []), ...proxyPasswords]) {
+    for (const secret of [
+      ...Object.values(options.headers ?? {}),
+      ...(options.secrets ?? []),
+      ...proxyPasswords,
+    ]) {
       this.redactor.add(secret);
       options.logger.secret(secret);
     }
@@ -182,8 +190,7 @@ export class HttpClient {
         lastError = new ScannerError(
           this.redact(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url')),
         );
-        // A certificate does not fix itself between attempts.
-        if (isCertificateError(error)) throw lastError;
+        if (isPermanent(error)) throw lastError;
         await this.pause(lastError, attempt, attempts, undefined);
         continue;
       }
