@@ -53,6 +53,14 @@ export interface HttpResponse {
   text: string;
 }
 
+/** Where a redirect points. It is never followed: the token would travel along to wherever that is. */
+export interface Redirect {
+  /** The target as a message may show it: origin and path (the origin alone for an `originOnly` client). */
+  to: string;
+  /** The base URL the target implies when it kept the requested path (`http://dt` → `https://dt`). */
+  base?: string;
+}
+
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 export class HttpStatusError extends ScannerError {
   constructor(
@@ -60,9 +68,18 @@ export class HttpStatusError extends ScannerError {
     readonly url: string,
     readonly body: string,
     readonly contentType: string,
+    readonly redirect?: Redirect,
   ) {
     super(`${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
   }
+}
+
+/** What to do about a redirect, for the scanners' messages. */
+export function redirectAdvice(redirect: Redirect, input: string): string {
+  const fix = redirect.base
+    ? `set ${input} to ${redirect.base}`
+    : `set ${input} to the address the server answers at without a redirect`;
+  return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (the token would travel along): ${fix}`;
 }
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -105,6 +122,15 @@ function isPermanent(error: unknown): boolean {
   const err = error as { code?: string; cause?: { code?: string } };
   const code = err.cause?.code ?? err.code ?? '';
   return code === 'UND_ERR_INVALID_ARG' || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code);
+}
+
+/** The base URL a redirect's target implies when it kept the path asked for under another base. */
+function movedBase(target: URL, url: URL, base: URL): string | undefined {
+  if (!url.pathname.startsWith(base.pathname)) return undefined;
+  const rest = url.pathname.slice(base.pathname.length);
+  if (!target.pathname.endsWith(`/${rest}`)) return undefined;
+  const moved = `${target.origin}${target.pathname.slice(0, target.pathname.length - rest.length)}`;
+  return moved === base.href ? undefined : moved.replace(/\/+$/, '');
 }
 
 function retryAfterMs(value: string | string[] | undefined): number | undefined {
@@ -200,6 +226,7 @@ export class HttpClient {
         shown,
         this.redact(response.text.trim()),
         String(response.headers['content-type'] ?? ''),
+        this.redirect(url, response),
       );
       if (!RETRY_STATUSES.has(response.status)) throw lastError;
       const after = retryAfterMs(response.headers['retry-after']);
@@ -213,6 +240,20 @@ export class HttpClient {
     }
     if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
     throw new ScannerError(`after ${attempts} attempts, ${lastError?.message}`);
+  }
+
+  /** A 3xx's `Location`, redacted, and the base URL it implies. */
+  private redirect(url: URL, response: HttpResponse): Redirect | undefined {
+    const location = [response.headers.location].flat()[0];
+    const target =
+      response.status >= 300 && response.status < 400 && location && URL.parse(location, url.href);
+    if (!target) return undefined;
+    if (this.options.originOnly) return { to: target.origin };
+    const base = movedBase(target, url, this.base);
+    return {
+      to: this.redact(`${target.origin}${target.pathname}`),
+      ...(base ? { base: this.redact(base) } : {}),
+    };
   }
 
   private async once(url: URL, req: HttpRequest): Promise<HttpResponse> {

@@ -1,5 +1,5 @@
 import { ScannerError } from '../../errors.js';
-import { HttpStatusError } from '../../http/client.js';
+import { HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
 import { isRecord } from '../../importers/importer.js';
 
@@ -122,6 +122,12 @@ export function explain(error: unknown, call: Call): Error {
   const html = looksLikeHtml(error.body, error.contentType);
   const detail = html ? '' : errorDetail(error.body, error.contentType);
   const said = detail ? ` Dependency-Track said: "${detail}".` : '';
+  if (error.redirect) {
+    return new DtError(
+      `Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${redirectAdvice(error.redirect, 'api-url')}.`,
+      status,
+    );
+  }
   const page = html ? webPage(status, where, call) : undefined;
   if (page) return new DtError(page, status);
   switch (status) {

@@ -1,5 +1,5 @@
 import { ScannerError } from '../../errors.js';
-import { HttpStatusError } from '../../http/client.js';
+import { HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { isRecord } from '../../importers/importer.js';
 
 /** What a call was doing, so a failure can say what to do about it. */
@@ -51,7 +51,6 @@ export function jfrogErrorText(body: string): string | undefined {
   return messages.length ? [...new Set(messages)].join('; ') : undefined;
 }
 
-
 function statusText(status: number, body: string): string {
   const text = jfrogErrorText(body);
   return `HTTP ${status}${text ? `: ${text}` : ''}`;
@@ -76,6 +75,9 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
     return `${where}: JFrog refused the token (${answer}). The token is invalid, expired or revoked: ${TOKEN_FIX}.`;
   }
   if (status === 403) return `${where}: permission denied (${answer}): ${forbidden(ctx)}`;
+  if (error.redirect) {
+    return `${where}: answered with a redirect (HTTP ${status}): ${redirectAdvice(error.redirect, 'api-url')}.`;
+  }
   if (ctx.operation === 'create-report') {
     if (status === 400 || status === 404) {
       return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
@@ -107,9 +109,7 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
  * errors (bad input, bugs) pass through unchanged.
  */
 export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
-  if (error instanceof HttpStatusError)
-    return new ScannerError(explainStatus(error, ctx));
-  if (error instanceof ScannerError)
-    return new ScannerError(`${ctx.doing}: ${error.message}`);
+  if (error instanceof HttpStatusError) return new ScannerError(explainStatus(error, ctx));
+  if (error instanceof ScannerError) return new ScannerError(`${ctx.doing}: ${error.message}`);
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient, type HttpOptions } from '../../../src/http/client.js';
+import { HttpClient, type HttpOptions, HttpStatusError, redirectAdvice } from '../../../src/http/client.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { LoopbackServer, sendJson } from '../../sim/server.js';
 
@@ -44,5 +44,54 @@ describe('HttpClient', () => {
     expect(logger.of('info')).toEqual([]);
     expect(server?.requests).toEqual([]);
     await http.close();
+  });
+});
+
+describe('redirects', () => {
+  const redirectTo = (location: string) => (_: unknown, res: Parameters<typeof sendJson>[0]) => {
+    res.writeHead(301, { location });
+    res.end();
+  };
+
+  async function redirected(location: string, base = '', options: Partial<HttpOptions> = {}) {
+    const url = await start(redirectTo(location));
+    const http = client(`${url}${base}`, options);
+    const error = await failure(http.send({ path: 'api/version', retry: true }));
+    await http.close();
+    return error as HttpStatusError;
+  }
+
+  it('are not followed, and name the base their target implies', async () => {
+    const error = await redirected('https://dt.example.com/api/version');
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect(error.status).toBe(301);
+    expect(error.redirect).toEqual({
+      to: 'https://dt.example.com/api/version',
+      base: 'https://dt.example.com',
+    });
+    expect(server?.requests).toHaveLength(1);
+    expect(redirectAdvice(error.redirect!, 'api-url')).toBe(
+      'it redirects to https://dt.example.com/api/version, and sca-bridge does not follow redirects (the token would travel along): set api-url to https://dt.example.com',
+    );
+  });
+
+  it('keep a context path, and give no base for a target that dropped the path asked for', async () => {
+    expect((await redirected('https://host.example/dtrack/api/version?x=1', '/dtrack')).redirect).toEqual({
+      to: 'https://host.example/dtrack/api/version',
+      base: 'https://host.example/dtrack',
+    });
+    const login = (await redirected('/sso/login?next=%2Fapi')).redirect;
+    expect(login?.to).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sso\/login$/);
+    expect(login?.base).toBeUndefined();
+    expect(redirectAdvice(login!, 'api-url')).toMatch(
+      /: set api-url to the address the server answers at without a redirect$/,
+    );
+  });
+
+  it('show only the origin when the path is a secret', async () => {
+    const error = await redirected('https://hooks.example.com/services/T0/B0/SECRET', '', {
+      originOnly: true,
+    });
+    expect(error.redirect).toEqual({ to: 'https://hooks.example.com' });
   });
 });

@@ -246,6 +246,22 @@ describe('explain', () => {
     }
   });
 
+  it('a redirect says where it points and which api-url to set, also as a web page', () => {
+    const moved = new HttpStatusError(
+      301,
+      'http://dt.example.test/api/version',
+      '<html>Moved</html>',
+      'text/html',
+      {
+        to: 'https://dt.example.test/api/version',
+        base: 'https://dt.example.test',
+      },
+    );
+    expect(explain(moved, { what: 'reading the version' }).message).toBe(
+      "Dependency-Track's address answered with a redirect (HTTP 301 from /api/version) while reading the version: it redirects to https://dt.example.test/api/version, and sca-bridge does not follow redirects (the token would travel along): set api-url to https://dt.example.test.",
+    );
+  });
+
   it('a network failure during an upload says the upload is not retried', () => {
     const network = explain(new ScannerError('request failed'), {
       what: 'uploading',
