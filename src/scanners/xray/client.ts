@@ -91,13 +91,14 @@ export class XrayClient {
   private async call<T>(
     req: HttpRequest,
     schema: z.ZodType<T>,
-    ctx: Omit<ErrorContext, 'repoKey' | 'projectKey'>,
+    ctx: Omit<ErrorContext, 'repoKey' | 'projectKey' | 'watches'>,
     networkHint = '',
   ): Promise<T> {
     const context: ErrorContext = {
       ...ctx,
       repoKey: this.config.repoKey,
       projectKey: this.config.projectKey,
+      watches: this.config.watches,
     };
     let data: unknown;
     try {
@@ -177,7 +178,7 @@ export class XrayClient {
         retry: false,
       },
       createdSchema,
-      { operation: 'create-report', doing: `Creating the Xray ${kind} report` },
+      { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind },
       // A network failure after the request left: Xray may have created the report all the same.
       `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`,
     );

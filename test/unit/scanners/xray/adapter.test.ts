@@ -389,6 +389,23 @@ describe('Xray adapter: scan', () => {
     ).toEqual(['/xray/api/v1/reports/50', '/xray/api/v1/reports/51']);
   });
 
+  it('a refused violations report points at watches and the Xray version, not repo-key', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000)).on(
+      'POST',
+      /^\/xray\/api\/v1\/reports\/violations$/,
+      { status: 400, body: { error: "watch 'prod-wach' does not exist" } },
+    );
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ 'fail-on-policy-violation': 'true', watches: 'prod-wach' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      `Creating the Xray violations report (${ORIGIN}/xray/api/v1/reports/violations): Xray refused the violations report that fail-on-policy-violation reads (HTTP 400: watch 'prod-wach' does not exist). Check watches (prod-wach): each must name a watch that exists in Xray, spelled exactly (Xray → Watches & Policies). Violations reports need Xray 3.11 or later. To scan without them, set fail-on-policy-violation: false.`,
+    );
+    expect(mock.find('DELETE', /./).map((c) => c.path)).toEqual(['/xray/api/v1/reports/42']);
+  });
+
   it('warns about an empty report (the repository must be indexed and watched) and returns no findings', async () => {
     const mock = withReport(withAccess(new MockJfrog()), () => ({
       status: 200,

@@ -60,6 +60,19 @@ describe('Xray error messages', () => {
     );
   });
 
+  it('a refused violations report without watches: the Xray version and fail-on-policy-violation', () => {
+    const refused = explainXrayError(new HttpStatusError(404, URL, 'page not found', 'text/plain'), {
+      operation: 'create-report',
+      doing: 'Doing it',
+      repoKey: 'npm-local',
+      report: 'violations',
+      watches: [],
+    });
+    expect(refused.message).toBe(
+      `Doing it (${URL}): Xray refused the violations report that fail-on-policy-violation reads (HTTP 404: page not found). Violations reports need Xray 3.11 or later. To scan without them, set fail-on-policy-violation: false.`,
+    );
+  });
+
   it('a redirect says where it points and which api-url to set', () => {
     const moved = new HttpStatusError(308, URL, '', '', {
       to: 'https://acme.jfrog.io/xray/api/v1/reports/vulnerabilities',
