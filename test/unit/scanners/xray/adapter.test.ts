@@ -242,6 +242,37 @@ describe('Xray adapter: scan', () => {
     expect(mock.find('DELETE', /\/reports\/7$/)).toHaveLength(1);
   });
 
+  it('reads a report whose fields other than its id and status are null', async () => {
+    const young = {
+      id: 9,
+      name: null,
+      progress: null,
+      total_artifacts: null,
+      num_of_processed_artifacts: null,
+    };
+    const mock = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+        status: 200,
+        body: { report_id: 9, status: null },
+      })
+      .on('GET', /^\/xray\/api\/v1\/reports\/9$/, (_call, nth) => ({
+        status: 200,
+        body:
+          nth === 1
+            ? { ...young, status: 'pending', number_of_rows: null, error: null }
+            : { ...young, status: 'completed', number_of_rows: ROWS.length, error: null },
+      }))
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities\/9$/, pages(ROWS, 1000))
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/9$/, { status: 200, body: {} });
+    const logger = new RecordingLogger();
+    const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(logger.of('info').filter((line) => line.startsWith('Xray vulnerabilities report 9:'))).toEqual([
+      expect.stringMatching(/^Xray vulnerabilities report 9: pending \(\d+\.\d s\)$/),
+      expect.stringMatching(new RegExp(`^Xray vulnerabilities report 9: completed, ${ROWS.length} rows \\(`)),
+    ]);
+  });
+
   it('gives up after timeout with the last status, and deletes the report', async () => {
     const mock = withAccess(new MockJfrog())
       .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 8 } })
@@ -282,7 +313,10 @@ describe('Xray adapter: scan', () => {
     expect(logger.text()).toContain(`Kept reports: ${ORIGIN}/ui/reports`);
 
     const failing = withAccess(new MockJfrog())
-      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 9 } })
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+        status: 200,
+        body: { report_id: 9, status: null },
+      })
       .on('GET', /^\/xray\/api\/v1\/reports\/9$/, { status: 200, body: { status: 'failed', error: 'boom' } });
     await expect(
       createXrayAdapter({ http: failing.http }).scan({
