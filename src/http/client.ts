@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -84,11 +85,23 @@ export function redirectAdvice(redirect: Redirect, input: string): string {
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
+/** What a network failure's message depends on besides the error. */
+interface NetworkContext {
+  /** The input that names the URL. */
+  input: string;
+  caFile?: string | undefined;
+}
+
 /** Network error codes a user can act on, with what to do. */
-function describeNetworkError(error: unknown, url: string, input: string): string {
+function describeNetworkError(error: unknown, url: string, context: NetworkContext): string {
+  const { input, caFile } = context;
   const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
   const code = err.cause?.code ?? err.code ?? '';
   const message = err.cause?.message ?? err.message ?? String(error);
+  // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
+  if (caFile && /SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/i.test(code)) {
+    return `TLS verification of ${url} failed (${code}): the ca-file ${caFile} does not hold the CA that signed the server's certificate. Add that CA's certificate to it, or the server's own when it signed itself (\`openssl s_client -showcerts -connect <host>:<port>\` shows the chain the server sends).`;
+  }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
     return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
   }
@@ -214,7 +227,12 @@ export class HttpClient {
         response = await this.once(url, req);
       } catch (error) {
         lastError = new ScannerError(
-          this.redact(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url')),
+          this.redact(
+            describeNetworkError(error, shown, {
+              input: this.options.urlInput ?? 'api-url',
+              caFile: this.options.caFile,
+            }),
+          ),
         );
         if (isPermanent(error)) throw lastError;
         await this.pause(lastError, attempt, attempts, undefined);
@@ -316,10 +334,26 @@ export class HttpClient {
   }
 }
 
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** The ca-file's certificates, each parsed now: TLS would ignore a broken one and fail later, blaming the server. */
 function readCaFile(file: string): string {
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     throw new UserError(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
   }
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  const fix =
+    "give a PEM bundle of the CA certificates that signed the server's certificate (blocks from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----; `openssl x509 -inform der -in ca.der -out ca.pem` converts a DER file).";
+  if (!blocks.length) throw new UserError(`Input ca-file: ${file} holds no PEM certificate; ${fix}`);
+  blocks.forEach((block, i) => {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw new UserError(`Input ca-file: certificate ${i + 1} in ${file} does not parse; ${fix}`);
+    }
+  });
+  return text;
 }

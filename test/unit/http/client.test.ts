@@ -1,7 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
 import { HttpClient, type HttpOptions, HttpStatusError, redirectAdvice } from '../../../src/http/client.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
+import { tempDir } from '../../helpers/cli.js';
 import { LoopbackServer, sendJson } from '../../sim/server.js';
+import { tlsServerOptions } from '../../sim/tls.js';
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -93,5 +101,46 @@ describe('redirects', () => {
       originOnly: true,
     });
     expect(error.redirect).toEqual({ to: 'https://hooks.example.com' });
+  });
+});
+
+describe('ca-file', () => {
+  const dir = tempDir();
+  const caFile = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it.each([
+    ['no certificate', 'not a pem\n', 'holds no PEM certificate'],
+    [
+      'a broken one',
+      '-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n',
+      'certificate 1 in',
+    ],
+  ])('refuses a file with %s as bad input', (_, text, says) => {
+    const file = caFile('bad.pem', text);
+    const open = () => client('https://dt.example.test', { caFile: file });
+    expect(open).toThrow(UserError);
+    expect(open).toThrow(`Input ca-file: `);
+    expect(open).toThrow(says);
+    expect(open).toThrow(/give a PEM bundle of the CA certificates that signed the server's certificate/);
+  });
+
+  it("that does not hold the server's CA: says so, rather than to give a ca-file", async () => {
+    const other = caFile('other-ca.pem', rootCertificates[0]!);
+    const https = createServer(tlsServerOptions(), (_, res) => res.end('{}'));
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    const http = client(`https://127.0.0.1:${(https.address() as AddressInfo).port}`, { caFile: other });
+    try {
+      const error = await failure(http.send({ path: 'api/version', retry: true }));
+      expect(error.message).toMatch(
+        /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(DEPTH_ZERO_SELF_SIGNED_CERT\): the ca-file .+other-ca\.pem does not hold the CA that signed the server's certificate\. Add that CA's certificate to it/,
+      );
+    } finally {
+      await http.close();
+      https.close();
+    }
   });
 });
