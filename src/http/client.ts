@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
 import { ScannerError, UserError } from '../errors.js';
 import { type Logger, Redactor } from '../logger.js';
+import { agentProxies, describeProxyError, type Proxy, proxyFor, proxyStatus } from './proxy.js';
 
 export interface HttpOptions {
   /** Base URL every relative path is resolved against. */
@@ -90,14 +91,33 @@ interface NetworkContext {
   /** The input that names the URL. */
   input: string;
   caFile?: string | undefined;
+  /** The proxy the request went through. */
+  proxy?: Proxy | undefined;
+}
+
+/** An undici error's code and message, from its cause when it wraps one. */
+function codeAndMessage(error: unknown): { code: string; message: string } {
+  const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
+  return {
+    code: err.cause?.code ?? err.code ?? '',
+    message: err.cause?.message ?? err.message ?? String(error),
+  };
+}
+
+/** A network failure, with what to do; one through a proxy names it, whoever failed. */
+function describeNetworkError(error: unknown, url: string, context: NetworkContext): string {
+  const { code, message } = codeAndMessage(error);
+  const { proxy } = context;
+  if (!proxy) return describeFailure(code, message, url, context);
+  return (
+    describeProxyError(code, message, url, proxy) ??
+    `${describeFailure(code, message, url, context)} It went through the proxy ${proxy.origin} (${proxy.variable}).`
+  );
 }
 
 /** Network error codes a user can act on, with what to do. */
-function describeNetworkError(error: unknown, url: string, context: NetworkContext): string {
+function describeFailure(code: string, message: string, url: string, context: NetworkContext): string {
   const { input, caFile } = context;
-  const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
-  const code = err.cause?.code ?? err.code ?? '';
-  const message = err.cause?.message ?? err.message ?? String(error);
   // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
   if (caFile && /SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/i.test(code)) {
     return `TLS verification of ${url} failed (${code}): the ca-file ${caFile} does not hold the CA that signed the server's certificate. Add that CA's certificate to it, or the server's own when it signed itself (\`openssl s_client -showcerts -connect <host>:<port>\` shows the chain the server sends).`;
@@ -130,11 +150,17 @@ export function cutShortJson(path: string, text: string, error: unknown): string
   return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 
-/** Failures no retry can mend: a certificate, or a request undici refuses to send (a header it cannot carry). */
+/**
+ * Failures no retry can mend: a certificate, a request undici refuses to send (a header it cannot carry), a
+ * proxy that wants credentials.
+ */
 function isPermanent(error: unknown): boolean {
-  const err = error as { code?: string; cause?: { code?: string } };
-  const code = err.cause?.code ?? err.code ?? '';
-  return code === 'UND_ERR_INVALID_ARG' || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code);
+  const { code, message } = codeAndMessage(error);
+  return (
+    code === 'UND_ERR_INVALID_ARG' ||
+    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ||
+    proxyStatus(message) === 407
+  );
 }
 
 /** The base URL a redirect's target implies when it kept the path asked for under another base. */
@@ -188,9 +214,7 @@ export class HttpClient {
     this.dispatcher =
       options.dispatcher ??
       new EnvHttpProxyAgent({
-        httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? '',
-        httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? '',
-        noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+        ...agentProxies(env),
         connect: tls,
         requestTls: tls,
         headersTimeout: timeout,
@@ -231,6 +255,8 @@ export class HttpClient {
             describeNetworkError(error, shown, {
               input: this.options.urlInput ?? 'api-url',
               caFile: this.options.caFile,
+              // A dispatcher handed in (tests) goes through no proxy.
+              proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
             }),
           ),
         );

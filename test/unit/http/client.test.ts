@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -142,5 +143,114 @@ describe('ca-file', () => {
       await http.close();
       https.close();
     }
+  });
+});
+
+describe('proxies', () => {
+  /** A port nothing listens on: taken, then given back. */
+  async function closedPort(): Promise<number> {
+    const probe = createNetServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  }
+
+  /** A proxy that wants credentials, for tunnels (https) and plain http alike. */
+  async function authProxy(): Promise<{ url: string; requests: () => number; stop: () => Promise<void> }> {
+    let requests = 0;
+    const proxy = createHttpServer((_, res) => {
+      requests++;
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' });
+      res.end();
+    });
+    proxy.on('connect', (_, socket: Socket) => {
+      requests++;
+      socket.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n',
+      );
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      requests: () => requests,
+      stop: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+    };
+  }
+
+  it('a proxy that cannot be reached is named with its variable, never with its password', async () => {
+    const port = await closedPort();
+    const logger = new MemoryLogger();
+    const http = client(
+      'https://dt.example.test',
+      { env: { HTTPS_PROXY: `http://ci:pr0xy-pw@127.0.0.1:${port}` }, maxAttempts: 1 },
+      logger,
+    );
+    const error = await failure(http.send({ path: 'api/version' }));
+    await http.close();
+    expect(error.message).toBe(
+      `cannot reach the proxy http://127.0.0.1:${port} (HTTPS_PROXY, ECONNREFUSED) that requests to https://dt.example.test/api/version go through: check HTTPS_PROXY and that the proxy is running, or list the host in NO_PROXY to reach it directly.`,
+    );
+    expect(logger.secrets).toContain('pr0xy-pw');
+  });
+
+  it.each([
+    ['https', 'HTTPS_PROXY'],
+    ['http', 'HTTP_PROXY'],
+  ])(
+    'a proxy asking for credentials (407) over %s is asked once and says to put them in the variable',
+    async (scheme, variable) => {
+      const proxy = await authProxy();
+      const http = client(`${scheme}://dt.example.test`, { env: { [variable]: proxy.url } });
+      try {
+        const error = await failure(http.send({ path: 'api/version', retry: true }));
+        expect(error.message).toBe(
+          `the proxy ${proxy.url} (${variable}) asks for credentials (HTTP 407) before it forwards requests to ${scheme}://dt.example.test/api/version: put them in ${variable} as http://user:password@host:port (URL-encode special characters), from a secret.`,
+        );
+        expect(proxy.requests()).toBe(1);
+      } finally {
+        await http.close();
+        await proxy.stop();
+      }
+    },
+  );
+
+  it('any other failure through a proxy names it too', async () => {
+    const proxy = createHttpServer();
+    proxy.on('connect', (_, socket: Socket) => socket.destroy());
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const http = client('https://dt.example.test', { env: { HTTPS_PROXY: url }, maxAttempts: 1 });
+    try {
+      const error = await failure(http.send({ path: 'api/version' }));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^the connection to https://dt.example.test/api/version was closed .+ It went through the proxy ${url} \\(HTTPS_PROXY\\)\\.$`,
+        ),
+      );
+    } finally {
+      await http.close();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
+  it.each([
+    ['localhost', false],
+    ['*', false],
+    ['.localhost', false],
+    ['LOCALHOST:PORT', false],
+    ['localhost:1', true],
+    ['*.localhost', true],
+    ['example.com, other.test', true],
+  ])('NO_PROXY=%s: the proxy is named only when the request goes through it', async (noProxy, proxied) => {
+    const [target, proxyPort] = [await closedPort(), await closedPort()];
+    const http = client(`http://localhost:${target}`, {
+      env: { HTTP_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: noProxy.replace('PORT', String(target)) },
+      maxAttempts: 1,
+    });
+    const error = await failure(http.send({ path: 'api/version' }));
+    await http.close();
+    expect(error.message.startsWith('cannot reach the proxy')).toBe(proxied);
+    expect(error.message.includes(`${target}/api/version`)).toBe(true);
   });
 });
