@@ -230,6 +230,23 @@ function metadata(raw: RawInputs): Record<string, string> {
   return out;
 }
 
+/** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
+const TOKEN_FLAWS: readonly [RegExp, string][] = [
+  [/[\r\n]/, 'a line break'],
+  [/\p{Cc}/u, 'a control character'],
+  [/[^\x20-\x7e]/, 'a character that is not ASCII (a typographic quote or dash slips in when copying)'],
+];
+
+/** Refuses a token no server could accept, before any call; the message never shows it. */
+function checkToken(token: string): void {
+  const flaw = TOKEN_FLAWS.find(([pattern]) => pattern.test(token));
+  if (flaw) {
+    throw new UserError(
+      `Input token: the token holds ${flaw[1]}; a token is one line of ASCII. Copy it again where it comes from (CLI: SCA_BRIDGE_TOKEN or the file given to --token-file; Action: the token input's secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN).`,
+    );
+  }
+}
+
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
 /** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
@@ -394,5 +411,6 @@ function checkModeInputs(config: Config): void {
         'Input token: no token given. CLI: set the SCA_BRIDGE_TOKEN environment variable or --token-file; Action: the token input from a secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN.',
       );
     }
+    checkToken(config.token);
   }
 }

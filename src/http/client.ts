@@ -1,9 +1,11 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
 import { ScannerError, UserError } from '../errors.js';
 import { type Logger, Redactor } from '../logger.js';
+import { agentProxies, describeProxyError, type Proxy, proxyFor, proxyStatus } from './proxy.js';
 
 export interface HttpOptions {
   /** Base URL every relative path is resolved against. */
@@ -53,6 +55,14 @@ export interface HttpResponse {
   text: string;
 }
 
+/** Where a redirect points. It is never followed: the token would travel along to wherever that is. */
+export interface Redirect {
+  /** The target as a message may show it: origin and path (the origin alone for an `originOnly` client). */
+  to: string;
+  /** The base URL the target implies when it kept the requested path (`http://dt` → `https://dt`). */
+  base?: string;
+}
+
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 export class HttpStatusError extends ScannerError {
   constructor(
@@ -60,21 +70,63 @@ export class HttpStatusError extends ScannerError {
     readonly url: string,
     readonly body: string,
     readonly contentType: string,
+    readonly redirect?: Redirect,
   ) {
     super(`${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
   }
 }
 
+/** What to do about a redirect, for the scanners' messages. */
+export function redirectAdvice(redirect: Redirect, input: string): string {
+  const fix = redirect.base
+    ? `set ${input} to ${redirect.base}`
+    : `set ${input} to the address the server answers at without a redirect`;
+  return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (the token would travel along): ${fix}`;
+}
+
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-/** Network error codes a user can act on, with what to do. */
-function describeNetworkError(error: unknown, url: string, input: string): string {
+/** What a network failure's message depends on besides the error. */
+interface NetworkContext {
+  /** The input that names the URL. */
+  input: string;
+  caFile?: string | undefined;
+  /** The proxy the request went through. */
+  proxy?: Proxy | undefined;
+}
+
+/** An undici error's code and message, from its cause when it wraps one. */
+function codeAndMessage(error: unknown): { code: string; message: string } {
   const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
-  const code = err.cause?.code ?? err.code ?? '';
-  const message = err.cause?.message ?? err.message ?? String(error);
+  return {
+    code: err.cause?.code ?? err.code ?? '',
+    message: err.cause?.message ?? err.message ?? String(error),
+  };
+}
+
+/** A network failure, with what to do; one through a proxy names it, whoever failed. */
+function describeNetworkError(error: unknown, url: string, context: NetworkContext): string {
+  const { code, message } = codeAndMessage(error);
+  const { proxy } = context;
+  if (!proxy) return describeFailure(code, message, url, context);
+  return (
+    describeProxyError(code, message, url, proxy) ??
+    `${describeFailure(code, message, url, context)} It went through the proxy ${proxy.origin} (${proxy.variable}).`
+  );
+}
+
+/** Network error codes a user can act on, with what to do. */
+function describeFailure(code: string, message: string, url: string, context: NetworkContext): string {
+  const { input, caFile } = context;
+  // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
+  if (caFile && /SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/i.test(code)) {
+    return `TLS verification of ${url} failed (${code}): the ca-file ${caFile} does not hold the CA that signed the server's certificate. Add that CA's certificate to it, or the server's own when it signed itself (\`openssl s_client -showcerts -connect <host>:<port>\` shows the chain the server sends).`;
+  }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
     return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
   }
+  if (code === 'UND_ERR_INVALID_ARG')
+    return `sca-bridge could not send the request to ${url} (${message}): a header or the URL holds characters HTTP cannot carry; check the token and ${input}.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return `cannot resolve the host of ${url} (${code}): check ${input}.`;
   if (code === 'ECONNREFUSED')
@@ -98,9 +150,26 @@ export function cutShortJson(path: string, text: string, error: unknown): string
   return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 
-function isCertificateError(error: unknown): boolean {
-  const err = error as { code?: string; cause?: { code?: string } };
-  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(err.cause?.code ?? err.code ?? '');
+/**
+ * Failures no retry can mend: a certificate, a request undici refuses to send (a header it cannot carry), a
+ * proxy that wants credentials.
+ */
+function isPermanent(error: unknown): boolean {
+  const { code, message } = codeAndMessage(error);
+  return (
+    code === 'UND_ERR_INVALID_ARG' ||
+    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ||
+    proxyStatus(message) === 407
+  );
+}
+
+/** The base URL a redirect's target implies when it kept the path asked for under another base. */
+function movedBase(target: URL, url: URL, base: URL): string | undefined {
+  if (!url.pathname.startsWith(base.pathname)) return undefined;
+  const rest = url.pathname.slice(base.pathname.length);
+  if (!target.pathname.endsWith(`/${rest}`)) return undefined;
+  const moved = `${target.origin}${target.pathname.slice(0, target.pathname.length - rest.length)}`;
+  return moved === base.href ? undefined : moved.replace(/\/+$/, '');
 }
 
 function retryAfterMs(value: string | string[] | undefined): number | undefined {
@@ -145,9 +214,7 @@ export class HttpClient {
     this.dispatcher =
       options.dispatcher ??
       new EnvHttpProxyAgent({
-        httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? '',
-        httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? '',
-        noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+        ...agentProxies(env),
         connect: tls,
         requestTls: tls,
         headersTimeout: timeout,
@@ -184,10 +251,16 @@ export class HttpClient {
         response = await this.once(url, req);
       } catch (error) {
         lastError = new ScannerError(
-          this.redact(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url')),
+          this.redact(
+            describeNetworkError(error, shown, {
+              input: this.options.urlInput ?? 'api-url',
+              caFile: this.options.caFile,
+              // A dispatcher handed in (tests) goes through no proxy.
+              proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
+            }),
+          ),
         );
-        // A certificate does not fix itself between attempts.
-        if (isCertificateError(error)) throw lastError;
+        if (isPermanent(error)) throw lastError;
         await this.pause(lastError, attempt, attempts, undefined);
         continue;
       }
@@ -197,6 +270,7 @@ export class HttpClient {
         shown,
         this.redact(response.text.trim()),
         String(response.headers['content-type'] ?? ''),
+        this.redirect(url, response),
       );
       if (!RETRY_STATUSES.has(response.status)) throw lastError;
       const after = retryAfterMs(response.headers['retry-after']);
@@ -210,6 +284,20 @@ export class HttpClient {
     }
     if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
     throw new ScannerError(`after ${attempts} attempts, ${lastError?.message}`);
+  }
+
+  /** A 3xx's `Location`, redacted, and the base URL it implies. */
+  private redirect(url: URL, response: HttpResponse): Redirect | undefined {
+    const location = [response.headers.location].flat()[0];
+    const target =
+      response.status >= 300 && response.status < 400 && location && URL.parse(location, url.href);
+    if (!target) return undefined;
+    if (this.options.originOnly) return { to: target.origin };
+    const base = movedBase(target, url, this.base);
+    return {
+      to: this.redact(`${target.origin}${target.pathname}`),
+      ...(base ? { base: this.redact(base) } : {}),
+    };
   }
 
   private async once(url: URL, req: HttpRequest): Promise<HttpResponse> {
@@ -272,10 +360,26 @@ export class HttpClient {
   }
 }
 
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** The ca-file's certificates, each parsed now: TLS would ignore a broken one and fail later, blaming the server. */
 function readCaFile(file: string): string {
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     throw new UserError(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
   }
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  const fix =
+    "give a PEM bundle of the CA certificates that signed the server's certificate (blocks from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----; `openssl x509 -inform der -in ca.der -out ca.pem` converts a DER file).";
+  if (!blocks.length) throw new UserError(`Input ca-file: ${file} holds no PEM certificate; ${fix}`);
+  blocks.forEach((block, i) => {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw new UserError(`Input ca-file: certificate ${i + 1} in ${file} does not parse; ${fix}`);
+    }
+  });
+  return text;
 }

@@ -118,6 +118,27 @@ describe('configuration', () => {
     expect(proxy).toBe('HTTPS_PROXY: expected a proxy URL such as http://proxy.example.com:3128.');
   });
 
+  it.each([
+    ['abcdefgh\nsecondline-secret', 'a line break'],
+    ['odt_abc\u0007secret', 'a control character'],
+    ['odt_abc\u2019secret', 'a character that is not ASCII'],
+  ])('refuses a token no HTTP header can carry (%j), without showing it', (token, flaw) => {
+    const scan = () =>
+      parseConfig(
+        'test-connection',
+        { scanner: 'dependency-track', 'api-url': 'https://dt.example.com', token },
+        ctx,
+      );
+    expect(scan).toThrow(UserError);
+    expect(scan).toThrow(`Input token: the token holds ${flaw}`);
+    expect(scan).toThrow(/SCA_BRIDGE_TOKEN or the file given to --token-file.*the token input's secret/);
+    expect(scan).not.toThrow(/odt_abc|abcdefgh/);
+  });
+
+  it("leaves the token alone in modes that send none (a gate job may see the scan job's variable)", () => {
+    expect(parseConfig('import', { 'import-file': 'a', token: 'odt_abc\u2019def' }, ctx).mode).toBe('import');
+  });
+
   it('reads fail-on rules', () => {
     expect(parseFailOn('HIGH')).toEqual({ kind: 'threshold', severity: 'high' });
     expect(parseFailOn('any')).toEqual({ kind: 'any' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
 import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
+import { optNumber, optString } from '../../importers/importer.js';
 import type { Logger } from '../../logger.js';
 import { type ErrorContext, explainXrayError } from './errors.js';
 import { platformBase } from './urls.js';
@@ -34,20 +35,19 @@ const reportsListSchema = z.object({
   reports: z.array(z.unknown()).optional(),
 });
 
+// Only the fields sca-bridge reads are checked: any other may be null or missing without harm.
 const createdSchema = z.object({
   report_id: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number),
-  status: z.string().optional(),
 });
 
+/** Only `status` must be there; Xray writes null into the rest while a report is young (`progress: null`). */
 const detailsSchema = z.object({
-  id: z.union([z.number(), z.string()]).optional(),
-  name: z.string().optional(),
   status: z.string(),
-  progress: z.number().optional(),
-  total_artifacts: z.number().optional(),
-  num_of_processed_artifacts: z.number().optional(),
-  number_of_rows: z.number().optional(),
-  error: z.string().optional(),
+  progress: optNumber,
+  total_artifacts: optNumber,
+  num_of_processed_artifacts: optNumber,
+  number_of_rows: optNumber,
+  error: optString,
 });
 export type ReportDetails = z.infer<typeof detailsSchema>;
 
@@ -91,13 +91,14 @@ export class XrayClient {
   private async call<T>(
     req: HttpRequest,
     schema: z.ZodType<T>,
-    ctx: Omit<ErrorContext, 'repoKey' | 'projectKey'>,
+    ctx: Omit<ErrorContext, 'repoKey' | 'projectKey' | 'watches'>,
     networkHint = '',
   ): Promise<T> {
     const context: ErrorContext = {
       ...ctx,
       repoKey: this.config.repoKey,
       projectKey: this.config.projectKey,
+      watches: this.config.watches,
     };
     let data: unknown;
     try {
@@ -177,7 +178,7 @@ export class XrayClient {
         retry: false,
       },
       createdSchema,
-      { operation: 'create-report', doing: `Creating the Xray ${kind} report` },
+      { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind },
       // A network failure after the request left: Xray may have created the report all the same.
       `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`,
     );

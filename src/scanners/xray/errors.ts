@@ -1,5 +1,5 @@
 import { ScannerError } from '../../errors.js';
-import { HttpStatusError } from '../../http/client.js';
+import { HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { isRecord } from '../../importers/importer.js';
 
 /** What a call was doing, so a failure can say what to do about it. */
@@ -18,6 +18,10 @@ export interface ErrorContext {
   doing: string;
   repoKey?: string | undefined;
   projectKey?: string | undefined;
+  /** The report a `create-report` call asks for. */
+  report?: 'vulnerabilities' | 'violations';
+  /** The `watches` input, which restricts the violations report. */
+  watches?: readonly string[];
 }
 
 const TOKEN_FIX =
@@ -67,6 +71,14 @@ function forbidden(ctx: ErrorContext): string {
   return `the token's user lacks a permission: it needs Xray Read${scope} (a permission target with Xray "Read") and the Manage Reports role (Administration → User Management → Roles / Permissions → Xray: Manage Reports).${project}`;
 }
 
+/** Not repo-key: the vulnerabilities report names the same repository, so the watches or the version are at fault. */
+function violationsFix(watches: readonly string[]): string {
+  const names = watches.length
+    ? `Check watches (${watches.join(', ')}): each must name a watch that exists in Xray, spelled exactly (Xray → Watches & Policies). `
+    : '';
+  return `${names}Violations reports need Xray 3.11 or later. To scan without them, set fail-on-policy-violation: false.`;
+}
+
 function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
   const { status, body } = error;
   const where = `${ctx.doing} (${error.url})`;
@@ -75,7 +87,13 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
     return `${where}: JFrog refused the token (${answer}). The token is invalid, expired or revoked: ${TOKEN_FIX}.`;
   }
   if (status === 403) return `${where}: permission denied (${answer}): ${forbidden(ctx)}`;
+  if (error.redirect) {
+    return `${where}: answered with a redirect (HTTP ${status}): ${redirectAdvice(error.redirect, 'api-url')}.`;
+  }
   if (ctx.operation === 'create-report') {
+    if ((status === 400 || status === 404) && ctx.report === 'violations') {
+      return `${where}: Xray refused the violations report that fail-on-policy-violation reads (${answer}). ${violationsFix(ctx.watches ?? [])}`;
+    }
     if (status === 400 || status === 404) {
       return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
     }

@@ -221,9 +221,45 @@ describe('explain', () => {
     expect(explain(status(405, page, 'text/html'), { what: 'uploading' }).message).toBe(
       'Dependency-Track answered with a web page (HTTP 405 from /api/v1/bom) while uploading: api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.',
     );
+    expect(explain(status(404, page, 'text/html'), { what: 'reading' }).message).toContain(
+      'api-url seems to point at the web UI',
+    );
     expect(
       explain(status(404, page, 'text/html'), { what: 'x', notFound: (d) => `gone [${d}]` }).message,
     ).toBe('gone []');
+  });
+
+  it("a proxy's 5xx or 429 page is a server failure, a 401 or 403 page a login proxy, not the web UI", () => {
+    const badGateway =
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    expect(explain(status(502, badGateway, 'text/html'), { what: 'reading the findings' }).message).toBe(
+      'Dependency-Track failed while reading the findings (HTTP 502 from /api/v1/bom, after retries). Check the server (or the proxy in front of it), then run the job again.',
+    );
+    expect(explain(status(429, badGateway, 'text/html'), { what: 'reading' }).message).toContain(
+      'Dependency-Track failed while reading (HTTP 429 from /api/v1/bom, after retries).',
+    );
+    const login = '<!DOCTYPE html><html><body><form action="/oauth2/sign_in"></form></body></html>';
+    for (const code of [401, 403]) {
+      expect(explain(status(code, login, 'text/html'), { what: 'checking the API key' }).message).toBe(
+        `Dependency-Track's address answered with a web page (HTTP ${code} from /api/v1/bom) while checking the API key: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`,
+      );
+    }
+  });
+
+  it('a redirect says where it points and which api-url to set, also as a web page', () => {
+    const moved = new HttpStatusError(
+      301,
+      'http://dt.example.test/api/version',
+      '<html>Moved</html>',
+      'text/html',
+      {
+        to: 'https://dt.example.test/api/version',
+        base: 'https://dt.example.test',
+      },
+    );
+    expect(explain(moved, { what: 'reading the version' }).message).toBe(
+      "Dependency-Track's address answered with a redirect (HTTP 301 from /api/version) while reading the version: it redirects to https://dt.example.test/api/version, and sca-bridge does not follow redirects (the token would travel along): set api-url to https://dt.example.test.",
+    );
   });
 
   it('a network failure during an upload says the upload is not retried', () => {

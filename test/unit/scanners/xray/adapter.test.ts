@@ -242,6 +242,37 @@ describe('Xray adapter: scan', () => {
     expect(mock.find('DELETE', /\/reports\/7$/)).toHaveLength(1);
   });
 
+  it('reads a report whose fields other than its id and status are null', async () => {
+    const young = {
+      id: 9,
+      name: null,
+      progress: null,
+      total_artifacts: null,
+      num_of_processed_artifacts: null,
+    };
+    const mock = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+        status: 200,
+        body: { report_id: 9, status: null },
+      })
+      .on('GET', /^\/xray\/api\/v1\/reports\/9$/, (_call, nth) => ({
+        status: 200,
+        body:
+          nth === 1
+            ? { ...young, status: 'pending', number_of_rows: null, error: null }
+            : { ...young, status: 'completed', number_of_rows: ROWS.length, error: null },
+      }))
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities\/9$/, pages(ROWS, 1000))
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/9$/, { status: 200, body: {} });
+    const logger = new RecordingLogger();
+    const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(logger.of('info').filter((line) => line.startsWith('Xray vulnerabilities report 9:'))).toEqual([
+      expect.stringMatching(/^Xray vulnerabilities report 9: pending \(\d+\.\d s\)$/),
+      expect.stringMatching(new RegExp(`^Xray vulnerabilities report 9: completed, ${ROWS.length} rows \\(`)),
+    ]);
+  });
+
   it('gives up after timeout with the last status, and deletes the report', async () => {
     const mock = withAccess(new MockJfrog())
       .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 8 } })
@@ -282,7 +313,10 @@ describe('Xray adapter: scan', () => {
     expect(logger.text()).toContain(`Kept reports: ${ORIGIN}/ui/reports`);
 
     const failing = withAccess(new MockJfrog())
-      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 9 } })
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+        status: 200,
+        body: { report_id: 9, status: null },
+      })
       .on('GET', /^\/xray\/api\/v1\/reports\/9$/, { status: 200, body: { status: 'failed', error: 'boom' } });
     await expect(
       createXrayAdapter({ http: failing.http }).scan({
@@ -387,6 +421,23 @@ describe('Xray adapter: scan', () => {
         .map((c) => c.path)
         .sort(),
     ).toEqual(['/xray/api/v1/reports/50', '/xray/api/v1/reports/51']);
+  });
+
+  it('a refused violations report points at watches and the Xray version, not repo-key', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000)).on(
+      'POST',
+      /^\/xray\/api\/v1\/reports\/violations$/,
+      { status: 400, body: { error: "watch 'prod-wach' does not exist" } },
+    );
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ 'fail-on-policy-violation': 'true', watches: 'prod-wach' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      `Creating the Xray violations report (${ORIGIN}/xray/api/v1/reports/violations): Xray refused the violations report that fail-on-policy-violation reads (HTTP 400: watch 'prod-wach' does not exist). Check watches (prod-wach): each must name a watch that exists in Xray, spelled exactly (Xray → Watches & Policies). Violations reports need Xray 3.11 or later. To scan without them, set fail-on-policy-violation: false.`,
+    );
+    expect(mock.find('DELETE', /./).map((c) => c.path)).toEqual(['/xray/api/v1/reports/42']);
   });
 
   it('warns about an empty report (the repository must be indexed and watched) and returns no findings', async () => {

@@ -60,6 +60,29 @@ describe('Xray error messages', () => {
     );
   });
 
+  it('a refused violations report without watches: the Xray version and fail-on-policy-violation', () => {
+    const refused = explainXrayError(new HttpStatusError(404, URL, 'page not found', 'text/plain'), {
+      operation: 'create-report',
+      doing: 'Doing it',
+      repoKey: 'npm-local',
+      report: 'violations',
+      watches: [],
+    });
+    expect(refused.message).toBe(
+      `Doing it (${URL}): Xray refused the violations report that fail-on-policy-violation reads (HTTP 404: page not found). Violations reports need Xray 3.11 or later. To scan without them, set fail-on-policy-violation: false.`,
+    );
+  });
+
+  it('a redirect says where it points and which api-url to set', () => {
+    const moved = new HttpStatusError(308, URL, '', '', {
+      to: 'https://acme.jfrog.io/xray/api/v1/reports/vulnerabilities',
+      base: 'https://acme.jfrog.io',
+    });
+    expect(explainXrayError(moved, { operation: 'create-report', doing: 'Doing it' }).message).toBe(
+      `Doing it (${URL}): answered with a redirect (HTTP 308): it redirects to https://acme.jfrog.io/xray/api/v1/reports/vulnerabilities, and sca-bridge does not follow redirects (the token would travel along): set api-url to https://acme.jfrog.io.`,
+    );
+  });
+
   it('keeps network messages (TLS: ca-file or insecure), and passes other errors through', () => {
     const tls = new ScannerError(
       "TLS verification of https://acme.jfrog.io/xray/api/v1/system/version failed (SELF_SIGNED_CERT_IN_CHAIN). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.",

@@ -1,0 +1,256 @@
+import { writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:https';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { HttpClient, type HttpOptions, HttpStatusError, redirectAdvice } from '../../../src/http/client.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
+import { tempDir } from '../../helpers/cli.js';
+import { LoopbackServer, sendJson } from '../../sim/server.js';
+import { tlsServerOptions } from '../../sim/tls.js';
+
+let server: LoopbackServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function start(handler = (_: unknown, res: Parameters<typeof sendJson>[0]) => sendJson(res, 200, {})) {
+  server = new LoopbackServer(handler);
+  return server.start();
+}
+
+function client(
+  baseUrl: string,
+  options: Partial<HttpOptions> = {},
+  logger = new MemoryLogger(),
+): HttpClient {
+  return new HttpClient({ baseUrl, logger, baseDelayMs: 1, ...options });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as Error,
+  );
+}
+
+describe('HttpClient', () => {
+  it('sends a request undici refuses (a header it cannot carry) once, not as a network error to retry', async () => {
+    const url = await start();
+    const logger = new MemoryLogger();
+    const http = client(url, { headers: { 'x-api-key': 'odt_abc\u2019def' } }, logger);
+    const error = await failure(http.send({ path: 'api/version', retry: true }));
+    expect(error.message).toMatch(
+      /^sca-bridge could not send the request to http:\/\/127\.0\.0\.1:\d+\/api\/version \(.+\): a header or the URL holds characters HTTP cannot carry; check the token and api-url\.$/,
+    );
+    expect(error.message).not.toContain('odt_abc');
+    expect(logger.of('info')).toEqual([]);
+    expect(server?.requests).toEqual([]);
+    await http.close();
+  });
+});
+
+describe('redirects', () => {
+  const redirectTo = (location: string) => (_: unknown, res: Parameters<typeof sendJson>[0]) => {
+    res.writeHead(301, { location });
+    res.end();
+  };
+
+  async function redirected(location: string, base = '', options: Partial<HttpOptions> = {}) {
+    const url = await start(redirectTo(location));
+    const http = client(`${url}${base}`, options);
+    const error = await failure(http.send({ path: 'api/version', retry: true }));
+    await http.close();
+    return error as HttpStatusError;
+  }
+
+  it('are not followed, and name the base their target implies', async () => {
+    const error = await redirected('https://dt.example.com/api/version');
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect(error.status).toBe(301);
+    expect(error.redirect).toEqual({
+      to: 'https://dt.example.com/api/version',
+      base: 'https://dt.example.com',
+    });
+    expect(server?.requests).toHaveLength(1);
+    expect(redirectAdvice(error.redirect!, 'api-url')).toBe(
+      'it redirects to https://dt.example.com/api/version, and sca-bridge does not follow redirects (the token would travel along): set api-url to https://dt.example.com',
+    );
+  });
+
+  it('keep a context path, and give no base for a target that dropped the path asked for', async () => {
+    expect((await redirected('https://host.example/dtrack/api/version?x=1', '/dtrack')).redirect).toEqual({
+      to: 'https://host.example/dtrack/api/version',
+      base: 'https://host.example/dtrack',
+    });
+    const login = (await redirected('/sso/login?next=%2Fapi')).redirect;
+    expect(login?.to).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sso\/login$/);
+    expect(login?.base).toBeUndefined();
+    expect(redirectAdvice(login!, 'api-url')).toMatch(
+      /: set api-url to the address the server answers at without a redirect$/,
+    );
+  });
+
+  it('show only the origin when the path is a secret', async () => {
+    const error = await redirected('https://hooks.example.com/services/T0/B0/SECRET', '', {
+      originOnly: true,
+    });
+    expect(error.redirect).toEqual({ to: 'https://hooks.example.com' });
+  });
+});
+
+describe('ca-file', () => {
+  const dir = tempDir();
+  const caFile = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it.each([
+    ['no certificate', 'not a pem\n', 'holds no PEM certificate'],
+    [
+      'a broken one',
+      '-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n',
+      'certificate 1 in',
+    ],
+  ])('refuses a file with %s as bad input', (_, text, says) => {
+    const file = caFile('bad.pem', text);
+    const open = () => client('https://dt.example.test', { caFile: file });
+    expect(open).toThrow(UserError);
+    expect(open).toThrow(`Input ca-file: `);
+    expect(open).toThrow(says);
+    expect(open).toThrow(/give a PEM bundle of the CA certificates that signed the server's certificate/);
+  });
+
+  it("that does not hold the server's CA: says so, rather than to give a ca-file", async () => {
+    const other = caFile('other-ca.pem', rootCertificates[0]!);
+    const https = createServer(tlsServerOptions(), (_, res) => res.end('{}'));
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    const http = client(`https://127.0.0.1:${(https.address() as AddressInfo).port}`, { caFile: other });
+    try {
+      const error = await failure(http.send({ path: 'api/version', retry: true }));
+      expect(error.message).toMatch(
+        /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(DEPTH_ZERO_SELF_SIGNED_CERT\): the ca-file .+other-ca\.pem does not hold the CA that signed the server's certificate\. Add that CA's certificate to it/,
+      );
+    } finally {
+      await http.close();
+      https.close();
+    }
+  });
+});
+
+describe('proxies', () => {
+  /** A port nothing listens on: taken, then given back. */
+  async function closedPort(): Promise<number> {
+    const probe = createNetServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  }
+
+  /** A proxy that wants credentials, for tunnels (https) and plain http alike. */
+  async function authProxy(): Promise<{ url: string; requests: () => number; stop: () => Promise<void> }> {
+    let requests = 0;
+    const proxy = createHttpServer((_, res) => {
+      requests++;
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' });
+      res.end();
+    });
+    proxy.on('connect', (_, socket: Socket) => {
+      requests++;
+      socket.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n',
+      );
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      requests: () => requests,
+      stop: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+    };
+  }
+
+  it('a proxy that cannot be reached is named with its variable, never with its password', async () => {
+    const port = await closedPort();
+    const logger = new MemoryLogger();
+    const http = client(
+      'https://dt.example.test',
+      { env: { HTTPS_PROXY: `http://ci:pr0xy-pw@127.0.0.1:${port}` }, maxAttempts: 1 },
+      logger,
+    );
+    const error = await failure(http.send({ path: 'api/version' }));
+    await http.close();
+    expect(error.message).toBe(
+      `cannot reach the proxy http://127.0.0.1:${port} (HTTPS_PROXY, ECONNREFUSED) that requests to https://dt.example.test/api/version go through: check HTTPS_PROXY and that the proxy is running, or list the host in NO_PROXY to reach it directly.`,
+    );
+    expect(logger.secrets).toContain('pr0xy-pw');
+  });
+
+  it.each([
+    ['https', 'HTTPS_PROXY'],
+    ['http', 'HTTP_PROXY'],
+  ])(
+    'a proxy asking for credentials (407) over %s is asked once and says to put them in the variable',
+    async (scheme, variable) => {
+      const proxy = await authProxy();
+      const http = client(`${scheme}://dt.example.test`, { env: { [variable]: proxy.url } });
+      try {
+        const error = await failure(http.send({ path: 'api/version', retry: true }));
+        expect(error.message).toBe(
+          `the proxy ${proxy.url} (${variable}) asks for credentials (HTTP 407) before it forwards requests to ${scheme}://dt.example.test/api/version: put them in ${variable} as http://user:password@host:port (URL-encode special characters), from a secret.`,
+        );
+        expect(proxy.requests()).toBe(1);
+      } finally {
+        await http.close();
+        await proxy.stop();
+      }
+    },
+  );
+
+  it('any other failure through a proxy names it too', async () => {
+    const proxy = createHttpServer();
+    proxy.on('connect', (_, socket: Socket) => socket.destroy());
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const http = client('https://dt.example.test', { env: { HTTPS_PROXY: url }, maxAttempts: 1 });
+    try {
+      const error = await failure(http.send({ path: 'api/version' }));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^the connection to https://dt.example.test/api/version was closed .+ It went through the proxy ${url} \\(HTTPS_PROXY\\)\\.$`,
+        ),
+      );
+    } finally {
+      await http.close();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
+  it.each([
+    ['localhost', false],
+    ['*', false],
+    ['.localhost', false],
+    ['LOCALHOST:PORT', false],
+    ['localhost:1', true],
+    ['*.localhost', true],
+    ['example.com, other.test', true],
+  ])('NO_PROXY=%s: the proxy is named only when the request goes through it', async (noProxy, proxied) => {
+    const [target, proxyPort] = [await closedPort(), await closedPort()];
+    const http = client(`http://localhost:${target}`, {
+      env: { HTTP_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: noProxy.replace('PORT', String(target)) },
+      maxAttempts: 1,
+    });
+    const error = await failure(http.send({ path: 'api/version' }));
+    await http.close();
+    expect(error.message.startsWith('cannot reach the proxy')).toBe(proxied);
+    expect(error.message.includes(`${target}/api/version`)).toBe(true);
+  });
+});
