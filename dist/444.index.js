@@ -20,8 +20,8 @@ var schemas = __webpack_require__(9691);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/importers/xray-report.ts
 var xray_report = __webpack_require__(53310);
-// EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(73329);
+// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
+var client = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(13233);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
@@ -78,6 +78,13 @@ function forbidden(ctx) {
         : '';
     return `the token's user lacks a permission: it needs Xray Read${scope} (a permission target with Xray "Read") and the Manage Reports role (Administration → User Management → Roles / Permissions → Xray: Manage Reports).${project}`;
 }
+/** Not repo-key: the vulnerabilities report names the same repository, so the watches or the version are at fault. */
+function violationsFix(watches) {
+    const names = watches.length
+        ? `Check watches (${watches.join(', ')}): each must name a watch that exists in Xray, spelled exactly (Xray → Watches & Policies). `
+        : '';
+    return `${names}Violations reports need Xray 3.11 or later. To scan without them, set fail-on-policy-violation: false.`;
+}
 function explainStatus(error, ctx) {
     const { status, body } = error;
     const where = `${ctx.doing} (${error.url})`;
@@ -87,7 +94,13 @@ function explainStatus(error, ctx) {
     }
     if (status === 403)
         return `${where}: permission denied (${answer}): ${forbidden(ctx)}`;
+    if (error.redirect) {
+        return `${where}: answered with a redirect (HTTP ${status}): ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`;
+    }
     if (ctx.operation === 'create-report') {
+        if ((status === 400 || status === 404) && ctx.report === 'violations') {
+            return `${where}: Xray refused the violations report that fail-on-policy-violation reads (${answer}). ${violationsFix(ctx.watches ?? [])}`;
+        }
         if (status === 400 || status === 404) {
             return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
         }
@@ -190,25 +203,25 @@ function reportName(parts) {
 
 
 
+
 const defaultHttpFactory = (options) => new client/* HttpClient */.Qq(options);
 const versionSchema = schemas/* object */.Ikc({ xray_version: schemas/* string */.YjP(), xray_revision: schemas/* string */.YjP().optional() });
 const reportsListSchema = schemas/* object */.Ikc({
     total_reports: schemas/* number */.aig().optional(),
     reports: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
 });
+// Only the fields sca-bridge reads are checked: any other may be null or missing without harm.
 const createdSchema = schemas/* object */.Ikc({
     report_id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP().regex(/^\d+$/)]).transform(Number),
-    status: schemas/* string */.YjP().optional(),
 });
+/** Only `status` must be there; Xray writes null into the rest while a report is young (`progress: null`). */
 const detailsSchema = schemas/* object */.Ikc({
-    id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).optional(),
-    name: schemas/* string */.YjP().optional(),
     status: schemas/* string */.YjP(),
-    progress: schemas/* number */.aig().optional(),
-    total_artifacts: schemas/* number */.aig().optional(),
-    num_of_processed_artifacts: schemas/* number */.aig().optional(),
-    number_of_rows: schemas/* number */.aig().optional(),
-    error: schemas/* string */.YjP().optional(),
+    progress: importer/* optNumber */.td,
+    total_artifacts: importer/* optNumber */.td,
+    num_of_processed_artifacts: importer/* optNumber */.td,
+    number_of_rows: importer/* optNumber */.td,
+    error: importer/* optString */.$2,
 });
 const pageSchema = schemas/* object */.Ikc({ total_rows: schemas/* number */.aig().int().nonnegative(), rows: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
 const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key: schemas/* string */.YjP() }).loose());
@@ -244,6 +257,7 @@ class XrayClient {
             ...ctx,
             repoKey: this.config.repoKey,
             projectKey: this.config.projectKey,
+            watches: this.config.watches,
         };
         let data;
         try {
@@ -305,7 +319,7 @@ class XrayClient {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(body),
             retry: false,
-        }, createdSchema, { operation: 'create-report', doing: `Creating the Xray ${kind} report` }, 
+        }, createdSchema, { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind }, 
         // A network failure after the request left: Xray may have created the report all the same.
         `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`);
         return data.report_id;

@@ -77809,6 +77809,19 @@ function metadata(raw) {
     }
     return out;
 }
+/** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
+const TOKEN_FLAWS = [
+    [/[\r\n]/, 'a line break'],
+    [/\p{Cc}/u, 'a control character'],
+    [/[^\x20-\x7e]/, 'a character that is not ASCII (a typographic quote or dash slips in when copying)'],
+];
+/** Refuses a token no server could accept, before any call; the message never shows it. */
+function checkToken(token) {
+    const flaw = TOKEN_FLAWS.find(([pattern]) => pattern.test(token));
+    if (flaw) {
+        throw new errors/* UserError */.yo(`Input token: the token holds ${flaw[1]}; a token is one line of ASCII. Copy it again where it comes from (CLI: SCA_BRIDGE_TOKEN or the file given to --token-file; Action: the token input's secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN).`);
+    }
+}
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 /** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
 function proxyEnv(env) {
@@ -77942,6 +77955,7 @@ function checkModeInputs(config) {
         if (!config.token) {
             throw new errors/* UserError */.yo('Input token: no token given. CLI: set the SCA_BRIDGE_TOKEN environment variable or --token-file; Action: the token input from a secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN.');
         }
+        checkToken(config.token);
     }
 }
 
@@ -77949,8 +77963,8 @@ function checkModeInputs(config) {
 var external_node_timers_promises_ = __nccwpck_require__(58500);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
-// EXTERNAL MODULE: ./src/http/client.ts
-var http_client = __nccwpck_require__(73329);
+// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
+var http_client = __nccwpck_require__(33243);
 ;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
 
 
@@ -84118,23 +84132,116 @@ function severityFromScore(score) {
 
 /***/ }),
 
-/***/ 73329:
+/***/ 33243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F9: () => (/* binding */ HttpStatusError),
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   j3: () => (/* binding */ cutShortJson)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46752);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(86999);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  F9: () => (/* binding */ HttpStatusError),
+  j3: () => (/* binding */ cutShortJson),
+  R2: () => (/* binding */ redirectAdvice)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(41692);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(58500);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __nccwpck_require__(86999);
+;// CONCATENATED MODULE: ./src/http/proxy.ts
+// Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
+const HTTP = ['HTTP_PROXY', 'http_proxy'];
+const HTTPS = ['HTTPS_PROXY', 'https_proxy'];
+function first(env, names) {
+    return names.find((name) => env[name]);
+}
+/** The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment). */
+function agentProxies(env) {
+    const value = (names) => names.map((name) => env[name]).find(Boolean) ?? '';
+    return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: value(['NO_PROXY', 'no_proxy']) };
+}
+/** One NO_PROXY entry: `*`, a host or domain (`example.com`, `.example.com`, `*.example.com`), an optional `:port`. */
+function excludes(entry, host, port) {
+    const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
+    if (withPort && Number(withPort[2]) !== port)
+        return false;
+    const name = (withPort?.[1] ?? entry)
+        .replace(/^\[(.+)\]$/, '$1')
+        .replace(/^\*?\./, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (name === '*')
+        return true;
+    // `*.example.com` means the subdomains only.
+    return (host === name && !entry.startsWith('*')) || host.endsWith(`.${name}`);
+}
+/** The proxy undici's EnvHttpProxyAgent sends a request to `url` through, if any. */
+function proxyFor(url, env) {
+    const variable = first(env, url.protocol === 'https:' ? [...HTTPS, ...HTTP] : HTTP);
+    const proxy = variable ? URL.parse(env[variable] ?? '') : null;
+    if (!variable || !proxy)
+        return undefined;
+    const host = url.hostname
+        .replace(/^\[(.+)\]$/, '$1')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+    const entries = agentProxies(env)
+        .noProxy.split(/[,\s]+/)
+        .filter(Boolean);
+    return entries.some((entry) => excludes(entry, host, port))
+        ? undefined
+        : { variable, origin: proxy.origin };
+}
+/**
+ * The status a proxy refused a request with: undici reports a refused tunnel (https) as "Proxy response
+ * (407) !== 200 …" and a refused plain-http request as "Proxy Authentication Required (407)".
+ */
+function proxyStatus(message) {
+    const status = /^Proxy .*\((\d{3})\)/.exec(message)?.[1];
+    return status ? Number(status) : undefined;
+}
+const CONNECT_FAILURES = new Set([
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ECONNREFUSED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ETIMEDOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/**
+ * A failure of the proxy a request goes through, with what to do; undefined for the others. Through a
+ * proxy, sca-bridge only ever connects to the proxy: a failure to connect is the proxy's.
+ */
+function describeProxyError(code, message, url, proxy) {
+    const { variable, origin } = proxy;
+    const status = proxyStatus(message);
+    if (status === 407) {
+        return `the proxy ${origin} (${variable}) asks for credentials (HTTP 407) before it forwards requests to ${url}: put them in ${variable} as http://user:password@host:port (URL-encode special characters), from a secret.`;
+    }
+    if (status !== undefined) {
+        return `the proxy ${origin} (${variable}) did not forward the request to ${url} (HTTP ${status}): check that the proxy lets requests to that host through, or list the host in NO_PROXY to reach it directly.`;
+    }
+    if (CONNECT_FAILURES.has(code)) {
+        return `cannot reach the proxy ${origin} (${variable}, ${code}) that requests to ${url} go through: check ${variable} and that the proxy is running, or list the host in NO_PROXY to reach it directly.`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/http/client.ts
+
+
 
 
 
@@ -84142,28 +84249,58 @@ function severityFromScore(score) {
 
 
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
-class HttpStatusError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM {
+class HttpStatusError extends errors/* ScannerError */.VM {
     status;
     url;
     body;
     contentType;
-    constructor(status, url, body, contentType) {
+    redirect;
+    constructor(status, url, body, contentType, redirect) {
         super(`${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
         this.status = status;
         this.url = url;
         this.body = body;
         this.contentType = contentType;
+        this.redirect = redirect;
     }
 }
+/** What to do about a redirect, for the scanners' messages. */
+function redirectAdvice(redirect, input) {
+    const fix = redirect.base
+        ? `set ${input} to ${redirect.base}`
+        : `set ${input} to the address the server answers at without a redirect`;
+    return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (the token would travel along): ${fix}`;
+}
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network error codes a user can act on, with what to do. */
-function describeNetworkError(error, url, input) {
+/** An undici error's code and message, from its cause when it wraps one. */
+function codeAndMessage(error) {
     const err = error;
-    const code = err.cause?.code ?? err.code ?? '';
-    const message = err.cause?.message ?? err.message ?? String(error);
+    return {
+        code: err.cause?.code ?? err.code ?? '',
+        message: err.cause?.message ?? err.message ?? String(error),
+    };
+}
+/** A network failure, with what to do; one through a proxy names it, whoever failed. */
+function describeNetworkError(error, url, context) {
+    const { code, message } = codeAndMessage(error);
+    const { proxy } = context;
+    if (!proxy)
+        return describeFailure(code, message, url, context);
+    return (describeProxyError(code, message, url, proxy) ??
+        `${describeFailure(code, message, url, context)} It went through the proxy ${proxy.origin} (${proxy.variable}).`);
+}
+/** Network error codes a user can act on, with what to do. */
+function describeFailure(code, message, url, context) {
+    const { input, caFile } = context;
+    // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
+    if (caFile && /SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/i.test(code)) {
+        return `TLS verification of ${url} failed (${code}): the ca-file ${caFile} does not hold the CA that signed the server's certificate. Add that CA's certificate to it, or the server's own when it signed itself (\`openssl s_client -showcerts -connect <host>:<port>\` shows the chain the server sends).`;
+    }
     if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
         return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
     }
+    if (code === 'UND_ERR_INVALID_ARG')
+        return `sca-bridge could not send the request to ${url} (${message}): a header or the URL holds characters HTTP cannot carry; check the token and ${input}.`;
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
         return `cannot resolve the host of ${url} (${code}): check ${input}.`;
     if (code === 'ECONNREFUSED')
@@ -84184,9 +84321,25 @@ function cutShortJson(path, text, error) {
         return undefined;
     return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${error.message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
-function isCertificateError(error) {
-    const err = error;
-    return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(err.cause?.code ?? err.code ?? '');
+/**
+ * Failures no retry can mend: a certificate, a request undici refuses to send (a header it cannot carry), a
+ * proxy that wants credentials.
+ */
+function isPermanent(error) {
+    const { code, message } = codeAndMessage(error);
+    return (code === 'UND_ERR_INVALID_ARG' ||
+        /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ||
+        proxyStatus(message) === 407);
+}
+/** The base URL a redirect's target implies when it kept the path asked for under another base. */
+function movedBase(target, url, base) {
+    if (!url.pathname.startsWith(base.pathname))
+        return undefined;
+    const rest = url.pathname.slice(base.pathname.length);
+    if (!target.pathname.endsWith(`/${rest}`))
+        return undefined;
+    const moved = `${target.origin}${target.pathname.slice(0, target.pathname.length - rest.length)}`;
+    return moved === base.href ? undefined : moved.replace(/\/+$/, '');
 }
 function retryAfterMs(value) {
     const text = Array.isArray(value) ? value[0] : value;
@@ -84207,7 +84360,7 @@ class HttpClient {
     options;
     dispatcher;
     base;
-    redactor = new _logger_js__WEBPACK_IMPORTED_MODULE_5__/* .Redactor */ .p();
+    redactor = new logger/* Redactor */.p();
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
@@ -84226,15 +84379,13 @@ class HttpClient {
         }
         const tls = {
             ...(options.insecure ? { rejectUnauthorized: false } : {}),
-            ...(options.caFile ? { ca: [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, readCaFile(options.caFile)] } : {}),
+            ...(options.caFile ? { ca: [...external_node_tls_.rootCertificates, readCaFile(options.caFile)] } : {}),
         };
         const timeout = options.requestTimeoutMs ?? 60_000;
         this.dispatcher =
             options.dispatcher ??
-                new undici__WEBPACK_IMPORTED_MODULE_3__/* .EnvHttpProxyAgent */ .J2({
-                    httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? '',
-                    httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? '',
-                    noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+                new undici/* EnvHttpProxyAgent */.J2({
+                    ...agentProxies(env),
                     connect: tls,
                     requestTls: tls,
                     headersTimeout: timeout,
@@ -84268,31 +84419,49 @@ class HttpClient {
                 response = await this.once(url, req);
             }
             catch (error) {
-                lastError = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(this.redact(describeNetworkError(error, shown, this.options.urlInput ?? 'api-url')));
-                // A certificate does not fix itself between attempts.
-                if (isCertificateError(error))
+                lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
+                    input: this.options.urlInput ?? 'api-url',
+                    caFile: this.options.caFile,
+                    // A dispatcher handed in (tests) goes through no proxy.
+                    proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
+                })));
+                if (isPermanent(error))
                     throw lastError;
                 await this.pause(lastError, attempt, attempts, undefined);
                 continue;
             }
             if (response.status >= 200 && response.status < 300)
                 return response;
-            lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''));
+            lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''), this.redirect(url, response));
             if (!RETRY_STATUSES.has(response.status))
                 throw lastError;
             const after = retryAfterMs(response.headers['retry-after']);
             const limit = this.options.maxRetryAfterMs ?? 120_000;
             if (attempt < attempts && after !== undefined && after > limit) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`);
+                throw new errors/* ScannerError */.VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`);
             }
             await this.pause(lastError, attempt, attempts, after);
         }
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(`after ${attempts} attempts, ${lastError?.message}`);
+        throw new errors/* ScannerError */.VM(`after ${attempts} attempts, ${lastError?.message}`);
+    }
+    /** A 3xx's `Location`, redacted, and the base URL it implies. */
+    redirect(url, response) {
+        const location = [response.headers.location].flat()[0];
+        const target = response.status >= 300 && response.status < 400 && location && URL.parse(location, url.href);
+        if (!target)
+            return undefined;
+        if (this.options.originOnly)
+            return { to: target.origin };
+        const base = movedBase(target, url, this.base);
+        return {
+            to: this.redact(`${target.origin}${target.pathname}`),
+            ...(base ? { base: this.redact(base) } : {}),
+        };
     }
     async once(url, req) {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(url, {
+        const response = await (0,undici/* request */.Em)(url, {
             method: req.method ?? 'GET',
             headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
             body: req.body,
@@ -84309,7 +84478,7 @@ class HttpClient {
         const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
         const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
         this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_2__.setTimeout)(delay);
+        await (0,promises_.setTimeout)(delay);
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {
@@ -84323,7 +84492,7 @@ class HttpClient {
         }
         catch (error) {
             const url = this.url(req.path).pathname;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ScannerError */ .VM(this.redact(cutShortJson(url, response.text, error) ??
+            throw new errors/* ScannerError */.VM(this.redact(cutShortJson(url, response.text, error) ??
                 `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`));
         }
     }
@@ -84335,13 +84504,29 @@ class HttpClient {
         await this.dispatcher.close();
     }
 }
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** The ca-file's certificates, each parsed now: TLS would ignore a broken one and fail later, blaming the server. */
 function readCaFile(file) {
+    let text;
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
+        throw new errors/* UserError */.yo(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
     }
+    const blocks = text.match(PEM_CERTIFICATE) ?? [];
+    const fix = "give a PEM bundle of the CA certificates that signed the server's certificate (blocks from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----; `openssl x509 -inform der -in ca.der -out ca.pem` converts a DER file).";
+    if (!blocks.length)
+        throw new errors/* UserError */.yo(`Input ca-file: ${file} holds no PEM certificate; ${fix}`);
+    blocks.forEach((block, i) => {
+        try {
+            new external_node_crypto_.X509Certificate(block);
+        }
+        catch {
+            throw new errors/* UserError */.yo(`Input ca-file: certificate ${i + 1} in ${file} does not parse; ${fix}`);
+        }
+    });
+    return text;
 }
 
 

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(5060);
-// EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(3329);
+// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
+var client = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
 /** What each permission is for, as the messages say it. */
 const PURPOSE = {
@@ -126,6 +126,21 @@ function endpoint(error) {
     }
 }
 /**
+ * A web page where the API answers, read by its status: the UI has no such route (404, 405), or a login
+ * proxy stands in front (401, 403). Other pages keep their status's message: a 5xx or 429 page comes from a
+ * failing server or proxy, and a 404 of a call that expects one keeps its meaning (servlet containers
+ * render their error pages in HTML).
+ */
+function webPage(status, where, call) {
+    if (status === 401 || status === 403) {
+        return `Dependency-Track's address answered with a web page (${where}) while ${call.what}: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`;
+    }
+    if (status === 405 || (status === 404 && !call.notFound)) {
+        return `Dependency-Track answered with a web page (${where}) while ${call.what}: ${UI_NOT_API}.`;
+    }
+    return undefined;
+}
+/**
  * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
  * from the HTTP client already redacted of the key.
  */
@@ -143,10 +158,12 @@ function explain(error, call) {
     const html = looksLikeHtml(error.body, error.contentType);
     const detail = html ? '' : errorDetail(error.body, error.contentType);
     const said = detail ? ` Dependency-Track said: "${detail}".` : '';
-    // A 404 keeps its own meaning even as a web page: servlet containers render their error pages in HTML.
-    if (html && !(status === 404 && call.notFound)) {
-        return new DtError(`Dependency-Track answered with a web page (${where}) while ${call.what}: ${UI_NOT_API}.`, status);
+    if (error.redirect) {
+        return new DtError(`Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`, status);
     }
+    const page = html ? webPage(status, where, call) : undefined;
+    if (page)
+        return new DtError(page, status);
     switch (status) {
         case 401: {
             if (call.upload?.creating) {
