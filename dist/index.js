@@ -77610,6 +77610,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __nccwpck_require__(90833);
 ;// CONCATENATED MODULE: ./src/ci.ts
 function readCiContext(env) {
     if (env.GITHUB_ACTIONS === 'true') {
@@ -83179,10 +83181,10 @@ function hashReader(root, findings) {
     };
 }
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
-async function gatherSources(config, logger, importFiles) {
+async function gatherSources(config, logger, importFiles, signal) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
-        return [await adapter.scan({ config, logger })];
+        return [await adapter.scan({ config, logger, ...(signal ? { signal } : {}) })];
     }
     const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
@@ -83343,7 +83345,7 @@ function errorSummary(config, ci, startedAt, error, logger) {
     };
 }
 /** `scan` and `import`: read the sources, then report. */
-async function runScan(config, ci, logger, startedAt = new Date()) {
+async function runScan(config, ci, logger, startedAt = new Date(), signal) {
     const outputs = {
         'sarif-file': config.sarifFile,
         'gitlab-dependency-report': config.gitlabDependencyReport,
@@ -83360,7 +83362,10 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
-    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
+    const [removal, gathered] = await Promise.allSettled([
+        removed,
+        gatherSources(config, logger, importFiles, signal),
+    ]);
     if (removal.status === 'rejected')
         throw removal.reason;
     if (gathered.status === 'rejected')
@@ -83451,6 +83456,7 @@ class ActionLogger {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -83604,7 +83610,7 @@ async function run_run(env = process.env) {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return;
         }
-        outcome = await runScan(config, ci, logger, startedAt);
+        outcome = await runScan(config, ci, logger, startedAt, (0,cancel/* cancelOnSignals */.d)(logger).signal);
         summary = outcome.summary;
     }
     catch (error) {
@@ -83689,6 +83695,57 @@ function annotate(outcome, logger, summary, failures, notes) {
     }
     if (plan.omitted > 0) {
         notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 90833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals),
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+
+
+/**
+ * Turns the CI system stopping the job into a cancelled run: GitHub's cancel sends SIGINT (then SIGTERM,
+ * then kills), GitLab's job timeout SIGTERM. The scanner flow stops waiting, deletes what it created on the
+ * server (an Xray report), and the run ends as an error (exit 3) with its summary and webhook. A second
+ * signal ends the process at once.
+ */
+function cancelOnSignals(logger) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            process.exit(3);
+        logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ScannerError */ .VM(`The job was stopped (${name}) before the scan finished; nothing is reported.`));
+    };
+    const signals = ['SIGINT', 'SIGTERM'];
+    for (const name of signals)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            for (const name of signals)
+                process.off(name, onSignal);
+        },
+    };
+}
+/** Waits `ms`, unless the run is cancelled first: then it throws the cancellation. */
+async function pause(ms, signal) {
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (error) {
+        signal?.throwIfAborted();
+        throw error;
     }
 }
 
@@ -84150,10 +84207,10 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(41692);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(58500);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __nccwpck_require__(90833);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/logger.ts
@@ -84248,6 +84305,8 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
+/** How long a clean-up call may take once the run is cancelled: CI kills the job seconds after asking. */
+const CLEANUP_AFTER_CANCEL_MS = 5_000;
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 class HttpStatusError extends errors/* ScannerError */.VM {
     status;
@@ -84312,7 +84371,7 @@ function describeFailure(code, message, url, context) {
         return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
     }
     if (/Timeout/i.test(code) || /timeout/i.test(message))
-        return `${url} did not answer in time (${code || message}).`;
+        return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
     return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
 }
 /** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
@@ -84411,14 +84470,25 @@ class HttpClient {
     async send(req) {
         const url = this.url(req.path, req.query);
         const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
-        const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
+        const cancelled = this.options.signal?.aborted === true;
+        // After a cancel a clean-up call gets one short attempt; any other call stops with the run.
+        const signal = req.cleanup
+            ? cancelled
+                ? AbortSignal.timeout(CLEANUP_AFTER_CANCEL_MS)
+                : undefined
+            : this.options.signal;
+        const attempts = req.retry && !(req.cleanup && cancelled) ? (this.options.maxAttempts ?? 4) : 1;
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             let response;
             try {
-                response = await this.once(url, req);
+                if (!req.cleanup)
+                    signal?.throwIfAborted();
+                response = await this.once(url, req, signal);
             }
             catch (error) {
+                if (!req.cleanup)
+                    signal?.throwIfAborted();
                 lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
@@ -84427,7 +84497,7 @@ class HttpClient {
                 })));
                 if (isPermanent(error))
                     throw lastError;
-                await this.pause(lastError, attempt, attempts, undefined);
+                await this.pause(lastError, attempt, attempts, undefined, signal);
                 continue;
             }
             if (response.status >= 200 && response.status < 300)
@@ -84440,7 +84510,7 @@ class HttpClient {
             if (attempt < attempts && after !== undefined && after > limit) {
                 throw new errors/* ScannerError */.VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`);
             }
-            await this.pause(lastError, attempt, attempts, after);
+            await this.pause(lastError, attempt, attempts, after, signal);
         }
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
@@ -84460,25 +84530,26 @@ class HttpClient {
             ...(base ? { base: this.redact(base) } : {}),
         };
     }
-    async once(url, req) {
+    async once(url, req, signal) {
         const response = await (0,undici/* request */.Em)(url, {
             method: req.method ?? 'GET',
             headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
             body: req.body,
             dispatcher: this.dispatcher,
+            ...(signal ? { signal } : {}),
         });
         // Reading the whole body here makes a reset or a short body a network error, retried like one.
         const text = await response.body.text();
         return { status: response.statusCode, headers: response.headers, text };
     }
     /** Waits before the next attempt: `Retry-After` when the server gave one, else exponential backoff with jitter. */
-    async pause(error, attempt, attempts, retryAfter) {
+    async pause(error, attempt, attempts, retryAfter, signal) {
         if (attempt >= attempts)
             return;
         const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
         const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
         this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
-        await (0,promises_.setTimeout)(delay);
+        await (0,cancel/* pause */.v)(delay, signal);
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {

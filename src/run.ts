@@ -158,10 +158,11 @@ async function gatherSources(
   config: Config,
   logger: Logger,
   importFiles: readonly string[],
+  signal: AbortSignal | undefined,
 ): Promise<SourceResult[]> {
   if (config.mode === 'scan') {
     const adapter = await scannerAdapter(config.scanner);
-    return [await adapter.scan({ config, logger })];
+    return [await adapter.scan({ config, logger, ...(signal ? { signal } : {}) })];
   }
   const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.
@@ -377,6 +378,7 @@ export async function runScan(
   ci: CiContext,
   logger: Logger,
   startedAt = new Date(),
+  signal?: AbortSignal,
 ): Promise<RunOutcome> {
   const outputs = {
     'sarif-file': config.sarifFile,
@@ -397,7 +399,10 @@ export async function runScan(
   const removed = Promise.all(
     Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
   );
-  const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
+  const [removal, gathered] = await Promise.allSettled([
+    removed,
+    gatherSources(config, logger, importFiles, signal),
+  ]);
   if (removal.status === 'rejected') throw removal.reason;
   if (gathered.status === 'rejected') throw gathered.reason;
   return runCore(config, ci, logger, startedAt, gathered.value);

@@ -2,6 +2,57 @@ export const id = 200;
 export const ids = [200];
 export const modules = {
 
+/***/ 833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals),
+/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/**
+ * Turns the CI system stopping the job into a cancelled run: GitHub's cancel sends SIGINT (then SIGTERM,
+ * then kills), GitLab's job timeout SIGTERM. The scanner flow stops waiting, deletes what it created on the
+ * server (an Xray report), and the run ends as an error (exit 3) with its summary and webhook. A second
+ * signal ends the process at once.
+ */
+function cancelOnSignals(logger) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            process.exit(3);
+        logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ScannerError */ .VM(`The job was stopped (${name}) before the scan finished; nothing is reported.`));
+    };
+    const signals = ['SIGINT', 'SIGTERM'];
+    for (const name of signals)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            for (const name of signals)
+                process.off(name, onSignal);
+        },
+    };
+}
+/** Waits `ms`, unless the run is cancelled first: then it throws the cancellation. */
+async function pause(ms, signal) {
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (error) {
+        signal?.throwIfAborted();
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16,6 +67,8 @@ __webpack_require__.d(__webpack_exports__, {
   testConnection: () => (/* binding */ testConnection)
 });
 
+// EXTERNAL MODULE: ./src/cancel.ts
+var src_cancel = __webpack_require__(833);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:child_process"
@@ -4429,10 +4482,10 @@ function hashReader(root, findings) {
     };
 }
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
-async function gatherSources(config, logger, importFiles) {
+async function gatherSources(config, logger, importFiles, signal) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
-        return [await adapter.scan({ config, logger })];
+        return [await adapter.scan({ config, logger, ...(signal ? { signal } : {}) })];
     }
     const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
@@ -4593,7 +4646,7 @@ function errorSummary(config, ci, startedAt, error, logger) {
     };
 }
 /** `scan` and `import`: read the sources, then report. */
-async function runScan(config, ci, logger, startedAt = new Date()) {
+async function runScan(config, ci, logger, startedAt = new Date(), signal) {
     const outputs = {
         'sarif-file': config.sarifFile,
         'gitlab-dependency-report': config.gitlabDependencyReport,
@@ -4610,7 +4663,10 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
-    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
+    const [removal, gathered] = await Promise.allSettled([
+        removed,
+        gatherSources(config, logger, importFiles, signal),
+    ]);
     if (removal.status === 'rejected')
         throw removal.reason;
     if (gathered.status === 'rejected')
@@ -4619,6 +4675,7 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -4697,9 +4754,10 @@ async function runReport(mode, args, io, logger) {
     let config;
     let summary;
     let exitCode;
+    const cancel = (0,src_cancel/* cancelOnSignals */.d)(logger);
     try {
         config = await buildConfig(mode, args, io, logger);
-        const outcome = await runScan(config, ci, logger, startedAt);
+        const outcome = await runScan(config, ci, logger, startedAt, cancel.signal);
         ({ summary, exitCode } = outcome);
         const { counts } = summary;
         logger.info(`${counts.total} findings: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`);
@@ -4714,6 +4772,7 @@ async function runReport(mode, args, io, logger) {
         await sendWebhook(config, summary, logger);
     if (args.json)
         io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    cancel.dispose();
     return exitCode;
 }
 /** `gate <summary.json>`: the second job of GitLab's two-job pattern (SPEC §2, §8). */
@@ -5181,10 +5240,10 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/logger.ts
@@ -5279,6 +5338,8 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
+/** How long a clean-up call may take once the run is cancelled: CI kills the job seconds after asking. */
+const CLEANUP_AFTER_CANCEL_MS = 5_000;
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 class HttpStatusError extends errors/* ScannerError */.VM {
     status;
@@ -5343,7 +5404,7 @@ function describeFailure(code, message, url, context) {
         return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
     }
     if (/Timeout/i.test(code) || /timeout/i.test(message))
-        return `${url} did not answer in time (${code || message}).`;
+        return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
     return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
 }
 /** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
@@ -5442,14 +5503,25 @@ class HttpClient {
     async send(req) {
         const url = this.url(req.path, req.query);
         const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
-        const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
+        const cancelled = this.options.signal?.aborted === true;
+        // After a cancel a clean-up call gets one short attempt; any other call stops with the run.
+        const signal = req.cleanup
+            ? cancelled
+                ? AbortSignal.timeout(CLEANUP_AFTER_CANCEL_MS)
+                : undefined
+            : this.options.signal;
+        const attempts = req.retry && !(req.cleanup && cancelled) ? (this.options.maxAttempts ?? 4) : 1;
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             let response;
             try {
-                response = await this.once(url, req);
+                if (!req.cleanup)
+                    signal?.throwIfAborted();
+                response = await this.once(url, req, signal);
             }
             catch (error) {
+                if (!req.cleanup)
+                    signal?.throwIfAborted();
                 lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
@@ -5458,7 +5530,7 @@ class HttpClient {
                 })));
                 if (isPermanent(error))
                     throw lastError;
-                await this.pause(lastError, attempt, attempts, undefined);
+                await this.pause(lastError, attempt, attempts, undefined, signal);
                 continue;
             }
             if (response.status >= 200 && response.status < 300)
@@ -5471,7 +5543,7 @@ class HttpClient {
             if (attempt < attempts && after !== undefined && after > limit) {
                 throw new errors/* ScannerError */.VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`);
             }
-            await this.pause(lastError, attempt, attempts, after);
+            await this.pause(lastError, attempt, attempts, after, signal);
         }
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
@@ -5491,25 +5563,26 @@ class HttpClient {
             ...(base ? { base: this.redact(base) } : {}),
         };
     }
-    async once(url, req) {
+    async once(url, req, signal) {
         const response = await (0,undici/* request */.Em)(url, {
             method: req.method ?? 'GET',
             headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
             body: req.body,
             dispatcher: this.dispatcher,
+            ...(signal ? { signal } : {}),
         });
         // Reading the whole body here makes a reset or a short body a network error, retried like one.
         const text = await response.body.text();
         return { status: response.statusCode, headers: response.headers, text };
     }
     /** Waits before the next attempt: `Retry-After` when the server gave one, else exponential backoff with jitter. */
-    async pause(error, attempt, attempts, retryAfter) {
+    async pause(error, attempt, attempts, retryAfter, signal) {
         if (attempt >= attempts)
             return;
         const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
         const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
         this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
-        await (0,promises_.setTimeout)(delay);
+        await (0,cancel/* pause */.v)(delay, signal);
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {

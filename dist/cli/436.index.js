@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(5060);
+// EXTERNAL MODULE: ./src/scanners/scanner.ts
+var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
@@ -231,13 +233,18 @@ function projectUrl(ui, uuid) {
 
 
 
+
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 class DtApi {
     http;
     root;
-    constructor(http, root) {
+    signal;
+    constructor(http, root, 
+    /** The run's cancellation, for the waits between polls. */
+    signal) {
         this.http = http;
         this.root = root;
+        this.signal = signal;
     }
     static open(config, logger, overrides = {}) {
         const root = serverRoot(config.apiUrl ?? '');
@@ -247,10 +254,11 @@ class DtApi {
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
+            requestTimeoutMs: (0,scanner/* requestTimeoutMs */.H)(config),
             logger,
             ...overrides,
         });
-        return new DtApi(http, root);
+        return new DtApi(http, root, overrides.signal);
     }
     async send(req, call) {
         try {
@@ -678,8 +686,8 @@ function mapDtViolation(v) {
     };
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/wait.ts
 
 
@@ -746,7 +754,7 @@ async function waitForProcessing(api, token, version, options, logger) {
         else {
             logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
         }
-        await (0,external_node_timers_promises_.setTimeout)(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)));
+        await (0,cancel/* pause */.v)(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)), api.signal);
     }
 }
 
@@ -910,7 +918,7 @@ async function scan(ctx, options = {}) {
     const target = projectTarget(config);
     const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
     const ui = uiBase(config);
-    const api = DtApi.open(config, logger, options.http);
+    const api = DtApi.open(config, logger, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...options.http });
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -945,7 +953,7 @@ async function scan(ctx, options = {}) {
 async function testConnection(ctx, options = {}) {
     const { config, logger } = ctx;
     const target = config.project || config.projectName ? projectTarget(config) : undefined;
-    const api = DtApi.open(config, logger, options.http);
+    const api = DtApi.open(config, logger, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...options.http });
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -990,6 +998,23 @@ function createDependencyTrack(options = {}) {
     };
 }
 const dependencyTrack = createDependencyTrack();
+
+
+/***/ }),
+
+/***/ 4161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ requestTimeoutMs)
+/* harmony export */ });
+/**
+ * A request's time limit: a minute, or `timeout` when that is shorter, so a server that accepts the
+ * connection and never answers cannot hold a short run for minutes.
+ */
+function requestTimeoutMs(config) {
+    return Math.min(60_000, config.timeoutSeconds * 1000);
+}
 
 
 /***/ })

@@ -2,6 +2,23 @@ export const id = 444;
 export const ids = [444];
 export const modules = {
 
+/***/ 4161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ requestTimeoutMs)
+/* harmony export */ });
+/**
+ * A request's time limit: a minute, or `timeout` when that is shorter, so a server that accepts the
+ * connection and never answers cannot hold a short run for minutes.
+ */
+function requestTimeoutMs(config) {
+    return Math.min(60_000, config.timeoutSeconds * 1000);
+}
+
+
+/***/ }),
+
 /***/ 9444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -20,6 +37,8 @@ var schemas = __webpack_require__(9691);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/xray-report.ts
 var xray_report = __webpack_require__(3310);
+// EXTERNAL MODULE: ./src/scanners/scanner.ts
+var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/importers/importer.ts
@@ -204,6 +223,7 @@ function reportName(parts) {
 
 
 
+
 const defaultHttpFactory = (options) => new client/* HttpClient */.Qq(options);
 const versionSchema = schemas/* object */.Ikc({ xray_version: schemas/* string */.YjP(), xray_revision: schemas/* string */.YjP().optional() });
 const reportsListSchema = schemas/* object */.Ikc({
@@ -228,11 +248,15 @@ const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key:
 /** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
 class XrayClient {
     config;
+    signal;
     /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
     base;
     http;
-    constructor(config, logger, factory = defaultHttpFactory) {
+    constructor(config, logger, factory = defaultHttpFactory, 
+    /** The run's cancellation, for the waits between polls. */
+    signal) {
         this.config = config;
+        this.signal = signal;
         if (!config.apiUrl) {
             throw new errors/* UserError */.yo('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
         }
@@ -245,7 +269,9 @@ class XrayClient {
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
+            requestTimeoutMs: (0,scanner/* requestTimeoutMs */.H)(config),
             logger,
+            ...(signal ? { signal } : {}),
         });
     }
     /** `?projectKey=` on every report call when the repository belongs to a JFrog Project. */
@@ -348,6 +374,7 @@ class XrayClient {
                 path: `xray/api/v1/reports/${id}`,
                 query: this.project,
                 retry: true,
+                cleanup: true,
             });
         }
         catch (error) {
@@ -413,8 +440,8 @@ async function settleAll(promises) {
     return results.map((r) => r.value);
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/xray/report.ts
 
 
@@ -469,7 +496,7 @@ async function waitForReport(kind, id, options) {
         if (left <= 0) {
             throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`);
         }
-        await (0,promises_.setTimeout)(Math.min(options.pollIntervalMs, left));
+        await (0,cancel/* pause */.v)(Math.min(options.pollIntervalMs, left), client.signal);
     }
 }
 /**
@@ -588,7 +615,7 @@ function repositoryResource(config, repoKey) {
 }
 const EMPTY_REPORT = "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
 async function withClient(ctx, http, use) {
-    const client = new XrayClient(ctx.config, ctx.logger, http);
+    const client = new XrayClient(ctx.config, ctx.logger, http, ctx.signal);
     try {
         return await use(client);
     }

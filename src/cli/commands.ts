@@ -1,3 +1,4 @@
+import { cancelOnSignals } from '../cancel.js';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { readCiContext } from '../ci.js';
@@ -94,9 +95,10 @@ export async function runReport(
   let config: Config | undefined;
   let summary: RunSummary;
   let exitCode: number;
+  const cancel = cancelOnSignals(logger);
   try {
     config = await buildConfig(mode, args, io, logger);
-    const outcome = await runScan(config, ci, logger, startedAt);
+    const outcome = await runScan(config, ci, logger, startedAt, cancel.signal);
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
     logger.info(
@@ -110,6 +112,7 @@ export async function runReport(
   }
   if (config) await sendWebhook(config, summary, logger);
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  cancel.dispose();
   return exitCode;
 }
 

@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
+import { pause } from '../cancel.js';
 import { ScannerError, UserError } from '../errors.js';
 import { type Logger, Redactor } from '../logger.js';
 import { agentProxies, describeProxyError, type Proxy, proxyFor, proxyStatus } from './proxy.js';
@@ -33,7 +33,12 @@ export interface HttpOptions {
   originOnly?: boolean;
   /** Replaces the proxy-aware agent (tests hand in undici's MockAgent). */
   dispatcher?: Dispatcher;
+  /** The run's cancellation: requests and waits stop, except clean-up calls (`HttpRequest.cleanup`). */
+  signal?: AbortSignal;
 }
+
+/** How long a clean-up call may take once the run is cancelled: CI kills the job seconds after asking. */
+const CLEANUP_AFTER_CANCEL_MS = 5_000;
 
 export interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -47,6 +52,8 @@ export interface HttpRequest {
    * creation, which would repeat their effect.
    */
   retry?: boolean;
+  /** Undoes what the run created on the server (deletes its Xray report): sent even once the run is cancelled. */
+  cleanup?: boolean;
 }
 
 export interface HttpResponse {
@@ -140,7 +147,7 @@ function describeFailure(code: string, message: string, url: string, context: Ne
     return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
   }
   if (/Timeout/i.test(code) || /timeout/i.test(message))
-    return `${url} did not answer in time (${code || message}).`;
+    return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
   return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
 }
 
@@ -243,13 +250,22 @@ export class HttpClient {
   async send(req: HttpRequest): Promise<HttpResponse> {
     const url = this.url(req.path, req.query);
     const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
-    const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
+    const cancelled = this.options.signal?.aborted === true;
+    // After a cancel a clean-up call gets one short attempt; any other call stops with the run.
+    const signal = req.cleanup
+      ? cancelled
+        ? AbortSignal.timeout(CLEANUP_AFTER_CANCEL_MS)
+        : undefined
+      : this.options.signal;
+    const attempts = req.retry && !(req.cleanup && cancelled) ? (this.options.maxAttempts ?? 4) : 1;
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       let response: HttpResponse;
       try {
-        response = await this.once(url, req);
+        if (!req.cleanup) signal?.throwIfAborted();
+        response = await this.once(url, req, signal);
       } catch (error) {
+        if (!req.cleanup) signal?.throwIfAborted();
         lastError = new ScannerError(
           this.redact(
             describeNetworkError(error, shown, {
@@ -261,7 +277,7 @@ export class HttpClient {
           ),
         );
         if (isPermanent(error)) throw lastError;
-        await this.pause(lastError, attempt, attempts, undefined);
+        await this.pause(lastError, attempt, attempts, undefined, signal);
         continue;
       }
       if (response.status >= 200 && response.status < 300) return response;
@@ -280,7 +296,7 @@ export class HttpClient {
           `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`,
         );
       }
-      await this.pause(lastError, attempt, attempts, after);
+      await this.pause(lastError, attempt, attempts, after, signal);
     }
     if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
     throw new ScannerError(`after ${attempts} attempts, ${lastError?.message}`);
@@ -300,12 +316,13 @@ export class HttpClient {
     };
   }
 
-  private async once(url: URL, req: HttpRequest): Promise<HttpResponse> {
+  private async once(url: URL, req: HttpRequest, signal: AbortSignal | undefined): Promise<HttpResponse> {
     const response = await request(url, {
       method: req.method ?? 'GET',
       headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
       body: req.body as Dispatcher.DispatchOptions['body'],
       dispatcher: this.dispatcher,
+      ...(signal ? { signal } : {}),
     });
     // Reading the whole body here makes a reset or a short body a network error, retried like one.
     const text = await response.body.text();
@@ -318,6 +335,7 @@ export class HttpClient {
     attempt: number,
     attempts: number,
     retryAfter: number | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<void> {
     if (attempt >= attempts) return;
     const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
@@ -325,7 +343,7 @@ export class HttpClient {
     this.options.logger.info(
       `${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );
-    await sleep(delay);
+    await pause(delay, signal);
   }
 
   /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */

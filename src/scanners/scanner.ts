@@ -6,6 +6,16 @@ import type { Logger } from '../logger.js';
 export interface ScannerContext {
   config: Config;
   logger: Logger;
+  /** The run's cancellation (the CI system stopping the job). */
+  signal?: AbortSignal;
+}
+
+/**
+ * A request's time limit: a minute, or `timeout` when that is shorter, so a server that accepts the
+ * connection and never answers cannot hold a short run for minutes.
+ */
+export function requestTimeoutMs(config: Pick<Config, 'timeoutSeconds'>): number {
+  return Math.min(60_000, config.timeoutSeconds * 1000);
 }
 
 /** One scanner's API: each lives in its own folder and maps into the finding model only. */

@@ -9,6 +9,7 @@
  * Retry backoffs are real time (1 s, 2 s, 4 s, each ±25 %): the tests run concurrently, and the slow ones are
  * declared first so that they start together. The whole file takes about as long as its slowest test.
  */
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,7 +76,12 @@ interface FaultRun {
  * Runs `sca-bridge scan --json` with SARIF, both GitLab reports and a webhook, over stale outputs of an
  * "earlier run", and checks what every failed run guarantees.
  */
-async function failingRun(args: string[], token: string, setup?: (work: string) => void): Promise<FaultRun> {
+async function failingRun(
+  args: string[],
+  token: string,
+  setup?: (work: string) => void,
+  onStart?: (child: ChildProcess) => void,
+): Promise<FaultRun> {
   const work = tempDir('sca-bridge-faults-');
   setup?.(work);
   const outputs = ['out.sarif', 'gl-dependency-scanning-report.json', 'gl-code-quality-report.json'].map(
@@ -105,7 +111,7 @@ async function failingRun(args: string[], token: string, setup?: (work: string) 
         `${webhookUrl}/hooks/sca`,
         '--json',
       ],
-      { cwd: work, env: { SCA_BRIDGE_TOKEN: token } },
+      { cwd: work, env: { SCA_BRIDGE_TOKEN: token }, ...(onStart ? { onStart } : {}) },
     );
   } finally {
     await receiver.stop();
@@ -173,7 +179,23 @@ async function withXray<T>(options: Partial<XraySimOptions>, fn: (sim: XraySim) 
   }
 }
 
+/** Sends `signal` to the CLI once `ready` holds, as CI does when it stops a job. */
+function stopWhen(ready: () => boolean, signal: NodeJS.Signals): (child: ChildProcess) => void {
+  return (child) => {
+    const timer = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(timer);
+      child.kill(signal);
+    }, 20);
+    child.on('close', () => clearInterval(timer));
+  };
+}
+
 function xrayScan(sim: XraySim, ...args: string[]): Promise<FaultRun> {
+  return xrayRun(sim, args);
+}
+
+function xrayRun(sim: XraySim, args: string[], onStart?: (child: ChildProcess) => void): Promise<FaultRun> {
   return failingRun(
     [
       '--scanner',
@@ -189,6 +211,8 @@ function xrayScan(sim: XraySim, ...args: string[]): Promise<FaultRun> {
       ...args,
     ],
     XRAY_TOKEN,
+    undefined,
+    onStart,
   );
 }
 
@@ -421,6 +445,50 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
         /^Xray's vulnerabilities report 100 was not ready within timeout \(0\.5 s; last status: running, 0%, 0 of 4 artifacts, 0 rows\)\. Raise timeout for large repositories, or narrow the report with include-path-patterns\.$/,
       );
       expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('Xray: the job stopped (SIGTERM) while the report is generated; the report is deleted', async () => {
+    await withXray({ pollsUntilComplete: Infinity }, async (sim) => {
+      const polled = () => sim.calls('GET', STATUS).length >= 2;
+      const run = await xrayRun(sim, ['--timeout', '60'], stopWhen(polled, 'SIGTERM'));
+      expect(run.message).toBe(
+        'The job was stopped (SIGTERM) before the scan finished; nothing is reported.',
+      );
+      expect(run.elapsedMs).toBeLessThan(10_000);
+      expect(run.result.stderr).toContain(
+        'SIGTERM: the job is being stopped; cancelling the scan and cleaning up.',
+      );
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('DT: the job stopped (SIGINT) while the SBOM is processed', async () => {
+    await withDt({ processingPolls: Infinity }, async (sim) => {
+      const polling = () => sim.count('GET', /^\/api\/v1\/event\/token\//) >= 2;
+      const run = await failingRun(
+        [
+          '--scanner',
+          'dependency-track',
+          '--api-url',
+          sim.apiUrl,
+          '--poll-interval',
+          '0.05',
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'shop-web',
+          '--project-version',
+          '2.0.0',
+          '--timeout',
+          '60',
+        ],
+        DT_TOKEN,
+        (work) => copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json')),
+        stopWhen(polling, 'SIGINT'),
+      );
+      expect(run.message).toBe('The job was stopped (SIGINT) before the scan finished; nothing is reported.');
+      expect(run.elapsedMs).toBeLessThan(10_000);
     });
   });
 

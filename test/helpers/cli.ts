@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,10 +12,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a process, the way users and CI do, with a clean environment. */
+/**
+ * Runs the built CLI as a process, the way users and CI do, with a clean environment. `onStart` gets the
+ * process (to send it a signal as CI does when it stops a job).
+ */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    onStart?: (child: ChildProcess) => void;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -29,6 +36,7 @@ export function runCli(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    options.onStart?.(child);
   });
 }
 

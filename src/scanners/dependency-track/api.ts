@@ -1,3 +1,4 @@
+import { requestTimeoutMs } from '../scanner.js';
 import { ScannerError } from '../../errors.js';
 import {
   cutShortJson,
@@ -22,6 +23,8 @@ export class DtApi {
   constructor(
     private readonly http: HttpClient,
     readonly root: string,
+    /** The run's cancellation, for the waits between polls. */
+    readonly signal?: AbortSignal,
   ) {}
 
   static open(config: Config, logger: Logger, overrides: Partial<HttpOptions> = {}): DtApi {
@@ -32,10 +35,11 @@ export class DtApi {
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,
+      requestTimeoutMs: requestTimeoutMs(config),
       logger,
       ...overrides,
     });
-    return new DtApi(http, root);
+    return new DtApi(http, root, overrides.signal);
   }
 
   async send(req: HttpRequest, call: Call): Promise<HttpResponse> {

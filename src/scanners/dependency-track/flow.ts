@@ -233,7 +233,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   const target = projectTarget(config);
   const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
   const ui = uiBase(config);
-  const api = DtApi.open(config, logger, options.http);
+  const api = DtApi.open(config, logger, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...options.http });
   try {
     const server = await checkServer(api, logger);
     const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -270,7 +270,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
 export async function testConnection(ctx: ScannerContext, options: FlowOptions = {}): Promise<void> {
   const { config, logger } = ctx;
   const target = config.project || config.projectName ? projectTarget(config) : undefined;
-  const api = DtApi.open(config, logger, options.http);
+  const api = DtApi.open(config, logger, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...options.http });
   try {
     const server = await checkServer(api, logger);
     const key = await checkKey(api, server, neededPermissions(config), logger);

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pause } from '../../cancel.js';
 import { z } from 'zod';
 import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -91,6 +91,6 @@ export async function waitForProcessing(
     } else {
       logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
     }
-    await sleep(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)));
+    await pause(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)), api.signal);
   }
 }

@@ -1,3 +1,4 @@
+import { requestTimeoutMs } from '../scanner.js';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
@@ -66,6 +67,8 @@ export class XrayClient {
     private readonly config: Config,
     logger: Logger,
     factory: HttpFactory = defaultHttpFactory,
+    /** The run's cancellation, for the waits between polls. */
+    readonly signal?: AbortSignal,
   ) {
     if (!config.apiUrl) {
       throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
@@ -79,7 +82,9 @@ export class XrayClient {
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,
+      requestTimeoutMs: requestTimeoutMs(config),
       logger,
+      ...(signal ? { signal } : {}),
     });
   }
 
@@ -215,6 +220,7 @@ export class XrayClient {
         path: `xray/api/v1/reports/${id}`,
         query: this.project,
         retry: true,
+        cleanup: true,
       });
     } catch (error) {
       if ((error as { status?: number }).status === 404) return;

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pause } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CreateReportBody, ReportDetails, ReportKind, XrayClient } from './client.js';
@@ -78,7 +78,7 @@ export async function waitForReport(
         `Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`,
       );
     }
-    await sleep(Math.min(options.pollIntervalMs, left));
+    await pause(Math.min(options.pollIntervalMs, left), client.signal);
   }
 }
 

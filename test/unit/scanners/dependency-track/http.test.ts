@@ -1,3 +1,5 @@
+import type { AddressInfo, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DtApi } from '../../../../src/scanners/dependency-track/api.js';
@@ -196,6 +198,31 @@ describe('scan errors (nock)', () => {
     expect(error.message).toBe(
       'Dependency-Track failed while reading Dependency-Track\'s version (GET /api/version) (HTTP 500 from /api/version, after retries). Dependency-Track said: "upstream failed for X-Api-Key: ***". Check the server (or the proxy in front of it), then run the job again.',
     );
+  });
+
+  it('a server that accepts and never answers holds each request no longer than timeout', async () => {
+    // A real socket: the connection is accepted, and nothing is ever sent back.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    nock.enableNetConnect('127.0.0.1');
+    try {
+      const started = performance.now();
+      const error = await failure(
+        fastAdapter.testConnection({
+          config: dtConfig('test-connection', { 'api-url': `http://127.0.0.1:${port}`, timeout: '0.3' }),
+          logger: new MemoryLogger(),
+        }),
+      );
+      // Four attempts of 0.3 s and short backoffs, not four of a minute.
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(error.message).toContain('did not answer in time');
+    } finally {
+      nock.disableNetConnect();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('a non-JSON or cut-short answer that echoes the key: masked in the message', async () => {

@@ -1,0 +1,38 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ScannerError } from './errors.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Turns the CI system stopping the job into a cancelled run: GitHub's cancel sends SIGINT (then SIGTERM,
+ * then kills), GitLab's job timeout SIGTERM. The scanner flow stops waiting, deletes what it created on the
+ * server (an Xray report), and the run ends as an error (exit 3) with its summary and webhook. A second
+ * signal ends the process at once.
+ */
+export function cancelOnSignals(logger: Logger): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(3);
+    logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
+    controller.abort(
+      new ScannerError(`The job was stopped (${name}) before the scan finished; nothing is reported.`),
+    );
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  for (const name of signals) process.on(name, onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const name of signals) process.off(name, onSignal);
+    },
+  };
+}
+
+/** Waits `ms`, unless the run is cancelled first: then it throws the cancellation. */
+export async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, undefined, signal ? { signal } : undefined);
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw error;
+  }
+}
