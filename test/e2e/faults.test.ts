@@ -155,12 +155,20 @@ async function withDt<T>(options: Partial<DtSimOptions>, fn: (sim: DtSim) => Pro
 }
 
 function dtScan(sim: DtSim, ...args: string[]): Promise<FaultRun> {
+  return dtRun(sim, args);
+}
+
+function dtRun(sim: DtSim, args: string[], onStart?: (child: ChildProcess) => void): Promise<FaultRun> {
   return failingRun(
     ['--scanner', 'dependency-track', '--api-url', sim.apiUrl, '--poll-interval', '0.05', ...args],
     DT_TOKEN,
     (work) => copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json')),
+    onStart,
   );
 }
+
+/** An SBOM upload of a new project version, which the simulator may keep processing. */
+const UPLOAD = ['--sbom', 'bom.json', '--project-name', 'shop-web', '--project-version', '2.0.0'];
 
 async function withXray<T>(options: Partial<XraySimOptions>, fn: (sim: XraySim) => Promise<T>): Promise<T> {
   const sim = await startXraySim({
@@ -466,27 +474,7 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
   it('DT: the job stopped (SIGINT) while the SBOM is processed', async () => {
     await withDt({ processingPolls: Infinity }, async (sim) => {
       const polling = () => sim.count('GET', /^\/api\/v1\/event\/token\//) >= 2;
-      const run = await failingRun(
-        [
-          '--scanner',
-          'dependency-track',
-          '--api-url',
-          sim.apiUrl,
-          '--poll-interval',
-          '0.05',
-          '--sbom',
-          'bom.json',
-          '--project-name',
-          'shop-web',
-          '--project-version',
-          '2.0.0',
-          '--timeout',
-          '60',
-        ],
-        DT_TOKEN,
-        (work) => copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json')),
-        stopWhen(polling, 'SIGINT'),
-      );
+      const run = await dtRun(sim, [...UPLOAD, '--timeout', '60'], stopWhen(polling, 'SIGINT'));
       expect(run.message).toBe('The job was stopped (SIGINT) before the scan finished; nothing is reported.');
       expect(run.elapsedMs).toBeLessThan(10_000);
     });
@@ -494,17 +482,7 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
 
   it('DT: BOM processing that never finishes, within a short timeout', async () => {
     await withDt({ processingPolls: Infinity }, async (sim) => {
-      const run = await dtScan(
-        sim,
-        '--sbom',
-        'bom.json',
-        '--project-name',
-        'shop-web',
-        '--project-version',
-        '2.0.0',
-        '--timeout',
-        '0.5',
-      );
+      const run = await dtScan(sim, ...UPLOAD, '--timeout', '0.5');
       expect(run.elapsedMs).toBeLessThan(5_000);
       expect(sim.uploads).toHaveLength(1);
       expect(sim.count('GET', /^\/api\/v1\/event\/token\//)).toBeGreaterThan(2);
