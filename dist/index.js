@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69142);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91268);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 69142:
+/***/ 91268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77610,8 +77610,6 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __nccwpck_require__(90833);
 ;// CONCATENATED MODULE: ./src/ci.ts
 function readCiContext(env) {
     if (env.GITHUB_ACTIONS === 'true') {
@@ -77825,14 +77823,26 @@ function checkToken(token) {
     }
 }
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+function decodes(text) {
+    try {
+        decodeURIComponent(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
 function proxyEnv(env) {
     const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
     for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
-        const protocol = URL.parse(env[name])?.protocol;
-        if (protocol !== 'http:' && protocol !== 'https:') {
+        const url = URL.parse(env[name]);
+        if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
             // The value is not shown: it may hold the proxy's password.
             throw new errors/* UserError */.yo(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
+        }
+        if (!decodes(url.username) || !decodes(url.password)) {
+            throw new errors/* UserError */.yo(`${name}: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.`);
         }
     }
     return Object.fromEntries(set.map((name) => [name, env[name]]));
@@ -77972,6 +77982,8 @@ var http_client = __nccwpck_require__(33243);
 
 
 
+/** Per request, not with the client's headers: those are the token, and masked wherever they appear. */
+const GITHUB_API = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 /**
  * GitHub shows suppressed results as open alerts, so they never reach code scanning: drop them, and the
  * empty `suppressions` arrays that SARIF's all-or-none rule put on the others.
@@ -78004,7 +78016,7 @@ async function uploadSarif(log, target, logger) {
     const client = new http_client/* HttpClient */.Qq({
         baseUrl: target.apiUrl,
         urlInput: 'GITHUB_API_URL',
-        headers: { authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' },
+        headers: { authorization: `Bearer ${target.token}` },
         env: target.proxyEnv,
         logger,
     });
@@ -78015,7 +78027,7 @@ async function uploadSarif(log, target, logger) {
             const { data } = await client.json({
                 method: 'POST',
                 path: `repos/${target.repository}/code-scanning/sarifs`,
-                headers: { accept: 'application/vnd.github+json', 'content-type': 'application/json' },
+                headers: { ...GITHUB_API, 'content-type': 'application/json' },
                 body: JSON.stringify({
                     commit_sha: target.commitSha,
                     ref: target.ref,
@@ -78044,7 +78056,7 @@ async function waitForProcessing(client, target, id, logger) {
     for (;;) {
         const { data } = await client.json({
             path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
-            headers: { accept: 'application/vnd.github+json' },
+            headers: GITHUB_API,
             retry: true,
         });
         if (data.processing_status === 'complete') {
@@ -78801,6 +78813,8 @@ function evaluateGate(counts, policyViolations, failOn, failOnText, failOnPolicy
     return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
 }
 
+// EXTERNAL MODULE: ./src/cancel.ts
+var src_cancel = __nccwpck_require__(90833);
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
 
 
@@ -78879,6 +78893,22 @@ function collapseDuplicates(findings) {
         byKey.set(key, seen ? merge(seen, finding) : finding);
     }
     return [...byKey.values()];
+}
+
+;// CONCATENATED MODULE: ./src/encoding.ts
+/**
+ * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
+ * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
+ * less exact than reading UTF-8 is. Without a mark nothing is guessed.
+ */
+function asUtf8(bytes) {
+    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
+        return bytes;
+    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
+    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
+    const text = littleEndian ? units.toString('utf16le') : Buffer.from(units).swap16().toString('utf16le');
+    return Buffer.from(text, 'utf8');
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -80495,6 +80525,7 @@ function sliceDocument(buf, keys) {
 
 
 
+
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
  * the run's own `outputs` (a re-run's `*.json` would read the last run's reports).
@@ -80522,20 +80553,6 @@ function isBlank(bytes) {
         if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09)
             return false;
     return true;
-}
-/**
- * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
- * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
- * less exact than reading UTF-8 is. Without a mark nothing is guessed.
- */
-function asUtf8(bytes) {
-    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
-    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
-        return bytes;
-    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
-    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
-    const text = littleEndian ? units.toString('utf16le') : Buffer.from(units).swap16().toString('utf16le');
-    return Buffer.from(text, 'utf8');
 }
 function readBytes(file, cwd) {
     let bytes;
@@ -83084,6 +83101,7 @@ async function writeSarifFile(file, runs) {
 
 
 
+
 /** `2 medium, 5 low`: counts by severity, most severe first. */
 function severityList(counts) {
     return findings_severity/* SEVERITIES */.oC.filter((s) => counts[s])
@@ -83181,10 +83199,21 @@ function hashReader(root, findings) {
     };
 }
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
-async function gatherSources(config, logger, importFiles, signal) {
+async function gatherSources(config, logger, importFiles) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
-        return [await adapter.scan({ config, logger, ...(signal ? { signal } : {}) })];
+        // Only the scanner flow has waits to cut short and server state to clean up; outside it a stop signal
+        // ends the process as it always does.
+        const cancel = (0,src_cancel/* cancelOnSignals */.dJ)(logger);
+        try {
+            const source = await adapter.scan({ config, logger, signal: cancel.signal });
+            // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
+            cancel.signal.throwIfAborted();
+            return [source];
+        }
+        finally {
+            cancel.dispose();
+        }
     }
     const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
@@ -83345,7 +83374,7 @@ function errorSummary(config, ci, startedAt, error, logger) {
     };
 }
 /** `scan` and `import`: read the sources, then report. */
-async function runScan(config, ci, logger, startedAt = new Date(), signal) {
+async function runScan(config, ci, logger, startedAt = new Date()) {
     const outputs = {
         'sarif-file': config.sarifFile,
         'gitlab-dependency-report': config.gitlabDependencyReport,
@@ -83362,10 +83391,7 @@ async function runScan(config, ci, logger, startedAt = new Date(), signal) {
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
-    const [removal, gathered] = await Promise.allSettled([
-        removed,
-        gatherSources(config, logger, importFiles, signal),
-    ]);
+    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
     if (removal.status === 'rejected')
         throw removal.reason;
     if (gathered.status === 'rejected')
@@ -83456,7 +83482,6 @@ class ActionLogger {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
-
 
 
 
@@ -83610,7 +83635,7 @@ async function run_run(env = process.env) {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return;
         }
-        outcome = await runScan(config, ci, logger, startedAt, (0,cancel/* cancelOnSignals */.d)(logger).signal);
+        outcome = await runScan(config, ci, logger, startedAt);
         summary = outcome.summary;
     }
     catch (error) {
@@ -83705,14 +83730,21 @@ function annotate(outcome, logger, summary, failures, notes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ cancelOnSignals),
-/* harmony export */   v: () => (/* binding */ pause)
+/* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
+/* harmony export */   fB: () => (/* binding */ JobStopped),
+/* harmony export */   v7: () => (/* binding */ pause)
 /* harmony export */ });
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 
 
+/** The run was stopped from outside: said as it is, never wrapped in what the call was doing. */
+class JobStopped extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ScannerError */ .VM {
+    constructor(signal) {
+        super(`The job was stopped (${signal}) before the scan finished; nothing is reported.`);
+    }
+}
 /**
  * Turns the CI system stopping the job into a cancelled run: GitHub's cancel sends SIGINT (then SIGTERM,
  * then kills), GitLab's job timeout SIGTERM. The scanner flow stops waiting, deletes what it created on the
@@ -83725,7 +83757,7 @@ function cancelOnSignals(logger) {
         if (controller.signal.aborted)
             process.exit(3);
         logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
-        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ScannerError */ .VM(`The job was stopped (${name}) before the scan finished; nothing is reported.`));
+        controller.abort(new JobStopped(name));
     };
     const signals = ['SIGINT', 'SIGTERM'];
     for (const name of signals)
@@ -84258,7 +84290,7 @@ function proxyFor(url, env) {
         .filter(Boolean);
     return entries.some((entry) => excludes(entry, host, port))
         ? undefined
-        : { variable, origin: proxy.origin };
+        : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
 }
 /**
  * The status a proxy refused a request with: undici reports a refused tunnel (https) as "Proxy response
@@ -84284,6 +84316,9 @@ const CONNECT_FAILURES = new Set([
 function describeProxyError(code, message, url, proxy) {
     const { variable, origin } = proxy;
     const status = proxyStatus(message);
+    if (status === 407 && proxy.withCredentials) {
+        return `the proxy ${origin} (${variable}) refused the user name and password in ${variable} (HTTP 407) for requests to ${url}: check them (URL-encoded) and that the proxy account may reach that host.`;
+    }
     if (status === 407) {
         return `the proxy ${origin} (${variable}) asks for credentials (HTTP 407) before it forwards requests to ${url}: put them in ${variable} as http://user:password@host:port (URL-encode special characters), from a secret.`;
     }
@@ -84305,8 +84340,18 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
-/** How long a clean-up call may take once the run is cancelled: CI kills the job seconds after asking. */
-const CLEANUP_AFTER_CANCEL_MS = 5_000;
+/** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
+const GRACE_AFTER_CANCEL_MS = 5_000;
+/** A signal that fires `GRACE_AFTER_CANCEL_MS` after the run's cancellation. */
+function graceAfter(run, shown) {
+    const grace = new AbortController();
+    const start = () => setTimeout(() => grace.abort(new errors/* ScannerError */.VM(`${shown} did not answer within the ${GRACE_AFTER_CANCEL_MS / 1000} s a call may still take once the job is stopped.`)), GRACE_AFTER_CANCEL_MS).unref();
+    if (run.aborted)
+        start();
+    else
+        run.addEventListener('abort', start, { once: true });
+    return grace.signal;
+}
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 class HttpStatusError extends errors/* ScannerError */.VM {
     status;
@@ -84334,8 +84379,10 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 /** An undici error's code and message, from its cause when it wraps one. */
 function codeAndMessage(error) {
     const err = error;
+    // DOMExceptions carry a numeric legacy code, which says nothing to a user.
+    const text = (value) => (typeof value === 'string' ? value : undefined);
     return {
-        code: err.cause?.code ?? err.code ?? '',
+        code: text(err.cause?.code) ?? text(err.code) ?? '',
         message: err.cause?.message ?? err.message ?? String(error),
     };
 }
@@ -84470,25 +84517,27 @@ class HttpClient {
     async send(req) {
         const url = this.url(req.path, req.query);
         const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
-        const cancelled = this.options.signal?.aborted === true;
-        // After a cancel a clean-up call gets one short attempt; any other call stops with the run.
-        const signal = req.cleanup
-            ? cancelled
-                ? AbortSignal.timeout(CLEANUP_AFTER_CANCEL_MS)
-                : undefined
-            : this.options.signal;
-        const attempts = req.retry && !(req.cleanup && cancelled) ? (this.options.maxAttempts ?? 4) : 1;
+        const run = this.options.signal;
+        const signal = run && req.outlivesCancel ? graceAfter(run, shown) : run;
+        const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
+        // Between attempts; a call that outlives the cancellation stops retrying as soon as it comes.
+        const backOff = (error, attempt, retryAfter) => this.pause(error, attempt, attempts, retryAfter, req.outlivesCancel ? run : signal).catch((stop) => {
+            throw req.outlivesCancel ? error : stop;
+        });
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             let response;
             try {
-                if (!req.cleanup)
-                    signal?.throwIfAborted();
+                // Once the run is cancelled, a call that outlives it gets no further attempt.
+                if (lastError && req.outlivesCancel && run?.aborted)
+                    throw lastError;
+                signal?.throwIfAborted();
                 response = await this.once(url, req, signal);
             }
             catch (error) {
-                if (!req.cleanup)
-                    signal?.throwIfAborted();
+                if (error === lastError)
+                    throw error;
+                signal?.throwIfAborted();
                 lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
@@ -84497,7 +84546,7 @@ class HttpClient {
                 })));
                 if (isPermanent(error))
                     throw lastError;
-                await this.pause(lastError, attempt, attempts, undefined, signal);
+                await backOff(lastError, attempt, undefined);
                 continue;
             }
             if (response.status >= 200 && response.status < 300)
@@ -84510,7 +84559,7 @@ class HttpClient {
             if (attempt < attempts && after !== undefined && after > limit) {
                 throw new errors/* ScannerError */.VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`);
             }
-            await this.pause(lastError, attempt, attempts, after, signal);
+            await backOff(lastError, attempt, after);
         }
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
@@ -84549,7 +84598,7 @@ class HttpClient {
         const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
         const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
         this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
-        await (0,cancel/* pause */.v)(delay, signal);
+        await (0,cancel/* pause */.v7)(delay, signal);
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {

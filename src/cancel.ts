@@ -2,6 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ScannerError } from './errors.js';
 import type { Logger } from './logger.js';
 
+/** The run was stopped from outside: said as it is, never wrapped in what the call was doing. */
+export class JobStopped extends ScannerError {
+  constructor(signal: string) {
+    super(`The job was stopped (${signal}) before the scan finished; nothing is reported.`);
+  }
+}
+
 /**
  * Turns the CI system stopping the job into a cancelled run: GitHub's cancel sends SIGINT (then SIGTERM,
  * then kills), GitLab's job timeout SIGTERM. The scanner flow stops waiting, deletes what it created on the
@@ -13,9 +20,7 @@ export function cancelOnSignals(logger: Logger): { signal: AbortSignal; dispose(
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(3);
     logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
-    controller.abort(
-      new ScannerError(`The job was stopped (${name}) before the scan finished; nothing is reported.`),
-    );
+    controller.abort(new JobStopped(name));
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
   for (const name of signals) process.on(name, onSignal);

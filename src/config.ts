@@ -249,14 +249,28 @@ function checkToken(token: string): void {
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
 function proxyEnv(env: ConfigContext['env']): Record<string, string | undefined> {
   const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
   for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
-    const protocol = URL.parse(env[name] as string)?.protocol;
-    if (protocol !== 'http:' && protocol !== 'https:') {
+    const url = URL.parse(env[name] as string);
+    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
       // The value is not shown: it may hold the proxy's password.
       throw new UserError(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
+    }
+    if (!decodes(url.username) || !decodes(url.password)) {
+      throw new UserError(
+        `${name}: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.`,
+      );
     }
   }
   return Object.fromEntries(set.map((name) => [name, env[name]]));

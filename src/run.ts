@@ -1,3 +1,4 @@
+import { cancelOnSignals } from './cancel.js';
 import path from 'node:path';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
@@ -158,11 +159,20 @@ async function gatherSources(
   config: Config,
   logger: Logger,
   importFiles: readonly string[],
-  signal: AbortSignal | undefined,
 ): Promise<SourceResult[]> {
   if (config.mode === 'scan') {
     const adapter = await scannerAdapter(config.scanner);
-    return [await adapter.scan({ config, logger, ...(signal ? { signal } : {}) })];
+    // Only the scanner flow has waits to cut short and server state to clean up; outside it a stop signal
+    // ends the process as it always does.
+    const cancel = cancelOnSignals(logger);
+    try {
+      const source = await adapter.scan({ config, logger, signal: cancel.signal });
+      // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
+      cancel.signal.throwIfAborted();
+      return [source];
+    } finally {
+      cancel.dispose();
+    }
   }
   const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.
@@ -378,7 +388,6 @@ export async function runScan(
   ci: CiContext,
   logger: Logger,
   startedAt = new Date(),
-  signal?: AbortSignal,
 ): Promise<RunOutcome> {
   const outputs = {
     'sarif-file': config.sarifFile,
@@ -399,10 +408,7 @@ export async function runScan(
   const removed = Promise.all(
     Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
   );
-  const [removal, gathered] = await Promise.allSettled([
-    removed,
-    gatherSources(config, logger, importFiles, signal),
-  ]);
+  const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
   if (removal.status === 'rejected') throw removal.reason;
   if (gathered.status === 'rejected') throw gathered.reason;
   return runCore(config, ci, logger, startedAt, gathered.value);

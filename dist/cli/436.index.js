@@ -22,6 +22,8 @@ var dtrack_finding = __webpack_require__(5060);
 var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
 /** What each permission is for, as the messages say it. */
 const PURPOSE = {
@@ -62,6 +64,7 @@ function grantedByText(permission) {
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(3233);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/errors.ts
+
 
 
 
@@ -147,6 +150,8 @@ function webPage(status, where, call) {
  * from the HTTP client already redacted of the key.
  */
 function explain(error, call) {
+    if (error instanceof cancel/* JobStopped */.fB)
+        return error;
     if (!(error instanceof client/* HttpStatusError */.F9)) {
         if (error instanceof errors/* ScannerError */.VM && call.upload) {
             return new errors/* ScannerError */.VM(`${error.message} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`);
@@ -317,9 +322,9 @@ function byField(field) {
 }
 /**
  * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
- * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row seen before
- * (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a page
- * that adds nothing before the total is reached is an error, never a quiet gap.
+ * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
+ * gave (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a
+ * page that adds nothing before the total is reached is an error, never a quiet gap.
  */
 async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE) {
     const rows = [];
@@ -334,14 +339,17 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
             throw new errors/* ScannerError */.VM(`Dependency-Track sent no X-Total-Count header with the ${call.rows} (${path}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`);
         }
         const before = rows.length;
-        for (const row of data) {
-            const id = call.identity(row);
-            if (id !== undefined && seen.has(id))
-                continue;
+        // A repeat within one answer is the server's own (DT may list a finding twice and counts both); only
+        // rows an earlier page already gave are skipped.
+        const ids = data.map((row) => call.identity(row));
+        data.forEach((row, i) => {
+            const id = ids[i];
+            if (id === undefined || !seen.has(id))
+                rows.push(row);
+        });
+        for (const id of ids)
             if (id !== undefined)
                 seen.add(id);
-            rows.push(row);
-        }
         logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
         if (rows.length >= total)
             return rows;
@@ -686,8 +694,6 @@ function mapDtViolation(v) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/wait.ts
 
 
@@ -754,7 +760,7 @@ async function waitForProcessing(api, token, version, options, logger) {
         else {
             logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
         }
-        await (0,cancel/* pause */.v)(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)), api.signal);
+        await (0,cancel/* pause */.v7)(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)), api.signal);
     }
 }
 

@@ -43,7 +43,10 @@ var scanner = __webpack_require__(4161);
 var client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
+
 
 
 
@@ -149,6 +152,8 @@ function explainStatus(error, ctx) {
  * errors (bad input, bugs) pass through unchanged.
  */
 function explainXrayError(error, ctx) {
+    if (error instanceof cancel/* JobStopped */.fB)
+        return error;
     if (error instanceof client/* HttpStatusError */.F9)
         return new errors/* ScannerError */.VM(explainStatus(error, ctx));
     if (error instanceof errors/* ScannerError */.VM)
@@ -291,6 +296,8 @@ class XrayClient {
         }
         catch (error) {
             const explained = explainXrayError(error, context);
+            if (explained === error)
+                throw error;
             if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof client/* HttpStatusError */.F9)) {
                 throw new errors/* ScannerError */.VM(`${explained.message} ${networkHint}`);
             }
@@ -336,7 +343,10 @@ class XrayClient {
         }, repositoriesSchema, { operation: 'repositories', doing: 'Listing the Artifactory repositories' });
         return [...new Set(data.map((repo) => repo.key))].sort((a, b) => a.localeCompare(b));
     }
-    /** `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one. */
+    /**
+     * `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one.
+     * A stop signal does not cut it off, so the report it creates is known and can be deleted.
+     */
     async createReport(kind, body) {
         const data = await this.call({
             method: 'POST',
@@ -345,6 +355,7 @@ class XrayClient {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(body),
             retry: false,
+            outlivesCancel: true,
         }, createdSchema, { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind }, 
         // A network failure after the request left: Xray may have created the report all the same.
         `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`);
@@ -374,7 +385,7 @@ class XrayClient {
                 path: `xray/api/v1/reports/${id}`,
                 query: this.project,
                 retry: true,
-                cleanup: true,
+                outlivesCancel: true,
             });
         }
         catch (error) {
@@ -440,8 +451,6 @@ async function settleAll(promises) {
     return results.map((r) => r.value);
 }
 
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/xray/report.ts
 
 
@@ -496,7 +505,7 @@ async function waitForReport(kind, id, options) {
         if (left <= 0) {
             throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`);
         }
-        await (0,cancel/* pause */.v)(Math.min(options.pollIntervalMs, left), client.signal);
+        await (0,cancel/* pause */.v7)(Math.min(options.pollIntervalMs, left), client.signal);
     }
 }
 /**

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
 import * as core from '@actions/core';
-import { cancelOnSignals } from '../cancel.js';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
 import { describeError, UserError } from '../errors.js';
@@ -180,7 +179,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
       return;
     }
-    outcome = await runScan(config, ci, logger, startedAt, cancelOnSignals(logger).signal);
+    outcome = await runScan(config, ci, logger, startedAt);
     summary = outcome.summary;
   } catch (error) {
     // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.

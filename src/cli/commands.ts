@@ -1,4 +1,4 @@
-import { cancelOnSignals } from '../cancel.js';
+import { asUtf8 } from '../encoding.js';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { readCiContext } from '../ci.js';
@@ -49,7 +49,12 @@ function gitRoot(directory: string): string | undefined {
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
   if (!args.tokenFile) return env.SCA_BRIDGE_TOKEN || undefined;
   try {
-    return (await readFile(args.tokenFile, 'utf8')).trim() || undefined;
+    // Windows PowerShell 5's `>` writes UTF-16; trimming takes a byte-order mark and the final line break.
+    return (
+      asUtf8(await readFile(args.tokenFile))
+        .toString('utf8')
+        .trim() || undefined
+    );
   } catch {
     throw new UserError(`--token-file: cannot read ${args.tokenFile}.`);
   }
@@ -95,10 +100,9 @@ export async function runReport(
   let config: Config | undefined;
   let summary: RunSummary;
   let exitCode: number;
-  const cancel = cancelOnSignals(logger);
   try {
     config = await buildConfig(mode, args, io, logger);
-    const outcome = await runScan(config, ci, logger, startedAt, cancel.signal);
+    const outcome = await runScan(config, ci, logger, startedAt);
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
     logger.info(
@@ -112,7 +116,6 @@ export async function runReport(
   }
   if (config) await sendWebhook(config, summary, logger);
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  cancel.dispose();
   return exitCode;
 }
 

@@ -33,12 +33,30 @@ export interface HttpOptions {
   originOnly?: boolean;
   /** Replaces the proxy-aware agent (tests hand in undici's MockAgent). */
   dispatcher?: Dispatcher;
-  /** The run's cancellation: requests and waits stop, except clean-up calls (`HttpRequest.cleanup`). */
+  /** The run's cancellation: requests and waits stop, except those that outlive it (`HttpRequest`). */
   signal?: AbortSignal;
 }
 
-/** How long a clean-up call may take once the run is cancelled: CI kills the job seconds after asking. */
-const CLEANUP_AFTER_CANCEL_MS = 5_000;
+/** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
+const GRACE_AFTER_CANCEL_MS = 5_000;
+
+/** A signal that fires `GRACE_AFTER_CANCEL_MS` after the run's cancellation. */
+function graceAfter(run: AbortSignal, shown: string): AbortSignal {
+  const grace = new AbortController();
+  const start = () =>
+    setTimeout(
+      () =>
+        grace.abort(
+          new ScannerError(
+            `${shown} did not answer within the ${GRACE_AFTER_CANCEL_MS / 1000} s a call may still take once the job is stopped.`,
+          ),
+        ),
+      GRACE_AFTER_CANCEL_MS,
+    ).unref();
+  if (run.aborted) start();
+  else run.addEventListener('abort', start, { once: true });
+  return grace.signal;
+}
 
 export interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -52,8 +70,12 @@ export interface HttpRequest {
    * creation, which would repeat their effect.
    */
   retry?: boolean;
-  /** Undoes what the run created on the server (deletes its Xray report): sent even once the run is cancelled. */
-  cleanup?: boolean;
+  /**
+   * A call whose outcome the run must know even when it is cancelled: deleting the report it created, or
+   * creating one (the deletion needs its id). The cancellation does not cut it off; from then on it has a few
+   * seconds and no further attempts.
+   */
+  outlivesCancel?: boolean;
 }
 
 export interface HttpResponse {
@@ -104,9 +126,11 @@ interface NetworkContext {
 
 /** An undici error's code and message, from its cause when it wraps one. */
 function codeAndMessage(error: unknown): { code: string; message: string } {
-  const err = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
+  const err = error as { code?: unknown; cause?: { code?: unknown; message?: string }; message?: string };
+  // DOMExceptions carry a numeric legacy code, which says nothing to a user.
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
-    code: err.cause?.code ?? err.code ?? '',
+    code: text(err.cause?.code) ?? text(err.code) ?? '',
     message: err.cause?.message ?? err.message ?? String(error),
   };
 }
@@ -250,22 +274,27 @@ export class HttpClient {
   async send(req: HttpRequest): Promise<HttpResponse> {
     const url = this.url(req.path, req.query);
     const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
-    const cancelled = this.options.signal?.aborted === true;
-    // After a cancel a clean-up call gets one short attempt; any other call stops with the run.
-    const signal = req.cleanup
-      ? cancelled
-        ? AbortSignal.timeout(CLEANUP_AFTER_CANCEL_MS)
-        : undefined
-      : this.options.signal;
-    const attempts = req.retry && !(req.cleanup && cancelled) ? (this.options.maxAttempts ?? 4) : 1;
+    const run = this.options.signal;
+    const signal = run && req.outlivesCancel ? graceAfter(run, shown) : run;
+    const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
+    // Between attempts; a call that outlives the cancellation stops retrying as soon as it comes.
+    const backOff = (error: ScannerError, attempt: number, retryAfter: number | undefined) =>
+      this.pause(error, attempt, attempts, retryAfter, req.outlivesCancel ? run : signal).catch(
+        (stop: unknown) => {
+          throw req.outlivesCancel ? error : stop;
+        },
+      );
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       let response: HttpResponse;
       try {
-        if (!req.cleanup) signal?.throwIfAborted();
+        // Once the run is cancelled, a call that outlives it gets no further attempt.
+        if (lastError && req.outlivesCancel && run?.aborted) throw lastError;
+        signal?.throwIfAborted();
         response = await this.once(url, req, signal);
       } catch (error) {
-        if (!req.cleanup) signal?.throwIfAborted();
+        if (error === lastError) throw error;
+        signal?.throwIfAborted();
         lastError = new ScannerError(
           this.redact(
             describeNetworkError(error, shown, {
@@ -277,7 +306,7 @@ export class HttpClient {
           ),
         );
         if (isPermanent(error)) throw lastError;
-        await this.pause(lastError, attempt, attempts, undefined, signal);
+        await backOff(lastError, attempt, undefined);
         continue;
       }
       if (response.status >= 200 && response.status < 300) return response;
@@ -296,7 +325,7 @@ export class HttpClient {
           `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`,
         );
       }
-      await this.pause(lastError, attempt, attempts, after, signal);
+      await backOff(lastError, attempt, after);
     }
     if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
     throw new ScannerError(`after ${attempts} attempts, ${lastError?.message}`);

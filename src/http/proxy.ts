@@ -5,6 +5,8 @@ export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 export interface Proxy {
   variable: string;
   origin: string;
+  /** The variable gives a user name, so a 407 refuses these credentials rather than asks for some. */
+  withCredentials: boolean;
 }
 
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
@@ -50,7 +52,7 @@ export function proxyFor(url: URL, env: ProxyEnv): Proxy | undefined {
     .filter(Boolean);
   return entries.some((entry) => excludes(entry, host, port))
     ? undefined
-    : { variable, origin: proxy.origin };
+    : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
 }
 
 /**
@@ -84,6 +86,9 @@ export function describeProxyError(
 ): string | undefined {
   const { variable, origin } = proxy;
   const status = proxyStatus(message);
+  if (status === 407 && proxy.withCredentials) {
+    return `the proxy ${origin} (${variable}) refused the user name and password in ${variable} (HTTP 407) for requests to ${url}: check them (URL-encoded) and that the proxy account may reach that host.`;
+  }
   if (status === 407) {
     return `the proxy ${origin} (${variable}) asks for credentials (HTTP 407) before it forwards requests to ${url}: put them in ${variable} as http://user:password@host:port (URL-encode special characters), from a secret.`;
   }

@@ -5,6 +5,9 @@ import { ScannerError } from '../errors.js';
 import { HttpClient, HttpStatusError } from '../http/client.js';
 import type { Logger } from '../logger.js';
 
+/** Per request, not with the client's headers: those are the token, and masked wherever they appear. */
+const GITHUB_API = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+
 export interface UploadTarget {
   apiUrl: string;
   token: string;
@@ -53,7 +56,7 @@ export async function uploadSarif(log: Log, target: UploadTarget, logger: Logger
   const client = new HttpClient({
     baseUrl: target.apiUrl,
     urlInput: 'GITHUB_API_URL',
-    headers: { authorization: `Bearer ${target.token}`, 'x-github-api-version': '2022-11-28' },
+    headers: { authorization: `Bearer ${target.token}` },
     env: target.proxyEnv,
     logger,
   });
@@ -64,7 +67,7 @@ export async function uploadSarif(log: Log, target: UploadTarget, logger: Logger
       const { data } = await client.json<{ id: string }>({
         method: 'POST',
         path: `repos/${target.repository}/code-scanning/sarifs`,
-        headers: { accept: 'application/vnd.github+json', 'content-type': 'application/json' },
+        headers: { ...GITHUB_API, 'content-type': 'application/json' },
         body: JSON.stringify({
           commit_sha: target.commitSha,
           ref: target.ref,
@@ -97,7 +100,7 @@ async function waitForProcessing(
   for (;;) {
     const { data } = await client.json<{ processing_status?: string; errors?: string[] | null }>({
       path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
-      headers: { accept: 'application/vnd.github+json' },
+      headers: GITHUB_API,
       retry: true,
     });
     if (data.processing_status === 'complete') {

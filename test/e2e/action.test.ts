@@ -218,6 +218,11 @@ describe('upload-sarif', () => {
     expect(run.outputs['sarif-id']).toBe('sarif-47');
     const [upload] = github.uploads;
     expect(upload?.authorization).toBe('Bearer ghs_token');
+    // The API version is sent, and not masked as if it were the token (a date in every log would vanish).
+    expect(upload?.apiVersion).toBe('2022-11-28');
+    expect(run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).not.toContain(
+      '2022-11-28',
+    );
     expect(upload?.body).toMatchObject({
       commit_sha: '0123456789abcdef0123456789abcdef01234567',
       ref: 'refs/heads/main',

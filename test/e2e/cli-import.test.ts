@@ -6,6 +6,7 @@ import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
+import { generateRows } from '../sim/xray.js';
 import { schemaErrors } from '../helpers/schemas.js';
 import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
 
@@ -472,6 +473,22 @@ describe('sca-bridge CLI', () => {
     ]);
     expect(code).toBe(2);
     expect(stderr).toContain('Inputs sarif-file and gitlab-codequality-report name the same file');
+  });
+
+  it('stops at a Ctrl-C (SIGINT) outside a scanner flow, as any program does', async () => {
+    const file = path.join(tempDir(), 'big.json');
+    const rows = generateRows(60_000, 'npm-local');
+    writeFileSync(file, JSON.stringify({ total_rows: rows.length, rows }));
+    const result = await runCli(
+      ['import', file, '--sarif-file', path.join(work, 'stopped.sarif'), '--json'],
+      {
+        cwd: work,
+        onStart: (child) => setTimeout(() => child.kill('SIGINT'), 300),
+      },
+    );
+    // Ended by the signal itself: nothing caught it to carry on and report a pass.
+    expect(result.code).toBeNull();
+    expect(result.stdout).toBe('');
   });
 
   it('prints an error summary with --json when the input is bad', async () => {

@@ -2,7 +2,7 @@
  * The built CLI (dist/cli.js) against the Dependency-Track simulator: upload, wait, every page, the gate,
  * exit codes, retries, TLS, and the key never printed. Tests run concurrently, each with its own simulator.
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
@@ -446,6 +446,18 @@ describe.concurrent('sca-bridge test-connection --scanner dependency-track', () 
         expect(result.stderr).toContain('Connection OK: Dependency-Track 4.14.3 at ');
       },
     );
+  });
+
+  it('reads a --token-file Windows PowerShell 5 wrote (UTF-16 with a byte-order mark, CRLF)', async () => {
+    await withSim({}, async (sim) => {
+      const file = path.join(tempDir('sca-bridge-token-'), 'token.txt');
+      writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${TOKEN}\r\n`, 'utf16le')]));
+      const { result } = await cli('test-connection', ['--api-url', sim.apiUrl, '--token-file', file], {
+        SCA_BRIDGE_TOKEN: '',
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('Connection OK: Dependency-Track');
+    });
   });
 
   it('a wrong key: exit 3', async () => {

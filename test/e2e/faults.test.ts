@@ -471,6 +471,18 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
     });
   });
 
+  it('Xray: the job stopped while the report is being created; the report it creates is still deleted', async () => {
+    // Every answer takes 1.5 s: the signal comes while the creation is in flight.
+    await withXray({ latencyMs: 1500 }, async (sim) => {
+      const creating = () => sim.calls('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/).length > 0;
+      const run = await xrayRun(sim, ['--timeout', '60'], stopWhen(creating, 'SIGTERM'));
+      expect(run.message).toBe(
+        'The job was stopped (SIGTERM) before the scan finished; nothing is reported.',
+      );
+      expectReportsDeleted(sim, run);
+    });
+  });
+
   it('DT: the job stopped (SIGINT) while the SBOM is processed', async () => {
     await withDt({ processingPolls: Infinity }, async (sim) => {
       const polling = () => sim.count('GET', /^\/api\/v1\/event\/token\//) >= 2;

@@ -12,7 +12,12 @@ export interface GitHubFakeOptions {
 
 /** A loopback stand-in for GitHub's code-scanning SARIF API (the Action reads its base from GITHUB_API_URL). */
 export class GitHubFake extends LoopbackServer {
-  readonly uploads: { body: Record<string, unknown>; sarif: Log; authorization: string | undefined }[] = [];
+  readonly uploads: {
+    body: Record<string, unknown>;
+    sarif: Log;
+    authorization: string | undefined;
+    apiVersion: string | undefined;
+  }[] = [];
 
   constructor(options: GitHubFakeOptions = {}) {
     let polls = 0;
@@ -26,7 +31,12 @@ export class GitHubFake extends LoopbackServer {
         }
         const body = JSON.parse(req.body) as Record<string, unknown>;
         const sarif = JSON.parse(gunzipSync(Buffer.from(String(body.sarif), 'base64')).toString()) as Log;
-        this.uploads.push({ body, sarif, authorization: req.headers.authorization });
+        this.uploads.push({
+          body,
+          sarif,
+          authorization: req.headers.authorization,
+          apiVersion: [req.headers['x-github-api-version']].flat()[0],
+        });
         return sendJson(res, 202, {
           id: 'sarif-47',
           url: `/repos/${upload[1]}/code-scanning/sarifs/sarif-47`,

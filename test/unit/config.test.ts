@@ -116,6 +116,12 @@ describe('configuration', () => {
     expect(webhook).not.toContain('SECRETPATH');
     const proxy = refused({}, { HTTPS_PROXY: 'user:s3cr3t@proxy.corp:3128' });
     expect(proxy).toBe('HTTPS_PROXY: expected a proxy URL such as http://proxy.example.com:3128.');
+    // A password with a bare % would crash where it is decoded.
+    const unencoded = refused({}, { HTTPS_PROXY: 'http://user:50%off@proxy.corp:3128' });
+    expect(unencoded).toBe(
+      "HTTPS_PROXY: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.",
+    );
+    expect(unencoded).not.toContain('50%off');
   });
 
   it.each([

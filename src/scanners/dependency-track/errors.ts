@@ -1,3 +1,4 @@
+import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
@@ -108,6 +109,7 @@ function webPage(status: number, where: string, call: Call): string | undefined 
  * from the HTTP client already redacted of the key.
  */
 export function explain(error: unknown, call: Call): Error {
+  if (error instanceof JobStopped) return error;
   if (!(error instanceof HttpStatusError)) {
     if (error instanceof ScannerError && call.upload) {
       return new ScannerError(

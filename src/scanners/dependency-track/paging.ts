@@ -17,9 +17,9 @@ export function byField(field: string): (row: unknown) => string | undefined {
 
 /**
  * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
- * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row seen before
- * (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a page
- * that adds nothing before the total is reached is an error, never a quiet gap.
+ * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
+ * gave (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a
+ * page that adds nothing before the total is reached is an error, never a quiet gap.
  */
 export async function readAllPages(
   api: DtApi,
@@ -48,12 +48,14 @@ export async function readAllPages(
       );
     }
     const before = rows.length;
-    for (const row of data) {
-      const id = call.identity(row);
-      if (id !== undefined && seen.has(id)) continue;
-      if (id !== undefined) seen.add(id);
-      rows.push(row);
-    }
+    // A repeat within one answer is the server's own (DT may list a finding twice and counts both); only
+    // rows an earlier page already gave are skipped.
+    const ids = data.map((row) => call.identity(row));
+    data.forEach((row, i) => {
+      const id = ids[i];
+      if (id === undefined || !seen.has(id)) rows.push(row);
+    });
+    for (const id of ids) if (id !== undefined) seen.add(id);
     logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
     if (rows.length >= total) return rows;
     if (rows.length === before) {

@@ -110,6 +110,7 @@ export class XrayClient {
       data = (await this.http.json(req)).data;
     } catch (error) {
       const explained = explainXrayError(error, context);
+      if (explained === error) throw error;
       if (networkHint && error instanceof ScannerError && !(error instanceof HttpStatusError)) {
         throw new ScannerError(`${explained.message} ${networkHint}`);
       }
@@ -171,7 +172,10 @@ export class XrayClient {
     return [...new Set(data.map((repo) => repo.key))].sort((a, b) => a.localeCompare(b));
   }
 
-  /** `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one. */
+  /**
+   * `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one.
+   * A stop signal does not cut it off, so the report it creates is known and can be deleted.
+   */
   async createReport(kind: ReportKind, body: CreateReportBody): Promise<number> {
     const data = await this.call(
       {
@@ -181,6 +185,7 @@ export class XrayClient {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
         retry: false,
+        outlivesCancel: true,
       },
       createdSchema,
       { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind },
@@ -220,7 +225,7 @@ export class XrayClient {
         path: `xray/api/v1/reports/${id}`,
         query: this.project,
         retry: true,
-        cleanup: true,
+        outlivesCancel: true,
       });
     } catch (error) {
       if ((error as { status?: number }).status === 404) return;

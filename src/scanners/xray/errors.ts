@@ -1,3 +1,4 @@
+import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { isRecord } from '../../importers/importer.js';
@@ -124,6 +125,7 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
  * errors (bad input, bugs) pass through unchanged.
  */
 export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
+  if (error instanceof JobStopped) return error;
   if (error instanceof HttpStatusError) return new ScannerError(explainStatus(error, ctx));
   if (error instanceof ScannerError) return new ScannerError(`${ctx.doing}: ${error.message}`);
   return error instanceof Error ? error : new Error(String(error));

@@ -215,6 +215,22 @@ describe('proxies', () => {
     },
   );
 
+  it('a proxy refusing the credentials its variable gives (407) says so, without showing them', async () => {
+    const proxy = await authProxy();
+    const withLogin = proxy.url.replace('http://', 'http://ci:wr0ng-pw@');
+    const http = client('https://dt.example.test', { env: { HTTPS_PROXY: withLogin } });
+    try {
+      const error = await failure(http.send({ path: 'api/version', retry: true }));
+      expect(error.message).toBe(
+        `the proxy ${proxy.url} (HTTPS_PROXY) refused the user name and password in HTTPS_PROXY (HTTP 407) for requests to https://dt.example.test/api/version: check them (URL-encoded) and that the proxy account may reach that host.`,
+      );
+      expect(proxy.requests()).toBe(1);
+    } finally {
+      await http.close();
+      await proxy.stop();
+    }
+  });
+
   it('any other failure through a proxy names it too', async () => {
     const proxy = createHttpServer();
     proxy.on('connect', (_, socket: Socket) => socket.destroy());
