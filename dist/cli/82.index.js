@@ -74,7 +74,10 @@ __webpack_require__.d(__webpack_exports__, {
   testConnection: () => (/* binding */ testConnection)
 });
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/encoding.ts
+
 /**
  * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
  * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
@@ -86,8 +89,8 @@ function asUtf8(bytes) {
         return bytes;
     // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
     const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
-    const text = littleEndian ? units.toString('utf16le') : Buffer.from(units).swap16().toString('utf16le');
-    return Buffer.from(text, 'utf8');
+    // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
+    return (0,external_node_buffer_.transcode)(littleEndian ? units : Buffer.from(units).swap16(), 'utf16le', 'utf8');
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2536,7 +2539,8 @@ function scanPnpmLock(text) {
         }
         if (dependency &&
             (key.indent === dependencyIndent || (key.indent === dependencyIndent + 2 && key.key === 'version'))) {
-            const version = /^\d[^(\s]*/.exec(key.value)?.[0];
+            // v5 writes peers after `_` (`17.0.2_react@17.0.2`), later versions in parentheses.
+            const version = /^\d[^(\s_]*/.exec(key.value)?.[0];
             if (version)
                 dependency.version = version;
         }
@@ -4109,10 +4113,12 @@ function descriptionJson(message, advisory, escaped) {
  * group of them GitLab would take for one (`gitlabVulnerabilities`).
  */
 function gitlabDependencyScanningReport(input) {
-    // The report names one scanner: the first finding's, else the run's (an empty Xray scan is still Xray's).
-    const scannerName = input.findings.find((f) => !f.suppressed)?.scanner ??
-        Object.keys(input.scannerVersions)[0] ??
-        'dependency-track';
+    // The report names one scanner: the first source's that reports anything, else the run's (an empty Xray
+    // scan is still Xray's). By source order, not severity, so that one new finding never moves the report
+    // to another scanner, where GitLab would see every vulnerability as new.
+    const scanners = Object.keys(input.scannerVersions);
+    const reporting = new Set(input.findings.filter((f) => !f.suppressed).map((f) => f.scanner));
+    const scannerName = scanners.find((s) => reporting.has(s)) ?? [...reporting][0] ?? scanners[0] ?? 'dependency-track';
     const first = SCANNERS[scannerName];
     const escaped = new Map();
     const groups = gitlabVulnerabilities(input.findings);
@@ -4334,7 +4340,7 @@ async function writeAttempt(sink, input, budget) {
         sink.tap = undefined;
     }
 }
-/** Attempts after the first cut at a count of results, before the largest count known to fit is taken. */
+/** Attempts after the first cut before the largest count known to fit is taken. */
 const REFITS = 4;
 /**
  * Writes a run that fits GitHub's limits: most severe first, rule help shortened before any result is
@@ -4358,18 +4364,32 @@ async function writeFittedRun(sink, spec) {
     if ((await write(kept, false)) <= budget)
         return fitted(kept, false);
     let size = await write(kept, true);
+    // The largest count known to fit, and the smallest known not to.
     let fits = 0;
     let tooMany = kept.length;
+    let failedInARow = 0;
     for (let refit = 0;; refit++) {
         if (size <= budget)
-            fits = kept.length;
+            [fits, failedInARow] = [kept.length, 0];
         else
-            tooMany = kept.length;
-        // The count the last attempt's size points at. An attempt given up at the budget only estimates its
-        // size, from pieces that are mostly rules, so a cut that fits well under the budget is grown back.
-        const scaled = Math.floor((kept.length * budget * 0.95) / size);
-        const next = refit >= REFITS ? fits : Math.max(fits, Math.min(tooMany - 1, scaled));
+            [tooMany, failedInARow] = [kept.length, failedInARow + 1];
+        // The count the last attempt's size points at, were every result the same size. An attempt given up at
+        // the budget only estimates its size from pieces that are mostly rules, so a cut that fits well under
+        // the budget is grown back; when the results kept are the large ones, cuts by size stall, and halving
+        // the gap between what fits and what does not takes over.
+        const scaled = Math.min(tooMany - 1, Math.floor((kept.length * budget * 0.95) / size));
+        let next;
+        if (size <= budget)
+            next = refit >= REFITS ? fits : scaled;
+        else if (refit >= REFITS && fits > 0)
+            next = fits;
+        else
+            next = failedInARow >= 2 ? Math.min(scaled, Math.floor((fits + tooMany) / 2)) : scaled;
+        next = Math.max(fits, next);
         if (size <= budget && next <= kept.length * 1.02)
+            return fitted(kept, true);
+        // Not even an empty run fits: nothing more to drop.
+        if (kept.length === 0)
             return fitted(kept, true);
         kept = withinCounts(spec.findings, next);
         size = await write(kept, true);

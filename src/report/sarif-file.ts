@@ -42,7 +42,7 @@ async function writeAttempt(sink: JsonSink, input: SarifRunInput, budget: number
   }
 }
 
-/** Attempts after the first cut at a count of results, before the largest count known to fit is taken. */
+/** Attempts after the first cut before the largest count known to fit is taken. */
 const REFITS = 4;
 
 /**
@@ -66,16 +66,26 @@ async function writeFittedRun(sink: JsonSink, spec: SarifRunSpec): Promise<RunTr
   let kept = withinCounts(spec.findings, GITHUB_LIMITS.resultsPerRun);
   if ((await write(kept, false)) <= budget) return fitted(kept, false);
   let size = await write(kept, true);
+  // The largest count known to fit, and the smallest known not to.
   let fits = 0;
   let tooMany = kept.length;
+  let failedInARow = 0;
   for (let refit = 0; ; refit++) {
-    if (size <= budget) fits = kept.length;
-    else tooMany = kept.length;
-    // The count the last attempt's size points at. An attempt given up at the budget only estimates its
-    // size, from pieces that are mostly rules, so a cut that fits well under the budget is grown back.
-    const scaled = Math.floor((kept.length * budget * 0.95) / size);
-    const next = refit >= REFITS ? fits : Math.max(fits, Math.min(tooMany - 1, scaled));
+    if (size <= budget) [fits, failedInARow] = [kept.length, 0];
+    else [tooMany, failedInARow] = [kept.length, failedInARow + 1];
+    // The count the last attempt's size points at, were every result the same size. An attempt given up at
+    // the budget only estimates its size from pieces that are mostly rules, so a cut that fits well under
+    // the budget is grown back; when the results kept are the large ones, cuts by size stall, and halving
+    // the gap between what fits and what does not takes over.
+    const scaled = Math.min(tooMany - 1, Math.floor((kept.length * budget * 0.95) / size));
+    let next: number;
+    if (size <= budget) next = refit >= REFITS ? fits : scaled;
+    else if (refit >= REFITS && fits > 0) next = fits;
+    else next = failedInARow >= 2 ? Math.min(scaled, Math.floor((fits + tooMany) / 2)) : scaled;
+    next = Math.max(fits, next);
     if (size <= budget && next <= kept.length * 1.02) return fitted(kept, true);
+    // Not even an empty run fits: nothing more to drop.
+    if (kept.length === 0) return fitted(kept, true);
     kept = withinCounts(spec.findings, next);
     size = await write(kept, true);
   }

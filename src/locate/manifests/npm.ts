@@ -150,7 +150,8 @@ export function scanPnpmLock(text: string): Declaration[] {
       dependency &&
       (key.indent === dependencyIndent || (key.indent === dependencyIndent + 2 && key.key === 'version'))
     ) {
-      const version = /^\d[^(\s]*/.exec(key.value)?.[0];
+      // v5 writes peers after `_` (`17.0.2_react@17.0.2`), later versions in parentheses.
+      const version = /^\d[^(\s_]*/.exec(key.value)?.[0];
       if (version) dependency.version = version;
     }
   });

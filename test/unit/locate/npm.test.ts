@@ -167,6 +167,23 @@ describe('npm', () => {
     expect(await placeIn(root, findingOf('pkg:npm/express@3.21.2'))).toBe('pnpm-lock.yaml:11 (lockfile)');
   });
 
+  it('reads a pnpm v5 importer version without its peer suffix, so the direct declaration keeps its finding', async () => {
+    const lock = [
+      'lockfileVersion: 5.4', // 1
+      'specifiers:', // 2
+      '  react-dom: ^17.0.2', // 3
+      'dependencies:', // 4
+      '  react-dom: 17.0.2_react@17.0.2', // 5
+      'packages:', // 6
+      '  /react-dom/17.0.2_react@17.0.2:', // 7
+      '    dev: false', // 8
+    ];
+    const manifest = ['{', '  "dependencies": {', '    "react-dom": "^17.0.2"', '  }', '}'];
+    const root = makeRepo({ 'pnpm-lock.yaml': lock, 'package.json': manifest });
+    // The importer entry, as for later lockfile versions; not the packages entry of another copy.
+    expect(await placeIn(root, findingOf('pkg:npm/react-dom@17.0.2'))).toBe('pnpm-lock.yaml:5 (lockfile)');
+  });
+
   it('reads pnpm-lock.yaml v5, v6 and v9', async () => {
     const v9 = [
       "lockfileVersion: '9.0'", // 1

@@ -213,6 +213,17 @@ describe("GitLab's dependency-scanning report", () => {
     });
   });
 
+  it('names the first source that reports anything, however severe the other source’s findings', () => {
+    const xrayCritical = aFinding({ scanner: 'xray', severity: 'critical', ids: ['CVE-2021-44228'] });
+    const dtLow = aFinding({ severity: 'low' });
+    const versions = { 'dependency-track': '4.14.1', xray: '3.120.5' };
+    // Findings come most severe first; the sources came Dependency-Track first.
+    expect(dependencyReport([xrayCritical, dtLow], versions).scan.scanner.id).toBe('dependency-track');
+    expect(dependencyReport([xrayCritical, { ...dtLow, suppressed: true }], versions).scan.scanner.id).toBe(
+      'jfrog-xray',
+    );
+  });
+
   it('leaves suppressed findings out', () => {
     const report = dependencyReport(ALL);
     expect(report.vulnerabilities.map((v) => v.identifiers[0]?.value)).toEqual([

@@ -148,6 +148,38 @@ describe('SARIF writer', () => {
     expect(truncation?.resultsDropped).toBeGreaterThan(0);
   });
 
+  it('keeps the most severe results when they carry most of the bytes and cuts by count stall', async () => {
+    // Large critical results (many long component paths that do not compress) and many small low ones:
+    // dropping lows barely shrinks the run, so cuts scaled by size alone would take one small step each.
+    const criticals = Array.from({ length: 140 }, (_, i) =>
+      aFinding({
+        ids: [`CVE-2021-${10000 + i}`],
+        severity: 'critical',
+        componentPaths: Array.from({ length: 20 }, () => `apps/${randomBytes(60).toString('hex')}.jar`),
+        location: { uri: 'package.json', startLine: i + 1, rule: 'manifest' },
+      }),
+    );
+    const lows = Array.from({ length: 2000 }, (_, i) =>
+      aFinding({
+        ids: [`CVE-2022-${10000 + i}`],
+        severity: 'low',
+        description: 'Small.',
+        location: { uri: 'package.json', startLine: 200 + i, rule: 'manifest' },
+      }),
+    );
+    // Room for every critical result, not for every result.
+    const budget = 260_000;
+    const file = path.join(tempDir(), 'heavy.sarif');
+    const [truncation] = await writeSarifFile(file, [
+      { input: INPUT, findings: [...criticals, ...lows], gzipBudget: budget },
+    ]);
+    expect(gzipSync(readFileSync(file), { level: 1 }).length).toBeLessThanOrEqual(budget);
+    const results = (JSON.parse(readFileSync(file, 'utf8')) as Log).runs[0]?.results ?? [];
+    expect(results.length).toBeGreaterThan(140);
+    expect(truncation?.resultsDropped).toBeGreaterThan(0);
+    expect(truncation?.droppedBySeverity.critical ?? 0).toBe(0);
+  });
+
   it('fits each run of a log to its own share and writes both', async () => {
     const file = path.join(tempDir(), 'two.sarif');
     const xray = many(300);
