@@ -10,6 +10,13 @@ export function asUtf8(bytes: Buffer): Buffer {
   if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes;
   // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
   const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
-  // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
-  return transcode(littleEndian ? units : Buffer.from(units).swap16(), 'utf16le', 'utf8');
+  const utf16le = littleEndian ? units : Buffer.from(units).swap16();
+  try {
+    // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
+    return transcode(utf16le, 'utf16le', 'utf8');
+  } catch {
+    // A lone surrogate (a cut or damaged file): the string's way turns it into U+FFFD, as a UTF-8 file's bad
+    // bytes are read.
+    return Buffer.from(utf16le.toString('utf16le'), 'utf8');
+  }
 }

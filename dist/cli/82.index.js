@@ -89,8 +89,16 @@ function asUtf8(bytes) {
         return bytes;
     // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
     const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
-    // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
-    return (0,external_node_buffer_.transcode)(littleEndian ? units : Buffer.from(units).swap16(), 'utf16le', 'utf8');
+    const utf16le = littleEndian ? units : Buffer.from(units).swap16();
+    try {
+        // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
+        return (0,external_node_buffer_.transcode)(utf16le, 'utf16le', 'utf8');
+    }
+    catch {
+        // A lone surrogate (a cut or damaged file): the string's way turns it into U+FFFD, as a UTF-8 file's bad
+        // bytes are read.
+        return Buffer.from(utf16le.toString('utf16le'), 'utf8');
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -4113,12 +4121,12 @@ function descriptionJson(message, advisory, escaped) {
  * group of them GitLab would take for one (`gitlabVulnerabilities`).
  */
 function gitlabDependencyScanningReport(input) {
-    // The report names one scanner: the first source's that reports anything, else the run's (an empty Xray
-    // scan is still Xray's). By source order, not severity, so that one new finding never moves the report
-    // to another scanner, where GitLab would see every vulnerability as new.
-    const scanners = Object.keys(input.scannerVersions);
-    const reporting = new Set(input.findings.filter((f) => !f.suppressed).map((f) => f.scanner));
-    const scannerName = scanners.find((s) => reporting.has(s)) ?? [...reporting][0] ?? scanners[0] ?? 'dependency-track';
+    // The report names one scanner: the first source's (an empty Xray scan is still Xray's). Never one chosen
+    // by the findings, so that no finding coming or going moves the report to another scanner, where GitLab
+    // would see every vulnerability as new.
+    const scannerName = Object.keys(input.scannerVersions)[0] ??
+        input.findings[0]?.scanner ??
+        'dependency-track';
     const first = SCANNERS[scannerName];
     const escaped = new Map();
     const groups = gitlabVulnerabilities(input.findings);
@@ -5395,15 +5403,32 @@ function describeProxyError(code, message, url, proxy) {
 
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
-/** A signal that fires `GRACE_AFTER_CANCEL_MS` after the run's cancellation. */
-function graceAfter(run, shown) {
-    const grace = new AbortController();
-    const start = () => setTimeout(() => grace.abort(new errors/* ScannerError */.VM(`${shown} did not answer within the ${GRACE_AFTER_CANCEL_MS / 1000} s a call may still take once the job is stopped.`)), GRACE_AFTER_CANCEL_MS).unref();
-    if (run.aborted)
-        start();
-    else
-        run.addEventListener('abort', start, { once: true });
-    return grace.signal;
+/** The end of the grace period: said with the URL of the call it cut off (`cutOff`). */
+class GraceOver extends Error {
+    constructor() {
+        super(`did not answer within the ${GRACE_AFTER_CANCEL_MS / 1000} s a call may still take once the job is stopped.`);
+    }
+}
+/** One grace period per run, shared by its calls: they all end by the stop plus `GRACE_AFTER_CANCEL_MS`. */
+const graces = new WeakMap();
+function graceAfter(run) {
+    let grace = graces.get(run);
+    if (!grace) {
+        const controller = new AbortController();
+        const start = () => setTimeout(() => controller.abort(new GraceOver()), GRACE_AFTER_CANCEL_MS).unref();
+        if (run.aborted)
+            start();
+        else
+            run.addEventListener('abort', start, { once: true });
+        grace = controller.signal;
+        graces.set(run, grace);
+    }
+    return grace;
+}
+/** Why a call stopped: the run's stop as it is, the end of the grace period with the call's URL. */
+function cutOff(signal, shown) {
+    const reason = signal.reason;
+    return reason instanceof GraceOver ? new errors/* ScannerError */.VM(`${shown} ${reason.message}`) : reason;
 }
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 class HttpStatusError extends errors/* ScannerError */.VM {
@@ -5571,7 +5596,7 @@ class HttpClient {
         const url = this.url(req.path, req.query);
         const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
         const run = this.options.signal;
-        const signal = run && req.outlivesCancel ? graceAfter(run, shown) : run;
+        const signal = run && req.outlivesCancel ? graceAfter(run) : run;
         const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
         // Between attempts; a call that outlives the cancellation stops retrying as soon as it comes.
         const backOff = (error, attempt, retryAfter) => this.pause(error, attempt, attempts, retryAfter, req.outlivesCancel ? run : signal).catch((stop) => {
@@ -5584,13 +5609,15 @@ class HttpClient {
                 // Once the run is cancelled, a call that outlives it gets no further attempt.
                 if (lastError && req.outlivesCancel && run?.aborted)
                     throw lastError;
-                signal?.throwIfAborted();
+                if (signal?.aborted)
+                    throw cutOff(signal, shown);
                 response = await this.once(url, req, signal);
             }
             catch (error) {
                 if (error === lastError)
                     throw error;
-                signal?.throwIfAborted();
+                if (signal?.aborted)
+                    throw cutOff(signal, shown);
                 lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,

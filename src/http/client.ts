@@ -40,22 +40,35 @@ export interface HttpOptions {
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
 
-/** A signal that fires `GRACE_AFTER_CANCEL_MS` after the run's cancellation. */
-function graceAfter(run: AbortSignal, shown: string): AbortSignal {
-  const grace = new AbortController();
-  const start = () =>
-    setTimeout(
-      () =>
-        grace.abort(
-          new ScannerError(
-            `${shown} did not answer within the ${GRACE_AFTER_CANCEL_MS / 1000} s a call may still take once the job is stopped.`,
-          ),
-        ),
-      GRACE_AFTER_CANCEL_MS,
-    ).unref();
-  if (run.aborted) start();
-  else run.addEventListener('abort', start, { once: true });
-  return grace.signal;
+/** The end of the grace period: said with the URL of the call it cut off (`cutOff`). */
+class GraceOver extends Error {
+  constructor() {
+    super(
+      `did not answer within the ${GRACE_AFTER_CANCEL_MS / 1000} s a call may still take once the job is stopped.`,
+    );
+  }
+}
+
+/** One grace period per run, shared by its calls: they all end by the stop plus `GRACE_AFTER_CANCEL_MS`. */
+const graces = new WeakMap<AbortSignal, AbortSignal>();
+
+function graceAfter(run: AbortSignal): AbortSignal {
+  let grace = graces.get(run);
+  if (!grace) {
+    const controller = new AbortController();
+    const start = () => setTimeout(() => controller.abort(new GraceOver()), GRACE_AFTER_CANCEL_MS).unref();
+    if (run.aborted) start();
+    else run.addEventListener('abort', start, { once: true });
+    grace = controller.signal;
+    graces.set(run, grace);
+  }
+  return grace;
+}
+
+/** Why a call stopped: the run's stop as it is, the end of the grace period with the call's URL. */
+function cutOff(signal: AbortSignal, shown: string): unknown {
+  const reason: unknown = signal.reason;
+  return reason instanceof GraceOver ? new ScannerError(`${shown} ${reason.message}`) : reason;
 }
 
 export interface HttpRequest {
@@ -275,7 +288,7 @@ export class HttpClient {
     const url = this.url(req.path, req.query);
     const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
     const run = this.options.signal;
-    const signal = run && req.outlivesCancel ? graceAfter(run, shown) : run;
+    const signal = run && req.outlivesCancel ? graceAfter(run) : run;
     const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
     // Between attempts; a call that outlives the cancellation stops retrying as soon as it comes.
     const backOff = (error: ScannerError, attempt: number, retryAfter: number | undefined) =>
@@ -290,11 +303,11 @@ export class HttpClient {
       try {
         // Once the run is cancelled, a call that outlives it gets no further attempt.
         if (lastError && req.outlivesCancel && run?.aborted) throw lastError;
-        signal?.throwIfAborted();
+        if (signal?.aborted) throw cutOff(signal, shown);
         response = await this.once(url, req, signal);
       } catch (error) {
         if (error === lastError) throw error;
-        signal?.throwIfAborted();
+        if (signal?.aborted) throw cutOff(signal, shown);
         lastError = new ScannerError(
           this.redact(
             describeNetworkError(error, shown, {

@@ -155,13 +155,13 @@ export interface GitLabReportInput {
  * group of them GitLab would take for one (`gitlabVulnerabilities`).
  */
 export function gitlabDependencyScanningReport(input: GitLabReportInput): Record<string, unknown> {
-  // The report names one scanner: the first source's that reports anything, else the run's (an empty Xray
-  // scan is still Xray's). By source order, not severity, so that one new finding never moves the report
-  // to another scanner, where GitLab would see every vulnerability as new.
-  const scanners = Object.keys(input.scannerVersions) as ScannerName[];
-  const reporting = new Set(input.findings.filter((f) => !f.suppressed).map((f) => f.scanner));
+  // The report names one scanner: the first source's (an empty Xray scan is still Xray's). Never one chosen
+  // by the findings, so that no finding coming or going moves the report to another scanner, where GitLab
+  // would see every vulnerability as new.
   const scannerName: ScannerName =
-    scanners.find((s) => reporting.has(s)) ?? [...reporting][0] ?? scanners[0] ?? 'dependency-track';
+    (Object.keys(input.scannerVersions)[0] as ScannerName | undefined) ??
+    input.findings[0]?.scanner ??
+    'dependency-track';
   const first = SCANNERS[scannerName];
   const escaped = new Map<string, string>();
   const groups = gitlabVulnerabilities(input.findings);

@@ -56,6 +56,32 @@ describe('HttpClient', () => {
   });
 });
 
+describe('a stopped run', () => {
+  it('stops its calls at once, but lets a call that outlives the stop finish within one shared grace period', async () => {
+    // Every answer takes 3 s.
+    const url = await start((_, res) => void setTimeout(() => sendJson(res, 200, { ok: true }), 3_000));
+    const run = new AbortController();
+    const http = client(url, { signal: run.signal, maxAttempts: 1 });
+    try {
+      run.abort(new Error('stopped'));
+      expect((await failure(http.send({ path: 'api/read' }))).message).toBe('stopped');
+      const stopped = performance.now();
+      // The first finishes within the grace period; the second is cut off when the same period ends, 5 s
+      // after the stop, not 5 s after it began.
+      expect((await http.send({ method: 'POST', path: 'api/create', outlivesCancel: true })).status).toBe(
+        200,
+      );
+      const cut = await failure(http.send({ method: 'DELETE', path: 'api/delete', outlivesCancel: true }));
+      expect(cut.message).toBe(
+        `${url}/api/delete did not answer within the 5 s a call may still take once the job is stopped.`,
+      );
+      expect(performance.now() - stopped).toBeLessThan(5_800);
+    } finally {
+      await http.close();
+    }
+  }, 15_000);
+});
+
 describe('redirects', () => {
   const redirectTo = (location: string) => (_: unknown, res: Parameters<typeof sendJson>[0]) => {
     res.writeHead(301, { location });

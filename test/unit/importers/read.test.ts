@@ -77,6 +77,20 @@ describe('readImports: files that read', () => {
     }
   });
 
+  it('reads a UTF-16 file holding a lone surrogate (a damaged or cut file) as U+FFFD, as a UTF-8 file reads bad bytes', () => {
+    const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
+    // The raw unit, not the `\ud83d` escape JSON would write: a half of a character cut from its other half.
+    const damaged = text.replace('npm://ms:', 'npm://ms\ud83d:');
+    const dir = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'lone.json'), Buffer.from(damaged, 'utf16le'));
+      const [result] = readImports(['lone.json'], 'auto', dir, recordingLogger());
+      expect(result?.findings.map((f) => f.component.packageName)).toEqual(['ms\ufffd']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('uses the named format instead of detection', async () => {
     const [result] = await readAll(['xray-graph-scan.json'], 'xray-cli-json').results;
     expect(result?.findings.map((f) => f.id)).toEqual(['CVE-2020-14343']);
