@@ -2512,7 +2512,8 @@ function yamlKey(line) {
 }
 /**
  * pnpm-lock.yaml: `importers` (workspaces) and the top-level dependency sections of single-project
- * lockfiles list the direct dependencies; `packages` lists every installed one.
+ * lockfiles list what the project's own declarations install (a lockfile entry, as npm's top level is:
+ * the declaration itself is the manifest's); `packages` lists every installed one.
  */
 function scanPnpmLock(text) {
     const declarations = [];
@@ -2542,7 +2543,7 @@ function scanPnpmLock(text) {
         if (key.indent === dependencyIndent) {
             // v5 writes `name: version`; v6 and later a `specifier` and a `version` below the name.
             const name = key.key.replace(/^['"]|['"]$/g, '');
-            dependency = { ecosystem: 'npm', name, line: index + 1, direct: true, installsDirect: true };
+            dependency = { ecosystem: 'npm', name, line: index + 1, direct: false, installsDirect: true };
             declarations.push(dependency);
         }
         if (dependency &&

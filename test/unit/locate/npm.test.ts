@@ -180,8 +180,8 @@ describe('npm', () => {
     ];
     const manifest = ['{', '  "dependencies": {', '    "react-dom": "^17.0.2"', '  }', '}'];
     const root = makeRepo({ 'pnpm-lock.yaml': lock, 'package.json': manifest });
-    // The importer entry, as for later lockfile versions; not the packages entry of another copy.
-    expect(await placeIn(root, findingOf('pkg:npm/react-dom@17.0.2'))).toBe('pnpm-lock.yaml:5 (lockfile)');
+    // The project's own declaration, as with npm; not the packages entry of another copy.
+    expect(await placeIn(root, findingOf('pkg:npm/react-dom@17.0.2'))).toBe('package.json:3 (manifest)');
   });
 
   it('reads pnpm-lock.yaml v5, v6 and v9', async () => {
@@ -220,7 +220,7 @@ describe('npm', () => {
       '    dev: false', // 4
     ];
     const root = makeRepo({ 'pnpm-lock.yaml': v9, 'v5/pnpm-lock.yaml': v5, 'v6/pnpm-lock.yaml': v6 });
-    // An importer entry is a direct dependency: it wins over the packages entry.
+    // Without a package.json, the importer entry comes before the packages entry of the same version.
     expect(await placeIn(root, findingOf('pkg:npm/express@4.18.0'))).toBe('pnpm-lock.yaml:5 (lockfile)');
     expect(await placeIn(root, findingOf('pkg:npm/%40types/node@20.1.0'))).toBe(
       'pnpm-lock.yaml:11 (lockfile)',
