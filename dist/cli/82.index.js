@@ -4356,23 +4356,26 @@ const REFITS = 4;
  * dropped, then the least severe results dropped until the run's gzipped share fits. An attempt that does
  * not fit is overwritten by the next.
  */
-async function writeFittedRun(sink, spec) {
+async function writeFittedRun(sink, spec, budget) {
     await sink.flush();
     const start = sink.position;
-    const budget = spec.gzipBudget;
     const write = (findings, briefHelp) => {
         sink.rewind(start);
         return writeAttempt(sink, { ...spec.input, findings, briefHelp }, budget);
     };
-    const fitted = (kept, helpTrimmed) => ({
-        resultsDropped: spec.findings.length - kept.length,
-        helpTrimmed,
-        droppedBySeverity: droppedBySeverity(spec.findings, kept),
+    const fitted = (kept, helpTrimmed, bound) => ({
+        truncation: {
+            resultsDropped: spec.findings.length - kept.length,
+            helpTrimmed,
+            droppedBySeverity: droppedBySeverity(spec.findings, kept),
+        },
+        bound,
     });
     let kept = withinCounts(spec.findings, GITHUB_LIMITS.resultsPerRun);
-    if ((await write(kept, false)) <= budget)
-        return fitted(kept, false);
-    let size = await write(kept, true);
+    let size = await write(kept, false);
+    if (size <= budget)
+        return fitted(kept, false, size);
+    size = await write(kept, true);
     // The largest count known to fit, and the smallest known not to.
     let fits = 0;
     let tooMany = kept.length;
@@ -4396,23 +4399,30 @@ async function writeFittedRun(sink, spec) {
             next = failedInARow >= 2 ? Math.min(scaled, Math.floor((fits + tooMany) / 2)) : scaled;
         next = Math.max(fits, next);
         if (size <= budget && next <= kept.length * 1.02)
-            return fitted(kept, true);
+            return fitted(kept, true, size);
         // Not even an empty run fits: nothing more to drop.
         if (kept.length === 0)
-            return fitted(kept, true);
+            return fitted(kept, true, size);
         kept = withinCounts(spec.findings, next);
         size = await write(kept, true);
     }
 }
-/** Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits. */
+/**
+ * Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits plus what the runs before it
+ * left unused.
+ */
 async function writeSarifFile(file, runs) {
     const truncations = [];
     await withJsonSink(file, async (sink) => {
         await sink.write(SARIF_LOG_HEAD);
+        let unused = 0;
         for (const [i, run] of runs.entries()) {
             if (i)
                 await sink.write(',');
-            truncations.push(await writeFittedRun(sink, run));
+            const budget = run.gzipBudget + unused;
+            const { truncation, bound } = await writeFittedRun(sink, run, budget);
+            truncations.push(truncation);
+            unused = Math.max(0, budget - bound);
         }
         await sink.write(']}\n');
     });

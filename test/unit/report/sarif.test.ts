@@ -180,6 +180,25 @@ describe('SARIF writer', () => {
     expect(truncation?.droppedBySeverity.critical ?? 0).toBe(0);
   });
 
+  it('hands what a run leaves of its share to the next one', async () => {
+    const file = path.join(tempDir(), 'shared.sarif');
+    const small = many(2);
+    const large = many(300).map((f) => ({ ...f, scanner: 'dependency-track' as const }));
+    const alone = await fitted(large, GITHUB_LIMITS.gzipBytes);
+    const needs = gzipSync(JSON.stringify(alone.log), { level: 1 }).length;
+    // Each run's share is 60% of what the large one needs; the small one leaves most of its share unused.
+    const share = Math.ceil(needs * 0.6);
+    const truncations = await writeSarifFile(file, [
+      { input: INPUT, findings: small, gzipBudget: share },
+      {
+        input: { ...INPUT, scanner: 'dependency-track', category: 'sca-bridge/dependency-track/libs/' },
+        findings: large,
+        gzipBudget: share,
+      },
+    ]);
+    expect(truncations.map((t) => t.resultsDropped)).toEqual([0, 0]);
+  });
+
   it('fits each run of a log to its own share and writes both', async () => {
     const file = path.join(tempDir(), 'two.sarif');
     const xray = many(300);
