@@ -831,7 +831,7 @@ function mapVulnerability(vulnerability, packageType) {
 /** Violations count for the gate only when a watch's policy marks them `fail_build`. */
 function mapViolation(violation) {
     const { ids } = (0,xray_fields/* readXrayCves */.MT)(violation.cves);
-    const subject = (ids.length ? (0,findings_ids/* canonicalId */.iS)(ids) : undefined) ?? violation.license_key ?? violation.issue_id;
+    const subject = (0,findings_ids/* canonicalId */.iS)(ids) ?? violation.license_key ?? violation.issue_id;
     // A violation that names no component still counts for the gate.
     const components = Object.keys(violation.components);
     return (components.length ? components : ['unknown']).map((componentId) => ({
@@ -1010,7 +1010,7 @@ function mapRow(row) {
 function xray_simple_json_mapViolation(type) {
     return (row) => {
         const { ids } = (0,xray_fields/* readXrayCves */.MT)(row.cves);
-        const subject = (ids.length ? (0,findings_ids/* canonicalId */.iS)(ids) : undefined) ?? row.licenseKey ?? row.issueId;
+        const subject = (0,findings_ids/* canonicalId */.iS)(ids) ?? row.licenseKey ?? row.issueId;
         const component = componentOf(row);
         return {
             scanner: 'xray',
@@ -4911,7 +4911,10 @@ async function testConnection(args, io, logger) {
 /* harmony export */   U: () => (/* binding */ buildFinding),
 /* harmony export */   Y: () => (/* binding */ baseScore)
 /* harmony export */ });
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5232);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5232);
+
 
 /**
  * Scanners repeat an advisory's text in the finding of every component it affects: findings share one copy,
@@ -4961,14 +4964,20 @@ function present(values) {
 function buildFinding(input) {
     // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
     // keep spare room.
-    const ids = (0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .orderIds */ .Fd)(input.ids).slice();
     const description = shared(input.description?.trim() ?? '');
+    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .orderIds */ .Fd)(input.ids).slice();
+    // A vulnerability the scanner names by no id at all is told apart by its text: one `UNKNOWN` for all of
+    // them would merge different ones on a component into one finding.
+    const ids = named.length
+        ? named
+        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', `${input.title ?? ''}\0${description}`).slice(0, 8)}`];
+    const [id] = ids;
     const finding = {
         scanner: input.scanner,
-        id: ids[0] ?? 'UNKNOWN',
+        id,
         ids,
         // Scanners put whole paragraphs in their summaries; a title is their first line.
-        title: firstLine(input.title ?? '') || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
+        title: firstLine(input.title ?? '') || firstLine(description) || id,
         description,
         severity: input.severity,
         cvss: validScores(input.cvss),
@@ -5219,13 +5228,13 @@ function canonicalId(ids) {
     const ghsa = ids.filter(isGhsa).sort();
     if (ghsa[0])
         return ghsa[0];
-    return ids[0] ?? 'UNKNOWN';
+    return ids[0];
 }
 /** Canonical id first, then the others in a stable order, without duplicates or blanks. */
 function orderIds(ids) {
     const unique = [...new Set(ids.filter((id) => !!id && !!id.trim()).map(normaliseId))];
     const canonical = canonicalId(unique);
-    return [canonical, ...unique.filter((id) => id !== canonical).sort()];
+    return canonical ? [canonical, ...unique.filter((id) => id !== canonical).sort()] : [];
 }
 
 
@@ -6206,7 +6215,7 @@ function mapXrayViolationRow(row) {
         state: 'FAIL',
         severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeverity */ .lv)(row.severity),
         component: row.vulnerable_component ?? row.impacted_artifact ?? 'unknown',
-        ...(row.issue_id || ids.length ? { subject: ids.length ? (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalId */ .iS)(ids) : row.issue_id } : {}),
+        ...(row.issue_id || ids.length ? { subject: (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalId */ .iS)(ids) ?? row.issue_id } : {}),
         suppressed: false,
     };
 }

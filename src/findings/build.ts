@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { Component, Cvss, CvssScore, Finding, ScannerName } from './model.js';
 import { orderIds } from './ids.js';
 import type { Severity } from './severity.js';
@@ -71,14 +72,20 @@ function present<T>(values: readonly (T | undefined | null)[]): T[] {
 export function buildFinding(input: FindingInput): Finding {
   // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
   // keep spare room.
-  const ids = orderIds(input.ids).slice();
   const description = shared(input.description?.trim() ?? '');
+  const named = orderIds(input.ids).slice();
+  // A vulnerability the scanner names by no id at all is told apart by its text: one `UNKNOWN` for all of
+  // them would merge different ones on a component into one finding.
+  const ids = named.length
+    ? named
+    : [`UNKNOWN-${hash('sha256', `${input.title ?? ''}\0${description}`).slice(0, 8)}`];
+  const [id] = ids as [string, ...string[]];
   const finding: Finding = {
     scanner: input.scanner,
-    id: ids[0] ?? 'UNKNOWN',
+    id,
     ids,
     // Scanners put whole paragraphs in their summaries; a title is their first line.
-    title: firstLine(input.title ?? '') || firstLine(description) || (ids[0] ?? 'Unknown vulnerability'),
+    title: firstLine(input.title ?? '') || firstLine(description) || id,
     description,
     severity: input.severity,
     cvss: validScores(input.cvss),

@@ -28,17 +28,17 @@ export function normaliseId(id: string): string {
  * The canonical id of a vulnerability (SPEC §6): its lowest CVE, else its GHSA, else the scanner's own id.
  * `ids` must hold the scanner's own id first when it has no CVE or GHSA.
  */
-export function canonicalId(ids: readonly string[]): string {
+export function canonicalId(ids: readonly string[]): string | undefined {
   const cves = ids.filter(isCve).sort(compareCve);
   if (cves[0]) return cves[0];
   const ghsa = ids.filter(isGhsa).sort();
   if (ghsa[0]) return ghsa[0];
-  return ids[0] ?? 'UNKNOWN';
+  return ids[0];
 }
 
 /** Canonical id first, then the others in a stable order, without duplicates or blanks. */
 export function orderIds(ids: readonly (string | undefined | null)[]): string[] {
   const unique = [...new Set(ids.filter((id): id is string => !!id && !!id.trim()).map(normaliseId))];
   const canonical = canonicalId(unique);
-  return [canonical, ...unique.filter((id) => id !== canonical).sort()];
+  return canonical ? [canonical, ...unique.filter((id) => id !== canonical).sort()] : [];
 }

@@ -84,7 +84,7 @@ function mapVulnerability(vulnerability: Vulnerability, packageType: string | un
 /** Violations count for the gate only when a watch's policy marks them `fail_build`. */
 function mapViolation(violation: Violation): PolicyViolation[] {
   const { ids } = readXrayCves(violation.cves);
-  const subject = (ids.length ? canonicalId(ids) : undefined) ?? violation.license_key ?? violation.issue_id;
+  const subject = canonicalId(ids) ?? violation.license_key ?? violation.issue_id;
   // A violation that names no component still counts for the gate.
   const components = Object.keys(violation.components);
   return (components.length ? components : ['unknown']).map((componentId) => ({

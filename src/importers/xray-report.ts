@@ -87,7 +87,7 @@ export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
     state: 'FAIL',
     severity: parseSeverity(row.severity),
     component: row.vulnerable_component ?? row.impacted_artifact ?? 'unknown',
-    ...(row.issue_id || ids.length ? { subject: ids.length ? canonicalId(ids) : row.issue_id } : {}),
+    ...(row.issue_id || ids.length ? { subject: canonicalId(ids) ?? row.issue_id } : {}),
     suppressed: false,
   };
 }

@@ -91,7 +91,7 @@ function mapRow(row: Row): Finding {
 function mapViolation(type: string) {
   return (row: Row): PolicyViolation => {
     const { ids } = readXrayCves(row.cves);
-    const subject = (ids.length ? canonicalId(ids) : undefined) ?? row.licenseKey ?? row.issueId;
+    const subject = canonicalId(ids) ?? row.licenseKey ?? row.issueId;
     const component = componentOf(row);
     return {
       scanner: 'xray',

@@ -30,6 +30,17 @@ describe('buildFinding', () => {
     });
   });
 
+  it('tells vulnerabilities named by no id apart by their text, the same text giving the same id', () => {
+    const unnamed = (title: string) =>
+      buildFinding({ scanner: 'xray', ids: [undefined, ''], title, severity: 'high', component });
+    const a = unnamed('Heap overflow in the parser');
+    const b = unnamed('Path traversal in the archive reader');
+    expect(a.id).toMatch(/^UNKNOWN-[0-9a-f]{8}$/);
+    expect(a.ids).toEqual([a.id]);
+    expect(b.id).not.toBe(a.id);
+    expect(unnamed('Heap overflow in the parser').id).toBe(a.id);
+  });
+
   it('titles with the first line of the description, shortened to 120 characters', () => {
     const long = 'x'.repeat(200);
     expect(

@@ -50,7 +50,7 @@ describe('canonicalId', () => {
   it("takes the scanner's own id (the first one) when there is neither", () => {
     expect(canonicalId(['XRAY-100001', 'OSV-2020-111'])).toBe('XRAY-100001');
     expect(canonicalId(['SNYK-JS-MINIMIST-559764'])).toBe('SNYK-JS-MINIMIST-559764');
-    expect(canonicalId([])).toBe('UNKNOWN');
+    expect(canonicalId([])).toBeUndefined();
   });
 
   it('prefers a CVE over a GHSA whatever the order', () => {
