@@ -577,12 +577,21 @@ async function readSbom(file) {
     if (/"spdxVersion"\s*:|^SPDXVersion:/m.test(head)) {
         throw new errors/* UserError */.yo(`Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, or @cyclonedx/cyclonedx-npm).`);
     }
-    return {
-        file,
-        name: external_node_path_default().basename(file),
-        bytes,
-        type: head.startsWith('<') ? 'application/xml' : 'application/json',
-    };
+    const xml = head.startsWith('<');
+    if (!xml && !isCycloneDxJson(bytes)) {
+        throw new errors/* UserError */.yo(`Input sbom: ${file} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML; give a CycloneDX SBOM.`);
+    }
+    return { file, name: external_node_path_default().basename(file), bytes, type: xml ? 'application/xml' : 'application/json' };
+}
+/** Whether the bytes parse as a CycloneDX JSON document; DT's own schema checks the rest. */
+function isCycloneDxJson(bytes) {
+    try {
+        const doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        return (typeof doc === 'object' && doc !== null && doc.bomFormat === 'CycloneDX');
+    }
+    catch {
+        return false;
+    }
 }
 /** undici's own FormData: the client's `request` refuses Node's built-in one. */
 function uploadForm(target, sbom) {

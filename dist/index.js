@@ -77614,27 +77614,24 @@ var core = __nccwpck_require__(77094);
 function readCiContext(env) {
     if (env.GITHUB_ACTIONS === 'true') {
         const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-        return withoutUndefined({
+        return {
             provider: 'github',
             url: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
                 ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-                : undefined,
-            repository: env.GITHUB_REPOSITORY,
-            commit: env.GITHUB_SHA,
-        });
+                : null,
+            repository: env.GITHUB_REPOSITORY || null,
+            commit: env.GITHUB_SHA || null,
+        };
     }
     if (env.GITLAB_CI === 'true') {
-        return withoutUndefined({
+        return {
             provider: 'gitlab',
-            url: env.CI_JOB_URL,
-            repository: env.CI_PROJECT_PATH,
-            commit: env.CI_COMMIT_SHA,
-        });
+            url: env.CI_JOB_URL || null,
+            repository: env.CI_PROJECT_PATH || null,
+            commit: env.CI_COMMIT_SHA || null,
+        };
     }
-    return { provider: 'local' };
-}
-function withoutUndefined(context) {
-    return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined));
+    return { provider: 'local', url: null, repository: null, commit: null };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -77851,8 +77848,11 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-function repositoryName(env) {
-    return (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop() || undefined;
+/** The repository's name: CI's, else (a local run) the name of the checkout's folder. */
+function repositoryName(ctx) {
+    const fromCi = (ctx.env.GITHUB_REPOSITORY || ctx.env.CI_PROJECT_PATH)?.split('/').pop();
+    const root = fromCi ? undefined : ctx.gitRoot?.(ctx.cwd);
+    return fromCi || (root ? external_node_path_default().basename(root) : undefined) || undefined;
 }
 function realPath(file) {
     try {
@@ -77904,7 +77904,7 @@ function parseConfig(mode, raw, ctx) {
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
-                ? repositoryName(ctx.env)
+                ? repositoryName(ctx)
                 : undefined),
         projectVersion: config_text(raw, 'project-version'),
         parentProject: config_text(raw, 'parent-project'),

@@ -296,8 +296,11 @@ export interface ConfigContext {
 }
 
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-function repositoryName(env: ConfigContext['env']): string | undefined {
-  return (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop() || undefined;
+/** The repository's name: CI's, else (a local run) the name of the checkout's folder. */
+function repositoryName(ctx: ConfigContext): string | undefined {
+  const fromCi = (ctx.env.GITHUB_REPOSITORY || ctx.env.CI_PROJECT_PATH)?.split('/').pop();
+  const root = fromCi ? undefined : ctx.gitRoot?.(ctx.cwd);
+  return fromCi || (root ? path.basename(root) : undefined) || undefined;
 }
 
 function realPath(file: string): string {
@@ -356,7 +359,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     projectName:
       text(raw, 'project-name') ??
       (mode === 'scan' && scanner === 'dependency-track' && !text(raw, 'project')
-        ? repositoryName(ctx.env)
+        ? repositoryName(ctx)
         : undefined),
     projectVersion: text(raw, 'project-version'),
     parentProject: text(raw, 'parent-project'),

@@ -31,7 +31,7 @@ Output:
   --sarif-file <path>            where SARIF is written (default sca-bridge.sarif)
   --category <id>                SARIF automationDetails.id (default sca-bridge/<scanner>/<project>/)
   --json                         print the run summary as JSON on stdout (logs go to stderr)
-  --working-directory <dir>      repository root, where findings are located (default: cwd)
+  --working-directory <dir>      repository root, where findings are located (default: GITHUB_WORKSPACE, CI_PROJECT_DIR, else cwd)
 
 Import:
   --import-format <format>       auto (default) or one of: ${IMPORT_FORMATS.join(', ')}
@@ -55,7 +55,7 @@ Reports and delivery:
 
 Labels (carried into SARIF and the run summary):
   --project-name <name> --project-version <v> --repo-key <key> --branch <name>
-  --environment <name> --scan-tag <tag> --metadata key=value (repeatable)
+  --environment <name> --scan-tag <tag> --metadata key=value (repeat it; a comma stays in the value)
 
 Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
 Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.

@@ -499,6 +499,13 @@ describe('sca-bridge CLI', () => {
     expect(summary.error).toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid JSON') });
     // Whoever reads only the gate never sees an error as a pass.
     expect(summary.gate.result).toBe('failed');
+    // Outside CI the run is local, and its other keys are there, null.
+    expect((summary as unknown as { run: unknown }).run).toEqual({
+      provider: 'local',
+      url: null,
+      repository: null,
+      commit: null,
+    });
   });
 
   it('never prints the token', async () => {

@@ -51,6 +51,18 @@ describe('configuration', () => {
     expect(config.metadata).toEqual({ team: 'web', owner: 'sec=ops' });
   });
 
+  it("names a scanned Dependency-Track project after the repository: CI's, else the checkout's folder", () => {
+    const inputs = {
+      scanner: 'dependency-track',
+      'api-url': 'https://dt.example.com',
+      token: 'odt_abc12345',
+    };
+    const inCi = parseConfig('scan', inputs, { env: { GITHUB_REPOSITORY: 'acme/shop-web' }, cwd: REPO });
+    expect(inCi.projectName).toBe('shop-web');
+    const local = parseConfig('scan', inputs, { env: {}, cwd: REPO, gitRoot: () => '/home/me/shop-api' });
+    expect(local.projectName).toBe('shop-api');
+  });
+
   it('takes the branch and working directory from CI', () => {
     const github = parseConfig(
       'import',

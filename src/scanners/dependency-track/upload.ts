@@ -29,12 +29,25 @@ export async function readSbom(file: string): Promise<Sbom> {
       `Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, or @cyclonedx/cyclonedx-npm).`,
     );
   }
-  return {
-    file,
-    name: path.basename(file),
-    bytes,
-    type: head.startsWith('<') ? 'application/xml' : 'application/json',
-  };
+  const xml = head.startsWith('<');
+  if (!xml && !isCycloneDxJson(bytes)) {
+    throw new UserError(
+      `Input sbom: ${file} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML; give a CycloneDX SBOM.`,
+    );
+  }
+  return { file, name: path.basename(file), bytes, type: xml ? 'application/xml' : 'application/json' };
+}
+
+/** Whether the bytes parse as a CycloneDX JSON document; DT's own schema checks the rest. */
+function isCycloneDxJson(bytes: Uint8Array): boolean {
+  try {
+    const doc: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return (
+      typeof doc === 'object' && doc !== null && (doc as { bomFormat?: unknown }).bomFormat === 'CycloneDX'
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** The multipart fields of `POST /api/v1/bom` besides the BOM itself: exactly one way to name the project. */

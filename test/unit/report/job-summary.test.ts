@@ -6,7 +6,7 @@ import type { RunSummary } from '../../../src/report/run-summary.js';
 import { baseSummary } from '../../../src/run.js';
 import { aFinding } from '../../helpers/finding.js';
 
-const CI: CiContext = { provider: 'github', repository: 'acme/shop', commit: 'abc' };
+const CI: CiContext = { provider: 'github', url: null, repository: 'acme/shop', commit: 'abc' };
 const SUMMARY: RunSummary = { ...baseSummary({}, CI, new Date(0)), status: 'passed' };
 
 /** The table rows of a markdown text: lines that start with `|`. */

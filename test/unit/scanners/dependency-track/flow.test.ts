@@ -297,8 +297,11 @@ describe('Dependency-Track scan against the simulator', () => {
     const dir = tempDir();
     const spdx = path.join(dir, 'spdx.json');
     writeFileSync(spdx, JSON.stringify({ spdxVersion: 'SPDX-2.3', name: 'x' }));
+    const notCycloneDx = path.join(dir, 'not.json');
+    writeFileSync(notCycloneDx, 'not json');
     const errors = [
       await scanError({ sbom: spdx, 'project-name': 'x', 'project-version': '1' }),
+      await scanError({ sbom: notCycloneDx, 'project-name': 'x', 'project-version': '1' }),
       await scanError({ sbom: path.join(dir, 'missing.json'), 'project-name': 'x', 'project-version': '1' }),
       await scanError({ project: 'not-a-uuid' }),
       await scanError({}),
@@ -306,6 +309,10 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(errors.every((e) => e instanceof UserError)).toBe(true);
     expect(errors.map((e) => e.message.slice(0, 60))).toEqual([
       `Input sbom: ${spdx} is an SPDX document; Dependency-Track accepts CycloneDX only`.slice(0, 60),
+      `Input sbom: ${notCycloneDx} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML`.slice(
+        0,
+        60,
+      ),
       `Input sbom: cannot read "${path.join(dir, 'missing.json')}"`.slice(0, 60),
       'Input project: expected a Dependency-Track project UUID (such as 3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b), got "not-a-uuid"'.slice(
         0,
