@@ -77848,10 +77848,10 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else (a local run) the name of the checkout's folder. */
-function repositoryName(ctx) {
+/** The repository's name: CI's, else the name of the folder of the checkout findings are placed in. */
+function repositoryName(ctx, workingDirectory) {
     const fromCi = (ctx.env.GITHUB_REPOSITORY || ctx.env.CI_PROJECT_PATH)?.split('/').pop();
-    const root = fromCi ? undefined : ctx.gitRoot?.(ctx.cwd);
+    const root = fromCi || !existsDirectory(workingDirectory) ? undefined : ctx.gitRoot?.(workingDirectory);
     return fromCi || (root ? external_node_path_default().basename(root) : undefined) || undefined;
 }
 function realPath(file) {
@@ -77889,6 +77889,7 @@ function defaultBranch(ctx) {
 function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
     const failOnText = config_text(raw, 'fail-on') ?? 'none';
+    const workingDirectory = config_text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
     const config = definedOnly({
         mode,
         scanner,
@@ -77904,7 +77905,7 @@ function parseConfig(mode, raw, ctx) {
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
-                ? repositoryName(ctx)
+                ? repositoryName(ctx, workingDirectory)
                 : undefined),
         projectVersion: config_text(raw, 'project-version'),
         parentProject: config_text(raw, 'parent-project'),
@@ -77927,7 +77928,7 @@ function parseConfig(mode, raw, ctx) {
         failOnText,
         failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
         includeSuppressed: bool(raw, 'include-suppressed', false),
-        workingDirectory: config_text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd,
+        workingDirectory,
         sarifFile: config_text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
         category: config_text(raw, 'category'),
         annotations: bool(raw, 'annotations', true),
@@ -82676,10 +82677,10 @@ class GzipBound {
         // Lets the thread pool's finished chunks in, so compression keeps pace with writing.
         await new Promise((resolve) => setImmediate(resolve));
     }
-    /** The bound of everything added. */
+    /** The bound of everything added: what a small log leaves of the budget counts for the next run. */
     async total() {
         if (!this.gzip)
-            return this.rawBytes;
+            return this.held.length ? (0,external_node_zlib_.gzipSync)(Buffer.concat(this.held), { level: 1 }).length : 0;
         this.gzip.end();
         await (0,external_node_stream_promises_namespaceObject.finished)(this.gzip);
         return this.gzipBytes;

@@ -296,10 +296,10 @@ export interface ConfigContext {
 }
 
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else (a local run) the name of the checkout's folder. */
-function repositoryName(ctx: ConfigContext): string | undefined {
+/** The repository's name: CI's, else the name of the folder of the checkout findings are placed in. */
+function repositoryName(ctx: ConfigContext, workingDirectory: string): string | undefined {
   const fromCi = (ctx.env.GITHUB_REPOSITORY || ctx.env.CI_PROJECT_PATH)?.split('/').pop();
-  const root = fromCi ? undefined : ctx.gitRoot?.(ctx.cwd);
+  const root = fromCi || !existsDirectory(workingDirectory) ? undefined : ctx.gitRoot?.(workingDirectory);
   return fromCi || (root ? path.basename(root) : undefined) || undefined;
 }
 
@@ -343,6 +343,8 @@ function defaultBranch(ctx: ConfigContext): string | undefined {
 export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Config {
   const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray'] as const);
   const failOnText = text(raw, 'fail-on') ?? 'none';
+  const workingDirectory =
+    text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
   const config: Config = definedOnly({
     mode,
     scanner,
@@ -359,7 +361,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     projectName:
       text(raw, 'project-name') ??
       (mode === 'scan' && scanner === 'dependency-track' && !text(raw, 'project')
-        ? repositoryName(ctx)
+        ? repositoryName(ctx, workingDirectory)
         : undefined),
     projectVersion: text(raw, 'project-version'),
     parentProject: text(raw, 'parent-project'),
@@ -382,8 +384,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     failOnText,
     failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
     includeSuppressed: bool(raw, 'include-suppressed', false),
-    workingDirectory:
-      text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd,
+    workingDirectory,
     sarifFile: text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
     category: text(raw, 'category'),
     annotations: bool(raw, 'annotations', true),

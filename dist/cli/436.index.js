@@ -583,15 +583,14 @@ async function readSbom(file) {
     }
     return { file, name: external_node_path_default().basename(file), bytes, type: xml ? 'application/xml' : 'application/json' };
 }
-/** Whether the bytes parse as a CycloneDX JSON document; DT's own schema checks the rest. */
+/**
+ * Whether the bytes look like CycloneDX JSON the way Dependency-Track's own parser factory tells (an object
+ * naming `bomFormat` and `CycloneDX`); its schema checks the rest. Searched in the bytes, not parsed: an SBOM
+ * may be hundreds of megabytes.
+ */
 function isCycloneDxJson(bytes) {
-    try {
-        const doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
-        return (typeof doc === 'object' && doc !== null && doc.bomFormat === 'CycloneDX');
-    }
-    catch {
-        return false;
-    }
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return buffer.includes('"bomFormat"') && buffer.includes('CycloneDX');
 }
 /** undici's own FormData: the client's `request` refuses Node's built-in one. */
 function uploadForm(target, sbom) {

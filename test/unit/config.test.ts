@@ -59,8 +59,18 @@ describe('configuration', () => {
     };
     const inCi = parseConfig('scan', inputs, { env: { GITHUB_REPOSITORY: 'acme/shop-web' }, cwd: REPO });
     expect(inCi.projectName).toBe('shop-web');
-    const local = parseConfig('scan', inputs, { env: {}, cwd: REPO, gitRoot: () => '/home/me/shop-api' });
-    expect(local.projectName).toBe('shop-api');
+    // The checkout of the working directory, not of wherever the command runs.
+    const roots: Record<string, string> = { [REPO]: '/home/me/shop-api', [GH]: '/home/me/shop-web' };
+    const local = parseConfig(
+      'scan',
+      { ...inputs, 'working-directory': GH },
+      {
+        env: {},
+        cwd: REPO,
+        gitRoot: (directory) => roots[directory],
+      },
+    );
+    expect(local.projectName).toBe('shop-web');
   });
 
   it('takes the branch and working directory from CI', () => {

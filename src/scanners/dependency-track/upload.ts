@@ -38,16 +38,14 @@ export async function readSbom(file: string): Promise<Sbom> {
   return { file, name: path.basename(file), bytes, type: xml ? 'application/xml' : 'application/json' };
 }
 
-/** Whether the bytes parse as a CycloneDX JSON document; DT's own schema checks the rest. */
+/**
+ * Whether the bytes look like CycloneDX JSON the way Dependency-Track's own parser factory tells (an object
+ * naming `bomFormat` and `CycloneDX`); its schema checks the rest. Searched in the bytes, not parsed: an SBOM
+ * may be hundreds of megabytes.
+ */
 function isCycloneDxJson(bytes: Uint8Array): boolean {
-  try {
-    const doc: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    return (
-      typeof doc === 'object' && doc !== null && (doc as { bomFormat?: unknown }).bomFormat === 'CycloneDX'
-    );
-  } catch {
-    return false;
-  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.includes('"bomFormat"') && buffer.includes('CycloneDX');
 }
 
 /** The multipart fields of `POST /api/v1/bom` besides the BOM itself: exactly one way to name the project. */

@@ -199,6 +199,35 @@ describe('SARIF writer', () => {
     expect(truncations.map((t) => t.resultsDropped)).toEqual([0, 0]);
   });
 
+  it('counts what a small first run leaves by its gzipped size, not its raw size', async () => {
+    // 370 KB of text that gzips to a few KB, under its share uncompressed; then about 770 KB gzipped.
+    const first = Array.from({ length: 60 }, (_, i) =>
+      aFinding({
+        scanner: 'xray',
+        ids: [`XRAY-${i}`],
+        description: `Issue ${i}: ${'x'.repeat(2000)}`,
+        location: { uri: 'package.json', startLine: i + 1, rule: 'manifest' },
+      }),
+    );
+    const second = Array.from({ length: 1000 }, (_, i) =>
+      aFinding({
+        ids: [`CVE-2020-${10000 + i}`],
+        description: randomBytes(600).toString('hex'),
+        location: { uri: 'package.json', startLine: i + 1, rule: 'manifest' },
+      }),
+    );
+    const share = 450_000;
+    const truncations = await writeSarifFile(path.join(tempDir(), 'raw.sarif'), [
+      { input: INPUT, findings: first, gzipBudget: share },
+      {
+        input: { ...INPUT, scanner: 'dependency-track', category: 'sca-bridge/dependency-track/libs/' },
+        findings: second,
+        gzipBudget: share,
+      },
+    ]);
+    expect(truncations.map((t) => t.resultsDropped)).toEqual([0, 0]);
+  });
+
   it('fits each run of a log to its own share and writes both', async () => {
     const file = path.join(tempDir(), 'two.sarif');
     const xray = many(300);
