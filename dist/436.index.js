@@ -18,10 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(55060);
-// EXTERNAL MODULE: ./src/scanners/scanner.ts
-var scanner = __webpack_require__(44161);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(33243);
+// EXTERNAL MODULE: ./src/scanners/scanner.ts
+var scanner = __webpack_require__(44161);
 // EXTERNAL MODULE: ./src/cancel.ts
 var cancel = __webpack_require__(90833);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
@@ -243,13 +243,9 @@ function projectUrl(ui, uuid) {
 class DtApi {
     http;
     root;
-    signal;
-    constructor(http, root, 
-    /** The run's cancellation, for the waits between polls. */
-    signal) {
+    constructor(http, root) {
         this.http = http;
         this.root = root;
-        this.signal = signal;
     }
     static open(config, logger, overrides = {}) {
         const root = serverRoot(config.apiUrl ?? '');
@@ -263,7 +259,7 @@ class DtApi {
             logger,
             ...overrides,
         });
-        return new DtApi(http, root, overrides.signal);
+        return new DtApi(http, root);
     }
     async send(req, call) {
         try {
@@ -292,6 +288,10 @@ class DtApi {
                 ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
                 : `${path} did not answer JSON while ${call.what} (got "${response.text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`));
         }
+    }
+    /** Waits between polls; a stopped run ends the wait. */
+    wait(ms) {
+        return this.http.wait(ms);
     }
     async close() {
         await this.http.close();
@@ -707,7 +707,6 @@ function mapDtViolation(v) {
 
 
 
-
 const statusSchema = schemas/* object */.Ikc({ processing: schemas/* boolean */.zMY() });
 function seconds(ms) {
     const s = ms / 1000;
@@ -768,7 +767,7 @@ async function waitForProcessing(api, token, version, options, logger) {
         else {
             logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
         }
-        await (0,cancel/* pause */.v7)(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)), api.signal);
+        await api.wait(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)));
     }
 }
 

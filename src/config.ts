@@ -296,11 +296,12 @@ export interface ConfigContext {
 }
 
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else the name of the folder of the checkout findings are placed in. */
-function repositoryName(ctx: ConfigContext, workingDirectory: string): string | undefined {
-  const fromCi = (ctx.env.GITHUB_REPOSITORY || ctx.env.CI_PROJECT_PATH)?.split('/').pop();
-  const root = fromCi || !existsDirectory(workingDirectory) ? undefined : ctx.gitRoot?.(workingDirectory);
-  return fromCi || (root ? path.basename(root) : undefined) || undefined;
+/** The repository's name: CI's, else the folder name of the working directory's git checkout. */
+function repositoryName(env: ConfigContext['env'], gitRoot: () => string | undefined): string | undefined {
+  const fromCi = (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop();
+  if (fromCi) return fromCi;
+  const root = gitRoot();
+  return root ? path.basename(root) : undefined;
 }
 
 function realPath(file: string): string {
@@ -317,7 +318,11 @@ function realPath(file: string): string {
  * link, as /tmp is on macOS), and given as seen from the working directory, so that paths between the two
  * stay right.
  */
-function repositoryRoot(workingDirectory: string, ctx: ConfigContext): string {
+function repositoryRoot(
+  workingDirectory: string,
+  env: ConfigContext['env'],
+  gitRoot: () => string | undefined,
+): string {
   const from = realPath(workingDirectory);
   const up = (root: string | undefined): string | undefined => {
     if (root === undefined) return undefined;
@@ -325,11 +330,7 @@ function repositoryRoot(workingDirectory: string, ctx: ConfigContext): string {
     const above = relative === '' || relative.split(path.sep).every((part) => part === '..');
     return above ? path.resolve(workingDirectory, relative) : undefined;
   };
-  return (
-    up(ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR) ??
-    up(ctx.gitRoot?.(workingDirectory)) ??
-    workingDirectory
-  );
+  return up(env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR) ?? up(gitRoot()) ?? workingDirectory;
 }
 
 function defaultBranch(ctx: ConfigContext): string | undefined {
@@ -345,6 +346,9 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
   const failOnText = text(raw, 'fail-on') ?? 'none';
   const workingDirectory =
     text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
+  // One `git rev-parse` at most, for the project's default name and the repository root.
+  let root: { path: string | undefined } | undefined;
+  const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
   const config: Config = definedOnly({
     mode,
     scanner,
@@ -361,7 +365,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     projectName:
       text(raw, 'project-name') ??
       (mode === 'scan' && scanner === 'dependency-track' && !text(raw, 'project')
-        ? repositoryName(ctx, workingDirectory)
+        ? repositoryName(ctx.env, gitRoot)
         : undefined),
     projectVersion: text(raw, 'project-version'),
     parentProject: text(raw, 'parent-project'),
@@ -406,7 +410,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
       `Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`,
     );
   }
-  config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx);
+  config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);
   checkModeInputs(config);
   return config;
 }

@@ -1,5 +1,5 @@
-import { cancelOnSignals } from './cancel.js';
 import path from 'node:path';
+import { cancelOnSignals } from './cancel.js';
 import type { CiContext } from './ci.js';
 import type { Config } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
@@ -288,7 +288,9 @@ export async function runCore(
       };
     },
   );
-  const all = reports.flatMap((r) => r.findings).sort(bySeverity);
+  // Each report is sorted already: only findings of several scanners need merging.
+  const all =
+    reports.length === 1 ? (reports[0]?.findings ?? []) : reports.flatMap((r) => r.findings).sort(bySeverity);
   await writeGitLabReports(config, reports, all, startedAt, logger);
 
   const counts = countFindings(

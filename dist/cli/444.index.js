@@ -37,12 +37,12 @@ var schemas = __webpack_require__(9691);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/xray-report.ts
 var xray_report = __webpack_require__(3310);
-// EXTERNAL MODULE: ./src/scanners/scanner.ts
-var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/scanners/scanner.ts
+var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/cancel.ts
 var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
@@ -253,15 +253,13 @@ const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key:
 /** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
 class XrayClient {
     config;
-    signal;
     /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
     base;
     http;
     constructor(config, logger, factory = defaultHttpFactory, 
-    /** The run's cancellation, for the waits between polls. */
+    /** The run's cancellation. */
     signal) {
         this.config = config;
-        this.signal = signal;
         if (!config.apiUrl) {
             throw new errors/* UserError */.yo('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
         }
@@ -399,6 +397,10 @@ class XrayClient {
             });
         }
     }
+    /** Waits between polls; a stopped run ends the wait. */
+    wait(ms) {
+        return this.http.wait(ms);
+    }
     close() {
         return this.http.close();
     }
@@ -454,7 +456,6 @@ async function settleAll(promises) {
 ;// CONCATENATED MODULE: ./src/scanners/xray/report.ts
 
 
-
 /**
  * One fixed sort key for every page of a report: paging with LIMIT/OFFSET is only consistent when each
  * page sorts the same way. `vulnerable_component` is accepted by both the vulnerabilities and the
@@ -505,7 +506,7 @@ async function waitForReport(kind, id, options) {
         if (left <= 0) {
             throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`);
         }
-        await (0,cancel/* pause */.v7)(Math.min(options.pollIntervalMs, left), client.signal);
+        await client.wait(Math.min(options.pollIntervalMs, left));
     }
 }
 /**

@@ -74,33 +74,6 @@ __webpack_require__.d(__webpack_exports__, {
   testConnection: () => (/* binding */ testConnection)
 });
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
-;// CONCATENATED MODULE: ./src/encoding.ts
-
-/**
- * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
- * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
- * less exact than reading UTF-8 is. Without a mark nothing is guessed.
- */
-function asUtf8(bytes) {
-    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
-    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
-        return bytes;
-    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
-    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
-    const utf16le = littleEndian ? units : Buffer.from(units).swap16();
-    try {
-        // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
-        return (0,external_node_buffer_.transcode)(utf16le, 'utf16le', 'utf8');
-    }
-    catch {
-        // A lone surrogate (a cut or damaged file): the string's way turns it into U+FFFD, as a UTF-8 file's bad
-        // bytes are read.
-        return Buffer.from(utf16le.toString('utf16le'), 'utf8');
-    }
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:child_process"
@@ -336,11 +309,13 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 /** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else the name of the folder of the checkout findings are placed in. */
-function repositoryName(ctx, workingDirectory) {
-    const fromCi = (ctx.env.GITHUB_REPOSITORY || ctx.env.CI_PROJECT_PATH)?.split('/').pop();
-    const root = fromCi || !existsDirectory(workingDirectory) ? undefined : ctx.gitRoot?.(workingDirectory);
-    return fromCi || (root ? external_node_path_default().basename(root) : undefined) || undefined;
+/** The repository's name: CI's, else the folder name of the working directory's git checkout. */
+function repositoryName(env, gitRoot) {
+    const fromCi = (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop();
+    if (fromCi)
+        return fromCi;
+    const root = gitRoot();
+    return root ? external_node_path_default().basename(root) : undefined;
 }
 function realPath(file) {
     try {
@@ -356,7 +331,7 @@ function realPath(file) {
  * link, as /tmp is on macOS), and given as seen from the working directory, so that paths between the two
  * stay right.
  */
-function repositoryRoot(workingDirectory, ctx) {
+function repositoryRoot(workingDirectory, env, gitRoot) {
     const from = realPath(workingDirectory);
     const up = (root) => {
         if (root === undefined)
@@ -365,9 +340,7 @@ function repositoryRoot(workingDirectory, ctx) {
         const above = relative === '' || relative.split((external_node_path_default()).sep).every((part) => part === '..');
         return above ? external_node_path_default().resolve(workingDirectory, relative) : undefined;
     };
-    return (up(ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR) ??
-        up(ctx.gitRoot?.(workingDirectory)) ??
-        workingDirectory);
+    return up(env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR) ?? up(gitRoot()) ?? workingDirectory;
 }
 function defaultBranch(ctx) {
     const { env } = ctx;
@@ -378,6 +351,9 @@ function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
     const failOnText = config_text(raw, 'fail-on') ?? 'none';
     const workingDirectory = config_text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
+    // One `git rev-parse` at most, for the project's default name and the repository root.
+    let root;
+    const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
     const config = definedOnly({
         mode,
         scanner,
@@ -393,7 +369,7 @@ function parseConfig(mode, raw, ctx) {
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
-                ? repositoryName(ctx, workingDirectory)
+                ? repositoryName(ctx.env, gitRoot)
                 : undefined),
         projectVersion: config_text(raw, 'project-version'),
         parentProject: config_text(raw, 'parent-project'),
@@ -436,7 +412,7 @@ function parseConfig(mode, raw, ctx) {
     if (!existsDirectory(config.workingDirectory)) {
         throw new errors/* UserError */.yo(`Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`);
     }
-    config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx);
+    config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);
     checkModeInputs(config);
     return config;
 }
@@ -457,6 +433,33 @@ function checkModeInputs(config) {
             throw new errors/* UserError */.yo('Input token: no token given. CLI: set the SCA_BRIDGE_TOKEN environment variable or --token-file; Action: the token input from a secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN.');
         }
         checkToken(config.token);
+    }
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./src/encoding.ts
+
+/**
+ * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
+ * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
+ * less exact than reading UTF-8 is. Without a mark nothing is guessed.
+ */
+function asUtf8(bytes) {
+    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
+        return bytes;
+    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
+    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
+    const utf16le = littleEndian ? units : Buffer.from(units).swap16();
+    try {
+        // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
+        return (0,external_node_buffer_.transcode)(utf16le, 'utf16le', 'utf8');
+    }
+    catch {
+        // A lone surrogate (a cut or damaged file): the string's way turns it into U+FFFD, as a UTF-8 file's bad
+        // bytes are read.
+        return Buffer.from(utf16le.toString('utf16le'), 'utf8');
     }
 }
 
@@ -4646,7 +4649,8 @@ async function runCore(config, ci, logger, startedAt, sources) {
             truncation,
         };
     });
-    const all = reports.flatMap((r) => r.findings).sort(bySeverity);
+    // Each report is sorted already: only findings of several scanners need merging.
+    const all = reports.length === 1 ? (reports[0]?.findings ?? []) : reports.flatMap((r) => r.findings).sort(bySeverity);
     await writeGitLabReports(config, reports, all, startedAt, logger);
     const counts = countFindings(all, reports.reduce((sum, r) => sum + r.suppressed, 0));
     const violations = failingViolations(reports.flatMap((r) => r.violations), config.watches).length;
@@ -5619,24 +5623,24 @@ class HttpClient {
         const run = this.options.signal;
         const signal = run && req.outlivesCancel ? graceAfter(run) : run;
         const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
-        // Between attempts; a call that outlives the cancellation stops retrying as soon as it comes.
-        const backOff = (error, attempt, retryAfter) => this.pause(error, attempt, attempts, retryAfter, req.outlivesCancel ? run : signal).catch((stop) => {
-            throw req.outlivesCancel ? error : stop;
+        // Between attempts a stop ends the wait: a call cut off throws the stop, one that outlives it gives up
+        // at the next attempt with its last error.
+        const backOff = (error, attempt, retryAfter) => this.pause(error, attempt, attempts, retryAfter).catch((stop) => {
+            if (!req.outlivesCancel)
+                throw stop;
         });
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
+            // Once the run is stopped, a call that outlives it gets no further attempt.
+            if (lastError && req.outlivesCancel && run?.aborted)
+                throw lastError;
+            if (signal?.aborted)
+                throw cutOff(signal, shown);
             let response;
             try {
-                // Once the run is cancelled, a call that outlives it gets no further attempt.
-                if (lastError && req.outlivesCancel && run?.aborted)
-                    throw lastError;
-                if (signal?.aborted)
-                    throw cutOff(signal, shown);
                 response = await this.once(url, req, signal);
             }
             catch (error) {
-                if (error === lastError)
-                    throw error;
                 if (signal?.aborted)
                     throw cutOff(signal, shown);
                 lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
@@ -5693,13 +5697,17 @@ class HttpClient {
         return { status: response.statusCode, headers: response.headers, text };
     }
     /** Waits before the next attempt: `Retry-After` when the server gave one, else exponential backoff with jitter. */
-    async pause(error, attempt, attempts, retryAfter, signal) {
+    async pause(error, attempt, attempts, retryAfter) {
         if (attempt >= attempts)
             return;
         const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
         const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
         this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
-        await (0,cancel/* pause */.v7)(delay, signal);
+        await this.wait(delay);
+    }
+    /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */
+    wait(ms) {
+        return (0,cancel/* pause */.v7)(ms, this.options.signal);
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {

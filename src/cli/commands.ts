@@ -1,8 +1,8 @@
-import { asUtf8 } from '../encoding.js';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
+import { asUtf8 } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { evaluateGate } from '../policy/gate.js';

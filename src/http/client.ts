@@ -290,23 +290,21 @@ export class HttpClient {
     const run = this.options.signal;
     const signal = run && req.outlivesCancel ? graceAfter(run) : run;
     const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
-    // Between attempts; a call that outlives the cancellation stops retrying as soon as it comes.
+    // Between attempts a stop ends the wait: a call cut off throws the stop, one that outlives it gives up
+    // at the next attempt with its last error.
     const backOff = (error: ScannerError, attempt: number, retryAfter: number | undefined) =>
-      this.pause(error, attempt, attempts, retryAfter, req.outlivesCancel ? run : signal).catch(
-        (stop: unknown) => {
-          throw req.outlivesCancel ? error : stop;
-        },
-      );
+      this.pause(error, attempt, attempts, retryAfter).catch((stop: unknown) => {
+        if (!req.outlivesCancel) throw stop;
+      });
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      // Once the run is stopped, a call that outlives it gets no further attempt.
+      if (lastError && req.outlivesCancel && run?.aborted) throw lastError;
+      if (signal?.aborted) throw cutOff(signal, shown);
       let response: HttpResponse;
       try {
-        // Once the run is cancelled, a call that outlives it gets no further attempt.
-        if (lastError && req.outlivesCancel && run?.aborted) throw lastError;
-        if (signal?.aborted) throw cutOff(signal, shown);
         response = await this.once(url, req, signal);
       } catch (error) {
-        if (error === lastError) throw error;
         if (signal?.aborted) throw cutOff(signal, shown);
         lastError = new ScannerError(
           this.redact(
@@ -377,7 +375,6 @@ export class HttpClient {
     attempt: number,
     attempts: number,
     retryAfter: number | undefined,
-    signal: AbortSignal | undefined,
   ): Promise<void> {
     if (attempt >= attempts) return;
     const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
@@ -385,7 +382,12 @@ export class HttpClient {
     this.options.logger.info(
       `${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );
-    await pause(delay, signal);
+    await this.wait(delay);
+  }
+
+  /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */
+  wait(ms: number): Promise<void> {
+    return pause(ms, this.options.signal);
   }
 
   /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */

@@ -1,10 +1,10 @@
-import { asUtf8 } from '../encoding.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
+import { asUtf8 } from '../encoding.js';
 import { sameFile } from '../paths.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';

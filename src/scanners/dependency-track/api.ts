@@ -1,4 +1,3 @@
-import { requestTimeoutMs } from '../scanner.js';
 import { ScannerError } from '../../errors.js';
 import {
   cutShortJson,
@@ -9,6 +8,7 @@ import {
 } from '../../http/client.js';
 import type { Logger } from '../../logger.js';
 import type { Config } from '../../config.js';
+import { requestTimeoutMs } from '../scanner.js';
 import { type Call, explain, looksLikeHtml } from './errors.js';
 import { serverRoot } from './urls.js';
 
@@ -23,8 +23,6 @@ export class DtApi {
   constructor(
     private readonly http: HttpClient,
     readonly root: string,
-    /** The run's cancellation, for the waits between polls. */
-    readonly signal?: AbortSignal,
   ) {}
 
   static open(config: Config, logger: Logger, overrides: Partial<HttpOptions> = {}): DtApi {
@@ -39,7 +37,7 @@ export class DtApi {
       logger,
       ...overrides,
     });
-    return new DtApi(http, root, overrides.signal);
+    return new DtApi(http, root);
   }
 
   async send(req: HttpRequest, call: Call): Promise<HttpResponse> {
@@ -73,6 +71,11 @@ export class DtApi {
         ),
       );
     }
+  }
+
+  /** Waits between polls; a stopped run ends the wait. */
+  wait(ms: number): Promise<void> {
+    return this.http.wait(ms);
   }
 
   async close(): Promise<void> {

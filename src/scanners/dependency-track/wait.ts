@@ -1,4 +1,3 @@
-import { pause } from '../../cancel.js';
 import { z } from 'zod';
 import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -91,6 +90,6 @@ export async function waitForProcessing(
     } else {
       logger.debug(`processing (${seconds(elapsed)} elapsed, poll ${polls})`);
     }
-    await pause(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)), api.signal);
+    await api.wait(Math.max(0, Math.min(intervalMs, timeoutMs - elapsed)));
   }
 }

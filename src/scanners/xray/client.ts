@@ -1,10 +1,10 @@
-import { requestTimeoutMs } from '../scanner.js';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
 import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
 import { optNumber, optString } from '../../importers/importer.js';
 import type { Logger } from '../../logger.js';
+import { requestTimeoutMs } from '../scanner.js';
 import { type ErrorContext, explainXrayError } from './errors.js';
 import { platformBase } from './urls.js';
 
@@ -67,8 +67,8 @@ export class XrayClient {
     private readonly config: Config,
     logger: Logger,
     factory: HttpFactory = defaultHttpFactory,
-    /** The run's cancellation, for the waits between polls. */
-    readonly signal?: AbortSignal,
+    /** The run's cancellation. */
+    signal?: AbortSignal,
   ) {
     if (!config.apiUrl) {
       throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
@@ -236,6 +236,11 @@ export class XrayClient {
         projectKey: this.config.projectKey,
       });
     }
+  }
+
+  /** Waits between polls; a stopped run ends the wait. */
+  wait(ms: number): Promise<void> {
+    return this.http.wait(ms);
   }
 
   close(): Promise<void> {

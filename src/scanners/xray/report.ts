@@ -1,4 +1,3 @@
-import { pause } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CreateReportBody, ReportDetails, ReportKind, XrayClient } from './client.js';
@@ -78,7 +77,7 @@ export async function waitForReport(
         `Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`,
       );
     }
-    await pause(Math.min(options.pollIntervalMs, left), client.signal);
+    await client.wait(Math.min(options.pollIntervalMs, left));
   }
 }
 
