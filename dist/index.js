@@ -77847,14 +77847,28 @@ function proxyEnv(env) {
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
-/** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else the folder name of the working directory's git checkout. */
-function repositoryName(env, gitRoot) {
+/** The repository a remote URL names (`git@host:acme/shop.git`, `https://host/acme/shop`) → `shop`. */
+function remoteName(url) {
+    const name = url
+        ?.replace(/[/\\]+$/, '')
+        .split(/[/:\\]/)
+        .pop()
+        ?.replace(/\.git$/, '');
+    return name || undefined;
+}
+/**
+ * The repository's name, the default Dependency-Track project name: CI's, else the name the checkout's
+ * `origin` remote gives it (a CI other than GitHub's or GitLab's checks out into folders such as `s` or
+ * `build`), else the folder name of the working directory's checkout.
+ */
+function repositoryName(env, git) {
     const fromCi = (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop();
     if (fromCi)
         return fromCi;
-    const root = gitRoot();
-    return root ? external_node_path_default().basename(root) : undefined;
+    const root = git.root();
+    if (!root)
+        return undefined;
+    return remoteName(git.origin()) ?? external_node_path_default().basename(root);
 }
 function realPath(file) {
     try {
@@ -77908,7 +77922,7 @@ function parseConfig(mode, raw, ctx) {
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
-                ? repositoryName(ctx.env, gitRoot)
+                ? repositoryName(ctx.env, { root: gitRoot, origin: () => ctx.gitOrigin?.(workingDirectory) })
                 : undefined),
         projectVersion: config_text(raw, 'project-version'),
         parentProject: config_text(raw, 'parent-project'),

@@ -291,17 +291,36 @@ export interface ConfigContext {
   files?: readonly string[];
   /** The git checkout's top folder containing a directory, when it is in one. */
   gitRoot?: (directory: string) => string | undefined;
+  /** The URL of the `origin` remote of the checkout containing a directory, when it has one. */
+  gitOrigin?: (directory: string) => string | undefined;
   /** The file the CLI read the token from (`--token-file`): an input no report may be written over. */
   tokenFile?: string;
 }
 
-/** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else the folder name of the working directory's git checkout. */
-function repositoryName(env: ConfigContext['env'], gitRoot: () => string | undefined): string | undefined {
+/** The repository a remote URL names (`git@host:acme/shop.git`, `https://host/acme/shop`) → `shop`. */
+function remoteName(url: string | undefined): string | undefined {
+  const name = url
+    ?.replace(/[/\\]+$/, '')
+    .split(/[/:\\]/)
+    .pop()
+    ?.replace(/\.git$/, '');
+  return name || undefined;
+}
+
+/**
+ * The repository's name, the default Dependency-Track project name: CI's, else the name the checkout's
+ * `origin` remote gives it (a CI other than GitHub's or GitLab's checks out into folders such as `s` or
+ * `build`), else the folder name of the working directory's checkout.
+ */
+function repositoryName(
+  env: ConfigContext['env'],
+  git: { root: () => string | undefined; origin: () => string | undefined },
+): string | undefined {
   const fromCi = (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop();
   if (fromCi) return fromCi;
-  const root = gitRoot();
-  return root ? path.basename(root) : undefined;
+  const root = git.root();
+  if (!root) return undefined;
+  return remoteName(git.origin()) ?? path.basename(root);
 }
 
 function realPath(file: string): string {
@@ -365,7 +384,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     projectName:
       text(raw, 'project-name') ??
       (mode === 'scan' && scanner === 'dependency-track' && !text(raw, 'project')
-        ? repositoryName(ctx.env, gitRoot)
+        ? repositoryName(ctx.env, { root: gitRoot, origin: () => ctx.gitOrigin?.(workingDirectory) })
         : undefined),
     projectVersion: text(raw, 'project-version'),
     parentProject: text(raw, 'parent-project'),

@@ -308,14 +308,28 @@ function proxyEnv(env) {
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
-/** The repository's own name (`acme/shop` → `shop`), the default Dependency-Track project name. */
-/** The repository's name: CI's, else the folder name of the working directory's git checkout. */
-function repositoryName(env, gitRoot) {
+/** The repository a remote URL names (`git@host:acme/shop.git`, `https://host/acme/shop`) → `shop`. */
+function remoteName(url) {
+    const name = url
+        ?.replace(/[/\\]+$/, '')
+        .split(/[/:\\]/)
+        .pop()
+        ?.replace(/\.git$/, '');
+    return name || undefined;
+}
+/**
+ * The repository's name, the default Dependency-Track project name: CI's, else the name the checkout's
+ * `origin` remote gives it (a CI other than GitHub's or GitLab's checks out into folders such as `s` or
+ * `build`), else the folder name of the working directory's checkout.
+ */
+function repositoryName(env, git) {
     const fromCi = (env.GITHUB_REPOSITORY || env.CI_PROJECT_PATH)?.split('/').pop();
     if (fromCi)
         return fromCi;
-    const root = gitRoot();
-    return root ? external_node_path_default().basename(root) : undefined;
+    const root = git.root();
+    if (!root)
+        return undefined;
+    return remoteName(git.origin()) ?? external_node_path_default().basename(root);
 }
 function realPath(file) {
     try {
@@ -369,7 +383,7 @@ function parseConfig(mode, raw, ctx) {
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
-                ? repositoryName(ctx.env, gitRoot)
+                ? repositoryName(ctx.env, { root: gitRoot, origin: () => ctx.gitOrigin?.(workingDirectory) })
                 : undefined),
         projectVersion: config_text(raw, 'project-version'),
         parentProject: config_text(raw, 'parent-project'),
@@ -4781,6 +4795,9 @@ function gitBranch(cwd) {
 function gitRoot(directory) {
     return git(directory, ['rev-parse', '--show-toplevel']);
 }
+function gitOrigin(directory) {
+    return git(directory, ['remote', 'get-url', 'origin']);
+}
 async function readToken(args, env) {
     if (!args.tokenFile)
         return env.SCA_BRIDGE_TOKEN || undefined;
@@ -4815,6 +4832,7 @@ async function buildConfig(mode, args, io, logger) {
         cwd: io.cwd,
         gitBranch: gitBranch(io.cwd),
         gitRoot,
+        gitOrigin,
         ...(mode === 'import' ? { files: args.positionals } : {}),
         ...(args.tokenFile ? { tokenFile: args.tokenFile } : {}),
     });

@@ -46,6 +46,10 @@ function gitRoot(directory: string): string | undefined {
   return git(directory, ['rev-parse', '--show-toplevel']);
 }
 
+function gitOrigin(directory: string): string | undefined {
+  return git(directory, ['remote', 'get-url', 'origin']);
+}
+
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
   if (!args.tokenFile) return env.SCA_BRIDGE_TOKEN || undefined;
   try {
@@ -78,6 +82,7 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
     cwd: io.cwd,
     gitBranch: gitBranch(io.cwd),
     gitRoot,
+    gitOrigin,
     ...(mode === 'import' ? { files: args.positionals } : {}),
     ...(args.tokenFile ? { tokenFile: args.tokenFile } : {}),
   });

@@ -2,7 +2,8 @@
  * The built CLI (dist/cli.js) against the Dependency-Track simulator: upload, wait, every page, the gate,
  * exit codes, retries, TLS, and the key never printed. Tests run concurrently, each with its own simulator.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +87,39 @@ function results(log: Log | undefined) {
 }
 
 describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simulator)', () => {
+  it("names the project after the checkout's origin remote when neither the input nor CI names it", async () => {
+    await withSim({}, async (sim) => {
+      const work = tempDir('sca-bridge-dt-origin-');
+      // A CI other than GitHub's or GitLab's checks out into a folder of its own name (Azure's `s`).
+      const checkout = path.join(work, 's');
+      mkdirSync(checkout);
+      copyFileSync(fixturePath('bom.json'), path.join(checkout, 'bom.json'));
+      for (const args of [
+        ['init', '-q'],
+        ['remote', 'add', 'origin', 'git@example.com:acme/shop-api.git'],
+      ])
+        execFileSync('git', args, { cwd: checkout });
+      const result = await runCli(
+        [
+          'scan',
+          '--scanner',
+          'dependency-track',
+          '--api-url',
+          sim.url,
+          '--sbom',
+          'bom.json',
+          '--project-version',
+          '1.0.0',
+          '--poll-interval',
+          '0.05',
+        ],
+        { cwd: checkout, env: { SCA_BRIDGE_TOKEN: TOKEN } },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(sim.uploads[0]!.fields).toMatchObject({ projectName: 'shop-api' });
+    });
+  });
+
   it('4.14: uploads the SBOM, waits, reads everything, writes SARIF; suppressed findings left out', async () => {
     await withSim({ version: '4.14.3', processingPolls: 3 }, async (sim) => {
       const { result, summary, sarif } = await cli('scan', [

@@ -71,6 +71,21 @@ describe('configuration', () => {
       },
     );
     expect(local.projectName).toBe('shop-web');
+    // Another CI checks out into a folder of its own (`s`, `build`): the origin remote names the repository.
+    const remotes = [
+      'git@github.com:acme/shop-api.git',
+      'https://dev.azure.com/acme/web/_git/shop-api',
+      'ssh://git@bitbucket.org/acme/shop-api.git/',
+    ];
+    for (const origin of remotes) {
+      const other = parseConfig('scan', inputs, {
+        env: {},
+        cwd: REPO,
+        gitRoot: () => '/agent/_work/1/s',
+        gitOrigin: (directory) => (directory === REPO ? origin : undefined),
+      });
+      expect(other.projectName).toBe('shop-api');
+    }
   });
 
   it('takes the branch and working directory from CI', () => {
