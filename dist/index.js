@@ -83120,20 +83120,23 @@ async function writeFittedRun(sink, spec, budget) {
     }
 }
 /**
- * Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits plus what the runs before it
- * left unused.
+ * Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits plus what the runs written before
+ * it left unused. The runs are written fewest findings first, so what a small run leaves goes to a large one
+ * (SARIF gives the order of runs no meaning); the truncations come back in the order of `runs`.
  */
 async function writeSarifFile(file, runs) {
     const truncations = [];
+    const order = [...runs.keys()].sort((a, b) => runs[a].findings.length - runs[b].findings.length);
     await withJsonSink(file, async (sink) => {
         await sink.write(SARIF_LOG_HEAD);
         let unused = 0;
-        for (const [i, run] of runs.entries()) {
+        for (const [i, index] of order.entries()) {
+            const run = runs[index];
             if (i)
                 await sink.write(',');
             const budget = run.gzipBudget + unused;
             const { truncation, bound } = await writeFittedRun(sink, run, budget);
-            truncations.push(truncation);
+            truncations[index] = truncation;
             unused = Math.max(0, budget - bound);
         }
         await sink.write(']}\n');

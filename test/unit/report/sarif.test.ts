@@ -180,23 +180,34 @@ describe('SARIF writer', () => {
     expect(truncation?.droppedBySeverity.critical ?? 0).toBe(0);
   });
 
-  it('hands what a run leaves of its share to the next one', async () => {
-    const file = path.join(tempDir(), 'shared.sarif');
+  it('hands what a small run leaves of its share to a large one, whichever comes first', async () => {
     const small = many(2);
     const large = many(300).map((f) => ({ ...f, scanner: 'dependency-track' as const }));
     const alone = await fitted(large, GITHUB_LIMITS.gzipBytes);
     const needs = gzipSync(JSON.stringify(alone.log), { level: 1 }).length;
     // Each run's share is 60% of what the large one needs; the small one leaves most of its share unused.
     const share = Math.ceil(needs * 0.6);
-    const truncations = await writeSarifFile(file, [
-      { input: INPUT, findings: small, gzipBudget: share },
-      {
-        input: { ...INPUT, scanner: 'dependency-track', category: 'sca-bridge/dependency-track/libs/' },
-        findings: large,
-        gzipBudget: share,
+    const smallRun = { input: INPUT, findings: small, gzipBudget: share };
+    const largeRun = {
+      input: {
+        ...INPUT,
+        scanner: 'dependency-track' as const,
+        category: 'sca-bridge/dependency-track/libs/',
       },
-    ]);
-    expect(truncations.map((t) => t.resultsDropped)).toEqual([0, 0]);
+      findings: large,
+      gzipBudget: share,
+    };
+    for (const runs of [
+      [smallRun, largeRun],
+      [largeRun, smallRun],
+    ]) {
+      const file = path.join(tempDir(), 'shared.sarif');
+      const truncations = await writeSarifFile(file, runs);
+      expect(truncations.map((t) => t.resultsDropped)).toEqual([0, 0]);
+      // Written fewest findings first, so the small run's leftover is known when the large one is fitted.
+      const log = JSON.parse(readFileSync(file, 'utf8')) as Log;
+      expect(log.runs.map((r) => r.results?.length)).toEqual([2, 300]);
+    }
   });
 
   it('counts what a small first run leaves by its gzipped size, not its raw size', async () => {
@@ -231,7 +242,8 @@ describe('SARIF writer', () => {
   it('fits each run of a log to its own share and writes both', async () => {
     const file = path.join(tempDir(), 'two.sarif');
     const xray = many(300);
-    const dtrack = many(20).map((f) => ({ ...f, scanner: 'dependency-track' as const }));
+    // More findings than the first run, so written after it: it gets its own share, not the first's leftover.
+    const dtrack = many(400).map((f) => ({ ...f, scanner: 'dependency-track' as const }));
     const truncations = await writeSarifFile(file, [
       { input: INPUT, findings: xray, gzipBudget: 4_000 },
       {
@@ -244,6 +256,6 @@ describe('SARIF writer', () => {
     expect(log.runs.map((r) => r.tool.driver.name)).toEqual(['JFrog Xray', 'Dependency-Track']);
     expect(truncations[0]?.resultsDropped).toBeGreaterThan(0);
     expect(truncations[1]).toEqual({ resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} });
-    expect(log.runs[1]?.results).toHaveLength(20);
+    expect(log.runs[1]?.results).toHaveLength(400);
   });
 });
