@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91268);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90555);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 91268:
+/***/ 90555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78094,14 +78094,7 @@ async function waitForProcessing(client, target, id, logger) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-const VERSION = package_namespaceObject.rE;
-
 ;// CONCATENATED MODULE: ./src/publish/webhook.ts
-
 
 
 const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
@@ -78126,7 +78119,6 @@ async function sendWebhook(config, summary, logger) {
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
-        'user-agent': `sca-bridge/${VERSION}`,
         'x-sca-bridge-event': WEBHOOK_EVENT,
         'x-sca-bridge-delivery': (0,external_node_crypto_.randomUUID)(),
         ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
@@ -82708,6 +82700,8 @@ class GzipBound {
     }
 }
 
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(71013);
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
 
 
@@ -82878,7 +82872,7 @@ function gitlabDependencyScanningReport(input) {
         version: DEPENDENCY_SCANNING_VERSION,
         schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${DEPENDENCY_SCANNING_VERSION}/dist/dependency-scanning-report-format.json`,
         scan: {
-            analyzer: { id: 'sca-bridge', name: 'sca-bridge', version: VERSION, vendor: { name: 'sca-bridge' } },
+            analyzer: { id: 'sca-bridge', name: 'sca-bridge', version: version/* VERSION */.x, vendor: { name: 'sca-bridge' } },
             scanner: {
                 id: first.id,
                 name: first.name,
@@ -84317,6 +84311,8 @@ var cancel = __nccwpck_require__(90833);
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __nccwpck_require__(86999);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(71013);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
 const HTTP = ['HTTP_PROXY', 'http_proxy'];
@@ -84410,6 +84406,8 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
+
+const USER_AGENT = `sca-bridge/${version/* VERSION */.x}`;
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
 /** The end of the grace period: said with the URL of the call it cut off (`cutOff`). */
@@ -84671,7 +84669,13 @@ class HttpClient {
     async once(url, req, signal) {
         const response = await (0,undici/* request */.Em)(url, {
             method: req.method ?? 'GET',
-            headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
+            // GitHub's API refuses a request without a User-Agent (HTTP 403); every server may as well know us.
+            headers: {
+                accept: 'application/json',
+                'user-agent': USER_AGENT,
+                ...this.options.headers,
+                ...req.headers,
+            },
             body: req.body,
             dispatcher: this.dispatcher,
             ...(signal ? { signal } : {}),
@@ -85320,6 +85324,24 @@ class StreamLogger {
         this.write(level ? `${level}: ${text}\n` : `${text}\n`);
     }
 }
+
+
+/***/ }),
+
+/***/ 71013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ VERSION)
+});
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const VERSION = package_namespaceObject.rE;
 
 
 /***/ }),

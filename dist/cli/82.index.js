@@ -553,10 +553,7 @@ const runSummarySchema = schemas/* looseObject */._H3({
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var http_client = __webpack_require__(3243);
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __webpack_require__(1013);
 ;// CONCATENATED MODULE: ./src/publish/webhook.ts
-
 
 
 const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
@@ -581,7 +578,6 @@ async function sendWebhook(config, summary, logger) {
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
-        'user-agent': `sca-bridge/${version/* VERSION */.x}`,
         'x-sca-bridge-event': WEBHOOK_EVENT,
         'x-sca-bridge-delivery': (0,external_node_crypto_.randomUUID)(),
         ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),
@@ -3622,6 +3618,8 @@ class GzipBound {
     }
 }
 
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/report/json-file.ts
@@ -5354,6 +5352,8 @@ var cancel = __webpack_require__(833);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
 const HTTP = ['HTTP_PROXY', 'http_proxy'];
@@ -5447,6 +5447,8 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
+
+const USER_AGENT = `sca-bridge/${version/* VERSION */.x}`;
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
 /** The end of the grace period: said with the URL of the call it cut off (`cutOff`). */
@@ -5708,7 +5710,13 @@ class HttpClient {
     async once(url, req, signal) {
         const response = await (0,undici/* request */.Em)(url, {
             method: req.method ?? 'GET',
-            headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
+            // GitHub's API refuses a request without a User-Agent (HTTP 403); every server may as well know us.
+            headers: {
+                accept: 'application/json',
+                'user-agent': USER_AGENT,
+                ...this.options.headers,
+                ...req.headers,
+            },
             body: req.body,
             dispatcher: this.dispatcher,
             ...(signal ? { signal } : {}),

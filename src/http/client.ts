@@ -5,7 +5,10 @@ import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undi
 import { pause } from '../cancel.js';
 import { ScannerError, UserError } from '../errors.js';
 import { type Logger, Redactor } from '../logger.js';
+import { VERSION } from '../version.js';
 import { agentProxies, describeProxyError, type Proxy, proxyFor, proxyStatus } from './proxy.js';
+
+const USER_AGENT = `sca-bridge/${VERSION}`;
 
 export interface HttpOptions {
   /** Base URL every relative path is resolved against. */
@@ -359,7 +362,13 @@ export class HttpClient {
   private async once(url: URL, req: HttpRequest, signal: AbortSignal | undefined): Promise<HttpResponse> {
     const response = await request(url, {
       method: req.method ?? 'GET',
-      headers: { accept: 'application/json', ...this.options.headers, ...req.headers },
+      // GitHub's API refuses a request without a User-Agent (HTTP 403); every server may as well know us.
+      headers: {
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+        ...this.options.headers,
+        ...req.headers,
+      },
       body: req.body as Dispatcher.DispatchOptions['body'],
       dispatcher: this.dispatcher,
       ...(signal ? { signal } : {}),

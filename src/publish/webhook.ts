@@ -3,7 +3,6 @@ import type { Config } from '../config.js';
 import { HttpClient } from '../http/client.js';
 import type { Logger } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
-import { VERSION } from '../version.js';
 
 export const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
 
@@ -33,7 +32,6 @@ export async function sendWebhook(
   const body = logger.redact(webhookBody(summary));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
-    'user-agent': `sca-bridge/${VERSION}`,
     'x-sca-bridge-event': WEBHOOK_EVENT,
     'x-sca-bridge-delivery': randomUUID(),
     ...(config.webhookSecret ? { 'x-sca-bridge-signature-256': signature(config.webhookSecret, body) } : {}),

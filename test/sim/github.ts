@@ -22,6 +22,13 @@ export class GitHubFake extends LoopbackServer {
   constructor(options: GitHubFakeOptions = {}) {
     let polls = 0;
     super((req, res) => {
+      // As api.github.com does: a request without a User-Agent is refused.
+      if (!req.headers['user-agent']) {
+        return sendJson(res, 403, {
+          message:
+            'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.',
+        });
+      }
       const upload = /^\/repos\/([^/]+\/[^/]+)\/code-scanning\/sarifs$/.exec(req.url);
       if (upload && req.method === 'POST') {
         if ((options.uploadStatus ?? 202) !== 202) {
