@@ -78072,17 +78072,27 @@ async function uploadSarif(log, target, logger) {
 async function waitForProcessing(client, target, id, logger) {
     const deadline = Date.now() + target.waitSeconds * 1000;
     for (;;) {
-        const { data } = await client.json({
-            path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
-            headers: GITHUB_API,
-            retry: true,
-        });
+        let data;
+        try {
+            ({ data } = await client.json({
+                path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
+                headers: GITHUB_API,
+                retry: true,
+            }));
+        }
+        catch (error) {
+            // GitHub has the upload: a status it cannot tell (after the retries) is no reason to fail the job.
+            if (!(error instanceof errors/* ScannerError */.VM))
+                throw error;
+            logger.warn(`Could not check code scanning's processing of SARIF ${id} (${error.message}); GitHub processes it on its own.`);
+            return;
+        }
         if (data.processing_status === 'complete') {
             logger.info('Code scanning processed the SARIF.');
             return;
         }
         if (data.processing_status === 'failed') {
-            throw new errors/* ScannerError */.VM(`Code scanning could not process the SARIF: ${(data.errors ?? []).join('; ') || 'no reason given'}.`);
+            throw new errors/* ScannerError */.VM(`Code scanning could not process SARIF ${id}: ${(data.errors ?? []).join('; ') || 'no reason given'}.`);
         }
         if (Date.now() >= deadline) {
             logger.warn(`Code scanning is still processing the SARIF after ${target.waitSeconds} s; it will finish on its own.`);
@@ -83495,6 +83505,9 @@ function isForkPullRequest(event, env) {
     const pr = event.pull_request;
     if (!pr || env.GITHUB_EVENT_NAME === 'pull_request_target')
         return false;
+    // A deleted fork leaves `head.repo` null; its pull request still runs read-only.
+    if (pr.head?.repo === null)
+        return true;
     const head = pr.head?.repo?.full_name;
     const base = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
     return !!head && head !== base;

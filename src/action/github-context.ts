@@ -56,6 +56,8 @@ function isForkPullRequest(
 ): boolean {
   const pr = event.pull_request;
   if (!pr || env.GITHUB_EVENT_NAME === 'pull_request_target') return false;
+  // A deleted fork leaves `head.repo` null; its pull request still runs read-only.
+  if (pr.head?.repo === null) return true;
   const head = pr.head?.repo?.full_name;
   const base = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
   return !!head && head !== base;

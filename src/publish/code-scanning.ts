@@ -98,18 +98,28 @@ async function waitForProcessing(
 ): Promise<void> {
   const deadline = Date.now() + target.waitSeconds * 1000;
   for (;;) {
-    const { data } = await client.json<{ processing_status?: string; errors?: string[] | null }>({
-      path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
-      headers: GITHUB_API,
-      retry: true,
-    });
+    let data: { processing_status?: string; errors?: string[] | null };
+    try {
+      ({ data } = await client.json<typeof data>({
+        path: `repos/${target.repository}/code-scanning/sarifs/${id}`,
+        headers: GITHUB_API,
+        retry: true,
+      }));
+    } catch (error) {
+      // GitHub has the upload: a status it cannot tell (after the retries) is no reason to fail the job.
+      if (!(error instanceof ScannerError)) throw error;
+      logger.warn(
+        `Could not check code scanning's processing of SARIF ${id} (${error.message}); GitHub processes it on its own.`,
+      );
+      return;
+    }
     if (data.processing_status === 'complete') {
       logger.info('Code scanning processed the SARIF.');
       return;
     }
     if (data.processing_status === 'failed') {
       throw new ScannerError(
-        `Code scanning could not process the SARIF: ${(data.errors ?? []).join('; ') || 'no reason given'}.`,
+        `Code scanning could not process SARIF ${id}: ${(data.errors ?? []).join('; ') || 'no reason given'}.`,
       );
     }
     if (Date.now() >= deadline) {

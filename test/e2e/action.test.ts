@@ -283,25 +283,24 @@ describe('upload-sarif', () => {
     });
   });
 
-  it('skips the upload on a fork pull request, where the token is read-only', async () => {
+  it('skips the upload on a fork pull request, where the token is read-only, the fork deleted or not', async () => {
     await start();
-    const event = {
-      pull_request: {
-        number: 13,
-        head: { repo: { full_name: 'mallory/shop' } },
-        base: { repo: { full_name: 'acme/shop' } },
-      },
-    };
-    const run = await runAction(inputs, {
-      workspace: dir,
-      env: { GITHUB_API_URL: apiUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/13/merge' },
-      event,
-    });
-    expect(run.code).toBe(0);
-    expect(github.uploads).toHaveLength(0);
-    expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
-      'pull requests from forks run with a read-only token',
-    );
+    // A deleted fork's pull request comes with `head.repo: null`.
+    for (const headRepo of [{ full_name: 'mallory/shop' }, null]) {
+      const event = {
+        pull_request: { number: 13, head: { repo: headRepo }, base: { repo: { full_name: 'acme/shop' } } },
+      };
+      const run = await runAction(inputs, {
+        workspace: dir,
+        env: { GITHUB_API_URL: apiUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/13/merge' },
+        event,
+      });
+      expect(run.code).toBe(0);
+      expect(github.uploads).toHaveLength(0);
+      expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
+        'pull requests from forks run with a read-only token',
+      );
+    }
   });
 
   it('explains a 403: security-events: write or code scanning missing', async () => {
@@ -316,6 +315,16 @@ describe('upload-sarif', () => {
     expect(run.outputs.total).toBe('4');
   });
 
+  it('keeps the upload when its processing status cannot be read: a warning, sarif-id set', async () => {
+    await start({ pollStatus: 404 });
+    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
+    expect(run.code).toBe(0);
+    expect(github.uploads).toHaveLength(1);
+    expect(run.outputs['sarif-id']).toBe('sarif-47');
+    const warnings = run.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+    expect(warnings.join('\n')).toContain("Could not check code scanning's processing of SARIF sarif-47");
+  });
+
   it('fails when code scanning cannot process the SARIF', async () => {
     await start({ finalState: 'failed' });
     const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
@@ -325,7 +334,7 @@ describe('upload-sarif', () => {
         .filter((c) => c.command === 'error')
         .map((c) => c.message)
         .join('\n'),
-    ).toContain('Code scanning could not process the SARIF: locationFromSarifResult');
+    ).toContain('Code scanning could not process SARIF sarif-47: locationFromSarifResult');
   });
 });
 

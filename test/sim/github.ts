@@ -8,6 +8,8 @@ export interface GitHubFakeOptions {
   /** Polls answered `pending` before the final state. */
   pendingPolls?: number;
   finalState?: 'complete' | 'failed';
+  /** Status of every processing-status check, when not 200. */
+  pollStatus?: number;
 }
 
 /** A loopback stand-in for GitHub's code-scanning SARIF API (the Action reads its base from GITHUB_API_URL). */
@@ -51,6 +53,7 @@ export class GitHubFake extends LoopbackServer {
       }
       if (/\/code-scanning\/sarifs\/sarif-47$/.test(req.url)) {
         polls += 1;
+        if (options.pollStatus) return sendJson(res, options.pollStatus, { message: 'Not Found' });
         if (polls <= (options.pendingPolls ?? 1)) return sendJson(res, 200, { processing_status: 'pending' });
         return options.finalState === 'failed'
           ? sendJson(res, 200, {
