@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90555);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4648);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 90555:
+/***/ 4648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77879,8 +77879,9 @@ function realPath(file) {
     }
 }
 /**
- * CI's checkout when the working directory lies in it, else the git top folder, else the working directory.
- * Compared by real paths (git names the real one; a working directory may be reached through a symbolic
+ * CI's workspace when it is itself a checkout holding the working directory (a submodule's folder stays a path
+ * in it), else the git top folder of the working directory (`actions/checkout` with `path:` puts the checkout
+ * in a subfolder of the workspace), else CI's workspace, else the working directory. Compared by real paths (git names the real one; a working directory may be reached through a symbolic
  * link, as /tmp is on macOS), and given as seen from the working directory, so that paths between the two
  * stay right.
  */
@@ -77893,7 +77894,9 @@ function repositoryRoot(workingDirectory, env, gitRoot) {
         const above = relative === '' || relative.split((external_node_path_default()).sep).every((part) => part === '..');
         return above ? external_node_path_default().resolve(workingDirectory, relative) : undefined;
     };
-    return up(env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR) ?? up(gitRoot()) ?? workingDirectory;
+    const workspace = env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR;
+    const checkout = workspace && (0,external_node_fs_.existsSync)(external_node_path_default().join(workspace, '.git')) ? workspace : undefined;
+    return up(checkout) ?? up(gitRoot()) ?? up(workspace) ?? workingDirectory;
 }
 function defaultBranch(ctx) {
     const { env } = ctx;
@@ -77987,6 +77990,36 @@ function checkModeInputs(config) {
         }
         checkToken(config.token);
     }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git.ts
+
+// What git says about a checkout, for defaults CI does not give (a local run, a CI other than GitHub's or
+// GitLab's, a checkout in a subfolder of the workspace).
+/** One line of git's answer, or undefined outside a checkout (or without git). */
+function git(cwd, args) {
+    try {
+        return ((0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+            .toString()
+            .trim() || undefined);
+    }
+    catch {
+        return undefined;
+    }
+}
+function gitBranch(cwd) {
+    return () => {
+        const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
+        return branch !== 'HEAD' ? branch : undefined;
+    };
+}
+function gitRoot(directory) {
+    return git(directory, ['rev-parse', '--show-toplevel']);
+}
+function gitOrigin(directory) {
+    return git(directory, ['remote', 'get-url', 'origin']);
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -80790,8 +80823,6 @@ function fallbackUri(options, repository) {
     return toUri(options.workingDirectory, sarif) ?? external_node_path_default().basename(sarif);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/locate/files.ts
@@ -83567,6 +83598,7 @@ class ActionLogger {
 
 
 
+
 /** Every input action.yml declares, read by its public name. */
 const INPUTS = [
     'mode',
@@ -83655,7 +83687,7 @@ async function uploadToCodeScanning(config, github, logger, notes) {
         repository: github.repository,
         commitSha: github.sha,
         ref: github.ref,
-        ...(github.workspace ? { checkoutUri: (0,external_node_url_.pathToFileURL)(github.workspace).href } : {}),
+        checkoutUri: (0,external_node_url_.pathToFileURL)(config.repositoryRoot).href,
         proxyEnv: config.proxyEnv,
         waitSeconds: Math.min(config.timeoutSeconds, 120),
         pollSeconds: config.pollIntervalSeconds,
@@ -83698,7 +83730,7 @@ async function run_run(env = process.env) {
                 logger.secret(value);
         }
         mode = modeOf(inputs);
-        config = parseConfig(mode, inputs, { env, cwd: process.cwd() });
+        config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot });
         if (config.mode === 'test-connection') {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return;

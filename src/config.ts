@@ -1,4 +1,4 @@
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
@@ -332,8 +332,9 @@ function realPath(file: string): string {
 }
 
 /**
- * CI's checkout when the working directory lies in it, else the git top folder, else the working directory.
- * Compared by real paths (git names the real one; a working directory may be reached through a symbolic
+ * CI's workspace when it is itself a checkout holding the working directory (a submodule's folder stays a path
+ * in it), else the git top folder of the working directory (`actions/checkout` with `path:` puts the checkout
+ * in a subfolder of the workspace), else CI's workspace, else the working directory. Compared by real paths (git names the real one; a working directory may be reached through a symbolic
  * link, as /tmp is on macOS), and given as seen from the working directory, so that paths between the two
  * stay right.
  */
@@ -349,7 +350,9 @@ function repositoryRoot(
     const above = relative === '' || relative.split(path.sep).every((part) => part === '..');
     return above ? path.resolve(workingDirectory, relative) : undefined;
   };
-  return up(env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR) ?? up(gitRoot()) ?? workingDirectory;
+  const workspace = env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR;
+  const checkout = workspace && existsSync(path.join(workspace, '.git')) ? workspace : undefined;
+  return up(checkout) ?? up(gitRoot()) ?? up(workspace) ?? workingDirectory;
 }
 
 function defaultBranch(ctx: ConfigContext): string | undefined {

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
 import { describeError, UserError } from '../errors.js';
+import { gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
@@ -117,7 +118,7 @@ async function uploadToCodeScanning(
       repository: github.repository,
       commitSha: github.sha,
       ref: github.ref,
-      ...(github.workspace ? { checkoutUri: pathToFileURL(github.workspace).href } : {}),
+      checkoutUri: pathToFileURL(config.repositoryRoot).href,
       proxyEnv: config.proxyEnv,
       waitSeconds: Math.min(config.timeoutSeconds, 120),
       pollSeconds: config.pollIntervalSeconds,
@@ -174,7 +175,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (value) logger.secret(value);
     }
     mode = modeOf(inputs);
-    config = parseConfig(mode, inputs, { env, cwd: process.cwd() });
+    config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
     if (config.mode === 'test-connection') {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
       return;

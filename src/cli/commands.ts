@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
 import { asUtf8 } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
+import { gitBranch, gitOrigin, gitRoot } from '../git.js';
 import type { Logger } from '../logger.js';
 import { evaluateGate } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
@@ -20,34 +20,6 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-}
-
-/** One line of git's answer, or undefined outside a checkout (or without git). */
-function git(cwd: string, args: string[]): string | undefined {
-  try {
-    return (
-      execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString()
-        .trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-function gitBranch(cwd: string): () => string | undefined {
-  return () => {
-    const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    return branch !== 'HEAD' ? branch : undefined;
-  };
-}
-
-function gitRoot(directory: string): string | undefined {
-  return git(directory, ['rev-parse', '--show-toplevel']);
-}
-
-function gitOrigin(directory: string): string | undefined {
-  return git(directory, ['remote', 'get-url', 'origin']);
 }
 
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {

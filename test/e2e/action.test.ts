@@ -1,4 +1,5 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -235,6 +236,30 @@ describe('upload-sarif', () => {
     expect(upload?.sarif.runs[0]?.results?.some((r) => 'suppressions' in r)).toBe(false);
     if (sharedAvailable()) expect(schemaErrors('sarif-schema-2.1.0.json', upload?.sarif)).toEqual([]);
     expect(github.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
+  });
+
+  it('with the checkout in a subfolder of the workspace (checkout path:), places and uploads from it', async () => {
+    await start();
+    // The workspace holds the checkout in `shop/`, as actions/checkout with `path: shop` leaves it.
+    const checkout = path.join(dir, 'shop');
+    mkdirSync(checkout);
+    for (const file of readdirSync(dir).filter((f) => f !== 'shop'))
+      renameSync(path.join(dir, file), path.join(checkout, file));
+    execFileSync('git', ['init', '-q'], { cwd: checkout });
+    const run = await runAction(
+      { ...inputs, 'import-file': 'shop/findings.json', 'working-directory': 'shop' },
+      { workspace: dir, env: { GITHUB_API_URL: apiUrl } },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    const [upload] = github.uploads;
+    expect(upload?.body).toMatchObject({ checkout_uri: `file://${checkout}` });
+    const uris = (upload?.sarif.runs[0]?.results ?? []).map(
+      (r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+    );
+    expect(uris.length).toBeGreaterThan(0);
+    // Paths in the repository, not in the workspace: no `shop/` in front.
+    expect(uris.filter((uri) => uri?.startsWith('shop/'))).toEqual([]);
+    expect(uris).toContain('package.json');
   });
 
   it('files a pull request run under the merge ref and merge commit GitHub gives it', async () => {

@@ -88,6 +88,22 @@ describe('configuration', () => {
     }
   });
 
+  it("takes the repository root from CI's checkout, or from git when the checkout is a subfolder of it", () => {
+    const workspace = tempDir();
+    const sub = path.join(workspace, 'shop', 'web');
+    mkdirSync(sub, { recursive: true });
+    const env = { GITHUB_WORKSPACE: workspace };
+    const config = (gitRoot: (directory: string) => string | undefined) =>
+      parseConfig('import', { 'import-file': 'a', 'working-directory': sub }, { env, cwd: REPO, gitRoot });
+    // `actions/checkout` with `path: shop`: the workspace is no checkout, git names the repository.
+    expect(config(() => path.join(workspace, 'shop')).repositoryRoot).toBe(path.join(workspace, 'shop'));
+    // No git at all: the workspace.
+    expect(config(() => undefined).repositoryRoot).toBe(workspace);
+    // The workspace is the checkout and `shop` a submodule of it: paths stay the outer repository's.
+    mkdirSync(path.join(workspace, '.git'));
+    expect(config(() => path.join(workspace, 'shop')).repositoryRoot).toBe(workspace);
+  });
+
   it('takes the branch and working directory from CI', () => {
     const github = parseConfig(
       'import',

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+
+// What git says about a checkout, for defaults CI does not give (a local run, a CI other than GitHub's or
+// GitLab's, a checkout in a subfolder of the workspace).
+
+/** One line of git's answer, or undefined outside a checkout (or without git). */
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return (
+      execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+export function gitBranch(cwd: string): () => string | undefined {
+  return () => {
+    const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    return branch !== 'HEAD' ? branch : undefined;
+  };
+}
+
+export function gitRoot(directory: string): string | undefined {
+  return git(directory, ['rev-parse', '--show-toplevel']);
+}
+
+export function gitOrigin(directory: string): string | undefined {
+  return git(directory, ['remote', 'get-url', 'origin']);
+}
