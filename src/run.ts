@@ -116,7 +116,10 @@ function categoryFor(
   scanners: number,
 ): string {
   if (!config.category) return defaultCategory(scanner, subject);
-  return scanners > 1 ? `${config.category.replace(/\/+$/, '')}/${scanner}/` : config.category;
+  if (scanners > 1) return `${config.category.replace(/\/+$/, '')}/${scanner}/`;
+  // GitHub takes the text before the last `/` as the category: `frontend` alone would be an empty category,
+  // shared with every other upload that has none, each replacing the other's alerts.
+  return config.category.includes('/') ? config.category : `${config.category}/`;
 }
 
 function subjectOf(config: Config, context: SourceResult['context'], ci: CiContext): string | undefined {

@@ -279,6 +279,25 @@ describe('sca-bridge CLI', () => {
     expect((JSON.parse(filtered.stdout) as Summary).counts).toMatchObject({ total: 1, critical: 1 });
   });
 
+  it('keeps a given --category as GitHub reads it: one without a `/` gets one, so its category is not empty', async () => {
+    const sarifFile = path.join(work, 'category.sarif');
+    const ids = async (files: string[], category: string) => {
+      const { code } = await runCli(['import', ...files, '--sarif-file', sarifFile, '--category', category], {
+        cwd: work,
+      });
+      expect(code).toBe(0);
+      return readSarif(sarifFile)
+        .runs.map((r) => r.automationDetails?.id)
+        .sort();
+    };
+    expect(await ids([fixture('dt-fpf.json')], 'frontend')).toEqual(['frontend/']);
+    expect(await ids([fixture('dt-fpf.json')], 'deps/nightly')).toEqual(['deps/nightly']);
+    expect(await ids([fixture('dt-fpf.json'), fixture('xray-report.json')], 'deps')).toEqual([
+      'deps/dependency-track/',
+      'deps/xray/',
+    ]);
+  });
+
   it('writes one SARIF run per scanner, each with its own category, when both are imported', async () => {
     const sarifFile = path.join(work, 'both.sarif');
     const { code, stdout } = await runCli(
