@@ -78704,7 +78704,7 @@ function header(summary) {
         ? '✅ Gate passed'
         : summary.status === 'failed'
             ? '❌ Gate failed'
-            : '⚠️ Scan failed';
+            : '⚠️ Run failed';
     const subject = summary.repoKey ?? summary.project ?? '';
     const facts = [
         summary.scanner && `**Scanner:** ${summary.scanner}`,
@@ -83755,8 +83755,11 @@ async function run_run(env = process.env) {
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
         setOutputs(summary);
-    if (outcome && config)
-        await publish(outcome, config, github, logger, notes, failures);
+    const uploadFailure = outcome && config && (await publish(outcome, config, github, logger, notes, failures));
+    // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
+    // outputs, set above, still give the gate's verdict on the findings.
+    if (uploadFailure)
+        summary = { ...summary, status: 'error', error: uploadFailure };
     // The webhook before the annotations: whatever it prints is then counted in the step's caps.
     if (config)
         await sendWebhook(config, summary, logger);
@@ -83788,14 +83791,16 @@ async function run_run(env = process.env) {
     if (failures.length)
         core/* setFailed */.C1(failures.join('\n'));
 }
+/** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
 async function publish(outcome, config, github, logger, notes, failures) {
+    let failure;
     if (config.uploadSarif) {
         try {
             await uploadToCodeScanning(config, github, logger, notes);
         }
         catch (error) {
             failures.push((0,errors/* describeError */.Uc)(error));
-            notes.push(`The upload to code scanning failed: ${(0,errors/* describeError */.Uc)(error)}`);
+            failure = { message: `upload-sarif: ${(0,errors/* describeError */.Uc)(error)}`, exitCode: (0,errors/* exitCodeOf */.FO)(error) };
         }
     }
     if (config.uploadArtifact) {
@@ -83806,6 +83811,7 @@ async function publish(outcome, config, github, logger, notes, failures) {
             logger.warn(`The workflow artifact could not be uploaded: ${error.message}`);
         }
     }
+    return failure;
 }
 /** Annotations for the most severe findings, within what the step has left after its own messages. */
 function annotate(outcome, logger, summary, failures, notes) {

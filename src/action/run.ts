@@ -6,7 +6,7 @@ import type { Log } from 'sarif';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
-import { describeError, UserError } from '../errors.js';
+import { describeError, exitCodeOf, UserError } from '../errors.js';
 import { gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
@@ -195,7 +195,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputs(summary);
 
-  if (outcome && config) await publish(outcome, config, github, logger, notes, failures);
+  const uploadFailure =
+    outcome && config && (await publish(outcome, config, github, logger, notes, failures));
+  // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
+  // outputs, set above, still give the gate's verdict on the findings.
+  if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
   // The webhook before the annotations: whatever it prints is then counted in the step's caps.
   if (config) await sendWebhook(config, summary, logger);
   if (outcome && config?.annotations) annotate(outcome, logger, summary, failures, notes);
@@ -227,6 +231,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (failures.length) core.setFailed(failures.join('\n'));
 }
 
+/** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
 async function publish(
   outcome: RunOutcome,
   config: Config,
@@ -234,13 +239,14 @@ async function publish(
   logger: ActionLogger,
   notes: string[],
   failures: string[],
-): Promise<void> {
+): Promise<RunSummary['error']> {
+  let failure: RunSummary['error'];
   if (config.uploadSarif) {
     try {
       await uploadToCodeScanning(config, github, logger, notes);
     } catch (error) {
       failures.push(describeError(error));
-      notes.push(`The upload to code scanning failed: ${describeError(error)}`);
+      failure = { message: `upload-sarif: ${describeError(error)}`, exitCode: exitCodeOf(error) };
     }
   }
   if (config.uploadArtifact) {
@@ -250,6 +256,7 @@ async function publish(
       logger.warn(`The workflow artifact could not be uploaded: ${(error as Error).message}`);
     }
   }
+  return failure;
 }
 
 /** Annotations for the most severe findings, within what the step has left after its own messages. */

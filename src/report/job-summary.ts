@@ -54,7 +54,7 @@ function header(summary: RunSummary): string[] {
       ? '✅ Gate passed'
       : summary.status === 'failed'
         ? '❌ Gate failed'
-        : '⚠️ Scan failed';
+        : '⚠️ Run failed';
   const subject = summary.repoKey ?? summary.project ?? '';
   const facts = [
     summary.scanner && `**Scanner:** ${summary.scanner}`,

@@ -171,7 +171,7 @@ describe('the Action, run as the runner runs it', () => {
     expect(run.commands.find((c) => c.command === 'error')?.message).toContain('Input fail-on');
     // `gate-result` must not read `passed` for a run that did not finish.
     expect(run.outputs).toEqual({});
-    expect(run.summary).toContain('⚠️ Scan failed');
+    expect(run.summary).toContain('⚠️ Run failed');
   });
 
   it('masks the tokens before anything is printed', async () => {
@@ -328,16 +328,35 @@ describe('upload-sarif', () => {
     }
   });
 
-  it('explains a 403: security-events: write or code scanning missing', async () => {
+  it('explains a 403: security-events: write or code scanning missing; the webhook says error', async () => {
     await start({ uploadStatus: 403 });
-    const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
-    expect(run.code).toBe(1);
-    const message = run.commands
-      .filter((c) => c.command === 'error')
-      .map((c) => c.message)
-      .join('\n');
-    expect(message).toContain('security-events: write');
-    expect(run.outputs.total).toBe('4');
+    const receiver = new WebhookReceiver(0);
+    const url = await receiver.start();
+    try {
+      const run = await runAction(
+        { ...inputs, 'webhook-url': url },
+        { workspace: dir, env: { GITHUB_API_URL: apiUrl } },
+      );
+      expect(run.code).toBe(1);
+      const message = run.commands
+        .filter((c) => c.command === 'error')
+        .map((c) => c.message)
+        .join('\n');
+      expect(message).toContain('security-events: write');
+      // The outputs give the gate's verdict on the findings; the failed step is no clean pass elsewhere.
+      expect(run.outputs).toMatchObject({ total: '4', 'gate-result': 'passed' });
+      const body = JSON.parse(receiver.requests[0]?.body ?? '{}') as Record<string, unknown>;
+      expect(body).toMatchObject({
+        status: 'error',
+        gate: { result: 'passed' },
+        counts: { total: 4 },
+        error: { exitCode: 3, message: expect.stringContaining('upload-sarif: GitHub refused') as unknown },
+      });
+      expect(run.summary).toContain('⚠️ Run failed');
+      expect(run.summary).toContain('upload-sarif: GitHub refused');
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it('keeps the upload when its processing status cannot be read: a warning, sarif-id set', async () => {
