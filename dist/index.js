@@ -78241,31 +78241,37 @@ function findingMessage(finding) {
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
-/** GitHub shows at most 10 annotations of each kind per step (and 50 per job). */
+/** GitHub shows at most 10 annotations of each kind per step, and 50 in all per job. */
 const ANNOTATIONS_PER_KIND = 10;
+const ANNOTATIONS_PER_JOB = 50;
 function annotationLevel(finding) {
     if (finding.severity === 'critical' || finding.severity === 'high')
         return 'error';
     return finding.severity === 'medium' ? 'warning' : 'notice';
 }
 /**
- * The most severe findings as annotations, within what the step has left of each kind: `used` counts the
- * annotations the step prints anyway (its warnings, the gate's failure message).
+ * The most severe findings as annotations, within what the step has left of each kind and the job in all:
+ * `used` counts the annotations the step prints anyway (its warnings, the gate's failure message),
+ * `usedInJob` those earlier steps of the job printed.
  */
-function planAnnotations(findings, used) {
+function planAnnotations(findings, used, usedInJob = 0) {
     const left = {
         error: Math.max(0, ANNOTATIONS_PER_KIND - used.error),
         warning: Math.max(0, ANNOTATIONS_PER_KIND - used.warning),
         notice: Math.max(0, ANNOTATIONS_PER_KIND - used.notice),
     };
+    let leftInJob = ANNOTATIONS_PER_JOB - usedInJob - used.error - used.warning - used.notice;
     const annotations = [];
     for (const finding of findings) {
+        if (leftInJob <= 0)
+            break;
         if (finding.suppressed)
             continue;
         const level = annotationLevel(finding);
         if (left[level] === 0)
             continue;
         left[level] -= 1;
+        leftInJob -= 1;
         annotations.push({
             level,
             title: `${finding.id} in ${componentLabel(finding)} (${finding.severity})`,
@@ -83763,8 +83769,8 @@ async function run_run(env = process.env) {
     // The webhook before the annotations: whatever it prints is then counted in the step's caps.
     if (config)
         await sendWebhook(config, summary, logger);
-    if (outcome && config?.annotations)
-        annotate(outcome, logger, summary, failures, notes);
+    const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
+    const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
     if (config?.jobSummary !== false) {
         const findings = outcome?.findings ?? [];
         const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
@@ -83788,6 +83794,11 @@ async function run_run(env = process.env) {
     }
     if (summary.status === 'failed')
         failures.unshift(`Gate failed: ${summary.gate.reasons.join('; ')}`);
+    if (env.GITHUB_ENV) {
+        const { error, warning, notice } = logger.printed;
+        const printed = error + warning + notice + annotated + (failures.length ? 1 : 0);
+        core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + printed));
+    }
     if (failures.length)
         core/* setFailed */.C1(failures.join('\n'));
 }
@@ -83813,12 +83824,20 @@ async function publish(outcome, config, github, logger, notes, failures) {
     }
     return failure;
 }
-/** Annotations for the most severe findings, within what the step has left after its own messages. */
-function annotate(outcome, logger, summary, failures, notes) {
+/**
+ * Annotations earlier sca-bridge steps of the job printed, which count against GitHub's 50 per job; each step
+ * adds its own for the next (annotations of other actions' steps are not known).
+ */
+const JOB_ANNOTATIONS = 'SCA_BRIDGE_JOB_ANNOTATIONS';
+/**
+ * Annotations for the most severe findings, within what the step and the job have left after their own
+ * messages; returns how many were printed.
+ */
+function annotate(outcome, logger, summary, failures, notes, usedInJob) {
     // The step's failure message (gate or upload) is one more error annotation.
     const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
     const used = { ...logger.printed, error: logger.printed.error + failing };
-    const plan = planAnnotations(outcome.findings, used);
+    const plan = planAnnotations(outcome.findings, used, usedInJob);
     for (const a of plan.annotations) {
         const properties = { title: a.title, file: a.file, startLine: a.startLine };
         if (a.level === 'error')
@@ -83829,8 +83848,9 @@ function annotate(outcome, logger, summary, failures, notes) {
             core/* notice */.lm(a.message, properties);
     }
     if (plan.omitted > 0) {
-        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`);
+        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`);
     }
+    return plan.annotations.length;
 }
 
 
@@ -85759,6 +85779,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
@@ -85769,7 +85790,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -87570,13 +87591,13 @@ var ExitCode;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
+    const convertedVal = utils_toCommandValue(val);
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs

@@ -10,7 +10,7 @@ import { describeError, exitCodeOf, UserError } from '../errors.js';
 import { gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
-import { ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
+import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
 import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { failingViolations } from '../policy/gate.js';
@@ -202,7 +202,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
   // The webhook before the annotations: whatever it prints is then counted in the step's caps.
   if (config) await sendWebhook(config, summary, logger);
-  if (outcome && config?.annotations) annotate(outcome, logger, summary, failures, notes);
+  const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
+  const annotated =
+    outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
   if (config?.jobSummary !== false) {
     const findings = outcome?.findings ?? [];
     const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
@@ -228,6 +230,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       );
   }
   if (summary.status === 'failed') failures.unshift(`Gate failed: ${summary.gate.reasons.join('; ')}`);
+  if (env.GITHUB_ENV) {
+    const { error, warning, notice } = logger.printed;
+    const printed = error + warning + notice + annotated + (failures.length ? 1 : 0);
+    core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + printed));
+  }
   if (failures.length) core.setFailed(failures.join('\n'));
 }
 
@@ -259,18 +266,28 @@ async function publish(
   return failure;
 }
 
-/** Annotations for the most severe findings, within what the step has left after its own messages. */
+/**
+ * Annotations earlier sca-bridge steps of the job printed, which count against GitHub's 50 per job; each step
+ * adds its own for the next (annotations of other actions' steps are not known).
+ */
+const JOB_ANNOTATIONS = 'SCA_BRIDGE_JOB_ANNOTATIONS';
+
+/**
+ * Annotations for the most severe findings, within what the step and the job have left after their own
+ * messages; returns how many were printed.
+ */
 function annotate(
   outcome: RunOutcome,
   logger: ActionLogger,
   summary: RunSummary,
   failures: string[],
   notes: string[],
-): void {
+  usedInJob: number,
+): number {
   // The step's failure message (gate or upload) is one more error annotation.
   const failing = summary.status === 'failed' || failures.length > 0 ? 1 : 0;
   const used = { ...logger.printed, error: logger.printed.error + failing };
-  const plan = planAnnotations(outcome.findings, used);
+  const plan = planAnnotations(outcome.findings, used, usedInJob);
   for (const a of plan.annotations) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, properties);
@@ -279,7 +296,8 @@ function annotate(
   }
   if (plan.omitted > 0) {
     notes.push(
-      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step).`,
+      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`,
     );
   }
+  return plan.annotations.length;
 }

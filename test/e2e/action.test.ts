@@ -165,6 +165,24 @@ describe('the Action, run as the runner runs it', () => {
     expect(run.summary).toContain('29 findings are annotated; 16 more are counted in the table above');
   });
 
+  it("keeps a job's sca-bridge steps within GitHub's 50 annotations per job", async () => {
+    manyFindings(dir, 15);
+    const step = (env: Record<string, string> = {}) =>
+      runAction({ 'import-file': 'many.json', 'fail-on': 'critical' }, { workspace: dir, env });
+    const annotations = (run: Awaited<ReturnType<typeof step>>) =>
+      run.commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)).length;
+    const first = await step();
+    expect(annotations(first)).toBe(30);
+    expect(first.exported.SCA_BRIDGE_JOB_ANNOTATIONS).toBe('30');
+    // The next step of the job (GitHub passes exported variables on) has 20 left, its gate failure included.
+    const second = await step({
+      SCA_BRIDGE_JOB_ANNOTATIONS: first.exported.SCA_BRIDGE_JOB_ANNOTATIONS ?? '',
+    });
+    expect(annotations(second)).toBe(20);
+    expect(second.exported.SCA_BRIDGE_JOB_ANNOTATIONS).toBe('50');
+    expect(second.summary).toContain('and 50 per job');
+  });
+
   it('fails with exit 1 and a clear message on bad input, and sets no outputs', async () => {
     const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'severe' }, { workspace: dir });
     expect(run.code).toBe(1);

@@ -8,6 +8,8 @@ export interface ActionRun {
   code: number | null;
   stdout: string;
   outputs: Record<string, string>;
+  /** Variables the step exported for the job's later steps (GITHUB_ENV). */
+  exported: Record<string, string>;
   summary: string;
   /** Workflow commands the step printed: `::error file=…,line=…::message`. */
   commands: { command: string; properties: Record<string, string>; message: string }[];
@@ -64,15 +66,18 @@ export function runAction(
 ): Promise<ActionRun> {
   const temp = mkdtempSync(path.join(tmpdir(), 'sca-bridge-runner-'));
   const outputFile = path.join(temp, 'output');
+  const envFile = path.join(temp, 'env');
   const summaryFile = path.join(temp, 'summary');
   const eventFile = path.join(temp, 'event.json');
   writeFileSync(outputFile, '');
+  writeFileSync(envFile, '');
   writeFileSync(summaryFile, '');
   writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
+    GITHUB_ENV: envFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_WORKSPACE: options.workspace,
@@ -103,6 +108,7 @@ export function runAction(
         code,
         stdout,
         outputs: readOutputs(outputFile),
+        exported: readOutputs(envFile),
         summary: readFileSync(summaryFile, 'utf8'),
         commands: readCommands(stdout),
       }),
