@@ -78221,8 +78221,14 @@ const SEVERITY_SCORE = {
 };
 /** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
 function securitySeverity(findings, severity) {
-    const scores = findings.map(cvssScore).filter((s) => s !== undefined);
-    const score = scores.length ? Math.max(...scores) : SEVERITY_SCORE[severity];
+    // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
+    let score;
+    for (const finding of findings) {
+        const s = cvssScore(finding);
+        if (s !== undefined && (score === undefined || s > score))
+            score = s;
+    }
+    score ??= SEVERITY_SCORE[severity];
     return score.toFixed(1);
 }
 function componentLabel(finding) {
@@ -78284,6 +78290,10 @@ function planAnnotations(findings, used, usedInJob = 0) {
     return { annotations, omitted: candidates - annotations.length };
 }
 
+// EXTERNAL MODULE: ./src/findings/key.ts
+var findings_key = __nccwpck_require__(14861);
+// EXTERNAL MODULE: ./src/findings/text.ts
+var findings_text = __nccwpck_require__(84087);
 ;// CONCATENATED MODULE: ./src/report/json-file.ts
 
 
@@ -78448,6 +78458,8 @@ async function writeJsonFile(file, value) {
 
 
 
+
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOLS = {
     'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -78497,9 +78509,6 @@ function sarifLevel(severity) {
         return 'error';
     return severity === 'medium' ? 'warning' : 'note';
 }
-function shorten(text, limit) {
-    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
 function groupById(findings) {
     const groups = new Map();
     for (const finding of findings) {
@@ -78512,13 +78521,16 @@ function groupById(findings) {
     return groups;
 }
 function ruleTags(findings) {
-    const tags = ['security', 'vulnerability'];
+    const tags = new Set(['security', 'vulnerability']);
+    // Added one by one up to the limit: a finding may list any number of CWEs.
+    const add = (tag) => tags.size < TAG_LIMIT && tags.add(tag);
     for (const f of findings)
         if (f.component.ecosystem)
-            tags.push(f.component.ecosystem);
+            add(f.component.ecosystem);
     for (const f of findings)
-        tags.push(...f.cwes);
-    return [...new Set(tags)].slice(0, TAG_LIMIT);
+        for (const cwe of f.cwes)
+            add(cwe);
+    return [...tags];
 }
 /**
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
@@ -78567,7 +78579,7 @@ function ruleJson(id, findings, brief) {
     const descriptionJson = JSON.stringify(description);
     const full = description.length <= DESCRIPTION_LIMIT
         ? descriptionJson
-        : JSON.stringify(shorten(description, DESCRIPTION_LIMIT));
+        : JSON.stringify((0,findings_text/* shorten */.m)(description, DESCRIPTION_LIMIT));
     const rest = JSON.stringify({
         ...(helpUri ? { helpUri } : {}),
         defaultConfiguration: { level: sarifLevel(severity) },
@@ -78577,11 +78589,11 @@ function ruleJson(id, findings, brief) {
             precision: 'high',
         },
     });
-    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
+    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
 }
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
 function findingFingerprint(finding) {
-    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location.uri].join('\u0000')).slice(0, 32);
+    return (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri])).slice(0, 32);
 }
 function buildResult(finding, ruleIndex, input, anySuppressed) {
     const { location } = finding;
@@ -78877,25 +78889,26 @@ var src_cancel = __nccwpck_require__(90833);
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
 
 
+
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 function findingKey(finding) {
     const { component } = finding;
-    return [
+    return (0,findings_key/* tupleKey */.W)([
         finding.scanner,
         finding.id,
         component.ecosystem ?? '',
         component.packageName,
         component.version ?? '',
         finding.location.uri,
-    ].join('\u0000');
+    ]);
 }
 function union(a, b) {
     return [...new Set([...a, ...b])];
 }
 function unionPaths(a, b) {
-    const seen = new Map(a.map((path) => [path.join('\u0000'), path]));
+    const seen = new Map(a.map((path) => [JSON.stringify(path), path]));
     for (const path of b)
-        seen.set(path.join('\u0000'), path);
+        seen.set(JSON.stringify(path), path);
     return [...seen.values()];
 }
 function higher(a, b) {
@@ -82756,6 +82769,7 @@ var version = __nccwpck_require__(71013);
 
 
 
+
 /** The schema version GitLab validates the report against (SPEC §8). */
 const DEPENDENCY_SCANNING_VERSION = '15.2.1';
 const SCANNERS = {
@@ -82792,7 +82806,7 @@ function gitlabTime(date) {
     return date.toISOString().slice(0, 19);
 }
 function stableUuid(...parts) {
-    const hex = (0,external_node_crypto_.hash)('sha256', parts.join('\u0000'));
+    const hex = (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)(parts));
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 function identifier(id) {
@@ -82804,20 +82818,24 @@ function cweIdentifier(cwe) {
     const value = cwe.replace(/^CWE-/i, '');
     return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
 }
+/** The schema's length bounds of a vector (v2, v3): GitLab refuses the whole report for one outside them. */
+function within(vector, min) {
+    return vector !== undefined && vector.length >= min && vector.length <= 128;
+}
 function cvssVectors(finding, vendor) {
     const vectors = [];
     const v3 = finding.cvss.v3?.vector;
-    if (v3 && CVSS3.test(v3))
+    if (within(v3, 32) && CVSS3.test(v3))
         vectors.push({ vendor, vector: v3 });
     const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-    if (v2 && v2.length >= 16 && CVSS2.test(v2))
+    if (within(v2, 16) && CVSS2.test(v2))
         vectors.push({ vendor, vector: v2 });
     return vectors;
 }
 function solution(packageName, fixedVersions) {
     if (!fixedVersions.length)
         return undefined;
-    return shorten(`Upgrade ${packageName} to ${fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
+    return (0,findings_text/* shorten */.m)(`Upgrade ${packageName} to ${fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
 }
 /** Items mapped only as they are written (and again each time they are read). */
 function mapped(items, map) {
@@ -82838,7 +82856,7 @@ function gitlabVulnerabilities(findings) {
     for (const finding of findings) {
         if (finding.suppressed)
             continue;
-        const key = `${finding.id}\0${finding.component.packageName}\0${finding.location.uri}`;
+        const key = (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri]);
         const group = groups.get(key);
         if (group)
             group.push(finding);
@@ -82862,7 +82880,7 @@ const gitlab_DESCRIPTION_LIMIT = 1_000_000;
 function descriptionJson(message, advisory, escaped) {
     const text = `${message}\n\n`;
     if (text.length + advisory.length > gitlab_DESCRIPTION_LIMIT)
-        return JSON.stringify(shorten(`${text}${advisory}`, gitlab_DESCRIPTION_LIMIT));
+        return JSON.stringify((0,findings_text/* shorten */.m)(`${text}${advisory}`, gitlab_DESCRIPTION_LIMIT));
     let advisoryJson = escaped.get(advisory);
     if (advisoryJson === undefined) {
         advisoryJson = JSON.stringify(advisory);
@@ -82893,7 +82911,7 @@ function gitlabDependencyScanningReport(input) {
             .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
             .map((url) => ({ url }));
         const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location.uri);
-        const name = shorten(`${finding.id}: ${finding.title}`, 255);
+        const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
         const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
@@ -82939,9 +82957,9 @@ function gitlabDependencyScanningReport(input) {
 function gitlabCodeQualityReport(findings) {
     const open = findings.filter((f) => !f.suppressed);
     return mapped(open, (finding) => ({
-        description: shorten(findingMessage(finding), 1000),
+        description: (0,findings_text/* shorten */.m)(findingMessage(finding), 1000),
         check_name: finding.id,
-        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location.uri].join('\u0000')).slice(0, 32),
+        fingerprint: (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.scanner, finding.id, componentLabel(finding), finding.location.uri])).slice(0, 32),
         severity: CODE_QUALITY_SEVERITY[finding.severity],
         categories: ['Security'],
         location: {
@@ -83971,7 +83989,11 @@ function describeError(error) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(45232);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(45232);
+/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14861);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84087);
+
+
 
 
 /**
@@ -84013,7 +84035,7 @@ function validScores(cvss) {
 }
 function firstLine(text) {
     const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-    return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .m)(line, 120, '...');
 }
 function present(values) {
     return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
@@ -84023,12 +84045,12 @@ function buildFinding(input) {
     // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
     // keep spare room.
     const description = shared(input.description?.trim() ?? '');
-    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .orderIds */ .Fd)(input.ids).slice();
+    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .orderIds */ .Fd)(input.ids).slice();
     // A vulnerability the scanner names by no id at all is told apart by its text: one `UNKNOWN` for all of
     // them would merge different ones on a component into one finding.
     const ids = named.length
         ? named
-        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', `${input.title ?? ''}\0${description}`).slice(0, 8)}`];
+        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', (0,_key_js__WEBPACK_IMPORTED_MODULE_3__/* .tupleKey */ .W)([input.title ?? '', description])).slice(0, 8)}`];
     const [id] = ids;
     const finding = {
         scanner: input.scanner,
@@ -84298,6 +84320,25 @@ function orderIds(ids) {
 
 /***/ }),
 
+/***/ 14861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ tupleKey)
+/* harmony export */ });
+/**
+ * One string for a tuple of strings (a finding's identity, a fingerprint's input), different for different
+ * tuples: the parts joined by NUL, as keys and fingerprints have always been made, unless a part holds a NUL
+ * itself, where `a\0b`,`c` and `a`,`b\0c` would meet. Such a tuple is written as JSON, which holds no NUL, so
+ * it meets no joined tuple of two parts or more; fingerprints of ordinary input stay as they were.
+ */
+function tupleKey(parts) {
+    return parts.some((part) => part.includes('\0')) ? JSON.stringify(parts) : parts.join('\0');
+}
+
+
+/***/ }),
+
 /***/ 65131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -84355,6 +84396,29 @@ function severityFromScore(score) {
     if (score > 0)
         return 'low';
     return 'info';
+}
+
+
+/***/ }),
+
+/***/ 84087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ shorten)
+/* harmony export */ });
+/**
+ * `text` cut to at most `limit` UTF-16 units, `ellipsis` included, never between the two halves of a
+ * character outside the BMP (an emoji): a lone half is not Unicode, and JSON readers refuse or mangle it.
+ */
+function shorten(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let end = limit - ellipsis.length;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}${ellipsis}`;
 }
 
 

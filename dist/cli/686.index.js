@@ -643,28 +643,31 @@ async function sendWebhook(config, summary, logger) {
 var src_cancel = __webpack_require__(833);
 // EXTERNAL MODULE: ./src/findings/ids.ts
 var findings_ids = __webpack_require__(5232);
+// EXTERNAL MODULE: ./src/findings/key.ts
+var findings_key = __webpack_require__(4861);
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
+
 
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 function findingKey(finding) {
     const { component } = finding;
-    return [
+    return (0,findings_key/* tupleKey */.W)([
         finding.scanner,
         finding.id,
         component.ecosystem ?? '',
         component.packageName,
         component.version ?? '',
         finding.location.uri,
-    ].join('\u0000');
+    ]);
 }
 function union(a, b) {
     return [...new Set([...a, ...b])];
 }
 function unionPaths(a, b) {
-    const seen = new Map(a.map((path) => [path.join('\u0000'), path]));
+    const seen = new Map(a.map((path) => [JSON.stringify(path), path]));
     for (const path of b)
-        seen.set(path.join('\u0000'), path);
+        seen.set(JSON.stringify(path), path);
     return [...seen.values()];
 }
 function higher(a, b) {
@@ -3539,8 +3542,14 @@ const SEVERITY_SCORE = {
 };
 /** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
 function securitySeverity(findings, severity) {
-    const scores = findings.map(cvssScore).filter((s) => s !== undefined);
-    const score = scores.length ? Math.max(...scores) : SEVERITY_SCORE[severity];
+    // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
+    let score;
+    for (const finding of findings) {
+        const s = cvssScore(finding);
+        if (s !== undefined && (score === undefined || s > score))
+            score = s;
+    }
+    score ??= SEVERITY_SCORE[severity];
     return score.toFixed(1);
 }
 function componentLabel(finding) {
@@ -3649,6 +3658,8 @@ class GzipBound {
     }
 }
 
+// EXTERNAL MODULE: ./src/findings/text.ts
+var findings_text = __webpack_require__(4087);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: external "node:os"
@@ -3813,237 +3824,8 @@ async function writeJsonFile(file, value) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-
-
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const TOOLS = {
-    'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
-    xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
-};
-/** GitHub's caps on rule texts and tags (SPEC §7). */
-const DESCRIPTION_LIMIT = 1024;
-const TAG_LIMIT = 10;
-const LIST_LIMIT = 20;
-// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
-const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
-const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
-const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
-function rfc3986(text, allowed) {
-    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
-        return text;
-    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
-}
-/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
-function webUrl(text) {
-    if (!text)
-        return undefined;
-    try {
-        const url = new URL(text);
-        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
-        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
-        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
-            return undefined;
-        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
-        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
-        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
-        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
-function pathToUri(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment.toWellFormed()))
-        .join('/');
-}
-function sarifLevel(severity) {
-    if (severity === 'critical' || severity === 'high')
-        return 'error';
-    return severity === 'medium' ? 'warning' : 'note';
-}
-function shorten(text, limit) {
-    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-function groupById(findings) {
-    const groups = new Map();
-    for (const finding of findings) {
-        const group = groups.get(finding.id);
-        if (group)
-            group.push(finding);
-        else
-            groups.set(finding.id, [finding]);
-    }
-    return groups;
-}
-function ruleTags(findings) {
-    const tags = ['security', 'vulnerability'];
-    for (const f of findings)
-        if (f.component.ecosystem)
-            tags.push(f.component.ecosystem);
-    for (const f of findings)
-        tags.push(...f.cwes);
-    return [...new Set(tags)].slice(0, TAG_LIMIT);
-}
-/**
- * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
- * a rule and appears in both forms, so it is spliced in rather than copied into each.
- */
-function helpJson(id, findings, brief, descriptionJson) {
-    const [first] = findings;
-    const vector = findings.map(cvssVector).find(Boolean);
-    const score = findings.map(cvssScore).find((s) => s !== undefined);
-    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
-    const components = [...new Set(findings.map(componentLabel))];
-    const references = [
-        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
-    ];
-    const lines = [
-        `${id}: ${first.title}`,
-        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
-        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
-        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
-    ];
-    if (brief)
-        return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
-    const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
-    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n');
-    const markdown = joinedJson([
-        `**${id}**: ${first.title}`,
-        '',
-        `| Severity | CVSS | Affected components | Fixed versions |`,
-        `| --- | --- | --- | --- |`,
-        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
-            .slice(0, LIST_LIMIT)
-            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
-        '',
-        '',
-    ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
-    return `{"text":${text},"markdown":${markdown}}`;
-}
-/** A rule as JSON text (see `helpJson`). */
-function ruleJson(id, findings, brief) {
-    const [first] = findings;
-    const severity = first.severity;
-    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
-        .map(webUrl)
-        .find(Boolean);
-    const description = first.description || first.title;
-    const descriptionJson = JSON.stringify(description);
-    const full = description.length <= DESCRIPTION_LIMIT
-        ? descriptionJson
-        : JSON.stringify(shorten(description, DESCRIPTION_LIMIT));
-    const rest = JSON.stringify({
-        ...(helpUri ? { helpUri } : {}),
-        defaultConfiguration: { level: sarifLevel(severity) },
-        properties: {
-            tags: ruleTags(findings),
-            'security-severity': securitySeverity(findings, severity),
-            precision: 'high',
-        },
-    });
-    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
-}
-/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-function findingFingerprint(finding) {
-    return (0,external_node_crypto_.hash)('sha256', [finding.id, finding.component.packageName, finding.location.uri].join('\u0000')).slice(0, 32);
-}
-function buildResult(finding, ruleIndex, input, anySuppressed) {
-    const { location } = finding;
-    const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
-    const score = cvssScore(finding);
-    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
-    const result = {
-        ruleId: finding.id,
-        ruleIndex,
-        level: sarifLevel(finding.severity),
-        message: { text: findingMessage(finding) },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: pathToUri(location.uri) },
-                    region: { startLine: location.startLine },
-                },
-                ...(logical.length
-                    ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
-                    : {}),
-            },
-        ],
-        partialFingerprints: {
-            ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
-            'scaBridgeFinding/v1': findingFingerprint(finding),
-        },
-        properties: {
-            packageName: finding.component.packageName,
-            packageVersion: finding.component.version ?? '',
-            ...(finding.component.purl ? { purl: finding.component.purl } : {}),
-            ecosystem: finding.component.ecosystem ?? 'unknown',
-            severity: finding.severity,
-            ...(score !== undefined ? { cvssScore: score } : {}),
-            vulnerabilityIds: finding.ids,
-            fixedVersions: finding.fixedVersions,
-            componentPaths: finding.componentPaths,
-            locationRule: location.rule,
-            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
-            ...(finding.epss ? { epssScore: finding.epss.score } : {}),
-            ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
-            ...(finding.url ? { scannerUrl: finding.url } : {}),
-        },
-    };
-    if (anySuppressed) {
-        // SARIF: either every result of a run carries `suppressions` or none does.
-        result.suppressions = finding.suppressed
-            ? [
-                {
-                    kind: 'external',
-                    status: 'accepted',
-                    justification: [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
-                        .filter(Boolean)
-                        .join(': ') || 'suppressed in the scanner',
-                },
-            ]
-            : [];
-    }
-    return result;
-}
-/**
- * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
- * 25,000 results is written as it is built and never held whole.
- */
-function* sarifRunJson(input) {
-    const groups = groupById(input.findings);
-    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
-    const anySuppressed = input.findings.some((f) => f.suppressed);
-    const tool = TOOLS[input.scanner];
-    const driver = JSON.stringify({
-        name: tool.name,
-        informationUri: tool.informationUri,
-        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
-    });
-    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
-    let separator = '';
-    for (const [id, group] of groups) {
-        yield `${separator}${ruleJson(id, group, !!input.briefHelp)}`;
-        separator = ',';
-    }
-    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
-    separator = '';
-    for (const finding of input.findings) {
-        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
-        yield `${separator}${JSON.stringify(result)}`;
-        separator = ',';
-    }
-    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
-    yield `],"properties":${JSON.stringify(properties)}}`;
-}
-/** The start of a log, up to its runs. */
-const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
-
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
+
 
 
 
@@ -4086,7 +3868,7 @@ function gitlabTime(date) {
     return date.toISOString().slice(0, 19);
 }
 function stableUuid(...parts) {
-    const hex = (0,external_node_crypto_.hash)('sha256', parts.join('\u0000'));
+    const hex = (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)(parts));
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 function identifier(id) {
@@ -4098,20 +3880,24 @@ function cweIdentifier(cwe) {
     const value = cwe.replace(/^CWE-/i, '');
     return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
 }
+/** The schema's length bounds of a vector (v2, v3): GitLab refuses the whole report for one outside them. */
+function within(vector, min) {
+    return vector !== undefined && vector.length >= min && vector.length <= 128;
+}
 function cvssVectors(finding, vendor) {
     const vectors = [];
     const v3 = finding.cvss.v3?.vector;
-    if (v3 && CVSS3.test(v3))
+    if (within(v3, 32) && CVSS3.test(v3))
         vectors.push({ vendor, vector: v3 });
     const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-    if (v2 && v2.length >= 16 && CVSS2.test(v2))
+    if (within(v2, 16) && CVSS2.test(v2))
         vectors.push({ vendor, vector: v2 });
     return vectors;
 }
 function solution(packageName, fixedVersions) {
     if (!fixedVersions.length)
         return undefined;
-    return shorten(`Upgrade ${packageName} to ${fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
+    return (0,findings_text/* shorten */.m)(`Upgrade ${packageName} to ${fixedVersions.slice(0, 5).join(' or ')}.`, 7000);
 }
 /** Items mapped only as they are written (and again each time they are read). */
 function mapped(items, map) {
@@ -4132,7 +3918,7 @@ function gitlabVulnerabilities(findings) {
     for (const finding of findings) {
         if (finding.suppressed)
             continue;
-        const key = `${finding.id}\0${finding.component.packageName}\0${finding.location.uri}`;
+        const key = (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri]);
         const group = groups.get(key);
         if (group)
             group.push(finding);
@@ -4147,7 +3933,7 @@ function unionOf(group, values) {
     return rest.length ? [...new Set(group.flatMap(values))] : [...values(first)];
 }
 /** The schema's longest description (1 MiB), with room to spare. */
-const gitlab_DESCRIPTION_LIMIT = 1_000_000;
+const DESCRIPTION_LIMIT = 1_000_000;
 /**
  * The JSON string of `message`, a blank line and `advisory`. The advisory, shared by many findings and most
  * of a report's bytes, is escaped once per report (`escaped`) and spliced in rather than copied into a new
@@ -4155,8 +3941,8 @@ const gitlab_DESCRIPTION_LIMIT = 1_000_000;
  */
 function descriptionJson(message, advisory, escaped) {
     const text = `${message}\n\n`;
-    if (text.length + advisory.length > gitlab_DESCRIPTION_LIMIT)
-        return JSON.stringify(shorten(`${text}${advisory}`, gitlab_DESCRIPTION_LIMIT));
+    if (text.length + advisory.length > DESCRIPTION_LIMIT)
+        return JSON.stringify((0,findings_text/* shorten */.m)(`${text}${advisory}`, DESCRIPTION_LIMIT));
     let advisoryJson = escaped.get(advisory);
     if (advisoryJson === undefined) {
         advisoryJson = JSON.stringify(advisory);
@@ -4187,7 +3973,7 @@ function gitlabDependencyScanningReport(input) {
             .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
             .map((url) => ({ url }));
         const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location.uri);
-        const name = shorten(`${finding.id}: ${finding.title}`, 255);
+        const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
         const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
@@ -4233,9 +4019,9 @@ function gitlabDependencyScanningReport(input) {
 function gitlabCodeQualityReport(findings) {
     const open = findings.filter((f) => !f.suppressed);
     return mapped(open, (finding) => ({
-        description: shorten(findingMessage(finding), 1000),
+        description: (0,findings_text/* shorten */.m)(findingMessage(finding), 1000),
         check_name: finding.id,
-        fingerprint: (0,external_node_crypto_.hash)('sha256', [finding.scanner, finding.id, componentLabel(finding), finding.location.uri].join('\u0000')).slice(0, 32),
+        fingerprint: (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.scanner, finding.id, componentLabel(finding), finding.location.uri])).slice(0, 32),
         severity: CODE_QUALITY_SEVERITY[finding.severity],
         categories: ['Security'],
         location: {
@@ -4366,6 +4152,238 @@ async function scannerAdapter(name) {
             throw new errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
     }
 }
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOLS = {
+    'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
+    xray: { name: 'JFrog Xray', informationUri: 'https://jfrog.com/xray/' },
+};
+/** GitHub's caps on rule texts and tags (SPEC §7). */
+const sarif_DESCRIPTION_LIMIT = 1024;
+const TAG_LIMIT = 10;
+const LIST_LIMIT = 20;
+// RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
+const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
+const QUERY_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+function rfc3986(text, allowed) {
+    if (allowed === PATH_CHAR && PLAIN_PATH.test(text))
+        return text;
+    return text.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => c !== '%' && allowed.test(c) ? c : encodeURIComponent(c));
+}
+/** Only an absolute http(s) URL is a `helpUri`: the schema wants a URI, scanners hand over any text. */
+function webUrl(text) {
+    if (!text)
+        return undefined;
+    try {
+        const url = new URL(text);
+        // WHATWG URLs accept hosts that RFC 3986, which SARIF's schema checks, does not (a backquote).
+        const host = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname);
+        if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !host)
+            return undefined;
+        // WHATWG also leaves characters in paths, queries and fragments that RFC 3986 forbids (`{`, `]`, a second `#`).
+        const query = url.search ? `?${rfc3986(url.search.slice(1), QUERY_CHAR)}` : '';
+        const fragment = url.hash ? `#${rfc3986(url.hash.slice(1), QUERY_CHAR)}` : '';
+        return `${url.origin}${rfc3986(url.pathname, PATH_CHAR)}${query}${fragment}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A path as a URI reference: each segment percent-encoded (spaces, `{`, non-ASCII letters). */
+function pathToUri(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment.toWellFormed()))
+        .join('/');
+}
+function sarifLevel(severity) {
+    if (severity === 'critical' || severity === 'high')
+        return 'error';
+    return severity === 'medium' ? 'warning' : 'note';
+}
+function groupById(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const group = groups.get(finding.id);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(finding.id, [finding]);
+    }
+    return groups;
+}
+function ruleTags(findings) {
+    const tags = new Set(['security', 'vulnerability']);
+    // Added one by one up to the limit: a finding may list any number of CWEs.
+    const add = (tag) => tags.size < TAG_LIMIT && tags.add(tag);
+    for (const f of findings)
+        if (f.component.ecosystem)
+            add(f.component.ecosystem);
+    for (const f of findings)
+        for (const cwe of f.cwes)
+            add(cwe);
+    return [...tags];
+}
+/**
+ * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
+ * a rule and appears in both forms, so it is spliced in rather than copied into each.
+ */
+function helpJson(id, findings, brief, descriptionJson) {
+    const [first] = findings;
+    const vector = findings.map(cvssVector).find(Boolean);
+    const score = findings.map(cvssScore).find((s) => s !== undefined);
+    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
+    const components = [...new Set(findings.map(componentLabel))];
+    const references = [
+        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
+    ];
+    const lines = [
+        `${id}: ${first.title}`,
+        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
+        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
+        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
+    ];
+    if (brief)
+        return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
+    const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
+    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n');
+    const markdown = joinedJson([
+        `**${id}**: ${first.title}`,
+        '',
+        `| Severity | CVSS | Affected components | Fixed versions |`,
+        `| --- | --- | --- | --- |`,
+        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
+            .slice(0, LIST_LIMIT)
+            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+        '',
+        '',
+    ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
+    return `{"text":${text},"markdown":${markdown}}`;
+}
+/** A rule as JSON text (see `helpJson`). */
+function ruleJson(id, findings, brief) {
+    const [first] = findings;
+    const severity = first.severity;
+    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
+        .map(webUrl)
+        .find(Boolean);
+    const description = first.description || first.title;
+    const descriptionJson = JSON.stringify(description);
+    const full = description.length <= sarif_DESCRIPTION_LIMIT
+        ? descriptionJson
+        : JSON.stringify((0,findings_text/* shorten */.m)(description, sarif_DESCRIPTION_LIMIT));
+    const rest = JSON.stringify({
+        ...(helpUri ? { helpUri } : {}),
+        defaultConfiguration: { level: sarifLevel(severity) },
+        properties: {
+            tags: ruleTags(findings),
+            'security-severity': securitySeverity(findings, severity),
+            precision: 'high',
+        },
+    });
+    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, sarif_DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
+}
+/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
+function findingFingerprint(finding) {
+    return (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri])).slice(0, 32);
+}
+function buildResult(finding, ruleIndex, input, anySuppressed) {
+    const { location } = finding;
+    const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
+    const score = cvssScore(finding);
+    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
+    const result = {
+        ruleId: finding.id,
+        ruleIndex,
+        level: sarifLevel(finding.severity),
+        message: { text: findingMessage(finding) },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(location.uri) },
+                    region: { startLine: location.startLine },
+                },
+                ...(logical.length
+                    ? { logicalLocations: logical.map((p) => ({ fullyQualifiedName: p, kind: 'artifact' })) }
+                    : {}),
+            },
+        ],
+        partialFingerprints: {
+            ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
+            'scaBridgeFinding/v1': findingFingerprint(finding),
+        },
+        properties: {
+            packageName: finding.component.packageName,
+            packageVersion: finding.component.version ?? '',
+            ...(finding.component.purl ? { purl: finding.component.purl } : {}),
+            ecosystem: finding.component.ecosystem ?? 'unknown',
+            severity: finding.severity,
+            ...(score !== undefined ? { cvssScore: score } : {}),
+            vulnerabilityIds: finding.ids,
+            fixedVersions: finding.fixedVersions,
+            componentPaths: finding.componentPaths,
+            locationRule: location.rule,
+            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
+            ...(finding.epss ? { epssScore: finding.epss.score } : {}),
+            ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
+            ...(finding.url ? { scannerUrl: finding.url } : {}),
+        },
+    };
+    if (anySuppressed) {
+        // SARIF: either every result of a run carries `suppressions` or none does.
+        result.suppressions = finding.suppressed
+            ? [
+                {
+                    kind: 'external',
+                    status: 'accepted',
+                    justification: [finding.analysis?.state, finding.analysis?.justification, finding.analysis?.detail]
+                        .filter(Boolean)
+                        .join(': ') || 'suppressed in the scanner',
+                },
+            ]
+            : [];
+    }
+    return result;
+}
+/**
+ * A run's JSON, piece by piece: the envelope, then each rule and each result as its own piece, so a run of
+ * 25,000 results is written as it is built and never held whole.
+ */
+function* sarifRunJson(input) {
+    const groups = groupById(input.findings);
+    const indexOf = new Map([...groups.keys()].map((id, i) => [id, i]));
+    const anySuppressed = input.findings.some((f) => f.suppressed);
+    const tool = TOOLS[input.scanner];
+    const driver = JSON.stringify({
+        name: tool.name,
+        informationUri: tool.informationUri,
+        ...(input.scannerVersion ? { version: input.scannerVersion } : {}),
+    });
+    yield `{"tool":{"driver":${driver.slice(0, -1)},"rules":[`;
+    let separator = '';
+    for (const [id, group] of groups) {
+        yield `${separator}${ruleJson(id, group, !!input.briefHelp)}`;
+        separator = ',';
+    }
+    yield `]}},"automationDetails":${JSON.stringify({ id: input.category })},"results":[`;
+    separator = '';
+    for (const finding of input.findings) {
+        const result = buildResult(finding, indexOf.get(finding.id) ?? 0, input, anySuppressed);
+        yield `${separator}${JSON.stringify(result)}`;
+        separator = ',';
+    }
+    const properties = Object.fromEntries(Object.entries(input.properties).filter(([, v]) => v !== undefined && v !== ''));
+    yield `],"properties":${JSON.stringify(properties)}}`;
+}
+/** The start of a log, up to its runs. */
+const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[`;
 
 ;// CONCATENATED MODULE: ./src/report/sarif-file.ts
 
@@ -4949,7 +4967,11 @@ async function testConnection(args, io, logger) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5232);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5232);
+/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4861);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4087);
+
+
 
 
 /**
@@ -4991,7 +5013,7 @@ function validScores(cvss) {
 }
 function firstLine(text) {
     const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-    return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .m)(line, 120, '...');
 }
 function present(values) {
     return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
@@ -5001,12 +5023,12 @@ function buildFinding(input) {
     // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
     // keep spare room.
     const description = shared(input.description?.trim() ?? '');
-    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .orderIds */ .Fd)(input.ids).slice();
+    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .orderIds */ .Fd)(input.ids).slice();
     // A vulnerability the scanner names by no id at all is told apart by its text: one `UNKNOWN` for all of
     // them would merge different ones on a component into one finding.
     const ids = named.length
         ? named
-        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', `${input.title ?? ''}\0${description}`).slice(0, 8)}`];
+        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', (0,_key_js__WEBPACK_IMPORTED_MODULE_3__/* .tupleKey */ .W)([input.title ?? '', description])).slice(0, 8)}`];
     const [id] = ids;
     const finding = {
         scanner: input.scanner,
@@ -5276,6 +5298,25 @@ function orderIds(ids) {
 
 /***/ }),
 
+/***/ 4861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ tupleKey)
+/* harmony export */ });
+/**
+ * One string for a tuple of strings (a finding's identity, a fingerprint's input), different for different
+ * tuples: the parts joined by NUL, as keys and fingerprints have always been made, unless a part holds a NUL
+ * itself, where `a\0b`,`c` and `a`,`b\0c` would meet. Such a tuple is written as JSON, which holds no NUL, so
+ * it meets no joined tuple of two parts or more; fingerprints of ordinary input stay as they were.
+ */
+function tupleKey(parts) {
+    return parts.some((part) => part.includes('\0')) ? JSON.stringify(parts) : parts.join('\0');
+}
+
+
+/***/ }),
+
 /***/ 5131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5333,6 +5374,29 @@ function severityFromScore(score) {
     if (score > 0)
         return 'low';
     return 'info';
+}
+
+
+/***/ }),
+
+/***/ 4087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ shorten)
+/* harmony export */ });
+/**
+ * `text` cut to at most `limit` UTF-16 units, `ellipsis` included, never between the two halves of a
+ * character outside the BMP (an emoji): a lone half is not Unicode, and JSON readers refuse or mangle it.
+ */
+function shorten(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let end = limit - ellipsis.length;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}${ellipsis}`;
 }
 
 

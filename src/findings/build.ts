@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import type { Component, Cvss, CvssScore, Finding, ScannerName } from './model.js';
 import { orderIds } from './ids.js';
+import { tupleKey } from './key.js';
+import { shorten } from './text.js';
 import type { Severity } from './severity.js';
 
 export interface FindingInput {
@@ -61,7 +63,7 @@ function validScores(cvss: Cvss | undefined): Cvss {
 
 function firstLine(text: string): string {
   const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+  return shorten(line, 120, '...');
 }
 
 function present<T>(values: readonly (T | undefined | null)[]): T[] {
@@ -78,7 +80,7 @@ export function buildFinding(input: FindingInput): Finding {
   // them would merge different ones on a component into one finding.
   const ids = named.length
     ? named
-    : [`UNKNOWN-${hash('sha256', `${input.title ?? ''}\0${description}`).slice(0, 8)}`];
+    : [`UNKNOWN-${hash('sha256', tupleKey([input.title ?? '', description])).slice(0, 8)}`];
   const [id] = ids as [string, ...string[]];
   const finding: Finding = {
     scanner: input.scanner,

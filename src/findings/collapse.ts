@@ -1,18 +1,19 @@
 import type { Cvss, CvssScore, LocatedFinding } from './model.js';
 import { orderIds } from './ids.js';
+import { tupleKey } from './key.js';
 import { mostSevere } from './severity.js';
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 export function findingKey(finding: LocatedFinding): string {
   const { component } = finding;
-  return [
+  return tupleKey([
     finding.scanner,
     finding.id,
     component.ecosystem ?? '',
     component.packageName,
     component.version ?? '',
     finding.location.uri,
-  ].join('\u0000');
+  ]);
 }
 
 function union<T>(a: readonly T[], b: readonly T[]): T[] {
@@ -20,8 +21,8 @@ function union<T>(a: readonly T[], b: readonly T[]): T[] {
 }
 
 function unionPaths(a: readonly string[][], b: readonly string[][]): string[][] {
-  const seen = new Map(a.map((path) => [path.join('\u0000'), path]));
-  for (const path of b) seen.set(path.join('\u0000'), path);
+  const seen = new Map(a.map((path) => [JSON.stringify(path), path]));
+  for (const path of b) seen.set(JSON.stringify(path), path);
   return [...seen.values()];
 }
 

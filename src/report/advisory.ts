@@ -29,8 +29,13 @@ const SEVERITY_SCORE: Record<Severity, number> = {
 
 /** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
 export function securitySeverity(findings: readonly Finding[], severity: Severity): string {
-  const scores = findings.map(cvssScore).filter((s): s is number => s !== undefined);
-  const score = scores.length ? Math.max(...scores) : SEVERITY_SCORE[severity];
+  // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
+  let score: number | undefined;
+  for (const finding of findings) {
+    const s = cvssScore(finding);
+    if (s !== undefined && (score === undefined || s > score)) score = s;
+  }
+  score ??= SEVERITY_SCORE[severity];
   return score.toFixed(1);
 }
 

@@ -1,11 +1,12 @@
 import { hash } from 'node:crypto';
 import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
+import { tupleKey } from '../findings/key.js';
+import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { VERSION } from '../version.js';
 import { advisoryUrl, componentLabel, findingMessage } from './advisory.js';
 import { joinedJson, JsonText } from './json-file.js';
-import { shorten } from './sarif.js';
 
 /** The schema version GitLab validates the report against (SPEC §8). */
 export const DEPENDENCY_SCANNING_VERSION = '15.2.1';
@@ -51,7 +52,7 @@ export function gitlabTime(date: Date): string {
 }
 
 function stableUuid(...parts: string[]): string {
-  const hex = hash('sha256', parts.join('\u0000'));
+  const hex = hash('sha256', tupleKey(parts));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -73,12 +74,17 @@ function cweIdentifier(cwe: string): Identifier {
   return { type: 'cwe', name: cwe, value, url: `https://cwe.mitre.org/data/definitions/${value}.html` };
 }
 
+/** The schema's length bounds of a vector (v2, v3): GitLab refuses the whole report for one outside them. */
+function within(vector: string | undefined, min: number): vector is string {
+  return vector !== undefined && vector.length >= min && vector.length <= 128;
+}
+
 function cvssVectors(finding: LocatedFinding, vendor: string) {
   const vectors: { vendor: string; vector: string }[] = [];
   const v3 = finding.cvss.v3?.vector;
-  if (v3 && CVSS3.test(v3)) vectors.push({ vendor, vector: v3 });
+  if (within(v3, 32) && CVSS3.test(v3)) vectors.push({ vendor, vector: v3 });
   const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-  if (v2 && v2.length >= 16 && CVSS2.test(v2)) vectors.push({ vendor, vector: v2 });
+  if (within(v2, 16) && CVSS2.test(v2)) vectors.push({ vendor, vector: v2 });
   return vectors;
 }
 
@@ -105,7 +111,7 @@ function gitlabVulnerabilities(findings: readonly LocatedFinding[]): LocatedFind
   const groups = new Map<string, LocatedFinding[]>();
   for (const finding of findings) {
     if (finding.suppressed) continue;
-    const key = `${finding.id}\0${finding.component.packageName}\0${finding.location.uri}`;
+    const key = tupleKey([finding.id, finding.component.packageName, finding.location.uri]);
     const group = groups.get(key);
     if (group) group.push(finding);
     else groups.set(key, [finding]);
@@ -238,7 +244,7 @@ export function gitlabCodeQualityReport(
     check_name: finding.id,
     fingerprint: hash(
       'sha256',
-      [finding.scanner, finding.id, componentLabel(finding), finding.location.uri].join('\u0000'),
+      tupleKey([finding.scanner, finding.id, componentLabel(finding), finding.location.uri]),
     ).slice(0, 32),
     severity: CODE_QUALITY_SEVERITY[finding.severity],
     categories: ['Security'],

@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import type { Result } from 'sarif';
 import type { LocatedFinding, ScannerName } from '../findings/model.js';
+import { tupleKey } from '../findings/key.js';
+import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { joinedJson } from './json-file.js';
 import {
@@ -67,10 +69,6 @@ function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'medium' ? 'warning' : 'note';
 }
 
-export function shorten(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
 export interface SarifRunInput {
   scanner: ScannerName;
   /** Reported findings, located, most severe first. */
@@ -95,10 +93,12 @@ function groupById(findings: readonly LocatedFinding[]): Map<string, LocatedFind
 }
 
 function ruleTags(findings: readonly LocatedFinding[]): string[] {
-  const tags = ['security', 'vulnerability'];
-  for (const f of findings) if (f.component.ecosystem) tags.push(f.component.ecosystem);
-  for (const f of findings) tags.push(...f.cwes);
-  return [...new Set(tags)].slice(0, TAG_LIMIT);
+  const tags = new Set(['security', 'vulnerability']);
+  // Added one by one up to the limit: a finding may list any number of CWEs.
+  const add = (tag: string) => tags.size < TAG_LIMIT && tags.add(tag);
+  for (const f of findings) if (f.component.ecosystem) add(f.component.ecosystem);
+  for (const f of findings) for (const cwe of f.cwes) add(cwe);
+  return [...tags];
 }
 
 /**
@@ -177,10 +177,10 @@ function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolea
 
 /** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
 function findingFingerprint(finding: LocatedFinding): string {
-  return hash(
-    'sha256',
-    [finding.id, finding.component.packageName, finding.location.uri].join('\u0000'),
-  ).slice(0, 32);
+  return hash('sha256', tupleKey([finding.id, finding.component.packageName, finding.location.uri])).slice(
+    0,
+    32,
+  );
 }
 
 function buildResult(

@@ -27,6 +27,18 @@ function finding(overrides: Partial<FindingInput> = {}): LocatedFinding {
 }
 
 describe('collapseDuplicates', () => {
+  it('keeps apart components a NUL inside a name or version would make look alike', () => {
+    // `a\0b` 1 and `a` `b\01`: joined with NUL between the parts, both would read `a\0b\01`.
+    const one = finding({ component: { ...lodash, packageName: 'a\0b', name: 'a\0b', version: '1' } });
+    const other = finding({ component: { ...lodash, packageName: 'a', name: 'a', version: 'b\u00001' } });
+    expect(findingKey(one)).not.toBe(findingKey(other));
+    expect(collapseDuplicates([one, other])).toHaveLength(2);
+    // Keys (and the fingerprints made the same way) of ordinary names stay as they always were.
+    expect(findingKey(finding())).toBe(
+      ['xray', 'CVE-2021-23337', 'npm', 'lodash', '4.17.20', FALLBACK.uri].join('\0'),
+    );
+  });
+
   it('merges repeated sightings: ids, component paths, impact paths, fixes, references and CWEs', () => {
     const first = finding({
       componentPaths: ['web-app/-/web-app-3.0.0.tgz'],

@@ -357,6 +357,18 @@ describe("GitLab's dependency-scanning report", () => {
       location: atManifest('package.json', 7),
     });
     expect(only(dependencyReport([malformed]).vulnerabilities)).not.toHaveProperty('cvss_vectors');
+    // Well-formed but outside the schema's lengths (v3: 32 to 128, v2: up to 128).
+    const short = 'CVSS:3.1/AV:N/AC:L/PR:N';
+    const long = `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N${'/E:X'.repeat(22)}`;
+    const v2Long = `AV:N/AC:L/Au:N/C:N/I:P/A:N${'/E:ND'.repeat(21)}`;
+    for (const cvss of [
+      { v3: { score: 7.5, vector: short } },
+      { v3: { score: 7.5, vector: long } },
+      { v2: { score: 5, vector: v2Long } },
+    ]) {
+      const report = dependencyReport([aFinding({ cvss, location: atManifest('package.json', 7) })]);
+      expect(only(report.vulnerabilities)).not.toHaveProperty('cvss_vectors');
+    }
   });
 
   it('maps every severity to its GitLab name', () => {

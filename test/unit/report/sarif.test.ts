@@ -180,6 +180,25 @@ describe('SARIF writer', () => {
     expect(truncation?.droppedBySeverity.critical ?? 0).toBe(0);
   });
 
+  it('writes a rule of a finding with 130,000 CWEs', async () => {
+    const cwes = Array.from({ length: 130_000 }, (_, i) => `CWE-${i}`);
+    const findings = [
+      aFinding({ cwes }),
+      ...Array.from({ length: 3 }, (_, i) =>
+        aFinding({
+          ids: ['CVE-2024-0001'],
+          cvss: { v3: { score: i === 1 ? 9.9 : 5 } },
+          component: { packageName: `p${i}`, name: `p${i}`, version: '1', ecosystem: 'npm' },
+          location: { uri: 'package.json', startLine: i + 1, rule: 'manifest' },
+        }),
+      ),
+    ];
+    const { log } = await fitted(findings, GITHUB_LIMITS.gzipBytes);
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
+    expect(rules[0]?.properties?.tags).toHaveLength(10);
+    expect(rules.find((r) => r.id === 'CVE-2024-0001')?.properties?.['security-severity']).toBe('9.9');
+  });
+
   it('hands what a small run leaves of its share to a large one, whichever comes first', async () => {
     const small = many(2);
     const large = many(300).map((f) => ({ ...f, scanner: 'dependency-track' as const }));
