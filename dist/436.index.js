@@ -330,7 +330,12 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
     const rows = [];
     const seen = new Set();
     for (let page = 1;; page++) {
-        const { data, headers } = await api.json({ path, query: { ...query, pageNumber: page, pageSize }, retry: true }, call);
+        const { data, headers } = await api.json({
+            path,
+            query: { ...query, pageNumber: page, pageSize },
+            retry: true,
+            keepAs: `dependency-track-${call.rows.replace(/ /g, '-')}-page-${page}`,
+        }, call);
         if (!Array.isArray(data)) {
             throw new errors/* ScannerError */.VM(`Dependency-Track answered ${path} with ${data === null ? 'an empty body' : `a JSON ${typeof data}`} instead of a list of ${call.rows} while ${call.what}: check that api-url is Dependency-Track's API server.`);
         }
@@ -785,6 +790,10 @@ async function waitForProcessing(api, token, version, options, logger) {
 
 
 
+/** The client options a scan's context sets: its cancellation, and where raw answers are kept. */
+function runOptions(ctx) {
+    return { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.keepDir ? { keepDir: ctx.keepDir } : {}) };
+}
 function label(project, target) {
     const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
     const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
@@ -931,7 +940,7 @@ async function scan(ctx, options = {}) {
     const target = projectTarget(config);
     const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
     const ui = uiBase(config);
-    const api = DtApi.open(config, logger, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...options.http });
+    const api = DtApi.open(config, logger, { ...runOptions(ctx), ...options.http });
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -966,7 +975,7 @@ async function scan(ctx, options = {}) {
 async function testConnection(ctx, options = {}) {
     const { config, logger } = ctx;
     const target = config.project || config.projectName ? projectTarget(config) : undefined;
-    const api = DtApi.open(config, logger, { ...(ctx.signal ? { signal: ctx.signal } : {}), ...options.http });
+    const api = DtApi.open(config, logger, { ...runOptions(ctx), ...options.http });
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);

@@ -83322,14 +83322,19 @@ function hashReader(root, findings) {
     };
 }
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
-async function gatherSources(config, logger, importFiles) {
+async function gatherSources(config, logger, importFiles, keepDir) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
         // Only the scanner flow has waits to cut short and server state to clean up; outside it a stop signal
         // ends the process as it always does.
         const cancel = (0,src_cancel/* cancelOnSignals */.dJ)(logger);
         try {
-            const source = await adapter.scan({ config, logger, signal: cancel.signal });
+            const source = await adapter.scan({
+                config,
+                logger,
+                signal: cancel.signal,
+                ...(keepDir ? { keepDir } : {}),
+            });
             // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
             cancel.signal.throwIfAborted();
             return [source];
@@ -83497,8 +83502,11 @@ function errorSummary(config, ci, startedAt, error, logger) {
         error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
     };
 }
-/** `scan` and `import`: read the sources, then report. */
-async function runScan(config, ci, logger, startedAt = new Date()) {
+/**
+ * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
+ * workflow artifact).
+ */
+async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
     const outputs = {
         'sarif-file': config.sarifFile,
         'gitlab-dependency-report': config.gitlabDependencyReport,
@@ -83515,7 +83523,10 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
-    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
+    const [removal, gathered] = await Promise.allSettled([
+        removed,
+        gatherSources(config, logger, importFiles, keepDir),
+    ]);
     if (removal.status === 'rejected')
         throw removal.reason;
     if (gathered.status === 'rejected')
@@ -83723,8 +83734,11 @@ async function uploadToCodeScanning(config, github, logger, notes) {
     core/* setOutput */.uH('sarif-id', id);
     notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
 }
-/** SARIF, the run summary, every finding (untruncated) and the imported exports, as one workflow artifact. */
-async function uploadArtifact(outcome, config, github, logger) {
+/**
+ * SARIF, the run summary, every finding (untruncated) and the raw scanner JSON (the imported exports, or the
+ * pages a scan read, kept in `rawDir`), as one workflow artifact.
+ */
+async function uploadArtifact(outcome, config, github, logger, rawDir) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-'));
     await (0,promises_.copyFile)(config.sarifFile, external_node_path_default().join(dir, external_node_path_default().basename(config.sarifFile)));
     await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-summary.json'), JSON.stringify(outcome.summary, null, 2));
@@ -83732,6 +83746,9 @@ async function uploadArtifact(outcome, config, github, logger) {
     const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
     for (const [i, file] of imported.entries())
         await (0,promises_.copyFile)(file, external_node_path_default().join(dir, `raw-${i + 1}-${external_node_path_default().basename(file)}`));
+    if (rawDir)
+        for (const name of await (0,promises_.readdir)(rawDir))
+            await (0,promises_.copyFile)(external_node_path_default().join(rawDir, name), external_node_path_default().join(dir, `raw-${name}`));
     const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 1022));
     const { uploadUnique } = await __nccwpck_require__.e(/* import() */ 625).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
     const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
@@ -83750,6 +83767,8 @@ async function run_run(env = process.env) {
     const notes = [];
     const failures = [];
     let mode;
+    /** The scanner's raw answers, for the artifact. */
+    let rawDir;
     try {
         const inputs = readInputs();
         for (const name of SECRET_INPUTS) {
@@ -83763,7 +83782,11 @@ async function run_run(env = process.env) {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return;
         }
-        outcome = await runScan(config, ci, logger, startedAt);
+        const keepDir = config.uploadArtifact && mode === 'scan'
+            ? await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'))
+            : undefined;
+        outcome = await runScan(config, ci, logger, startedAt, keepDir);
+        rawDir = keepDir;
         summary = outcome.summary;
     }
     catch (error) {
@@ -83779,7 +83802,7 @@ async function run_run(env = process.env) {
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
         setOutputs(summary);
-    const uploadFailure = outcome && config && (await publish(outcome, config, github, logger, notes, failures));
+    const uploadFailure = outcome && config && (await publish(outcome, config, github, logger, notes, failures, rawDir));
     // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
@@ -83821,7 +83844,7 @@ async function run_run(env = process.env) {
         core/* setFailed */.C1(failures.join('\n'));
 }
 /** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
-async function publish(outcome, config, github, logger, notes, failures) {
+async function publish(outcome, config, github, logger, notes, failures, rawDir) {
     let failure;
     if (config.uploadSarif) {
         try {
@@ -83834,7 +83857,7 @@ async function publish(outcome, config, github, logger, notes, failures) {
     }
     if (config.uploadArtifact) {
         try {
-            await uploadArtifact(outcome, config, github, logger);
+            await uploadArtifact(outcome, config, github, logger, rawDir);
         }
         catch (error) {
             logger.warn(`The workflow artifact could not be uploaded: ${error.message}`);
@@ -84440,6 +84463,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(41692);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -84537,6 +84563,7 @@ function describeProxyError(code, message, url, proxy) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/client.ts
+
 
 
 
@@ -84775,8 +84802,12 @@ class HttpClient {
                 await backOff(lastError, attempt, undefined);
                 continue;
             }
-            if (response.status >= 200 && response.status < 300)
+            if (response.status >= 200 && response.status < 300) {
+                if (req.keepAs && this.options.keepDir) {
+                    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(this.options.keepDir, `${req.keepAs}.json`), this.redact(response.text));
+                }
                 return response;
+            }
             lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''), this.redirect(url, response));
             if (!RETRY_STATUSES.has(response.status))
                 throw lastError;

@@ -162,6 +162,7 @@ async function gatherSources(
   config: Config,
   logger: Logger,
   importFiles: readonly string[],
+  keepDir: string | undefined,
 ): Promise<SourceResult[]> {
   if (config.mode === 'scan') {
     const adapter = await scannerAdapter(config.scanner);
@@ -169,7 +170,12 @@ async function gatherSources(
     // ends the process as it always does.
     const cancel = cancelOnSignals(logger);
     try {
-      const source = await adapter.scan({ config, logger, signal: cancel.signal });
+      const source = await adapter.scan({
+        config,
+        logger,
+        signal: cancel.signal,
+        ...(keepDir ? { keepDir } : {}),
+      });
       // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
       cancel.signal.throwIfAborted();
       return [source];
@@ -387,12 +393,16 @@ export function errorSummary(
   };
 }
 
-/** `scan` and `import`: read the sources, then report. */
+/**
+ * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
+ * workflow artifact).
+ */
 export async function runScan(
   config: Config,
   ci: CiContext,
   logger: Logger,
   startedAt = new Date(),
+  keepDir?: string,
 ): Promise<RunOutcome> {
   const outputs = {
     'sarif-file': config.sarifFile,
@@ -413,7 +423,10 @@ export async function runScan(
   const removed = Promise.all(
     Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
   );
-  const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
+  const [removal, gathered] = await Promise.allSettled([
+    removed,
+    gatherSources(config, logger, importFiles, keepDir),
+  ]);
   if (removal.status === 'rejected') throw removal.reason;
   if (gathered.status === 'rejected') throw gathered.reason;
   return runCore(config, ci, logger, startedAt, gathered.value);

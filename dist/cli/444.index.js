@@ -257,8 +257,8 @@ class XrayClient {
     base;
     http;
     constructor(config, logger, factory = defaultHttpFactory, 
-    /** The run's cancellation. */
-    signal) {
+    /** The run's cancellation, and where raw answers are kept. */
+    run = {}) {
         this.config = config;
         if (!config.apiUrl) {
             throw new errors/* UserError */.yo('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
@@ -274,7 +274,8 @@ class XrayClient {
             env: config.proxyEnv,
             requestTimeoutMs: (0,scanner/* requestTimeoutMs */.H)(config),
             logger,
-            ...(signal ? { signal } : {}),
+            ...(run.signal ? { signal: run.signal } : {}),
+            ...(run.keepDir ? { keepDir: run.keepDir } : {}),
         });
     }
     /** `?projectKey=` on every report call when the repository belongs to a JFrog Project. */
@@ -373,6 +374,7 @@ class XrayClient {
             path: `xray/api/v1/reports/${kind}/${id}`,
             query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
             retry: true,
+            keepAs: `xray-${kind}-report-${id}-page-${page}`,
         }, pageSchema, { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` });
     }
     /** `DELETE /xray/api/v1/reports/{id}`; deleting twice changes nothing, so it is retried, and 404 means done. */
@@ -625,7 +627,7 @@ function repositoryResource(config, repoKey) {
 }
 const EMPTY_REPORT = "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
 async function withClient(ctx, http, use) {
-    const client = new XrayClient(ctx.config, ctx.logger, http, ctx.signal);
+    const client = new XrayClient(ctx.config, ctx.logger, http, ctx);
     try {
         return await use(client);
     }

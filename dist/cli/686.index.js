@@ -4616,14 +4616,19 @@ function hashReader(root, findings) {
     };
 }
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
-async function gatherSources(config, logger, importFiles) {
+async function gatherSources(config, logger, importFiles, keepDir) {
     if (config.mode === 'scan') {
         const adapter = await scannerAdapter(config.scanner);
         // Only the scanner flow has waits to cut short and server state to clean up; outside it a stop signal
         // ends the process as it always does.
         const cancel = (0,src_cancel/* cancelOnSignals */.dJ)(logger);
         try {
-            const source = await adapter.scan({ config, logger, signal: cancel.signal });
+            const source = await adapter.scan({
+                config,
+                logger,
+                signal: cancel.signal,
+                ...(keepDir ? { keepDir } : {}),
+            });
             // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
             cancel.signal.throwIfAborted();
             return [source];
@@ -4791,8 +4796,11 @@ function errorSummary(config, ci, startedAt, error, logger) {
         error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
     };
 }
-/** `scan` and `import`: read the sources, then report. */
-async function runScan(config, ci, logger, startedAt = new Date()) {
+/**
+ * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
+ * workflow artifact).
+ */
+async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
     const outputs = {
         'sarif-file': config.sarifFile,
         'gitlab-dependency-report': config.gitlabDependencyReport,
@@ -4809,7 +4817,10 @@ async function runScan(config, ci, logger, startedAt = new Date()) {
     // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
     // thread pool) while the sources are read, and before anything is written or the run ends.
     const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
-    const [removal, gathered] = await Promise.allSettled([removed, gatherSources(config, logger, importFiles)]);
+    const [removal, gathered] = await Promise.allSettled([
+        removed,
+        gatherSources(config, logger, importFiles, keepDir),
+    ]);
     if (removal.status === 'rejected')
         throw removal.reason;
     if (gathered.status === 'rejected')
@@ -5418,6 +5429,9 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -5515,6 +5529,7 @@ function describeProxyError(code, message, url, proxy) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/client.ts
+
 
 
 
@@ -5753,8 +5768,12 @@ class HttpClient {
                 await backOff(lastError, attempt, undefined);
                 continue;
             }
-            if (response.status >= 200 && response.status < 300)
+            if (response.status >= 200 && response.status < 300) {
+                if (req.keepAs && this.options.keepDir) {
+                    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(this.options.keepDir, `${req.keepAs}.json`), this.redact(response.text));
+                }
                 return response;
+            }
             lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''), this.redirect(url, response));
             if (!RETRY_STATUSES.has(response.status))
                 throw lastError;

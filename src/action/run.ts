@@ -129,12 +129,16 @@ async function uploadToCodeScanning(
   notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
 }
 
-/** SARIF, the run summary, every finding (untruncated) and the imported exports, as one workflow artifact. */
+/**
+ * SARIF, the run summary, every finding (untruncated) and the raw scanner JSON (the imported exports, or the
+ * pages a scan read, kept in `rawDir`), as one workflow artifact.
+ */
 async function uploadArtifact(
   outcome: RunOutcome,
   config: Config,
   github: GitHubContext,
   logger: ActionLogger,
+  rawDir: string | undefined,
 ): Promise<void> {
   const dir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-'));
   await copyFile(config.sarifFile, path.join(dir, path.basename(config.sarifFile)));
@@ -143,6 +147,9 @@ async function uploadArtifact(
   const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
   for (const [i, file] of imported.entries())
     await copyFile(file, path.join(dir, `raw-${i + 1}-${path.basename(file)}`));
+  if (rawDir)
+    for (const name of await readdir(rawDir))
+      await copyFile(path.join(rawDir, name), path.join(dir, `raw-${name}`));
   const { DefaultArtifactClient } = await import('@actions/artifact');
   const { uploadUnique } = await import('../publish/artifact.js');
   const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
@@ -168,6 +175,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const notes: string[] = [];
   const failures: string[] = [];
   let mode: Mode | undefined;
+  /** The scanner's raw answers, for the artifact. */
+  let rawDir: string | undefined;
   try {
     const inputs = readInputs();
     for (const name of SECRET_INPUTS) {
@@ -180,7 +189,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
       return;
     }
-    outcome = await runScan(config, ci, logger, startedAt);
+    const keepDir =
+      config.uploadArtifact && mode === 'scan'
+        ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
+        : undefined;
+    outcome = await runScan(config, ci, logger, startedAt, keepDir);
+    rawDir = keepDir;
     summary = outcome.summary;
   } catch (error) {
     // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
@@ -196,7 +210,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (summary.status !== 'error') setOutputs(summary);
 
   const uploadFailure =
-    outcome && config && (await publish(outcome, config, github, logger, notes, failures));
+    outcome && config && (await publish(outcome, config, github, logger, notes, failures, rawDir));
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
@@ -246,6 +260,7 @@ async function publish(
   logger: ActionLogger,
   notes: string[],
   failures: string[],
+  rawDir: string | undefined,
 ): Promise<RunSummary['error']> {
   let failure: RunSummary['error'];
   if (config.uploadSarif) {
@@ -258,7 +273,7 @@ async function publish(
   }
   if (config.uploadArtifact) {
     try {
-      await uploadArtifact(outcome, config, github, logger);
+      await uploadArtifact(outcome, config, github, logger, rawDir);
     } catch (error) {
       logger.warn(`The workflow artifact could not be uploaded: ${(error as Error).message}`);
     }

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
 import { pause } from '../cancel.js';
@@ -38,6 +39,8 @@ export interface HttpOptions {
   dispatcher?: Dispatcher;
   /** The run's cancellation: requests and waits stop, except those that outlive it (`HttpRequest`). */
   signal?: AbortSignal;
+  /** Where answers asked to be kept (`HttpRequest.keepAs`) are written; none are without it. */
+  keepDir?: string;
 }
 
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
@@ -92,6 +95,8 @@ export interface HttpRequest {
    * seconds and no further attempts.
    */
   outlivesCancel?: boolean;
+  /** Keeps a successful answer's body as `<keepAs>.json` in the client's `keepDir` (the raw scanner JSON). */
+  keepAs?: string;
 }
 
 export interface HttpResponse {
@@ -323,7 +328,12 @@ export class HttpClient {
         await backOff(lastError, attempt, undefined);
         continue;
       }
-      if (response.status >= 200 && response.status < 300) return response;
+      if (response.status >= 200 && response.status < 300) {
+        if (req.keepAs && this.options.keepDir) {
+          writeFileSync(path.join(this.options.keepDir, `${req.keepAs}.json`), this.redact(response.text));
+        }
+        return response;
+      }
       lastError = new HttpStatusError(
         response.status,
         shown,

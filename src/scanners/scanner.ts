@@ -8,6 +8,8 @@ export interface ScannerContext {
   logger: Logger;
   /** The run's cancellation (the CI system stopping the job). */
   signal?: AbortSignal;
+  /** Where the scanner's raw answers (pages of findings, violations, report rows) are kept, if anywhere. */
+  keepDir?: string;
 }
 
 /**

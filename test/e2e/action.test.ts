@@ -9,7 +9,8 @@ import { runAction } from '../helpers/action.js';
 import { tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schemas.js';
 import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
-import { startDtSim } from '../sim/dependency-track.js';
+import { ArtifactServiceFake, RUNTIME_TOKEN } from '../sim/artifacts.js';
+import { manyFindings as manyDtFindings, startDtSim } from '../sim/dependency-track.js';
 import { GitHubFake } from '../sim/github.js';
 import { WebhookReceiver } from '../sim/webhook.js';
 
@@ -397,6 +398,50 @@ describe('upload-sarif', () => {
         .map((c) => c.message)
         .join('\n'),
     ).toContain('Code scanning could not process SARIF sarif-47: locationFromSarifResult');
+  });
+});
+
+describe('upload-artifact', () => {
+  it("uploads SARIF, summary, findings and a scan's raw answers: every page of findings and violations", async () => {
+    const project = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+    const dt = await startDtSim({
+      apiKey: 'dt-key-0123456789',
+      // 5.x pages findings (4.x lists them whole).
+      version: '5.0.0',
+      projects: [{ uuid: project, name: 'shop', version: 'main', findings: manyDtFindings(150) }],
+    });
+    const service = new ArtifactServiceFake();
+    const resultsUrl = await service.start();
+    try {
+      const run = await runAction(
+        {
+          scanner: 'dependency-track',
+          'api-url': dt.apiUrl,
+          token: 'dt-key-0123456789',
+          project,
+          'upload-artifact': 'true',
+        },
+        {
+          workspace: workspace(),
+          env: { ACTIONS_RESULTS_URL: resultsUrl, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN },
+        },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      const archive = service.archives.get('sca-bridge-dependency-track') ?? '';
+      for (const file of [
+        'sca-bridge.sarif',
+        'sca-bridge-summary.json',
+        'sca-bridge-findings.json',
+        // 150 findings in pages of 100, and the violations' one page.
+        'raw-dependency-track-findings-page-1.json',
+        'raw-dependency-track-findings-page-2.json',
+        'raw-dependency-track-policy-violations-page-1.json',
+      ])
+        expect(archive).toContain(file);
+      expect(archive).not.toContain('page-3');
+    } finally {
+      await Promise.all([dt.close(), service.stop()]);
+    }
   });
 });
 

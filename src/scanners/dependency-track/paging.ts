@@ -33,7 +33,12 @@ export async function readAllPages(
   const seen = new Set<string>();
   for (let page = 1; ; page++) {
     const { data, headers } = await api.json(
-      { path, query: { ...query, pageNumber: page, pageSize }, retry: true },
+      {
+        path,
+        query: { ...query, pageNumber: page, pageSize },
+        retry: true,
+        keepAs: `dependency-track-${call.rows.replace(/ /g, '-')}-page-${page}`,
+      },
       call,
     );
     if (!Array.isArray(data)) {

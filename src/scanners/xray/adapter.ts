@@ -68,7 +68,7 @@ async function withClient<T>(
   http: HttpFactory,
   use: (client: XrayClient) => Promise<T>,
 ): Promise<T> {
-  const client = new XrayClient(ctx.config, ctx.logger, http, ctx.signal);
+  const client = new XrayClient(ctx.config, ctx.logger, http, ctx);
   try {
     return await use(client);
   } finally {

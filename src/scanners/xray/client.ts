@@ -4,7 +4,7 @@ import { ScannerError, UserError } from '../../errors.js';
 import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
 import { optNumber, optString } from '../../importers/importer.js';
 import type { Logger } from '../../logger.js';
-import { requestTimeoutMs } from '../scanner.js';
+import { requestTimeoutMs, type ScannerContext } from '../scanner.js';
 import { type ErrorContext, explainXrayError } from './errors.js';
 import { platformBase } from './urls.js';
 
@@ -67,8 +67,8 @@ export class XrayClient {
     private readonly config: Config,
     logger: Logger,
     factory: HttpFactory = defaultHttpFactory,
-    /** The run's cancellation. */
-    signal?: AbortSignal,
+    /** The run's cancellation, and where raw answers are kept. */
+    run: Pick<ScannerContext, 'signal' | 'keepDir'> = {},
   ) {
     if (!config.apiUrl) {
       throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
@@ -84,7 +84,8 @@ export class XrayClient {
       env: config.proxyEnv,
       requestTimeoutMs: requestTimeoutMs(config),
       logger,
-      ...(signal ? { signal } : {}),
+      ...(run.signal ? { signal: run.signal } : {}),
+      ...(run.keepDir ? { keepDir: run.keepDir } : {}),
     });
   }
 
@@ -211,6 +212,7 @@ export class XrayClient {
         path: `xray/api/v1/reports/${kind}/${id}`,
         query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
         retry: true,
+        keepAs: `xray-${kind}-report-${id}-page-${page}`,
       },
       pageSchema,
       { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` },
