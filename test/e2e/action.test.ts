@@ -12,6 +12,8 @@ import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
 import { ArtifactServiceFake, RUNTIME_TOKEN } from '../sim/artifacts.js';
 import { manyFindings as manyDtFindings, startDtSim } from '../sim/dependency-track.js';
 import { GitHubFake } from '../sim/github.js';
+import { LoopbackServer, sendJson } from '../sim/server.js';
+import { startXraySim } from '../sim/xray.js';
 import { WebhookReceiver } from '../sim/webhook.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
@@ -164,6 +166,23 @@ describe('the Action, run as the runner runs it', () => {
     expect(count('warning')).toBe(10);
     expect(count('notice')).toBe(10);
     expect(run.summary).toContain('29 findings are annotated; 16 more are counted in the table above');
+  });
+
+  it("counts the step's own warnings against the 10 warnings it may print", async () => {
+    manyFindings(dir, 15, ['MEDIUM']);
+    // A webhook the server refuses (400, not retried) prints one warning of its own.
+    const refusing = new LoopbackServer((_req, res) => sendJson(res, 400, { message: 'no' }));
+    const url = await refusing.start();
+    try {
+      const run = await runAction({ 'import-file': 'many.json', 'webhook-url': url }, { workspace: dir });
+      expect(run.code).toBe(0);
+      const warnings = run.commands.filter((c) => c.command === 'warning');
+      expect(warnings).toHaveLength(10);
+      expect(warnings.filter((w) => w.message.includes('webhook'))).toHaveLength(1);
+      expect(run.summary).toContain('9 findings are annotated; 6 more are counted');
+    } finally {
+      await refusing.stop();
+    }
   });
 
   it("keeps a job's sca-bridge steps within GitHub's 50 annotations per job", async () => {
@@ -534,6 +553,37 @@ describe('test-connection', () => {
     expect(run.summary).toBe('');
     expect(run.outputs).toEqual({});
     expect(receiver.requests).toEqual([]);
+  });
+});
+
+describe('a token a server echoes back', () => {
+  it('reaches no log line, output, job summary or webhook body of the Action', async () => {
+    const token = 'jfrog-action-ECHOED-5d1c07e9b2';
+    const xray = await startXraySim({
+      token: 'the-right-token-0123456789',
+      unauthorizedBody: (auth) => JSON.stringify({ error: `Found invalid token: ${auth}` }),
+    });
+    const receiver = new WebhookReceiver(0);
+    const webhook = await receiver.start();
+    try {
+      const run = await runAction(
+        { scanner: 'xray', 'api-url': xray.url, token, 'repo-key': 'npm-local', 'webhook-url': webhook },
+        { workspace: workspace() },
+      );
+      expect(run.code).toBe(1);
+      expect(receiver.requests[0]?.body).toContain('Found invalid token: ***');
+      expect(run.summary).toContain('Found invalid token: ***');
+      const unmasked = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+      for (const text of [
+        unmasked.join('\n'),
+        run.summary,
+        receiver.requests[0]?.body ?? '',
+        JSON.stringify(run.outputs),
+      ])
+        expect(text).not.toContain(token);
+    } finally {
+      await Promise.all([xray.stop(), receiver.stop()]);
+    }
   });
 });
 

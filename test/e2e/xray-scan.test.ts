@@ -11,6 +11,7 @@ import {
   type XraySimOptions,
   startXraySim,
 } from '../sim/xray.js';
+import { WebhookReceiver } from '../sim/webhook.js';
 
 // Distinctive, so that any leak is found: the token, and a wrong one a 401 body echoes back.
 const TOKEN = 'jfrog-e2e-TOKEN-7c41d9aa3f0b52e6';
@@ -309,8 +310,15 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
   it('exit 3 on a refused token (401), without a report and without printing either token', async () => {
     // This server echoes the Authorization header it got into its 401 body.
     await startSim({ unauthorizedBody: (auth) => JSON.stringify({ error: `Found invalid token: ${auth}` }) });
-    const result = await scan([], WRONG_TOKEN);
+    const receiver = new WebhookReceiver(0);
+    const result = await scan(['--webhook-url', await receiver.start()], WRONG_TOKEN).finally(() =>
+      receiver.stop(),
+    );
     expect(result.code).toBe(3);
+    // The webhook carries the error the echo is in, masked.
+    const delivered = receiver.requests[0]?.body ?? '';
+    expect(delivered).toContain('Found invalid token: ***');
+    expect(delivered).not.toContain(WRONG_TOKEN);
     expect(result.stderr).toContain(
       `error: Checking the token against the Xray reports list (${sim!.url}/xray/api/v1/reports): JFrog refused the token (HTTP 401: Found invalid token: ***). The token is invalid, expired or revoked: create a new access token`,
     );

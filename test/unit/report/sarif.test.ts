@@ -46,6 +46,14 @@ function many(n: number): LocatedFinding[] {
 }
 
 describe('SARIF writer', () => {
+  it("holds GitHub's documented limits, written out here so that a changed constant is caught", () => {
+    expect(GITHUB_LIMITS).toEqual({
+      resultsPerRun: 25_000,
+      rulesPerRun: 25_000,
+      gzipBytes: 10 * 1024 * 1024,
+    });
+  });
+
   it('writes rules GitHub accepts: short descriptions, numeric security-severity, at most 10 tags', () => {
     const finding = aFinding({
       description: 'd'.repeat(5000),
