@@ -1,0 +1,32 @@
+/**
+ * `sca-bridge gate` with no flags, as the GitLab component's gate job runs it: the gate the scan job was asked
+ * for, saved in the run summary, decides, policy violations included.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const VIOLATIONS = path.join(REPO_ROOT, 'test/fixtures/exports/xray-report_violations.json');
+
+async function savedSummary(work: string, flags: string[]): Promise<string> {
+  const { code, stdout } = await runCli(
+    ['import', VIOLATIONS, '--sarif-file', path.join(work, 'v.sarif'), '--json', ...flags],
+    { cwd: work },
+  );
+  expect(code).toBe(flags.length ? 1 : 0);
+  const file = path.join(work, `summary-${flags.length}.json`);
+  writeFileSync(file, stdout);
+  return file;
+}
+
+describe('sca-bridge gate on a saved summary, with no flags', () => {
+  it('fails on policy violations when the scan was asked to, and only then', async () => {
+    const work = tempDir('sca-bridge-gate-');
+    const asked = await runCli(['gate', await savedSummary(work, ['--fail-on-policy-violation'])]);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('policy violation');
+    expect((await runCli(['gate', await savedSummary(work, [])])).code).toBe(0);
+  });
+});
