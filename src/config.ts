@@ -221,13 +221,14 @@ export function parseFailOn(value: string | undefined): FailOn {
 }
 
 function metadata(raw: RawInputs): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of list(raw, 'metadata', true)) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
+  // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
+  return Object.fromEntries(
+    list(raw, 'metadata', true).map((line) => {
+      const eq = line.indexOf('=');
+      if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
+      return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
+    }),
+  );
 }
 
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */

@@ -224,4 +224,17 @@ describe('list inputs', () => {
     expect(config.includePathPatterns).toEqual(['src/**/{a,b}/**', 'lib/**']);
     expect(config.metadata).toEqual({ labels: 'a,b', team: 'web' });
   });
+
+  it('keeps a metadata key named __proto__ as a label like any other', () => {
+    const config = parseConfig(
+      'import',
+      { 'import-file': 'a', metadata: '__proto__=x\nteam=web' },
+      { env: {}, cwd: REPO },
+    );
+    expect(Object.entries(config.metadata)).toEqual([
+      ['__proto__', 'x'],
+      ['team', 'web'],
+    ]);
+    expect(JSON.stringify(config.metadata)).toBe('{"__proto__":"x","team":"web"}');
+  });
 });
