@@ -14,6 +14,20 @@ function readAll(patterns: string[], format: Parameters<typeof readImports>[1] =
   return { logger, results };
 }
 
+/** Reads files written for the test into a folder of their own, removed afterwards. */
+function readWritten(
+  files: Record<string, string | Buffer>,
+  format: Parameters<typeof readImports>[1] = 'auto',
+) {
+  const dir = tempDir();
+  try {
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    return readImports(Object.keys(files), format, dir, recordingLogger());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('readImports: files that read', () => {
   it('detects and reads one file, relative to cwd, and logs the format and counts', async () => {
     const { logger, results } = readAll(['xray-report_vulnerabilities.json']);
@@ -63,32 +77,32 @@ describe('readImports: files that read', () => {
   it('reads a UTF-16 file with its byte-order mark, as Windows PowerShell 5 writes `>` and Out-File', () => {
     const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
     const littleEndian = Buffer.from(text, 'utf16le'); // The text's own U+FEFF becomes FF FE.
-    const dir = tempDir();
-    try {
-      writeFileSync(path.join(dir, 'le.json'), littleEndian);
-      writeFileSync(path.join(dir, 'be.json'), Buffer.from(littleEndian).swap16());
-      const results = readImports(['le.json', 'be.json'], 'auto', dir, recordingLogger());
-      expect(results.map((r) => r.findings.map((f) => [f.id, f.component.packageName]))).toEqual([
-        [['CVE-2017-20162', 'ms']],
-        [['CVE-2017-20162', 'ms']],
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const results = readWritten({ 'le.json': littleEndian, 'be.json': Buffer.from(littleEndian).swap16() });
+    expect(results.map((r) => r.findings.map((f) => [f.id, f.component.packageName]))).toEqual([
+      [['CVE-2017-20162', 'ms']],
+      [['CVE-2017-20162', 'ms']],
+    ]);
   });
 
   it('reads a UTF-16 file holding a lone surrogate (a damaged or cut file) as U+FFFD, as a UTF-8 file reads bad bytes', () => {
     const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
     // The raw unit, not the `\ud83d` escape JSON would write: a half of a character cut from its other half.
     const damaged = text.replace('npm://ms:', 'npm://ms\ud83d:');
-    const dir = tempDir();
-    try {
-      writeFileSync(path.join(dir, 'lone.json'), Buffer.from(damaged, 'utf16le'));
-      const [result] = readImports(['lone.json'], 'auto', dir, recordingLogger());
-      expect(result?.findings.map((f) => f.component.packageName)).toEqual(['ms\ufffd']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const [result] = readWritten({ 'lone.json': Buffer.from(damaged, 'utf16le') });
+    expect(result?.findings.map((f) => f.component.packageName)).toEqual(['ms\ufffd']);
+  });
+
+  it('reads a report as violations when a row after the first names a watch, each row parsed from the file again', () => {
+    const rows = [
+      { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' },
+      { issue_id: 'XRAY-2', severity: 'Low', vulnerable_component: 'npm://b:1.0.0', watch_name: 'prod' },
+    ];
+    const [result] = readWritten({ 'violations.json': JSON.stringify({ total_rows: 2, rows }) });
+    expect(result?.findings).toEqual([]);
+    expect(result?.violations.map((v) => [v.subject, v.component])).toEqual([
+      ['XRAY-1', 'npm://a:1.0.0'],
+      ['XRAY-2', 'npm://b:1.0.0'],
+    ]);
   });
 
   it('uses the named format instead of detection', async () => {
