@@ -10,7 +10,7 @@ import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
-import { type SlicedDocument, sliceDocument } from './json-slices.js';
+import { RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
@@ -80,6 +80,18 @@ function parseWhole(bytes: Buffer, file: string): unknown {
 /** The arrays that hold the bulk of the formats that read element by element. */
 const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
 
+/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
+function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
+  try {
+    return sliceDocument(bytes, BULK_KEYS);
+  } catch (error) {
+    if (!(error instanceof RepeatedKeyError)) throw error;
+    throw new UserError(
+      `${file}: the key "${error.key}" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`,
+    );
+  }
+}
+
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
 function parsedItems(sliced: SlicedDocument, file: string): Iterable<unknown> {
   return {
@@ -110,7 +122,7 @@ function readOne(
   const pick = (document: unknown) =>
     format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
   // A named format that reads whole documents gains nothing from slicing.
-  const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : sliceDocument(bytes, BULK_KEYS);
+  const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
   if (!sliced) {
     const document = parseWhole(bytes, file);
     const importer = pick(document);

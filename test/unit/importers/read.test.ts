@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { expandImportFiles, readImports } from '../../../src/importers/read.js';
 import { tempDir } from '../../helpers/cli.js';
-import { FIXTURES, recordingLogger, userErrorMessageAsync } from './helpers.js';
+import { FIXTURES, recordingLogger, userErrorMessage, userErrorMessageAsync } from './helpers.js';
 
 function readAll(patterns: string[], format: Parameters<typeof readImports>[1] = 'auto') {
   const logger = recordingLogger();
@@ -167,6 +167,20 @@ describe('readImports: files that do not read', () => {
       readAll(['dtrack-findings.json', 'bad_fpf-invalid-field.json', 'xray-summary.json']).results,
     );
     expect(message).toMatch(/^bad_fpf-invalid-field\.json: not a valid dtrack-fpf file: findings\.1\./);
+  });
+
+  it('a file that gives its findings array twice (JSON.parse would keep the last, a slicer the first)', () => {
+    const finding = JSON.stringify(
+      (
+        JSON.parse(readFileSync(path.join(FIXTURES, 'dtrack-fpf-1.3.json'), 'utf8')) as {
+          findings: unknown[];
+        }
+      ).findings[0],
+    );
+    const text = `{"version": "1.2", "meta": {}, "findings": [], "findings": [${finding}]}`;
+    expect(userErrorMessage(() => readWritten({ 'twice.json': text }))).toBe(
+      'twice.json: the key "findings" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.',
+    );
   });
 
   it('a missing file and a directory', async () => {
