@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
@@ -46,12 +46,38 @@ function isBlank(bytes: Buffer): boolean {
   return true;
 }
 
+/** Why a path that is no regular file cannot be read as an export, and what to give instead. */
+function notAFile(stats: Stats): string {
+  if (stats.isDirectory()) return 'it is a directory';
+  const what = stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device';
+  return `it is ${what}, not a file; save the export to a file and name that`;
+}
+
+/**
+ * Only a regular file (a symbolic link is followed) is read: a device such as /dev/zero never ends, and a named
+ * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
+ */
+function readRegularFile(file: string, cwd: string): Buffer {
+  // Non-blocking, so that opening a named pipe does not wait for a writer (Windows has no such flag: 0).
+  const fd = openSync(path.resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new UserError(`Input import-file: cannot read ${file}: ${notAFile(stats)}.`);
+    }
+    // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readBytes(file: string, cwd: string): Buffer {
   let bytes: Buffer;
   try {
-    // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-    bytes = readFileSync(path.resolve(cwd, file));
+    bytes = readRegularFile(file, cwd);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);

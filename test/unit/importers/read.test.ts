@@ -1,6 +1,7 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { expandImportFiles, readImports } from '../../../src/importers/read.js';
 import { tempDir } from '../../helpers/cli.js';
@@ -194,6 +195,40 @@ describe('readImports: files that do not read', () => {
         Promise.resolve().then(() => readImports(['exports'], 'auto', parent, logger)),
       ),
     ).toBe('Input import-file: cannot read exports: it is a directory.');
+  });
+});
+
+describe('readImports: paths that are no regular file', () => {
+  const dir = tempDir();
+  const report = JSON.stringify({ total_rows: 0, rows: [] });
+  writeFileSync(path.join(dir, 'a.json'), report);
+  symlinkSync('/dev/zero', path.join(dir, 'z.json'));
+  symlinkSync(path.join(dir, 'a.json'), path.join(dir, 'link.json'));
+  execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const read = (patterns: string[]) =>
+    expandImportFiles(patterns, dir).then((files) => readImports(files, 'auto', dir, recordingLogger()));
+
+  it('refuses a glob match that links to a device, instead of reading it for ever', async () => {
+    expect(await userErrorMessageAsync(read(['*.json']))).toBe(
+      'Input import-file: cannot read z.json: it is a device, not a file; save the export to a file and name that.',
+    );
+  });
+
+  it('refuses a device named as such, rather than calling it an empty file', async () => {
+    expect(await userErrorMessageAsync(read(['/dev/null']))).toBe(
+      'Input import-file: cannot read /dev/null: it is a device, not a file; save the export to a file and name that.',
+    );
+  });
+
+  it('refuses a named pipe without waiting for a writer', async () => {
+    expect(await userErrorMessageAsync(read(['pipe.json']))).toBe(
+      'Input import-file: cannot read pipe.json: it is a named pipe, not a file; save the export to a file and name that.',
+    );
+  });
+
+  it('reads a symbolic link to a regular file', async () => {
+    expect((await read(['link.json'])).map((r) => r.context.file)).toEqual(['link.json']);
   });
 });
 
