@@ -154,9 +154,19 @@ export class RepeatedKeyError extends Error {
   }
 }
 
+/** Where the document starts: after any white space and a UTF-8 byte-order mark. */
+function documentStart(buf: Buffer): number {
+  return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+}
+
+/** Whether the text ends inside its document, as a cut download does; found without parsing it. */
+export function endsEarly(buf: Buffer): boolean {
+  return skipValue(buf, documentStart(buf)) < 0;
+}
+
 /** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
 export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDocument | undefined {
-  const start = skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+  const start = documentStart(buf);
   const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
   if (!member) return undefined;
   const found = elements(buf, member.open);

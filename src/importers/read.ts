@@ -1,4 +1,5 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
@@ -10,7 +11,7 @@ import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
-import { RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
+import { endsEarly, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
@@ -94,7 +95,29 @@ function notJson(file: string, error: unknown, where = ''): UserError {
   );
 }
 
-function parseWhole(bytes: Buffer, file: string): unknown {
+/** The arrays that hold the bulk of the formats that read element by element. */
+const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+const BULK_FORMATS = FORMATS.filter((f) => f.bulk)
+  .map((f) => f.name)
+  .join(', ');
+
+/**
+ * The longest text parsed whole: V8's longest string (512 MiB). UTF-8 takes at least one byte per UTF-16 unit,
+ * so a file no longer than that always fits.
+ */
+const MAX_WHOLE_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
+/** A file too long to be one string, which the slicer could not split: a cut download, or too much at once. */
+function tooLong(bytes: Buffer, file: string, maxBytes: number): UserError {
+  if (endsEarly(bytes)) return notJson(file, new Error('the file ends inside its JSON document'));
+  const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+  return new UserError(
+    `${file}: ${mib(bytes.length)} is too large to read as one JSON document (at most ${mib(maxBytes)}; only the findings arrays of ${BULK_FORMATS} are read row by row). Split the export into smaller files and import them together.`,
+  );
+}
+
+function parseWhole(bytes: Buffer, file: string, maxBytes: number): unknown {
+  if (bytes.length > maxBytes) throw tooLong(bytes, file, maxBytes);
   const text = bytes.toString('utf8');
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -102,9 +125,6 @@ function parseWhole(bytes: Buffer, file: string): unknown {
     throw notJson(file, error);
   }
 }
-
-/** The arrays that hold the bulk of the formats that read element by element. */
-const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
 
 /** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
 function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
@@ -144,13 +164,14 @@ function readOne(
   bytes: Buffer,
   file: string,
   format: 'auto' | ImportFormatName,
+  maxWholeBytes: number,
 ): { importer: ImportFormat; result: SourceResult } {
   const pick = (document: unknown) =>
     format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
   // A named format that reads whole documents gains nothing from slicing.
   const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
   if (!sliced) {
-    const document = parseWhole(bytes, file);
+    const document = parseWhole(bytes, file, maxWholeBytes);
     const importer = pick(document);
     return { importer, result: importer.read(document, file) };
   }
@@ -178,10 +199,12 @@ export function readImports(
   format: 'auto' | ImportFormatName,
   cwd: string,
   logger: Logger,
+  // Tests pass a smaller limit, so as not to write 512 MiB files.
+  maxWholeBytes = MAX_WHOLE_BYTES,
 ): SourceResult[] {
   const results: SourceResult[] = [];
   for (const file of files) {
-    const { importer, result } = readOne(readBytes(file, cwd), file, format);
+    const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
     logger.info(
       `${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RepeatedKeyError, sliceDocument } from '../../../src/importers/json-slices.js';
+import { endsEarly, RepeatedKeyError, sliceDocument } from '../../../src/importers/json-slices.js';
 
 const KEYS = new Set(['rows', 'findings', 'data']);
 
@@ -74,5 +74,20 @@ describe('slicing the big array out of a document', () => {
     expect(sliced?.key).toBe('rows');
     expect([...(sliced?.items() ?? [])]).toEqual([{ a: 1 }]);
     expect(sliced?.envelope).toEqual({ rows: [], total_rows: 1 });
+  });
+});
+
+describe('telling a cut document without parsing it', () => {
+  it.each([
+    ['{"rows": [{"a": "]}"}], "n": 1}', false],
+    ['\ufeff [1, 2]\n', false],
+    ['"text"', false],
+    ['12', false],
+    ['{"rows": [{"a": "]}"}], "n": ', true],
+    ['{"rows": [{"a": "]}', true],
+    ['[1, [2', true],
+    ['"unterminated', true],
+  ])('%s ends early: %s', (text, cut) => {
+    expect(endsEarly(Buffer.from(text))).toBe(cut);
   });
 });

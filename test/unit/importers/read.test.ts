@@ -19,11 +19,12 @@ function readAll(patterns: string[], format: Parameters<typeof readImports>[1] =
 function readWritten(
   files: Record<string, string | Buffer>,
   format: Parameters<typeof readImports>[1] = 'auto',
+  maxWholeBytes?: number,
 ) {
   const dir = tempDir();
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-    return readImports(Object.keys(files), format, dir, recordingLogger());
+    return readImports(Object.keys(files), format, dir, recordingLogger(), maxWholeBytes);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -182,6 +183,31 @@ describe('readImports: files that do not read', () => {
     expect(userErrorMessage(() => readWritten({ 'twice.json': text }))).toBe(
       'twice.json: the key "findings" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.',
     );
+  });
+
+  describe('a file too long to parse whole (V8 holds at most 512 MiB of text; a smaller limit here)', () => {
+    const MiB = 2 ** 20;
+    const row = { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' };
+    const rows = JSON.stringify(Array.from({ length: 20_000 }, () => row));
+
+    it('a cut download, which the slicer cannot split: not valid JSON, not a crash', () => {
+      const cut = `{"total_rows": 20000, "rows": ${rows}`.slice(0, MiB + 100);
+      expect(userErrorMessage(() => readWritten({ 'cut.json': cut }, 'auto', MiB))).toBe(
+        'cut.json: not valid JSON (the file ends inside its JSON document). The file may be truncated or not a JSON export; export it again as JSON.',
+      );
+    });
+
+    it('a whole document of a format read whole: too large, with what to do', () => {
+      const summary = JSON.stringify({ artifacts: [], pad: 'a'.repeat(MiB) });
+      expect(userErrorMessage(() => readWritten({ 'big.json': summary }, 'auto', MiB))).toBe(
+        'big.json: 2 MiB is too large to read as one JSON document (at most 1 MiB; only the findings arrays of dtrack-fpf, dtrack-findings, xray-report, xray-scans-export are read row by row). Split the export into smaller files and import them together.',
+      );
+    });
+
+    it('a report read row by row is not held to it', () => {
+      const [result] = readWritten({ 'report.json': `{"total_rows": 20000, "rows": ${rows}}` }, 'auto', MiB);
+      expect(result?.findings).toHaveLength(20_000);
+    });
   });
 
   it('a missing file and a directory', async () => {
