@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
-import { asUtf8 } from '../encoding.js';
+import { asUtf8, withoutBom } from '../encoding.js';
 import { sameFile } from '../paths.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
@@ -120,7 +120,7 @@ function parseWhole(bytes: Buffer, file: string, maxBytes: number): unknown {
   if (bytes.length > maxBytes) throw tooLong(bytes, file, maxBytes);
   const text = bytes.toString('utf8');
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(withoutBom(text));
   } catch (error) {
     throw notJson(file, error);
   }

@@ -607,4 +607,26 @@ describe('sca-bridge gate', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('is not an sca-bridge run summary');
   });
+
+  it('reads a summary saved with a byte-order mark, or as UTF-16 (Windows PowerShell 5’s >)', async () => {
+    const text = `\ufeff${readFileSync(path.join(work, 'summary.json'), 'utf8')}`;
+    const saved = {
+      'bom.json': Buffer.from(text),
+      'utf16le.json': Buffer.from(text, 'utf16le'),
+      'utf16be.json': Buffer.from(text, 'utf16le').swap16(),
+    };
+    for (const [name, bytes] of Object.entries(saved)) {
+      writeFileSync(path.join(work, name), bytes);
+      const { code, stderr } = await runCli(['gate', path.join(work, name)]);
+      expect(code, `${name}: ${stderr}`).toBe(1);
+      expect(stderr).toContain('1 finding of severity critical or above (fail-on: critical)');
+    }
+  });
+
+  it('rejects a file that is not JSON, naming it and what to give', async () => {
+    const { code, stderr } = await runCli(['gate', fixture('truncated.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`gate: ${fixture('truncated.json')} is not valid JSON (`);
+    expect(stderr).toContain('give the run summary `sca-bridge import --json` or `scan --json` printed');
+  });
 });
