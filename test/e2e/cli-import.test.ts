@@ -602,6 +602,21 @@ describe('sca-bridge gate', () => {
     expect(stderr).toContain('policy violation');
   });
 
+  it.each([0, 1, 256, 2.5])(
+    'refuses an error summary whose exit code is %s, not one of 2, 3, 4: an error never reads as a pass',
+    async (exitCode) => {
+      const summary = JSON.parse(readFileSync(path.join(work, 'summary.json'), 'utf8')) as object;
+      const file = path.join(work, `error-${exitCode}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({ ...summary, status: 'error', error: { message: 'boom', exitCode } }),
+      );
+      const { code, stderr } = await runCli(['gate', file]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`gate: ${file} is not an sca-bridge run summary (error.exitCode: `);
+    },
+  );
+
   it('rejects a file that is not a run summary', async () => {
     const { code, stderr } = await runCli(['gate', fixture('dt-fpf.json')]);
     expect(code).toBe(2);
