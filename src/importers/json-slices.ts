@@ -123,11 +123,14 @@ function nextMember(buf: Buffer, end: number): number {
   return buf[i] === COMMA ? skipSpace(buf, i + 1) : -1;
 }
 
-/** Where the array under one of `keys` opens, in a top-level object; undefined when there is none. */
-function findMember(buf: Buffer, keys: ReadonlySet<string>): { key: string; open: number } | undefined {
-  const i = skipSpace(buf, 0);
-  if (buf[i] !== OPEN_OBJECT) return undefined;
-  for (let member = memberAt(buf, skipSpace(buf, i + 1)); member;) {
+/** Where the array under one of `keys` opens, in the object at `start`; undefined when there is none. */
+function findMember(
+  buf: Buffer,
+  keys: ReadonlySet<string>,
+  start: number,
+): { key: string; open: number } | undefined {
+  if (buf[start] !== OPEN_OBJECT) return undefined;
+  for (let member = memberAt(buf, skipSpace(buf, start + 1)); member;) {
     if (keys.has(member.key) && buf[member.value] === OPEN_ARRAY)
       return { key: member.key, open: member.value };
     member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
@@ -167,7 +170,7 @@ export function endsEarly(buf: Buffer): boolean {
 /** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
 export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDocument | undefined {
   const start = documentStart(buf);
-  const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
+  const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys, start);
   if (!member) return undefined;
   const found = elements(buf, member.open);
   if (!found) return undefined;

@@ -39,6 +39,13 @@ describe('slicing the big array out of a document', () => {
     expect(sliced?.envelope).toEqual([]);
   });
 
+  it('reads an object after a byte-order mark too, rather than leaving it to be parsed whole', () => {
+    const sliced = sliceDocument(Buffer.from('\ufeff{"total_rows": 2, "rows": [{"a": 1}, 2]}'), KEYS);
+    expect(sliced?.key).toBe('rows');
+    expect([...(sliced?.items() ?? [])]).toEqual([{ a: 1 }, 2]);
+    expect(sliced?.envelope).toEqual({ total_rows: 2, rows: [] });
+  });
+
   it('reads an empty array', () => {
     const sliced = slice('{"findings": [ ], "version": "1.3"}');
     expect(sliced).toMatchObject({
