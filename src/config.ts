@@ -221,13 +221,14 @@ export function parseFailOn(value: string | undefined): FailOn {
 }
 
 function metadata(raw: RawInputs): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of list(raw, 'metadata', true)) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
+  // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
+  return Object.fromEntries(
+    list(raw, 'metadata', true).map((line) => {
+      const eq = line.indexOf('=');
+      if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
+      return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
+    }),
+  );
 }
 
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
@@ -350,9 +351,32 @@ function repositoryRoot(
     const above = relative === '' || relative.split(path.sep).every((part) => part === '..');
     return above ? path.resolve(workingDirectory, relative) : undefined;
   };
-  const workspace = env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR;
+  const workspace = ciWorkspace(env)?.path;
   const checkout = workspace && existsSync(path.join(workspace, '.git')) ? workspace : undefined;
   return up(checkout) ?? up(gitRoot()) ?? up(workspace) ?? workingDirectory;
+}
+
+/** CI's workspace variable, when it holds a path: an empty one (`GITHUB_WORKSPACE= sca-bridge …`) is unset. */
+function ciWorkspace(env: ConfigContext['env']): { name: string; path: string } | undefined {
+  const name = ['GITHUB_WORKSPACE', 'CI_PROJECT_DIR'].find((variable) => env[variable]);
+  return name ? { name, path: env[name] as string } : undefined;
+}
+
+/** The working directory, and the error to give when it is none, naming where it came from. */
+function workingDirectoryOf(raw: RawInputs, ctx: ConfigContext): { path: string; notFound: string } {
+  const input = text(raw, 'working-directory');
+  const workspace = ciWorkspace(ctx.env);
+  if (input === undefined && workspace) {
+    return {
+      path: workspace.path,
+      notFound: `${workspace.name}: "${workspace.path}" is not a directory; set it to the repository folder findings are placed in, or give working-directory.`,
+    };
+  }
+  const dir = input ?? ctx.cwd;
+  return {
+    path: dir,
+    notFound: `Input working-directory: "${dir}" is not a directory; give the repository folder findings are placed in.`,
+  };
 }
 
 function defaultBranch(ctx: ConfigContext): string | undefined {
@@ -366,8 +390,8 @@ function defaultBranch(ctx: ConfigContext): string | undefined {
 export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Config {
   const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray'] as const);
   const failOnText = text(raw, 'fail-on') ?? 'none';
-  const workingDirectory =
-    text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
+  const working = workingDirectoryOf(raw, ctx);
+  const workingDirectory = working.path;
   // One `git rev-parse` at most, for the project's default name and the repository root.
   let root: { path: string | undefined } | undefined;
   const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
@@ -427,11 +451,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     proxyEnv: proxyEnv(ctx.env),
     repositoryRoot: '',
   });
-  if (!existsDirectory(config.workingDirectory)) {
-    throw new UserError(
-      `Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`,
-    );
-  }
+  if (!existsDirectory(config.workingDirectory)) throw new UserError(working.notFound);
   config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);
   checkModeInputs(config);
   return config;

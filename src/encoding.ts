@@ -20,3 +20,8 @@ export function asUtf8(bytes: Buffer): Buffer {
     return Buffer.from(utf16le.toString('utf16le'), 'utf8');
   }
 }
+
+/** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

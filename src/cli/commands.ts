@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
-import { asUtf8 } from '../encoding.js';
+import { asUtf8, withoutBom } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
 import type { Logger } from '../logger.js';
@@ -101,11 +101,20 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
   const [file, ...extra] = args.positionals;
   if (!file || extra.length)
     throw new UserError('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
-  let document: unknown;
+  let text: string;
   try {
-    document = JSON.parse(await readFile(file, 'utf8'));
+    // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
+    text = withoutBom(asUtf8(await readFile(file)).toString('utf8'));
   } catch (error) {
     throw new UserError(`gate: cannot read the run summary ${file}: ${(error as Error).message}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(
+      `gate: ${file} is not valid JSON (${(error as Error).message}); give the run summary \`sca-bridge import --json\` or \`scan --json\` printed, saved as UTF-8 or UTF-16.`,
+    );
   }
   const parsed = runSummarySchema.safeParse(document);
   if (!parsed.success) {

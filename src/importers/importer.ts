@@ -110,6 +110,35 @@ function kindOf(value: unknown): string {
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
+/**
+ * Optional objects keyed by names from the input (`components`, keyed by component id), read as `[key, value]`
+ * entries. z.record copies into a plain {} and leaves out a `__proto__` key (assigning it would set the
+ * prototype), so a component of that name would be lost; entries keep every key, and a bad value is still
+ * named by its key.
+ */
+export function optEntries<T extends z.ZodType>(value: T) {
+  return z
+    .unknown()
+    .optional()
+    .transform((input, ctx) => {
+      const entries: [string, z.infer<T>][] = [];
+      if (input === null || input === undefined) return entries;
+      if (!isRecord(input)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Invalid input: expected an object, received ${kindOf(input)}`,
+        });
+        return z.NEVER;
+      }
+      for (const [key, item] of Object.entries(input)) {
+        const parsed = value.safeParse(item);
+        if (parsed.success) entries.push([key, parsed.data]);
+        else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+      }
+      return entries;
+    });
+}
+
 /** Optional arrays, tolerating null. */
 export function optArray<T extends z.ZodType>(item: T) {
   return z

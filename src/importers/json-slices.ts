@@ -4,7 +4,7 @@
  * size. Instead this finds where each element of that array starts and ends — tracking only strings, escapes
  * and nesting, the built-in `JSON.parse` does the parsing — so rows are parsed one at a time and each can be
  * dropped once mapped. Anything unexpected returns `undefined`, and the caller parses the whole file, which
- * also gives `JSON.parse`'s own error for a malformed one.
+ * also gives `JSON.parse`'s own error for a malformed one; the array's key given twice throws RepeatedKeyError.
  */
 
 const QUOTE = 0x22;
@@ -100,32 +100,77 @@ function elements(buf: Buffer, open: number): { ranges: number[]; close: number 
   }
 }
 
-/** Where the array under one of `keys` opens, in a top-level object; undefined when there is none. */
-function findMember(buf: Buffer, keys: ReadonlySet<string>): { key: string; open: number } | undefined {
-  let i = skipSpace(buf, 0);
-  if (buf[i] !== OPEN_OBJECT) return undefined;
-  i = skipSpace(buf, i + 1);
-  while (buf[i] === QUOTE) {
-    const keyEnd = skipString(buf, i);
-    if (keyEnd < 0) return undefined;
-    const key = buf.toString('utf8', i + 1, keyEnd - 1);
-    i = skipSpace(buf, keyEnd);
-    if (buf[i] !== COLON) return undefined;
-    i = skipSpace(buf, i + 1);
-    if (keys.has(key) && buf[i] === OPEN_ARRAY) return { key, open: i };
-    const end = skipValue(buf, i);
-    if (end < 0) return undefined;
-    i = skipSpace(buf, end);
-    if (buf[i] !== COMMA) return undefined;
-    i = skipSpace(buf, i + 1);
+/** A top-level member at `i`: its key as JSON.parse reads it (escapes too) and where its value starts. */
+function memberAt(buf: Buffer, i: number): { key: string; value: number } | undefined {
+  if (buf[i] !== QUOTE) return undefined;
+  const keyEnd = skipString(buf, i);
+  if (keyEnd < 0) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(buf.toString('utf8', i, keyEnd));
+  } catch {
+    return undefined;
+  }
+  const colon = skipSpace(buf, keyEnd);
+  if (buf[colon] !== COLON) return undefined;
+  return { key: key as string, value: skipSpace(buf, colon + 1) };
+}
+
+/** Where the member after the value ending at `end` starts, or -1 when none follows. */
+function nextMember(buf: Buffer, end: number): number {
+  if (end < 0) return -1;
+  const i = skipSpace(buf, end);
+  return buf[i] === COMMA ? skipSpace(buf, i + 1) : -1;
+}
+
+/** Where the array under one of `keys` opens, in the object at `start`; undefined when there is none. */
+function findMember(
+  buf: Buffer,
+  keys: ReadonlySet<string>,
+  start: number,
+): { key: string; open: number } | undefined {
+  if (buf[start] !== OPEN_OBJECT) return undefined;
+  for (let member = memberAt(buf, skipSpace(buf, start + 1)); member;) {
+    if (keys.has(member.key) && buf[member.value] === OPEN_ARRAY)
+      return { key: member.key, open: member.value };
+    member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
   }
   return undefined;
 }
 
+/** Whether `key` names another member after the array that closes at `close`. */
+function keyAgain(buf: Buffer, key: string, close: number): boolean {
+  for (let member = memberAt(buf, nextMember(buf, close + 1)); member;) {
+    if (member.key === key) return true;
+    member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
+  }
+  return false;
+}
+
+/**
+ * A document that gives the big array's key twice. JSON.parse keeps the last and this slicer would read the
+ * first, so either could lose findings without a word: such a file is refused instead.
+ */
+export class RepeatedKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`the key "${key}" is given twice`);
+  }
+}
+
+/** Where the document starts: after any white space and a UTF-8 byte-order mark. */
+function documentStart(buf: Buffer): number {
+  return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+}
+
+/** Whether the text ends inside its document, as a cut download does; found without parsing it. */
+export function endsEarly(buf: Buffer): boolean {
+  return skipValue(buf, documentStart(buf)) < 0;
+}
+
 /** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
 export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDocument | undefined {
-  const start = skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
-  const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
+  const start = documentStart(buf);
+  const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys, start);
   if (!member) return undefined;
   const found = elements(buf, member.open);
   if (!found) return undefined;
@@ -137,6 +182,8 @@ export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDoc
   } catch {
     return undefined;
   }
+  // Only after the envelope parsed: the members after the array are then well formed, and few.
+  if (member.key && keyAgain(buf, member.key, found.close)) throw new RepeatedKeyError(member.key);
   const { ranges } = found;
   const parseAt = (n: number): unknown => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
   let first: unknown;

@@ -1,16 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
-import { asUtf8 } from '../encoding.js';
+import { asUtf8, withoutBom } from '../encoding.js';
 import { sameFile } from '../paths.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
-import { type SlicedDocument, sliceDocument } from './json-slices.js';
+import { endsEarly, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
@@ -46,12 +47,38 @@ function isBlank(bytes: Buffer): boolean {
   return true;
 }
 
+/** Why a path that is no regular file cannot be read as an export, and what to give instead. */
+function notAFile(stats: Stats): string {
+  if (stats.isDirectory()) return 'it is a directory';
+  const what = stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device';
+  return `it is ${what}, not a file; save the export to a file and name that`;
+}
+
+/**
+ * Only a regular file (a symbolic link is followed) is read: a device such as /dev/zero never ends, and a named
+ * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
+ */
+function readRegularFile(file: string, cwd: string): Buffer {
+  // Non-blocking, so that opening a named pipe does not wait for a writer (Windows has no such flag: 0).
+  const fd = openSync(path.resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new UserError(`Input import-file: cannot read ${file}: ${notAFile(stats)}.`);
+    }
+    // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readBytes(file: string, cwd: string): Buffer {
   let bytes: Buffer;
   try {
-    // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-    bytes = readFileSync(path.resolve(cwd, file));
+    bytes = readRegularFile(file, cwd);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
     throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);
@@ -68,17 +95,48 @@ function notJson(file: string, error: unknown, where = ''): UserError {
   );
 }
 
-function parseWhole(bytes: Buffer, file: string): unknown {
+/** The arrays that hold the bulk of the formats that read element by element. */
+const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+const BULK_FORMATS = FORMATS.filter((f) => f.bulk)
+  .map((f) => f.name)
+  .join(', ');
+
+/**
+ * The longest text parsed whole: V8's longest string (512 MiB). UTF-8 takes at least one byte per UTF-16 unit,
+ * so a file no longer than that always fits.
+ */
+const MAX_WHOLE_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
+/** A file too long to be one string, which the slicer could not split: a cut download, or too much at once. */
+function tooLong(bytes: Buffer, file: string, maxBytes: number): UserError {
+  if (endsEarly(bytes)) return notJson(file, new Error('the file ends inside its JSON document'));
+  const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+  return new UserError(
+    `${file}: ${mib(bytes.length)} is too large to read as one JSON document (at most ${mib(maxBytes)}; only the findings arrays of ${BULK_FORMATS} are read row by row). Split the export into smaller files and import them together.`,
+  );
+}
+
+function parseWhole(bytes: Buffer, file: string, maxBytes: number): unknown {
+  if (bytes.length > maxBytes) throw tooLong(bytes, file, maxBytes);
   const text = bytes.toString('utf8');
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(withoutBom(text));
   } catch (error) {
     throw notJson(file, error);
   }
 }
 
-/** The arrays that hold the bulk of the formats that read element by element. */
-const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
+function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
+  try {
+    return sliceDocument(bytes, BULK_KEYS);
+  } catch (error) {
+    if (!(error instanceof RepeatedKeyError)) throw error;
+    throw new UserError(
+      `${file}: the key "${error.key}" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`,
+    );
+  }
+}
 
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
 function parsedItems(sliced: SlicedDocument, file: string): Iterable<unknown> {
@@ -106,13 +164,14 @@ function readOne(
   bytes: Buffer,
   file: string,
   format: 'auto' | ImportFormatName,
+  maxWholeBytes: number,
 ): { importer: ImportFormat; result: SourceResult } {
   const pick = (document: unknown) =>
     format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
   // A named format that reads whole documents gains nothing from slicing.
-  const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : sliceDocument(bytes, BULK_KEYS);
+  const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
   if (!sliced) {
-    const document = parseWhole(bytes, file);
+    const document = parseWhole(bytes, file, maxWholeBytes);
     const importer = pick(document);
     return { importer, result: importer.read(document, file) };
   }
@@ -140,10 +199,12 @@ export function readImports(
   format: 'auto' | ImportFormatName,
   cwd: string,
   logger: Logger,
+  // Tests pass a smaller limit, so as not to write 512 MiB files.
+  maxWholeBytes = MAX_WHOLE_BYTES,
 ): SourceResult[] {
   const results: SourceResult[] = [];
   for (const file of files) {
-    const { importer, result } = readOne(readBytes(file, cwd), file, format);
+    const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
     logger.info(
       `${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
     );

@@ -4,7 +4,7 @@ import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
+import { type ImportFormat, isRecord, optArray, optEntries, optString, validate } from './importer.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 const impactNodeSchema = z.object({ component_id: optString, full_path: optString });
@@ -14,10 +14,7 @@ const componentSchema = z.object({
   impact_paths: optArray(z.array(impactNodeSchema)),
 });
 
-const componentsSchema = z
-  .record(z.string(), componentSchema)
-  .nullish()
-  .transform((value) => value ?? {});
+const componentsSchema = optEntries(componentSchema);
 
 const vulnerabilitySchema = z.object({
   issue_id: optString,
@@ -59,7 +56,7 @@ function cleanSummary(summary: string | undefined): string | undefined {
 function mapVulnerability(vulnerability: Vulnerability, packageType: string | undefined): Finding[] {
   const { ids, cvss, cwes } = readXrayCves(vulnerability.cves);
   const summary = cleanSummary(vulnerability.summary);
-  return Object.entries(vulnerability.components).map(([componentId, component]) => {
+  return vulnerability.components.map(([componentId, component]) => {
     const impactPaths = component.impact_paths.map((path) =>
       path.map((node) => node.component_id ?? node.full_path ?? '?'),
     );
@@ -86,7 +83,7 @@ function mapViolation(violation: Violation): PolicyViolation[] {
   const { ids } = readXrayCves(violation.cves);
   const subject = canonicalId(ids) ?? violation.license_key ?? violation.issue_id;
   // A violation that names no component still counts for the gate.
-  const components = Object.keys(violation.components);
+  const components = violation.components.map(([componentId]) => componentId);
   return (components.length ? components : ['unknown']).map((componentId) => ({
     scanner: 'xray',
     type: violation.type ?? 'security',

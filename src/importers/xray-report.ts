@@ -92,25 +92,40 @@ export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
   };
 }
 
-type RowKind = 'vulnerabilities' | 'violations' | 'licenses';
+type RowKind = 'violations' | 'licenses';
 
-/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: the keys inside the rows tell them apart. */
-function reportKind(rows: readonly unknown[]): RowKind {
-  const first = rows.find(isRecord);
-  if (!first) return 'vulnerabilities';
-  if ('watch_name' in first || 'policy_names' in first || 'violation_details' in first) return 'violations';
-  if ('license' in first || 'license_name' in first) return 'licenses';
-  return 'vulnerabilities';
+/** Fields only a violations or a licence report fills; a vulnerabilities report may carry them empty. */
+const KIND_FIELDS: readonly [RowKind, readonly string[]][] = [
+  ['violations', ['watch_name', 'policy_names', 'violation_details']],
+  ['licenses', ['license', 'license_name']],
+];
+
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+}
+
+/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row fills tells them apart. */
+function rowKind(row: unknown): RowKind | undefined {
+  if (!isRecord(row)) return undefined;
+  return KIND_FIELDS.find(([, fields]) => fields.some((field) => filled(row[field])))?.[0];
+}
+
+/** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
+function* untilOtherKind(items: Iterable<unknown>, other: { kind?: RowKind }): Generator<unknown> {
+  for (const row of items) {
+    other.kind = rowKind(row);
+    if (other.kind) return;
+    yield row;
+  }
 }
 
 const envelopeSchema = z.object({ total_rows: z.number().int().nonnegative(), rows: z.array(z.unknown()) });
 
-function firstOf(items: Iterable<unknown>): unknown {
-  for (const item of items) return item;
-  return undefined;
-}
-
-/** Reads a report element by element; `items` may be iterated twice (its first row tells the report's kind). */
+/**
+ * Reads a report element by element. Any row, not only the first, may show that it is a violations report (a
+ * vulnerabilities row may carry `watch_name: null`); rows are read as vulnerabilities until one does, and only
+ * then read again, so a vulnerabilities report is parsed once (`items` may be iterated twice).
+ */
 function readReport(envelope: unknown, items: Iterable<unknown>, count: number, file: string): SourceResult {
   const { total_rows: total } = validate(envelopeSchema, envelope, file, 'xray-report');
   if (count !== total) {
@@ -118,19 +133,18 @@ function readReport(envelope: unknown, items: Iterable<unknown>, count: number, 
       `${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`,
     );
   }
-  const first = firstOf(items);
-  const kind = first === undefined ? 'vulnerabilities' : reportKind([first]);
-  if (kind === 'licenses') {
+  const where = { file, format: 'xray-report', key: 'rows' } as const;
+  const other: { kind?: RowKind } = {};
+  const findings = mapEach(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
+  if (other.kind === 'licenses') {
     throw new UserError(
       `${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
     );
   }
-  const where = { file, format: 'xray-report', key: 'rows' } as const;
-  if (kind === 'violations') {
+  if (other.kind === 'violations') {
     const violations = mapEach(items, xrayViolationRowSchema, where, mapXrayViolationRow);
     return { scanner: 'xray', findings: [], violations, context: { file } };
   }
-  const findings = mapEach(items, xrayRowSchema, where, mapXrayRow);
   return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 

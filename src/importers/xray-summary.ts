@@ -50,9 +50,9 @@ function componentOfImpactPath(path: string): Component {
   return componentFromXrayId(last);
 }
 
-/** Licence and operational-risk issues are not vulnerabilities. */
+/** Licence and operational-risk issues are not vulnerabilities. Xray's case varies (`Security`), as its severities' does. */
 function isSecurity(issue: Issue): boolean {
-  return !issue.issue_type || issue.issue_type === 'security';
+  return !issue.issue_type || issue.issue_type.trim().toLowerCase() === 'security';
 }
 
 interface Target {

@@ -1,6 +1,7 @@
 import type { Severity } from '../findings/severity.js';
 import { z } from 'zod';
 import type { CiContext } from '../ci.js';
+import { ExitCode } from '../errors.js';
 import type { Counts, GateResult } from '../policy/gate.js';
 
 /** The one JSON object `--json` prints, the webhook sends and `gate` reads (SPEC §4). */
@@ -56,5 +57,13 @@ export const runSummarySchema = z.looseObject({
     failOn: z.string(),
     failOnPolicyViolation: z.boolean().optional(),
   }),
-  error: z.object({ message: z.string(), exitCode: z.number().int() }).optional(),
+  // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.
+  error: z
+    .object({
+      message: z.string(),
+      exitCode: z.literal([ExitCode.BadInput, ExitCode.ScannerFailure, ExitCode.InternalError], {
+        error: "an error's exit code is 2, 3 or 4",
+      }),
+    })
+    .optional(),
 });

@@ -602,9 +602,46 @@ describe('sca-bridge gate', () => {
     expect(stderr).toContain('policy violation');
   });
 
+  it.each([0, 1, 256, 2.5])(
+    'refuses an error summary whose exit code is %s, not one of 2, 3, 4: an error never reads as a pass',
+    async (exitCode) => {
+      const summary = JSON.parse(readFileSync(path.join(work, 'summary.json'), 'utf8')) as object;
+      const file = path.join(work, `error-${exitCode}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({ ...summary, status: 'error', error: { message: 'boom', exitCode } }),
+      );
+      const { code, stderr } = await runCli(['gate', file]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`gate: ${file} is not an sca-bridge run summary (error.exitCode: `);
+    },
+  );
+
   it('rejects a file that is not a run summary', async () => {
     const { code, stderr } = await runCli(['gate', fixture('dt-fpf.json')]);
     expect(code).toBe(2);
     expect(stderr).toContain('is not an sca-bridge run summary');
+  });
+
+  it('reads a summary saved with a byte-order mark, or as UTF-16 (Windows PowerShell 5’s >)', async () => {
+    const text = `\ufeff${readFileSync(path.join(work, 'summary.json'), 'utf8')}`;
+    const saved = {
+      'bom.json': Buffer.from(text),
+      'utf16le.json': Buffer.from(text, 'utf16le'),
+      'utf16be.json': Buffer.from(text, 'utf16le').swap16(),
+    };
+    for (const [name, bytes] of Object.entries(saved)) {
+      writeFileSync(path.join(work, name), bytes);
+      const { code, stderr } = await runCli(['gate', path.join(work, name)]);
+      expect(code, `${name}: ${stderr}`).toBe(1);
+      expect(stderr).toContain('1 finding of severity critical or above (fail-on: critical)');
+    }
+  });
+
+  it('rejects a file that is not JSON, naming it and what to give', async () => {
+    const { code, stderr } = await runCli(['gate', fixture('truncated.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`gate: ${fixture('truncated.json')} is not valid JSON (`);
+    expect(stderr).toContain('give the run summary `sca-bridge import --json` or `scan --json` printed');
   });
 });

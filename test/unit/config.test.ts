@@ -128,6 +128,29 @@ describe('configuration', () => {
     expect(local.branch).toBe('dev');
   });
 
+  it('reads an empty GITHUB_WORKSPACE or CI_PROJECT_DIR as unset', () => {
+    const read = (env: Record<string, string>) =>
+      parseConfig('import', { 'import-file': 'a' }, { env, cwd: REPO, gitRoot: () => undefined });
+    expect(read({ GITHUB_WORKSPACE: '' })).toMatchObject({ workingDirectory: REPO, repositoryRoot: REPO });
+    expect(read({ GITHUB_WORKSPACE: '', CI_PROJECT_DIR: GITLAB })).toMatchObject({
+      workingDirectory: GITLAB,
+      repositoryRoot: GITLAB,
+    });
+    expect(read({ CI_PROJECT_DIR: '' })).toMatchObject({ workingDirectory: REPO, repositoryRoot: REPO });
+  });
+
+  it.each(['GITHUB_WORKSPACE', 'CI_PROJECT_DIR'])(
+    'names %s when it is the working directory and no directory',
+    (variable) => {
+      const read = () =>
+        parseConfig('import', { 'import-file': 'a' }, { env: { [variable]: '/nonexistent/ws' }, cwd: REPO });
+      expect(read).toThrow(UserError);
+      expect(read).toThrow(
+        `${variable}: "/nonexistent/ws" is not a directory; set it to the repository folder findings are placed in, or give working-directory.`,
+      );
+    },
+  );
+
   it.each([
     [{ insecure: 'yes' }, 'Input insecure: expected true or false, got "yes"'],
     [{ timeout: '-3' }, 'Input timeout: expected a number of seconds greater than 0'],
@@ -223,5 +246,18 @@ describe('list inputs', () => {
     );
     expect(config.includePathPatterns).toEqual(['src/**/{a,b}/**', 'lib/**']);
     expect(config.metadata).toEqual({ labels: 'a,b', team: 'web' });
+  });
+
+  it('keeps a metadata key named __proto__ as a label like any other', () => {
+    const config = parseConfig(
+      'import',
+      { 'import-file': 'a', metadata: '__proto__=x\nteam=web' },
+      { env: {}, cwd: REPO },
+    );
+    expect(Object.entries(config.metadata)).toEqual([
+      ['__proto__', 'x'],
+      ['team', 'web'],
+    ]);
+    expect(JSON.stringify(config.metadata)).toBe('{"__proto__":"x","team":"web"}');
   });
 });

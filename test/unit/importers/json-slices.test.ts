@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceDocument } from '../../../src/importers/json-slices.js';
+import { endsEarly, RepeatedKeyError, sliceDocument } from '../../../src/importers/json-slices.js';
 
 const KEYS = new Set(['rows', 'findings', 'data']);
 
@@ -39,6 +39,13 @@ describe('slicing the big array out of a document', () => {
     expect(sliced?.envelope).toEqual([]);
   });
 
+  it('reads an object after a byte-order mark too, rather than leaving it to be parsed whole', () => {
+    const sliced = sliceDocument(Buffer.from('\ufeff{"total_rows": 2, "rows": [{"a": 1}, 2]}'), KEYS);
+    expect(sliced?.key).toBe('rows');
+    expect([...(sliced?.items() ?? [])]).toEqual([{ a: 1 }, 2]);
+    expect(sliced?.envelope).toEqual({ total_rows: 2, rows: [] });
+  });
+
   it('reads an empty array', () => {
     const sliced = slice('{"findings": [ ], "version": "1.3"}');
     expect(sliced).toMatchObject({
@@ -57,5 +64,37 @@ describe('slicing the big array out of a document', () => {
     ['elements without commas', '{"rows": [1 2]}'],
   ])('gives up on %s, so the caller parses the whole file', (_name, text) => {
     expect(slice(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty array, then one with a row', '{"findings": [], "version": "1.3", "findings": [{"a": 1}]}'],
+    ['a row, then an empty array', '{"findings": [{"a": 1}], "findings": []}'],
+    ['an array, then null', '{"rows": [{"a": 1}], "rows": null}'],
+    // JSON.parse reads the escape as the same key.
+    ['the key, then the same key escaped', '{"rows": [], "\\u0072ows": [{"a": 1}]}'],
+  ])('refuses the big array’s key given twice: %s', (_name, text) => {
+    expect(() => slice(text)).toThrow(RepeatedKeyError);
+  });
+
+  it('reads the array after a member of its name that holds no array, as JSON.parse does', () => {
+    const sliced = slice('{"rows": null, "\\u0072ows": [{"a": 1}], "total_rows": 1}');
+    expect(sliced?.key).toBe('rows');
+    expect([...(sliced?.items() ?? [])]).toEqual([{ a: 1 }]);
+    expect(sliced?.envelope).toEqual({ rows: [], total_rows: 1 });
+  });
+});
+
+describe('telling a cut document without parsing it', () => {
+  it.each([
+    ['{"rows": [{"a": "]}"}], "n": 1}', false],
+    ['\ufeff [1, 2]\n', false],
+    ['"text"', false],
+    ['12', false],
+    ['{"rows": [{"a": "]}"}], "n": ', true],
+    ['{"rows": [{"a": "]}', true],
+    ['[1, [2', true],
+    ['"unterminated', true],
+  ])('%s ends early: %s', (text, cut) => {
+    expect(endsEarly(Buffer.from(text))).toBe(cut);
   });
 });

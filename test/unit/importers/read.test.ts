@@ -1,10 +1,11 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { expandImportFiles, readImports } from '../../../src/importers/read.js';
 import { tempDir } from '../../helpers/cli.js';
-import { FIXTURES, recordingLogger, userErrorMessageAsync } from './helpers.js';
+import { FIXTURES, recordingLogger, userErrorMessage, userErrorMessageAsync } from './helpers.js';
 
 function readAll(patterns: string[], format: Parameters<typeof readImports>[1] = 'auto') {
   const logger = recordingLogger();
@@ -12,6 +13,21 @@ function readAll(patterns: string[], format: Parameters<typeof readImports>[1] =
     readImports(files, format, FIXTURES, logger),
   );
   return { logger, results };
+}
+
+/** Reads files written for the test into a folder of their own, removed afterwards. */
+function readWritten(
+  files: Record<string, string | Buffer>,
+  format: Parameters<typeof readImports>[1] = 'auto',
+  maxWholeBytes?: number,
+) {
+  const dir = tempDir();
+  try {
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    return readImports(Object.keys(files), format, dir, recordingLogger(), maxWholeBytes);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('readImports: files that read', () => {
@@ -63,32 +79,32 @@ describe('readImports: files that read', () => {
   it('reads a UTF-16 file with its byte-order mark, as Windows PowerShell 5 writes `>` and Out-File', () => {
     const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
     const littleEndian = Buffer.from(text, 'utf16le'); // The text's own U+FEFF becomes FF FE.
-    const dir = tempDir();
-    try {
-      writeFileSync(path.join(dir, 'le.json'), littleEndian);
-      writeFileSync(path.join(dir, 'be.json'), Buffer.from(littleEndian).swap16());
-      const results = readImports(['le.json', 'be.json'], 'auto', dir, recordingLogger());
-      expect(results.map((r) => r.findings.map((f) => [f.id, f.component.packageName]))).toEqual([
-        [['CVE-2017-20162', 'ms']],
-        [['CVE-2017-20162', 'ms']],
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const results = readWritten({ 'le.json': littleEndian, 'be.json': Buffer.from(littleEndian).swap16() });
+    expect(results.map((r) => r.findings.map((f) => [f.id, f.component.packageName]))).toEqual([
+      [['CVE-2017-20162', 'ms']],
+      [['CVE-2017-20162', 'ms']],
+    ]);
   });
 
   it('reads a UTF-16 file holding a lone surrogate (a damaged or cut file) as U+FFFD, as a UTF-8 file reads bad bytes', () => {
     const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
     // The raw unit, not the `\ud83d` escape JSON would write: a half of a character cut from its other half.
     const damaged = text.replace('npm://ms:', 'npm://ms\ud83d:');
-    const dir = tempDir();
-    try {
-      writeFileSync(path.join(dir, 'lone.json'), Buffer.from(damaged, 'utf16le'));
-      const [result] = readImports(['lone.json'], 'auto', dir, recordingLogger());
-      expect(result?.findings.map((f) => f.component.packageName)).toEqual(['ms\ufffd']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const [result] = readWritten({ 'lone.json': Buffer.from(damaged, 'utf16le') });
+    expect(result?.findings.map((f) => f.component.packageName)).toEqual(['ms\ufffd']);
+  });
+
+  it('reads a report as violations when a row after the first names a watch, each row parsed from the file again', () => {
+    const rows = [
+      { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' },
+      { issue_id: 'XRAY-2', severity: 'Low', vulnerable_component: 'npm://b:1.0.0', watch_name: 'prod' },
+    ];
+    const [result] = readWritten({ 'violations.json': JSON.stringify({ total_rows: 2, rows }) });
+    expect(result?.findings).toEqual([]);
+    expect(result?.violations.map((v) => [v.subject, v.component])).toEqual([
+      ['XRAY-1', 'npm://a:1.0.0'],
+      ['XRAY-2', 'npm://b:1.0.0'],
+    ]);
   });
 
   it('uses the named format instead of detection', async () => {
@@ -155,6 +171,45 @@ describe('readImports: files that do not read', () => {
     expect(message).toMatch(/^bad_fpf-invalid-field\.json: not a valid dtrack-fpf file: findings\.1\./);
   });
 
+  it('a file that gives its findings array twice (JSON.parse would keep the last, a slicer the first)', () => {
+    const finding = JSON.stringify(
+      (
+        JSON.parse(readFileSync(path.join(FIXTURES, 'dtrack-fpf-1.3.json'), 'utf8')) as {
+          findings: unknown[];
+        }
+      ).findings[0],
+    );
+    const text = `{"version": "1.2", "meta": {}, "findings": [], "findings": [${finding}]}`;
+    expect(userErrorMessage(() => readWritten({ 'twice.json': text }))).toBe(
+      'twice.json: the key "findings" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.',
+    );
+  });
+
+  describe('a file too long to parse whole (V8 holds at most 512 MiB of text; a smaller limit here)', () => {
+    const MiB = 2 ** 20;
+    const row = { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' };
+    const rows = JSON.stringify(Array.from({ length: 20_000 }, () => row));
+
+    it('a cut download, which the slicer cannot split: not valid JSON, not a crash', () => {
+      const cut = `{"total_rows": 20000, "rows": ${rows}`.slice(0, MiB + 100);
+      expect(userErrorMessage(() => readWritten({ 'cut.json': cut }, 'auto', MiB))).toBe(
+        'cut.json: not valid JSON (the file ends inside its JSON document). The file may be truncated or not a JSON export; export it again as JSON.',
+      );
+    });
+
+    it('a whole document of a format read whole: too large, with what to do', () => {
+      const summary = JSON.stringify({ artifacts: [], pad: 'a'.repeat(MiB) });
+      expect(userErrorMessage(() => readWritten({ 'big.json': summary }, 'auto', MiB))).toBe(
+        'big.json: 2 MiB is too large to read as one JSON document (at most 1 MiB; only the findings arrays of dtrack-fpf, dtrack-findings, xray-report, xray-scans-export are read row by row). Split the export into smaller files and import them together.',
+      );
+    });
+
+    it('a report read row by row is not held to it', () => {
+      const [result] = readWritten({ 'report.json': `{"total_rows": 20000, "rows": ${rows}}` }, 'auto', MiB);
+      expect(result?.findings).toHaveLength(20_000);
+    });
+  });
+
   it('a missing file and a directory', async () => {
     expect(await userErrorMessageAsync(readAll(['no-such-export.json']).results)).toBe(
       'Input import-file: cannot read no-such-export.json: no such file.',
@@ -166,6 +221,40 @@ describe('readImports: files that do not read', () => {
         Promise.resolve().then(() => readImports(['exports'], 'auto', parent, logger)),
       ),
     ).toBe('Input import-file: cannot read exports: it is a directory.');
+  });
+});
+
+describe('readImports: paths that are no regular file', () => {
+  const dir = tempDir();
+  const report = JSON.stringify({ total_rows: 0, rows: [] });
+  writeFileSync(path.join(dir, 'a.json'), report);
+  symlinkSync('/dev/zero', path.join(dir, 'z.json'));
+  symlinkSync(path.join(dir, 'a.json'), path.join(dir, 'link.json'));
+  execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const read = (patterns: string[]) =>
+    expandImportFiles(patterns, dir).then((files) => readImports(files, 'auto', dir, recordingLogger()));
+
+  it('refuses a glob match that links to a device, instead of reading it for ever', async () => {
+    expect(await userErrorMessageAsync(read(['*.json']))).toBe(
+      'Input import-file: cannot read z.json: it is a device, not a file; save the export to a file and name that.',
+    );
+  });
+
+  it('refuses a device named as such, rather than calling it an empty file', async () => {
+    expect(await userErrorMessageAsync(read(['/dev/null']))).toBe(
+      'Input import-file: cannot read /dev/null: it is a device, not a file; save the export to a file and name that.',
+    );
+  });
+
+  it('refuses a named pipe without waiting for a writer', async () => {
+    expect(await userErrorMessageAsync(read(['pipe.json']))).toBe(
+      'Input import-file: cannot read pipe.json: it is a named pipe, not a file; save the export to a file and name that.',
+    );
+  });
+
+  it('reads a symbolic link to a regular file', async () => {
+    expect((await read(['link.json'])).map((r) => r.context.file)).toEqual(['link.json']);
   });
 });
 

@@ -243,6 +243,26 @@ describe('xray-cli-json: matches and rejections', () => {
     expect(xrayCliJson.matches({ scan_id: 'x' })).toBe(false);
   });
 
+  it('keeps a component keyed __proto__, for vulnerabilities and violations, and names a bad one by its key', () => {
+    // JSON.parse makes `__proto__` an own key, as any other; a plain {} built from it would take it as the prototype.
+    const response = JSON.parse(`{
+      "scan_id": "a",
+      "vulnerabilities": [{ "issue_id": "XRAY-1", "severity": "High", "components": { "__proto__": { "fixed_versions": ["2.0.0"] } } }],
+      "violations": [{ "issue_id": "XRAY-1", "fail_build": true, "components": { "__proto__": {} } }]
+    }`) as unknown;
+    const { findings, violations } = xrayCliJson.read(response, 'jf.json');
+    expect(findings.map((f) => [f.id, f.component.packageName, f.fixedVersions])).toEqual([
+      ['XRAY-1', '__proto__', ['2.0.0']],
+    ]);
+    expect(violations.map((v) => [v.component, v.state])).toEqual([['__proto__', 'FAIL']]);
+    const bad = JSON.parse(
+      '{"scan_id": "a", "vulnerabilities": [{ "components": { "__proto__": { "fixed_versions": [1] } } }]}',
+    ) as unknown;
+    expect(userErrorMessage(() => xrayCliJson.read(bad, 'jf.json'))).toContain(
+      'vulnerabilities.0.components.__proto__.fixed_versions.0',
+    );
+  });
+
   it('names the response and field that is wrong (array and single response)', () => {
     const response = { scan_id: 'a', vulnerabilities: [{ issue_id: 'XRAY-1', components: ['npm://x:1'] }] };
     const inArray = userErrorMessage(() => xrayCliJson.read([response], 'jf.json'));

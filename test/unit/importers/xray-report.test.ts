@@ -259,6 +259,44 @@ describe('xray-report: violations report', () => {
   });
 });
 
+describe('xray-report: telling the kinds apart by what rows fill, in any row', () => {
+  const vulnerability = { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' };
+  const violation = { ...vulnerability, issue_id: 'XRAY-2', watch_name: 'prod', policy_names: ['high'] };
+
+  it('reads rows whose watch_name, policy_names and license are null or empty as vulnerabilities', () => {
+    const row = {
+      ...vulnerability,
+      watch_name: null,
+      policy_names: [],
+      violation_details: null,
+      license: '',
+    };
+    const result = xrayReport.read({ total_rows: 2, rows: [row, vulnerability] }, 'r.json');
+    expect(result.violations).toEqual([]);
+    expect(result.findings.map((f) => [f.id, f.severity])).toEqual([
+      ['XRAY-1', 'high'],
+      ['XRAY-1', 'high'],
+    ]);
+  });
+
+  it('reads every row as a violation when a later row names a watch, the earlier ones included', () => {
+    const first = { ...vulnerability, issue_id: 'XRAY-3' };
+    const result = xrayReport.read({ total_rows: 2, rows: [first, violation] }, 'r.json');
+    expect(result.findings).toEqual([]);
+    expect(result.violations.map((v) => [v.subject, v.policy, v.state])).toEqual([
+      ['XRAY-3', 'unknown policy', 'FAIL'],
+      ['XRAY-2', 'high', 'FAIL'],
+    ]);
+  });
+
+  it('rejects a licence report whose licence first shows in a later row', () => {
+    const rows = [{ component: 'npm://a:1.0.0' }, { component: 'npm://b:1.0.0', license: 'MIT' }];
+    expect(userErrorMessage(() => xrayReport.read({ total_rows: 2, rows }, 'l.json'))).toContain(
+      'this is an Xray licence report',
+    );
+  });
+});
+
 describe('xray-report: rejections', () => {
   it('rejects a licence report, saying so', () => {
     const message = userErrorMessage(() => read('xray-report_licenses.json'));

@@ -183,6 +183,19 @@ describe('xray-summary: matches and rejections', () => {
     expect(xraySummary.matches({ artifacts: {} })).toBe(false);
   });
 
+  it('reads issue_type in any case: a Security issue is a finding, a License one is not', () => {
+    const issues = [
+      { issue_id: 'XRAY-1', issue_type: 'Security', severity: 'High', impact_path: ['default/app/a:1'] },
+      { issue_id: 'XRAY-2', issue_type: 'SECURITY', severity: 'Low', impact_path: ['default/app/b:1'] },
+      { issue_id: 'XRAY-3', issue_type: 'License', severity: 'High', impact_path: ['default/app/c:1'] },
+    ];
+    const { findings } = xraySummary.read({ artifacts: [{ issues }] }, 's.json');
+    expect(findings.map((f) => [f.id, f.severity])).toEqual([
+      ['XRAY-1', 'high'],
+      ['XRAY-2', 'low'],
+    ]);
+  });
+
   it('reads a summary with no issues as no findings', () => {
     expect(xraySummary.read({ artifacts: [{ general: null, issues: null }] }, 's.json').findings).toEqual([]);
   });
