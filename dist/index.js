@@ -77797,14 +77797,13 @@ function parseFailOn(value) {
     return { kind: 'budgets', budgets };
 }
 function metadata(raw) {
-    const out = {};
-    for (const line of list(raw, 'metadata', true)) {
+    // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
+    return Object.fromEntries(list(raw, 'metadata', true).map((line) => {
         const eq = line.indexOf('=');
         if (eq <= 0)
             throw new errors/* UserError */.yo(`Input metadata: expected key=value lines, got "${line}".`);
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
-    return out;
+        return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
+    }));
 }
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
 const TOKEN_FLAWS = [
@@ -77894,9 +77893,30 @@ function repositoryRoot(workingDirectory, env, gitRoot) {
         const above = relative === '' || relative.split((external_node_path_default()).sep).every((part) => part === '..');
         return above ? external_node_path_default().resolve(workingDirectory, relative) : undefined;
     };
-    const workspace = env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR;
+    const workspace = ciWorkspace(env)?.path;
     const checkout = workspace && (0,external_node_fs_.existsSync)(external_node_path_default().join(workspace, '.git')) ? workspace : undefined;
     return up(checkout) ?? up(gitRoot()) ?? up(workspace) ?? workingDirectory;
+}
+/** CI's workspace variable, when it holds a path: an empty one (`GITHUB_WORKSPACE= sca-bridge …`) is unset. */
+function ciWorkspace(env) {
+    const name = ['GITHUB_WORKSPACE', 'CI_PROJECT_DIR'].find((variable) => env[variable]);
+    return name ? { name, path: env[name] } : undefined;
+}
+/** The working directory, and the error to give when it is none, naming where it came from. */
+function workingDirectoryOf(raw, ctx) {
+    const input = config_text(raw, 'working-directory');
+    const workspace = ciWorkspace(ctx.env);
+    if (input === undefined && workspace) {
+        return {
+            path: workspace.path,
+            notFound: `${workspace.name}: "${workspace.path}" is not a directory; set it to the repository folder findings are placed in, or give working-directory.`,
+        };
+    }
+    const dir = input ?? ctx.cwd;
+    return {
+        path: dir,
+        notFound: `Input working-directory: "${dir}" is not a directory; give the repository folder findings are placed in.`,
+    };
 }
 function defaultBranch(ctx) {
     const { env } = ctx;
@@ -77906,7 +77926,8 @@ function defaultBranch(ctx) {
 function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
     const failOnText = config_text(raw, 'fail-on') ?? 'none';
-    const workingDirectory = config_text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
+    const working = workingDirectoryOf(raw, ctx);
+    const workingDirectory = working.path;
     // One `git rev-parse` at most, for the project's default name and the repository root.
     let root;
     const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
@@ -77965,9 +77986,8 @@ function parseConfig(mode, raw, ctx) {
         proxyEnv: proxyEnv(ctx.env),
         repositoryRoot: '',
     });
-    if (!existsDirectory(config.workingDirectory)) {
-        throw new errors/* UserError */.yo(`Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`);
-    }
+    if (!existsDirectory(config.workingDirectory))
+        throw new errors/* UserError */.yo(working.notFound);
     config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);
     checkModeInputs(config);
     return config;
@@ -78967,6 +78987,8 @@ function collapseDuplicates(findings) {
     return [...byKey.values()];
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -79859,8 +79881,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/encoding.ts
 
 /**
@@ -79884,6 +79904,10 @@ function asUtf8(bytes) {
         // bytes are read.
         return Buffer.from(utf16le.toString('utf16le'), 'utf8');
     }
+}
+/** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
+function withoutBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 ;// CONCATENATED MODULE: ./src/paths.ts
@@ -79978,9 +80002,7 @@ const componentSchema = schemas/* object */.Ikc({
     fixed_versions: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
     impact_paths: (0,importer/* optArray */.hp)(schemas/* array */.YOg(impactNodeSchema)),
 });
-const componentsSchema = schemas/* record */.g1P(schemas/* string */.YjP(), componentSchema)
-    .nullish()
-    .transform((value) => value ?? {});
+const componentsSchema = (0,importer/* optEntries */.Ov)(componentSchema);
 const vulnerabilitySchema = schemas/* object */.Ikc({
     issue_id: importer/* optString */.$2,
     cves: (0,importer/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
@@ -80015,7 +80037,7 @@ function cleanSummary(summary) {
 function mapVulnerability(vulnerability, packageType) {
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(vulnerability.cves);
     const summary = cleanSummary(vulnerability.summary);
-    return Object.entries(vulnerability.components).map(([componentId, component]) => {
+    return vulnerability.components.map(([componentId, component]) => {
         const impactPaths = component.impact_paths.map((path) => path.map((node) => node.component_id ?? node.full_path ?? '?'));
         const fullPaths = component.impact_paths.flatMap((path) => path.map((node) => node.full_path));
         return (0,findings_build/* buildFinding */.U)({
@@ -80039,7 +80061,7 @@ function mapViolation(violation) {
     const { ids } = (0,xray_fields/* readXrayCves */.MT)(violation.cves);
     const subject = (0,findings_ids/* canonicalId */.iS)(ids) ?? violation.license_key ?? violation.issue_id;
     // A violation that names no component still counts for the gate.
-    const components = Object.keys(violation.components);
+    const components = violation.components.map(([componentId]) => componentId);
     return (components.length ? components : ['unknown']).map((componentId) => ({
         scanner: 'xray',
         type: violation.type ?? 'security',
@@ -80295,9 +80317,9 @@ function componentOfImpactPath(path) {
     }
     return (0,findings_component/* componentFromXrayId */.fv)(last);
 }
-/** Licence and operational-risk issues are not vulnerabilities. */
+/** Licence and operational-risk issues are not vulnerabilities. Xray's case varies (`Security`), as its severities' does. */
 function isSecurity(issue) {
-    return !issue.issue_type || issue.issue_type === 'security';
+    return !issue.issue_type || issue.issue_type.trim().toLowerCase() === 'security';
 }
 /**
  * Prefer Xray's component ids; older responses name the components only at the end of each impact path. An
@@ -80447,7 +80469,7 @@ function namedFormat(name, doc, file) {
  * size. Instead this finds where each element of that array starts and ends — tracking only strings, escapes
  * and nesting, the built-in `JSON.parse` does the parsing — so rows are parsed one at a time and each can be
  * dropped once mapped. Anything unexpected returns `undefined`, and the caller parses the whole file, which
- * also gives `JSON.parse`'s own error for a malformed one.
+ * also gives `JSON.parse`'s own error for a malformed one; the array's key given twice throws RepeatedKeyError.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -80533,37 +80555,75 @@ function json_slices_elements(buf, open) {
         i = skipSpace(buf, i + 1);
     }
 }
-/** Where the array under one of `keys` opens, in a top-level object; undefined when there is none. */
-function findMember(buf, keys) {
-    let i = skipSpace(buf, 0);
-    if (buf[i] !== OPEN_OBJECT)
+/** A top-level member at `i`: its key as JSON.parse reads it (escapes too) and where its value starts. */
+function memberAt(buf, i) {
+    if (buf[i] !== QUOTE)
         return undefined;
-    i = skipSpace(buf, i + 1);
-    while (buf[i] === QUOTE) {
-        const keyEnd = skipString(buf, i);
-        if (keyEnd < 0)
-            return undefined;
-        const key = buf.toString('utf8', i + 1, keyEnd - 1);
-        i = skipSpace(buf, keyEnd);
-        if (buf[i] !== COLON)
-            return undefined;
-        i = skipSpace(buf, i + 1);
-        if (keys.has(key) && buf[i] === OPEN_ARRAY)
-            return { key, open: i };
-        const end = skipValue(buf, i);
-        if (end < 0)
-            return undefined;
-        i = skipSpace(buf, end);
-        if (buf[i] !== COMMA)
-            return undefined;
-        i = skipSpace(buf, i + 1);
+    const keyEnd = skipString(buf, i);
+    if (keyEnd < 0)
+        return undefined;
+    let key;
+    try {
+        key = JSON.parse(buf.toString('utf8', i, keyEnd));
+    }
+    catch {
+        return undefined;
+    }
+    const colon = skipSpace(buf, keyEnd);
+    if (buf[colon] !== COLON)
+        return undefined;
+    return { key: key, value: skipSpace(buf, colon + 1) };
+}
+/** Where the member after the value ending at `end` starts, or -1 when none follows. */
+function nextMember(buf, end) {
+    if (end < 0)
+        return -1;
+    const i = skipSpace(buf, end);
+    return buf[i] === COMMA ? skipSpace(buf, i + 1) : -1;
+}
+/** Where the array under one of `keys` opens, in the object at `start`; undefined when there is none. */
+function findMember(buf, keys, start) {
+    if (buf[start] !== OPEN_OBJECT)
+        return undefined;
+    for (let member = memberAt(buf, skipSpace(buf, start + 1)); member;) {
+        if (keys.has(member.key) && buf[member.value] === OPEN_ARRAY)
+            return { key: member.key, open: member.value };
+        member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
     }
     return undefined;
 }
+/** Whether `key` names another member after the array that closes at `close`. */
+function keyAgain(buf, key, close) {
+    for (let member = memberAt(buf, nextMember(buf, close + 1)); member;) {
+        if (member.key === key)
+            return true;
+        member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
+    }
+    return false;
+}
+/**
+ * A document that gives the big array's key twice. JSON.parse keeps the last and this slicer would read the
+ * first, so either could lose findings without a word: such a file is refused instead.
+ */
+class RepeatedKeyError extends Error {
+    key;
+    constructor(key) {
+        super(`the key "${key}" is given twice`);
+        this.key = key;
+    }
+}
+/** Where the document starts: after any white space and a UTF-8 byte-order mark. */
+function documentStart(buf) {
+    return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+}
+/** Whether the text ends inside its document, as a cut download does; found without parsing it. */
+function endsEarly(buf) {
+    return skipValue(buf, documentStart(buf)) < 0;
+}
 /** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
 function sliceDocument(buf, keys) {
-    const start = skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
-    const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
+    const start = documentStart(buf);
+    const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys, start);
     if (!member)
         return undefined;
     const found = json_slices_elements(buf, member.open);
@@ -80576,6 +80636,9 @@ function sliceDocument(buf, keys) {
     catch {
         return undefined;
     }
+    // Only after the envelope parsed: the members after the array are then well formed, and few.
+    if (member.key && keyAgain(buf, member.key, found.close))
+        throw new RepeatedKeyError(member.key);
     const { ranges } = found;
     const parseAt = (n) => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
     let first;
@@ -80600,6 +80663,7 @@ function sliceDocument(buf, keys) {
 }
 
 ;// CONCATENATED MODULE: ./src/importers/read.ts
+
 
 
 
@@ -80637,13 +80701,40 @@ function isBlank(bytes) {
             return false;
     return true;
 }
+/** Why a path that is no regular file cannot be read as an export, and what to give instead. */
+function notAFile(stats) {
+    if (stats.isDirectory())
+        return 'it is a directory';
+    const what = stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device';
+    return `it is ${what}, not a file; save the export to a file and name that`;
+}
+/**
+ * Only a regular file (a symbolic link is followed) is read: a device such as /dev/zero never ends, and a named
+ * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
+ */
+function readRegularFile(file, cwd) {
+    // Non-blocking, so that opening a named pipe does not wait for a writer (Windows has no such flag: 0).
+    const fd = (0,external_node_fs_.openSync)(external_node_path_default().resolve(cwd, file), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile()) {
+            throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(stats)}.`);
+        }
+        // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 function readBytes(file, cwd) {
     let bytes;
     try {
-        // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-        bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(cwd, file));
+        bytes = readRegularFile(file, cwd);
     }
     catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
@@ -80656,17 +80747,45 @@ function readBytes(file, cwd) {
 function notJson(file, error, where = '') {
     return new errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
 }
-function parseWhole(bytes, file) {
+/** The arrays that hold the bulk of the formats that read element by element. */
+const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+const BULK_FORMATS = FORMATS.filter((f) => f.bulk)
+    .map((f) => f.name)
+    .join(', ');
+/**
+ * The longest text parsed whole: V8's longest string (512 MiB). UTF-8 takes at least one byte per UTF-16 unit,
+ * so a file no longer than that always fits.
+ */
+const MAX_WHOLE_BYTES = external_node_buffer_.constants.MAX_STRING_LENGTH;
+/** A file too long to be one string, which the slicer could not split: a cut download, or too much at once. */
+function tooLong(bytes, file, maxBytes) {
+    if (endsEarly(bytes))
+        return notJson(file, new Error('the file ends inside its JSON document'));
+    const mib = (n) => `${Math.ceil(n / 2 ** 20)} MiB`;
+    return new errors/* UserError */.yo(`${file}: ${mib(bytes.length)} is too large to read as one JSON document (at most ${mib(maxBytes)}; only the findings arrays of ${BULK_FORMATS} are read row by row). Split the export into smaller files and import them together.`);
+}
+function parseWhole(bytes, file, maxBytes) {
+    if (bytes.length > maxBytes)
+        throw tooLong(bytes, file, maxBytes);
     const text = bytes.toString('utf8');
     try {
-        return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        return JSON.parse(withoutBom(text));
     }
     catch (error) {
         throw notJson(file, error);
     }
 }
-/** The arrays that hold the bulk of the formats that read element by element. */
-const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
+function slice(bytes, file) {
+    try {
+        return sliceDocument(bytes, BULK_KEYS);
+    }
+    catch (error) {
+        if (!(error instanceof RepeatedKeyError))
+            throw error;
+        throw new errors/* UserError */.yo(`${file}: the key "${error.key}" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
+    }
+}
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
 function parsedItems(sliced, file) {
     return {
@@ -80690,12 +80809,12 @@ function parsedItems(sliced, file) {
     };
 }
 /** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
-function readOne(bytes, file, format) {
+function readOne(bytes, file, format, maxWholeBytes) {
     const pick = (document) => format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
     // A named format that reads whole documents gains nothing from slicing.
-    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : sliceDocument(bytes, BULK_KEYS);
+    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
     if (!sliced) {
-        const document = parseWhole(bytes, file);
+        const document = parseWhole(bytes, file, maxWholeBytes);
         const importer = pick(document);
         return { importer, result: importer.read(document, file) };
     }
@@ -80716,10 +80835,12 @@ function readOne(bytes, file, format) {
  * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
  * both scanners may be mixed.
  */
-function readImports(files, format, cwd, logger) {
+function readImports(files, format, cwd, logger, 
+// Tests pass a smaller limit, so as not to write 512 MiB files.
+maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
     for (const file of files) {
-        const { importer, result } = readOne(readBytes(file, cwd), file, format);
+        const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
         logger.info(`${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`);
         results.push(result);
     }
@@ -85102,6 +85223,7 @@ function looksLikeDtFinding(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $2: () => (/* binding */ optString),
 /* harmony export */   CZ: () => (/* binding */ bulkFormat),
+/* harmony export */   Ov: () => (/* binding */ optEntries),
 /* harmony export */   SS: () => (/* binding */ mapEach),
 /* harmony export */   hp: () => (/* binding */ optArray),
 /* harmony export */   td: () => (/* binding */ optNumber),
@@ -85183,6 +85305,37 @@ const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
 });
 function kindOf(value) {
     return Array.isArray(value) ? 'array' : typeof value;
+}
+/**
+ * Optional objects keyed by names from the input (`components`, keyed by component id), read as `[key, value]`
+ * entries. z.record copies into a plain {} and leaves out a `__proto__` key (assigning it would set the
+ * prototype), so a component of that name would be lost; entries keep every key, and a bad value is still
+ * named by its key.
+ */
+function optEntries(value) {
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
+        .optional()
+        .transform((input, ctx) => {
+        const entries = [];
+        if (input === null || input === undefined)
+            return entries;
+        if (!isRecord(input)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `Invalid input: expected an object, received ${kindOf(input)}`,
+            });
+            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        }
+        for (const [key, item] of Object.entries(input)) {
+            const parsed = value.safeParse(item);
+            if (parsed.success)
+                entries.push([key, parsed.data]);
+            else
+                for (const issue of parsed.error.issues)
+                    ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+        }
+        return entries;
+    });
 }
 /** Optional arrays, tolerating null. */
 function optArray(item) {
@@ -85386,40 +85539,50 @@ function mapXrayViolationRow(row) {
         suppressed: false,
     };
 }
-/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: the keys inside the rows tell them apart. */
-function reportKind(rows) {
-    const first = rows.find(_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4);
-    if (!first)
-        return 'vulnerabilities';
-    if ('watch_name' in first || 'policy_names' in first || 'violation_details' in first)
-        return 'violations';
-    if ('license' in first || 'license_name' in first)
-        return 'licenses';
-    return 'vulnerabilities';
+/** Fields only a violations or a licence report fills; a vulnerabilities report may carry them empty. */
+const KIND_FIELDS = [
+    ['violations', ['watch_name', 'policy_names', 'violation_details']],
+    ['licenses', ['license', 'license_name']],
+];
+function filled(value) {
+    return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+}
+/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row fills tells them apart. */
+function rowKind(row) {
+    if (!(0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(row))
+        return undefined;
+    return KIND_FIELDS.find(([, fields]) => fields.some((field) => filled(row[field])))?.[0];
+}
+/** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
+function* untilOtherKind(items, other) {
+    for (const row of items) {
+        other.kind = rowKind(row);
+        if (other.kind)
+            return;
+        yield row;
+    }
 }
 const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()) });
-function firstOf(items) {
-    for (const item of items)
-        return item;
-    return undefined;
-}
-/** Reads a report element by element; `items` may be iterated twice (its first row tells the report's kind). */
+/**
+ * Reads a report element by element. Any row, not only the first, may show that it is a violations report (a
+ * vulnerabilities row may carry `watch_name: null`); rows are read as vulnerabilities until one does, and only
+ * then read again, so a vulnerabilities report is parsed once (`items` may be iterated twice).
+ */
 function readReport(envelope, items, count, file) {
     const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
     if (count !== total) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`);
     }
-    const first = firstOf(items);
-    const kind = first === undefined ? 'vulnerabilities' : reportKind([first]);
-    if (kind === 'licenses') {
+    const where = { file, format: 'xray-report', key: 'rows' };
+    const other = {};
+    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
+    if (other.kind === 'licenses') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
     }
-    const where = { file, format: 'xray-report', key: 'rows' };
-    if (kind === 'violations') {
+    if (other.kind === 'violations') {
         const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
         return { scanner: 'xray', findings: [], violations, context: { file } };
     }
-    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayRowSchema, where, mapXrayRow);
     return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */ .CZ)({
@@ -88875,14 +89038,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   zMY: () => (/* binding */ schemas_boolean),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
-  g1P: () => (/* binding */ record),
   YjP: () => (/* binding */ schemas_string),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown),
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -91643,13 +91805,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core_core/* globalConfig */.cr.memoizer;
+    const memo = core.globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!core_util/* isPlainObject */.Qd(input)) {
+        if (!util.isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -91678,7 +91840,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
                             input: key,
                             path: [key],
                             inst,
@@ -91692,14 +91854,14 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                                payload.issues.push(...util.prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                            payload.issues.push(...util.prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -91745,7 +91907,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -91769,7 +91931,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
                             input: key,
                             path: [key],
                             inst,
@@ -91785,14 +91947,14 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                            payload.issues.push(...util.prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                        payload.issues.push(...util.prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -91812,7 +91974,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
         }
         return payload;
     };
-});
+})));
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -96883,14 +97045,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    $ZodRecord.init(inst, def);
+    core.$ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-});
+})));
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -96898,14 +97060,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...core_util/* normalizeParams */.A2(valueType),
+            ...util.normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;

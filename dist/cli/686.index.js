@@ -256,14 +256,13 @@ function parseFailOn(value) {
     return { kind: 'budgets', budgets };
 }
 function metadata(raw) {
-    const out = {};
-    for (const line of list(raw, 'metadata', true)) {
+    // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
+    return Object.fromEntries(list(raw, 'metadata', true).map((line) => {
         const eq = line.indexOf('=');
         if (eq <= 0)
             throw new errors/* UserError */.yo(`Input metadata: expected key=value lines, got "${line}".`);
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
-    return out;
+        return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
+    }));
 }
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
 const TOKEN_FLAWS = [
@@ -353,9 +352,30 @@ function repositoryRoot(workingDirectory, env, gitRoot) {
         const above = relative === '' || relative.split((external_node_path_default()).sep).every((part) => part === '..');
         return above ? external_node_path_default().resolve(workingDirectory, relative) : undefined;
     };
-    const workspace = env.GITHUB_WORKSPACE ?? env.CI_PROJECT_DIR;
+    const workspace = ciWorkspace(env)?.path;
     const checkout = workspace && (0,external_node_fs_.existsSync)(external_node_path_default().join(workspace, '.git')) ? workspace : undefined;
     return up(checkout) ?? up(gitRoot()) ?? up(workspace) ?? workingDirectory;
+}
+/** CI's workspace variable, when it holds a path: an empty one (`GITHUB_WORKSPACE= sca-bridge …`) is unset. */
+function ciWorkspace(env) {
+    const name = ['GITHUB_WORKSPACE', 'CI_PROJECT_DIR'].find((variable) => env[variable]);
+    return name ? { name, path: env[name] } : undefined;
+}
+/** The working directory, and the error to give when it is none, naming where it came from. */
+function workingDirectoryOf(raw, ctx) {
+    const input = config_text(raw, 'working-directory');
+    const workspace = ciWorkspace(ctx.env);
+    if (input === undefined && workspace) {
+        return {
+            path: workspace.path,
+            notFound: `${workspace.name}: "${workspace.path}" is not a directory; set it to the repository folder findings are placed in, or give working-directory.`,
+        };
+    }
+    const dir = input ?? ctx.cwd;
+    return {
+        path: dir,
+        notFound: `Input working-directory: "${dir}" is not a directory; give the repository folder findings are placed in.`,
+    };
 }
 function defaultBranch(ctx) {
     const { env } = ctx;
@@ -365,7 +385,8 @@ function defaultBranch(ctx) {
 function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
     const failOnText = config_text(raw, 'fail-on') ?? 'none';
-    const workingDirectory = config_text(raw, 'working-directory') ?? ctx.env.GITHUB_WORKSPACE ?? ctx.env.CI_PROJECT_DIR ?? ctx.cwd;
+    const working = workingDirectoryOf(raw, ctx);
+    const workingDirectory = working.path;
     // One `git rev-parse` at most, for the project's default name and the repository root.
     let root;
     const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
@@ -424,9 +445,8 @@ function parseConfig(mode, raw, ctx) {
         proxyEnv: proxyEnv(ctx.env),
         repositoryRoot: '',
     });
-    if (!existsDirectory(config.workingDirectory)) {
-        throw new errors/* UserError */.yo(`Input working-directory: "${config.workingDirectory}" is not a directory; give the repository folder findings are placed in.`);
-    }
+    if (!existsDirectory(config.workingDirectory))
+        throw new errors/* UserError */.yo(working.notFound);
     config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);
     checkModeInputs(config);
     return config;
@@ -476,6 +496,10 @@ function asUtf8(bytes) {
         // bytes are read.
         return Buffer.from(utf16le.toString('utf16le'), 'utf8');
     }
+}
+/** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
+function withoutBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -556,6 +580,7 @@ function evaluateGate(counts, policyViolations, failOn, failOnText, failOnPolicy
 
 ;// CONCATENATED MODULE: ./src/report/run-summary.ts
 
+
 const countsSchema = schemas/* object */.Ikc({
     total: schemas/* number */.aig().int().nonnegative(),
     critical: schemas/* number */.aig().int().nonnegative(),
@@ -577,7 +602,14 @@ const runSummarySchema = schemas/* looseObject */._H3({
         failOn: schemas/* string */.YjP(),
         failOnPolicyViolation: schemas/* boolean */.zMY().optional(),
     }),
-    error: schemas/* object */.Ikc({ message: schemas/* string */.YjP(), exitCode: schemas/* number */.aig().int() }).optional(),
+    // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.
+    error: schemas/* object */.Ikc({
+        message: schemas/* string */.YjP(),
+        exitCode: schemas/* literal */.euz([errors/* ExitCode */.yU.BadInput, errors/* ExitCode */.yU.ScannerFailure, errors/* ExitCode */.yU.InternalError], {
+            error: "an error's exit code is 2, 3 or 4",
+        }),
+    })
+        .optional(),
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -820,9 +852,7 @@ const componentSchema = schemas/* object */.Ikc({
     fixed_versions: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
     impact_paths: (0,importer/* optArray */.hp)(schemas/* array */.YOg(impactNodeSchema)),
 });
-const componentsSchema = schemas/* record */.g1P(schemas/* string */.YjP(), componentSchema)
-    .nullish()
-    .transform((value) => value ?? {});
+const componentsSchema = (0,importer/* optEntries */.Ov)(componentSchema);
 const vulnerabilitySchema = schemas/* object */.Ikc({
     issue_id: importer/* optString */.$2,
     cves: (0,importer/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
@@ -857,7 +887,7 @@ function cleanSummary(summary) {
 function mapVulnerability(vulnerability, packageType) {
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(vulnerability.cves);
     const summary = cleanSummary(vulnerability.summary);
-    return Object.entries(vulnerability.components).map(([componentId, component]) => {
+    return vulnerability.components.map(([componentId, component]) => {
         const impactPaths = component.impact_paths.map((path) => path.map((node) => node.component_id ?? node.full_path ?? '?'));
         const fullPaths = component.impact_paths.flatMap((path) => path.map((node) => node.full_path));
         return (0,build/* buildFinding */.U)({
@@ -881,7 +911,7 @@ function mapViolation(violation) {
     const { ids } = (0,xray_fields/* readXrayCves */.MT)(violation.cves);
     const subject = (0,findings_ids/* canonicalId */.iS)(ids) ?? violation.license_key ?? violation.issue_id;
     // A violation that names no component still counts for the gate.
-    const components = Object.keys(violation.components);
+    const components = violation.components.map(([componentId]) => componentId);
     return (components.length ? components : ['unknown']).map((componentId) => ({
         scanner: 'xray',
         type: violation.type ?? 'security',
@@ -1137,9 +1167,9 @@ function componentOfImpactPath(path) {
     }
     return (0,findings_component/* componentFromXrayId */.fv)(last);
 }
-/** Licence and operational-risk issues are not vulnerabilities. */
+/** Licence and operational-risk issues are not vulnerabilities. Xray's case varies (`Security`), as its severities' does. */
 function isSecurity(issue) {
-    return !issue.issue_type || issue.issue_type === 'security';
+    return !issue.issue_type || issue.issue_type.trim().toLowerCase() === 'security';
 }
 /**
  * Prefer Xray's component ids; older responses name the components only at the end of each impact path. An
@@ -1289,7 +1319,7 @@ function namedFormat(name, doc, file) {
  * size. Instead this finds where each element of that array starts and ends — tracking only strings, escapes
  * and nesting, the built-in `JSON.parse` does the parsing — so rows are parsed one at a time and each can be
  * dropped once mapped. Anything unexpected returns `undefined`, and the caller parses the whole file, which
- * also gives `JSON.parse`'s own error for a malformed one.
+ * also gives `JSON.parse`'s own error for a malformed one; the array's key given twice throws RepeatedKeyError.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -1375,37 +1405,75 @@ function json_slices_elements(buf, open) {
         i = skipSpace(buf, i + 1);
     }
 }
-/** Where the array under one of `keys` opens, in a top-level object; undefined when there is none. */
-function findMember(buf, keys) {
-    let i = skipSpace(buf, 0);
-    if (buf[i] !== OPEN_OBJECT)
+/** A top-level member at `i`: its key as JSON.parse reads it (escapes too) and where its value starts. */
+function memberAt(buf, i) {
+    if (buf[i] !== QUOTE)
         return undefined;
-    i = skipSpace(buf, i + 1);
-    while (buf[i] === QUOTE) {
-        const keyEnd = skipString(buf, i);
-        if (keyEnd < 0)
-            return undefined;
-        const key = buf.toString('utf8', i + 1, keyEnd - 1);
-        i = skipSpace(buf, keyEnd);
-        if (buf[i] !== COLON)
-            return undefined;
-        i = skipSpace(buf, i + 1);
-        if (keys.has(key) && buf[i] === OPEN_ARRAY)
-            return { key, open: i };
-        const end = skipValue(buf, i);
-        if (end < 0)
-            return undefined;
-        i = skipSpace(buf, end);
-        if (buf[i] !== COMMA)
-            return undefined;
-        i = skipSpace(buf, i + 1);
+    const keyEnd = skipString(buf, i);
+    if (keyEnd < 0)
+        return undefined;
+    let key;
+    try {
+        key = JSON.parse(buf.toString('utf8', i, keyEnd));
+    }
+    catch {
+        return undefined;
+    }
+    const colon = skipSpace(buf, keyEnd);
+    if (buf[colon] !== COLON)
+        return undefined;
+    return { key: key, value: skipSpace(buf, colon + 1) };
+}
+/** Where the member after the value ending at `end` starts, or -1 when none follows. */
+function nextMember(buf, end) {
+    if (end < 0)
+        return -1;
+    const i = skipSpace(buf, end);
+    return buf[i] === COMMA ? skipSpace(buf, i + 1) : -1;
+}
+/** Where the array under one of `keys` opens, in the object at `start`; undefined when there is none. */
+function findMember(buf, keys, start) {
+    if (buf[start] !== OPEN_OBJECT)
+        return undefined;
+    for (let member = memberAt(buf, skipSpace(buf, start + 1)); member;) {
+        if (keys.has(member.key) && buf[member.value] === OPEN_ARRAY)
+            return { key: member.key, open: member.value };
+        member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
     }
     return undefined;
 }
+/** Whether `key` names another member after the array that closes at `close`. */
+function keyAgain(buf, key, close) {
+    for (let member = memberAt(buf, nextMember(buf, close + 1)); member;) {
+        if (member.key === key)
+            return true;
+        member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
+    }
+    return false;
+}
+/**
+ * A document that gives the big array's key twice. JSON.parse keeps the last and this slicer would read the
+ * first, so either could lose findings without a word: such a file is refused instead.
+ */
+class RepeatedKeyError extends Error {
+    key;
+    constructor(key) {
+        super(`the key "${key}" is given twice`);
+        this.key = key;
+    }
+}
+/** Where the document starts: after any white space and a UTF-8 byte-order mark. */
+function documentStart(buf) {
+    return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+}
+/** Whether the text ends inside its document, as a cut download does; found without parsing it. */
+function endsEarly(buf) {
+    return skipValue(buf, documentStart(buf)) < 0;
+}
 /** Slices the big array out of a document: the top-level array, or the first member named in `keys`. */
 function sliceDocument(buf, keys) {
-    const start = skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
-    const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys);
+    const start = documentStart(buf);
+    const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys, start);
     if (!member)
         return undefined;
     const found = json_slices_elements(buf, member.open);
@@ -1418,6 +1486,9 @@ function sliceDocument(buf, keys) {
     catch {
         return undefined;
     }
+    // Only after the envelope parsed: the members after the array are then well formed, and few.
+    if (member.key && keyAgain(buf, member.key, found.close))
+        throw new RepeatedKeyError(member.key);
     const { ranges } = found;
     const parseAt = (n) => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
     let first;
@@ -1442,6 +1513,7 @@ function sliceDocument(buf, keys) {
 }
 
 ;// CONCATENATED MODULE: ./src/importers/read.ts
+
 
 
 
@@ -1479,13 +1551,40 @@ function isBlank(bytes) {
             return false;
     return true;
 }
+/** Why a path that is no regular file cannot be read as an export, and what to give instead. */
+function notAFile(stats) {
+    if (stats.isDirectory())
+        return 'it is a directory';
+    const what = stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device';
+    return `it is ${what}, not a file; save the export to a file and name that`;
+}
+/**
+ * Only a regular file (a symbolic link is followed) is read: a device such as /dev/zero never ends, and a named
+ * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
+ */
+function readRegularFile(file, cwd) {
+    // Non-blocking, so that opening a named pipe does not wait for a writer (Windows has no such flag: 0).
+    const fd = (0,external_node_fs_.openSync)(external_node_path_default().resolve(cwd, file), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile()) {
+            throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(stats)}.`);
+        }
+        // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 function readBytes(file, cwd) {
     let bytes;
     try {
-        // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-        bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(cwd, file));
+        bytes = readRegularFile(file, cwd);
     }
     catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
@@ -1498,17 +1597,45 @@ function readBytes(file, cwd) {
 function notJson(file, error, where = '') {
     return new errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
 }
-function parseWhole(bytes, file) {
+/** The arrays that hold the bulk of the formats that read element by element. */
+const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+const BULK_FORMATS = FORMATS.filter((f) => f.bulk)
+    .map((f) => f.name)
+    .join(', ');
+/**
+ * The longest text parsed whole: V8's longest string (512 MiB). UTF-8 takes at least one byte per UTF-16 unit,
+ * so a file no longer than that always fits.
+ */
+const MAX_WHOLE_BYTES = external_node_buffer_.constants.MAX_STRING_LENGTH;
+/** A file too long to be one string, which the slicer could not split: a cut download, or too much at once. */
+function tooLong(bytes, file, maxBytes) {
+    if (endsEarly(bytes))
+        return notJson(file, new Error('the file ends inside its JSON document'));
+    const mib = (n) => `${Math.ceil(n / 2 ** 20)} MiB`;
+    return new errors/* UserError */.yo(`${file}: ${mib(bytes.length)} is too large to read as one JSON document (at most ${mib(maxBytes)}; only the findings arrays of ${BULK_FORMATS} are read row by row). Split the export into smaller files and import them together.`);
+}
+function parseWhole(bytes, file, maxBytes) {
+    if (bytes.length > maxBytes)
+        throw tooLong(bytes, file, maxBytes);
     const text = bytes.toString('utf8');
     try {
-        return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        return JSON.parse(withoutBom(text));
     }
     catch (error) {
         throw notJson(file, error);
     }
 }
-/** The arrays that hold the bulk of the formats that read element by element. */
-const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
+/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
+function slice(bytes, file) {
+    try {
+        return sliceDocument(bytes, BULK_KEYS);
+    }
+    catch (error) {
+        if (!(error instanceof RepeatedKeyError))
+            throw error;
+        throw new errors/* UserError */.yo(`${file}: the key "${error.key}" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
+    }
+}
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
 function parsedItems(sliced, file) {
     return {
@@ -1532,12 +1659,12 @@ function parsedItems(sliced, file) {
     };
 }
 /** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
-function readOne(bytes, file, format) {
+function readOne(bytes, file, format, maxWholeBytes) {
     const pick = (document) => format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
     // A named format that reads whole documents gains nothing from slicing.
-    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : sliceDocument(bytes, BULK_KEYS);
+    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
     if (!sliced) {
-        const document = parseWhole(bytes, file);
+        const document = parseWhole(bytes, file, maxWholeBytes);
         const importer = pick(document);
         return { importer, result: importer.read(document, file) };
     }
@@ -1558,10 +1685,12 @@ function readOne(bytes, file, format) {
  * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
  * both scanners may be mixed.
  */
-function readImports(files, format, cwd, logger) {
+function readImports(files, format, cwd, logger, 
+// Tests pass a smaller limit, so as not to write 512 MiB files.
+maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
     for (const file of files) {
-        const { importer, result } = readOne(readBytes(file, cwd), file, format);
+        const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
         logger.info(`${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`);
         results.push(result);
     }
@@ -4916,12 +5045,20 @@ async function runGate(args, logger) {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length)
         throw new errors/* UserError */.yo('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
-    let document;
+    let text;
     try {
-        document = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
+        text = withoutBom(asUtf8(await (0,promises_.readFile)(file)).toString('utf8'));
     }
     catch (error) {
         throw new errors/* UserError */.yo(`gate: cannot read the run summary ${file}: ${error.message}`);
+    }
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`gate: ${file} is not valid JSON (${error.message}); give the run summary \`sca-bridge import --json\` or \`scan --json\` printed, saved as UTF-8 or UTF-16.`);
     }
     const parsed = runSummarySchema.safeParse(document);
     if (!parsed.success) {
@@ -6068,6 +6205,7 @@ function looksLikeDtFinding(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $2: () => (/* binding */ optString),
 /* harmony export */   CZ: () => (/* binding */ bulkFormat),
+/* harmony export */   Ov: () => (/* binding */ optEntries),
 /* harmony export */   SS: () => (/* binding */ mapEach),
 /* harmony export */   hp: () => (/* binding */ optArray),
 /* harmony export */   td: () => (/* binding */ optNumber),
@@ -6149,6 +6287,37 @@ const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
 });
 function kindOf(value) {
     return Array.isArray(value) ? 'array' : typeof value;
+}
+/**
+ * Optional objects keyed by names from the input (`components`, keyed by component id), read as `[key, value]`
+ * entries. z.record copies into a plain {} and leaves out a `__proto__` key (assigning it would set the
+ * prototype), so a component of that name would be lost; entries keep every key, and a bad value is still
+ * named by its key.
+ */
+function optEntries(value) {
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
+        .optional()
+        .transform((input, ctx) => {
+        const entries = [];
+        if (input === null || input === undefined)
+            return entries;
+        if (!isRecord(input)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `Invalid input: expected an object, received ${kindOf(input)}`,
+            });
+            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        }
+        for (const [key, item] of Object.entries(input)) {
+            const parsed = value.safeParse(item);
+            if (parsed.success)
+                entries.push([key, parsed.data]);
+            else
+                for (const issue of parsed.error.issues)
+                    ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+        }
+        return entries;
+    });
 }
 /** Optional arrays, tolerating null. */
 function optArray(item) {
@@ -6352,40 +6521,50 @@ function mapXrayViolationRow(row) {
         suppressed: false,
     };
 }
-/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: the keys inside the rows tell them apart. */
-function reportKind(rows) {
-    const first = rows.find(_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4);
-    if (!first)
-        return 'vulnerabilities';
-    if ('watch_name' in first || 'policy_names' in first || 'violation_details' in first)
-        return 'violations';
-    if ('license' in first || 'license_name' in first)
-        return 'licenses';
-    return 'vulnerabilities';
+/** Fields only a violations or a licence report fills; a vulnerabilities report may carry them empty. */
+const KIND_FIELDS = [
+    ['violations', ['watch_name', 'policy_names', 'violation_details']],
+    ['licenses', ['license', 'license_name']],
+];
+function filled(value) {
+    return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+}
+/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row fills tells them apart. */
+function rowKind(row) {
+    if (!(0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(row))
+        return undefined;
+    return KIND_FIELDS.find(([, fields]) => fields.some((field) => filled(row[field])))?.[0];
+}
+/** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
+function* untilOtherKind(items, other) {
+    for (const row of items) {
+        other.kind = rowKind(row);
+        if (other.kind)
+            return;
+        yield row;
+    }
 }
 const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()) });
-function firstOf(items) {
-    for (const item of items)
-        return item;
-    return undefined;
-}
-/** Reads a report element by element; `items` may be iterated twice (its first row tells the report's kind). */
+/**
+ * Reads a report element by element. Any row, not only the first, may show that it is a violations report (a
+ * vulnerabilities row may carry `watch_name: null`); rows are read as vulnerabilities until one does, and only
+ * then read again, so a vulnerabilities report is parsed once (`items` may be iterated twice).
+ */
 function readReport(envelope, items, count, file) {
     const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
     if (count !== total) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`);
     }
-    const first = firstOf(items);
-    const kind = first === undefined ? 'vulnerabilities' : reportKind([first]);
-    if (kind === 'licenses') {
+    const where = { file, format: 'xray-report', key: 'rows' };
+    const other = {};
+    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
+    if (other.kind === 'licenses') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
     }
-    const where = { file, format: 'xray-report', key: 'rows' };
-    if (kind === 'violations') {
+    if (other.kind === 'violations') {
         const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
         return { scanner: 'xray', findings: [], violations, context: { file } };
     }
-    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayRowSchema, where, mapXrayRow);
     return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */ .CZ)({
