@@ -23,9 +23,16 @@ import { sharedAvailable } from '../helpers/shared.js';
 // fast-check parameters: a fixed seed only on request (FC_SEED, FC_PATH from a failure report), FC_RUNS
 // multiplies every property's run count. Each property stops after PROPERTY_LIMIT_MS, shrinking included:
 // a failure is still reported with the counterexample shrunk so far, and on a loaded machine a passing
-// property ends with fewer runs rather than timing out.
+// property ends with fewer runs rather than timing out. It must still have run at least MIN_RUN_SHARE of the
+// runs asked for (`assertProperty`): a property that "passes" after 2 of 200 runs tested nothing. The limit
+// is a third of vitest's 60 s test timeout, so a slow run ends as a counted interruption, not a timeout; a
+// quarter of the runs within it leaves a slow 2-core runner a wide margin (here 200 runs of an importer take
+// under 1.5 s, 10 CLI runs about 3 s).
 
 export const PROPERTY_LIMIT_MS = 20_000;
+
+/** The share of the runs asked for that a property must complete before the time limit stops it. */
+export const MIN_RUN_SHARE = 0.25;
 
 export function fcParams(numRuns: number): {
   numRuns: number;
@@ -42,6 +49,41 @@ export function fcParams(numRuns: number): {
     ...(seed !== undefined && seed !== '' ? { seed: Number(seed) } : {}),
     ...(path ? { path } : {}),
   };
+}
+
+/** The fewest runs a property asked for `numRuns` runs must complete (of the runs FC_RUNS scales it to). */
+export function minRuns(numRuns: number, scaled = fcParams(numRuns).numRuns): number {
+  return Math.min(scaled, Math.max(1, Math.ceil(numRuns * MIN_RUN_SHARE)));
+}
+
+/**
+ * `fc.assert` with `fcParams(numRuns)`, which also fails when the time limit left fewer than `minRuns` runs
+ * done, and says on stderr when the limit stopped it. `examples` run first, as fast-check's own. Returns the
+ * run details (`numRuns`: runs done).
+ */
+export async function assertProperty<Ts>(
+  property: fc.IRawProperty<Ts>,
+  numRuns: number,
+  examples: Ts[] = [],
+): Promise<fc.RunDetails<Ts>> {
+  const params = fcParams(numRuns);
+  const details = await fc.check(property, { ...params, examples });
+  if (details.failed) {
+    throw new Error(await fc.asyncDefaultReportMessage(details), { cause: details.errorInstance });
+  }
+  if (details.interrupted) {
+    console.warn(
+      `${expect.getState().currentTestName ?? 'a property'}: stopped by the ${PROPERTY_LIMIT_MS / 1000} s limit after ${details.numRuns} of ${params.numRuns} runs`,
+    );
+  }
+  // Replaying one counterexample (FC_PATH) runs it alone.
+  if (!params.path) {
+    expect(
+      details.numRuns,
+      `runs done before the ${PROPERTY_LIMIT_MS / 1000} s limit, of ${params.numRuns} asked`,
+    ).toBeGreaterThanOrEqual(minRuns(numRuns, params.numRuns));
+  }
+  return details;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1293,7 +1335,7 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 export interface Mutation {
   at: number;
-  kind: 'delete' | 'replace' | 'truncate' | 'duplicate' | 'wrap' | 'rename';
+  kind: 'delete' | 'replace' | 'truncate' | 'duplicate' | 'wrap' | 'rename' | 'sameKind';
   value: unknown;
   keep: number;
 }
@@ -1312,6 +1354,54 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   value: nastyValue,
   keep: fc.nat(),
 });
+
+/** Texts and numbers a scanner could well write where it writes a text or a number (`sameKind`). */
+const SAME_KIND_TEXTS = [
+  '',
+  ' ',
+  'CVE-2021-44228',
+  'cve-1999-0001',
+  'GHSA-jfh8-c2jp-5v3q',
+  'XRAY-1',
+  'pkg:npm/%40a/b@1',
+  'npm://',
+  'security',
+  'FALSE_POSITIVE',
+  '日本語',
+  '\u0000',
+  '\ud800',
+  'a'.repeat(300),
+];
+const SAME_KIND_NUMBERS = [0, -1, 1, 7.5, 11, 1e16, 2 ** 53, -0.5];
+
+/**
+ * Mutations of the kind real exports differ by, which a reader mostly takes in its stride: a key or an
+ * element left out, an element repeated, an array cut short, a value null, a text or number replaced by
+ * another text or number. Most documents so mutated still convert, so the count invariants get to run.
+ */
+export const gentleMutationArb: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom<Mutation['kind']>(
+    'delete',
+    'duplicate',
+    'truncate',
+    'replace',
+    'sameKind',
+    'sameKind',
+  ),
+  value: fc.constant(null),
+  keep: fc.nat(),
+});
+
+/**
+ * Mutations for the robustness properties: gentle ones twice as often as the nasty ones (a third of the
+ * documents), so most documents convert and their findings are counted against the input; the nasty third
+ * still finds the cracks.
+ */
+export const mutationsArb: fc.Arbitrary<Mutation[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.array(gentleMutationArb, { minLength: 1, maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 4 }) },
+);
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -1351,6 +1441,12 @@ export function mutate(doc: unknown, m: Mutation): unknown {
     case 'wrap':
       replace([node]);
       break;
+    case 'sameKind':
+      if (typeof node === 'string') replace(pick(SAME_KIND_TEXTS, m.keep));
+      else if (typeof node === 'number') replace(pick(SAME_KIND_NUMBERS, m.keep));
+      else if (typeof node === 'boolean') replace(!node);
+      else if (Array.isArray(node)) replace(node.slice(0, m.keep % (node.length + 1)));
+      break;
     case 'rename':
       if (parent !== root && !Array.isArray(parent) && typeof key === 'string') {
         delete parent[key];
@@ -1363,9 +1459,9 @@ export function mutate(doc: unknown, m: Mutation): unknown {
   return root.value;
 }
 
-/** A valid document of some format, mutated one to four times. */
+/** A valid document of some format, mutated (`mutationsArb`). */
 export const mutatedDoc: fc.Arbitrary<{ source: Generated; doc: unknown }> = fc
-  .tuple(anyGenerated, fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
+  .tuple(anyGenerated, mutationsArb)
   .map(([source, mutations]) => ({
     source,
     doc: mutations.reduce((doc, m) => mutate(doc, m), source.doc),
@@ -1373,7 +1469,7 @@ export const mutatedDoc: fc.Arbitrary<{ source: Generated; doc: unknown }> = fc
 
 export function mutatedDocOf(arb: fc.Arbitrary<Generated>): fc.Arbitrary<unknown> {
   return fc
-    .tuple(arb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
+    .tuple(arb, mutationsArb)
     .map(([source, mutations]) => mutations.reduce((doc, m) => mutate(doc, m), source.doc));
 }
 
@@ -1551,4 +1647,135 @@ export function expectSoundResult(result: SourceResult, scanner: ScannerName): v
   expectWellFormed(result, scanner);
   const collapsed = expectCollapseKeepsEveryIdentity(result.findings);
   expectValidSarif(collapsed, scanner);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Count invariants against the input. The counts come from the document itself, walked here along each
+// format's documented bulk (README "Supported formats"), not from anything src returns: a reader that drops
+// a row it cannot read, instead of refusing the file, fails them.
+
+/** What a successful read of a document must return, counted on the document. */
+export interface InputCount {
+  /** Findings before collapse: one per row, or per issue × component where a row names several. */
+  findings: number;
+  /** Policy violations: one per violation row (`jf --format=json`: per component it names, at least one). */
+  violations: number;
+  /**
+   * For the formats that map row i to finding i: the id row i names (a text that is not blank), which
+   * finding i must carry among its ids (CVE and GHSA ids only change case).
+   */
+  rowIds?: (string | undefined)[];
+}
+
+const arrayOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const recordOf = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+const textAt = (value: unknown, key: string): string | undefined => {
+  const text = recordOf(value)[key];
+  return typeof text === 'string' && text.trim() ? text.trim() : undefined;
+};
+const keyCount = (value: unknown): number => Object.keys(recordOf(value)).length;
+
+/**
+ * Counts, on the document as a file holds it, what a successful read as `format` must return. Missing or
+ * null arrays count as empty (the readers accept them so); any other shape cannot have been read.
+ */
+export function countInput(format: ImportFormatName, doc: unknown): InputCount {
+  const top = recordOf(doc);
+  switch (format) {
+    case 'dtrack-findings':
+    case 'dtrack-fpf': {
+      // Every finding row, suppressed or not, is one finding (suppressed ones are counted apart later).
+      const rows = arrayOf(format === 'dtrack-findings' ? doc : top.findings);
+      return {
+        findings: rows.length,
+        violations: 0,
+        rowIds: rows.map((row) => textAt(recordOf(row).vulnerability, 'vulnId')),
+      };
+    }
+    case 'xray-report': {
+      // A violations report when any row names a watch or policy (not null or empty), else vulnerabilities.
+      const rows = arrayOf(top.rows);
+      const filled = (value: unknown) =>
+        value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+      const violations = rows.some((row) =>
+        ['watch_name', 'policy_names', 'violation_details'].some((key) => filled(recordOf(row)[key])),
+      );
+      return violations
+        ? { findings: 0, violations: rows.length }
+        : { findings: rows.length, violations: 0, rowIds: rows.map((row) => textAt(row, 'issue_id')) };
+    }
+    case 'xray-scans-export': {
+      const items = arrayOf(top.data);
+      return { findings: items.length, violations: 0, rowIds: items.map((item) => textAt(item, 'id')) };
+    }
+    case 'xray-simple-json': {
+      const rows = arrayOf(top.vulnerabilities);
+      return {
+        findings: rows.length,
+        violations:
+          arrayOf(top.securityViolations).length +
+          arrayOf(top.licensesViolations).length +
+          arrayOf(top.operationalRiskViolations).length,
+        rowIds: rows.map((row) => textAt(row, 'issueId')),
+      };
+    }
+    case 'xray-cli-json': {
+      // One finding per vulnerability and component id (the keys of `components`).
+      const responses = Array.isArray(doc) ? doc : [doc];
+      let findings = 0;
+      let violations = 0;
+      for (const response of responses) {
+        for (const v of arrayOf(recordOf(response).vulnerabilities))
+          findings += keyCount(recordOf(v).components);
+        for (const v of arrayOf(recordOf(response).violations))
+          violations += Math.max(1, keyCount(recordOf(v).components));
+      }
+      return { findings, violations };
+    }
+    case 'xray-summary': {
+      // Security issues only (no issue_type, or "security" in any case): one finding per component, else
+      // per impact path, else one on the artifact itself.
+      let findings = 0;
+      for (const artifact of arrayOf(top.artifacts)) {
+        for (const issue of arrayOf(recordOf(artifact).issues)) {
+          const type = recordOf(issue).issue_type;
+          const security =
+            type === undefined ||
+            type === null ||
+            type === '' ||
+            (typeof type === 'string' && type.trim().toLowerCase() === 'security');
+          if (!security) continue;
+          const components = arrayOf(recordOf(issue).components).length;
+          const paths = arrayOf(recordOf(issue).impact_path).length;
+          findings += components || paths || 1;
+        }
+      }
+      return { findings, violations: 0 };
+    }
+  }
+}
+
+/**
+ * A successful read lost nothing and invented nothing: as many findings and violations as the document's
+ * rows say, and each row's id on its finding. Counted before collapse: rows repeating a vulnerability on a
+ * component collapse into one finding, so fewer distinct findings than rows is no loss (and
+ * `expectCollapseKeepsEveryIdentity` checks that collapse keeps every identity of the findings read).
+ */
+export function expectCountsMatchInput(format: ImportFormatName, doc: unknown, result: SourceResult): void {
+  const input = countInput(format, doc);
+  expect(result.findings.length, `${format}: findings against the rows of the input`).toBe(input.findings);
+  expect(result.violations.length, `${format}: violations against the rows of the input`).toBe(
+    input.violations,
+  );
+  input.rowIds?.forEach((id, i) => {
+    if (id === undefined) return;
+    const ids = result.findings[i]?.ids ?? [];
+    expect(
+      ids.some((other) => other.toLowerCase() === id.toLowerCase()),
+      `finding ${i} carries the id its row names (${JSON.stringify(id)}); it has ${JSON.stringify(ids)}`,
+    ).toBe(true);
+  });
 }

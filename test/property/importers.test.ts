@@ -12,12 +12,13 @@ import {
   anyGenerated,
   exportName,
   arbitraryJson,
+  assertProperty,
   expectCollapseKeepsEveryIdentity,
+  expectCountsMatchInput,
   expectedCollapse,
   expectSoundResult,
   expectValidSarif,
   expectWellFormed,
-  fcParams,
   GENERATORS,
   identityOfFinding,
   mutatedDoc,
@@ -60,12 +61,24 @@ function detectAndRead(doc: unknown) {
   return read;
 }
 
+/**
+ * Reads `doc` as `import` would; a document read must give a sound result with every row of the input
+ * counted (`expectCountsMatchInput`). Says whether it was read (rather than refused).
+ */
+function readSoundly(doc: unknown): boolean {
+  const read = detectAndRead(doc);
+  if (!read) return false;
+  expectSoundResult(read.result, read.format.scanner);
+  expectCountsMatchInput(read.format.name, doc, read.result);
+  return true;
+}
+
 describe('valid documents of every format convert exactly', () => {
   for (const { name, arb } of GENERATORS) {
     it(
       `${name}: detected as that format, one finding per sighting with the canonical id, collapse keeps every identity, valid SARIF`,
-      () => {
-        fc.assert(
+      async () => {
+        await assertProperty(
           fc.property(arb, (generated) => {
             const doc = asJson(generated.doc);
             const format = detectFormat(doc, FILE);
@@ -97,8 +110,9 @@ describe('valid documents of every format convert exactly', () => {
             ).toEqual(expected);
 
             expectValidSarif(collapsed, generated.scanner);
+            expectCountsMatchInput(generated.format, doc, result);
           }),
-          fcParams(200),
+          200,
         );
       },
       TIMEOUT,
@@ -109,16 +123,18 @@ describe('valid documents of every format convert exactly', () => {
 describe('mutated documents convert soundly or are refused with a UserError', () => {
   for (const { name, arb } of GENERATORS) {
     it(
-      `${name} with keys deleted or renamed, values replaced by null, numbers, strings, arrays or objects, arrays truncated or repeated, nodes wrapped in arrays`,
-      () => {
-        fc.assert(
+      `${name} with keys deleted or renamed, values replaced by null, numbers, strings, arrays or objects, arrays truncated or repeated, nodes wrapped in arrays: every row counted`,
+      async () => {
+        let read = 0;
+        await assertProperty(
           fc.property(mutatedDocOf(arb), (mutated) => {
-            const doc = asJson(mutated);
-            const read = detectAndRead(doc);
-            if (read) expectSoundResult(read.result, read.format.scanner);
+            if (readSoundly(asJson(mutated))) read += 1;
           }),
-          fcParams(200),
+          200,
         );
+        // The mutations are mostly gentle (`mutationsArb`): about half the documents or more are read, and
+        // their counts checked. None read would leave the count invariant untested.
+        expect(read, 'mutated documents read rather than refused').toBeGreaterThan(0);
       },
       TIMEOUT,
     );
@@ -128,13 +144,12 @@ describe('mutated documents convert soundly or are refused with a UserError', ()
 describe('arbitrary JSON converts soundly or is refused with a UserError', () => {
   it(
     'fc.jsonValue, fc.anything kept to JSON, and objects with the keys detection looks at',
-    () => {
-      fc.assert(
+    async () => {
+      await assertProperty(
         fc.property(arbitraryJson, (doc) => {
-          const read = detectAndRead(doc);
-          if (read) expectSoundResult(read.result, read.format.scanner);
+          readSoundly(doc);
         }),
-        fcParams(300),
+        300,
       );
     },
     TIMEOUT,
@@ -142,20 +157,22 @@ describe('arbitrary JSON converts soundly or is refused with a UserError', () =>
 
   it(
     'every document read with every --import-format, detected or not',
-    () => {
+    async () => {
       const docs = fc.oneof(
         anyGenerated.map((g) => g.doc),
         mutatedDoc.map((m) => m.doc),
         arbitraryJson,
       );
-      fc.assert(
+      await assertProperty(
         fc.property(docs, fc.constantFrom(...IMPORT_FORMATS), (raw, name) => {
           const doc = asJson(raw);
           const format = formatNamed(name);
           const result = readOrUserError(() => format.read(doc, FILE), FILE);
-          if (result) expectSoundResult(result, format.scanner);
+          if (!result) return;
+          expectSoundResult(result, format.scanner);
+          expectCountsMatchInput(name, doc, result);
         }),
-        fcParams(200),
+        200,
       );
     },
     TIMEOUT,
@@ -177,7 +194,7 @@ describe('files: readImports reads, refuses or detects, never crashes', () => {
       folders.push(dir);
       mkdirSync(path.join(dir, 'exports'), { recursive: true });
       let n = 0;
-      await fc.assert(
+      await assertProperty(
         fc.asyncProperty(
           fc.oneof(
             anyGenerated.map((g) => ({ doc: g.doc, expected: g })),
@@ -213,12 +230,15 @@ describe('files: readImports reads, refuses or detects, never crashes', () => {
               expect(result.findings.map(summarise)).toEqual(expected.findings);
               expect(result.violations).toHaveLength(expected.violations);
             }
+            const read = asJson(JSON.parse(text.replace(/^\ufeff/, '')));
+            const format = detectFormat(read, file).name;
+            expectCountsMatchInput(format, read, result);
             expect(logger.lines.map((l) => l.message)).toContain(
-              `${file}: ${detectFormat(asJson(JSON.parse(text.replace(/^\ufeff/, ''))), file).name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
+              `${file}: ${format}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
             );
           },
         ),
-        fcParams(100),
+        100,
       );
     },
     TIMEOUT,
@@ -230,7 +250,7 @@ describe('files: an existing file is read by its name, whatever the name', () =>
     const dir = tempDir('sca-bridge-property-names-');
     folders.push(dir);
     let n = 0;
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(exportName, async (name) => {
         // A folder per name, so a name that is also a glob can match nothing else.
         const folder = path.join(dir, String(n++));
@@ -239,7 +259,7 @@ describe('files: an existing file is read by its name, whatever the name', () =>
         const results = await readImports([name], 'auto', folder, new MemoryLogger());
         expect(results.map((r) => [r.context.file, r.findings.length])).toEqual([[name, 1]]);
       }),
-      fcParams(100),
+      100,
     );
   });
 });
@@ -257,33 +277,32 @@ describe('narrow properties: one field, any value', () => {
     findings: dtFinding(vulnerability),
   });
   const run = (doc: unknown) => {
-    const read = detectAndRead(asJson(doc));
-    if (read) expectSoundResult(read.result, read.format.scanner);
+    readSoundly(asJson(doc));
   };
 
-  it('Dependency-Track `published`: any number (the API writes epoch milliseconds)', () => {
-    fc.assert(
+  it('Dependency-Track `published`: any number (the API writes epoch milliseconds)', async () => {
+    await assertProperty(
       fc.property(
         fc.oneof(fc.maxSafeInteger(), fc.double({ noNaN: true, noDefaultInfinity: true })),
         (published) => run(dtFinding({ published })),
       ),
-      fcParams(200),
+      200,
     );
   });
 
-  it('Dependency-Track `source` and `vulnId`: any text, with a base URL to link to', () => {
-    fc.assert(
+  it('Dependency-Track `source` and `vulnId`: any text, with a base URL to link to', async () => {
+    await assertProperty(
       fc.property(
         fc.constantFrom('source', 'vulnId'),
         // UTF-16 code units, lone surrogates included: JSON carries them (`"\\ud800"`).
         fc.string({ unit: fc.nat(0xffff).map((unit) => String.fromCharCode(unit)), maxLength: 8 }),
         (field, text) => run(fpf('https://dtrack.example.org/', { source: 'SNYK', [field]: text })),
       ),
-      fcParams(200),
+      200,
     );
   });
 
-  it('CVSS scores: any number a file holds gives a security-severity GitHub accepts (0–10)', () => {
+  it('CVSS scores: any number a file holds gives a security-severity GitHub accepts (0–10)', async () => {
     const docs: Record<string, (score: number) => unknown> = {
       'dtrack cvssV3BaseScore': (score) => dtFinding({ cvssV3BaseScore: score }),
       'dtrack cvssV4Score': (score) => dtFinding({ cvssV4Score: score }),
@@ -305,27 +324,27 @@ describe('narrow properties: one field, any value', () => {
         securityViolations: null,
       }),
     };
-    fc.assert(
+    await assertProperty(
       fc.property(
         fc.constantFrom(...Object.keys(docs)),
         fc.oneof(fc.integer({ min: -100, max: 100 }), fc.double({ noNaN: true, noDefaultInfinity: true })),
         (name, score) => run(docs[name]?.(score)),
       ),
-      fcParams(200),
+      200,
     );
   });
 
-  it('links: any Dependency-Track base URL gives a helpUri that is a URI', () => {
-    fc.assert(
+  it('links: any Dependency-Track base URL gives a helpUri that is a URI', async () => {
+    await assertProperty(
       fc.property(fc.oneof(fc.constantFrom('dtrack.example.org'), fc.string({ maxLength: 8 })), (baseUrl) =>
         run(fpf(baseUrl, { source: 'SNYK' })),
       ),
-      fcParams(100),
+      100,
     );
   });
 
-  it('links: any Xray reference gives a helpUri that is a URI', () => {
-    fc.assert(
+  it('links: any Xray reference gives a helpUri that is a URI', async () => {
+    await assertProperty(
       fc.property(fc.string({ maxLength: 8 }), (text) =>
         run({
           total_rows: 1,
@@ -334,7 +353,7 @@ describe('narrow properties: one field, any value', () => {
           ],
         }),
       ),
-      fcParams(100),
+      100,
     );
   });
 });
