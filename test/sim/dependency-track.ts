@@ -134,10 +134,12 @@ export interface Fault {
   /**
    * Drops the connection mid-body: the status (default 200), the headers with a Content-Length larger than
    * what is sent, `body` (default: the start of a findings list), then after a moment `reset` (a TCP RST:
-   * ECONNRESET) or `close` (a FIN: the body ends early). Without `abort` or `reset`, a string `body` cut
-   * short is a complete response with a correct Content-Length (invalid JSON).
+   * ECONNRESET) or `close` (a FIN: the body ends early); or `stall`: nothing more, the connection left open
+   * (a server or proxy that stopped answering mid-body) until the client gives up or the simulator closes.
+   * Without `abort` or `reset`, a string `body` cut short is a complete response with a correct
+   * Content-Length (invalid JSON).
    */
-  abort?: 'reset' | 'close';
+  abort?: 'reset' | 'close' | 'stall';
 }
 
 export interface DtSimOptions {
@@ -167,6 +169,10 @@ export interface SimRequest {
   query: Record<string, string>;
   apiKey: string | undefined;
   status: number;
+  /** `performance.now()` when the request came in. */
+  start: number;
+  /** `performance.now()` when the answer was sent (for `abort` faults: its partial body); 0 before. */
+  end: number;
 }
 
 export interface SimUpload {
@@ -505,6 +511,8 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       query: Object.fromEntries(url.searchParams),
       apiKey: req.headers['x-api-key'] as string | undefined,
       status: 0,
+      start: performance.now(),
+      end: 0,
     };
     requests.push(record);
     const fault = faults.find(
@@ -527,6 +535,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       }
       if (fault.reset) {
         record.status = 200;
+        record.end = performance.now();
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
         res.write('[{"component":{"name":"lod', () => res.socket?.destroy());
         return;
@@ -540,19 +549,21 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
               ? fault.body
               : JSON.stringify(fault.body);
         record.status = fault.status ?? 200;
+        record.end = performance.now();
         res.writeHead(record.status, {
           'content-type': 'application/json',
           ...fault.headers,
           'content-length': String(Buffer.byteLength(partial) + 1000),
         });
         // The drop waits a moment, so the client has read the headers and the partial body: a RST would
-        // make the receiving kernel discard whatever it still held.
-        res.write(partial, () =>
+        // make the receiving kernel discard whatever it still held. A stall sends nothing more.
+        res.write(partial, () => {
+          if (how === 'stall') return;
           setTimeout(() => {
             if (how === 'reset') res.socket?.resetAndDestroy();
             else res.socket?.destroy();
-          }, 20),
-        );
+          }, 20);
+        });
         return;
       }
       return send(res, record, new HttpReply(fault.status ?? 500, fault.body ?? '', fault.headers ?? {}));
@@ -568,6 +579,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
 
   function send(res: ServerResponse, record: SimRequest, reply: HttpReply): void {
     record.status = reply.status;
+    record.end = performance.now();
     const isText = typeof reply.body === 'string';
     const body = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
     const headers: Record<string, string> = {

@@ -6,6 +6,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** `performance.now()` when the request (its body included) had come in. */
+  at: number;
 }
 
 export type Handler = (req: RecordedRequest, res: ServerResponse) => void | Promise<void>;
@@ -27,6 +29,7 @@ export class LoopbackServer {
           url: req.url ?? '/',
           headers: req.headers,
           body: Buffer.concat(chunks).toString(),
+          at: performance.now(),
         };
         this.requests.push(recorded);
         Promise.resolve(this.handler(recorded, res)).catch((error: unknown) => {

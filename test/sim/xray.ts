@@ -70,10 +70,12 @@ export interface Fault {
   /**
    * Drops the connection mid-body instead of ending the response: the status line, the headers with a
    * Content-Length larger than what is sent, and `body`, then `reset` (a TCP RST: ECONNRESET) or `close` (a
-   * FIN: the body ends early). Without it, a `body` shorter than the real answer is a complete response
-   * with a correct Content-Length (invalid JSON when cut short).
+   * FIN: the body ends early), or `stall`: nothing more, the connection left open (a server or proxy that
+   * stopped answering mid-body) until the client gives up or the simulator stops. Without it, a `body`
+   * shorter than the real answer is a complete response with a correct Content-Length (invalid JSON when
+   * cut short).
    */
-  abort?: 'reset' | 'close';
+  abort?: 'reset' | 'close' | 'stall';
 }
 
 export interface SimReport {
@@ -170,16 +172,16 @@ function send(res: ServerResponse, status: number, text: string, headers: Record
 }
 
 /**
- * Sends the headers (declaring 1000 bytes more than `text`) and `text`, then drops the connection. The drop
- * waits a moment, so the client has read the headers and the partial body first: a RST would make the
- * receiving kernel discard whatever it still held.
+ * Sends the headers (declaring 1000 bytes more than `text`) and `text`, then drops the connection, or
+ * (`stall`) sends nothing more. The drop waits a moment, so the client has read the headers and the partial
+ * body first: a RST would make the receiving kernel discard whatever it still held.
  */
 function abort(
   res: ServerResponse,
   status: number,
   text: string,
   headers: Record<string, string> = {},
-  how: 'reset' | 'close',
+  how: NonNullable<Fault['abort']>,
 ): void {
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -187,6 +189,7 @@ function abort(
     'content-length': String(Buffer.byteLength(text) + 1000),
   });
   res.write(text, () => {
+    if (how === 'stall') return;
     setTimeout(() => {
       const socket = res.socket;
       if (!socket) return;

@@ -290,11 +290,13 @@ describe('Xray adapter: scan', () => {
     ).rejects.toThrow(
       "Xray's vulnerabilities report 8 was not ready within timeout (0.2 s; last status: running, 10%). Raise timeout for large repositories, or narrow the report with include-path-patterns.",
     );
+    // It waited out the timeout (a lower bound, which a slow machine only exceeds), and did not hang.
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(190);
-    expect(elapsed).toBeLessThan(2000);
-    // A poll at 0, 50, 100, 150 and 200 ms: at least 4, and none after the deadline's last one.
-    expect(mock.find('GET', /\/reports\/8$/).length).toBeGreaterThanOrEqual(4);
+    expect(elapsed).toBeLessThan(30_000);
+    // It polled; at most a poll at 0, 50, 100, 150 and 200 ms (a loaded machine manages fewer), none after
+    // the deadline's last one.
+    expect(mock.find('GET', /\/reports\/8$/).length).toBeGreaterThanOrEqual(1);
     expect(mock.find('GET', /\/reports\/8$/).length).toBeLessThanOrEqual(6);
     expect(mock.find('DELETE', /\/reports\/8$/)).toHaveLength(1);
   });
