@@ -53,9 +53,12 @@ export class Repository {
   private readonly lines = new Map<string, readonly string[] | null>();
   private readonly counted = new Map<string, number | null>();
   private readonly root: string;
+  private readonly warn: (message: string) => void;
 
-  constructor(root: string, files: readonly string[]) {
+  /** `warn` hears of a file whose declarations could not be read (the run goes on without them). */
+  constructor(root: string, files: readonly string[], warn: (message: string) => void = () => {}) {
     this.root = root;
+    this.warn = warn;
     this.files = new Set(files);
     for (const file of files) {
       for (let folder = folderOf(file); folder && !this.folders.has(folder); folder = folderOf(folder)) {
@@ -78,7 +81,17 @@ export class Repository {
     this.lineCounts.set(uri, countLines(text));
     const folder = folderOf(uri);
     const depth = depthOf(folder);
-    for (const declaration of type.scan(text, uri)) {
+    let declarations;
+    try {
+      declarations = type.scan(text, uri);
+    } catch (error) {
+      // A scanner's bug on one odd file must not fail the run (exit 4): its findings go elsewhere.
+      this.warn(
+        `${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)}); findings are placed without it.`,
+      );
+      return;
+    }
+    for (const declaration of declarations) {
       const key = keyOf(declaration.ecosystem, declaration.name);
       if (declaration.self) {
         this.push(this.projects, key, folder);

@@ -81,17 +81,28 @@ export function scanYarnLock(text: string): Declaration[] {
   const lines = text.split(/\r?\n/);
   const declarations: Declaration[] = [];
   let entry: Declaration[] = [];
+  // An entry's first `version` line is its version; later ones change nothing, so they cost nothing.
+  let versioned = true;
   lines.forEach((line, index) => {
     if (/^[^\s#]/.test(line) && line.trimEnd().endsWith(':')) {
       const specifiers = line.trimEnd().slice(0, -1).split(',');
       const names = new Set(specifiers.map((s) => nameOfSpecifier(s.trim().replace(/^"|"$/g, ''))));
       names.delete('__metadata');
-      entry = [...names].map((name) => ({ ecosystem: 'npm', name, line: index + 1, direct: false }));
-      declarations.push(...entry);
+      entry = [];
+      versioned = false;
+      // One at a time: a header may list more specifiers than a call takes arguments (`push(...entry)`).
+      for (const name of names) {
+        const declaration: Declaration = { ecosystem: 'npm', name, line: index + 1, direct: false };
+        entry.push(declaration);
+        declarations.push(declaration);
+      }
       return;
     }
+    if (versioned) return;
     const version = /^\s+version:?\s+"?([^"\s]+)"?/.exec(line)?.[1];
-    if (version) for (const declaration of entry) declaration.version ??= version;
+    if (!version) return;
+    for (const declaration of entry) declaration.version = version;
+    versioned = true;
   });
   return declarations;
 }
