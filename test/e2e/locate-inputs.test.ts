@@ -1,5 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,10 @@ function repository(files: Record<string, string>): string {
     writeFileSync(path.join(root, file), text);
   }
   return root;
+}
+
+function git(root: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root });
 }
 
 /** Imports the fixture export in `root`; a run still going after `deadlineMs` is stopped (and fails). */
@@ -52,5 +56,23 @@ describe('locating findings in hostile repositories', () => {
     const root = repository({ 'yarn.lock': `${header}:\n  version "1"\n`, 'package.json': '{}\n' });
     const result = await importIn(root);
     expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('does not follow committed symbolic links to a FIFO (hung) or /dev/zero (read without end)', async () => {
+    const elsewhere = repository({});
+    execFileSync('mkfifo', [path.join(elsewhere, 'fifo')]);
+    const root = repository({ 'package.json': '{\n  "dependencies": {\n    "lodash": "4.17.20"\n  }\n}\n' });
+    symlinkSync(path.join(elsewhere, 'fifo'), path.join(root, 'requirements.txt'));
+    symlinkSync('/dev/zero', path.join(root, 'package-lock.json'));
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'links');
+    const result = await importIn(root);
+    expect(result.code, result.stderr).toBe(0);
+    const uris = result.sarif?.runs.flatMap((run) =>
+      (run.results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri),
+    );
+    expect(uris?.length).toBeGreaterThan(0);
+    expect(uris?.filter((uri) => uri !== 'package.json')).toEqual([]);
   });
 });
