@@ -117,11 +117,14 @@ function pnpmPackage(key: string): { name: string; version: string } | undefined
   return match?.[1] && match[2] ? { name: match[1], version: match[2] } : undefined;
 }
 
-/** The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. */
+/**
+ * The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. The spaces after the
+ * colon are taken whole (`(?=(\s+))\3`): `\s+(.*)$` gave them back one by one when `$` failed.
+ */
 function yamlKey(line: string): { indent: number; key: string; value: string } | undefined {
-  const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:\s+(.*))?$/.exec(line);
+  const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:(?=(\s+))\3(.*))?$/.exec(line);
   if (!match) return undefined;
-  return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[3]?.trim() ?? '' };
+  return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[4]?.trim() ?? '' };
 }
 
 /**
