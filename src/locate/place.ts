@@ -1,5 +1,6 @@
 import type { Finding, Location } from '../findings/model.js';
 import { ROOT_MANIFESTS, toUri } from './fallback.js';
+import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
 import {
   keyOfRef,
@@ -58,20 +59,6 @@ interface RootManifest {
   order: number;
 }
 
-/** The first line naming the package (quoted, else as a word), else line 1. */
-function lineOfName(lines: readonly string[], names: readonly string[]): number {
-  for (const name of names) {
-    const quoted = lines.findIndex((line) => line.includes(`"${name}"`) || line.includes(`'${name}'`));
-    if (quoted >= 0) return quoted + 1;
-  }
-  for (const name of names) {
-    const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'i');
-    const plain = lines.findIndex((line) => word.test(line));
-    if (plain >= 0) return plain + 1;
-  }
-  return 1;
-}
-
 /**
  * Places findings in the order of SPEC §7:
  * 1. a file the scanner named in `componentPaths` (jf names the manifest of the direct dependency): its
@@ -100,6 +87,8 @@ export class Placer implements Locator {
   private readonly pathRefs = new Map<string | undefined, Map<string, PackageRef | undefined>>();
   /** Component paths repeat across findings too; each costs a path resolution. */
   private readonly componentPathHints = new Map<string, { file?: string; folder?: string } | undefined>();
+  /** Files the scanner named that declare a finding's package in no way read here: searched for its name. */
+  private readonly lineSearches = new Map<string, LineSearch>();
 
   constructor(root: string, repository: Repository, sbom: Sbom | undefined, fallback: string) {
     this.root = root;
@@ -246,13 +235,20 @@ export class Placer implements Locator {
     }
     const [file] = hints.files;
     if (file) {
-      // The scanner's file declares it in a way no scanner here reads: the line naming it, else the top.
+      // The scanner's file declares it in a way no scanner here reads: the line naming it (quoted, else as
+      // a word), else the top.
       const names = [finding.component.packageName, finding.component.name];
-      const startLine = lineOfName(this.repository.linesOf(file) ?? [], names);
+      const startLine = this.lineSearch(file).lineOf(names);
       return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
     }
     const winner = best(candidates, hints.folders);
     return winner && this.at(winner);
+  }
+
+  private lineSearch(uri: string): LineSearch {
+    let search = this.lineSearches.get(uri);
+    if (!search) this.lineSearches.set(uri, (search = new LineSearch(this.repository.linesOf(uri) ?? [])));
+    return search;
   }
 
   private at({ placed }: Candidate): Location {
