@@ -22,14 +22,32 @@ const SKIPPED_FOLDERS = new Set([
   '.tox',
 ]);
 
-/** Files git tracks under `root`, relative to it; undefined when `root` is not in a git work tree. */
+/** git's mode of a symbolic link. */
+const SYMLINK = '120000';
+
+/**
+ * Files git tracks under `root`, relative to it; undefined when `root` is not in a git work tree. Symbolic
+ * links are left out, as the walk leaves them: GitHub shows a link's target path, not the target, and
+ * following one may reach a file outside the repository, a FIFO that never ends or `/dev/zero`. (What the
+ * working tree now holds at a listed path, the repository opens without following a link, and reads only
+ * when it is a file.) A path in conflict, listed once per side, is kept once.
+ */
 async function gitFiles(root: string): Promise<string[] | undefined> {
+  let stdout: string;
   try {
-    const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
-    return stdout.split('\0').filter(Boolean);
+    ({ stdout } = await run('git', ['ls-files', '-s', '-z'], { cwd: root, maxBuffer: 512 * 1024 * 1024 }));
   } catch {
     return undefined;
   }
+  const files: string[] = [];
+  // `<mode> <object> <stage>\t<path>`.
+  for (const entry of stdout.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0 || entry.startsWith(SYMLINK)) continue;
+    const file = entry.slice(tab + 1);
+    if (file !== files.at(-1)) files.push(file);
+  }
+  return files;
 }
 
 async function walk(root: string): Promise<string[]> {
@@ -61,8 +79,8 @@ function outsideSkippedFolders(file: string): boolean {
 
 /**
  * The repository's files, relative to `root` with `/`: what git tracks when `root` is in a checkout (what
- * GitHub can show), else every file found walking the folders. A checkout where git tracks nothing under
- * `root` (an untracked build folder) is walked too.
+ * GitHub can show), else every file found walking the folders; symbolic links are left out either way. A
+ * checkout where git tracks nothing under `root` (an untracked build folder) is walked too.
  */
 export async function listFiles(root: string): Promise<string[]> {
   const tracked = await gitFiles(root);

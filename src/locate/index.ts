@@ -38,6 +38,6 @@ function readSbom(options: LocatorOptions): Sbom | undefined {
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 export async function createLocator(options: LocatorOptions): Promise<Locator> {
   const root = options.workingDirectory;
-  const repository = new Repository(root, await listFiles(root));
+  const repository = new Repository(root, await listFiles(root), options.warn ?? options.note);
   return new Placer(root, repository, readSbom(options), fallbackUri(options, repository));
 }

@@ -17,6 +17,8 @@ export interface LocatorOptions {
   sarifFile?: string;
   /** Says what the locator could not use (an SBOM with no readable components). */
   note?: (message: string) => void;
+  /** Warns of a manifest the locator failed to read (a bug of its scanner); `note` when not given. */
+  warn?: (message: string) => void;
   /** `GITHUB_WORKFLOW_REF` and similar, for the fallback file. */
   env: Readonly<Record<string, string | undefined>>;
 }

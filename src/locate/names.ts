@@ -12,7 +12,14 @@ function canonicalEcosystem(ecosystem: string): string {
 
 /** `docker.io/library/node:20@sha256:…` and `node` are one image. */
 function imageName(reference: string): string {
-  let name = reference.toLowerCase().replace(/@.*$/, '');
+  let name = reference.toLowerCase();
+  // What `.replace(/@.*$/, '')` removed (from the first `@` no line end follows), without going to the end
+  // and back from every `@`.
+  let lastLineEnd = -1;
+  for (const end of ['\n', '\r', '\u2028', '\u2029'])
+    lastLineEnd = Math.max(lastLineEnd, name.lastIndexOf(end));
+  const at = name.indexOf('@', lastLineEnd + 1);
+  if (at >= 0) name = name.slice(0, at);
   const colon = name.lastIndexOf(':');
   if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);
   return name.replace(/^(?:(?:index|registry-1)\.)?docker\.io\//, '').replace(/^library\//, '');

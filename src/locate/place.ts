@@ -1,5 +1,6 @@
 import type { Finding, Location } from '../findings/model.js';
 import { ROOT_MANIFESTS, toUri } from './fallback.js';
+import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
 import {
   keyOfRef,
@@ -30,10 +31,30 @@ interface Hints {
   direct: boolean;
 }
 
+/** Per list of a package's declarations: the versions each folder's lockfiles install for the project's own. */
+const installedVersions = new WeakMap<readonly Placed[], Map<string, Set<string>>>();
+
+function installedByFolder(declared: readonly Placed[]): Map<string, Set<string>> {
+  let byFolder = installedVersions.get(declared);
+  if (!byFolder) {
+    byFolder = new Map();
+    for (const placed of declared) {
+      if (!placed.installsDirect || placed.version === undefined) continue;
+      const versions = byFolder.get(placed.folder);
+      if (versions) versions.add(placed.version);
+      else byFolder.set(placed.folder, new Set([placed.version]));
+    }
+    installedVersions.set(declared, byFolder);
+  }
+  return byFolder;
+}
+
 /**
  * A direct declaration whose folder's lockfile installs a version other than the finding's: the finding is
  * about another copy (`uuid@8.3.2` nested under a dependency, while the project asks for `uuid@^11`), which
- * the lockfile's own entry of that version places better.
+ * the lockfile's own entry of that version places better. The installed versions are gathered once per
+ * package: going over all its declarations for each of them took seconds per finding in a monorepo of
+ * thousands of projects declaring one package.
  */
 function installsAnotherVersion(
   declaration: Placed,
@@ -41,10 +62,8 @@ function installsAnotherVersion(
   version: string | undefined,
 ): boolean {
   if (version === undefined) return false;
-  const installed = declared.filter(
-    (p) => p.installsDirect && p.folder === declaration.folder && p.version !== undefined,
-  );
-  return installed.length > 0 && !installed.some((p) => p.version === version);
+  const installed = installedByFolder(declared).get(declaration.folder);
+  return installed !== undefined && !installed.has(version);
 }
 
 function parentOf(folder: string): string {
@@ -56,20 +75,6 @@ interface RootManifest {
   folder: string;
   depth: number;
   order: number;
-}
-
-/** The first line naming the package (quoted, else as a word), else line 1. */
-function lineOfName(lines: readonly string[], names: readonly string[]): number {
-  for (const name of names) {
-    const quoted = lines.findIndex((line) => line.includes(`"${name}"`) || line.includes(`'${name}'`));
-    if (quoted >= 0) return quoted + 1;
-  }
-  for (const name of names) {
-    const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'i');
-    const plain = lines.findIndex((line) => word.test(line));
-    if (plain >= 0) return plain + 1;
-  }
-  return 1;
 }
 
 /**
@@ -100,6 +105,8 @@ export class Placer implements Locator {
   private readonly pathRefs = new Map<string | undefined, Map<string, PackageRef | undefined>>();
   /** Component paths repeat across findings too; each costs a path resolution. */
   private readonly componentPathHints = new Map<string, { file?: string; folder?: string } | undefined>();
+  /** Files the scanner named that declare a finding's package in no way read here: searched for its name. */
+  private readonly lineSearches = new Map<string, LineSearch>();
 
   constructor(root: string, repository: Repository, sbom: Sbom | undefined, fallback: string) {
     this.root = root;
@@ -246,13 +253,20 @@ export class Placer implements Locator {
     }
     const [file] = hints.files;
     if (file) {
-      // The scanner's file declares it in a way no scanner here reads: the line naming it, else the top.
+      // The scanner's file declares it in a way no scanner here reads: the line naming it (quoted, else as
+      // a word), else the top.
       const names = [finding.component.packageName, finding.component.name];
-      const startLine = lineOfName(this.repository.linesOf(file) ?? [], names);
+      const startLine = this.lineSearch(file).lineOf(names);
       return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
     }
     const winner = best(candidates, hints.folders);
     return winner && this.at(winner);
+  }
+
+  private lineSearch(uri: string): LineSearch {
+    let search = this.lineSearches.get(uri);
+    if (!search) this.lineSearches.set(uri, (search = new LineSearch(this.repository.linesOf(uri) ?? [])));
+    return search;
   }
 
   private at({ placed }: Candidate): Location {

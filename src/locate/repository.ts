@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
 import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
@@ -19,6 +19,14 @@ export interface Placed {
 }
 
 const LF = 0x0a;
+
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. A file of the repository is not opened through a symbolic link the working tree put in its
+ * place. Windows has neither flag.
+ */
+const READ_FLAGS = constants.O_RDONLY | ((constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0);
+const NO_LINK = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
 
 function byKind(a: Placed, b: Placed): number {
   return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
@@ -53,9 +61,12 @@ export class Repository {
   private readonly lines = new Map<string, readonly string[] | null>();
   private readonly counted = new Map<string, number | null>();
   private readonly root: string;
+  private readonly warn: (message: string) => void;
 
-  constructor(root: string, files: readonly string[]) {
+  /** `warn` hears of a file whose declarations could not be read (the run goes on without them). */
+  constructor(root: string, files: readonly string[], warn: (message: string) => void = () => {}) {
     this.root = root;
+    this.warn = warn;
     this.files = new Set(files);
     for (const file of files) {
       for (let folder = folderOf(file); folder && !this.folders.has(folder); folder = folderOf(folder)) {
@@ -78,7 +89,17 @@ export class Repository {
     this.lineCounts.set(uri, countLines(text));
     const folder = folderOf(uri);
     const depth = depthOf(folder);
-    for (const declaration of type.scan(text, uri)) {
+    let declarations;
+    try {
+      declarations = type.scan(text, uri);
+    } catch (error) {
+      // A scanner's bug on one odd file must not fail the run (exit 4): its findings go elsewhere.
+      this.warn(
+        `${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)}); findings are placed without it.`,
+      );
+      return;
+    }
+    for (const declaration of declarations) {
       const key = keyOf(declaration.ecosystem, declaration.name);
       if (declaration.self) {
         this.push(this.projects, key, folder);
@@ -106,12 +127,36 @@ export class Repository {
   }
 
   private read(uri: string): string | undefined {
+    const fd = this.open(uri);
+    if (fd === undefined) return undefined;
     try {
-      return readFileSync(path.join(this.root, uri), 'utf8');
+      return readFileSync(fd, 'utf8');
     } catch {
-      // Deleted since git listed it, a submodule, unreadable: it declares nothing.
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * A descriptor of the file, or undefined when it is not a regular file: deleted since git listed it, a
+   * submodule, unreadable, a FIFO or device whose reading never ends, or, for a file of the repository, a
+   * symbolic link (to a file outside it, `/dev/zero`, …). Other files (an export the job made) may be links.
+   */
+  private open(uri: string): number | undefined {
+    let fd: number;
+    try {
+      fd = openSync(path.join(this.root, uri), READ_FLAGS | (this.files.has(uri) ? NO_LINK : 0));
+    } catch {
       return undefined;
     }
+    try {
+      if (fstatSync(fd).isFile()) return fd;
+    } catch {
+      // Treated as not a file.
+    }
+    closeSync(fd);
+    return undefined;
   }
 
   /**
@@ -166,12 +211,8 @@ export class Repository {
   }
 
   private readLineCount(uri: string): number | null {
-    let fd: number;
-    try {
-      fd = openSync(path.join(this.root, uri), 'r');
-    } catch {
-      return null;
-    }
+    const fd = this.open(uri);
+    if (fd === undefined) return null;
     try {
       const buffer = Buffer.alloc(1 << 20);
       let count = 0;

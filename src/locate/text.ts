@@ -21,12 +21,39 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** A part of a text, from `start` to before `end`. */
+export type Range = readonly [start: number, end: number];
+
 /**
- * Replaces every match of `pattern` (a global regex of comments) by spaces, keeping newlines, so that
- * offsets and line numbers of the rest of the text stay the same.
+ * Replaces the text of each range (in order, not overlapping) by spaces, keeping newlines, so that offsets
+ * and line numbers of the rest of the text stay the same.
  */
-export function blank(text: string, pattern: RegExp): string {
-  return text.replace(pattern, (comment) => comment.replace(/[^\n]/g, ' '));
+export function blankRanges(text: string, ranges: readonly Range[]): string {
+  if (!ranges.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/g, ' '));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/**
+ * Blanks XML comments (`<!-- … -->`) as `blankRanges` does. Found with `indexOf`: the regex
+ * `/<!--[\s\S]*?-->/g` searched to the end of the text from every `<!--` that is never closed.
+ */
+export function blankXmlComments(text: string): string {
+  const ranges: Range[] = [];
+  for (let open = text.indexOf('<!--'); open >= 0;) {
+    const close = text.indexOf('-->', open + 4);
+    // Nothing closes this comment, nor any after it.
+    if (close < 0) break;
+    ranges.push([open, close + 3]);
+    open = text.indexOf('<!--', close + 3);
+  }
+  return blankRanges(text, ranges);
 }
 
 /** Number of lines as `splitLines` counts them, without splitting. */

@@ -1,5 +1,22 @@
 import type { Declaration } from './declaration.js';
 
+/** Line ends other than `\n`, where a regex's `.` stops too. */
+const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
+
+/**
+ * A `// … indirect` comment, as `/\/\/.*\bindirect\b/` finds it; that regex went to the end of the line
+ * and back from every `//`, quadratic in a line of many.
+ */
+function indirect(line: string): boolean {
+  const comment = line.indexOf('//');
+  if (comment < 0) return false;
+  for (const part of line.slice(comment).split(OTHER_LINE_ENDS)) {
+    const at = part.indexOf('//');
+    if (at >= 0 && /\bindirect\b/.test(part.slice(at + 2))) return true;
+  }
+  return false;
+}
+
 /**
  * go.mod: `require` lines, single or in a block; `// indirect` marks a module only another one needs.
  * The `module` line names the project.
@@ -22,7 +39,8 @@ export function scanGoMod(text: string): Declaration[] {
       inRequireBlock = true;
       return;
     }
-    const requirement = inRequireBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+    // The spaces are taken whole (`(?=(\s+))\1`): `\s+(.*)$` gave them back one by one when `$` failed.
+    const requirement = inRequireBlock ? line : /^require(?=(\s+))\1(.*)$/.exec(line)?.[2];
     const match = requirement && /^"?([^\s"/][^\s"]*)"?\s+(v[^\s/]+)/.exec(requirement);
     if (!match?.[1]) return;
     declarations.push({
@@ -30,7 +48,7 @@ export function scanGoMod(text: string): Declaration[] {
       name: match[1],
       ...(match[2] ? { version: match[2] } : {}),
       line: index + 1,
-      direct: !/\/\/.*\bindirect\b/.test(line),
+      direct: !indirect(line),
     });
   });
   return declarations;

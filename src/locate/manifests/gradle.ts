@@ -1,18 +1,86 @@
-import { blank, lineLocator } from '../text.js';
+import { blankRanges, lineLocator, type Range } from '../text.js';
 import type { Declaration } from './declaration.js';
 
-/** `"group:artifact:version"`, `'group:artifact'`, `"g:a:$version:classifier@ext"`. */
-const COORDINATES = /(["'])([\w.-]+):([\w.-]+)(?::([^"'\s:@]*))?[^"'\s]*\1/g;
+/**
+ * `"group:artifact:version"`, `'group:artifact'`, `"g:a:$version:classifier@ext"`. Each run is taken whole
+ * (`(?=(x+))\2` cannot give characters back): `([\w.-]+)…[^"'\s]*\1` tried every shorter artifact against
+ * the rest of an unclosed string, quadratic in its length, for the same answer.
+ */
+const COORDINATES = /(["'])(?=([\w.-]+))\2:(?=([\w.-]+))\3(?::(?=([^"'\s:@]*))\4)?(?=([^"'\s]*))\5\1/g;
 /** `group: 'g', name: 'a', version: 'v'` (Groovy) and `group = "g", name = "a", version = "v"` (Kotlin, TOML). */
 const MAP_FORM =
   /\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3(?:\s*,\s*version\s*[:=]\s*(["'])([^"']+)\5)?/g;
+
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const BACKSLASH = 0x5c;
+/** Where a regex's `.` stops. */
+const LINE_END = /[\n\r\u2028\u2029]/g;
+/** Whitespace of one line: `\s` but line ends. */
+const INDENT = /[^\S\n\r\u2028\u2029]*/y;
+
+function lineEnd(text: string, from: number): number {
+  LINE_END.lastIndex = from;
+  return LINE_END.exec(text)?.index ?? text.length;
+}
+
+function isLineStart(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  return at === 0 || c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The comments of a Gradle script or TOML catalog, left to right: `/* … *\/`, `//` to the end of the line
+ * (but not the `//` of `https://`), and lines starting with `#`. What the regex
+ * `/\/\*[\s\S]*?\*\/|(?<![:\\])\/\/.*$|^\s*#.*$/gm` found, by a scan of the text: the regex searched to the
+ * end of the text from every `/*` never closed, and went over a run of blank lines again from each of them.
+ */
+function comments(text: string): Range[] {
+  const ranges: Range[] = [];
+  // Once a `/*` is not closed, no later one is.
+  let blockCloses = true;
+  for (let at = 0; at < text.length;) {
+    const c = text.charCodeAt(at);
+    const next = text.charCodeAt(at + 1);
+    if (c === SLASH && next === STAR && blockCloses) {
+      const close = text.indexOf('*/', at + 2);
+      if (close >= 0) {
+        ranges.push([at, close + 2]);
+        at = close + 2;
+        continue;
+      }
+      blockCloses = false;
+    }
+    const previous = text.charCodeAt(at - 1);
+    if (c === SLASH && next === SLASH && previous !== COLON && previous !== BACKSLASH) {
+      const end = lineEnd(text, at + 2);
+      ranges.push([at, end]);
+      at = end;
+      continue;
+    }
+    if (isLineStart(text, at)) {
+      INDENT.lastIndex = at;
+      INDENT.test(text);
+      if (text.charCodeAt(INDENT.lastIndex) === HASH) {
+        const end = lineEnd(text, INDENT.lastIndex + 1);
+        ranges.push([at, end]);
+        at = end;
+        continue;
+      }
+    }
+    at++;
+  }
+  return ranges;
+}
 
 /**
  * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`): dependency notations as
  * strings or as group/name maps. Comments are blanked first (but not the `//` of `https://`).
  */
 export function scanGradle(text: string): Declaration[] {
-  const source = blank(text, /\/\*[\s\S]*?\*\/|(?<![:\\])\/\/.*$|^\s*#.*$/gm);
+  const source = blankRanges(text, comments(text));
   const lineAt = lineLocator(source);
   const declarations: Declaration[] = [];
   const add = (group: string, artifact: string, version: string | undefined, offset: number) =>

@@ -1,4 +1,4 @@
-import { blank, lineLocator } from '../text.js';
+import { blankXmlComments, lineLocator } from '../text.js';
 import type { Declaration } from './declaration.js';
 
 /** Elements of a pom whose `groupId` and `artifactId` name a package the build uses. */
@@ -14,20 +14,36 @@ interface Block {
   line?: number;
 }
 
+/** A tag (`<name …>`, `</name>`, `<name/>`) and the text after it, up to the next tag. */
+const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
+
+/**
+ * The tags of a document, as `matchAll` finds them with TAG made global, but tried only at a `<` that some
+ * `>` follows: from every `<` after the last `>`, the global regex searched the rest of the text in vain.
+ */
+function* tags(source: string): Generator<RegExpExecArray> {
+  const lastClose = source.lastIndexOf('>');
+  for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
+    TAG.lastIndex = at;
+    const match = TAG.exec(source);
+    if (match) yield match;
+    at = source.indexOf('<', match ? TAG.lastIndex : at + 1);
+  }
+}
+
 /**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
  * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped.
  */
 export function scanPom(text: string): Declaration[] {
-  const source = blank(text, /<!--[\s\S]*?-->/g);
+  const source = blankXmlComments(text);
   const lineAt = lineLocator(source);
   const declarations: Declaration[] = [];
   const project: Block = { element: 'project', depth: 1 };
   const stack: Block[] = [];
   let depth = 0;
   let parentGroup: string | undefined;
-  const pattern = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>(?:([^<]*))?/g;
-  for (const match of source.matchAll(pattern)) {
+  for (const match of tags(source)) {
     const [, closing, element = '', selfClosing, content = ''] = match;
     if (closing) {
       depth--;

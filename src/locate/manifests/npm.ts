@@ -81,17 +81,28 @@ export function scanYarnLock(text: string): Declaration[] {
   const lines = text.split(/\r?\n/);
   const declarations: Declaration[] = [];
   let entry: Declaration[] = [];
+  // An entry's first `version` line is its version; later ones change nothing, so they cost nothing.
+  let versioned = true;
   lines.forEach((line, index) => {
     if (/^[^\s#]/.test(line) && line.trimEnd().endsWith(':')) {
       const specifiers = line.trimEnd().slice(0, -1).split(',');
       const names = new Set(specifiers.map((s) => nameOfSpecifier(s.trim().replace(/^"|"$/g, ''))));
       names.delete('__metadata');
-      entry = [...names].map((name) => ({ ecosystem: 'npm', name, line: index + 1, direct: false }));
-      declarations.push(...entry);
+      entry = [];
+      versioned = false;
+      // One at a time: a header may list more specifiers than a call takes arguments (`push(...entry)`).
+      for (const name of names) {
+        const declaration: Declaration = { ecosystem: 'npm', name, line: index + 1, direct: false };
+        entry.push(declaration);
+        declarations.push(declaration);
+      }
       return;
     }
+    if (versioned) return;
     const version = /^\s+version:?\s+"?([^"\s]+)"?/.exec(line)?.[1];
-    if (version) for (const declaration of entry) declaration.version ??= version;
+    if (!version) return;
+    for (const declaration of entry) declaration.version = version;
+    versioned = true;
   });
   return declarations;
 }
@@ -106,11 +117,14 @@ function pnpmPackage(key: string): { name: string; version: string } | undefined
   return match?.[1] && match[2] ? { name: match[1], version: match[2] } : undefined;
 }
 
-/** The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. */
+/**
+ * The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. The spaces after the
+ * colon are taken whole (`(?=(\s+))\3`): `\s+(.*)$` gave them back one by one when `$` failed.
+ */
 function yamlKey(line: string): { indent: number; key: string; value: string } | undefined {
-  const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:\s+(.*))?$/.exec(line);
+  const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:(?=(\s+))\3(.*))?$/.exec(line);
   if (!match) return undefined;
-  return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[3]?.trim() ?? '' };
+  return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[4]?.trim() ?? '' };
 }
 
 /**

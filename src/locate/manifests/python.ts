@@ -14,6 +14,21 @@ function pypi(name: string, version: string | undefined, line: number, direct: b
   return { ecosystem: 'pypi', name, ...(version ? { version } : {}), line, direct };
 }
 
+/**
+ * A requirements line without its comment (a `#` at its start or after a space, to its end), as
+ * `line.replace(/(^|\s)#.*$/, '')` gives it; that regex went to the end of the line and back from every
+ * ` #` when a line end other than `\n` (where `.` stops) followed.
+ */
+function withoutComment(line: string): string {
+  let lastLineEnd = -1;
+  for (const end of ['\r', '\u2028', '\u2029']) lastLineEnd = Math.max(lastLineEnd, line.lastIndexOf(end));
+  for (let hash = line.indexOf('#', lastLineEnd + 1); hash >= 0; hash = line.indexOf('#', hash + 1)) {
+    if (hash === 0) return '';
+    if (/\s/.test(line.charAt(hash - 1))) return line.slice(0, hash - 1);
+  }
+  return line;
+}
+
 /** requirements*.txt (and pip-tools `.in`): one requirement per line; options and includes are skipped. */
 export function scanRequirements(text: string): Declaration[] {
   const declarations: Declaration[] = [];
@@ -28,7 +43,7 @@ export function scanRequirements(text: string): Declaration[] {
       declarations.push(pypi(egg, undefined, index + 1, true));
       return;
     }
-    const content = line.replace(/(^|\s)#.*$/, '');
+    const content = withoutComment(line);
     // Options (`-r other.txt`, `--hash`), local paths and URLs name no package of an index.
     if (/^\s*(?:-|\.|\/|[\w+.-]+:\/\/)/.test(content)) return;
     const parsed = requirement(content);

@@ -9,9 +9,10 @@ export function scanGemfile(text: string): Declaration[] {
   const declarations: Declaration[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (/^\s*#/.test(line)) return;
+    // `\s*(?:\(\s*)?`, not `\s*\(?\s*`: two `\s*` in a row share a run of spaces in every way, quadratic.
     const match =
-      /^\s*gem\s*\(?\s*(["'])([^"']+)\1/.exec(line) ??
-      /\.add_(?:runtime_|development_)?dependency\s*\(?\s*(["'])([^"']+)\1/.exec(line);
+      /^\s*gem\s*(?:\(\s*)?(["'])([^"']+)\1/.exec(line) ??
+      /\.add_(?:runtime_|development_)?dependency\s*(?:\(\s*)?(["'])([^"']+)\1/.exec(line);
     if (match?.[2]) declarations.push(gem(match[2], undefined, index + 1, true));
   });
   return declarations;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../../src/locate/files.js';
@@ -69,5 +69,52 @@ describe('repository files', () => {
     expect(await listFiles(path.join(root, 'build'))).toEqual(['package.json']);
     // Sanity: git does see the checkout.
     expect(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })).toBe('README.md\n');
+  });
+});
+
+describe('what git tracks that is not a file', () => {
+  it('leaves out symbolic links, inside the repository or out, and a FIFO or device one reaches', async () => {
+    const outside = makeRepo({ 'requirements.txt': ['flask==2.0.0'] });
+    execFileSync('mkfifo', [path.join(outside, 'fifo')]);
+    const root = makeRepo({ 'package.json': declaring('express'), 'app/README.md': ['x'] });
+    symlinkSync(path.join(outside, 'fifo'), path.join(root, 'requirements.txt'));
+    symlinkSync('/dev/zero', path.join(root, 'package-lock.json'));
+    symlinkSync(path.join(outside, 'requirements.txt'), path.join(root, 'app/requirements.txt'));
+    symlinkSync('../package.json', path.join(root, 'app/package.json'));
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    expect(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n')).toContain(
+      'requirements.txt',
+    );
+    expect(await listFiles(root)).toEqual(['app/README.md', 'package.json']);
+  });
+
+  it('does not read through a link the working tree put in place of a tracked file', async () => {
+    const outside = makeRepo({ 'requirements.txt': ['flask==2.0.0'] });
+    const root = makeRepo(
+      { 'package.json': declaring('express'), 'requirements.txt': ['django==4.0'], Gemfile: ["gem 'rails'"] },
+      { git: true },
+    );
+    rmSync(path.join(root, 'requirements.txt'));
+    symlinkSync(path.join(outside, 'requirements.txt'), path.join(root, 'requirements.txt'));
+    rmSync(path.join(root, 'Gemfile'));
+    // Still listed, as a file deleted since is.
+    expect(await listFiles(root)).toEqual(['Gemfile', 'package.json', 'requirements.txt']);
+    expect(await placeIn(root, findingOf('pkg:pypi/flask@2.0.0'))).toBe('package.json:1 (root-manifest)');
+  });
+
+  it('keeps a path in conflict once', async () => {
+    const root = makeRepo({ 'package.json': declaring('express') }, { git: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root });
+    git('commit', '-qm', 'one');
+    git('checkout', '-qb', 'other');
+    writeFileSync(path.join(root, 'package.json'), `${declaring('react').join('\n')}\n`);
+    git('commit', '-qam', 'two');
+    git('checkout', '-q', '-');
+    writeFileSync(path.join(root, 'package.json'), `${declaring('lodash').join('\n')}\n`);
+    git('commit', '-qam', 'three');
+    expect(() => git('merge', '-q', 'other')).toThrow();
+    expect(await listFiles(root)).toEqual(['package.json']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
+import { findingOf, locatorFor, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
 
 afterAll(removeRepos);
 
@@ -94,5 +94,23 @@ describe('monorepos', () => {
     expect(await placeIn(root, findingOf('pkg:npm/left-pad@1.0.0'))).toBe('package.json:1 (root-manifest)');
     const web = findingOf('pkg:npm/left-pad@1.0.0', { componentPaths: ['packages/web/legacy'] });
     expect(await placeIn(root, web)).toBe('packages/web/legacy/package.json:1 (root-manifest)');
+  });
+});
+
+describe('a package declared many times', () => {
+  it('places 150 findings of a package with 30,000 direct declarations, its installed versions gathered once', async () => {
+    // Each direct declaration went over all the others for the versions its folder installs: minutes.
+    const root = makeRepo({
+      'build.gradle': ['dependencies {', ...Array(30_000).fill('  implementation "org.acme:lib:1.0"'), '}'],
+    });
+    const locator = await locatorFor(root);
+    const placed = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      const location = locator.locate(
+        findingOf('pkg:maven/org.acme/lib@2.0', { ids: [`CVE-2024-${1000 + i}`] }),
+      );
+      placed.add(`${location.uri}:${location.startLine} (${location.rule})`);
+    }
+    expect([...placed]).toEqual(['build.gradle:2 (manifest)']);
   });
 });

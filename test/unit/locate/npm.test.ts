@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFinding } from '../../../src/findings/build.js';
 import { componentFromPurl } from '../../../src/findings/component.js';
+import { scanYarnLock } from '../../../src/locate/manifests/npm.js';
 import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
 
 afterAll(removeRepos);
@@ -280,5 +281,28 @@ describe('npm', () => {
   it('counts lines of CRLF files', async () => {
     const root = makeRepo({ 'package.json': packageJson.join('\r\n') });
     expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('package.json:6 (manifest)');
+  });
+});
+
+describe('yarn.lock of unusual size', () => {
+  it('reads an entry whose header lists more specifiers than a call takes arguments', () => {
+    const header = Array.from({ length: 130_000 }, (_, i) => `p${i}@1`).join(', ');
+    const declarations = scanYarnLock(`${header}:\n  version "1"\n`);
+    expect(declarations).toHaveLength(130_000);
+    expect(declarations.at(-1)).toEqual({
+      ecosystem: 'npm',
+      name: 'p129999',
+      version: '1',
+      line: 1,
+      direct: false,
+    });
+  });
+
+  it('reads the version lines of an entry of many specifiers once, not once per specifier', () => {
+    // 60,000 specifiers and 600,000 version lines took minutes when every line went over the whole entry.
+    const header = Array.from({ length: 60_000 }, (_, i) => `p${i}@1`).join(', ');
+    const declarations = scanYarnLock(`${header}:\n  version "1"\n${'  version "2"\n'.repeat(600_000)}`);
+    expect(declarations).toHaveLength(60_000);
+    expect(declarations.every((declaration) => declaration.version === '1')).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Repository } from '../../../src/locate/repository.js';
 import { splitLines } from '../../../src/locate/text.js';
+import { REPO_ROOT } from '../../helpers/shared.js';
 import { makeRepo, removeRepos } from './repo.js';
 
 afterAll(removeRepos);
@@ -36,5 +38,26 @@ describe('counting the lines of a file the locator does not index', () => {
     expect(repository.countLines('missing.txt')).toBeNull();
     expect(repository.countLines('folder')).toBeNull();
     expect(repository.countLines('image.png')).toBeNull();
+  });
+});
+
+describe('reading what is not a regular file', () => {
+  it('reads neither a FIFO nor a device (through a link) and does not wait on either', () => {
+    const root = makeRepo({});
+    execFileSync('mkfifo', [path.join(root, 'requirements.txt')]);
+    symlinkSync('/dev/zero', path.join(root, 'package-lock.json'));
+    // In a process of its own, stopped if it hangs on the FIFO or reads /dev/zero on and on.
+    const script = `
+      const { Repository } = await import(${JSON.stringify(path.join(REPO_ROOT, 'src/locate/repository.ts'))});
+      const files = ['requirements.txt', 'package-lock.json'];
+      const repository = new Repository(${JSON.stringify(root)}, files);
+      console.log(JSON.stringify(files.flatMap((file) => [repository.linesOf(file), repository.countLines(file)])));
+    `;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(JSON.parse(output)).toEqual([null, null, null, null]);
   });
 });

@@ -54,4 +54,32 @@ describe('separateSharedLines', () => {
     separateSharedLines(single, locator);
     expect(lines(single)).toEqual([1, 2]);
   });
+
+  it('keeps apart rules and files whose names would join into one key (a NUL inside them)', () => {
+    const findings = [at('CVE-1\u0000x', 'package.json', 5), at('CVE-1', 'x\u0000package.json', 5)];
+    separateSharedLines(findings, locator);
+    expect(lines(findings)).toEqual([5, 5]);
+  });
+
+  it('moves 150,000 findings of one rule off one line of a long file in one pass', () => {
+    // Looking for a free line from the shared one each time made this take minutes.
+    const uri = 'pom.xml';
+    const findings = Array.from({ length: 150_000 }, () => ({
+      id: 'CVE-2021-44228',
+      location: { uri, startLine: 1 },
+    }));
+    separateSharedLines(findings as LocatedFinding[], { lineCount: () => 1_000_000 });
+    expect(findings.every((finding, index) => finding.location.startLine === index + 1)).toBe(true);
+  });
+
+  it('moves 300,000 findings of one rule past the end of a one-line file in one pass', () => {
+    const findings = Array.from({ length: 300_000 }, (_, index) => ({
+      id: 'CVE-2021-44228',
+      location: { uri: 'Dockerfile', startLine: index % 2 ? 1 : 3 },
+    }));
+    separateSharedLines(findings as LocatedFinding[], { lineCount: () => 1 });
+    // Line 3 (past the end already) and line 1 keep their first findings; the others go past every line taken.
+    expect(findings.slice(0, 4).map((finding) => finding.location.startLine)).toEqual([3, 1, 4, 5]);
+    expect(findings.at(-1)?.location.startLine).toBe(300_001);
+  });
 });

@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Repository } from '../../../src/locate/repository.js';
+import { findingOf, makeRepo, placeIn, removeRepos } from './repo.js';
+
+// A scanner with a bug on some file: every other file must still be read, and the run go on.
+vi.mock('../../../src/locate/manifests/npm.js', async (original) => ({
+  ...(await original<typeof import('../../../src/locate/manifests/npm.js')>()),
+  scanYarnLock: () => {
+    throw new RangeError('Maximum call stack size exceeded');
+  },
+}));
+
+afterAll(removeRepos);
+
+describe('a manifest scanner that fails on one file', () => {
+  const root = makeRepo({
+    'package.json': ['{', '  "dependencies": {', '    "lodash": "^4.17.20"', '  }', '}'],
+    'web/yarn.lock': ['lodash@^4.17.20:', '  version "4.17.21"'],
+  });
+
+  it('warns naming the file and indexes the others', () => {
+    const warnings: string[] = [];
+    const repository = new Repository(root, ['package.json', 'web/yarn.lock'], (message) =>
+      warnings.push(message),
+    );
+    expect(warnings).toEqual([
+      'web/yarn.lock: could not read its declarations (Maximum call stack size exceeded); findings are placed without it.',
+    ]);
+    expect(repository.lookup({ ecosystem: 'npm', name: 'lodash' }).map((placed) => placed.uri)).toEqual([
+      'package.json',
+    ]);
+  });
+
+  it('places findings without it, warning through the locator options', async () => {
+    const warn = vi.fn();
+    const note = vi.fn();
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.21'), { warn, note })).toBe(
+      'package.json:3 (manifest)',
+    );
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('web/yarn.lock: could not read its declarations'),
+    );
+    expect(note).not.toHaveBeenCalled();
+  });
+});
