@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4648);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49681);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4648:
+/***/ 49681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80987,15 +80987,34 @@ const SKIPPED_FOLDERS = new Set([
     'venv',
     '.tox',
 ]);
-/** Files git tracks under `root`, relative to it; undefined when `root` is not in a git work tree. */
+/** git's mode of a symbolic link. */
+const SYMLINK = '120000';
+/**
+ * Files git tracks under `root`, relative to it; undefined when `root` is not in a git work tree. Symbolic
+ * links are left out, as the walk leaves them: GitHub shows a link's target path, not the target, and
+ * following one may reach a file outside the repository, a FIFO that never ends or `/dev/zero`. (What the
+ * working tree now holds at a listed path, the repository opens without following a link, and reads only
+ * when it is a file.) A path in conflict, listed once per side, is kept once.
+ */
 async function gitFiles(root) {
+    let stdout;
     try {
-        const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
-        return stdout.split('\0').filter(Boolean);
+        ({ stdout } = await run('git', ['ls-files', '-s', '-z'], { cwd: root, maxBuffer: 512 * 1024 * 1024 }));
     }
     catch {
         return undefined;
     }
+    const files = [];
+    // `<mode> <object> <stage>\t<path>`.
+    for (const entry of stdout.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab < 0 || entry.startsWith(SYMLINK))
+            continue;
+        const file = entry.slice(tab + 1);
+        if (file !== files.at(-1))
+            files.push(file);
+    }
+    return files;
 }
 async function walk(root) {
     const files = [];
@@ -81027,12 +81046,180 @@ function outsideSkippedFolders(file) {
 }
 /**
  * The repository's files, relative to `root` with `/`: what git tracks when `root` is in a checkout (what
- * GitHub can show), else every file found walking the folders. A checkout where git tracks nothing under
- * `root` (an untracked build folder) is walked too.
+ * GitHub can show), else every file found walking the folders; symbolic links are left out either way. A
+ * checkout where git tracks nothing under `root` (an untracked build folder) is walked too.
  */
 async function listFiles(root) {
     const tracked = await gitFiles(root);
     return tracked?.length ? tracked.filter(outsideSkippedFolders) : walk(root);
+}
+
+;// CONCATENATED MODULE: ./src/locate/line-search.ts
+/** Letters, digits, `_`, `.` and `-`: what `[\w.-]` matches (also with the `i` flag, no other character). */
+const WORD_CHAR = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-')
+    WORD_CHAR[c.charCodeAt(0)] = 1;
+const WORD = /[\w.-]+/g;
+function isWordChar(code) {
+    return code < 128 && WORD_CHAR[code] === 1;
+}
+/** FNV-1a of a run's characters, lower case: runs that differ only in case hash alike. */
+function hashStep(hash, code) {
+    return Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), 16777619);
+}
+const HASH_START = 0x811c9dc5 | 0;
+function hashOf(run) {
+    let hash = HASH_START;
+    for (let at = 0; at < run.length; at++)
+        hash = hashStep(hash, run.charCodeAt(at));
+    return hash;
+}
+/** Whether a line names `name` as a word: no letter, digit, `_`, `.` or `-` on either side; any case. */
+function wordPattern(name) {
+    return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'i');
+}
+function* numbers(from, to) {
+    for (let at = from; at <= to; at++)
+        yield at;
+}
+/**
+ * The lines holding each run of `[\w.-]` of a file, by the run's hash: a table of chains in typed arrays
+ * (a Map of the runs' texts took three times as long to fill and twice the memory for a large lockfile).
+ * Runs of one hash share a chain, so a run's lines are a superset, which the caller checks line by line.
+ */
+class RunIndex {
+    heads;
+    mask;
+    /** Per entry: its line, its run's hash, and the entry before it in its chain (0 for none), 1-based. */
+    lines = new Int32Array(4096);
+    hashes = new Int32Array(4096);
+    previous = new Int32Array(4096);
+    size = 0;
+    constructor(lines) {
+        let characters = 0;
+        for (const text of lines)
+            characters += text.length;
+        let slots = 1024;
+        while (slots < characters / 8 && slots < 1 << 22)
+            slots *= 2;
+        this.heads = new Int32Array(slots);
+        this.mask = slots - 1;
+        lines.forEach((text, at) => this.addLine(text, at + 1));
+    }
+    addLine(text, line) {
+        for (let at = 0; at < text.length; at++) {
+            let code = text.charCodeAt(at);
+            if (!isWordChar(code))
+                continue;
+            let hash = HASH_START;
+            do {
+                hash = hashStep(hash, code);
+                code = text.charCodeAt(++at);
+            } while (isWordChar(code));
+            this.add(hash, line);
+        }
+    }
+    add(hash, line) {
+        const slot = hash & this.mask;
+        const head = this.heads[slot] ?? 0;
+        // The same run again on its line.
+        if (head && this.hashes[head - 1] === hash && this.lines[head - 1] === line)
+            return;
+        if (this.size === this.lines.length) {
+            const grow = (array) => {
+                const grown = new Int32Array(array.length * 2);
+                grown.set(array);
+                return grown;
+            };
+            [this.lines, this.hashes, this.previous] = [grow(this.lines), grow(this.hashes), grow(this.previous)];
+        }
+        this.lines[this.size] = line;
+        this.hashes[this.size] = hash;
+        this.previous[this.size] = head;
+        this.heads[slot] = ++this.size;
+    }
+    /** The lines (in order, each once) that may hold `run`; undefined when there are more than `most`. */
+    linesOf(run, most) {
+        const hash = hashOf(run);
+        const found = [];
+        for (let entry = this.heads[hash & this.mask] ?? 0; entry; entry = this.previous[entry - 1] ?? 0) {
+            if (this.hashes[entry - 1] !== hash)
+                continue;
+            const line = this.lines[entry - 1] ?? 0;
+            if (found.at(-1) === line)
+                continue;
+            if (found.length === most)
+                return undefined;
+            found.push(line);
+        }
+        return found.reverse();
+    }
+}
+/**
+ * Finds the first line of a file naming a package: quoted (`"name"` or `'name'`), else as a word, else line
+ * 1. Looking at every line with a regex per finding took over a minute for 200 findings named in a 66 MB
+ * lockfile; the file's words are now indexed once, on its first search, and every answer is kept.
+ *
+ * Either way, each run of letters, digits, `_`, `.` and `-` in the name is a whole run of the line: quotes
+ * are not such characters, nor are those the word pattern wants beside the name, and the name's other
+ * characters stand between its runs. So only the lines holding the name's least common run are tried. A
+ * name without any run (none of these characters) is looked for in every line.
+ */
+class LineSearch {
+    lines;
+    index;
+    /** Name → its first quoted line, or 0. */
+    quotedLines = new Map();
+    /** Name → its first line as a word, or 0. */
+    wordLines = new Map();
+    constructor(lines) {
+        this.lines = lines;
+    }
+    /** The first line naming one of `names` quoted, else as a word (in the order of `names` each time), else 1. */
+    lineOf(names) {
+        for (const name of names) {
+            const quoted = (text) => text.includes(`"${name}"`) || text.includes(`'${name}'`);
+            const line = this.first(this.quotedLines, name, quoted);
+            if (line)
+                return line;
+        }
+        for (const name of names) {
+            const pattern = wordPattern(name);
+            const line = this.first(this.wordLines, name, (text) => pattern.test(text));
+            if (line)
+                return line;
+        }
+        return 1;
+    }
+    /** The first line (1-based) of the name's candidates that `names` says names it, else 0; kept in `found`. */
+    first(found, name, names) {
+        let line = found.get(name);
+        if (line === undefined) {
+            line = 0;
+            for (const candidate of this.candidates(name)) {
+                if (names(this.lines[candidate - 1] ?? '')) {
+                    line = candidate;
+                    break;
+                }
+            }
+            found.set(name, line);
+        }
+        return line;
+    }
+    /** The lines that may name `name`: those of its least common run, else all. */
+    candidates(name) {
+        const runs = name.match(WORD);
+        if (!runs)
+            return numbers(1, this.lines.length);
+        this.index ??= new RunIndex(this.lines);
+        let fewest;
+        for (const run of runs) {
+            fewest = this.index.linesOf(run, fewest ? fewest.length - 1 : Infinity) ?? fewest;
+            if (fewest?.length === 0)
+                break;
+        }
+        return fewest ?? [];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/locate/names.ts
@@ -81046,7 +81233,15 @@ function canonicalEcosystem(ecosystem) {
 }
 /** `docker.io/library/node:20@sha256:…` and `node` are one image. */
 function imageName(reference) {
-    let name = reference.toLowerCase().replace(/@.*$/, '');
+    let name = reference.toLowerCase();
+    // What `.replace(/@.*$/, '')` removed (from the first `@` no line end follows), without going to the end
+    // and back from every `@`.
+    let lastLineEnd = -1;
+    for (const end of ['\n', '\r', '\u2028', '\u2029'])
+        lastLineEnd = Math.max(lastLineEnd, name.lastIndexOf(end));
+    const at = name.indexOf('@', lastLineEnd + 1);
+    if (at >= 0)
+        name = name.slice(0, at);
     const colon = name.lastIndexOf(':');
     if (colon > name.lastIndexOf('/'))
         name = name.slice(0, colon);
@@ -81130,16 +81325,131 @@ function sameVersion(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/locate/toml.ts
-/** Splits dotted keys and table paths, honouring quotes. */
+const SPACE = /\s/;
+const BARE_END = /[.\s"']/;
+function skipSpaces(text, at) {
+    while (at < text.length && SPACE.test(text.charAt(at)))
+        at++;
+    return at;
+}
+const LINE_END = /[\n\r\u2028\u2029]/;
+/**
+ * For each index of `text`: where a basic string whose content goes on from there closes (its `"`), else
+ * -1. Escapes are `\` and one character a regex's `.` takes, so `close[i]` follows from `close[i + 1]` or
+ * `close[i + 2]`, and a scan from every `"` costs one look-up.
+ */
+function basicStringCloses(text) {
+    const close = new Int32Array(text.length + 2).fill(-1);
+    for (let at = text.length - 1; at >= 0; at--) {
+        const c = text[at];
+        if (c === '"')
+            close[at] = at;
+        else if (c !== '\\')
+            close[at] = close[at + 1] ?? -1;
+        else if (at + 1 < text.length && !LINE_END.test(text.charAt(at + 1)))
+            close[at] = close[at + 2] ?? -1;
+    }
+    return close;
+}
+/**
+ * Splits dotted keys and table paths, honouring quotes: what the global regex
+ * `/\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^.\s"']+))\s*(?:\.|$)/g` matched, a part (`"` strings keep their
+ * escapes as written) followed by a dot or the end. Scanned by hand: where no part matched, the regex went
+ * on at the next character, and went over the same run (or string) again from each.
+ */
 function splitPath(text) {
     const bare = text.trim();
     if (/^[\w-]+$/.test(bare))
         return [bare];
     const parts = [];
-    for (const match of text.matchAll(/\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^.\s"']+))\s*(?:\.|$)/g)) {
-        parts.push(match[1] ?? match[2] ?? match[3] ?? '');
+    const close = basicStringCloses(text);
+    for (let at = 0; at < text.length;) {
+        const start = skipSpaces(text, at);
+        if (start >= text.length)
+            break;
+        const c = text.charAt(start);
+        let end = -1;
+        let value = '';
+        if (c === '"') {
+            const closing = close[start + 1] ?? -1;
+            if (closing >= 0)
+                [end, value] = [closing + 1, text.slice(start + 1, closing)];
+        }
+        else if (c === "'") {
+            const closing = text.indexOf("'", start + 1);
+            if (closing >= 0)
+                [end, value] = [closing + 1, text.slice(start + 1, closing)];
+        }
+        else if (!BARE_END.test(c)) {
+            end = start + 1;
+            while (end < text.length && !BARE_END.test(text.charAt(end)))
+                end++;
+            value = text.slice(start, end);
+        }
+        if (end >= 0) {
+            const after = skipSpaces(text, end);
+            if (after >= text.length || text[after] === '.') {
+                parts.push(value);
+                at = after + 1;
+                continue;
+            }
+        }
+        // No part here, nor anywhere else in a bare run with the same end; inside a string there may be.
+        at = end >= 0 && c !== '"' && c !== "'" ? end : start + 1;
     }
     return parts;
+}
+/**
+ * A table header (a trimmed line such as `[a.b]` or `[[a]]`): whether it is an array table, and its path's
+ * text, up to the first `]` and without the spaces around it, as `/^(\[\[?)\s*([^\]]+?)\s*\]\]?/` read it.
+ * By hand: after each character of the lazy `([^\]]+?)`, the regex went over the spaces that followed.
+ */
+function tableHeader(line) {
+    if (line[0] !== '[')
+        return undefined;
+    for (const open of line[1] === '[' ? [2, 1] : [1]) {
+        const close = line.indexOf(']', open);
+        if (close <= open)
+            continue;
+        const inside = line.slice(open, close);
+        // Only spaces: the regex's group took the last of them.
+        return { array: open === 2, path: inside.trim() || inside.slice(-1) };
+    }
+    return undefined;
+}
+/**
+ * A `key = value` line (trimmed): the key's text and what follows the `=`, as
+ * `/^((?:"(?:[^"\\]|\\.)*"|'[^']*'|[^=#"'])+)=(.*)$/` read it: the first `=` outside quoted strings, after
+ * at least one character, none of them a `#` or a quote that does not close; nothing after it ends a line.
+ * By hand: the regex kept a step per character to go back to, and a line of millions overflowed its stack.
+ */
+function keyValue(line) {
+    let at = 0;
+    for (; at < line.length && line[at] !== '='; at++) {
+        const c = line[at];
+        if (c === '#')
+            return undefined;
+        if (c === "'") {
+            at = line.indexOf("'", at + 1);
+            if (at < 0)
+                return undefined;
+        }
+        else if (c === '"') {
+            for (at++; at < line.length && line[at] !== '"'; at++) {
+                // An escape is `\` and any character a regex's `.` takes.
+                if (line[at] === '\\' && (at + 1 >= line.length || LINE_END.test(line.charAt(at + 1))))
+                    return undefined;
+                if (line[at] === '\\')
+                    at++;
+            }
+            if (at >= line.length)
+                return undefined;
+        }
+    }
+    if (at === 0 || at >= line.length)
+        return undefined;
+    const value = line.slice(at + 1);
+    return LINE_END.test(value) ? undefined : { key: line.slice(0, at), value };
 }
 /** Scans one line of a value: its strings, its bracket depth change, and where a comment starts. */
 function scanValue(text, line, strings) {
@@ -81169,25 +81479,25 @@ function* tomlEvents(text) {
         const line = (lines[index] ?? '').trim();
         if (!line || line.startsWith('#'))
             continue;
-        const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?/.exec(line);
+        const header = tableHeader(line);
         if (header) {
-            table = splitPath(header[2] ?? '');
-            yield { type: 'table', path: table, array: header[1] === '[[', line: index + 1 };
+            table = splitPath(header.path);
+            yield { type: 'table', path: table, array: header.array, line: index + 1 };
             continue;
         }
-        const equals = /^((?:"(?:[^"\\]|\\.)*"|'[^']*'|[^=#"'])+)=(.*)$/.exec(line);
+        const equals = keyValue(line);
         if (!equals)
             continue;
         const keyLine = index + 1;
         const strings = [];
-        const rest = (equals[2] ?? '').trim();
+        const rest = equals.value.trim();
         const delimiter = /^("""|''')/.exec(rest)?.[1];
         if (delimiter && !rest.slice(3).includes(delimiter)) {
             // A multi-line string's lines are text, not keys or tables.
             do
                 index++;
             while (index < lines.length && !(lines[index] ?? '').includes(delimiter));
-            yield { type: 'key', table, key: splitPath(equals[1] ?? ''), line: keyLine, value: rest, strings };
+            yield { type: 'key', table, key: splitPath(equals.key), line: keyLine, value: rest, strings };
             continue;
         }
         const first = scanValue(rest, keyLine, strings);
@@ -81197,7 +81507,7 @@ function* tomlEvents(text) {
             index++;
             depth += scanValue(lines[index] ?? '', index + 1, strings).depth;
         }
-        yield { type: 'key', table, key: splitPath(equals[1] ?? ''), line: keyLine, value, strings };
+        yield { type: 'key', table, key: splitPath(equals.key), line: keyLine, value, strings };
     }
 }
 
@@ -81444,6 +81754,32 @@ function expand(image, args) {
     return image.replace(/\$\{?(\w+)\}?/g, (whole, name) => args.get(name) ?? whole);
 }
 /**
+ * The image and stage name of a `FROM` line, as `/^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i` read
+ * them: the first word after the `--options` (the last one when all are options), and the word after an
+ * `AS` that follows it. By words: the regex kept a step per option to go back to, and overflowed its
+ * stack on a line of millions.
+ */
+function fromLine(line) {
+    const head = /^\s*FROM\s/i.exec(line);
+    if (!head)
+        return undefined;
+    const words = /\S+/g;
+    words.lastIndex = head[0].length;
+    let image;
+    for (let word = words.exec(line); word; word = words.exec(line)) {
+        image = word[0];
+        if (!/^--\S/.test(image))
+            break;
+    }
+    if (image === undefined)
+        return undefined;
+    const alias = /\s+AS\s+(\S+)/iy;
+    alias.lastIndex = words.lastIndex;
+    // `lastIndex` is 0 when every word was an option: nothing follows the last.
+    const name = words.lastIndex ? alias.exec(line)?.[1] : undefined;
+    return { image, ...(name ? { alias: name } : {}) };
+}
+/**
  * Dockerfile: every `FROM` image. The image the final stage is built on (following `FROM <stage>`
  * back to a real image) is direct: its OS packages are the ones that ship.
  */
@@ -81455,14 +81791,14 @@ function scanDockerfile(text) {
         const arg = stages.length === 0 ? /^\s*ARG\s+(\w+)=("?)([^"\s]*)\2/i.exec(line) : null;
         if (arg?.[1])
             args.set(arg[1], arg[3] ?? '');
-        const from = /^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (!from?.[1])
+        const from = fromLine(line);
+        if (!from)
             return;
-        const image = expand(from[1], args);
+        const image = expand(from.image, args);
         const base = aliases.get(image.toLowerCase());
         stages.push({ image, line: index + 1, ...(base !== undefined ? { base } : {}) });
-        if (from[2])
-            aliases.set(from[2].toLowerCase(), stages.length - 1);
+        if (from.alias)
+            aliases.set(from.alias.toLowerCase(), stages.length - 1);
     });
     let shipped = stages.length - 1;
     while (stages[shipped]?.base !== undefined)
@@ -81484,6 +81820,23 @@ function scanDockerfile(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/locate/manifests/golang.ts
+/** Line ends other than `\n`, where a regex's `.` stops too. */
+const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
+/**
+ * A `// … indirect` comment, as `/\/\/.*\bindirect\b/` finds it; that regex went to the end of the line
+ * and back from every `//`, quadratic in a line of many.
+ */
+function indirect(line) {
+    const comment = line.indexOf('//');
+    if (comment < 0)
+        return false;
+    for (const part of line.slice(comment).split(OTHER_LINE_ENDS)) {
+        const at = part.indexOf('//');
+        if (at >= 0 && /\bindirect\b/.test(part.slice(at + 2)))
+            return true;
+    }
+    return false;
+}
 /**
  * go.mod: `require` lines, single or in a block; `// indirect` marks a module only another one needs.
  * The `module` line names the project.
@@ -81506,7 +81859,8 @@ function scanGoMod(text) {
             inRequireBlock = true;
             return;
         }
-        const requirement = inRequireBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+        // The spaces are taken whole (`(?=(\s+))\1`): `\s+(.*)$` gave them back one by one when `$` failed.
+        const requirement = inRequireBlock ? line : /^require(?=(\s+))\1(.*)$/.exec(line)?.[2];
         const match = requirement && /^"?([^\s"/][^\s"]*)"?\s+(v[^\s/]+)/.exec(requirement);
         if (!match?.[1])
             return;
@@ -81515,7 +81869,7 @@ function scanGoMod(text) {
             name: match[1],
             ...(match[2] ? { version: match[2] } : {}),
             line: index + 1,
-            direct: !/\/\/.*\bindirect\b/.test(line),
+            direct: !indirect(line),
         });
     });
     return declarations;
@@ -81548,11 +81902,36 @@ function splitLines(text) {
     return lines;
 }
 /**
- * Replaces every match of `pattern` (a global regex of comments) by spaces, keeping newlines, so that
- * offsets and line numbers of the rest of the text stay the same.
+ * Replaces the text of each range (in order, not overlapping) by spaces, keeping newlines, so that offsets
+ * and line numbers of the rest of the text stay the same.
  */
-function blank(text, pattern) {
-    return text.replace(pattern, (comment) => comment.replace(/[^\n]/g, ' '));
+function blankRanges(text, ranges) {
+    if (!ranges.length)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const [start, end] of ranges) {
+        parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/g, ' '));
+        at = end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/**
+ * Blanks XML comments (`<!-- … -->`) as `blankRanges` does. Found with `indexOf`: the regex
+ * `/<!--[\s\S]*?-->/g` searched to the end of the text from every `<!--` that is never closed.
+ */
+function blankXmlComments(text) {
+    const ranges = [];
+    for (let open = text.indexOf('<!--'); open >= 0;) {
+        const close = text.indexOf('-->', open + 4);
+        // Nothing closes this comment, nor any after it.
+        if (close < 0)
+            break;
+        ranges.push([open, close + 3]);
+        open = text.indexOf('<!--', close + 3);
+    }
+    return blankRanges(text, ranges);
 }
 /** Number of lines as `splitLines` counts them, without splitting. */
 function countLines(text) {
@@ -81564,16 +81943,80 @@ function countLines(text) {
 
 ;// CONCATENATED MODULE: ./src/locate/manifests/gradle.ts
 
-/** `"group:artifact:version"`, `'group:artifact'`, `"g:a:$version:classifier@ext"`. */
-const COORDINATES = /(["'])([\w.-]+):([\w.-]+)(?::([^"'\s:@]*))?[^"'\s]*\1/g;
+/**
+ * `"group:artifact:version"`, `'group:artifact'`, `"g:a:$version:classifier@ext"`. Each run is taken whole
+ * (`(?=(x+))\2` cannot give characters back): `([\w.-]+)…[^"'\s]*\1` tried every shorter artifact against
+ * the rest of an unclosed string, quadratic in its length, for the same answer.
+ */
+const COORDINATES = /(["'])(?=([\w.-]+))\2:(?=([\w.-]+))\3(?::(?=([^"'\s:@]*))\4)?(?=([^"'\s]*))\5\1/g;
 /** `group: 'g', name: 'a', version: 'v'` (Groovy) and `group = "g", name = "a", version = "v"` (Kotlin, TOML). */
 const MAP_FORM = /\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3(?:\s*,\s*version\s*[:=]\s*(["'])([^"']+)\5)?/g;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const HASH = 0x23;
+const gradle_COLON = 0x3a;
+const gradle_BACKSLASH = 0x5c;
+/** Where a regex's `.` stops. */
+const gradle_LINE_END = /[\n\r\u2028\u2029]/g;
+/** Whitespace of one line: `\s` but line ends. */
+const INDENT = /[^\S\n\r\u2028\u2029]*/y;
+function lineEnd(text, from) {
+    gradle_LINE_END.lastIndex = from;
+    return gradle_LINE_END.exec(text)?.index ?? text.length;
+}
+function isLineStart(text, at) {
+    const c = text.charCodeAt(at - 1);
+    return at === 0 || c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+/**
+ * The comments of a Gradle script or TOML catalog, left to right: `/* … *\/`, `//` to the end of the line
+ * (but not the `//` of `https://`), and lines starting with `#`. What the regex
+ * `/\/\*[\s\S]*?\*\/|(?<![:\\])\/\/.*$|^\s*#.*$/gm` found, by a scan of the text: the regex searched to the
+ * end of the text from every `/*` never closed, and went over a run of blank lines again from each of them.
+ */
+function comments(text) {
+    const ranges = [];
+    // Once a `/*` is not closed, no later one is.
+    let blockCloses = true;
+    for (let at = 0; at < text.length;) {
+        const c = text.charCodeAt(at);
+        const next = text.charCodeAt(at + 1);
+        if (c === SLASH && next === STAR && blockCloses) {
+            const close = text.indexOf('*/', at + 2);
+            if (close >= 0) {
+                ranges.push([at, close + 2]);
+                at = close + 2;
+                continue;
+            }
+            blockCloses = false;
+        }
+        const previous = text.charCodeAt(at - 1);
+        if (c === SLASH && next === SLASH && previous !== gradle_COLON && previous !== gradle_BACKSLASH) {
+            const end = lineEnd(text, at + 2);
+            ranges.push([at, end]);
+            at = end;
+            continue;
+        }
+        if (isLineStart(text, at)) {
+            INDENT.lastIndex = at;
+            INDENT.test(text);
+            if (text.charCodeAt(INDENT.lastIndex) === HASH) {
+                const end = lineEnd(text, INDENT.lastIndex + 1);
+                ranges.push([at, end]);
+                at = end;
+                continue;
+            }
+        }
+        at++;
+    }
+    return ranges;
+}
 /**
  * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`): dependency notations as
  * strings or as group/name maps. Comments are blanked first (but not the `//` of `https://`).
  */
 function scanGradle(text) {
-    const source = blank(text, /\/\*[\s\S]*?\*\/|(?<![:\\])\/\/.*$|^\s*#.*$/gm);
+    const source = blankRanges(text, comments(text));
     const lineAt = lineLocator(source);
     const declarations = [];
     const add = (group, artifact, version, offset) => declarations.push({
@@ -81613,20 +82056,35 @@ function scanGradleLockfile(text) {
 
 /** Elements of a pom whose `groupId` and `artifactId` name a package the build uses. */
 const COORDINATE_BLOCKS = new Set(['dependency', 'parent', 'plugin', 'extension']);
+/** A tag (`<name …>`, `</name>`, `<name/>`) and the text after it, up to the next tag. */
+const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
+/**
+ * The tags of a document, as `matchAll` finds them with TAG made global, but tried only at a `<` that some
+ * `>` follows: from every `<` after the last `>`, the global regex searched the rest of the text in vain.
+ */
+function* tags(source) {
+    const lastClose = source.lastIndexOf('>');
+    for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
+        TAG.lastIndex = at;
+        const match = TAG.exec(source);
+        if (match)
+            yield match;
+        at = source.indexOf('<', match ? TAG.lastIndex : at + 1);
+    }
+}
 /**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
  * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped.
  */
 function scanPom(text) {
-    const source = blank(text, /<!--[\s\S]*?-->/g);
+    const source = blankXmlComments(text);
     const lineAt = lineLocator(source);
     const declarations = [];
     const project = { element: 'project', depth: 1 };
     const stack = [];
     let depth = 0;
     let parentGroup;
-    const pattern = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>(?:([^<]*))?/g;
-    for (const match of source.matchAll(pattern)) {
+    for (const match of tags(source)) {
         const [, closing, element = '', selfClosing, content = ''] = match;
         if (closing) {
             depth--;
@@ -81680,17 +82138,32 @@ function declare(block, into, self = false) {
 ;// CONCATENATED MODULE: ./src/locate/manifests/nuget.ts
 
 
+const ITEM = /<(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b[^>]*>/iy;
+/**
+ * The package items of a document, as `matchAll` finds them with ITEM made global, but tried only at a `<`
+ * that some `>` follows: from every `<package` after the last `>`, the global regex searched the rest of
+ * the text in vain.
+ */
+function* items(source) {
+    const lastClose = source.lastIndexOf('>');
+    for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
+        ITEM.lastIndex = at;
+        const match = ITEM.exec(source);
+        if (match)
+            yield match;
+        at = source.indexOf('<', match ? ITEM.lastIndex : at + 1);
+    }
+}
 /**
  * MSBuild files (`*.csproj`, `Directory.Packages.props`, …): `PackageReference`, `PackageVersion` and
  * `GlobalPackageReference` items, at the line of their `Include`/`Update` attribute; and the legacy
  * packages.config `<package id=…>`.
  */
 function scanMsbuild(text) {
-    const source = blank(text, /<!--[\s\S]*?-->/g);
+    const source = blankXmlComments(text);
     const lineAt = lineLocator(source);
     const declarations = [];
-    const items = /<(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b[^>]*>/gi;
-    for (const item of source.matchAll(items)) {
+    for (const item of items(source)) {
         const name = /\s(?:Include|Update|id)\s*=\s*"([^"]+)"/di.exec(item[0]);
         if (!name?.[1] || !name.indices?.[1])
             continue;
@@ -81805,19 +82278,31 @@ function scanYarnLock(text) {
     const lines = text.split(/\r?\n/);
     const declarations = [];
     let entry = [];
+    // An entry's first `version` line is its version; later ones change nothing, so they cost nothing.
+    let versioned = true;
     lines.forEach((line, index) => {
         if (/^[^\s#]/.test(line) && line.trimEnd().endsWith(':')) {
             const specifiers = line.trimEnd().slice(0, -1).split(',');
             const names = new Set(specifiers.map((s) => nameOfSpecifier(s.trim().replace(/^"|"$/g, ''))));
             names.delete('__metadata');
-            entry = [...names].map((name) => ({ ecosystem: 'npm', name, line: index + 1, direct: false }));
-            declarations.push(...entry);
+            entry = [];
+            versioned = false;
+            // One at a time: a header may list more specifiers than a call takes arguments (`push(...entry)`).
+            for (const name of names) {
+                const declaration = { ecosystem: 'npm', name, line: index + 1, direct: false };
+                entry.push(declaration);
+                declarations.push(declaration);
+            }
             return;
         }
+        if (versioned)
+            return;
         const version = /^\s+version:?\s+"?([^"\s]+)"?/.exec(line)?.[1];
-        if (version)
-            for (const declaration of entry)
-                declaration.version ??= version;
+        if (!version)
+            return;
+        for (const declaration of entry)
+            declaration.version = version;
+        versioned = true;
     });
     return declarations;
 }
@@ -81830,12 +82315,15 @@ function pnpmPackage(key) {
     const match = /^(@[^/@]+\/[^/@]+|[^/@]+)[/@]([^(_]+)/.exec(bare);
     return match?.[1] && match[2] ? { name: match[1], version: match[2] } : undefined;
 }
-/** The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. */
+/**
+ * The key of a YAML mapping line (`  name:` or `  name: value`) and its indentation. The spaces after the
+ * colon are taken whole (`(?=(\s+))\3`): `\s+(.*)$` gave them back one by one when `$` failed.
+ */
 function yamlKey(line) {
-    const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:\s+(.*))?$/.exec(line);
+    const match = /^( *)((?:'[^']*'|"[^"]*"|[^\s:#'"][^:#]*?)):(?:(?=(\s+))\3(.*))?$/.exec(line);
     if (!match)
         return undefined;
-    return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[3]?.trim() ?? '' };
+    return { indent: match[1]?.length ?? 0, key: match[2] ?? '', value: match[4]?.trim() ?? '' };
 }
 /**
  * pnpm-lock.yaml: `importers` (workspaces) and the top-level dependency sections of single-project
@@ -81924,6 +82412,23 @@ function requirement(text) {
 function pypi(name, version, line, direct) {
     return { ecosystem: 'pypi', name, ...(version ? { version } : {}), line, direct };
 }
+/**
+ * A requirements line without its comment (a `#` at its start or after a space, to its end), as
+ * `line.replace(/(^|\s)#.*$/, '')` gives it; that regex went to the end of the line and back from every
+ * ` #` when a line end other than `\n` (where `.` stops) followed.
+ */
+function withoutComment(line) {
+    let lastLineEnd = -1;
+    for (const end of ['\r', '\u2028', '\u2029'])
+        lastLineEnd = Math.max(lastLineEnd, line.lastIndexOf(end));
+    for (let hash = line.indexOf('#', lastLineEnd + 1); hash >= 0; hash = line.indexOf('#', hash + 1)) {
+        if (hash === 0)
+            return '';
+        if (/\s/.test(line.charAt(hash - 1)))
+            return line.slice(0, hash - 1);
+    }
+    return line;
+}
 /** requirements*.txt (and pip-tools `.in`): one requirement per line; options and includes are skipped. */
 function scanRequirements(text) {
     const declarations = [];
@@ -81939,7 +82444,7 @@ function scanRequirements(text) {
             declarations.push(pypi(egg, undefined, index + 1, true));
             return;
         }
-        const content = line.replace(/(^|\s)#.*$/, '');
+        const content = withoutComment(line);
         // Options (`-r other.txt`, `--hash`), local paths and URLs name no package of an index.
         if (/^\s*(?:-|\.|\/|[\w+.-]+:\/\/)/.test(content))
             return;
@@ -82028,8 +82533,9 @@ function scanGemfile(text) {
     text.split(/\r?\n/).forEach((line, index) => {
         if (/^\s*#/.test(line))
             return;
-        const match = /^\s*gem\s*\(?\s*(["'])([^"']+)\1/.exec(line) ??
-            /\.add_(?:runtime_|development_)?dependency\s*\(?\s*(["'])([^"']+)\1/.exec(line);
+        // `\s*(?:\(\s*)?`, not `\s*\(?\s*`: two `\s*` in a row share a run of spaces in every way, quadratic.
+        const match = /^\s*gem\s*(?:\(\s*)?(["'])([^"']+)\1/.exec(line) ??
+            /\.add_(?:runtime_|development_)?dependency\s*(?:\(\s*)?(["'])([^"']+)\1/.exec(line);
         if (match?.[2])
             declarations.push(gem(match[2], undefined, index + 1, true));
     });
@@ -82124,6 +82630,13 @@ function fileTypeOf(path) {
 
 
 const LF = 0x0a;
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. A file of the repository is not opened through a symbolic link the working tree put in its
+ * place. Windows has neither flag.
+ */
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
 function byKind(a, b) {
     return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
 }
@@ -82156,8 +82669,11 @@ class Repository {
     lines = new Map();
     counted = new Map();
     root;
-    constructor(root, files) {
+    warn;
+    /** `warn` hears of a file whose declarations could not be read (the run goes on without them). */
+    constructor(root, files, warn = () => { }) {
         this.root = root;
+        this.warn = warn;
         this.files = new Set(files);
         for (const file of files) {
             for (let folder = folderOf(file); folder && !this.folders.has(folder); folder = folderOf(folder)) {
@@ -82182,7 +82698,16 @@ class Repository {
         this.lineCounts.set(uri, countLines(text));
         const folder = folderOf(uri);
         const depth = depthOf(folder);
-        for (const declaration of type.scan(text, uri)) {
+        let declarations;
+        try {
+            declarations = type.scan(text, uri);
+        }
+        catch (error) {
+            // A scanner's bug on one odd file must not fail the run (exit 4): its findings go elsewhere.
+            this.warn(`${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)}); findings are placed without it.`);
+            return;
+        }
+        for (const declaration of declarations) {
             const key = keyOf(declaration.ecosystem, declaration.name);
             if (declaration.self) {
                 this.push(this.projects, key, folder);
@@ -82211,13 +82736,41 @@ class Repository {
             map.set(key, [value]);
     }
     read(uri) {
+        const fd = this.open(uri);
+        if (fd === undefined)
+            return undefined;
         try {
-            return (0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, uri), 'utf8');
+            return (0,external_node_fs_.readFileSync)(fd, 'utf8');
         }
         catch {
-            // Deleted since git listed it, a submodule, unreadable: it declares nothing.
             return undefined;
         }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    /**
+     * A descriptor of the file, or undefined when it is not a regular file: deleted since git listed it, a
+     * submodule, unreadable, a FIFO or device whose reading never ends, or, for a file of the repository, a
+     * symbolic link (to a file outside it, `/dev/zero`, …). Other files (an export the job made) may be links.
+     */
+    open(uri) {
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(external_node_path_default().join(this.root, uri), READ_FLAGS | (this.files.has(uri) ? NO_LINK : 0));
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            if ((0,external_node_fs_.fstatSync)(fd).isFile())
+                return fd;
+        }
+        catch {
+            // Treated as not a file.
+        }
+        (0,external_node_fs_.closeSync)(fd);
+        return undefined;
     }
     /**
      * Declarations of a package, those of manifests first; of that name in any ecosystem when its
@@ -82266,13 +82819,9 @@ class Repository {
         return this.counted.get(uri) ?? null;
     }
     readLineCount(uri) {
-        let fd;
-        try {
-            fd = (0,external_node_fs_.openSync)(external_node_path_default().join(this.root, uri), 'r');
-        }
-        catch {
+        const fd = this.open(uri);
+        if (fd === undefined)
             return null;
-        }
         try {
             const buffer = Buffer.alloc(1 << 20);
             let count = 0;
@@ -82367,34 +82916,41 @@ function best(candidates, hints) {
 
 
 
+
+/** Per list of a package's declarations: the versions each folder's lockfiles install for the project's own. */
+const installedVersions = new WeakMap();
+function installedByFolder(declared) {
+    let byFolder = installedVersions.get(declared);
+    if (!byFolder) {
+        byFolder = new Map();
+        for (const placed of declared) {
+            if (!placed.installsDirect || placed.version === undefined)
+                continue;
+            const versions = byFolder.get(placed.folder);
+            if (versions)
+                versions.add(placed.version);
+            else
+                byFolder.set(placed.folder, new Set([placed.version]));
+        }
+        installedVersions.set(declared, byFolder);
+    }
+    return byFolder;
+}
 /**
  * A direct declaration whose folder's lockfile installs a version other than the finding's: the finding is
  * about another copy (`uuid@8.3.2` nested under a dependency, while the project asks for `uuid@^11`), which
- * the lockfile's own entry of that version places better.
+ * the lockfile's own entry of that version places better. The installed versions are gathered once per
+ * package: going over all its declarations for each of them took seconds per finding in a monorepo of
+ * thousands of projects declaring one package.
  */
 function installsAnotherVersion(declaration, declared, version) {
     if (version === undefined)
         return false;
-    const installed = declared.filter((p) => p.installsDirect && p.folder === declaration.folder && p.version !== undefined);
-    return installed.length > 0 && !installed.some((p) => p.version === version);
+    const installed = installedByFolder(declared).get(declaration.folder);
+    return installed !== undefined && !installed.has(version);
 }
 function parentOf(folder) {
     return folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
-}
-/** The first line naming the package (quoted, else as a word), else line 1. */
-function lineOfName(lines, names) {
-    for (const name of names) {
-        const quoted = lines.findIndex((line) => line.includes(`"${name}"`) || line.includes(`'${name}'`));
-        if (quoted >= 0)
-            return quoted + 1;
-    }
-    for (const name of names) {
-        const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'i');
-        const plain = lines.findIndex((line) => word.test(line));
-        if (plain >= 0)
-            return plain + 1;
-    }
-    return 1;
 }
 /**
  * Places findings in the order of SPEC §7:
@@ -82424,6 +82980,8 @@ class Placer {
     pathRefs = new Map();
     /** Component paths repeat across findings too; each costs a path resolution. */
     componentPathHints = new Map();
+    /** Files the scanner named that declare a finding's package in no way read here: searched for its name. */
+    lineSearches = new Map();
     constructor(root, repository, sbom, fallback) {
         this.root = root;
         this.repository = repository;
@@ -82577,13 +83135,20 @@ class Placer {
         }
         const [file] = hints.files;
         if (file) {
-            // The scanner's file declares it in a way no scanner here reads: the line naming it, else the top.
+            // The scanner's file declares it in a way no scanner here reads: the line naming it (quoted, else as
+            // a word), else the top.
             const names = [finding.component.packageName, finding.component.name];
-            const startLine = lineOfName(this.repository.linesOf(file) ?? [], names);
+            const startLine = this.lineSearch(file).lineOf(names);
             return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
         }
         const winner = best(candidates, hints.folders);
         return winner && this.at(winner);
+    }
+    lineSearch(uri) {
+        let search = this.lineSearches.get(uri);
+        if (!search)
+            this.lineSearches.set(uri, (search = new LineSearch(this.repository.linesOf(uri) ?? [])));
+        return search;
     }
     at({ placed }) {
         return { uri: placed.uri, startLine: placed.line, rule: placed.kind };
@@ -82674,45 +83239,88 @@ class Sbom {
 
 ;// CONCATENATED MODULE: ./src/locate/separate.ts
 /**
+ * The lines of one file that results of one rule use. Finding the next free line skips taken ones by
+ * pointers kept short as they are followed (as a union-find does), so placing many findings of one rule on
+ * one line costs about as much as placing them on lines of their own: following lines one by one from the
+ * shared line made 60,000 findings of one CVE take a minute.
+ */
+class TakenLines {
+    taken;
+    /** For a taken line, a later line: every line from the taken one up to (not including) it is taken. */
+    skip = new Map();
+    /** The last line taken, past the end of the file too. */
+    last;
+    constructor(first, second = first) {
+        this.taken = new Set([first, second]);
+        this.last = Math.max(first, second);
+    }
+    has(line) {
+        return this.taken.has(line);
+    }
+    add(line) {
+        this.taken.add(line);
+        this.last = Math.max(this.last, line);
+    }
+    /** The first line of `from`…`to` that is not taken, if any. */
+    firstFree(from, to) {
+        const passed = [];
+        let line = from;
+        while (line <= to && this.taken.has(line)) {
+            passed.push(line);
+            line = this.skip.get(line) ?? line + 1;
+        }
+        for (const taken of passed)
+            this.skip.set(taken, line);
+        return line <= to ? line : undefined;
+    }
+}
+/**
  * GitHub merges results of one rule that share a file and line, so the second and later findings of one
  * id at one line move to the next line of the file that id does not use yet, wrapping to the top. Findings
  * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
  */
 function separateSharedLines(findings, locator) {
-    // Most ids are on one line of a file: its line number is kept, a set only once a second line is used.
+    // Keyed by id, then file: no joined key that two different pairs could share. Most ids are on one line of
+    // a file: its line number is kept, the lines' set only once a second line is used.
     const used = new Map();
     const movers = [];
     for (const { id, location } of findings) {
-        const key = `${id}\0${location.uri}`;
-        const lines = used.get(key);
+        let files = used.get(id);
+        if (!files)
+            used.set(id, (files = new Map()));
+        const lines = files.get(location.uri);
         if (lines === undefined)
-            used.set(key, location.startLine);
+            files.set(location.uri, location.startLine);
         else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
             movers.push({ id, location });
         else if (typeof lines === 'number')
-            used.set(key, new Set([lines, location.startLine]));
+            files.set(location.uri, new TakenLines(lines, location.startLine));
         else
             lines.add(location.startLine);
     }
     for (const { id, location } of movers) {
-        const key = `${id}\0${location.uri}`;
-        const taken = used.get(key);
-        const lines = typeof taken === 'object' ? taken : new Set(taken === undefined ? [] : [taken]);
-        used.set(key, lines);
-        const count = locator.lineCount(location.uri);
-        let line = location.startLine;
-        for (let step = 1; step < count && lines.has(line); step++)
-            line = ((location.startLine - 1 + step) % count) + 1;
-        // Every line taken: past the end of the file, since two results on one line would become one alert.
-        if (lines.has(line)) {
-            line = count;
-            for (const taken of lines)
-                line = Math.max(line, taken);
-            line += 1;
-        }
-        lines.add(line);
-        location.startLine = line;
+        const files = used.get(id);
+        const taken = files?.get(location.uri);
+        if (!files || taken === undefined)
+            continue;
+        const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
+        files.set(location.uri, lines);
+        location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri));
+        lines.add(location.startLine);
     }
+}
+/**
+ * The line after `start` (cyclically in a file of `count` lines, unbounded when the file is unknown) that
+ * is not taken; past the end of the file and of every line taken when none is free.
+ */
+function nextLine(lines, start, count) {
+    if (count === Number.POSITIVE_INFINITY)
+        return lines.firstFree(start + 1, count) ?? start + 1;
+    // A start past the end of the file counts round from the top, as the line after the last is the first.
+    const from = count >= 1 ? ((start - 1) % count) + 1 : start;
+    const free = count >= 1 ? (lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1)) : undefined;
+    // Every line taken: past the end of the file, since two results on one line would become one alert.
+    return free ?? Math.max(count, lines.last) + 1;
 }
 
 ;// CONCATENATED MODULE: ./src/locate/index.ts
@@ -82751,7 +83359,7 @@ function readSbom(options) {
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 async function createLocator(options) {
     const root = options.workingDirectory;
-    const repository = new Repository(root, await listFiles(root));
+    const repository = new Repository(root, await listFiles(root), options.warn ?? options.note);
     return new Placer(root, repository, readSbom(options), fallbackUri(options, repository));
 }
 
@@ -83105,7 +83713,7 @@ var external_node_string_decoder_ = __nccwpck_require__(46193);
  */
 const BLOCK = 100;
 const EOF_CHAR = 65535;
-const SPACE = 32;
+const line_hash_SPACE = 32;
 const TAB = 9;
 const line_hash_LF = 10;
 const CR = 13;
@@ -83124,7 +83732,7 @@ function normalise(text, lastLine) {
         if (lastStart >= 0 && n >= lastStart + BLOCK)
             return out.subarray(0, n);
         const code = text.charCodeAt(i);
-        if (code === SPACE || code === TAB || (prevCR && code === line_hash_LF)) {
+        if (code === line_hash_SPACE || code === TAB || (prevCR && code === line_hash_LF)) {
             prevCR = false;
             continue;
         }
