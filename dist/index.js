@@ -82736,17 +82736,22 @@ class Repository {
             map.set(key, [value]);
     }
     read(uri) {
-        const fd = this.open(uri);
-        if (fd === undefined)
+        const file = this.open(uri);
+        if (!file)
             return undefined;
         try {
-            return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+            // Of the size `fstat` gave (as `readFileSync` reads a file), without asking it again.
+            const buffer = Buffer.allocUnsafe(file.size);
+            let length = 0;
+            for (let read = 1; read > 0 && length < file.size; length += read)
+                read = (0,external_node_fs_.readSync)(file.fd, buffer, length, file.size - length, null);
+            return buffer.toString('utf8', 0, length);
         }
         catch {
             return undefined;
         }
         finally {
-            (0,external_node_fs_.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(file.fd);
         }
     }
     /**
@@ -82763,8 +82768,9 @@ class Repository {
             return undefined;
         }
         try {
-            if ((0,external_node_fs_.fstatSync)(fd).isFile())
-                return fd;
+            const stats = (0,external_node_fs_.fstatSync)(fd);
+            if (stats.isFile())
+                return { fd, size: stats.size };
         }
         catch {
             // Treated as not a file.
@@ -82819,7 +82825,7 @@ class Repository {
         return this.counted.get(uri) ?? null;
     }
     readLineCount(uri) {
-        const fd = this.open(uri);
+        const fd = this.open(uri)?.fd;
         if (fd === undefined)
             return null;
         try {
@@ -84107,6 +84113,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
         sarifFile: external_node_path_default().resolve(config.sarifFile),
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
         note: (message) => logger.info(message),
+        warn: (message) => logger.warn(message),
     });
     const scanners = [...new Set(sources.map((s) => s.scanner))];
     const context = Object.assign({}, ...sources.map((s) => s.context));

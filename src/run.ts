@@ -238,6 +238,7 @@ export async function runCore(
     sarifFile: path.resolve(config.sarifFile),
     ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
     note: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
   });
   const scanners = [...new Set(sources.map((s) => s.scanner))];
   const context = Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
 import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
@@ -127,14 +127,19 @@ export class Repository {
   }
 
   private read(uri: string): string | undefined {
-    const fd = this.open(uri);
-    if (fd === undefined) return undefined;
+    const file = this.open(uri);
+    if (!file) return undefined;
     try {
-      return readFileSync(fd, 'utf8');
+      // Of the size `fstat` gave (as `readFileSync` reads a file), without asking it again.
+      const buffer = Buffer.allocUnsafe(file.size);
+      let length = 0;
+      for (let read = 1; read > 0 && length < file.size; length += read)
+        read = readSync(file.fd, buffer, length, file.size - length, null);
+      return buffer.toString('utf8', 0, length);
     } catch {
       return undefined;
     } finally {
-      closeSync(fd);
+      closeSync(file.fd);
     }
   }
 
@@ -143,7 +148,7 @@ export class Repository {
    * submodule, unreadable, a FIFO or device whose reading never ends, or, for a file of the repository, a
    * symbolic link (to a file outside it, `/dev/zero`, …). Other files (an export the job made) may be links.
    */
-  private open(uri: string): number | undefined {
+  private open(uri: string): { fd: number; size: number } | undefined {
     let fd: number;
     try {
       fd = openSync(path.join(this.root, uri), READ_FLAGS | (this.files.has(uri) ? NO_LINK : 0));
@@ -151,7 +156,8 @@ export class Repository {
       return undefined;
     }
     try {
-      if (fstatSync(fd).isFile()) return fd;
+      const stats = fstatSync(fd);
+      if (stats.isFile()) return { fd, size: stats.size };
     } catch {
       // Treated as not a file.
     }
@@ -211,7 +217,7 @@ export class Repository {
   }
 
   private readLineCount(uri: string): number | null {
-    const fd = this.open(uri);
+    const fd = this.open(uri)?.fd;
     if (fd === undefined) return null;
     try {
       const buffer = Buffer.alloc(1 << 20);
