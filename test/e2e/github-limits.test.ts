@@ -3,6 +3,7 @@
  * most severe 25,000, and the log and the run summary say exactly how many were left out, and of what
  * severity, while the counts keep every finding.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -77,5 +78,48 @@ describe('a run with more results than GitHub takes', () => {
       helpTrimmed: false,
     });
     expect(summary.truncated.note).toContain('3 results were left out of it (3 low) and are counted here');
+  });
+
+  it('keeps a log of both scanners within 10 MB gzipped, each run its share', async () => {
+    // Advisory texts that do not compress: each export's SARIF alone is about 8 MB gzipped with full help.
+    const text = () => randomBytes(1000).toString('hex');
+    const count = 6000;
+    const xray = JSON.parse(report(count, 0)) as { rows: Record<string, unknown>[] };
+    for (const row of xray.rows) row.description = text();
+    const dtrack = {
+      version: '1.3',
+      meta: { application: 'Dependency-Track', version: '4.14.1', baseUrl: 'https://dtrack.example.test' },
+      project: { uuid: '0f6c2b7e-1111-4a5b-9c3d-2e4f5a6b7c8d', name: 'shop', version: 'main' },
+      findings: Array.from({ length: count }, (_, i) => ({
+        component: { uuid: `c${i}`, name: `dt-${i}`, version: '1.0.0', purl: `pkg:npm/dt-${i}@1.0.0` },
+        vulnerability: {
+          uuid: `v${i}`,
+          source: 'NVD',
+          vulnId: `CVE-2023-${10000 + i}`,
+          severity: 'HIGH',
+          description: text(),
+        },
+        analysis: { isSuppressed: false },
+        matrix: `p:c${i}:v${i}`,
+      })),
+    };
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'xray.json'), JSON.stringify(xray));
+    writeFileSync(path.join(dir, 'dt.json'), JSON.stringify(dtrack));
+    const sarifFile = path.join(dir, 'both.sarif');
+    const { code, stdout } = await runCli(
+      ['import', 'xray.json', 'dt.json', '--sarif-file', sarifFile, '--working-directory', dir, '--json'],
+      { cwd: dir },
+    );
+    expect(code).toBe(0);
+    // The limit as GitHub states it, not the constant the code uses.
+    expect(gzipSync(readFileSync(sarifFile)).length).toBeLessThanOrEqual(10 * 1024 * 1024);
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
+    expect(log.runs.map((r) => r.tool.driver.name).sort()).toEqual(['Dependency-Track', 'JFrog Xray']);
+    // Each alone fits with full help; together they do not, so help is shortened and no result is lost.
+    for (const run of log.runs) expect(run.results).toHaveLength(count);
+    const summary = JSON.parse(stdout) as { counts: { total: number }; truncated: Record<string, unknown> };
+    expect(summary.counts.total).toBe(2 * count);
+    expect(summary.truncated).toMatchObject({ sarifResultsDropped: 0, helpTrimmed: true });
   });
 });
