@@ -84518,11 +84518,9 @@ async function run_run(env = process.env) {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return;
         }
-        const keepDir = config.uploadArtifact && mode === 'scan'
-            ? await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'))
-            : undefined;
-        outcome = await runScan(config, ci, logger, startedAt, keepDir);
-        rawDir = keepDir;
+        if (config.uploadArtifact && mode === 'scan')
+            rawDir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'));
+        outcome = await runScan(config, ci, logger, startedAt, rawDir);
         summary = outcome.summary;
     }
     catch (error) {

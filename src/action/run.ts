@@ -189,12 +189,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
       return;
     }
-    const keepDir =
-      config.uploadArtifact && mode === 'scan'
-        ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
-        : undefined;
-    outcome = await runScan(config, ci, logger, startedAt, keepDir);
-    rawDir = keepDir;
+    if (config.uploadArtifact && mode === 'scan')
+      rawDir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'));
+    outcome = await runScan(config, ci, logger, startedAt, rawDir);
     summary = outcome.summary;
   } catch (error) {
     // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
