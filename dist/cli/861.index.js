@@ -6521,9 +6521,8 @@ class HttpClient {
                 continue;
             }
             if (response.status >= 200 && response.status < 300) {
-                if (req.keepAs && this.options.keepDir) {
-                    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(this.options.keepDir, `${req.keepAs}.json`), this.redact(response.text));
-                }
+                if (req.keepAs)
+                    this.keep(req.keepAs, response.text);
                 return response;
             }
             lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''), this.redirect(url, response));
@@ -6553,6 +6552,18 @@ class HttpClient {
             to: this.redact(`${target.origin}${target.pathname}`),
             ...(base ? { base: this.redact(base) } : {}),
         };
+    }
+    /** Keeps an answer for the artifact; a copy that cannot be written (a full disk) costs a warning, not the scan. */
+    keep(name, text) {
+        if (!this.options.keepDir)
+            return;
+        const file = external_node_path_default().join(this.options.keepDir, `${name}.json`);
+        try {
+            (0,external_node_fs_.writeFileSync)(file, this.redact(text));
+        }
+        catch (error) {
+            this.options.logger.warn(`Could not keep ${file} for the artifact: ${error.message}`);
+        }
     }
     async once(url, req, signal) {
         const response = await (0,undici/* request */.Em)(url, {

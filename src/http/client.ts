@@ -329,9 +329,7 @@ export class HttpClient {
         continue;
       }
       if (response.status >= 200 && response.status < 300) {
-        if (req.keepAs && this.options.keepDir) {
-          writeFileSync(path.join(this.options.keepDir, `${req.keepAs}.json`), this.redact(response.text));
-        }
+        if (req.keepAs) this.keep(req.keepAs, response.text);
         return response;
       }
       lastError = new HttpStatusError(
@@ -367,6 +365,17 @@ export class HttpClient {
       to: this.redact(`${target.origin}${target.pathname}`),
       ...(base ? { base: this.redact(base) } : {}),
     };
+  }
+
+  /** Keeps an answer for the artifact; a copy that cannot be written (a full disk) costs a warning, not the scan. */
+  private keep(name: string, text: string): void {
+    if (!this.options.keepDir) return;
+    const file = path.join(this.options.keepDir, `${name}.json`);
+    try {
+      writeFileSync(file, this.redact(text));
+    } catch (error) {
+      this.options.logger.warn(`Could not keep ${file} for the artifact: ${(error as Error).message}`);
+    }
   }
 
   private async once(url: URL, req: HttpRequest, signal: AbortSignal | undefined): Promise<HttpResponse> {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
@@ -41,6 +41,21 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('HttpClient', () => {
+  it('keeps an answer asked to be kept, masked; one it cannot write is a warning, not a failure', async () => {
+    const url = await start((_, res) => sendJson(res, 200, { echo: 'odt_secret0123' }));
+    const keepDir = tempDir();
+    const logger = new MemoryLogger();
+    const http = client(url, { headers: { 'x-api-key': 'odt_secret0123' }, keepDir }, logger);
+    await http.send({ path: 'api/v1/finding', keepAs: 'findings-page-1' });
+    await http.send({ path: 'api/version' });
+    expect(readdirSync(keepDir)).toEqual(['findings-page-1.json']);
+    expect(readFileSync(path.join(keepDir, 'findings-page-1.json'), 'utf8')).toBe('{"echo":"***"}');
+    const unwritable = client(url, { keepDir: path.join(keepDir, 'missing') }, logger);
+    expect((await unwritable.send({ path: 'x', keepAs: 'page' })).status).toBe(200);
+    expect(logger.of('warn').join('\n')).toContain('Could not keep');
+    await Promise.all([http.close(), unwritable.close()]);
+  });
+
   it('sends a request undici refuses (a header it cannot carry) once, not as a network error to retry', async () => {
     const url = await start();
     const logger = new MemoryLogger();
