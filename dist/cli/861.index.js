@@ -7152,14 +7152,18 @@ const KIND_FIELDS = [
     ['violations', ['watch_name', 'policy_names', 'violation_details']],
     ['licenses', ['license', 'license_name']],
 ];
-function filled(value) {
-    return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+/**
+ * A field a row gives a value, empty or not: a vulnerabilities row may carry `watch_name: null`, while a licence
+ * row of an unknown licence has `license: ""` and a violations row may have `watch_name: ""`, `policy_names: []`.
+ */
+function given(value) {
+    return value !== undefined && value !== null;
 }
-/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row fills tells them apart. */
+/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart. */
 function rowKind(row) {
     if (!(0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(row))
         return undefined;
-    return KIND_FIELDS.find(([, fields]) => fields.some((field) => filled(row[field])))?.[0];
+    return KIND_FIELDS.find(([, fields]) => fields.some((field) => given(row[field])))?.[0];
 }
 /** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
 function* untilOtherKind(items, other) {

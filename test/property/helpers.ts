@@ -1696,12 +1696,11 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
       };
     }
     case 'xray-report': {
-      // A violations report when any row names a watch or policy (not null or empty), else vulnerabilities.
+      // A violations report when any row gives a watch or policy (any value but null), else vulnerabilities.
       const rows = arrayOf(top.rows);
-      const filled = (value: unknown) =>
-        value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+      const given = (value: unknown) => value !== undefined && value !== null;
       const violations = rows.some((row) =>
-        ['watch_name', 'policy_names', 'violation_details'].some((key) => filled(recordOf(row)[key])),
+        ['watch_name', 'policy_names', 'violation_details'].some((key) => given(recordOf(row)[key])),
       );
       return violations
         ? { findings: 0, violations: rows.length }

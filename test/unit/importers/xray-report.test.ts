@@ -263,13 +263,13 @@ describe('xray-report: telling the kinds apart by what rows fill, in any row', (
   const vulnerability = { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' };
   const violation = { ...vulnerability, issue_id: 'XRAY-2', watch_name: 'prod', policy_names: ['high'] };
 
-  it('reads rows whose watch_name, policy_names and license are null or empty as vulnerabilities', () => {
+  it('reads rows whose watch_name, policy_names and license are null as vulnerabilities', () => {
     const row = {
       ...vulnerability,
       watch_name: null,
-      policy_names: [],
+      policy_names: null,
       violation_details: null,
-      license: '',
+      license: null,
     };
     const result = xrayReport.read({ total_rows: 2, rows: [row, vulnerability] }, 'r.json');
     expect(result.violations).toEqual([]);
@@ -277,6 +277,17 @@ describe('xray-report: telling the kinds apart by what rows fill, in any row', (
       ['XRAY-1', 'high'],
       ['XRAY-1', 'high'],
     ]);
+  });
+
+  it('takes an empty watch or licence for what it is: a violation, a licence row of an unknown licence', () => {
+    const emptyWatch = { ...vulnerability, watch_name: '', policy_names: [] };
+    const result = xrayReport.read({ total_rows: 1, rows: [emptyWatch] }, 'v.json');
+    expect(result.findings).toEqual([]);
+    expect(result.violations).toHaveLength(1);
+    const unknownLicence = { component: 'npm://a:1.0.0', license: '', license_name: '', unknown: true };
+    expect(
+      userErrorMessage(() => xrayReport.read({ total_rows: 1, rows: [unknownLicence] }, 'l.json')),
+    ).toContain('this is an Xray licence report');
   });
 
   it('reads every row as a violation when a later row names a watch, the earlier ones included', () => {
