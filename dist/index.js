@@ -81178,24 +81178,31 @@ class LineSearch {
     /** The first line naming one of `names` quoted, else as a word (in the order of `names` each time), else 1. */
     lineOf(names) {
         for (const name of names) {
-            const quoted = (text) => text.includes(`"${name}"`) || text.includes(`'${name}'`);
+            const quoted = () => (text) => text.includes(`"${name}"`) || text.includes(`'${name}'`);
             const line = this.first(this.quotedLines, name, quoted);
             if (line)
                 return line;
         }
         for (const name of names) {
-            const pattern = wordPattern(name);
-            const line = this.first(this.wordLines, name, (text) => pattern.test(text));
+            const word = () => {
+                const pattern = wordPattern(name);
+                return (text) => pattern.test(text);
+            };
+            const line = this.first(this.wordLines, name, word);
             if (line)
                 return line;
         }
         return 1;
     }
-    /** The first line (1-based) of the name's candidates that `names` says names it, else 0; kept in `found`. */
-    first(found, name, names) {
+    /**
+     * The first line (1-based) of the name's candidates that the test `namer` makes finds naming it, else 0; kept
+     * in `found`, so the test is made only for a name not looked up before.
+     */
+    first(found, name, namer) {
         let line = found.get(name);
         if (line === undefined) {
             line = 0;
+            const names = namer();
             for (const candidate of this.candidates(name)) {
                 if (names(this.lines[candidate - 1] ?? '')) {
                     line = candidate;
@@ -81222,7 +81229,98 @@ class LineSearch {
     }
 }
 
+;// CONCATENATED MODULE: ./src/locate/text.ts
+/** Maps character offsets of a text to 1-based line numbers. */
+function lineLocator(text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+        starts.push(at + 1);
+    return (offset) => {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if ((starts[middle] ?? 0) <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low + 1;
+    };
+}
+/** Lines of a text; a final newline ends the last line rather than starting an empty one. */
+function splitLines(text) {
+    const lines = text.split(/\r?\n/);
+    if (lines.length > 1 && lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/**
+ * Replaces the text of each range (in order, not overlapping) by spaces, keeping newlines, so that offsets
+ * and line numbers of the rest of the text stay the same.
+ */
+function blankRanges(text, ranges) {
+    if (!ranges.length)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const [start, end] of ranges) {
+        parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/g, ' '));
+        at = end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/**
+ * Blanks XML comments (`<!-- … -->`) as `blankRanges` does. Found with `indexOf`: the regex
+ * `/<!--[\s\S]*?-->/g` searched to the end of the text from every `<!--` that is never closed.
+ */
+function blankXmlComments(text) {
+    const ranges = [];
+    for (let open = text.indexOf('<!--'); open >= 0;) {
+        const close = text.indexOf('-->', open + 4);
+        // Nothing closes this comment, nor any after it.
+        if (close < 0)
+            break;
+        ranges.push([open, close + 3]);
+        open = text.indexOf('<!--', close + 3);
+    }
+    return blankRanges(text, ranges);
+}
+/** Number of lines as `splitLines` counts them, without splitting. */
+function countLines(text) {
+    let count = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+        count++;
+    return text.endsWith('\n') ? count : count + 1;
+}
+/**
+ * The matches of a sticky regex (`/…/y`) that starts at a tag, as `matchAll` finds them with it made global,
+ * but tried only at a `<` that some `>` follows: from every `<` after the last `>`, a global regex searched the
+ * rest of the text in vain, quadratic in a file of unclosed tags.
+ */
+function* tagMatches(source, sticky) {
+    const lastClose = source.lastIndexOf('>');
+    for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
+        sticky.lastIndex = at;
+        const match = sticky.exec(source);
+        if (match)
+            yield match;
+        at = source.indexOf('<', match ? sticky.lastIndex : at + 1);
+    }
+}
+/** Where a regex's `.` stops: the line ends of JavaScript. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+/** The index of the last line end in `text`, or -1. */
+function lastLineEnd(text) {
+    let last = -1;
+    for (const end of ['\n', '\r', '\u2028', '\u2029'])
+        last = Math.max(last, text.lastIndexOf(end));
+    return last;
+}
+
 ;// CONCATENATED MODULE: ./src/locate/names.ts
+
 
 /** purl types whose packages come inside a container image, declared by a Dockerfile's `FROM`. */
 const OS_ECOSYSTEMS = new Set(['deb', 'apk', 'rpm']);
@@ -81236,10 +81334,7 @@ function imageName(reference) {
     let name = reference.toLowerCase();
     // What `.replace(/@.*$/, '')` removed (from the first `@` no line end follows), without going to the end
     // and back from every `@`.
-    let lastLineEnd = -1;
-    for (const end of ['\n', '\r', '\u2028', '\u2029'])
-        lastLineEnd = Math.max(lastLineEnd, name.lastIndexOf(end));
-    const at = name.indexOf('@', lastLineEnd + 1);
+    const at = name.indexOf('@', lastLineEnd(name) + 1);
     if (at >= 0)
         name = name.slice(0, at);
     const colon = name.lastIndexOf(':');
@@ -81325,6 +81420,7 @@ function sameVersion(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/locate/toml.ts
+
 const SPACE = /\s/;
 const BARE_END = /[.\s"']/;
 function skipSpaces(text, at) {
@@ -81332,7 +81428,6 @@ function skipSpaces(text, at) {
         at++;
     return at;
 }
-const LINE_END = /[\n\r\u2028\u2029]/;
 /**
  * For each index of `text`: where a basic string whose content goes on from there closes (its `"`), else
  * -1. Escapes are `\` and one character a regex's `.` takes, so `close[i]` follows from `close[i + 1]` or
@@ -81820,8 +81915,7 @@ function scanDockerfile(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/locate/manifests/golang.ts
-/** Line ends other than `\n`, where a regex's `.` stops too. */
-const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
+
 /**
  * A `// … indirect` comment, as `/\/\/.*\bindirect\b/` finds it; that regex went to the end of the line
  * and back from every `//`, quadratic in a line of many.
@@ -81830,7 +81924,7 @@ function indirect(line) {
     const comment = line.indexOf('//');
     if (comment < 0)
         return false;
-    for (const part of line.slice(comment).split(OTHER_LINE_ENDS)) {
+    for (const part of line.slice(comment).split(LINE_END)) {
         const at = part.indexOf('//');
         if (at >= 0 && /\bindirect\b/.test(part.slice(at + 2)))
             return true;
@@ -81875,72 +81969,6 @@ function scanGoMod(text) {
     return declarations;
 }
 
-;// CONCATENATED MODULE: ./src/locate/text.ts
-/** Maps character offsets of a text to 1-based line numbers. */
-function lineLocator(text) {
-    const starts = [0];
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
-        starts.push(at + 1);
-    return (offset) => {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if ((starts[middle] ?? 0) <= offset)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low + 1;
-    };
-}
-/** Lines of a text; a final newline ends the last line rather than starting an empty one. */
-function splitLines(text) {
-    const lines = text.split(/\r?\n/);
-    if (lines.length > 1 && lines.at(-1) === '')
-        lines.pop();
-    return lines;
-}
-/**
- * Replaces the text of each range (in order, not overlapping) by spaces, keeping newlines, so that offsets
- * and line numbers of the rest of the text stay the same.
- */
-function blankRanges(text, ranges) {
-    if (!ranges.length)
-        return text;
-    const parts = [];
-    let at = 0;
-    for (const [start, end] of ranges) {
-        parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/g, ' '));
-        at = end;
-    }
-    parts.push(text.slice(at));
-    return parts.join('');
-}
-/**
- * Blanks XML comments (`<!-- … -->`) as `blankRanges` does. Found with `indexOf`: the regex
- * `/<!--[\s\S]*?-->/g` searched to the end of the text from every `<!--` that is never closed.
- */
-function blankXmlComments(text) {
-    const ranges = [];
-    for (let open = text.indexOf('<!--'); open >= 0;) {
-        const close = text.indexOf('-->', open + 4);
-        // Nothing closes this comment, nor any after it.
-        if (close < 0)
-            break;
-        ranges.push([open, close + 3]);
-        open = text.indexOf('<!--', close + 3);
-    }
-    return blankRanges(text, ranges);
-}
-/** Number of lines as `splitLines` counts them, without splitting. */
-function countLines(text) {
-    let count = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
-        count++;
-    return text.endsWith('\n') ? count : count + 1;
-}
-
 ;// CONCATENATED MODULE: ./src/locate/manifests/gradle.ts
 
 /**
@@ -81956,13 +81984,13 @@ const STAR = 0x2a;
 const HASH = 0x23;
 const gradle_COLON = 0x3a;
 const gradle_BACKSLASH = 0x5c;
-/** Where a regex's `.` stops. */
-const gradle_LINE_END = /[\n\r\u2028\u2029]/g;
+/** LINE_END, searched from a position. */
+const NEXT_LINE_END = new RegExp(LINE_END.source, 'g');
 /** Whitespace of one line: `\s` but line ends. */
 const INDENT = /[^\S\n\r\u2028\u2029]*/y;
 function lineEnd(text, from) {
-    gradle_LINE_END.lastIndex = from;
-    return gradle_LINE_END.exec(text)?.index ?? text.length;
+    NEXT_LINE_END.lastIndex = from;
+    return NEXT_LINE_END.exec(text)?.index ?? text.length;
 }
 function isLineStart(text, at) {
     const c = text.charCodeAt(at - 1);
@@ -82059,20 +82087,6 @@ const COORDINATE_BLOCKS = new Set(['dependency', 'parent', 'plugin', 'extension'
 /** A tag (`<name …>`, `</name>`, `<name/>`) and the text after it, up to the next tag. */
 const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
 /**
- * The tags of a document, as `matchAll` finds them with TAG made global, but tried only at a `<` that some
- * `>` follows: from every `<` after the last `>`, the global regex searched the rest of the text in vain.
- */
-function* tags(source) {
-    const lastClose = source.lastIndexOf('>');
-    for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
-        TAG.lastIndex = at;
-        const match = TAG.exec(source);
-        if (match)
-            yield match;
-        at = source.indexOf('<', match ? TAG.lastIndex : at + 1);
-    }
-}
-/**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
  * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped.
  */
@@ -82084,7 +82098,7 @@ function scanPom(text) {
     const stack = [];
     let depth = 0;
     let parentGroup;
-    for (const match of tags(source)) {
+    for (const match of tagMatches(source, TAG)) {
         const [, closing, element = '', selfClosing, content = ''] = match;
         if (closing) {
             depth--;
@@ -82140,21 +82154,6 @@ function declare(block, into, self = false) {
 
 const ITEM = /<(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b[^>]*>/iy;
 /**
- * The package items of a document, as `matchAll` finds them with ITEM made global, but tried only at a `<`
- * that some `>` follows: from every `<package` after the last `>`, the global regex searched the rest of
- * the text in vain.
- */
-function* items(source) {
-    const lastClose = source.lastIndexOf('>');
-    for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
-        ITEM.lastIndex = at;
-        const match = ITEM.exec(source);
-        if (match)
-            yield match;
-        at = source.indexOf('<', match ? ITEM.lastIndex : at + 1);
-    }
-}
-/**
  * MSBuild files (`*.csproj`, `Directory.Packages.props`, …): `PackageReference`, `PackageVersion` and
  * `GlobalPackageReference` items, at the line of their `Include`/`Update` attribute; and the legacy
  * packages.config `<package id=…>`.
@@ -82163,7 +82162,7 @@ function scanMsbuild(text) {
     const source = blankXmlComments(text);
     const lineAt = lineLocator(source);
     const declarations = [];
-    for (const item of items(source)) {
+    for (const item of tagMatches(source, ITEM)) {
         const name = /\s(?:Include|Update|id)\s*=\s*"([^"]+)"/di.exec(item[0]);
         if (!name?.[1] || !name.indices?.[1])
             continue;
@@ -82402,6 +82401,7 @@ function scanPackageTables(ecosystem, text) {
 ;// CONCATENATED MODULE: ./src/locate/manifests/python.ts
 
 
+
 /** The name of a PEP 508 requirement (`Django[bcrypt]>=4.1 ; python_version > "3"`) and its pinned version. */
 function requirement(text) {
     const match = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(?:===?\s*([^\s;,]+))?/.exec(text);
@@ -82418,10 +82418,7 @@ function pypi(name, version, line, direct) {
  * ` #` when a line end other than `\n` (where `.` stops) followed.
  */
 function withoutComment(line) {
-    let lastLineEnd = -1;
-    for (const end of ['\r', '\u2028', '\u2029'])
-        lastLineEnd = Math.max(lastLineEnd, line.lastIndexOf(end));
-    for (let hash = line.indexOf('#', lastLineEnd + 1); hash >= 0; hash = line.indexOf('#', hash + 1)) {
+    for (let hash = line.indexOf('#', lastLineEnd(line) + 1); hash >= 0; hash = line.indexOf('#', hash + 1)) {
         if (hash === 0)
             return '';
         if (/\s/.test(line.charAt(hash - 1)))
@@ -83307,6 +83304,7 @@ function separateSharedLines(findings, locator) {
     for (const { id, location } of movers) {
         const files = used.get(id);
         const taken = files?.get(location.uri);
+        // Always set: a finding moves only after its rule and file were recorded above.
         if (!files || taken === undefined)
             continue;
         const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
@@ -83320,11 +83318,10 @@ function separateSharedLines(findings, locator) {
  * is not taken; past the end of the file and of every line taken when none is free.
  */
 function nextLine(lines, start, count) {
-    if (count === Number.POSITIVE_INFINITY)
-        return lines.firstFree(start + 1, count) ?? start + 1;
-    // A start past the end of the file counts round from the top, as the line after the last is the first.
-    const from = count >= 1 ? ((start - 1) % count) + 1 : start;
-    const free = count >= 1 ? (lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1)) : undefined;
+    // A start past the end of the file counts round from the top, as the line after the last is the first
+    // (`count` is at least 1; an unknown file's Infinity leaves `start` as it is, and always has a free line).
+    const from = ((start - 1) % count) + 1;
+    const free = lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
     // Every line taken: past the end of the file, since two results on one line would become one alert.
     return free ?? Math.max(count, lines.last) + 1;
 }

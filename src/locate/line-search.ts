@@ -125,23 +125,30 @@ export class LineSearch {
   /** The first line naming one of `names` quoted, else as a word (in the order of `names` each time), else 1. */
   lineOf(names: readonly string[]): number {
     for (const name of names) {
-      const quoted = (text: string) => text.includes(`"${name}"`) || text.includes(`'${name}'`);
+      const quoted = () => (text: string) => text.includes(`"${name}"`) || text.includes(`'${name}'`);
       const line = this.first(this.quotedLines, name, quoted);
       if (line) return line;
     }
     for (const name of names) {
-      const pattern = wordPattern(name);
-      const line = this.first(this.wordLines, name, (text) => pattern.test(text));
+      const word = () => {
+        const pattern = wordPattern(name);
+        return (text: string) => pattern.test(text);
+      };
+      const line = this.first(this.wordLines, name, word);
       if (line) return line;
     }
     return 1;
   }
 
-  /** The first line (1-based) of the name's candidates that `names` says names it, else 0; kept in `found`. */
-  private first(found: Map<string, number>, name: string, names: (text: string) => boolean): number {
+  /**
+   * The first line (1-based) of the name's candidates that the test `namer` makes finds naming it, else 0; kept
+   * in `found`, so the test is made only for a name not looked up before.
+   */
+  private first(found: Map<string, number>, name: string, namer: () => (text: string) => boolean): number {
     let line = found.get(name);
     if (line === undefined) {
       line = 0;
+      const names = namer();
       for (const candidate of this.candidates(name)) {
         if (names(this.lines[candidate - 1] ?? '')) {
           line = candidate;

@@ -1,5 +1,6 @@
 import type { Component } from '../findings/model.js';
 import { componentFromXrayId } from '../findings/component.js';
+import { lastLineEnd } from './text.js';
 
 /** purl types whose packages come inside a container image, declared by a Dockerfile's `FROM`. */
 export const OS_ECOSYSTEMS = new Set(['deb', 'apk', 'rpm']);
@@ -15,10 +16,7 @@ function imageName(reference: string): string {
   let name = reference.toLowerCase();
   // What `.replace(/@.*$/, '')` removed (from the first `@` no line end follows), without going to the end
   // and back from every `@`.
-  let lastLineEnd = -1;
-  for (const end of ['\n', '\r', '\u2028', '\u2029'])
-    lastLineEnd = Math.max(lastLineEnd, name.lastIndexOf(end));
-  const at = name.indexOf('@', lastLineEnd + 1);
+  const at = name.indexOf('@', lastLineEnd(name) + 1);
   if (at >= 0) name = name.slice(0, at);
   const colon = name.lastIndexOf(':');
   if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);

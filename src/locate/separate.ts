@@ -67,6 +67,7 @@ export function separateSharedLines(
   for (const { id, location } of movers) {
     const files = used.get(id);
     const taken = files?.get(location.uri);
+    // Always set: a finding moves only after its rule and file were recorded above.
     if (!files || taken === undefined) continue;
     const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
     files.set(location.uri, lines);
@@ -80,10 +81,10 @@ export function separateSharedLines(
  * is not taken; past the end of the file and of every line taken when none is free.
  */
 function nextLine(lines: TakenLines, start: number, count: number): number {
-  if (count === Number.POSITIVE_INFINITY) return lines.firstFree(start + 1, count) ?? start + 1;
-  // A start past the end of the file counts round from the top, as the line after the last is the first.
-  const from = count >= 1 ? ((start - 1) % count) + 1 : start;
-  const free = count >= 1 ? (lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1)) : undefined;
+  // A start past the end of the file counts round from the top, as the line after the last is the first
+  // (`count` is at least 1; an unknown file's Infinity leaves `start` as it is, and always has a free line).
+  const from = ((start - 1) % count) + 1;
+  const free = lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
   // Every line taken: past the end of the file, since two results on one line would become one alert.
   return free ?? Math.max(count, lines.last) + 1;
 }

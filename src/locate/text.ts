@@ -62,3 +62,28 @@ export function countLines(text: string): number {
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
   return text.endsWith('\n') ? count : count + 1;
 }
+
+/**
+ * The matches of a sticky regex (`/…/y`) that starts at a tag, as `matchAll` finds them with it made global,
+ * but tried only at a `<` that some `>` follows: from every `<` after the last `>`, a global regex searched the
+ * rest of the text in vain, quadratic in a file of unclosed tags.
+ */
+export function* tagMatches(source: string, sticky: RegExp): Generator<RegExpExecArray> {
+  const lastClose = source.lastIndexOf('>');
+  for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
+    sticky.lastIndex = at;
+    const match = sticky.exec(source);
+    if (match) yield match;
+    at = source.indexOf('<', match ? sticky.lastIndex : at + 1);
+  }
+}
+
+/** Where a regex's `.` stops: the line ends of JavaScript. */
+export const LINE_END = /[\n\r\u2028\u2029]/;
+
+/** The index of the last line end in `text`, or -1. */
+export function lastLineEnd(text: string): number {
+  let last = -1;
+  for (const end of ['\n', '\r', '\u2028', '\u2029']) last = Math.max(last, text.lastIndexOf(end));
+  return last;
+}

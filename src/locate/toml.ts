@@ -1,3 +1,5 @@
+import { LINE_END } from './text.js';
+
 /**
  * A line-oriented TOML reader: enough of TOML to find the line of a table header, a key, or a string in
  * an array value (dependency lists span lines), without building the document.
@@ -29,8 +31,6 @@ function skipSpaces(text: string, at: number): number {
   while (at < text.length && SPACE.test(text.charAt(at))) at++;
   return at;
 }
-
-const LINE_END = /[\n\r\u2028\u2029]/;
 
 /**
  * For each index of `text`: where a basic string whose content goes on from there closes (its `"`), else

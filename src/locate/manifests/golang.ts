@@ -1,7 +1,5 @@
+import { LINE_END } from '../text.js';
 import type { Declaration } from './declaration.js';
-
-/** Line ends other than `\n`, where a regex's `.` stops too. */
-const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
 
 /**
  * A `// … indirect` comment, as `/\/\/.*\bindirect\b/` finds it; that regex went to the end of the line
@@ -10,7 +8,7 @@ const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
 function indirect(line: string): boolean {
   const comment = line.indexOf('//');
   if (comment < 0) return false;
-  for (const part of line.slice(comment).split(OTHER_LINE_ENDS)) {
+  for (const part of line.slice(comment).split(LINE_END)) {
     const at = part.indexOf('//');
     if (at >= 0 && /\bindirect\b/.test(part.slice(at + 2))) return true;
   }

@@ -1,4 +1,4 @@
-import { blankRanges, lineLocator, type Range } from '../text.js';
+import { blankRanges, LINE_END, lineLocator, type Range } from '../text.js';
 import type { Declaration } from './declaration.js';
 
 /**
@@ -16,14 +16,14 @@ const STAR = 0x2a;
 const HASH = 0x23;
 const COLON = 0x3a;
 const BACKSLASH = 0x5c;
-/** Where a regex's `.` stops. */
-const LINE_END = /[\n\r\u2028\u2029]/g;
+/** LINE_END, searched from a position. */
+const NEXT_LINE_END = new RegExp(LINE_END.source, 'g');
 /** Whitespace of one line: `\s` but line ends. */
 const INDENT = /[^\S\n\r\u2028\u2029]*/y;
 
 function lineEnd(text: string, from: number): number {
-  LINE_END.lastIndex = from;
-  return LINE_END.exec(text)?.index ?? text.length;
+  NEXT_LINE_END.lastIndex = from;
+  return NEXT_LINE_END.exec(text)?.index ?? text.length;
 }
 
 function isLineStart(text: string, at: number): boolean {

@@ -1,4 +1,4 @@
-import { blankXmlComments, lineLocator } from '../text.js';
+import { blankXmlComments, lineLocator, tagMatches } from '../text.js';
 import type { Declaration } from './declaration.js';
 
 /** Elements of a pom whose `groupId` and `artifactId` name a package the build uses. */
@@ -18,20 +18,6 @@ interface Block {
 const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
 
 /**
- * The tags of a document, as `matchAll` finds them with TAG made global, but tried only at a `<` that some
- * `>` follows: from every `<` after the last `>`, the global regex searched the rest of the text in vain.
- */
-function* tags(source: string): Generator<RegExpExecArray> {
-  const lastClose = source.lastIndexOf('>');
-  for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
-    TAG.lastIndex = at;
-    const match = TAG.exec(source);
-    if (match) yield match;
-    at = source.indexOf('<', match ? TAG.lastIndex : at + 1);
-  }
-}
-
-/**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
  * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped.
  */
@@ -43,7 +29,7 @@ export function scanPom(text: string): Declaration[] {
   const stack: Block[] = [];
   let depth = 0;
   let parentGroup: string | undefined;
-  for (const match of tags(source)) {
+  for (const match of tagMatches(source, TAG)) {
     const [, closing, element = '', selfClosing, content = ''] = match;
     if (closing) {
       depth--;

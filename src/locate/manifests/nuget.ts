@@ -1,23 +1,8 @@
 import { member, membersOf, parseJson, stringOf } from '../json.js';
-import { blankXmlComments, lineLocator } from '../text.js';
+import { blankXmlComments, lineLocator, tagMatches } from '../text.js';
 import type { Declaration } from './declaration.js';
 
 const ITEM = /<(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b[^>]*>/iy;
-
-/**
- * The package items of a document, as `matchAll` finds them with ITEM made global, but tried only at a `<`
- * that some `>` follows: from every `<package` after the last `>`, the global regex searched the rest of
- * the text in vain.
- */
-function* items(source: string): Generator<RegExpExecArray> {
-  const lastClose = source.lastIndexOf('>');
-  for (let at = source.indexOf('<'); at >= 0 && at < lastClose;) {
-    ITEM.lastIndex = at;
-    const match = ITEM.exec(source);
-    if (match) yield match;
-    at = source.indexOf('<', match ? ITEM.lastIndex : at + 1);
-  }
-}
 
 /**
  * MSBuild files (`*.csproj`, `Directory.Packages.props`, …): `PackageReference`, `PackageVersion` and
@@ -28,7 +13,7 @@ export function scanMsbuild(text: string): Declaration[] {
   const source = blankXmlComments(text);
   const lineAt = lineLocator(source);
   const declarations: Declaration[] = [];
-  for (const item of items(source)) {
+  for (const item of tagMatches(source, ITEM)) {
     const name = /\s(?:Include|Update|id)\s*=\s*"([^"]+)"/di.exec(item[0]);
     if (!name?.[1] || !name.indices?.[1]) continue;
     const version = /\sVersion\s*=\s*"([^"]+)"/i.exec(item[0])?.[1];

@@ -1,4 +1,5 @@
 import { member, membersOf, parseJson, stringOf } from '../json.js';
+import { lastLineEnd } from '../text.js';
 import { tomlEvents, type TomlString } from '../toml.js';
 import type { Declaration } from './declaration.js';
 
@@ -20,9 +21,7 @@ function pypi(name: string, version: string | undefined, line: number, direct: b
  * ` #` when a line end other than `\n` (where `.` stops) followed.
  */
 function withoutComment(line: string): string {
-  let lastLineEnd = -1;
-  for (const end of ['\r', '\u2028', '\u2029']) lastLineEnd = Math.max(lastLineEnd, line.lastIndexOf(end));
-  for (let hash = line.indexOf('#', lastLineEnd + 1); hash >= 0; hash = line.indexOf('#', hash + 1)) {
+  for (let hash = line.indexOf('#', lastLineEnd(line) + 1); hash >= 0; hash = line.indexOf('#', hash + 1)) {
     if (hash === 0) return '';
     if (/\s/.test(line.charAt(hash - 1))) return line.slice(0, hash - 1);
   }
