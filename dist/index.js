@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49681);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85023);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49681:
+/***/ 85023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78088,6 +78088,8 @@ async function uploadSarif(log, target, logger) {
         baseUrl: target.apiUrl,
         urlInput: 'GITHUB_API_URL',
         headers: { authorization: `Bearer ${target.token}` },
+        // The bare token too: an answer may quote it without its `Bearer`.
+        secrets: [target.token],
         env: target.proxyEnv,
         logger,
     });
@@ -78192,6 +78194,8 @@ async function sendWebhook(config, summary, logger) {
             baseUrl: url.origin,
             urlInput: 'webhook-url',
             originOnly: true,
+            // A receiver may echo the path (`Cannot POST /hooks/<token>`) in the answer an error quotes.
+            secrets: [`${url.pathname}${url.search}`],
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,
@@ -79881,35 +79885,8 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/encoding.ts
-
-/**
- * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
- * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
- * less exact than reading UTF-8 is. Without a mark nothing is guessed.
- */
-function asUtf8(bytes) {
-    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
-    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
-        return bytes;
-    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
-    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
-    const utf16le = littleEndian ? units : Buffer.from(units).swap16();
-    try {
-        // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
-        return (0,external_node_buffer_.transcode)(utf16le, 'utf16le', 'utf8');
-    }
-    catch {
-        // A lone surrogate (a cut or damaged file): the string's way turns it into U+FFFD, as a UTF-8 file's bad
-        // bytes are read.
-        return Buffer.from(utf16le.toString('utf16le'), 'utf8');
-    }
-}
-/** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
-function withoutBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
+// EXTERNAL MODULE: ./src/encoding.ts
+var encoding = __nccwpck_require__(46266);
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 
@@ -80739,7 +80716,7 @@ function readBytes(file, cwd) {
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
     }
-    const utf8 = asUtf8(bytes);
+    const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
     if (isBlank(utf8))
         throw new errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
     return utf8;
@@ -80769,7 +80746,7 @@ function parseWhole(bytes, file, maxBytes) {
         throw tooLong(bytes, file, maxBytes);
     const text = bytes.toString('utf8');
     try {
-        return JSON.parse(withoutBom(text));
+        return JSON.parse((0,encoding/* withoutBom */.v)(text));
     }
     catch (error) {
         throw notJson(file, error);
@@ -84681,6 +84658,46 @@ async function pause(ms, signal) {
         signal?.throwIfAborted();
         throw error;
     }
+}
+
+
+/***/ }),
+
+/***/ 46266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ asUtf8),
+/* harmony export */   v: () => (/* binding */ withoutBom)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Windows PowerShell 5 writes `>` and `Out-File` as UTF-16 with a byte-order mark. The mark names the byte
+ * order beyond doubt, so such a file is read as the UTF-8 it stands for rather than refused; decoding is no
+ * less exact than reading UTF-8 is. Without a mark nothing is guessed.
+ */
+function asUtf8(bytes) {
+    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+    if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
+        return bytes;
+    // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
+    const units = bytes.subarray(2, bytes.length - (bytes.length % 2));
+    const utf16le = littleEndian ? units : Buffer.from(units).swap16();
+    try {
+        // Buffer to buffer: a JS string of a large export would double the memory and stops at V8's string limit.
+        return (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.transcode)(utf16le, 'utf16le', 'utf8');
+    }
+    catch {
+        // A lone surrogate (a cut or damaged file): the string's way turns it into U+FFFD, as a UTF-8 file's bad
+        // bytes are read.
+        return Buffer.from(utf16le.toString('utf16le'), 'utf8');
+    }
+}
+/** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
+function withoutBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 

@@ -553,6 +553,8 @@ async function checkKey(api, server, needed, logger) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/encoding.ts
+var encoding = __webpack_require__(6266);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -564,11 +566,13 @@ var undici = __webpack_require__(6752);
 
 
 
+
 /** Reads the SBOM before anything touches the network; DT takes CycloneDX only (SPDX gets a 400). */
 async function readSbom(file) {
     let bytes;
     try {
-        bytes = await (0,promises_.readFile)(file);
+        // UTF-16 (Windows PowerShell 5's `>`) is sent as the UTF-8 it stands for, as imports are read.
+        bytes = (0,encoding/* asUtf8 */.U)(await (0,promises_.readFile)(file));
     }
     catch {
         throw new errors/* UserError */.yo(`Input sbom: cannot read ${file}; give the path of a CycloneDX SBOM (JSON or XML).`);

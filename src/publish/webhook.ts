@@ -42,6 +42,8 @@ export async function sendWebhook(
       baseUrl: url.origin,
       urlInput: 'webhook-url',
       originOnly: true,
+      // A receiver may echo the path (`Cannot POST /hooks/<token>`) in the answer an error quotes.
+      secrets: [`${url.pathname}${url.search}`],
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,

@@ -608,6 +608,27 @@ describe('webhook URLs with a secret path', () => {
   });
 });
 
+describe('a webhook receiver that echoes the path', () => {
+  it('masks the path a receiver echoes in its refusal (Cannot POST /hooks/<token>)', async () => {
+    const echoing = new LoopbackServer((req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end(`<pre>Cannot POST ${req.url}</pre>`);
+    });
+    const url = `${await echoing.start()}/hooks/ECHOEDPATHTOKEN0123`;
+    try {
+      const run = await runAction(
+        { 'import-file': 'findings.json', 'webhook-url': url },
+        { workspace: workspace() },
+      );
+      const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+      expect(shown.join('\n')).toContain('Cannot POST ***');
+      expect(shown.join('\n')).not.toContain('ECHOEDPATHTOKEN0123');
+    } finally {
+      await echoing.stop();
+    }
+  });
+});
+
 describe('@github/local-action', () => {
   it('runs the Action from source with an .env of inputs', async () => {
     const { execFile } = await import('node:child_process');

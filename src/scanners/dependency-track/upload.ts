@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { asUtf8 } from '../../encoding.js';
 import path from 'node:path';
 import { FormData } from 'undici';
 import { z } from 'zod';
@@ -16,7 +17,8 @@ export interface Sbom {
 export async function readSbom(file: string): Promise<Sbom> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    // UTF-16 (Windows PowerShell 5's `>`) is sent as the UTF-8 it stands for, as imports are read.
+    bytes = asUtf8(await readFile(file));
   } catch {
     throw new UserError(`Input sbom: cannot read ${file}; give the path of a CycloneDX SBOM (JSON or XML).`);
   }

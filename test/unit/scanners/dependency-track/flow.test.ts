@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScannerError, UserError } from '../../../../src/errors.js';
@@ -290,6 +290,15 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(uuid.message).toMatch(
       new RegExp(`^Dependency-Track has no project with UUID ${EXISTING}: check the project input`),
     );
+  });
+
+  it('sends an SBOM saved as UTF-16 (Windows PowerShell 5) as the UTF-8 it stands for', async () => {
+    await start();
+    const utf16 = path.join(tempDir(), 'bom.json');
+    const text = readFileSync(BOM, 'utf8');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await scan({ sbom: utf16, 'project-name': 'shop-web', 'project-version': '1.0.0' });
+    expect(sim!.uploads[0]!.bom).toBe(text);
   });
 
   it('bad inputs fail before any network call (exit 2)', async () => {
