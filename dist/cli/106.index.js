@@ -6217,7 +6217,7 @@ function first(env, names) {
 }
 /** The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment). */
 function agentProxies(env) {
-    const value = (names) => names.map((name) => env[name]).find(Boolean) ?? '';
+    const value = (names) => env[first(env, names) ?? ''] ?? '';
     return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: value(['NO_PROXY', 'no_proxy']) };
 }
 /** One NO_PROXY entry: `*`, a host or domain (`example.com`, `.example.com`, `*.example.com`), an optional `:port`. */

@@ -247,16 +247,12 @@ class DtApi {
         this.http = http;
         this.root = root;
     }
-    static open(config, logger, overrides = {}) {
-        const root = serverRoot(config.apiUrl ?? '');
+    static open(ctx, overrides = {}) {
+        const root = serverRoot(ctx.config.apiUrl ?? '');
         const http = new client/* HttpClient */.Qq({
             baseUrl: `${root}/`,
-            headers: { 'X-Api-Key': config.token ?? '' },
-            insecure: config.insecure,
-            ...(config.caFile ? { caFile: config.caFile } : {}),
-            env: config.proxyEnv,
-            requestTimeoutMs: (0,scanner/* requestTimeoutMs */.H)(config),
-            logger,
+            headers: { 'X-Api-Key': ctx.config.token ?? '' },
+            ...(0,scanner/* scannerHttpOptions */.t)(ctx),
             ...overrides,
         });
         return new DtApi(http, root);
@@ -794,10 +790,6 @@ async function waitForProcessing(api, token, version, options, logger) {
 
 
 
-/** The client options a scan's context sets: its cancellation, and where raw answers are kept. */
-function runOptions(ctx) {
-    return { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.keepDir ? { keepDir: ctx.keepDir } : {}) };
-}
 function label(project, target) {
     const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
     const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
@@ -944,7 +936,7 @@ async function scan(ctx, options = {}) {
     const target = projectTarget(config);
     const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
     const ui = uiBase(config);
-    const api = DtApi.open(config, logger, { ...runOptions(ctx), ...options.http });
+    const api = DtApi.open(ctx, options.http);
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -979,7 +971,7 @@ async function scan(ctx, options = {}) {
 async function testConnection(ctx, options = {}) {
     const { config, logger } = ctx;
     const target = config.project || config.projectName ? projectTarget(config) : undefined;
-    const api = DtApi.open(config, logger, { ...runOptions(ctx), ...options.http });
+    const api = DtApi.open(ctx, options.http);
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -1032,8 +1024,25 @@ const dependencyTrack = createDependencyTrack();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ requestTimeoutMs)
+/* harmony export */   t: () => (/* binding */ scannerHttpOptions)
 /* harmony export */ });
+/* unused harmony export requestTimeoutMs */
+/**
+ * The options every scanner's HTTP client takes from its run: TLS, proxies, the request time limit, the logger,
+ * the cancellation and where raw answers are kept.
+ */
+function scannerHttpOptions(ctx) {
+    const { config } = ctx;
+    return {
+        insecure: config.insecure,
+        ...(config.caFile ? { caFile: config.caFile } : {}),
+        env: config.proxyEnv,
+        requestTimeoutMs: requestTimeoutMs(config),
+        logger: ctx.logger,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.keepDir ? { keepDir: ctx.keepDir } : {}),
+    };
+}
 /**
  * A request's time limit: a minute, or `timeout` when that is shorter, so a server that accepts the
  * connection and never answers cannot hold a short run for minutes.

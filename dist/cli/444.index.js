@@ -6,8 +6,25 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ requestTimeoutMs)
+/* harmony export */   t: () => (/* binding */ scannerHttpOptions)
 /* harmony export */ });
+/* unused harmony export requestTimeoutMs */
+/**
+ * The options every scanner's HTTP client takes from its run: TLS, proxies, the request time limit, the logger,
+ * the cancellation and where raw answers are kept.
+ */
+function scannerHttpOptions(ctx) {
+    const { config } = ctx;
+    return {
+        insecure: config.insecure,
+        ...(config.caFile ? { caFile: config.caFile } : {}),
+        env: config.proxyEnv,
+        requestTimeoutMs: requestTimeoutMs(config),
+        logger: ctx.logger,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.keepDir ? { keepDir: ctx.keepDir } : {}),
+    };
+}
 /**
  * A request's time limit: a minute, or `timeout` when that is shorter, so a server that accepts the
  * connection and never answers cannot hold a short run for minutes.
@@ -252,13 +269,12 @@ const pageSchema = schemas/* object */.Ikc({ total_rows: schemas/* number */.aig
 const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key: schemas/* string */.YjP() }).loose());
 /** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
 class XrayClient {
-    config;
     /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
     base;
     http;
-    constructor(config, logger, factory = defaultHttpFactory, 
-    /** The run's cancellation, and where raw answers are kept. */
-    run = {}) {
+    config;
+    constructor(ctx, factory = defaultHttpFactory) {
+        const { config } = ctx;
         this.config = config;
         if (!config.apiUrl) {
             throw new errors/* UserError */.yo('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
@@ -269,13 +285,7 @@ class XrayClient {
             baseUrl: this.base,
             headers: { authorization: `Bearer ${token}` },
             secrets: [token],
-            insecure: config.insecure,
-            ...(config.caFile ? { caFile: config.caFile } : {}),
-            env: config.proxyEnv,
-            requestTimeoutMs: (0,scanner/* requestTimeoutMs */.H)(config),
-            logger,
-            ...(run.signal ? { signal: run.signal } : {}),
-            ...(run.keepDir ? { keepDir: run.keepDir } : {}),
+            ...(0,scanner/* scannerHttpOptions */.t)(ctx),
         });
     }
     /** `?projectKey=` on every report call when the repository belongs to a JFrog Project. */
@@ -627,7 +637,7 @@ function repositoryResource(config, repoKey) {
 }
 const EMPTY_REPORT = "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
 async function withClient(ctx, http, use) {
-    const client = new XrayClient(ctx.config, ctx.logger, http, ctx);
+    const client = new XrayClient(ctx, http);
     try {
         return await use(client);
     }

@@ -19,7 +19,7 @@ function first(env: ProxyEnv, names: readonly string[]): string | undefined {
 
 /** The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment). */
 export function agentProxies(env: ProxyEnv): { httpProxy: string; httpsProxy: string; noProxy: string } {
-  const value = (names: readonly string[]) => names.map((name) => env[name]).find(Boolean) ?? '';
+  const value = (names: readonly string[]) => env[first(env, names) ?? ''] ?? '';
   return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: value(['NO_PROXY', 'no_proxy']) };
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { SourceResult } from '../findings/model.js';
+import type { HttpOptions } from '../http/client.js';
 import type { Logger } from '../logger.js';
 
 /** What a scanner flow gets: the validated configuration and a logger, nothing global. */
@@ -10,6 +11,23 @@ export interface ScannerContext {
   signal?: AbortSignal;
   /** Where the scanner's raw answers (pages of findings, violations, report rows) are kept, if anywhere. */
   keepDir?: string;
+}
+
+/**
+ * The options every scanner's HTTP client takes from its run: TLS, proxies, the request time limit, the logger,
+ * the cancellation and where raw answers are kept.
+ */
+export function scannerHttpOptions(ctx: ScannerContext): Omit<HttpOptions, 'baseUrl'> {
+  const { config } = ctx;
+  return {
+    insecure: config.insecure,
+    ...(config.caFile ? { caFile: config.caFile } : {}),
+    env: config.proxyEnv,
+    requestTimeoutMs: requestTimeoutMs(config),
+    logger: ctx.logger,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.keepDir ? { keepDir: ctx.keepDir } : {}),
+  };
 }
 
 /**

@@ -6,9 +6,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../../http/client.js';
-import type { Logger } from '../../logger.js';
-import type { Config } from '../../config.js';
-import { requestTimeoutMs } from '../scanner.js';
+import { scannerHttpOptions, type ScannerContext } from '../scanner.js';
 import { type Call, explain, looksLikeHtml } from './errors.js';
 import { serverRoot } from './urls.js';
 
@@ -25,16 +23,12 @@ export class DtApi {
     readonly root: string,
   ) {}
 
-  static open(config: Config, logger: Logger, overrides: Partial<HttpOptions> = {}): DtApi {
-    const root = serverRoot(config.apiUrl ?? '');
+  static open(ctx: ScannerContext, overrides: Partial<HttpOptions> = {}): DtApi {
+    const root = serverRoot(ctx.config.apiUrl ?? '');
     const http = new HttpClient({
       baseUrl: `${root}/`,
-      headers: { 'X-Api-Key': config.token ?? '' },
-      insecure: config.insecure,
-      ...(config.caFile ? { caFile: config.caFile } : {}),
-      env: config.proxyEnv,
-      requestTimeoutMs: requestTimeoutMs(config),
-      logger,
+      headers: { 'X-Api-Key': ctx.config.token ?? '' },
+      ...scannerHttpOptions(ctx),
       ...overrides,
     });
     return new DtApi(http, root);

@@ -31,11 +31,6 @@ export interface FlowOptions {
   progressEveryMs?: number;
 }
 
-/** The client options a scan's context sets: its cancellation, and where raw answers are kept. */
-function runOptions(ctx: ScannerContext): Partial<HttpOptions> {
-  return { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.keepDir ? { keepDir: ctx.keepDir } : {}) };
-}
-
 function label(project: ProjectRef, target: Target): string {
   const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
   const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
@@ -238,7 +233,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   const target = projectTarget(config);
   const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
   const ui = uiBase(config);
-  const api = DtApi.open(config, logger, { ...runOptions(ctx), ...options.http });
+  const api = DtApi.open(ctx, options.http);
   try {
     const server = await checkServer(api, logger);
     const key = await checkKey(api, server, neededPermissions(config), logger);
@@ -275,7 +270,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
 export async function testConnection(ctx: ScannerContext, options: FlowOptions = {}): Promise<void> {
   const { config, logger } = ctx;
   const target = config.project || config.projectName ? projectTarget(config) : undefined;
-  const api = DtApi.open(config, logger, { ...runOptions(ctx), ...options.http });
+  const api = DtApi.open(ctx, options.http);
   try {
     const server = await checkServer(api, logger);
     const key = await checkKey(api, server, neededPermissions(config), logger);

@@ -68,7 +68,7 @@ async function withClient<T>(
   http: HttpFactory,
   use: (client: XrayClient) => Promise<T>,
 ): Promise<T> {
-  const client = new XrayClient(ctx.config, ctx.logger, http, ctx);
+  const client = new XrayClient(ctx, http);
   try {
     return await use(client);
   } finally {

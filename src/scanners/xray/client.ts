@@ -3,8 +3,7 @@ import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
 import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
 import { optNumber, optString } from '../../importers/importer.js';
-import type { Logger } from '../../logger.js';
-import { requestTimeoutMs, type ScannerContext } from '../scanner.js';
+import { scannerHttpOptions, type ScannerContext } from '../scanner.js';
 import { type ErrorContext, explainXrayError } from './errors.js';
 import { platformBase } from './urls.js';
 
@@ -63,13 +62,11 @@ export class XrayClient {
   readonly base: string;
   private readonly http: HttpClient;
 
-  constructor(
-    private readonly config: Config,
-    logger: Logger,
-    factory: HttpFactory = defaultHttpFactory,
-    /** The run's cancellation, and where raw answers are kept. */
-    run: Pick<ScannerContext, 'signal' | 'keepDir'> = {},
-  ) {
+  private readonly config: Config;
+
+  constructor(ctx: ScannerContext, factory: HttpFactory = defaultHttpFactory) {
+    const { config } = ctx;
+    this.config = config;
     if (!config.apiUrl) {
       throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
     }
@@ -79,13 +76,7 @@ export class XrayClient {
       baseUrl: this.base,
       headers: { authorization: `Bearer ${token}` },
       secrets: [token],
-      insecure: config.insecure,
-      ...(config.caFile ? { caFile: config.caFile } : {}),
-      env: config.proxyEnv,
-      requestTimeoutMs: requestTimeoutMs(config),
-      logger,
-      ...(run.signal ? { signal: run.signal } : {}),
-      ...(run.keepDir ? { keepDir: run.keepDir } : {}),
+      ...scannerHttpOptions(ctx),
     });
   }
 

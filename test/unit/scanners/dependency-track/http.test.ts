@@ -14,9 +14,10 @@ const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ uui
 const call = { what: 'reading the policy violations', rows: 'policy violations', identity: byField('uuid') };
 
 function open(logger = new MemoryLogger()): DtApi {
-  return DtApi.open(dtConfig('scan', { 'api-url': `${ORIGIN}/api`, project: UUID }), logger, {
-    baseDelayMs: 1,
-  });
+  return DtApi.open(
+    { config: dtConfig('scan', { 'api-url': `${ORIGIN}/api`, project: UUID }), logger },
+    { baseDelayMs: 1 },
+  );
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
