@@ -80744,9 +80744,9 @@ function tooLong(bytes, file, maxBytes) {
 function parseWhole(bytes, file, maxBytes) {
     if (bytes.length > maxBytes)
         throw tooLong(bytes, file, maxBytes);
-    const text = bytes.toString('utf8');
+    const text = (0,encoding/* decodeText */.g)(bytes);
     try {
-        return JSON.parse((0,encoding/* withoutBom */.v)(text));
+        return JSON.parse(text);
     }
     catch (error) {
         throw notJson(file, error);
@@ -84668,7 +84668,7 @@ async function pause(ms, signal) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ asUtf8),
-/* harmony export */   v: () => (/* binding */ withoutBom)
+/* harmony export */   g: () => (/* binding */ decodeText)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
@@ -84698,6 +84698,10 @@ function asUtf8(bytes) {
 /** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
 function withoutBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** A text file's text, whatever of UTF-8 or UTF-16 with a byte-order mark it was saved as, without the mark. */
+function decodeText(bytes) {
+    return withoutBom(asUtf8(bytes).toString('utf8'));
 }
 
 

@@ -22,6 +22,11 @@ export function asUtf8(bytes: Buffer): Buffer {
 }
 
 /** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
-export function withoutBom(text: string): string {
+function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A text file's text, whatever of UTF-8 or UTF-16 with a byte-order mark it was saved as, without the mark. */
+export function decodeText(bytes: Buffer): string {
+  return withoutBom(asUtf8(bytes).toString('utf8'));
 }

@@ -1592,9 +1592,9 @@ function tooLong(bytes, file, maxBytes) {
 function parseWhole(bytes, file, maxBytes) {
     if (bytes.length > maxBytes)
         throw tooLong(bytes, file, maxBytes);
-    const text = bytes.toString('utf8');
+    const text = (0,encoding/* decodeText */.g)(bytes);
     try {
-        return JSON.parse((0,encoding/* withoutBom */.v)(text));
+        return JSON.parse(text);
     }
     catch (error) {
         throw notJson(file, error);
@@ -5560,10 +5560,8 @@ async function readToken(args, env) {
     if (!args.tokenFile)
         return env.SCA_BRIDGE_TOKEN || undefined;
     try {
-        // Windows PowerShell 5's `>` writes UTF-16; trimming takes a byte-order mark and the final line break.
-        return ((0,encoding/* asUtf8 */.U)(await (0,promises_.readFile)(args.tokenFile))
-            .toString('utf8')
-            .trim() || undefined);
+        // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
+        return (0,encoding/* decodeText */.g)(await (0,promises_.readFile)(args.tokenFile)).trim() || undefined;
     }
     catch {
         throw new errors/* UserError */.yo(`--token-file: cannot read ${args.tokenFile}.`);
@@ -5635,7 +5633,7 @@ async function runGate(args, logger) {
     let text;
     try {
         // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
-        text = (0,encoding/* withoutBom */.v)((0,encoding/* asUtf8 */.U)(await (0,promises_.readFile)(file)).toString('utf8'));
+        text = (0,encoding/* decodeText */.g)(await (0,promises_.readFile)(file));
     }
     catch (error) {
         throw new errors/* UserError */.yo(`gate: cannot read the run summary ${file}: ${error.message}`);
@@ -5698,7 +5696,7 @@ async function testConnection(args, io, logger) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ asUtf8),
-/* harmony export */   v: () => (/* binding */ withoutBom)
+/* harmony export */   g: () => (/* binding */ decodeText)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
@@ -5728,6 +5726,10 @@ function asUtf8(bytes) {
 /** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
 function withoutBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** A text file's text, whatever of UTF-8 or UTF-16 with a byte-order mark it was saved as, without the mark. */
+function decodeText(bytes) {
+    return withoutBom(asUtf8(bytes).toString('utf8'));
 }
 
 

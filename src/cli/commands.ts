@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
-import { asUtf8, withoutBom } from '../encoding.js';
+import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
 import type { Logger } from '../logger.js';
@@ -25,12 +25,8 @@ export interface CliIo {
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
   if (!args.tokenFile) return env.SCA_BRIDGE_TOKEN || undefined;
   try {
-    // Windows PowerShell 5's `>` writes UTF-16; trimming takes a byte-order mark and the final line break.
-    return (
-      asUtf8(await readFile(args.tokenFile))
-        .toString('utf8')
-        .trim() || undefined
-    );
+    // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
+    return decodeText(await readFile(args.tokenFile)).trim() || undefined;
   } catch {
     throw new UserError(`--token-file: cannot read ${args.tokenFile}.`);
   }
@@ -104,7 +100,7 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
   let text: string;
   try {
     // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
-    text = withoutBom(asUtf8(await readFile(file)).toString('utf8'));
+    text = decodeText(await readFile(file));
   } catch (error) {
     throw new UserError(`gate: cannot read the run summary ${file}: ${(error as Error).message}`);
   }

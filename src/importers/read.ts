@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
-import { asUtf8, withoutBom } from '../encoding.js';
+import { asUtf8, decodeText } from '../encoding.js';
 import { sameFile } from '../paths.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
@@ -118,9 +118,9 @@ function tooLong(bytes: Buffer, file: string, maxBytes: number): UserError {
 
 function parseWhole(bytes: Buffer, file: string, maxBytes: number): unknown {
   if (bytes.length > maxBytes) throw tooLong(bytes, file, maxBytes);
-  const text = bytes.toString('utf8');
+  const text = decodeText(bytes);
   try {
-    return JSON.parse(withoutBom(text));
+    return JSON.parse(text);
   } catch (error) {
     throw notJson(file, error);
   }
