@@ -123,6 +123,16 @@ function nextMember(buf: Buffer, end: number): number {
   return buf[i] === COMMA ? skipSpace(buf, i + 1) : -1;
 }
 
+/** The members of an object from the one at `at` on, each skipped over to reach the next. */
+function* membersFrom(buf: Buffer, at: number): Generator<{ key: string; value: number }> {
+  for (
+    let member = memberAt(buf, at);
+    member;
+    member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)))
+  )
+    yield member;
+}
+
 /** Where the array under one of `keys` opens, in the object at `start`; undefined when there is none. */
 function findMember(
   buf: Buffer,
@@ -130,20 +140,15 @@ function findMember(
   start: number,
 ): { key: string; open: number } | undefined {
   if (buf[start] !== OPEN_OBJECT) return undefined;
-  for (let member = memberAt(buf, skipSpace(buf, start + 1)); member;) {
+  for (const member of membersFrom(buf, skipSpace(buf, start + 1)))
     if (keys.has(member.key) && buf[member.value] === OPEN_ARRAY)
       return { key: member.key, open: member.value };
-    member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
-  }
   return undefined;
 }
 
 /** Whether `key` names another member after the array that closes at `close`. */
 function keyAgain(buf: Buffer, key: string, close: number): boolean {
-  for (let member = memberAt(buf, nextMember(buf, close + 1)); member;) {
-    if (member.key === key) return true;
-    member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
-  }
+  for (const member of membersFrom(buf, nextMember(buf, close + 1))) if (member.key === key) return true;
   return false;
 }
 
