@@ -1406,24 +1406,25 @@ function nextMember(buf, end) {
     const i = skipSpace(buf, end);
     return buf[i] === COMMA ? skipSpace(buf, i + 1) : -1;
 }
+/** The members of an object from the one at `at` on, each skipped over to reach the next. */
+function* membersFrom(buf, at) {
+    for (let member = memberAt(buf, at); member; member = memberAt(buf, nextMember(buf, skipValue(buf, member.value))))
+        yield member;
+}
 /** Where the array under one of `keys` opens, in the object at `start`; undefined when there is none. */
 function findMember(buf, keys, start) {
     if (buf[start] !== OPEN_OBJECT)
         return undefined;
-    for (let member = memberAt(buf, skipSpace(buf, start + 1)); member;) {
+    for (const member of membersFrom(buf, skipSpace(buf, start + 1)))
         if (keys.has(member.key) && buf[member.value] === OPEN_ARRAY)
             return { key: member.key, open: member.value };
-        member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
-    }
     return undefined;
 }
 /** Whether `key` names another member after the array that closes at `close`. */
 function keyAgain(buf, key, close) {
-    for (let member = memberAt(buf, nextMember(buf, close + 1)); member;) {
+    for (const member of membersFrom(buf, nextMember(buf, close + 1)))
         if (member.key === key)
             return true;
-        member = memberAt(buf, nextMember(buf, skipValue(buf, member.value)));
-    }
     return false;
 }
 /**
@@ -4687,7 +4688,8 @@ function gitlabDependencyScanningReport(input) {
         const links = unionOf(group, (f) => f.references)
             .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
             .map((url) => ({ url }));
-        const id = stableUuid(finding.scanner, finding.id, finding.component.packageName, finding.component.version ?? '', finding.location.uri);
+        // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
+        const id = stableUuid(finding.id, finding.component.packageName, finding.location.uri);
         const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
         const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).

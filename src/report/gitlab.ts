@@ -179,13 +179,8 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     const links = unionOf(group, (f) => f.references)
       .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
       .map((url) => ({ url }));
-    const id = stableUuid(
-      finding.scanner,
-      finding.id,
-      finding.component.packageName,
-      finding.component.version ?? '',
-      finding.location.uri,
-    );
+    // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
+    const id = stableUuid(finding.id, finding.component.packageName, finding.location.uri);
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
     const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
     // One shape for every vulnerability (JSON leaves out the keys that are undefined).

@@ -427,6 +427,12 @@ describe("GitLab's dependency-scanning report", () => {
       dependency: { package: { name: 'uuid' }, version: '8.3.2' },
     });
     expect(elsewhere.location.file).toBe('services/api/package-lock.json');
+    // The same group keeps its id when another of its versions becomes the most severe.
+    const reordered = dependencyReport([
+      { ...uuid('9.0.1', 26, ['9.0.2']), severity: 'high' },
+      uuid('8.3.2', 23, ['11.1.1']),
+    ]);
+    expect(only(reordered.vulnerabilities).id).toBe(merged.id);
   });
 
   it('gives an unknown version when the scanner names none', () => {
