@@ -3489,6 +3489,8 @@ class Repository {
     projects = new Map();
     kinds = new Map();
     lineCounts = new Map();
+    /** `lookup`'s answers for names of no known ecosystem. */
+    anyEcosystem = new Map();
     lines = new Map();
     counted = new Map();
     root;
@@ -3606,8 +3608,14 @@ class Repository {
      * ecosystem is unknown.
      */
     lookup(ref) {
-        const found = this.find(this.declarations, ref);
-        return ref.ecosystem ? found : [...found].sort(byKind);
+        if (ref.ecosystem)
+            return this.find(this.declarations, ref);
+        // Kept, so a name is gathered from every ecosystem once, and callers that key on the list (the versions a
+        // folder installs, place.ts) find it again.
+        let found = this.anyEcosystem.get(ref.name);
+        if (!found)
+            this.anyEcosystem.set(ref.name, (found = [...this.find(this.declarations, ref)].sort(byKind)));
+        return found;
     }
     /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */
     projectFolders(ref) {

@@ -58,6 +58,8 @@ export class Repository {
   private readonly projects = new Map<string, string[]>();
   private readonly kinds = new Map<string, FileKind>();
   private readonly lineCounts = new Map<string, number>();
+  /** `lookup`'s answers for names of no known ecosystem. */
+  private readonly anyEcosystem = new Map<string, readonly Placed[]>();
   private readonly lines = new Map<string, readonly string[] | null>();
   private readonly counted = new Map<string, number | null>();
   private readonly root: string;
@@ -170,8 +172,13 @@ export class Repository {
    * ecosystem is unknown.
    */
   lookup(ref: PackageRef): readonly Placed[] {
-    const found = this.find(this.declarations, ref);
-    return ref.ecosystem ? found : [...found].sort(byKind);
+    if (ref.ecosystem) return this.find(this.declarations, ref);
+    // Kept, so a name is gathered from every ecosystem once, and callers that key on the list (the versions a
+    // folder installs, place.ts) find it again.
+    let found = this.anyEcosystem.get(ref.name);
+    if (!found)
+      this.anyEcosystem.set(ref.name, (found = [...this.find(this.declarations, ref)].sort(byKind)));
+    return found;
   }
 
   /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */
