@@ -78492,6 +78492,11 @@ const TOOLS = {
 /** GitHub's caps on rule texts and tags (SPEC §7). */
 const DESCRIPTION_LIMIT = 1024;
 const TAG_LIMIT = 10;
+/**
+ * GitLab's cap on a result's message and a rule's `helpUri` (SPEC §8): it drops a result with a longer one,
+ * and fails the whole scan when it drops half of them.
+ */
+const GITLAB_TEXT_LIMIT = 2048;
 const LIST_LIMIT = 20;
 // RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
 const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
@@ -78598,7 +78603,7 @@ function ruleJson(id, findings, brief) {
     const severity = first.severity;
     const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
         .map(webUrl)
-        .find(Boolean);
+        .find((url) => url !== undefined && url.length <= GITLAB_TEXT_LIMIT);
     const description = first.description || first.title;
     const descriptionJson = JSON.stringify(description);
     const full = description.length <= DESCRIPTION_LIMIT
@@ -78628,7 +78633,7 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
         ruleId: finding.id,
         ruleIndex,
         level: sarifLevel(finding.severity),
-        message: { text: findingMessage(finding) },
+        message: { text: (0,findings_text/* shorten */.m)(findingMessage(finding), GITLAB_TEXT_LIMIT) },
         locations: [
             {
                 physicalLocation: {

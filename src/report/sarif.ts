@@ -24,6 +24,11 @@ const TOOLS: Record<ScannerName, { name: string; informationUri: string }> = {
 /** GitHub's caps on rule texts and tags (SPEC §7). */
 const DESCRIPTION_LIMIT = 1024;
 const TAG_LIMIT = 10;
+/**
+ * GitLab's cap on a result's message and a rule's `helpUri` (SPEC §8): it drops a result with a longer one,
+ * and fails the whole scan when it drops half of them.
+ */
+const GITLAB_TEXT_LIMIT = 2048;
 const LIST_LIMIT = 20;
 
 // RFC 3986's characters of a path, and of a query or fragment; `%` only as the start of an escape.
@@ -156,7 +161,7 @@ function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolea
   const severity = first.severity;
   const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
     .map(webUrl)
-    .find(Boolean);
+    .find((url) => url !== undefined && url.length <= GITLAB_TEXT_LIMIT);
   const description = first.description || first.title;
   const descriptionJson = JSON.stringify(description);
   const full =
@@ -197,7 +202,7 @@ function buildResult(
     ruleId: finding.id,
     ruleIndex,
     level: sarifLevel(finding.severity),
-    message: { text: findingMessage(finding) },
+    message: { text: shorten(findingMessage(finding), GITLAB_TEXT_LIMIT) },
     locations: [
       {
         physicalLocation: {

@@ -2,7 +2,8 @@ import type { Log } from 'sarif';
 
 /**
  * GitHub code scanning's own rules, beyond the schema: what makes an upload fail or an alert misplace
- * (research/sarif-github-gitlab.md §2). Returns the violations found; an empty list means acceptable.
+ * (research/sarif-github-gitlab.md §2), and GitLab's caps on the texts of a SARIF report it ingests (§4).
+ * Returns the violations found; an empty list means acceptable.
  */
 export function githubSarifProblems(log: Log): string[] {
   const problems: string[] = [];
@@ -34,6 +35,8 @@ export function githubSarifProblems(log: Log): string[] {
         problems.push(`rule ${rule.id}: fullDescription missing or over 1,024 characters`);
       }
       if (!rule.help?.text) problems.push(`rule ${rule.id}: help.text missing`);
+      // GitLab's own cap, for a log published as its SARIF report.
+      if ((rule.helpUri?.length ?? 0) > 2048) problems.push(`rule ${rule.id}: helpUri over 2,048 characters`);
     }
     const results = run.results ?? [];
     const withSuppressions = results.filter((res) => res.suppressions !== undefined).length;
@@ -46,6 +49,7 @@ export function githubSarifProblems(log: Log): string[] {
       if (!result.ruleId || !ids.has(result.ruleId))
         problems.push(`${where}: ruleId ${result.ruleId} has no rule`);
       if (!result.message.text) problems.push(`${where}: empty message`);
+      if ((result.message.text?.length ?? 0) > 2048) problems.push(`${where}: message over 2,048 characters`);
       const physical = result.locations?.[0]?.physicalLocation;
       const uri = physical?.artifactLocation?.uri;
       if (!uri) problems.push(`${where}: no physical location`);

@@ -74,6 +74,22 @@ describe('SARIF writer', () => {
     expect(log.runs[0]?.properties).toEqual({ scanner: 'xray', repoKey: 'libs' });
   });
 
+  it("keeps a result's message and its rule's helpUri within GitLab's 2,048 characters", () => {
+    const finding = aFinding({
+      ids: ['XRAY-1'],
+      component: { packageName: 'p'.repeat(3000), name: 'p', version: '1.0.0', ecosystem: 'npm' },
+      references: [`https://example.com/${'a'.repeat(3000)}`, 'https://example.com/advisory'],
+      location: { uri: 'package.json', startLine: 3, rule: 'root-manifest' },
+    });
+    const log: Log = sarifLog([run([finding])]);
+    expect(githubSarifProblems(log)).toEqual([]);
+    const message = log.runs[0]?.results?.[0]?.message.text ?? '';
+    expect(message).toHaveLength(2048);
+    expect(message.startsWith('ppp')).toBe(true);
+    // A URL too long for GitLab gives way to the next one.
+    expect(log.runs[0]?.tool.driver.rules?.[0]?.helpUri).toBe('https://example.com/advisory');
+  });
+
   it.each([
     ['critical', '9.5'],
     ['high', '8.0'],
