@@ -77828,11 +77828,19 @@ function decodes(text) {
         return false;
     }
 }
-/** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
-function proxyEnv(env) {
+/**
+ * The proxy variables, a `host:port` without a scheme read as `http://host:port` (as curl and npm read it).
+ * A run that makes no request (an import with no webhook or upload) never uses them, so only a run that does
+ * refuses a proxy that is no URL, here, rather than crash in the HTTP client.
+ */
+function proxyEnv(env, used) {
     const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
-    for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
-        const url = URL.parse(env[name]);
+    const values = Object.fromEntries(set.map((name) => {
+        const value = env[name];
+        return [name, /no_proxy/i.test(name) || value.includes('://') ? value : `http://${value}`];
+    }));
+    for (const name of used ? set.filter((n) => !/no_proxy/i.test(n)) : []) {
+        const url = URL.parse(values[name]);
         if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
             // The value is not shown: it may hold the proxy's password.
             throw new errors/* UserError */.yo(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
@@ -77841,7 +77849,7 @@ function proxyEnv(env) {
             throw new errors/* UserError */.yo(`${name}: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.`);
         }
     }
-    return Object.fromEntries(set.map((name) => [name, env[name]]));
+    return values;
 }
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -77983,7 +77991,7 @@ function parseConfig(mode, raw, ctx) {
         gitlabDependencyReport: config_text(raw, 'gitlab-dependency-report'),
         gitlabCodequalityReport: config_text(raw, 'gitlab-codequality-report'),
         workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
-        proxyEnv: proxyEnv(ctx.env),
+        proxyEnv: proxyEnv(ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         repositoryRoot: '',
     });
     if (!existsDirectory(config.workingDirectory))

@@ -259,11 +259,21 @@ function decodes(text: string): boolean {
   }
 }
 
-/** The proxy variables; a proxy that is no URL is bad input here rather than a crash in the HTTP client. */
-function proxyEnv(env: ConfigContext['env']): Record<string, string | undefined> {
+/**
+ * The proxy variables, a `host:port` without a scheme read as `http://host:port` (as curl and npm read it).
+ * A run that makes no request (an import with no webhook or upload) never uses them, so only a run that does
+ * refuses a proxy that is no URL, here, rather than crash in the HTTP client.
+ */
+function proxyEnv(env: ConfigContext['env'], used: boolean): Record<string, string | undefined> {
   const set = PROXY_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
-  for (const name of set.filter((n) => !/no_proxy/i.test(n))) {
-    const url = URL.parse(env[name] as string);
+  const values = Object.fromEntries(
+    set.map((name) => {
+      const value = env[name] as string;
+      return [name, /no_proxy/i.test(name) || value.includes('://') ? value : `http://${value}`];
+    }),
+  );
+  for (const name of used ? set.filter((n) => !/no_proxy/i.test(n)) : []) {
+    const url = URL.parse(values[name] as string);
     if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
       // The value is not shown: it may hold the proxy's password.
       throw new UserError(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
@@ -274,7 +284,7 @@ function proxyEnv(env: ConfigContext['env']): Record<string, string | undefined>
       );
     }
   }
-  return Object.fromEntries(set.map((name) => [name, env[name]]));
+  return values;
 }
 
 function definedOnly<T extends object>(value: T): T {
@@ -448,7 +458,10 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     gitlabDependencyReport: text(raw, 'gitlab-dependency-report'),
     gitlabCodequalityReport: text(raw, 'gitlab-codequality-report'),
     workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
-    proxyEnv: proxyEnv(ctx.env),
+    proxyEnv: proxyEnv(
+      ctx.env,
+      mode !== 'import' || !!text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false),
+    ),
     repositoryRoot: '',
   });
   if (!existsDirectory(config.workingDirectory)) throw new UserError(working.notFound);

@@ -190,14 +190,39 @@ describe('configuration', () => {
     const webhook = refused({ 'webhook-url': 'hooks.example.com/services/T0/B0/SECRETPATH' });
     expect(webhook).toContain('Input webhook-url: expected an http(s) URL');
     expect(webhook).not.toContain('SECRETPATH');
-    const proxy = refused({}, { HTTPS_PROXY: 'user:s3cr3t@proxy.corp:3128' });
+    // A webhook makes the run one that uses the proxy.
+    const hook = { 'webhook-url': 'https://hooks.example.com/x' };
+    const proxy = refused(hook, { HTTPS_PROXY: 'socks5://user:s3cr3t@proxy.corp:1080' });
     expect(proxy).toBe('HTTPS_PROXY: expected a proxy URL such as http://proxy.example.com:3128.');
     // A password with a bare % would crash where it is decoded.
-    const unencoded = refused({}, { HTTPS_PROXY: 'http://user:50%off@proxy.corp:3128' });
+    const unencoded = refused(hook, { HTTPS_PROXY: 'http://user:50%off@proxy.corp:3128' });
     expect(unencoded).toBe(
       "HTTPS_PROXY: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.",
     );
     expect(unencoded).not.toContain('50%off');
+  });
+
+  it('reads a proxy without a scheme as http, and leaves the proxy of a run that makes no request unchecked', () => {
+    const env = {
+      https_proxy: 'proxy.corp:3128',
+      NO_PROXY: 'localhost',
+      HTTP_PROXY: 'socks5://proxy.corp:1080',
+    };
+    const scan = parseConfig(
+      'test-connection',
+      { scanner: 'xray', 'api-url': 'https://xray.example.com', token: 't0ken' },
+      { ...ctx, env: { ...env, HTTP_PROXY: 'https://proxy.corp:3129' } },
+    );
+    expect(scan.proxyEnv).toEqual({
+      https_proxy: 'http://proxy.corp:3128',
+      HTTP_PROXY: 'https://proxy.corp:3129',
+      NO_PROXY: 'localhost',
+    });
+    // An offline import is not stopped by a proxy it never uses.
+    expect(parseConfig('import', { 'import-file': 'a' }, { ...ctx, env }).mode).toBe('import');
+    expect(() =>
+      parseConfig('import', { 'import-file': 'a', 'upload-sarif': 'true' }, { ...ctx, env }),
+    ).toThrow('HTTP_PROXY: expected a proxy URL');
   });
 
   it.each([
