@@ -77663,6 +77663,7 @@ const IMPORT_FORMATS = [
 
 const MODES = (/* unused pure expression or super */ null && (['scan', 'import', 'test-connection', 'list-repos', 'gate']));
 const str = schemas/* string */.YjP().trim();
+/** A text input, trimmed; blank is not given. */
 function config_text(raw, name) {
     const value = raw[name];
     const joined = Array.isArray(value) ? value.join('\n') : value;

@@ -78,7 +78,8 @@ export type RawInputs = Record<string, string | readonly string[] | undefined>;
 
 const str = z.string().trim();
 
-function text(raw: RawInputs, name: string): string | undefined {
+/** A text input, trimmed; blank is not given. */
+export function text(raw: RawInputs, name: string): string | undefined {
   const value = raw[name];
   const joined = Array.isArray(value) ? value.join('\n') : (value as string | undefined);
   const trimmed = joined?.trim();

@@ -122,6 +122,7 @@ var formats = __webpack_require__(9907);
 
 const MODES = (/* unused pure expression or super */ null && (['scan', 'import', 'test-connection', 'list-repos', 'gate']));
 const str = schemas/* string */.YjP().trim();
+/** A text input, trimmed; blank is not given. */
 function config_text(raw, name) {
     const value = raw[name];
     const joined = Array.isArray(value) ? value.join('\n') : value;
@@ -5677,7 +5678,8 @@ async function runGate(args, logger) {
         logger.error(`The scan itself failed: ${summary.error?.message ?? 'see the scan job'}`);
         return summary.error?.exitCode ?? errors/* ExitCode */.yU.ScannerFailure;
     }
-    const failOnText = args.inputs['fail-on'] ?? summary.gate.failOn;
+    // Blank is not given, as for `scan` and `import`: `--fail-on "$UNSET"` must not switch the saved gate off.
+    const failOnText = config_text(args.inputs, 'fail-on') ?? summary.gate.failOn;
     const failOnPolicyViolation = args.inputs['fail-on-policy-violation'] !== undefined
         ? args.inputs['fail-on-policy-violation'] === 'true'
         : !!summary.gate.failOnPolicyViolation;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, parseFailOn } from '../config.js';
+import { type Config, type Mode, parseConfig, parseFailOn, text as textInput } from '../config.js';
 import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
@@ -123,7 +123,8 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
     logger.error(`The scan itself failed: ${summary.error?.message ?? 'see the scan job'}`);
     return summary.error?.exitCode ?? ExitCode.ScannerFailure;
   }
-  const failOnText = (args.inputs['fail-on'] as string | undefined) ?? summary.gate.failOn;
+  // Blank is not given, as for `scan` and `import`: `--fail-on "$UNSET"` must not switch the saved gate off.
+  const failOnText = textInput(args.inputs, 'fail-on') ?? summary.gate.failOn;
   const failOnPolicyViolation =
     args.inputs['fail-on-policy-violation'] !== undefined
       ? args.inputs['fail-on-policy-violation'] === 'true'

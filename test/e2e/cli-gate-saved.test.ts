@@ -29,4 +29,29 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     expect(asked.stderr).toContain('policy violation');
     expect((await runCli(['gate', await savedSummary(work, [])])).code).toBe(0);
   });
+
+  it('keeps the saved gate when --fail-on is empty, as an unset variable in a script gives it', async () => {
+    const work = tempDir('sca-bridge-gate-');
+    const { code, stdout } = await runCli(
+      [
+        'import',
+        path.join(REPO_ROOT, 'examples/dependency-track.fpf.json'),
+        '--sarif-file',
+        path.join(work, 'd.sarif'),
+        '--fail-on',
+        'high',
+        '--json',
+      ],
+      { cwd: work },
+    );
+    expect(code).toBe(1);
+    const failed = path.join(work, 'failed.json');
+    writeFileSync(failed, stdout);
+    for (const blank of ['', ' ']) {
+      const again = await runCli(['gate', failed, '--fail-on', blank]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('Gate failed');
+    }
+    expect((await runCli(['gate', failed, '--fail-on', 'none'])).code).toBe(0);
+  });
 });
