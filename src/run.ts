@@ -11,7 +11,7 @@ import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
 import { applyReportFilters, pathFilter } from './policy/filter.js';
-import { countFindings, evaluateGate, failingViolations } from './policy/gate.js';
+import { countFindings, evaluateGate, failingViolations, unmatchedWatchesWarning } from './policy/gate.js';
 import { cvssScore } from './report/advisory.js';
 import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
@@ -307,10 +307,10 @@ export async function runCore(
     all,
     reports.reduce((sum, r) => sum + r.suppressed, 0),
   );
-  const violations = failingViolations(
-    reports.flatMap((r) => r.violations),
-    config.watches,
-  ).length;
+  const allViolations = reports.flatMap((r) => r.violations);
+  const violations = failingViolations(allViolations, config.watches).length;
+  const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
+  if (unmatched) logger.warn(unmatched);
   const gate = evaluateGate(
     counts,
     violations,

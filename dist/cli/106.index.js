@@ -530,6 +530,21 @@ function failingViolations(violations, watches) {
     const watched = (v) => v.scanner !== 'xray' || !watches.length || (v.watch !== undefined && watches.includes(v.watch));
     return violations.filter((v) => v.state === 'FAIL' && !v.suppressed && watched(v));
 }
+/**
+ * What to say when `watches` names a watch no Xray violation of an import is of: a misspelt name would quietly
+ * leave every violation out of the gate (a scan's watches are checked by Xray itself). Undefined when each
+ * name matches.
+ */
+function unmatchedWatchesWarning(violations, watches) {
+    const present = new Set(violations.flatMap((v) => (v.scanner === 'xray' && v.watch ? [v.watch] : [])));
+    const unmatched = watches.filter((watch) => !present.has(watch));
+    if (!unmatched.length || !violations.some((v) => v.scanner === 'xray'))
+        return undefined;
+    const left = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
+    const counted = failingViolations(violations, watches).length;
+    const found = [...present].slice(0, 5).map((w) => `"${w}"`);
+    return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
+}
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -5466,7 +5481,11 @@ async function runCore(config, ci, logger, startedAt, sources) {
     const all = reports.length === 1 ? (reports[0]?.findings ?? []) : reports.flatMap((r) => r.findings).sort(bySeverity);
     await writeGitLabReports(config, reports, all, startedAt, logger);
     const counts = countFindings(all, reports.reduce((sum, r) => sum + r.suppressed, 0));
-    const violations = failingViolations(reports.flatMap((r) => r.violations), config.watches).length;
+    const allViolations = reports.flatMap((r) => r.violations);
+    const violations = failingViolations(allViolations, config.watches).length;
+    const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
+    if (unmatched)
+        logger.warn(unmatched);
     const gate = evaluateGate(counts, violations, config.failOn, config.failOnText, config.failOnPolicyViolation);
     const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
     const droppedBySeverity = {};

@@ -30,6 +30,24 @@ export function failingViolations(
   return violations.filter((v) => v.state === 'FAIL' && !v.suppressed && watched(v));
 }
 
+/**
+ * What to say when `watches` names a watch no Xray violation of an import is of: a misspelt name would quietly
+ * leave every violation out of the gate (a scan's watches are checked by Xray itself). Undefined when each
+ * name matches.
+ */
+export function unmatchedWatchesWarning(
+  violations: readonly PolicyViolation[],
+  watches: readonly string[],
+): string | undefined {
+  const present = new Set(violations.flatMap((v) => (v.scanner === 'xray' && v.watch ? [v.watch] : [])));
+  const unmatched = watches.filter((watch) => !present.has(watch));
+  if (!unmatched.length || !violations.some((v) => v.scanner === 'xray')) return undefined;
+  const left = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
+  const counted = failingViolations(violations, watches).length;
+  const found = [...present].slice(0, 5).map((w) => `"${w}"`);
+  return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

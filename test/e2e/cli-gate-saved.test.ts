@@ -30,6 +30,27 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     expect((await runCli(['gate', await savedSummary(work, [])])).code).toBe(0);
   });
 
+  it('warns when a watch named for an import matches none of its violations, which then do not count', async () => {
+    const work = tempDir('sca-bridge-gate-');
+    const { code, stdout, stderr } = await runCli(
+      [
+        'import',
+        VIOLATIONS,
+        '--sarif-file',
+        path.join(work, 'v.sarif'),
+        '--fail-on-policy-violation',
+        '--watches',
+        'HighVulnWatch,highvulnwatch',
+        '--json',
+      ],
+      { cwd: work },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('warning: Input watches: no Xray violation imported is of "highvulnwatch"');
+    expect(stderr).toContain('1 of 3 failing violations do not count for the gate');
+    expect((JSON.parse(stdout) as { policyViolations: number }).policyViolations).toBe(2);
+  });
+
   it('keeps the saved gate when --fail-on is empty, as an unset variable in a script gives it', async () => {
     const work = tempDir('sca-bridge-gate-');
     const { code, stdout } = await runCli(

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseFailOn } from '../../../src/config.js';
-import { countFindings, evaluateGate, failingViolations } from '../../../src/policy/gate.js';
+import {
+  countFindings,
+  evaluateGate,
+  failingViolations,
+  unmatchedWatchesWarning,
+} from '../../../src/policy/gate.js';
 import type { PolicyViolation } from '../../../src/findings/model.js';
 import { aFinding } from '../../helpers/finding.js';
 
@@ -85,6 +90,29 @@ describe('the gate', () => {
     ];
     expect(failingViolations(violations, [])).toHaveLength(3);
     expect(failingViolations(violations, ['prod'])).toEqual([violations[0]]);
+  });
+
+  it('warns of a watch no imported Xray violation is of, and says how many violations it leaves out', () => {
+    const base: PolicyViolation = {
+      scanner: 'xray',
+      type: 'security',
+      policy: 'p',
+      state: 'FAIL',
+      component: 'c',
+      suppressed: false,
+    };
+    const violations = [
+      { ...base, watch: 'prod' },
+      { ...base, watch: 'prod' },
+      { ...base, watch: 'dev' },
+    ];
+    expect(unmatchedWatchesWarning(violations, ['prod', 'dev'])).toBeUndefined();
+    expect(unmatchedWatchesWarning(violations, [])).toBeUndefined();
+    // No Xray violation at all: nothing a name could have matched.
+    expect(unmatchedWatchesWarning([], ['Prod'])).toBeUndefined();
+    expect(unmatchedWatchesWarning(violations, ['Prod', 'dev'])).toBe(
+      'Input watches: no Xray violation imported is of "Prod" (names are exact, case included); the violations are of "prod", "dev". 2 of 3 failing violations do not count for the gate.',
+    );
   });
 
   it('never lets Xray watches hide a Dependency-Track violation, which has no watch', () => {
