@@ -1267,6 +1267,9 @@ function recogniseOther(doc) {
     if (Array.isArray(doc) && doc.length > 0 && doc.every((v) => (0,importer/* isRecord */.u4)(v) && 'policyCondition' in v)) {
         return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let `sca-bridge scan --scanner dependency-track --fail-on-policy-violation` read violations";
     }
+    if ((0,importer/* isRecord */.u4)(doc) && 'gate' in doc && 'counts' in doc && 'status' in doc) {
+        return "this is an sca-bridge run summary (`--json`), not a scanner export; name the scanner's exports (a glob such as `*.json` also matches summaries saved beside them: narrow it)";
+    }
     if ((0,importer/* isRecord */.u4)(doc) && 'uuid' in doc && 'name' in doc && 'classifier' in doc) {
         return 'this is a Dependency-Track project, not its findings; export the findings (`/api/v1/finding/project/{uuid}/export`)';
     }
@@ -1524,16 +1527,38 @@ function sliceDocument(buf, keys) {
 
 
 /**
+ * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
+ * has the shell create an empty summary.json before the glob is expanded.
+ */
+function ownStreams() {
+    return [1, 2].flatMap((fd) => {
+        try {
+            const stats = (0,external_node_fs_.fstatSync)(fd);
+            return stats.isFile() ? [stats] : [];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+/**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` (a re-run's `*.json` would read the last run's reports).
+ * the run's own `outputs` (a re-run's `*.json` would read the last run's reports), nor the file its output
+ * is redirected to.
  */
 async function expandImportFiles(patterns, cwd, outputs = []) {
     const files = [];
+    const streams = ownStreams();
+    const isStream = (file) => {
+        const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { throwIfNoEntry: false });
+        return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
+    };
     for (const pattern of patterns) {
         // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
         if ((0,dist/* isDynamicPattern */.ey)(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
             const matched = (await (0,dist/* glob */.TI)(pattern, { cwd, absolute: false, onlyFiles: true }))
-                .filter((file) => !outputs.some((output) => sameFile(external_node_path_default().resolve(cwd, file), external_node_path_default().resolve(cwd, output))))
+                .filter((file) => !outputs.some((output) => sameFile(external_node_path_default().resolve(cwd, file), external_node_path_default().resolve(cwd, output))) &&
+                !isStream(file))
                 .sort();
             if (!matched.length)
                 throw new errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);

@@ -1,4 +1,13 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -14,8 +23,24 @@ import { FORMATS, formatNamed } from './index.js';
 import { endsEarly, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /**
+ * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
+ * has the shell create an empty summary.json before the glob is expanded.
+ */
+function ownStreams(): Stats[] {
+  return [1, 2].flatMap((fd) => {
+    try {
+      const stats = fstatSync(fd);
+      return stats.isFile() ? [stats] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` (a re-run's `*.json` would read the last run's reports).
+ * the run's own `outputs` (a re-run's `*.json` would read the last run's reports), nor the file its output
+ * is redirected to.
  */
 export async function expandImportFiles(
   patterns: readonly string[],
@@ -23,12 +48,19 @@ export async function expandImportFiles(
   outputs: readonly string[] = [],
 ): Promise<string[]> {
   const files: string[] = [];
+  const streams = ownStreams();
+  const isStream = (file: string) => {
+    const stats = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
+    return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
+  };
   for (const pattern of patterns) {
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true }))
         .filter(
-          (file) => !outputs.some((output) => sameFile(path.resolve(cwd, file), path.resolve(cwd, output))),
+          (file) =>
+            !outputs.some((output) => sameFile(path.resolve(cwd, file), path.resolve(cwd, output))) &&
+            !isStream(file),
         )
         .sort();
       if (!matched.length)

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { generateRows } from '../sim/xray.js';
 import { schemaErrors } from '../helpers/schemas.js';
@@ -428,6 +428,30 @@ describe('sca-bridge CLI', () => {
     expect(second.stderr).toContain('dt.json: dtrack-fpf, 6 findings');
     expect(second.stderr).not.toContain('out.json:');
     expect(readSarif(path.join(dir, 'out.json')).runs[0]?.results).toHaveLength(4);
+  });
+
+  it('leaves out of a glob the file its --json is redirected to, and names a saved summary it is given', async () => {
+    const dir = tempDir();
+    cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
+    // The shell creates summary.json, empty, before the run expands `*.json`.
+    execFileSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${CLI}" import '*.json' --sarif-file out.sarif --json > summary.json`],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const summary = JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8')) as {
+      counts: { total: number };
+    };
+    expect(summary.counts.total).toBe(4);
+    // Without the redirect, the summary saved by the last run is matched, and is not an export.
+    const again = await runCli(['import', '*.json', '--sarif-file', 'out.sarif'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      'summary.json: this is an sca-bridge run summary (`--json`), not a scanner export',
+    );
   });
 
   it('refuses a report over the token file, and an SBOM that cannot be read', async () => {
