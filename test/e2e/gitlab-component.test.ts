@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -244,24 +244,37 @@ function templateDocuments(): [{ spec: { inputs: Record<string, Input> } }, Reco
 describe('the component template', () => {
   it("keeps awkward values whole when GitLab interpolates inputs into the YAML's text before reading it", () => {
     const [header, , jobsText] = templateDocuments();
-    // Text interpolation (GitLab's ci_text_interpolation): each input's text put in place, arrays as JSON.
+    // Text interpolation (GitLab's ci_text_interpolation): each input's text put in place, an array of
+    // strings as Ruby's inspect writes it: JSON, but for `#` before `{`, `$` or `@`, escaped.
+    const rubyInspect = (list: unknown[]) => JSON.stringify(list).replace(/#(?=[{$@])/g, '\\#');
     const values: Record<string, unknown> = Object.fromEntries(
       Object.entries(header.spec.inputs).map(([name, input]) => [name, input.default ?? '']),
     );
     Object.assign(values, {
       environment: "Bob's env: # not a comment, \"quoted\" and 'single'",
       project_name: '- looks like a list',
-      metadata: ["owner=O'Brien", 'team="payments"'],
+      metadata: ["owner=O'Brien", 'team="payments"', 'note=#{not ruby} #$x \\#@y'],
     });
     const text = jobsText.replace(/\$\[\[ inputs\.(\w+) \]\]/g, (_match, name: string) => {
       const value = values[name];
-      return Array.isArray(value) ? JSON.stringify(value) : String(value);
+      return Array.isArray(value) ? rubyInspect(value) : String(value);
     });
     const jobs = parse(text.replace(/^\n---\n/, '')) as Record<string, Job>;
-    const variables = jobs[`${String(values.job_prefix)}-scan`]?.variables ?? {};
+    const scan = jobs[`${String(values.job_prefix)}-scan`];
+    const variables = scan?.variables ?? {};
     expect(variables.SCA_BRIDGE_INPUT_ENVIRONMENT).toBe(values.environment);
     expect(variables.SCA_BRIDGE_INPUT_PROJECT_NAME).toBe(values.project_name);
-    expect(JSON.parse(variables.SCA_BRIDGE_INPUT_LISTS ?? '{}')).toMatchObject({ metadata: values.metadata });
+    // The job's own reading of the list inputs, run as its script runs it.
+    const script = (scan?.script ?? []).join('\n');
+    const reader = /node -e '([^']*)' '([^']*)'/.exec(script);
+    expect(reader).not.toBeNull();
+    const args = execFileSync(process.execPath, ['-e', reader?.[1] ?? '', reader?.[2] ?? ''], {
+      env: { SCA_BRIDGE_INPUT_LISTS: variables.SCA_BRIDGE_INPUT_LISTS },
+      encoding: 'utf8',
+    });
+    expect(args.split('\n').filter((arg) => arg.startsWith('--metadata='))).toEqual(
+      (values.metadata as string[]).map((item) => `--metadata=${item}`),
+    );
   });
 
   it('declares the SPEC inputs in snake_case and the component inputs, and uses every one of them', () => {
