@@ -240,7 +240,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         logger.warn(`The job summary could not be written: ${(error as Error).message}`),
       );
   }
-  if (summary.status === 'failed') failures.unshift(`Gate failed: ${summary.gate.reasons.join('; ')}`);
+  // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
+  if (outcome?.summary.status === 'failed')
+    failures.unshift(`Gate failed: ${outcome.summary.gate.reasons.join('; ')}`);
   if (env.GITHUB_ENV) {
     const { error, warning, notice } = logger.printed;
     const printed = error + warning + notice + annotated + (failures.length ? 1 : 0);

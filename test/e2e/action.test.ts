@@ -397,6 +397,19 @@ describe('upload-sarif', () => {
     }
   });
 
+  it('says the gate failed as well when the upload failed too', async () => {
+    await start({ uploadStatus: 403 });
+    const run = await runAction(
+      { ...inputs, 'fail-on': 'any' },
+      { workspace: dir, env: { GITHUB_API_URL: apiUrl } },
+    );
+    expect(run.code).toBe(1);
+    const failed = run.commands.filter((c) => c.command === 'error').map((c) => c.message);
+    expect(failed.join('\n')).toContain('Gate failed: 4 findings (fail-on: any)');
+    expect(failed.join('\n')).toContain('security-events: write');
+    expect(run.outputs).toMatchObject({ 'gate-result': 'failed' });
+  });
+
   it('keeps the upload when its processing status cannot be read: a warning, sarif-id set', async () => {
     await start({ pollStatus: 404 });
     const run = await runAction(inputs, { workspace: dir, env: { GITHUB_API_URL: apiUrl } });
