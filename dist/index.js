@@ -78779,7 +78779,10 @@ function header(summary) {
         lines.push('');
     return lines;
 }
-function counts(summary) {
+function counts(summary, read) {
+    // Zeros in a table would read as "no findings".
+    if (!read)
+        return ['No findings were counted: the run ended before it read them.', ''];
     const { counts: c } = summary;
     const rows = findings_severity/* SEVERITIES */.oC.map((s) => `| ${ICON[s]} ${s} | ${c[s]} |`);
     const slices = findings_severity/* SEVERITIES */.oC.filter((s) => c[s] > 0).map((s) => `    "${s}" : ${c[s]}`);
@@ -78855,8 +78858,8 @@ function renderJobSummary(input) {
         notes.push(input.summary.truncated.note);
     const render = (findingLimit) => [
         ...header(input.summary),
-        ...counts(input.summary),
-        ...findingRows(input.findings, input.fileLink, findingLimit),
+        ...counts(input.summary, input.findings !== undefined),
+        ...findingRows(input.findings ?? [], input.fileLink, findingLimit),
         ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
         ...notes.map((note) => `> ${cell(note)}`),
     ].join('\n');
@@ -84589,7 +84592,6 @@ async function run_run(env = process.env) {
     const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
     if (config?.jobSummary !== false) {
-        const findings = outcome?.findings ?? [];
         const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
         const violations = failingViolations(reported, config?.watches ?? []);
         const link = github.repository && github.sha
@@ -84597,7 +84599,7 @@ async function run_run(env = process.env) {
             : undefined;
         const markdown = renderJobSummary({
             summary,
-            findings,
+            findings: outcome?.findings,
             violations,
             uncountedViolations: reported.length - violations.length,
             ...(link ? { fileLink: link } : {}),

@@ -217,7 +217,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
   if (config?.jobSummary !== false) {
-    const findings = outcome?.findings ?? [];
     const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
     const violations = failingViolations(reported, config?.watches ?? []);
     const link =
@@ -226,7 +225,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         : undefined;
     const markdown = renderJobSummary({
       summary,
-      findings,
+      findings: outcome?.findings,
       violations,
       uncountedViolations: reported.length - violations.length,
       ...(link ? { fileLink: link } : {}),

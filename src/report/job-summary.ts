@@ -11,7 +11,8 @@ const TOP_VIOLATIONS = 15;
 
 export interface JobSummaryInput {
   summary: RunSummary;
-  findings: readonly LocatedFinding[];
+  /** Undefined when the run ended before it read any: its counts are then no count of findings. */
+  findings: readonly LocatedFinding[] | undefined;
   /** The violations that count for the gate (`policyViolations`). */
   violations: readonly PolicyViolation[];
   /** Violations reported that do not count: WARN or INFO, suppressed, or of other watches. */
@@ -71,7 +72,9 @@ function header(summary: RunSummary): string[] {
   return lines;
 }
 
-function counts(summary: RunSummary): string[] {
+function counts(summary: RunSummary, read: boolean): string[] {
+  // Zeros in a table would read as "no findings".
+  if (!read) return ['No findings were counted: the run ended before it read them.', ''];
   const { counts: c } = summary;
   const rows = SEVERITIES.map((s) => `| ${ICON[s]} ${s} | ${c[s]} |`);
   const slices = SEVERITIES.filter((s) => c[s] > 0).map((s) => `    "${s}" : ${c[s]}`);
@@ -160,8 +163,8 @@ export function renderJobSummary(input: JobSummaryInput): string {
   const render = (findingLimit: number) =>
     [
       ...header(input.summary),
-      ...counts(input.summary),
-      ...findingRows(input.findings, input.fileLink, findingLimit),
+      ...counts(input.summary, input.findings !== undefined),
+      ...findingRows(input.findings ?? [], input.fileLink, findingLimit),
       ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
       ...notes.map((note) => `> ${cell(note)}`),
     ].join('\n');

@@ -210,6 +210,7 @@ describe('the Action, run as the runner runs it', () => {
     // `gate-result` must not read `passed` for a run that did not finish.
     expect(run.outputs).toEqual({});
     expect(run.summary).toContain('⚠️ Run failed');
+    expect(run.summary).toContain('No findings were counted');
   });
 
   it('masks the tokens before anything is printed', async () => {
@@ -392,6 +393,7 @@ describe('upload-sarif', () => {
       });
       expect(run.summary).toContain('⚠️ Run failed');
       expect(run.summary).toContain('upload-sarif: GitHub refused');
+      expect(run.summary).toContain('| **total** | **4** |');
     } finally {
       await receiver.stop();
     }

@@ -77,9 +77,18 @@ describe('the job summary', () => {
       status: 'error',
       error: { message: 'x'.repeat(2_000_000), exitCode: 3 },
     };
-    const markdown = renderJobSummary({ summary, findings: [], violations: [], notes: [] });
+    const markdown = renderJobSummary({ summary, findings: undefined, violations: [], notes: [] });
     expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
     expect(markdown).toContain("The summary was cut here to stay within GitHub's 1 MiB limit.");
+  });
+
+  it('shows no table of zeros for a run that ended before it read its findings, and the counts of one that read them', () => {
+    const failed: RunSummary = { ...SUMMARY, status: 'error', error: { message: 'HTTP 503', exitCode: 3 } };
+    const unread = renderJobSummary({ summary: failed, findings: undefined, violations: [], notes: [] });
+    expect(unread).toContain('No findings were counted: the run ended before it read them.');
+    expect(unread).not.toContain('| Severity | Findings |');
+    const read = renderJobSummary({ summary: failed, findings: [], violations: [], notes: [] });
+    expect(read).toContain('| **total** | **0** |');
   });
 
   it("keeps scanner text from pairing with the summary's own markdown: backticks, brackets, tags", () => {
