@@ -5635,7 +5635,17 @@ async function readToken(args, env) {
         throw new errors/* UserError */.yo(`--token-file: cannot read ${args.tokenFile}.`);
     }
 }
+/** Only `import` reads files named on the command line; elsewhere one is a mistake, not something to drop. */
+function refuseFiles(mode, args) {
+    if (mode === 'import' || !args.positionals.length)
+        return;
+    const hint = mode === 'scan'
+        ? ' (an SBOM to upload is --sbom <file>; an export to read is `sca-bridge import <file>`)'
+        : '';
+    throw new errors/* UserError */.yo(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
+}
 async function buildConfig(mode, args, io, logger) {
+    refuseFiles(mode, args);
     const token = await readToken(args, io.env);
     const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
     if (token)

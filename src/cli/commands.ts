@@ -32,7 +32,18 @@ async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | 
   }
 }
 
+/** Only `import` reads files named on the command line; elsewhere one is a mistake, not something to drop. */
+function refuseFiles(mode: Mode, args: ParsedArgs): void {
+  if (mode === 'import' || !args.positionals.length) return;
+  const hint =
+    mode === 'scan'
+      ? ' (an SBOM to upload is --sbom <file>; an export to read is `sca-bridge import <file>`)'
+      : '';
+  throw new UserError(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
+}
+
 async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logger): Promise<Config> {
+  refuseFiles(mode, args);
   const token = await readToken(args, io.env);
   const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
   if (token) logger.secret(token);

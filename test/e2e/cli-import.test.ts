@@ -553,6 +553,17 @@ describe('sca-bridge CLI', () => {
     });
   });
 
+  it('refuses a file named to a command that reads none, rather than drop it', async () => {
+    const scan = await runCli(['scan', 'bom.json', '--scanner', 'dependency-track']);
+    expect(scan.code).toBe(2);
+    expect(scan.stderr).toContain(
+      'scan: takes no file, but was given bom.json (an SBOM to upload is --sbom <file>; an export to read is `sca-bridge import <file>`).',
+    );
+    const test = await runCli(['test-connection', 'extra']);
+    expect(test.code).toBe(2);
+    expect(test.stderr).toContain('test-connection: takes no file, but was given extra.');
+  });
+
   it('never prints the token', async () => {
     const token = 'odt_SECRETsecret0123456789abcdef';
     const sarifFile = path.join(work, 'token.sarif');
