@@ -54,6 +54,15 @@ export type ReportDetails = z.infer<typeof detailsSchema>;
 const pageSchema = z.object({ total_rows: z.number().int().nonnegative(), rows: z.array(z.unknown()) });
 export type ReportPage = z.infer<typeof pageSchema>;
 
+/** One page of a report's content, and which read of the whole report it belongs to (1 the first). */
+export interface PageRequest {
+  page: number;
+  rows: number;
+  orderBy: string;
+  direction?: 'asc' | 'desc';
+  read?: number;
+}
+
 const repositoriesSchema = z.array(z.object({ key: z.string() }).loose());
 
 /** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
@@ -195,15 +204,19 @@ export class XrayClient {
     });
   }
 
-  /** `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET. */
-  reportPage(kind: ReportKind, id: number, page: number, rows: number, orderBy: string): Promise<ReportPage> {
+  /**
+   * `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET.
+   * A page of a later read of the whole report is kept under its own name.
+   */
+  reportPage(kind: ReportKind, id: number, ask: PageRequest): Promise<ReportPage> {
+    const { page, rows, orderBy, direction = 'asc', read = 1 } = ask;
     return this.call(
       {
         method: 'POST',
         path: `xray/api/v1/reports/${kind}/${id}`,
-        query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+        query: { direction, page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
         retry: true,
-        keepAs: `xray-${kind}-report-${id}-page-${page}`,
+        keepAs: `xray-${kind}-report-${id}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
       },
       pageSchema,
       { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` },
