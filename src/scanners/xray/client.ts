@@ -72,10 +72,12 @@ export class XrayClient {
   private readonly http: HttpClient;
 
   private readonly config: Config;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(ctx: ScannerContext, factory: HttpFactory = defaultHttpFactory) {
     const { config } = ctx;
     this.config = config;
+    this.signal = ctx.signal;
     if (!config.apiUrl) {
       throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
     }
@@ -178,6 +180,9 @@ export class XrayClient {
    * A stop signal does not cut it off, so the report it creates is known and can be deleted.
    */
   async createReport(kind: ReportKind, body: CreateReportBody): Promise<number> {
+    // Outliving the stop is for a creation already under way; once stopped, none starts (it would only be
+    // deleted again, or left behind when the grace period ends first).
+    this.signal?.throwIfAborted();
     const data = await this.call(
       {
         method: 'POST',
