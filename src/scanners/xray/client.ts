@@ -194,7 +194,14 @@ export class XrayClient {
         outlivesCancel: true,
       },
       createdSchema,
-      { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind },
+      {
+        operation: 'create-report',
+        doing: `Creating the Xray ${kind} report`,
+        report: kind,
+        pathPatterns: body.resources.repositories.some(
+          (repo) => !!repo.include_path_patterns?.length || !!repo.exclude_path_patterns?.length,
+        ),
+      },
       // A network failure after the request left: Xray may have created the report all the same.
       `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`,
     );
