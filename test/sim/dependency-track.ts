@@ -1,7 +1,7 @@
 /**
  * A loopback simulator of Dependency-Track's REST API, faithful to research/dependency-track.md: the version
  * endpoint, team/self (4.4+), multipart BOM upload, token processing (event/token 4.11+, bom/token before),
- * project lookup, findings (paged on v5, whole on v4) and policy violations (always paged) with
+ * project lookup (by name and version, or every version of a name), findings (paged on v5, whole on v4) and policy violations (always paged) with
  * `X-Total-Count`, `X-Api-Key` authentication and permissions, and fault injection.
  */
 import { randomUUID } from 'node:crypto';
@@ -102,6 +102,8 @@ export interface SimProjectInit {
   uuid?: string;
   name: string;
   version?: string;
+  /** Marked as the latest version of its name (DT 4.12+). */
+  isLatest?: boolean;
   findings?: Row[];
   violations?: Row[];
 }
@@ -294,6 +296,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       name: p.name,
       ...(p.version !== undefined ? { version: p.version } : {}),
       tags: [],
+      ...(p.isLatest !== undefined ? { isLatest: p.isLatest } : {}),
       lastBomImport: 1_700_000_000_000,
       findings: forProject(p.findings ?? [], uuid),
       violations: forProject(p.violations ?? [], uuid),
@@ -343,6 +346,18 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
     return received;
   }
 
+  /**
+   * The parent an auto-created project names, as DT's upload finds it: by UUID, or by name with
+   * `parentVersion` (a null version when that is missing); `null` when named and not found.
+   */
+  function parentOf(fields: Record<string, string>): SimProject | null | undefined {
+    if (!atLeast(version, 4, 8)) return undefined;
+    if (fields.parentUUID) return projects.find((p) => p.uuid === fields.parentUUID) ?? null;
+    if (!fields.parentName) return undefined;
+    const wanted = fields.parentVersion ?? null;
+    return projects.find((p) => p.name === fields.parentName && (p.version ?? null) === wanted) ?? null;
+  }
+
   async function upload(req: IncomingMessage): Promise<HttpReply> {
     const { fields, bom } = await receiveUpload(req);
     const denied = need('BOM_UPLOAD');
@@ -384,6 +399,8 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
         if (!permissions.has('PROJECT_CREATION_UPLOAD') && !permissions.has('PORTFOLIO_MANAGEMENT')) {
           return text(401, 'The principal does not have permission to create project.');
         }
+        const parent = parentOf(fields);
+        if (parent === null) return text(404, 'The parent component could not be found.');
         project = {
           uuid: randomUUID(),
           name: fields.projectName ?? '',
@@ -392,14 +409,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
             atLeast(version, 4, 12) && fields.projectTags
               ? fields.projectTags.split(',').map((t) => t.trim())
               : [],
-          ...(atLeast(version, 4, 8) && (fields.parentUUID || fields.parentName)
-            ? {
-                parent: {
-                  ...(fields.parentUUID ? { uuid: fields.parentUUID } : {}),
-                  ...(fields.parentName ? { name: fields.parentName } : {}),
-                },
-              }
-            : {}),
+          ...(parent ? { parent: { uuid: parent.uuid, name: parent.name } } : {}),
           ...(atLeast(version, 4, 12) && fields.isLatest ? { isLatest: fields.isLatest === 'true' } : {}),
           findings: [],
           violations: [],
@@ -470,6 +480,21 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       return found
         ? new HttpReply(200, projectJson(found, version))
         : text(404, 'The project could not be found.');
+    }
+    if (method === 'GET' && p === '/api/v1/project') {
+      const denied = need('VIEW_PORTFOLIO');
+      if (denied) return denied;
+      // An exact name match, newest version first, paged like every list.
+      const name = url.searchParams.get('name');
+      const named = projects
+        .filter((x) => name === null || x.name === name)
+        .sort((a, b) => (b.version ?? '').localeCompare(a.version ?? ''));
+      const { offset, limit } = pageOf(url.searchParams);
+      return new HttpReply(
+        200,
+        named.slice(offset, offset + limit).map((x) => projectJson(x, version)),
+        { 'X-Total-Count': String(named.length) },
+      );
     }
     m = /^\/api\/v1\/project\/([0-9a-f-]{36})$/.exec(p);
     if (method === 'GET' && m) {

@@ -44,6 +44,12 @@ export interface XraySimOptions {
   unauthorizedBody?: (authorization: string) => string;
   /** Adds this to every page's `total_rows` (a server that miscounts). */
   totalRowsSkew?: number;
+  /**
+   * Rows tied on `order_by` come in the report's order on page 1 and reversed on every other page, the same
+   * on every request, as a database's top-N sort (not stable; it orders ties by how many rows it keeps) may
+   * give them: pages then repeat and miss rows.
+   */
+  unstableTies?: boolean;
 }
 
 export interface SimRequest {
@@ -485,14 +491,16 @@ export class XraySim {
   }
 
   /** The report's rows in `order_by` order, sorted once per order (a real server's index). */
-  private sorted(report: SimReport, orderBy: string, descending: boolean): Row[] {
-    const key = `${orderBy}:${descending}`;
+  private sorted(report: SimReport, orderBy: string, descending: boolean, page: number): Row[] {
+    const tiesReversed = !!this.options.unstableTies && page > 1;
+    const key = `${orderBy}:${descending}:${tiesReversed}`;
     let rows = report.sortedBy.get(key);
     if (!rows) {
+      const tie = tiesReversed ? -1 : 1;
       rows = report.rows
         .map((row, index) => ({ row, index, key: sortKey(row, orderBy) }))
-        // Ties keep the report's own order, so every page sorts the same way.
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
+        // Ties keep the report's own order, so every page sorts the same way (unless `unstableTies`).
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : tie * (a.index - b.index)))
         .map((entry) => entry.row);
       if (descending) rows.reverse();
       report.sortedBy.set(key, rows);
@@ -517,7 +525,7 @@ export class XraySim {
       return { status: 400, body: { error: 'page_num and num_of_rows must be positive integers' } };
     }
     const served = Math.min(asked, this.options.pageCap ?? 100);
-    const sorted = this.sorted(report, orderBy, query.direction === 'desc');
+    const sorted = this.sorted(report, orderBy, query.direction === 'desc', page);
     const offset = (page - 1) * (this.options.offsetFrom === 'requested' ? asked : served);
     return {
       status: 200,

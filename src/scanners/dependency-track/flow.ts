@@ -16,6 +16,7 @@ import {
   notFoundMessage,
   type ProjectRef,
   projectTarget,
+  resolveParent,
   type Target,
 } from './project.js';
 import { checkKey, checkServer, type KeyInfo, type ServerInfo } from './server.js';
@@ -42,7 +43,12 @@ function kilobytes(bytes: number): string {
 }
 
 /** Upload fields that only count when DT creates the project, with the server versions that know them. */
-function creationFields(config: Config, server: ServerInfo, logger: Logger): Partial<UploadTarget> {
+async function creationFields(
+  api: DtApi,
+  config: Config,
+  server: ServerInfo,
+  logger: Logger,
+): Promise<Partial<UploadTarget>> {
   const fields: Partial<UploadTarget> = {};
   const tags = (config.scanTag ?? '')
     .split(',')
@@ -51,17 +57,16 @@ function creationFields(config: Config, server: ServerInfo, logger: Logger): Par
     .join(',');
   if (tags) fields.tags = tags;
   if (config.isLatest !== undefined) fields.isLatest = config.isLatest;
-  if (config.parentProject) {
-    if (isUuid(config.parentProject)) fields.parentUuid = config.parentProject.toLowerCase();
-    else fields.parentName = config.parentProject;
-  }
   if ((tags || config.isLatest !== undefined) && has(server.version, 'tagsAndLatest') === false) {
     logger.warn(
       `Dependency-Track ${server.text} ignores scan-tag and is-latest on upload (they need 4.12 or newer).`,
     );
   }
-  if (config.parentProject && has(server.version, 'parent') === false) {
+  const parent = config.parentProject;
+  if (parent && has(server.version, 'parent') === false) {
     logger.warn(`Dependency-Track ${server.text} ignores parent-project on upload (it needs 4.8 or newer).`);
+  } else if (parent) {
+    fields.parentUuid = isUuid(parent) ? parent.toLowerCase() : await resolveParent(api, parent, logger);
   }
   return fields;
 }
@@ -94,7 +99,7 @@ async function uploadAndWait(
       name: named.name,
       version: named.version,
       autoCreate: true,
-      ...creationFields(config, server, logger),
+      ...(await creationFields(api, config, server, logger)),
     };
   }
   const where = found ? `${describeTarget(target)} (${found.uuid})` : describeTarget(target);

@@ -18,8 +18,9 @@ export function byField(field: string): (row: unknown) => string | undefined {
 /**
  * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
  * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
- * gave (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a
- * page that adds nothing before the total is reached is an error, never a quiet gap.
+ * gave (a server that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the
+ * total is reached is an error, never a quiet gap. So is a total that changes between pages: rows deleted or
+ * added meanwhile shift others onto pages already read, where they are never seen.
  */
 export async function readAllPages(
   api: DtApi,
@@ -31,6 +32,7 @@ export async function readAllPages(
 ): Promise<unknown[]> {
   const rows: unknown[] = [];
   const seen = new Set<string>();
+  let first: number | undefined;
   for (let page = 1; ; page++) {
     const { data, headers } = await api.json(
       {
@@ -50,6 +52,12 @@ export async function readAllPages(
     if (total === undefined) {
       throw new ScannerError(
         `Dependency-Track sent no X-Total-Count header with the ${call.rows} (${path}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`,
+      );
+    }
+    first ??= total;
+    if (total !== first) {
+      throw new ScannerError(
+        `The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may have changed the project meanwhile).`,
       );
     }
     const before = rows.length;

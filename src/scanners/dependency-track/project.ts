@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
 import { optString } from '../../importers/importer.js';
+import type { Logger } from '../../logger.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
+import { byField, readAllPages } from './paging.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,6 +97,51 @@ export async function findProject(api: DtApi, target: Target): Promise<ProjectRe
     ...(project.data.version ? { version: project.data.version } : {}),
     ...(typeof project.data.lastBomImport === 'number' ? { lastBomImport: project.data.lastBomImport } : {}),
   };
+}
+
+const namedSchema = projectSchema.extend({ isLatest: z.boolean().nullish() });
+
+/**
+ * The UUID of the parent-project given by name. DT's upload looks a `parentName` up with a null version when
+ * no `parentVersion` comes along, so a versioned parent is never found that way: the name is resolved here,
+ * with `GET /api/v1/project?name=` (every version of that name), to one project: the only one, else the one
+ * marked latest.
+ */
+export async function resolveParent(api: DtApi, name: string, logger: Logger): Promise<string> {
+  const rows = await readAllPages(
+    api,
+    'api/v1/project',
+    { name },
+    {
+      what: `looking up parent-project "${name}"`,
+      rows: 'projects',
+      identity: byField('uuid'),
+      permission: 'VIEW_PORTFOLIO',
+    },
+    logger,
+  );
+  // DT matches the name exactly; checked again, so a server that searches instead cannot pick a stranger.
+  const named = rows.flatMap((row) => {
+    const project = namedSchema.safeParse(row);
+    return project.success && project.data.name === name ? [project.data] : [];
+  });
+  if (!named.length) {
+    throw new UserError(
+      `Input parent-project: Dependency-Track has no project named "${name}" (names must match exactly; the API key's team needs VIEW_PORTFOLIO to see it): give the parent's exact name or its UUID.`,
+    );
+  }
+  const latest = named.filter((project) => project.isLatest);
+  const parent = named.length === 1 ? named[0] : latest.length === 1 ? latest[0] : undefined;
+  if (!parent) {
+    const versions = named.map((project) => (project.version ? `"${project.version}"` : '(no version)'));
+    throw new UserError(
+      `Input parent-project: Dependency-Track has ${named.length} projects named "${name}" (versions ${versions.join(', ')}) and ${latest.length ? 'more than one is' : 'none is'} marked latest: give the parent's UUID with parent-project.`,
+    );
+  }
+  logger.info(
+    `parent-project "${name}" is ${parent.version ? `version "${parent.version}" ` : ''}(${parent.uuid}).`,
+  );
+  return parent.uuid;
 }
 
 /** The message for a project that does not exist, with the fix. */

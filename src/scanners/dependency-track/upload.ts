@@ -59,8 +59,8 @@ export interface UploadTarget {
   autoCreate?: boolean;
   /** `scan-tag`, comma-separated (4.12+; only sent when DT creates the project). */
   tags?: string;
+  /** parent-project, resolved to a UUID when given by name. */
   parentUuid?: string;
-  parentName?: string;
   isLatest?: boolean;
 }
 
@@ -79,7 +79,6 @@ export function uploadForm(target: UploadTarget, sbom: Sbom): FormData {
     if (target.autoCreate) {
       field('projectTags', target.tags);
       field('parentUUID', target.parentUuid);
-      field('parentName', target.parentName);
       field('isLatest', target.isLatest);
     }
   }

@@ -54,6 +54,15 @@ export type ReportDetails = z.infer<typeof detailsSchema>;
 const pageSchema = z.object({ total_rows: z.number().int().nonnegative(), rows: z.array(z.unknown()) });
 export type ReportPage = z.infer<typeof pageSchema>;
 
+/** One page of a report's content, and which read of the whole report it belongs to (1 the first). */
+export interface PageRequest {
+  page: number;
+  rows: number;
+  orderBy: string;
+  direction?: 'asc' | 'desc';
+  read?: number;
+}
+
 const repositoriesSchema = z.array(z.object({ key: z.string() }).loose());
 
 /** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
@@ -63,10 +72,12 @@ export class XrayClient {
   private readonly http: HttpClient;
 
   private readonly config: Config;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(ctx: ScannerContext, factory: HttpFactory = defaultHttpFactory) {
     const { config } = ctx;
     this.config = config;
+    this.signal = ctx.signal;
     if (!config.apiUrl) {
       throw new UserError('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
     }
@@ -169,6 +180,9 @@ export class XrayClient {
    * A stop signal does not cut it off, so the report it creates is known and can be deleted.
    */
   async createReport(kind: ReportKind, body: CreateReportBody): Promise<number> {
+    // Outliving the stop is for a creation already under way; once stopped, none starts (it would only be
+    // deleted again, or left behind when the grace period ends first).
+    this.signal?.throwIfAborted();
     const data = await this.call(
       {
         method: 'POST',
@@ -180,7 +194,14 @@ export class XrayClient {
         outlivesCancel: true,
       },
       createdSchema,
-      { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind },
+      {
+        operation: 'create-report',
+        doing: `Creating the Xray ${kind} report`,
+        report: kind,
+        pathPatterns: body.resources.repositories.some(
+          (repo) => !!repo.include_path_patterns?.length || !!repo.exclude_path_patterns?.length,
+        ),
+      },
       // A network failure after the request left: Xray may have created the report all the same.
       `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`,
     );
@@ -195,15 +216,19 @@ export class XrayClient {
     });
   }
 
-  /** `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET. */
-  reportPage(kind: ReportKind, id: number, page: number, rows: number, orderBy: string): Promise<ReportPage> {
+  /**
+   * `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET.
+   * A page of a later read of the whole report is kept under its own name.
+   */
+  reportPage(kind: ReportKind, id: number, ask: PageRequest): Promise<ReportPage> {
+    const { page, rows, orderBy, direction = 'asc', read = 1 } = ask;
     return this.call(
       {
         method: 'POST',
         path: `xray/api/v1/reports/${kind}/${id}`,
-        query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+        query: { direction, page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
         retry: true,
-        keepAs: `xray-${kind}-report-${id}-page-${page}`,
+        keepAs: `xray-${kind}-report-${id}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
       },
       pageSchema,
       { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` },

@@ -23,7 +23,13 @@ export interface ErrorContext {
   report?: 'vulnerabilities' | 'violations';
   /** The `watches` input, which restricts the violations report. */
   watches?: readonly string[];
+  /** Whether a `create-report` call sent include or exclude path patterns. */
+  pathPatterns?: boolean;
 }
+
+/** Older Xray versions refuse a report that names fields they do not know, such as the path patterns. */
+const PATTERNS_FIX =
+  'Older Xray versions refuse the include-path-patterns and exclude-path-patterns sca-bridge sends with the report: run the scan again without them, or upgrade Xray.';
 
 const TOKEN_FIX =
   'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
@@ -92,11 +98,12 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
     return `${where}: answered with a redirect (HTTP ${status}): ${redirectAdvice(error.redirect, 'api-url')}.`;
   }
   if (ctx.operation === 'create-report') {
+    const patterns = ctx.pathPatterns ? `${PATTERNS_FIX} ` : '';
     if ((status === 400 || status === 404) && ctx.report === 'violations') {
-      return `${where}: Xray refused the violations report that fail-on-policy-violation reads (${answer}). ${violationsFix(ctx.watches ?? [])}`;
+      return `${where}: Xray refused the violations report that fail-on-policy-violation reads (${answer}). ${patterns}${violationsFix(ctx.watches ?? [])}`;
     }
     if (status === 400 || status === 404) {
-      return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
+      return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). ${patterns}${patterns ? 'Otherwise check' : 'Check'} repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
     }
     if (status === 412) {
       return `${where}: Xray's reports feature is disabled (${answer}); ask your JFrog administrator to enable Xray reports.`;

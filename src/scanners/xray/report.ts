@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CreateReportBody, ReportDetails, ReportKind, XrayClient } from './client.js';
@@ -81,50 +82,96 @@ export async function waitForReport(
   }
 }
 
+/** Reads of a whole report when rows repeat across pages: the first and up to two more. */
+export const MAX_READS = 3;
+
+/** A row's identity: a digest of its JSON text, so a large report's keys stay small. */
+function rowKey(row: unknown): string {
+  return hash('sha1', JSON.stringify(row), 'base64');
+}
+
 /**
- * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
- * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
- * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
+ * The distinct rows of every read of a report. A repeat within one page is the server's own (one query
+ * cannot give a row twice) and counts; a row an earlier page of the same read gave is a repeat across pages.
  */
-export async function readAllPages(
-  kind: ReportKind,
-  id: number,
-  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'limiter' | 'requestedRows' | 'stopped'>,
-): Promise<unknown[]> {
+class RowUnion {
+  private readonly rows = new Map<string, { row: unknown; count: number }>();
+  /** Rows held, a repeat within a page counted. */
+  size = 0;
+
+  /** Adds one read's pages; returns its repeats across pages and a digest of the rows it gave, in any order. */
+  add(pages: unknown[][]): { repeats: number; contents: string } {
+    const keys: string[] = [];
+    const earlier = new Set<string>();
+    let repeats = 0;
+    for (const page of pages) {
+      const counts = new Map<string, { row: unknown; count: number }>();
+      for (const row of page) {
+        const key = rowKey(row);
+        keys.push(key);
+        const seen = counts.get(key);
+        if (seen) seen.count++;
+        else counts.set(key, { row, count: 1 });
+      }
+      for (const [key, { row, count }] of counts) {
+        if (earlier.has(key)) repeats++;
+        earlier.add(key);
+        const held = this.rows.get(key) ?? { row, count: 0 };
+        if (count > held.count) {
+          this.size += count - held.count;
+          held.count = count;
+        }
+        this.rows.set(key, held);
+      }
+    }
+    return { repeats, contents: hash('sha1', keys.sort().join('')) };
+  }
+
+  all(): unknown[] {
+    return [...this.rows.values()].flatMap(({ row, count }) => Array<unknown>(count).fill(row));
+  }
+}
+
+interface Paging {
+  kind: ReportKind;
+  id: number;
+  pages: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * Reads pages `from` to the last of one read of the report, a bounded number at a time, in page order. After
+ * one page (or a sibling report) failed, the pages still waiting are not asked for.
+ */
+async function readPages(
+  paging: Paging,
+  from: number,
+  read: number,
+  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'limiter' | 'stopped'>,
+): Promise<unknown[][]> {
   const { client, logger, limiter } = options;
+  const { kind, id, pages, pageSize, total } = paging;
   const stopped = options.stopped ?? (() => false);
-  const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
-  const first = await limiter.run(() => client.reportPage(kind, id, 1, asked, ORDER_BY));
-  const total = first.total_rows;
-  if (total === 0 && first.rows.length === 0) return [];
-  const pageSize = first.rows.length;
-  if (pageSize === 0) {
-    throw new ScannerError(
-      `Xray's ${kind} report ${id} says it holds ${total} rows (total_rows) but its first page is empty; sca-bridge cannot read it. Run the scan again; if it persists, report it to JFrog support.`,
-    );
-  }
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages > 1) {
-    const capped =
-      pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
-    logger.info(
-      `Reading Xray ${kind} report ${id}: ${total} rows in ${pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`,
-    );
-  }
-  const byPage: unknown[][] = [first.rows];
+  const byPage: unknown[][] = [];
   let failed = false;
-  const reads = Array.from({ length: pages - 1 }, (_, i) => i + 2).map((page) =>
+  const reads = Array.from({ length: pages - from + 1 }, (_, i) => i + from).map((page) =>
     limiter.run(async () => {
-      // After one page (or a sibling report) failed, the pages still waiting are not worth asking for.
       if (failed || stopped()) throw new Cancelled(`reading Xray ${kind} report ${id} stopped`);
       try {
-        const content = await client.reportPage(kind, id, page, pageSize, ORDER_BY);
+        const content = await client.reportPage(kind, id, {
+          page,
+          rows: pageSize,
+          orderBy: ORDER_BY,
+          direction: read % 2 ? 'asc' : 'desc',
+          read,
+        });
         if (content.total_rows !== total) {
           throw new ScannerError(
             `Xray's ${kind} report ${id} changed while it was read: page 1 said ${total} rows, page ${page} says ${content.total_rows}. Run the scan again.`,
           );
         }
-        byPage[page - 1] = content.rows;
+        byPage[page - from] = content.rows;
         logger.debug(`Xray ${kind} report ${id}: page ${page} of ${pages}, ${content.rows.length} rows`);
       } catch (error) {
         failed = true;
@@ -133,18 +180,86 @@ export async function readAllPages(
     }),
   );
   await settleAll(reads);
-  const rows = byPage.flat();
-  if (rows.length !== total) {
-    const expected = (page: number) => (page < pages ? pageSize : total - (pages - 1) * pageSize);
-    const short = byPage
-      .map((page, i) => ({ page: i + 1, rows: page.length }))
-      .filter((p) => p.rows !== expected(p.page))
-      .map((p) => `page ${p.page}: ${p.rows} of ${expected(p.page)}`);
+  return byPage;
+}
+
+/** The error for pages that hold fewer or more rows than `total_rows`, naming the pages that differ. */
+function countError(paging: Paging, byPage: unknown[][]): ScannerError {
+  const { kind, id, pages, pageSize, total } = paging;
+  const expected = (page: number) => (page < pages ? pageSize : total - (pages - 1) * pageSize);
+  const short = byPage
+    .map((page, i) => ({ page: i + 1, rows: page.length }))
+    .filter((p) => p.rows !== expected(p.page))
+    .map((p) => `page ${p.page}: ${p.rows} of ${expected(p.page)}`);
+  return new ScannerError(
+    `Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${byPage.flat().length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`,
+  );
+}
+
+/**
+ * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
+ * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
+ * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
+ *
+ * Rows tied on `ORDER_BY` may come in another order per page (a database's top-N sort is not stable, and
+ * orders ties by how many rows it keeps), so a page can repeat rows of another and miss others while the
+ * count still adds up. Rows are keyed by their content: when some repeat across pages, the report is read
+ * again (up to `MAX_READS` in all), keeping the distinct rows of every read, until they reach `total_rows`.
+ * Reads alternate the direction: asking the same pages the same way may well repeat the same mistake. Two
+ * reads in turn that give the same rows, both ways, show that the repeats are the server's own: they are kept.
+ */
+export async function readAllPages(
+  kind: ReportKind,
+  id: number,
+  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'limiter' | 'requestedRows' | 'stopped'>,
+): Promise<unknown[]> {
+  const { client, logger, limiter } = options;
+  const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
+  const first = await limiter.run(() =>
+    client.reportPage(kind, id, { page: 1, rows: asked, orderBy: ORDER_BY }),
+  );
+  const total = first.total_rows;
+  if (total === 0 && first.rows.length === 0) return [];
+  const pageSize = first.rows.length;
+  if (pageSize === 0) {
     throw new ScannerError(
-      `Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${rows.length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`,
+      `Xray's ${kind} report ${id} says it holds ${total} rows (total_rows) but its first page is empty; sca-bridge cannot read it. Run the scan again; if it persists, report it to JFrog support.`,
     );
   }
-  return rows;
+  const paging: Paging = { kind, id, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize, total };
+  if (paging.pages > 1) {
+    const capped =
+      pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
+    logger.info(
+      `Reading Xray ${kind} report ${id}: ${total} rows in ${paging.pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`,
+    );
+  }
+  let byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
+  const union = new RowUnion();
+  let last = union.add(byPage);
+  if (!last.repeats) {
+    const rows = byPage.flat();
+    if (rows.length !== total) throw countError(paging, byPage);
+    return rows;
+  }
+  for (let read = 2; read <= MAX_READS && union.size !== total; read++) {
+    logger.info(
+      `Xray's ${kind} report ${id} repeated rows across pages (rows tied on ${ORDER_BY} came in another order per page), ${union.size} distinct of ${total}: reading it again (read ${read} of at most ${MAX_READS}).`,
+    );
+    byPage = await readPages(paging, 1, read, options);
+    const next = union.add(byPage);
+    if (next.contents === last.contents && byPage.flat().length === total) {
+      logger.warn(
+        `Xray's ${kind} report ${id} gave the same ${total} rows read in either direction, ${total - union.size} of them repeated: they are taken as Xray's own duplicates.`,
+      );
+      return byPage.flat();
+    }
+    last = next;
+  }
+  if (union.size === total) return union.all();
+  throw new ScannerError(
+    `Xray's ${kind} report ${id} repeated rows across pages on each of ${MAX_READS} reads (rows tied on ${ORDER_BY} came in another order per page) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`,
+  );
 }
 
 /**

@@ -50,7 +50,9 @@ function expectNoKey(logger: MemoryLogger, ...texts: string[]): void {
 
 describe('Dependency-Track scan against the simulator', () => {
   it('4.14: uploads with auto-create, waits for processing, reads every finding and violation', async () => {
-    await start({ version: '4.14.3', processingPolls: 2 });
+    // The parent has a version: DT's upload would look a bare parentName up with a null version.
+    await start({ version: '4.14.3', processingPolls: 2, projects: [{ name: 'platform', version: '2.0' }] });
+    const platform = sim!.projects[0]!;
     const logger = new MemoryLogger();
     const result = await scan(
       {
@@ -70,26 +72,27 @@ describe('Dependency-Track scan against the simulator', () => {
       projectVersion: '1.0.0',
       autoCreate: 'true',
       projectTags: 'ci,nightly',
-      parentName: 'platform',
+      parentUUID: platform.uuid,
       isLatest: 'true',
     });
     expect(upload.bomName).toBe('bom.json');
     expect(JSON.parse(upload.bom)).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.5' });
     expect(upload.contentType).toMatch(/^multipart\/form-data; boundary=/);
-    const project = sim!.projects[0]!;
+    const project = sim!.projects[1]!;
     expect(project).toMatchObject({
       name: 'shop-web',
       version: '1.0.0',
       tags: ['ci', 'nightly'],
       isLatest: true,
     });
-    expect(project.parent).toEqual({ name: 'platform' });
+    expect(project.parent).toEqual({ uuid: platform.uuid, name: 'platform' });
 
-    // version, team, lookup (404), upload, 3 polls (2 processing), lookup, findings, violations
+    // version, team, lookup (404), parent by name, upload, 3 polls (2 processing), lookup, findings, violations
     expect(sim!.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'GET /api/version 200',
       'GET /api/v1/team/self 200',
       'GET /api/v1/project/lookup 404',
+      'GET /api/v1/project 200',
       'POST /api/v1/bom 200',
       expect.stringMatching(/^GET \/api\/v1\/event\/token\/[0-9a-f-]{36} 200$/),
       expect.stringMatching(/^GET \/api\/v1\/event\/token\/[0-9a-f-]{36} 200$/),
@@ -138,6 +141,7 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(logger.of('info')).toEqual([
       `Dependency-Track 4.14.3 at ${sim!.url}`,
       'The API key belongs to the team "CI Automation".',
+      `parent-project "platform" is version "2.0" (${platform.uuid}).`,
       'Uploading bom.json (1.1 kB) to project "shop-web" version "1.0.0", which Dependency-Track creates (auto-create).',
       expect.stringMatching(
         /^Waiting for Dependency-Track to process the SBOM \(token [0-9a-f-]{36}\): polling every 0\.01 s for up to 600 s\.$/,
@@ -208,6 +212,61 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(logger.of('warn')).toContain(
       'Dependency-Track 4.10.1 ignores scan-tag and is-latest on upload (they need 4.12 or newer).',
     );
+  });
+
+  it('parent-project by name: the version marked latest among several, else an input error listing them', async () => {
+    const versions = (latest: boolean[]) =>
+      latest.map((isLatest, i) => ({ name: 'platform', version: `${i + 1}.0`, isLatest }));
+    const inputs = {
+      sbom: BOM,
+      'project-name': 'shop-web',
+      'project-version': '1',
+      'parent-project': 'platform',
+    };
+    await start({ projects: [...versions([false, true, false]), { name: 'platform-tools', version: '9' }] });
+    await scan(inputs);
+    expect(sim!.uploads[0]!.fields.parentUUID).toBe(sim!.projects[1]!.uuid);
+    expect(sim!.requests.find((r) => r.path === '/api/v1/project')!.query).toEqual({
+      name: 'platform',
+      pageNumber: '1',
+      pageSize: '100',
+    });
+    await sim!.close();
+
+    await start({ projects: versions([false, false]) });
+    const several = await scanError(inputs);
+    expect(several).toBeInstanceOf(UserError);
+    expect(several.message).toBe(
+      'Input parent-project: Dependency-Track has 2 projects named "platform" (versions "2.0", "1.0") and none is marked latest: give the parent\'s UUID with parent-project.',
+    );
+    expect(sim!.uploads).toHaveLength(0);
+    await sim!.close();
+
+    await start({ projects: [{ name: 'platform-tools', version: '9' }] });
+    const none = await scanError(inputs);
+    expect(none).toBeInstanceOf(UserError);
+    expect(none.message).toBe(
+      'Input parent-project: Dependency-Track has no project named "platform" (names must match exactly; the API key\'s team needs VIEW_PORTFOLIO to see it): give the parent\'s exact name or its UUID.',
+    );
+    expect(sim!.uploads).toHaveLength(0);
+  });
+
+  it('4.7: parent-project is ignored with a warning, and not looked up', async () => {
+    await start({ version: '4.7.1', processingPolls: 0 });
+    const logger = new MemoryLogger();
+    await scan(
+      { sbom: BOM, 'project-name': 'shop-web', 'project-version': '1', 'parent-project': 'platform' },
+      logger,
+    );
+    expect(logger.of('warn')).toContain(
+      'Dependency-Track 4.7.1 ignores parent-project on upload (it needs 4.8 or newer).',
+    );
+    expect(sim!.count('GET', '/api/v1/project')).toBe(0);
+    expect(sim!.uploads[0]!.fields).toEqual({
+      projectName: 'shop-web',
+      projectVersion: '1',
+      autoCreate: 'true',
+    });
   });
 
   it('falls back to /bom/token when /event/token answers 404 on a server that reports an unreadable version', async () => {

@@ -484,6 +484,21 @@ describe('Xray adapter: scan', () => {
     expect(mock.find('DELETE', /./)).toHaveLength(0);
   });
 
+  it('names the path patterns when a report that sent them is refused: older Xray versions reject them', async () => {
+    const mock = withAccess(new MockJfrog()).on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+      status: 400,
+      body: { error: 'Unrecognized field "exclude_path_patterns"' },
+    });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ 'exclude-path-patterns': 'test/**' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): Xray refused the report for the repository "npm-local" (HTTP 400: Unrecognized field "exclude_path_patterns"). Older Xray versions refuse the include-path-patterns and exclude-path-patterns sca-bridge sends with the report: run the scan again without them, or upgrade Xray. Otherwise check repo-key: it is the repository key`,
+    );
+  });
+
   it('explains a refused token (401, either body shape) without ever showing it, and creates nothing', async () => {
     for (const body of [
       { error: `Found invalid token ${TOKEN}` },

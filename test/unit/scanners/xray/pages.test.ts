@@ -1,6 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ScannerError } from '../../../../src/errors.js';
 import { HttpClient, type HttpOptions } from '../../../../src/http/client.js';
 import { createXrayAdapter } from '../../../../src/scanners/xray/adapter.js';
+import type { PageRequest, XrayClient } from '../../../../src/scanners/xray/client.js';
+import { Limiter } from '../../../../src/scanners/xray/limiter.js';
+import { readAllPages } from '../../../../src/scanners/xray/report.js';
+import { tempDir } from '../../../helpers/cli.js';
 import { generateRows, type XraySim, startXraySim } from '../../../sim/xray.js';
 import { RecordingLogger, TOKEN, xrayConfig } from './helpers.js';
 
@@ -94,5 +100,105 @@ describe('reading report pages (loopback simulator)', () => {
       "Xray's vulnerabilities report 100 holds 31 rows (total_rows) but its 4 pages of 10 gave 30 (page 4: 0 of 1).",
     );
     expect(sim!.deleted).toEqual([100]);
+  });
+
+  it('reads the report again when rows tied on order_by come in another order per page, until every row is read', async () => {
+    // One old component version with many issues: every row ties on vulnerable_component.
+    const rows = generateRows(120, 'npm-local').map((row) => ({
+      ...row,
+      vulnerable_component: 'gav://org.acme:big:1.0',
+    }));
+    sim = await startXraySim({
+      token: TOKEN,
+      repositories: [{ key: 'npm-local' }],
+      rows: { 'npm-local': rows },
+      pageCap: 50,
+      pollsUntilComplete: 0,
+      unstableTies: true,
+    });
+    const logger = new RecordingLogger();
+    const keepDir = tempDir();
+    const result = await createXrayAdapter({ http, pageConcurrency: 1 }).scan({
+      config: xrayConfig({ 'api-url': sim.url }),
+      logger,
+      keepDir,
+    });
+    expect(new Set(result.findings.map((f) => f.id)).size).toBe(120);
+    // The same pages asked the same way would repeat the same rows: the second read goes the other way.
+    expect(sim.calls('POST', content).map((p) => `${p.query.page_num} ${p.query.direction}`)).toEqual([
+      '1 asc',
+      '2 asc',
+      '3 asc',
+      '1 desc',
+      '2 desc',
+      '3 desc',
+    ]);
+    expect(logger.text('info')).toContain(
+      "Xray's vulnerabilities report 100 repeated rows across pages (rows tied on vulnerable_component came in another order per page), 70 distinct of 120: reading it again (read 2 of at most 3).",
+    );
+    expect(
+      readdirSync(keepDir)
+        .filter((f) => f.startsWith('xray-'))
+        .sort(),
+    ).toEqual([
+      'xray-vulnerabilities-report-100-page-1.json',
+      'xray-vulnerabilities-report-100-page-2.json',
+      'xray-vulnerabilities-report-100-page-3.json',
+      'xray-vulnerabilities-report-100-read-2-page-1.json',
+      'xray-vulnerabilities-report-100-read-2-page-2.json',
+      'xray-vulnerabilities-report-100-read-2-page-3.json',
+    ]);
+  });
+});
+
+describe('rows repeated across pages (fake client)', () => {
+  const row = (name: string) => ({ issue_id: name, vulnerable_component: 'gav://org.acme:big:1.0' });
+
+  /**
+   * A client serving pages of 3 rows: on its k-th request for a page, that page of `reads[k]` (the last one
+   * repeating), the rows of `reads[k]` reversed when asked `desc`.
+   */
+  function fakeClient(total: number, reads: string[][]): { client: XrayClient; asked: string[] } {
+    const asked: string[] = [];
+    const times = new Map<number, number>();
+    const reportPage = (_kind: string, _id: number, { page, direction = 'asc' }: PageRequest) => {
+      const nth = times.get(page) ?? 0;
+      times.set(page, nth + 1);
+      asked.push(`${page} ${direction}`);
+      const read = reads[Math.min(nth, reads.length - 1)]!;
+      const rows = direction === 'asc' ? read : [...read].reverse();
+      return Promise.resolve({ total_rows: total, rows: rows.slice((page - 1) * 3, page * 3).map(row) });
+    };
+    return { client: { reportPage } as unknown as XrayClient, asked };
+  }
+
+  const readAll = (client: XrayClient, logger = new RecordingLogger()) =>
+    readAllPages('vulnerabilities', 7, { client, logger, limiter: new Limiter(2) });
+
+  it("keeps repeats that reads in both directions give alike: they are the server's own", async () => {
+    const { client, asked } = fakeClient(6, [['a', 'b', 'c', 'c', 'd', 'e']]);
+    const logger = new RecordingLogger();
+    expect(await readAll(client, logger)).toEqual(['e', 'd', 'c', 'c', 'b', 'a'].map(row));
+    expect(asked).toEqual(['1 asc', '2 asc', '1 desc', '2 desc']);
+    expect(logger.text('warn')).toContain(
+      "Xray's vulnerabilities report 7 gave the same 6 rows read in either direction, 1 of them repeated: they are taken as Xray's own duplicates.",
+    );
+  });
+
+  it('fails with exit 3 when rows keep repeating across pages and some are never read', async () => {
+    const { client, asked } = fakeClient(6, [
+      ['a', 'b', 'c', 'c', 'd', 'e'],
+      ['a', 'b', 'c', 'b', 'd', 'e'],
+      ['a', 'b', 'c', 'a', 'd', 'e'],
+    ]);
+    const error = await readAll(client).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ScannerError);
+    expect((error as ScannerError).message).toBe(
+      "Xray's vulnerabilities report 7 repeated rows across pages on each of 3 reads (rows tied on vulnerable_component came in another order per page) and gave 5 distinct rows of 6 (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.",
+    );
+    expect(asked).toEqual(['1 asc', '2 asc', '1 desc', '2 desc', '1 asc', '2 asc']);
   });
 });
