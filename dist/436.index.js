@@ -319,12 +319,14 @@ function byField(field) {
 /**
  * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
  * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
- * gave (a server that ignores `pageNumber`, rows shifting while the list changes) is not counted twice, and a
- * page that adds nothing before the total is reached is an error, never a quiet gap.
+ * gave (a server that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the
+ * total is reached is an error, never a quiet gap. So is a total that changes between pages: rows deleted or
+ * added meanwhile shift others onto pages already read, where they are never seen.
  */
 async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE) {
     const rows = [];
     const seen = new Set();
+    let first;
     for (let page = 1;; page++) {
         const { data, headers } = await api.json({
             path,
@@ -338,6 +340,10 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
         const total = totalCount(headers);
         if (total === undefined) {
             throw new errors/* ScannerError */.VM(`Dependency-Track sent no X-Total-Count header with the ${call.rows} (${path}), so sca-bridge cannot tell whether it read them all. A proxy in front of Dependency-Track may drop the header: let it pass.`);
+        }
+        first ??= total;
+        if (total !== first) {
+            throw new errors/* ScannerError */.VM(`The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may have changed the project meanwhile).`);
         }
         const before = rows.length;
         // A repeat within one answer is the server's own (DT may list a finding twice and counts both); only
@@ -363,6 +369,7 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/project.ts
+
 
 
 
@@ -430,6 +437,37 @@ async function findProject(api, target) {
         ...(project.data.version ? { version: project.data.version } : {}),
         ...(typeof project.data.lastBomImport === 'number' ? { lastBomImport: project.data.lastBomImport } : {}),
     };
+}
+const namedSchema = projectSchema.extend({ isLatest: schemas/* boolean */.zMY().nullish() });
+/**
+ * The UUID of the parent-project given by name. DT's upload looks a `parentName` up with a null version when
+ * no `parentVersion` comes along, so a versioned parent is never found that way: the name is resolved here,
+ * with `GET /api/v1/project?name=` (every version of that name), to one project: the only one, else the one
+ * marked latest.
+ */
+async function resolveParent(api, name, logger) {
+    const rows = await readAllPages(api, 'api/v1/project', { name }, {
+        what: `looking up parent-project "${name}"`,
+        rows: 'projects',
+        identity: byField('uuid'),
+        permission: 'VIEW_PORTFOLIO',
+    }, logger);
+    // DT matches the name exactly; checked again, so a server that searches instead cannot pick a stranger.
+    const named = rows.flatMap((row) => {
+        const project = namedSchema.safeParse(row);
+        return project.success && project.data.name === name ? [project.data] : [];
+    });
+    if (!named.length) {
+        throw new errors/* UserError */.yo(`Input parent-project: Dependency-Track has no project named "${name}" (names must match exactly; the API key's team needs VIEW_PORTFOLIO to see it): give the parent's exact name or its UUID.`);
+    }
+    const latest = named.filter((project) => project.isLatest);
+    const parent = named.length === 1 ? named[0] : latest.length === 1 ? latest[0] : undefined;
+    if (!parent) {
+        const versions = named.map((project) => (project.version ? `"${project.version}"` : '(no version)'));
+        throw new errors/* UserError */.yo(`Input parent-project: Dependency-Track has ${named.length} projects named "${name}" (versions ${versions.join(', ')}) and ${latest.length ? 'more than one is' : 'none is'} marked latest: give the parent's UUID with parent-project.`);
+    }
+    logger.info(`parent-project "${name}" is ${parent.version ? `version "${parent.version}" ` : ''}(${parent.uuid}).`);
+    return parent.uuid;
 }
 /** The message for a project that does not exist, with the fix. */
 function notFoundMessage(target, uploading) {
@@ -614,7 +652,6 @@ function uploadForm(target, sbom) {
         if (target.autoCreate) {
             field('projectTags', target.tags);
             field('parentUUID', target.parentUuid);
-            field('parentName', target.parentName);
             field('isLatest', target.isLatest);
         }
     }
@@ -799,7 +836,7 @@ function kilobytes(bytes) {
     return `${(bytes / 1024).toFixed(1)} kB`;
 }
 /** Upload fields that only count when DT creates the project, with the server versions that know them. */
-function creationFields(config, server, logger) {
+async function creationFields(api, config, server, logger) {
     const fields = {};
     const tags = (config.scanTag ?? '')
         .split(',')
@@ -810,17 +847,15 @@ function creationFields(config, server, logger) {
         fields.tags = tags;
     if (config.isLatest !== undefined)
         fields.isLatest = config.isLatest;
-    if (config.parentProject) {
-        if (isUuid(config.parentProject))
-            fields.parentUuid = config.parentProject.toLowerCase();
-        else
-            fields.parentName = config.parentProject;
-    }
     if ((tags || config.isLatest !== undefined) && has(server.version, 'tagsAndLatest') === false) {
         logger.warn(`Dependency-Track ${server.text} ignores scan-tag and is-latest on upload (they need 4.12 or newer).`);
     }
-    if (config.parentProject && has(server.version, 'parent') === false) {
+    const parent = config.parentProject;
+    if (parent && has(server.version, 'parent') === false) {
         logger.warn(`Dependency-Track ${server.text} ignores parent-project on upload (it needs 4.8 or newer).`);
+    }
+    else if (parent) {
+        fields.parentUuid = isUuid(parent) ? parent.toLowerCase() : await resolveParent(api, parent, logger);
     }
     return fields;
 }
@@ -843,7 +878,7 @@ async function uploadAndWait(api, config, target, sbom, server, logger, options)
             name: named.name,
             version: named.version,
             autoCreate: true,
-            ...creationFields(config, server, logger),
+            ...(await creationFields(api, config, server, logger)),
         };
     }
     const where = found ? `${describeTarget(target)} (${found.uuid})` : describeTarget(target);

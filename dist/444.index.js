@@ -67,6 +67,8 @@ var cancel = __webpack_require__(90833);
 
 
 
+/** Older Xray versions refuse a report that names fields they do not know, such as the path patterns. */
+const PATTERNS_FIX = 'Older Xray versions refuse the include-path-patterns and exclude-path-patterns sca-bridge sends with the report: run the scan again without them, or upgrade Xray.';
 const TOKEN_FIX = 'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
 /**
  * The message inside a JFrog error body: Xray writes `{"error": "…"}`, the router and Artifactory
@@ -137,11 +139,12 @@ function explainStatus(error, ctx) {
         return `${where}: answered with a redirect (HTTP ${status}): ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`;
     }
     if (ctx.operation === 'create-report') {
+        const patterns = ctx.pathPatterns ? `${PATTERNS_FIX} ` : '';
         if ((status === 400 || status === 404) && ctx.report === 'violations') {
-            return `${where}: Xray refused the violations report that fail-on-policy-violation reads (${answer}). ${violationsFix(ctx.watches ?? [])}`;
+            return `${where}: Xray refused the violations report that fail-on-policy-violation reads (${answer}). ${patterns}${violationsFix(ctx.watches ?? [])}`;
         }
         if (status === 400 || status === 404) {
-            return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). Check repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
+            return `${where}: Xray refused the report for the repository "${ctx.repoKey}" (${answer}). ${patterns}${patterns ? 'Otherwise check' : 'Check'} repo-key: it is the repository key exactly as Artifactory spells it (\`sca-bridge list-repos\` prints the keys the token can see), and the repository must be indexed by Xray (Administration → Xray Settings → Indexed Resources).`;
         }
         if (status === 412) {
             return `${where}: Xray's reports feature is disabled (${answer}); ask your JFrog administrator to enable Xray reports.`;
@@ -273,9 +276,11 @@ class XrayClient {
     base;
     http;
     config;
+    signal;
     constructor(ctx, factory = defaultHttpFactory) {
         const { config } = ctx;
         this.config = config;
+        this.signal = ctx.signal;
         if (!config.apiUrl) {
             throw new errors/* UserError */.yo('Input api-url: set the JFrog Platform base URL (https://acme.jfrog.io).');
         }
@@ -357,6 +362,9 @@ class XrayClient {
      * A stop signal does not cut it off, so the report it creates is known and can be deleted.
      */
     async createReport(kind, body) {
+        // Outliving the stop is for a creation already under way; once stopped, none starts (it would only be
+        // deleted again, or left behind when the grace period ends first).
+        this.signal?.throwIfAborted();
         const data = await this.call({
             method: 'POST',
             path: `xray/api/v1/reports/${kind}`,
@@ -365,7 +373,12 @@ class XrayClient {
             body: JSON.stringify(body),
             retry: false,
             outlivesCancel: true,
-        }, createdSchema, { operation: 'create-report', doing: `Creating the Xray ${kind} report`, report: kind }, 
+        }, createdSchema, {
+            operation: 'create-report',
+            doing: `Creating the Xray ${kind} report`,
+            report: kind,
+            pathPatterns: body.resources.repositories.some((repo) => !!repo.include_path_patterns?.length || !!repo.exclude_path_patterns?.length),
+        }, 
         // A network failure after the request left: Xray may have created the report all the same.
         `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`);
         return data.report_id;
@@ -377,14 +390,18 @@ class XrayClient {
             doing: `Reading the status of Xray report ${id}`,
         });
     }
-    /** `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET. */
-    reportPage(kind, id, page, rows, orderBy) {
+    /**
+     * `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET.
+     * A page of a later read of the whole report is kept under its own name.
+     */
+    reportPage(kind, id, ask) {
+        const { page, rows, orderBy, direction = 'asc', read = 1 } = ask;
         return this.call({
             method: 'POST',
             path: `xray/api/v1/reports/${kind}/${id}`,
-            query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+            query: { direction, page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
             retry: true,
-            keepAs: `xray-${kind}-report-${id}-page-${page}`,
+            keepAs: `xray-${kind}-report-${id}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
         }, pageSchema, { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` });
     }
     /** `DELETE /xray/api/v1/reports/{id}`; deleting twice changes nothing, so it is retried, and 404 means done. */
@@ -465,7 +482,10 @@ async function settleAll(promises) {
     return results.map((r) => r.value);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/scanners/xray/report.ts
+
 
 
 /**
@@ -521,40 +541,79 @@ async function waitForReport(kind, id, options) {
         await client.wait(Math.min(options.pollIntervalMs, left));
     }
 }
+/** Reads of a whole report when rows repeat across pages: the first and up to two more. */
+const MAX_READS = 3;
+/** A row's identity: a digest of its JSON text, so a large report's keys stay small. */
+function rowKey(row) {
+    return (0,external_node_crypto_.hash)('sha1', JSON.stringify(row), 'base64');
+}
 /**
- * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
- * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
- * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
+ * The distinct rows of every read of a report. A repeat within one page is the server's own (one query
+ * cannot give a row twice) and counts; a row an earlier page of the same read gave is a repeat across pages.
  */
-async function readAllPages(kind, id, options) {
+class RowUnion {
+    rows = new Map();
+    /** Rows held, a repeat within a page counted. */
+    size = 0;
+    /** Adds one read's pages; returns its repeats across pages and a digest of the rows it gave, in any order. */
+    add(pages) {
+        const keys = [];
+        const earlier = new Set();
+        let repeats = 0;
+        for (const page of pages) {
+            const counts = new Map();
+            for (const row of page) {
+                const key = rowKey(row);
+                keys.push(key);
+                const seen = counts.get(key);
+                if (seen)
+                    seen.count++;
+                else
+                    counts.set(key, { row, count: 1 });
+            }
+            for (const [key, { row, count }] of counts) {
+                if (earlier.has(key))
+                    repeats++;
+                earlier.add(key);
+                const held = this.rows.get(key) ?? { row, count: 0 };
+                if (count > held.count) {
+                    this.size += count - held.count;
+                    held.count = count;
+                }
+                this.rows.set(key, held);
+            }
+        }
+        return { repeats, contents: (0,external_node_crypto_.hash)('sha1', keys.sort().join('')) };
+    }
+    all() {
+        return [...this.rows.values()].flatMap(({ row, count }) => Array(count).fill(row));
+    }
+}
+/**
+ * Reads pages `from` to the last of one read of the report, a bounded number at a time, in page order. After
+ * one page (or a sibling report) failed, the pages still waiting are not asked for.
+ */
+async function readPages(paging, from, read, options) {
     const { client, logger, limiter } = options;
+    const { kind, id, pages, pageSize, total } = paging;
     const stopped = options.stopped ?? (() => false);
-    const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
-    const first = await limiter.run(() => client.reportPage(kind, id, 1, asked, ORDER_BY));
-    const total = first.total_rows;
-    if (total === 0 && first.rows.length === 0)
-        return [];
-    const pageSize = first.rows.length;
-    if (pageSize === 0) {
-        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} says it holds ${total} rows (total_rows) but its first page is empty; sca-bridge cannot read it. Run the scan again; if it persists, report it to JFrog support.`);
-    }
-    const pages = Math.max(1, Math.ceil(total / pageSize));
-    if (pages > 1) {
-        const capped = pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
-        logger.info(`Reading Xray ${kind} report ${id}: ${total} rows in ${pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`);
-    }
-    const byPage = [first.rows];
+    const byPage = [];
     let failed = false;
-    const reads = Array.from({ length: pages - 1 }, (_, i) => i + 2).map((page) => limiter.run(async () => {
-        // After one page (or a sibling report) failed, the pages still waiting are not worth asking for.
+    const reads = Array.from({ length: pages - from + 1 }, (_, i) => i + from).map((page) => limiter.run(async () => {
         if (failed || stopped())
             throw new Cancelled(`reading Xray ${kind} report ${id} stopped`);
         try {
-            const content = await client.reportPage(kind, id, page, pageSize, ORDER_BY);
+            const content = await client.reportPage(kind, id, {
+                page,
+                rows: pageSize,
+                orderBy: ORDER_BY,
+                direction: read % 2 ? 'asc' : 'desc',
+                read,
+            });
             if (content.total_rows !== total) {
                 throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} changed while it was read: page 1 said ${total} rows, page ${page} says ${content.total_rows}. Run the scan again.`);
             }
-            byPage[page - 1] = content.rows;
+            byPage[page - from] = content.rows;
             logger.debug(`Xray ${kind} report ${id}: page ${page} of ${pages}, ${content.rows.length} rows`);
         }
         catch (error) {
@@ -563,16 +622,68 @@ async function readAllPages(kind, id, options) {
         }
     }));
     await settleAll(reads);
-    const rows = byPage.flat();
-    if (rows.length !== total) {
-        const expected = (page) => (page < pages ? pageSize : total - (pages - 1) * pageSize);
-        const short = byPage
-            .map((page, i) => ({ page: i + 1, rows: page.length }))
-            .filter((p) => p.rows !== expected(p.page))
-            .map((p) => `page ${p.page}: ${p.rows} of ${expected(p.page)}`);
-        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${rows.length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
+    return byPage;
+}
+/** The error for pages that hold fewer or more rows than `total_rows`, naming the pages that differ. */
+function countError(paging, byPage) {
+    const { kind, id, pages, pageSize, total } = paging;
+    const expected = (page) => (page < pages ? pageSize : total - (pages - 1) * pageSize);
+    const short = byPage
+        .map((page, i) => ({ page: i + 1, rows: page.length }))
+        .filter((p) => p.rows !== expected(p.page))
+        .map((p) => `page ${p.page}: ${p.rows} of ${expected(p.page)}`);
+    return new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${byPage.flat().length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
+}
+/**
+ * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
+ * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
+ * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
+ *
+ * Rows tied on `ORDER_BY` may come in another order per page (a database's top-N sort is not stable, and
+ * orders ties by how many rows it keeps), so a page can repeat rows of another and miss others while the
+ * count still adds up. Rows are keyed by their content: when some repeat across pages, the report is read
+ * again (up to `MAX_READS` in all), keeping the distinct rows of every read, until they reach `total_rows`.
+ * Reads alternate the direction: asking the same pages the same way may well repeat the same mistake. Two
+ * reads in turn that give the same rows, both ways, show that the repeats are the server's own: they are kept.
+ */
+async function readAllPages(kind, id, options) {
+    const { client, logger, limiter } = options;
+    const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
+    const first = await limiter.run(() => client.reportPage(kind, id, { page: 1, rows: asked, orderBy: ORDER_BY }));
+    const total = first.total_rows;
+    if (total === 0 && first.rows.length === 0)
+        return [];
+    const pageSize = first.rows.length;
+    if (pageSize === 0) {
+        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} says it holds ${total} rows (total_rows) but its first page is empty; sca-bridge cannot read it. Run the scan again; if it persists, report it to JFrog support.`);
     }
-    return rows;
+    const paging = { kind, id, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize, total };
+    if (paging.pages > 1) {
+        const capped = pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
+        logger.info(`Reading Xray ${kind} report ${id}: ${total} rows in ${paging.pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`);
+    }
+    let byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
+    const union = new RowUnion();
+    let last = union.add(byPage);
+    if (!last.repeats) {
+        const rows = byPage.flat();
+        if (rows.length !== total)
+            throw countError(paging, byPage);
+        return rows;
+    }
+    for (let read = 2; read <= MAX_READS && union.size !== total; read++) {
+        logger.info(`Xray's ${kind} report ${id} repeated rows across pages (rows tied on ${ORDER_BY} came in another order per page), ${union.size} distinct of ${total}: reading it again (read ${read} of at most ${MAX_READS}).`);
+        byPage = await readPages(paging, 1, read, options);
+        const next = union.add(byPage);
+        if (next.contents === last.contents && byPage.flat().length === total) {
+            logger.warn(`Xray's ${kind} report ${id} gave the same ${total} rows read in either direction, ${total - union.size} of them repeated: they are taken as Xray's own duplicates.`);
+            return byPage.flat();
+        }
+        last = next;
+    }
+    if (union.size === total)
+        return union.all();
+    throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} repeated rows across pages on each of ${MAX_READS} reads (rows tied on ${ORDER_BY} came in another order per page) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
 }
 /**
  * One report from creation to deletion: create (never retried), wait, read every page, and delete it
