@@ -86081,8 +86081,11 @@ function normaliseFixedVersion(value) {
     const exact = /^\[([^,\]]+)\]$/.exec(trimmed);
     return exact?.[1]?.trim() ?? trimmed;
 }
+/** `(,0.0.0)`: the versions below 0.0.0, none. Xray writes it for "no fix", which is no version to upgrade to. */
+const NO_VERSION = /^\(\s*,\s*0+(\.0+)*\s*\)$/;
 function fixedVersions(values) {
-    return [...new Set(values.filter((v) => !!v && !!v.trim()).map(normaliseFixedVersion))];
+    const given = values.filter((v) => !!v && !!v.trim() && !NO_VERSION.test(v.trim()));
+    return [...new Set(given.map(normaliseFixedVersion))];
 }
 /** Summary and Security-export files write a CVSS as `"9.8/CVSS:3.0/AV:N/…"`, or just `"5.9"`. */
 function parseScoreVector(value) {

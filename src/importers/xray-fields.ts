@@ -10,8 +10,12 @@ export function normaliseFixedVersion(value: string): string {
   return exact?.[1]?.trim() ?? trimmed;
 }
 
+/** `(,0.0.0)`: the versions below 0.0.0, none. Xray writes it for "no fix", which is no version to upgrade to. */
+const NO_VERSION = /^\(\s*,\s*0+(\.0+)*\s*\)$/;
+
 export function fixedVersions(values: readonly (string | undefined)[]): string[] {
-  return [...new Set(values.filter((v): v is string => !!v && !!v.trim()).map(normaliseFixedVersion))];
+  const given = values.filter((v): v is string => !!v && !!v.trim() && !NO_VERSION.test(v.trim()));
+  return [...new Set(given.map(normaliseFixedVersion))];
 }
 
 /** Summary and Security-export files write a CVSS as `"9.8/CVSS:3.0/AV:N/…"`, or just `"5.9"`. */

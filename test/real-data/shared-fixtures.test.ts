@@ -99,6 +99,9 @@ describe.skipIf(!sharedAvailable())('real exports from ../shared/fixtures', () =
     expect(schemaErrors('sarif-schema-2.1.0.json', sarif)).toEqual([]);
     expect(githubSarifProblems(sarif)).toEqual([]);
     expect(sarif.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0)).toBe(total);
+    // Xray's "no fix" range is no version to upgrade to.
+    const messages = sarif.runs.flatMap((run) => (run.results ?? []).map((r) => r.message.text ?? ''));
+    expect(messages.filter((text) => text.includes('(,0.0.0)'))).toEqual([]);
   });
 
   it('covers every export in the shared fixtures', async () => {

@@ -23,6 +23,13 @@ describe('normaliseFixedVersion / fixedVersions', () => {
     expect(normaliseFixedVersion(raw)).toBe(normalised);
   });
 
+  it('drops the range Xray writes for "no fix", which holds no version: (,0.0.0)', () => {
+    expect(fixedVersions(['(,0.0.0)', ' ( , 0 ) ', '[4.17.21]'])).toEqual(['4.17.21']);
+    expect(fixedVersions(['(,0.0.0)'])).toEqual([]);
+    // A range that holds versions stays.
+    expect(fixedVersions(['(,0.0.1)'])).toEqual(['(,0.0.1)']);
+  });
+
   it('drops blanks and duplicates after normalising', () => {
     expect(fixedVersions(['[4.17.5]', '4.17.5', '', '  ', undefined, '≥ 5.0.0'])).toEqual([
       '4.17.5',
