@@ -5,7 +5,7 @@ import { tupleKey } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { VERSION } from '../version.js';
-import { advisoryUrl, componentLabel, findingMessage } from './advisory.js';
+import { advisoryUrl, findingMessage } from './advisory.js';
 import { joinedJson, JsonText } from './json-file.js';
 
 /** The schema version GitLab validates the report against (SPEC §8). */
@@ -51,8 +51,13 @@ export function gitlabTime(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
 
-function stableUuid(...parts: string[]): string {
-  const hex = hash('sha256', tupleKey(parts));
+/** A digest of what makes a group (`gitlabVulnerabilities`'s key): identifier, package, file. */
+function groupHash(finding: LocatedFinding): string {
+  return hash('sha256', tupleKey([finding.id, finding.component.packageName, finding.location.uri]));
+}
+
+function stableUuid(finding: LocatedFinding): string {
+  const hex = groupHash(finding);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -119,6 +124,13 @@ function gitlabVulnerabilities(findings: readonly LocatedFinding[]): LocatedFind
   return [...groups.values()];
 }
 
+/** The sentence of each finding of a group, each once (both scanners may report one finding). */
+function groupMessages(group: readonly LocatedFinding[]): string[] {
+  return group.length === 1
+    ? [findingMessage(group[0] as LocatedFinding)]
+    : [...new Set(group.map(findingMessage))];
+}
+
 /** Every value the findings of a group list, in their order, each once. */
 function unionOf<T>(
   group: readonly LocatedFinding[],
@@ -180,9 +192,9 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
       .map((url) => ({ url }));
     // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
-    const id = stableUuid(finding.id, finding.component.packageName, finding.location.uri);
+    const id = stableUuid(finding);
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
-    const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
+    const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
     // One shape for every vulnerability (JSON leaves out the keys that are undefined).
     const rest = JSON.stringify({
       severity: GITLAB_SEVERITY[finding.severity],
@@ -229,23 +241,27 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
   };
 }
 
-/** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
+/**
+ * GitLab's code-quality report (the Code Climate subset every tier shows in merge requests): one issue per
+ * group GitLab's dependency scanning would make (`gitlabVulnerabilities`), its fingerprint of what makes the
+ * group, so an upgrade that leaves the vulnerability shows no "new" issue in the merge request, and two versions
+ * in one file are one issue that names both (the widget shows one issue per fingerprint).
+ */
 export function gitlabCodeQualityReport(
   findings: readonly LocatedFinding[],
 ): Iterable<Record<string, unknown>> {
-  const open = findings.filter((f) => !f.suppressed);
-  return mapped(open, (finding) => ({
-    description: shorten(findingMessage(finding), 1000),
-    check_name: finding.id,
-    fingerprint: hash(
-      'sha256',
-      tupleKey([finding.scanner, finding.id, componentLabel(finding), finding.location.uri]),
-    ).slice(0, 32),
-    severity: CODE_QUALITY_SEVERITY[finding.severity],
-    categories: ['Security'],
-    location: {
-      path: finding.location.uri,
-      lines: { begin: finding.location.startLine },
-    },
-  }));
+  return mapped(gitlabVulnerabilities(findings), (group) => {
+    const finding = group[0] as LocatedFinding;
+    return {
+      description: shorten(groupMessages(group).join(' '), 1000),
+      check_name: finding.id,
+      fingerprint: groupHash(finding).slice(0, 32),
+      severity: CODE_QUALITY_SEVERITY[finding.severity],
+      categories: ['Security'],
+      location: {
+        path: finding.location.uri,
+        lines: { begin: finding.location.startLine },
+      },
+    };
+  });
 }

@@ -489,31 +489,34 @@ describe("GitLab's code-quality report", () => {
     ]);
   });
 
-  it('gives unique, stable fingerprints: one per vulnerability, component, location and scanner', () => {
+  it('gives one issue and fingerprint per vulnerability, package and file, as GitLab groups dependency scanning', () => {
     const sameVulnerabilityOtherPackage = aFinding({
       component: { packageName: 'lodash-es', name: 'lodash-es', version: '4.17.20', ecosystem: 'npm' },
       location: atManifest('package.json', 10),
     });
-    const sameOtherVersion = aFinding({
+    const sameInOtherFile = aFinding({
       component: { packageName: 'lodash', name: 'lodash', version: '4.17.19', ecosystem: 'npm' },
       location: atManifest('services/api/package.json', 4),
     });
-    const sameFromXray = { ...lodash, scanner: 'xray' as const };
-    const findings = [
-      lodash,
-      xrayOnly,
-      ghsaWithV4,
-      sameVulnerabilityOtherPackage,
-      sameOtherVersion,
-      sameFromXray,
-    ];
+    const findings = [lodash, xrayOnly, ghsaWithV4, sameVulnerabilityOtherPackage, sameInOtherFile];
     const fingerprints = codeQuality(findings).map((i) => i.fingerprint);
-    expect(fingerprints).toHaveLength(6);
-    expect(new Set(fingerprints).size).toBe(6);
+    expect(new Set(fingerprints).size).toBe(5);
     expect(codeQuality(findings).map((i) => i.fingerprint)).toEqual(fingerprints);
-    // The fingerprint ignores what does not identify the issue (its line and its wording).
+    // What does not identify the issue leaves the fingerprint as it is: line, wording, and the version, so an
+    // upgrade that leaves the vulnerability is no new issue in the merge request.
     const moved = { ...lodash, title: 'Another title', location: atManifest('package.json', 30) };
+    const upgraded = { ...lodash, component: { ...lodash.component, version: '4.17.20-1' } };
     expect(only(codeQuality([moved])).fingerprint).toBe(fingerprints[0]);
+    expect(only(codeQuality([upgraded])).fingerprint).toBe(fingerprints[0]);
+    // Two versions in one file, or the same finding from both scanners: one issue naming each, the first leading.
+    const older = { ...lodash, component: { ...lodash.component, version: '4.17.15' } };
+    const fromXray = { ...lodash, scanner: 'xray' as const };
+    const [issue, ...rest] = codeQuality([lodash, older, fromXray]);
+    expect(rest).toEqual([]);
+    expect(issue?.fingerprint).toBe(fingerprints[0]);
+    expect(issue?.description).toBe(
+      'lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21. lodash@4.17.15 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.',
+    );
   });
 
   it('leaves suppressed findings out', () => {
