@@ -105,6 +105,25 @@ export interface HttpResponse {
   text: string;
 }
 
+export interface JsonResponse<T> {
+  data: T;
+  headers: HttpResponse['headers'];
+  status: number;
+}
+
+/** An answer that is not JSON, for the caller to explain. */
+export interface NotJson {
+  /** The path asked for (the URL's path, without the query). */
+  path: string;
+  text: string;
+  contentType: string;
+  /** Set when the body starts like JSON but broke off: what to say about a truncated answer. */
+  cutShort: string | undefined;
+}
+
+/** The message for an answer that is not JSON; the client redacts it. */
+export type ExplainNotJson = (answer: NotJson) => string;
+
 /** Where a redirect points. It is never followed: the token would travel along to wherever that is. */
 export interface Redirect {
   /** The target as a message may show it: origin and path (the origin alone for an `originOnly` client). */
@@ -197,7 +216,7 @@ function describeFailure(code: string, message: string, url: string, context: Ne
 }
 
 /** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
-export function cutShortJson(path: string, text: string, error: unknown): string | undefined {
+function cutShortJson(path: string, text: string, error: unknown): string | undefined {
   if (!/^\s*[[{]/.test(text)) return undefined;
   return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
@@ -419,10 +438,19 @@ export class HttpClient {
   }
 
   /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
-  async json<T = unknown>(
+  async json<T = unknown>(req: HttpRequest): Promise<JsonResponse<T>> {
+    return this.parseJson<T>(req, await this.send(req));
+  }
+
+  /**
+   * Parses the JSON body of `req`'s answer (an empty body is `null`); a body that is not JSON is a scanner
+   * failure, said by `explain` when the caller knows its server better.
+   */
+  parseJson<T = unknown>(
     req: HttpRequest,
-  ): Promise<{ data: T; headers: HttpResponse['headers']; status: number }> {
-    const response = await this.send(req);
+    response: HttpResponse,
+    explain: ExplainNotJson = (answer) => this.notJson(answer),
+  ): JsonResponse<T> {
     try {
       return {
         data: (response.text ? JSON.parse(response.text) : null) as T,
@@ -430,14 +458,20 @@ export class HttpClient {
         status: response.status,
       };
     } catch (error) {
-      const url = this.url(req.path).pathname;
+      const path = this.url(req.path).pathname;
+      const { text } = response;
+      const contentType = String(response.headers['content-type'] ?? '');
       throw new ScannerError(
-        this.redact(
-          cutShortJson(url, response.text, error) ??
-            `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`,
-        ),
+        this.redact(explain({ path, text, contentType, cutShort: cutShortJson(path, text, error) })),
       );
     }
+  }
+
+  private notJson({ path, text, cutShort }: NotJson): string {
+    return (
+      cutShort ??
+      `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`
+    );
   }
 
   /** Masks this client's secrets in a text made from what a server answered. */

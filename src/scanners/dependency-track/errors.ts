@@ -1,6 +1,6 @@
 import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
-import { HttpStatusError, redirectAdvice } from '../../http/client.js';
+import { HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
 import { isRecord } from '../../importers/importer.js';
 
@@ -76,8 +76,17 @@ export function errorDetail(body: string, contentType = ''): string {
   return clip(text);
 }
 
-export function looksLikeHtml(body: string, contentType = ''): boolean {
+function looksLikeHtml(body: string, contentType = ''): boolean {
   return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
+}
+
+/** An answer that is not JSON, said for Dependency-Track: the web UI's page, a cut-short body, or another server. */
+export function notJson({ path, text, contentType, cutShort }: NotJson, call: Call): string {
+  if (looksLikeHtml(text, contentType)) {
+    return `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: ${UI_NOT_API}.`;
+  }
+  if (cutShort) return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+  return `${path} did not answer JSON while ${call.what} (got "${text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`;
 }
 
 function endpoint(error: HttpStatusError): string {
