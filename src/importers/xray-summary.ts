@@ -4,8 +4,7 @@ import { componentFromXrayId } from '../findings/component.js';
 import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
-import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
-import { pathInRepository } from './xray-report.js';
+import { fixedVersions, pathInRepository, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 const issueSchema = z.object({
   issue_id: optString,
