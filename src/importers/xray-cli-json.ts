@@ -3,7 +3,8 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optEntries, optString, validate } from './importer.js';
+import { type ImportFormat, validate } from './importer.js';
+import { isRecord, optArray, optEntries, optString } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayCveSchema, xrayViolation } from './xray-fields.js';
 
 const impactNodeSchema = z.object({ component_id: optString, full_path: optString });

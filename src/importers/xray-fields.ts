@@ -3,7 +3,7 @@ import { baseScore } from '../findings/build.js';
 import { canonicalId } from '../findings/ids.js';
 import type { Cvss, CvssScore, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { optArray, optNumber, optString } from './importer.js';
+import { optArray, optNumber, optString } from '../schema.js';
 
 /** A report path starts with the repository key; path patterns mean the path inside the repository. */
 export function pathInRepository(path: string): string {

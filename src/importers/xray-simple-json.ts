@@ -3,7 +3,8 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optNumber, optString, validate } from './importer.js';
+import { type ImportFormat, validate } from './importer.js';
+import { isRecord, optArray, optNumber, optString } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayViolation } from './xray-fields.js';
 
 const cveSchema = z

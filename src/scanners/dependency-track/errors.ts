@@ -2,7 +2,7 @@ import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
-import { isRecord } from '../../importers/importer.js';
+import { isRecord } from '../../schema.js';
 
 /** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
 export class DtError extends ScannerError {

@@ -2,7 +2,7 @@ import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { type DtApi, totalCount } from './api.js';
 import type { Call } from './errors.js';
-import { isRecord } from '../../importers/importer.js';
+import { isRecord } from '../../schema.js';
 
 /** Rows asked for per page: DT's own default, which every version honours or exceeds. */
 export const PAGE_SIZE = 100;
