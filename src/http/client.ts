@@ -29,8 +29,6 @@ export interface HttpOptions {
   maxAttempts?: number;
   /** First backoff delay; doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
-  maxRetryAfterMs?: number;
   /** The input that names this URL, for messages that say what to check (default `api-url`). */
   urlInput?: string;
   /** Messages name only the origin: the path may itself be a secret (chat webhooks carry their token there). */
@@ -42,6 +40,9 @@ export interface HttpOptions {
   /** Where answers asked to be kept (`HttpRequest.keepAs`) are written; none are without it. */
   keepDir?: string;
 }
+
+/** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
+const MAX_RETRY_AFTER_MS = 120_000;
 
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
@@ -360,10 +361,9 @@ export class HttpClient {
       );
       if (!RETRY_STATUSES.has(response.status)) throw lastError;
       const after = retryAfterMs(response.headers['retry-after']);
-      const limit = this.options.maxRetryAfterMs ?? 120_000;
-      if (attempt < attempts && after !== undefined && after > limit) {
+      if (attempt < attempts && after !== undefined && after > MAX_RETRY_AFTER_MS) {
         throw new ScannerError(
-          `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`,
+          `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${MAX_RETRY_AFTER_MS / 1000} s); try again later.`,
         );
       }
       await backOff(lastError, attempt, after);

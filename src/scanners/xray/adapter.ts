@@ -19,7 +19,7 @@ import {
   XrayClient,
 } from './client.js';
 import { Limiter, settleAll } from './limiter.js';
-import { PAGE_CONCURRENCY, REQUESTED_PAGE_ROWS, type ReportFlowOptions, runReport } from './report.js';
+import { PAGE_CONCURRENCY, type ReportFlowOptions, runReport } from './report.js';
 import { repositoryScansUrl, reportName, reportsUrl, uiBase } from './urls.js';
 
 export interface XrayAdapterOptions {
@@ -27,8 +27,6 @@ export interface XrayAdapterOptions {
   http?: HttpFactory;
   /** Content pages in flight at once. */
   pageConcurrency?: number;
-  /** `num_of_rows` asked for page 1. */
-  requestedRows?: number;
   /** The clock the report names use. */
   now?: () => Date;
 }
@@ -136,7 +134,6 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
           pollIntervalMs: config.pollIntervalSeconds * 1000,
           timeoutMs: config.timeoutSeconds * 1000,
           keepReport: config.keepReport,
-          requestedRows: options.requestedRows ?? REQUESTED_PAGE_ROWS,
           stopped: () => failed,
         };
         const run = (kind: ReportKind, body: CreateReportBody) =>
