@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { ScannerError, UserError } from '../../errors.js';
+import { ScannerError } from '../../errors.js';
 import type { PolicyViolation, SourceResult } from '../../findings/model.js';
 import {
   mapXrayRow,
@@ -29,15 +29,6 @@ export interface XrayAdapterOptions {
   pageConcurrency?: number;
   /** The clock the report names use. */
   now?: () => Date;
-}
-
-function requireRepoKey(config: Config): string {
-  if (!config.repoKey) {
-    throw new UserError(
-      'Input repo-key: name the Artifactory repository to report on (e.g. libs-release-local); `sca-bridge list-repos` prints the keys the token can see.',
-    );
-  }
-  return config.repoKey;
 }
 
 /** Validates a report's rows with the schema the `xray-report` importer uses; a bad row names itself. */
@@ -113,7 +104,8 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
 
     async scan(ctx): Promise<SourceResult> {
       const { config, logger } = ctx;
-      const repoKey = requireRepoKey(config);
+      // The config refuses an Xray scan without repo-key (exit 2) before any scanner runs.
+      const repoKey = config.repoKey!;
       return withClient(ctx, http, async (client) => {
         const scannerVersion = await checkAccess(client, config, logger);
         const at = now();
