@@ -1,5 +1,6 @@
 import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
+import { shorten } from '../../findings/text.js';
 import { HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
 import { isRecord } from '../../schema.js';
@@ -32,9 +33,9 @@ const KEY_HELP =
 const UI_NOT_API =
   'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
 
+/** A server's text on one line, cut to `max` characters. */
 function clip(text: string, max = 500): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shorten(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /**
