@@ -29,8 +29,6 @@ export interface HttpOptions {
   maxAttempts?: number;
   /** First backoff delay; doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
-  maxRetryAfterMs?: number;
   /** The input that names this URL, for messages that say what to check (default `api-url`). */
   urlInput?: string;
   /** Messages name only the origin: the path may itself be a secret (chat webhooks carry their token there). */
@@ -42,6 +40,9 @@ export interface HttpOptions {
   /** Where answers asked to be kept (`HttpRequest.keepAs`) are written; none are without it. */
   keepDir?: string;
 }
+
+/** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
+const MAX_RETRY_AFTER_MS = 120_000;
 
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
@@ -104,6 +105,25 @@ export interface HttpResponse {
   headers: Record<string, string | string[] | undefined>;
   text: string;
 }
+
+export interface JsonResponse<T> {
+  data: T;
+  headers: HttpResponse['headers'];
+  status: number;
+}
+
+/** An answer that is not JSON, for the caller to explain. */
+export interface NotJson {
+  /** The path asked for (the URL's path, without the query). */
+  path: string;
+  text: string;
+  contentType: string;
+  /** Set when the body starts like JSON but broke off: what to say about a truncated answer. */
+  cutShort: string | undefined;
+}
+
+/** The message for an answer that is not JSON; the client redacts it. */
+export type ExplainNotJson = (answer: NotJson) => string;
 
 /** Where a redirect points. It is never followed: the token would travel along to wherever that is. */
 export interface Redirect {
@@ -197,7 +217,7 @@ function describeFailure(code: string, message: string, url: string, context: Ne
 }
 
 /** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
-export function cutShortJson(path: string, text: string, error: unknown): string | undefined {
+function cutShortJson(path: string, text: string, error: unknown): string | undefined {
   if (!/^\s*[[{]/.test(text)) return undefined;
   return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
@@ -341,10 +361,9 @@ export class HttpClient {
       );
       if (!RETRY_STATUSES.has(response.status)) throw lastError;
       const after = retryAfterMs(response.headers['retry-after']);
-      const limit = this.options.maxRetryAfterMs ?? 120_000;
-      if (attempt < attempts && after !== undefined && after > limit) {
+      if (attempt < attempts && after !== undefined && after > MAX_RETRY_AFTER_MS) {
         throw new ScannerError(
-          `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`,
+          `${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${MAX_RETRY_AFTER_MS / 1000} s); try again later.`,
         );
       }
       await backOff(lastError, attempt, after);
@@ -419,10 +438,19 @@ export class HttpClient {
   }
 
   /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
-  async json<T = unknown>(
+  async json<T = unknown>(req: HttpRequest): Promise<JsonResponse<T>> {
+    return this.parseJson<T>(req, await this.send(req));
+  }
+
+  /**
+   * Parses the JSON body of `req`'s answer (an empty body is `null`); a body that is not JSON is a scanner
+   * failure, said by `explain` when the caller knows its server better.
+   */
+  parseJson<T = unknown>(
     req: HttpRequest,
-  ): Promise<{ data: T; headers: HttpResponse['headers']; status: number }> {
-    const response = await this.send(req);
+    response: HttpResponse,
+    explain: ExplainNotJson = (answer) => this.notJson(answer),
+  ): JsonResponse<T> {
     try {
       return {
         data: (response.text ? JSON.parse(response.text) : null) as T,
@@ -430,14 +458,20 @@ export class HttpClient {
         status: response.status,
       };
     } catch (error) {
-      const url = this.url(req.path).pathname;
+      const path = this.url(req.path).pathname;
+      const { text } = response;
+      const contentType = String(response.headers['content-type'] ?? '');
       throw new ScannerError(
-        this.redact(
-          cutShortJson(url, response.text, error) ??
-            `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`,
-        ),
+        this.redact(explain({ path, text, contentType, cutShort: cutShortJson(path, text, error) })),
       );
     }
+  }
+
+  private notJson({ path, text, cutShort }: NotJson): string {
+    return (
+      cutShort ??
+      `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`
+    );
   }
 
   /** Masks this client's secrets in a text made from what a server answered. */

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { isRecord } from './importer.js';
+import { isRecord } from '../schema.js';
 import type { ImportFormat } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
 import type { ImportFormatName } from './formats.js';

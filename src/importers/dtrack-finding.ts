@@ -3,7 +3,7 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromPurl } from '../findings/component.js';
 import type { Cvss, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { optArray, optNumber, optString } from './importer.js';
+import { optArray, optNumber, optString } from '../schema.js';
 
 const aliasSchema = z.object({
   cveId: optString,

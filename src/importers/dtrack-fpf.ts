@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SourceResult } from '../findings/model.js';
-import { bulkFormat, type ImportFormat, isRecord, mapEach, optString, validate } from './importer.js';
+import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
+import { isRecord, optString } from '../schema.js';
 import { dtFindingSchema, mapDtFinding } from './dtrack-finding.js';
 
 const envelopeSchema = z.object({

@@ -29,7 +29,8 @@ export interface SlicedDocument {
   items(): Generator<unknown>;
 }
 
-function isSpace(byte: number | undefined): boolean {
+/** JSON's white space: space, line feed, carriage return, tab. */
+export function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 

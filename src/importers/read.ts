@@ -20,7 +20,7 @@ import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
-import { endsEarly, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
+import { endsEarly, isSpace, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
 
 /**
  * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
@@ -73,12 +73,6 @@ export async function expandImportFiles(
   return [...new Set(files)];
 }
 
-function isBlank(bytes: Buffer): boolean {
-  for (const byte of bytes)
-    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
-  return true;
-}
-
 /** Why a path that is no regular file cannot be read as an export, and what to give instead. */
 function notAFile(stats: Stats): string {
   if (stats.isDirectory()) return 'it is a directory';
@@ -116,7 +110,7 @@ function readBytes(file: string, cwd: string): Buffer {
     throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);
   }
   const utf8 = asUtf8(bytes);
-  if (isBlank(utf8))
+  if (utf8.every(isSpace))
     throw new UserError(`${file}: the file is empty; export the scanner's findings as JSON.`);
   return utf8;
 }

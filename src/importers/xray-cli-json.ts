@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
-import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optEntries, optString, validate } from './importer.js';
-import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
+import { type ImportFormat, validate } from './importer.js';
+import { isRecord, optArray, optEntries, optString } from '../schema.js';
+import { fixedVersions, readXrayCves, xrayCveSchema, xrayViolation } from './xray-fields.js';
 
 const impactNodeSchema = z.object({ component_id: optString, full_path: optString });
 
@@ -80,25 +80,23 @@ function mapVulnerability(vulnerability: Vulnerability, packageType: string | un
 
 /** Violations count for the gate only when a watch's policy marks them `fail_build`. */
 function mapViolation(violation: Violation): PolicyViolation[] {
-  const { ids } = readXrayCves(violation.cves);
-  const subject = canonicalId(ids) ?? violation.license_key ?? violation.issue_id;
   // A violation that names no component still counts for the gate.
   const components = violation.components.map(([componentId]) => componentId);
-  return (components.length ? components : ['unknown']).map((componentId) => ({
-    scanner: 'xray',
-    type: violation.type ?? 'security',
-    policy:
-      violation.policies
+  return (components.length ? components : ['unknown']).map((component) =>
+    xrayViolation({
+      type: violation.type ?? 'security',
+      policy: violation.policies
         .map((p) => p.policy)
         .filter(Boolean)
-        .join(', ') || 'unknown policy',
-    ...(violation.watch_name ? { watch: violation.watch_name } : {}),
-    state: violation.fail_build ? 'FAIL' : 'WARN',
-    severity: parseSeverity(violation.severity),
-    component: componentId,
-    ...(subject ? { subject } : {}),
-    suppressed: false,
-  }));
+        .join(', '),
+      watch: violation.watch_name,
+      failBuild: !!violation.fail_build,
+      severity: violation.severity,
+      component,
+      cves: violation.cves,
+      issue: violation.license_key ?? violation.issue_id,
+    }),
+  );
 }
 
 function isScanResponse(value: unknown): boolean {

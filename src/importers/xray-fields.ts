@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { baseScore } from '../findings/build.js';
-import type { Cvss, CvssScore } from '../findings/model.js';
-import { optArray, optNumber, optString } from './importer.js';
+import { canonicalId } from '../findings/ids.js';
+import type { Cvss, CvssScore, PolicyViolation } from '../findings/model.js';
+import { parseSeverity } from '../findings/severity.js';
+import { optArray, optNumber, optString } from '../schema.js';
+
+/** A report path starts with the repository key; path patterns mean the path inside the repository. */
+export function pathInRepository(path: string): string {
+  const slash = path.indexOf('/');
+  return slash > 0 ? path.slice(slash + 1) : path;
+}
 
 /** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
 export function normaliseFixedVersion(value: string): string {
@@ -79,4 +87,34 @@ function fromParts(given: number | undefined, vector: string | undefined): CvssS
   const score = baseScore(given);
   if (score === undefined && !vector) return undefined;
   return { ...(score !== undefined ? { score } : {}), ...(vector ? { vector } : {}) };
+}
+
+/** What every Xray violation shape gives, named alike. */
+export interface XrayViolationFields {
+  type: string;
+  /** The policy names joined, or what stands in for them; blank is `unknown policy`. */
+  policy: string | undefined;
+  watch: string | undefined;
+  failBuild: boolean;
+  severity: string | undefined;
+  component: string;
+  cves: readonly XrayCve[];
+  /** The subject when no CVE names one: the licence or the issue id. */
+  issue: string | undefined;
+}
+
+/** One Xray violation for the gate, from whichever shape (report row, `jf` JSON) carried it. */
+export function xrayViolation(fields: XrayViolationFields): PolicyViolation {
+  const subject = canonicalId(readXrayCves(fields.cves).ids) ?? fields.issue;
+  return {
+    scanner: 'xray',
+    type: fields.type,
+    policy: fields.policy || 'unknown policy',
+    ...(fields.watch ? { watch: fields.watch } : {}),
+    state: fields.failBuild ? 'FAIL' : 'WARN',
+    severity: parseSeverity(fields.severity),
+    component: fields.component,
+    ...(subject ? { subject } : {}),
+    suppressed: false,
+  };
 }

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
-import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
+import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
+import { isRecord, optArray, optString } from '../schema.js';
 import {
-  bulkFormat,
-  type ImportFormat,
-  isRecord,
-  mapEach,
-  optArray,
-  optString,
-  validate,
-} from './importer.js';
-import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
+  fixedVersions,
+  pathInRepository,
+  readXrayCves,
+  xrayCveSchema,
+  xrayViolation,
+} from './xray-fields.js';
 
 /** One row of a vulnerabilities report (Reports API content, or the UI's Reports → Export → JSON). */
 export const xrayRowSchema = z.object({
@@ -49,12 +47,6 @@ export const xrayViolationRowSchema = z.object({
 });
 export type XrayViolationRow = z.infer<typeof xrayViolationRowSchema>;
 
-/** A report path starts with the repository key; path patterns mean the path inside the repository. */
-export function pathInRepository(path: string): string {
-  const slash = path.indexOf('/');
-  return slash > 0 ? path.slice(slash + 1) : path;
-}
-
 /** Maps a vulnerabilities-report row: the one mapping the `xray-report` import and the Xray API flow share. */
 export function mapXrayRow(row: XrayRow): Finding {
   const { ids, cvss, cwes } = readXrayCves(row.cves);
@@ -78,18 +70,16 @@ export function mapXrayRow(row: XrayRow): Finding {
 
 /** Every row of a violations report counts for the gate (SPEC §3 `fail-on-policy-violation`). */
 export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
-  const { ids } = readXrayCves(row.cves);
-  return {
-    scanner: 'xray',
+  return xrayViolation({
     type: row.type ?? 'security',
-    policy: row.policy_names.join(', ') || row.watch_name || 'unknown policy',
-    ...(row.watch_name ? { watch: row.watch_name } : {}),
-    state: 'FAIL',
-    severity: parseSeverity(row.severity),
+    policy: row.policy_names.join(', ') || row.watch_name,
+    watch: row.watch_name,
+    failBuild: true,
+    severity: row.severity,
     component: row.vulnerable_component ?? row.impacted_artifact ?? 'unknown',
-    ...(row.issue_id || ids.length ? { subject: canonicalId(ids) ?? row.issue_id } : {}),
-    suppressed: false,
-  };
+    cves: row.cves,
+    issue: row.issue_id,
+  });
 }
 
 type RowKind = 'violations' | 'licenses';

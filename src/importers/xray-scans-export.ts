@@ -3,15 +3,8 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import {
-  bulkFormat,
-  type ImportFormat,
-  isRecord,
-  mapEach,
-  optArray,
-  optString,
-  validate,
-} from './importer.js';
+import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
+import { isRecord, optArray, optString } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 /** One entry per issue × component (`total_count` counts issues, so it is not checked against `data`). */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
-import { canonicalId } from '../findings/ids.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optNumber, optString, validate } from './importer.js';
-import { fixedVersions, readXrayCves } from './xray-fields.js';
+import { type ImportFormat, validate } from './importer.js';
+import { isRecord, optArray, optNumber, optString } from '../schema.js';
+import { fixedVersions, readXrayCves, xrayViolation } from './xray-fields.js';
 
 const cveSchema = z
   .object({
@@ -90,20 +90,17 @@ function mapRow(row: Row): Finding {
 
 function mapViolation(type: string) {
   return (row: Row): PolicyViolation => {
-    const { ids } = readXrayCves(row.cves);
-    const subject = canonicalId(ids) ?? row.licenseKey ?? row.issueId;
     const component = componentOf(row);
-    return {
-      scanner: 'xray',
+    return xrayViolation({
       type,
-      policy: row.policies.join(', ') || row.watch || 'unknown policy',
-      ...(row.watch ? { watch: row.watch } : {}),
-      state: row.fail_build ? 'FAIL' : 'WARN',
-      severity: parseSeverity(row.severity),
+      policy: row.policies.join(', ') || row.watch,
+      watch: row.watch,
+      failBuild: !!row.fail_build,
+      severity: row.severity,
       component: [component.packageName, component.version].filter(Boolean).join('@'),
-      ...(subject ? { subject } : {}),
-      suppressed: false,
-    };
+      cves: row.cves,
+      issue: row.licenseKey ?? row.issueId,
+    });
   };
 }
 

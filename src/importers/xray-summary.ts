@@ -3,9 +3,9 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { type ImportFormat, isRecord, optArray, optString, validate } from './importer.js';
-import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
-import { pathInRepository } from './xray-report.js';
+import { type ImportFormat, validate } from './importer.js';
+import { isRecord, optArray, optString } from '../schema.js';
+import { fixedVersions, pathInRepository, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 const issueSchema = z.object({
   issue_id: optString,

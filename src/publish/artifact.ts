@@ -1,3 +1,4 @@
+import { ScannerError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** The part of @actions/artifact's client sca-bridge uses, so the naming logic is testable without GitHub. */
@@ -41,5 +42,6 @@ export async function uploadUnique(
       taken.add(candidate);
     }
   }
-  throw new Error(`could not find a free artifact name after 5 tries, starting from ${name}`);
+  // Names are taken on GitHub's side (parallel jobs racing for them): a remote condition, not a bug.
+  throw new ScannerError(`could not find a free artifact name after 5 tries, starting from ${name}`);
 }

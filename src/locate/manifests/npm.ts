@@ -1,29 +1,10 @@
 import { member, membersOf, parseJson, stringOf, type JsonNode } from '../json.js';
 import type { Declaration } from './declaration.js';
+import { scanJsonManifest } from './json-manifest.js';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
-export function scanPackageJson(text: string): Declaration[] {
-  const root = parseJson(text);
-  const declarations: Declaration[] = [];
-  const name = member(root, 'name');
-  const own = stringOf(name?.value);
-  if (name && own)
-    declarations.push({ ecosystem: 'npm', name: own, line: name.line, direct: true, self: true });
-  for (const section of DEPENDENCY_SECTIONS) {
-    for (const dependency of membersOf(member(root, section)?.value)) {
-      const version = stringOf(dependency.value);
-      declarations.push({
-        ecosystem: 'npm',
-        name: dependency.key,
-        ...(version ? { version } : {}),
-        line: dependency.line,
-        direct: true,
-      });
-    }
-  }
-  return declarations;
-}
+export const scanPackageJson = scanJsonManifest('npm', DEPENDENCY_SECTIONS);
 
 /** lockfileVersion 1 nests `dependencies` inside each package; the outermost are installed at the top. */
 function lockV1(node: JsonNode | undefined, into: Declaration[], top = true): void {

@@ -1,20 +1,13 @@
-import { ScannerError } from '../../errors.js';
 import {
-  cutShortJson,
   HttpClient,
   type HttpOptions,
   type HttpRequest,
   type HttpResponse,
+  type JsonResponse,
 } from '../../http/client.js';
 import { scannerHttpOptions, type ScannerContext } from '../scanner.js';
-import { type Call, explain, looksLikeHtml } from './errors.js';
+import { type Call, explain, notJson } from './errors.js';
 import { serverRoot } from './urls.js';
-
-export interface JsonResponse<T> {
-  data: T;
-  headers: HttpResponse['headers'];
-  status: number;
-}
 
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 export class DtApi {
@@ -42,29 +35,11 @@ export class DtApi {
     }
   }
 
-  /** Sends and parses JSON; an empty body is `null`; anything else that is not JSON says what api-url should be. */
+  /** Sends and parses JSON; a blank body is `null`; anything else that is not JSON says what api-url should be. */
   async json<T = unknown>(req: HttpRequest, call: Call): Promise<JsonResponse<T>> {
     const response = await this.send(req, call);
-    const contentType = String(response.headers['content-type'] ?? '');
     if (!response.text.trim()) return { data: null as T, headers: response.headers, status: response.status };
-    try {
-      return { data: JSON.parse(response.text) as T, headers: response.headers, status: response.status };
-    } catch (error) {
-      const path = this.http.url(req.path).pathname;
-      if (looksLikeHtml(response.text, contentType)) {
-        throw new ScannerError(
-          `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`,
-        );
-      }
-      const cut = cutShortJson(path, response.text, error);
-      throw new ScannerError(
-        this.http.redact(
-          cut
-            ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
-            : `${path} did not answer JSON while ${call.what} (got "${response.text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`,
-        ),
-      );
-    }
+    return this.http.parseJson<T>(req, response, (answer) => notJson(answer, call));
   }
 
   /** Waits between polls; a stopped run ends the wait. */

@@ -1,8 +1,9 @@
 import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
-import { HttpStatusError, redirectAdvice } from '../../http/client.js';
+import { shorten } from '../../findings/text.js';
+import { HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
-import { isRecord } from '../../importers/importer.js';
+import { isRecord } from '../../schema.js';
 
 /** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
 export class DtError extends ScannerError {
@@ -32,9 +33,9 @@ const KEY_HELP =
 const UI_NOT_API =
   'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
 
+/** A server's text on one line, cut to `max` characters. */
 function clip(text: string, max = 500): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shorten(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /**
@@ -76,8 +77,17 @@ export function errorDetail(body: string, contentType = ''): string {
   return clip(text);
 }
 
-export function looksLikeHtml(body: string, contentType = ''): boolean {
+function looksLikeHtml(body: string, contentType = ''): boolean {
   return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
+}
+
+/** An answer that is not JSON, said for Dependency-Track: the web UI's page, a cut-short body, or another server. */
+export function notJson({ path, text, contentType, cutShort }: NotJson, call: Call): string {
+  if (looksLikeHtml(text, contentType)) {
+    return `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: ${UI_NOT_API}.`;
+  }
+  if (cutShort) return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+  return `${path} did not answer JSON while ${call.what} (got "${text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`;
 }
 
 function endpoint(error: HttpStatusError): string {

@@ -65,7 +65,7 @@ export interface UploadTarget {
 }
 
 /** undici's own FormData: the client's `request` refuses Node's built-in one. */
-export function uploadForm(target: UploadTarget, sbom: Sbom): FormData {
+function uploadForm(target: UploadTarget, sbom: Sbom): FormData {
   const form = new FormData();
   const field = (name: string, value: string | boolean | undefined) => {
     if (value !== undefined && value !== '') form.append(name, String(value));

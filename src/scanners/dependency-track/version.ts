@@ -24,7 +24,7 @@ export function atLeast(version: DtVersion | undefined, major: number, minor: nu
 }
 
 /** Features this flow uses, with the first version that has them (research/dependency-track.md). */
-export const SINCE = {
+const SINCE = {
   /** `GET /api/v1/team/self`. */
   teamSelf: [4, 4],
   /** `parentUUID` / `parentName` on upload. */

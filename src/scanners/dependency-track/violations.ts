@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { componentFromPurl } from '../../findings/component.js';
 import type { PolicyViolation } from '../../findings/model.js';
-import { optString } from '../../importers/importer.js';
+import { optString } from '../../schema.js';
 
 /** One row of `GET /api/v1/violation/project/{uuid}` (DT4 `model/PolicyViolation.java`; absent means null). */
 export const dtViolationSchema = z.object({

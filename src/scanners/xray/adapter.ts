@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { ScannerError, UserError } from '../../errors.js';
+import { ScannerError } from '../../errors.js';
 import type { PolicyViolation, SourceResult } from '../../findings/model.js';
 import {
   mapXrayRow,
@@ -19,7 +19,7 @@ import {
   XrayClient,
 } from './client.js';
 import { Limiter, settleAll } from './limiter.js';
-import { PAGE_CONCURRENCY, REQUESTED_PAGE_ROWS, type ReportFlowOptions, runReport } from './report.js';
+import { PAGE_CONCURRENCY, type ReportFlowOptions, runReport } from './report.js';
 import { repositoryScansUrl, reportName, reportsUrl, uiBase } from './urls.js';
 
 export interface XrayAdapterOptions {
@@ -27,19 +27,8 @@ export interface XrayAdapterOptions {
   http?: HttpFactory;
   /** Content pages in flight at once. */
   pageConcurrency?: number;
-  /** `num_of_rows` asked for page 1. */
-  requestedRows?: number;
   /** The clock the report names use. */
   now?: () => Date;
-}
-
-function requireRepoKey(config: Config): string {
-  if (!config.repoKey) {
-    throw new UserError(
-      'Input repo-key: name the Artifactory repository to report on (e.g. libs-release-local); `sca-bridge list-repos` prints the keys the token can see.',
-    );
-  }
-  return config.repoKey;
 }
 
 /** Validates a report's rows with the schema the `xray-report` importer uses; a bad row names itself. */
@@ -115,7 +104,8 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
 
     async scan(ctx): Promise<SourceResult> {
       const { config, logger } = ctx;
-      const repoKey = requireRepoKey(config);
+      // The config refuses an Xray scan without repo-key (exit 2) before any scanner runs.
+      const repoKey = config.repoKey!;
       return withClient(ctx, http, async (client) => {
         const scannerVersion = await checkAccess(client, config, logger);
         const at = now();
@@ -136,7 +126,6 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
           pollIntervalMs: config.pollIntervalSeconds * 1000,
           timeoutMs: config.timeoutSeconds * 1000,
           keepReport: config.keepReport,
-          requestedRows: options.requestedRows ?? REQUESTED_PAGE_ROWS,
           stopped: () => failed,
         };
         const run = (kind: ReportKind, body: CreateReportBody) =>

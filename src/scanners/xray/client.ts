@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
 import { HttpClient, type HttpOptions, type HttpRequest, HttpStatusError } from '../../http/client.js';
-import { optNumber, optString } from '../../importers/importer.js';
+import { optNumber, optString } from '../../schema.js';
 import { scannerHttpOptions, type ScannerContext } from '../scanner.js';
 import { type ErrorContext, explainXrayError } from './errors.js';
 import { platformBase } from './urls.js';

@@ -1,7 +1,7 @@
 import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import { HttpStatusError, redirectAdvice } from '../../http/client.js';
-import { isRecord } from '../../importers/importer.js';
+import { isRecord } from '../../schema.js';
 
 /** What a call was doing, so a failure can say what to do about it. */
 export type XrayOperation =

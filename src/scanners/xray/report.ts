@@ -13,7 +13,7 @@ import { Cancelled, type Limiter, settleAll } from './limiter.js';
 export const ORDER_BY = 'vulnerable_component';
 
 /** Rows asked for per page. Servers cap it lower (the cap is undocumented): page 1 tells the real size. */
-export const REQUESTED_PAGE_ROWS = 1000;
+const REQUESTED_PAGE_ROWS = 1000;
 
 /** Content pages read at the same time, over every report of a run. */
 export const PAGE_CONCURRENCY = 4;
@@ -25,7 +25,6 @@ export interface ReportFlowOptions {
   pollIntervalMs: number;
   timeoutMs: number;
   keepReport: boolean;
-  requestedRows?: number;
   /** True once a sibling report failed: this one stops waiting and reading (and is still deleted). */
   stopped?: () => boolean;
 }
@@ -47,7 +46,7 @@ function describeProgress(details: ReportDetails): string {
 }
 
 /** Polls `GET /reports/{id}` every poll-interval until `completed`, `failed`/`aborted`, or the timeout. */
-export async function waitForReport(
+async function waitForReport(
   kind: ReportKind,
   id: number,
   options: Pick<ReportFlowOptions, 'client' | 'logger' | 'pollIntervalMs' | 'timeoutMs' | 'stopped'>,
@@ -83,7 +82,7 @@ export async function waitForReport(
 }
 
 /** Reads of a whole report when rows repeat across pages: the first and up to two more. */
-export const MAX_READS = 3;
+const MAX_READS = 3;
 
 /** A row's identity: a digest of its JSON text, so a large report's keys stay small. */
 function rowKey(row: unknown): string {
@@ -211,12 +210,11 @@ function countError(paging: Paging, byPage: unknown[][]): ScannerError {
 export async function readAllPages(
   kind: ReportKind,
   id: number,
-  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'limiter' | 'requestedRows' | 'stopped'>,
+  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'limiter' | 'stopped'>,
 ): Promise<unknown[]> {
   const { client, logger, limiter } = options;
-  const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
   const first = await limiter.run(() =>
-    client.reportPage(kind, id, { page: 1, rows: asked, orderBy: ORDER_BY }),
+    client.reportPage(kind, id, { page: 1, rows: REQUESTED_PAGE_ROWS, orderBy: ORDER_BY }),
   );
   const total = first.total_rows;
   if (total === 0 && first.rows.length === 0) return [];
@@ -229,7 +227,9 @@ export async function readAllPages(
   const paging: Paging = { kind, id, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize, total };
   if (paging.pages > 1) {
     const capped =
-      pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
+      pageSize < REQUESTED_PAGE_ROWS
+        ? ` (the server caps a page at ${pageSize} rows; ${REQUESTED_PAGE_ROWS} were asked)`
+        : '';
     logger.info(
       `Reading Xray ${kind} report ${id}: ${total} rows in ${paging.pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`,
     );

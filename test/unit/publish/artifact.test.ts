@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ScannerError } from '../../../src/errors.js';
 import { type ArtifactClient, uniqueName, uploadUnique } from '../../../src/publish/artifact.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
 
@@ -59,6 +60,20 @@ describe('artifact names unique in the run', () => {
     };
     await expect(uploadUnique(client, 'x', [], '/tmp', new MemoryLogger())).rejects.toThrow(
       'not supported on GHES',
+    );
+  });
+
+  it('gives up after 5 names taken meanwhile: a remote condition (exit 3)', async () => {
+    const client: ArtifactClient = {
+      listArtifacts: async () => ({ artifacts: [] }),
+      uploadArtifact: async () => {
+        throw new Error('Conflict: an artifact with this name already exists on the workflow run');
+      },
+    };
+    const error = await uploadUnique(client, 'x', [], '/tmp', new MemoryLogger()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect((error as Error).message).toBe(
+      'could not find a free artifact name after 5 tries, starting from x',
     );
   });
 });

@@ -569,7 +569,7 @@ describe('Dependency-Track scan against the simulator', () => {
     await start({ frontend: true });
     const error = await scanError({ 'project-name': 'a', 'project-version': '1' });
     expect(error.message).toBe(
-      "/api/version answered with a web page, not Dependency-Track's API, while reading Dependency-Track's version (GET /api/version): api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.",
+      "/api/version answered with a web page, not Dependency-Track's API, while reading Dependency-Track's version (GET /api/version): api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.",
     );
   });
 });

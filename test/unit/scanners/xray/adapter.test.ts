@@ -456,16 +456,9 @@ describe('Xray adapter: scan', () => {
     expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
   });
 
-  it('refuses a scan without repo-key before any call (exit 2)', async () => {
-    const mock = new MockJfrog();
-    const config = xrayConfig();
-    delete config.repoKey;
-    const error = await createXrayAdapter({ http: mock.http })
-      .scan({ config, logger: new RecordingLogger() })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toContain('Input repo-key');
-    expect(mock.calls).toEqual([]);
+  it('never sees a scan without repo-key: the config refuses it (exit 2)', () => {
+    expect(() => xrayConfig({ 'repo-key': '' })).toThrow(UserError);
+    expect(() => xrayConfig({ 'repo-key': '' })).toThrow('Input repo-key');
   });
 
   it('explains a repository Xray does not know, with list-repos, and creates nothing to delete', async () => {
