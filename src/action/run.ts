@@ -163,8 +163,17 @@ async function uploadArtifact(
   );
 }
 
-/** Runs the configured mode and reports in every place GitHub offers. */
+/** The step: one catch for all of it, so a bug anywhere fails the step asking for a report (SPEC §5). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await runStep(env);
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+/** Runs the configured mode and reports in every place GitHub offers. */
+async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const logger = new ActionLogger();
   const startedAt = new Date();
   const ci = readCiContext(env);
