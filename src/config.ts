@@ -69,6 +69,8 @@ export interface Config {
   workflowRef?: string;
   /** The repository's root: SARIF paths are relative to it (the working directory may be a subfolder). */
   repositoryRoot: string;
+  /** The directory the front door runs in: import files and patterns are read relative to it. */
+  cwd: string;
   /** `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY` as the environment gave them. */
   proxyEnv: Record<string, string | undefined>;
 }
@@ -464,6 +466,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
       mode !== 'import' || !!text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false),
     ),
     repositoryRoot: '',
+    cwd: ctx.cwd,
   });
   if (!existsDirectory(config.workingDirectory)) throw new UserError(working.notFound);
   config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);

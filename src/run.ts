@@ -183,7 +183,7 @@ async function gatherSources(
       cancel.dispose();
     }
   }
-  const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
+  const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.
   const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
   if (other) {
@@ -412,7 +412,7 @@ export async function runScan(
   };
   const written = Object.values(outputs).filter((file): file is string => !!file);
   const importFiles =
-    config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
+    config.mode === 'import' ? await expandImportFiles(config.importFiles, config.cwd, written) : [];
   checkOutputPaths(outputs, [
     ...importFiles.map((file) => ['import-file', file] as const),
     ['sbom', config.sbom],
