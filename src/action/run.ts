@@ -172,20 +172,29 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-/** Runs the configured mode and reports in every place GitHub offers. */
-async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
-  const logger = new ActionLogger();
+/** What a run of `scan` or `import` left to report; `config` and `outcome` are absent when it failed early. */
+interface Ran {
+  config?: Config;
+  outcome?: RunOutcome;
+  summary: RunSummary;
+  failures: string[];
+  /** The scanner's raw answers, for the artifact. */
+  rawDir?: string;
+}
+
+/**
+ * Reads the inputs and runs the mode; an error becomes the run's error summary and failure. Undefined after
+ * a connection test, which reports nothing else (SPEC §2): no summary, no webhook, only a failed step.
+ */
+async function runMode(
+  env: NodeJS.ProcessEnv,
+  github: GitHubContext,
+  logger: ActionLogger,
+): Promise<Ran | undefined> {
   const startedAt = new Date();
   const ci = readCiContext(env);
-  const github = readGitHubContext(env);
   let config: Config | undefined;
-  let outcome: RunOutcome | undefined;
-  let summary: RunSummary;
-  const notes: string[] = [];
-  const failures: string[] = [];
   let mode: Mode | undefined;
-  /** The scanner's raw answers, for the artifact. */
-  let rawDir: string | undefined;
   try {
     const inputs = readInputs();
     for (const name of SECRET_INPUTS) {
@@ -196,21 +205,34 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
     config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
     if (config.mode === 'test-connection') {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
-      return;
+      return undefined;
     }
-    if (config.uploadArtifact && mode === 'scan')
-      rawDir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'));
-    outcome = await runScan(config, ci, logger, startedAt, rawDir);
-    summary = outcome.summary;
+    const rawDir =
+      config.uploadArtifact && mode === 'scan'
+        ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
+        : undefined;
+    const outcome = await runScan(config, ci, logger, startedAt, rawDir);
+    return { config, outcome, summary: outcome.summary, failures: [], rawDir };
   } catch (error) {
-    // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
-    if (mode === 'test-connection') {
-      core.setFailed(describeError(error));
-      return;
-    }
-    summary = errorSummary(config, ci, startedAt, error, logger);
-    failures.push(describeError(error));
+    // Failed by the step's one catch.
+    if (mode === 'test-connection') throw error;
+    return {
+      config,
+      summary: errorSummary(config, ci, startedAt, error, logger),
+      failures: [describeError(error)],
+    };
   }
+}
+
+/** Runs the configured mode and reports in every place GitHub offers. */
+async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
+  const logger = new ActionLogger();
+  const github = readGitHubContext(env);
+  const ran = await runMode(env, github, logger);
+  if (!ran) return;
+  const { config, outcome, failures, rawDir } = ran;
+  let { summary } = ran;
+  const notes: string[] = [];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputs(summary);
@@ -225,38 +247,52 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false) {
-    const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
-    const violations = failingViolations(reported, config?.watches ?? []);
-    const link =
-      github.repository && github.sha
-        ? githubFileLink(github.serverUrl, github.repository, github.sha)
-        : undefined;
-    const markdown = renderJobSummary({
-      summary,
-      findings: outcome?.findings,
-      violations,
-      uncountedViolations: reported.length - violations.length,
-      ...(link ? { fileLink: link } : {}),
-      notes,
-    });
-    // A runner without a step summary (act, Gitea, a local run) loses only the summary.
-    await core.summary
-      .addRaw(logger.redact(markdown))
-      .write()
-      .catch((error: unknown) =>
-        logger.warn(`The job summary could not be written: ${(error as Error).message}`),
-      );
-  }
+  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, config, github, notes, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
   if (outcome?.summary.status === 'failed')
     failures.unshift(`Gate failed: ${outcome.summary.gate.reasons.join('; ')}`);
   if (env.GITHUB_ENV) {
-    const { error, warning, notice } = logger.printed;
-    const printed = error + warning + notice + annotated + (failures.length ? 1 : 0);
-    core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + printed));
+    // The step's failure message is one more error annotation.
+    recordAnnotationCount(logger, usedInJob, annotated + (failures.length ? 1 : 0));
   }
   if (failures.length) core.setFailed(failures.join('\n'));
+}
+
+async function writeJobSummary(
+  summary: RunSummary,
+  outcome: RunOutcome | undefined,
+  config: Config | undefined,
+  github: GitHubContext,
+  notes: readonly string[],
+  logger: ActionLogger,
+): Promise<void> {
+  const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
+  const violations = failingViolations(reported, config?.watches ?? []);
+  const link =
+    github.repository && github.sha
+      ? githubFileLink(github.serverUrl, github.repository, github.sha)
+      : undefined;
+  const markdown = renderJobSummary({
+    summary,
+    findings: outcome?.findings,
+    violations,
+    uncountedViolations: reported.length - violations.length,
+    ...(link ? { fileLink: link } : {}),
+    notes,
+  });
+  // A runner without a step summary (act, Gitea, a local run) loses only the summary.
+  await core.summary
+    .addRaw(logger.redact(markdown))
+    .write()
+    .catch((error: unknown) =>
+      logger.warn(`The job summary could not be written: ${(error as Error).message}`),
+    );
+}
+
+/** Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). */
+function recordAnnotationCount(logger: ActionLogger, usedInJob: number, ownAnnotations: number): void {
+  const { error, warning, notice } = logger.printed;
+  core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
 
 /** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
