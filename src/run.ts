@@ -5,14 +5,13 @@ import type { Config } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
-import { SEVERITIES, type Severity, severityRank } from './findings/severity.js';
+import { bySeverity, SEVERITIES, type Severity, severityList } from './findings/severity.js';
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
 import { applyReportFilters, type Filtered, pathFilter } from './policy/filter.js';
 import { countFindings, evaluateGate, failingViolations, unmatchedWatchesWarning } from './policy/gate.js';
-import { cvssScore } from './report/advisory.js';
 import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
@@ -38,28 +37,6 @@ export interface RunOutcome {
   reports: ScannerReport[];
   /** Every report's findings, most severe first across scanners (what a summary lists first). */
   findings: LocatedFinding[];
-}
-
-/** `2 medium, 5 low`: counts by severity, most severe first. */
-function severityList(counts: Partial<Record<Severity, number>>): string {
-  return SEVERITIES.filter((s) => counts[s])
-    .map((s) => `${counts[s]} ${s}`)
-    .join(', ');
-}
-
-/**
- * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
- * then id and package so the order is stable.
- */
-function bySeverity(a: LocatedFinding, b: LocatedFinding): number {
-  const score = (f: LocatedFinding) => cvssScore(f) ?? -1;
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    score(b) - score(a) ||
-    Number(a.suppressed) - Number(b.suppressed) ||
-    a.id.localeCompare(b.id) ||
-    a.component.packageName.localeCompare(b.component.packageName)
-  );
 }
 
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
