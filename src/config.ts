@@ -5,6 +5,7 @@ import { UserError } from './errors.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
 import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
+import type { Logger } from './logger.js';
 
 export const MODES = ['scan', 'import', 'test-connection', 'list-repos', 'gate'] as const;
 export type Mode = (typeof MODES)[number];
@@ -174,6 +175,23 @@ function oneOf<T extends string>(
 
 /** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
 const SECRET_URLS = new Set(['webhook-url']);
+
+const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', ...SECRET_URLS];
+
+/**
+ * Masks every secret input, by public name, in all the logger prints. Called on the raw inputs, before they
+ * are validated, so that a run whose inputs are refused masks them too.
+ */
+export function registerSecrets(raw: RawInputs, logger: Logger): void {
+  for (const name of SECRET_INPUTS) {
+    const value = text(raw, name);
+    if (!value) continue;
+    logger.secret(value);
+    // Config keeps a URL without its trailing slashes, and that form is sent.
+    const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
+    if (kept !== value) logger.secret(kept);
+  }
+}
 
 function url(raw: RawInputs, name: string): string | undefined {
   const value = text(raw, name);

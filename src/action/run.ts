@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
+import { type Config, type Mode, parseConfig, type RawInputs, registerSecrets } from '../config.js';
 import { describeError, exitCodeOf, UserError } from '../errors.js';
 import { gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
@@ -65,9 +65,6 @@ export const INPUTS = [
   'webhook-url',
   'webhook-secret',
 ] as const;
-
-// The webhook URL too: chat webhooks carry their token in the path.
-const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', 'webhook-url'];
 
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)]));
@@ -197,10 +194,7 @@ async function runMode(
   let mode: Mode | undefined;
   try {
     const inputs = readInputs();
-    for (const name of SECRET_INPUTS) {
-      const value = inputs[name] as string | undefined;
-      if (value) logger.secret(value);
-    }
+    registerSecrets(inputs, logger);
     mode = modeOf(inputs);
     config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
     if (config.mode === 'test-connection') {

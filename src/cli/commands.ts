@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, parseFailOn, text as textInput } from '../config.js';
+import {
+  type Config,
+  type Mode,
+  parseConfig,
+  parseFailOn,
+  registerSecrets,
+  text as textInput,
+} from '../config.js';
 import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
@@ -46,16 +53,12 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
   refuseFiles(mode, args);
   const token = await readToken(args, io.env);
   const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
-  if (token) logger.secret(token);
-  if (webhookSecret) logger.secret(webhookSecret);
-  // Chat webhooks carry their token in the URL's path.
-  const webhookUrl = args.inputs['webhook-url'];
-  if (typeof webhookUrl === 'string' && webhookUrl) logger.secret(webhookUrl);
   const inputs = {
     ...args.inputs,
     ...(token ? { token } : {}),
     ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
   };
+  registerSecrets(inputs, logger);
   return parseConfig(mode, inputs, {
     env: io.env,
     cwd: io.cwd,

@@ -25,10 +25,9 @@ export async function sendWebhook(
   logger: Logger,
 ): Promise<boolean> {
   if (!config.webhookUrl) return false;
-  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the URL
-  // is masked should a server echo it.
+  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the front
+  // door masks the URL should a server echo it.
   const url = new URL(config.webhookUrl);
-  logger.secret(config.webhookUrl);
   const body = logger.redact(webhookBody(summary));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
