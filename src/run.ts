@@ -37,6 +37,8 @@ export interface RunOutcome {
   reports: ScannerReport[];
   /** Every report's findings, most severe first across scanners (what a summary lists first). */
   findings: LocatedFinding[];
+  /** The violations that count for the gate (`failingViolations`), of every report. */
+  violations: PolicyViolation[];
 }
 
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
@@ -303,12 +305,12 @@ function judge(
     reports.reduce((sum, r) => sum + r.suppressed, 0),
   );
   const allViolations = reports.flatMap((r) => r.violations);
-  const violations = failingViolations(allViolations, config.watches).length;
+  const violations = failingViolations(allViolations, config.watches);
   const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
   if (unmatched) logger.warn(unmatched);
   const gate = evaluateGate(
     counts,
-    violations,
+    violations.length,
     config.failOn,
     config.failOnText,
     config.failOnPolicyViolation,
@@ -350,7 +352,7 @@ function runSummary(
     project: config.projectName ?? context.project ?? null,
     repoKey: config.repoKey ?? context.repoKey ?? null,
     counts,
-    policyViolations: violations,
+    policyViolations: violations.length,
     gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
     sarifFile: config.sarifFile,
     reportUrl: context.reportUrl ?? null,
@@ -380,7 +382,7 @@ export async function runCore(
   const verdict = judge(config, reports, findings, logger);
   const summary = runSummary(config, ci, startedAt, reports, mergedContext(sources), verdict);
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
-  return { summary, exitCode, reports, findings };
+  return { summary, exitCode, reports, findings, violations: verdict.violations };
 }
 
 /** The fields every summary has, also the one written when a run fails with an error. */

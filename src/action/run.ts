@@ -13,7 +13,7 @@ import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
 import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
-import { failingViolations } from '../policy/gate.js';
+import { gateFailedMessage } from '../policy/gate.js';
 import { errorSummary, runScan, type RunOutcome } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext } from './github-context.js';
@@ -241,10 +241,9 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, config, github, notes, logger);
+  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, github, notes, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
-  if (outcome?.summary.status === 'failed')
-    failures.unshift(`Gate failed: ${outcome.summary.gate.reasons.join('; ')}`);
+  if (outcome?.summary.status === 'failed') failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
   if (env.GITHUB_ENV) {
     // The step's failure message is one more error annotation.
     recordAnnotationCount(logger, usedInJob, annotated + (failures.length ? 1 : 0));
@@ -255,13 +254,12 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
 async function writeJobSummary(
   summary: RunSummary,
   outcome: RunOutcome | undefined,
-  config: Config | undefined,
   github: GitHubContext,
   notes: readonly string[],
   logger: ActionLogger,
 ): Promise<void> {
-  const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
-  const violations = failingViolations(reported, config?.watches ?? []);
+  const violations = outcome?.violations ?? [];
+  const reported = outcome?.reports.reduce((sum, r) => sum + r.violations.length, 0) ?? 0;
   const link =
     github.repository && github.sha
       ? githubFileLink(github.serverUrl, github.repository, github.sha)
@@ -270,7 +268,7 @@ async function writeJobSummary(
     summary,
     findings: outcome?.findings,
     violations,
-    uncountedViolations: reported.length - violations.length,
+    uncountedViolations: reported - violations.length,
     ...(link ? { fileLink: link } : {}),
     notes,
   });

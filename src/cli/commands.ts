@@ -12,7 +12,7 @@ import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
 import type { Logger } from '../logger.js';
-import { evaluateGate } from '../policy/gate.js';
+import { evaluateGate, gateFailedMessage } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { errorSummary, runScan } from '../run.js';
@@ -71,7 +71,7 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
 }
 
 function logOutcome(logger: Logger, status: string, reasons: readonly string[]): void {
-  if (status === 'failed') logger.error(`Gate failed: ${reasons.join('; ')}`);
+  if (status === 'failed') logger.error(gateFailedMessage(reasons));
   else logger.info('Gate passed.');
 }
 

@@ -48,6 +48,11 @@ export function unmatchedWatchesWarning(
   return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
 }
 
+/** The step's or the command's failure message for a failed gate. */
+export function gateFailedMessage(reasons: readonly string[]): string {
+  return `Gate failed: ${reasons.join('; ')}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
