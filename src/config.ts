@@ -7,8 +7,8 @@ import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
 import type { Logger } from './logger.js';
 
-export const MODES = ['scan', 'import', 'test-connection', 'list-repos', 'gate'] as const;
-export type Mode = (typeof MODES)[number];
+/** What a run does with its Config; `gate` reads a saved run summary and builds none. */
+export type Mode = 'scan' | 'import' | 'test-connection' | 'list-repos';
 
 export type FailOn =
   | { kind: 'none' }

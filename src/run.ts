@@ -361,7 +361,7 @@ function runSummary(
 }
 
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
-export async function runCore(
+async function runCore(
   config: Config,
   ci: CiContext,
   logger: Logger,
