@@ -211,7 +211,7 @@ function locatorFor(config: Config, sources: readonly SourceResult[], logger: Lo
   return createLocator({
     workingDirectory: config.workingDirectory,
     importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
-    env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
+    ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
     sarifFile: path.resolve(config.sarifFile),
     ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
     note: (message) => logger.info(message),
