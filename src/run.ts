@@ -308,13 +308,7 @@ function judge(
   const violations = failingViolations(allViolations, config.watches);
   const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
   if (unmatched) logger.warn(unmatched);
-  const gate = evaluateGate(
-    counts,
-    violations.length,
-    config.failOn,
-    config.failOnText,
-    config.failOnPolicyViolation,
-  );
+  const gate = evaluateGate(counts, violations.length, config);
   return { counts, violations, gate };
 }
 

@@ -156,13 +156,11 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
       'gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.',
     );
   }
-  const gate = evaluateGate(
-    summary.counts,
-    summary.policyViolations,
-    parseFailOn(failOnText),
+  const gate = evaluateGate(summary.counts, summary.policyViolations, {
+    failOn: parseFailOn(failOnText),
     failOnText,
     failOnPolicyViolation,
-  );
+  });
   logOutcome(logger, gate.result, gate.reasons);
   return gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
 }

@@ -1,8 +1,11 @@
-import type { FailOn } from '../config.js';
+import type { Config } from '../config.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES, type Severity, severityRank } from '../findings/severity.js';
 
 export type Counts = Record<Severity, number> & { total: number; suppressed: number };
+
+/** The gate's inputs as Config holds them: `fail-on` parsed and as written (the summary repeats it). */
+export type GatePolicy = Pick<Config, 'failOn' | 'failOnText' | 'failOnPolicyViolation'>;
 
 export interface GateResult {
   result: 'passed' | 'failed';
@@ -61,9 +64,7 @@ function plural(n: number, word: string): string {
 export function evaluateGate(
   counts: Counts,
   policyViolations: number,
-  failOn: FailOn,
-  failOnText: string,
-  failOnPolicyViolation: boolean,
+  { failOn, failOnText, failOnPolicyViolation }: GatePolicy,
 ): GateResult {
   const reasons: string[] = [];
   if (failOn.kind === 'any' && counts.total > 0) {
