@@ -228,7 +228,7 @@ const root = makeRepository();
 try {
   const findings = makeFindings();
   const started = performance.now();
-  const locator = await createLocator({ workingDirectory: root, importFiles: [], env: {} });
+  const locator = await createLocator({ workingDirectory: root, importFiles: [] });
   const indexed = performance.now();
   const placed = findings.map((finding) => ({ ...finding, location: locator.locate(finding) }));
   const located = performance.now();

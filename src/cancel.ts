@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ScannerError } from './errors.js';
+import { ExitCode, ScannerError } from './errors.js';
 import type { Logger } from './logger.js';
 
 /** The run was stopped from outside: said as it is, never wrapped in what the call was doing. */
@@ -18,7 +18,8 @@ export class JobStopped extends ScannerError {
 export function cancelOnSignals(logger: Logger): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(3);
+    // The exit code the cancelled run would have ended with.
+    if (controller.signal.aborted) process.exit(ExitCode.ScannerFailure);
     logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
     controller.abort(new JobStopped(name));
   };

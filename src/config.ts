@@ -5,9 +5,10 @@ import { UserError } from './errors.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
 import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
+import type { Logger } from './logger.js';
 
-export const MODES = ['scan', 'import', 'test-connection', 'list-repos', 'gate'] as const;
-export type Mode = (typeof MODES)[number];
+/** What a run does with its Config; `gate` reads a saved run summary and builds none. */
+export type Mode = 'scan' | 'import' | 'test-connection' | 'list-repos';
 
 export type FailOn =
   | { kind: 'none' }
@@ -69,6 +70,8 @@ export interface Config {
   workflowRef?: string;
   /** The repository's root: SARIF paths are relative to it (the working directory may be a subfolder). */
   repositoryRoot: string;
+  /** The directory the front door runs in: import files and patterns are read relative to it. */
+  cwd: string;
   /** `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY` as the environment gave them. */
   proxyEnv: Record<string, string | undefined>;
 }
@@ -172,6 +175,23 @@ function oneOf<T extends string>(
 
 /** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
 const SECRET_URLS = new Set(['webhook-url']);
+
+const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', ...SECRET_URLS];
+
+/**
+ * Masks every secret input, by public name, in all the logger prints. Called on the raw inputs, before they
+ * are validated, so that a run whose inputs are refused masks them too.
+ */
+export function registerSecrets(raw: RawInputs, logger: Logger): void {
+  for (const name of SECRET_INPUTS) {
+    const value = text(raw, name);
+    if (!value) continue;
+    logger.secret(value);
+    // Config keeps a URL without its trailing slashes, and that form is sent.
+    const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
+    if (kept !== value) logger.secret(kept);
+  }
+}
 
 function url(raw: RawInputs, name: string): string | undefined {
   const value = text(raw, name);
@@ -464,6 +484,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
       mode !== 'import' || !!text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false),
     ),
     repositoryRoot: '',
+    cwd: ctx.cwd,
   });
   if (!existsDirectory(config.workingDirectory)) throw new UserError(working.notFound);
   config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);

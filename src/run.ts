@@ -5,21 +5,20 @@ import type { Config } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
-import { SEVERITIES, type Severity, severityRank } from './findings/severity.js';
+import { bySeverity, SEVERITIES, type Severity, severityList } from './findings/severity.js';
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
-import { applyReportFilters, pathFilter } from './policy/filter.js';
+import { applyReportFilters, type Filtered, pathFilter } from './policy/filter.js';
 import { countFindings, evaluateGate, failingViolations, unmatchedWatchesWarning } from './policy/gate.js';
-import { cvssScore } from './report/advisory.js';
 import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
 import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
-import { writeSarifFile } from './report/sarif-file.js';
+import { type SarifRunSpec, writeSarifFile } from './report/sarif-file.js';
 
 export interface ScannerReport {
   scanner: ScannerName;
@@ -38,28 +37,8 @@ export interface RunOutcome {
   reports: ScannerReport[];
   /** Every report's findings, most severe first across scanners (what a summary lists first). */
   findings: LocatedFinding[];
-}
-
-/** `2 medium, 5 low`: counts by severity, most severe first. */
-function severityList(counts: Partial<Record<Severity, number>>): string {
-  return SEVERITIES.filter((s) => counts[s])
-    .map((s) => `${counts[s]} ${s}`)
-    .join(', ');
-}
-
-/**
- * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
- * then id and package so the order is stable.
- */
-function bySeverity(a: LocatedFinding, b: LocatedFinding): number {
-  const score = (f: LocatedFinding) => cvssScore(f) ?? -1;
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    score(b) - score(a) ||
-    Number(a.suppressed) - Number(b.suppressed) ||
-    a.id.localeCompare(b.id) ||
-    a.component.packageName.localeCompare(b.component.packageName)
-  );
+  /** The violations that count for the gate (`failingViolations`), of every report. */
+  violations: PolicyViolation[];
 }
 
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
@@ -183,7 +162,7 @@ async function gatherSources(
       cancel.dispose();
     }
   }
-  const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
+  const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.
   const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
   if (other) {
@@ -223,132 +202,181 @@ async function writeGitLabReports(
   }
 }
 
-/** Everything after the sources: model steps, SARIF, counts, gate, run summary. */
-export async function runCore(
+/** The sources' contexts as one; a later source fills in what an earlier one left out. */
+function mergedContext(sources: readonly SourceResult[]): SourceResult['context'] {
+  return Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];
+}
+
+function locatorFor(config: Config, sources: readonly SourceResult[], logger: Logger): Promise<Locator> {
+  return createLocator({
+    workingDirectory: config.workingDirectory,
+    importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
+    ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
+    sarifFile: path.resolve(config.sarifFile),
+    ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
+    note: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+  });
+}
+
+/** One scanner's part of the run: its sources, and what they report after the model's steps. */
+interface ScannerPart extends Filtered {
+  scanner: ScannerName;
+  sources: SourceResult[];
+  context: SourceResult['context'];
+}
+
+function scannerParts(sources: readonly SourceResult[], config: Config, locator: Locator): ScannerPart[] {
+  const scanners = [...new Set(sources.map((s) => s.scanner))];
+  return scanners.map((scanner) => {
+    const own = sources.filter((s) => s.scanner === scanner);
+    return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
+  });
+}
+
+/** One SARIF run per scanner, sharing GitHub's size limit. */
+function sarifRunSpecs(config: Config, ci: CiContext, parts: readonly ScannerPart[]): SarifRunSpec[] {
+  const hashes = hashReader(
+    config.repositoryRoot,
+    parts.flatMap((p) => p.reported),
+  );
+  return parts.map(({ scanner, context, reported }) => ({
+    findings: reported,
+    gzipBudget: GITHUB_LIMITS.gzipBytes / parts.length,
+    input: {
+      scanner,
+      category: categoryFor(config, scanner, subjectOf(config, context, ci), parts.length),
+      ...(context.scannerVersion ? { scannerVersion: context.scannerVersion } : {}),
+      properties: {
+        scanner,
+        project: config.projectName ?? context.project,
+        repoKey: config.repoKey ?? context.repoKey,
+        branch: config.branch,
+        environment: config.environment,
+        scanTag: config.scanTag,
+        metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
+        reportUrl: context.reportUrl,
+      },
+      lineHashes: hashes,
+    },
+  }));
+}
+
+function scannerReport(
+  part: ScannerPart,
+  spec: SarifRunSpec | undefined,
+  truncation: RunTruncation | undefined,
+): ScannerReport {
+  return {
+    scanner: part.scanner,
+    findings: part.reported,
+    violations: part.sources.flatMap((s) => s.violations),
+    suppressed: part.suppressed,
+    source: part.context,
+    category: spec?.input.category ?? '',
+    truncation: truncation ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} },
+  };
+}
+
+function warnTruncated({ scanner, findings, truncation }: ScannerReport, logger: Logger): void {
+  if (!truncation.resultsDropped) return;
+  logger.warn(
+    `${scanner}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
+  );
+}
+
+/** Every report's findings, most severe first across scanners. */
+function mergedFindings(reports: readonly ScannerReport[]): LocatedFinding[] {
+  // Each report is sorted already: only findings of several scanners need merging.
+  return reports.length === 1
+    ? (reports[0]?.findings ?? [])
+    : reports.flatMap((r) => r.findings).sort(bySeverity);
+}
+
+/** Counts, failing violations and the gate's verdict on them. */
+function judge(
+  config: Config,
+  reports: readonly ScannerReport[],
+  findings: readonly LocatedFinding[],
+  logger: Logger,
+) {
+  const counts = countFindings(
+    findings,
+    reports.reduce((sum, r) => sum + r.suppressed, 0),
+  );
+  const allViolations = reports.flatMap((r) => r.violations);
+  const violations = failingViolations(allViolations, config.watches);
+  const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
+  if (unmatched) logger.warn(unmatched);
+  const gate = evaluateGate(counts, violations.length, config);
+  return { counts, violations, gate };
+}
+
+/** What the run summary says of results the SARIF left out or shortened; undefined when it kept all. */
+function truncationSummary(reports: readonly ScannerReport[]): RunSummary['truncated'] {
+  const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
+  const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
+  if (!dropped && !helpTrimmed) return undefined;
+  const droppedBySeverity: Partial<Record<Severity, number>> = {};
+  for (const severity of SEVERITIES) {
+    const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
+    if (n) droppedBySeverity[severity] = n;
+  }
+  return {
+    sarifResultsDropped: dropped,
+    sarifResultsDroppedBySeverity: droppedBySeverity,
+    helpTrimmed,
+    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
+  };
+}
+
+function runSummary(
+  config: Config,
+  ci: CiContext,
+  startedAt: Date,
+  reports: readonly ScannerReport[],
+  context: SourceResult['context'],
+  { counts, violations, gate }: ReturnType<typeof judge>,
+): RunSummary {
+  const truncated = truncationSummary(reports);
+  return {
+    ...baseSummary(config, ci, startedAt),
+    status: gate.result,
+    scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
+    project: config.projectName ?? context.project ?? null,
+    repoKey: config.repoKey ?? context.repoKey ?? null,
+    counts,
+    policyViolations: violations.length,
+    gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
+    sarifFile: config.sarifFile,
+    reportUrl: context.reportUrl ?? null,
+    ...(truncated ? { truncated } : {}),
+  };
+}
+
+/** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
+async function runCore(
   config: Config,
   ci: CiContext,
   logger: Logger,
   startedAt: Date,
   sources: SourceResult[],
 ): Promise<RunOutcome> {
-  const locator = await createLocator({
-    workingDirectory: config.workingDirectory,
-    importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
-    env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
-    sarifFile: path.resolve(config.sarifFile),
-    ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
-    note: (message) => logger.info(message),
-    warn: (message) => logger.warn(message),
-  });
-  const scanners = [...new Set(sources.map((s) => s.scanner))];
-  const context = Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];
-  const prepared = scanners.map((scanner) => {
-    const own = sources.filter((s) => s.scanner === scanner);
-    return {
-      scanner,
-      own,
-      context: Object.assign({}, ...own.map((s) => s.context)) as SourceResult['context'],
-      ...prepare(own, config, locator),
-    };
-  });
-  const hashes = hashReader(
-    config.repositoryRoot,
-    prepared.flatMap((p) => p.reported),
-  );
-  const runs = prepared.map(({ scanner, context: ownContext, reported }) => ({
-    findings: reported,
-    gzipBudget: GITHUB_LIMITS.gzipBytes / scanners.length,
-    input: {
-      scanner,
-      category: categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length),
-      ...(ownContext.scannerVersion ? { scannerVersion: ownContext.scannerVersion } : {}),
-      properties: {
-        scanner,
-        project: config.projectName ?? ownContext.project,
-        repoKey: config.repoKey ?? ownContext.repoKey,
-        branch: config.branch,
-        environment: config.environment,
-        scanTag: config.scanTag,
-        metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-        reportUrl: ownContext.reportUrl,
-      },
-      lineHashes: hashes,
-    },
-  }));
+  const locator = await locatorFor(config, sources, logger);
+  const parts = scannerParts(sources, config, locator);
+  const specs = sarifRunSpecs(config, ci, parts);
   const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
-    writeSarifFile(config.sarifFile, runs),
+    writeSarifFile(config.sarifFile, specs),
   );
   logger.info(`SARIF written to ${config.sarifFile}`);
-  const reports: ScannerReport[] = prepared.map(
-    ({ scanner, own, context: ownContext, reported, suppressed }, i) => {
-      const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} };
-      if (truncation.resultsDropped) {
-        logger.warn(
-          `${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
-        );
-      }
-      return {
-        scanner,
-        findings: reported,
-        violations: own.flatMap((s) => s.violations),
-        suppressed,
-        source: ownContext,
-        category: runs[i]?.input.category ?? '',
-        truncation,
-      };
-    },
-  );
-  // Each report is sorted already: only findings of several scanners need merging.
-  const all =
-    reports.length === 1 ? (reports[0]?.findings ?? []) : reports.flatMap((r) => r.findings).sort(bySeverity);
-  await writeGitLabReports(config, reports, all, startedAt, logger);
-
-  const counts = countFindings(
-    all,
-    reports.reduce((sum, r) => sum + r.suppressed, 0),
-  );
-  const allViolations = reports.flatMap((r) => r.violations);
-  const violations = failingViolations(allViolations, config.watches).length;
-  const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
-  if (unmatched) logger.warn(unmatched);
-  const gate = evaluateGate(
-    counts,
-    violations,
-    config.failOn,
-    config.failOnText,
-    config.failOnPolicyViolation,
-  );
-  const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
-  const droppedBySeverity: Partial<Record<Severity, number>> = {};
-  for (const severity of SEVERITIES) {
-    const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
-    if (n) droppedBySeverity[severity] = n;
-  }
-  const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
-  const summary: RunSummary = {
-    ...baseSummary(config, ci, startedAt),
-    status: gate.result,
-    scanner: scanners.join(',') || config.scanner || null,
-    project: config.projectName ?? context.project ?? null,
-    repoKey: config.repoKey ?? context.repoKey ?? null,
-    counts,
-    policyViolations: violations,
-    gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
-    sarifFile: config.sarifFile,
-    reportUrl: context.reportUrl ?? null,
-    ...(dropped || helpTrimmed
-      ? {
-          truncated: {
-            sarifResultsDropped: dropped,
-            sarifResultsDroppedBySeverity: droppedBySeverity,
-            helpTrimmed,
-            note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
-          },
-        }
-      : {}),
-  };
-  const exitCode = gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
-  return { summary, exitCode, reports, findings: all };
+  const reports = parts.map((part, i) => scannerReport(part, specs[i], truncations[i]));
+  for (const report of reports) warnTruncated(report, logger);
+  const findings = mergedFindings(reports);
+  await writeGitLabReports(config, reports, findings, startedAt, logger);
+  const verdict = judge(config, reports, findings, logger);
+  const summary = runSummary(config, ci, startedAt, reports, mergedContext(sources), verdict);
+  const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
+  return { summary, exitCode, reports, findings, violations: verdict.violations };
 }
 
 /** The fields every summary has, also the one written when a run fails with an error. */
@@ -412,7 +440,7 @@ export async function runScan(
   };
   const written = Object.values(outputs).filter((file): file is string => !!file);
   const importFiles =
-    config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
+    config.mode === 'import' ? await expandImportFiles(config.importFiles, config.cwd, written) : [];
   checkOutputPaths(outputs, [
     ...importFiles.map((file) => ['import-file', file] as const),
     ['sbom', config.sbom],

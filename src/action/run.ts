@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, type RawInputs } from '../config.js';
+import { type Config, type Mode, parseConfig, type RawInputs, registerSecrets } from '../config.js';
 import { describeError, exitCodeOf, UserError } from '../errors.js';
 import { gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
@@ -13,7 +13,7 @@ import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
 import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
-import { failingViolations } from '../policy/gate.js';
+import { gateFailedMessage } from '../policy/gate.js';
 import { errorSummary, runScan, type RunOutcome } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext } from './github-context.js';
@@ -65,9 +65,6 @@ export const INPUTS = [
   'webhook-url',
   'webhook-secret',
 ] as const;
-
-// The webhook URL too: chat webhooks carry their token in the path.
-const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', 'webhook-url'];
 
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)]));
@@ -163,45 +160,73 @@ async function uploadArtifact(
   );
 }
 
-/** Runs the configured mode and reports in every place GitHub offers. */
+/** The step: one catch for all of it, so a bug anywhere fails the step asking for a report (SPEC §5). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const logger = new ActionLogger();
+  try {
+    await runStep(env);
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+/** What a run of `scan` or `import` left to report; `config` and `outcome` are absent when it failed early. */
+interface Ran {
+  config?: Config;
+  outcome?: RunOutcome;
+  summary: RunSummary;
+  failures: string[];
+  /** The scanner's raw answers, for the artifact. */
+  rawDir?: string;
+}
+
+/**
+ * Reads the inputs and runs the mode; an error becomes the run's error summary and failure. Undefined after
+ * a connection test, which reports nothing else (SPEC §2): no summary, no webhook, only a failed step.
+ */
+async function runMode(
+  env: NodeJS.ProcessEnv,
+  github: GitHubContext,
+  logger: ActionLogger,
+): Promise<Ran | undefined> {
   const startedAt = new Date();
   const ci = readCiContext(env);
-  const github = readGitHubContext(env);
   let config: Config | undefined;
-  let outcome: RunOutcome | undefined;
-  let summary: RunSummary;
-  const notes: string[] = [];
-  const failures: string[] = [];
   let mode: Mode | undefined;
-  /** The scanner's raw answers, for the artifact. */
-  let rawDir: string | undefined;
   try {
     const inputs = readInputs();
-    for (const name of SECRET_INPUTS) {
-      const value = inputs[name] as string | undefined;
-      if (value) logger.secret(value);
-    }
+    registerSecrets(inputs, logger);
     mode = modeOf(inputs);
     config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
     if (config.mode === 'test-connection') {
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
-      return;
+      return undefined;
     }
-    if (config.uploadArtifact && mode === 'scan')
-      rawDir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'));
-    outcome = await runScan(config, ci, logger, startedAt, rawDir);
-    summary = outcome.summary;
+    const rawDir =
+      config.uploadArtifact && mode === 'scan'
+        ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
+        : undefined;
+    const outcome = await runScan(config, ci, logger, startedAt, rawDir);
+    return { config, outcome, summary: outcome.summary, failures: [], rawDir };
   } catch (error) {
-    // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
-    if (mode === 'test-connection') {
-      core.setFailed(describeError(error));
-      return;
-    }
-    summary = errorSummary(config, ci, startedAt, error, logger);
-    failures.push(describeError(error));
+    // Failed by the step's one catch.
+    if (mode === 'test-connection') throw error;
+    return {
+      config,
+      summary: errorSummary(config, ci, startedAt, error, logger),
+      failures: [describeError(error)],
+    };
   }
+}
+
+/** Runs the configured mode and reports in every place GitHub offers. */
+async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
+  const logger = new ActionLogger();
+  const github = readGitHubContext(env);
+  const ran = await runMode(env, github, logger);
+  if (!ran) return;
+  const { config, outcome, failures, rawDir } = ran;
+  let { summary } = ran;
+  const notes: string[] = [];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputs(summary);
@@ -216,38 +241,50 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false) {
-    const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
-    const violations = failingViolations(reported, config?.watches ?? []);
-    const link =
-      github.repository && github.sha
-        ? githubFileLink(github.serverUrl, github.repository, github.sha)
-        : undefined;
-    const markdown = renderJobSummary({
-      summary,
-      findings: outcome?.findings,
-      violations,
-      uncountedViolations: reported.length - violations.length,
-      ...(link ? { fileLink: link } : {}),
-      notes,
-    });
-    // A runner without a step summary (act, Gitea, a local run) loses only the summary.
-    await core.summary
-      .addRaw(logger.redact(markdown))
-      .write()
-      .catch((error: unknown) =>
-        logger.warn(`The job summary could not be written: ${(error as Error).message}`),
-      );
-  }
+  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, github, notes, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
-  if (outcome?.summary.status === 'failed')
-    failures.unshift(`Gate failed: ${outcome.summary.gate.reasons.join('; ')}`);
+  if (outcome?.summary.status === 'failed') failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
   if (env.GITHUB_ENV) {
-    const { error, warning, notice } = logger.printed;
-    const printed = error + warning + notice + annotated + (failures.length ? 1 : 0);
-    core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + printed));
+    // The step's failure message is one more error annotation.
+    recordAnnotationCount(logger, usedInJob, annotated + (failures.length ? 1 : 0));
   }
   if (failures.length) core.setFailed(failures.join('\n'));
+}
+
+async function writeJobSummary(
+  summary: RunSummary,
+  outcome: RunOutcome | undefined,
+  github: GitHubContext,
+  notes: readonly string[],
+  logger: ActionLogger,
+): Promise<void> {
+  const violations = outcome?.violations ?? [];
+  const reported = outcome?.reports.reduce((sum, r) => sum + r.violations.length, 0) ?? 0;
+  const link =
+    github.repository && github.sha
+      ? githubFileLink(github.serverUrl, github.repository, github.sha)
+      : undefined;
+  const markdown = renderJobSummary({
+    summary,
+    findings: outcome?.findings,
+    violations,
+    uncountedViolations: reported - violations.length,
+    ...(link ? { fileLink: link } : {}),
+    notes,
+  });
+  // A runner without a step summary (act, Gitea, a local run) loses only the summary.
+  await core.summary
+    .addRaw(logger.redact(markdown))
+    .write()
+    .catch((error: unknown) =>
+      logger.warn(`The job summary could not be written: ${(error as Error).message}`),
+    );
+}
+
+/** Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). */
+function recordAnnotationCount(logger: ActionLogger, usedInJob: number, ownAnnotations: number): void {
+  const { error, warning, notice } = logger.printed;
+  core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
 
 /** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */

@@ -1,11 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, parseFailOn, text as textInput } from '../config.js';
+import {
+  type Config,
+  type Mode,
+  parseConfig,
+  parseFailOn,
+  registerSecrets,
+  text as textInput,
+} from '../config.js';
 import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
 import type { Logger } from '../logger.js';
-import { evaluateGate } from '../policy/gate.js';
+import { evaluateGate, gateFailedMessage } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { errorSummary, runScan } from '../run.js';
@@ -46,16 +53,12 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
   refuseFiles(mode, args);
   const token = await readToken(args, io.env);
   const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
-  if (token) logger.secret(token);
-  if (webhookSecret) logger.secret(webhookSecret);
-  // Chat webhooks carry their token in the URL's path.
-  const webhookUrl = args.inputs['webhook-url'];
-  if (typeof webhookUrl === 'string' && webhookUrl) logger.secret(webhookUrl);
   const inputs = {
     ...args.inputs,
     ...(token ? { token } : {}),
     ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
   };
+  registerSecrets(inputs, logger);
   return parseConfig(mode, inputs, {
     env: io.env,
     cwd: io.cwd,
@@ -68,7 +71,7 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
 }
 
 function logOutcome(logger: Logger, status: string, reasons: readonly string[]): void {
-  if (status === 'failed') logger.error(`Gate failed: ${reasons.join('; ')}`);
+  if (status === 'failed') logger.error(gateFailedMessage(reasons));
   else logger.info('Gate passed.');
 }
 
@@ -153,13 +156,11 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
       'gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.',
     );
   }
-  const gate = evaluateGate(
-    summary.counts,
-    summary.policyViolations,
-    parseFailOn(failOnText),
+  const gate = evaluateGate(summary.counts, summary.policyViolations, {
+    failOn: parseFailOn(failOnText),
     failOnText,
     failOnPolicyViolation,
-  );
+  });
   logOutcome(logger, gate.result, gate.reasons);
   return gate.result === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
 }

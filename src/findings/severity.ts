@@ -1,3 +1,6 @@
+import { cvssScore } from './cvss.js';
+import type { Finding } from './model.js';
+
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -12,6 +15,28 @@ export function atLeast(severity: Severity, floor: Severity): boolean {
 
 export function mostSevere(a: Severity, b: Severity): Severity {
   return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+/**
+ * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
+ * then id and package so the order is stable.
+ */
+export function bySeverity(a: Finding, b: Finding): number {
+  const score = (f: Finding) => cvssScore(f) ?? -1;
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    score(b) - score(a) ||
+    Number(a.suppressed) - Number(b.suppressed) ||
+    a.id.localeCompare(b.id) ||
+    a.component.packageName.localeCompare(b.component.packageName)
+  );
+}
+
+/** `2 medium, 5 low`: counts by severity, most severe first. */
+export function severityList(counts: Partial<Record<Severity, number>>): string {
+  return SEVERITIES.filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${s}`)
+    .join(', ');
 }
 
 const ALIASES: Record<string, Severity> = {

@@ -35,9 +35,7 @@ export function toUri(root: string, file: string): string | undefined {
 export function fallbackUri(options: LocatorOptions, repository: Repository): string {
   const candidates = [
     ...options.importFiles,
-    options.env.GITHUB_WORKFLOW_REF
-      ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.env.GITHUB_WORKFLOW_REF)?.[1]
-      : undefined,
+    options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined,
     '.gitlab-ci.yml',
     'README.md',
   ];

@@ -19,6 +19,6 @@ export interface LocatorOptions {
   note?: (message: string) => void;
   /** Warns of a manifest the locator failed to read (a bug of its scanner); `note` when not given. */
   warn?: (message: string) => void;
-  /** `GITHUB_WORKFLOW_REF` and similar, for the fallback file. */
-  env: Readonly<Record<string, string | undefined>>;
+  /** `GITHUB_WORKFLOW_REF` (`owner/repo/path@ref`): the running workflow file is a fallback location. */
+  workflowRef?: string;
 }

@@ -1,8 +1,11 @@
-import type { FailOn } from '../config.js';
+import type { Config } from '../config.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES, type Severity, severityRank } from '../findings/severity.js';
 
 export type Counts = Record<Severity, number> & { total: number; suppressed: number };
+
+/** The gate's inputs as Config holds them: `fail-on` parsed and as written (the summary repeats it). */
+export type GatePolicy = Pick<Config, 'failOn' | 'failOnText' | 'failOnPolicyViolation'>;
 
 export interface GateResult {
   result: 'passed' | 'failed';
@@ -48,6 +51,11 @@ export function unmatchedWatchesWarning(
   return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
 }
 
+/** The step's or the command's failure message for a failed gate. */
+export function gateFailedMessage(reasons: readonly string[]): string {
+  return `Gate failed: ${reasons.join('; ')}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -56,9 +64,7 @@ function plural(n: number, word: string): string {
 export function evaluateGate(
   counts: Counts,
   policyViolations: number,
-  failOn: FailOn,
-  failOnText: string,
-  failOnPolicyViolation: boolean,
+  { failOn, failOnText, failOnPolicyViolation }: GatePolicy,
 ): GateResult {
   const reasons: string[] = [];
   if (failOn.kind === 'any' && counts.total > 0) {

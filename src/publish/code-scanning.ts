@@ -26,7 +26,7 @@ export interface UploadTarget {
  * GitHub shows suppressed results as open alerts, so they never reach code scanning: drop them, and the
  * empty `suppressions` arrays that SARIF's all-or-none rule put on the others.
  */
-export function withoutSuppressed(log: Log): Log {
+function withoutSuppressed(log: Log): Log {
   return {
     ...log,
     runs: log.runs.map((run) => ({

@@ -4,10 +4,10 @@ import { HttpClient } from '../http/client.js';
 import type { Logger } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
 
-export const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
+const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
 
 /** The body: the run summary of SPEC §4 plus `event`; tokens never enter a summary. */
-export function webhookBody(summary: RunSummary): string {
+function webhookBody(summary: RunSummary): string {
   return JSON.stringify({ event: WEBHOOK_EVENT, ...summary });
 }
 
@@ -23,12 +23,11 @@ export async function sendWebhook(
   config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>,
   summary: RunSummary,
   logger: Logger,
-): Promise<boolean> {
-  if (!config.webhookUrl) return false;
-  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the URL
-  // is masked should a server echo it.
+): Promise<void> {
+  if (!config.webhookUrl) return;
+  // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the front
+  // door masks the URL should a server echo it.
   const url = new URL(config.webhookUrl);
-  logger.secret(config.webhookUrl);
   const body = logger.redact(webhookBody(summary));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -53,12 +52,10 @@ export async function sendWebhook(
     });
     await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
     logger.info(`Webhook delivered to ${url.origin}.`);
-    return true;
   } catch (error) {
     logger.warn(
       `The webhook to ${url.origin} failed: ${(error as Error).message}. The scan result itself is unaffected.`,
     );
-    return false;
   } finally {
     await client?.close();
   }

@@ -1,3 +1,4 @@
+import { cvssScore, highestCvss } from '../findings/cvss.js';
 import type { Finding } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
@@ -7,15 +8,6 @@ export function advisoryUrl(id: string): string | undefined {
   if (isCve(id)) return `https://nvd.nist.gov/vuln/detail/${id}`;
   if (isGhsa(id)) return `https://github.com/advisories/${id}`;
   return undefined;
-}
-
-/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
-export function cvssScore(finding: Finding): number | undefined {
-  return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
-}
-
-export function cvssVector(finding: Finding): string | undefined {
-  return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
 }
 
 const SEVERITY_SCORE: Record<Severity, number> = {
@@ -29,14 +21,7 @@ const SEVERITY_SCORE: Record<Severity, number> = {
 
 /** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
 export function securitySeverity(findings: readonly Finding[], severity: Severity): string {
-  // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
-  let score: number | undefined;
-  for (const finding of findings) {
-    const s = cvssScore(finding);
-    if (s !== undefined && (score === undefined || s > score)) score = s;
-  }
-  score ??= SEVERITY_SCORE[severity];
-  return score.toFixed(1);
+  return (highestCvss(findings)?.score ?? SEVERITY_SCORE[severity]).toFixed(1);
 }
 
 export function componentLabel(finding: Finding): string {

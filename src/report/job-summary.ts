@@ -1,6 +1,7 @@
+import { cvssScore } from '../findings/cvss.js';
 import type { LocatedFinding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES } from '../findings/severity.js';
-import { advisoryUrl, componentLabel, cvssScore } from './advisory.js';
+import { advisoryUrl, componentLabel } from './advisory.js';
 import type { RunSummary } from './run-summary.js';
 import { pathToUri, webUrl } from './sarif.js';
 

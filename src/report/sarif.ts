@@ -1,18 +1,12 @@
 import { hash } from 'node:crypto';
 import type { Result } from 'sarif';
+import { cvssScore, cvssVector, highestCvss } from '../findings/cvss.js';
 import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import { tupleKey } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { joinedJson } from './json-file.js';
-import {
-  advisoryUrl,
-  componentLabel,
-  cvssScore,
-  cvssVector,
-  findingMessage,
-  securitySeverity,
-} from './advisory.js';
+import { advisoryUrl, componentLabel, findingMessage, securitySeverity } from './advisory.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -117,8 +111,10 @@ function helpJson(
   descriptionJson: string,
 ): string {
   const [first] = findings as [LocatedFinding, ...LocatedFinding[]];
-  const vector = findings.map(cvssVector).find(Boolean);
-  const score = findings.map(cvssScore).find((s) => s !== undefined);
+  // The score security-severity gives, with its own vector; a vector without a score is still shown.
+  const highest = highestCvss(findings);
+  const score = highest?.score;
+  const vector = highest ? highest.vector : findings.map(cvssVector).find(Boolean);
   const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
   const components = [...new Set(findings.map(componentLabel))];
   const references = [

@@ -213,6 +213,19 @@ describe('the Action, run as the runner runs it', () => {
     expect(run.summary).toContain('No findings were counted');
   });
 
+  it('fails the step asking for a bug report when something after the scan throws', async () => {
+    // The runner's GITHUB_ENV file missing makes exportVariable, the step's last call, throw.
+    const missing = path.join(dir, 'no-such-folder', 'env');
+    const run = await runAction(
+      { 'import-file': 'findings.json' },
+      { workspace: dir, env: { GITHUB_ENV: missing } },
+    );
+    expect(run.code).toBe(1);
+    const failure = run.commands.find((c) => c.command === 'error' && !c.properties.file);
+    expect(failure?.message).toContain('internal error (a bug in sca-bridge, please report it at');
+    expect(failure?.message).toContain(`Missing file at path: ${missing}`);
+  });
+
   it('masks the tokens before anything is printed', async () => {
     const run = await runAction(
       {

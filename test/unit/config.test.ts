@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseFailOn } from '../../src/config.js';
+import { parseConfig, parseFailOn, registerSecrets } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
 import { tempDir } from '../helpers/cli.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 
 // Real folders: the working directory must exist.
 const REPO = tempDir();
@@ -284,5 +285,28 @@ describe('list inputs', () => {
       ['team', 'web'],
     ]);
     expect(JSON.stringify(config.metadata)).toBe('{"__proto__":"x","team":"web"}');
+  });
+});
+
+describe('registerSecrets', () => {
+  it('masks every secret input, and a webhook URL also as Config keeps it, without its trailing slash', () => {
+    const logger = new MemoryLogger();
+    registerSecrets(
+      {
+        token: ' dt-token-1234 ',
+        'webhook-secret': 'hook-secret',
+        'github-token': 'ghs_1234',
+        'webhook-url': 'https://chat.example.com/hooks/T0KEN/',
+        'api-url': 'https://dtrack.example.com',
+      },
+      logger,
+    );
+    expect(logger.secrets).toEqual([
+      'dt-token-1234',
+      'hook-secret',
+      'ghs_1234',
+      'https://chat.example.com/hooks/T0KEN/',
+      'https://chat.example.com/hooks/T0KEN',
+    ]);
   });
 });

@@ -119,12 +119,12 @@ describe('when no manifest declares the component', () => {
       'README.md': ['# shop'],
     };
     const finding = findingOf('pkg:npm/left-pad@1.0.0');
-    const env = { GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/scan.yml@refs/heads/main' };
+    const workflowRef = 'acme/shop/.github/workflows/scan.yml@refs/heads/main';
     const root = makeRepo(files);
-    expect(await placeIn(root, finding, { importFiles: ['exports/xray.json'], env })).toBe(
+    expect(await placeIn(root, finding, { importFiles: ['exports/xray.json'], workflowRef })).toBe(
       'exports/xray.json:1 (fallback)',
     );
-    expect(await placeIn(root, finding, { importFiles: ['/elsewhere/xray.json'], env })).toBe(
+    expect(await placeIn(root, finding, { importFiles: ['/elsewhere/xray.json'], workflowRef })).toBe(
       '.github/workflows/scan.yml:1 (fallback)',
     );
     expect(await placeIn(root, finding)).toBe('.gitlab-ci.yml:1 (fallback)');

@@ -37,7 +37,7 @@ export function removeRepos(): void {
 }
 
 export function locatorFor(root: string, options: Partial<LocatorOptions> = {}): Promise<Locator> {
-  return createLocator({ workingDirectory: root, importFiles: [], env: {}, ...options });
+  return createLocator({ workingDirectory: root, importFiles: [], ...options });
 }
 
 type Extra = Partial<Omit<FindingInput, 'component'>>;

@@ -20,7 +20,11 @@ const findings = [
 const counts = countFindings(findings, 1);
 
 function gate(failOn: string, violations = 0, onViolation = false) {
-  return evaluateGate(counts, violations, parseFailOn(failOn), failOn, onViolation);
+  return evaluateGate(counts, violations, {
+    failOn: parseFailOn(failOn),
+    failOnText: failOn,
+    failOnPolicyViolation: onViolation,
+  });
 }
 
 describe('the gate', () => {
@@ -69,7 +73,10 @@ describe('the gate', () => {
 
   it('passes on an empty run whatever the rule', () => {
     const empty = countFindings([], 0);
-    expect(evaluateGate(empty, 0, parseFailOn('any'), 'any', true).result).toBe('passed');
+    expect(
+      evaluateGate(empty, 0, { failOn: parseFailOn('any'), failOnText: 'any', failOnPolicyViolation: true })
+        .result,
+    ).toBe('passed');
   });
 
   it('keeps FAIL violations that are not suppressed, from the named watches', () => {

@@ -74,6 +74,22 @@ describe('SARIF writer', () => {
     expect(log.runs[0]?.properties).toEqual({ scanner: 'xray', repoKey: 'libs' });
   });
 
+  it("shows in a rule's help the highest CVSS score of its findings and that score's vector", () => {
+    const findings = [5, 9.8].map((score, i) =>
+      aFinding({
+        cvss: { v3: { score, vector: `CVSS:3.1/AV:${i ? 'N' : 'L'}` } },
+        component: { packageName: `p${i}`, name: `p${i}`, version: '1', ecosystem: 'npm' },
+      }),
+    );
+    const rule = sarifLog([run(findings)]).runs[0]?.tool.driver.rules?.[0];
+    expect(rule?.properties?.['security-severity']).toBe('9.8');
+    expect(rule?.help?.text).toContain('Severity: high, CVSS 9.8 (CVSS:3.1/AV:N)');
+    expect(rule?.help?.markdown).toContain('| high | 9.8 `CVSS:3.1/AV:N` |');
+    expect(sarifLog([run(findings, true)]).runs[0]?.tool.driver.rules?.[0]?.help?.text).toContain(
+      'CVSS 9.8 (CVSS:3.1/AV:N)',
+    );
+  });
+
   it("keeps a result's message and its rule's helpUri within GitLab's 2,048 characters", () => {
     const finding = aFinding({
       ids: ['XRAY-1'],
