@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   uploadUnique: () => (/* binding */ uploadUnique)
 /* harmony export */ });
 /* unused harmony export uniqueName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
 /** `name`, or `name-2`, `name-3`… : artifact names must be unique in a run (matrix jobs, repeated steps). */
 function uniqueName(name, taken) {
     if (!taken.has(name))
@@ -37,7 +39,8 @@ async function uploadUnique(client, name, files, rootDirectory, logger) {
             taken.add(candidate);
         }
     }
-    throw new Error(`could not find a free artifact name after 5 tries, starting from ${name}`);
+    // Names are taken on GitHub's side (parallel jobs racing for them): a remote condition, not a bug.
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ScannerError */ .VM(`could not find a free artifact name after 5 tries, starting from ${name}`);
 }
 
 

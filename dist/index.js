@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85023);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32462);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85023:
+/***/ 32462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77661,7 +77661,6 @@ const IMPORT_FORMATS = [
 
 
 
-const MODES = (/* unused pure expression or super */ null && (['scan', 'import', 'test-connection', 'list-repos', 'gate']));
 const str = schemas/* string */.YjP().trim();
 /** A text input, trimmed; blank is not given. */
 function config_text(raw, name) {
@@ -77754,6 +77753,23 @@ function oneOf(raw, name, options, fallback) {
 }
 /** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
 const SECRET_URLS = new Set(['webhook-url']);
+const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', ...SECRET_URLS];
+/**
+ * Masks every secret input, by public name, in all the logger prints. Called on the raw inputs, before they
+ * are validated, so that a run whose inputs are refused masks them too.
+ */
+function registerSecrets(raw, logger) {
+    for (const name of SECRET_INPUTS) {
+        const value = config_text(raw, name);
+        if (!value)
+            continue;
+        logger.secret(value);
+        // Config keeps a URL without its trailing slashes, and that form is sent.
+        const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
+        if (kept !== value)
+            logger.secret(kept);
+    }
+}
 function url(raw, name) {
     const value = config_text(raw, name);
     if (value === undefined)
@@ -77994,6 +78010,7 @@ function parseConfig(mode, raw, ctx) {
         workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
         proxyEnv: proxyEnv(ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         repositoryRoot: '',
+        cwd: ctx.cwd,
     });
     if (!existsDirectory(config.workingDirectory))
         throw new errors/* UserError */.yo(working.notFound);
@@ -78185,11 +78202,10 @@ function signature(secret, body) {
  */
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
-        return false;
-    // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the URL
-    // is masked should a server echo it.
+        return;
+    // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the front
+    // door masks the URL should a server echo it.
     const url = new URL(config.webhookUrl);
-    logger.secret(config.webhookUrl);
     const body = logger.redact(webhookBody(summary));
     const headers = {
         'content-type': 'application/json',
@@ -78214,20 +78230,21 @@ async function sendWebhook(config, summary, logger) {
         });
         await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
         logger.info(`Webhook delivered to ${url.origin}.`);
-        return true;
     }
     catch (error) {
         logger.warn(`The webhook to ${url.origin} failed: ${error.message}. The scan result itself is unaffected.`);
-        return false;
     }
     finally {
         await client?.close();
     }
 }
 
+// EXTERNAL MODULE: ./src/findings/cvss.ts
+var cvss = __nccwpck_require__(62915);
 // EXTERNAL MODULE: ./src/findings/ids.ts
 var findings_ids = __nccwpck_require__(45232);
 ;// CONCATENATED MODULE: ./src/report/advisory.ts
+
 
 /** The public advisory page of an id, when the scheme has one. */
 function advisoryUrl(id) {
@@ -78236,13 +78253,6 @@ function advisoryUrl(id) {
     if ((0,findings_ids/* isGhsa */.ur)(id))
         return `https://github.com/advisories/${id}`;
     return undefined;
-}
-/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
-function cvssScore(finding) {
-    return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
-}
-function cvssVector(finding) {
-    return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
 }
 const SEVERITY_SCORE = {
     critical: 9.5,
@@ -78254,15 +78264,7 @@ const SEVERITY_SCORE = {
 };
 /** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
 function securitySeverity(findings, severity) {
-    // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
-    let score;
-    for (const finding of findings) {
-        const s = cvssScore(finding);
-        if (s !== undefined && (score === undefined || s > score))
-            score = s;
-    }
-    score ??= SEVERITY_SCORE[severity];
-    return score.toFixed(1);
+    return ((0,cvss/* highestCvss */.gb)(findings)?.score ?? SEVERITY_SCORE[severity]).toFixed(1);
 }
 function componentLabel(finding) {
     const { packageName, version } = finding.component;
@@ -78270,7 +78272,7 @@ function componentLabel(finding) {
 }
 /** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
 function findingMessage(finding) {
-    const score = cvssScore(finding);
+    const score = (0,cvss/* cvssScore */._k)(finding);
     const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
     const fix = finding.fixedVersions.length
         ? `Upgrade to ${finding.fixedVersions.slice(0, 3).join(' or ')}.`
@@ -78493,6 +78495,7 @@ async function writeJsonFile(file, value) {
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOLS = {
     'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -78576,8 +78579,10 @@ function ruleTags(findings) {
  */
 function helpJson(id, findings, brief, descriptionJson) {
     const [first] = findings;
-    const vector = findings.map(cvssVector).find(Boolean);
-    const score = findings.map(cvssScore).find((s) => s !== undefined);
+    // The score security-severity gives, with its own vector; a vector without a score is still shown.
+    const highest = (0,cvss/* highestCvss */.gb)(findings);
+    const score = highest?.score;
+    const vector = highest ? highest.vector : findings.map(cvss/* cvssVector */.$T).find(Boolean);
     const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
     const components = [...new Set(findings.map(componentLabel))];
     const references = [
@@ -78636,7 +78641,7 @@ function findingFingerprint(finding) {
 function buildResult(finding, ruleIndex, input, anySuppressed) {
     const { location } = finding;
     const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
-    const score = cvssScore(finding);
+    const score = (0,cvss/* cvssScore */._k)(finding);
     const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
     const result = {
         ruleId: finding.id,
@@ -78728,6 +78733,7 @@ const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.
 
 
 
+
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 900 * 1024;
 const TOP_FINDINGS = 25;
@@ -78802,7 +78808,7 @@ function findingRows(findings, fileLink, limit) {
     if (!shown.length)
         return [];
     const rows = shown.map((f) => {
-        const score = cvssScore(f);
+        const score = (0,cvss/* cvssScore */._k)(f);
         const { uri, startLine } = f.location;
         const where = job_summary_link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
         const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
@@ -78912,11 +78918,15 @@ function unmatchedWatchesWarning(violations, watches) {
     const found = [...present].slice(0, 5).map((w) => `"${w}"`);
     return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
 }
+/** The step's or the command's failure message for a failed gate. */
+function gateFailedMessage(reasons) {
+    return `Gate failed: ${reasons.join('; ')}`;
+}
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 /** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
-function evaluateGate(counts, policyViolations, failOn, failOnText, failOnPolicyViolation) {
+function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPolicyViolation }) {
     const reasons = [];
     if (failOn.kind === 'any' && counts.total > 0) {
         reasons.push(`${plural(counts.total, 'finding')} (fail-on: any)`);
@@ -79935,6 +79945,8 @@ function sameFile(a, b) {
     }
 }
 
+// EXTERNAL MODULE: ./src/schema.ts
+var schema = __nccwpck_require__(75060);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __nccwpck_require__(13233);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
@@ -79960,10 +79972,11 @@ const dtrackFindings = (0,importer/* bulkFormat */.CZ)({
 
 
 
+
 const envelopeSchema = schemas/* object */.Ikc({
-    version: importer/* optString */.$2,
-    meta: schemas/* object */.Ikc({ baseUrl: importer/* optString */.$2, version: importer/* optString */.$2 }).nullish(),
-    project: schemas/* object */.Ikc({ uuid: importer/* optString */.$2, name: importer/* optString */.$2, version: importer/* optString */.$2 }).nullish(),
+    version: schema/* optString */.$2,
+    meta: schemas/* object */.Ikc({ baseUrl: schema/* optString */.$2, version: schema/* optString */.$2 }).nullish(),
+    project: schemas/* object */.Ikc({ uuid: schema/* optString */.$2, name: schema/* optString */.$2, version: schema/* optString */.$2 }).nullish(),
     findings: schemas/* array */.YOg(schemas/* unknown */.L5J()),
 });
 function readFpf(envelope, items, _count, file) {
@@ -79988,7 +80001,7 @@ const dtrackFpf = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-fpf',
     scanner: 'dependency-track',
     origin: "Dependency-Track Finding Packaging Format 1.0–1.4 (`GET /api/v1/finding/project/{uuid}/export`, or the project's Audit Vulnerabilities → Export)",
-    matches: (doc) => (0,importer/* isRecord */.u4)(doc) && Array.isArray(doc.findings) && ('meta' in doc || 'project' in doc),
+    matches: (doc) => (0,schema/* isRecord */.u4)(doc) && Array.isArray(doc.findings) && ('meta' in doc || 'project' in doc),
     bulk: { key: 'findings', read: readFpf },
 });
 
@@ -80006,38 +80019,38 @@ var xray_fields = __nccwpck_require__(95313);
 
 
 
-const impactNodeSchema = schemas/* object */.Ikc({ component_id: importer/* optString */.$2, full_path: importer/* optString */.$2 });
+const impactNodeSchema = schemas/* object */.Ikc({ component_id: schema/* optString */.$2, full_path: schema/* optString */.$2 });
 const componentSchema = schemas/* object */.Ikc({
-    fixed_versions: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-    impact_paths: (0,importer/* optArray */.hp)(schemas/* array */.YOg(impactNodeSchema)),
+    fixed_versions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+    impact_paths: (0,schema/* optArray */.hp)(schemas/* array */.YOg(impactNodeSchema)),
 });
-const componentsSchema = (0,importer/* optEntries */.Ov)(componentSchema);
+const componentsSchema = (0,schema/* optEntries */.Ov)(componentSchema);
 const vulnerabilitySchema = schemas/* object */.Ikc({
-    issue_id: importer/* optString */.$2,
-    cves: (0,importer/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
-    summary: importer/* optString */.$2,
-    severity: importer/* optString */.$2,
+    issue_id: schema/* optString */.$2,
+    cves: (0,schema/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
+    summary: schema/* optString */.$2,
+    severity: schema/* optString */.$2,
     components: componentsSchema,
-    references: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-    extended_information: schemas/* object */.Ikc({ short_description: importer/* optString */.$2, full_description: importer/* optString */.$2 }).nullish(),
+    references: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+    extended_information: schemas/* object */.Ikc({ short_description: schema/* optString */.$2, full_description: schema/* optString */.$2 }).nullish(),
 });
 const violationSchema = schemas/* object */.Ikc({
-    issue_id: importer/* optString */.$2,
-    type: importer/* optString */.$2,
-    severity: importer/* optString */.$2,
-    watch_name: importer/* optString */.$2,
+    issue_id: schema/* optString */.$2,
+    type: schema/* optString */.$2,
+    severity: schema/* optString */.$2,
+    watch_name: schema/* optString */.$2,
     fail_build: schemas/* boolean */.zMY().nullish(),
-    policies: (0,importer/* optArray */.hp)(schemas/* object */.Ikc({ policy: importer/* optString */.$2 })),
+    policies: (0,schema/* optArray */.hp)(schemas/* object */.Ikc({ policy: schema/* optString */.$2 })),
     components: componentsSchema,
-    cves: (0,importer/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
-    license_key: importer/* optString */.$2,
+    cves: (0,schema/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
+    license_key: schema/* optString */.$2,
 });
 const scanResponseSchema = schemas/* object */.Ikc({
-    scan_id: importer/* optString */.$2,
-    component_id: importer/* optString */.$2,
-    package_type: importer/* optString */.$2,
-    vulnerabilities: (0,importer/* optArray */.hp)(vulnerabilitySchema),
-    violations: (0,importer/* optArray */.hp)(violationSchema),
+    scan_id: schema/* optString */.$2,
+    component_id: schema/* optString */.$2,
+    package_type: schema/* optString */.$2,
+    vulnerabilities: (0,schema/* optArray */.hp)(vulnerabilitySchema),
+    violations: (0,schema/* optArray */.hp)(violationSchema),
 });
 /** `Issue summary: ` is a prefix jf adds to some summaries. */
 function cleanSummary(summary) {
@@ -80067,27 +80080,24 @@ function mapVulnerability(vulnerability, packageType) {
 }
 /** Violations count for the gate only when a watch's policy marks them `fail_build`. */
 function mapViolation(violation) {
-    const { ids } = (0,xray_fields/* readXrayCves */.MT)(violation.cves);
-    const subject = (0,findings_ids/* canonicalId */.iS)(ids) ?? violation.license_key ?? violation.issue_id;
     // A violation that names no component still counts for the gate.
     const components = violation.components.map(([componentId]) => componentId);
-    return (components.length ? components : ['unknown']).map((componentId) => ({
-        scanner: 'xray',
+    return (components.length ? components : ['unknown']).map((component) => (0,xray_fields/* xrayViolation */.s3)({
         type: violation.type ?? 'security',
         policy: violation.policies
             .map((p) => p.policy)
             .filter(Boolean)
-            .join(', ') || 'unknown policy',
-        ...(violation.watch_name ? { watch: violation.watch_name } : {}),
-        state: violation.fail_build ? 'FAIL' : 'WARN',
-        severity: (0,findings_severity/* parseSeverity */.lv)(violation.severity),
-        component: componentId,
-        ...(subject ? { subject } : {}),
-        suppressed: false,
+            .join(', '),
+        watch: violation.watch_name,
+        failBuild: !!violation.fail_build,
+        severity: violation.severity,
+        component,
+        cves: violation.cves,
+        issue: violation.license_key ?? violation.issue_id,
     }));
 }
 function isScanResponse(value) {
-    return ((0,importer/* isRecord */.u4)(value) &&
+    return ((0,schema/* isRecord */.u4)(value) &&
         ('scan_id' in value || 'component_id' in value) &&
         (Array.isArray(value.vulnerabilities) || Array.isArray(value.violations) || Array.isArray(value.licenses)));
 }
@@ -80116,24 +80126,25 @@ var xray_report = __nccwpck_require__(53310);
 
 
 
+
 /** One entry per issue × component (`total_count` counts issues, so it is not checked against `data`). */
 const itemSchema = schemas/* object */.Ikc({
-    id: importer/* optString */.$2,
-    severity: importer/* optString */.$2,
-    pkg_type: importer/* optString */.$2,
-    summary: importer/* optString */.$2,
-    component: importer/* optString */.$2,
-    source_comp_id: importer/* optString */.$2,
+    id: schema/* optString */.$2,
+    severity: schema/* optString */.$2,
+    pkg_type: schema/* optString */.$2,
+    summary: schema/* optString */.$2,
+    component: schema/* optString */.$2,
+    source_comp_id: schema/* optString */.$2,
     component_versions: schemas/* object */.Ikc({
-        fixed_versions: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-        more_details: schemas/* object */.Ikc({ cves: (0,importer/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM), description: importer/* optString */.$2 })
+        fixed_versions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+        more_details: schemas/* object */.Ikc({ cves: (0,schema/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM), description: schema/* optString */.$2 })
             .nullish()
             .transform((value) => value ?? { cves: [], description: undefined }),
     })
         .nullish(),
-    component_physical_paths: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-    high_profile_info: schemas/* object */.Ikc({ ShortDescription: importer/* optString */.$2, FullDescription: importer/* optString */.$2 }).nullish(),
-    edited: importer/* optString */.$2,
+    component_physical_paths: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+    high_profile_info: schemas/* object */.Ikc({ ShortDescription: schema/* optString */.$2, FullDescription: schema/* optString */.$2 }).nullish(),
+    edited: schema/* optString */.$2,
 });
 const xray_scans_export_envelopeSchema = schemas/* object */.Ikc({ total_count: schemas/* number */.aig(), data: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
 function mapItem(item) {
@@ -80161,7 +80172,7 @@ const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
     name: 'xray-scans-export',
     scanner: 'xray',
     origin: 'Xray Scans List → Export → JSON, or `POST /xray/api/v2/component/exportDetails` (the `*_Security_Export.json` file of the ZIP; Xray 2.x calls it Security Export)',
-    matches: (doc) => (0,importer/* isRecord */.u4)(doc) && 'total_count' in doc && Array.isArray(doc.data),
+    matches: (doc) => (0,schema/* isRecord */.u4)(doc) && 'total_count' in doc && Array.isArray(doc.data),
     bulk: { key: 'data', read: readExport },
 });
 
@@ -80174,12 +80185,12 @@ const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
 
 
 const cveSchema = schemas/* object */.Ikc({
-    id: importer/* optString */.$2,
-    cvssV2: importer/* optNumber */.td,
-    cvssV2Vector: importer/* optString */.$2,
-    cvssV3: importer/* optNumber */.td,
-    cvssV3Vector: importer/* optString */.$2,
-    cwe: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
+    id: schema/* optString */.$2,
+    cvssV2: schema/* optNumber */.td,
+    cvssV2Vector: schema/* optString */.$2,
+    cvssV3: schema/* optNumber */.td,
+    cvssV3Vector: schema/* optString */.$2,
+    cwe: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
 })
     .transform((cve) => ({
     cve: cve.id,
@@ -80193,34 +80204,34 @@ const cveSchema = schemas/* object */.Ikc({
     cvss_v3_vector: cve.cvssV3Vector,
 }));
 const packageRef = schemas/* object */.Ikc({
-    name: importer/* optString */.$2,
-    version: importer/* optString */.$2,
-    location: schemas/* object */.Ikc({ file: importer/* optString */.$2 }).nullish(),
+    name: schema/* optString */.$2,
+    version: schema/* optString */.$2,
+    location: schemas/* object */.Ikc({ file: schema/* optString */.$2 }).nullish(),
 });
 const rowSchema = schemas/* object */.Ikc({
-    severity: importer/* optString */.$2,
-    impactedPackageName: importer/* optString */.$2,
-    impactedPackageVersion: importer/* optString */.$2,
-    impactedPackageType: importer/* optString */.$2,
-    components: (0,importer/* optArray */.hp)(packageRef),
-    summary: importer/* optString */.$2,
-    fixedVersions: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-    cves: (0,importer/* optArray */.hp)(cveSchema),
-    issueId: importer/* optString */.$2,
-    references: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-    impactPaths: (0,importer/* optArray */.hp)(schemas/* array */.YOg(packageRef)),
-    jfrogResearchInformation: schemas/* object */.Ikc({ summary: importer/* optString */.$2, details: importer/* optString */.$2 }).nullish(),
+    severity: schema/* optString */.$2,
+    impactedPackageName: schema/* optString */.$2,
+    impactedPackageVersion: schema/* optString */.$2,
+    impactedPackageType: schema/* optString */.$2,
+    components: (0,schema/* optArray */.hp)(packageRef),
+    summary: schema/* optString */.$2,
+    fixedVersions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+    cves: (0,schema/* optArray */.hp)(cveSchema),
+    issueId: schema/* optString */.$2,
+    references: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+    impactPaths: (0,schema/* optArray */.hp)(schemas/* array */.YOg(packageRef)),
+    jfrogResearchInformation: schemas/* object */.Ikc({ summary: schema/* optString */.$2, details: schema/* optString */.$2 }).nullish(),
     // Violation rows only.
-    watch: importer/* optString */.$2,
-    policies: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
+    watch: schema/* optString */.$2,
+    policies: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
     fail_build: schemas/* boolean */.zMY().nullish(),
-    licenseKey: importer/* optString */.$2,
+    licenseKey: schema/* optString */.$2,
 });
 const documentSchema = schemas/* object */.Ikc({
-    vulnerabilities: (0,importer/* optArray */.hp)(rowSchema),
-    securityViolations: (0,importer/* optArray */.hp)(rowSchema),
-    licensesViolations: (0,importer/* optArray */.hp)(rowSchema),
-    operationalRiskViolations: (0,importer/* optArray */.hp)(rowSchema),
+    vulnerabilities: (0,schema/* optArray */.hp)(rowSchema),
+    securityViolations: (0,schema/* optArray */.hp)(rowSchema),
+    licensesViolations: (0,schema/* optArray */.hp)(rowSchema),
+    operationalRiskViolations: (0,schema/* optArray */.hp)(rowSchema),
 });
 function componentOf(row) {
     const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
@@ -80246,27 +80257,24 @@ function mapRow(row) {
 }
 function xray_simple_json_mapViolation(type) {
     return (row) => {
-        const { ids } = (0,xray_fields/* readXrayCves */.MT)(row.cves);
-        const subject = (0,findings_ids/* canonicalId */.iS)(ids) ?? row.licenseKey ?? row.issueId;
         const component = componentOf(row);
-        return {
-            scanner: 'xray',
+        return (0,xray_fields/* xrayViolation */.s3)({
             type,
-            policy: row.policies.join(', ') || row.watch || 'unknown policy',
-            ...(row.watch ? { watch: row.watch } : {}),
-            state: row.fail_build ? 'FAIL' : 'WARN',
-            severity: (0,findings_severity/* parseSeverity */.lv)(row.severity),
+            policy: row.policies.join(', ') || row.watch,
+            watch: row.watch,
+            failBuild: !!row.fail_build,
+            severity: row.severity,
             component: [component.packageName, component.version].filter(Boolean).join('@'),
-            ...(subject ? { subject } : {}),
-            suppressed: false,
-        };
+            cves: row.cves,
+            issue: row.licenseKey ?? row.issueId,
+        });
     };
 }
 const xraySimpleJson = {
     name: 'xray-simple-json',
     scanner: 'xray',
     origin: '`jf scan`, `jf docker scan` or `jf audit` with `--format=simple-json`',
-    matches: (doc) => (0,importer/* isRecord */.u4)(doc) &&
+    matches: (doc) => (0,schema/* isRecord */.u4)(doc) &&
         'vulnerabilities' in doc &&
         ('securityViolations' in doc || 'scansStatus' in doc || 'licensesViolations' in doc),
     read(doc, file) {
@@ -80289,21 +80297,21 @@ const xraySimpleJson = {
 
 
 const issueSchema = schemas/* object */.Ikc({
-    issue_id: importer/* optString */.$2,
-    summary: importer/* optString */.$2,
-    description: importer/* optString */.$2,
-    issue_type: importer/* optString */.$2,
-    severity: importer/* optString */.$2,
-    cves: (0,importer/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
-    created: importer/* optString */.$2,
-    impact_path: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
-    components: (0,importer/* optArray */.hp)(schemas/* object */.Ikc({ component_id: importer/* optString */.$2, fixed_versions: (0,importer/* optArray */.hp)(schemas/* string */.YjP()) })),
-    component_physical_paths: (0,importer/* optArray */.hp)(schemas/* string */.YjP()),
+    issue_id: schema/* optString */.$2,
+    summary: schema/* optString */.$2,
+    description: schema/* optString */.$2,
+    issue_type: schema/* optString */.$2,
+    severity: schema/* optString */.$2,
+    cves: (0,schema/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
+    created: schema/* optString */.$2,
+    impact_path: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
+    components: (0,schema/* optArray */.hp)(schemas/* object */.Ikc({ component_id: schema/* optString */.$2, fixed_versions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()) })),
+    component_physical_paths: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
 });
 const artifactSchema = schemas/* object */.Ikc({
-    general: schemas/* object */.Ikc({ name: importer/* optString */.$2, component_id: importer/* optString */.$2, pkg_type: importer/* optString */.$2, path: importer/* optString */.$2 })
+    general: schemas/* object */.Ikc({ name: schema/* optString */.$2, component_id: schema/* optString */.$2, pkg_type: schema/* optString */.$2, path: schema/* optString */.$2 })
         .nullish(),
-    issues: (0,importer/* optArray */.hp)(issueSchema),
+    issues: (0,schema/* optArray */.hp)(issueSchema),
 });
 const xray_summary_documentSchema = schemas/* object */.Ikc({ artifacts: schemas/* array */.YOg(artifactSchema) });
 /**
@@ -80363,8 +80371,8 @@ function mapIssue(artifact, issue) {
         cwes,
         component: target.component,
         componentPaths: [
-            artifact.general?.path ? (0,xray_report/* pathInRepository */.zB)(artifact.general.path) : undefined,
-            ...target.paths.map(xray_report/* pathInRepository */.zB),
+            artifact.general?.path ? (0,xray_fields/* pathInRepository */.zB)(artifact.general.path) : undefined,
+            ...target.paths.map(xray_fields/* pathInRepository */.zB),
             ...issue.component_physical_paths,
         ],
         impactPaths: target.paths.length ? [target.paths] : [],
@@ -80376,7 +80384,7 @@ const xraySummary = {
     name: 'xray-summary',
     scanner: 'xray',
     origin: 'Xray Artifact Summary API (`POST /xray/api/v1/summary/artifact`)',
-    matches: (doc) => (0,importer/* isRecord */.u4)(doc) && Array.isArray(doc.artifacts),
+    matches: (doc) => (0,schema/* isRecord */.u4)(doc) && Array.isArray(doc.artifacts),
     read(doc, file) {
         const { artifacts } = (0,importer/* validate */.tf)(xray_summary_documentSchema, doc, file, 'xray-summary');
         const findings = artifacts.flatMap((artifact) => artifact.issues.filter(isSecurity).flatMap((issue) => mapIssue(artifact, issue)));
@@ -80415,22 +80423,22 @@ function formatNamed(name) {
 const ACCEPTED = FORMATS.map((f) => f.name).join(', ');
 /** Shapes people hand us that are not findings exports, with what to do instead. */
 function recogniseOther(doc) {
-    if ((0,importer/* isRecord */.u4)(doc) && Array.isArray(doc.runs) && (doc.version === '2.1.0' || '$schema' in doc)) {
+    if ((0,schema/* isRecord */.u4)(doc) && Array.isArray(doc.runs) && (doc.version === '2.1.0' || '$schema' in doc)) {
         return "this is already a SARIF log; sca-bridge reads the scanner's JSON export and writes SARIF itself (export JSON from the scanner, or upload this file with github/codeql-action/upload-sarif)";
     }
-    if ((0,importer/* isRecord */.u4)(doc) && (doc.bomFormat === 'CycloneDX' || 'spdxVersion' in doc)) {
+    if ((0,schema/* isRecord */.u4)(doc) && (doc.bomFormat === 'CycloneDX' || 'spdxVersion' in doc)) {
         return 'this is an SBOM, not a findings export; to scan it, upload it to Dependency-Track with `sca-bridge scan --scanner dependency-track --sbom <file>`';
     }
-    if ((0,importer/* isRecord */.u4)(doc) && Array.isArray(doc.targets) && 'xray_version' in doc) {
+    if ((0,schema/* isRecord */.u4)(doc) && Array.isArray(doc.targets) && 'xray_version' in doc) {
         return 'this is a jf CLI internal results dump; run jf with `--format=json` or `--format=simple-json` instead';
     }
-    if (Array.isArray(doc) && doc.length > 0 && doc.every((v) => (0,importer/* isRecord */.u4)(v) && 'policyCondition' in v)) {
+    if (Array.isArray(doc) && doc.length > 0 && doc.every((v) => (0,schema/* isRecord */.u4)(v) && 'policyCondition' in v)) {
         return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let `sca-bridge scan --scanner dependency-track --fail-on-policy-violation` read violations";
     }
-    if ((0,importer/* isRecord */.u4)(doc) && 'gate' in doc && 'counts' in doc && 'status' in doc) {
+    if ((0,schema/* isRecord */.u4)(doc) && 'gate' in doc && 'counts' in doc && 'status' in doc) {
         return "this is an sca-bridge run summary (`--json`), not a scanner export; name the scanner's exports (a glob such as `*.json` also matches summaries saved beside them: narrow it)";
     }
-    if ((0,importer/* isRecord */.u4)(doc) && 'uuid' in doc && 'name' in doc && 'classifier' in doc) {
+    if ((0,schema/* isRecord */.u4)(doc) && 'uuid' in doc && 'name' in doc && 'classifier' in doc) {
         return 'this is a Dependency-Track project, not its findings; export the findings (`/api/v1/finding/project/{uuid}/export`)';
     }
     return undefined;
@@ -80442,7 +80450,7 @@ function describeShape(doc) {
             ? `an array of ${doc.length} ${typeof doc[0]} values`
             : 'an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings';
     }
-    if ((0,importer/* isRecord */.u4)(doc)) {
+    if ((0,schema/* isRecord */.u4)(doc)) {
         const keys = Object.keys(doc);
         return keys.length
             ? `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`
@@ -80491,6 +80499,7 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+/** JSON's white space: space, line feed, carriage return, tab. */
 function isSpace(byte) {
     return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -80730,12 +80739,6 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     }
     return [...new Set(files)];
 }
-function isBlank(bytes) {
-    for (const byte of bytes)
-        if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09)
-            return false;
-    return true;
-}
 /** Why a path that is no regular file cannot be read as an export, and what to give instead. */
 function notAFile(stats) {
     if (stats.isDirectory())
@@ -80775,7 +80778,7 @@ function readBytes(file, cwd) {
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
     }
     const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
-    if (isBlank(utf8))
+    if (utf8.every(isSpace))
         throw new errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
     return utf8;
 }
@@ -80983,9 +80986,7 @@ function toUri(root, file) {
 function fallbackUri(options, repository) {
     const candidates = [
         ...options.importFiles,
-        options.env.GITHUB_WORKFLOW_REF
-            ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.env.GITHUB_WORKFLOW_REF)?.[1]
-            : undefined,
+        options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined,
         '.gitlab-ci.yml',
         'README.md',
     ];
@@ -81829,32 +81830,43 @@ function stringOf(node) {
     return node?.type === 'string' ? node.value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/locate/manifests/json-manifest.ts
+
+/**
+ * A JSON manifest (package.json, composer.json): the project's own `name`, and the entries of its dependency
+ * `sections`, each a `"name": "version"` member; `keep` passes over names that are no packages.
+ */
+function scanJsonManifest(ecosystem, sections, keep = () => true) {
+    return (text) => {
+        const root = parseJson(text);
+        const declarations = [];
+        const own = member(root, 'name');
+        const name = stringOf(own?.value);
+        if (own && name)
+            declarations.push({ ecosystem, name, line: own.line, direct: true, self: true });
+        for (const section of sections) {
+            for (const entry of membersOf(member(root, section)?.value)) {
+                if (!keep(entry.key))
+                    continue;
+                const version = stringOf(entry.value);
+                declarations.push({
+                    ecosystem,
+                    name: entry.key,
+                    ...(version ? { version } : {}),
+                    line: entry.line,
+                    direct: true,
+                });
+            }
+        }
+        return declarations;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/locate/manifests/composer.ts
 
+
 /** composer.json `require` and `require-dev`; `php`, `ext-*` and other platform names have no vendor. */
-function scanComposerJson(text) {
-    const root = parseJson(text);
-    const declarations = [];
-    const own = member(root, 'name');
-    const name = stringOf(own?.value);
-    if (own && name)
-        declarations.push({ ecosystem: 'composer', name, line: own.line, direct: true, self: true });
-    for (const section of ['require', 'require-dev']) {
-        for (const entry of membersOf(member(root, section)?.value)) {
-            if (!entry.key.includes('/'))
-                continue;
-            const version = stringOf(entry.value);
-            declarations.push({
-                ecosystem: 'composer',
-                name: entry.key,
-                ...(version ? { version } : {}),
-                line: entry.line,
-                direct: true,
-            });
-        }
-    }
-    return declarations;
-}
+const scanComposerJson = scanJsonManifest('composer', ['require', 'require-dev'], (name) => name.includes('/'));
 /** composer.lock: `packages` and `packages-dev`, at the line of each package's `name`. */
 function scanComposerLock(text) {
     const root = parseJson(text);
@@ -82236,28 +82248,9 @@ function scanNugetLock(text) {
 
 ;// CONCATENATED MODULE: ./src/locate/manifests/npm.ts
 
+
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
-function scanPackageJson(text) {
-    const root = parseJson(text);
-    const declarations = [];
-    const name = member(root, 'name');
-    const own = stringOf(name?.value);
-    if (name && own)
-        declarations.push({ ecosystem: 'npm', name: own, line: name.line, direct: true, self: true });
-    for (const section of DEPENDENCY_SECTIONS) {
-        for (const dependency of membersOf(member(root, section)?.value)) {
-            const version = stringOf(dependency.value);
-            declarations.push({
-                ecosystem: 'npm',
-                name: dependency.key,
-                ...(version ? { version } : {}),
-                line: dependency.line,
-                direct: true,
-            });
-        }
-    }
-    return declarations;
-}
+const scanPackageJson = scanJsonManifest('npm', DEPENDENCY_SECTIONS);
 /** lockfileVersion 1 nests `dependencies` inside each package; the outermost are installed at the top. */
 function lockV1(node, into, top = true) {
     for (const dependency of membersOf(node)) {
@@ -83196,8 +83189,13 @@ class Placer {
             this.lineSearches.set(uri, (search = new LineSearch(this.repository.linesOf(uri) ?? [])));
         return search;
     }
-    at({ placed }) {
-        return { uri: placed.uri, startLine: placed.line, rule: placed.kind };
+    at({ placed, sameVersion }) {
+        return {
+            uri: placed.uri,
+            startLine: placed.line,
+            rule: placed.kind,
+            ...(sameVersion ? { sameVersion } : {}),
+        };
     }
     /**
      * The manifest of the project nearest the finding's folders: in the folder or the nearest one above
@@ -83580,8 +83578,12 @@ const CVSS3 = /^CVSS:3[.][01]\/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]
 function gitlabTime(date) {
     return date.toISOString().slice(0, 19);
 }
-function stableUuid(...parts) {
-    const hex = (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)(parts));
+/** A digest of what makes a group (`gitlabVulnerabilities`'s key): identifier, package, file. */
+function groupHash(finding) {
+    return (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri]));
+}
+function stableUuid(finding) {
+    const hex = groupHash(finding);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 function identifier(id) {
@@ -83640,6 +83642,12 @@ function gitlabVulnerabilities(findings) {
     }
     return [...groups.values()];
 }
+/** The sentence of each finding of a group, each once (both scanners may report one finding). */
+function groupMessages(group) {
+    return group.length === 1
+        ? [findingMessage(group[0])]
+        : [...new Set(group.map(findingMessage))];
+}
 /** Every value the findings of a group list, in their order, each once. */
 function unionOf(group, values) {
     const [first, ...rest] = group;
@@ -83686,9 +83694,9 @@ function gitlabDependencyScanningReport(input) {
             .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
             .map((url) => ({ url }));
         // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
-        const id = stableUuid(finding.id, finding.component.packageName, finding.location.uri);
+        const id = stableUuid(finding);
         const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(group.map(findingMessage).join('\n'), finding.description, escaped);
+        const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
@@ -83729,20 +83737,27 @@ function gitlabDependencyScanningReport(input) {
         vulnerabilities,
     };
 }
-/** GitLab's code-quality report (the Code Climate subset every tier shows in merge requests). */
+/**
+ * GitLab's code-quality report (the Code Climate subset every tier shows in merge requests): one issue per
+ * group GitLab's dependency scanning would make (`gitlabVulnerabilities`), its fingerprint of what makes the
+ * group, so an upgrade that leaves the vulnerability shows no "new" issue in the merge request, and two versions
+ * in one file are one issue that names both (the widget shows one issue per fingerprint).
+ */
 function gitlabCodeQualityReport(findings) {
-    const open = findings.filter((f) => !f.suppressed);
-    return mapped(open, (finding) => ({
-        description: (0,findings_text/* shorten */.m)(findingMessage(finding), 1000),
-        check_name: finding.id,
-        fingerprint: (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.scanner, finding.id, componentLabel(finding), finding.location.uri])).slice(0, 32),
-        severity: CODE_QUALITY_SEVERITY[finding.severity],
-        categories: ['Security'],
-        location: {
-            path: finding.location.uri,
-            lines: { begin: finding.location.startLine },
-        },
-    }));
+    return mapped(gitlabVulnerabilities(findings), (group) => {
+        const finding = group[0];
+        return {
+            description: (0,findings_text/* shorten */.m)(groupMessages(group).join(' '), 1000),
+            check_name: finding.id,
+            fingerprint: groupHash(finding).slice(0, 32),
+            severity: CODE_QUALITY_SEVERITY[finding.severity],
+            categories: ['Security'],
+            location: {
+                path: finding.location.uri,
+                lines: { begin: finding.location.startLine },
+            },
+        };
+    });
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -83996,25 +84011,6 @@ async function writeSarifFile(file, runs) {
 
 
 
-
-/** `2 medium, 5 low`: counts by severity, most severe first. */
-function severityList(counts) {
-    return findings_severity/* SEVERITIES */.oC.filter((s) => counts[s])
-        .map((s) => `${counts[s]} ${s}`)
-        .join(', ');
-}
-/**
- * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
- * then id and package so the order is stable.
- */
-function bySeverity(a, b) {
-    const score = (f) => cvssScore(f) ?? -1;
-    return ((0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) ||
-        score(b) - score(a) ||
-        Number(a.suppressed) - Number(b.suppressed) ||
-        a.id.localeCompare(b.id) ||
-        a.component.packageName.localeCompare(b.component.packageName));
-}
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
     // Findings share a few files: each is converted once.
@@ -84048,7 +84044,7 @@ function prepare(sources, config, locator) {
         return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
     })
         .filter(keep);
-    const collapsed = collapseDuplicates(located).sort(bySeverity);
+    const collapsed = collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np);
     const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
     // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
     // and a finding left out never moves one that is reported.
@@ -84119,7 +84115,7 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             cancel.dispose();
         }
     }
-    const sources = readImports(importFiles, config.importFormat, process.cwd(), logger);
+    const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
     const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
     if (other) {
@@ -84145,108 +84141,137 @@ async function writeGitLabReports(config, reports, findings, startedAt, logger) 
         logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
     }
 }
-/** Everything after the sources: model steps, SARIF, counts, gate, run summary. */
-async function runCore(config, ci, logger, startedAt, sources) {
-    const locator = await createLocator({
+/** The sources' contexts as one; a later source fills in what an earlier one left out. */
+function mergedContext(sources) {
+    return Object.assign({}, ...sources.map((s) => s.context));
+}
+function locatorFor(config, sources, logger) {
+    return createLocator({
         workingDirectory: config.workingDirectory,
         importFiles: sources.flatMap((s) => (s.context.file ? [external_node_path_default().resolve(s.context.file)] : [])),
-        env: config.workflowRef ? { GITHUB_WORKFLOW_REF: config.workflowRef } : {},
+        ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
         sarifFile: external_node_path_default().resolve(config.sarifFile),
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
         note: (message) => logger.info(message),
         warn: (message) => logger.warn(message),
     });
+}
+function scannerParts(sources, config, locator) {
     const scanners = [...new Set(sources.map((s) => s.scanner))];
-    const context = Object.assign({}, ...sources.map((s) => s.context));
-    const prepared = scanners.map((scanner) => {
+    return scanners.map((scanner) => {
         const own = sources.filter((s) => s.scanner === scanner);
-        return {
-            scanner,
-            own,
-            context: Object.assign({}, ...own.map((s) => s.context)),
-            ...prepare(own, config, locator),
-        };
+        return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
     });
-    const hashes = hashReader(config.repositoryRoot, prepared.flatMap((p) => p.reported));
-    const runs = prepared.map(({ scanner, context: ownContext, reported }) => ({
+}
+/** One SARIF run per scanner, sharing GitHub's size limit. */
+function sarifRunSpecs(config, ci, parts) {
+    const hashes = hashReader(config.repositoryRoot, parts.flatMap((p) => p.reported));
+    return parts.map(({ scanner, context, reported }) => ({
         findings: reported,
-        gzipBudget: GITHUB_LIMITS.gzipBytes / scanners.length,
+        gzipBudget: GITHUB_LIMITS.gzipBytes / parts.length,
         input: {
             scanner,
-            category: categoryFor(config, scanner, subjectOf(config, ownContext, ci), scanners.length),
-            ...(ownContext.scannerVersion ? { scannerVersion: ownContext.scannerVersion } : {}),
+            category: categoryFor(config, scanner, subjectOf(config, context, ci), parts.length),
+            ...(context.scannerVersion ? { scannerVersion: context.scannerVersion } : {}),
             properties: {
                 scanner,
-                project: config.projectName ?? ownContext.project,
-                repoKey: config.repoKey ?? ownContext.repoKey,
+                project: config.projectName ?? context.project,
+                repoKey: config.repoKey ?? context.repoKey,
                 branch: config.branch,
                 environment: config.environment,
                 scanTag: config.scanTag,
                 metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-                reportUrl: ownContext.reportUrl,
+                reportUrl: context.reportUrl,
             },
             lineHashes: hashes,
         },
     }));
-    const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, runs));
-    logger.info(`SARIF written to ${config.sarifFile}`);
-    const reports = prepared.map(({ scanner, own, context: ownContext, reported, suppressed }, i) => {
-        const truncation = truncations[i] ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} };
-        if (truncation.resultsDropped) {
-            logger.warn(`${scanner}: SARIF keeps the ${reported.length - truncation.resultsDropped} most severe of ${reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
-        }
-        return {
-            scanner,
-            findings: reported,
-            violations: own.flatMap((s) => s.violations),
-            suppressed,
-            source: ownContext,
-            category: runs[i]?.input.category ?? '',
-            truncation,
-        };
-    });
+}
+function scannerReport(part, spec, truncation) {
+    return {
+        scanner: part.scanner,
+        findings: part.reported,
+        violations: part.sources.flatMap((s) => s.violations),
+        suppressed: part.suppressed,
+        source: part.context,
+        category: spec?.input.category ?? '',
+        truncation: truncation ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} },
+    };
+}
+function warnTruncated({ scanner, findings, truncation }, logger) {
+    if (!truncation.resultsDropped)
+        return;
+    logger.warn(`${scanner}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
+}
+/** Every report's findings, most severe first across scanners. */
+function mergedFindings(reports) {
     // Each report is sorted already: only findings of several scanners need merging.
-    const all = reports.length === 1 ? (reports[0]?.findings ?? []) : reports.flatMap((r) => r.findings).sort(bySeverity);
-    await writeGitLabReports(config, reports, all, startedAt, logger);
-    const counts = countFindings(all, reports.reduce((sum, r) => sum + r.suppressed, 0));
+    return reports.length === 1
+        ? (reports[0]?.findings ?? [])
+        : reports.flatMap((r) => r.findings).sort(findings_severity/* bySeverity */.Np);
+}
+/** Counts, failing violations and the gate's verdict on them. */
+function judge(config, reports, findings, logger) {
+    const counts = countFindings(findings, reports.reduce((sum, r) => sum + r.suppressed, 0));
     const allViolations = reports.flatMap((r) => r.violations);
-    const violations = failingViolations(allViolations, config.watches).length;
+    const violations = failingViolations(allViolations, config.watches);
     const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
     if (unmatched)
         logger.warn(unmatched);
-    const gate = evaluateGate(counts, violations, config.failOn, config.failOnText, config.failOnPolicyViolation);
+    const gate = evaluateGate(counts, violations.length, config);
+    return { counts, violations, gate };
+}
+/** What the run summary says of results the SARIF left out or shortened; undefined when it kept all. */
+function truncationSummary(reports) {
     const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
+    const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
+    if (!dropped && !helpTrimmed)
+        return undefined;
     const droppedBySeverity = {};
     for (const severity of findings_severity/* SEVERITIES */.oC) {
         const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
         if (n)
             droppedBySeverity[severity] = n;
     }
-    const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
-    const summary = {
+    return {
+        sarifResultsDropped: dropped,
+        sarifResultsDroppedBySeverity: droppedBySeverity,
+        helpTrimmed,
+        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
+    };
+}
+function runSummary(config, ci, startedAt, reports, context, { counts, violations, gate }) {
+    const truncated = truncationSummary(reports);
+    return {
         ...baseSummary(config, ci, startedAt),
         status: gate.result,
-        scanner: scanners.join(',') || config.scanner || null,
+        scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
         project: config.projectName ?? context.project ?? null,
         repoKey: config.repoKey ?? context.repoKey ?? null,
         counts,
-        policyViolations: violations,
+        policyViolations: violations.length,
         gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
         sarifFile: config.sarifFile,
         reportUrl: context.reportUrl ?? null,
-        ...(dropped || helpTrimmed
-            ? {
-                truncated: {
-                    sarifResultsDropped: dropped,
-                    sarifResultsDroppedBySeverity: droppedBySeverity,
-                    helpTrimmed,
-                    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
-                },
-            }
-            : {}),
+        ...(truncated ? { truncated } : {}),
     };
-    const exitCode = gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
-    return { summary, exitCode, reports, findings: all };
+}
+/** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
+async function runCore(config, ci, logger, startedAt, sources) {
+    const locator = await locatorFor(config, sources, logger);
+    const parts = scannerParts(sources, config, locator);
+    const specs = sarifRunSpecs(config, ci, parts);
+    const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
+    logger.info(`SARIF written to ${config.sarifFile}`);
+    const reports = parts.map((part, i) => scannerReport(part, specs[i], truncations[i]));
+    for (const report of reports)
+        warnTruncated(report, logger);
+    const findings = mergedFindings(reports);
+    await writeGitLabReports(config, reports, findings, startedAt, logger);
+    const verdict = judge(config, reports, findings, logger);
+    const summary = runSummary(config, ci, startedAt, reports, mergedContext(sources), verdict);
+    const exitCode = summary.status === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
+    return { summary, exitCode, reports, findings, violations: verdict.violations };
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
 function baseSummary(config, ci, startedAt) {
@@ -84294,7 +84319,7 @@ async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
         'gitlab-codequality-report': config.gitlabCodequalityReport,
     };
     const written = Object.values(outputs).filter((file) => !!file);
-    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, process.cwd(), written) : [];
+    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, config.cwd, written) : [];
     checkOutputPaths(outputs, [
         ...importFiles.map((file) => ['import-file', file]),
         ['sbom', config.sbom],
@@ -84465,8 +84490,6 @@ const INPUTS = [
     'webhook-url',
     'webhook-secret',
 ];
-// The webhook URL too: chat webhooks carry their token in the path.
-const SECRET_INPUTS = ['token', 'webhook-secret', 'github-token', 'webhook-url'];
 function readInputs() {
     return Object.fromEntries(INPUTS.map((name) => [name, core/* getInput */.V4(name)]));
 }
@@ -84536,47 +84559,60 @@ async function uploadArtifact(outcome, config, github, logger, rawDir) {
     const files = (await (0,promises_.readdir)(dir)).map((name) => external_node_path_default().join(dir, name));
     await uploadUnique(new DefaultArtifactClient(), config.artifactName ?? `sca-bridge-${scanners}`, files, dir, logger);
 }
-/** Runs the configured mode and reports in every place GitHub offers. */
+/** The step: one catch for all of it, so a bug anywhere fails the step asking for a report (SPEC §5). */
 async function run_run(env = process.env) {
-    const logger = new ActionLogger();
+    try {
+        await runStep(env);
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
+    }
+}
+/**
+ * Reads the inputs and runs the mode; an error becomes the run's error summary and failure. Undefined after
+ * a connection test, which reports nothing else (SPEC §2): no summary, no webhook, only a failed step.
+ */
+async function runMode(env, github, logger) {
     const startedAt = new Date();
     const ci = readCiContext(env);
-    const github = readGitHubContext(env);
     let config;
-    let outcome;
-    let summary;
-    const notes = [];
-    const failures = [];
     let mode;
-    /** The scanner's raw answers, for the artifact. */
-    let rawDir;
     try {
         const inputs = readInputs();
-        for (const name of SECRET_INPUTS) {
-            const value = inputs[name];
-            if (value)
-                logger.secret(value);
-        }
+        registerSecrets(inputs, logger);
         mode = modeOf(inputs);
         config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot });
         if (config.mode === 'test-connection') {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
-            return;
+            return undefined;
         }
-        if (config.uploadArtifact && mode === 'scan')
-            rawDir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'));
-        outcome = await runScan(config, ci, logger, startedAt, rawDir);
-        summary = outcome.summary;
+        const rawDir = config.uploadArtifact && mode === 'scan'
+            ? await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'))
+            : undefined;
+        const outcome = await runScan(config, ci, logger, startedAt, rawDir);
+        return { config, outcome, summary: outcome.summary, failures: [], rawDir };
     }
     catch (error) {
-        // A connection test reports nothing else (SPEC §2): no summary, no webhook, only the failed step.
-        if (mode === 'test-connection') {
-            core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
-            return;
-        }
-        summary = errorSummary(config, ci, startedAt, error, logger);
-        failures.push((0,errors/* describeError */.Uc)(error));
+        // Failed by the step's one catch.
+        if (mode === 'test-connection')
+            throw error;
+        return {
+            config,
+            summary: errorSummary(config, ci, startedAt, error, logger),
+            failures: [(0,errors/* describeError */.Uc)(error)],
+        };
     }
+}
+/** Runs the configured mode and reports in every place GitHub offers. */
+async function runStep(env) {
+    const logger = new ActionLogger();
+    const github = readGitHubContext(env);
+    const ran = await runMode(env, github, logger);
+    if (!ran)
+        return;
+    const { config, outcome, failures, rawDir } = ran;
+    let { summary } = ran;
+    const notes = [];
     // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
@@ -84591,36 +84627,42 @@ async function run_run(env = process.env) {
         await sendWebhook(config, summary, logger);
     const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-    if (config?.jobSummary !== false) {
-        const reported = outcome?.reports.flatMap((r) => r.violations) ?? [];
-        const violations = failingViolations(reported, config?.watches ?? []);
-        const link = github.repository && github.sha
-            ? githubFileLink(github.serverUrl, github.repository, github.sha)
-            : undefined;
-        const markdown = renderJobSummary({
-            summary,
-            findings: outcome?.findings,
-            violations,
-            uncountedViolations: reported.length - violations.length,
-            ...(link ? { fileLink: link } : {}),
-            notes,
-        });
-        // A runner without a step summary (act, Gitea, a local run) loses only the summary.
-        await core/* summary */.z
-            .addRaw(logger.redact(markdown))
-            .write()
-            .catch((error) => logger.warn(`The job summary could not be written: ${error.message}`));
-    }
+    if (config?.jobSummary !== false)
+        await writeJobSummary(summary, outcome, github, notes, logger);
     // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
     if (outcome?.summary.status === 'failed')
-        failures.unshift(`Gate failed: ${outcome.summary.gate.reasons.join('; ')}`);
+        failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
     if (env.GITHUB_ENV) {
-        const { error, warning, notice } = logger.printed;
-        const printed = error + warning + notice + annotated + (failures.length ? 1 : 0);
-        core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + printed));
+        // The step's failure message is one more error annotation.
+        recordAnnotationCount(logger, usedInJob, annotated + (failures.length ? 1 : 0));
     }
     if (failures.length)
         core/* setFailed */.C1(failures.join('\n'));
+}
+async function writeJobSummary(summary, outcome, github, notes, logger) {
+    const violations = outcome?.violations ?? [];
+    const reported = outcome?.reports.reduce((sum, r) => sum + r.violations.length, 0) ?? 0;
+    const link = github.repository && github.sha
+        ? githubFileLink(github.serverUrl, github.repository, github.sha)
+        : undefined;
+    const markdown = renderJobSummary({
+        summary,
+        findings: outcome?.findings,
+        violations,
+        uncountedViolations: reported - violations.length,
+        ...(link ? { fileLink: link } : {}),
+        notes,
+    });
+    // A runner without a step summary (act, Gitea, a local run) loses only the summary.
+    await core/* summary */.z
+        .addRaw(logger.redact(markdown))
+        .write()
+        .catch((error) => logger.warn(`The job summary could not be written: ${error.message}`));
+}
+/** Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). */
+function recordAnnotationCount(logger, usedInJob, ownAnnotations) {
+    const { error, warning, notice } = logger.printed;
+    core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
 /** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
 async function publish(outcome, config, github, logger, notes, failures, rawDir) {
@@ -84704,8 +84746,9 @@ class JobStopped extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ScannerError
 function cancelOnSignals(logger) {
     const controller = new AbortController();
     const onSignal = (name) => {
+        // The exit code the cancelled run would have ended with.
         if (controller.signal.aborted)
-            process.exit(3);
+            process.exit(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.ScannerFailure);
         logger.warn(`${name}: the job is being stopped; cancelling the scan and cleaning up.`);
         controller.abort(new JobStopped(name));
     };
@@ -85112,6 +85155,36 @@ function componentFromXrayId(id, typeHint) {
 
 /***/ }),
 
+/***/ 62915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $T: () => (/* binding */ cvssVector),
+/* harmony export */   _k: () => (/* binding */ cvssScore),
+/* harmony export */   gb: () => (/* binding */ highestCvss)
+/* harmony export */ });
+/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
+function cvssScore(finding) {
+    return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
+}
+function cvssVector(finding) {
+    return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
+}
+/** The highest CVSS score among findings, with the vector of the finding that has it; undefined when none has one. */
+function highestCvss(findings) {
+    // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
+    let highest;
+    for (const finding of findings) {
+        const score = cvssScore(finding);
+        if (score !== undefined && (highest === undefined || score > highest.score))
+            highest = { score, finding };
+    }
+    return highest && { score: highest.score, vector: cvssVector(highest.finding) };
+}
+
+
+/***/ }),
+
 /***/ 45232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -85189,6 +85262,8 @@ function tupleKey(parts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ severityList),
+/* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   jZ: () => (/* binding */ atLeast),
 /* harmony export */   lv: () => (/* binding */ parseSeverity),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
@@ -85196,6 +85271,8 @@ function tupleKey(parts) {
 /* harmony export */   ux: () => (/* binding */ mostSevere)
 /* harmony export */ });
 /* unused harmony export severityFromScore */
+/* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62915);
+
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'];
 /** Higher is more severe: critical 5 … unknown 0. */
 function severityRank(severity) {
@@ -85206,6 +85283,31 @@ function atLeast(severity, floor) {
 }
 function mostSevere(a, b) {
     return severityRank(a) >= severityRank(b) ? a : b;
+}
+/**
+ * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
+ * then id and package; of one package's versions, the one its line declares first (it keeps that line), then
+ * version, place and scanner: no tie is left to the order of an export's rows, which would move an alert's
+ * line from one version to another between runs.
+ */
+function bySeverity(a, b) {
+    const score = (f) => (0,_cvss_js__WEBPACK_IMPORTED_MODULE_0__/* .cvssScore */ ._k)(f) ?? -1;
+    return (severityRank(b.severity) - severityRank(a.severity) ||
+        score(b) - score(a) ||
+        Number(a.suppressed) - Number(b.suppressed) ||
+        a.id.localeCompare(b.id) ||
+        a.component.packageName.localeCompare(b.component.packageName) ||
+        Number(!!b.location.sameVersion) - Number(!!a.location.sameVersion) ||
+        (a.component.version ?? '').localeCompare(b.component.version ?? '') ||
+        a.location.uri.localeCompare(b.location.uri) ||
+        a.location.startLine - b.location.startLine ||
+        a.scanner.localeCompare(b.scanner));
+}
+/** `2 medium, 5 low`: counts by severity, most severe first. */
+function severityList(counts) {
+    return SEVERITIES.filter((s) => counts[s])
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ');
 }
 const ALIASES = {
     critical: 'critical',
@@ -85278,7 +85380,6 @@ function shorten(text, limit, ellipsis = '…') {
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
-  j3: () => (/* binding */ cutShortJson),
   R2: () => (/* binding */ redirectAdvice)
 });
 
@@ -85397,6 +85498,8 @@ function describeProxyError(code, message, url, proxy) {
 
 
 const USER_AGENT = `sca-bridge/${version/* VERSION */.x}`;
+/** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
+const MAX_RETRY_AFTER_MS = 120_000;
 /** How long a call that outlives the run's cancellation may still take: CI kills the job seconds later. */
 const GRACE_AFTER_CANCEL_MS = 5_000;
 /** The end of the grace period: said with the URL of the call it cut off (`cutOff`). */
@@ -85634,9 +85737,8 @@ class HttpClient {
             if (!RETRY_STATUSES.has(response.status))
                 throw lastError;
             const after = retryAfterMs(response.headers['retry-after']);
-            const limit = this.options.maxRetryAfterMs ?? 120_000;
-            if (attempt < attempts && after !== undefined && after > limit) {
-                throw new errors/* ScannerError */.VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${limit / 1000} s); try again later.`);
+            if (attempt < attempts && after !== undefined && after > MAX_RETRY_AFTER_MS) {
+                throw new errors/* ScannerError */.VM(`${shown} asked to retry after ${Math.round(after / 1000)} s (HTTP ${response.status}), longer than sca-bridge waits (${MAX_RETRY_AFTER_MS / 1000} s); try again later.`);
             }
             await backOff(lastError, attempt, after);
         }
@@ -85703,7 +85805,13 @@ class HttpClient {
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {
-        const response = await this.send(req);
+        return this.parseJson(req, await this.send(req));
+    }
+    /**
+     * Parses the JSON body of `req`'s answer (an empty body is `null`); a body that is not JSON is a scanner
+     * failure, said by `explain` when the caller knows its server better.
+     */
+    parseJson(req, response, explain = (answer) => this.notJson(answer)) {
         try {
             return {
                 data: (response.text ? JSON.parse(response.text) : null),
@@ -85712,10 +85820,15 @@ class HttpClient {
             };
         }
         catch (error) {
-            const url = this.url(req.path).pathname;
-            throw new errors/* ScannerError */.VM(this.redact(cutShortJson(url, response.text, error) ??
-                `${url} did not return JSON (got "${response.text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`));
+            const path = this.url(req.path).pathname;
+            const { text } = response;
+            const contentType = String(response.headers['content-type'] ?? '');
+            throw new errors/* ScannerError */.VM(this.redact(explain({ path, text, contentType, cutShort: cutShortJson(path, text, error) })));
         }
+    }
+    notJson({ path, text, cutShort }) {
+        return (cutShort ??
+            `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`);
     }
     /** Masks this client's secrets in a text made from what a server answered. */
     redact(text) {
@@ -85765,62 +85878,62 @@ function readCaFile(file) {
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13233);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(75060);
 
 
 
 
 
 const aliasSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    cveId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    ghsaId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    osvId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    sonatypeId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    snykId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    vulnDbId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    gsdId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    cveId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    ghsaId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    osvId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    sonatypeId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    snykId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    vulnDbId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    gsdId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
 });
 /** One finding as `GET /api/v1/finding/project/{uuid}` returns it and FPF embeds it (absent means null). */
 const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     component: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        uuid: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        name: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        group: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        version: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        purl: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        uuid: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        name: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        group: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        version: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        purl: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
     }),
     vulnerability: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        uuid: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        source: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        vulnId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        title: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        subtitle: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        description: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        recommendation: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        severity: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        cvssV2BaseScore: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cvssV2Vector: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        cvssV3BaseScore: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cvssV3Vector: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        cvssV4Score: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cvssV4Vector: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        epssScore: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        epssPercentile: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cweId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cwes: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ cweId: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td })),
-        references: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        uuid: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        source: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        vulnId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        title: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        subtitle: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        description: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        recommendation: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        severity: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        cvssV2BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cvssV2Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        cvssV3BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cvssV3Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        cvssV4Score: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cvssV4Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        epssScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        epssPercentile: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cweId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
+        cwes: (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ cweId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td })),
+        references: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         published: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).nullish(),
-        aliases: (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(aliasSchema),
+        aliases: (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(aliasSchema),
     }),
-    attribution: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ referenceUrl: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2 }).nullish(),
+    attribution: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ referenceUrl: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2 }).nullish(),
     analysis: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        state: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        justification: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        detail: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        state: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        justification: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        detail: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         isSuppressed: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().nullish(),
     })
         .nullish(),
-    matrix: _importer_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    matrix: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
 });
 /** Analysis states that mean "not a problem here" count as suppressed (SPEC §6). */
 const SUPPRESSING_STATES = new Set(['FALSE_POSITIVE', 'NOT_AFFECTED', 'RESOLVED']);
@@ -85934,18 +86047,12 @@ function looksLikeDtFinding(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ optString),
 /* harmony export */   CZ: () => (/* binding */ bulkFormat),
-/* harmony export */   Ov: () => (/* binding */ optEntries),
 /* harmony export */   SS: () => (/* binding */ mapEach),
-/* harmony export */   hp: () => (/* binding */ optArray),
-/* harmony export */   td: () => (/* binding */ optNumber),
-/* harmony export */   tf: () => (/* binding */ validate),
-/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */   tf: () => (/* binding */ validate)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75060);
 
 
 /** A format whose bulk is one array: its whole-document `read` goes through the element-by-element path. */
@@ -85954,7 +86061,7 @@ function bulkFormat(format) {
     return {
         ...format,
         read(document, file) {
-            const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
+            const items = bulk.key === '' ? document : (0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(document) ? document[bulk.key] : undefined;
             if (!Array.isArray(items))
                 return bulk.read(document, [], 0, file);
             const envelope = bulk.key === '' ? [] : { ...document, [bulk.key]: [] };
@@ -85970,9 +86077,6 @@ function mapEach(items, schema, where, map) {
         out.push(map(validate(schema, item, where.file, where.format, [where.key, index++])));
     return out;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** Validates a document against a format's schema; the error names the file, the format and the field. */
 function validate(schema, document, file, format, at = []) {
     const parsed = schema.safeParse(document);
@@ -85986,76 +86090,6 @@ function validate(schema, document, file, format, at = []) {
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
 }
-// The optional fields below are each one transform, not a union of types: they run for every field of every
-// row, and a union costs a third of reading a 100,000-row export.
-/** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
-const optString = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
-    .optional()
-    .transform((value, ctx) => {
-    if (typeof value === 'string')
-        return value === '' ? undefined : value;
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'number')
-        return String(value);
-    ctx.addIssue({ code: 'custom', message: `Invalid input: expected a string, received ${kindOf(value)}` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-/** Optional number fields that some scanners write as strings ("7.5"). */
-const optNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
-    .optional()
-    .transform((value, ctx) => {
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : undefined;
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'string') {
-        const n = Number.parseFloat(value);
-        return Number.isFinite(n) ? n : undefined;
-    }
-    ctx.addIssue({ code: 'custom', message: `Invalid input: expected a number, received ${kindOf(value)}` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-function kindOf(value) {
-    return Array.isArray(value) ? 'array' : typeof value;
-}
-/**
- * Optional objects keyed by names from the input (`components`, keyed by component id), read as `[key, value]`
- * entries. z.record copies into a plain {} and leaves out a `__proto__` key (assigning it would set the
- * prototype), so a component of that name would be lost; entries keep every key, and a bad value is still
- * named by its key.
- */
-function optEntries(value) {
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
-        .optional()
-        .transform((input, ctx) => {
-        const entries = [];
-        if (input === null || input === undefined)
-            return entries;
-        if (!isRecord(input)) {
-            ctx.addIssue({
-                code: 'custom',
-                message: `Invalid input: expected an object, received ${kindOf(input)}`,
-            });
-            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-        }
-        for (const [key, item] of Object.entries(input)) {
-            const parsed = value.safeParse(item);
-            if (parsed.success)
-                entries.push([key, parsed.data]);
-            else
-                for (const issue of parsed.error.issues)
-                    ctx.addIssue({ ...issue, path: [key, ...issue.path] });
-        }
-        return entries;
-    });
-}
-/** Optional arrays, tolerating null. */
-function optArray(item) {
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item)
-        .nullish()
-        .transform((value) => value ?? []);
-}
 
 
 /***/ }),
@@ -86066,15 +86100,26 @@ function optArray(item) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KM: () => (/* binding */ xrayCveSchema),
 /* harmony export */   MT: () => (/* binding */ readXrayCves),
-/* harmony export */   W4: () => (/* binding */ fixedVersions)
+/* harmony export */   W4: () => (/* binding */ fixedVersions),
+/* harmony export */   s3: () => (/* binding */ xrayViolation),
+/* harmony export */   zB: () => (/* binding */ pathInRepository)
 /* harmony export */ });
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8410);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13233);
+/* harmony import */ var _findings_ids_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(45232);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65131);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75060);
 
 
 
+
+
+/** A report path starts with the repository key; path patterns mean the path inside the repository. */
+function pathInRepository(path) {
+    const slash = path.indexOf('/');
+    return slash > 0 ? path.slice(slash + 1) : path;
+}
 /** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
 function normaliseFixedVersion(value) {
     const trimmed = value.trim().replace(/^[≥>=\s]+/, '');
@@ -86113,16 +86158,16 @@ function better(a, b) {
     return (b.score ?? -1) > (a.score ?? -1) ? b : a;
 }
 /** The CVE list shape that reports, `jf` JSON and summaries share (scores as numbers, strings or `score/vector`). */
-const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    cve: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
-    id: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
-    cwe: (0,_importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-    cvss_v2: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
-    cvss_v3: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
-    cvss_v2_score: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optNumber */ .td,
-    cvss_v2_vector: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
-    cvss_v3_score: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optNumber */ .td,
-    cvss_v3_vector: _importer_js__WEBPACK_IMPORTED_MODULE_1__/* .optString */ .$2,
+const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    cve: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    id: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    cwe: (0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+    cvss_v2: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    cvss_v3: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    cvss_v2_score: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+    cvss_v2_vector: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    cvss_v3_score: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+    cvss_v3_vector: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
 });
 /** Ids, the highest CVSS of each version and the CWEs of an Xray CVE list; id-less entries still give scores. */
 function readXrayCves(cves) {
@@ -86155,6 +86200,21 @@ function fromParts(given, vector) {
         return undefined;
     return { ...(score !== undefined ? { score } : {}), ...(vector ? { vector } : {}) };
 }
+/** One Xray violation for the gate, from whichever shape (report row, `jf` JSON) carried it. */
+function xrayViolation(fields) {
+    const subject = (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalId */ .iS)(readXrayCves(fields.cves).ids) ?? fields.issue;
+    return {
+        scanner: 'xray',
+        type: fields.type,
+        policy: fields.policy || 'unknown policy',
+        ...(fields.watch ? { watch: fields.watch } : {}),
+        state: fields.failBuild ? 'FAIL' : 'WARN',
+        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeverity */ .lv)(fields.severity),
+        component: fields.component,
+        ...(subject ? { subject } : {}),
+        suppressed: false,
+    };
+}
 
 
 /***/ }),
@@ -86167,17 +86227,16 @@ function fromParts(given, vector) {
 /* harmony export */   N3: () => (/* binding */ mapXrayRow),
 /* harmony export */   TS: () => (/* binding */ xrayReport),
 /* harmony export */   Yr: () => (/* binding */ xrayRowSchema),
-/* harmony export */   ZL: () => (/* binding */ xrayViolationRowSchema),
-/* harmony export */   zB: () => (/* binding */ pathInRepository)
+/* harmony export */   ZL: () => (/* binding */ xrayViolationRowSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8410);
-/* harmony import */ var _findings_ids_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(45232);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9457);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(65131);
 /* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13233);
-/* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(95313);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(75060);
+/* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(95313);
 
 
 
@@ -86187,42 +86246,37 @@ function fromParts(given, vector) {
 
 
 /** One row of a vulnerabilities report (Reports API content, or the UI's Reports → Export → JSON). */
-const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    issue_id: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    cves: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayCveSchema */ .KM),
-    summary: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    description: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    severity: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    vulnerable_component: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    impacted_artifact: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    impact_path: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
-    path: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    component_physical_path: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    fixed_versions: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
-    published: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    package_type: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    references: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+    issue_id: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayCveSchema */ .KM),
+    summary: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    description: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    severity: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    impact_path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+    path: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    component_physical_path: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    fixed_versions: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+    published: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    package_type: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    references: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
 });
 /** One row of a violations report: the same envelope, rows with `type`, `watch_name`, `policy_names`. */
-const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    type: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    watch_name: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    policy_names: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
-    issue_id: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    severity: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    vulnerable_component: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    impacted_artifact: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
-    cves: (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayCveSchema */ .KM),
-    summary: _importer_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
+    type: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    watch_name: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    policy_names: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+    issue_id: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    severity: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayCveSchema */ .KM),
+    summary: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
 });
-/** A report path starts with the repository key; path patterns mean the path inside the repository. */
-function pathInRepository(path) {
-    const slash = path.indexOf('/');
-    return slash > 0 ? path.slice(slash + 1) : path;
-}
 /** Maps a vulnerabilities-report row: the one mapping the `xray-report` import and the Xray API flow share. */
 function mapXrayRow(row) {
-    const { ids, cvss, cwes } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .readXrayCves */ .MT)(row.cves);
+    const { ids, cvss, cwes } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .readXrayCves */ .MT)(row.cves);
     const component = (0,_findings_component_js__WEBPACK_IMPORTED_MODULE_2__/* .componentFromXrayId */ .fv)(row.vulnerable_component ?? 'unknown', row.package_type);
     return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFinding */ .U)({
         scanner: 'xray',
@@ -86233,27 +86287,25 @@ function mapXrayRow(row) {
         cvss,
         cwes,
         component,
-        componentPaths: [row.path ? pathInRepository(row.path) : undefined, row.component_physical_path],
+        componentPaths: [row.path ? (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .pathInRepository */ .zB)(row.path) : undefined, row.component_physical_path],
         impactPaths: row.impact_path.length ? [row.impact_path] : [],
-        fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .fixedVersions */ .W4)(row.fixed_versions),
+        fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .fixedVersions */ .W4)(row.fixed_versions),
         references: row.references,
         published: row.published,
     });
 }
 /** Every row of a violations report counts for the gate (SPEC §3 `fail-on-policy-violation`). */
 function mapXrayViolationRow(row) {
-    const { ids } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .readXrayCves */ .MT)(row.cves);
-    return {
-        scanner: 'xray',
+    return (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayViolation */ .s3)({
         type: row.type ?? 'security',
-        policy: row.policy_names.join(', ') || row.watch_name || 'unknown policy',
-        ...(row.watch_name ? { watch: row.watch_name } : {}),
-        state: 'FAIL',
-        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeverity */ .lv)(row.severity),
+        policy: row.policy_names.join(', ') || row.watch_name,
+        watch: row.watch_name,
+        failBuild: true,
+        severity: row.severity,
         component: row.vulnerable_component ?? row.impacted_artifact ?? 'unknown',
-        ...(row.issue_id || ids.length ? { subject: (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalId */ .iS)(ids) ?? row.issue_id } : {}),
-        suppressed: false,
-    };
+        cves: row.cves,
+        issue: row.issue_id,
+    });
 }
 /** Fields only a violations or a licence report fills; a vulnerabilities report may carry them empty. */
 const KIND_FIELDS = [
@@ -86269,7 +86321,7 @@ function given(value) {
 }
 /** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart. */
 function rowKind(row) {
-    if (!(0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(row))
+    if (!(0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row))
         return undefined;
     return KIND_FIELDS.find(([, fields]) => fields.some((field) => given(row[field])))?.[0];
 }
@@ -86282,7 +86334,7 @@ function* untilOtherKind(items, other) {
         yield row;
     }
 }
-const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()) });
+const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J()) });
 /**
  * Reads a report element by element. Any row, not only the first, may show that it is a violations report (a
  * vulnerabilities row may carry `watch_name: null`); rows are read as vulnerabilities until one does, and only
@@ -86309,7 +86361,7 @@ const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */
     name: 'xray-report',
     scanner: 'xray',
     origin: 'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
-    matches: (doc) => (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
+    matches: (doc) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
     bulk: { key: 'rows', read: readReport },
 });
 
@@ -86376,6 +86428,97 @@ class StreamLogger {
         const text = this.redactor.redact(message);
         this.write(level ? `${level}: ${text}\n` : `${text}\n`);
     }
+}
+
+
+/***/ }),
+
+/***/ 75060:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ optString),
+/* harmony export */   Ov: () => (/* binding */ optEntries),
+/* harmony export */   hp: () => (/* binding */ optArray),
+/* harmony export */   td: () => (/* binding */ optNumber),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
+
+// Lenient readers of JSON values, shared by the scanners' API answers and the importers' export files.
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+// The optional fields below are each one transform, not a union of types: they run for every field of every
+// row, and a union costs a third of reading a 100,000-row export.
+/** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
+const optString = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+    .optional()
+    .transform((value, ctx) => {
+    if (typeof value === 'string')
+        return value === '' ? undefined : value;
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return String(value);
+    ctx.addIssue({ code: 'custom', message: `Invalid input: expected a string, received ${kindOf(value)}` });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+});
+/** Optional number fields that some scanners write as strings ("7.5"). */
+const optNumber = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+    .optional()
+    .transform((value, ctx) => {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'string') {
+        const n = Number.parseFloat(value);
+        return Number.isFinite(n) ? n : undefined;
+    }
+    ctx.addIssue({ code: 'custom', message: `Invalid input: expected a number, received ${kindOf(value)}` });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+});
+function kindOf(value) {
+    return Array.isArray(value) ? 'array' : typeof value;
+}
+/**
+ * Optional objects keyed by names from the input (`components`, keyed by component id), read as `[key, value]`
+ * entries. z.record copies into a plain {} and leaves out a `__proto__` key (assigning it would set the
+ * prototype), so a component of that name would be lost; entries keep every key, and a bad value is still
+ * named by its key.
+ */
+function optEntries(value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+        .optional()
+        .transform((input, ctx) => {
+        const entries = [];
+        if (input === null || input === undefined)
+            return entries;
+        if (!isRecord(input)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `Invalid input: expected an object, received ${kindOf(input)}`,
+            });
+            return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        }
+        for (const [key, item] of Object.entries(input)) {
+            const parsed = value.safeParse(item);
+            if (parsed.success)
+                entries.push([key, parsed.data]);
+            else
+                for (const issue of parsed.error.issues)
+                    ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+        }
+        return entries;
+    });
+}
+/** Optional arrays, tolerating null. */
+function optArray(item) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(item)
+        .nullish()
+        .transform((value) => value ?? []);
 }
 
 

@@ -17,13 +17,15 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
-var dtrack_finding = __webpack_require__(5060);
+var dtrack_finding = __webpack_require__(2679);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
 var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/cancel.ts
 var cancel = __webpack_require__(833);
+// EXTERNAL MODULE: ./src/findings/text.ts
+var findings_text = __webpack_require__(4087);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/permissions.ts
 /** What each permission is for, as the messages say it. */
 const PURPOSE = {
@@ -61,9 +63,10 @@ function grantedByText(permission) {
     return also ? `${permission} (or ${also})` : permission;
 }
 
-// EXTERNAL MODULE: ./src/importers/importer.ts
-var importer = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/schema.ts
+var schema = __webpack_require__(5060);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/errors.ts
+
 
 
 
@@ -80,9 +83,9 @@ class DtError extends errors/* ScannerError */.VM {
 const TEAMS = 'Administration → Access Management → Teams';
 const KEY_HELP = 'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
 const UI_NOT_API = 'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
+/** A server's text on one line, cut to `max` characters. */
 function clip(text, max = 500) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return (0,findings_text/* shorten */.m)(text.replace(/\s+/g, ' ').trim(), max);
 }
 /**
  * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
@@ -97,13 +100,13 @@ function errorDetail(body, contentType = '') {
             const doc = JSON.parse(text);
             if (Array.isArray(doc)) {
                 return clip(doc
-                    .map((e) => (0,importer/* isRecord */.u4)(e)
+                    .map((e) => (0,schema/* isRecord */.u4)(e)
                     ? [e.path, e.message].filter((x) => typeof x === 'string' && x).join(': ') ||
                         JSON.stringify(e)
                     : String(e))
                     .join('; '));
             }
-            if ((0,importer/* isRecord */.u4)(doc)) {
+            if ((0,schema/* isRecord */.u4)(doc)) {
                 const head = [doc.title, doc.detail].filter((x) => typeof x === 'string' && x).join(': ');
                 const errors = Array.isArray(doc.errors) ? doc.errors.map((e) => String(e)) : [];
                 const shown = errors.slice(0, 10);
@@ -121,6 +124,15 @@ function errorDetail(body, contentType = '') {
 }
 function looksLikeHtml(body, contentType = '') {
     return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
+}
+/** An answer that is not JSON, said for Dependency-Track: the web UI's page, a cut-short body, or another server. */
+function notJson({ path, text, contentType, cutShort }, call) {
+    if (looksLikeHtml(text, contentType)) {
+        return `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: ${UI_NOT_API}.`;
+    }
+    if (cutShort)
+        return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+    return `${path} did not answer JSON while ${call.what} (got "${text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`;
 }
 function endpoint(error) {
     try {
@@ -238,7 +250,6 @@ function projectUrl(ui, uuid) {
 
 
 
-
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 class DtApi {
     http;
@@ -265,25 +276,12 @@ class DtApi {
             throw explain(error, call);
         }
     }
-    /** Sends and parses JSON; an empty body is `null`; anything else that is not JSON says what api-url should be. */
+    /** Sends and parses JSON; a blank body is `null`; anything else that is not JSON says what api-url should be. */
     async json(req, call) {
         const response = await this.send(req, call);
-        const contentType = String(response.headers['content-type'] ?? '');
         if (!response.text.trim())
             return { data: null, headers: response.headers, status: response.status };
-        try {
-            return { data: JSON.parse(response.text), headers: response.headers, status: response.status };
-        }
-        catch (error) {
-            const path = this.http.url(req.path).pathname;
-            if (looksLikeHtml(response.text, contentType)) {
-                throw new errors/* ScannerError */.VM(`${path} answered with a web page, not Dependency-Track's API, while ${call.what}: api-url seems to point at the web UI. In the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api.`);
-            }
-            const cut = (0,client/* cutShortJson */.j3)(path, response.text, error);
-            throw new errors/* ScannerError */.VM(this.http.redact(cut
-                ? `${cut.replace(/\.$/, '')} (while ${call.what}).`
-                : `${path} did not answer JSON while ${call.what} (got "${response.text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`));
-        }
+        return this.http.parseJson(req, response, (answer) => notJson(answer, call));
     }
     /** Waits between polls; a stopped run ends the wait. */
     wait(ms) {
@@ -312,7 +310,7 @@ const PAGE_SIZE = 100;
 /** A row's identity, from one of its string fields (`matrix` of a finding, `uuid` of a violation). */
 function byField(field) {
     return (row) => {
-        const value = (0,importer/* isRecord */.u4)(row) ? row[field] : undefined;
+        const value = (0,schema/* isRecord */.u4)(row) ? row[field] : undefined;
         return typeof value === 'string' ? value : undefined;
     };
 }
@@ -402,8 +400,8 @@ function describeTarget(target) {
 }
 const projectSchema = schemas/* object */.Ikc({
     uuid: schemas/* string */.YjP().min(1),
-    name: importer/* optString */.$2,
-    version: importer/* optString */.$2,
+    name: schema/* optString */.$2,
+    version: schema/* optString */.$2,
     lastBomImport: schemas/* number */.aig().nullish(),
 });
 /**
@@ -689,26 +687,26 @@ var findings_component = __webpack_require__(9457);
 
 /** One row of `GET /api/v1/violation/project/{uuid}` (DT4 `model/PolicyViolation.java`; absent means null). */
 const dtViolationSchema = schemas/* object */.Ikc({
-    type: importer/* optString */.$2,
-    uuid: importer/* optString */.$2,
-    text: importer/* optString */.$2,
+    type: schema/* optString */.$2,
+    uuid: schema/* optString */.$2,
+    text: schema/* optString */.$2,
     component: schemas/* object */.Ikc({
-        name: importer/* optString */.$2,
-        group: importer/* optString */.$2,
-        version: importer/* optString */.$2,
-        purl: importer/* optString */.$2,
-        license: importer/* optString */.$2,
-        resolvedLicense: schemas/* object */.Ikc({ licenseId: importer/* optString */.$2, name: importer/* optString */.$2 }).nullish(),
+        name: schema/* optString */.$2,
+        group: schema/* optString */.$2,
+        version: schema/* optString */.$2,
+        purl: schema/* optString */.$2,
+        license: schema/* optString */.$2,
+        resolvedLicense: schemas/* object */.Ikc({ licenseId: schema/* optString */.$2, name: schema/* optString */.$2 }).nullish(),
     })
         .nullish(),
     policyCondition: schemas/* object */.Ikc({
-        subject: importer/* optString */.$2,
-        operator: importer/* optString */.$2,
-        value: importer/* optString */.$2,
-        policy: schemas/* object */.Ikc({ name: importer/* optString */.$2, violationState: importer/* optString */.$2 }).nullish(),
+        subject: schema/* optString */.$2,
+        operator: schema/* optString */.$2,
+        value: schema/* optString */.$2,
+        policy: schemas/* object */.Ikc({ name: schema/* optString */.$2, violationState: schema/* optString */.$2 }).nullish(),
     })
         .nullish(),
-    analysis: schemas/* object */.Ikc({ analysisState: importer/* optString */.$2, isSuppressed: schemas/* boolean */.zMY().nullish() }).nullish(),
+    analysis: schemas/* object */.Ikc({ analysisState: schema/* optString */.$2, isSuppressed: schemas/* boolean */.zMY().nullish() }).nullish(),
 });
 const STATES = new Set(['INFO', 'WARN', 'FAIL']);
 /** What the violation is about: the licence, the vulnerability, else the policy condition. */

@@ -56,8 +56,8 @@ var errors = __webpack_require__(3916);
 var xray_report = __webpack_require__(3310);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
-// EXTERNAL MODULE: ./src/importers/importer.ts
-var importer = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/schema.ts
+var schema = __webpack_require__(5060);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
 var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/cancel.ts
@@ -88,7 +88,7 @@ function jfrogErrorText(body) {
             return undefined;
         return text.length > 200 ? `${text.slice(0, 200)}…` : text;
     }
-    if (!(0,importer/* isRecord */.u4)(parsed))
+    if (!(0,schema/* isRecord */.u4)(parsed))
         return undefined;
     const messages = [];
     if (typeof parsed.error === 'string')
@@ -97,7 +97,7 @@ function jfrogErrorText(body) {
         for (const entry of parsed.errors) {
             if (typeof entry === 'string')
                 messages.push(entry);
-            else if ((0,importer/* isRecord */.u4)(entry) && typeof entry.message === 'string')
+            else if ((0,schema/* isRecord */.u4)(entry) && typeof entry.message === 'string')
                 messages.push(entry.message);
         }
     }
@@ -262,11 +262,11 @@ const createdSchema = schemas/* object */.Ikc({
 /** Only `status` must be there; Xray writes null into the rest while a report is young (`progress: null`). */
 const detailsSchema = schemas/* object */.Ikc({
     status: schemas/* string */.YjP(),
-    progress: importer/* optNumber */.td,
-    total_artifacts: importer/* optNumber */.td,
-    num_of_processed_artifacts: importer/* optNumber */.td,
-    number_of_rows: importer/* optNumber */.td,
-    error: importer/* optString */.$2,
+    progress: schema/* optNumber */.td,
+    total_artifacts: schema/* optNumber */.td,
+    num_of_processed_artifacts: schema/* optNumber */.td,
+    number_of_rows: schema/* optNumber */.td,
+    error: schema/* optString */.$2,
 });
 const pageSchema = schemas/* object */.Ikc({ total_rows: schemas/* number */.aig().int().nonnegative(), rows: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
 const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key: schemas/* string */.YjP() }).loose());
@@ -648,8 +648,7 @@ function countError(paging, byPage) {
  */
 async function readAllPages(kind, id, options) {
     const { client, logger, limiter } = options;
-    const asked = options.requestedRows ?? REQUESTED_PAGE_ROWS;
-    const first = await limiter.run(() => client.reportPage(kind, id, { page: 1, rows: asked, orderBy: ORDER_BY }));
+    const first = await limiter.run(() => client.reportPage(kind, id, { page: 1, rows: REQUESTED_PAGE_ROWS, orderBy: ORDER_BY }));
     const total = first.total_rows;
     if (total === 0 && first.rows.length === 0)
         return [];
@@ -659,7 +658,9 @@ async function readAllPages(kind, id, options) {
     }
     const paging = { kind, id, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize, total };
     if (paging.pages > 1) {
-        const capped = pageSize < asked ? ` (the server caps a page at ${pageSize} rows; ${asked} were asked)` : '';
+        const capped = pageSize < REQUESTED_PAGE_ROWS
+            ? ` (the server caps a page at ${pageSize} rows; ${REQUESTED_PAGE_ROWS} were asked)`
+            : '';
         logger.info(`Reading Xray ${kind} report ${id}: ${total} rows in ${paging.pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`);
     }
     let byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
@@ -725,12 +726,6 @@ async function runReport(kind, body, options) {
 
 
 
-function requireRepoKey(config) {
-    if (!config.repoKey) {
-        throw new errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on (e.g. libs-release-local); `sca-bridge list-repos` prints the keys the token can see.');
-    }
-    return config.repoKey;
-}
 /** Validates a report's rows with the schema the `xray-report` importer uses; a bad row names itself. */
 function parseRows(schema, rows, kind, id) {
     const parsed = schemas/* array */.YOg(schema).safeParse(rows);
@@ -783,7 +778,8 @@ function createXrayAdapter(options = {}) {
         },
         async scan(ctx) {
             const { config, logger } = ctx;
-            const repoKey = requireRepoKey(config);
+            // The config refuses an Xray scan without repo-key (exit 2) before any scanner runs.
+            const repoKey = config.repoKey;
             return withClient(ctx, http, async (client) => {
                 const scannerVersion = await checkAccess(client, config, logger);
                 const at = now();
@@ -803,7 +799,6 @@ function createXrayAdapter(options = {}) {
                     pollIntervalMs: config.pollIntervalSeconds * 1000,
                     timeoutMs: config.timeoutSeconds * 1000,
                     keepReport: config.keepReport,
-                    requestedRows: options.requestedRows ?? REQUESTED_PAGE_ROWS,
                     stopped: () => failed,
                 };
                 const run = (kind, body) => runReport(kind, body, flow).catch((error) => {

@@ -32,6 +32,8 @@ export interface Location {
   startLine: number;
   /** `manifest`, `lockfile`, `sbom`, `root-manifest` or `fallback`. */
   rule: LocationRule;
+  /** The line declares the finding's own version (of two versions of a package, it keeps the line). */
+  sameVersion?: true;
 }
 
 export type LocationRule = 'manifest' | 'lockfile' | 'sbom' | 'root-manifest' | 'fallback';

@@ -1,5 +1,5 @@
 import { cvssScore } from './cvss.js';
-import type { Finding } from './model.js';
+import type { Finding, LocatedFinding } from './model.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -19,16 +19,23 @@ export function mostSevere(a: Severity, b: Severity): Severity {
 
 /**
  * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
- * then id and package so the order is stable.
+ * then id and package; of one package's versions, the one its line declares first (it keeps that line), then
+ * version, place and scanner: no tie is left to the order of an export's rows, which would move an alert's
+ * line from one version to another between runs.
  */
-export function bySeverity(a: Finding, b: Finding): number {
+export function bySeverity(a: LocatedFinding, b: LocatedFinding): number {
   const score = (f: Finding) => cvssScore(f) ?? -1;
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     score(b) - score(a) ||
     Number(a.suppressed) - Number(b.suppressed) ||
     a.id.localeCompare(b.id) ||
-    a.component.packageName.localeCompare(b.component.packageName)
+    a.component.packageName.localeCompare(b.component.packageName) ||
+    Number(!!b.location.sameVersion) - Number(!!a.location.sameVersion) ||
+    (a.component.version ?? '').localeCompare(b.component.version ?? '') ||
+    a.location.uri.localeCompare(b.location.uri) ||
+    a.location.startLine - b.location.startLine ||
+    a.scanner.localeCompare(b.scanner)
   );
 }
 

@@ -269,8 +269,13 @@ export class Placer implements Locator {
     return search;
   }
 
-  private at({ placed }: Candidate): Location {
-    return { uri: placed.uri, startLine: placed.line, rule: placed.kind };
+  private at({ placed, sameVersion }: Candidate): Location {
+    return {
+      uri: placed.uri,
+      startLine: placed.line,
+      rule: placed.kind,
+      ...(sameVersion ? { sameVersion } : {}),
+    };
   }
 
   /**

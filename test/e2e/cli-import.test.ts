@@ -454,6 +454,36 @@ describe('sca-bridge CLI', () => {
     );
   });
 
+  it("gives the line that declares a version to that version's finding, whatever the order of the export", async () => {
+    const dir = tempDir();
+    const packageJson = ['{', '  "name": "app",', '  "dependencies": {', '    "uuid": "11.1.0"', '  }', '}'];
+    writeFileSync(path.join(dir, 'package.json'), `${packageJson.join('\n')}\n`);
+    const finding = (version: string) => ({
+      component: { uuid: `c-${version}`, name: 'uuid', version, purl: `pkg:npm/uuid@${version}` },
+      vulnerability: { uuid: 'v-1', source: 'GITHUB', vulnId: 'GHSA-mwcw-c2x4-8c55', severity: 'MEDIUM' },
+      analysis: { isSuppressed: false },
+      matrix: `p:c-${version}:v-1`,
+    });
+    const placed = async (versions: string[]) => {
+      writeFileSync(path.join(dir, 'findings.json'), JSON.stringify(versions.map(finding)));
+      const sarifFile = path.join(dir, 'out.sarif');
+      const run = await runCli(
+        ['import', 'findings.json', '--import-format', 'dtrack-findings', '--sarif-file', sarifFile],
+        { cwd: dir },
+      );
+      expect(run.code).toBe(0);
+      return (readSarif(sarifFile).runs[0]?.results ?? [])
+        .map(
+          (r) =>
+            `${String(r.properties?.packageVersion)}:${r.locations?.[0]?.physicalLocation?.region?.startLine}`,
+        )
+        .sort();
+    };
+    const declared = ['11.1.0:4', '8.3.2:5'];
+    expect(await placed(['8.3.2', '11.1.0'])).toEqual(declared);
+    expect(await placed(['11.1.0', '8.3.2'])).toEqual(declared);
+  });
+
   it('refuses a report over the token file, and an SBOM that cannot be read', async () => {
     const dir = tempDir();
     const tokenFile = path.join(dir, 'token');
