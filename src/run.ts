@@ -20,6 +20,7 @@ import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
 import { type SarifRunSpec, writeSarifFile } from './report/sarif-file.js';
 
+/** One SARIF run's report: a scanner's findings, of one project when its imports name several. */
 export interface ScannerReport {
   scanner: ScannerName;
   /** What every output shows: filtered, located, collapsed, most severe first. */
@@ -87,18 +88,18 @@ function defaultCategory(scanner: ScannerName, subject: string | undefined): str
   return `sca-bridge/${scanner}/${subject ?? 'default'}/`;
 }
 
-/** The user's category, or ours; with two scanners in one run, each run gets its own (SPEC §7). */
-function categoryFor(
-  config: Config,
-  scanner: ScannerName,
-  subject: string | undefined,
-  scanners: number,
-): string {
+/**
+ * The user's category, or ours; with several runs, each gets its own (SPEC §7): per scanner, and per project
+ * when one scanner's imports name several.
+ */
+function categoryFor(config: Config, part: ScannerPart, parts: readonly ScannerPart[]): string {
+  const { scanner, subject } = part;
   if (!config.category) return defaultCategory(scanner, subject);
-  if (scanners > 1) return `${config.category.replace(/\/+$/, '')}/${scanner}/`;
   // GitHub takes the text before the last `/` as the category: `frontend` alone would be an empty category,
   // shared with every other upload that has none, each replacing the other's alerts.
-  return config.category.includes('/') ? config.category : `${config.category}/`;
+  if (parts.length === 1) return config.category.includes('/') ? config.category : `${config.category}/`;
+  const base = `${config.category.replace(/\/+$/, '')}/${scanner}/`;
+  return parts.filter((p) => p.scanner === scanner).length > 1 ? `${base}${subject ?? 'default'}/` : base;
 }
 
 function subjectOf(config: Config, context: SourceResult['context'], ci: CiContext): string | undefined {
@@ -219,43 +220,73 @@ function locatorFor(config: Config, sources: readonly SourceResult[], logger: Lo
   });
 }
 
-/** One scanner's part of the run: its sources, and what they report after the model's steps. */
+/**
+ * One SARIF run's part of the run: a scanner's sources of one project (its category's subject), and what they
+ * report after the model's steps.
+ */
 interface ScannerPart extends Filtered {
   scanner: ScannerName;
+  subject: string | undefined;
   sources: SourceResult[];
   context: SourceResult['context'];
 }
 
-function scannerParts(sources: readonly SourceResult[], config: Config, locator: Locator): ScannerPart[] {
+/**
+ * A part per scanner and, when one scanner's imports name several projects, per project: a run of them all
+ * would be filed under one project's category, chosen by the order of the files, and every alert would
+ * move to another category when that order or the set of files changed.
+ */
+function scannerParts(
+  sources: readonly SourceResult[],
+  config: Config,
+  ci: CiContext,
+  locator: Locator,
+): ScannerPart[] {
   const scanners = [...new Set(sources.map((s) => s.scanner))];
-  return scanners.map((scanner) => {
+  const parts = scanners.flatMap((scanner) => {
     const own = sources.filter((s) => s.scanner === scanner);
-    return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
+    const subjects = [...new Set(own.map((s) => subjectOf(config, s.context, ci)))].sort();
+    return subjects.map((subject) => {
+      const mine = own.filter((s) => subjectOf(config, s.context, ci) === subject);
+      return {
+        scanner,
+        subject,
+        sources: mine,
+        context: mergedContext(mine),
+        ...prepare(mine, config, locator),
+      };
+    });
   });
+  if (parts.length > GITHUB_LIMITS.runsPerFile) {
+    throw new UserError(
+      `Input import-file: the exports name ${parts.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`,
+    );
+  }
+  return parts;
 }
 
-/** One SARIF run per scanner, sharing GitHub's size limit. */
-function sarifRunSpecs(config: Config, ci: CiContext, parts: readonly ScannerPart[]): SarifRunSpec[] {
+/** One SARIF run per part, sharing GitHub's size limit. */
+function sarifRunSpecs(config: Config, parts: readonly ScannerPart[]): SarifRunSpec[] {
   const hashes = hashReader(
     config.repositoryRoot,
     parts.flatMap((p) => p.reported),
   );
-  return parts.map(({ scanner, context, reported }) => ({
-    findings: reported,
+  return parts.map((part) => ({
+    findings: part.reported,
     gzipBudget: GITHUB_LIMITS.gzipBytes / parts.length,
     input: {
-      scanner,
-      category: categoryFor(config, scanner, subjectOf(config, context, ci), parts.length),
-      ...(context.scannerVersion ? { scannerVersion: context.scannerVersion } : {}),
+      scanner: part.scanner,
+      category: categoryFor(config, part, parts),
+      ...(part.context.scannerVersion ? { scannerVersion: part.context.scannerVersion } : {}),
       properties: {
-        scanner,
-        project: config.projectName ?? context.project,
-        repoKey: config.repoKey ?? context.repoKey,
+        scanner: part.scanner,
+        project: config.projectName ?? part.context.project,
+        repoKey: config.repoKey ?? part.context.repoKey,
         branch: config.branch,
         environment: config.environment,
         scanTag: config.scanTag,
         metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-        reportUrl: context.reportUrl,
+        reportUrl: part.context.reportUrl,
       },
       lineHashes: hashes,
     },
@@ -278,10 +309,13 @@ function scannerReport(
   };
 }
 
-function warnTruncated({ scanner, findings, truncation }: ScannerReport, logger: Logger): void {
+function warnTruncated(report: ScannerReport, reports: readonly ScannerReport[], logger: Logger): void {
+  const { scanner, findings, truncation, source } = report;
   if (!truncation.resultsDropped) return;
+  // A scanner with a run per project names the project too.
+  const several = reports.filter((r) => r.scanner === scanner).length > 1;
   logger.warn(
-    `${scanner}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
+    `${scanner}${several && source.project ? ` (${source.project})` : ''}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
   );
 }
 
@@ -330,6 +364,12 @@ function truncationSummary(reports: readonly ScannerReport[]): RunSummary['trunc
   };
 }
 
+/** The project a run is of, or the projects, sorted, when imports name several. */
+function projectsOf(reports: readonly ScannerReport[]): string | undefined {
+  const projects = [...new Set(reports.flatMap((r) => (r.source.project ? [r.source.project] : [])))];
+  return projects.length ? projects.sort().join(', ') : undefined;
+}
+
 function runSummary(
   config: Config,
   ci: CiContext,
@@ -342,14 +382,16 @@ function runSummary(
   return {
     ...baseSummary(config, ci, startedAt),
     status: gate.result,
-    scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
-    project: config.projectName ?? context.project ?? null,
+    scanner: [...new Set(reports.map((r) => r.scanner))].join(',') || config.scanner || null,
+    project: config.projectName ?? projectsOf(reports) ?? null,
     repoKey: config.repoKey ?? context.repoKey ?? null,
     counts,
     policyViolations: violations.length,
     gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
     sarifFile: config.sarifFile,
-    reportUrl: context.reportUrl ?? null,
+    // A report's link stands for the run only when every report has it.
+    reportUrl:
+      new Set(reports.map((r) => r.source.reportUrl)).size === 1 ? (context.reportUrl ?? null) : null,
     ...(truncated ? { truncated } : {}),
   };
 }
@@ -363,14 +405,14 @@ async function runCore(
   sources: SourceResult[],
 ): Promise<RunOutcome> {
   const locator = await locatorFor(config, sources, logger);
-  const parts = scannerParts(sources, config, locator);
-  const specs = sarifRunSpecs(config, ci, parts);
+  const parts = scannerParts(sources, config, ci, locator);
+  const specs = sarifRunSpecs(config, parts);
   const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
     writeSarifFile(config.sarifFile, specs),
   );
   logger.info(`SARIF written to ${config.sarifFile}`);
   const reports = parts.map((part, i) => scannerReport(part, specs[i], truncations[i]));
-  for (const report of reports) warnTruncated(report, logger);
+  for (const report of reports) warnTruncated(report, reports, logger);
   const findings = mergedFindings(reports);
   await writeGitLabReports(config, reports, findings, startedAt, logger);
   const verdict = judge(config, reports, findings, logger);

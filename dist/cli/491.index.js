@@ -4306,7 +4306,12 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
-const GITHUB_LIMITS = { resultsPerRun: 25_000, rulesPerRun: 25_000, gzipBytes: 10 * 1024 * 1024 };
+const GITHUB_LIMITS = {
+    resultsPerRun: 25_000,
+    rulesPerRun: 25_000,
+    gzipBytes: 10 * 1024 * 1024,
+    runsPerFile: 20,
+};
 /** How many of `findings` are not among `kept`, by severity. */
 function droppedBySeverity(findings, kept) {
     const keep = new Set(kept);
@@ -5351,15 +5356,20 @@ function prepare(sources, config, locator) {
 function defaultCategory(scanner, subject) {
     return `sca-bridge/${scanner}/${subject ?? 'default'}/`;
 }
-/** The user's category, or ours; with two scanners in one run, each run gets its own (SPEC §7). */
-function categoryFor(config, scanner, subject, scanners) {
+/**
+ * The user's category, or ours; with several runs, each gets its own (SPEC §7): per scanner, and per project
+ * when one scanner's imports name several.
+ */
+function categoryFor(config, part, parts) {
+    const { scanner, subject } = part;
     if (!config.category)
         return defaultCategory(scanner, subject);
-    if (scanners > 1)
-        return `${config.category.replace(/\/+$/, '')}/${scanner}/`;
     // GitHub takes the text before the last `/` as the category: `frontend` alone would be an empty category,
     // shared with every other upload that has none, each replacing the other's alerts.
-    return config.category.includes('/') ? config.category : `${config.category}/`;
+    if (parts.length === 1)
+        return config.category.includes('/') ? config.category : `${config.category}/`;
+    const base = `${config.category.replace(/\/+$/, '')}/${scanner}/`;
+    return parts.filter((p) => p.scanner === scanner).length > 1 ? `${base}${subject ?? 'default'}/` : base;
 }
 function subjectOf(config, context, ci) {
     return (config.repoKey ??
@@ -5453,32 +5463,51 @@ function locatorFor(config, sources, logger) {
         warn: (message) => logger.warn(message),
     });
 }
-function scannerParts(sources, config, locator) {
+/**
+ * A part per scanner and, when one scanner's imports name several projects, per project: a run of them all
+ * would be filed under one project's category, chosen by the order of the files, and every alert would
+ * move to another category when that order or the set of files changed.
+ */
+function scannerParts(sources, config, ci, locator) {
     const scanners = [...new Set(sources.map((s) => s.scanner))];
-    return scanners.map((scanner) => {
+    const parts = scanners.flatMap((scanner) => {
         const own = sources.filter((s) => s.scanner === scanner);
-        return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
+        const subjects = [...new Set(own.map((s) => subjectOf(config, s.context, ci)))].sort();
+        return subjects.map((subject) => {
+            const mine = own.filter((s) => subjectOf(config, s.context, ci) === subject);
+            return {
+                scanner,
+                subject,
+                sources: mine,
+                context: mergedContext(mine),
+                ...prepare(mine, config, locator),
+            };
+        });
     });
+    if (parts.length > GITHUB_LIMITS.runsPerFile) {
+        throw new errors/* UserError */.yo(`Input import-file: the exports name ${parts.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`);
+    }
+    return parts;
 }
-/** One SARIF run per scanner, sharing GitHub's size limit. */
-function sarifRunSpecs(config, ci, parts) {
+/** One SARIF run per part, sharing GitHub's size limit. */
+function sarifRunSpecs(config, parts) {
     const hashes = hashReader(config.repositoryRoot, parts.flatMap((p) => p.reported));
-    return parts.map(({ scanner, context, reported }) => ({
-        findings: reported,
+    return parts.map((part) => ({
+        findings: part.reported,
         gzipBudget: GITHUB_LIMITS.gzipBytes / parts.length,
         input: {
-            scanner,
-            category: categoryFor(config, scanner, subjectOf(config, context, ci), parts.length),
-            ...(context.scannerVersion ? { scannerVersion: context.scannerVersion } : {}),
+            scanner: part.scanner,
+            category: categoryFor(config, part, parts),
+            ...(part.context.scannerVersion ? { scannerVersion: part.context.scannerVersion } : {}),
             properties: {
-                scanner,
-                project: config.projectName ?? context.project,
-                repoKey: config.repoKey ?? context.repoKey,
+                scanner: part.scanner,
+                project: config.projectName ?? part.context.project,
+                repoKey: config.repoKey ?? part.context.repoKey,
                 branch: config.branch,
                 environment: config.environment,
                 scanTag: config.scanTag,
                 metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-                reportUrl: context.reportUrl,
+                reportUrl: part.context.reportUrl,
             },
             lineHashes: hashes,
         },
@@ -5495,10 +5524,13 @@ function scannerReport(part, spec, truncation) {
         truncation: truncation ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} },
     };
 }
-function warnTruncated({ scanner, findings, truncation }, logger) {
+function warnTruncated(report, reports, logger) {
+    const { scanner, findings, truncation, source } = report;
     if (!truncation.resultsDropped)
         return;
-    logger.warn(`${scanner}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
+    // A scanner with a run per project names the project too.
+    const several = reports.filter((r) => r.scanner === scanner).length > 1;
+    logger.warn(`${scanner}${several && source.project ? ` (${source.project})` : ''}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
 }
 /** Every report's findings, most severe first across scanners. */
 function mergedFindings(reports) {
@@ -5537,32 +5569,38 @@ function truncationSummary(reports) {
         note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
     };
 }
+/** The project a run is of, or the projects, sorted, when imports name several. */
+function projectsOf(reports) {
+    const projects = [...new Set(reports.flatMap((r) => (r.source.project ? [r.source.project] : [])))];
+    return projects.length ? projects.sort().join(', ') : undefined;
+}
 function runSummary(config, ci, startedAt, reports, context, { counts, violations, gate }) {
     const truncated = truncationSummary(reports);
     return {
         ...baseSummary(config, ci, startedAt),
         status: gate.result,
-        scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
-        project: config.projectName ?? context.project ?? null,
+        scanner: [...new Set(reports.map((r) => r.scanner))].join(',') || config.scanner || null,
+        project: config.projectName ?? projectsOf(reports) ?? null,
         repoKey: config.repoKey ?? context.repoKey ?? null,
         counts,
         policyViolations: violations.length,
         gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
         sarifFile: config.sarifFile,
-        reportUrl: context.reportUrl ?? null,
+        // A report's link stands for the run only when every report has it.
+        reportUrl: new Set(reports.map((r) => r.source.reportUrl)).size === 1 ? (context.reportUrl ?? null) : null,
         ...(truncated ? { truncated } : {}),
     };
 }
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
 async function runCore(config, ci, logger, startedAt, sources) {
     const locator = await locatorFor(config, sources, logger);
-    const parts = scannerParts(sources, config, locator);
-    const specs = sarifRunSpecs(config, ci, parts);
+    const parts = scannerParts(sources, config, ci, locator);
+    const specs = sarifRunSpecs(config, parts);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);
     const reports = parts.map((part, i) => scannerReport(part, specs[i], truncations[i]));
     for (const report of reports)
-        warnTruncated(report, logger);
+        warnTruncated(report, reports, logger);
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);
     const verdict = judge(config, reports, findings, logger);

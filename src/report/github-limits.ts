@@ -5,7 +5,12 @@ import type { LocatedFinding } from '../findings/model.js';
 import type { Severity } from '../findings/severity.js';
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
-export const GITHUB_LIMITS = { resultsPerRun: 25_000, rulesPerRun: 25_000, gzipBytes: 10 * 1024 * 1024 };
+export const GITHUB_LIMITS = {
+  resultsPerRun: 25_000,
+  rulesPerRun: 25_000,
+  gzipBytes: 10 * 1024 * 1024,
+  runsPerFile: 20,
+};
 
 export interface RunTruncation {
   /** Results left out of the SARIF (they stay in `--json` counts and the artifact). */

@@ -316,6 +316,64 @@ describe('sca-bridge CLI', () => {
     ]);
   });
 
+  it("writes a run per project when one scanner's imports name several, whatever the order of the files", async () => {
+    const exports = [
+      'test/fixtures/exports/dtrack-fpf-1.0.json',
+      'test/fixtures/exports/dtrack-fpf-1.1.json',
+    ];
+    const runsOf = async (files: string[], flags: string[] = []) => {
+      const sarifFile = path.join(work, 'projects.sarif');
+      const { code, stdout } = await runCli([
+        'import',
+        ...files,
+        '--sarif-file',
+        sarifFile,
+        '--json',
+        ...flags,
+      ]);
+      expect(code).toBe(0);
+      const log = readSarif(sarifFile);
+      expectValidSarif(log);
+      const runs = log.runs
+        .map((r) => [r.automationDetails?.id, r.properties?.project, r.results?.length])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      return { runs, project: (JSON.parse(stdout) as Summary).project };
+    };
+    const expected = {
+      runs: [
+        ['sca-bridge/dependency-track/analysed-project/', 'analysed-project', 2],
+        ['sca-bridge/dependency-track/legacy-project/', 'legacy-project', 2],
+      ],
+      project: 'analysed-project, legacy-project',
+    };
+    expect(await runsOf(exports)).toEqual(expected);
+    expect(await runsOf([...exports].reverse())).toEqual(expected);
+    const named = await runsOf(exports, ['--category', 'deps']);
+    expect(named.runs.map((r) => r[0])).toEqual([
+      'deps/dependency-track/analysed-project/',
+      'deps/dependency-track/legacy-project/',
+    ]);
+  });
+
+  it('refuses imports of more projects than GitHub takes runs in a file (20)', async () => {
+    const dir = tempDir();
+    const fpf = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.0.json'), 'utf8'),
+    ) as {
+      project: object;
+    };
+    for (let i = 0; i < 21; i++)
+      writeFileSync(
+        path.join(dir, `p${i}.json`),
+        JSON.stringify({ ...fpf, project: { name: `project-${i}` } }),
+      );
+    const { code, stderr } = await runCli(['import', '*.json', '--sarif-file', 'out.sarif'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'Input import-file: the exports name 21 projects, and GitHub takes at most 20 SARIF runs',
+    );
+  });
+
   it('expands globs', async () => {
     const { code, stderr } = await runCli([
       'import',

@@ -51,6 +51,7 @@ describe('SARIF writer', () => {
       resultsPerRun: 25_000,
       rulesPerRun: 25_000,
       gzipBytes: 10 * 1024 * 1024,
+      runsPerFile: 20,
     });
   });
 
