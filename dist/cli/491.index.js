@@ -5066,13 +5066,20 @@ function helpJson(id, findings, brief, descriptionJson) {
     ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
     return `{"text":${text},"markdown":${markdown}}`;
 }
+/** The first candidate that is a web URL GitLab takes too; each is parsed only until one is (25,000 rules). */
+function firstHelpUri(candidates) {
+    for (const candidate of candidates) {
+        const url = webUrl(candidate);
+        if (url !== undefined && url.length <= GITLAB_TEXT_LIMIT)
+            return url;
+    }
+    return undefined;
+}
 /** A rule as JSON text (see `helpJson`). */
 function ruleJson(id, findings, brief) {
     const [first] = findings;
     const severity = first.severity;
-    const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
-        .map(webUrl)
-        .find((url) => url !== undefined && url.length <= GITLAB_TEXT_LIMIT);
+    const helpUri = firstHelpUri([advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]);
     const description = first.description || first.title;
     const descriptionJson = JSON.stringify(description);
     const full = description.length <= sarif_DESCRIPTION_LIMIT

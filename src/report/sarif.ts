@@ -151,13 +151,20 @@ function helpJson(
   return `{"text":${text},"markdown":${markdown}}`;
 }
 
+/** The first candidate that is a web URL GitLab takes too; each is parsed only until one is (25,000 rules). */
+function firstHelpUri(candidates: readonly (string | undefined)[]): string | undefined {
+  for (const candidate of candidates) {
+    const url = webUrl(candidate);
+    if (url !== undefined && url.length <= GITLAB_TEXT_LIMIT) return url;
+  }
+  return undefined;
+}
+
 /** A rule as JSON text (see `helpJson`). */
 function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolean): string {
   const [first] = findings as [LocatedFinding, ...LocatedFinding[]];
   const severity = first.severity;
-  const helpUri = [advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]
-    .map(webUrl)
-    .find((url) => url !== undefined && url.length <= GITLAB_TEXT_LIMIT);
+  const helpUri = firstHelpUri([advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]);
   const description = first.description || first.title;
   const descriptionJson = JSON.stringify(description);
   const full =
