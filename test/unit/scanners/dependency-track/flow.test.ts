@@ -214,7 +214,7 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
-  it('parent-project by name: the version marked latest among several, else an input error listing them', async () => {
+  it('parent-project by name: the one without a version, else the one marked latest among several, else an input error listing them', async () => {
     const versions = (latest: boolean[]) =>
       latest.map((isLatest, i) => ({ name: 'platform', version: `${i + 1}.0`, isLatest }));
     const inputs = {
@@ -231,6 +231,12 @@ describe('Dependency-Track scan against the simulator', () => {
       pageNumber: '1',
       pageSize: '100',
     });
+    await sim!.close();
+
+    // The one without a version, which DT's own lookup of a parent by name finds, before the latest.
+    await start({ projects: [...versions([true, false]), { name: 'platform' }] });
+    await scan(inputs);
+    expect(sim!.uploads[0]!.fields.parentUUID).toBe(sim!.projects[2]!.uuid);
     await sim!.close();
 
     await start({ projects: versions([false, false]) });
