@@ -458,8 +458,16 @@ async function resolveParent(api, name, logger) {
     if (!named.length) {
         throw new errors/* UserError */.yo(`Input parent-project: Dependency-Track has no project named "${name}" (names must match exactly; the API key's team needs VIEW_PORTFOLIO to see it): give the parent's exact name or its UUID.`);
     }
+    // The one without a version is the one DT's own `parentName` lookup would find; else the one marked latest.
+    const unversioned = named.filter((project) => !project.version);
     const latest = named.filter((project) => project.isLatest);
-    const parent = named.length === 1 ? named[0] : latest.length === 1 ? latest[0] : undefined;
+    const parent = named.length === 1
+        ? named[0]
+        : unversioned.length === 1
+            ? unversioned[0]
+            : latest.length === 1
+                ? latest[0]
+                : undefined;
     if (!parent) {
         const versions = named.map((project) => (project.version ? `"${project.version}"` : '(no version)'));
         throw new errors/* UserError */.yo(`Input parent-project: Dependency-Track has ${named.length} projects named "${name}" (versions ${versions.join(', ')}) and ${latest.length ? 'more than one is' : 'none is'} marked latest: give the parent's UUID with parent-project.`);

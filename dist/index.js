@@ -83022,6 +83022,8 @@ class Placer {
     repository;
     sbom;
     fallback;
+    /** Each export's fallback file: itself when it lies in the working directory. */
+    exportFallbacks = new Map();
     /** Impact path elements repeat across findings; reading one builds a purl. */
     pathRefs = new Map();
     /** Component paths repeat across findings too; each costs a path resolution. */
@@ -83049,7 +83051,7 @@ class Placer {
     lineCount(uri) {
         return this.repository.lineCount(uri);
     }
-    locate(finding) {
+    locate(finding, importFile) {
         const target = refOfComponent(finding.component);
         const hints = this.hints(finding, target);
         const declared = this.declared(finding, target, hints);
@@ -83061,7 +83063,18 @@ class Placer {
         const manifest = this.rootManifest(hints.folders);
         if (manifest)
             return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
-        return { uri: this.fallback, startLine: 1, rule: 'fallback' };
+        return { uri: this.fallbackFor(importFile), startLine: 1, rule: 'fallback' };
+    }
+    fallbackFor(importFile) {
+        if (importFile === undefined)
+            return this.fallback;
+        let uri = this.exportFallbacks.get(importFile);
+        if (uri === undefined) {
+            const own = toUri(this.root, importFile);
+            uri = own && this.repository.isFile(own) ? own : this.fallback;
+            this.exportFallbacks.set(importFile, uri);
+        }
+        return uri;
     }
     hints(finding, target) {
         const hints = { files: [], folders: [], path: [], transitive: false, direct: false };
@@ -84050,10 +84063,12 @@ function prepare(sources, config, locator) {
     const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
     const { toRoot, fromRoot } = pathsBetween(config);
     const located = sources
-        .flatMap((s) => s.findings)
-        .map((finding) => {
-        const location = locator.locate(finding);
-        return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+        .flatMap((s) => {
+        const file = s.context.file === undefined ? undefined : external_node_path_default().resolve(config.cwd, s.context.file);
+        return s.findings.map((finding) => {
+            const location = locator.locate(finding, file);
+            return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+        });
     })
         .filter(keep);
     const collapsed = collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np);
@@ -84165,7 +84180,7 @@ function mergedContext(sources) {
 function locatorFor(config, sources, logger) {
     return createLocator({
         workingDirectory: config.workingDirectory,
-        importFiles: sources.flatMap((s) => (s.context.file ? [external_node_path_default().resolve(s.context.file)] : [])),
+        importFiles: sources.flatMap((s) => (s.context.file ? [external_node_path_default().resolve(config.cwd, s.context.file)] : [])),
         ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
         sarifFile: external_node_path_default().resolve(config.sarifFile),
         ...(config.sbom ? { sbom: external_node_path_default().resolve(config.sbom) } : {}),
@@ -84173,74 +84188,100 @@ function locatorFor(config, sources, logger) {
         warn: (message) => logger.warn(message),
     });
 }
-/**
- * A part per scanner and, when one scanner's imports name several projects, per project: a run of them all
- * would be filed under one project's category, chosen by the order of the files, and every alert would
- * move to another category when that order or the set of files changed.
- */
-function scannerParts(sources, config, ci, locator) {
+function scannerParts(sources, config, locator) {
     const scanners = [...new Set(sources.map((s) => s.scanner))];
-    const parts = scanners.flatMap((scanner) => {
+    return scanners.map((scanner) => {
         const own = sources.filter((s) => s.scanner === scanner);
-        const subjects = [...new Set(own.map((s) => subjectOf(config, s.context, ci)))].sort();
+        return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
+    });
+}
+/**
+ * A run per scanner and, when one scanner's imports name several projects, per project: a run of them all
+ * would be filed under one project's category, chosen by the order of the files, and every alert would
+ * move to another category when that order or the set of files changed. The counts, the gate and GitLab's
+ * reports keep reading the scanner's part, where a finding two projects share is one.
+ */
+function runParts(parts, config, ci, locator) {
+    const runs = parts.flatMap((part) => {
+        const subjectOfSource = (s) => subjectOf(config, s.context, ci);
+        const subjects = [...new Set(part.sources.map(subjectOfSource))].sort();
+        if (subjects.length === 1) {
+            return [
+                {
+                    scanner: part.scanner,
+                    subject: subjects[0],
+                    context: part.context,
+                    reported: part.reported,
+                    of: part,
+                },
+            ];
+        }
         return subjects.map((subject) => {
-            const mine = own.filter((s) => subjectOf(config, s.context, ci) === subject);
-            return {
-                scanner,
-                subject,
-                sources: mine,
-                context: mergedContext(mine),
-                ...prepare(mine, config, locator),
-            };
+            const mine = part.sources.filter((s) => subjectOfSource(s) === subject);
+            const { reported } = prepare(mine, config, locator);
+            return { scanner: part.scanner, subject, context: mergedContext(mine), reported, of: part };
         });
     });
-    if (parts.length > GITHUB_LIMITS.runsPerFile) {
-        throw new errors/* UserError */.yo(`Input import-file: the exports name ${parts.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`);
+    if (runs.length > GITHUB_LIMITS.runsPerFile) {
+        throw new errors/* UserError */.yo(`Input import-file: the exports name ${runs.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`);
     }
-    return parts;
+    return runs;
 }
-/** One SARIF run per part, sharing GitHub's size limit. */
-function sarifRunSpecs(config, parts) {
-    const hashes = hashReader(config.repositoryRoot, parts.flatMap((p) => p.reported));
-    return parts.map((part) => ({
-        findings: part.reported,
-        gzipBudget: GITHUB_LIMITS.gzipBytes / parts.length,
+/** One SARIF run per run part, sharing GitHub's size limit. */
+function sarifRunSpecs(config, runs) {
+    const hashes = hashReader(config.repositoryRoot, runs.flatMap((p) => p.reported));
+    return runs.map((run) => ({
+        findings: run.reported,
+        gzipBudget: GITHUB_LIMITS.gzipBytes / runs.length,
         input: {
-            scanner: part.scanner,
-            category: categoryFor(config, part, parts),
-            ...(part.context.scannerVersion ? { scannerVersion: part.context.scannerVersion } : {}),
+            scanner: run.scanner,
+            category: categoryFor(config, run, runs),
+            ...(run.context.scannerVersion ? { scannerVersion: run.context.scannerVersion } : {}),
             properties: {
-                scanner: part.scanner,
-                project: config.projectName ?? part.context.project,
-                repoKey: config.repoKey ?? part.context.repoKey,
+                scanner: run.scanner,
+                project: config.projectName ?? run.context.project,
+                repoKey: config.repoKey ?? run.context.repoKey,
                 branch: config.branch,
                 environment: config.environment,
                 scanTag: config.scanTag,
                 metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-                reportUrl: part.context.reportUrl,
+                reportUrl: run.context.reportUrl,
             },
             lineHashes: hashes,
         },
     }));
 }
-function scannerReport(part, spec, truncation) {
+/** What the SARIF left out of a scanner's runs, as one. */
+function combined(truncations) {
+    const droppedBySeverity = {};
+    for (const t of truncations)
+        for (const [severity, n] of Object.entries(t.droppedBySeverity))
+            droppedBySeverity[severity] = (droppedBySeverity[severity] ?? 0) + n;
+    return {
+        resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
+        helpTrimmed: truncations.some((t) => t.helpTrimmed),
+        droppedBySeverity,
+    };
+}
+function scannerReport(part, runs, specs, truncations) {
+    const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));
     return {
         scanner: part.scanner,
         findings: part.reported,
         violations: part.sources.flatMap((s) => s.violations),
         suppressed: part.suppressed,
         source: part.context,
-        category: spec?.input.category ?? '',
-        truncation: truncation ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} },
+        categories: own.map((i) => specs[i]?.input.category ?? ''),
+        truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
     };
 }
-function warnTruncated(report, reports, logger) {
-    const { scanner, findings, truncation, source } = report;
+/** Says which results a SARIF run left out; a run of one of several projects names the project. */
+function warnTruncated(run, truncation, runs, logger) {
     if (!truncation.resultsDropped)
         return;
-    // A scanner with a run per project names the project too.
-    const several = reports.filter((r) => r.scanner === scanner).length > 1;
-    logger.warn(`${scanner}${several && source.project ? ` (${source.project})` : ''}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
+    const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
+    const kept = run.reported.length - truncation.resultsDropped;
+    logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
 }
 /** Every report's findings, most severe first across scanners. */
 function mergedFindings(reports) {
@@ -84279,42 +84320,48 @@ function truncationSummary(reports) {
         note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
     };
 }
-/** The project a run is of, or the projects, sorted, when imports name several. */
-function projectsOf(reports) {
-    const projects = [...new Set(reports.flatMap((r) => (r.source.project ? [r.source.project] : [])))];
-    return projects.length ? projects.sort().join(', ') : undefined;
+/** The one value the sources give, or, when they give several, their sorted list (`join`) or none. */
+function run_oneOf(values, join) {
+    const distinct = [...new Set(values.filter((v) => !!v))].sort();
+    if (distinct.length <= 1)
+        return distinct[0];
+    return join === undefined ? undefined : distinct.join(join);
 }
-function runSummary(config, ci, startedAt, reports, context, { counts, violations, gate }) {
+function runSummary(config, ci, startedAt, reports, sources, { counts, violations, gate }) {
     const truncated = truncationSummary(reports);
+    const contexts = sources.map((s) => s.context);
     return {
         ...baseSummary(config, ci, startedAt),
         status: gate.result,
-        scanner: [...new Set(reports.map((r) => r.scanner))].join(',') || config.scanner || null,
-        project: config.projectName ?? projectsOf(reports) ?? null,
-        repoKey: config.repoKey ?? context.repoKey ?? null,
+        scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
+        // Imports of several projects name them all.
+        project: config.projectName ??
+            run_oneOf(contexts.map((c) => c.project), ', ') ??
+            null,
+        repoKey: config.repoKey ?? mergedContext(sources).repoKey ?? null,
         counts,
         policyViolations: violations.length,
         gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
         sarifFile: config.sarifFile,
-        // A report's link stands for the run only when every report has it.
-        reportUrl: new Set(reports.map((r) => r.source.reportUrl)).size === 1 ? (context.reportUrl ?? null) : null,
+        // A link stands for the run only when it is the one the sources give.
+        reportUrl: run_oneOf(contexts.map((c) => c.reportUrl)) ?? null,
         ...(truncated ? { truncated } : {}),
     };
 }
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
 async function runCore(config, ci, logger, startedAt, sources) {
     const locator = await locatorFor(config, sources, logger);
-    const parts = scannerParts(sources, config, ci, locator);
-    const specs = sarifRunSpecs(config, parts);
+    const parts = scannerParts(sources, config, locator);
+    const runs = runParts(parts, config, ci, locator);
+    const specs = sarifRunSpecs(config, runs);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);
-    const reports = parts.map((part, i) => scannerReport(part, specs[i], truncations[i]));
-    for (const report of reports)
-        warnTruncated(report, reports, logger);
+    runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
+    const reports = parts.map((part) => scannerReport(part, runs, specs, truncations));
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);
     const verdict = judge(config, reports, findings, logger);
-    const summary = runSummary(config, ci, startedAt, reports, mergedContext(sources), verdict);
+    const summary = runSummary(config, ci, startedAt, reports, sources, verdict);
     const exitCode = summary.status === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
     return { summary, exitCode, reports, findings, violations: verdict.violations };
 }

@@ -20,7 +20,6 @@ import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
 import { type SarifRunSpec, writeSarifFile } from './report/sarif-file.js';
 
-/** One SARIF run's report: a scanner's findings, of one project when its imports name several. */
 export interface ScannerReport {
   scanner: ScannerName;
   /** What every output shows: filtered, located, collapsed, most severe first. */
@@ -28,7 +27,8 @@ export interface ScannerReport {
   violations: PolicyViolation[];
   suppressed: number;
   source: SourceResult['context'];
-  category: string;
+  /** Its SARIF runs' categories: one, or one per project when its imports name several. */
+  categories: string[];
   truncation: RunTruncation;
 }
 
@@ -70,10 +70,12 @@ function prepare(sources: SourceResult[], config: Config, locator: Locator) {
   const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
   const { toRoot, fromRoot } = pathsBetween(config);
   const located = sources
-    .flatMap((s) => s.findings)
-    .map((finding) => {
-      const location = locator.locate(finding);
-      return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+    .flatMap((s) => {
+      const file = s.context.file === undefined ? undefined : path.resolve(config.cwd, s.context.file);
+      return s.findings.map((finding) => {
+        const location = locator.locate(finding, file);
+        return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+      });
     })
     .filter(keep);
   const collapsed = collapseDuplicates(located).sort(bySeverity);
@@ -92,7 +94,7 @@ function defaultCategory(scanner: ScannerName, subject: string | undefined): str
  * The user's category, or ours; with several runs, each gets its own (SPEC §7): per scanner, and per project
  * when one scanner's imports name several.
  */
-function categoryFor(config: Config, part: ScannerPart, parts: readonly ScannerPart[]): string {
+function categoryFor(config: Config, part: RunPart, parts: readonly RunPart[]): string {
   const { scanner, subject } = part;
   if (!config.category) return defaultCategory(scanner, subject);
   // GitHub takes the text before the last `/` as the category: `frontend` alone would be an empty category,
@@ -211,7 +213,7 @@ function mergedContext(sources: readonly SourceResult[]): SourceResult['context'
 function locatorFor(config: Config, sources: readonly SourceResult[], logger: Logger): Promise<Locator> {
   return createLocator({
     workingDirectory: config.workingDirectory,
-    importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(s.context.file)] : [])),
+    importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(config.cwd, s.context.file)] : [])),
     ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
     sarifFile: path.resolve(config.sarifFile),
     ...(config.sbom ? { sbom: path.resolve(config.sbom) } : {}),
@@ -220,102 +222,137 @@ function locatorFor(config: Config, sources: readonly SourceResult[], logger: Lo
   });
 }
 
-/**
- * One SARIF run's part of the run: a scanner's sources of one project (its category's subject), and what they
- * report after the model's steps.
- */
+/** One scanner's part of the run: its sources, and what they report after the model's steps. */
 interface ScannerPart extends Filtered {
   scanner: ScannerName;
-  subject: string | undefined;
   sources: SourceResult[];
   context: SourceResult['context'];
 }
 
-/**
- * A part per scanner and, when one scanner's imports name several projects, per project: a run of them all
- * would be filed under one project's category, chosen by the order of the files, and every alert would
- * move to another category when that order or the set of files changed.
- */
-function scannerParts(
-  sources: readonly SourceResult[],
-  config: Config,
-  ci: CiContext,
-  locator: Locator,
-): ScannerPart[] {
+function scannerParts(sources: readonly SourceResult[], config: Config, locator: Locator): ScannerPart[] {
   const scanners = [...new Set(sources.map((s) => s.scanner))];
-  const parts = scanners.flatMap((scanner) => {
+  return scanners.map((scanner) => {
     const own = sources.filter((s) => s.scanner === scanner);
-    const subjects = [...new Set(own.map((s) => subjectOf(config, s.context, ci)))].sort();
-    return subjects.map((subject) => {
-      const mine = own.filter((s) => subjectOf(config, s.context, ci) === subject);
-      return {
-        scanner,
-        subject,
-        sources: mine,
-        context: mergedContext(mine),
-        ...prepare(mine, config, locator),
-      };
-    });
+    return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
   });
-  if (parts.length > GITHUB_LIMITS.runsPerFile) {
-    throw new UserError(
-      `Input import-file: the exports name ${parts.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`,
-    );
-  }
-  return parts;
 }
 
-/** One SARIF run per part, sharing GitHub's size limit. */
-function sarifRunSpecs(config: Config, parts: readonly ScannerPart[]): SarifRunSpec[] {
+/** A SARIF run: a scanner's findings, or one project's, with its category's subject. */
+interface RunPart {
+  scanner: ScannerName;
+  subject: string | undefined;
+  context: SourceResult['context'];
+  reported: LocatedFinding[];
+  /** The scanner's part it belongs to. */
+  of: ScannerPart;
+}
+
+/**
+ * A run per scanner and, when one scanner's imports name several projects, per project: a run of them all
+ * would be filed under one project's category, chosen by the order of the files, and every alert would
+ * move to another category when that order or the set of files changed. The counts, the gate and GitLab's
+ * reports keep reading the scanner's part, where a finding two projects share is one.
+ */
+function runParts(parts: readonly ScannerPart[], config: Config, ci: CiContext, locator: Locator): RunPart[] {
+  const runs = parts.flatMap((part) => {
+    const subjectOfSource = (s: SourceResult) => subjectOf(config, s.context, ci);
+    const subjects = [...new Set(part.sources.map(subjectOfSource))].sort();
+    if (subjects.length === 1) {
+      return [
+        {
+          scanner: part.scanner,
+          subject: subjects[0],
+          context: part.context,
+          reported: part.reported,
+          of: part,
+        },
+      ];
+    }
+    return subjects.map((subject) => {
+      const mine = part.sources.filter((s) => subjectOfSource(s) === subject);
+      const { reported } = prepare(mine, config, locator);
+      return { scanner: part.scanner, subject, context: mergedContext(mine), reported, of: part };
+    });
+  });
+  if (runs.length > GITHUB_LIMITS.runsPerFile) {
+    throw new UserError(
+      `Input import-file: the exports name ${runs.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`,
+    );
+  }
+  return runs;
+}
+
+/** One SARIF run per run part, sharing GitHub's size limit. */
+function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[] {
   const hashes = hashReader(
     config.repositoryRoot,
-    parts.flatMap((p) => p.reported),
+    runs.flatMap((p) => p.reported),
   );
-  return parts.map((part) => ({
-    findings: part.reported,
-    gzipBudget: GITHUB_LIMITS.gzipBytes / parts.length,
+  return runs.map((run) => ({
+    findings: run.reported,
+    gzipBudget: GITHUB_LIMITS.gzipBytes / runs.length,
     input: {
-      scanner: part.scanner,
-      category: categoryFor(config, part, parts),
-      ...(part.context.scannerVersion ? { scannerVersion: part.context.scannerVersion } : {}),
+      scanner: run.scanner,
+      category: categoryFor(config, run, runs),
+      ...(run.context.scannerVersion ? { scannerVersion: run.context.scannerVersion } : {}),
       properties: {
-        scanner: part.scanner,
-        project: config.projectName ?? part.context.project,
-        repoKey: config.repoKey ?? part.context.repoKey,
+        scanner: run.scanner,
+        project: config.projectName ?? run.context.project,
+        repoKey: config.repoKey ?? run.context.repoKey,
         branch: config.branch,
         environment: config.environment,
         scanTag: config.scanTag,
         metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
-        reportUrl: part.context.reportUrl,
+        reportUrl: run.context.reportUrl,
       },
       lineHashes: hashes,
     },
   }));
 }
 
+/** What the SARIF left out of a scanner's runs, as one. */
+function combined(truncations: readonly RunTruncation[]): RunTruncation {
+  const droppedBySeverity: Partial<Record<Severity, number>> = {};
+  for (const t of truncations)
+    for (const [severity, n] of Object.entries(t.droppedBySeverity) as [Severity, number][])
+      droppedBySeverity[severity] = (droppedBySeverity[severity] ?? 0) + n;
+  return {
+    resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
+    helpTrimmed: truncations.some((t) => t.helpTrimmed),
+    droppedBySeverity,
+  };
+}
+
 function scannerReport(
   part: ScannerPart,
-  spec: SarifRunSpec | undefined,
-  truncation: RunTruncation | undefined,
+  runs: readonly RunPart[],
+  specs: readonly SarifRunSpec[],
+  truncations: readonly RunTruncation[],
 ): ScannerReport {
+  const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));
   return {
     scanner: part.scanner,
     findings: part.reported,
     violations: part.sources.flatMap((s) => s.violations),
     suppressed: part.suppressed,
     source: part.context,
-    category: spec?.input.category ?? '',
-    truncation: truncation ?? { resultsDropped: 0, helpTrimmed: false, droppedBySeverity: {} },
+    categories: own.map((i) => specs[i]?.input.category ?? ''),
+    truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
   };
 }
 
-function warnTruncated(report: ScannerReport, reports: readonly ScannerReport[], logger: Logger): void {
-  const { scanner, findings, truncation, source } = report;
+/** Says which results a SARIF run left out; a run of one of several projects names the project. */
+function warnTruncated(
+  run: RunPart,
+  truncation: RunTruncation,
+  runs: readonly RunPart[],
+  logger: Logger,
+): void {
   if (!truncation.resultsDropped) return;
-  // A scanner with a run per project names the project too.
-  const several = reports.filter((r) => r.scanner === scanner).length > 1;
+  const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
+  const kept = run.reported.length - truncation.resultsDropped;
   logger.warn(
-    `${scanner}${several && source.project ? ` (${source.project})` : ''}: SARIF keeps the ${findings.length - truncation.resultsDropped} most severe of ${findings.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
+    `${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
   );
 }
 
@@ -364,10 +401,11 @@ function truncationSummary(reports: readonly ScannerReport[]): RunSummary['trunc
   };
 }
 
-/** The project a run is of, or the projects, sorted, when imports name several. */
-function projectsOf(reports: readonly ScannerReport[]): string | undefined {
-  const projects = [...new Set(reports.flatMap((r) => (r.source.project ? [r.source.project] : [])))];
-  return projects.length ? projects.sort().join(', ') : undefined;
+/** The one value the sources give, or, when they give several, their sorted list (`join`) or none. */
+function oneOf(values: readonly (string | undefined)[], join?: string): string | undefined {
+  const distinct = [...new Set(values.filter((v): v is string => !!v))].sort();
+  if (distinct.length <= 1) return distinct[0];
+  return join === undefined ? undefined : distinct.join(join);
 }
 
 function runSummary(
@@ -375,23 +413,30 @@ function runSummary(
   ci: CiContext,
   startedAt: Date,
   reports: readonly ScannerReport[],
-  context: SourceResult['context'],
+  sources: readonly SourceResult[],
   { counts, violations, gate }: ReturnType<typeof judge>,
 ): RunSummary {
   const truncated = truncationSummary(reports);
+  const contexts = sources.map((s) => s.context);
   return {
     ...baseSummary(config, ci, startedAt),
     status: gate.result,
-    scanner: [...new Set(reports.map((r) => r.scanner))].join(',') || config.scanner || null,
-    project: config.projectName ?? projectsOf(reports) ?? null,
-    repoKey: config.repoKey ?? context.repoKey ?? null,
+    scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
+    // Imports of several projects name them all.
+    project:
+      config.projectName ??
+      oneOf(
+        contexts.map((c) => c.project),
+        ', ',
+      ) ??
+      null,
+    repoKey: config.repoKey ?? mergedContext(sources).repoKey ?? null,
     counts,
     policyViolations: violations.length,
     gate: { ...gate, failOnPolicyViolation: config.failOnPolicyViolation },
     sarifFile: config.sarifFile,
-    // A report's link stands for the run only when every report has it.
-    reportUrl:
-      new Set(reports.map((r) => r.source.reportUrl)).size === 1 ? (context.reportUrl ?? null) : null,
+    // A link stands for the run only when it is the one the sources give.
+    reportUrl: oneOf(contexts.map((c) => c.reportUrl)) ?? null,
     ...(truncated ? { truncated } : {}),
   };
 }
@@ -405,18 +450,19 @@ async function runCore(
   sources: SourceResult[],
 ): Promise<RunOutcome> {
   const locator = await locatorFor(config, sources, logger);
-  const parts = scannerParts(sources, config, ci, locator);
-  const specs = sarifRunSpecs(config, parts);
+  const parts = scannerParts(sources, config, locator);
+  const runs = runParts(parts, config, ci, locator);
+  const specs = sarifRunSpecs(config, runs);
   const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
     writeSarifFile(config.sarifFile, specs),
   );
   logger.info(`SARIF written to ${config.sarifFile}`);
-  const reports = parts.map((part, i) => scannerReport(part, specs[i], truncations[i]));
-  for (const report of reports) warnTruncated(report, reports, logger);
+  runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
+  const reports = parts.map((part) => scannerReport(part, runs, specs, truncations));
   const findings = mergedFindings(reports);
   await writeGitLabReports(config, reports, findings, startedAt, logger);
   const verdict = judge(config, reports, findings, logger);
-  const summary = runSummary(config, ci, startedAt, reports, mergedContext(sources), verdict);
+  const summary = runSummary(config, ci, startedAt, reports, sources, verdict);
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
   return { summary, exitCode, reports, findings, violations: verdict.violations };
 }

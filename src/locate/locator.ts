@@ -2,7 +2,12 @@ import type { Finding, Location } from '../findings/model.js';
 
 /** Places findings at a file and line of the working directory (SPEC §7). Built once per run. */
 export interface Locator {
-  locate(finding: Finding): Location;
+  /**
+   * `importFile`: the export the finding was read from; when nothing else places the finding, it is the
+   * fallback if it lies in the working directory, rather than the run's first export (of another project,
+   * or of the other scanner).
+   */
+  locate(finding: Finding, importFile?: string): Location;
   /** Lines of a located file, for keeping two results of one rule off the same line (unbounded when absent). */
   lineCount(uri: string): number;
 }

@@ -101,6 +101,8 @@ export class Placer implements Locator {
   private readonly repository: Repository;
   private readonly sbom: Sbom | undefined;
   private readonly fallback: string;
+  /** Each export's fallback file: itself when it lies in the working directory. */
+  private readonly exportFallbacks = new Map<string, string>();
   /** Impact path elements repeat across findings; reading one builds a purl. */
   private readonly pathRefs = new Map<string | undefined, Map<string, PackageRef | undefined>>();
   /** Component paths repeat across findings too; each costs a path resolution. */
@@ -130,7 +132,7 @@ export class Placer implements Locator {
     return this.repository.lineCount(uri);
   }
 
-  locate(finding: Finding): Location {
+  locate(finding: Finding, importFile?: string): Location {
     const target = refOfComponent(finding.component);
     const hints = this.hints(finding, target);
     const declared = this.declared(finding, target, hints);
@@ -139,7 +141,18 @@ export class Placer implements Locator {
     if (this.sbom && sbomLine) return { uri: this.sbom.uri, startLine: sbomLine, rule: 'sbom' };
     const manifest = this.rootManifest(hints.folders);
     if (manifest) return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
-    return { uri: this.fallback, startLine: 1, rule: 'fallback' };
+    return { uri: this.fallbackFor(importFile), startLine: 1, rule: 'fallback' };
+  }
+
+  private fallbackFor(importFile: string | undefined): string {
+    if (importFile === undefined) return this.fallback;
+    let uri = this.exportFallbacks.get(importFile);
+    if (uri === undefined) {
+      const own = toUri(this.root, importFile);
+      uri = own && this.repository.isFile(own) ? own : this.fallback;
+      this.exportFallbacks.set(importFile, uri);
+    }
+    return uri;
   }
 
   private hints(finding: Finding, target: PackageRef): Hints {

@@ -317,41 +317,65 @@ describe('sca-bridge CLI', () => {
   });
 
   it("writes a run per project when one scanner's imports name several, whatever the order of the files", async () => {
-    const exports = [
-      'test/fixtures/exports/dtrack-fpf-1.0.json',
-      'test/fixtures/exports/dtrack-fpf-1.1.json',
-    ];
+    const dir = tempDir();
+    const fpf = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
+    ) as { project: object };
+    for (const name of ['alpha', 'beta'])
+      writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ ...fpf, project: { name } }));
     const runsOf = async (files: string[], flags: string[] = []) => {
-      const sarifFile = path.join(work, 'projects.sarif');
-      const { code, stdout } = await runCli([
-        'import',
-        ...files,
-        '--sarif-file',
-        sarifFile,
-        '--json',
-        ...flags,
-      ]);
+      const { code, stdout } = await runCli(
+        ['import', ...files, '--sarif-file', 'p.sarif', '--json', ...flags],
+        {
+          cwd: dir,
+        },
+      );
       expect(code).toBe(0);
-      const log = readSarif(sarifFile);
+      const log = readSarif(path.join(dir, 'p.sarif'));
       expectValidSarif(log);
       const runs = log.runs
-        .map((r) => [r.automationDetails?.id, r.properties?.project, r.results?.length])
+        .map((r) => [
+          r.automationDetails?.id,
+          r.properties?.project,
+          (r.results ?? []).map((x) => {
+            const where = x.locations?.[0]?.physicalLocation;
+            return `${where?.artifactLocation?.uri}:${where?.region?.startLine}`;
+          }),
+        ])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-      return { runs, project: (JSON.parse(stdout) as Summary).project };
+      const summary = JSON.parse(stdout) as Summary;
+      return { runs, project: summary.project, total: summary.counts.total };
     };
-    const expected = {
+    // Nothing declares the components: each project's results fall back to its own export, not the first one.
+    const apart = {
       runs: [
-        ['sca-bridge/dependency-track/analysed-project/', 'analysed-project', 2],
-        ['sca-bridge/dependency-track/legacy-project/', 'legacy-project', 2],
+        ['sca-bridge/dependency-track/alpha/', 'alpha', ['alpha.json:1', 'alpha.json:1', 'alpha.json:1']],
+        ['sca-bridge/dependency-track/beta/', 'beta', ['beta.json:1', 'beta.json:1', 'beta.json:1']],
       ],
-      project: 'analysed-project, legacy-project',
+      project: 'alpha, beta',
+      total: 6,
     };
-    expect(await runsOf(exports)).toEqual(expected);
-    expect(await runsOf([...exports].reverse())).toEqual(expected);
-    const named = await runsOf(exports, ['--category', 'deps']);
+    expect(await runsOf(['alpha.json', 'beta.json'])).toEqual(apart);
+    expect(await runsOf(['beta.json', 'alpha.json'])).toEqual(apart);
+    const named = await runsOf(['alpha.json', 'beta.json'], ['--category', 'deps']);
     expect(named.runs.map((r) => r[0])).toEqual([
-      'deps/dependency-track/analysed-project/',
-      'deps/dependency-track/legacy-project/',
+      'deps/dependency-track/alpha/',
+      'deps/dependency-track/beta/',
+    ]);
+    // Declared in the repository: each run has its results there, and the counts see one finding per place.
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      '{\n  "dependencies": {\n    "brace-expansion": "2.0.3",\n    "@acme/naïve-lib": "1.0.0"\n  }\n}\n',
+    );
+    writeFileSync(
+      path.join(dir, 'composer.json'),
+      '{\n  "require": {\n    "laravel/framework": "7.12.0"\n  }\n}\n',
+    );
+    const declared = await runsOf(['beta.json', 'alpha.json']);
+    expect(declared.total).toBe(3);
+    expect(declared.runs.map((r) => r[2])).toEqual([
+      ['package.json:3', 'package.json:4', 'composer.json:3'],
+      ['package.json:3', 'package.json:4', 'composer.json:3'],
     ]);
   });
 
