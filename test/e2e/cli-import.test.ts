@@ -333,16 +333,15 @@ describe('sca-bridge CLI', () => {
       expect(code).toBe(0);
       const log = readSarif(path.join(dir, 'p.sarif'));
       expectValidSarif(log);
-      const runs = log.runs
-        .map((r) => [
-          r.automationDetails?.id,
-          r.properties?.project,
-          (r.results ?? []).map((x) => {
-            const where = x.locations?.[0]?.physicalLocation;
-            return `${where?.artifactLocation?.uri}:${where?.region?.startLine}`;
-          }),
-        ])
-        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      // In the order written: the same whatever the order of the files.
+      const runs = log.runs.map((r) => [
+        r.automationDetails?.id,
+        r.properties?.project,
+        (r.results ?? []).map((x) => {
+          const where = x.locations?.[0]?.physicalLocation;
+          return `${where?.artifactLocation?.uri}:${where?.region?.startLine}`;
+        }),
+      ]);
       const summary = JSON.parse(stdout) as Summary;
       return { runs, project: summary.project, total: summary.counts.total };
     };
@@ -386,11 +385,16 @@ describe('sca-bridge CLI', () => {
     ) as {
       project: object;
     };
-    for (let i = 0; i < 21; i++)
+    const write = (i: number) =>
       writeFileSync(
         path.join(dir, `p${i}.json`),
         JSON.stringify({ ...fpf, project: { name: `project-${i}` } }),
       );
+    for (let i = 0; i < 20; i++) write(i);
+    const twenty = await runCli(['import', '*.json', '--sarif-file', 'out.sarif'], { cwd: dir });
+    expect(twenty.code).toBe(0);
+    expect(readSarif(path.join(dir, 'out.sarif')).runs).toHaveLength(20);
+    write(20);
     const { code, stderr } = await runCli(['import', '*.json', '--sarif-file', 'out.sarif'], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toContain(
@@ -538,7 +542,9 @@ describe('sca-bridge CLI', () => {
 
   it("gives the line that declares a version to that version's finding, whatever the order of the export", async () => {
     const dir = tempDir();
-    const packageJson = ['{', '  "name": "app",', '  "dependencies": {', '    "uuid": "11.1.0"', '  }', '}'];
+    // The declared version sorts after the other (`'8.3.2' > '11.1.0'`): keeping its line takes more than the
+    // order of versions.
+    const packageJson = ['{', '  "name": "app",', '  "dependencies": {', '    "uuid": "8.3.2"', '  }', '}'];
     writeFileSync(path.join(dir, 'package.json'), `${packageJson.join('\n')}\n`);
     const finding = (version: string) => ({
       component: { uuid: `c-${version}`, name: 'uuid', version, purl: `pkg:npm/uuid@${version}` },
@@ -561,7 +567,7 @@ describe('sca-bridge CLI', () => {
         )
         .sort();
     };
-    const declared = ['11.1.0:4', '8.3.2:5'];
+    const declared = ['11.1.0:5', '8.3.2:4'];
     expect(await placed(['8.3.2', '11.1.0'])).toEqual(declared);
     expect(await placed(['11.1.0', '8.3.2'])).toEqual(declared);
   });
@@ -640,7 +646,9 @@ describe('sca-bridge CLI', () => {
       ['import', file, '--sarif-file', path.join(work, 'stopped.sarif'), '--json'],
       {
         cwd: work,
-        onStart: (child) => setTimeout(() => child.kill('SIGINT'), 300),
+        // Once the CLI is under way (its export read), however loaded the machine: a signal before it has
+        // started would end it by default, whatever the code does.
+        onStart: (child) => child.stderr?.once('data', () => child.kill('SIGINT')),
       },
     );
     // Ended by the signal itself: nothing caught it to carry on and report a pass.

@@ -163,6 +163,8 @@ export interface DtSimOptions {
   frontend?: boolean;
   /** `X-Total-Count` claims this many more rows than the simulator holds. */
   totalCountSkew?: number;
+  /** `GET /api/v1/project?name=` searches (names containing it) rather than matching exactly. */
+  nameSearch?: boolean;
 }
 
 export interface SimRequest {
@@ -487,7 +489,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       // An exact name match, newest version first, paged like every list.
       const name = url.searchParams.get('name');
       const named = projects
-        .filter((x) => name === null || x.name === name)
+        .filter((x) => name === null || (options.nameSearch ? x.name.includes(name) : x.name === name))
         .sort((a, b) => (b.version ?? '').localeCompare(a.version ?? ''));
       const { offset, limit } = pageOf(url.searchParams);
       return new HttpReply(

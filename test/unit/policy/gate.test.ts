@@ -91,7 +91,7 @@ describe('the gate', () => {
     const violations: PolicyViolation[] = [
       { ...base, watch: 'prod' },
       { ...base, watch: 'dev' },
-      { ...base, watch: 'prod', state: 'WARN' },
+      { ...base, watch: 'prod', state: 'WARN' as const },
       { ...base, watch: 'prod', suppressed: true },
       { ...base },
     ];
@@ -112,6 +112,9 @@ describe('the gate', () => {
       { ...base, watch: 'prod' },
       { ...base, watch: 'prod' },
       { ...base, watch: 'dev' },
+      // Neither counts, of any watch.
+      { ...base, watch: 'prod', state: 'WARN' as const },
+      { ...base, watch: 'dev', suppressed: true },
     ];
     expect(unmatchedWatchesWarning(violations, ['prod', 'dev'])).toBeUndefined();
     expect(unmatchedWatchesWarning(violations, [])).toBeUndefined();

@@ -76,9 +76,10 @@ describe('SARIF writer', () => {
   });
 
   it("shows in a rule's help the highest CVSS score of its findings and that score's vector", () => {
-    const findings = [5, 9.8].map((score, i) =>
+    // The highest in the middle: neither the first nor the last finding speaks for the rule.
+    const findings = [5, 9.8, 7].map((score, i) =>
       aFinding({
-        cvss: { v3: { score, vector: `CVSS:3.1/AV:${i ? 'N' : 'L'}` } },
+        cvss: { v3: { score, vector: `CVSS:3.1/AV:${['L', 'N', 'A'][i]}` } },
         component: { packageName: `p${i}`, name: `p${i}`, version: '1', ecosystem: 'npm' },
       }),
     );

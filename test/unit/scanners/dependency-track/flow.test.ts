@@ -248,7 +248,15 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(sim!.uploads).toHaveLength(0);
     await sim!.close();
 
-    await start({ projects: [{ name: 'platform-tools', version: '9' }] });
+    await start({ projects: versions([true, true]) });
+    const twoLatest = await scanError(inputs);
+    expect(twoLatest.message).toBe(
+      'Input parent-project: Dependency-Track has 2 projects named "platform" (versions "2.0", "1.0") and more than one is marked latest: give the parent\'s UUID with parent-project.',
+    );
+    await sim!.close();
+
+    // A server that searches rather than matches by name: only the exact name is a parent.
+    await start({ projects: [{ name: 'platform-tools', version: '9', isLatest: true }], nameSearch: true });
     const none = await scanError(inputs);
     expect(none).toBeInstanceOf(UserError);
     expect(none.message).toBe(
