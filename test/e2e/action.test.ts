@@ -398,6 +398,7 @@ describe('upload-sarif', () => {
       // The outputs give the gate's verdict on the findings; the failed step is no clean pass elsewhere.
       expect(run.outputs).toMatchObject({ total: '4', 'gate-result': 'passed' });
       const body = JSON.parse(receiver.requests[0]?.body ?? '{}') as Record<string, unknown>;
+      expect(schemaErrors('schemas/run-summary.schema.json', body)).toEqual([]);
       expect(body).toMatchObject({
         status: 'error',
         gate: { result: 'passed' },
@@ -523,6 +524,7 @@ describe('webhook', () => {
       ),
     ).toBe(true);
     const body = JSON.parse(delivery?.body ?? '{}') as Record<string, unknown>;
+    expect(schemaErrors('schemas/run-summary.schema.json', body)).toEqual([]);
     expect(body).toMatchObject({
       event: 'sca-bridge.scan.completed',
       status: 'failed',

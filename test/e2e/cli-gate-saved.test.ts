@@ -2,6 +2,7 @@
  * `sca-bridge gate` with no flags, as the GitLab component's gate job runs it: the gate the scan job was asked
  * for, saved in the run summary, decides, policy violations included.
  */
+import { runSummaryOf } from '../helpers/schemas.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('warning: Input watches: no Xray violation imported is of "highvulnwatch"');
     expect(stderr).toContain('1 of 3 failing violations do not count for the gate');
-    expect((JSON.parse(stdout) as { policyViolations: number }).policyViolations).toBe(2);
+    expect(runSummaryOf<{ policyViolations: number }>(stdout).policyViolations).toBe(2);
   });
 
   it('keeps the saved gate when --fail-on is empty, as an unset variable in a script gives it', async () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { generateRows } from '../sim/xray.js';
-import { schemaErrors } from '../helpers/schemas.js';
+import { schemaErrors, runSummaryOf } from '../helpers/schemas.js';
 import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
@@ -60,7 +60,7 @@ describe('sca-bridge CLI', () => {
       { cwd: work },
     );
     expect(code).toBe(0);
-    const summary = JSON.parse(stdout) as Summary;
+    const summary = runSummaryOf<Summary>(stdout);
     // 6 rows: the NVD and GitHub rows of CVE-2021-23337 collapse; qs is NOT_AFFECTED, so suppressed.
     expect(summary.counts).toEqual({
       total: 4,
@@ -134,7 +134,7 @@ describe('sca-bridge CLI', () => {
       { cwd: work },
     );
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as Summary).counts).toMatchObject({ total: 4, suppressed: 1 });
+    expect(runSummaryOf<Summary>(stdout).counts).toMatchObject({ total: 4, suppressed: 1 });
     const results = readSarif(sarifFile).runs[0]?.results ?? [];
     expect(results).toHaveLength(5);
     const qs = results.find((r) => r.ruleId === 'CVE-2022-24999');
@@ -169,7 +169,7 @@ describe('sca-bridge CLI', () => {
       { cwd: work },
     );
     expect(code).toBe(exit);
-    const summary = JSON.parse(stdout) as Summary;
+    const summary = runSummaryOf<Summary>(stdout);
     expect(summary.gate).toMatchObject({ result: exit ? 'failed' : 'passed', failOn, reasons });
     expect(summary.status).toBe(exit ? 'failed' : 'passed');
     if (exit) expect(stderr).toContain('Gate failed');
@@ -182,7 +182,7 @@ describe('sca-bridge CLI', () => {
       { cwd: work },
     );
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as Summary).counts).toMatchObject({
+    expect(runSummaryOf<Summary>(stdout).counts).toMatchObject({
       total: 2,
       critical: 1,
       high: 1,
@@ -305,7 +305,7 @@ describe('sca-bridge CLI', () => {
       { cwd: work },
     );
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as Summary).counts.total).toBe(7);
+    expect(runSummaryOf<Summary>(stdout).counts.total).toBe(7);
     const log = readSarif(sarifFile);
     expectValidSarif(log);
     // Runs are written fewest findings first (see writeSarifFile), so compared in the order of their names.
@@ -342,7 +342,7 @@ describe('sca-bridge CLI', () => {
           return `${where?.artifactLocation?.uri}:${where?.region?.startLine}`;
         }),
       ]);
-      const summary = JSON.parse(stdout) as Summary;
+      const summary = runSummaryOf<Summary>(stdout);
       return { runs, project: summary.project, total: summary.counts.total };
     };
     // Nothing declares the components: each project's results fall back to its own export, not the first one.
@@ -659,7 +659,7 @@ describe('sca-bridge CLI', () => {
   it('prints an error summary with --json when the input is bad', async () => {
     const { code, stdout } = await runCli(['import', fixture('truncated.json'), '--json']);
     expect(code).toBe(2);
-    const summary = JSON.parse(stdout) as Summary;
+    const summary = runSummaryOf<Summary>(stdout);
     expect(summary.status).toBe('error');
     expect(summary.error).toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid JSON') });
     // Whoever reads only the gate never sees an error as a pass.
@@ -744,7 +744,7 @@ describe('sca-bridge gate', () => {
       path.join(work, 'v.sarif'),
       '--json',
     ]);
-    const summary = JSON.parse(stdout) as { mode: string; policyViolations: number };
+    const summary = runSummaryOf<{ mode: string; policyViolations: number }>(stdout);
     expect(summary).toMatchObject({ mode: 'import' });
     expect(summary.policyViolations).toBeGreaterThan(0);
     writeFileSync(path.join(work, 'violations.json'), stdout);

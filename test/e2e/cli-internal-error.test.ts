@@ -3,6 +3,7 @@
  * a failed gate (1), bad input (2) or a scanner's failure (3). A preload makes node:crypto's `hash` throw, as a
  * programming error would, in the middle of the built CLI's run.
  */
+import { runSummaryOf } from '../helpers/schemas.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('an internal error', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('internal error (a bug in sca-bridge, please report it at');
     expect(result.stderr).toContain('TypeError: simulated bug');
-    expect(JSON.parse(result.stdout)).toMatchObject({
+    expect(runSummaryOf(result.stdout)).toMatchObject({
       status: 'error',
       gate: { result: 'failed' },
       error: { exitCode: 4 },

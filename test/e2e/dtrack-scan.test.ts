@@ -9,7 +9,7 @@ import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { type CliResult, runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
-import { schemaErrors } from '../helpers/schemas.js';
+import { schemaErrors, runSummaryOf } from '../helpers/schemas.js';
 import { sharedAvailable } from '../helpers/shared.js';
 import {
   ALL_PERMISSIONS,
@@ -76,7 +76,7 @@ async function cli(command: string, args: string[], env: Record<string, string> 
     { cwd: work, env: { SCA_BRIDGE_TOKEN: TOKEN, ...env } },
   );
   const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : '';
-  const summary = (command === 'test-connection' ? {} : JSON.parse(result.stdout)) as Summary;
+  const summary = (command === 'test-connection' ? {} : runSummaryOf(result.stdout)) as Summary;
   // The key never appears in any output.
   for (const text of [result.stdout, result.stderr, sarifText]) expect(text).not.toContain(TOKEN);
   return { result, summary, sarif: sarifText ? (JSON.parse(sarifText) as Log) : undefined, sarifText, work };

@@ -9,6 +9,7 @@
  * Retry backoffs are real time (1 s, 2 s, 4 s, each ±25 %): the tests run concurrently, and the slow ones are
  * declared first so that they start together. The whole file takes about as long as its slowest test.
  */
+import { runSummaryOf } from '../helpers/schemas.js';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -137,7 +138,7 @@ async function failingRun(
   const elapsedMs = performance.now() - started;
 
   expect(result.code, result.stderr).toBe(3);
-  const summary = JSON.parse(result.stdout) as Summary;
+  const summary = runSummaryOf<Summary>(result.stdout);
   expect(summary).toMatchObject({ status: 'error', sarifFile: null, error: { exitCode: 3 } });
   const message = summary.error!.message;
   expect(result.stderr).toContain(`error: ${message}`);

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { GITHUB_LIMITS } from '../../src/report/github-limits.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
-import { schemaErrors } from '../helpers/schemas.js';
+import { schemaErrors, runSummaryOf } from '../helpers/schemas.js';
 import { sharedAvailable } from '../helpers/shared.js';
 
 /** A compact Xray vulnerabilities report: `high` rows, then `low` ones, each a CVE of its own. */
@@ -67,10 +67,10 @@ describe('a run with more results than GitHub takes', () => {
     expect(stderr).toContain(
       `xray: SARIF keeps the 25000 most severe of ${high + 13} results to stay within GitHub's limits, leaving out 3 low;`,
     );
-    const summary = JSON.parse(stdout) as {
+    const summary = runSummaryOf<{
       counts: Record<string, number>;
       truncated: { sarifResultsDropped: number; sarifResultsDroppedBySeverity: object; note: string };
-    };
+    }>(stdout);
     expect(summary.counts).toMatchObject({ total: high + 13, high, low: 13 });
     expect(summary.truncated).toMatchObject({
       sarifResultsDropped: 3,
@@ -118,7 +118,7 @@ describe('a run with more results than GitHub takes', () => {
     expect(log.runs.map((r) => r.tool.driver.name).sort()).toEqual(['Dependency-Track', 'JFrog Xray']);
     // Each alone fits with full help; together they do not, so help is shortened and no result is lost.
     for (const run of log.runs) expect(run.results).toHaveLength(count);
-    const summary = JSON.parse(stdout) as { counts: { total: number }; truncated: Record<string, unknown> };
+    const summary = runSummaryOf<{ counts: { total: number }; truncated: Record<string, unknown> }>(stdout);
     expect(summary.counts.total).toBe(2 * count);
     expect(summary.truncated).toMatchObject({ sarifResultsDropped: 0, helpTrimmed: true });
   });

@@ -604,7 +604,9 @@ describe('the component under gitlab-ci-local', () => {
       gate: { result: 'passed', failOn: 'critical:1', reasons: [], failOnPolicyViolation: true },
       sarifFile: 'out/shop.sarif',
     });
-    expect(readArtifact<unknown[]>(dir, 'deps-scan', 'gl-code-quality-report.json')).toHaveLength(2);
+    const codeQuality = readArtifact<unknown[]>(dir, 'deps-scan', 'gl-code-quality-report.json');
+    expect(codeQuality).toHaveLength(2);
+    expect(schemaErrors('test/schemas/gitlab-code-quality.schema.json', codeQuality)).toEqual([]);
     expect(jobLog(dir, 'deps-gate')).toContain('Gate passed.\n');
   });
 

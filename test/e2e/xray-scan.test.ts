@@ -1,3 +1,4 @@
+import { runSummaryOf } from '../helpers/schemas.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -91,7 +92,7 @@ async function scan(args: string[], token = TOKEN): Promise<CliResult & { sarifF
 }
 
 function summaryOf(result: CliResult): Summary {
-  return JSON.parse(result.stdout) as Summary;
+  return runSummaryOf<Summary>(result.stdout);
 }
 
 function sarifOf(file: string): Log {

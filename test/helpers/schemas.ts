@@ -1,7 +1,10 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import { expect } from 'vitest';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
-import { readSharedJson } from './shared.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readSharedJson, REPO_ROOT } from './shared.js';
 
 // Both are CommonJS modules whose default export is the class or plugin itself.
 const AjvDraft04 = AjvDraft04Module.default;
@@ -9,11 +12,18 @@ const addFormats = addFormatsModule.default;
 
 const cache = new Map<string, ValidateFunction>();
 
-/** Compiles a schema from ../shared/schemas (draft-04 for the OASIS SARIF schema, draft-07 otherwise). */
+/**
+ * Compiles a schema: one of ../shared/schemas by its name (draft-04 for the OASIS SARIF schema, draft-07
+ * otherwise), or the repository's own by its path (`schemas/run-summary.schema.json`), always at hand.
+ */
 export function schemaValidator(file: string): ValidateFunction {
   const cached = cache.get(file);
   if (cached) return cached;
-  const schema = readSharedJson(`schemas/${file}`) as { $schema?: string };
+  const schema = (
+    file.includes('/')
+      ? JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8'))
+      : readSharedJson(`schemas/${file}`)
+  ) as { $schema?: string };
   const draft04 = schema.$schema?.includes('draft-04');
   const ajv = draft04
     ? new AjvDraft04({ allErrors: true, strict: false })
@@ -29,4 +39,11 @@ export function schemaErrors(file: string, document: unknown): string[] {
   return validate(document)
     ? []
     : (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+/** The run summary a CLI printed with `--json`, checked against the repository's schema of it. */
+export function runSummaryOf<T>(stdout: string): T {
+  const summary: unknown = JSON.parse(stdout);
+  expect(schemaErrors('schemas/run-summary.schema.json', summary)).toEqual([]);
+  return summary as T;
 }

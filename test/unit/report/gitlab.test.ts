@@ -80,8 +80,11 @@ function dependencyReport(
   ) as DependencyReport;
 }
 
+/** The code-quality report of the findings, checked against the Code Climate subset GitLab reads. */
 function codeQuality(findings: readonly LocatedFinding[]): CodeQualityIssue[] {
-  return [...gitlabCodeQualityReport(findings)] as unknown as CodeQualityIssue[];
+  const report = [...gitlabCodeQualityReport(findings)];
+  expect(schemaErrors('test/schemas/gitlab-code-quality.schema.json', report)).toEqual([]);
+  return report as unknown as CodeQualityIssue[];
 }
 
 function only<T>(items: readonly T[]): T {
