@@ -80987,19 +80987,24 @@ function toUri(root, file) {
     return relative.split((external_node_path_default()).sep).join('/');
 }
 /**
- * The fallback file when no manifest is found: an imported export inside the repository, the running
- * GitHub workflow file, `.gitlab-ci.yml`, a README, and last the SARIF file's own name.
+ * The fallback file when no manifest is found: an imported export inside the working directory, the running
+ * GitHub workflow file, `.gitlab-ci.yml`, a README, and last the SARIF file's own name. The workflow file,
+ * `.gitlab-ci.yml` and the README are the repository's: looked up at its root, so a `working-directory` below
+ * it still finds them (as `../…` from the working directory, which the run turns into a path from the root).
  */
 function fallbackUri(options, repository) {
-    const candidates = [
-        ...options.importFiles,
-        options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined,
-        '.gitlab-ci.yml',
-        'README.md',
-    ];
-    for (const candidate of candidates) {
-        const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
+    for (const file of options.importFiles) {
+        const uri = toUri(options.workingDirectory, file);
         if (uri && repository.isFile(uri))
+            return uri;
+    }
+    const root = options.repositoryRoot ?? options.workingDirectory;
+    const workflow = options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined;
+    for (const candidate of [workflow, '.gitlab-ci.yml', 'README.md']) {
+        if (!candidate)
+            continue;
+        const uri = external_node_path_default().relative(options.workingDirectory, external_node_path_default().join(root, candidate)).split((external_node_path_default()).sep).join('/');
+        if (repository.isFile(uri))
             return uri;
     }
     const sarif = options.sarifFile ?? 'sca-bridge.sarif';
@@ -84180,6 +84185,7 @@ function mergedContext(sources) {
 function locatorFor(config, sources, logger) {
     return createLocator({
         workingDirectory: config.workingDirectory,
+        repositoryRoot: config.repositoryRoot,
         importFiles: sources.flatMap((s) => (s.context.file ? [external_node_path_default().resolve(config.cwd, s.context.file)] : [])),
         ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
         sarifFile: external_node_path_default().resolve(config.sarifFile),

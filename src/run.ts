@@ -213,6 +213,7 @@ function mergedContext(sources: readonly SourceResult[]): SourceResult['context'
 function locatorFor(config: Config, sources: readonly SourceResult[], logger: Logger): Promise<Locator> {
   return createLocator({
     workingDirectory: config.workingDirectory,
+    repositoryRoot: config.repositoryRoot,
     importFiles: sources.flatMap((s) => (s.context.file ? [path.resolve(config.cwd, s.context.file)] : [])),
     ...(config.workflowRef ? { workflowRef: config.workflowRef } : {}),
     sarifFile: path.resolve(config.sarifFile),

@@ -29,19 +29,22 @@ export function toUri(root: string, file: string): string | undefined {
 }
 
 /**
- * The fallback file when no manifest is found: an imported export inside the repository, the running
- * GitHub workflow file, `.gitlab-ci.yml`, a README, and last the SARIF file's own name.
+ * The fallback file when no manifest is found: an imported export inside the working directory, the running
+ * GitHub workflow file, `.gitlab-ci.yml`, a README, and last the SARIF file's own name. The workflow file,
+ * `.gitlab-ci.yml` and the README are the repository's: looked up at its root, so a `working-directory` below
+ * it still finds them (as `../…` from the working directory, which the run turns into a path from the root).
  */
 export function fallbackUri(options: LocatorOptions, repository: Repository): string {
-  const candidates = [
-    ...options.importFiles,
-    options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined,
-    '.gitlab-ci.yml',
-    'README.md',
-  ];
-  for (const candidate of candidates) {
-    const uri = candidate ? toUri(options.workingDirectory, candidate) : undefined;
+  for (const file of options.importFiles) {
+    const uri = toUri(options.workingDirectory, file);
     if (uri && repository.isFile(uri)) return uri;
+  }
+  const root = options.repositoryRoot ?? options.workingDirectory;
+  const workflow = options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined;
+  for (const candidate of [workflow, '.gitlab-ci.yml', 'README.md']) {
+    if (!candidate) continue;
+    const uri = path.relative(options.workingDirectory, path.join(root, candidate)).split(path.sep).join('/');
+    if (repository.isFile(uri)) return uri;
   }
   const sarif = options.sarifFile ?? 'sca-bridge.sarif';
   return toUri(options.workingDirectory, sarif) ?? path.basename(sarif);

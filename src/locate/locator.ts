@@ -24,6 +24,8 @@ export interface LocatorOptions {
   note?: (message: string) => void;
   /** Warns of a manifest the locator failed to read (a bug of its scanner); `note` when not given. */
   warn?: (message: string) => void;
+  /** The repository's root (default: the working directory), where the workflow file and README are. */
+  repositoryRoot?: string;
   /** `GITHUB_WORKFLOW_REF` (`owner/repo/path@ref`): the running workflow file is a fallback location. */
   workflowRef?: string;
 }

@@ -129,6 +129,19 @@ describe('when no manifest declares the component', () => {
     );
     expect(await placeIn(root, finding)).toBe('.gitlab-ci.yml:1 (fallback)');
     expect(await placeIn(makeRepo({ 'README.md': ['# shop'] }), finding)).toBe('README.md:1 (fallback)');
+    // A working directory below the repository's root finds the root's workflow file and README.
+    const sub = makeRepo({
+      'README.md': ['# shop'],
+      '.github/workflows/scan.yml': ['on: push'],
+      'sub/x.txt': ['x'],
+    });
+    const below = { repositoryRoot: sub, workflowRef };
+    expect(await placeIn(path.join(sub, 'sub'), finding, below)).toBe(
+      '../.github/workflows/scan.yml:1 (fallback)',
+    );
+    expect(await placeIn(path.join(sub, 'sub'), finding, { repositoryRoot: sub })).toBe(
+      '../README.md:1 (fallback)',
+    );
     expect(await placeIn(makeRepo({ 'notes.txt': ['x'] }), finding)).toBe('sca-bridge.sarif:1 (fallback)');
   });
 });
