@@ -187,9 +187,10 @@ export function registerSecrets(raw: RawInputs, logger: Logger): void {
     const value = text(raw, name);
     if (!value) continue;
     logger.secret(value);
-    // Config keeps a URL without its trailing slashes, and that form is sent.
+    // Config keeps a URL without its trailing slashes, and that form is sent; a bare origin is no secret (it
+    // is what the logs show of the URL).
     const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
-    if (kept !== value) logger.secret(kept);
+    if (kept !== value && URL.parse(kept)?.origin !== kept) logger.secret(kept);
   }
 }
 

@@ -224,9 +224,10 @@ function registerSecrets(raw, logger) {
         if (!value)
             continue;
         logger.secret(value);
-        // Config keeps a URL without its trailing slashes, and that form is sent.
+        // Config keeps a URL without its trailing slashes, and that form is sent; a bare origin is no secret (it
+        // is what the logs show of the URL).
         const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
-        if (kept !== value)
+        if (kept !== value && URL.parse(kept)?.origin !== kept)
             logger.secret(kept);
     }
 }
@@ -648,6 +649,12 @@ function signature(secret, body) {
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
  */
+/** The shortest path masked as a secret: chat webhooks' tokens are far longer. */
+const SECRET_PATH_MIN = 12;
+function secretPath(url) {
+    const path = `${url.pathname}${url.search}`;
+    return path.length >= SECRET_PATH_MIN ? [path] : [];
+}
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
         return;
@@ -667,8 +674,9 @@ async function sendWebhook(config, summary, logger) {
             baseUrl: url.origin,
             urlInput: 'webhook-url',
             originOnly: true,
-            // A receiver may echo the path (`Cannot POST /hooks/<token>`) in the answer an error quotes.
-            secrets: [`${url.pathname}${url.search}`],
+            // A receiver may echo the path (`Cannot POST /hooks/<token>`) in the answer an error quotes. A path too
+            // short to hold a token (`/`, `/hook`) is no secret, and masking it would garble every log line after.
+            secrets: secretPath(url),
             insecure: config.insecure,
             ...(config.caFile ? { caFile: config.caFile } : {}),
             env: config.proxyEnv,

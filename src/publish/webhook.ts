@@ -19,6 +19,14 @@ export function signature(secret: string, body: string): string {
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
  */
+/** The shortest path masked as a secret: chat webhooks' tokens are far longer. */
+const SECRET_PATH_MIN = 12;
+
+function secretPath(url: URL): string[] {
+  const path = `${url.pathname}${url.search}`;
+  return path.length >= SECRET_PATH_MIN ? [path] : [];
+}
+
 export async function sendWebhook(
   config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>,
   summary: RunSummary,
@@ -41,8 +49,9 @@ export async function sendWebhook(
       baseUrl: url.origin,
       urlInput: 'webhook-url',
       originOnly: true,
-      // A receiver may echo the path (`Cannot POST /hooks/<token>`) in the answer an error quotes.
-      secrets: [`${url.pathname}${url.search}`],
+      // A receiver may echo the path (`Cannot POST /hooks/<token>`) in the answer an error quotes. A path too
+      // short to hold a token (`/`, `/hook`) is no secret, and masking it would garble every log line after.
+      secrets: secretPath(url),
       insecure: config.insecure,
       ...(config.caFile ? { caFile: config.caFile } : {}),
       env: config.proxyEnv,

@@ -380,6 +380,26 @@ describe('upload-sarif', () => {
     }
   });
 
+  it('masks no `/` and no origin for a webhook URL without a path (the log would lose every slash)', async () => {
+    await start();
+    const receiver = new WebhookReceiver(0);
+    const origin = new URL(await receiver.start()).origin;
+    try {
+      const run = await runAction(
+        { 'import-file': 'findings.json', 'webhook-url': `${origin}/` },
+        { workspace: dir },
+      );
+      expect(run.code).toBe(0);
+      expect(receiver.requests).toHaveLength(1);
+      const masks = run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+      expect(masks).not.toContain('/');
+      expect(masks).not.toContain(origin);
+      expect(run.stdout).toContain(`Webhook delivered to ${origin}.`);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('explains a 403: security-events: write or code scanning missing; the webhook says error', async () => {
     await start({ uploadStatus: 403 });
     const receiver = new WebhookReceiver(0);
