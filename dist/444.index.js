@@ -395,11 +395,11 @@ class XrayClient {
      * A page of a later read of the whole report is kept under its own name.
      */
     reportPage(kind, id, ask) {
-        const { page, rows, orderBy, direction = 'asc', read = 1 } = ask;
+        const { page, rows, orderBy, read = 1 } = ask;
         return this.call({
             method: 'POST',
             path: `xray/api/v1/reports/${kind}/${id}`,
-            query: { direction, page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+            query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
             retry: true,
             keepAs: `xray-${kind}-report-${id}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
         }, pageSchema, { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` });
@@ -541,8 +541,16 @@ async function waitForReport(kind, id, options) {
         await client.wait(Math.min(options.pollIntervalMs, left));
     }
 }
-/** Reads of a whole report when rows repeat across pages: the first and up to two more. */
-const MAX_READS = 3;
+/**
+ * The sort field of each read of a whole report: the first, and when rows repeat across pages, up to two more
+ * (the CVE field is `cve` in a vulnerabilities report, `cves` in a violations report). Rows tied on one field
+ * (one component with many issues) are told apart by another; reading the same field again, in either
+ * direction, may well repeat the same mistake.
+ */
+const READ_ORDERS = {
+    vulnerabilities: [ORDER_BY, 'cve', 'impacted_artifact'],
+    violations: [ORDER_BY, 'cves', 'impacted_artifact'],
+};
 /** A row's identity: a digest of its JSON text, so a large report's keys stay small. */
 function rowKey(row) {
     return (0,external_node_crypto_.hash)('sha1', JSON.stringify(row), 'base64');
@@ -555,16 +563,14 @@ class RowUnion {
     rows = new Map();
     /** Rows held, a repeat within a page counted. */
     size = 0;
-    /** Adds one read's pages; returns its repeats across pages and a digest of the rows it gave, in any order. */
+    /** Adds one read's pages; returns its repeats across pages. */
     add(pages) {
-        const keys = [];
         const earlier = new Set();
         let repeats = 0;
         for (const page of pages) {
             const counts = new Map();
             for (const row of page) {
                 const key = rowKey(row);
-                keys.push(key);
                 const seen = counts.get(key);
                 if (seen)
                     seen.count++;
@@ -583,7 +589,7 @@ class RowUnion {
                 this.rows.set(key, held);
             }
         }
-        return { repeats, contents: (0,external_node_crypto_.hash)('sha1', keys.sort().join('')) };
+        return repeats;
     }
     all() {
         return [...this.rows.values()].flatMap(({ row, count }) => Array(count).fill(row));
@@ -606,8 +612,7 @@ async function readPages(paging, from, read, options) {
             const content = await client.reportPage(kind, id, {
                 page,
                 rows: pageSize,
-                orderBy: ORDER_BY,
-                direction: read % 2 ? 'asc' : 'desc',
+                orderBy: READ_ORDERS[kind][read - 1] ?? ORDER_BY,
                 read,
             });
             if (content.total_rows !== total) {
@@ -642,9 +647,8 @@ function countError(paging, byPage) {
  * Rows tied on `ORDER_BY` may come in another order per page (a database's top-N sort is not stable, and
  * orders ties by how many rows it keeps), so a page can repeat rows of another and miss others while the
  * count still adds up. Rows are keyed by their content: when some repeat across pages, the report is read
- * again (up to `MAX_READS` in all), keeping the distinct rows of every read, until they reach `total_rows`.
- * Reads alternate the direction: asking the same pages the same way may well repeat the same mistake. Two
- * reads in turn that give the same rows, both ways, show that the repeats are the server's own: they are kept.
+ * again sorted by other fields (`READ_ORDERS`), keeping the distinct rows of every read, until they reach
+ * `total_rows`; otherwise the run fails (exit 3) rather than report fewer rows than Xray holds.
  */
 async function readAllPages(kind, id, options) {
     const { client, logger, limiter } = options;
@@ -663,28 +667,22 @@ async function readAllPages(kind, id, options) {
             : '';
         logger.info(`Reading Xray ${kind} report ${id}: ${total} rows in ${paging.pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`);
     }
-    let byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
+    const byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
     const union = new RowUnion();
-    let last = union.add(byPage);
-    if (!last.repeats) {
+    if (!union.add(byPage)) {
         const rows = byPage.flat();
         if (rows.length !== total)
             throw countError(paging, byPage);
         return rows;
     }
-    for (let read = 2; read <= MAX_READS && union.size !== total; read++) {
-        logger.info(`Xray's ${kind} report ${id} repeated rows across pages (rows tied on ${ORDER_BY} came in another order per page), ${union.size} distinct of ${total}: reading it again (read ${read} of at most ${MAX_READS}).`);
-        byPage = await readPages(paging, 1, read, options);
-        const next = union.add(byPage);
-        if (next.contents === last.contents && byPage.flat().length === total) {
-            logger.warn(`Xray's ${kind} report ${id} gave the same ${total} rows read in either direction, ${total - union.size} of them repeated: they are taken as Xray's own duplicates.`);
-            return byPage.flat();
-        }
-        last = next;
+    const orders = READ_ORDERS[kind];
+    for (let read = 2; read <= orders.length && union.size !== total; read++) {
+        logger.info(`Xray's ${kind} report ${id} repeated rows across pages (rows tied on ${orders[read - 2]} came in another order per page), ${union.size} distinct of ${total}: reading it again sorted by ${orders[read - 1]} (read ${read} of at most ${orders.length}).`);
+        union.add(await readPages(paging, 1, read, options));
     }
     if (union.size === total)
         return union.all();
-    throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} repeated rows across pages on each of ${MAX_READS} reads (rows tied on ${ORDER_BY} came in another order per page) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
+    throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} repeated rows across pages on each of ${orders.length} reads (sorted by ${orders.join(', ')}) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
 }
 /**
  * One report from creation to deletion: create (never retried), wait, read every page, and delete it

@@ -59,7 +59,6 @@ export interface PageRequest {
   page: number;
   rows: number;
   orderBy: string;
-  direction?: 'asc' | 'desc';
   read?: number;
 }
 
@@ -221,12 +220,12 @@ export class XrayClient {
    * A page of a later read of the whole report is kept under its own name.
    */
   reportPage(kind: ReportKind, id: number, ask: PageRequest): Promise<ReportPage> {
-    const { page, rows, orderBy, direction = 'asc', read = 1 } = ask;
+    const { page, rows, orderBy, read = 1 } = ask;
     return this.call(
       {
         method: 'POST',
         path: `xray/api/v1/reports/${kind}/${id}`,
-        query: { direction, page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
+        query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
         retry: true,
         keepAs: `xray-${kind}-report-${id}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
       },

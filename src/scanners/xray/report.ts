@@ -81,8 +81,16 @@ async function waitForReport(
   }
 }
 
-/** Reads of a whole report when rows repeat across pages: the first and up to two more. */
-const MAX_READS = 3;
+/**
+ * The sort field of each read of a whole report: the first, and when rows repeat across pages, up to two more
+ * (the CVE field is `cve` in a vulnerabilities report, `cves` in a violations report). Rows tied on one field
+ * (one component with many issues) are told apart by another; reading the same field again, in either
+ * direction, may well repeat the same mistake.
+ */
+const READ_ORDERS: Record<ReportKind, readonly string[]> = {
+  vulnerabilities: [ORDER_BY, 'cve', 'impacted_artifact'],
+  violations: [ORDER_BY, 'cves', 'impacted_artifact'],
+};
 
 /** A row's identity: a digest of its JSON text, so a large report's keys stay small. */
 function rowKey(row: unknown): string {
@@ -98,16 +106,14 @@ class RowUnion {
   /** Rows held, a repeat within a page counted. */
   size = 0;
 
-  /** Adds one read's pages; returns its repeats across pages and a digest of the rows it gave, in any order. */
-  add(pages: unknown[][]): { repeats: number; contents: string } {
-    const keys: string[] = [];
+  /** Adds one read's pages; returns its repeats across pages. */
+  add(pages: unknown[][]): number {
     const earlier = new Set<string>();
     let repeats = 0;
     for (const page of pages) {
       const counts = new Map<string, { row: unknown; count: number }>();
       for (const row of page) {
         const key = rowKey(row);
-        keys.push(key);
         const seen = counts.get(key);
         if (seen) seen.count++;
         else counts.set(key, { row, count: 1 });
@@ -123,7 +129,7 @@ class RowUnion {
         this.rows.set(key, held);
       }
     }
-    return { repeats, contents: hash('sha1', keys.sort().join('')) };
+    return repeats;
   }
 
   all(): unknown[] {
@@ -161,8 +167,7 @@ async function readPages(
         const content = await client.reportPage(kind, id, {
           page,
           rows: pageSize,
-          orderBy: ORDER_BY,
-          direction: read % 2 ? 'asc' : 'desc',
+          orderBy: READ_ORDERS[kind][read - 1] ?? ORDER_BY,
           read,
         });
         if (content.total_rows !== total) {
@@ -203,9 +208,8 @@ function countError(paging: Paging, byPage: unknown[][]): ScannerError {
  * Rows tied on `ORDER_BY` may come in another order per page (a database's top-N sort is not stable, and
  * orders ties by how many rows it keeps), so a page can repeat rows of another and miss others while the
  * count still adds up. Rows are keyed by their content: when some repeat across pages, the report is read
- * again (up to `MAX_READS` in all), keeping the distinct rows of every read, until they reach `total_rows`.
- * Reads alternate the direction: asking the same pages the same way may well repeat the same mistake. Two
- * reads in turn that give the same rows, both ways, show that the repeats are the server's own: they are kept.
+ * again sorted by other fields (`READ_ORDERS`), keeping the distinct rows of every read, until they reach
+ * `total_rows`; otherwise the run fails (exit 3) rather than report fewer rows than Xray holds.
  */
 export async function readAllPages(
   kind: ReportKind,
@@ -234,31 +238,23 @@ export async function readAllPages(
       `Reading Xray ${kind} report ${id}: ${total} rows in ${paging.pages} pages of ${pageSize}${capped}, ${limiter.size} at a time.`,
     );
   }
-  let byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
+  const byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
   const union = new RowUnion();
-  let last = union.add(byPage);
-  if (!last.repeats) {
+  if (!union.add(byPage)) {
     const rows = byPage.flat();
     if (rows.length !== total) throw countError(paging, byPage);
     return rows;
   }
-  for (let read = 2; read <= MAX_READS && union.size !== total; read++) {
+  const orders = READ_ORDERS[kind];
+  for (let read = 2; read <= orders.length && union.size !== total; read++) {
     logger.info(
-      `Xray's ${kind} report ${id} repeated rows across pages (rows tied on ${ORDER_BY} came in another order per page), ${union.size} distinct of ${total}: reading it again (read ${read} of at most ${MAX_READS}).`,
+      `Xray's ${kind} report ${id} repeated rows across pages (rows tied on ${orders[read - 2]} came in another order per page), ${union.size} distinct of ${total}: reading it again sorted by ${orders[read - 1]} (read ${read} of at most ${orders.length}).`,
     );
-    byPage = await readPages(paging, 1, read, options);
-    const next = union.add(byPage);
-    if (next.contents === last.contents && byPage.flat().length === total) {
-      logger.warn(
-        `Xray's ${kind} report ${id} gave the same ${total} rows read in either direction, ${total - union.size} of them repeated: they are taken as Xray's own duplicates.`,
-      );
-      return byPage.flat();
-    }
-    last = next;
+    union.add(await readPages(paging, 1, read, options));
   }
   if (union.size === total) return union.all();
   throw new ScannerError(
-    `Xray's ${kind} report ${id} repeated rows across pages on each of ${MAX_READS} reads (rows tied on ${ORDER_BY} came in another order per page) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`,
+    `Xray's ${kind} report ${id} repeated rows across pages on each of ${orders.length} reads (sorted by ${orders.join(', ')}) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`,
   );
 }
 

@@ -124,17 +124,17 @@ describe('reading report pages (loopback simulator)', () => {
       keepDir,
     });
     expect(new Set(result.findings.map((f) => f.id)).size).toBe(120);
-    // The same pages asked the same way would repeat the same rows: the second read goes the other way.
-    expect(sim.calls('POST', content).map((p) => `${p.query.page_num} ${p.query.direction}`)).toEqual([
-      '1 asc',
-      '2 asc',
-      '3 asc',
-      '1 desc',
-      '2 desc',
-      '3 desc',
+    // The same field again, in either direction, would tie the same rows: the second read sorts by another.
+    expect(sim.calls('POST', content).map((p) => `${p.query.page_num} ${p.query.order_by}`)).toEqual([
+      '1 vulnerable_component',
+      '2 vulnerable_component',
+      '3 vulnerable_component',
+      '1 cve',
+      '2 cve',
+      '3 cve',
     ]);
     expect(logger.text('info')).toContain(
-      "Xray's vulnerabilities report 100 repeated rows across pages (rows tied on vulnerable_component came in another order per page), 70 distinct of 120: reading it again (read 2 of at most 3).",
+      "Xray's vulnerabilities report 100 repeated rows across pages (rows tied on vulnerable_component came in another order per page), 70 distinct of 120: reading it again sorted by cve (read 2 of at most 3).",
     );
     expect(
       readdirSync(keepDir)
@@ -156,17 +156,16 @@ describe('rows repeated across pages (fake client)', () => {
 
   /**
    * A client serving pages of 3 rows: on its k-th request for a page, that page of `reads[k]` (the last one
-   * repeating), the rows of `reads[k]` reversed when asked `desc`.
+   * repeating), whatever the sort field asked.
    */
   function fakeClient(total: number, reads: string[][]): { client: XrayClient; asked: string[] } {
     const asked: string[] = [];
     const times = new Map<number, number>();
-    const reportPage = (_kind: string, _id: number, { page, direction = 'asc' }: PageRequest) => {
+    const reportPage = (_kind: string, _id: number, { page, orderBy }: PageRequest) => {
       const nth = times.get(page) ?? 0;
       times.set(page, nth + 1);
-      asked.push(`${page} ${direction}`);
-      const read = reads[Math.min(nth, reads.length - 1)]!;
-      const rows = direction === 'asc' ? read : [...read].reverse();
+      asked.push(`${page} ${orderBy}`);
+      const rows = reads[Math.min(nth, reads.length - 1)]!;
       return Promise.resolve({ total_rows: total, rows: rows.slice((page - 1) * 3, page * 3).map(row) });
     };
     return { client: { reportPage } as unknown as XrayClient, asked };
@@ -175,30 +174,48 @@ describe('rows repeated across pages (fake client)', () => {
   const readAll = (client: XrayClient, logger = new RecordingLogger()) =>
     readAllPages('vulnerabilities', 7, { client, logger, limiter: new Limiter(2) });
 
-  it("keeps repeats that reads in both directions give alike: they are the server's own", async () => {
-    const { client, asked } = fakeClient(6, [['a', 'b', 'c', 'c', 'd', 'e']]);
-    const logger = new RecordingLogger();
-    expect(await readAll(client, logger)).toEqual(['e', 'd', 'c', 'c', 'b', 'a'].map(row));
-    expect(asked).toEqual(['1 asc', '2 asc', '1 desc', '2 desc']);
-    expect(logger.text('warn')).toContain(
-      "Xray's vulnerabilities report 7 gave the same 6 rows read in either direction, 1 of them repeated: they are taken as Xray's own duplicates.",
-    );
-  });
-
-  it('fails with exit 3 when rows keep repeating across pages and some are never read', async () => {
+  it('reads on until the distinct rows reach total_rows, a row a later read gives included', async () => {
     const { client, asked } = fakeClient(6, [
       ['a', 'b', 'c', 'c', 'd', 'e'],
       ['a', 'b', 'c', 'b', 'd', 'e'],
-      ['a', 'b', 'c', 'a', 'd', 'e'],
+      ['a', 'b', 'c', 'd', 'e', 'f'],
     ]);
+    expect((await readAll(client)).map((r) => (r as { issue_id: string }).issue_id).sort()).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+    ]);
+    expect(asked).toEqual([
+      '1 vulnerable_component',
+      '2 vulnerable_component',
+      '1 cve',
+      '2 cve',
+      '1 impacted_artifact',
+      '2 impacted_artifact',
+    ]);
+  });
+
+  it('fails with exit 3 when rows keep repeating across pages and some are never read', async () => {
+    // The same repeat whatever the order: a row the server never gives is no duplicate of its own to keep.
+    const { client, asked } = fakeClient(6, [['a', 'b', 'c', 'c', 'd', 'e']]);
     const error = await readAll(client).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ScannerError);
     expect((error as ScannerError).message).toBe(
-      "Xray's vulnerabilities report 7 repeated rows across pages on each of 3 reads (rows tied on vulnerable_component came in another order per page) and gave 5 distinct rows of 6 (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.",
+      "Xray's vulnerabilities report 7 repeated rows across pages on each of 3 reads (sorted by vulnerable_component, cve, impacted_artifact) and gave 5 distinct rows of 6 (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.",
     );
-    expect(asked).toEqual(['1 asc', '2 asc', '1 desc', '2 desc', '1 asc', '2 asc']);
+    expect(asked).toEqual([
+      '1 vulnerable_component',
+      '2 vulnerable_component',
+      '1 cve',
+      '2 cve',
+      '1 impacted_artifact',
+      '2 impacted_artifact',
+    ]);
   });
 });
