@@ -78882,7 +78882,8 @@ function renderJobSummary(input) {
         ...counts(input.summary, input.findings !== undefined),
         ...findingRows(input.findings ?? [], input.fileLink, findingLimit),
         ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
-        ...notes.map((note) => `> ${cell(note)}`),
+        // A blank line apart: markdown runs consecutive quoted lines into one paragraph.
+        ...notes.flatMap((note, i) => (i ? ['', `> ${cell(note)}`] : [`> ${cell(note)}`])),
     ].join('\n');
     let limit = TOP_FINDINGS;
     let markdown = render(limit);
@@ -84787,7 +84788,10 @@ async function publish(outcome, config, github, logger, notes, failures, rawDir)
             await uploadArtifact(outcome, config, github, logger, rawDir);
         }
         catch (error) {
-            logger.warn(`The workflow artifact could not be uploaded: ${error.message}`);
+            // The scan's results stand; the summary says what is missing as well as the log.
+            const message = `The workflow artifact could not be uploaded: ${error.message}`;
+            logger.warn(message);
+            notes.push(message);
         }
     }
     return failure;

@@ -310,7 +310,10 @@ async function publish(
     try {
       await uploadArtifact(outcome, config, github, logger, rawDir);
     } catch (error) {
-      logger.warn(`The workflow artifact could not be uploaded: ${(error as Error).message}`);
+      // The scan's results stand; the summary says what is missing as well as the log.
+      const message = `The workflow artifact could not be uploaded: ${(error as Error).message}`;
+      logger.warn(message);
+      notes.push(message);
     }
   }
   return failure;

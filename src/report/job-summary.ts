@@ -167,7 +167,8 @@ export function renderJobSummary(input: JobSummaryInput): string {
       ...counts(input.summary, input.findings !== undefined),
       ...findingRows(input.findings ?? [], input.fileLink, findingLimit),
       ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
-      ...notes.map((note) => `> ${cell(note)}`),
+      // A blank line apart: markdown runs consecutive quoted lines into one paragraph.
+      ...notes.flatMap((note, i) => (i ? ['', `> ${cell(note)}`] : [`> ${cell(note)}`])),
     ].join('\n');
   let limit = TOP_FINDINGS;
   let markdown = render(limit);

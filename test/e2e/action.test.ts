@@ -511,6 +511,20 @@ describe('upload-artifact', () => {
       await Promise.all([dt.close(), service.stop()]);
     }
   });
+
+  it('says in the job summary, not only the log, that the artifact could not be uploaded; the results stand', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'upload-artifact': 'true' },
+      // No ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL: the runner gave no artifact service.
+      { workspace: workspace() },
+    );
+    expect(run.code).toBe(0);
+    expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
+      'The workflow artifact could not be uploaded',
+    );
+    expect(run.summary).toContain('> The workflow artifact could not be uploaded');
+    expect(run.outputs['gate-result']).toBe('passed');
+  });
 });
 
 describe('webhook', () => {

@@ -71,6 +71,16 @@ describe('the job summary', () => {
     expect(markdown).toContain('2 more violations do not count for the gate');
   });
 
+  it('keeps notes apart: a blank line between quoted notes, which markdown would run into one paragraph', () => {
+    const markdown = renderJobSummary({
+      summary: SUMMARY,
+      findings: [],
+      violations: [],
+      notes: ['First note.', 'Second note.'],
+    });
+    expect(markdown).toContain('> First note.\n\n> Second note.');
+  });
+
   it("stays within GitHub's limit when even the error message is too long, and says it was cut", () => {
     const summary: RunSummary = {
       ...SUMMARY,
