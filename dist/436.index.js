@@ -314,14 +314,37 @@ function byField(field) {
         return typeof value === 'string' ? value : undefined;
     };
 }
+/** The list's total changed between two of its pages; `change` says how. */
+class ListChanged extends errors/* ScannerError */.VM {
+    change;
+    constructor(change, message) {
+        super(message);
+        this.change = change;
+    }
+}
+/** Reads of a whole list: a total that changed while the first was read gets one more try from page 1. */
+const READS = 2;
 /**
  * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
  * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
  * gave (a server that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the
- * total is reached is an error, never a quiet gap. So is a total that changes between pages: rows deleted or
- * added meanwhile shift others onto pages already read, where they are never seen.
+ * total is reached is an error, never a quiet gap. So is a total that changes between pages (rows deleted or
+ * added meanwhile shift others onto pages already read, where they are never seen), after one more read from
+ * page 1: an analyser that finishes just after the BOM was processed changes the list once.
  */
 async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE) {
+    for (let read = 1;; read++) {
+        try {
+            return await readOnce(api, path, query, call, logger, pageSize, read);
+        }
+        catch (error) {
+            if (!(error instanceof ListChanged) || read >= READS)
+                throw error;
+            logger.info(`${error.change}; reading them again from page 1.`);
+        }
+    }
+}
+async function readOnce(api, path, query, call, logger, pageSize, read) {
     const rows = [];
     const seen = new Set();
     let first;
@@ -330,7 +353,7 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
             path,
             query: { ...query, pageNumber: page, pageSize },
             retry: true,
-            keepAs: `dependency-track-${call.rows.replace(/ /g, '-')}-page-${page}`,
+            keepAs: `dependency-track-${call.rows.replace(/ /g, '-')}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
         }, call);
         if (!Array.isArray(data)) {
             throw new errors/* ScannerError */.VM(`Dependency-Track answered ${path} with ${data === null ? 'an empty body' : `a JSON ${typeof data}`} instead of a list of ${call.rows} while ${call.what}: check that api-url is Dependency-Track's API server.`);
@@ -341,7 +364,8 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
         }
         first ??= total;
         if (total !== first) {
-            throw new errors/* ScannerError */.VM(`The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may have changed the project meanwhile).`);
+            const change = `The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}`;
+            throw new ListChanged(change, `${change}, in both of ${READS} reads. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may be changing the project).`);
         }
         const before = rows.length;
         // A repeat within one answer is the server's own (DT may list a finding twice and counts both); only

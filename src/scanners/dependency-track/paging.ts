@@ -15,12 +15,26 @@ export function byField(field: string): (row: unknown) => string | undefined {
   };
 }
 
+/** The list's total changed between two of its pages; `change` says how. */
+class ListChanged extends ScannerError {
+  constructor(
+    readonly change: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads of a whole list: a total that changed while the first was read gets one more try from page 1. */
+const READS = 2;
+
 /**
  * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
  * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
  * gave (a server that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the
- * total is reached is an error, never a quiet gap. So is a total that changes between pages: rows deleted or
- * added meanwhile shift others onto pages already read, where they are never seen.
+ * total is reached is an error, never a quiet gap. So is a total that changes between pages (rows deleted or
+ * added meanwhile shift others onto pages already read, where they are never seen), after one more read from
+ * page 1: an analyser that finishes just after the BOM was processed changes the list once.
  */
 export async function readAllPages(
   api: DtApi,
@@ -29,6 +43,25 @@ export async function readAllPages(
   call: Call & { rows: string; identity: (row: unknown) => string | undefined },
   logger: Logger,
   pageSize = PAGE_SIZE,
+): Promise<unknown[]> {
+  for (let read = 1; ; read++) {
+    try {
+      return await readOnce(api, path, query, call, logger, pageSize, read);
+    } catch (error) {
+      if (!(error instanceof ListChanged) || read >= READS) throw error;
+      logger.info(`${error.change}; reading them again from page 1.`);
+    }
+  }
+}
+
+async function readOnce(
+  api: DtApi,
+  path: string,
+  query: Record<string, string | number | boolean>,
+  call: Call & { rows: string; identity: (row: unknown) => string | undefined },
+  logger: Logger,
+  pageSize: number,
+  read: number,
 ): Promise<unknown[]> {
   const rows: unknown[] = [];
   const seen = new Set<string>();
@@ -39,7 +72,7 @@ export async function readAllPages(
         path,
         query: { ...query, pageNumber: page, pageSize },
         retry: true,
-        keepAs: `dependency-track-${call.rows.replace(/ /g, '-')}-page-${page}`,
+        keepAs: `dependency-track-${call.rows.replace(/ /g, '-')}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
       },
       call,
     );
@@ -56,8 +89,10 @@ export async function readAllPages(
     }
     first ??= total;
     if (total !== first) {
-      throw new ScannerError(
-        `The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may have changed the project meanwhile).`,
+      const change = `The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}`;
+      throw new ListChanged(
+        change,
+        `${change}, in both of ${READS} reads. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may be changing the project).`,
       );
     }
     const before = rows.length;
