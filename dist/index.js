@@ -78068,6 +78068,10 @@ function gitRoot(directory) {
 function gitOrigin(directory) {
     return git(directory, ['remote', 'get-url', 'origin']);
 }
+/** The commit checked out in `directory`. */
+function gitHead(directory) {
+    return git(directory, ['rev-parse', 'HEAD']);
+}
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(58500);
@@ -84460,11 +84464,15 @@ function readEvent(path) {
     }
 }
 function readGitHubContext(env) {
+    const event = readEvent(env.GITHUB_EVENT_PATH);
     const context = {
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        forkPullRequest: isForkPullRequest(readEvent(env.GITHUB_EVENT_PATH), env),
+        forkPullRequest: isForkPullRequest(event, env),
     };
+    const head = event.pull_request?.head?.sha;
+    if (head)
+        context.pullRequestHead = head;
     if (env.GITHUB_REPOSITORY)
         context.repository = env.GITHUB_REPOSITORY;
     if (env.GITHUB_SHA)
@@ -84494,6 +84502,19 @@ function isForkPullRequest(event, env) {
     const head = pr.head?.repo?.full_name;
     const base = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
     return !!head && head !== base;
+}
+/**
+ * The commit and ref results are filed against: GitHub's pair, unless a pull request's run checked out the
+ * pull request's head rather than GitHub's merge commit (`actions/checkout` with `ref: head.sha`), as
+ * codeql-action does: the lines were read from the head, so they belong to it and to `refs/pull/N/head`.
+ */
+function uploadCommit(context, checkedOut) {
+    if (!context.sha || !context.ref)
+        return undefined;
+    const merge = /^refs\/pull\/(\d+)\/merge$/.exec(context.ref);
+    if (merge && checkedOut && checkedOut !== context.sha && checkedOut === context.pullRequestHead)
+        return { sha: checkedOut, ref: `refs/pull/${merge[1]}/head` };
+    return { sha: context.sha, ref: context.ref };
 }
 
 // EXTERNAL MODULE: ./src/logger.ts
@@ -84628,15 +84649,16 @@ async function uploadToCodeScanning(config, github, logger, notes) {
     }
     if (!config.githubToken)
         throw new errors/* UserError */.yo('Input github-token: upload-sarif needs a token (the default is github.token).');
-    if (!github.repository || !github.sha || !github.ref) {
+    const commit = uploadCommit(github, gitHead(config.repositoryRoot));
+    if (!github.repository || !commit) {
         throw new errors/* UserError */.yo('upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.');
     }
     const id = await uploadSarif(JSON.parse(await (0,promises_.readFile)(config.sarifFile, 'utf8')), {
         apiUrl: github.apiUrl,
         token: config.githubToken,
         repository: github.repository,
-        commitSha: github.sha,
-        ref: github.ref,
+        commitSha: commit.sha,
+        ref: commit.ref,
         checkoutUri: (0,external_node_url_.pathToFileURL)(config.repositoryRoot).href,
         proxyEnv: config.proxyEnv,
         waitSeconds: Math.min(config.timeoutSeconds, 120),

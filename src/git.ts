@@ -30,3 +30,8 @@ export function gitRoot(directory: string): string | undefined {
 export function gitOrigin(directory: string): string | undefined {
   return git(directory, ['remote', 'get-url', 'origin']);
 }
+
+/** The commit checked out in `directory`. */
+export function gitHead(directory: string): string | undefined {
+  return git(directory, ['rev-parse', 'HEAD']);
+}

@@ -530,6 +530,10 @@ function gitRoot(directory) {
 function gitOrigin(directory) {
     return git(directory, ['remote', 'get-url', 'origin']);
 }
+/** The commit checked out in `directory`. */
+function gitHead(directory) {
+    return git(directory, ['rev-parse', 'HEAD']);
+}
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts
 

@@ -11,11 +11,13 @@ export interface GitHubContext {
   runnerTemp?: string;
   /** A pull request from a fork, whose run has a read-only token. */
   forkPullRequest: boolean;
+  /** The head commit of the pull request the run is for. */
+  pullRequestHead?: string;
 }
 
 interface PullRequestEvent {
   pull_request?: {
-    head?: { repo?: { full_name?: string } | null };
+    head?: { sha?: string; repo?: { full_name?: string } | null };
     base?: { repo?: { full_name?: string } };
   };
 }
@@ -30,11 +32,14 @@ function readEvent(path: string | undefined): PullRequestEvent {
 }
 
 export function readGitHubContext(env: Readonly<Record<string, string | undefined>>): GitHubContext {
+  const event = readEvent(env.GITHUB_EVENT_PATH);
   const context: GitHubContext = {
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    forkPullRequest: isForkPullRequest(readEvent(env.GITHUB_EVENT_PATH), env),
+    forkPullRequest: isForkPullRequest(event, env),
   };
+  const head = event.pull_request?.head?.sha;
+  if (head) context.pullRequestHead = head;
   if (env.GITHUB_REPOSITORY) context.repository = env.GITHUB_REPOSITORY;
   if (env.GITHUB_SHA) context.sha = env.GITHUB_SHA;
   if (env.GITHUB_WORKSPACE) context.workspace = env.GITHUB_WORKSPACE;
@@ -61,4 +66,20 @@ function isForkPullRequest(
   const head = pr.head?.repo?.full_name;
   const base = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
   return !!head && head !== base;
+}
+
+/**
+ * The commit and ref results are filed against: GitHub's pair, unless a pull request's run checked out the
+ * pull request's head rather than GitHub's merge commit (`actions/checkout` with `ref: head.sha`), as
+ * codeql-action does: the lines were read from the head, so they belong to it and to `refs/pull/N/head`.
+ */
+export function uploadCommit(
+  context: GitHubContext,
+  checkedOut: string | undefined,
+): { sha: string; ref: string } | undefined {
+  if (!context.sha || !context.ref) return undefined;
+  const merge = /^refs\/pull\/(\d+)\/merge$/.exec(context.ref);
+  if (merge && checkedOut && checkedOut !== context.sha && checkedOut === context.pullRequestHead)
+    return { sha: checkedOut, ref: `refs/pull/${merge[1]}/head` };
+  return { sha: context.sha, ref: context.ref };
 }

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
 import { type Config, type Mode, parseConfig, type RawInputs, registerSecrets } from '../config.js';
 import { describeError, exitCodeOf, UserError } from '../errors.js';
-import { gitRoot } from '../git.js';
+import { gitHead, gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
@@ -16,7 +16,7 @@ import type { RunSummary } from '../report/run-summary.js';
 import { gateFailedMessage } from '../policy/gate.js';
 import { errorSummary, runScan, type RunOutcome } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
-import { type GitHubContext, readGitHubContext } from './github-context.js';
+import { type GitHubContext, readGitHubContext, uploadCommit } from './github-context.js';
 import { ActionLogger } from './logger.js';
 
 /** Every input action.yml declares, read by its public name. */
@@ -102,7 +102,8 @@ async function uploadToCodeScanning(
   }
   if (!config.githubToken)
     throw new UserError('Input github-token: upload-sarif needs a token (the default is github.token).');
-  if (!github.repository || !github.sha || !github.ref) {
+  const commit = uploadCommit(github, gitHead(config.repositoryRoot));
+  if (!github.repository || !commit) {
     throw new UserError(
       'upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.',
     );
@@ -113,8 +114,8 @@ async function uploadToCodeScanning(
       apiUrl: github.apiUrl,
       token: config.githubToken,
       repository: github.repository,
-      commitSha: github.sha,
-      ref: github.ref,
+      commitSha: commit.sha,
+      ref: commit.ref,
       checkoutUri: pathToFileURL(config.repositoryRoot).href,
       proxyEnv: config.proxyEnv,
       waitSeconds: Math.min(config.timeoutSeconds, 120),

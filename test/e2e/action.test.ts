@@ -338,6 +338,37 @@ describe('upload-sarif', () => {
     expect(github.uploads[0]?.body).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: mergeSha });
   });
 
+  it("files a pull request run that checked out the pull request's head under that commit and refs/pull/N/head", async () => {
+    await start();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir })
+        .toString()
+        .trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'head');
+    const head = git('rev-parse', 'HEAD');
+    const mergeSha = 'fedcba9876543210fedcba9876543210fedcba98';
+    const env = {
+      GITHUB_API_URL: apiUrl,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/12/merge',
+      GITHUB_SHA: mergeSha,
+    };
+    const event = (sha: string) => ({
+      pull_request: {
+        number: 12,
+        head: { sha, repo: { full_name: 'acme/shop' } },
+        base: { repo: { full_name: 'acme/shop' } },
+      },
+    });
+    expect((await runAction(inputs, { workspace: dir, env, event: event(head) })).code).toBe(0);
+    expect(github.uploads[0]?.body).toMatchObject({ ref: 'refs/pull/12/head', commit_sha: head });
+    // A checkout of something else (GitHub's merge commit, here not in the repository) keeps GitHub's pair.
+    expect((await runAction(inputs, { workspace: dir, env, event: event('0'.repeat(40)) })).code).toBe(0);
+    expect(github.uploads[1]?.body).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: mergeSha });
+  });
+
   it('files a pull_request_target run, fork or not, under the base branch and its commit', async () => {
     await start();
     const event = {
