@@ -77763,11 +77763,13 @@ function registerSecrets(raw, logger) {
         const value = config_text(raw, name);
         if (!value)
             continue;
-        logger.secret(value);
-        // Config keeps a URL without its trailing slashes, and that form is sent; a bare origin is no secret (it
-        // is what the logs show of the URL).
+        // Config keeps a URL without its trailing slashes, and that form is sent. A URL that is a bare origin holds
+        // no secret (and its origin is what the logs show of it): masking it would hide the host from every line.
         const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
-        if (kept !== value && URL.parse(kept)?.origin !== kept)
+        if (SECRET_URLS.has(name) && URL.parse(kept)?.origin === kept)
+            continue;
+        logger.secret(value);
+        if (kept !== value)
             logger.secret(kept);
     }
 }
@@ -81020,8 +81022,10 @@ function fallbackUri(options, repository) {
         if (repository.isFile(uri))
             return uri;
     }
-    const sarif = options.sarifFile ?? 'sca-bridge.sarif';
-    return toUri(options.workingDirectory, sarif) ?? external_node_path_default().basename(sarif);
+    // The SARIF file where it is written when that is in the repository, else its name at the root.
+    const sarif = external_node_path_default().resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
+    const file = toUri(root, sarif) ? sarif : external_node_path_default().join(root, external_node_path_default().basename(sarif));
+    return external_node_path_default().relative(options.workingDirectory, file).split((external_node_path_default()).sep).join('/');
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -84649,16 +84653,15 @@ async function uploadToCodeScanning(config, github, logger, notes) {
     }
     if (!config.githubToken)
         throw new errors/* UserError */.yo('Input github-token: upload-sarif needs a token (the default is github.token).');
-    const commit = uploadCommit(github, gitHead(config.repositoryRoot));
-    if (!github.repository || !commit) {
+    if (!github.repository || !github.sha || !github.ref) {
         throw new errors/* UserError */.yo('upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.');
     }
     const id = await uploadSarif(JSON.parse(await (0,promises_.readFile)(config.sarifFile, 'utf8')), {
         apiUrl: github.apiUrl,
         token: config.githubToken,
         repository: github.repository,
-        commitSha: commit.sha,
-        ref: commit.ref,
+        commitSha: github.sha,
+        ref: github.ref,
         checkoutUri: (0,external_node_url_.pathToFileURL)(config.repositoryRoot).href,
         proxyEnv: config.proxyEnv,
         waitSeconds: Math.min(config.timeoutSeconds, 120),
@@ -84740,13 +84743,15 @@ async function runStep(env) {
     if (!ran)
         return;
     const { config, outcome, failures, rawDir } = ran;
+    // The commit the lines were read from: the upload and the summary's links both name it.
+    const filed = config ? { ...github, ...uploadCommit(github, gitHead(config.repositoryRoot)) } : github;
     let { summary } = ran;
     const notes = [];
     // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
         setOutputs(summary);
-    const uploadFailure = outcome && config && (await publish(outcome, config, github, logger, notes, failures, rawDir));
+    const uploadFailure = outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
     // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
@@ -84757,7 +84762,7 @@ async function runStep(env) {
     const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
     if (config?.jobSummary !== false)
-        await writeJobSummary(summary, outcome, github, notes, logger);
+        await writeJobSummary(summary, outcome, filed, notes, logger);
     // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
     if (outcome?.summary.status === 'failed')
         failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));

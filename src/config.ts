@@ -186,11 +186,12 @@ export function registerSecrets(raw: RawInputs, logger: Logger): void {
   for (const name of SECRET_INPUTS) {
     const value = text(raw, name);
     if (!value) continue;
-    logger.secret(value);
-    // Config keeps a URL without its trailing slashes, and that form is sent; a bare origin is no secret (it
-    // is what the logs show of the URL).
+    // Config keeps a URL without its trailing slashes, and that form is sent. A URL that is a bare origin holds
+    // no secret (and its origin is what the logs show of it): masking it would hide the host from every line.
     const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
-    if (kept !== value && URL.parse(kept)?.origin !== kept) logger.secret(kept);
+    if (SECRET_URLS.has(name) && URL.parse(kept)?.origin === kept) continue;
+    logger.secret(value);
+    if (kept !== value) logger.secret(kept);
   }
 }
 

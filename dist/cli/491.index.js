@@ -223,11 +223,13 @@ function registerSecrets(raw, logger) {
         const value = config_text(raw, name);
         if (!value)
             continue;
-        logger.secret(value);
-        // Config keeps a URL without its trailing slashes, and that form is sent; a bare origin is no secret (it
-        // is what the logs show of the URL).
+        // Config keeps a URL without its trailing slashes, and that form is sent. A URL that is a bare origin holds
+        // no secret (and its origin is what the logs show of it): masking it would hide the host from every line.
         const kept = SECRET_URLS.has(name) ? value.replace(/\/+$/, '') : value;
-        if (kept !== value && URL.parse(kept)?.origin !== kept)
+        if (SECRET_URLS.has(name) && URL.parse(kept)?.origin === kept)
+            continue;
+        logger.secret(value);
+        if (kept !== value)
             logger.secret(kept);
     }
 }
@@ -1861,8 +1863,10 @@ function fallbackUri(options, repository) {
         if (repository.isFile(uri))
             return uri;
     }
-    const sarif = options.sarifFile ?? 'sca-bridge.sarif';
-    return toUri(options.workingDirectory, sarif) ?? external_node_path_default().basename(sarif);
+    // The SARIF file where it is written when that is in the repository, else its name at the root.
+    const sarif = external_node_path_default().resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
+    const file = toUri(root, sarif) ? sarif : external_node_path_default().join(root, external_node_path_default().basename(sarif));
+    return external_node_path_default().relative(options.workingDirectory, file).split((external_node_path_default()).sep).join('/');
 }
 
 // EXTERNAL MODULE: external "node:util"

@@ -102,8 +102,7 @@ async function uploadToCodeScanning(
   }
   if (!config.githubToken)
     throw new UserError('Input github-token: upload-sarif needs a token (the default is github.token).');
-  const commit = uploadCommit(github, gitHead(config.repositoryRoot));
-  if (!github.repository || !commit) {
+  if (!github.repository || !github.sha || !github.ref) {
     throw new UserError(
       'upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.',
     );
@@ -114,8 +113,8 @@ async function uploadToCodeScanning(
       apiUrl: github.apiUrl,
       token: config.githubToken,
       repository: github.repository,
-      commitSha: commit.sha,
-      ref: commit.ref,
+      commitSha: github.sha,
+      ref: github.ref,
       checkoutUri: pathToFileURL(config.repositoryRoot).href,
       proxyEnv: config.proxyEnv,
       waitSeconds: Math.min(config.timeoutSeconds, 120),
@@ -226,6 +225,8 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const ran = await runMode(env, github, logger);
   if (!ran) return;
   const { config, outcome, failures, rawDir } = ran;
+  // The commit the lines were read from: the upload and the summary's links both name it.
+  const filed = config ? { ...github, ...uploadCommit(github, gitHead(config.repositoryRoot)) } : github;
   let { summary } = ran;
   const notes: string[] = [];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
@@ -233,7 +234,7 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   if (summary.status !== 'error') setOutputs(summary);
 
   const uploadFailure =
-    outcome && config && (await publish(outcome, config, github, logger, notes, failures, rawDir));
+    outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
@@ -242,7 +243,7 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, github, notes, logger);
+  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, filed, notes, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
   if (outcome?.summary.status === 'failed') failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
   if (env.GITHUB_ENV) {

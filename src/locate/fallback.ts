@@ -46,6 +46,8 @@ export function fallbackUri(options: LocatorOptions, repository: Repository): st
     const uri = path.relative(options.workingDirectory, path.join(root, candidate)).split(path.sep).join('/');
     if (repository.isFile(uri)) return uri;
   }
-  const sarif = options.sarifFile ?? 'sca-bridge.sarif';
-  return toUri(options.workingDirectory, sarif) ?? path.basename(sarif);
+  // The SARIF file where it is written when that is in the repository, else its name at the root.
+  const sarif = path.resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
+  const file = toUri(root, sarif) ? sarif : path.join(root, path.basename(sarif));
+  return path.relative(options.workingDirectory, file).split(path.sep).join('/');
 }

@@ -362,8 +362,12 @@ describe('upload-sarif', () => {
         base: { repo: { full_name: 'acme/shop' } },
       },
     });
-    expect((await runAction(inputs, { workspace: dir, env, event: event(head) })).code).toBe(0);
+    const atHead = await runAction(inputs, { workspace: dir, env, event: event(head) });
+    expect(atHead.code).toBe(0);
     expect(github.uploads[0]?.body).toMatchObject({ ref: 'refs/pull/12/head', commit_sha: head });
+    // The summary's links point at the lines as read, in that commit too.
+    expect(atHead.summary).toContain(`/blob/${head}/`);
+    expect(atHead.summary).not.toContain(`/blob/${mergeSha}/`);
     // A checkout of something else (GitHub's merge commit, here not in the repository) keeps GitHub's pair.
     expect((await runAction(inputs, { workspace: dir, env, event: event('0'.repeat(40)) })).code).toBe(0);
     expect(github.uploads[1]?.body).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: mergeSha });

@@ -142,6 +142,13 @@ describe('when no manifest declares the component', () => {
     expect(await placeIn(path.join(sub, 'sub'), finding, { repositoryRoot: sub })).toBe(
       '../README.md:1 (fallback)',
     );
+    // Last, the SARIF file where it is written in the repository, else its name at the root.
+    const bare = makeRepo({ 'sub/x.txt': ['x'] });
+    const at = (sarifFile: string) =>
+      placeIn(path.join(bare, 'sub'), finding, { repositoryRoot: bare, sarifFile });
+    expect(await at(path.join(bare, 'out.sarif'))).toBe('../out.sarif:1 (fallback)');
+    expect(await at('/elsewhere/out.sarif')).toBe('../out.sarif:1 (fallback)');
+    expect(await at(path.join(bare, 'sub/reports/out.sarif'))).toBe('reports/out.sarif:1 (fallback)');
     expect(await placeIn(makeRepo({ 'notes.txt': ['x'] }), finding)).toBe('sca-bridge.sarif:1 (fallback)');
   });
 });
