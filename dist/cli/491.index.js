@@ -6633,7 +6633,11 @@ function redirectAdvice(redirect, input) {
         : `set ${input} to the address the server answers at without a redirect`;
     return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (the token would travel along): ${fix}`;
 }
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+/**
+ * Answers worth another attempt: rate limits, server errors, a timeout the server or a proxy gave up on (408),
+ * and the errors a CDN in front of the scanner gives when the origin is briefly unreachable (520–524).
+ */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524]);
 /** An undici error's code and message, from its cause when it wraps one. */
 function codeAndMessage(error) {
     const err = error;

@@ -41,6 +41,27 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('HttpClient', () => {
+  it.each([408, 520, 522, 524])(
+    'retries a read answered %i (a timeout, or a CDN whose origin blinked)',
+    async (status) => {
+      let calls = 0;
+      const url = await start((_, res) => sendJson(res, ++calls === 1 ? status : 200, {}));
+      const http = client(url);
+      expect((await http.send({ path: 'api/read', retry: true })).status).toBe(200);
+      expect(calls).toBe(2);
+      await http.close();
+    },
+  );
+
+  it('does not retry a client error that another attempt cannot mend (404)', async () => {
+    let calls = 0;
+    const url = await start((_, res) => sendJson(res, (++calls, 404), {}));
+    const http = client(url);
+    await failure(http.send({ path: 'api/read', retry: true }));
+    expect(calls).toBe(1);
+    await http.close();
+  });
+
   it('keeps an answer asked to be kept, masked; one it cannot write is a warning, not a failure', async () => {
     const url = await start((_, res) => sendJson(res, 200, { echo: 'odt_secret0123' }));
     const keepDir = tempDir();
