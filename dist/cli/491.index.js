@@ -655,8 +655,8 @@ function signature(secret, body) {
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
  */
-/** The shortest path masked as a secret: chat webhooks' tokens are far longer. */
-const SECRET_PATH_MIN = 12;
+/** The shortest path masked as a secret: a token (a chat webhook's, an ntfy topic) takes more than `/hook`. */
+const SECRET_PATH_MIN = 8;
 function secretPath(url) {
     const path = `${url.pathname}${url.search}`;
     return path.length >= SECRET_PATH_MIN ? [path] : [];
