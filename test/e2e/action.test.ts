@@ -430,6 +430,14 @@ describe('upload-sarif', () => {
       expect(masks).not.toContain('/');
       expect(masks).not.toContain(origin);
       expect(run.stdout).toContain(`Webhook delivered to ${origin}.`);
+      // A path that can hold a token (an ntfy topic) is masked.
+      const topic = await runAction(
+        { 'import-file': 'findings.json', 'webhook-url': `${origin}/mytopic123` },
+        { workspace: dir },
+      );
+      expect(topic.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
+        '/mytopic123',
+      );
     } finally {
       await receiver.stop();
     }
