@@ -78121,8 +78121,6 @@ async function uploadSarif(log, target, logger) {
         baseUrl: target.apiUrl,
         urlInput: 'GITHUB_API_URL',
         headers: { authorization: `Bearer ${target.token}` },
-        // The bare token too: an answer may quote it without its `Bearer`.
-        secrets: [target.token],
         env: target.proxyEnv,
         logger,
     });
@@ -78203,16 +78201,20 @@ function webhookBody(summary) {
 function signature(secret, body) {
     return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
 }
+/** The shortest value masked as a secret: a token (a chat webhook's, an ntfy topic) takes more than `/hook`. */
+const SECRET_PATH_MIN = 8;
+/**
+ * The parts of a webhook URL that may hold its token, each masked on its own, since a receiver may echo any
+ * one of them: the path with its query, the path, and each query value (`?key=…&token=…`, `&sig=…`).
+ */
+function secretPath(url) {
+    const parts = [`${url.pathname}${url.search}`, url.pathname, ...url.searchParams.values()];
+    return [...new Set(parts.filter((part) => part.length >= SECRET_PATH_MIN))];
+}
 /**
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
  */
-/** The shortest path masked as a secret: a token (a chat webhook's, an ntfy topic) takes more than `/hook`. */
-const SECRET_PATH_MIN = 8;
-function secretPath(url) {
-    const path = `${url.pathname}${url.search}`;
-    return path.length >= SECRET_PATH_MIN ? [path] : [];
-}
 async function sendWebhook(config, summary, logger) {
     if (!config.webhookUrl)
         return;
@@ -78276,9 +78278,9 @@ const SEVERITY_SCORE = {
     info: 0,
     unknown: 0,
 };
-/** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
-function securitySeverity(findings, severity) {
-    return ((0,cvss/* highestCvss */.gb)(findings)?.score ?? SEVERITY_SCORE[severity]).toFixed(1);
+/** GitHub's `security-severity`: the highest CVSS score of a rule's findings (`highestCvss`), else a score for the severity. */
+function securitySeverity(highest, severity) {
+    return (highest?.score ?? SEVERITY_SCORE[severity]).toFixed(1);
 }
 function componentLabel(finding) {
     const { packageName, version } = finding.component;
@@ -78509,7 +78511,6 @@ async function writeJsonFile(file, value) {
 
 
 
-
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOLS = {
     'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -78591,10 +78592,9 @@ function ruleTags(findings) {
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
  * a rule and appears in both forms, so it is spliced in rather than copied into each.
  */
-function helpJson(id, findings, brief, descriptionJson) {
+function helpJson(id, findings, brief, descriptionJson, highest) {
     const [first] = findings;
     // The score security-severity gives, with its own vector; a vector without a score is still shown.
-    const highest = (0,cvss/* highestCvss */.gb)(findings);
     const score = highest?.score;
     const vector = highest ? highest.vector : findings.map(cvss/* cvssVector */.$T).find(Boolean);
     const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
@@ -78638,6 +78638,7 @@ function firstHelpUri(candidates) {
 function ruleJson(id, findings, brief) {
     const [first] = findings;
     const severity = first.severity;
+    const highest = (0,cvss/* highestCvss */.gb)(findings);
     const helpUri = firstHelpUri([advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]);
     const description = first.description || first.title;
     const descriptionJson = JSON.stringify(description);
@@ -78649,15 +78650,11 @@ function ruleJson(id, findings, brief) {
         defaultConfiguration: { level: sarifLevel(severity) },
         properties: {
             tags: ruleTags(findings),
-            'security-severity': securitySeverity(findings, severity),
+            'security-severity': securitySeverity(highest, severity),
             precision: 'high',
         },
     });
-    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
-}
-/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-function findingFingerprint(finding) {
-    return (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri])).slice(0, 32);
+    return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson, highest)},${rest.slice(1)}`;
 }
 function buildResult(finding, ruleIndex, input, anySuppressed) {
     const { location } = finding;
@@ -78682,7 +78679,7 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
         ],
         partialFingerprints: {
             ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
-            'scaBridgeFinding/v1': findingFingerprint(finding),
+            'scaBridgeFinding/v1': (0,findings_key/* findingDigest */.AK)(finding).slice(0, 32),
         },
         properties: {
             packageName: finding.component.packageName,
@@ -78981,7 +78978,7 @@ var src_cancel = __nccwpck_require__(90833);
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 function findingKey(finding) {
     const { component } = finding;
-    return (0,findings_key/* tupleKey */.W)([
+    return (0,findings_key/* tupleKey */.WS)([
         finding.scanner,
         finding.id,
         component.ecosystem ?? '',
@@ -78994,9 +78991,9 @@ function union(a, b) {
     return [...new Set([...a, ...b])];
 }
 function unionPaths(a, b) {
-    const seen = new Map(a.map((path) => [JSON.stringify(path), path]));
+    const seen = new Map(a.map((path) => [(0,findings_key/* tupleKey */.WS)(path), path]));
     for (const path of b)
-        seen.set(JSON.stringify(path), path);
+        seen.set((0,findings_key/* tupleKey */.WS)(path), path);
     return [...seen.values()];
 }
 function higher(a, b) {
@@ -80741,6 +80738,8 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     const files = [];
     const streams = ownStreams();
     const isStream = (file) => {
+        if (!streams.length)
+            return false;
         const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { throwIfNoEntry: false });
         return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
     };
@@ -83589,7 +83588,6 @@ var version = __nccwpck_require__(71013);
 
 
 
-
 /** The schema version GitLab validates the report against (SPEC §8). */
 const DEPENDENCY_SCANNING_VERSION = '15.2.1';
 const SCANNERS = {
@@ -83625,12 +83623,8 @@ const CVSS3 = /^CVSS:3[.][01]\/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]
 function gitlabTime(date) {
     return date.toISOString().slice(0, 19);
 }
-/** A digest of what makes a group (`gitlabVulnerabilities`'s key): identifier, package, file. */
-function groupHash(finding) {
-    return (0,external_node_crypto_.hash)('sha256', (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri]));
-}
 function stableUuid(finding) {
-    const hex = groupHash(finding);
+    const hex = (0,findings_key/* findingDigest */.AK)(finding);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 function identifier(id) {
@@ -83680,7 +83674,7 @@ function gitlabVulnerabilities(findings) {
     for (const finding of findings) {
         if (finding.suppressed)
             continue;
-        const key = (0,findings_key/* tupleKey */.W)([finding.id, finding.component.packageName, finding.location.uri]);
+        const key = (0,findings_key/* findingIdentity */.AZ)(finding);
         const group = groups.get(key);
         if (group)
             group.push(finding);
@@ -83796,7 +83790,7 @@ function gitlabCodeQualityReport(findings) {
         return {
             description: (0,findings_text/* shorten */.m)(groupMessages(group).join(' '), 1000),
             check_name: finding.id,
-            fingerprint: groupHash(finding).slice(0, 32),
+            fingerprint: (0,findings_key/* findingDigest */.AK)(finding).slice(0, 32),
             severity: CODE_QUALITY_SEVERITY[finding.severity],
             categories: ['Security'],
             location: {
@@ -84274,12 +84268,14 @@ function sarifRunSpecs(config, runs) {
         },
     }));
 }
-/** What the SARIF left out of a scanner's runs, as one. */
+/** What the SARIF left out of several runs, as one (severities most severe first). */
 function combined(truncations) {
     const droppedBySeverity = {};
-    for (const t of truncations)
-        for (const [severity, n] of Object.entries(t.droppedBySeverity))
-            droppedBySeverity[severity] = (droppedBySeverity[severity] ?? 0) + n;
+    for (const severity of findings_severity/* SEVERITIES */.oC) {
+        const n = truncations.reduce((sum, t) => sum + (t.droppedBySeverity[severity] ?? 0), 0);
+        if (n)
+            droppedBySeverity[severity] = n;
+    }
     return {
         resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
         helpTrimmed: truncations.some((t) => t.helpTrimmed),
@@ -84326,16 +84322,9 @@ function judge(config, reports, findings, logger) {
 }
 /** What the run summary says of results the SARIF left out or shortened; undefined when it kept all. */
 function truncationSummary(reports) {
-    const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
-    const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
+    const { resultsDropped: dropped, helpTrimmed, droppedBySeverity, } = combined(reports.map((r) => r.truncation));
     if (!dropped && !helpTrimmed)
         return undefined;
-    const droppedBySeverity = {};
-    for (const severity of findings_severity/* SEVERITIES */.oC) {
-        const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
-        if (n)
-            droppedBySeverity[severity] = n;
-    }
     return {
         sarifResultsDropped: dropped,
         sarifResultsDroppedBySeverity: droppedBySeverity,
@@ -84516,8 +84505,10 @@ function uploadCommit(context, checkedOut) {
     if (!context.sha || !context.ref)
         return undefined;
     const merge = /^refs\/pull\/(\d+)\/merge$/.exec(context.ref);
-    if (merge && checkedOut && checkedOut !== context.sha && checkedOut === context.pullRequestHead)
-        return { sha: checkedOut, ref: `refs/pull/${merge[1]}/head` };
+    // git is asked only for a pull request's run, the one case where the checkout may differ.
+    const head = merge && context.pullRequestHead ? checkedOut() : undefined;
+    if (merge && head && head !== context.sha && head === context.pullRequestHead)
+        return { sha: head, ref: `refs/pull/${merge[1]}/head` };
     return { sha: context.sha, ref: context.ref };
 }
 
@@ -84744,7 +84735,9 @@ async function runStep(env) {
         return;
     const { config, outcome, failures, rawDir } = ran;
     // The commit the lines were read from: the upload and the summary's links both name it.
-    const filed = config ? { ...github, ...uploadCommit(github, gitHead(config.repositoryRoot)) } : github;
+    const filed = config
+        ? { ...github, ...uploadCommit(github, () => gitHead(config.repositoryRoot)) }
+        : github;
     let { summary } = ran;
     const notes = [];
     // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
@@ -85015,9 +85008,9 @@ function describeError(error) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(45232);
-/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14861);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84087);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(45232);
+/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14861);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84087);
 
 
 
@@ -85061,7 +85054,7 @@ function validScores(cvss) {
 }
 function firstLine(text) {
     const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .m)(line, 120, '...');
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .m)(line, 120, '...');
 }
 function present(values) {
     return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
@@ -85071,12 +85064,12 @@ function buildFinding(input) {
     // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
     // keep spare room.
     const description = shared(input.description?.trim() ?? '');
-    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .orderIds */ .Fd)(input.ids).slice();
+    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .orderIds */ .Fd)(input.ids).slice();
     // A vulnerability the scanner names by no id at all is told apart by its text: one `UNKNOWN` for all of
     // them would merge different ones on a component into one finding.
     const ids = named.length
         ? named
-        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', (0,_key_js__WEBPACK_IMPORTED_MODULE_3__/* .tupleKey */ .W)([input.title ?? '', description])).slice(0, 8)}`];
+        : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', (0,_key_js__WEBPACK_IMPORTED_MODULE_1__/* .tupleKey */ .WS)([input.title ?? '', description])).slice(0, 8)}`];
     const [id] = ids;
     const finding = {
         scanner: input.scanner,
@@ -85380,8 +85373,13 @@ function orderIds(ids) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ tupleKey)
+/* harmony export */   AK: () => (/* binding */ findingDigest),
+/* harmony export */   AZ: () => (/* binding */ findingIdentity),
+/* harmony export */   WS: () => (/* binding */ tupleKey)
 /* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * One string for a tuple of strings (a finding's identity, a fingerprint's input), different for different
  * tuples: the parts joined by NUL, as keys and fingerprints have always been made, unless a part holds a NUL
@@ -85390,6 +85388,17 @@ function orderIds(ids) {
  */
 function tupleKey(parts) {
     return parts.some((part) => part.includes('\0')) ? JSON.stringify(parts) : parts.join('\0');
+}
+/**
+ * What identifies a finding across runs whatever its version (SPEC §7): vulnerability id, package name and the
+ * file it is placed in. GitLab tells its vulnerabilities apart the same way.
+ */
+function findingIdentity(finding) {
+    return tupleKey([finding.id, finding.component.packageName, finding.location.uri]);
+}
+/** The SHA-256 (hex) of `findingIdentity`: SARIF's `scaBridgeFinding/v1`, GitLab's ids and fingerprints. */
+function findingDigest(finding) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', findingIdentity(finding));
 }
 
 
@@ -85793,11 +85802,12 @@ class HttpClient {
             const password = value && URL.parse(value)?.password;
             return password ? [decodeURIComponent(password)] : [];
         });
-        for (const secret of [
-            ...Object.values(options.headers ?? {}),
-            ...(options.secrets ?? []),
-            ...proxyPasswords,
-        ]) {
+        // A header's credential is masked bare too: an answer may quote a token without its `Bearer`.
+        const credentials = Object.values(options.headers ?? {}).flatMap((value) => {
+            const credential = /^\S+ (\S+)$/.exec(value)?.[1];
+            return credential ? [value, credential] : [value];
+        });
+        for (const secret of [...credentials, ...(options.secrets ?? []), ...proxyPasswords]) {
             this.redactor.add(secret);
             options.logger.secret(secret);
         }

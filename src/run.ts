@@ -311,12 +311,13 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
   }));
 }
 
-/** What the SARIF left out of a scanner's runs, as one. */
+/** What the SARIF left out of several runs, as one (severities most severe first). */
 function combined(truncations: readonly RunTruncation[]): RunTruncation {
   const droppedBySeverity: Partial<Record<Severity, number>> = {};
-  for (const t of truncations)
-    for (const [severity, n] of Object.entries(t.droppedBySeverity) as [Severity, number][])
-      droppedBySeverity[severity] = (droppedBySeverity[severity] ?? 0) + n;
+  for (const severity of SEVERITIES) {
+    const n = truncations.reduce((sum, t) => sum + (t.droppedBySeverity[severity] ?? 0), 0);
+    if (n) droppedBySeverity[severity] = n;
+  }
   return {
     resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
     helpTrimmed: truncations.some((t) => t.helpTrimmed),
@@ -386,14 +387,12 @@ function judge(
 
 /** What the run summary says of results the SARIF left out or shortened; undefined when it kept all. */
 function truncationSummary(reports: readonly ScannerReport[]): RunSummary['truncated'] {
-  const dropped = reports.reduce((sum, r) => sum + r.truncation.resultsDropped, 0);
-  const helpTrimmed = reports.some((r) => r.truncation.helpTrimmed);
+  const {
+    resultsDropped: dropped,
+    helpTrimmed,
+    droppedBySeverity,
+  } = combined(reports.map((r) => r.truncation));
   if (!dropped && !helpTrimmed) return undefined;
-  const droppedBySeverity: Partial<Record<Severity, number>> = {};
-  for (const severity of SEVERITIES) {
-    const n = reports.reduce((sum, r) => sum + (r.truncation.droppedBySeverity[severity] ?? 0), 0);
-    if (n) droppedBySeverity[severity] = n;
-  }
   return {
     sarifResultsDropped: dropped,
     sarifResultsDroppedBySeverity: droppedBySeverity,

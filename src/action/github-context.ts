@@ -75,11 +75,13 @@ function isForkPullRequest(
  */
 export function uploadCommit(
   context: GitHubContext,
-  checkedOut: string | undefined,
+  checkedOut: () => string | undefined,
 ): { sha: string; ref: string } | undefined {
   if (!context.sha || !context.ref) return undefined;
   const merge = /^refs\/pull\/(\d+)\/merge$/.exec(context.ref);
-  if (merge && checkedOut && checkedOut !== context.sha && checkedOut === context.pullRequestHead)
-    return { sha: checkedOut, ref: `refs/pull/${merge[1]}/head` };
+  // git is asked only for a pull request's run, the one case where the checkout may differ.
+  const head = merge && context.pullRequestHead ? checkedOut() : undefined;
+  if (merge && head && head !== context.sha && head === context.pullRequestHead)
+    return { sha: head, ref: `refs/pull/${merge[1]}/head` };
   return { sha: context.sha, ref: context.ref };
 }

@@ -226,7 +226,9 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   if (!ran) return;
   const { config, outcome, failures, rawDir } = ran;
   // The commit the lines were read from: the upload and the summary's links both name it.
-  const filed = config ? { ...github, ...uploadCommit(github, gitHead(config.repositoryRoot)) } : github;
+  const filed = config
+    ? { ...github, ...uploadCommit(github, () => gitHead(config.repositoryRoot)) }
+    : github;
   let { summary } = ran;
   const notes: string[] = [];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that

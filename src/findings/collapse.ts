@@ -21,8 +21,8 @@ function union<T>(a: readonly T[], b: readonly T[]): T[] {
 }
 
 function unionPaths(a: readonly string[][], b: readonly string[][]): string[][] {
-  const seen = new Map(a.map((path) => [JSON.stringify(path), path]));
-  for (const path of b) seen.set(JSON.stringify(path), path);
+  const seen = new Map(a.map((path) => [tupleKey(path), path]));
+  for (const path of b) seen.set(tupleKey(path), path);
   return [...seen.values()];
 }
 

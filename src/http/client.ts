@@ -16,7 +16,7 @@ export interface HttpOptions {
   baseUrl: string;
   /** Headers sent with every request (authentication); their values are secrets. */
   headers?: Record<string, string>;
-  /** Other values never to appear in a message: the bare token a header sends as `Bearer <token>`. */
+  /** Other values never to appear in a message (a webhook URL's token-bearing path). */
   secrets?: readonly string[];
   insecure?: boolean;
   caFile?: string;
@@ -274,11 +274,12 @@ export class HttpClient {
       const password = value && URL.parse(value)?.password;
       return password ? [decodeURIComponent(password)] : [];
     });
-    for (const secret of [
-      ...Object.values(options.headers ?? {}),
-      ...(options.secrets ?? []),
-      ...proxyPasswords,
-    ]) {
+    // A header's credential is masked bare too: an answer may quote a token without its `Bearer`.
+    const credentials = Object.values(options.headers ?? {}).flatMap((value) => {
+      const credential = /^\S+ (\S+)$/.exec(value)?.[1];
+      return credential ? [value, credential] : [value];
+    });
+    for (const secret of [...credentials, ...(options.secrets ?? []), ...proxyPasswords]) {
       this.redactor.add(secret);
       options.logger.secret(secret);
     }

@@ -50,6 +50,7 @@ export async function expandImportFiles(
   const files: string[] = [];
   const streams = ownStreams();
   const isStream = (file: string) => {
+    if (!streams.length) return false;
     const stats = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
     return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
   };

@@ -57,8 +57,6 @@ export async function uploadSarif(log: Log, target: UploadTarget, logger: Logger
     baseUrl: target.apiUrl,
     urlInput: 'GITHUB_API_URL',
     headers: { authorization: `Bearer ${target.token}` },
-    // The bare token too: an answer may quote it without its `Bearer`.
-    secrets: [target.token],
     env: target.proxyEnv,
     logger,
   });

@@ -15,18 +15,22 @@ export function signature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+/** The shortest value masked as a secret: a token (a chat webhook's, an ntfy topic) takes more than `/hook`. */
+const SECRET_PATH_MIN = 8;
+
+/**
+ * The parts of a webhook URL that may hold its token, each masked on its own, since a receiver may echo any
+ * one of them: the path with its query, the path, and each query value (`?key=…&token=…`, `&sig=…`).
+ */
+function secretPath(url: URL): string[] {
+  const parts = [`${url.pathname}${url.search}`, url.pathname, ...url.searchParams.values()];
+  return [...new Set(parts.filter((part) => part.length >= SECRET_PATH_MIN))];
+}
+
 /**
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
  */
-/** The shortest path masked as a secret: a token (a chat webhook's, an ntfy topic) takes more than `/hook`. */
-const SECRET_PATH_MIN = 8;
-
-function secretPath(url: URL): string[] {
-  const path = `${url.pathname}${url.search}`;
-  return path.length >= SECRET_PATH_MIN ? [path] : [];
-}
-
 export async function sendWebhook(
   config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>,
   summary: RunSummary,

@@ -1,4 +1,4 @@
-import { cvssScore, highestCvss } from '../findings/cvss.js';
+import { cvssScore } from '../findings/cvss.js';
 import type { Finding } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
@@ -19,9 +19,9 @@ const SEVERITY_SCORE: Record<Severity, number> = {
   unknown: 0,
 };
 
-/** GitHub's `security-severity`: the highest CVSS score across the findings, else a score for the severity. */
-export function securitySeverity(findings: readonly Finding[], severity: Severity): string {
-  return (highestCvss(findings)?.score ?? SEVERITY_SCORE[severity]).toFixed(1);
+/** GitHub's `security-severity`: the highest CVSS score of a rule's findings (`highestCvss`), else a score for the severity. */
+export function securitySeverity(highest: { score: number } | undefined, severity: Severity): string {
+  return (highest?.score ?? SEVERITY_SCORE[severity]).toFixed(1);
 }
 
 export function componentLabel(finding: Finding): string {

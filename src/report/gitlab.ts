@@ -1,7 +1,6 @@
-import { hash } from 'node:crypto';
 import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
-import { tupleKey } from '../findings/key.js';
+import { findingDigest, findingIdentity } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { VERSION } from '../version.js';
@@ -51,13 +50,8 @@ export function gitlabTime(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
 
-/** A digest of what makes a group (`gitlabVulnerabilities`'s key): identifier, package, file. */
-function groupHash(finding: LocatedFinding): string {
-  return hash('sha256', tupleKey([finding.id, finding.component.packageName, finding.location.uri]));
-}
-
 function stableUuid(finding: LocatedFinding): string {
-  const hex = groupHash(finding);
+  const hex = findingDigest(finding);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -116,7 +110,7 @@ function gitlabVulnerabilities(findings: readonly LocatedFinding[]): LocatedFind
   const groups = new Map<string, LocatedFinding[]>();
   for (const finding of findings) {
     if (finding.suppressed) continue;
-    const key = tupleKey([finding.id, finding.component.packageName, finding.location.uri]);
+    const key = findingIdentity(finding);
     const group = groups.get(key);
     if (group) group.push(finding);
     else groups.set(key, [finding]);
@@ -255,7 +249,7 @@ export function gitlabCodeQualityReport(
     return {
       description: shorten(groupMessages(group).join(' '), 1000),
       check_name: finding.id,
-      fingerprint: groupHash(finding).slice(0, 32),
+      fingerprint: findingDigest(finding).slice(0, 32),
       severity: CODE_QUALITY_SEVERITY[finding.severity],
       categories: ['Security'],
       location: {

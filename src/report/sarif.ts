@@ -1,8 +1,7 @@
-import { hash } from 'node:crypto';
 import type { Result } from 'sarif';
 import { cvssScore, cvssVector, highestCvss } from '../findings/cvss.js';
 import type { LocatedFinding, ScannerName } from '../findings/model.js';
-import { tupleKey } from '../findings/key.js';
+import { findingDigest } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { joinedJson } from './json-file.js';
@@ -109,10 +108,10 @@ function helpJson(
   findings: readonly LocatedFinding[],
   brief: boolean,
   descriptionJson: string,
+  highest: ReturnType<typeof highestCvss>,
 ): string {
   const [first] = findings as [LocatedFinding, ...LocatedFinding[]];
   // The score security-severity gives, with its own vector; a vector without a score is still shown.
-  const highest = highestCvss(findings);
   const score = highest?.score;
   const vector = highest ? highest.vector : findings.map(cvssVector).find(Boolean);
   const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
@@ -164,6 +163,7 @@ function firstHelpUri(candidates: readonly (string | undefined)[]): string | und
 function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolean): string {
   const [first] = findings as [LocatedFinding, ...LocatedFinding[]];
   const severity = first.severity;
+  const highest = highestCvss(findings);
   const helpUri = firstHelpUri([advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]);
   const description = first.description || first.title;
   const descriptionJson = JSON.stringify(description);
@@ -176,19 +176,11 @@ function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolea
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: {
       tags: ruleTags(findings),
-      'security-severity': securitySeverity(findings, severity),
+      'security-severity': securitySeverity(highest, severity),
       precision: 'high',
     },
   });
-  return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson)},${rest.slice(1)}`;
-}
-
-/** Our own stable identity of a finding: vulnerability id + package name + manifest path (SPEC §7). */
-function findingFingerprint(finding: LocatedFinding): string {
-  return hash('sha256', tupleKey([finding.id, finding.component.packageName, finding.location.uri])).slice(
-    0,
-    32,
-  );
+  return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: shorten(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson, highest)},${rest.slice(1)}`;
 }
 
 function buildResult(
@@ -219,7 +211,7 @@ function buildResult(
     ],
     partialFingerprints: {
       ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
-      'scaBridgeFinding/v1': findingFingerprint(finding),
+      'scaBridgeFinding/v1': findingDigest(finding).slice(0, 32),
     },
     properties: {
       packageName: finding.component.packageName,

@@ -438,6 +438,14 @@ describe('upload-sarif', () => {
       expect(topic.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
         '/mytopic123',
       );
+      // A token in the query (`&sig=…`) is masked on its own too: a receiver may quote just it.
+      const signed = await runAction(
+        { 'import-file': 'findings.json', 'webhook-url': `${origin}/hook?api-version=1&sig=S1GNATURE-value` },
+        { workspace: dir },
+      );
+      expect(signed.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
+        'S1GNATURE-value',
+      );
     } finally {
       await receiver.stop();
     }

@@ -85,7 +85,6 @@ export class XrayClient {
     this.http = factory({
       baseUrl: this.base,
       headers: { authorization: `Bearer ${token}` },
-      secrets: [token],
       ...scannerHttpOptions(ctx),
     });
   }
