@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
@@ -10,4 +10,33 @@ export function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
+ */
+const READ_FLAGS = constants.O_RDONLY | ((constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0);
+const NO_LINK = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
+
+/**
+ * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
+ * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
+ * through a symbolic link. Throws what opening throws (no such file, no permission).
+ */
+export function openRegularFile(
+  file: string,
+  noFollow = false,
+): { fd: number; size: number } | { notFile: Stats } {
+  const fd = openSync(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
+  let stats: Stats;
+  try {
+    stats = fstatSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  if (stats.isFile()) return { fd, size: stats.size };
+  closeSync(fd);
+  return { notFile: stats };
 }

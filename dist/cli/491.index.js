@@ -811,6 +811,32 @@ function sameFile(a, b) {
         return false;
     }
 }
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
+ */
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+/**
+ * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
+ * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
+ * through a symbolic link. Throws what opening throws (no such file, no permission).
+ */
+function openRegularFile(file, noFollow = false) {
+    const fd = (0,external_node_fs_.openSync)(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
+    let stats;
+    try {
+        stats = (0,external_node_fs_.fstatSync)(fd);
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+    if (stats.isFile())
+        return { fd, size: stats.size };
+    (0,external_node_fs_.closeSync)(fd);
+    return { notFile: stats };
+}
 
 // EXTERNAL MODULE: ./src/schema.ts
 var schema = __webpack_require__(5060);
@@ -1620,18 +1646,16 @@ function notAFile(stats) {
  * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
  */
 function readRegularFile(file, cwd) {
-    // Non-blocking, so that opening a named pipe does not wait for a writer (Windows has no such flag: 0).
-    const fd = (0,external_node_fs_.openSync)(external_node_path_default().resolve(cwd, file), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    const opened = openRegularFile(external_node_path_default().resolve(cwd, file));
+    if ('notFile' in opened) {
+        throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
+    }
     try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        if (!stats.isFile()) {
-            throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(stats)}.`);
-        }
         // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-        return (0,external_node_fs_.readFileSync)(fd);
+        return (0,external_node_fs_.readFileSync)(opened.fd);
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(opened.fd);
     }
 }
 function readBytes(file, cwd) {
@@ -3530,14 +3554,8 @@ function fileTypeOf(path) {
 
 
 
+
 const LF = 0x0a;
-/**
- * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
- * from a file. A file of the repository is not opened through a symbolic link the working tree put in its
- * place. Windows has neither flag.
- */
-const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
-const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
 function byKind(a, b) {
     return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
 }
@@ -3663,23 +3681,14 @@ class Repository {
      * symbolic link (to a file outside it, `/dev/zero`, …). Other files (an export the job made) may be links.
      */
     open(uri) {
-        let fd;
         try {
-            fd = (0,external_node_fs_.openSync)(external_node_path_default().join(this.root, uri), READ_FLAGS | (this.files.has(uri) ? NO_LINK : 0));
+            // A file of the repository is not opened through a symbolic link the working tree put in its place.
+            const opened = openRegularFile(external_node_path_default().join(this.root, uri), this.files.has(uri));
+            return 'fd' in opened ? opened : undefined;
         }
         catch {
             return undefined;
         }
-        try {
-            const stats = (0,external_node_fs_.fstatSync)(fd);
-            if (stats.isFile())
-                return { fd, size: stats.size };
-        }
-        catch {
-            // Treated as not a file.
-        }
-        (0,external_node_fs_.closeSync)(fd);
-        return undefined;
     }
     /**
      * Declarations of a package, those of manifests first; of that name in any ecosystem when its

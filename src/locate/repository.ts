@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { openRegularFile } from '../paths.js';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
 import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
 import { countLines, splitLines } from './text.js';
@@ -19,14 +20,6 @@ export interface Placed {
 }
 
 const LF = 0x0a;
-
-/**
- * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
- * from a file. A file of the repository is not opened through a symbolic link the working tree put in its
- * place. Windows has neither flag.
- */
-const READ_FLAGS = constants.O_RDONLY | ((constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0);
-const NO_LINK = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
 
 function byKind(a: Placed, b: Placed): number {
   return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
@@ -151,20 +144,13 @@ export class Repository {
    * symbolic link (to a file outside it, `/dev/zero`, …). Other files (an export the job made) may be links.
    */
   private open(uri: string): { fd: number; size: number } | undefined {
-    let fd: number;
     try {
-      fd = openSync(path.join(this.root, uri), READ_FLAGS | (this.files.has(uri) ? NO_LINK : 0));
+      // A file of the repository is not opened through a symbolic link the working tree put in its place.
+      const opened = openRegularFile(path.join(this.root, uri), this.files.has(uri));
+      return 'fd' in opened ? opened : undefined;
     } catch {
       return undefined;
     }
-    try {
-      const stats = fstatSync(fd);
-      if (stats.isFile()) return { fd, size: stats.size };
-    } catch {
-      // Treated as not a file.
-    }
-    closeSync(fd);
-    return undefined;
   }
 
   /**
