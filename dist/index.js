@@ -84080,28 +84080,29 @@ function pathsBetween(config) {
         fromRoot: convert(config.repositoryRoot, config.workingDirectory),
     };
 }
-/**
- * One scanner's findings through the model's steps: locate (paths relative to the repository root, as SARIF
- * and GitHub want them), path patterns, collapse, one line per result of a rule, report filters.
- */
-function prepare(sources, config, locator) {
+function modelSteps(config, locator) {
     const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
     const { toRoot, fromRoot } = pathsBetween(config);
-    const located = sources
-        .flatMap((s) => {
-        const file = s.context.file === undefined ? undefined : external_node_path_default().resolve(config.cwd, s.context.file);
-        return s.findings.map((finding) => {
-            const location = locator.locate(finding, file);
-            return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
-        });
-    })
-        .filter(keep);
-    const collapsed = collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np);
-    const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
-    // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
-    // and a finding left out never moves one that is reported.
-    separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
-    return filtered;
+    return {
+        locate: (sources) => sources
+            .flatMap((s) => {
+            const file = s.context.file === undefined ? undefined : external_node_path_default().resolve(config.cwd, s.context.file);
+            return s.findings.map((finding) => {
+                const location = locator.locate(finding, file);
+                return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+            });
+        })
+            .filter(keep),
+        collapse: (located) => collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np),
+        report: (collapsed, separate) => {
+            const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
+            // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
+            // and a finding left out never moves one that is reported.
+            if (separate)
+                separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
+            return filtered;
+        },
+    };
 }
 function defaultCategory(scanner, subject) {
     return `sca-bridge/${scanner}/${subject ?? 'default'}/`;
@@ -84214,44 +84215,42 @@ function locatorFor(config, sources, logger) {
         warn: (message) => logger.warn(message),
     });
 }
-function scannerParts(sources, config, locator) {
-    const scanners = [...new Set(sources.map((s) => s.scanner))];
-    return scanners.map((scanner) => {
-        const own = sources.filter((s) => s.scanner === scanner);
-        return { scanner, sources: own, context: mergedContext(own), ...prepare(own, config, locator) };
-    });
-}
 /**
- * A run per scanner and, when one scanner's imports name several projects, per project: a run of them all
- * would be filed under one project's category, chosen by the order of the files, and every alert would
- * move to another category when that order or the set of files changed. The counts, the gate and GitLab's
- * reports keep reading the scanner's part, where a finding two projects share is one.
+ * A part per scanner, and a SARIF run per scanner or, when one scanner's imports name several projects, per
+ * project: a run of them all would be filed under one project's category, chosen by the order of the files,
+ * and every alert would move to another category when that order or the set of files changed. The counts,
+ * the gate and GitLab's reports read the scanner's part, where a finding two projects share is one: the
+ * projects' findings collapsed as they were placed, so an annotation sits where its SARIF result does.
  */
-function runParts(parts, config, ci, locator) {
-    const runs = parts.flatMap((part) => {
+function partsAndRuns(sources, config, ci, steps) {
+    const parts = [];
+    const runs = [];
+    for (const scanner of new Set(sources.map((s) => s.scanner))) {
+        const own = sources.filter((s) => s.scanner === scanner);
         const subjectOfSource = (s) => subjectOf(config, s.context, ci);
-        const subjects = [...new Set(part.sources.map(subjectOfSource))].sort();
-        if (subjects.length === 1) {
-            return [
-                {
-                    scanner: part.scanner,
-                    subject: subjects[0],
-                    context: part.context,
-                    reported: part.reported,
-                    of: part,
-                },
-            ];
-        }
-        return subjects.map((subject) => {
-            const mine = part.sources.filter((s) => subjectOfSource(s) === subject);
-            const { reported } = prepare(mine, config, locator);
-            return { scanner: part.scanner, subject, context: mergedContext(mine), reported, of: part };
+        const subjects = [...new Set(own.map(subjectOfSource))].sort();
+        const projects = subjects.map((subject) => {
+            const mine = own.filter((s) => subjectOfSource(s) === subject);
+            const collapsed = steps.collapse(steps.locate(mine));
+            return { subject, context: mergedContext(mine), collapsed, filtered: steps.report(collapsed, true) };
         });
-    });
+        const [only] = projects;
+        const part = {
+            scanner,
+            sources: own,
+            context: mergedContext(own),
+            ...(only && projects.length === 1
+                ? only.filtered
+                : steps.report(steps.collapse(projects.flatMap((p) => p.collapsed)), false)),
+        };
+        parts.push(part);
+        for (const { subject, context, filtered } of projects)
+            runs.push({ scanner, subject, context, reported: filtered.reported, of: part });
+    }
     if (runs.length > GITHUB_LIMITS.runsPerFile) {
         throw new errors/* UserError */.yo(`Input import-file: the exports name ${runs.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`);
     }
-    return runs;
+    return { parts, runs };
 }
 /** One SARIF run per run part, sharing GitHub's size limit. */
 function sarifRunSpecs(config, runs) {
@@ -84372,8 +84371,7 @@ function runSummary(config, ci, startedAt, reports, sources, { counts, violation
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
 async function runCore(config, ci, logger, startedAt, sources) {
     const locator = await locatorFor(config, sources, logger);
-    const parts = scannerParts(sources, config, locator);
-    const runs = runParts(parts, config, ci, locator);
+    const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator));
     const specs = sarifRunSpecs(config, runs);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);

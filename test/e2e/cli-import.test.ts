@@ -378,6 +378,59 @@ describe('sca-bridge CLI', () => {
     ]);
   });
 
+  it("places each project's findings once: GitLab's issues sit on the lines of their SARIF results", async () => {
+    const dir = tempDir();
+    const fpf = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
+    ) as { project: object; findings: { component: Record<string, unknown> }[] };
+    // One advisory on two packages, one per project, that one line of the manifest declares.
+    const [finding] = fpf.findings;
+    const other = {
+      ...finding,
+      component: { ...finding?.component, name: 'other-lib', purl: 'pkg:npm/other-lib@2.0.3' },
+    };
+    writeFileSync(
+      path.join(dir, 'alpha.json'),
+      JSON.stringify({ ...fpf, project: { name: 'alpha' }, findings: [finding] }),
+    );
+    writeFileSync(
+      path.join(dir, 'beta.json'),
+      JSON.stringify({ ...fpf, project: { name: 'beta' }, findings: [other] }),
+    );
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      '{"dependencies": {"brace-expansion": "2.0.3", "other-lib": "2.0.3"}}\n\n\n',
+    );
+    const { code } = await runCli(
+      [
+        'import',
+        'alpha.json',
+        'beta.json',
+        '--sarif-file',
+        'p.sarif',
+        '--gitlab-codequality-report',
+        'cq.json',
+      ],
+      { cwd: dir },
+    );
+    expect(code).toBe(0);
+    const sarifLines = readSarif(path.join(dir, 'p.sarif')).runs.flatMap((run) =>
+      (run.results ?? []).map((r) => {
+        const where = r.locations?.[0]?.physicalLocation;
+        return `${run.properties?.project} ${where?.artifactLocation?.uri}:${where?.region?.startLine}`;
+      }),
+    );
+    // Each project's run has its result on the declaring line: they are in runs of their own.
+    expect(sarifLines.sort()).toEqual(['alpha package.json:1', 'beta package.json:1']);
+    const issues = JSON.parse(readFileSync(path.join(dir, 'cq.json'), 'utf8')) as {
+      location: { path: string; lines: { begin: number } };
+    }[];
+    expect(issues.map((i) => `${i.location.path}:${i.location.lines.begin}`)).toEqual([
+      'package.json:1',
+      'package.json:1',
+    ]);
+  });
+
   it('refuses imports of more projects than GitHub takes runs in a file (20)', async () => {
     const dir = tempDir();
     const fpf = JSON.parse(
