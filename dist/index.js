@@ -82739,6 +82739,8 @@ class Repository {
     lineCounts = new Map();
     /** `lookup`'s answers for names of no known ecosystem. */
     anyEcosystem = new Map();
+    /** `installedVersions`' answers, by `keyOfRef`. */
+    installed = new Map();
     lines = new Map();
     counted = new Map();
     root;
@@ -82849,12 +82851,34 @@ class Repository {
     lookup(ref) {
         if (ref.ecosystem)
             return this.find(this.declarations, ref);
-        // Kept, so a name is gathered from every ecosystem once, and callers that key on the list (the versions a
-        // folder installs, place.ts) find it again.
+        // Kept, so a name is gathered from every ecosystem once.
         let found = this.anyEcosystem.get(ref.name);
         if (!found)
             this.anyEcosystem.set(ref.name, (found = [...this.find(this.declarations, ref)].sort(byKind)));
         return found;
+    }
+    /**
+     * Per folder, the versions its lockfiles install of a package the folder's own manifest declares; gathered
+     * once per package, since going over all its declarations for each finding took seconds per finding in a
+     * monorepo of thousands of projects declaring one package.
+     */
+    installedVersions(ref) {
+        const key = keyOfRef(ref);
+        let byFolder = this.installed.get(key);
+        if (!byFolder) {
+            byFolder = new Map();
+            for (const placed of this.lookup(ref)) {
+                if (!placed.installsDirect || placed.version === undefined)
+                    continue;
+                const versions = byFolder.get(placed.folder);
+                if (versions)
+                    versions.add(placed.version);
+                else
+                    byFolder.set(placed.folder, new Set([placed.version]));
+            }
+            this.installed.set(key, byFolder);
+        }
+        return byFolder;
     }
     /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */
     projectFolders(ref) {
@@ -82993,36 +83017,15 @@ function best(candidates, hints) {
 
 
 
-/** Per list of a package's declarations: the versions each folder's lockfiles install for the project's own. */
-const installedVersions = new WeakMap();
-function installedByFolder(declared) {
-    let byFolder = installedVersions.get(declared);
-    if (!byFolder) {
-        byFolder = new Map();
-        for (const placed of declared) {
-            if (!placed.installsDirect || placed.version === undefined)
-                continue;
-            const versions = byFolder.get(placed.folder);
-            if (versions)
-                versions.add(placed.version);
-            else
-                byFolder.set(placed.folder, new Set([placed.version]));
-        }
-        installedVersions.set(declared, byFolder);
-    }
-    return byFolder;
-}
 /**
  * A direct declaration whose folder's lockfile installs a version other than the finding's: the finding is
  * about another copy (`uuid@8.3.2` nested under a dependency, while the project asks for `uuid@^11`), which
- * the lockfile's own entry of that version places better. The installed versions are gathered once per
- * package: going over all its declarations for each of them took seconds per finding in a monorepo of
- * thousands of projects declaring one package.
+ * the lockfile's own entry of that version places better.
  */
-function installsAnotherVersion(declaration, declared, version) {
+function installsAnotherVersion(declaration, installedVersions, version) {
     if (version === undefined)
         return false;
-    const installed = installedByFolder(declared).get(declaration.folder);
+    const installed = installedVersions.get(declaration.folder);
     return installed !== undefined && !installed.has(version);
 }
 function parentOf(folder) {
@@ -83189,10 +83192,10 @@ class Placer {
     }
     candidates(target, hints) {
         const candidates = [];
-        const declared = this.repository.lookup(target);
-        for (const placed of declared) {
+        const installed = this.repository.installedVersions(target);
+        for (const placed of this.repository.lookup(target)) {
             // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
-            const own = placed.direct && (hints.direct || !installsAnotherVersion(placed, declared, target.version));
+            const own = placed.direct && (hints.direct || !installsAnotherVersion(placed, installed, target.version));
             candidates.push({
                 placed,
                 tier: own ? (hints.transitive ? 2 : 1) : 3,

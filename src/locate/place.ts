@@ -31,38 +31,18 @@ interface Hints {
   direct: boolean;
 }
 
-/** Per list of a package's declarations: the versions each folder's lockfiles install for the project's own. */
-const installedVersions = new WeakMap<readonly Placed[], Map<string, Set<string>>>();
-
-function installedByFolder(declared: readonly Placed[]): Map<string, Set<string>> {
-  let byFolder = installedVersions.get(declared);
-  if (!byFolder) {
-    byFolder = new Map();
-    for (const placed of declared) {
-      if (!placed.installsDirect || placed.version === undefined) continue;
-      const versions = byFolder.get(placed.folder);
-      if (versions) versions.add(placed.version);
-      else byFolder.set(placed.folder, new Set([placed.version]));
-    }
-    installedVersions.set(declared, byFolder);
-  }
-  return byFolder;
-}
-
 /**
  * A direct declaration whose folder's lockfile installs a version other than the finding's: the finding is
  * about another copy (`uuid@8.3.2` nested under a dependency, while the project asks for `uuid@^11`), which
- * the lockfile's own entry of that version places better. The installed versions are gathered once per
- * package: going over all its declarations for each of them took seconds per finding in a monorepo of
- * thousands of projects declaring one package.
+ * the lockfile's own entry of that version places better.
  */
 function installsAnotherVersion(
   declaration: Placed,
-  declared: readonly Placed[],
+  installedVersions: ReadonlyMap<string, ReadonlySet<string>>,
   version: string | undefined,
 ): boolean {
   if (version === undefined) return false;
-  const installed = installedByFolder(declared).get(declaration.folder);
+  const installed = installedVersions.get(declaration.folder);
   return installed !== undefined && !installed.has(version);
 }
 
@@ -228,11 +208,11 @@ export class Placer implements Locator {
 
   private candidates(target: PackageRef, hints: Hints): Candidate[] {
     const candidates: Candidate[] = [];
-    const declared = this.repository.lookup(target);
-    for (const placed of declared) {
+    const installed = this.repository.installedVersions(target);
+    for (const placed of this.repository.lookup(target)) {
       // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
       const own =
-        placed.direct && (hints.direct || !installsAnotherVersion(placed, declared, target.version));
+        placed.direct && (hints.direct || !installsAnotherVersion(placed, installed, target.version));
       candidates.push({
         placed,
         tier: own ? (hints.transitive ? 2 : 1) : 3,

@@ -2,7 +2,7 @@ import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openRegularFile } from '../paths.js';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
-import { keyOf, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
+import { keyOf, keyOfRef, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
 import { countLines, splitLines } from './text.js';
 
 /** A declaration as the index keeps it: where it is, and what the locator ranks it by. */
@@ -53,6 +53,8 @@ export class Repository {
   private readonly lineCounts = new Map<string, number>();
   /** `lookup`'s answers for names of no known ecosystem. */
   private readonly anyEcosystem = new Map<string, readonly Placed[]>();
+  /** `installedVersions`' answers, by `keyOfRef`. */
+  private readonly installed = new Map<string, Map<string, Set<string>>>();
   private readonly lines = new Map<string, readonly string[] | null>();
   private readonly counted = new Map<string, number | null>();
   private readonly root: string;
@@ -159,12 +161,32 @@ export class Repository {
    */
   lookup(ref: PackageRef): readonly Placed[] {
     if (ref.ecosystem) return this.find(this.declarations, ref);
-    // Kept, so a name is gathered from every ecosystem once, and callers that key on the list (the versions a
-    // folder installs, place.ts) find it again.
+    // Kept, so a name is gathered from every ecosystem once.
     let found = this.anyEcosystem.get(ref.name);
     if (!found)
       this.anyEcosystem.set(ref.name, (found = [...this.find(this.declarations, ref)].sort(byKind)));
     return found;
+  }
+
+  /**
+   * Per folder, the versions its lockfiles install of a package the folder's own manifest declares; gathered
+   * once per package, since going over all its declarations for each finding took seconds per finding in a
+   * monorepo of thousands of projects declaring one package.
+   */
+  installedVersions(ref: PackageRef): ReadonlyMap<string, ReadonlySet<string>> {
+    const key = keyOfRef(ref);
+    let byFolder = this.installed.get(key);
+    if (!byFolder) {
+      byFolder = new Map();
+      for (const placed of this.lookup(ref)) {
+        if (!placed.installsDirect || placed.version === undefined) continue;
+        const versions = byFolder.get(placed.folder);
+        if (versions) versions.add(placed.version);
+        else byFolder.set(placed.folder, new Set([placed.version]));
+      }
+      this.installed.set(key, byFolder);
+    }
+    return byFolder;
   }
 
   /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */
