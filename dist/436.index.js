@@ -276,11 +276,9 @@ class DtApi {
             throw explain(error, call);
         }
     }
-    /** Sends and parses JSON; a blank body is `null`; anything else that is not JSON says what api-url should be. */
+    /** Sends and parses JSON (a blank body is `null`); an answer that is not JSON says what api-url should be. */
     async json(req, call) {
         const response = await this.send(req, call);
-        if (!response.text.trim())
-            return { data: null, headers: response.headers, status: response.status };
         return this.http.parseJson(req, response, (answer) => notJson(answer, call));
     }
     /** Waits between polls; a stopped run ends the wait. */

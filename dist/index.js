@@ -85969,13 +85969,13 @@ class HttpClient {
         return this.parseJson(req, await this.send(req));
     }
     /**
-     * Parses the JSON body of `req`'s answer (an empty body is `null`); a body that is not JSON is a scanner
+     * Parses the JSON body of `req`'s answer (an empty or blank body is `null`); a body that is not JSON is a scanner
      * failure, said by `explain` when the caller knows its server better.
      */
     parseJson(req, response, explain = (answer) => this.notJson(answer)) {
         try {
             return {
-                data: (response.text ? JSON.parse(response.text) : null),
+                data: (/\S/.test(response.text) ? JSON.parse(response.text) : null),
                 headers: response.headers,
                 status: response.status,
             };

@@ -448,7 +448,7 @@ export class HttpClient {
   }
 
   /**
-   * Parses the JSON body of `req`'s answer (an empty body is `null`); a body that is not JSON is a scanner
+   * Parses the JSON body of `req`'s answer (an empty or blank body is `null`); a body that is not JSON is a scanner
    * failure, said by `explain` when the caller knows its server better.
    */
   parseJson<T = unknown>(
@@ -458,7 +458,7 @@ export class HttpClient {
   ): JsonResponse<T> {
     try {
       return {
-        data: (response.text ? JSON.parse(response.text) : null) as T,
+        data: (/\S/.test(response.text) ? JSON.parse(response.text) : null) as T,
         headers: response.headers,
         status: response.status,
       };

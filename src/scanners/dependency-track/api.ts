@@ -35,10 +35,9 @@ export class DtApi {
     }
   }
 
-  /** Sends and parses JSON; a blank body is `null`; anything else that is not JSON says what api-url should be. */
+  /** Sends and parses JSON (a blank body is `null`); an answer that is not JSON says what api-url should be. */
   async json<T = unknown>(req: HttpRequest, call: Call): Promise<JsonResponse<T>> {
     const response = await this.send(req, call);
-    if (!response.text.trim()) return { data: null as T, headers: response.headers, status: response.status };
     return this.http.parseJson<T>(req, response, (answer) => notJson(answer, call));
   }
 

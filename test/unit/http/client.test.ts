@@ -77,6 +77,21 @@ describe('HttpClient', () => {
     await Promise.all([http.close(), unwritable.close()]);
   });
 
+  it('reads an empty or blank body as null, and names a body that is not JSON', async () => {
+    const bodies = ['', ' \r\n', '<html>login</html>'];
+    const url = await start((req, res) => {
+      const body = bodies[Number(new URL((req as { url: string }).url, 'http://x').searchParams.get('i'))];
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(body);
+    });
+    const http = client(url);
+    expect((await http.json({ path: 'a', query: { i: 0 } })).data).toBeNull();
+    expect((await http.json({ path: 'a', query: { i: 1 } })).data).toBeNull();
+    expect((await failure(http.json({ path: 'a', query: { i: 2 } }))).message).toContain(
+      '/a did not return JSON (got "<html>login</html>…")',
+    );
+    await http.close();
+  });
+
   it('sends a request undici refuses (a header it cannot carry) once, not as a network error to retry', async () => {
     const url = await start();
     const logger = new MemoryLogger();
