@@ -241,19 +241,53 @@ function templateDocuments(): [{ spec: { inputs: Record<string, Input> } }, Reco
   ];
 }
 
+/** Escapes Ruby's `String#inspect` writes for a UTF-8 string (rb_str_inspect), other than JSON's. */
+const RUBY_NAMED: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\f': '\\f',
+  '\v': '\\v',
+  '\b': '\\b',
+  '\x07': '\\a',
+  '\x1b': '\\e',
+};
+
+/** A string as Ruby's `inspect` writes it: named escapes, `\#` before `{`, `$`, `@`, `\uXXXX` or `\u{X}` for the rest it cannot print. */
+function rubyString(text: string): string {
+  const chars = [...text];
+  const escaped = chars.map((c, i) => {
+    if (c === '#' && '{$@'.includes(chars[i + 1] ?? ' ')) return '\\#';
+    const named = RUBY_NAMED[c];
+    if (named) return named;
+    if (!/[\p{Cc}\p{Cf}]/u.test(c)) return c;
+    const hex = (c.codePointAt(0) ?? 0).toString(16).toUpperCase();
+    return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+  });
+  return `"${escaped.join('')}"`;
+}
+
 describe('the component template', () => {
   it("keeps awkward values whole when GitLab interpolates inputs into the YAML's text before reading it", () => {
     const [header, , jobsText] = templateDocuments();
     // Text interpolation (GitLab's ci_text_interpolation): each input's text put in place, an array of
-    // strings as Ruby's inspect writes it: JSON, but for `#` before `{`, `$` or `@`, escaped.
-    const rubyInspect = (list: unknown[]) => JSON.stringify(list).replace(/#(?=[{$@])/g, '\\#');
+    // strings as Ruby's inspect writes it.
+    const rubyInspect = (list: unknown[]) => `[${list.map((item) => rubyString(String(item))).join(', ')}]`;
     const values: Record<string, unknown> = Object.fromEntries(
       Object.entries(header.spec.inputs).map(([name, input]) => [name, input.default ?? '']),
     );
     Object.assign(values, {
       environment: "Bob's env: # not a comment, \"quoted\" and 'single'",
       project_name: '- looks like a list',
-      metadata: ["owner=O'Brien", 'team="payments"', 'note=#{not ruby} #$x \\#@y'],
+      metadata: [
+        "owner=O'Brien",
+        'team="payments"',
+        'note=#{not ruby} #$x \\#@y',
+        'controls=a\x07b\x1bc\vd\x7fe\tf',
+        'tag=\u{e0001}x café',
+      ],
     });
     const text = jobsText.replace(/\$\[\[ inputs\.(\w+) \]\]/g, (_match, name: string) => {
       const value = values[name];
