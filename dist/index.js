@@ -83192,10 +83192,13 @@ class Placer {
     }
     candidates(target, hints) {
         const candidates = [];
-        const installed = this.repository.installedVersions(target);
+        // Asked only of a direct declaration: most findings have none.
+        let installed;
         for (const placed of this.repository.lookup(target)) {
             // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
-            const own = placed.direct && (hints.direct || !installsAnotherVersion(placed, installed, target.version));
+            const own = placed.direct &&
+                (hints.direct ||
+                    !installsAnotherVersion(placed, (installed ??= this.repository.installedVersions(target)), target.version));
             candidates.push({
                 placed,
                 tier: own ? (hints.transitive ? 2 : 1) : 3,

@@ -208,11 +208,18 @@ export class Placer implements Locator {
 
   private candidates(target: PackageRef, hints: Hints): Candidate[] {
     const candidates: Candidate[] = [];
-    const installed = this.repository.installedVersions(target);
+    // Asked only of a direct declaration: most findings have none.
+    let installed: ReadonlyMap<string, ReadonlySet<string>> | undefined;
     for (const placed of this.repository.lookup(target)) {
       // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
       const own =
-        placed.direct && (hints.direct || !installsAnotherVersion(placed, installed, target.version));
+        placed.direct &&
+        (hints.direct ||
+          !installsAnotherVersion(
+            placed,
+            (installed ??= this.repository.installedVersions(target)),
+            target.version,
+          ));
       candidates.push({
         placed,
         tier: own ? (hints.transitive ? 2 : 1) : 3,
