@@ -78937,6 +78937,25 @@ function unmatchedWatchesWarning(violations, watches) {
     const found = [...present].slice(0, 5).map((w) => `"${w}"`);
     return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
 }
+/**
+ * With `fail-on-policy-violation`, why violations that were found do not count for the gate: their policies
+ * only warn (Dependency-Track WARN or INFO, Xray without "fail build"), they are suppressed, or of another watch.
+ * Undefined when every one counts.
+ */
+function uncountedViolationsNote(violations, failing) {
+    if (failing.length === violations.length)
+        return undefined;
+    const warnOnly = violations.filter((v) => v.state !== 'FAIL').length;
+    const suppressed = violations.filter((v) => v.state === 'FAIL' && v.suppressed).length;
+    const unwatched = violations.length - failing.length - warnOnly - suppressed;
+    const reasons = [
+        warnOnly &&
+            `${warnOnly} of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build")`,
+        suppressed && `${suppressed} suppressed`,
+        unwatched && `${unwatched} of watches that watches leaves out`,
+    ].filter(Boolean);
+    return `fail-on-policy-violation: ${failing.length} of ${plural(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
+}
 /** The step's or the command's failure message for a failed gate. */
 function gateFailedMessage(reasons) {
     return `Gate failed: ${reasons.join('; ')}`;
@@ -84331,6 +84350,9 @@ function judge(config, reports, findings, logger) {
     const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
     if (unmatched)
         logger.warn(unmatched);
+    const uncounted = config.failOnPolicyViolation && uncountedViolationsNote(allViolations, violations);
+    if (uncounted)
+        logger.info(uncounted);
     const gate = evaluateGate(counts, violations.length, config);
     return { counts, violations, gate };
 }

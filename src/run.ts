@@ -11,7 +11,13 @@ import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
 import { applyReportFilters, type Filtered, pathFilter } from './policy/filter.js';
-import { countFindings, evaluateGate, failingViolations, unmatchedWatchesWarning } from './policy/gate.js';
+import {
+  countFindings,
+  evaluateGate,
+  failingViolations,
+  uncountedViolationsNote,
+  unmatchedWatchesWarning,
+} from './policy/gate.js';
 import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
@@ -395,6 +401,8 @@ function judge(
   const violations = failingViolations(allViolations, config.watches);
   const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
   if (unmatched) logger.warn(unmatched);
+  const uncounted = config.failOnPolicyViolation && uncountedViolationsNote(allViolations, violations);
+  if (uncounted) logger.info(uncounted);
   const gate = evaluateGate(counts, violations.length, config);
   return { counts, violations, gate };
 }

@@ -502,9 +502,10 @@ function notFoundMessage(target, uploading) {
     const which = target.kind === 'uuid'
         ? `Dependency-Track has no project with UUID ${target.uuid}: check the project input`
         : `Dependency-Track has no project named "${target.name}" with version "${target.version}" (names and versions must match exactly): check project-name and project-version (it defaults to the branch)`;
-    return uploading
-        ? `${which}; or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true (the API key's team then needs PROJECT_CREATION_UPLOAD).`
-        : `${which}; or give an sbom to upload, and Dependency-Track creates the project (auto-create).`;
+    // Only a name and version can be created on upload: a UUID names a project that must exist already.
+    if (uploading || target.kind === 'uuid')
+        return `${which}; or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true${uploading ? '' : ' and an sbom'} (the API key's team then needs PROJECT_CREATION_UPLOAD).`;
+    return `${which}; or give an sbom to upload, and Dependency-Track creates the project (auto-create).`;
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/version.ts

@@ -51,6 +51,28 @@ export function unmatchedWatchesWarning(
   return `Input watches: no Xray violation imported is of ${unmatched.map((w) => `"${w}"`).join(', ')} (names are exact, case included); the violations are of ${found.length ? `${found.join(', ')}${present.size > 5 ? ', …' : ''}` : 'no named watch'}. ${left - counted} of ${left} failing violations do not count for the gate.`;
 }
 
+/**
+ * With `fail-on-policy-violation`, why violations that were found do not count for the gate: their policies
+ * only warn (Dependency-Track WARN or INFO, Xray without "fail build"), they are suppressed, or of another watch.
+ * Undefined when every one counts.
+ */
+export function uncountedViolationsNote(
+  violations: readonly PolicyViolation[],
+  failing: readonly PolicyViolation[],
+): string | undefined {
+  if (failing.length === violations.length) return undefined;
+  const warnOnly = violations.filter((v) => v.state !== 'FAIL').length;
+  const suppressed = violations.filter((v) => v.state === 'FAIL' && v.suppressed).length;
+  const unwatched = violations.length - failing.length - warnOnly - suppressed;
+  const reasons = [
+    warnOnly &&
+      `${warnOnly} of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build")`,
+    suppressed && `${suppressed} suppressed`,
+    unwatched && `${unwatched} of watches that watches leaves out`,
+  ].filter(Boolean);
+  return `fail-on-policy-violation: ${failing.length} of ${plural(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
+}
+
 /** The step's or the command's failure message for a failed gate. */
 export function gateFailedMessage(reasons: readonly string[]): string {
   return `Gate failed: ${reasons.join('; ')}`;

@@ -4,6 +4,7 @@ import {
   countFindings,
   evaluateGate,
   failingViolations,
+  uncountedViolationsNote,
   unmatchedWatchesWarning,
 } from '../../../src/policy/gate.js';
 import type { PolicyViolation } from '../../../src/findings/model.js';
@@ -123,6 +124,35 @@ describe('the gate', () => {
     expect(unmatchedWatchesWarning(violations, ['Prod', 'dev'])).toBe(
       'Input watches: no Xray violation imported is of "Prod" (names are exact, case included); the violations are of "prod", "dev". 2 of 3 failing violations do not count for the gate.',
     );
+  });
+
+  it('says why violations found do not count for the gate: warn-only policies, suppressed, other watches', () => {
+    const base: PolicyViolation = {
+      scanner: 'xray',
+      type: 'security',
+      policy: 'p',
+      state: 'FAIL',
+      component: 'c',
+      suppressed: false,
+      watch: 'prod',
+    };
+    const violations: PolicyViolation[] = [
+      base,
+      { ...base, state: 'WARN' },
+      { ...base, scanner: 'dependency-track', state: 'INFO' },
+      { ...base, suppressed: true },
+      { ...base, watch: 'dev' },
+    ];
+    const note = (watches: string[]) =>
+      uncountedViolationsNote(violations, failingViolations(violations, watches));
+    expect(note(['prod'])).toBe(
+      'fail-on-policy-violation: 1 of 5 policy violations count for the gate; 2 of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build"), 1 suppressed, 1 of watches that watches leaves out.',
+    );
+    expect(note([])).toBe(
+      'fail-on-policy-violation: 2 of 5 policy violations count for the gate; 2 of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build"), 1 suppressed.',
+    );
+    expect(uncountedViolationsNote([base], [base])).toBeUndefined();
+    expect(uncountedViolationsNote([], [])).toBeUndefined();
   });
 
   it('never lets Xray watches hide a Dependency-Track violation, which has no watch', () => {
