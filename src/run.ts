@@ -128,6 +128,7 @@ function subjectOf(config: Config, context: SourceResult['context'], ci: CiConte
     config.project ??
     config.projectName ??
     context.project ??
+    context.projectUuid ??
     ci.repository?.split('/').pop()
   );
 }

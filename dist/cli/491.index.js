@@ -869,8 +869,19 @@ var dtrack_finding = __webpack_require__(2679);
 
 function readFindings(envelope, items, _count, file) {
     (0,importer/* validate */.tf)(schemas/* array */.YOg(schemas/* unknown */.L5J()), envelope, file, 'dtrack-findings');
-    const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-findings', key: '' }, (f) => (0,dtrack_finding/* mapDtFinding */.i1)(f));
-    return { scanner: 'dependency-track', findings, violations: [], context: { file } };
+    const projects = new Set();
+    const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-findings', key: '' }, (f) => {
+        projects.add(f.component.project ?? undefined);
+        return (0,dtrack_finding/* mapDtFinding */.i1)(f);
+    });
+    // The rows' project, when they agree on one: exports of several projects are told apart by it.
+    const [projectUuid] = projects.size === 1 ? projects : [];
+    return {
+        scanner: 'dependency-track',
+        findings,
+        violations: [],
+        context: { file, ...(projectUuid ? { projectUuid } : {}) },
+    };
 }
 const dtrackFindings = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-findings',
@@ -903,6 +914,7 @@ function readFpf(envelope, items, _count, file) {
         context: {
             file,
             ...(fpf.project?.name ? { project: fpf.project.name } : {}),
+            ...(fpf.project?.uuid ? { projectUuid: fpf.project.uuid } : {}),
             ...(fpf.project?.version ? { projectVersion: fpf.project.version } : {}),
             ...(fpf.meta?.version ? { scannerVersion: fpf.meta.version } : {}),
             ...(projectUrl ? { reportUrl: projectUrl } : {}),
@@ -5450,6 +5462,7 @@ function subjectOf(config, context, ci) {
         config.project ??
         config.projectName ??
         context.project ??
+        context.projectUuid ??
         ci.repository?.split('/').pop());
 }
 /** Line hashes of the files findings are placed in, read once each and only as far as the last line used. */
@@ -7025,6 +7038,8 @@ const aliasSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
 const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     component: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         uuid: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        /** The project's UUID (the findings API's rows name no project otherwise). */
+        project: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         name: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         group: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         version: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,

@@ -98,7 +98,10 @@ export interface SourceResult {
 }
 
 export interface SourceContext {
+  /** The project's name. */
   project?: string;
+  /** Dependency-Track's UUID of the project, which tells projects apart when no name is given. */
+  projectUuid?: string;
   projectVersion?: string;
   repoKey?: string;
   scannerVersion?: string;

@@ -19,6 +19,8 @@ const aliasSchema = z.object({
 export const dtFindingSchema = z.object({
   component: z.object({
     uuid: optString,
+    /** The project's UUID (the findings API's rows name no project otherwise). */
+    project: optString,
     name: optString,
     group: optString,
     version: optString,

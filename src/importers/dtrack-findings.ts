@@ -10,10 +10,19 @@ function readFindings(
   file: string,
 ): SourceResult {
   validate(z.array(z.unknown()), envelope, file, 'dtrack-findings');
-  const findings = mapEach(items, dtFindingSchema, { file, format: 'dtrack-findings', key: '' }, (f) =>
-    mapDtFinding(f),
-  );
-  return { scanner: 'dependency-track', findings, violations: [], context: { file } };
+  const projects = new Set<string | undefined>();
+  const findings = mapEach(items, dtFindingSchema, { file, format: 'dtrack-findings', key: '' }, (f) => {
+    projects.add(f.component.project ?? undefined);
+    return mapDtFinding(f);
+  });
+  // The rows' project, when they agree on one: exports of several projects are told apart by it.
+  const [projectUuid] = projects.size === 1 ? projects : [];
+  return {
+    scanner: 'dependency-track',
+    findings,
+    violations: [],
+    context: { file, ...(projectUuid ? { projectUuid } : {}) },
+  };
 }
 
 export const dtrackFindings: ImportFormat = bulkFormat({

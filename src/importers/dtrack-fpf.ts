@@ -26,6 +26,7 @@ function readFpf(envelope: unknown, items: Iterable<unknown>, _count: number, fi
     context: {
       file,
       ...(fpf.project?.name ? { project: fpf.project.name } : {}),
+      ...(fpf.project?.uuid ? { projectUuid: fpf.project.uuid } : {}),
       ...(fpf.project?.version ? { projectVersion: fpf.project.version } : {}),
       ...(fpf.meta?.version ? { scannerVersion: fpf.meta.version } : {}),
       ...(projectUrl ? { reportUrl: projectUrl } : {}),

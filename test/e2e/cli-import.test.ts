@@ -378,6 +378,38 @@ describe('sca-bridge CLI', () => {
     ]);
   });
 
+  it("tells findings API arrays of several projects apart by their rows' project UUID", async () => {
+    const dir = tempDir();
+    const { findings } = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
+    ) as { findings: { component: object }[] };
+    const rowsOf = (...projects: string[]) =>
+      JSON.stringify(
+        findings.map((f, i) => ({
+          ...f,
+          component: { ...f.component, project: projects[i % projects.length] },
+        })),
+      );
+    const [a, b] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
+    writeFileSync(path.join(dir, 'a.json'), rowsOf(a));
+    writeFileSync(path.join(dir, 'b.json'), rowsOf(b));
+    writeFileSync(path.join(dir, 'mixed.json'), rowsOf(a, b));
+    const categories = async (files: string[]) => {
+      const { code } = await runCli(['import', ...files, '--sarif-file', 'p.sarif'], { cwd: dir });
+      expect(code).toBe(0);
+      return readSarif(path.join(dir, 'p.sarif'))
+        .runs.map((r) => r.automationDetails?.id)
+        .sort();
+    };
+    expect(await categories(['b.json', 'a.json'])).toEqual([
+      `sca-bridge/dependency-track/${a}/`,
+      `sca-bridge/dependency-track/${b}/`,
+    ]);
+    expect(await categories(['a.json'])).toEqual([`sca-bridge/dependency-track/${a}/`]);
+    // Rows of several projects in one file name none of them.
+    expect(await categories(['mixed.json'])).toEqual(['sca-bridge/dependency-track/default/']);
+  });
+
   it("places each project's findings once: GitLab's issues sit on the lines of their SARIF results", async () => {
     const dir = tempDir();
     const fpf = JSON.parse(

@@ -25,6 +25,7 @@ describe('dtrack-fpf 1.0 (DT 3.8: no CVSS, no title, cweId only)', () => {
     expect(result.context).toEqual({
       file: 'dtrack-fpf-1.0.json',
       project: 'legacy-project',
+      projectUuid: 'cb028f91-4e76-417f-9659-f98bbdab46f1',
       projectVersion: 'CI',
       scannerVersion: '3.8.0',
     });
@@ -161,6 +162,7 @@ describe('dtrack-fpf 1.3 (DT 4.14: CVSS v4, vectors, markdown references, publis
     expect(read('dtrack-fpf-1.3.json').context).toEqual({
       file: 'dtrack-fpf-1.3.json',
       project: 'acme/acme-site (npm)',
+      projectUuid: 'ca4f2da9-0fad-4a13-92d7-f627f3168a56',
       projectVersion: 'develop',
       scannerVersion: '4.14.1',
       reportUrl: 'https://dtrack.example.org/projects/ca4f2da9-0fad-4a13-92d7-f627f3168a56',
