@@ -78,6 +78,33 @@ function cutOff(signal: AbortSignal, shown: string): unknown {
   return reason instanceof GraceOver ? new ScannerError(`${shown} ${reason.message}`) : reason;
 }
 
+/**
+ * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
+ * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
+ */
+export class DeadlinePassed extends ScannerError {
+  constructor(shown: string, failure?: ScannerError) {
+    super(
+      failure
+        ? `${failure.message.replace(/\.$/, '')}, with no time left to try again`
+        : `${shown} did not answer in the time left`,
+    );
+  }
+}
+
+/** Aborts at `deadline` (epoch ms), rounded up: a timer takes whole milliseconds, and `timeout` need not. */
+function expiring(deadline: number | undefined): AbortSignal | undefined {
+  return deadline === undefined
+    ? undefined
+    : AbortSignal.timeout(Math.max(0, Math.ceil(deadline - Date.now())));
+}
+
+/** The signal an attempt is sent with: it ends with the first of those given, if any. */
+function firstOf(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal) => signal !== undefined);
+  return given.length > 1 ? AbortSignal.any(given) : given[0];
+}
+
 export interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path relative to the base URL, or an absolute URL. */
@@ -98,6 +125,12 @@ export interface HttpRequest {
   outlivesCancel?: boolean;
   /** Keeps a successful answer's body as `<keepAs>.json` in the client's `keepDir` (the raw scanner JSON). */
   keepAs?: string;
+  /**
+   * When the caller stops waiting (epoch ms): a status poll's end of `timeout`. No attempt or backoff starts
+   * past it, and an attempt still waiting then is cut off (`DeadlinePassed`): otherwise a server that accepts
+   * the connection and never answers holds the run every attempt's time limit and backoff, minutes past it.
+   */
+  deadline?: number;
 }
 
 export interface HttpResponse {
@@ -322,23 +355,32 @@ export class HttpClient {
     const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
     const run = this.options.signal;
     const signal = run && req.outlivesCancel ? graceAfter(run) : run;
+    const { deadline } = req;
+    const expiry = expiring(deadline);
     const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
     // Between attempts a stop ends the wait: a call cut off throws the stop, one that outlives it gives up
-    // at the next attempt with its last error.
-    const backOff = (error: ScannerError, attempt: number, retryAfter: number | undefined) =>
-      this.pause(error, attempt, attempts, retryAfter).catch((stop: unknown) => {
+    // at the next attempt with its last error. A wait that would end past the deadline is not begun.
+    const backOff = async (error: ScannerError, attempt: number, retryAfter: number | undefined) => {
+      if (attempt >= attempts) return;
+      const delay = retryAfter ?? this.backoff(attempt);
+      if (deadline !== undefined && Date.now() + delay >= deadline) throw new DeadlinePassed(shown, error);
+      await this.pause(error, attempt, attempts, delay).catch((stop: unknown) => {
         if (!req.outlivesCancel) throw stop;
       });
+    };
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       // Once the run is stopped, a call that outlives it gets no further attempt.
       if (lastError && req.outlivesCancel && run?.aborted) throw lastError;
       if (signal?.aborted) throw cutOff(signal, shown);
+      if (expiry?.aborted) throw new DeadlinePassed(shown);
       let response: HttpResponse;
       try {
-        response = await this.once(url, req, signal);
+        response = await this.once(url, req, firstOf(signal, expiry));
       } catch (error) {
+        // A stop is said as a stop even when the deadline came too: the job is ending, not the wait.
         if (signal?.aborted) throw cutOff(signal, shown);
+        if (expiry?.aborted) throw new DeadlinePassed(shown);
         lastError = new ScannerError(
           this.redact(
             describeNetworkError(error, shown, {
@@ -421,16 +463,14 @@ export class HttpClient {
     return { status: response.statusCode, headers: response.headers as HttpResponse['headers'], text };
   }
 
-  /** Waits before the next attempt: `Retry-After` when the server gave one, else exponential backoff with jitter. */
-  private async pause(
-    error: Error,
-    attempt: number,
-    attempts: number,
-    retryAfter: number | undefined,
-  ): Promise<void> {
-    if (attempt >= attempts) return;
+  /** The wait after attempt `attempt` when the server gave no `Retry-After`: exponential, with jitter. */
+  private backoff(attempt: number): number {
     const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
-    const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
+    return backoff * (0.75 + Math.random() * 0.5);
+  }
+
+  /** Waits `delay` before the next attempt, saying why. */
+  private async pause(error: Error, attempt: number, attempts: number, delay: number): Promise<void> {
     this.options.logger.info(
       `${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );

@@ -38,6 +38,18 @@ export function requestTimeoutMs(config: Pick<Config, 'timeoutSeconds'>): number
   return Math.min(60_000, config.timeoutSeconds * 1000);
 }
 
+/** The most the poll sent as `timeout` runs out may take to answer: the server may just have finished. */
+const LAST_POLL_MS = 5_000;
+
+/**
+ * The deadline of a wait's status polls (`HttpRequest.deadline`, epoch ms): `timeout` after the wait started,
+ * plus a few seconds (or `timeout` when shorter) for the poll sent as it runs out. A server that hangs holds
+ * the run that long past `timeout` at most, not each retry's request time limit and backoff (minutes).
+ */
+export function pollDeadline(started: number, timeoutMs: number): number {
+  return started + timeoutMs + Math.min(LAST_POLL_MS, timeoutMs);
+}
+
 /** One scanner's API: each lives in its own folder and maps into the finding model only. */
 export interface ScannerAdapter {
   /** Checks URL, TLS and token (and the token's permissions where the API tells); logs what it found. */

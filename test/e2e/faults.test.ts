@@ -440,6 +440,37 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
     );
   });
 
+  it('DT: the token poll never answers; the run ends as timeout runs out, not after every attempt', async () => {
+    // --timeout 1: a request may wait 1 s, and the polls may take 1 s past timeout (the poll sent at its end).
+    // The wait then ends with its timeout's message; without the deadline the poll took 4 attempts and 3
+    // backoffs (about 11 s), and ended as an unanswered request.
+    await withDt(
+      { faults: [{ path: /^\/api\/v1\/event\/token\//, hang: true, times: Infinity }] },
+      async (sim) => {
+        const run = await dtRun(sim, [...UPLOAD, '--timeout', '1'], killAfter(HANG_MS));
+        expect(run.retries).toBeLessThanOrEqual(1);
+        expect(sim.count('GET', /^\/api\/v1\/event\/token\//)).toBeLessThanOrEqual(2);
+        expect(sim.count('GET', /^\/api\/v1\/(?:finding|violation)\//)).toBe(0);
+        expect(run.message).toMatch(
+          /^Dependency-Track was still processing the SBOM after \d+\.\d s \(timeout 1 s, 0 polls of token [0-9a-f-]{36}; the last poll: .*\/api\/v1\/event\/token\/[0-9a-f-]{36}.*\)\. The analysis goes on on the server: raise timeout \(seconds\)/,
+        );
+      },
+    );
+  });
+
+  it('Xray: a status poll never answers; the run ends as timeout runs out, and the report is deleted', async () => {
+    await withXray({ pollsUntilComplete: Infinity }, async (sim) => {
+      sim.fail({ method: 'GET', match: STATUS, status: 200, times: Infinity, hang: true });
+      const run = await xrayRun(sim, ['--timeout', '1'], killAfter(HANG_MS));
+      expect(run.retries).toBeLessThanOrEqual(1);
+      expect(sim.calls('GET', STATUS).length).toBeLessThanOrEqual(2);
+      expect(run.message).toMatch(
+        /^Xray's vulnerabilities report 100 was not ready within timeout \(1 s; the last poll: .*\/xray\/api\/v1\/reports\/100\b.*\)\. Raise timeout for large repositories/,
+      );
+      expectReportsDeleted(sim, run);
+    });
+  });
+
   it('DT: a truncated JSON body with a correct Content-Length', async () => {
     await withDt(
       {

@@ -142,6 +142,8 @@ export interface Fault {
    * Content-Length (invalid JSON).
    */
   abort?: 'reset' | 'close' | 'stall';
+  /** Never answers, not even with a status line, until the client gives up or the simulator closes. */
+  hang?: boolean;
 }
 
 export interface DtSimOptions {
@@ -560,6 +562,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
           contentType: String(req.headers['content-type'] ?? ''),
         });
       }
+      if (fault.hang) return;
       if (fault.reset) {
         record.status = 200;
         record.end = performance.now();

@@ -82,6 +82,8 @@ export interface Fault {
    * cut short).
    */
   abort?: 'reset' | 'close' | 'stall';
+  /** Never answers (`status` and `body` unused) until the client gives up or the simulator stops. */
+  hang?: boolean;
 }
 
 export interface SimReport {
@@ -220,6 +222,7 @@ interface Reply {
   body: unknown;
   headers?: Record<string, string>;
   abort?: Fault['abort'];
+  hang?: boolean;
 }
 
 export class XraySim {
@@ -302,9 +305,10 @@ export class XraySim {
     // every request) hides inside that time, as a real server's many threads would.
     const wait = (this.options.latencyMs ?? 0) - (performance.now() - start);
     if (wait > 0) await sleep(wait);
+    this.inFlight--;
+    if (reply.hang) return;
     record.status = reply.status;
     record.end = performance.now();
-    this.inFlight--;
     if (reply.abort) abort(res, reply.status, text, reply.headers, reply.abort);
     else send(res, reply.status, text, reply.headers);
   }
@@ -320,6 +324,7 @@ export class XraySim {
       body: fault.body ?? { errors: [{ status: fault.status, message: 'injected fault' }] },
       ...(fault.headers ? { headers: fault.headers } : {}),
       ...(fault.abort ? { abort: fault.abort } : {}),
+      ...(fault.hang ? { hang: true } : {}),
     };
   }
 

@@ -1,7 +1,7 @@
 import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import { shorten } from '../../findings/text.js';
-import { HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
+import { DeadlinePassed, HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
 import { isRecord } from '../../schema.js';
 
@@ -119,7 +119,8 @@ function webPage(status: number, where: string, call: Call): string | undefined 
  * from the HTTP client already redacted of the key.
  */
 export function explain(error: unknown, call: Call): Error {
-  if (error instanceof JobStopped) return error;
+  // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
+  if (error instanceof JobStopped || error instanceof DeadlinePassed) return error;
   if (!(error instanceof HttpStatusError)) {
     if (error instanceof ScannerError && call.upload) {
       return new ScannerError(

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ScannerError } from '../../errors.js';
+import { DeadlinePassed } from '../../http/client.js';
 import type { Logger } from '../../logger.js';
+import { pollDeadline } from '../scanner.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { type DtVersion, has } from './version.js';
@@ -35,9 +37,15 @@ export async function waitForProcessing(
   const timeoutMs = options.timeoutSeconds * 1000;
   const intervalMs = options.pollIntervalSeconds * 1000;
   const progressEveryMs = options.progressEveryMs ?? 10_000;
+  const deadline = pollDeadline(started, timeoutMs);
   let useEvent = has(version, 'eventToken') !== false;
   let polls = 0;
   let lastProgress = started;
+  /** The timeout's message; `why` when a poll, not an answer, ended the wait. */
+  const timedOut = (why?: string) =>
+    new ScannerError(
+      `Dependency-Track was still processing the SBOM after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}${why ? `; the last poll: ${why}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`,
+    );
   logger.info(
     `Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`,
   );
@@ -48,7 +56,7 @@ export async function waitForProcessing(
     let data: unknown;
     try {
       ({ data } = await api.json(
-        { path, retry: true },
+        { path, retry: true, deadline },
         {
           what: 'following the processing of the SBOM',
           ...(useEvent ? {} : { permission: 'BOM_UPLOAD' as const }),
@@ -64,6 +72,7 @@ export async function waitForProcessing(
         useEvent = false;
         continue;
       }
+      if (error instanceof DeadlinePassed) throw timedOut(error.message);
       throw error;
     }
     polls++;
@@ -78,11 +87,7 @@ export async function waitForProcessing(
       logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${polls} polls).`);
       return;
     }
-    if (elapsed >= timeoutMs) {
-      throw new ScannerError(
-        `Dependency-Track was still processing the SBOM after ${seconds(elapsed)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`,
-      );
-    }
+    if (elapsed >= timeoutMs) throw timedOut();
     const now = Date.now();
     if (now - lastProgress >= progressEveryMs) {
       lastProgress = now;

@@ -206,12 +206,13 @@ export class XrayClient {
     return data.report_id;
   }
 
-  /** `GET /xray/api/v1/reports/{id}`: status, progress and row count. */
-  reportDetails(id: number): Promise<ReportDetails> {
-    return this.call({ path: `xray/api/v1/reports/${id}`, query: this.project, retry: true }, detailsSchema, {
-      operation: 'report-status',
-      doing: `Reading the status of Xray report ${id}`,
-    });
+  /** `GET /xray/api/v1/reports/{id}`: status, progress and row count; given up at `deadline` (epoch ms). */
+  reportDetails(id: number, deadline?: number): Promise<ReportDetails> {
+    return this.call(
+      { path: `xray/api/v1/reports/${id}`, query: this.project, retry: true, deadline },
+      detailsSchema,
+      { operation: 'report-status', doing: `Reading the status of Xray report ${id}` },
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
-import { HttpStatusError, redirectAdvice } from '../../http/client.js';
+import { DeadlinePassed, HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { isRecord } from '../../schema.js';
 
 /** What a call was doing, so a failure can say what to do about it. */
@@ -132,7 +132,8 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
  * errors (bad input, bugs) pass through unchanged.
  */
 export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
-  if (error instanceof JobStopped) return error;
+  // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
+  if (error instanceof JobStopped || error instanceof DeadlinePassed) return error;
   if (error instanceof HttpStatusError) return new ScannerError(explainStatus(error, ctx));
   if (error instanceof ScannerError) return new ScannerError(`${ctx.doing}: ${error.message}`);
   return error instanceof Error ? error : new Error(String(error));

@@ -1,7 +1,9 @@
 import { hash } from 'node:crypto';
 import { ScannerError } from '../../errors.js';
+import { DeadlinePassed } from '../../http/client.js';
 import { isRecord } from '../../schema.js';
 import type { Logger } from '../../logger.js';
+import { pollDeadline } from '../scanner.js';
 import type { CreateReportBody, ReportDetails, ReportKind, XrayClient } from './client.js';
 import { Cancelled, type Limiter, settleAll } from './limiter.js';
 
@@ -56,10 +58,20 @@ async function waitForReport(
   const stopped = options.stopped ?? (() => false);
   const started = Date.now();
   const deadline = started + options.timeoutMs;
+  // A poll that hangs is given up then: the one sent as the timeout runs out still gets its few seconds.
+  const answerBy = pollDeadline(started, options.timeoutMs);
   let shown = '';
+  /** The timeout's message, with what the last poll said. */
+  const notReady = (last: string) =>
+    new ScannerError(
+      `Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; ${last}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`,
+    );
   for (;;) {
     if (stopped()) throw new Cancelled(`waiting for Xray ${kind} report ${id} stopped`);
-    const details = await client.reportDetails(id);
+    const details = await client.reportDetails(id, answerBy).catch((error: unknown) => {
+      if (!(error instanceof DeadlinePassed)) throw error;
+      throw notReady(`${shown ? `last status: ${shown}; ` : ''}the last poll: ${error.message}`);
+    });
     const status = details.status.toLowerCase();
     const progress = describeProgress(details);
     const elapsed = ((Date.now() - started) / 1000).toFixed(1);
@@ -73,11 +85,7 @@ async function waitForReport(
       );
     }
     const left = deadline - Date.now();
-    if (left <= 0) {
-      throw new ScannerError(
-        `Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`,
-      );
-    }
+    if (left <= 0) throw notReady(`last status: ${progress}`);
     await client.wait(Math.min(options.pollIntervalMs, left));
   }
 }

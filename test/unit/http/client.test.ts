@@ -6,10 +6,16 @@ import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { HttpClient, type HttpOptions, HttpStatusError, redirectAdvice } from '../../../src/http/client.js';
+import {
+  DeadlinePassed,
+  HttpClient,
+  type HttpOptions,
+  HttpStatusError,
+  redirectAdvice,
+} from '../../../src/http/client.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { tempDir } from '../../helpers/cli.js';
-import { LoopbackServer, sendJson } from '../../sim/server.js';
+import { LoopbackServer, type RecordedRequest, sendJson } from '../../sim/server.js';
 import { tlsServerOptions } from '../../sim/tls.js';
 
 let server: LoopbackServer | undefined;
@@ -162,6 +168,79 @@ describe('a stopped run', () => {
       const elapsed = performance.now() - stopped;
       expect(elapsed).toBeGreaterThanOrEqual(5_000 - TIMER_SLACK_MS);
       expect(elapsed).toBeLessThan(30_000);
+    } finally {
+      await http.close();
+    }
+  });
+});
+
+describe('a deadline', () => {
+  // The request time limit is a minute, as when timeout is 600 s: before the deadline was honoured, a poll of
+  // a server that never answers took 4 attempts of a minute each, plus the backoff between them.
+  const slow = { requestTimeoutMs: 60_000, maxAttempts: 4 };
+
+  it('cuts off an attempt still waiting for its answer, and starts no other', async () => {
+    const url = await start(() => undefined);
+    const http = client(url, slow);
+    try {
+      const started = performance.now();
+      // Not a whole millisecond, as `timeout` need not be.
+      const deadline = Date.now() + 300.5;
+      const error = await failure(http.send({ path: 'api/poll', retry: true, deadline }));
+      expect(error).toBeInstanceOf(DeadlinePassed);
+      expect(error.message).toBe(`${url}/api/poll did not answer in the time left`);
+      expect(server?.requests).toHaveLength(1);
+      // Not before the deadline (a lower bound: a slow machine only exceeds it); far from a minute.
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(300 - TIMER_SLACK_MS);
+      expect(elapsed).toBeLessThan(15_000);
+    } finally {
+      await http.close();
+    }
+  });
+
+  it('begins no backoff that would end past it: the failure, and that no time was left', async () => {
+    // A request that asks for it is answered with a Retry-After of 10 s.
+    const url = await start((req, res) => {
+      const asked = (req as RecordedRequest).headers['x-retry-after'];
+      sendJson(res, 503, { error: 'busy' }, asked ? { 'retry-after': String(asked) } : {});
+    });
+    const logger = new MemoryLogger();
+    // The first backoff is 0.75 to 1.25 s.
+    const http = client(url, { ...slow, baseDelayMs: 1_000 }, logger);
+    const retryAfter = client(url, slow, logger);
+    try {
+      const deadline = Date.now() + 500;
+      const errors = await Promise.all([
+        failure(http.send({ path: 'api/poll', retry: true, deadline })),
+        failure(
+          retryAfter.send({ path: 'api/poll', headers: { 'x-retry-after': '10' }, retry: true, deadline }),
+        ),
+      ]);
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(DeadlinePassed);
+        expect(error.message).toBe(
+          `${url}/api/poll answered HTTP 503: {"error":"busy"}, with no time left to try again`,
+        );
+      }
+      expect(server?.requests).toHaveLength(2);
+      expect(logger.of('info')).toEqual([]);
+    } finally {
+      await Promise.all([http.close(), retryAfter.close()]);
+    }
+  });
+
+  it('does not hide a stop that comes first: it is said as the stop', async () => {
+    const url = await start(() => undefined);
+    const run = new AbortController();
+    const http = client(url, { ...slow, signal: run.signal });
+    try {
+      setTimeout(() => run.abort(new Error('stopped')), 100);
+      const error = await failure(
+        http.send({ path: 'api/poll', retry: true, deadline: Date.now() + 10_000 }),
+      );
+      expect(error).not.toBeInstanceOf(DeadlinePassed);
+      expect(error.message).toBe('stopped');
     } finally {
       await http.close();
     }

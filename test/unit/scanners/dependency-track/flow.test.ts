@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScannerError, UserError } from '../../../../src/errors.js';
+import { ExitCode, exitCodeOf, ScannerError, UserError } from '../../../../src/errors.js';
+import { createDependencyTrack } from '../../../../src/scanners/dependency-track/adapter.js';
 import type { SourceResult } from '../../../../src/findings/model.js';
 import { tempDir } from '../../../helpers/cli.js';
 import {
@@ -565,6 +566,38 @@ describe('Dependency-Track scan against the simulator', () => {
     const polls = sim!.count('GET', /^\/api\/v1\/event\/token\//);
     expect(polls).toBeGreaterThanOrEqual(4);
     expect(polls).toBeLessThanOrEqual(8);
+  });
+
+  it('a token poll that never answers: the timeout, when it runs out, not after every attempt of a minute', async () => {
+    await start({ faults: [{ path: /^\/api\/v1\/event\/token\//, hang: true, times: Infinity }] });
+    // A request may wait a minute, as with timeout 600 s: before the deadline was honoured, the poll took 4
+    // attempts of a minute each.
+    const adapter = createDependencyTrack({ http: { baseDelayMs: 5, requestTimeoutMs: 60_000 } });
+    const started = performance.now();
+    const error = await adapter
+      .scan({
+        config: dtConfig('scan', {
+          'api-url': sim!.apiUrl,
+          sbom: BOM,
+          'project-name': 'a',
+          'project-version': '1',
+          timeout: '1',
+        }),
+        logger: new MemoryLogger(),
+      })
+      .then(
+        () => expect.fail('expected the scan to fail'),
+        (e: unknown) => e as Error,
+      );
+    expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Dependency-Track was still processing the SBOM after \\d+\\.\\d s \\(timeout 1 s, 0 polls of token [0-9a-f-]{36}; the last poll: ${sim!.url}/api/v1/event/token/[0-9a-f-]{36} did not answer in the time left\\)\\. The analysis goes on on the server: raise timeout \\(seconds\\)`,
+      ),
+    );
+    expect(sim!.count('GET', /^\/api\/v1\/event\/token\//)).toBe(1);
+    // The poll sent at the start has the timeout and as long again (1 s) to answer; far from minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it('a total that does not add up is an error, not a quiet gap', async () => {

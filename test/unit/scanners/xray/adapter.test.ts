@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ScannerError, UserError } from '../../../../src/errors.js';
+import { ExitCode, exitCodeOf, ScannerError, UserError } from '../../../../src/errors.js';
 import { HttpClient, type HttpOptions } from '../../../../src/http/client.js';
 import { createXrayAdapter } from '../../../../src/scanners/xray/adapter.js';
 import { ORDER_BY } from '../../../../src/scanners/xray/report.js';
-import { fixture, type Row } from '../../../sim/xray.js';
+import { fixture, type Row, startXraySim } from '../../../sim/xray.js';
 import {
   MockJfrog,
   type MockReply,
@@ -299,6 +299,46 @@ describe('Xray adapter: scan', () => {
     expect(mock.find('GET', /\/reports\/8$/).length).toBeGreaterThanOrEqual(1);
     expect(mock.find('GET', /\/reports\/8$/).length).toBeLessThanOrEqual(6);
     expect(mock.find('DELETE', /\/reports\/8$/)).toHaveLength(1);
+  });
+
+  it('gives up at timeout when a status poll never answers, not after every attempt of a minute; deletes the report', async () => {
+    const sim = await startXraySim({
+      token: TOKEN,
+      repositories: [{ key: 'npm-local' }],
+      pollsUntilComplete: 5,
+    });
+    sim.fail({
+      method: 'GET',
+      match: /^\/xray\/api\/v1\/reports\/\d+(\?|$)/,
+      status: 200,
+      times: Infinity,
+      hang: true,
+    });
+    // A request may wait a minute, as with timeout 600 s: before the deadline was honoured, the poll took 4
+    // attempts of a minute each.
+    const http = (options: HttpOptions) =>
+      new HttpClient({ ...options, baseDelayMs: 1, requestTimeoutMs: 60_000 });
+    try {
+      const started = performance.now();
+      const error = await createXrayAdapter({ http })
+        .scan({ config: xrayConfig({ 'api-url': sim.url, timeout: '1' }), logger: new RecordingLogger() })
+        .then(
+          () => expect.fail('expected the scan to fail'),
+          (e: unknown) => e as Error,
+        );
+      const [id] = [...sim.reports.keys()];
+      expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+      expect(error.message).toBe(
+        `Xray's vulnerabilities report ${id} was not ready within timeout (1 s; the last poll: ${sim.url}/xray/api/v1/reports/${id} did not answer in the time left). Raise timeout for large repositories, or narrow the report with include-path-patterns.`,
+      );
+      expect(sim.calls('GET', /^\/xray\/api\/v1\/reports\/\d+$/)).toHaveLength(1);
+      // The clean-up outlives the wait: the report is deleted.
+      expect(sim.deleted).toEqual([id]);
+      // The poll sent at the start has the timeout and as long again (1 s) to answer; far from minutes.
+      expect(performance.now() - started).toBeLessThan(15_000);
+    } finally {
+      await sim.stop();
+    }
   });
 
   it('keeps the report with keep-report, also when the run fails', async () => {
