@@ -162,7 +162,8 @@ function webPage(status, where, call) {
  * from the HTTP client already redacted of the key.
  */
 function explain(error, call) {
-    if (error instanceof cancel/* JobStopped */.fB)
+    // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
+    if (error instanceof cancel/* JobStopped */.fB || error instanceof client/* DeadlinePassed */.Xp)
         return error;
     if (!(error instanceof client/* HttpStatusError */.F9)) {
         if (error instanceof errors/* ScannerError */.VM && call.upload) {
@@ -263,7 +264,7 @@ class DtApi {
         const http = new client/* HttpClient */.Qq({
             baseUrl: `${root}/`,
             headers: { 'X-Api-Key': ctx.config.token ?? '' },
-            ...(0,scanner/* scannerHttpOptions */.t)(ctx),
+            ...(0,scanner/* scannerHttpOptions */.tk)(ctx),
             ...overrides,
         });
         return new DtApi(http, root);
@@ -778,6 +779,8 @@ function mapDtViolation(v) {
 
 
 
+
+
 const statusSchema = schemas/* object */.Ikc({ processing: schemas/* boolean */.zMY() });
 function seconds(ms) {
     const s = ms / 1000;
@@ -793,9 +796,12 @@ async function waitForProcessing(api, token, version, options, logger) {
     const timeoutMs = options.timeoutSeconds * 1000;
     const intervalMs = options.pollIntervalSeconds * 1000;
     const progressEveryMs = options.progressEveryMs ?? 10_000;
+    const deadline = (0,scanner/* pollDeadline */.oj)(started, timeoutMs);
     let useEvent = has(version, 'eventToken') !== false;
     let polls = 0;
     let lastProgress = started;
+    /** The timeout's message; `why` when a poll, not an answer, ended the wait. */
+    const timedOut = (why) => new errors/* ScannerError */.VM(`Dependency-Track was still processing the SBOM after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}${why ? `; the last poll: ${why}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
     logger.info(`Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`);
     for (;;) {
         const path = useEvent
@@ -803,7 +809,7 @@ async function waitForProcessing(api, token, version, options, logger) {
             : `api/v1/bom/token/${encodeURIComponent(token)}`;
         let data;
         try {
-            ({ data } = await api.json({ path, retry: true }, {
+            ({ data } = await api.json({ path, retry: true, deadline }, {
                 what: 'following the processing of the SBOM',
                 ...(useEvent ? {} : { permission: 'BOM_UPLOAD' }),
                 notFound: () => `Dependency-Track has neither /api/v1/event/token nor /api/v1/bom/token: sca-bridge cannot follow the upload's processing. Check api-url.`,
@@ -815,6 +821,8 @@ async function waitForProcessing(api, token, version, options, logger) {
                 useEvent = false;
                 continue;
             }
+            if (error instanceof client/* DeadlinePassed */.Xp)
+                throw timedOut(error.message);
             throw error;
         }
         polls++;
@@ -827,9 +835,8 @@ async function waitForProcessing(api, token, version, options, logger) {
             logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${polls} polls).`);
             return;
         }
-        if (elapsed >= timeoutMs) {
-            throw new errors/* ScannerError */.VM(`Dependency-Track was still processing the SBOM after ${seconds(elapsed)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
-        }
+        if (elapsed >= timeoutMs)
+            throw timedOut();
         const now = Date.now();
         if (now - lastProgress >= progressEveryMs) {
             lastProgress = now;
@@ -1088,7 +1095,8 @@ const dependencyTrack = createDependencyTrack();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ scannerHttpOptions)
+/* harmony export */   oj: () => (/* binding */ pollDeadline),
+/* harmony export */   tk: () => (/* binding */ scannerHttpOptions)
 /* harmony export */ });
 /* unused harmony export requestTimeoutMs */
 /**
@@ -1113,6 +1121,16 @@ function scannerHttpOptions(ctx) {
  */
 function requestTimeoutMs(config) {
     return Math.min(60_000, config.timeoutSeconds * 1000);
+}
+/** The most the poll sent as `timeout` runs out may take to answer: the server may just have finished. */
+const LAST_POLL_MS = 5_000;
+/**
+ * The deadline of a wait's status polls (`HttpRequest.deadline`, epoch ms): `timeout` after the wait started,
+ * plus a few seconds (or `timeout` when shorter) for the poll sent as it runs out. A server that hangs holds
+ * the run that long past `timeout` at most, not each retry's request time limit and backoff (minutes).
+ */
+function pollDeadline(started, timeoutMs) {
+    return started + timeoutMs + Math.min(LAST_POLL_MS, timeoutMs);
 }
 
 

@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ scannerHttpOptions)
+/* harmony export */   oj: () => (/* binding */ pollDeadline),
+/* harmony export */   tk: () => (/* binding */ scannerHttpOptions)
 /* harmony export */ });
 /* unused harmony export requestTimeoutMs */
 /**
@@ -32,6 +33,16 @@ function scannerHttpOptions(ctx) {
 function requestTimeoutMs(config) {
     return Math.min(60_000, config.timeoutSeconds * 1000);
 }
+/** The most the poll sent as `timeout` runs out may take to answer: the server may just have finished. */
+const LAST_POLL_MS = 5_000;
+/**
+ * The deadline of a wait's status polls (`HttpRequest.deadline`, epoch ms): `timeout` after the wait started,
+ * plus a few seconds (or `timeout` when shorter) for the poll sent as it runs out. A server that hangs holds
+ * the run that long past `timeout` at most, not each retry's request time limit and backoff (minutes).
+ */
+function pollDeadline(started, timeoutMs) {
+    return started + timeoutMs + Math.min(LAST_POLL_MS, timeoutMs);
+}
 
 
 /***/ }),
@@ -55,7 +66,7 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/xray-report.ts
 var xray_report = __webpack_require__(3310);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var client = __webpack_require__(3243);
+var http_client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/schema.ts
 var schema = __webpack_require__(5060);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
@@ -136,7 +147,7 @@ function explainStatus(error, ctx) {
     if (status === 403)
         return `${where}: permission denied (${answer}): ${forbidden(ctx)}`;
     if (error.redirect) {
-        return `${where}: answered with a redirect (HTTP ${status}): ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`;
+        return `${where}: answered with a redirect (HTTP ${status}): ${(0,http_client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`;
     }
     if (ctx.operation === 'create-report') {
         const patterns = ctx.pathPatterns ? `${PATTERNS_FIX} ` : '';
@@ -172,9 +183,10 @@ function explainStatus(error, ctx) {
  * errors (bad input, bugs) pass through unchanged.
  */
 function explainXrayError(error, ctx) {
-    if (error instanceof cancel/* JobStopped */.fB)
+    // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
+    if (error instanceof cancel/* JobStopped */.fB || error instanceof http_client/* DeadlinePassed */.Xp)
         return error;
-    if (error instanceof client/* HttpStatusError */.F9)
+    if (error instanceof http_client/* HttpStatusError */.F9)
         return new errors/* ScannerError */.VM(explainStatus(error, ctx));
     if (error instanceof errors/* ScannerError */.VM)
         return new errors/* ScannerError */.VM(`${ctx.doing}: ${error.message}`);
@@ -249,7 +261,7 @@ function reportName(parts) {
 
 
 
-const defaultHttpFactory = (options) => new client/* HttpClient */.Qq(options);
+const defaultHttpFactory = (options) => new http_client/* HttpClient */.Qq(options);
 const versionSchema = schemas/* object */.Ikc({ xray_version: schemas/* string */.YjP(), xray_revision: schemas/* string */.YjP().optional() });
 const reportsListSchema = schemas/* object */.Ikc({
     total_reports: schemas/* number */.aig().optional(),
@@ -289,7 +301,7 @@ class XrayClient {
         this.http = factory({
             baseUrl: this.base,
             headers: { authorization: `Bearer ${token}` },
-            ...(0,scanner/* scannerHttpOptions */.t)(ctx),
+            ...(0,scanner/* scannerHttpOptions */.tk)(ctx),
         });
     }
     /** `?projectKey=` on every report call when the repository belongs to a JFrog Project. */
@@ -311,7 +323,7 @@ class XrayClient {
             const explained = explainXrayError(error, context);
             if (explained === error)
                 throw error;
-            if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof client/* HttpStatusError */.F9)) {
+            if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof http_client/* HttpStatusError */.F9)) {
                 throw new errors/* ScannerError */.VM(`${explained.message} ${networkHint}`);
             }
             throw explained;
@@ -382,12 +394,9 @@ class XrayClient {
         `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`);
         return data.report_id;
     }
-    /** `GET /xray/api/v1/reports/{id}`: status, progress and row count. */
-    reportDetails(id) {
-        return this.call({ path: `xray/api/v1/reports/${id}`, query: this.project, retry: true }, detailsSchema, {
-            operation: 'report-status',
-            doing: `Reading the status of Xray report ${id}`,
-        });
+    /** `GET /xray/api/v1/reports/{id}`: status, progress and row count; given up at `deadline` (epoch ms). */
+    reportDetails(id, deadline) {
+        return this.call({ path: `xray/api/v1/reports/${id}`, query: this.project, retry: true, deadline }, detailsSchema, { operation: 'report-status', doing: `Reading the status of Xray report ${id}` });
     }
     /**
      * `POST /xray/api/v1/reports/{kind}/{id}?…`: one page of a report's content. Read-only: retried like a GET.
@@ -488,6 +497,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
+
+
 /**
  * One fixed sort key for every page of a report: paging with LIMIT/OFFSET is only consistent when each
  * page sorts the same way. `vulnerable_component` is accepted by both the vulnerabilities and the
@@ -516,11 +527,19 @@ async function waitForReport(kind, id, options) {
     const stopped = options.stopped ?? (() => false);
     const started = Date.now();
     const deadline = started + options.timeoutMs;
+    // A poll that hangs is given up then: the one sent as the timeout runs out still gets its few seconds.
+    const answerBy = (0,scanner/* pollDeadline */.oj)(started, options.timeoutMs);
     let shown = '';
+    /** The timeout's message, with what the last poll said. */
+    const notReady = (last) => new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; ${last}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`);
     for (;;) {
         if (stopped())
             throw new Cancelled(`waiting for Xray ${kind} report ${id} stopped`);
-        const details = await client.reportDetails(id);
+        const details = await client.reportDetails(id, answerBy).catch((error) => {
+            if (!(error instanceof http_client/* DeadlinePassed */.Xp))
+                throw error;
+            throw notReady(`${shown ? `last status: ${shown}; ` : ''}the last poll: ${error.message}`);
+        });
         const status = details.status.toLowerCase();
         const progress = describeProgress(details);
         const elapsed = ((Date.now() - started) / 1000).toFixed(1);
@@ -535,9 +554,8 @@ async function waitForReport(kind, id, options) {
             throw new errors/* ScannerError */.VM(`Xray could not generate the ${kind} report ${id} (status ${status}${details.error ? `: ${details.error}` : ''}). Check in Xray → Reports why it stopped; the repository must be indexed by Xray, and a report may be aborted when Xray restarts. Run the scan again once Xray is healthy.`);
         }
         const left = deadline - Date.now();
-        if (left <= 0) {
-            throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} was not ready within timeout (${options.timeoutMs / 1000} s; last status: ${progress}). Raise timeout for large repositories, or narrow the report with include-path-patterns.`);
-        }
+        if (left <= 0)
+            throw notReady(`last status: ${progress}`);
         await client.wait(Math.min(options.pollIntervalMs, left));
     }
 }

@@ -6514,6 +6514,7 @@ function shorten(text, limit, ellipsis = '…') {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Xp: () => (/* binding */ DeadlinePassed),
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
   R2: () => (/* binding */ redirectAdvice)
@@ -6664,6 +6665,28 @@ function graceAfter(run) {
 function cutOff(signal, shown) {
     const reason = signal.reason;
     return reason instanceof GraceOver ? new errors/* ScannerError */.VM(`${shown} ${reason.message}`) : reason;
+}
+/**
+ * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
+ * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
+ */
+class DeadlinePassed extends errors/* ScannerError */.VM {
+    constructor(shown, failure) {
+        super(failure
+            ? `${failure.message.replace(/\.$/, '')}, with no time left to try again`
+            : `${shown} did not answer in the time left`);
+    }
+}
+/** Aborts at `deadline` (epoch ms), rounded up: a timer takes whole milliseconds, and `timeout` need not. */
+function expiring(deadline) {
+    return deadline === undefined
+        ? undefined
+        : AbortSignal.timeout(Math.max(0, Math.ceil(deadline - Date.now())));
+}
+/** The signal an attempt is sent with: it ends with the first of those given, if any. */
+function firstOf(...signals) {
+    const given = signals.filter((signal) => signal !== undefined);
+    return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 /** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
 class HttpStatusError extends errors/* ScannerError */.VM {
@@ -6837,13 +6860,22 @@ class HttpClient {
         const shown = this.options.originOnly ? url.origin : `${url.origin}${url.pathname}`;
         const run = this.options.signal;
         const signal = run && req.outlivesCancel ? graceAfter(run) : run;
+        const { deadline } = req;
+        const expiry = expiring(deadline);
         const attempts = req.retry ? (this.options.maxAttempts ?? 4) : 1;
         // Between attempts a stop ends the wait: a call cut off throws the stop, one that outlives it gives up
-        // at the next attempt with its last error.
-        const backOff = (error, attempt, retryAfter) => this.pause(error, attempt, attempts, retryAfter).catch((stop) => {
-            if (!req.outlivesCancel)
-                throw stop;
-        });
+        // at the next attempt with its last error. A wait that would end past the deadline is not begun.
+        const backOff = async (error, attempt, retryAfter) => {
+            if (attempt >= attempts)
+                return;
+            const delay = retryAfter ?? this.backoff(attempt);
+            if (deadline !== undefined && Date.now() + delay >= deadline)
+                throw new DeadlinePassed(shown, error);
+            await this.pause(error, attempt, attempts, delay).catch((stop) => {
+                if (!req.outlivesCancel)
+                    throw stop;
+            });
+        };
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             // Once the run is stopped, a call that outlives it gets no further attempt.
@@ -6851,13 +6883,18 @@ class HttpClient {
                 throw lastError;
             if (signal?.aborted)
                 throw cutOff(signal, shown);
+            if (expiry?.aborted)
+                throw new DeadlinePassed(shown);
             let response;
             try {
-                response = await this.once(url, req, signal);
+                response = await this.once(url, req, firstOf(signal, expiry));
             }
             catch (error) {
+                // A stop is said as a stop even when the deadline came too: the job is ending, not the wait.
                 if (signal?.aborted)
                     throw cutOff(signal, shown);
+                if (expiry?.aborted)
+                    throw new DeadlinePassed(shown);
                 lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
@@ -6931,12 +6968,13 @@ class HttpClient {
         const text = await response.body.text();
         return { status: response.statusCode, headers: response.headers, text };
     }
-    /** Waits before the next attempt: `Retry-After` when the server gave one, else exponential backoff with jitter. */
-    async pause(error, attempt, attempts, retryAfter) {
-        if (attempt >= attempts)
-            return;
+    /** The wait after attempt `attempt` when the server gave no `Retry-After`: exponential, with jitter. */
+    backoff(attempt) {
         const backoff = (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1);
-        const delay = retryAfter ?? backoff * (0.75 + Math.random() * 0.5);
+        return backoff * (0.75 + Math.random() * 0.5);
+    }
+    /** Waits `delay` before the next attempt, saying why. */
+    async pause(error, attempt, attempts, delay) {
         this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
         await this.wait(delay);
     }
