@@ -1704,7 +1704,23 @@ function readBytes(file, cwd) {
     const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
     if (utf8.every(isSpace))
         throw new errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
+    checkUtf8(utf8, file);
     return utf8;
+}
+/**
+ * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
+ * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
+ * bytes they are UTF-16 without its mark.
+ */
+function checkUtf8(bytes, file) {
+    if (bytes[0] === 0 || bytes[1] === 0) {
+        throw new errors/* UserError */.yo(`${file}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with its byte-order mark).`);
+    }
+    // A file that does not start like JSON is refused as not JSON, which says more of a binary file.
+    const first = bytes.find((byte) => !isSpace(byte));
+    if ((first === 0x7b || first === 0x5b) && !(0,external_node_buffer_.isUtf8)(bytes)) {
+        throw new errors/* UserError */.yo(`${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`);
+    }
 }
 function notJson(file, error, where = '') {
     return new errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fstatSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { constants as bufferConstants } from 'node:buffer';
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
@@ -102,7 +102,28 @@ function readBytes(file: string, cwd: string): Buffer {
   const utf8 = asUtf8(bytes);
   if (utf8.every(isSpace))
     throw new UserError(`${file}: the file is empty; export the scanner's findings as JSON.`);
+  checkUtf8(utf8, file);
   return utf8;
+}
+
+/**
+ * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
+ * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
+ * bytes they are UTF-16 without its mark.
+ */
+function checkUtf8(bytes: Buffer, file: string): void {
+  if (bytes[0] === 0 || bytes[1] === 0) {
+    throw new UserError(
+      `${file}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with its byte-order mark).`,
+    );
+  }
+  // A file that does not start like JSON is refused as not JSON, which says more of a binary file.
+  const first = bytes.find((byte) => !isSpace(byte));
+  if ((first === 0x7b || first === 0x5b) && !isUtf8(bytes)) {
+    throw new UserError(
+      `${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`,
+    );
+  }
 }
 
 function notJson(file: string, error: unknown, where = ''): UserError {

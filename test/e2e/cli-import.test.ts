@@ -532,6 +532,24 @@ describe('sca-bridge CLI', () => {
     expect(stdout).toBe('');
   });
 
+  it('refuses an export that is not UTF-8 rather than read its names as U+FFFD (exit 2)', async () => {
+    const dir = tempDir();
+    const text = readFileSync(fixture('dt-fpf.json'), 'utf8').replace('"name"', '"name": "Größe café", "n"');
+    writeFileSync(path.join(dir, 'latin1.json'), Buffer.from(text, 'latin1'));
+    writeFileSync(path.join(dir, 'utf16.json'), Buffer.from(text, 'utf16le'));
+    writeFileSync(path.join(dir, 'utf8.json'), text);
+    const run = (file: string) => runCli(['import', file, '--sarif-file', 'out.sarif'], { cwd: dir });
+    const latin1 = await run('latin1.json');
+    expect(latin1.code).toBe(2);
+    expect(latin1.stderr).toContain(
+      'latin1.json: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8',
+    );
+    const utf16 = await run('utf16.json');
+    expect(utf16.code).toBe(2);
+    expect(utf16.stderr).toContain('utf16.json: looks like UTF-16 without a byte-order mark');
+    expect((await run('utf8.json')).code).toBe(0);
+  });
+
   it('names sarif-file when it cannot be written (exit 2, not a bug)', async () => {
     // Below a regular file, so the folder can never be made.
     const target = path.join(fixture('dt-fpf.json'), 'out.sarif');
