@@ -78779,6 +78779,10 @@ function job_summary_link(text, url) {
     const target = webUrl(url)?.replace(/[()|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     return target ? `[${cell(text)}](${target})` : cell(text);
 }
+/** Whether the run got as far as reading its inputs: an error summary without a mode did not. */
+function configured(summary) {
+    return summary.status !== 'error' || summary.mode !== null;
+}
 function header(summary) {
     const verdict = summary.status === 'passed'
         ? '✅ Gate passed'
@@ -78792,7 +78796,9 @@ function header(summary) {
             `**${summary.repoKey ? 'Repository' : 'Project'}:** ${job_summary_link(subject, summary.reportUrl ?? undefined)}`,
         summary.branch && `**Branch:** ${cell(summary.branch)}`,
         summary.environment && `**Environment:** ${cell(summary.environment)}`,
-        `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,
+        // A run that failed before its inputs were read has no gate to show (its summary's is a placeholder).
+        configured(summary) &&
+            `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,
     ].filter(Boolean);
     const lines = [`## sca-bridge: ${verdict}`, '', facts.join(' · '), ''];
     if (summary.error)

@@ -50,6 +50,11 @@ function link(text: string, url: string | undefined): string {
   return target ? `[${cell(text)}](${target})` : cell(text);
 }
 
+/** Whether the run got as far as reading its inputs: an error summary without a mode did not. */
+function configured(summary: RunSummary): boolean {
+  return summary.status !== 'error' || summary.mode !== null;
+}
+
 function header(summary: RunSummary): string[] {
   const verdict =
     summary.status === 'passed'
@@ -64,7 +69,9 @@ function header(summary: RunSummary): string[] {
       `**${summary.repoKey ? 'Repository' : 'Project'}:** ${link(subject, summary.reportUrl ?? undefined)}`,
     summary.branch && `**Branch:** ${cell(summary.branch)}`,
     summary.environment && `**Environment:** ${cell(summary.environment)}`,
-    `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,
+    // A run that failed before its inputs were read has no gate to show (its summary's is a placeholder).
+    configured(summary) &&
+      `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,
   ].filter(Boolean);
   const lines = [`## sca-bridge: ${verdict}`, '', facts.join(' · '), ''];
   if (summary.error) lines.push(`> **Error:** ${cell(summary.error.message)}`, '');

@@ -101,6 +101,15 @@ describe('the job summary', () => {
     expect(read).toContain('| **total** | **0** |');
   });
 
+  it('shows no gate for a run that failed before its inputs were read (its fail-on is a placeholder)', () => {
+    const error = { message: 'Input fail-on: expected critical, …', exitCode: 2 };
+    const unread: RunSummary = { ...SUMMARY, status: 'error', mode: null, error };
+    const render = (summary: RunSummary) =>
+      renderJobSummary({ summary, findings: undefined, violations: [], notes: [] });
+    expect(render(unread)).not.toContain('**Gate:**');
+    expect(render({ ...unread, mode: 'scan' })).toContain('**Gate:** `fail-on: none`');
+  });
+
   it("keeps scanner text from pairing with the summary's own markdown: backticks, brackets, tags", () => {
     const summary: RunSummary = {
       ...SUMMARY,
