@@ -717,7 +717,7 @@ async function sendWebhook(config, summary, logger) {
         logger.info(`Webhook delivered to ${url.origin}.`);
     }
     catch (error) {
-        logger.warn(`The webhook to ${url.origin} failed: ${error.message}. The scan result itself is unaffected.`);
+        logger.warn(`The webhook to ${url.origin} failed: ${(0,http_client/* withoutStop */.f6)(error.message)}. The scan result itself is unaffected.`);
     }
     finally {
         await client?.close();
@@ -6533,7 +6533,8 @@ __webpack_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ DeadlinePassed),
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
-  R2: () => (/* binding */ redirectAdvice)
+  R2: () => (/* binding */ redirectAdvice),
+  f6: () => (/* binding */ withoutStop)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -6682,6 +6683,10 @@ function cutOff(signal, shown) {
     const reason = signal.reason;
     return reason instanceof GraceOver ? new errors/* ScannerError */.VM(`${shown} ${reason.message}`) : reason;
 }
+/** A sentence without its full stop, to go on with another clause. */
+function withoutStop(sentence) {
+    return sentence.replace(/\.$/, '');
+}
 /**
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
@@ -6689,7 +6694,7 @@ function cutOff(signal, shown) {
 class DeadlinePassed extends errors/* ScannerError */.VM {
     constructor(shown, failure) {
         super(failure
-            ? `${failure.message.replace(/\.$/, '')}, with no time left to try again`
+            ? `${withoutStop(failure.message)}, with no time left to try again`
             : `${shown} did not answer in the time left`);
     }
 }
@@ -6991,7 +6996,7 @@ class HttpClient {
     }
     /** Waits `delay` before the next attempt, saying why. */
     async pause(error, attempt, attempts, delay) {
-        this.options.logger.info(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
+        this.options.logger.info(`${withoutStop(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
         await this.wait(delay);
     }
     /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */

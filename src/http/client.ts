@@ -78,6 +78,11 @@ function cutOff(signal: AbortSignal, shown: string): unknown {
   return reason instanceof GraceOver ? new ScannerError(`${shown} ${reason.message}`) : reason;
 }
 
+/** A sentence without its full stop, to go on with another clause. */
+export function withoutStop(sentence: string): string {
+  return sentence.replace(/\.$/, '');
+}
+
 /**
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
@@ -86,7 +91,7 @@ export class DeadlinePassed extends ScannerError {
   constructor(shown: string, failure?: ScannerError) {
     super(
       failure
-        ? `${failure.message.replace(/\.$/, '')}, with no time left to try again`
+        ? `${withoutStop(failure.message)}, with no time left to try again`
         : `${shown} did not answer in the time left`,
     );
   }
@@ -472,7 +477,7 @@ export class HttpClient {
   /** Waits `delay` before the next attempt, saying why. */
   private async pause(error: Error, attempt: number, attempts: number, delay: number): Promise<void> {
     this.options.logger.info(
-      `${error.message}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
+      `${withoutStop(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );
     await this.wait(delay);
   }

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
-import { HttpClient } from '../http/client.js';
+import { HttpClient, withoutStop } from '../http/client.js';
 import type { Logger } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
 
@@ -67,7 +67,7 @@ export async function sendWebhook(
     logger.info(`Webhook delivered to ${url.origin}.`);
   } catch (error) {
     logger.warn(
-      `The webhook to ${url.origin} failed: ${(error as Error).message}. The scan result itself is unaffected.`,
+      `The webhook to ${url.origin} failed: ${withoutStop((error as Error).message)}. The scan result itself is unaffected.`,
     );
   } finally {
     await client?.close();

@@ -641,6 +641,8 @@ describe('webhook', () => {
       .filter((c) => c.command === 'warning' && !c.properties.file)
       .map((c) => c.message);
     expect(warnings).toEqual([expect.stringContaining('The webhook to http://127.0.0.1:9 failed')]);
+    // One full stop between the failure and what it means.
+    expect(warnings[0]).toMatch(/server is running\. The scan result itself is unaffected\.$/);
     expect(dead.outputs.total).toBe('4');
   });
 });

@@ -83,6 +83,16 @@ describe('HttpClient', () => {
     await Promise.all([http.close(), unwritable.close()]);
   });
 
+  it('logs each retry as one sentence: the failure without its full stop, then the wait', async () => {
+    const logger = new MemoryLogger();
+    const http = client('http://127.0.0.1:1', { maxAttempts: 2 }, logger);
+    await failure(http.send({ path: 'api/read', retry: true }));
+    expect(logger.of('info')).toEqual([
+      'connection to http://127.0.0.1:1/api/read refused: check api-url and that the server is running; retrying in 0.0 s (1/1)',
+    ]);
+    await http.close();
+  });
+
   it('reads an empty or blank body as null, and names a body that is not JSON', async () => {
     const bodies = ['', ' \r\n', '<html>login</html>'];
     const url = await start((req, res) => {
