@@ -1372,7 +1372,7 @@ function describeShape(doc) {
         // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
         return doc.length
             ? `an array of ${doc.length} ${typeof doc[0]} values`
-            : 'an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings';
+            : 'an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings';
     }
     if ((0,schema/* isRecord */.u4)(doc)) {
         const keys = Object.keys(doc);
@@ -1388,12 +1388,12 @@ function detectFormat(doc, file) {
     if (matching.length === 1 && matching[0])
         return matching[0];
     if (matching.length > 1) {
-        throw new errors/* UserError */.yo(`${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with --import-format.`);
+        throw new errors/* UserError */.yo(`${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with import-format.`);
     }
     const other = recogniseOther(doc);
     if (other)
         throw new errors/* UserError */.yo(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
-    throw new errors/* UserError */.yo(`${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`);
+    throw new errors/* UserError */.yo(`${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`);
 }
 /**
  * The format named with --import-format, when the document has its shape or holds nothing at all (`[]`, an
@@ -1403,7 +1403,7 @@ function namedFormat(name, doc, file) {
     const format = formatNamed(name);
     if (format.matches(doc) || (Array.isArray(doc) && doc.length === 0))
         return format;
-    throw new errors/* UserError */.yo(`${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check --import-format, or leave it out to detect the format.`);
+    throw new errors/* UserError */.yo(`${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check import-format, or leave it out to detect the format.`);
 }
 
 ;// CONCATENATED MODULE: ./src/importers/json-slices.ts

@@ -34,7 +34,7 @@ function describeShape(doc: unknown): string {
     // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
     return doc.length
       ? `an array of ${doc.length} ${typeof doc[0]} values`
-      : 'an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings';
+      : 'an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings';
   }
   if (isRecord(doc)) {
     const keys = Object.keys(doc);
@@ -51,13 +51,13 @@ export function detectFormat(doc: unknown, file: string): ImportFormat {
   if (matching.length === 1 && matching[0]) return matching[0];
   if (matching.length > 1) {
     throw new UserError(
-      `${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with --import-format.`,
+      `${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with import-format.`,
     );
   }
   const other = recogniseOther(doc);
   if (other) throw new UserError(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
   throw new UserError(
-    `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`,
+    `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`,
   );
 }
 
@@ -69,6 +69,6 @@ export function namedFormat(name: ImportFormatName, doc: unknown, file: string):
   const format = formatNamed(name);
   if (format.matches(doc) || (Array.isArray(doc) && doc.length === 0)) return format;
   throw new UserError(
-    `${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check --import-format, or leave it out to detect the format.`,
+    `${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check import-format, or leave it out to detect the format.`,
   );
 }

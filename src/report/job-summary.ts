@@ -69,6 +69,8 @@ function header(summary: RunSummary): string[] {
       `**${summary.repoKey ? 'Repository' : 'Project'}:** ${link(subject, summary.reportUrl ?? undefined)}`,
     summary.branch && `**Branch:** ${cell(summary.branch)}`,
     summary.environment && `**Environment:** ${cell(summary.environment)}`,
+    summary.scanTag && `**Scan tag:** ${cell(summary.scanTag)}`,
+    ...Object.entries(summary.metadata).map(([key, value]) => `**${cell(key)}:** ${cell(value)}`),
     // A run that failed before its inputs were read has no gate to show (its summary's is a placeholder).
     configured(summary) &&
       `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,

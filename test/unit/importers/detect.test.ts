@@ -42,7 +42,7 @@ describe('detectFormat: rejections name what was found and what is accepted', ()
       detectFormat(fixture('bad_unknown-shape.json'), 'bad_unknown-shape.json'),
     );
     expect(message).toBe(
-      `bad_unknown-shape.json: not a recognised Dependency-Track or Xray export (found an object with keys results, generatedBy). ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with --import-format.`,
+      `bad_unknown-shape.json: not a recognised Dependency-Track or Xray export (found an object with keys results, generatedBy). ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`,
     );
   });
 
@@ -59,7 +59,7 @@ describe('detectFormat: rejections name what was found and what is accepted', ()
     );
     expect(message).toContain('bad_empty-array.json: not a recognised Dependency-Track or Xray export');
     expect(message).toContain(
-      '(found an empty array; an empty Dependency-Track findings list imports with --import-format dtrack-findings)',
+      '(found an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings)',
     );
     expect(message).toContain(ACCEPTED);
   });
@@ -125,7 +125,7 @@ describe('detectFormat: rejections name what was found and what is accepted', ()
   it('a document matching two shapes is rejected, naming both and --import-format', () => {
     const doc = { project: { name: 'p' }, findings: [], artifacts: [] };
     expect(userErrorMessage(() => detectFormat(doc, 'both.json'))).toBe(
-      'both.json: the file matches several formats (dtrack-fpf, xray-summary); name one with --import-format.',
+      'both.json: the file matches several formats (dtrack-fpf, xray-summary); name one with import-format.',
     );
   });
 });

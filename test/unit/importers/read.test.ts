@@ -152,7 +152,7 @@ describe('readImports: files that do not read', () => {
   it('a file that does not fit the format named with --import-format', async () => {
     const message = await userErrorMessageAsync(readAll(['dtrack-fpf-1.0.json'], 'xray-report').results);
     expect(message).toMatch(
-      /^dtrack-fpf-1\.0\.json: does not have the shape of xray-report.*; check --import-format/,
+      /^dtrack-fpf-1\.0\.json: does not have the shape of xray-report.*; check import-format/,
     );
   });
 

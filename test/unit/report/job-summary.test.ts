@@ -101,6 +101,19 @@ describe('the job summary', () => {
     expect(read).toContain('| **total** | **0** |');
   });
 
+  it('shows the labels the run was given: environment, scan tag and metadata', () => {
+    const summary: RunSummary = {
+      ...SUMMARY,
+      environment: 'prod',
+      scanTag: 'nightly',
+      metadata: { team: 'payments', owner: 'bob|ops' },
+    };
+    const markdown = renderJobSummary({ summary, findings: [], violations: [], notes: [] });
+    expect(markdown).toContain(
+      '**Environment:** prod · **Scan tag:** nightly · **team:** payments · **owner:** bob\\|ops',
+    );
+  });
+
   it('shows no gate for a run that failed before its inputs were read (its fail-on is a placeholder)', () => {
     const error = { message: 'Input fail-on: expected critical, …', exitCode: 2 };
     const unread: RunSummary = { ...SUMMARY, status: 'error', mode: null, error };
