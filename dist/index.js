@@ -78115,7 +78115,7 @@ function explain(error, repository) {
     return `The SARIF upload failed: ${error.message}`;
 }
 /** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */
-async function uploadSarif(log, target, logger) {
+async function uploadSarif(log, target, logger, uploaded = () => { }) {
     logger.secret(target.token);
     const client = new http_client/* HttpClient */.Qq({
         baseUrl: target.apiUrl,
@@ -78148,6 +78148,8 @@ async function uploadSarif(log, target, logger) {
             throw error instanceof http_client/* HttpStatusError */.F9 ? new errors/* ScannerError */.VM(explain(error, target.repository)) : error;
         }
         logger.info(`SARIF uploaded to code scanning (id ${id}); waiting for GitHub to process it.`);
+        // GitHub has the upload whatever its processing ends in: its id is the way to look at it.
+        uploaded(id);
         await waitForProcessing(client, target, id, logger);
         return id;
     }
@@ -84729,8 +84731,7 @@ async function uploadToCodeScanning(config, github, logger, notes) {
         proxyEnv: config.proxyEnv,
         waitSeconds: Math.min(config.timeoutSeconds, 120),
         pollSeconds: config.pollIntervalSeconds,
-    }, logger);
-    core/* setOutput */.uH('sarif-id', id);
+    }, logger, (uploaded) => core/* setOutput */.uH('sarif-id', uploaded));
     notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
 }
 /**

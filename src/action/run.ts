@@ -121,8 +121,8 @@ async function uploadToCodeScanning(
       pollSeconds: config.pollIntervalSeconds,
     },
     logger,
+    (uploaded) => core.setOutput('sarif-id', uploaded),
   );
-  core.setOutput('sarif-id', id);
   notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
 }
 

@@ -51,7 +51,12 @@ function explain(error: HttpStatusError, repository: string): string {
 }
 
 /** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */
-export async function uploadSarif(log: Log, target: UploadTarget, logger: Logger): Promise<string> {
+export async function uploadSarif(
+  log: Log,
+  target: UploadTarget,
+  logger: Logger,
+  uploaded: (id: string) => void = () => {},
+): Promise<string> {
   logger.secret(target.token);
   const client = new HttpClient({
     baseUrl: target.apiUrl,
@@ -83,6 +88,8 @@ export async function uploadSarif(log: Log, target: UploadTarget, logger: Logger
       throw error instanceof HttpStatusError ? new ScannerError(explain(error, target.repository)) : error;
     }
     logger.info(`SARIF uploaded to code scanning (id ${id}); waiting for GitHub to process it.`);
+    // GitHub has the upload whatever its processing ends in: its id is the way to look at it.
+    uploaded(id);
     await waitForProcessing(client, target, id, logger);
     return id;
   } finally {

@@ -517,6 +517,8 @@ describe('upload-sarif', () => {
         .map((c) => c.message)
         .join('\n'),
     ).toContain('Code scanning could not process SARIF sarif-47: locationFromSarifResult');
+    // GitHub has the upload: its id is how to look into what went wrong.
+    expect(run.outputs['sarif-id']).toBe('sarif-47');
   });
 });
 
