@@ -419,6 +419,27 @@ function defaultBranch(ctx: ConfigContext): string | undefined {
   );
 }
 
+/** The reports a run of `scan` or `import` writes, by input name. */
+export type ReportPaths = {
+  'sarif-file': string;
+  'gitlab-dependency-report': string | undefined;
+  'gitlab-codequality-report': string | undefined;
+};
+
+/** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
+export function reportPaths(raw: RawInputs): ReportPaths {
+  return {
+    'sarif-file': text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+    'gitlab-dependency-report': text(raw, 'gitlab-dependency-report'),
+    'gitlab-codequality-report': text(raw, 'gitlab-codequality-report'),
+  };
+}
+
+/** The files named as arguments, then those of the `import-file` input. */
+export function importFilesOf(raw: RawInputs, files: readonly string[] = []): string[] {
+  return [...files, ...list(raw, 'import-file')];
+}
+
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Config {
   const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray'] as const);
@@ -428,6 +449,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
   // One `git rev-parse` at most, for the project's default name and the repository root.
   let root: { path: string | undefined } | undefined;
   const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
+  const reports = reportPaths(raw);
   const config: Config = definedOnly({
     mode,
     scanner,
@@ -438,7 +460,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
     timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
     pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
-    importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
+    importFiles: importFilesOf(raw, ctx.files),
     importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
     project: text(raw, 'project'),
     projectName:
@@ -468,7 +490,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
     includeSuppressed: bool(raw, 'include-suppressed', false),
     workingDirectory,
-    sarifFile: text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+    sarifFile: reports['sarif-file'],
     category: text(raw, 'category'),
     annotations: bool(raw, 'annotations', true),
     jobSummary: bool(raw, 'job-summary', true),
@@ -478,8 +500,8 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     artifactName: text(raw, 'artifact-name'),
     webhookUrl: url(raw, 'webhook-url'),
     webhookSecret: text(raw, 'webhook-secret'),
-    gitlabDependencyReport: text(raw, 'gitlab-dependency-report'),
-    gitlabCodequalityReport: text(raw, 'gitlab-codequality-report'),
+    gitlabDependencyReport: reports['gitlab-dependency-report'],
+    gitlabCodequalityReport: reports['gitlab-codequality-report'],
     workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
     proxyEnv: proxyEnv(
       ctx.env,

@@ -14,7 +14,7 @@ import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../r
 import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { gateFailedMessage } from '../policy/gate.js';
-import { errorSummary, runScan, type RunOutcome } from '../run.js';
+import { clearReportsOfRefusedRun, errorSummary, runScan, type RunOutcome } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext, uploadCommit } from './github-context.js';
 import { ActionLogger } from './logger.js';
@@ -192,8 +192,8 @@ async function runMode(
   const ci = readCiContext(env);
   let config: Config | undefined;
   let mode: Mode | undefined;
+  const inputs = readInputs();
   try {
-    const inputs = readInputs();
     registerSecrets(inputs, logger);
     mode = modeOf(inputs);
     config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
@@ -210,6 +210,7 @@ async function runMode(
   } catch (error) {
     // Failed by the step's one catch.
     if (mode === 'test-connection') throw error;
+    if (mode && !config) await clearReportsOfRefusedRun(inputs, {}, logger);
     return {
       config,
       summary: errorSummary(config, ci, startedAt, error, logger),

@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js';
 import { evaluateGate, gateFailedMessage } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
-import { errorSummary, runScan } from '../run.js';
+import { clearReportsOfRefusedRun, errorSummary, runScan } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import type { ParsedArgs } from './args.js';
 
@@ -97,6 +97,8 @@ export async function runReport(
     );
     logOutcome(logger, summary.status, summary.gate.reasons);
   } catch (error) {
+    const { positionals: files, tokenFile } = args;
+    if (!config) await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
     exitCode = exitCodeOf(error);
     logger.error(describeError(error));
     summary = errorSummary(config, ci, startedAt, error, logger);

@@ -691,6 +691,72 @@ describe('sca-bridge CLI', () => {
     expect(stderr).toContain('Inputs sarif-file and gitlab-codequality-report name the same file');
   });
 
+  it("removes an earlier run's reports when a flag or input is refused, as any failed run does", async () => {
+    const dir = tempDir();
+    const named = ['--sarif-file', 'out.sarif', '--gitlab-dependency-report', 'gl-ds.json'];
+    const both = ['out.sarif', 'gl-ds.json'];
+    const refused: [args: string[], removed: string[]][] = [
+      [['import', fixture('dt-fpf.json'), '--min-severity', 'foo', ...named], both],
+      [['import', fixture('dt-fpf.json'), '--token-file', 'no-such-token', ...named], both],
+      [['import', 'no-such-*.json', ...named], both],
+      [
+        [
+          'scan',
+          '--scanner',
+          'xray',
+          '--api-url',
+          'https://acme.jfrog.io',
+          '--repo-key',
+          'npm-local',
+          ...named,
+        ],
+        both,
+      ],
+      [['scan', 'bom.json', ...named], both],
+      // The default SARIF path, and another spelling of a report's path.
+      [
+        [
+          'import',
+          fixture('dt-fpf.json'),
+          '--fail-on',
+          'severe',
+          '--gitlab-codequality-report',
+          './gl-cq.json',
+        ],
+        ['sca-bridge.sarif', 'gl-cq.json'],
+      ],
+    ];
+    const all = ['sca-bridge.sarif', 'out.sarif', 'gl-ds.json', 'gl-cq.json'];
+    for (const [args, removed] of refused) {
+      for (const name of all) writeFileSync(path.join(dir, name), '{"stale": "an earlier run wrote this"}');
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^error: /);
+      const left = all.filter((name) => existsSync(path.join(dir, name)));
+      expect(left, args.join(' ')).toEqual(all.filter((name) => !removed.includes(name)));
+    }
+  });
+
+  it('keeps a file a refused run would read, though a report names it, and says so', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'read.json');
+    const original = readFileSync(fixture('dt-fpf.json'), 'utf8');
+    for (const [input, args] of [
+      ['import-file', ['import', file]],
+      ['import-file', ['import', '--import-file', file]],
+      ['sbom', ['scan', '--scanner', 'dependency-track', '--sbom', file]],
+      ['ca-file', ['import', fixture('dt-fpf.json'), '--ca-file', file]],
+      ['token-file', ['import', fixture('dt-fpf.json'), '--token-file', file]],
+    ] as const) {
+      writeFileSync(file, original);
+      const run = await runCli([...args, '--sarif-file', file, '--min-severity', 'foo'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`warning: Input sarif-file: ${file} is the ${input} this run reads`);
+      expect(run.stderr).toContain('error: Input min-severity: expected one of');
+      expect(readFileSync(file, 'utf8'), input).toBe(original);
+    }
+  });
+
   it('stops at a Ctrl-C (SIGINT) outside a scanner flow, as any program does', async () => {
     const file = path.join(tempDir(), 'big.json');
     const rows = generateRows(60_000, 'npm-local');
