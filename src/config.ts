@@ -521,6 +521,17 @@ function checkModeInputs(config: Config): void {
   if (config.mode === 'import' && config.importFiles.length === 0) {
     throw new UserError('Input import-file: name at least one exported JSON file (or glob) to import.');
   }
+  if (config.mode === 'import' && config.importFiles.includes('-')) {
+    throw new UserError(
+      'Input import-file: - (standard input) is not read; save the export to a file and name that file.',
+    );
+  }
+  // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
+  if (config.mode === 'scan' && config.importFiles.length) {
+    throw new UserError(
+      "Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.",
+    );
+  }
   if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
     if (!config.scanner) throw new UserError('Input scanner: set dependency-track or xray.');
     if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {

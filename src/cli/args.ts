@@ -53,6 +53,8 @@ const BOOLEAN_INPUTS = [
 export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
+  /** Every flag given, by its option name and as it was written (`--no-insecure`, `-h`). */
+  flags: { name: string; written: string }[];
   inputs: RawInputs;
   json: boolean;
   verbose: boolean;
@@ -89,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       allowPositionals: true,
       allowNegative: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw new UserError(`${(error as Error).message}. Run \`sca-bridge --help\` for the flags.`);
@@ -103,9 +106,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (values[name] !== undefined) inputs[name] = String(values[name]);
   }
   const [command, ...positionals] = parsed.positionals;
+  const flags = parsed.tokens.flatMap((token) =>
+    token.kind === 'option' ? [{ name: token.name, written: token.rawName }] : [],
+  );
   return {
     command,
     positionals,
+    flags,
     inputs,
     json: !!values.json,
     verbose: !!values.verbose,
@@ -113,4 +120,54 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     version: !!values.version,
     ...(typeof values['token-file'] === 'string' ? { tokenFile: values['token-file'] } : {}),
   };
+}
+
+/** Flags every command takes. */
+const EVERY_COMMAND = ['verbose', 'help', 'version'];
+
+/** How `list-repos` and `test-connection` reach the scanner. */
+const CONNECTION = ['scanner', 'api-url', 'token-file', 'insecure', 'ca-file', 'timeout'];
+
+/**
+ * What the commands that read little take: the files and the flags commands.ts reads for them, directly or
+ * through their Config. `import` and `scan` take every flag (the Action and the GitLab component pass them some
+ * they do not use, such as defaults).
+ */
+export const COMMAND_FLAGS: Readonly<Record<string, { files: string; flags: readonly string[] }>> = {
+  gate: { files: '<summary.json>', flags: ['fail-on', 'fail-on-policy-violation'] },
+  'list-repos': { files: '', flags: [...CONNECTION, 'project-key', 'json'] },
+  'test-connection': {
+    files: '',
+    // ui-url: Dependency-Track's project link; project-key: Xray's reports in a JFrog Project.
+    flags: [
+      ...CONNECTION,
+      'ui-url',
+      'project',
+      'project-name',
+      'project-version',
+      'branch',
+      'auto-create',
+      'project-key',
+    ],
+  },
+};
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A flag the command would not read is refused rather than dropped: the user expects it to do something. */
+export function refuseFlags(args: ParsedArgs): void {
+  const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
+  if (!takes) return;
+  const allowed = new Set([...takes.flags, ...EVERY_COMMAND]);
+  const refused = [
+    ...new Set(args.flags.filter((flag) => !allowed.has(flag.name)).map((flag) => flag.written)),
+  ];
+  if (!refused.length) return;
+  const what = [takes.files, ...[...takes.flags, 'verbose'].map((name) => `--${name}`)].filter(Boolean);
+  throw new UserError(
+    `${args.command}: ${listed(refused)} ${refused.length === 1 ? 'does' : 'do'} not apply; ${args.command} takes ${listed(what)}. Run \`sca-bridge ${args.command} --help\`.`,
+  );
 }

@@ -169,15 +169,17 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
 
 /** `list-repos`: the Xray repository keys the token can see, one per line (or a JSON array with --json). */
 export async function listRepos(args: ParsedArgs, io: CliIo, logger: Logger): Promise<number> {
+  // Said before the other inputs are checked: no value of theirs would make another scanner list anything.
+  const scanner = textInput(args.inputs, 'scanner') ?? 'xray';
+  const adapter = scanner.toLowerCase() === 'xray' ? await scannerAdapter('xray') : undefined;
+  if (!adapter?.listRepositories)
+    throw new UserError(`list-repos: only Xray has repositories; use --scanner xray (got "${scanner}").`);
   const config = await buildConfig(
     'list-repos',
-    { ...args, inputs: { scanner: 'xray', ...args.inputs } },
+    { ...args, inputs: { ...args.inputs, scanner } },
     io,
     logger,
   );
-  const adapter = await scannerAdapter(config.scanner);
-  if (!adapter.listRepositories)
-    throw new UserError('list-repos: only Xray has repositories; use --scanner xray.');
   const keys = await adapter.listRepositories({ config, logger });
   io.stdout(args.json ? `${JSON.stringify(keys, null, 2)}\n` : keys.map((key) => `${key}\n`).join(''));
   return ExitCode.Ok;

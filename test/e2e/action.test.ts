@@ -229,6 +229,14 @@ describe('the Action, run as the runner runs it', () => {
     expect(readFileSync(path.join(dir, 'findings.json'), 'utf8')).toBe(before);
   });
 
+  it('says that mode scan and import-file conflict, rather than ask for the scanner', async () => {
+    const run = await runAction({ mode: 'scan', 'import-file': 'findings.json' }, { workspace: dir });
+    expect(run.code).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toContain(
+      'Inputs mode and import-file conflict',
+    );
+  });
+
   it('fails the step asking for a bug report when something after the scan throws', async () => {
     // The runner's GITHUB_ENV file missing makes exportVariable, the step's last call, throw.
     const missing = path.join(dir, 'no-such-folder', 'env');

@@ -803,6 +803,63 @@ describe('sca-bridge CLI', () => {
     expect(test.stderr).toContain('test-connection: takes no file, but was given extra.');
   });
 
+  it('refuses a flag a command would not read, naming it and what the command takes', async () => {
+    const summary = path.join(tempDir(), 'summary.json');
+    const saved = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      `${summary}.sarif`,
+      '--json',
+    ]);
+    writeFileSync(summary, saved.stdout);
+    const refused: [args: string[], message: string][] = [
+      [
+        ['gate', summary, '--min-severity', 'critical'],
+        'gate: --min-severity does not apply; gate takes <summary.json>, --fail-on, --fail-on-policy-violation and --verbose.',
+      ],
+      [['gate', summary, '--json'], 'gate: --json does not apply;'],
+      [
+        ['gate', summary, '--webhook-url', 'https://hooks.example.com/x', '--sarif-file=s.sarif'],
+        'gate: --webhook-url and --sarif-file do not apply;',
+      ],
+      [
+        ['list-repos', '--api-url', 'https://acme.jfrog.io', '--no-insecure', '--repo-key', 'npm-local'],
+        'list-repos: --repo-key does not apply; list-repos takes --scanner, --api-url, --token-file, --insecure, --ca-file, --timeout, --project-key, --json and --verbose.',
+      ],
+      [
+        ['list-repos', '--scanner', 'dependency-track'],
+        'list-repos: only Xray has repositories; use --scanner xray (got "dependency-track").',
+      ],
+      [
+        ['test-connection', '--scanner', 'xray', '--sbom', 'bom.json', '--json'],
+        'test-connection: --sbom and --json do not apply; test-connection takes --scanner, --api-url',
+      ],
+      [
+        ['scan', '--scanner', 'dependency-track', '--import-file', fixture('dt-fpf.json')],
+        "Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export.",
+      ],
+      [['import', '-'], 'Input import-file: - (standard input) is not read; save the export to a file'],
+    ];
+    for (const [args, message] of refused) {
+      const run = await runCli(args, { env: { SCA_BRIDGE_TOKEN: 'tok-0123456789' } });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(`error: ${message}`);
+    }
+  });
+
+  it("prints a command's own usage and flags for `<command> --help`", async () => {
+    const gate = await runCli(['gate', '--help']);
+    expect(gate.code).toBe(0);
+    expect(gate.stdout).toMatch(/^Usage: sca-bridge gate <summary.json>/);
+    expect(gate.stdout).toContain('--fail-on-policy-violation');
+    expect(gate.stdout).not.toContain('--min-severity');
+    expect((await runCli(['test-connection', '-h'])).stdout).toMatch(/^Usage: sca-bridge test-connection/);
+    expect((await runCli(['list-repos', '--help'])).stdout).toMatch(/^Usage: sca-bridge list-repos/);
+    // scan and import take every flag: theirs is the whole help.
+    expect((await runCli(['import', '--help'])).stdout).toContain('sca-bridge import <file|glob>');
+  });
+
   it('never prints the token', async () => {
     const token = 'odt_SECRETsecret0123456789abcdef';
     const sarifFile = path.join(work, 'token.sarif');

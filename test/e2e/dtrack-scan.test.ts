@@ -61,20 +61,13 @@ async function cli(command: string, args: string[], env: Record<string, string> 
   const work = tempDir('sca-bridge-dt-e2e-');
   copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json'));
   const sarifFile = path.join(work, 'out.sarif');
-  const result = await runCli(
-    [
-      command,
-      '--scanner',
-      'dependency-track',
-      '--json',
-      '--poll-interval',
-      '0.05',
-      '--sarif-file',
-      sarifFile,
-      ...args,
-    ],
-    { cwd: work, env: { SCA_BRIDGE_TOKEN: TOKEN, ...env } },
-  );
+  // test-connection reports nothing, and refuses the flags of what it does not do.
+  const reporting =
+    command === 'test-connection' ? [] : ['--json', '--poll-interval', '0.05', '--sarif-file', sarifFile];
+  const result = await runCli([command, '--scanner', 'dependency-track', ...reporting, ...args], {
+    cwd: work,
+    env: { SCA_BRIDGE_TOKEN: TOKEN, ...env },
+  });
   const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : '';
   const summary = (command === 'test-connection' ? {} : runSummaryOf(result.stdout)) as Summary;
   // The key never appears in any output.
