@@ -19,6 +19,7 @@ import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
 import { type SarifRunSpec, writeSarifFile } from './report/sarif-file.js';
+import { plural } from './wording.js';
 
 export interface ScannerReport {
   scanner: ScannerName;
@@ -411,7 +412,7 @@ function truncationSummary(reports: readonly ScannerReport[]): RunSummary['trunc
     sarifResultsDropped: dropped,
     sarifResultsDroppedBySeverity: droppedBySeverity,
     helpTrimmed,
-    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
+    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${plural(dropped, 'result')} left out of it (${severityList(droppedBySeverity)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
   };
 }
 

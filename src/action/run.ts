@@ -18,6 +18,7 @@ import { clearReportsOfRefusedRun, errorSummary, runScan, type RunOutcome } from
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext, uploadCommit } from './github-context.js';
 import { ActionLogger } from './logger.js';
+import { plural } from '../wording.js';
 
 /** Every input action.yml declares, read by its public name. */
 export const INPUTS = [
@@ -354,7 +355,7 @@ function annotate(
   }
   if (plan.omitted > 0) {
     notes.push(
-      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`,
+      `${plural(plan.annotations.length, 'finding')} ${plan.annotations.length === 1 ? 'is' : 'are'} annotated; ${plan.omitted} more ${plan.omitted === 1 ? 'is' : 'are'} counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`,
     );
   }
   return plan.annotations.length;

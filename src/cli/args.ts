@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import type { RawInputs } from '../config.js';
+import { clause } from '../wording.js';
 
 /** Inputs of SPEC §3 that take a value on the command line. */
 const VALUE_INPUTS = [
@@ -63,6 +64,76 @@ export interface ParsedArgs {
   tokenFile?: string;
 }
 
+const OPTIONS = {
+  ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' as const }])),
+  ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string' as const, multiple: true }])),
+  ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' as const }])),
+  'token-file': { type: 'string' as const },
+  json: { type: 'boolean' as const },
+  verbose: { type: 'boolean' as const },
+  help: { type: 'boolean' as const, short: 'h' },
+  version: { type: 'boolean' as const, short: 'v' },
+};
+
+/** Every long flag, switches with their `--no-` form. */
+const FLAG_NAMES = Object.entries(OPTIONS).flatMap(([name, option]) =>
+  option.type === 'boolean' ? [name, `no-${name}`] : [name],
+);
+
+/** Edits (insert, delete, replace) between two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The known flag an unknown one was most likely meant to be: `--fail_on`, `--Fail-On`, `--failon`, `--fial-on`,
+ * `--sarif`; none when no flag is that close (two edits at most, one for short names).
+ */
+export function closestFlag(written: string): string | undefined {
+  const name = written.replace(/^-+/, '').toLowerCase().replaceAll('_', '-');
+  // A flag cut short (`--sarif`, `--include-path`) when only one starts so.
+  const started = FLAG_NAMES.filter((flag) => name.length >= 3 && flag.startsWith(name));
+  if (started.length === 1) return `--${started[0]}`;
+  const within = name.length > 4 ? 2 : 1;
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of FLAG_NAMES) {
+    const distance = editDistance(name, flag);
+    if (distance <= within && distance < (best?.distance ?? Infinity)) best = { flag, distance };
+  }
+  return best && `--${best.flag}`;
+}
+
+/**
+ * Node's own message on one line (it may span several, and ends with a full stop), but for an unknown flag ours,
+ * with the flag it was most likely meant to be.
+ */
+function parseError(error: Error & { code?: string }): UserError {
+  const unknown =
+    error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? /^Unknown option '(.+?)'/.exec(error.message)?.[1]
+      : undefined;
+  const help = 'Run `sca-bridge --help` for the flags';
+  if (!unknown) return new UserError(`${clause(error.message.split('\n').join(' '))}. ${help}.`);
+  const meant = closestFlag(unknown);
+  return new UserError(
+    meant
+      ? `Unknown flag ${unknown}; did you mean ${meant}?`
+      : `Unknown flag ${unknown}. ${help} (a file whose name starts with - goes after --).`,
+  );
+}
+
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const secretFlag = argv.find((arg) => /^--(token|webhook-secret)(=|$)/.test(arg));
   if (secretFlag) {
@@ -73,28 +144,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         : '--webhook-secret is not accepted: set the SCA_BRIDGE_WEBHOOK_SECRET environment variable instead.',
     );
   }
-  const options = {
-    ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' as const }])),
-    ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string' as const, multiple: true }])),
-    ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' as const }])),
-    'token-file': { type: 'string' as const },
-    json: { type: 'boolean' as const },
-    verbose: { type: 'boolean' as const },
-    help: { type: 'boolean' as const, short: 'h' },
-    version: { type: 'boolean' as const, short: 'v' },
-  };
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
-      options,
+      options: OPTIONS,
       allowPositionals: true,
       allowNegative: true,
       strict: true,
       tokens: true,
     });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}. Run \`sca-bridge --help\` for the flags.`);
+    throw parseError(error as Error);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const inputs: RawInputs = {};

@@ -17,6 +17,7 @@ import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { clearReportsOfRefusedRun, errorSummary, runScan } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
+import { plural } from '../wording.js';
 import type { ParsedArgs } from './args.js';
 
 // The commands that do work; main.ts loads this module only when one runs, so `--help` starts fast.
@@ -93,7 +94,7 @@ export async function runReport(
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
     logger.info(
-      `${counts.total} findings: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`,
+      `${plural(counts.total, 'finding')}: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`,
     );
     logOutcome(logger, summary.status, summary.gate.reasons);
   } catch (error) {

@@ -151,7 +151,7 @@ describe('sca-bridge CLI', () => {
 
   it.each([
     ['high', 1, ['2 findings of severity high or above (fail-on: high)']],
-    ['critical:0,high:5', 1, ['1 critical findings, over the budget of 0']],
+    ['critical:0,high:5', 1, ['1 critical finding, over the budget of 0']],
     ['critical:1,high:1', 0, []],
     ['any', 1, ['4 findings (fail-on: any)']],
     ['none', 0, []],
@@ -173,6 +173,22 @@ describe('sca-bridge CLI', () => {
     expect(summary.gate).toMatchObject({ result: exit ? 'failed' : 'passed', failOn, reasons });
     expect(summary.status).toBe(exit ? 'failed' : 'passed');
     if (exit) expect(stderr).toContain('Gate failed');
+  });
+
+  it('counts one finding as one', async () => {
+    const { code, stderr } = await runCli(
+      [
+        'import',
+        fixture('dt-fpf.json'),
+        '--sarif-file',
+        path.join(work, 'one.sarif'),
+        '--min-severity',
+        'critical',
+      ],
+      { cwd: work },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('\n1 finding: 1 critical, 0 high,');
   });
 
   it('drops findings below --min-severity from every output', async () => {
@@ -489,7 +505,11 @@ describe('sca-bridge CLI', () => {
       'does not have the shape of xray-report',
     ],
     [['import', fixture('dt-fpf.json'), '--token', 'abc'], '--token is not accepted'],
-    [['import', fixture('dt-fpf.json'), '--bogus'], "Unknown option '--bogus'"],
+    [['import', fixture('dt-fpf.json'), '--bogus'], 'Unknown flag --bogus.'],
+    [
+      ['import', fixture('dt-fpf.json'), '--fail_on', 'high'],
+      'Unknown flag --fail_on; did you mean --fail-on?',
+    ],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['import', fixture('dt-fpf.json'), '--scanner', 'xray'], 'Input scanner: xray, but'],
   ])('rejects bad input %j with exit 2', async (args, message) => {
