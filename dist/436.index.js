@@ -65,7 +65,10 @@ function grantedByText(permission) {
 
 // EXTERNAL MODULE: ./src/schema.ts
 var schema = __webpack_require__(75060);
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __webpack_require__(53395);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/errors.ts
+
 
 
 
@@ -167,10 +170,10 @@ function explain(error, call) {
         return error;
     if (!(error instanceof client/* HttpStatusError */.F9)) {
         if (error instanceof errors/* ScannerError */.VM && call.upload) {
-            return new errors/* ScannerError */.VM(`${error.message} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`);
+            return new errors/* ScannerError */.VM(`${(0,wording/* clause */.s)(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice). Run the job again.`);
         }
         if (error instanceof errors/* ScannerError */.VM)
-            return new errors/* ScannerError */.VM(`${error.message} (while ${call.what})`);
+            return new errors/* ScannerError */.VM(`${(0,wording/* clause */.s)(error.message)} (while ${call.what}).`);
         return error instanceof Error ? error : new Error(String(error));
     }
     const status = error.status;

@@ -77950,6 +77950,18 @@ function defaultBranch(ctx) {
     const { env } = ctx;
     return (env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || ctx.gitBranch?.() || undefined);
 }
+/** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
+function reportPaths(raw) {
+    return {
+        'sarif-file': config_text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+        'gitlab-dependency-report': config_text(raw, 'gitlab-dependency-report'),
+        'gitlab-codequality-report': config_text(raw, 'gitlab-codequality-report'),
+    };
+}
+/** The files named as arguments, then those of the `import-file` input. */
+function importFilesOf(raw, files = []) {
+    return [...files, ...list(raw, 'import-file')];
+}
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
@@ -77959,6 +77971,7 @@ function parseConfig(mode, raw, ctx) {
     // One `git rev-parse` at most, for the project's default name and the repository root.
     let root;
     const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
+    const reports = reportPaths(raw);
     const config = definedOnly({
         mode,
         scanner,
@@ -77969,7 +77982,7 @@ function parseConfig(mode, raw, ctx) {
         caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
         timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
-        importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
+        importFiles: importFilesOf(raw, ctx.files),
         importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
@@ -77998,7 +78011,7 @@ function parseConfig(mode, raw, ctx) {
         failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
         includeSuppressed: bool(raw, 'include-suppressed', false),
         workingDirectory,
-        sarifFile: config_text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+        sarifFile: reports['sarif-file'],
         category: config_text(raw, 'category'),
         annotations: bool(raw, 'annotations', true),
         jobSummary: bool(raw, 'job-summary', true),
@@ -78008,8 +78021,8 @@ function parseConfig(mode, raw, ctx) {
         artifactName: config_text(raw, 'artifact-name'),
         webhookUrl: url(raw, 'webhook-url'),
         webhookSecret: config_text(raw, 'webhook-secret'),
-        gitlabDependencyReport: config_text(raw, 'gitlab-dependency-report'),
-        gitlabCodequalityReport: config_text(raw, 'gitlab-codequality-report'),
+        gitlabDependencyReport: reports['gitlab-dependency-report'],
+        gitlabCodequalityReport: reports['gitlab-codequality-report'],
         workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
         proxyEnv: proxyEnv(ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         repositoryRoot: '',
@@ -78025,6 +78038,13 @@ function parseConfig(mode, raw, ctx) {
 function checkModeInputs(config) {
     if (config.mode === 'import' && config.importFiles.length === 0) {
         throw new errors/* UserError */.yo('Input import-file: name at least one exported JSON file (or glob) to import.');
+    }
+    if (config.mode === 'import' && config.importFiles.includes('-')) {
+        throw new errors/* UserError */.yo('Input import-file: - (standard input) is not read; save the export to a file and name that file.');
+    }
+    // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
+    if (config.mode === 'scan' && config.importFiles.length) {
+        throw new errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
     }
     if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
         if (!config.scanner)
@@ -78081,7 +78101,10 @@ var external_node_timers_promises_ = __nccwpck_require__(58500);
 var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var http_client = __nccwpck_require__(33243);
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __nccwpck_require__(53395);
 ;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+
 
 
 
@@ -78172,7 +78195,7 @@ async function waitForProcessing(client, target, id, logger) {
             // GitHub has the upload: a status it cannot tell (after the retries) is no reason to fail the job.
             if (!(error instanceof errors/* ScannerError */.VM))
                 throw error;
-            logger.warn(`Could not check code scanning's processing of SARIF ${id} (${error.message}); GitHub processes it on its own.`);
+            logger.warn(`Could not check code scanning's processing of SARIF ${id} (${(0,wording/* clause */.s)(error.message)}); GitHub processes it on its own.`);
             return;
         }
         if (data.processing_status === 'complete') {
@@ -78180,7 +78203,7 @@ async function waitForProcessing(client, target, id, logger) {
             return;
         }
         if (data.processing_status === 'failed') {
-            throw new errors/* ScannerError */.VM(`Code scanning could not process SARIF ${id}: ${(data.errors ?? []).join('; ') || 'no reason given'}.`);
+            throw new errors/* ScannerError */.VM(`Code scanning could not process SARIF ${id}: ${(data.errors ?? []).map(wording/* clause */.s).join('; ') || 'no reason given'}.`);
         }
         if (Date.now() >= deadline) {
             logger.warn(`Code scanning is still processing the SARIF after ${target.waitSeconds} s; it will finish on its own.`);
@@ -78193,6 +78216,7 @@ async function waitForProcessing(client, target, id, logger) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/publish/webhook.ts
+
 
 
 const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
@@ -78250,7 +78274,7 @@ async function sendWebhook(config, summary, logger) {
         logger.info(`Webhook delivered to ${url.origin}.`);
     }
     catch (error) {
-        logger.warn(`The webhook to ${url.origin} failed: ${(0,http_client/* withoutStop */.f6)(error.message)}. The scan result itself is unaffected.`);
+        logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.s)(error.message)}. The scan result itself is unaffected.`);
     }
     finally {
         await client?.close();
@@ -78916,6 +78940,7 @@ function renderJobSummary(input) {
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts
 
+
 /** Counts by severity of unsuppressed findings; suppressed ones are counted apart (SPEC §4). */
 function countFindings(findings, suppressed) {
     const counts = Object.fromEntries(findings_severity/* SEVERITIES */.oC.map((s) => [s, 0]));
@@ -78964,36 +78989,33 @@ function uncountedViolationsNote(violations, failing) {
         suppressed && `${suppressed} suppressed`,
         unwatched && `${unwatched} of watches that watches leaves out`,
     ].filter(Boolean);
-    return `fail-on-policy-violation: ${failing.length} of ${plural(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
+    return `fail-on-policy-violation: ${failing.length} of ${(0,wording/* plural */.L)(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
 }
 /** The step's or the command's failure message for a failed gate. */
 function gateFailedMessage(reasons) {
     return `Gate failed: ${reasons.join('; ')}`;
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 /** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
 function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPolicyViolation }) {
     const reasons = [];
     if (failOn.kind === 'any' && counts.total > 0) {
-        reasons.push(`${plural(counts.total, 'finding')} (fail-on: any)`);
+        reasons.push(`${(0,wording/* plural */.L)(counts.total, 'finding')} (fail-on: any)`);
     }
     else if (failOn.kind === 'threshold') {
         const n = findings_severity/* SEVERITIES */.oC.filter((s) => (0,findings_severity/* severityRank */.qs)(s) >= (0,findings_severity/* severityRank */.qs)(failOn.severity)).reduce((sum, s) => sum + counts[s], 0);
         if (n > 0)
-            reasons.push(`${plural(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
+            reasons.push(`${(0,wording/* plural */.L)(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
     }
     else if (failOn.kind === 'budgets') {
         for (const severity of findings_severity/* SEVERITIES */.oC) {
             const budget = failOn.budgets[severity];
             if (budget !== undefined && counts[severity] > budget) {
-                reasons.push(`${counts[severity]} ${severity} findings, over the budget of ${budget}`);
+                reasons.push(`${(0,wording/* plural */.L)(counts[severity], `${severity} finding`)}, over the budget of ${budget}`);
             }
         }
     }
     if (failOnPolicyViolation && policyViolations > 0) {
-        reasons.push(`${plural(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
+        reasons.push(`${(0,wording/* plural */.L)(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
     }
     return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
 }
@@ -80781,6 +80803,7 @@ function sliceDocument(buf, keys) {
 
 
 
+
 /**
  * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
  * has the shell create an empty summary.json before the glob is expanded.
@@ -80981,7 +81004,7 @@ maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
     for (const file of files) {
         const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
-        logger.info(`${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`);
+        logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.L)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.L)(result.violations.length, 'policy violation')}` : ''}`);
         results.push(result);
     }
     return results;
@@ -84124,6 +84147,8 @@ async function writeSarifFile(file, runs) {
 
 
 
+
+
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
     // Findings share a few files: each is converted once.
@@ -84404,7 +84429,7 @@ function truncationSummary(reports) {
         sarifResultsDropped: dropped,
         sarifResultsDroppedBySeverity: droppedBySeverity,
         helpTrimmed,
-        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
+        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${(0,wording/* plural */.L)(dropped, 'result')} left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
     };
 }
 /** The one value the sources give, or, when they give several, their sorted list (`join`) or none. */
@@ -84486,27 +84511,67 @@ function errorSummary(config, ci, startedAt, error, logger) {
         error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
     };
 }
+/** The reports a run writes, by input name. */
+function reportsOf(config) {
+    return {
+        'sarif-file': config.sarifFile,
+        'gitlab-dependency-report': config.gitlabDependencyReport,
+        'gitlab-codequality-report': config.gitlabCodequalityReport,
+    };
+}
+/**
+ * Refuses reports at the path of a file the run reads, then starts removing the reports an earlier run left: a
+ * run that fails must not leave them looking like its own. The refusal is thrown at once, before anything is
+ * read or asked of a scanner, and then nothing is removed.
+ */
+function clearReports(reports, read) {
+    checkOutputPaths(reports, [
+        ...read.importFiles.map((file) => ['import-file', file]),
+        ['sbom', read.sbom],
+        ['ca-file', read.caFile],
+        ['token-file', read.tokenFile],
+    ]);
+    return Promise.all(Object.entries(reports).map(([input, file]) => (file ? removeStale(file, input) : undefined))).then(() => undefined);
+}
+/** `clearReports` for a run already refused: its refusal stays the error, and what stops the clearing a warning. */
+async function clearAfterRefusal(reports, read, logger) {
+    try {
+        await clearReports(reports, read);
+    }
+    catch (error) {
+        logger.warn((0,errors/* describeError */.Uc)(error));
+    }
+}
+/**
+ * For a run of `scan` or `import` refused before its configuration was built (a flag or input refused): removes
+ * the earlier run's reports at the paths the raw inputs name, as a run refused later does. `files`: those named
+ * as arguments.
+ */
+function clearReportsOfRefusedRun(raw, read, logger) {
+    return clearAfterRefusal(reportPaths(raw), {
+        importFiles: importFilesOf(raw, read.files),
+        sbom: config_text(raw, 'sbom'),
+        caFile: config_text(raw, 'ca-file'),
+        tokenFile: read.tokenFile,
+    }, logger);
+}
 /**
  * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
  * workflow artifact).
  */
 async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
-    const outputs = {
-        'sarif-file': config.sarifFile,
-        'gitlab-dependency-report': config.gitlabDependencyReport,
-        'gitlab-codequality-report': config.gitlabCodequalityReport,
-    };
-    const written = Object.values(outputs).filter((file) => !!file);
-    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, config.cwd, written) : [];
-    checkOutputPaths(outputs, [
-        ...importFiles.map((file) => ['import-file', file]),
-        ['sbom', config.sbom],
-        ['ca-file', config.caFile],
-        ['token-file', config.tokenFile],
-    ]);
-    // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
-    // thread pool) while the sources are read, and before anything is written or the run ends.
-    const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
+    const reports = reportsOf(config);
+    const written = Object.values(reports).filter((file) => !!file);
+    const importFiles = config.mode === 'import'
+        ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error) => {
+            // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
+            // never matches a report, so the paths as given are all that may name one.
+            await clearAfterRefusal(reports, config, logger);
+            throw error;
+        })
+        : [];
+    // Removed (on the thread pool) while the sources are read, and before anything is written or the run ends.
+    const removed = clearReports(reports, { ...config, importFiles });
     const [removal, gathered] = await Promise.allSettled([
         removed,
         gatherSources(config, logger, importFiles, keepDir),
@@ -84623,6 +84688,7 @@ class ActionLogger {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -84773,8 +84839,8 @@ async function runMode(env, github, logger) {
     const ci = readCiContext(env);
     let config;
     let mode;
+    const inputs = readInputs();
     try {
-        const inputs = readInputs();
         registerSecrets(inputs, logger);
         mode = modeOf(inputs);
         config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot });
@@ -84792,6 +84858,8 @@ async function runMode(env, github, logger) {
         // Failed by the step's one catch.
         if (mode === 'test-connection')
             throw error;
+        if (mode && !config)
+            await clearReportsOfRefusedRun(inputs, {}, logger);
         return {
             config,
             summary: errorSummary(config, ci, startedAt, error, logger),
@@ -84913,7 +84981,7 @@ function annotate(outcome, logger, summary, failures, notes, usedInJob) {
             core/* notice */.lm(a.message, properties);
     }
     if (plan.omitted > 0) {
-        notes.push(`${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`);
+        notes.push(`${(0,wording/* plural */.L)(plan.annotations.length, 'finding')} ${plan.annotations.length === 1 ? 'is' : 'are'} annotated; ${plan.omitted} more ${plan.omitted === 1 ? 'is' : 'are'} counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`);
     }
     return plan.annotations.length;
 }
@@ -85600,8 +85668,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ DeadlinePassed),
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
-  R2: () => (/* binding */ redirectAdvice),
-  f6: () => (/* binding */ withoutStop)
+  R2: () => (/* binding */ redirectAdvice)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -85623,6 +85690,8 @@ var errors = __nccwpck_require__(83916);
 var logger = __nccwpck_require__(86999);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(71013);
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __nccwpck_require__(53395);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
 const HTTP = ['HTTP_PROXY', 'http_proxy'];
@@ -85718,6 +85787,7 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
+
 const USER_AGENT = `sca-bridge/${version/* VERSION */.x}`;
 /** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
 const MAX_RETRY_AFTER_MS = 120_000;
@@ -85750,10 +85820,6 @@ function cutOff(signal, shown) {
     const reason = signal.reason;
     return reason instanceof GraceOver ? new errors/* ScannerError */.VM(`${shown} ${reason.message}`) : reason;
 }
-/** A sentence without its full stop, to go on with another clause. */
-function withoutStop(sentence) {
-    return sentence.replace(/\.$/, '');
-}
 /**
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
@@ -85761,7 +85827,7 @@ function withoutStop(sentence) {
 class DeadlinePassed extends errors/* ScannerError */.VM {
     constructor(shown, failure) {
         super(failure
-            ? `${withoutStop(failure.message)}, with no time left to try again`
+            ? `${(0,wording/* clause */.s)(failure.message)}, with no time left to try again`
             : `${shown} did not answer in the time left`);
     }
 }
@@ -85811,7 +85877,8 @@ function codeAndMessage(error) {
     const text = (value) => (typeof value === 'string' ? value : undefined);
     return {
         code: text(err.cause?.code) ?? text(err.code) ?? '',
-        message: err.cause?.message ?? err.message ?? String(error),
+        // Quoted inside our sentences: without a full stop of its own.
+        message: (0,wording/* clause */.s)(err.cause?.message ?? err.message ?? String(error)),
     };
 }
 /** A network failure, with what to do; one through a proxy names it, whoever failed. */
@@ -86063,7 +86130,7 @@ class HttpClient {
     }
     /** Waits `delay` before the next attempt, saying why. */
     async pause(error, attempt, attempts, delay) {
-        this.options.logger.info(`${withoutStop(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
+        this.options.logger.info(`${(0,wording/* clause */.s)(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
         await this.wait(delay);
     }
     /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */
@@ -86807,6 +86874,28 @@ const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
 
 const VERSION = package_namespaceObject.rE;
+
+
+/***/ }),
+
+/***/ 53395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   s: () => (/* binding */ clause)
+/* harmony export */ });
+/** `1 finding`, `2 findings`: a count with its noun. */
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/**
+ * A message quoted inside a sentence of ours, without its closing full stop: most messages end with one, and the
+ * sentence adds its own punctuation (`… failed: <message>. The scan …`, `(<message>); …`).
+ */
+function clause(message) {
+    return message.trim().replace(/\.+$/, '');
+}
 
 
 /***/ }),

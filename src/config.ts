@@ -419,6 +419,27 @@ function defaultBranch(ctx: ConfigContext): string | undefined {
   );
 }
 
+/** The reports a run of `scan` or `import` writes, by input name. */
+export type ReportPaths = {
+  'sarif-file': string;
+  'gitlab-dependency-report': string | undefined;
+  'gitlab-codequality-report': string | undefined;
+};
+
+/** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
+export function reportPaths(raw: RawInputs): ReportPaths {
+  return {
+    'sarif-file': text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+    'gitlab-dependency-report': text(raw, 'gitlab-dependency-report'),
+    'gitlab-codequality-report': text(raw, 'gitlab-codequality-report'),
+  };
+}
+
+/** The files named as arguments, then those of the `import-file` input. */
+export function importFilesOf(raw: RawInputs, files: readonly string[] = []): string[] {
+  return [...files, ...list(raw, 'import-file')];
+}
+
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Config {
   const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray'] as const);
@@ -428,6 +449,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
   // One `git rev-parse` at most, for the project's default name and the repository root.
   let root: { path: string | undefined } | undefined;
   const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
+  const reports = reportPaths(raw);
   const config: Config = definedOnly({
     mode,
     scanner,
@@ -438,7 +460,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
     timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
     pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
-    importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
+    importFiles: importFilesOf(raw, ctx.files),
     importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
     project: text(raw, 'project'),
     projectName:
@@ -468,7 +490,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
     includeSuppressed: bool(raw, 'include-suppressed', false),
     workingDirectory,
-    sarifFile: text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+    sarifFile: reports['sarif-file'],
     category: text(raw, 'category'),
     annotations: bool(raw, 'annotations', true),
     jobSummary: bool(raw, 'job-summary', true),
@@ -478,8 +500,8 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     artifactName: text(raw, 'artifact-name'),
     webhookUrl: url(raw, 'webhook-url'),
     webhookSecret: text(raw, 'webhook-secret'),
-    gitlabDependencyReport: text(raw, 'gitlab-dependency-report'),
-    gitlabCodequalityReport: text(raw, 'gitlab-codequality-report'),
+    gitlabDependencyReport: reports['gitlab-dependency-report'],
+    gitlabCodequalityReport: reports['gitlab-codequality-report'],
     workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
     proxyEnv: proxyEnv(
       ctx.env,
@@ -498,6 +520,17 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
 function checkModeInputs(config: Config): void {
   if (config.mode === 'import' && config.importFiles.length === 0) {
     throw new UserError('Input import-file: name at least one exported JSON file (or glob) to import.');
+  }
+  if (config.mode === 'import' && config.importFiles.includes('-')) {
+    throw new UserError(
+      'Input import-file: - (standard input) is not read; save the export to a file and name that file.',
+    );
+  }
+  // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
+  if (config.mode === 'scan' && config.importFiles.length) {
+    throw new UserError(
+      "Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.",
+    );
   }
   if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
     if (!config.scanner) throw new UserError('Input scanner: set dependency-track or xray.');

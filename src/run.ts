@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { cancelOnSignals } from './cancel.js';
 import type { CiContext } from './ci.js';
-import type { Config } from './config.js';
+import { type Config, importFilesOf, type RawInputs, type ReportPaths, reportPaths, text } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates } from './findings/collapse.js';
 import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
@@ -25,6 +25,7 @@ import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
 import { type SarifRunSpec, writeSarifFile } from './report/sarif-file.js';
+import { plural } from './wording.js';
 
 export interface ScannerReport {
   scanner: ScannerName;
@@ -420,7 +421,7 @@ function truncationSummary(reports: readonly ScannerReport[]): RunSummary['trunc
     sarifResultsDropped: dropped,
     sarifResultsDroppedBySeverity: droppedBySeverity,
     helpTrimmed,
-    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${severityList(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
+    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${plural(dropped, 'result')} left out of it (${severityList(droppedBySeverity)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
   };
 }
 
@@ -532,6 +533,66 @@ export function errorSummary(
   };
 }
 
+/** The reports a run writes, by input name. */
+function reportsOf(config: Config): ReportPaths {
+  return {
+    'sarif-file': config.sarifFile,
+    'gitlab-dependency-report': config.gitlabDependencyReport,
+    'gitlab-codequality-report': config.gitlabCodequalityReport,
+  };
+}
+
+/** The files a run reads, which no report of it may replace. */
+type FilesRead = Pick<Config, 'importFiles' | 'sbom' | 'caFile' | 'tokenFile'>;
+
+/**
+ * Refuses reports at the path of a file the run reads, then starts removing the reports an earlier run left: a
+ * run that fails must not leave them looking like its own. The refusal is thrown at once, before anything is
+ * read or asked of a scanner, and then nothing is removed.
+ */
+function clearReports(reports: ReportPaths, read: FilesRead): Promise<void> {
+  checkOutputPaths(reports, [
+    ...read.importFiles.map((file) => ['import-file', file] as const),
+    ['sbom', read.sbom],
+    ['ca-file', read.caFile],
+    ['token-file', read.tokenFile],
+  ]);
+  return Promise.all(
+    Object.entries(reports).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
+  ).then(() => undefined);
+}
+
+/** `clearReports` for a run already refused: its refusal stays the error, and what stops the clearing a warning. */
+async function clearAfterRefusal(reports: ReportPaths, read: FilesRead, logger: Logger): Promise<void> {
+  try {
+    await clearReports(reports, read);
+  } catch (error) {
+    logger.warn(describeError(error));
+  }
+}
+
+/**
+ * For a run of `scan` or `import` refused before its configuration was built (a flag or input refused): removes
+ * the earlier run's reports at the paths the raw inputs name, as a run refused later does. `files`: those named
+ * as arguments.
+ */
+export function clearReportsOfRefusedRun(
+  raw: RawInputs,
+  read: { files?: readonly string[]; tokenFile?: string },
+  logger: Logger,
+): Promise<void> {
+  return clearAfterRefusal(
+    reportPaths(raw),
+    {
+      importFiles: importFilesOf(raw, read.files),
+      sbom: text(raw, 'sbom'),
+      caFile: text(raw, 'ca-file'),
+      tokenFile: read.tokenFile,
+    },
+    logger,
+  );
+}
+
 /**
  * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
  * workflow artifact).
@@ -543,25 +604,19 @@ export async function runScan(
   startedAt = new Date(),
   keepDir?: string,
 ): Promise<RunOutcome> {
-  const outputs = {
-    'sarif-file': config.sarifFile,
-    'gitlab-dependency-report': config.gitlabDependencyReport,
-    'gitlab-codequality-report': config.gitlabCodequalityReport,
-  };
-  const written = Object.values(outputs).filter((file): file is string => !!file);
+  const reports = reportsOf(config);
+  const written = Object.values(reports).filter((file): file is string => !!file);
   const importFiles =
-    config.mode === 'import' ? await expandImportFiles(config.importFiles, config.cwd, written) : [];
-  checkOutputPaths(outputs, [
-    ...importFiles.map((file) => ['import-file', file] as const),
-    ['sbom', config.sbom],
-    ['ca-file', config.caFile],
-    ['token-file', config.tokenFile],
-  ]);
-  // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
-  // thread pool) while the sources are read, and before anything is written or the run ends.
-  const removed = Promise.all(
-    Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
-  );
+    config.mode === 'import'
+      ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error: unknown) => {
+          // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
+          // never matches a report, so the paths as given are all that may name one.
+          await clearAfterRefusal(reports, config, logger);
+          throw error;
+        })
+      : [];
+  // Removed (on the thread pool) while the sources are read, and before anything is written or the run ends.
+  const removed = clearReports(reports, { ...config, importFiles });
   const [removal, gathered] = await Promise.allSettled([
     removed,
     gatherSources(config, logger, importFiles, keepDir),

@@ -19,7 +19,10 @@ var src_logger = __webpack_require__(6999);
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __webpack_require__(3395);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 /** Inputs of SPEC §3 that take a value on the command line. */
@@ -67,6 +70,65 @@ const BOOLEAN_INPUTS = [
     'fail-on-policy-violation',
     'include-suppressed',
 ];
+const OPTIONS = {
+    ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' }])),
+    ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string', multiple: true }])),
+    ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' }])),
+    'token-file': { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+};
+/** Every long flag, switches with their `--no-` form. */
+const FLAG_NAMES = Object.entries(OPTIONS).flatMap(([name, option]) => option.type === 'boolean' ? [name, `no-${name}`] : [name]);
+/** Edits (insert, delete, replace) between two short strings. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/**
+ * The known flag an unknown one was most likely meant to be: `--fail_on`, `--Fail-On`, `--failon`, `--fial-on`,
+ * `--sarif`; none when no flag is that close (two edits at most, one for short names).
+ */
+function closestFlag(written) {
+    const name = written.replace(/^-+/, '').toLowerCase().replaceAll('_', '-');
+    // A flag cut short (`--sarif`, `--include-path`) when only one starts so.
+    const started = FLAG_NAMES.filter((flag) => name.length >= 3 && flag.startsWith(name));
+    if (started.length === 1)
+        return `--${started[0]}`;
+    const within = name.length > 4 ? 2 : 1;
+    let best;
+    for (const flag of FLAG_NAMES) {
+        const distance = editDistance(name, flag);
+        if (distance <= within && distance < (best?.distance ?? Infinity))
+            best = { flag, distance };
+    }
+    return best && `--${best.flag}`;
+}
+/**
+ * Node's own message on one line (it may span several, and ends with a full stop), but for an unknown flag ours,
+ * with the flag it was most likely meant to be.
+ */
+function parseError(error) {
+    const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? /^Unknown option '(.+?)'/.exec(error.message)?.[1]
+        : undefined;
+    const help = 'Run `sca-bridge --help` for the flags';
+    if (!unknown)
+        return new errors/* UserError */.yo(`${(0,wording/* clause */.s)(error.message.split('\n').join(' '))}. ${help}.`);
+    const meant = closestFlag(unknown);
+    return new errors/* UserError */.yo(meant
+        ? `Unknown flag ${unknown}; did you mean ${meant}?`
+        : `Unknown flag ${unknown}. ${help} (a file whose name starts with - goes after --).`);
+}
 function parseCliArgs(argv) {
     const secretFlag = argv.find((arg) => /^--(token|webhook-secret)(=|$)/.test(arg));
     if (secretFlag) {
@@ -75,28 +137,19 @@ function parseCliArgs(argv) {
             ? '--token is not accepted: a token in a flag leaks into shell history and process lists. Set the SCA_BRIDGE_TOKEN environment variable, or use --token-file <file>.'
             : '--webhook-secret is not accepted: set the SCA_BRIDGE_WEBHOOK_SECRET environment variable instead.');
     }
-    const options = {
-        ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' }])),
-        ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string', multiple: true }])),
-        ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' }])),
-        'token-file': { type: 'string' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-    };
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({
             args: [...argv],
-            options,
+            options: OPTIONS,
             allowPositionals: true,
             allowNegative: true,
             strict: true,
+            tokens: true,
         });
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`${error.message}. Run \`sca-bridge --help\` for the flags.`);
+        throw parseError(error);
     }
     const values = parsed.values;
     const inputs = {};
@@ -110,9 +163,11 @@ function parseCliArgs(argv) {
             inputs[name] = String(values[name]);
     }
     const [command, ...positionals] = parsed.positionals;
+    const flags = parsed.tokens.flatMap((token) => token.kind === 'option' ? [{ name: token.name, written: token.rawName }] : []);
     return {
         command,
         positionals,
+        flags,
         inputs,
         json: !!values.json,
         verbose: !!values.verbose,
@@ -120,6 +175,51 @@ function parseCliArgs(argv) {
         version: !!values.version,
         ...(typeof values['token-file'] === 'string' ? { tokenFile: values['token-file'] } : {}),
     };
+}
+/** Flags every command takes. */
+const EVERY_COMMAND = ['verbose', 'help', 'version'];
+/** How `list-repos` and `test-connection` reach the scanner. */
+const CONNECTION = ['scanner', 'api-url', 'token-file', 'insecure', 'ca-file', 'timeout'];
+/**
+ * What the commands that read little take: the files and the flags commands.ts reads for them, directly or
+ * through their Config. `import` and `scan` take every flag (the Action and the GitLab component pass them some
+ * they do not use, such as defaults).
+ */
+const COMMAND_FLAGS = {
+    gate: { files: '<summary.json>', flags: ['fail-on', 'fail-on-policy-violation'] },
+    'list-repos': { files: '', flags: [...CONNECTION, 'project-key', 'json'] },
+    'test-connection': {
+        files: '',
+        // ui-url: Dependency-Track's project link; project-key: Xray's reports in a JFrog Project.
+        flags: [
+            ...CONNECTION,
+            'ui-url',
+            'project',
+            'project-name',
+            'project-version',
+            'branch',
+            'auto-create',
+            'project-key',
+        ],
+    },
+};
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/** A flag the command would not read is refused rather than dropped: the user expects it to do something. */
+function refuseFlags(args) {
+    const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
+    if (!takes)
+        return;
+    const allowed = new Set([...takes.flags, ...EVERY_COMMAND]);
+    const refused = [
+        ...new Set(args.flags.filter((flag) => !allowed.has(flag.name)).map((flag) => flag.written)),
+    ];
+    if (!refused.length)
+        return;
+    const what = [takes.files, ...[...takes.flags, 'verbose'].map((name) => `--${name}`)].filter(Boolean);
+    throw new errors/* UserError */.yo(`${args.command}: ${listed(refused)} ${refused.length === 1 ? 'does' : 'do'} not apply; ${args.command} takes ${listed(what)}. Run \`sca-bridge ${args.command} --help\`.`);
 }
 
 // EXTERNAL MODULE: ./src/importers/formats.ts
@@ -186,6 +286,51 @@ Labels (carried into SARIF and the run summary):
 Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
 Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
 `;
+/** The flags that reach the scanner; `scanners` says which scanners the command takes. */
+const connectionHelp = (scanners) => `  --scanner <name>               ${scanners}
+  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+  --token-file <file>            the token, else the environment variable SCA_BRIDGE_TOKEN (never a flag)
+  --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
+  --timeout <s>                  a request waits at most a minute, or this when shorter (default 600)`;
+/** `<command> --help` for the commands that take few flags (args.ts COMMAND_FLAGS); `scan` and `import` take them all. */
+const COMMAND_HELP = {
+    gate: `Usage: sca-bridge gate <summary.json> [flags]
+
+Evaluates the gate again from the run summary \`sca-bridge import --json\` or \`scan --json\` saved (GitLab's
+gate job). Exit 1 when the gate fails; when the scan itself failed, its exit code.
+
+  --fail-on <rule>               instead of the saved rule: none, any, critical|high|medium|low (that or above),
+                                 or budgets such as critical:0,high:5
+  --fail-on-policy-violation     also fail on the summary's policy violations (--no-fail-on-policy-violation: do not)
+  --verbose                      debug logging
+`,
+    'list-repos': `Usage: sca-bridge list-repos --api-url <url> [flags]
+
+Xray: prints the repository keys the token can see, one per line.
+
+${connectionHelp('xray (the default; only Xray has repositories)')}
+  --project-key <key>            only the repositories of this JFrog Project
+  --json                         print the keys as a JSON array
+  --verbose                      debug logging
+`,
+    'test-connection': `Usage: sca-bridge test-connection --scanner <name> --api-url <url> [flags]
+
+Checks the URL, TLS and the token (and its permissions where the API tells); reports nothing else.
+
+${connectionHelp('dependency-track or xray')}
+  --project <uuid> | --project-name <name> --project-version <v>
+                                 Dependency-Track: also look the project up (version defaults to --branch)
+  --branch <name>                the branch (default from CI, else git)
+  --no-auto-create               Dependency-Track: the token need not create projects
+  --ui-url <url>                 web UI base for the project's link (derived when possible)
+  --project-key <key>            Xray: count the reports of this JFrog Project
+  --verbose                      debug logging
+`,
+};
+/** The help of a command, or the whole help. */
+function helpFor(command) {
+    return (command === undefined ? undefined : COMMAND_HELP[command]) ?? HELP;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
@@ -203,9 +348,10 @@ async function main(io) {
             return errors/* ExitCode */.yU.Ok;
         }
         if (args.help || !args.command) {
-            io.stdout(HELP);
+            io.stdout(helpFor(args.command));
             return args.command || args.help ? errors/* ExitCode */.yU.Ok : errors/* ExitCode */.yU.BadInput;
         }
+        refuseFlags(args);
         switch (args.command) {
             case 'import':
             case 'scan':
@@ -357,6 +503,28 @@ class StreamLogger {
         const text = this.redactor.redact(message);
         this.write(level ? `${level}: ${text}\n` : `${text}\n`);
     }
+}
+
+
+/***/ }),
+
+/***/ 3395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   s: () => (/* binding */ clause)
+/* harmony export */ });
+/** `1 finding`, `2 findings`: a count with its noun. */
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/**
+ * A message quoted inside a sentence of ours, without its closing full stop: most messages end with one, and the
+ * sentence adds its own punctuation (`… failed: <message>. The scan …`, `(<message>); …`).
+ */
+function clause(message) {
+    return message.trim().replace(/\.+$/, '');
 }
 
 

@@ -410,6 +410,18 @@ function defaultBranch(ctx) {
     const { env } = ctx;
     return (env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || ctx.gitBranch?.() || undefined);
 }
+/** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
+function reportPaths(raw) {
+    return {
+        'sarif-file': config_text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+        'gitlab-dependency-report': config_text(raw, 'gitlab-dependency-report'),
+        'gitlab-codequality-report': config_text(raw, 'gitlab-codequality-report'),
+    };
+}
+/** The files named as arguments, then those of the `import-file` input. */
+function importFilesOf(raw, files = []) {
+    return [...files, ...list(raw, 'import-file')];
+}
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
@@ -419,6 +431,7 @@ function parseConfig(mode, raw, ctx) {
     // One `git rev-parse` at most, for the project's default name and the repository root.
     let root;
     const gitRoot = () => (root ??= { path: ctx.gitRoot?.(workingDirectory) }).path;
+    const reports = reportPaths(raw);
     const config = definedOnly({
         mode,
         scanner,
@@ -429,7 +442,7 @@ function parseConfig(mode, raw, ctx) {
         caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
         timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
-        importFiles: [...(ctx.files ?? []), ...list(raw, 'import-file')],
+        importFiles: importFilesOf(raw, ctx.files),
         importFormat: oneOf(raw, 'import-format', ['auto', ...formats/* IMPORT_FORMATS */.p], 'auto') ?? 'auto',
         project: config_text(raw, 'project'),
         projectName: config_text(raw, 'project-name') ??
@@ -458,7 +471,7 @@ function parseConfig(mode, raw, ctx) {
         failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
         includeSuppressed: bool(raw, 'include-suppressed', false),
         workingDirectory,
-        sarifFile: config_text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+        sarifFile: reports['sarif-file'],
         category: config_text(raw, 'category'),
         annotations: bool(raw, 'annotations', true),
         jobSummary: bool(raw, 'job-summary', true),
@@ -468,8 +481,8 @@ function parseConfig(mode, raw, ctx) {
         artifactName: config_text(raw, 'artifact-name'),
         webhookUrl: url(raw, 'webhook-url'),
         webhookSecret: config_text(raw, 'webhook-secret'),
-        gitlabDependencyReport: config_text(raw, 'gitlab-dependency-report'),
-        gitlabCodequalityReport: config_text(raw, 'gitlab-codequality-report'),
+        gitlabDependencyReport: reports['gitlab-dependency-report'],
+        gitlabCodequalityReport: reports['gitlab-codequality-report'],
         workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
         proxyEnv: proxyEnv(ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         repositoryRoot: '',
@@ -485,6 +498,13 @@ function parseConfig(mode, raw, ctx) {
 function checkModeInputs(config) {
     if (config.mode === 'import' && config.importFiles.length === 0) {
         throw new errors/* UserError */.yo('Input import-file: name at least one exported JSON file (or glob) to import.');
+    }
+    if (config.mode === 'import' && config.importFiles.includes('-')) {
+        throw new errors/* UserError */.yo('Input import-file: - (standard input) is not read; save the export to a file and name that file.');
+    }
+    // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
+    if (config.mode === 'scan' && config.importFiles.length) {
+        throw new errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
     }
     if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
         if (!config.scanner)
@@ -537,7 +557,10 @@ function gitHead(directory) {
     return git(directory, ['rev-parse', 'HEAD']);
 }
 
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __webpack_require__(3395);
 ;// CONCATENATED MODULE: ./src/policy/gate.ts
+
 
 /** Counts by severity of unsuppressed findings; suppressed ones are counted apart (SPEC §4). */
 function countFindings(findings, suppressed) {
@@ -587,36 +610,33 @@ function uncountedViolationsNote(violations, failing) {
         suppressed && `${suppressed} suppressed`,
         unwatched && `${unwatched} of watches that watches leaves out`,
     ].filter(Boolean);
-    return `fail-on-policy-violation: ${failing.length} of ${plural(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
+    return `fail-on-policy-violation: ${failing.length} of ${(0,wording/* plural */.L)(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
 }
 /** The step's or the command's failure message for a failed gate. */
 function gateFailedMessage(reasons) {
     return `Gate failed: ${reasons.join('; ')}`;
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 /** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
 function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPolicyViolation }) {
     const reasons = [];
     if (failOn.kind === 'any' && counts.total > 0) {
-        reasons.push(`${plural(counts.total, 'finding')} (fail-on: any)`);
+        reasons.push(`${(0,wording/* plural */.L)(counts.total, 'finding')} (fail-on: any)`);
     }
     else if (failOn.kind === 'threshold') {
         const n = findings_severity/* SEVERITIES */.oC.filter((s) => (0,findings_severity/* severityRank */.qs)(s) >= (0,findings_severity/* severityRank */.qs)(failOn.severity)).reduce((sum, s) => sum + counts[s], 0);
         if (n > 0)
-            reasons.push(`${plural(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
+            reasons.push(`${(0,wording/* plural */.L)(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
     }
     else if (failOn.kind === 'budgets') {
         for (const severity of findings_severity/* SEVERITIES */.oC) {
             const budget = failOn.budgets[severity];
             if (budget !== undefined && counts[severity] > budget) {
-                reasons.push(`${counts[severity]} ${severity} findings, over the budget of ${budget}`);
+                reasons.push(`${(0,wording/* plural */.L)(counts[severity], `${severity} finding`)}, over the budget of ${budget}`);
             }
         }
     }
     if (failOnPolicyViolation && policyViolations > 0) {
-        reasons.push(`${plural(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
+        reasons.push(`${(0,wording/* plural */.L)(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
     }
     return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
 }
@@ -660,6 +680,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var http_client = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/publish/webhook.ts
+
 
 
 const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
@@ -717,7 +738,7 @@ async function sendWebhook(config, summary, logger) {
         logger.info(`Webhook delivered to ${url.origin}.`);
     }
     catch (error) {
-        logger.warn(`The webhook to ${url.origin} failed: ${(0,http_client/* withoutStop */.f6)(error.message)}. The scan result itself is unaffected.`);
+        logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.s)(error.message)}. The scan result itself is unaffected.`);
     }
     finally {
         await client?.close();
@@ -1619,6 +1640,7 @@ function sliceDocument(buf, keys) {
 
 
 
+
 /**
  * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
  * has the shell create an empty summary.json before the glob is expanded.
@@ -1819,7 +1841,7 @@ maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
     for (const file of files) {
         const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
-        logger.info(`${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`);
+        logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.L)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.L)(result.violations.length, 'policy violation')}` : ''}`);
         results.push(result);
     }
     return results;
@@ -5412,6 +5434,8 @@ async function writeSarifFile(file, runs) {
 
 
 
+
+
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
     // Findings share a few files: each is converted once.
@@ -5692,7 +5716,7 @@ function truncationSummary(reports) {
         sarifResultsDropped: dropped,
         sarifResultsDroppedBySeverity: droppedBySeverity,
         helpTrimmed,
-        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `${dropped} results were left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) and are counted here` : 'no result was left out'}.`,
+        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${(0,wording/* plural */.L)(dropped, 'result')} left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
     };
 }
 /** The one value the sources give, or, when they give several, their sorted list (`join`) or none. */
@@ -5774,27 +5798,67 @@ function errorSummary(config, ci, startedAt, error, logger) {
         error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
     };
 }
+/** The reports a run writes, by input name. */
+function reportsOf(config) {
+    return {
+        'sarif-file': config.sarifFile,
+        'gitlab-dependency-report': config.gitlabDependencyReport,
+        'gitlab-codequality-report': config.gitlabCodequalityReport,
+    };
+}
+/**
+ * Refuses reports at the path of a file the run reads, then starts removing the reports an earlier run left: a
+ * run that fails must not leave them looking like its own. The refusal is thrown at once, before anything is
+ * read or asked of a scanner, and then nothing is removed.
+ */
+function clearReports(reports, read) {
+    checkOutputPaths(reports, [
+        ...read.importFiles.map((file) => ['import-file', file]),
+        ['sbom', read.sbom],
+        ['ca-file', read.caFile],
+        ['token-file', read.tokenFile],
+    ]);
+    return Promise.all(Object.entries(reports).map(([input, file]) => (file ? removeStale(file, input) : undefined))).then(() => undefined);
+}
+/** `clearReports` for a run already refused: its refusal stays the error, and what stops the clearing a warning. */
+async function clearAfterRefusal(reports, read, logger) {
+    try {
+        await clearReports(reports, read);
+    }
+    catch (error) {
+        logger.warn((0,errors/* describeError */.Uc)(error));
+    }
+}
+/**
+ * For a run of `scan` or `import` refused before its configuration was built (a flag or input refused): removes
+ * the earlier run's reports at the paths the raw inputs name, as a run refused later does. `files`: those named
+ * as arguments.
+ */
+function clearReportsOfRefusedRun(raw, read, logger) {
+    return clearAfterRefusal(reportPaths(raw), {
+        importFiles: importFilesOf(raw, read.files),
+        sbom: config_text(raw, 'sbom'),
+        caFile: config_text(raw, 'ca-file'),
+        tokenFile: read.tokenFile,
+    }, logger);
+}
 /**
  * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
  * workflow artifact).
  */
 async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
-    const outputs = {
-        'sarif-file': config.sarifFile,
-        'gitlab-dependency-report': config.gitlabDependencyReport,
-        'gitlab-codequality-report': config.gitlabCodequalityReport,
-    };
-    const written = Object.values(outputs).filter((file) => !!file);
-    const importFiles = config.mode === 'import' ? await expandImportFiles(config.importFiles, config.cwd, written) : [];
-    checkOutputPaths(outputs, [
-        ...importFiles.map((file) => ['import-file', file]),
-        ['sbom', config.sbom],
-        ['ca-file', config.caFile],
-        ['token-file', config.tokenFile],
-    ]);
-    // A run that fails must not leave an earlier run's reports looking like its own. They are removed (on the
-    // thread pool) while the sources are read, and before anything is written or the run ends.
-    const removed = Promise.all(Object.entries(outputs).map(([input, file]) => (file ? removeStale(file, input) : undefined)));
+    const reports = reportsOf(config);
+    const written = Object.values(reports).filter((file) => !!file);
+    const importFiles = config.mode === 'import'
+        ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error) => {
+            // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
+            // never matches a report, so the paths as given are all that may name one.
+            await clearAfterRefusal(reports, config, logger);
+            throw error;
+        })
+        : [];
+    // Removed (on the thread pool) while the sources are read, and before anything is written or the run ends.
+    const removed = clearReports(reports, { ...config, importFiles });
     const [removal, gathered] = await Promise.allSettled([
         removed,
         gatherSources(config, logger, importFiles, keepDir),
@@ -5807,6 +5871,7 @@ async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -5876,10 +5941,13 @@ async function runReport(mode, args, io, logger) {
         const outcome = await runScan(config, ci, logger, startedAt);
         ({ summary, exitCode } = outcome);
         const { counts } = summary;
-        logger.info(`${counts.total} findings: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`);
+        logger.info(`${(0,wording/* plural */.L)(counts.total, 'finding')}: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`);
         logOutcome(logger, summary.status, summary.gate.reasons);
     }
     catch (error) {
+        const { positionals: files, tokenFile } = args;
+        if (!config)
+            await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
         exitCode = (0,errors/* exitCodeOf */.FO)(error);
         logger.error((0,errors/* describeError */.Uc)(error));
         summary = errorSummary(config, ci, startedAt, error, logger);
@@ -5943,10 +6011,12 @@ async function runGate(args, logger) {
 }
 /** `list-repos`: the Xray repository keys the token can see, one per line (or a JSON array with --json). */
 async function listRepos(args, io, logger) {
-    const config = await buildConfig('list-repos', { ...args, inputs: { scanner: 'xray', ...args.inputs } }, io, logger);
-    const adapter = await scannerAdapter(config.scanner);
-    if (!adapter.listRepositories)
-        throw new errors/* UserError */.yo('list-repos: only Xray has repositories; use --scanner xray.');
+    // Said before the other inputs are checked: no value of theirs would make another scanner list anything.
+    const scanner = config_text(args.inputs, 'scanner') ?? 'xray';
+    const adapter = scanner.toLowerCase() === 'xray' ? await scannerAdapter('xray') : undefined;
+    if (!adapter?.listRepositories)
+        throw new errors/* UserError */.yo(`list-repos: only Xray has repositories; use --scanner xray (got "${scanner}").`);
+    const config = await buildConfig('list-repos', { ...args, inputs: { ...args.inputs, scanner } }, io, logger);
     const keys = await adapter.listRepositories({ config, logger });
     io.stdout(args.json ? `${JSON.stringify(keys, null, 2)}\n` : keys.map((key) => `${key}\n`).join(''));
     return errors/* ExitCode */.yU.Ok;
@@ -6533,8 +6603,7 @@ __webpack_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ DeadlinePassed),
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
-  R2: () => (/* binding */ redirectAdvice),
-  f6: () => (/* binding */ withoutStop)
+  R2: () => (/* binding */ redirectAdvice)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -6556,6 +6625,8 @@ var errors = __webpack_require__(3916);
 var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __webpack_require__(3395);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
 const HTTP = ['HTTP_PROXY', 'http_proxy'];
@@ -6651,6 +6722,7 @@ function describeProxyError(code, message, url, proxy) {
 
 
 
+
 const USER_AGENT = `sca-bridge/${version/* VERSION */.x}`;
 /** The longest `Retry-After` honoured; a longer one fails the call rather than stall the pipeline. */
 const MAX_RETRY_AFTER_MS = 120_000;
@@ -6683,10 +6755,6 @@ function cutOff(signal, shown) {
     const reason = signal.reason;
     return reason instanceof GraceOver ? new errors/* ScannerError */.VM(`${shown} ${reason.message}`) : reason;
 }
-/** A sentence without its full stop, to go on with another clause. */
-function withoutStop(sentence) {
-    return sentence.replace(/\.$/, '');
-}
 /**
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
@@ -6694,7 +6762,7 @@ function withoutStop(sentence) {
 class DeadlinePassed extends errors/* ScannerError */.VM {
     constructor(shown, failure) {
         super(failure
-            ? `${withoutStop(failure.message)}, with no time left to try again`
+            ? `${(0,wording/* clause */.s)(failure.message)}, with no time left to try again`
             : `${shown} did not answer in the time left`);
     }
 }
@@ -6744,7 +6812,8 @@ function codeAndMessage(error) {
     const text = (value) => (typeof value === 'string' ? value : undefined);
     return {
         code: text(err.cause?.code) ?? text(err.code) ?? '',
-        message: err.cause?.message ?? err.message ?? String(error),
+        // Quoted inside our sentences: without a full stop of its own.
+        message: (0,wording/* clause */.s)(err.cause?.message ?? err.message ?? String(error)),
     };
 }
 /** A network failure, with what to do; one through a proxy names it, whoever failed. */
@@ -6996,7 +7065,7 @@ class HttpClient {
     }
     /** Waits `delay` before the next attempt, saying why. */
     async pause(error, attempt, attempts, delay) {
-        this.options.logger.info(`${withoutStop(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
+        this.options.logger.info(`${(0,wording/* clause */.s)(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
         await this.wait(delay);
     }
     /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */

@@ -14,10 +14,11 @@ import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../r
 import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { gateFailedMessage } from '../policy/gate.js';
-import { errorSummary, runScan, type RunOutcome } from '../run.js';
+import { clearReportsOfRefusedRun, errorSummary, runScan, type RunOutcome } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext, uploadCommit } from './github-context.js';
 import { ActionLogger } from './logger.js';
+import { plural } from '../wording.js';
 
 /** Every input action.yml declares, read by its public name. */
 export const INPUTS = [
@@ -192,8 +193,8 @@ async function runMode(
   const ci = readCiContext(env);
   let config: Config | undefined;
   let mode: Mode | undefined;
+  const inputs = readInputs();
   try {
-    const inputs = readInputs();
     registerSecrets(inputs, logger);
     mode = modeOf(inputs);
     config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
@@ -210,6 +211,7 @@ async function runMode(
   } catch (error) {
     // Failed by the step's one catch.
     if (mode === 'test-connection') throw error;
+    if (mode && !config) await clearReportsOfRefusedRun(inputs, {}, logger);
     return {
       config,
       summary: errorSummary(config, ci, startedAt, error, logger),
@@ -353,7 +355,7 @@ function annotate(
   }
   if (plan.omitted > 0) {
     notes.push(
-      `${plan.annotations.length} findings are annotated; ${plan.omitted} more are counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`,
+      `${plural(plan.annotations.length, 'finding')} ${plan.annotations.length === 1 ? 'is' : 'are'} annotated; ${plan.omitted} more ${plan.omitted === 1 ? 'is' : 'are'} counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`,
     );
   }
   return plan.annotations.length;

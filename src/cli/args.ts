@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import type { RawInputs } from '../config.js';
+import { clause } from '../wording.js';
 
 /** Inputs of SPEC §3 that take a value on the command line. */
 const VALUE_INPUTS = [
@@ -53,12 +54,84 @@ const BOOLEAN_INPUTS = [
 export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
+  /** Every flag given, by its option name and as it was written (`--no-insecure`, `-h`). */
+  flags: { name: string; written: string }[];
   inputs: RawInputs;
   json: boolean;
   verbose: boolean;
   help: boolean;
   version: boolean;
   tokenFile?: string;
+}
+
+const OPTIONS = {
+  ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' as const }])),
+  ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string' as const, multiple: true }])),
+  ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' as const }])),
+  'token-file': { type: 'string' as const },
+  json: { type: 'boolean' as const },
+  verbose: { type: 'boolean' as const },
+  help: { type: 'boolean' as const, short: 'h' },
+  version: { type: 'boolean' as const, short: 'v' },
+};
+
+/** Every long flag, switches with their `--no-` form. */
+const FLAG_NAMES = Object.entries(OPTIONS).flatMap(([name, option]) =>
+  option.type === 'boolean' ? [name, `no-${name}`] : [name],
+);
+
+/** Edits (insert, delete, replace) between two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The known flag an unknown one was most likely meant to be: `--fail_on`, `--Fail-On`, `--failon`, `--fial-on`,
+ * `--sarif`; none when no flag is that close (two edits at most, one for short names).
+ */
+export function closestFlag(written: string): string | undefined {
+  const name = written.replace(/^-+/, '').toLowerCase().replaceAll('_', '-');
+  // A flag cut short (`--sarif`, `--include-path`) when only one starts so.
+  const started = FLAG_NAMES.filter((flag) => name.length >= 3 && flag.startsWith(name));
+  if (started.length === 1) return `--${started[0]}`;
+  const within = name.length > 4 ? 2 : 1;
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of FLAG_NAMES) {
+    const distance = editDistance(name, flag);
+    if (distance <= within && distance < (best?.distance ?? Infinity)) best = { flag, distance };
+  }
+  return best && `--${best.flag}`;
+}
+
+/**
+ * Node's own message on one line (it may span several, and ends with a full stop), but for an unknown flag ours,
+ * with the flag it was most likely meant to be.
+ */
+function parseError(error: Error & { code?: string }): UserError {
+  const unknown =
+    error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? /^Unknown option '(.+?)'/.exec(error.message)?.[1]
+      : undefined;
+  const help = 'Run `sca-bridge --help` for the flags';
+  if (!unknown) return new UserError(`${clause(error.message.split('\n').join(' '))}. ${help}.`);
+  const meant = closestFlag(unknown);
+  return new UserError(
+    meant
+      ? `Unknown flag ${unknown}; did you mean ${meant}?`
+      : `Unknown flag ${unknown}. ${help} (a file whose name starts with - goes after --).`,
+  );
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -71,27 +144,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         : '--webhook-secret is not accepted: set the SCA_BRIDGE_WEBHOOK_SECRET environment variable instead.',
     );
   }
-  const options = {
-    ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' as const }])),
-    ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string' as const, multiple: true }])),
-    ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' as const }])),
-    'token-file': { type: 'string' as const },
-    json: { type: 'boolean' as const },
-    verbose: { type: 'boolean' as const },
-    help: { type: 'boolean' as const, short: 'h' },
-    version: { type: 'boolean' as const, short: 'v' },
-  };
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
-      options,
+      options: OPTIONS,
       allowPositionals: true,
       allowNegative: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}. Run \`sca-bridge --help\` for the flags.`);
+    throw parseError(error as Error);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const inputs: RawInputs = {};
@@ -103,9 +167,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (values[name] !== undefined) inputs[name] = String(values[name]);
   }
   const [command, ...positionals] = parsed.positionals;
+  const flags = parsed.tokens.flatMap((token) =>
+    token.kind === 'option' ? [{ name: token.name, written: token.rawName }] : [],
+  );
   return {
     command,
     positionals,
+    flags,
     inputs,
     json: !!values.json,
     verbose: !!values.verbose,
@@ -113,4 +181,54 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     version: !!values.version,
     ...(typeof values['token-file'] === 'string' ? { tokenFile: values['token-file'] } : {}),
   };
+}
+
+/** Flags every command takes. */
+const EVERY_COMMAND = ['verbose', 'help', 'version'];
+
+/** How `list-repos` and `test-connection` reach the scanner. */
+const CONNECTION = ['scanner', 'api-url', 'token-file', 'insecure', 'ca-file', 'timeout'];
+
+/**
+ * What the commands that read little take: the files and the flags commands.ts reads for them, directly or
+ * through their Config. `import` and `scan` take every flag (the Action and the GitLab component pass them some
+ * they do not use, such as defaults).
+ */
+export const COMMAND_FLAGS: Readonly<Record<string, { files: string; flags: readonly string[] }>> = {
+  gate: { files: '<summary.json>', flags: ['fail-on', 'fail-on-policy-violation'] },
+  'list-repos': { files: '', flags: [...CONNECTION, 'project-key', 'json'] },
+  'test-connection': {
+    files: '',
+    // ui-url: Dependency-Track's project link; project-key: Xray's reports in a JFrog Project.
+    flags: [
+      ...CONNECTION,
+      'ui-url',
+      'project',
+      'project-name',
+      'project-version',
+      'branch',
+      'auto-create',
+      'project-key',
+    ],
+  },
+};
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A flag the command would not read is refused rather than dropped: the user expects it to do something. */
+export function refuseFlags(args: ParsedArgs): void {
+  const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
+  if (!takes) return;
+  const allowed = new Set([...takes.flags, ...EVERY_COMMAND]);
+  const refused = [
+    ...new Set(args.flags.filter((flag) => !allowed.has(flag.name)).map((flag) => flag.written)),
+  ];
+  if (!refused.length) return;
+  const what = [takes.files, ...[...takes.flags, 'verbose'].map((name) => `--${name}`)].filter(Boolean);
+  throw new UserError(
+    `${args.command}: ${listed(refused)} ${refused.length === 1 ? 'does' : 'do'} not apply; ${args.command} takes ${listed(what)}. Run \`sca-bridge ${args.command} --help\`.`,
+  );
 }

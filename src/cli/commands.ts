@@ -15,8 +15,9 @@ import type { Logger } from '../logger.js';
 import { evaluateGate, gateFailedMessage } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
-import { errorSummary, runScan } from '../run.js';
+import { clearReportsOfRefusedRun, errorSummary, runScan } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
+import { plural } from '../wording.js';
 import type { ParsedArgs } from './args.js';
 
 // The commands that do work; main.ts loads this module only when one runs, so `--help` starts fast.
@@ -93,10 +94,12 @@ export async function runReport(
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
     logger.info(
-      `${counts.total} findings: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`,
+      `${plural(counts.total, 'finding')}: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`,
     );
     logOutcome(logger, summary.status, summary.gate.reasons);
   } catch (error) {
+    const { positionals: files, tokenFile } = args;
+    if (!config) await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
     exitCode = exitCodeOf(error);
     logger.error(describeError(error));
     summary = errorSummary(config, ci, startedAt, error, logger);
@@ -167,15 +170,17 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
 
 /** `list-repos`: the Xray repository keys the token can see, one per line (or a JSON array with --json). */
 export async function listRepos(args: ParsedArgs, io: CliIo, logger: Logger): Promise<number> {
+  // Said before the other inputs are checked: no value of theirs would make another scanner list anything.
+  const scanner = textInput(args.inputs, 'scanner') ?? 'xray';
+  const adapter = scanner.toLowerCase() === 'xray' ? await scannerAdapter('xray') : undefined;
+  if (!adapter?.listRepositories)
+    throw new UserError(`list-repos: only Xray has repositories; use --scanner xray (got "${scanner}").`);
   const config = await buildConfig(
     'list-repos',
-    { ...args, inputs: { scanner: 'xray', ...args.inputs } },
+    { ...args, inputs: { ...args.inputs, scanner } },
     io,
     logger,
   );
-  const adapter = await scannerAdapter(config.scanner);
-  if (!adapter.listRepositories)
-    throw new UserError('list-repos: only Xray has repositories; use --scanner xray.');
   const keys = await adapter.listRepositories({ config, logger });
   io.stdout(args.json ? `${JSON.stringify(keys, null, 2)}\n` : keys.map((key) => `${key}\n`).join(''));
   return ExitCode.Ok;

@@ -60,3 +60,51 @@ Labels (carried into SARIF and the run summary):
 Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
 Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
 `;
+
+/** The flags that reach the scanner; `scanners` says which scanners the command takes. */
+const connectionHelp = (scanners: string) => `  --scanner <name>               ${scanners}
+  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+  --token-file <file>            the token, else the environment variable SCA_BRIDGE_TOKEN (never a flag)
+  --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
+  --timeout <s>                  a request waits at most a minute, or this when shorter (default 600)`;
+
+/** `<command> --help` for the commands that take few flags (args.ts COMMAND_FLAGS); `scan` and `import` take them all. */
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  gate: `Usage: sca-bridge gate <summary.json> [flags]
+
+Evaluates the gate again from the run summary \`sca-bridge import --json\` or \`scan --json\` saved (GitLab's
+gate job). Exit 1 when the gate fails; when the scan itself failed, its exit code.
+
+  --fail-on <rule>               instead of the saved rule: none, any, critical|high|medium|low (that or above),
+                                 or budgets such as critical:0,high:5
+  --fail-on-policy-violation     also fail on the summary's policy violations (--no-fail-on-policy-violation: do not)
+  --verbose                      debug logging
+`,
+  'list-repos': `Usage: sca-bridge list-repos --api-url <url> [flags]
+
+Xray: prints the repository keys the token can see, one per line.
+
+${connectionHelp('xray (the default; only Xray has repositories)')}
+  --project-key <key>            only the repositories of this JFrog Project
+  --json                         print the keys as a JSON array
+  --verbose                      debug logging
+`,
+  'test-connection': `Usage: sca-bridge test-connection --scanner <name> --api-url <url> [flags]
+
+Checks the URL, TLS and the token (and its permissions where the API tells); reports nothing else.
+
+${connectionHelp('dependency-track or xray')}
+  --project <uuid> | --project-name <name> --project-version <v>
+                                 Dependency-Track: also look the project up (version defaults to --branch)
+  --branch <name>                the branch (default from CI, else git)
+  --no-auto-create               Dependency-Track: the token need not create projects
+  --ui-url <url>                 web UI base for the project's link (derived when possible)
+  --project-key <key>            Xray: count the reports of this JFrog Project
+  --verbose                      debug logging
+`,
+};
+
+/** The help of a command, or the whole help. */
+export function helpFor(command: string | undefined): string {
+  return (command === undefined ? undefined : COMMAND_HELP[command]) ?? HELP;
+}

@@ -1,9 +1,9 @@
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { type Logger, StreamLogger } from '../logger.js';
 import { VERSION } from '../version.js';
-import { parseCliArgs } from './args.js';
+import { parseCliArgs, refuseFlags } from './args.js';
 import type { CliIo } from './commands.js';
-import { HELP } from './help.js';
+import { helpFor } from './help.js';
 
 export type { CliIo } from './commands.js';
 
@@ -17,9 +17,10 @@ export async function main(io: CliIo): Promise<number> {
       return ExitCode.Ok;
     }
     if (args.help || !args.command) {
-      io.stdout(HELP);
+      io.stdout(helpFor(args.command));
       return args.command || args.help ? ExitCode.Ok : ExitCode.BadInput;
     }
+    refuseFlags(args);
     switch (args.command) {
       case 'import':
       case 'scan':

@@ -7,6 +7,7 @@ import { pause } from '../cancel.js';
 import { ScannerError, UserError } from '../errors.js';
 import { type Logger, Redactor } from '../logger.js';
 import { VERSION } from '../version.js';
+import { clause } from '../wording.js';
 import { agentProxies, describeProxyError, type Proxy, proxyFor, proxyStatus } from './proxy.js';
 
 const USER_AGENT = `sca-bridge/${VERSION}`;
@@ -78,11 +79,6 @@ function cutOff(signal: AbortSignal, shown: string): unknown {
   return reason instanceof GraceOver ? new ScannerError(`${shown} ${reason.message}`) : reason;
 }
 
-/** A sentence without its full stop, to go on with another clause. */
-export function withoutStop(sentence: string): string {
-  return sentence.replace(/\.$/, '');
-}
-
 /**
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
@@ -91,7 +87,7 @@ export class DeadlinePassed extends ScannerError {
   constructor(shown: string, failure?: ScannerError) {
     super(
       failure
-        ? `${withoutStop(failure.message)}, with no time left to try again`
+        ? `${clause(failure.message)}, with no time left to try again`
         : `${shown} did not answer in the time left`,
     );
   }
@@ -214,7 +210,8 @@ function codeAndMessage(error: unknown): { code: string; message: string } {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     code: text(err.cause?.code) ?? text(err.code) ?? '',
-    message: err.cause?.message ?? err.message ?? String(error),
+    // Quoted inside our sentences: without a full stop of its own.
+    message: clause(err.cause?.message ?? err.message ?? String(error)),
   };
 }
 
@@ -477,7 +474,7 @@ export class HttpClient {
   /** Waits `delay` before the next attempt, saying why. */
   private async pause(error: Error, attempt: number, attempts: number, delay: number): Promise<void> {
     this.options.logger.info(
-      `${withoutStop(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
+      `${clause(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );
     await this.wait(delay);
   }

@@ -7,6 +7,7 @@ import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
 import { asUtf8, decodeText } from '../encoding.js';
 import { openRegularFile, sameFile } from '../paths.js';
+import { plural } from '../wording.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat } from './importer.js';
@@ -243,7 +244,7 @@ export function readImports(
   for (const file of files) {
     const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
     logger.info(
-      `${file}: ${importer.name}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
+      `${file}: ${importer.name}, ${plural(result.findings.length, 'finding')}${result.violations.length ? `, ${plural(result.violations.length, 'policy violation')}` : ''}`,
     );
     results.push(result);
   }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES, type Severity, severityRank } from '../findings/severity.js';
+import { plural } from '../wording.js';
 
 export type Counts = Record<Severity, number> & { total: number; suppressed: number };
 
@@ -78,10 +79,6 @@ export function gateFailedMessage(reasons: readonly string[]): string {
   return `Gate failed: ${reasons.join('; ')}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** The gate as a pure function of counts, so `sca-bridge gate` can evaluate it again from a saved run summary. */
 export function evaluateGate(
   counts: Counts,
@@ -104,7 +101,7 @@ export function evaluateGate(
     for (const severity of SEVERITIES) {
       const budget = failOn.budgets[severity];
       if (budget !== undefined && counts[severity] > budget) {
-        reasons.push(`${counts[severity]} ${severity} findings, over the budget of ${budget}`);
+        reasons.push(`${plural(counts[severity], `${severity} finding`)}, over the budget of ${budget}`);
       }
     }
   }

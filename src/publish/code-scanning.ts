@@ -4,6 +4,7 @@ import type { Log } from 'sarif';
 import { ScannerError } from '../errors.js';
 import { HttpClient, HttpStatusError } from '../http/client.js';
 import type { Logger } from '../logger.js';
+import { clause } from '../wording.js';
 
 /** Per request, not with the client's headers: those are the token, and masked wherever they appear. */
 const GITHUB_API = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
@@ -116,7 +117,7 @@ async function waitForProcessing(
       // GitHub has the upload: a status it cannot tell (after the retries) is no reason to fail the job.
       if (!(error instanceof ScannerError)) throw error;
       logger.warn(
-        `Could not check code scanning's processing of SARIF ${id} (${error.message}); GitHub processes it on its own.`,
+        `Could not check code scanning's processing of SARIF ${id} (${clause(error.message)}); GitHub processes it on its own.`,
       );
       return;
     }
@@ -126,7 +127,7 @@ async function waitForProcessing(
     }
     if (data.processing_status === 'failed') {
       throw new ScannerError(
-        `Code scanning could not process SARIF ${id}: ${(data.errors ?? []).join('; ') || 'no reason given'}.`,
+        `Code scanning could not process SARIF ${id}: ${(data.errors ?? []).map(clause).join('; ') || 'no reason given'}.`,
       );
     }
     if (Date.now() >= deadline) {

@@ -1,8 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
-import { HttpClient, withoutStop } from '../http/client.js';
+import { HttpClient } from '../http/client.js';
 import type { Logger } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
+import { clause } from '../wording.js';
 
 const WEBHOOK_EVENT = 'sca-bridge.scan.completed';
 
@@ -67,7 +68,7 @@ export async function sendWebhook(
     logger.info(`Webhook delivered to ${url.origin}.`);
   } catch (error) {
     logger.warn(
-      `The webhook to ${url.origin} failed: ${withoutStop((error as Error).message)}. The scan result itself is unaffected.`,
+      `The webhook to ${url.origin} failed: ${clause((error as Error).message)}. The scan result itself is unaffected.`,
     );
   } finally {
     await client?.close();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -204,13 +204,37 @@ describe('the Action, run as the runner runs it', () => {
   });
 
   it('fails with exit 1 and a clear message on bad input, and sets no outputs', async () => {
+    // An earlier run's SARIF: a refused run must not leave it looking like its own.
+    writeFileSync(path.join(dir, 'sca-bridge.sarif'), '{"stale": "an earlier run wrote this"}');
     const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'severe' }, { workspace: dir });
     expect(run.code).toBe(1);
+    expect(existsSync(path.join(dir, 'sca-bridge.sarif'))).toBe(false);
     expect(run.commands.find((c) => c.command === 'error')?.message).toContain('Input fail-on');
     // `gate-result` must not read `passed` for a run that did not finish.
     expect(run.outputs).toEqual({});
     expect(run.summary).toContain('⚠️ Run failed');
     expect(run.summary).toContain('No findings were counted');
+  });
+
+  it('keeps the file a refused run would read, though sarif-file names it', async () => {
+    const before = readFileSync(path.join(dir, 'findings.json'), 'utf8');
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'sarif-file': 'findings.json', 'fail-on': 'severe' },
+      { workspace: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
+      'Input sarif-file: findings.json is the import-file this run reads',
+    );
+    expect(readFileSync(path.join(dir, 'findings.json'), 'utf8')).toBe(before);
+  });
+
+  it('says that mode scan and import-file conflict, rather than ask for the scanner', async () => {
+    const run = await runAction({ mode: 'scan', 'import-file': 'findings.json' }, { workspace: dir });
+    expect(run.code).toBe(1);
+    expect(run.commands.find((c) => c.command === 'error')?.message).toContain(
+      'Inputs mode and import-file conflict',
+    );
   });
 
   it('fails the step asking for a bug report when something after the scan throws', async () => {

@@ -151,7 +151,7 @@ describe('sca-bridge CLI', () => {
 
   it.each([
     ['high', 1, ['2 findings of severity high or above (fail-on: high)']],
-    ['critical:0,high:5', 1, ['1 critical findings, over the budget of 0']],
+    ['critical:0,high:5', 1, ['1 critical finding, over the budget of 0']],
     ['critical:1,high:1', 0, []],
     ['any', 1, ['4 findings (fail-on: any)']],
     ['none', 0, []],
@@ -173,6 +173,22 @@ describe('sca-bridge CLI', () => {
     expect(summary.gate).toMatchObject({ result: exit ? 'failed' : 'passed', failOn, reasons });
     expect(summary.status).toBe(exit ? 'failed' : 'passed');
     if (exit) expect(stderr).toContain('Gate failed');
+  });
+
+  it('counts one finding as one', async () => {
+    const { code, stderr } = await runCli(
+      [
+        'import',
+        fixture('dt-fpf.json'),
+        '--sarif-file',
+        path.join(work, 'one.sarif'),
+        '--min-severity',
+        'critical',
+      ],
+      { cwd: work },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('\n1 finding: 1 critical, 0 high,');
   });
 
   it('drops findings below --min-severity from every output', async () => {
@@ -521,7 +537,11 @@ describe('sca-bridge CLI', () => {
       'does not have the shape of xray-report',
     ],
     [['import', fixture('dt-fpf.json'), '--token', 'abc'], '--token is not accepted'],
-    [['import', fixture('dt-fpf.json'), '--bogus'], "Unknown option '--bogus'"],
+    [['import', fixture('dt-fpf.json'), '--bogus'], 'Unknown flag --bogus.'],
+    [
+      ['import', fixture('dt-fpf.json'), '--fail_on', 'high'],
+      'Unknown flag --fail_on; did you mean --fail-on?',
+    ],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['import', fixture('dt-fpf.json'), '--scanner', 'xray'], 'Input scanner: xray, but'],
   ])('rejects bad input %j with exit 2', async (args, message) => {
@@ -741,6 +761,72 @@ describe('sca-bridge CLI', () => {
     expect(stderr).toContain('Inputs sarif-file and gitlab-codequality-report name the same file');
   });
 
+  it("removes an earlier run's reports when a flag or input is refused, as any failed run does", async () => {
+    const dir = tempDir();
+    const named = ['--sarif-file', 'out.sarif', '--gitlab-dependency-report', 'gl-ds.json'];
+    const both = ['out.sarif', 'gl-ds.json'];
+    const refused: [args: string[], removed: string[]][] = [
+      [['import', fixture('dt-fpf.json'), '--min-severity', 'foo', ...named], both],
+      [['import', fixture('dt-fpf.json'), '--token-file', 'no-such-token', ...named], both],
+      [['import', 'no-such-*.json', ...named], both],
+      [
+        [
+          'scan',
+          '--scanner',
+          'xray',
+          '--api-url',
+          'https://acme.jfrog.io',
+          '--repo-key',
+          'npm-local',
+          ...named,
+        ],
+        both,
+      ],
+      [['scan', 'bom.json', ...named], both],
+      // The default SARIF path, and another spelling of a report's path.
+      [
+        [
+          'import',
+          fixture('dt-fpf.json'),
+          '--fail-on',
+          'severe',
+          '--gitlab-codequality-report',
+          './gl-cq.json',
+        ],
+        ['sca-bridge.sarif', 'gl-cq.json'],
+      ],
+    ];
+    const all = ['sca-bridge.sarif', 'out.sarif', 'gl-ds.json', 'gl-cq.json'];
+    for (const [args, removed] of refused) {
+      for (const name of all) writeFileSync(path.join(dir, name), '{"stale": "an earlier run wrote this"}');
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^error: /);
+      const left = all.filter((name) => existsSync(path.join(dir, name)));
+      expect(left, args.join(' ')).toEqual(all.filter((name) => !removed.includes(name)));
+    }
+  });
+
+  it('keeps a file a refused run would read, though a report names it, and says so', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'read.json');
+    const original = readFileSync(fixture('dt-fpf.json'), 'utf8');
+    for (const [input, args] of [
+      ['import-file', ['import', file]],
+      ['import-file', ['import', '--import-file', file]],
+      ['sbom', ['scan', '--scanner', 'dependency-track', '--sbom', file]],
+      ['ca-file', ['import', fixture('dt-fpf.json'), '--ca-file', file]],
+      ['token-file', ['import', fixture('dt-fpf.json'), '--token-file', file]],
+    ] as const) {
+      writeFileSync(file, original);
+      const run = await runCli([...args, '--sarif-file', file, '--min-severity', 'foo'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`warning: Input sarif-file: ${file} is the ${input} this run reads`);
+      expect(run.stderr).toContain('error: Input min-severity: expected one of');
+      expect(readFileSync(file, 'utf8'), input).toBe(original);
+    }
+  });
+
   it('stops at a Ctrl-C (SIGINT) outside a scanner flow, as any program does', async () => {
     const file = path.join(tempDir(), 'big.json');
     const rows = generateRows(60_000, 'npm-local');
@@ -785,6 +871,63 @@ describe('sca-bridge CLI', () => {
     const test = await runCli(['test-connection', 'extra']);
     expect(test.code).toBe(2);
     expect(test.stderr).toContain('test-connection: takes no file, but was given extra.');
+  });
+
+  it('refuses a flag a command would not read, naming it and what the command takes', async () => {
+    const summary = path.join(tempDir(), 'summary.json');
+    const saved = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      `${summary}.sarif`,
+      '--json',
+    ]);
+    writeFileSync(summary, saved.stdout);
+    const refused: [args: string[], message: string][] = [
+      [
+        ['gate', summary, '--min-severity', 'critical'],
+        'gate: --min-severity does not apply; gate takes <summary.json>, --fail-on, --fail-on-policy-violation and --verbose.',
+      ],
+      [['gate', summary, '--json'], 'gate: --json does not apply;'],
+      [
+        ['gate', summary, '--webhook-url', 'https://hooks.example.com/x', '--sarif-file=s.sarif'],
+        'gate: --webhook-url and --sarif-file do not apply;',
+      ],
+      [
+        ['list-repos', '--api-url', 'https://acme.jfrog.io', '--no-insecure', '--repo-key', 'npm-local'],
+        'list-repos: --repo-key does not apply; list-repos takes --scanner, --api-url, --token-file, --insecure, --ca-file, --timeout, --project-key, --json and --verbose.',
+      ],
+      [
+        ['list-repos', '--scanner', 'dependency-track'],
+        'list-repos: only Xray has repositories; use --scanner xray (got "dependency-track").',
+      ],
+      [
+        ['test-connection', '--scanner', 'xray', '--sbom', 'bom.json', '--json'],
+        'test-connection: --sbom and --json do not apply; test-connection takes --scanner, --api-url',
+      ],
+      [
+        ['scan', '--scanner', 'dependency-track', '--import-file', fixture('dt-fpf.json')],
+        "Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export.",
+      ],
+      [['import', '-'], 'Input import-file: - (standard input) is not read; save the export to a file'],
+    ];
+    for (const [args, message] of refused) {
+      const run = await runCli(args, { env: { SCA_BRIDGE_TOKEN: 'tok-0123456789' } });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(`error: ${message}`);
+    }
+  });
+
+  it("prints a command's own usage and flags for `<command> --help`", async () => {
+    const gate = await runCli(['gate', '--help']);
+    expect(gate.code).toBe(0);
+    expect(gate.stdout).toMatch(/^Usage: sca-bridge gate <summary.json>/);
+    expect(gate.stdout).toContain('--fail-on-policy-violation');
+    expect(gate.stdout).not.toContain('--min-severity');
+    expect((await runCli(['test-connection', '-h'])).stdout).toMatch(/^Usage: sca-bridge test-connection/);
+    expect((await runCli(['list-repos', '--help'])).stdout).toMatch(/^Usage: sca-bridge list-repos/);
+    // scan and import take every flag: theirs is the whole help.
+    expect((await runCli(['import', '--help'])).stdout).toContain('sca-bridge import <file|glob>');
   });
 
   it('never prints the token', async () => {

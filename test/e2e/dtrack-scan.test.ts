@@ -61,20 +61,13 @@ async function cli(command: string, args: string[], env: Record<string, string> 
   const work = tempDir('sca-bridge-dt-e2e-');
   copyFileSync(fixturePath('bom.json'), path.join(work, 'bom.json'));
   const sarifFile = path.join(work, 'out.sarif');
-  const result = await runCli(
-    [
-      command,
-      '--scanner',
-      'dependency-track',
-      '--json',
-      '--poll-interval',
-      '0.05',
-      '--sarif-file',
-      sarifFile,
-      ...args,
-    ],
-    { cwd: work, env: { SCA_BRIDGE_TOKEN: TOKEN, ...env } },
-  );
+  // test-connection reports nothing, and refuses the flags of what it does not do.
+  const reporting =
+    command === 'test-connection' ? [] : ['--json', '--poll-interval', '0.05', '--sarif-file', sarifFile];
+  const result = await runCli([command, '--scanner', 'dependency-track', ...reporting, ...args], {
+    cwd: work,
+    env: { SCA_BRIDGE_TOKEN: TOKEN, ...env },
+  });
   const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : '';
   const summary = (command === 'test-connection' ? {} : runSummaryOf(result.stdout)) as Summary;
   // The key never appears in any output.
@@ -435,7 +428,7 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
         const refused = await cli('scan', base);
         expect(refused.result.code).toBe(3);
         expect(refused.summary.error?.message).toMatch(
-          /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file, or, only for testing, set insecure: true\./,
+          /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file, or, only for testing, set insecure: true \(while reading Dependency-Track's version \(GET \/api\/version\)\)\.$/,
         );
         const trusted = await cli('scan', [...base, '--ca-file', TLS_CERT_FILE]);
         expect(trusted.result.code).toBe(0);

@@ -77,7 +77,7 @@ describe('a run with more results than GitHub takes', () => {
       sarifResultsDroppedBySeverity: { low: 3 },
       helpTrimmed: false,
     });
-    expect(summary.truncated.note).toContain('3 results were left out of it (3 low) and are counted here');
+    expect(summary.truncated.note).toContain('the 3 results left out of it (3 low) are counted here');
   });
 
   it('keeps a log of both scanners within 10 MB gzipped, each run its share', async () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Log } from 'sarif';
+import { plural } from '../../src/wording.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { Severity } from '../../src/findings/severity.js';
@@ -83,13 +84,13 @@ const ROW_REFUSED: unknown[] = [
 ];
 
 /**
- * The log's `<file>: <format>, <n> findings[, <m> policy violations]` line (before collapse) against the rows
+ * The log's `<file>: <format>, <n> finding(s)[, <m> policy violation(s)]` line (before collapse) against the rows
  * of the file, counted by the test (`countInput`), and the distinct findings of the summary against it: a
  * row dropped rather than refused fails here, though the library and the CLI would agree on the rest.
  */
 function expectEveryRowCounted(stderr: string, file: string, text: string, summary: Summary): void {
   const line = stderr.split('\n').find((l) => l.startsWith(`${file}: `)) ?? '';
-  const match = /^\S+: (\S+), (\d+) findings(?:, (\d+) policy violations)?$/.exec(line);
+  const match = /^\S+: (\S+), (\d+) findings?(?:, (\d+) policy violations?)?$/.exec(line);
   expect(match, `the log says what was read: ${stderr}`).not.toBeNull();
   const [, format = '', findings = '0', violations = '0'] = match ?? [];
   expect(IMPORT_FORMATS).toContain(format);
@@ -182,7 +183,7 @@ describe('sca-bridge import on valid documents: exit 0, every distinct finding c
             expect(run.summary.scanner).toBe(generated.scanner);
             expect(run.summary.policyViolations).toBe(generated.failingViolations);
             expect(run.stderr).toContain(
-              `${run.file}: ${generated.format}, ${generated.findings.length} findings`,
+              `${run.file}: ${generated.format}, ${plural(generated.findings.length, 'finding')}`,
             );
             expectSarifMatches(run.sarif, run.summary, generated.scanner, includeSuppressed);
           },

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { plural } from '../../src/wording.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/importers/detect.js';
 import { IMPORT_FORMATS } from '../../src/importers/formats.js';
@@ -234,7 +235,7 @@ describe('files: readImports reads, refuses or detects, never crashes', () => {
             const format = detectFormat(read, file).name;
             expectCountsMatchInput(format, read, result);
             expect(logger.lines.map((l) => l.message)).toContain(
-              `${file}: ${format}, ${result.findings.length} findings${result.violations.length ? `, ${result.violations.length} policy violations` : ''}`,
+              `${file}: ${format}, ${plural(result.findings.length, 'finding')}${result.violations.length ? `, ${plural(result.violations.length, 'policy violation')}` : ''}`,
             );
           },
         ),

@@ -4,6 +4,7 @@ import { shorten } from '../../findings/text.js';
 import { DeadlinePassed, HttpStatusError, type NotJson, redirectAdvice } from '../../http/client.js';
 import { grantedByText, type Permission, PURPOSE } from './permissions.js';
 import { isRecord } from '../../schema.js';
+import { clause } from '../../wording.js';
 
 /** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
 export class DtError extends ScannerError {
@@ -124,10 +125,11 @@ export function explain(error: unknown, call: Call): Error {
   if (!(error instanceof HttpStatusError)) {
     if (error instanceof ScannerError && call.upload) {
       return new ScannerError(
-        `${error.message} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice. Run the job again.)`,
+        `${clause(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice). Run the job again.`,
       );
     }
-    if (error instanceof ScannerError) return new ScannerError(`${error.message} (while ${call.what})`);
+    if (error instanceof ScannerError)
+      return new ScannerError(`${clause(error.message)} (while ${call.what}).`);
     return error instanceof Error ? error : new Error(String(error));
   }
   const status = error.status;

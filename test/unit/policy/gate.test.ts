@@ -54,9 +54,9 @@ describe('the gate', () => {
       'critical:0,high:1,unknown:0',
       'failed',
       [
-        '1 critical findings, over the budget of 0',
+        '1 critical finding, over the budget of 0',
         '2 high findings, over the budget of 1',
-        '1 unknown findings, over the budget of 0',
+        '1 unknown finding, over the budget of 0',
       ],
     ],
   ])('fail-on %s → %s', (failOn, result, reasons) => {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { closestFlag, parseCliArgs } from '../../../src/cli/args.js';
+import { UserError } from '../../../src/errors.js';
+
+/** The message parseCliArgs refuses a command line with. */
+function refusal(argv: string[]): string {
+  try {
+    parseCliArgs(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as Error).message;
+  }
+  throw new Error(`accepted: ${argv.join(' ')}`);
+}
+
+describe('an unknown flag', () => {
+  it.each([
+    ['--fail_on', '--fail-on'],
+    ['--failon', '--fail-on'],
+    ['--Fail-On', '--fail-on'],
+    ['--fial-on', '--fail-on'],
+    ['--min_severity', '--min-severity'],
+    ['--jsn', '--json'],
+    ['--no_insecure', '--no-insecure'],
+    ['--sarif', '--sarif-file'],
+  ])('%s is taken for %s', (written, meant) => {
+    expect(closestFlag(written)).toBe(meant);
+    expect(refusal(['import', 'x.json', written])).toBe(`Unknown flag ${written}; did you mean ${meant}?`);
+  });
+
+  it.each(['--bogus', '--no-timeout', '-x', '--include'])('%s is near no flag', (written) => {
+    expect(closestFlag(written)).toBeUndefined();
+    expect(refusal(['import', written])).toBe(
+      `Unknown flag ${written}. Run \`sca-bridge --help\` for the flags (a file whose name starts with - goes after --).`,
+    );
+  });
+});
+
+describe("node's other refusals", () => {
+  it.each([
+    [['--timeout', '-1'], "Option '--timeout' argument is ambiguous."],
+    [['--timeout'], "Option '--timeout <value>' argument missing"],
+    [['--insecure=true'], "Option '--insecure' does not take an argument"],
+  ])('%j: one line, one full stop between sentences', (argv, start) => {
+    const message = refusal(['import', 'x.json', ...argv]);
+    expect(message.startsWith(start)).toBe(true);
+    expect(message).not.toContain('\n');
+    expect(message).not.toMatch(/\.\./);
+    expect(message).toMatch(/\. Run `sca-bridge --help` for the flags\.$/);
+  });
+});
