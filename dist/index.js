@@ -77958,6 +77958,28 @@ function reportPaths(raw) {
         'gitlab-codequality-report': config_text(raw, 'gitlab-codequality-report'),
     };
 }
+/**
+ * The webhook of a run whose inputs were refused, read from the raw inputs on their own, so that the error still
+ * reaches it (SPEC §3: on success, gate failure and error). Undefined without one, or when the inputs it needs
+ * are themselves what is wrong.
+ */
+function webhookOfRefusedRun(raw, env) {
+    try {
+        const webhookUrl = url(raw, 'webhook-url');
+        if (!webhookUrl)
+            return undefined;
+        return {
+            webhookUrl,
+            webhookSecret: config_text(raw, 'webhook-secret'),
+            insecure: bool(raw, 'insecure', false),
+            caFile: config_text(raw, 'ca-file'),
+            proxyEnv: proxyEnv(env, true),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
 /** The files named as arguments, then those of the `import-file` input. */
 function importFilesOf(raw, files = []) {
     return [...files, ...list(raw, 'import-file')];
@@ -84852,7 +84874,7 @@ async function runMode(env, github, logger) {
             ? await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'))
             : undefined;
         const outcome = await runScan(config, ci, logger, startedAt, rawDir);
-        return { config, outcome, summary: outcome.summary, failures: [], rawDir };
+        return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir };
     }
     catch (error) {
         // Failed by the step's one catch.
@@ -84862,6 +84884,7 @@ async function runMode(env, github, logger) {
             await clearReportsOfRefusedRun(inputs, {}, logger);
         return {
             config,
+            webhook: config ?? webhookOfRefusedRun(inputs, env),
             summary: errorSummary(config, ci, startedAt, error, logger),
             failures: [(0,errors/* describeError */.Uc)(error)],
         };
@@ -84891,8 +84914,8 @@ async function runStep(env) {
     if (uploadFailure)
         summary = { ...summary, status: 'error', error: uploadFailure };
     // The webhook before the annotations: whatever it prints is then counted in the step's caps.
-    if (config)
-        await sendWebhook(config, summary, logger);
+    if (ran.webhook)
+        await sendWebhook(ran.webhook, summary, logger);
     const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
     if (config?.jobSummary !== false)

@@ -435,6 +435,30 @@ export function reportPaths(raw: RawInputs): ReportPaths {
   };
 }
 
+/** What sending the webhook takes. */
+export type WebhookConfig = Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>;
+
+/**
+ * The webhook of a run whose inputs were refused, read from the raw inputs on their own, so that the error still
+ * reaches it (SPEC §3: on success, gate failure and error). Undefined without one, or when the inputs it needs
+ * are themselves what is wrong.
+ */
+export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): WebhookConfig | undefined {
+  try {
+    const webhookUrl = url(raw, 'webhook-url');
+    if (!webhookUrl) return undefined;
+    return {
+      webhookUrl,
+      webhookSecret: text(raw, 'webhook-secret'),
+      insecure: bool(raw, 'insecure', false),
+      caFile: text(raw, 'ca-file'),
+      proxyEnv: proxyEnv(env, true),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The files named as arguments, then those of the `import-file` input. */
 export function importFilesOf(raw: RawInputs, files: readonly string[] = []): string[] {
   return [...files, ...list(raw, 'import-file')];

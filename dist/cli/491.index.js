@@ -418,6 +418,28 @@ function reportPaths(raw) {
         'gitlab-codequality-report': config_text(raw, 'gitlab-codequality-report'),
     };
 }
+/**
+ * The webhook of a run whose inputs were refused, read from the raw inputs on their own, so that the error still
+ * reaches it (SPEC §3: on success, gate failure and error). Undefined without one, or when the inputs it needs
+ * are themselves what is wrong.
+ */
+function webhookOfRefusedRun(raw, env) {
+    try {
+        const webhookUrl = url(raw, 'webhook-url');
+        if (!webhookUrl)
+            return undefined;
+        return {
+            webhookUrl,
+            webhookSecret: config_text(raw, 'webhook-secret'),
+            insecure: bool(raw, 'insecure', false),
+            caFile: config_text(raw, 'ca-file'),
+            proxyEnv: proxyEnv(env, true),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
 /** The files named as arguments, then those of the `import-file` input. */
 function importFilesOf(raw, files = []) {
     return [...files, ...list(raw, 'import-file')];
@@ -5903,9 +5925,8 @@ function refuseFiles(mode, args) {
         : '';
     throw new errors/* UserError */.yo(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
 }
-async function buildConfig(mode, args, io, logger) {
-    refuseFiles(mode, args);
-    const token = await readToken(args, io.env);
+/** The flags' inputs with the webhook secret, which only the environment gives; its secrets masked. */
+function inputsOf(args, io, logger, token) {
     const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
     const inputs = {
         ...args.inputs,
@@ -5913,6 +5934,11 @@ async function buildConfig(mode, args, io, logger) {
         ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
     };
     registerSecrets(inputs, logger);
+    return inputs;
+}
+async function buildConfig(mode, args, io, logger) {
+    refuseFiles(mode, args);
+    const inputs = inputsOf(args, io, logger, await readToken(args, io.env));
     return parseConfig(mode, inputs, {
         env: io.env,
         cwd: io.cwd,
@@ -5934,10 +5960,11 @@ async function runReport(mode, args, io, logger) {
     const startedAt = new Date();
     const ci = readCiContext(io.env);
     let config;
+    let webhook;
     let summary;
     let exitCode;
     try {
-        config = await buildConfig(mode, args, io, logger);
+        config = webhook = await buildConfig(mode, args, io, logger);
         const outcome = await runScan(config, ci, logger, startedAt);
         ({ summary, exitCode } = outcome);
         const { counts } = summary;
@@ -5946,14 +5973,16 @@ async function runReport(mode, args, io, logger) {
     }
     catch (error) {
         const { positionals: files, tokenFile } = args;
+        // Its secrets masked before anything is said of the refusal.
+        webhook ??= webhookOfRefusedRun(inputsOf(args, io, logger), io.env);
         if (!config)
             await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
         exitCode = (0,errors/* exitCodeOf */.FO)(error);
         logger.error((0,errors/* describeError */.Uc)(error));
         summary = errorSummary(config, ci, startedAt, error, logger);
     }
-    if (config)
-        await sendWebhook(config, summary, logger);
+    if (webhook)
+        await sendWebhook(webhook, summary, logger);
     if (args.json)
         io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return exitCode;

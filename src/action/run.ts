@@ -5,7 +5,15 @@ import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
 import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
-import { type Config, type Mode, parseConfig, type RawInputs, registerSecrets } from '../config.js';
+import {
+  type Config,
+  type Mode,
+  parseConfig,
+  type RawInputs,
+  registerSecrets,
+  webhookOfRefusedRun,
+  type WebhookConfig,
+} from '../config.js';
 import { describeError, exitCodeOf, UserError } from '../errors.js';
 import { gitHead, gitRoot } from '../git.js';
 import { uploadSarif } from '../publish/code-scanning.js';
@@ -173,6 +181,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 /** What a run of `scan` or `import` left to report; `config` and `outcome` are absent when it failed early. */
 interface Ran {
   config?: Config;
+  /** Where the webhook goes: the config's, or that of inputs refused before it was built. */
+  webhook?: WebhookConfig | undefined;
   outcome?: RunOutcome;
   summary: RunSummary;
   failures: string[];
@@ -207,13 +217,14 @@ async function runMode(
         ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
         : undefined;
     const outcome = await runScan(config, ci, logger, startedAt, rawDir);
-    return { config, outcome, summary: outcome.summary, failures: [], rawDir };
+    return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir };
   } catch (error) {
     // Failed by the step's one catch.
     if (mode === 'test-connection') throw error;
     if (mode && !config) await clearReportsOfRefusedRun(inputs, {}, logger);
     return {
       config,
+      webhook: config ?? webhookOfRefusedRun(inputs, env),
       summary: errorSummary(config, ci, startedAt, error, logger),
       failures: [describeError(error)],
     };
@@ -243,7 +254,7 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
   // The webhook before the annotations: whatever it prints is then counted in the step's caps.
-  if (config) await sendWebhook(config, summary, logger);
+  if (ran.webhook) await sendWebhook(ran.webhook, summary, logger);
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;

@@ -5,8 +5,11 @@ import {
   type Mode,
   parseConfig,
   parseFailOn,
+  type RawInputs,
   registerSecrets,
   text as textInput,
+  webhookOfRefusedRun,
+  type WebhookConfig,
 } from '../config.js';
 import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
@@ -50,9 +53,8 @@ function refuseFiles(mode: Mode, args: ParsedArgs): void {
   throw new UserError(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
 }
 
-async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logger): Promise<Config> {
-  refuseFiles(mode, args);
-  const token = await readToken(args, io.env);
+/** The flags' inputs with the webhook secret, which only the environment gives; its secrets masked. */
+function inputsOf(args: ParsedArgs, io: CliIo, logger: Logger, token?: string): RawInputs {
   const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
   const inputs = {
     ...args.inputs,
@@ -60,6 +62,12 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
     ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
   };
   registerSecrets(inputs, logger);
+  return inputs;
+}
+
+async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logger): Promise<Config> {
+  refuseFiles(mode, args);
+  const inputs = inputsOf(args, io, logger, await readToken(args, io.env));
   return parseConfig(mode, inputs, {
     env: io.env,
     cwd: io.cwd,
@@ -86,10 +94,11 @@ export async function runReport(
   const startedAt = new Date();
   const ci = readCiContext(io.env);
   let config: Config | undefined;
+  let webhook: WebhookConfig | undefined;
   let summary: RunSummary;
   let exitCode: number;
   try {
-    config = await buildConfig(mode, args, io, logger);
+    config = webhook = await buildConfig(mode, args, io, logger);
     const outcome = await runScan(config, ci, logger, startedAt);
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
@@ -99,12 +108,14 @@ export async function runReport(
     logOutcome(logger, summary.status, summary.gate.reasons);
   } catch (error) {
     const { positionals: files, tokenFile } = args;
+    // Its secrets masked before anything is said of the refusal.
+    webhook ??= webhookOfRefusedRun(inputsOf(args, io, logger), io.env);
     if (!config) await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
     exitCode = exitCodeOf(error);
     logger.error(describeError(error));
     summary = errorSummary(config, ci, startedAt, error, logger);
   }
-  if (config) await sendWebhook(config, summary, logger);
+  if (webhook) await sendWebhook(webhook, summary, logger);
   if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   return exitCode;
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Config } from '../config.js';
+import type { WebhookConfig } from '../config.js';
 import { HttpClient } from '../http/client.js';
 import type { Logger } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
@@ -32,11 +32,7 @@ function secretPath(url: URL): string[] {
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
  */
-export async function sendWebhook(
-  config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>,
-  summary: RunSummary,
-  logger: Logger,
-): Promise<void> {
+export async function sendWebhook(config: WebhookConfig, summary: RunSummary, logger: Logger): Promise<void> {
   if (!config.webhookUrl) return;
   // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the front
   // door masks the URL should a server echo it.

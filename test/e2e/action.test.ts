@@ -645,6 +645,40 @@ describe('webhook', () => {
     expect(delivery?.body).not.toContain('shh-0123456789');
   });
 
+  it('sends status error when the inputs are refused, unless the webhook inputs are what is wrong', async () => {
+    receiver = new WebhookReceiver();
+    const url = await receiver.start();
+    const refused = await runAction(
+      {
+        'import-file': 'findings.json',
+        'fail-on': 'hihg',
+        'webhook-url': url,
+        'webhook-secret': 'shh-0123456789',
+      },
+      { workspace: workspace() },
+    );
+    expect(refused.code).toBe(1);
+    const [delivery] = receiver.requests;
+    const body = JSON.parse(delivery?.body ?? '{}') as Record<string, unknown>;
+    expect(schemaErrors('schemas/run-summary.schema.json', body)).toEqual([]);
+    expect(body).toMatchObject({ status: 'error', mode: null, error: { exitCode: 2 } });
+    expect(JSON.stringify(body.error)).toContain('Input fail-on');
+    expect(
+      WebhookReceiver.signedWith(
+        'shh-0123456789',
+        delivery?.body ?? '',
+        delivery?.headers['x-sca-bridge-signature-256'],
+      ),
+    ).toBe(true);
+    // A webhook URL that is itself refused is not guessed at.
+    const unsent = await runAction(
+      { 'import-file': 'findings.json', 'fail-on': 'hihg', 'webhook-url': 'hooks.example.com/x' },
+      { workspace: workspace() },
+    );
+    expect(unsent.code).toBe(1);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
   it('sends status error when the run fails, and a dead webhook is only a warning', async () => {
     receiver = new WebhookReceiver();
     const url = await receiver.start();

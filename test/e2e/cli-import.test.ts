@@ -6,6 +6,7 @@ import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
+import { WebhookReceiver } from '../sim/webhook.js';
 import { generateRows } from '../sim/xray.js';
 import { schemaErrors, runSummaryOf } from '../helpers/schemas.js';
 import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
@@ -550,6 +551,35 @@ describe('sca-bridge CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stdout).toBe('');
+  });
+
+  it('sends the error of refused inputs to the webhook, signed, with every secret masked', async () => {
+    const receiver = new WebhookReceiver();
+    const url = await receiver.start();
+    try {
+      const secret = 'shh-0123456789';
+      const { code, stdout } = await runCli(
+        ['import', fixture('dt-fpf.json'), '--fail-on', 'hihg', '--webhook-url', url, '--json'],
+        { env: { SCA_BRIDGE_WEBHOOK_SECRET: secret } },
+      );
+      expect(code).toBe(2);
+      const [delivery] = receiver.requests;
+      expect(delivery?.body).toBeDefined();
+      const body = runSummaryOf<Record<string, unknown>>(delivery?.body ?? '');
+      expect(body).toMatchObject({ status: 'error', error: { exitCode: 2 } });
+      expect(JSON.stringify(body.error)).toContain('Input fail-on');
+      expect(
+        WebhookReceiver.signedWith(
+          secret,
+          delivery?.body ?? '',
+          delivery?.headers['x-sca-bridge-signature-256'],
+        ),
+      ).toBe(true);
+      expect(stdout).toContain('"status": "error"');
+      expect(stdout).not.toContain(new URL(url).pathname);
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it('refuses an export that is not UTF-8 rather than read its names as U+FFFD (exit 2)', async () => {
