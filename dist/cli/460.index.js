@@ -130,9 +130,10 @@ function parseError(error) {
         : `Unknown flag ${unknown}. ${help} (a file whose name starts with - goes after --).`);
 }
 function parseCliArgs(argv) {
-    const secretFlag = argv.find((arg) => /^--(token|webhook-secret)(=|$)/.test(arg));
+    // Any spelling of them (`--TOKEN`, `--webhook_secret`): a near miss must not be taken for another flag.
+    const secretFlag = argv.find((arg) => /^--(token|webhook[-_]secret)(=|$)/i.test(arg));
     if (secretFlag) {
-        const name = secretFlag.replace(/^--/, '').replace(/=.*/, '');
+        const name = secretFlag.replace(/^--/, '').replace(/=.*/, '').toLowerCase();
         throw new errors/* UserError */.yo(name === 'token'
             ? '--token is not accepted: a token in a flag leaks into shell history and process lists. Set the SCA_BRIDGE_TOKEN environment variable, or use --token-file <file>.'
             : '--webhook-secret is not accepted: set the SCA_BRIDGE_WEBHOOK_SECRET environment variable instead.');

@@ -135,9 +135,10 @@ function parseError(error: Error & { code?: string }): UserError {
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const secretFlag = argv.find((arg) => /^--(token|webhook-secret)(=|$)/.test(arg));
+  // Any spelling of them (`--TOKEN`, `--webhook_secret`): a near miss must not be taken for another flag.
+  const secretFlag = argv.find((arg) => /^--(token|webhook[-_]secret)(=|$)/i.test(arg));
   if (secretFlag) {
-    const name = secretFlag.replace(/^--/, '').replace(/=.*/, '');
+    const name = secretFlag.replace(/^--/, '').replace(/=.*/, '').toLowerCase();
     throw new UserError(
       name === 'token'
         ? '--token is not accepted: a token in a flag leaks into shell history and process lists. Set the SCA_BRIDGE_TOKEN environment variable, or use --token-file <file>.'

@@ -118,8 +118,10 @@ function checkUtf8(bytes: Buffer, file: string): void {
       `${file}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with its byte-order mark).`,
     );
   }
-  // A file that does not start like JSON is refused as not JSON, which says more of a binary file.
-  const first = bytes.find((byte) => !isSpace(byte));
+  // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
+  // byte-order mark comes before the JSON.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const first = bytes.subarray(bom ? 3 : 0).find((byte) => !isSpace(byte));
   if ((first === 0x7b || first === 0x5b) && !isUtf8(bytes)) {
     throw new UserError(
       `${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`,

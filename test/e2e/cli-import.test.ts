@@ -586,6 +586,11 @@ describe('sca-bridge CLI', () => {
     const dir = tempDir();
     const text = readFileSync(fixture('dt-fpf.json'), 'utf8').replace('"name"', '"name": "Größe café", "n"');
     writeFileSync(path.join(dir, 'latin1.json'), Buffer.from(text, 'latin1'));
+    // A UTF-8 byte-order mark before Latin-1 bytes hides nothing.
+    writeFileSync(
+      path.join(dir, 'bom.json'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'latin1')]),
+    );
     writeFileSync(path.join(dir, 'utf16.json'), Buffer.from(text, 'utf16le'));
     writeFileSync(path.join(dir, 'utf8.json'), text);
     const run = (file: string) => runCli(['import', file, '--sarif-file', 'out.sarif'], { cwd: dir });
@@ -594,6 +599,9 @@ describe('sca-bridge CLI', () => {
     expect(latin1.stderr).toContain(
       'latin1.json: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8',
     );
+    const bom = await run('bom.json');
+    expect(bom.code).toBe(2);
+    expect(bom.stderr).toContain('bom.json: is not UTF-8, as JSON must be');
     const utf16 = await run('utf16.json');
     expect(utf16.code).toBe(2);
     expect(utf16.stderr).toContain('utf16.json: looks like UTF-16 without a byte-order mark');

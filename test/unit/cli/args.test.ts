@@ -49,3 +49,18 @@ describe("node's other refusals", () => {
     expect(message).toMatch(/\. Run `sca-bridge --help` for the flags\.$/);
   });
 });
+
+describe('a secret given as a flag', () => {
+  it.each([
+    ['--token=abc', 'SCA_BRIDGE_TOKEN'],
+    ['--TOKEN=abc', 'SCA_BRIDGE_TOKEN'],
+    ['--Token', 'SCA_BRIDGE_TOKEN'],
+    ['--webhook-secret=abc', 'SCA_BRIDGE_WEBHOOK_SECRET'],
+    ['--webhook_secret=abc', 'SCA_BRIDGE_WEBHOOK_SECRET'],
+  ])('%s is refused whatever its spelling, pointing at %s, never at another flag', (written, variable) => {
+    const message = refusal(['import', 'x.json', written]);
+    expect(message).toContain(variable);
+    expect(message).not.toContain('did you mean');
+    expect(message).not.toContain('abc');
+  });
+});
