@@ -320,7 +320,7 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
       ...(run.context.scannerVersion ? { scannerVersion: run.context.scannerVersion } : {}),
       properties: {
         scanner: run.scanner,
-        project: config.projectName ?? run.context.project,
+        project: config.projectName ?? run.context.project ?? run.context.projectUuid,
         repoKey: config.repoKey ?? run.context.repoKey,
         branch: config.branch,
         environment: config.environment,
@@ -450,7 +450,8 @@ function runSummary(
     project:
       config.projectName ??
       oneOf(
-        contexts.map((c) => c.project),
+        // A findings API array names its project only by UUID.
+        contexts.map((c) => c.project ?? c.projectUuid),
         ', ',
       ) ??
       null,

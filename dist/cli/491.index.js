@@ -5664,7 +5664,7 @@ function sarifRunSpecs(config, runs) {
             ...(run.context.scannerVersion ? { scannerVersion: run.context.scannerVersion } : {}),
             properties: {
                 scanner: run.scanner,
-                project: config.projectName ?? run.context.project,
+                project: config.projectName ?? run.context.project ?? run.context.projectUuid,
                 repoKey: config.repoKey ?? run.context.repoKey,
                 branch: config.branch,
                 environment: config.environment,
@@ -5759,7 +5759,9 @@ function runSummary(config, ci, startedAt, reports, sources, { counts, violation
         scanner: reports.map((r) => r.scanner).join(',') || config.scanner || null,
         // Imports of several projects name them all.
         project: config.projectName ??
-            run_oneOf(contexts.map((c) => c.project), ', ') ??
+            run_oneOf(
+            // A findings API array names its project only by UUID.
+            contexts.map((c) => c.project ?? c.projectUuid), ', ') ??
             null,
         repoKey: config.repoKey ?? mergedContext(sources).repoKey ?? null,
         counts,

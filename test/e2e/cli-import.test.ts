@@ -423,6 +423,16 @@ describe('sca-bridge CLI', () => {
       `sca-bridge/dependency-track/${b}/`,
     ]);
     expect(await categories(['a.json'])).toEqual([`sca-bridge/dependency-track/${a}/`]);
+    // The summary and the runs name the projects by the UUIDs, as the categories do.
+    const named = await runCli(['import', 'b.json', 'a.json', '--sarif-file', 'p.sarif', '--json'], {
+      cwd: dir,
+    });
+    expect(runSummaryOf<{ project: string }>(named.stdout).project).toBe(`${a}, ${b}`);
+    expect(
+      readSarif(path.join(dir, 'p.sarif'))
+        .runs.map((r) => r.properties?.project)
+        .sort(),
+    ).toEqual([a, b]);
     // Rows of several projects in one file name none of them.
     expect(await categories(['mixed.json'])).toEqual(['sca-bridge/dependency-track/default/']);
   });
