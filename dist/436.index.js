@@ -169,12 +169,13 @@ function explain(error, call) {
     if (error instanceof cancel/* JobStopped */.fB || error instanceof client/* DeadlinePassed */.Xp)
         return error;
     if (!(error instanceof client/* HttpStatusError */.F9)) {
-        if (error instanceof errors/* ScannerError */.VM && call.upload) {
-            return new errors/* ScannerError */.VM(`${(0,wording/* clause */.s)(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice). Run the job again.`);
-        }
-        if (error instanceof errors/* ScannerError */.VM)
-            return new errors/* ScannerError */.VM(`${(0,wording/* clause */.s)(error.message)} (while ${call.what}).`);
-        return error instanceof Error ? error : new Error(String(error));
+        if (!(error instanceof errors/* ScannerError */.VM))
+            return error instanceof Error ? error : new Error(String(error));
+        // What was under way first: the failure's own message often ends with advice, which stays last.
+        const during = `While ${call.what}: ${(0,wording/* clause */.s)(error.message)}.`;
+        return new errors/* ScannerError */.VM(call.upload
+            ? `${during} An SBOM upload is never retried automatically (Dependency-Track might process it twice): run the job again.`
+            : during);
     }
     const status = error.status;
     const where = `HTTP ${status} from ${endpoint(error)}`;

@@ -428,7 +428,7 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
         const refused = await cli('scan', base);
         expect(refused.result.code).toBe(3);
         expect(refused.summary.error?.message).toMatch(
-          /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file, or, only for testing, set insecure: true \(while reading Dependency-Track's version \(GET \/api\/version\)\)\.$/,
+          /^While reading Dependency-Track's version \(GET \/api\/version\): TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file, or, only for testing, set insecure: true\.$/,
         );
         const trusted = await cli('scan', [...base, '--ca-file', TLS_CERT_FILE]);
         expect(trusted.result.code).toBe(0);

@@ -123,14 +123,14 @@ export function explain(error: unknown, call: Call): Error {
   // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
   if (error instanceof JobStopped || error instanceof DeadlinePassed) return error;
   if (!(error instanceof HttpStatusError)) {
-    if (error instanceof ScannerError && call.upload) {
-      return new ScannerError(
-        `${clause(error.message)} (while ${call.what}; an SBOM upload is never retried automatically: Dependency-Track might process it twice). Run the job again.`,
-      );
-    }
-    if (error instanceof ScannerError)
-      return new ScannerError(`${clause(error.message)} (while ${call.what}).`);
-    return error instanceof Error ? error : new Error(String(error));
+    if (!(error instanceof ScannerError)) return error instanceof Error ? error : new Error(String(error));
+    // What was under way first: the failure's own message often ends with advice, which stays last.
+    const during = `While ${call.what}: ${clause(error.message)}.`;
+    return new ScannerError(
+      call.upload
+        ? `${during} An SBOM upload is never retried automatically (Dependency-Track might process it twice): run the job again.`
+        : during,
+    );
   }
   const status = error.status;
   const where = `HTTP ${status} from ${endpoint(error)}`;

@@ -531,7 +531,7 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(sim!.count('POST', '/api/v1/bom')).toBe(1);
     expect(error).toBeInstanceOf(ScannerError);
     expect(error.message).toMatch(
-      /\(while uploading bom\.json to project "a" version "1"; an SBOM upload is never retried automatically/,
+      /^While uploading bom\.json to project "a" version "1": .*\. An SBOM upload is never retried automatically/,
     );
   });
 
@@ -629,7 +629,7 @@ describe('TLS', () => {
     });
     const refused = await scanError({ project: EXISTING });
     expect(refused.message).toMatch(
-      /^TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file/,
+      /^While reading Dependency-Track's version \(GET \/api\/version\): TLS verification of https:\/\/127\.0\.0\.1:\d+\/api\/version failed \(.+\)\. Give the server's CA bundle with ca-file/,
     );
 
     const trusted = await scan({ project: EXISTING, 'ca-file': TLS_CERT_FILE });

@@ -272,7 +272,7 @@ describe('explain', () => {
       upload: { creating: false },
     });
     expect(network.message).toBe(
-      'request failed (while uploading; an SBOM upload is never retried automatically: Dependency-Track might process it twice). Run the job again.',
+      'While uploading: request failed. An SBOM upload is never retried automatically (Dependency-Track might process it twice): run the job again.',
     );
   });
 });
