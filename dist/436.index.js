@@ -785,6 +785,7 @@ function mapDtViolation(v) {
 
 
 
+
 const statusSchema = schemas/* object */.Ikc({ processing: schemas/* boolean */.zMY() });
 function seconds(ms) {
     const s = ms / 1000;
@@ -805,7 +806,8 @@ async function waitForProcessing(api, token, version, options, logger) {
     let polls = 0;
     let lastProgress = started;
     /** The timeout's message; `why` when a poll, not an answer, ended the wait. */
-    const timedOut = (why) => new errors/* ScannerError */.VM(`Dependency-Track was still processing the SBOM after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}${why ? `; the last poll: ${why}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
+    // A last poll that failed is no word that the server was still processing: it says what it does know.
+    const timedOut = (lastPoll) => new errors/* ScannerError */.VM(`Dependency-Track ${lastPoll ? 'did not report the SBOM processed' : 'was still processing the SBOM'} after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${(0,wording/* plural */.L)(polls, 'poll')} of token ${token} answered${lastPoll ? `; the last poll: ${lastPoll}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
     logger.info(`Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`);
     for (;;) {
         const path = useEvent
@@ -836,7 +838,7 @@ async function waitForProcessing(api, token, version, options, logger) {
         }
         const elapsed = Date.now() - started;
         if (!status.data.processing) {
-            logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${polls} polls).`);
+            logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${(0,wording/* plural */.L)(polls, 'poll')}).`);
             return;
         }
         if (elapsed >= timeoutMs)
@@ -854,6 +856,7 @@ async function waitForProcessing(api, token, version, options, logger) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/flow.ts
+
 
 
 
@@ -1023,7 +1026,7 @@ async function scan(ctx, options = {}) {
         const violations = await readViolations(api, project, name, config, key, logger);
         const suppressed = findings.filter((f) => f.suppressed).length;
         const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
-        logger.info(`Dependency-Track returned ${findings.length} finding rows (${suppressed} suppressed) and ${violations.length} policy violations (${failing} failing, not suppressed) for ${name}.`);
+        logger.info(`Dependency-Track returned ${(0,wording/* plural */.L)(findings.length, 'finding row')} (${suppressed} suppressed) and ${(0,wording/* plural */.L)(violations.length, 'policy violation')} (${failing} failing, not suppressed) for ${name}.`);
         const projectName = project.name ?? (target.kind === 'name' ? target.name : undefined);
         const projectVersion = project.version ?? (target.kind === 'name' ? target.version : undefined);
         return {

@@ -749,7 +749,10 @@ async function runReport(kind, body, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __webpack_require__(53395);
 ;// CONCATENATED MODULE: ./src/scanners/xray/adapter.ts
+
 
 
 
@@ -803,7 +806,7 @@ function createXrayAdapter(options = {}) {
         async listRepositories(ctx) {
             return withClient(ctx, http, async (client) => {
                 const keys = await client.repositories();
-                ctx.logger.info(`${keys.length} repositories visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`);
+                ctx.logger.info(`${keys.length === 1 ? '1 repository' : `${keys.length} repositories`} visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`);
                 return keys;
             });
         },
@@ -852,7 +855,7 @@ function createXrayAdapter(options = {}) {
                 let violations = [];
                 if (violationsReport) {
                     violations = parseRows(xray_report/* xrayViolationRowSchema */.ZL, violationsReport.rows, 'violations', violationsReport.id).map(xray_report/* mapXrayViolationRow */.AN);
-                    logger.info(`${violations.length} policy violations in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`);
+                    logger.info(`${(0,wording/* plural */.L)(violations.length, 'policy violation')} in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`);
                 }
                 const ui = uiBase(config.uiUrl, config.apiUrl ?? client.base);
                 if (config.keepReport)

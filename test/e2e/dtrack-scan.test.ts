@@ -398,7 +398,7 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
       ]);
       expect(result.code).toBe(3);
       expect(summary.error?.message).toMatch(
-        /^Dependency-Track was still processing the SBOM after 0\.\d s \(timeout 0\.5 s, \d+ polls of token/,
+        /^Dependency-Track was still processing the SBOM after 0\.\d s \(timeout 0\.5 s, \d+ polls? of token/,
       );
       expect(summary.error?.message).toContain('raise timeout (seconds)');
     });

@@ -452,7 +452,7 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
         expect(sim.count('GET', /^\/api\/v1\/event\/token\//)).toBeLessThanOrEqual(2);
         expect(sim.count('GET', /^\/api\/v1\/(?:finding|violation)\//)).toBe(0);
         expect(run.message).toMatch(
-          /^Dependency-Track was still processing the SBOM after \d+\.\d s \(timeout 1 s, 0 polls of token [0-9a-f-]{36}; the last poll: .*\/api\/v1\/event\/token\/[0-9a-f-]{36}.*\)\. The analysis goes on on the server: raise timeout \(seconds\)/,
+          /^Dependency-Track did not report the SBOM processed after \d+\.\d s \(timeout 1 s, 0 polls of token [0-9a-f-]{36} answered; the last poll: .*\/api\/v1\/event\/token\/[0-9a-f-]{36}.*\)\. The analysis goes on on the server: raise timeout \(seconds\)/,
         );
       },
     );
@@ -622,7 +622,7 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
       expect(sim.count('GET', /^\/api\/v1\/(?:finding|violation)\//)).toBe(0);
       expect(run.message).toMatch(
         new RegExp(
-          `^Dependency-Track was still processing the SBOM after \\d+(?:\\.\\d)? s \\(timeout 0\\.5 s, ${polls} polls of token [0-9a-f-]{36}\\)\\. The analysis goes on on the server: raise timeout \\(seconds\\) if this project regularly takes longer, or check the server's load and its task queue\\.$`,
+          `^Dependency-Track was still processing the SBOM after \\d+(?:\\.\\d)? s \\(timeout 0\\.5 s, ${polls === 1 ? '1 poll' : `${polls} polls`} of token [0-9a-f-]{36} answered\\)\\. The analysis goes on on the server: raise timeout \\(seconds\\) if this project regularly takes longer, or check the server's load and its task queue\\.$`,
         ),
       );
     });

@@ -24,6 +24,7 @@ import { readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js'
 import { projectUrl, uiBase } from './urls.js';
 import { has } from './version.js';
 import { dtViolationSchema, mapDtViolation } from './violations.js';
+import { plural } from '../../wording.js';
 import { waitForProcessing } from './wait.js';
 
 /** Knobs for tests: HTTP retry timings and how often the wait logs its progress. */
@@ -251,7 +252,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
     const suppressed = findings.filter((f) => f.suppressed).length;
     const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
     logger.info(
-      `Dependency-Track returned ${findings.length} finding rows (${suppressed} suppressed) and ${violations.length} policy violations (${failing} failing, not suppressed) for ${name}.`,
+      `Dependency-Track returned ${plural(findings.length, 'finding row')} (${suppressed} suppressed) and ${plural(violations.length, 'policy violation')} (${failing} failing, not suppressed) for ${name}.`,
     );
     const projectName = project.name ?? (target.kind === 'name' ? target.name : undefined);
     const projectVersion = project.version ?? (target.kind === 'name' ? target.version : undefined);

@@ -3,6 +3,7 @@ import { ScannerError } from '../../errors.js';
 import { DeadlinePassed } from '../../http/client.js';
 import type { Logger } from '../../logger.js';
 import { pollDeadline } from '../scanner.js';
+import { plural } from '../../wording.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { type DtVersion, has } from './version.js';
@@ -42,9 +43,10 @@ export async function waitForProcessing(
   let polls = 0;
   let lastProgress = started;
   /** The timeout's message; `why` when a poll, not an answer, ended the wait. */
-  const timedOut = (why?: string) =>
+  // A last poll that failed is no word that the server was still processing: it says what it does know.
+  const timedOut = (lastPoll?: string) =>
     new ScannerError(
-      `Dependency-Track was still processing the SBOM after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${polls} polls of token ${token}${why ? `; the last poll: ${why}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`,
+      `Dependency-Track ${lastPoll ? 'did not report the SBOM processed' : 'was still processing the SBOM'} after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${plural(polls, 'poll')} of token ${token} answered${lastPoll ? `; the last poll: ${lastPoll}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`,
     );
   logger.info(
     `Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`,
@@ -84,7 +86,7 @@ export async function waitForProcessing(
     }
     const elapsed = Date.now() - started;
     if (!status.data.processing) {
-      logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${polls} polls).`);
+      logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${plural(polls, 'poll')}).`);
       return;
     }
     if (elapsed >= timeoutMs) throw timedOut();

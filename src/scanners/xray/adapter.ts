@@ -20,6 +20,7 @@ import {
 } from './client.js';
 import { Limiter, settleAll } from './limiter.js';
 import { PAGE_CONCURRENCY, type ReportFlowOptions, runReport } from './report.js';
+import { plural } from '../../wording.js';
 import { repositoryScansUrl, reportName, reportsUrl, uiBase } from './urls.js';
 
 export interface XrayAdapterOptions {
@@ -96,7 +97,7 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
       return withClient(ctx, http, async (client) => {
         const keys = await client.repositories();
         ctx.logger.info(
-          `${keys.length} repositories visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`,
+          `${keys.length === 1 ? '1 repository' : `${keys.length} repositories`} visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`,
         );
         return keys;
       });
@@ -157,7 +158,7 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
             violationsReport.id,
           ).map(mapXrayViolationRow);
           logger.info(
-            `${violations.length} policy violations in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`,
+            `${plural(violations.length, 'policy violation')} in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`,
           );
         }
         const ui = uiBase(config.uiUrl, config.apiUrl ?? client.base);

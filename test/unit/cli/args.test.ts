@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestFlag, parseCliArgs } from '../../../src/cli/args.js';
+import { closestFlag, COMMAND_FLAGS, parseCliArgs, refuseFlags } from '../../../src/cli/args.js';
 import { UserError } from '../../../src/errors.js';
 
 /** The message parseCliArgs refuses a command line with. */
@@ -62,5 +62,22 @@ describe('a secret given as a flag', () => {
     expect(message).toContain(variable);
     expect(message).not.toContain('did you mean');
     expect(message).not.toContain('abc');
+  });
+});
+
+describe('the flags a command reads', () => {
+  /** A flag as a user gives it: with a value when it takes one, bare when it is a switch. */
+  function given(flag: string): string[] {
+    try {
+      parseCliArgs([`--${flag}=x`]);
+      return [`--${flag}=x`];
+    } catch {
+      return [`--${flag}`];
+    }
+  }
+
+  it.each(Object.entries(COMMAND_FLAGS))('are all taken by %s, with --verbose', (command, takes) => {
+    const argv = [command, ...takes.flags.flatMap(given), '--verbose'];
+    expect(() => refuseFlags(parseCliArgs(argv))).not.toThrow();
   });
 });
