@@ -817,6 +817,8 @@ describe('@github/local-action', () => {
       [
         `INPUT_IMPORT-FILE=${path.join(dir, 'findings.json')}`,
         'INPUT_FAIL-ON=high',
+        // Run from the repository's folder: the SARIF goes to the workspace, not over a report of the repository's own.
+        `INPUT_SARIF-FILE=${path.join(dir, 'sca-bridge.sarif')}`,
         `GITHUB_WORKSPACE=${dir}`,
         `GITHUB_STEP_SUMMARY=${summary}`,
       ].join('\n'),

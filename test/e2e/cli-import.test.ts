@@ -959,8 +959,9 @@ describe('sca-bridge CLI', () => {
       ],
       [['import', '-'], 'Input import-file: - (standard input) is not read; save the export to a file'],
     ];
+    // In a folder of their own: a refused scan or import removes the reports at its default paths.
     for (const [args, message] of refused) {
-      const run = await runCli(args, { env: { SCA_BRIDGE_TOKEN: 'tok-0123456789' } });
+      const run = await runCli(args, { cwd: work, env: { SCA_BRIDGE_TOKEN: 'tok-0123456789' } });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(`error: ${message}`);
     }
