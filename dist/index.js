@@ -83742,8 +83742,7 @@ const CVSS3 = /^CVSS:3[.][01]\/((AV:[NALP]|AC:[LH]|PR:[NLH]|UI:[NR]|S:[UC]|[CIA]
 function gitlabTime(date) {
     return date.toISOString().slice(0, 19);
 }
-function stableUuid(finding) {
-    const hex = (0,findings_key/* findingDigest */.AK)(finding);
+function stableUuid(hex) {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 function identifier(id) {
@@ -83786,9 +83785,9 @@ function mapped(items, map) {
 /**
  * Unsuppressed findings grouped as GitLab tells its dependency-scanning vulnerabilities apart: by first
  * identifier, file and package name, not version. Findings that share them would be one vulnerability in
- * GitLab whichever was written, so they are written as one that names every version.
+ * GitLab whichever was written, so they are written as one that names every version. Both reports read them.
  */
-function gitlabVulnerabilities(findings) {
+function gitlabGroups(findings) {
     const groups = new Map();
     for (const finding of findings) {
         if (finding.suppressed)
@@ -83800,7 +83799,10 @@ function gitlabVulnerabilities(findings) {
         else
             groups.set(key, [finding]);
     }
-    return [...groups.values()];
+    return [...groups.values()].map((group) => ({
+        findings: group,
+        digest: (0,findings_key/* findingDigest */.AK)(group[0]),
+    }));
 }
 /** The sentence of each finding of a group, each once (both scanners may report one finding). */
 function groupMessages(group) {
@@ -83833,28 +83835,27 @@ function descriptionJson(message, advisory, escaped) {
 }
 /**
  * GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding, or per
- * group of them GitLab would take for one (`gitlabVulnerabilities`).
+ * group of them GitLab would take for one (`gitlabGroups`).
  */
 function gitlabDependencyScanningReport(input) {
     // The report names one scanner: the first source's (an empty Xray scan is still Xray's). Never one chosen
     // by the findings, so that no finding coming or going moves the report to another scanner, where GitLab
     // would see every vulnerability as new.
     const scannerName = Object.keys(input.scannerVersions)[0] ??
-        input.findings[0]?.scanner ??
+        input.groups[0]?.findings[0].scanner ??
         'dependency-track';
     const first = SCANNERS[scannerName];
     const escaped = new Map();
-    const groups = gitlabVulnerabilities(input.findings);
-    const vulnerabilities = mapped(groups, (group) => {
+    const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
         // The most severe finding of the group speaks for it (findings come most severe first).
-        const finding = group[0];
+        const [finding] = group;
         const scanner = SCANNERS[finding.scanner];
         const vectors = cvssVectors(finding, scanner.name);
         const links = unionOf(group, (f) => f.references)
             .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
             .map((url) => ({ url }));
         // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
-        const id = stableUuid(finding);
+        const id = stableUuid(digest);
         const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
         const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
@@ -83899,17 +83900,17 @@ function gitlabDependencyScanningReport(input) {
 }
 /**
  * GitLab's code-quality report (the Code Climate subset every tier shows in merge requests): one issue per
- * group GitLab's dependency scanning would make (`gitlabVulnerabilities`), its fingerprint of what makes the
+ * group GitLab's dependency scanning would make (`gitlabGroups`), its fingerprint of what makes the
  * group, so an upgrade that leaves the vulnerability shows no "new" issue in the merge request, and two versions
  * in one file are one issue that names both (the widget shows one issue per fingerprint).
  */
-function gitlabCodeQualityReport(findings) {
-    return mapped(gitlabVulnerabilities(findings), (group) => {
-        const finding = group[0];
+function gitlabCodeQualityReport(groups) {
+    return mapped(groups, ({ findings: group, digest }) => {
+        const [finding] = group;
         return {
             description: (0,findings_text/* shorten */.m)(groupMessages(group).join(' '), 1000),
             check_name: finding.id,
-            fingerprint: (0,findings_key/* findingDigest */.AK)(finding).slice(0, 32),
+            fingerprint: digest.slice(0, 32),
             severity: CODE_QUALITY_SEVERITY[finding.severity],
             categories: ['Security'],
             location: {
@@ -84296,10 +84297,13 @@ async function gatherSources(config, logger, importFiles, keepDir) {
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, findings, startedAt, logger) {
+    if (!config.gitlabDependencyReport && !config.gitlabCodequalityReport)
+        return;
+    const groups = gitlabGroups(findings);
     if (config.gitlabDependencyReport) {
         const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
         const report = gitlabDependencyScanningReport({
-            findings,
+            groups,
             startedAt,
             finishedAt: new Date(),
             scannerVersions,
@@ -84308,7 +84312,7 @@ async function writeGitLabReports(config, reports, findings, startedAt, logger) 
         logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
     }
     if (config.gitlabCodequalityReport) {
-        await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () => writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(findings)));
+        await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () => writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(groups)));
         logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
     }
 }

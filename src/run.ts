@@ -19,7 +19,7 @@ import {
   unmatchedWatchesWarning,
 } from './policy/gate.js';
 import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
-import { gitlabCodeQualityReport, gitlabDependencyScanningReport } from './report/gitlab.js';
+import { gitlabCodeQualityReport, gitlabDependencyScanningReport, gitlabGroups } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
 import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
@@ -204,10 +204,12 @@ async function writeGitLabReports(
   startedAt: Date,
   logger: Logger,
 ): Promise<void> {
+  if (!config.gitlabDependencyReport && !config.gitlabCodequalityReport) return;
+  const groups = gitlabGroups(findings);
   if (config.gitlabDependencyReport) {
     const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
     const report = gitlabDependencyScanningReport({
-      findings,
+      groups,
       startedAt,
       finishedAt: new Date(),
       scannerVersions,
@@ -219,7 +221,7 @@ async function writeGitLabReports(
   }
   if (config.gitlabCodequalityReport) {
     await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () =>
-      writeJsonFile(config.gitlabCodequalityReport as string, gitlabCodeQualityReport(findings)),
+      writeJsonFile(config.gitlabCodequalityReport as string, gitlabCodeQualityReport(groups)),
     );
     logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
   }

@@ -50,8 +50,7 @@ export function gitlabTime(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
 
-function stableUuid(finding: LocatedFinding): string {
-  const hex = findingDigest(finding);
+function stableUuid(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -101,12 +100,19 @@ function mapped<S, T>(items: readonly S[], map: (item: S) => T): Iterable<T> {
   };
 }
 
+/** Findings GitLab takes for one vulnerability, most severe first, and the digest of what they share. */
+export interface GitLabGroup {
+  findings: [LocatedFinding, ...LocatedFinding[]];
+  /** `findingDigest` of the group: GitLab's id and fingerprint of it. */
+  digest: string;
+}
+
 /**
  * Unsuppressed findings grouped as GitLab tells its dependency-scanning vulnerabilities apart: by first
  * identifier, file and package name, not version. Findings that share them would be one vulnerability in
- * GitLab whichever was written, so they are written as one that names every version.
+ * GitLab whichever was written, so they are written as one that names every version. Both reports read them.
  */
-function gitlabVulnerabilities(findings: readonly LocatedFinding[]): LocatedFinding[][] {
+export function gitlabGroups(findings: readonly LocatedFinding[]): GitLabGroup[] {
   const groups = new Map<string, LocatedFinding[]>();
   for (const finding of findings) {
     if (finding.suppressed) continue;
@@ -115,7 +121,10 @@ function gitlabVulnerabilities(findings: readonly LocatedFinding[]): LocatedFind
     if (group) group.push(finding);
     else groups.set(key, [finding]);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((group) => ({
+    findings: group as GitLabGroup['findings'],
+    digest: findingDigest(group[0] as LocatedFinding),
+  }));
 }
 
 /** The sentence of each finding of a group, each once (both scanners may report one finding). */
@@ -155,7 +164,7 @@ function descriptionJson(message: string, advisory: string, escaped: Map<string,
 }
 
 export interface GitLabReportInput {
-  findings: readonly LocatedFinding[];
+  groups: readonly GitLabGroup[];
   startedAt: Date;
   finishedAt: Date;
   /** The run's scanners in the order of their sources, with their versions. */
@@ -164,7 +173,7 @@ export interface GitLabReportInput {
 
 /**
  * GitLab's dependency-scanning report (schema 15.2.1): one vulnerability per unsuppressed finding, or per
- * group of them GitLab would take for one (`gitlabVulnerabilities`).
+ * group of them GitLab would take for one (`gitlabGroups`).
  */
 export function gitlabDependencyScanningReport(input: GitLabReportInput): Record<string, unknown> {
   // The report names one scanner: the first source's (an empty Xray scan is still Xray's). Never one chosen
@@ -172,21 +181,20 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
   // would see every vulnerability as new.
   const scannerName: ScannerName =
     (Object.keys(input.scannerVersions)[0] as ScannerName | undefined) ??
-    input.findings[0]?.scanner ??
+    input.groups[0]?.findings[0].scanner ??
     'dependency-track';
   const first = SCANNERS[scannerName];
   const escaped = new Map<string, string>();
-  const groups = gitlabVulnerabilities(input.findings);
-  const vulnerabilities = mapped(groups, (group) => {
+  const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
     // The most severe finding of the group speaks for it (findings come most severe first).
-    const finding = group[0] as LocatedFinding;
+    const [finding] = group;
     const scanner = SCANNERS[finding.scanner];
     const vectors = cvssVectors(finding, scanner.name);
     const links = unionOf(group, (f) => f.references)
       .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
       .map((url) => ({ url }));
     // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
-    const id = stableUuid(finding);
+    const id = stableUuid(digest);
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
     const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
     // One shape for every vulnerability (JSON leaves out the keys that are undefined).
@@ -237,19 +245,17 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
 
 /**
  * GitLab's code-quality report (the Code Climate subset every tier shows in merge requests): one issue per
- * group GitLab's dependency scanning would make (`gitlabVulnerabilities`), its fingerprint of what makes the
+ * group GitLab's dependency scanning would make (`gitlabGroups`), its fingerprint of what makes the
  * group, so an upgrade that leaves the vulnerability shows no "new" issue in the merge request, and two versions
  * in one file are one issue that names both (the widget shows one issue per fingerprint).
  */
-export function gitlabCodeQualityReport(
-  findings: readonly LocatedFinding[],
-): Iterable<Record<string, unknown>> {
-  return mapped(gitlabVulnerabilities(findings), (group) => {
-    const finding = group[0] as LocatedFinding;
+export function gitlabCodeQualityReport(groups: readonly GitLabGroup[]): Iterable<Record<string, unknown>> {
+  return mapped(groups, ({ findings: group, digest }) => {
+    const [finding] = group;
     return {
       description: shorten(groupMessages(group).join(' '), 1000),
       check_name: finding.id,
-      fingerprint: findingDigest(finding).slice(0, 32),
+      fingerprint: digest.slice(0, 32),
       severity: CODE_QUALITY_SEVERITY[finding.severity],
       categories: ['Security'],
       location: {

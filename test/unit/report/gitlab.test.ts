@@ -5,6 +5,7 @@ import {
   DEPENDENCY_SCANNING_VERSION,
   gitlabCodeQualityReport,
   gitlabDependencyScanningReport,
+  gitlabGroups,
   gitlabTime,
 } from '../../../src/report/gitlab.js';
 import { VERSION } from '../../../src/version.js';
@@ -69,7 +70,7 @@ function dependencyReport(
   },
 ): DependencyReport {
   const report = gitlabDependencyScanningReport({
-    findings,
+    groups: gitlabGroups(findings),
     startedAt: STARTED,
     finishedAt: FINISHED,
     scannerVersions,
@@ -82,7 +83,7 @@ function dependencyReport(
 
 /** The code-quality report of the findings, checked against the Code Climate subset GitLab reads. */
 function codeQuality(findings: readonly LocatedFinding[]): CodeQualityIssue[] {
-  const report = [...gitlabCodeQualityReport(findings)];
+  const report = [...gitlabCodeQualityReport(gitlabGroups(findings))];
   expect(schemaErrors('test/schemas/gitlab-code-quality.schema.json', report)).toEqual([]);
   return report as unknown as CodeQualityIssue[];
 }
