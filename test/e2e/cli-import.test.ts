@@ -1030,6 +1030,19 @@ describe('sca-bridge gate', () => {
     expect(stderr).toContain('The scan itself failed');
   });
 
+  it('says with --fail-on-policy-violation why violations found do not count for the gate', async () => {
+    const file = path.join(REPO_ROOT, 'test/fixtures/exports/xray-simple-json.json');
+    const args = ['import', file, '--sarif-file', path.join(work, 'simple.sarif')];
+    const gated = await runCli([...args, '--fail-on-policy-violation']);
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toContain(
+      'fail-on-policy-violation: 1 of 3 policy violations count for the gate; 2 of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build").',
+    );
+    const ungated = await runCli(args);
+    expect(ungated.code).toBe(0);
+    expect(ungated.stderr).not.toContain('fail-on-policy-violation:');
+  });
+
   it('gates an Xray import on its policy violations (an import reads them whatever the flag)', async () => {
     const violations = path.join(REPO_ROOT, 'test/fixtures/exports/xray-report_violations.json');
     const { stdout } = await runCli([

@@ -76,6 +76,22 @@ describe('readImports: files that read', () => {
     expect(result?.findings.map((f) => [f.id, f.component.packageName])).toEqual([['CVE-2017-20162', 'ms']]);
   });
 
+  it('refuses Latin-1 bytes, also behind a UTF-8 byte-order mark, rather than read them as U+FFFD', () => {
+    const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8').replace(
+      /^\ufeff/,
+      '',
+    );
+    const latin1 = Buffer.from(text.replace('npm://ms:', 'npm://msß:'), 'latin1');
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1]);
+    for (const [name, bytes] of [
+      ['plain.json', latin1],
+      ['bom.json', bom],
+    ] as const)
+      expect(userErrorMessage(() => readWritten({ [name]: bytes }))).toBe(
+        `${name}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`,
+      );
+  });
+
   it('reads a UTF-16 file with its byte-order mark, as Windows PowerShell 5 writes `>` and Out-File', () => {
     const text = readFileSync(path.join(FIXTURES, 'xray-report_utf8-bom.json'), 'utf8');
     const littleEndian = Buffer.from(text, 'utf16le'); // The text's own U+FEFF becomes FF FE.
