@@ -83758,13 +83758,24 @@ function cweIdentifier(cwe) {
 function within(vector, min) {
     return vector !== undefined && vector.length >= min && vector.length <= 128;
 }
-function cvssVectors(finding, vendor) {
+function vectorCheck(min, pattern) {
+    const taken = new Map();
+    return (vector) => {
+        if (!within(vector, min))
+            return false;
+        let ok = taken.get(vector);
+        if (ok === undefined)
+            taken.set(vector, (ok = pattern.test(vector)));
+        return ok;
+    };
+}
+function cvssVectors(finding, vendor, takes) {
     const vectors = [];
     const v3 = finding.cvss.v3?.vector;
-    if (within(v3, 32) && CVSS3.test(v3))
+    if (takes.v3(v3))
         vectors.push({ vendor, vector: v3 });
     const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-    if (within(v2, 16) && CVSS2.test(v2))
+    if (takes.v2(v2))
         vectors.push({ vendor, vector: v2 });
     return vectors;
 }
@@ -83846,11 +83857,12 @@ function gitlabDependencyScanningReport(input) {
         'dependency-track';
     const first = SCANNERS[scannerName];
     const escaped = new Map();
+    const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2) };
     const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
         // The most severe finding of the group speaks for it (findings come most severe first).
         const [finding] = group;
         const scanner = SCANNERS[finding.scanner];
-        const vectors = cvssVectors(finding, scanner.name);
+        const vectors = cvssVectors(finding, scanner.name, takes);
         const links = unionOf(group, (f) => f.references)
             .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
             .map((url) => ({ url }));

@@ -77,12 +77,25 @@ function within(vector: string | undefined, min: number): vector is string {
   return vector !== undefined && vector.length >= min && vector.length <= 128;
 }
 
-function cvssVectors(finding: LocatedFinding, vendor: string) {
+/** Whether the schema takes a vector of one version; each is tested once per report, as few recur in many findings. */
+type VectorCheck = (vector: string | undefined) => vector is string;
+
+function vectorCheck(min: number, pattern: RegExp): VectorCheck {
+  const taken = new Map<string, boolean>();
+  return (vector): vector is string => {
+    if (!within(vector, min)) return false;
+    let ok = taken.get(vector);
+    if (ok === undefined) taken.set(vector, (ok = pattern.test(vector)));
+    return ok;
+  };
+}
+
+function cvssVectors(finding: LocatedFinding, vendor: string, takes: { v3: VectorCheck; v2: VectorCheck }) {
   const vectors: { vendor: string; vector: string }[] = [];
   const v3 = finding.cvss.v3?.vector;
-  if (within(v3, 32) && CVSS3.test(v3)) vectors.push({ vendor, vector: v3 });
+  if (takes.v3(v3)) vectors.push({ vendor, vector: v3 });
   const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-  if (within(v2, 16) && CVSS2.test(v2)) vectors.push({ vendor, vector: v2 });
+  if (takes.v2(v2)) vectors.push({ vendor, vector: v2 });
   return vectors;
 }
 
@@ -185,11 +198,12 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     'dependency-track';
   const first = SCANNERS[scannerName];
   const escaped = new Map<string, string>();
+  const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2) };
   const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
     // The most severe finding of the group speaks for it (findings come most severe first).
     const [finding] = group;
     const scanner = SCANNERS[finding.scanner];
-    const vectors = cvssVectors(finding, scanner.name);
+    const vectors = cvssVectors(finding, scanner.name, takes);
     const links = unionOf(group, (f) => f.references)
       .filter((r) => /^(https?|ftp):\/\/.+/.test(r))
       .map((url) => ({ url }));
