@@ -83758,24 +83758,31 @@ function cweIdentifier(cwe) {
 function within(vector, min) {
     return vector !== undefined && vector.length >= min && vector.length <= 128;
 }
-function vectorCheck(min, pattern) {
+function vectorCheck(min, pattern, normalise = (raw) => raw) {
     const taken = new Map();
-    return (vector) => {
-        if (!within(vector, min))
-            return false;
-        let ok = taken.get(vector);
-        if (ok === undefined)
-            taken.set(vector, (ok = pattern.test(vector)));
-        return ok;
+    return (raw) => {
+        if (raw === undefined)
+            return undefined;
+        let vector = taken.get(raw);
+        if (vector === undefined) {
+            const normalised = normalise(raw);
+            vector = within(normalised, min) && pattern.test(normalised) ? normalised : null;
+            taken.set(raw, vector);
+        }
+        return vector ?? undefined;
     };
+}
+/** v2 vectors bare, as the schema writes them: without `CVSS:2.0/` or the parentheses NVD once used. */
+function bareV2(raw) {
+    return raw.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
 }
 function cvssVectors(finding, vendor, takes) {
     const vectors = [];
-    const v3 = finding.cvss.v3?.vector;
-    if (takes.v3(v3))
+    const v3 = takes.v3(finding.cvss.v3?.vector);
+    if (v3)
         vectors.push({ vendor, vector: v3 });
-    const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-    if (takes.v2(v2))
+    const v2 = takes.v2(finding.cvss.v2?.vector);
+    if (v2)
         vectors.push({ vendor, vector: v2 });
     return vectors;
 }
@@ -83857,7 +83864,7 @@ function gitlabDependencyScanningReport(input) {
         'dependency-track';
     const first = SCANNERS[scannerName];
     const escaped = new Map();
-    const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2) };
+    const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2, bareV2) };
     const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
         // The most severe finding of the group speaks for it (findings come most severe first).
         const [finding] = group;

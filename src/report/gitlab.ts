@@ -77,25 +77,41 @@ function within(vector: string | undefined, min: number): vector is string {
   return vector !== undefined && vector.length >= min && vector.length <= 128;
 }
 
-/** Whether the schema takes a vector of one version; each is tested once per report, as few recur in many findings. */
-type VectorCheck = (vector: string | undefined) => vector is string;
+/**
+ * A vector of one CVSS version as the schema takes it, or undefined when it takes none; each raw vector is
+ * checked once per report, since a few distinct vectors recur in many findings.
+ */
+type VectorCheck = (raw: string | undefined) => string | undefined;
 
-function vectorCheck(min: number, pattern: RegExp): VectorCheck {
-  const taken = new Map<string, boolean>();
-  return (vector): vector is string => {
-    if (!within(vector, min)) return false;
-    let ok = taken.get(vector);
-    if (ok === undefined) taken.set(vector, (ok = pattern.test(vector)));
-    return ok;
+function vectorCheck(
+  min: number,
+  pattern: RegExp,
+  normalise: (raw: string) => string = (raw) => raw,
+): VectorCheck {
+  const taken = new Map<string, string | null>();
+  return (raw) => {
+    if (raw === undefined) return undefined;
+    let vector = taken.get(raw);
+    if (vector === undefined) {
+      const normalised = normalise(raw);
+      vector = within(normalised, min) && pattern.test(normalised) ? normalised : null;
+      taken.set(raw, vector);
+    }
+    return vector ?? undefined;
   };
+}
+
+/** v2 vectors bare, as the schema writes them: without `CVSS:2.0/` or the parentheses NVD once used. */
+function bareV2(raw: string): string {
+  return raw.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
 }
 
 function cvssVectors(finding: LocatedFinding, vendor: string, takes: { v3: VectorCheck; v2: VectorCheck }) {
   const vectors: { vendor: string; vector: string }[] = [];
-  const v3 = finding.cvss.v3?.vector;
-  if (takes.v3(v3)) vectors.push({ vendor, vector: v3 });
-  const v2 = finding.cvss.v2?.vector?.replace(/^CVSS:2\.0\//, '').replace(/^\((.*)\)$/, '$1');
-  if (takes.v2(v2)) vectors.push({ vendor, vector: v2 });
+  const v3 = takes.v3(finding.cvss.v3?.vector);
+  if (v3) vectors.push({ vendor, vector: v3 });
+  const v2 = takes.v2(finding.cvss.v2?.vector);
+  if (v2) vectors.push({ vendor, vector: v2 });
   return vectors;
 }
 
@@ -198,7 +214,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     'dependency-track';
   const first = SCANNERS[scannerName];
   const escaped = new Map<string, string>();
-  const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2) };
+  const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2, bareV2) };
   const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
     // The most severe finding of the group speaks for it (findings come most severe first).
     const [finding] = group;
