@@ -78056,6 +78056,32 @@ function parseConfig(mode, raw, ctx) {
     checkModeInputs(config);
     return config;
 }
+/** The inputs only one scanner's scan reads, and whether a config gives them. */
+const SCANNER_INPUTS = {
+    'dependency-track': [
+        ['sbom', (c) => c.sbom !== undefined],
+        ['project', (c) => c.project !== undefined],
+        ['project-version', (c) => c.projectVersion !== undefined],
+        ['parent-project', (c) => c.parentProject !== undefined],
+        ['is-latest', (c) => c.isLatest !== undefined],
+    ],
+    xray: [
+        ['repo-key', (c) => c.repoKey !== undefined],
+        ['watches', (c) => c.watches.length > 0],
+        ['keep-report', (c) => c.keepReport],
+    ],
+};
+/**
+ * A scan given the other scanner's inputs would drop them while the user counts on them (an SBOM "scanned" by
+ * an Xray repository report): refused, naming them.
+ */
+function refuseOtherScannersInputs(config, scanner) {
+    const other = scanner === 'xray' ? 'dependency-track' : 'xray';
+    const given = SCANNER_INPUTS[other].filter(([, isGiven]) => isGiven(config)).map(([input]) => input);
+    if (!given.length)
+        return;
+    throw new errors/* UserError */.yo(`Input${given.length > 1 ? 's' : ''} ${given.join(', ')}: ${other === 'xray' ? "Xray's" : "Dependency-Track's"}, which a ${scanner} scan does not read; leave ${given.length > 1 ? 'them' : 'it'} out, or set scanner: ${other}.`);
+}
 /** Inputs each mode cannot do without, named with the fix. */
 function checkModeInputs(config) {
     if (config.mode === 'import' && config.importFiles.length === 0) {
@@ -78071,6 +78097,8 @@ function checkModeInputs(config) {
     if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
         if (!config.scanner)
             throw new errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
+        if (config.mode === 'scan')
+            refuseOtherScannersInputs(config, config.scanner);
         if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
             throw new errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.');
         }

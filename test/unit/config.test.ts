@@ -247,6 +247,47 @@ describe('configuration', () => {
     expect(parseConfig('import', { 'import-file': 'a', token: 'odt_abc\u2019def' }, ctx).mode).toBe('import');
   });
 
+  it("refuses a scan given the other scanner's inputs, which it would drop (exit 2)", () => {
+    const base = { 'api-url': 'https://x.example.com', token: 'tok-0123456789' };
+    const refusal = (raw: Record<string, string>) => {
+      try {
+        parseConfig('scan', { ...base, ...raw }, ctx);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(
+      refusal({
+        scanner: 'xray',
+        'repo-key': 'npm-local',
+        project: '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b',
+        'is-latest': 'true',
+      }),
+    ).toBe(
+      "Inputs project, is-latest: Dependency-Track's, which an Xray scan does not read; leave them out, or set scanner: dependency-track.",
+    );
+    expect(
+      refusal({
+        scanner: 'dependency-track',
+        'project-name': 'shop',
+        'project-version': '1',
+        watches: 'prod',
+      }),
+    ).toBe(
+      "Input watches: Xray's, which a Dependency-Track scan does not read; leave it out, or set scanner: xray.",
+    );
+    // Inputs both read, and switches left at their defaults, pass.
+    expect(
+      parseConfig(
+        'scan',
+        { ...base, scanner: 'xray', 'repo-key': 'npm-local', 'keep-report': 'false', 'project-name': 'shop' },
+        ctx,
+      ).scanner,
+    ).toBe('xray');
+  });
+
   it('reads fail-on rules', () => {
     expect(parseFailOn('HIGH')).toEqual({ kind: 'threshold', severity: 'high' });
     expect(parseFailOn('any')).toEqual({ kind: 'any' });
