@@ -43,6 +43,17 @@ function clip(text: string, max = 500): string {
  * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
  * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
  */
+/**
+ * One error of a list, as text: its path and message when it has them (DT's validation errors; another
+ * server's `{status, message}`), else its JSON; never `[object Object]`.
+ */
+function errorText(error: unknown): string {
+  if (!isRecord(error)) return String(error);
+  return (
+    [error.path, error.message].filter((x) => typeof x === 'string' && x).join(': ') || JSON.stringify(error)
+  );
+}
+
 export function errorDetail(body: string, contentType = ''): string {
   const text = body.trim();
   if (!text) return '';
@@ -50,20 +61,11 @@ export function errorDetail(body: string, contentType = ''): string {
     try {
       const doc: unknown = JSON.parse(text);
       if (Array.isArray(doc)) {
-        return clip(
-          doc
-            .map((e) =>
-              isRecord(e)
-                ? [e.path, e.message].filter((x) => typeof x === 'string' && x).join(': ') ||
-                  JSON.stringify(e)
-                : String(e),
-            )
-            .join('; '),
-        );
+        return clip(doc.map(errorText).join('; '));
       }
       if (isRecord(doc)) {
         const head = [doc.title, doc.detail].filter((x) => typeof x === 'string' && x).join(': ');
-        const errors = Array.isArray(doc.errors) ? doc.errors.map((e) => String(e)) : [];
+        const errors = Array.isArray(doc.errors) ? doc.errors.map(errorText) : [];
         const shown = errors.slice(0, 10);
         const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
         const parts = [head || (typeof doc.message === 'string' ? doc.message : ''), ...shown].filter(

@@ -145,6 +145,13 @@ describe('error details', () => {
         'application/json',
       ),
     ).toBe('project: must match');
+    // Another server's errors as objects (JFrog's `{errors: [{status, message}]}`): their messages, never [object Object].
+    expect(
+      errorDetail(
+        JSON.stringify({ errors: [{ status: 404, message: 'Not Found' }, { code: 7 }] }),
+        'application/json',
+      ),
+    ).toBe('Not Found; {"code":7}');
     expect(errorDetail('BOM cannot be uploaded to collection project.\n', 'text/plain')).toBe(
       'BOM cannot be uploaded to collection project.',
     );
