@@ -94,6 +94,15 @@ function clip(text, max = 500) {
  * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
  * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
  */
+/**
+ * One error of a list, as text: its path and message when it has them (DT's validation errors; another
+ * server's `{status, message}`), else its JSON; never `[object Object]`.
+ */
+function errorText(error) {
+    if (!(0,schema/* isRecord */.u4)(error))
+        return String(error);
+    return ([error.path, error.message].filter((x) => typeof x === 'string' && x).join(': ') || JSON.stringify(error));
+}
 function errorDetail(body, contentType = '') {
     const text = body.trim();
     if (!text)
@@ -102,16 +111,11 @@ function errorDetail(body, contentType = '') {
         try {
             const doc = JSON.parse(text);
             if (Array.isArray(doc)) {
-                return clip(doc
-                    .map((e) => (0,schema/* isRecord */.u4)(e)
-                    ? [e.path, e.message].filter((x) => typeof x === 'string' && x).join(': ') ||
-                        JSON.stringify(e)
-                    : String(e))
-                    .join('; '));
+                return clip(doc.map(errorText).join('; '));
             }
             if ((0,schema/* isRecord */.u4)(doc)) {
                 const head = [doc.title, doc.detail].filter((x) => typeof x === 'string' && x).join(': ');
-                const errors = Array.isArray(doc.errors) ? doc.errors.map((e) => String(e)) : [];
+                const errors = Array.isArray(doc.errors) ? doc.errors.map(errorText) : [];
                 const shown = errors.slice(0, 10);
                 const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
                 const parts = [head || (typeof doc.message === 'string' ? doc.message : ''), ...shown].filter(Boolean);

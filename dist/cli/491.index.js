@@ -540,7 +540,7 @@ function refuseOtherScannersInputs(config, scanner) {
     const given = SCANNER_INPUTS[other].filter(([, isGiven]) => isGiven(config)).map(([input]) => input);
     if (!given.length)
         return;
-    throw new errors/* UserError */.yo(`Input${given.length > 1 ? 's' : ''} ${given.join(', ')}: ${other === 'xray' ? "Xray's" : "Dependency-Track's"}, which a ${scanner} scan does not read; leave ${given.length > 1 ? 'them' : 'it'} out, or set scanner: ${other}.`);
+    throw new errors/* UserError */.yo(`Input${given.length > 1 ? 's' : ''} ${given.join(', ')}: ${other === 'xray' ? "Xray's" : "Dependency-Track's"}, which ${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} scan does not read; leave ${given.length > 1 ? 'them' : 'it'} out, or set scanner: ${other}.`);
 }
 /** Inputs each mode cannot do without, named with the fix. */
 function checkModeInputs(config) {
@@ -6909,12 +6909,20 @@ function describeNetworkError(error, url, context) {
     return (describeProxyError(code, message, url, proxy) ??
         `${describeFailure(code, message, url, context)} It went through the proxy ${proxy.origin} (${proxy.variable}).`);
 }
+/** An https:// URL whose port answers plain HTTP: OpenSSL reads the HTTP answer as a record of a wrong version. */
+function speaksNoTls(code, message) {
+    return (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST/i.test(code) ||
+        /wrong version number/i.test(message));
+}
 /** Network error codes a user can act on, with what to do. */
 function describeFailure(code, message, url, context) {
     const { input, caFile } = context;
     // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
     if (caFile && /SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/i.test(code)) {
         return `TLS verification of ${url} failed (${code}): the ca-file ${caFile} does not hold the CA that signed the server's certificate. Add that CA's certificate to it, or the server's own when it signed itself (\`openssl s_client -showcerts -connect <host>:<port>\` shows the chain the server sends).`;
+    }
+    if (speaksNoTls(code, message)) {
+        return `${url} does not answer TLS (${code || message}): the server at that port speaks plain HTTP, or another port is meant. Check ${input}: its scheme (http:// or https://) and port.`;
     }
     if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
         return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
@@ -6942,13 +6950,14 @@ function cutShortJson(path, text, error) {
     return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${error.message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
 }
 /**
- * Failures no retry can mend: a certificate, a request undici refuses to send (a header it cannot carry), a
- * proxy that wants credentials.
+ * Failures no retry can mend: a certificate, a server that speaks no TLS, a request undici refuses to send (a
+ * header it cannot carry), a proxy that wants credentials.
  */
 function isPermanent(error) {
     const { code, message } = codeAndMessage(error);
     return (code === 'UND_ERR_INVALID_ARG' ||
         /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ||
+        speaksNoTls(code, message) ||
         proxyStatus(message) === 407);
 }
 /** The base URL a redirect's target implies when it kept the path asked for under another base. */

@@ -226,12 +226,23 @@ function describeNetworkError(error: unknown, url: string, context: NetworkConte
   );
 }
 
+/** An https:// URL whose port answers plain HTTP: OpenSSL reads the HTTP answer as a record of a wrong version. */
+function speaksNoTls(code: string, message: string): boolean {
+  return (
+    /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST/i.test(code) ||
+    /wrong version number/i.test(message)
+  );
+}
+
 /** Network error codes a user can act on, with what to do. */
 function describeFailure(code: string, message: string, url: string, context: NetworkContext): string {
   const { input, caFile } = context;
   // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
   if (caFile && /SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/i.test(code)) {
     return `TLS verification of ${url} failed (${code}): the ca-file ${caFile} does not hold the CA that signed the server's certificate. Add that CA's certificate to it, or the server's own when it signed itself (\`openssl s_client -showcerts -connect <host>:<port>\` shows the chain the server sends).`;
+  }
+  if (speaksNoTls(code, message)) {
+    return `${url} does not answer TLS (${code || message}): the server at that port speaks plain HTTP, or another port is meant. Check ${input}: its scheme (http:// or https://) and port.`;
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(message)) {
     return `TLS verification of ${url} failed (${code || message}). Give the server's CA bundle with ca-file, or, only for testing, set insecure: true.`;
@@ -262,14 +273,15 @@ function cutShortJson(path: string, text: string, error: unknown): string | unde
 }
 
 /**
- * Failures no retry can mend: a certificate, a request undici refuses to send (a header it cannot carry), a
- * proxy that wants credentials.
+ * Failures no retry can mend: a certificate, a server that speaks no TLS, a request undici refuses to send (a
+ * header it cannot carry), a proxy that wants credentials.
  */
 function isPermanent(error: unknown): boolean {
   const { code, message } = codeAndMessage(error);
   return (
     code === 'UND_ERR_INVALID_ARG' ||
     /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ||
+    speaksNoTls(code, message) ||
     proxyStatus(message) === 407
   );
 }

@@ -306,6 +306,22 @@ describe('redirects', () => {
   });
 });
 
+describe('an https:// URL at a port that speaks plain HTTP', () => {
+  it('says to check the scheme and port, not the certificates, and tries once', async () => {
+    const url = await start();
+    const logger = new MemoryLogger();
+    const http = client(url.replace(/^http:/, 'https:'), {}, logger);
+    const error = await failure(http.send({ path: 'api/version', retry: true }));
+    expect(error.message).toMatch(
+      /^https:\/\/127\.0\.0\.1:\d+\/api\/version does not answer TLS \(.+\): the server at that port speaks plain HTTP, or another port is meant\. Check api-url: its scheme \(http:\/\/ or https:\/\/\) and port\.$/,
+    );
+    expect(error.message).not.toContain('insecure');
+    // No retry: another attempt meets the same plain HTTP.
+    expect(logger.of('info').filter((line) => line.includes('retrying'))).toEqual([]);
+    await http.close();
+  });
+});
+
 describe('ca-file', () => {
   const dir = tempDir();
   const caFile = (name: string, text: string) => {
