@@ -707,7 +707,7 @@ async function uploadSbom(api, target, sbom, what, creating) {
         what,
         permission: 'BOM_UPLOAD',
         upload: { creating },
-        notFound: (detail) => `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project, or set auto-create: true.`,
+        notFound: (detail) => `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project${target.autoCreate ? ' (auto-create creates the project, never its parent)' : ', or set auto-create: true'}.`,
     });
     const parsed = uploadResponseSchema.safeParse(data);
     if (!parsed.success) {

@@ -112,7 +112,7 @@ export async function uploadSbom(
       permission: 'BOM_UPLOAD',
       upload: { creating },
       notFound: (detail) =>
-        `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project, or set auto-create: true.`,
+        `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project${target.autoCreate ? ' (auto-create creates the project, never its parent)' : ', or set auto-create: true'}.`,
     },
   );
   const parsed = uploadResponseSchema.safeParse(data);

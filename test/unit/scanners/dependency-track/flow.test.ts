@@ -266,6 +266,20 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(sim!.uploads).toHaveLength(0);
   });
 
+  it('a parent given by UUID that does not exist: auto-create is named as creating the project, never its parent', async () => {
+    await start({ projects: [] });
+    const error = await scanError({
+      sbom: BOM,
+      'project-name': 'shop-web',
+      'project-version': '1',
+      'parent-project': '99999999-9999-4999-8999-999999999999',
+    });
+    expect(error.message).toContain(
+      'check project / project-name / project-version and parent-project (auto-create creates the project, never its parent).',
+    );
+    expect(error.message).not.toContain('or set auto-create: true');
+  });
+
   it('4.7: parent-project is ignored with a warning, and not looked up', async () => {
     await start({ version: '4.7.1', processingPolls: 0 });
     const logger = new MemoryLogger();
