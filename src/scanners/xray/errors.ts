@@ -122,7 +122,12 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
     return `${where}: the report is gone (${answer}); someone deleted it while sca-bridge was reading it. Run the scan again.`;
   }
   if (status >= 500 || status === 429) {
-    return `${where}: the server failed (${answer}) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`;
+    // A report's creation is sent once: a repeat could create a second report.
+    const tried =
+      ctx.operation === 'create-report'
+        ? 'once (a report is never created twice)'
+        : "after sca-bridge's retries";
+    return `${where}: the server failed (${answer}) ${tried}. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`;
   }
   return `${where}: unexpected answer (${answer}).`;
 }

@@ -186,7 +186,7 @@ describe('Xray adapter: scan', () => {
     expect(error).toBeInstanceOf(ScannerError);
     expect(refused.find('POST', /\/reports\/vulnerabilities$/)).toHaveLength(1);
     expect((error as Error).message).toBe(
-      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 503: Service Unavailable) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
+      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 503: Service Unavailable) once (a report is never created twice). Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
     );
   });
 
