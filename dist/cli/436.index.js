@@ -1057,6 +1057,11 @@ async function testConnection(ctx, options = {}) {
     try {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
+        // Every scan reads the findings: a key that cannot is no working connection (Xray's without Manage Reports
+        // fails the same way). The other permissions depend on the inputs a scan is given, and stay warnings.
+        if (key.permissions && missingPermissions(key.permissions, ['VIEW_VULNERABILITY']).length) {
+            throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${key.team}" lacks VIEW_VULNERABILITY, which every scan needs to ${PURPOSE.VIEW_VULNERABILITY}: add it in Administration → Access Management → Teams.`);
+        }
         if (target) {
             let found;
             let denied = false;

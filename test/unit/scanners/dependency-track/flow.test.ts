@@ -670,8 +670,21 @@ describe('test-connection', () => {
     return logger;
   }
 
+  it('fails (exit 3) for a key whose team cannot read findings, which every scan does', async () => {
+    await start({ version: '4.14.3', permissions: ['VIEW_PORTFOLIO', 'BOM_UPLOAD'], teamName: 'Uploaders' });
+    const error = await testConnection({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect((error as Error).message).toBe(
+      `Dependency-Track 4.14.3 at ${sim!.url} accepts the API key, but its team "Uploaders" lacks VIEW_VULNERABILITY, which every scan needs to read the findings: add it in Administration → Access Management → Teams.`,
+    );
+  });
+
   it('logs the version and team, and warns for each permission the key lacks', async () => {
-    await start({ version: '4.14.3', permissions: ['VIEW_PORTFOLIO'], teamName: 'Readers' });
+    await start({
+      version: '4.14.3',
+      permissions: ['VIEW_PORTFOLIO', 'VIEW_VULNERABILITY'],
+      teamName: 'Readers',
+    });
     const logger = await testConnection({});
     expect(logger.of('info')).toEqual([
       `Dependency-Track 4.14.3 at ${sim!.url}`,
@@ -681,7 +694,6 @@ describe('test-connection', () => {
     expect(logger.of('warn').slice(1)).toEqual([
       'The API key\'s team "Readers" lacks BOM_UPLOAD, needed to upload the SBOM (sbom) and follow its processing. Add it in Administration → Access Management → Teams.',
       'The API key\'s team "Readers" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
-      'The API key\'s team "Readers" lacks VIEW_VULNERABILITY, needed to read the findings. Add it in Administration → Access Management → Teams.',
       'The API key\'s team "Readers" lacks VIEW_POLICY_VIOLATION, needed to read the policy violations (fail-on-policy-violation). Add it in Administration → Access Management → Teams.',
     ]);
     expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
