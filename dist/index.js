@@ -78082,6 +78082,21 @@ function refuseOtherScannersInputs(config, scanner) {
         return;
     throw new errors/* UserError */.yo(`Input${given.length > 1 ? 's' : ''} ${given.join(', ')}: ${other === 'xray' ? "Xray's" : "Dependency-Track's"}, which ${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} scan does not read; leave ${given.length > 1 ? 'them' : 'it'} out, or set scanner: ${other}.`);
 }
+/**
+ * A Dependency-Track project is named by its UUID or by name and version, not both: the UUID would win, while the
+ * summary and SARIF carried the name given (another project's, when they disagree).
+ */
+function refuseTwoProjects(config) {
+    if (!config.project)
+        return;
+    const named = [
+        config.projectName !== undefined && 'project-name',
+        config.projectVersion !== undefined && 'project-version',
+    ].filter((input) => !!input);
+    if (!named.length)
+        return;
+    throw new errors/* UserError */.yo(`Inputs project and ${named.join(', ')} both name the Dependency-Track project: give its UUID (project), or its name and version (project-name, project-version), not both.`);
+}
 /** Inputs each mode cannot do without, named with the fix. */
 function checkModeInputs(config) {
     if (config.mode === 'import' && config.importFiles.length === 0) {
@@ -78099,6 +78114,8 @@ function checkModeInputs(config) {
             throw new errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
         if (config.mode === 'scan')
             refuseOtherScannersInputs(config, config.scanner);
+        if (config.scanner === 'dependency-track')
+            refuseTwoProjects(config);
         if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
             throw new errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.');
         }

@@ -569,6 +569,22 @@ function refuseOtherScannersInputs(config: Config, scanner: ScannerName): void {
   );
 }
 
+/**
+ * A Dependency-Track project is named by its UUID or by name and version, not both: the UUID would win, while the
+ * summary and SARIF carried the name given (another project's, when they disagree).
+ */
+function refuseTwoProjects(config: Config): void {
+  if (!config.project) return;
+  const named = [
+    config.projectName !== undefined && 'project-name',
+    config.projectVersion !== undefined && 'project-version',
+  ].filter((input): input is string => !!input);
+  if (!named.length) return;
+  throw new UserError(
+    `Inputs project and ${named.join(', ')} both name the Dependency-Track project: give its UUID (project), or its name and version (project-name, project-version), not both.`,
+  );
+}
+
 /** Inputs each mode cannot do without, named with the fix. */
 function checkModeInputs(config: Config): void {
   if (config.mode === 'import' && config.importFiles.length === 0) {
@@ -588,6 +604,7 @@ function checkModeInputs(config: Config): void {
   if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
     if (!config.scanner) throw new UserError('Input scanner: set dependency-track or xray.');
     if (config.mode === 'scan') refuseOtherScannersInputs(config, config.scanner);
+    if (config.scanner === 'dependency-track') refuseTwoProjects(config);
     if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
       throw new UserError(
         'Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.',

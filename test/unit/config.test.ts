@@ -278,6 +278,25 @@ describe('configuration', () => {
     ).toBe(
       "Input watches: Xray's, which a Dependency-Track scan does not read; leave it out, or set scanner: xray.",
     );
+    // One Dependency-Track project, named one way.
+    const uuid = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+    expect(
+      refusal({
+        scanner: 'dependency-track',
+        project: uuid,
+        'project-name': 'other',
+        'project-version': '9',
+      }),
+    ).toBe(
+      'Inputs project and project-name, project-version both name the Dependency-Track project: give its UUID (project), or its name and version (project-name, project-version), not both.',
+    );
+    expect(() =>
+      parseConfig(
+        'test-connection',
+        { ...base, scanner: 'dependency-track', project: uuid, 'project-version': '1' },
+        ctx,
+      ),
+    ).toThrow('Inputs project and project-version both name the Dependency-Track project');
     // Inputs both read, and switches left at their defaults, pass.
     expect(
       parseConfig(
