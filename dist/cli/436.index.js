@@ -928,7 +928,8 @@ async function uploadAndWait(api, config, target, sbom, server, logger, options)
             ...(await creationFields(api, config, server, logger)),
         };
     }
-    const where = found ? `${describeTarget(target)} (${found.uuid})` : describeTarget(target);
+    // A project given by UUID is named as Dependency-Track knows it, not by its UUID twice.
+    const where = found ? `project ${label(found, target)} (${found.uuid})` : describeTarget(target);
     logger.info(`Uploading ${sbom.name} (${kilobytes(sbom.bytes.length)}) to ${where}${found ? '' : ', which Dependency-Track creates (auto-create)'}.`);
     const uploaded = await uploadSbom(api, upload, sbom, `uploading ${sbom.name} to ${where}`, !found);
     await waitForProcessing(api, uploaded.token, server.version, {
@@ -1017,6 +1018,13 @@ async function scan(ctx, options = {}) {
     // Inputs first: a bad one is exit 2 before any network call.
     const target = projectTarget(config);
     const sbom = config.sbom ? await readSbom(config.sbom) : undefined;
+    const uploadOnly = [
+        config.parentProject && 'parent-project',
+        config.isLatest !== undefined && 'is-latest',
+    ].filter((input) => !!input);
+    if (!sbom && uploadOnly.length) {
+        logger.warn(`${uploadOnly.join(' and ')} ${uploadOnly.length > 1 ? 'apply' : 'applies'} to an upload, and there is none (no sbom): the project's current findings are read as they are.`);
+    }
     const ui = uiBase(config);
     const api = DtApi.open(ctx, options.http);
     try {

@@ -327,6 +327,25 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
+  it('warns that is-latest and parent-project are not used without an sbom to upload', async () => {
+    await start({ projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main' }] });
+    const logger = new MemoryLogger();
+    await scan({ project: EXISTING, 'is-latest': 'true', 'parent-project': 'platform' }, logger);
+    expect(logger.of('warn')).toContain(
+      "parent-project and is-latest apply to an upload, and there is none (no sbom): the project's current findings are read as they are.",
+    );
+    expect(sim!.uploads).toHaveLength(0);
+  });
+
+  it('names a project given by UUID as Dependency-Track knows it when uploading to it', async () => {
+    await start({ projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main' }] });
+    const logger = new MemoryLogger();
+    await scan({ sbom: BOM, project: EXISTING }, logger);
+    expect(logger.of('info')).toContain(
+      `Uploading bom.json (1.1 kB) to project "shop-web" version "main" (${EXISTING}).`,
+    );
+  });
+
   it('uploads to an existing project by its UUID, leaving its tags alone', async () => {
     await start({ projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main' }] });
     const logger = new MemoryLogger();
