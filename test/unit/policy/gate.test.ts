@@ -10,6 +10,16 @@ import {
 import type { PolicyViolation } from '../../../src/findings/model.js';
 import { aFinding } from '../../helpers/finding.js';
 
+/** An Xray violation that fails the build, not suppressed, of no watch. */
+const XRAY_FAIL: PolicyViolation = {
+  scanner: 'xray',
+  type: 'security',
+  policy: 'p',
+  state: 'FAIL',
+  component: 'c',
+  suppressed: false,
+};
+
 const findings = [
   aFinding({ severity: 'critical' }),
   aFinding({ severity: 'high' }),
@@ -81,41 +91,25 @@ describe('the gate', () => {
   });
 
   it('keeps FAIL violations that are not suppressed, from the named watches', () => {
-    const base: PolicyViolation = {
-      scanner: 'xray',
-      type: 'security',
-      policy: 'p',
-      state: 'FAIL',
-      component: 'c',
-      suppressed: false,
-    };
     const violations: PolicyViolation[] = [
-      { ...base, watch: 'prod' },
-      { ...base, watch: 'dev' },
-      { ...base, watch: 'prod', state: 'WARN' as const },
-      { ...base, watch: 'prod', suppressed: true },
-      { ...base },
+      { ...XRAY_FAIL, watch: 'prod' },
+      { ...XRAY_FAIL, watch: 'dev' },
+      { ...XRAY_FAIL, watch: 'prod', state: 'WARN' as const },
+      { ...XRAY_FAIL, watch: 'prod', suppressed: true },
+      { ...XRAY_FAIL },
     ];
     expect(failingViolations(violations, [])).toHaveLength(3);
     expect(failingViolations(violations, ['prod'])).toEqual([violations[0]]);
   });
 
   it('warns of a watch no imported Xray violation is of, and says how many violations it leaves out', () => {
-    const base: PolicyViolation = {
-      scanner: 'xray',
-      type: 'security',
-      policy: 'p',
-      state: 'FAIL',
-      component: 'c',
-      suppressed: false,
-    };
     const violations = [
-      { ...base, watch: 'prod' },
-      { ...base, watch: 'prod' },
-      { ...base, watch: 'dev' },
+      { ...XRAY_FAIL, watch: 'prod' },
+      { ...XRAY_FAIL, watch: 'prod' },
+      { ...XRAY_FAIL, watch: 'dev' },
       // Neither counts, of any watch.
-      { ...base, watch: 'prod', state: 'WARN' as const },
-      { ...base, watch: 'dev', suppressed: true },
+      { ...XRAY_FAIL, watch: 'prod', state: 'WARN' as const },
+      { ...XRAY_FAIL, watch: 'dev', suppressed: true },
     ];
     expect(unmatchedWatchesWarning(violations, ['prod', 'dev'])).toBeUndefined();
     expect(unmatchedWatchesWarning(violations, [])).toBeUndefined();
@@ -127,15 +121,7 @@ describe('the gate', () => {
   });
 
   it('says why violations found do not count for the gate: warn-only policies, suppressed, other watches', () => {
-    const base: PolicyViolation = {
-      scanner: 'xray',
-      type: 'security',
-      policy: 'p',
-      state: 'FAIL',
-      component: 'c',
-      suppressed: false,
-      watch: 'prod',
-    };
+    const base: PolicyViolation = { ...XRAY_FAIL, watch: 'prod' };
     const violations: PolicyViolation[] = [
       base,
       { ...base, state: 'WARN' },
