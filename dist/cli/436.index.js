@@ -585,7 +585,9 @@ const teamSchema = schemas/* object */.Ikc({
  * `GET /api/v1/team/self` (4.4+, any valid key): fails on a refused key, names the team, and warns for each
  * permission the run needs that the team lacks. Older servers cannot say, which is a warning, not a failure.
  */
-async function checkKey(api, server, needed, logger) {
+async function checkKey(api, server, needed, logger, 
+/** Of `needed`, those every scan needs: their lack ends the run (exit 3) rather than being warned of. */
+required = []) {
     const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
     if (has(server.version, 'teamSelf') === false) {
         logger.warn(cannotVerify);
@@ -618,6 +620,9 @@ async function checkKey(api, server, needed, logger) {
     logger.info(`The API key belongs to the team "${name}".`);
     logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
     for (const permission of missingPermissions(permissions, needed)) {
+        if (required.includes(permission)) {
+            throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`);
+        }
         logger.warn(`The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`);
     }
     return { team: name, permissions };
@@ -1064,12 +1069,9 @@ async function testConnection(ctx, options = {}) {
     const api = DtApi.open(ctx, options.http);
     try {
         const server = await checkServer(api, logger);
-        const key = await checkKey(api, server, neededPermissions(config), logger);
         // Every scan reads the findings: a key that cannot is no working connection (Xray's without Manage Reports
         // fails the same way). The other permissions depend on the inputs a scan is given, and stay warnings.
-        if (key.permissions && missingPermissions(key.permissions, ['VIEW_VULNERABILITY']).length) {
-            throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${key.team}" lacks VIEW_VULNERABILITY, which every scan needs to ${PURPOSE.VIEW_VULNERABILITY}: add it in Administration → Access Management → Teams.`);
-        }
+        const key = await checkKey(api, server, neededPermissions(config), logger, ['VIEW_VULNERABILITY']);
         if (target) {
             let found;
             let denied = false;

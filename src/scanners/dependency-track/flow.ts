@@ -8,7 +8,7 @@ import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { byField, readAllPages } from './paging.js';
-import { missingPermissions, neededPermissions, PURPOSE } from './permissions.js';
+import { missingPermissions, neededPermissions } from './permissions.js';
 import {
   describeTarget,
   findProject,
@@ -289,14 +289,9 @@ export async function testConnection(ctx: ScannerContext, options: FlowOptions =
   const api = DtApi.open(ctx, options.http);
   try {
     const server = await checkServer(api, logger);
-    const key = await checkKey(api, server, neededPermissions(config), logger);
     // Every scan reads the findings: a key that cannot is no working connection (Xray's without Manage Reports
     // fails the same way). The other permissions depend on the inputs a scan is given, and stay warnings.
-    if (key.permissions && missingPermissions(key.permissions, ['VIEW_VULNERABILITY']).length) {
-      throw new ScannerError(
-        `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${key.team}" lacks VIEW_VULNERABILITY, which every scan needs to ${PURPOSE.VIEW_VULNERABILITY}: add it in Administration → Access Management → Teams.`,
-      );
-    }
+    const key = await checkKey(api, server, neededPermissions(config), logger, ['VIEW_VULNERABILITY']);
     if (target) {
       let found: ProjectRef | undefined;
       let denied = false;

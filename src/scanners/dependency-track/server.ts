@@ -62,6 +62,8 @@ export async function checkKey(
   server: ServerInfo,
   needed: readonly Permission[],
   logger: Logger,
+  /** Of `needed`, those every scan needs: their lack ends the run (exit 3) rather than being warned of. */
+  required: readonly Permission[] = [],
 ): Promise<KeyInfo> {
   const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
   if (has(server.version, 'teamSelf') === false) {
@@ -103,6 +105,11 @@ export async function checkKey(
   logger.info(`The API key belongs to the team "${name}".`);
   logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
   for (const permission of missingPermissions(permissions, needed)) {
+    if (required.includes(permission)) {
+      throw new ScannerError(
+        `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`,
+      );
+    }
     logger.warn(
       `The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`,
     );

@@ -196,15 +196,34 @@ async function readPages(
   return byPage;
 }
 
-/** Whether a value of the sort field is on two pages: only rows tied across a page boundary can repeat. */
-function tiedAcrossPages(byPage: readonly unknown[][]): boolean {
+function sortValue(row: unknown): string {
+  return String(isRecord(row) ? row[ORDER_BY] : undefined);
+}
+
+/**
+ * Whether a row of one read comes back on a later page. Only a row whose sort value is on two pages can (a tie
+ * a page boundary cuts), so only those are keyed: a clean read costs a digest for a few rows, not for each.
+ */
+function repeatsAcrossPages(byPage: readonly unknown[][]): boolean {
+  const firstPage = new Map<string, number>();
+  const spanning = new Set<string>();
+  for (const [i, page] of byPage.entries()) {
+    for (const row of page) {
+      const value = sortValue(row);
+      const seen = firstPage.get(value);
+      if (seen === undefined) firstPage.set(value, i);
+      else if (seen !== i) spanning.add(value);
+    }
+  }
+  if (!spanning.size) return false;
   const pageOf = new Map<string, number>();
   for (const [i, page] of byPage.entries()) {
     for (const row of page) {
-      const value = String(isRecord(row) ? row[ORDER_BY] : undefined);
-      const seen = pageOf.get(value);
+      if (!spanning.has(sortValue(row))) continue;
+      const key = rowKey(row);
+      const seen = pageOf.get(key);
       if (seen !== undefined && seen !== i) return true;
-      pageOf.set(value, i);
+      pageOf.set(key, i);
     }
   }
   return false;
@@ -262,13 +281,13 @@ export async function readAllPages(
     );
   }
   const byPage = [first.rows, ...(await readPages(paging, 2, 1, options))];
-  const union = new RowUnion();
-  // Keying every row costs a digest each; rows can only repeat when some tie on the sort field across pages.
-  if (!tiedAcrossPages(byPage) || !union.add(byPage)) {
+  if (!repeatsAcrossPages(byPage)) {
     const rows = byPage.flat();
     if (rows.length !== total) throw countError(paging, byPage);
     return rows;
   }
+  const union = new RowUnion();
+  union.add(byPage);
   const orders = READ_ORDERS[kind];
   for (let read = 2; read <= orders.length && union.size !== total; read++) {
     logger.info(
