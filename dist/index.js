@@ -78205,7 +78205,7 @@ function explain(error, repository) {
     return `The SARIF upload failed: ${error.message}`;
 }
 /** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */
-async function uploadSarif(log, target, logger, uploaded = () => { }) {
+async function uploadSarif(log, target, logger, uploaded) {
     logger.secret(target.token);
     const client = new http_client/* HttpClient */.Qq({
         baseUrl: target.apiUrl,
@@ -80122,7 +80122,7 @@ function readFindings(envelope, items, _count, file) {
     (0,importer/* validate */.tf)(schemas/* array */.YOg(schemas/* unknown */.L5J()), envelope, file, 'dtrack-findings');
     const projects = new Set();
     const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-findings', key: '' }, (f) => {
-        projects.add(f.component.project ?? undefined);
+        projects.add(f.component.project);
         return (0,dtrack_finding/* mapDtFinding */.i1)(f);
     });
     // The rows' project, when they agree on one: exports of several projects are told apart by it.
@@ -83862,9 +83862,10 @@ function gitlabGroups(findings) {
         else
             groups.set(key, [finding]);
     }
-    return [...groups.values()].map((group) => ({
+    return [...groups].map(([identity, group]) => ({
         findings: group,
-        digest: (0,findings_key/* findingDigest */.AK)(group[0]),
+        digest: (0,findings_key/* identityDigest */.hh)(identity),
+        messages: groupMessages(group),
     }));
 }
 /** The sentence of each finding of a group, each once (both scanners may report one finding). */
@@ -83910,7 +83911,7 @@ function gitlabDependencyScanningReport(input) {
     const first = SCANNERS[scannerName];
     const escaped = new Map();
     const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2, bareV2) };
-    const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
+    const vulnerabilities = mapped(input.groups, ({ findings: group, digest, messages }) => {
         // The most severe finding of the group speaks for it (findings come most severe first).
         const [finding] = group;
         const scanner = SCANNERS[finding.scanner];
@@ -83921,7 +83922,7 @@ function gitlabDependencyScanningReport(input) {
         // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
         const id = stableUuid(digest);
         const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
+        const description = descriptionJson(messages.join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
@@ -83969,10 +83970,9 @@ function gitlabDependencyScanningReport(input) {
  * in one file are one issue that names both (the widget shows one issue per fingerprint).
  */
 function gitlabCodeQualityReport(groups) {
-    return mapped(groups, ({ findings: group, digest }) => {
-        const [finding] = group;
+    return mapped(groups, ({ findings: [finding], digest, messages }) => {
         return {
-            description: (0,findings_text/* shorten */.m)(groupMessages(group).join(' '), 1000),
+            description: (0,findings_text/* shorten */.m)(messages.join(' '), 1000),
             check_name: finding.id,
             fingerprint: digest.slice(0, 32),
             severity: CODE_QUALITY_SEVERITY[finding.severity],
@@ -84471,7 +84471,7 @@ function combined(truncations) {
         droppedBySeverity,
     };
 }
-function scannerReport(part, runs, specs, truncations) {
+function scannerReport(part, runs, truncations) {
     const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));
     return {
         scanner: part.scanner,
@@ -84479,7 +84479,6 @@ function scannerReport(part, runs, specs, truncations) {
         violations: part.sources.flatMap((s) => s.violations),
         suppressed: part.suppressed,
         source: part.context,
-        categories: own.map((i) => specs[i]?.input.category ?? ''),
         truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
     };
 }
@@ -84562,7 +84561,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);
     runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
-    const reports = parts.map((part) => scannerReport(part, runs, specs, truncations));
+    const reports = parts.map((part) => scannerReport(part, runs, truncations));
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);
     const verdict = judge(config, reports, findings, logger);
@@ -84911,7 +84910,7 @@ async function uploadArtifact(outcome, config, github, logger, rawDir) {
             await (0,promises_.copyFile)(external_node_path_default().join(rawDir, name), external_node_path_default().join(dir, `raw-${name}`));
     const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 1022));
     const { uploadUnique } = await __nccwpck_require__.e(/* import() */ 625).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
-    const scanners = [...new Set(outcome.reports.map((r) => r.scanner))].join('-') || config.scanner || 'run';
+    const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
     const files = (await (0,promises_.readdir)(dir)).map((name) => external_node_path_default().join(dir, name));
     await uploadUnique(new DefaultArtifactClient(), config.artifactName ?? `sca-bridge-${scanners}`, files, dir, logger);
 }
@@ -85611,7 +85610,8 @@ function orderIds(ids) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AK: () => (/* binding */ findingDigest),
 /* harmony export */   AZ: () => (/* binding */ findingIdentity),
-/* harmony export */   WS: () => (/* binding */ tupleKey)
+/* harmony export */   WS: () => (/* binding */ tupleKey),
+/* harmony export */   hh: () => (/* binding */ identityDigest)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -85632,9 +85632,13 @@ function tupleKey(parts) {
 function findingIdentity(finding) {
     return tupleKey([finding.id, finding.component.packageName, finding.location.uri]);
 }
+/** The SHA-256 (hex) of a `findingIdentity`, for a caller that holds the identity already. */
+function identityDigest(identity) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', identity);
+}
 /** The SHA-256 (hex) of `findingIdentity`: SARIF's `scaBridgeFinding/v1`, GitLab's ids and fingerprints. */
 function findingDigest(finding) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', findingIdentity(finding));
+    return identityDigest(findingIdentity(finding));
 }
 
 

@@ -34,8 +34,6 @@ export interface ScannerReport {
   violations: PolicyViolation[];
   suppressed: number;
   source: SourceResult['context'];
-  /** Its SARIF runs' categories: one, or one per project when its imports name several. */
-  categories: string[];
   truncation: RunTruncation;
 }
 
@@ -352,7 +350,6 @@ function combined(truncations: readonly RunTruncation[]): RunTruncation {
 function scannerReport(
   part: ScannerPart,
   runs: readonly RunPart[],
-  specs: readonly SarifRunSpec[],
   truncations: readonly RunTruncation[],
 ): ScannerReport {
   const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));
@@ -362,7 +359,6 @@ function scannerReport(
     violations: part.sources.flatMap((s) => s.violations),
     suppressed: part.suppressed,
     source: part.context,
-    categories: own.map((i) => specs[i]?.input.category ?? ''),
     truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
   };
 }
@@ -484,7 +480,7 @@ async function runCore(
   );
   logger.info(`SARIF written to ${config.sarifFile}`);
   runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
-  const reports = parts.map((part) => scannerReport(part, runs, specs, truncations));
+  const reports = parts.map((part) => scannerReport(part, runs, truncations));
   const findings = mergedFindings(reports);
   await writeGitLabReports(config, reports, findings, startedAt, logger);
   const verdict = judge(config, reports, findings, logger);

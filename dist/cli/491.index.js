@@ -959,7 +959,7 @@ function readFindings(envelope, items, _count, file) {
     (0,importer/* validate */.tf)(schemas/* array */.YOg(schemas/* unknown */.L5J()), envelope, file, 'dtrack-findings');
     const projects = new Set();
     const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-findings', key: '' }, (f) => {
-        projects.add(f.component.project ?? undefined);
+        projects.add(f.component.project);
         return (0,dtrack_finding/* mapDtFinding */.i1)(f);
     });
     // The rows' project, when they agree on one: exports of several projects are told apart by it.
@@ -4907,9 +4907,10 @@ function gitlabGroups(findings) {
         else
             groups.set(key, [finding]);
     }
-    return [...groups.values()].map((group) => ({
+    return [...groups].map(([identity, group]) => ({
         findings: group,
-        digest: (0,findings_key/* findingDigest */.AK)(group[0]),
+        digest: (0,findings_key/* identityDigest */.hh)(identity),
+        messages: groupMessages(group),
     }));
 }
 /** The sentence of each finding of a group, each once (both scanners may report one finding). */
@@ -4955,7 +4956,7 @@ function gitlabDependencyScanningReport(input) {
     const first = SCANNERS[scannerName];
     const escaped = new Map();
     const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2, bareV2) };
-    const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
+    const vulnerabilities = mapped(input.groups, ({ findings: group, digest, messages }) => {
         // The most severe finding of the group speaks for it (findings come most severe first).
         const [finding] = group;
         const scanner = SCANNERS[finding.scanner];
@@ -4966,7 +4967,7 @@ function gitlabDependencyScanningReport(input) {
         // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
         const id = stableUuid(digest);
         const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
+        const description = descriptionJson(messages.join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
@@ -5014,10 +5015,9 @@ function gitlabDependencyScanningReport(input) {
  * in one file are one issue that names both (the widget shows one issue per fingerprint).
  */
 function gitlabCodeQualityReport(groups) {
-    return mapped(groups, ({ findings: group, digest }) => {
-        const [finding] = group;
+    return mapped(groups, ({ findings: [finding], digest, messages }) => {
         return {
-            description: (0,findings_text/* shorten */.m)(groupMessages(group).join(' '), 1000),
+            description: (0,findings_text/* shorten */.m)(messages.join(' '), 1000),
             check_name: finding.id,
             fingerprint: digest.slice(0, 32),
             severity: CODE_QUALITY_SEVERITY[finding.severity],
@@ -5758,7 +5758,7 @@ function combined(truncations) {
         droppedBySeverity,
     };
 }
-function scannerReport(part, runs, specs, truncations) {
+function scannerReport(part, runs, truncations) {
     const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));
     return {
         scanner: part.scanner,
@@ -5766,7 +5766,6 @@ function scannerReport(part, runs, specs, truncations) {
         violations: part.sources.flatMap((s) => s.violations),
         suppressed: part.suppressed,
         source: part.context,
-        categories: own.map((i) => specs[i]?.input.category ?? ''),
         truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
     };
 }
@@ -5849,7 +5848,7 @@ async function runCore(config, ci, logger, startedAt, sources) {
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);
     runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
-    const reports = parts.map((part) => scannerReport(part, runs, specs, truncations));
+    const reports = parts.map((part) => scannerReport(part, runs, truncations));
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);
     const verdict = judge(config, reports, findings, logger);
@@ -6552,7 +6551,8 @@ function orderIds(ids) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AK: () => (/* binding */ findingDigest),
 /* harmony export */   AZ: () => (/* binding */ findingIdentity),
-/* harmony export */   WS: () => (/* binding */ tupleKey)
+/* harmony export */   WS: () => (/* binding */ tupleKey),
+/* harmony export */   hh: () => (/* binding */ identityDigest)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -6573,9 +6573,13 @@ function tupleKey(parts) {
 function findingIdentity(finding) {
     return tupleKey([finding.id, finding.component.packageName, finding.location.uri]);
 }
+/** The SHA-256 (hex) of a `findingIdentity`, for a caller that holds the identity already. */
+function identityDigest(identity) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', identity);
+}
 /** The SHA-256 (hex) of `findingIdentity`: SARIF's `scaBridgeFinding/v1`, GitLab's ids and fingerprints. */
 function findingDigest(finding) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', findingIdentity(finding));
+    return identityDigest(findingIdentity(finding));
 }
 
 

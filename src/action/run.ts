@@ -158,7 +158,7 @@ async function uploadArtifact(
       await copyFile(path.join(rawDir, name), path.join(dir, `raw-${name}`));
   const { DefaultArtifactClient } = await import('@actions/artifact');
   const { uploadUnique } = await import('../publish/artifact.js');
-  const scanners = [...new Set(outcome.reports.map((r) => r.scanner))].join('-') || config.scanner || 'run';
+  const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
   const files = (await readdir(dir)).map((name) => path.join(dir, name));
   await uploadUnique(
     new DefaultArtifactClient(),

@@ -19,7 +19,12 @@ export function findingIdentity(finding: LocatedFinding): string {
   return tupleKey([finding.id, finding.component.packageName, finding.location.uri]);
 }
 
+/** The SHA-256 (hex) of a `findingIdentity`, for a caller that holds the identity already. */
+export function identityDigest(identity: string): string {
+  return hash('sha256', identity);
+}
+
 /** The SHA-256 (hex) of `findingIdentity`: SARIF's `scaBridgeFinding/v1`, GitLab's ids and fingerprints. */
 export function findingDigest(finding: LocatedFinding): string {
-  return hash('sha256', findingIdentity(finding));
+  return identityDigest(findingIdentity(finding));
 }

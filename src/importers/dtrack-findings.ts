@@ -12,7 +12,7 @@ function readFindings(
   validate(z.array(z.unknown()), envelope, file, 'dtrack-findings');
   const projects = new Set<string | undefined>();
   const findings = mapEach(items, dtFindingSchema, { file, format: 'dtrack-findings', key: '' }, (f) => {
-    projects.add(f.component.project ?? undefined);
+    projects.add(f.component.project);
     return mapDtFinding(f);
   });
   // The rows' project, when they agree on one: exports of several projects are told apart by it.

@@ -90,7 +90,7 @@ function fromParts(given: number | undefined, vector: string | undefined): CvssS
 }
 
 /** What every Xray violation shape gives, named alike. */
-export interface XrayViolationFields {
+interface XrayViolationFields {
   type: string;
   /** The policy names joined, or what stands in for them; blank is `unknown policy`. */
   policy: string | undefined;

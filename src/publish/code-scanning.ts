@@ -56,7 +56,7 @@ export async function uploadSarif(
   log: Log,
   target: UploadTarget,
   logger: Logger,
-  uploaded: (id: string) => void = () => {},
+  uploaded: (id: string) => void,
 ): Promise<string> {
   logger.secret(target.token);
   const client = new HttpClient({
