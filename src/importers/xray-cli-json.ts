@@ -82,21 +82,21 @@ function mapVulnerability(vulnerability: Vulnerability, packageType: string | un
 function mapViolation(violation: Violation): PolicyViolation[] {
   // A violation that names no component still counts for the gate.
   const components = violation.components.map(([componentId]) => componentId);
-  return (components.length ? components : ['unknown']).map((component) =>
-    xrayViolation({
-      type: violation.type ?? 'security',
-      policy: violation.policies
-        .map((p) => p.policy)
-        .filter(Boolean)
-        .join(', '),
-      watch: violation.watch_name,
-      failBuild: !!violation.fail_build,
-      severity: violation.severity,
-      component,
-      cves: violation.cves,
-      issue: violation.license_key ?? violation.issue_id,
-    }),
-  );
+  // One mapping, one copy per component: the rest of the violation is the same for each.
+  const mapped = xrayViolation({
+    type: violation.type ?? 'security',
+    policy: violation.policies
+      .map((p) => p.policy)
+      .filter(Boolean)
+      .join(', '),
+    watch: violation.watch_name,
+    failBuild: !!violation.fail_build,
+    severity: violation.severity,
+    component: '',
+    cves: violation.cves,
+    issue: violation.license_key ?? violation.issue_id,
+  });
+  return (components.length ? components : ['unknown']).map((component) => ({ ...mapped, component }));
 }
 
 function isScanResponse(value: unknown): boolean {

@@ -105,7 +105,8 @@ interface XrayViolationFields {
 
 /** One Xray violation for the gate, from whichever shape (report row, `jf` JSON) carried it. */
 export function xrayViolation(fields: XrayViolationFields): PolicyViolation {
-  const subject = canonicalId(readXrayCves(fields.cves).ids) ?? fields.issue;
+  // Only the ids: a violation carries no scores or weaknesses for the gate to read.
+  const subject = canonicalId(fields.cves.flatMap((cve) => cve.cve ?? cve.id ?? [])) ?? fields.issue;
   return {
     scanner: 'xray',
     type: fields.type,
