@@ -80257,7 +80257,8 @@ function mapVulnerability(vulnerability, packageType) {
 function mapViolation(violation) {
     // A violation that names no component still counts for the gate.
     const components = violation.components.map(([componentId]) => componentId);
-    return (components.length ? components : ['unknown']).map((component) => (0,xray_fields/* xrayViolation */.s3)({
+    // One mapping, one copy per component: the rest of the violation is the same for each.
+    const mapped = (0,xray_fields/* xrayViolation */.s3)({
         type: violation.type ?? 'security',
         policy: violation.policies
             .map((p) => p.policy)
@@ -80266,10 +80267,11 @@ function mapViolation(violation) {
         watch: violation.watch_name,
         failBuild: !!violation.fail_build,
         severity: violation.severity,
-        component,
+        component: '',
         cves: violation.cves,
         issue: violation.license_key ?? violation.issue_id,
-    }));
+    });
+    return (components.length ? components : ['unknown']).map((component) => ({ ...mapped, component }));
 }
 function isScanResponse(value) {
     return ((0,schema/* isRecord */.u4)(value) &&
@@ -80903,12 +80905,18 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     for (const pattern of patterns) {
         // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
         if (isDynamicPattern(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
-            const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true }))
+            const found = await glob(pattern, { cwd, absolute: false, onlyFiles: true });
+            const matched = found
                 .filter((file) => !outputs.some((output) => sameFile(external_node_path_default().resolve(cwd, file), external_node_path_default().resolve(cwd, output))) &&
                 !isStream(file))
                 .sort();
-            if (!matched.length)
-                throw new errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);
+            if (!matched.length) {
+                // All it matched is this run's own output: "matches no file" alone would read as wrong.
+                const own = found.length
+                    ? `, only this run's own reports or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
+                    : '';
+                throw new errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}${own}.`);
+            }
             files.push(...matched);
         }
         else {
@@ -86646,7 +86654,8 @@ function fromParts(given, vector) {
 }
 /** One Xray violation for the gate, from whichever shape (report row, `jf` JSON) carried it. */
 function xrayViolation(fields) {
-    const subject = (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalId */ .iS)(readXrayCves(fields.cves).ids) ?? fields.issue;
+    // Only the ids: a violation carries no scores or weaknesses for the gate to read.
+    const subject = (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalId */ .iS)(fields.cves.flatMap((cve) => cve.cve ?? cve.id ?? [])) ?? fields.issue;
     return {
         scanner: 'xray',
         type: fields.type,

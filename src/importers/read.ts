@@ -49,15 +49,21 @@ export async function expandImportFiles(
   for (const pattern of patterns) {
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
-      const matched = (await glob(pattern, { cwd, absolute: false, onlyFiles: true }))
+      const found = await glob(pattern, { cwd, absolute: false, onlyFiles: true });
+      const matched = found
         .filter(
           (file) =>
             !outputs.some((output) => sameFile(path.resolve(cwd, file), path.resolve(cwd, output))) &&
             !isStream(file),
         )
         .sort();
-      if (!matched.length)
-        throw new UserError(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}.`);
+      if (!matched.length) {
+        // All it matched is this run's own output: "matches no file" alone would read as wrong.
+        const own = found.length
+          ? `, only this run's own reports or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
+          : '';
+        throw new UserError(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}${own}.`);
+      }
       files.push(...matched);
     } else {
       files.push(pattern);

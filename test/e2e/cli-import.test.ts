@@ -711,6 +711,23 @@ describe('sca-bridge CLI', () => {
     );
   });
 
+  it('says so when a glob matches only the file its output is redirected to', async () => {
+    const dir = tempDir();
+    // The shell makes summary.json before the glob is expanded; the exit code goes to a file of its own.
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" import '*.json' --sarif-file out.sarif > summary.json 2>&1; echo "exit $?" >> err.txt`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toBe('exit 2\n');
+    expect(readFileSync(path.join(dir, 'summary.json'), 'utf8')).toContain(
+      `Input import-file: the pattern "*.json" matches no file in ${dir}, only this run's own reports or the file its output is redirected to (summary.json); name the exports.`,
+    );
+  });
+
   it("gives the line that declares a version to that version's finding, whatever the order of the export", async () => {
     const dir = tempDir();
     // The declared version sorts after the other (`'8.3.2' > '11.1.0'`): keeping its line takes more than the
