@@ -445,18 +445,22 @@ export type WebhookConfig = Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insec
  */
 export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): WebhookConfig | undefined {
   try {
-    const webhookUrl = url(raw, 'webhook-url');
-    if (!webhookUrl) return undefined;
-    return {
-      webhookUrl,
-      webhookSecret: text(raw, 'webhook-secret'),
-      insecure: bool(raw, 'insecure', false),
-      caFile: text(raw, 'ca-file'),
-      proxyEnv: proxyEnv(env, true),
-    };
+    const webhook = webhookInputs(raw, env, true);
+    return webhook.webhookUrl ? webhook : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
+function webhookInputs(raw: RawInputs, env: ConfigContext['env'], proxyUsed: boolean): WebhookConfig {
+  return {
+    webhookUrl: url(raw, 'webhook-url'),
+    webhookSecret: text(raw, 'webhook-secret'),
+    insecure: bool(raw, 'insecure', false),
+    caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
+    proxyEnv: proxyEnv(env, proxyUsed),
+  };
 }
 
 /** The files named as arguments, then those of the `import-file` input. */
@@ -480,8 +484,11 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     apiUrl: url(raw, 'api-url'),
     token: text(raw, 'token'),
     uiUrl: url(raw, 'ui-url'),
-    insecure: bool(raw, 'insecure', false),
-    caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
+    ...webhookInputs(
+      raw,
+      ctx.env,
+      mode !== 'import' || !!text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false),
+    ),
     timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
     pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
     importFiles: importFilesOf(raw, ctx.files),
@@ -522,15 +529,9 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     githubToken: text(raw, 'github-token'),
     uploadArtifact: bool(raw, 'upload-artifact', false),
     artifactName: text(raw, 'artifact-name'),
-    webhookUrl: url(raw, 'webhook-url'),
-    webhookSecret: text(raw, 'webhook-secret'),
     gitlabDependencyReport: reports['gitlab-dependency-report'],
     gitlabCodequalityReport: reports['gitlab-codequality-report'],
     workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
-    proxyEnv: proxyEnv(
-      ctx.env,
-      mode !== 'import' || !!text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false),
-    ),
     repositoryRoot: '',
     cwd: ctx.cwd,
   });

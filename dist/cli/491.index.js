@@ -425,20 +425,22 @@ function reportPaths(raw) {
  */
 function webhookOfRefusedRun(raw, env) {
     try {
-        const webhookUrl = url(raw, 'webhook-url');
-        if (!webhookUrl)
-            return undefined;
-        return {
-            webhookUrl,
-            webhookSecret: config_text(raw, 'webhook-secret'),
-            insecure: bool(raw, 'insecure', false),
-            caFile: config_text(raw, 'ca-file'),
-            proxyEnv: proxyEnv(env, true),
-        };
+        const webhook = webhookInputs(raw, env, true);
+        return webhook.webhookUrl ? webhook : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
+function webhookInputs(raw, env, proxyUsed) {
+    return {
+        webhookUrl: url(raw, 'webhook-url'),
+        webhookSecret: config_text(raw, 'webhook-secret'),
+        insecure: bool(raw, 'insecure', false),
+        caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
+        proxyEnv: proxyEnv(env, proxyUsed),
+    };
 }
 /** The files named as arguments, then those of the `import-file` input. */
 function importFilesOf(raw, files = []) {
@@ -460,8 +462,7 @@ function parseConfig(mode, raw, ctx) {
         apiUrl: url(raw, 'api-url'),
         token: config_text(raw, 'token'),
         uiUrl: url(raw, 'ui-url'),
-        insecure: bool(raw, 'insecure', false),
-        caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
+        ...webhookInputs(raw, ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
         importFiles: importFilesOf(raw, ctx.files),
@@ -501,12 +502,9 @@ function parseConfig(mode, raw, ctx) {
         githubToken: config_text(raw, 'github-token'),
         uploadArtifact: bool(raw, 'upload-artifact', false),
         artifactName: config_text(raw, 'artifact-name'),
-        webhookUrl: url(raw, 'webhook-url'),
-        webhookSecret: config_text(raw, 'webhook-secret'),
         gitlabDependencyReport: reports['gitlab-dependency-report'],
         gitlabCodequalityReport: reports['gitlab-codequality-report'],
         workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
-        proxyEnv: proxyEnv(ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         repositoryRoot: '',
         cwd: ctx.cwd,
     });
