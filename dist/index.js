@@ -84935,7 +84935,8 @@ async function run_run(env = process.env) {
  */
 async function runMode(env, github, logger) {
     const startedAt = new Date();
-    const ci = readCiContext(env);
+    let ci = readCiContext(env);
+    let filed = github;
     let config;
     let mode;
     const inputs = readInputs();
@@ -84947,11 +84948,15 @@ async function runMode(env, github, logger) {
             await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
             return undefined;
         }
+        // The commit the lines are read from: the upload, the job summary's links and the run summary all name it.
+        const { repositoryRoot } = config;
+        filed = { ...github, ...uploadCommit(github, () => gitHead(repositoryRoot)) };
+        ci = { ...ci, commit: filed.sha ?? ci.commit };
         const rawDir = config.uploadArtifact && mode === 'scan'
             ? await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'))
             : undefined;
         const outcome = await runScan(config, ci, logger, startedAt, rawDir);
-        return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir };
+        return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir, filed };
     }
     catch (error) {
         // Failed by the step's one catch.
@@ -84964,6 +84969,7 @@ async function runMode(env, github, logger) {
             webhook: config ?? webhookOfRefusedRun(inputs, env),
             summary: errorSummary(config, ci, startedAt, error, logger),
             failures: [(0,errors/* describeError */.Uc)(error)],
+            filed,
         };
     }
 }
@@ -84974,11 +84980,7 @@ async function runStep(env) {
     const ran = await runMode(env, github, logger);
     if (!ran)
         return;
-    const { config, outcome, failures, rawDir } = ran;
-    // The commit the lines were read from: the upload and the summary's links both name it.
-    const filed = config
-        ? { ...github, ...uploadCommit(github, () => gitHead(config.repositoryRoot)) }
-        : github;
+    const { config, outcome, failures, rawDir, filed } = ran;
     let { summary } = ran;
     const notes = [];
     // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that

@@ -188,6 +188,8 @@ interface Ran {
   failures: string[];
   /** The scanner's raw answers, for the artifact. */
   rawDir?: string;
+  /** The run's GitHub context, with the commit the lines were read from (`uploadCommit`). */
+  filed: GitHubContext;
 }
 
 /**
@@ -200,7 +202,8 @@ async function runMode(
   logger: ActionLogger,
 ): Promise<Ran | undefined> {
   const startedAt = new Date();
-  const ci = readCiContext(env);
+  let ci = readCiContext(env);
+  let filed = github;
   let config: Config | undefined;
   let mode: Mode | undefined;
   const inputs = readInputs();
@@ -212,12 +215,16 @@ async function runMode(
       await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
       return undefined;
     }
+    // The commit the lines are read from: the upload, the job summary's links and the run summary all name it.
+    const { repositoryRoot } = config;
+    filed = { ...github, ...uploadCommit(github, () => gitHead(repositoryRoot)) };
+    ci = { ...ci, commit: filed.sha ?? ci.commit };
     const rawDir =
       config.uploadArtifact && mode === 'scan'
         ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
         : undefined;
     const outcome = await runScan(config, ci, logger, startedAt, rawDir);
-    return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir };
+    return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir, filed };
   } catch (error) {
     // Failed by the step's one catch.
     if (mode === 'test-connection') throw error;
@@ -227,6 +234,7 @@ async function runMode(
       webhook: config ?? webhookOfRefusedRun(inputs, env),
       summary: errorSummary(config, ci, startedAt, error, logger),
       failures: [describeError(error)],
+      filed,
     };
   }
 }
@@ -237,11 +245,7 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const github = readGitHubContext(env);
   const ran = await runMode(env, github, logger);
   if (!ran) return;
-  const { config, outcome, failures, rawDir } = ran;
-  // The commit the lines were read from: the upload and the summary's links both name it.
-  const filed = config
-    ? { ...github, ...uploadCommit(github, () => gitHead(config.repositoryRoot)) }
-    : github;
+  const { config, outcome, failures, rawDir, filed } = ran;
   let { summary } = ran;
   const notes: string[] = [];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that

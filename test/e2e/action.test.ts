@@ -386,9 +386,17 @@ describe('upload-sarif', () => {
         base: { repo: { full_name: 'acme/shop' } },
       },
     });
-    const atHead = await runAction(inputs, { workspace: dir, env, event: event(head) });
+    const receiver = new WebhookReceiver();
+    const hook = await receiver.start();
+    const atHead = await runAction(
+      { ...inputs, 'webhook-url': hook },
+      { workspace: dir, env, event: event(head) },
+    );
+    await receiver.stop();
     expect(atHead.code).toBe(0);
     expect(github.uploads[0]?.body).toMatchObject({ ref: 'refs/pull/12/head', commit_sha: head });
+    // The run summary (here the webhook's body) names the same commit as the upload.
+    expect(JSON.parse(receiver.requests[0]?.body ?? '{}')).toMatchObject({ run: { commit: head } });
     // The summary's links point at the lines as read, in that commit too.
     expect(atHead.summary).toContain(`/blob/${head}/`);
     expect(atHead.summary).not.toContain(`/blob/${mergeSha}/`);
