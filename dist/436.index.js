@@ -91,10 +91,6 @@ function clip(text, max = 500) {
     return (0,findings_text/* shorten */.m)(text.replace(/\s+/g, ' ').trim(), max);
 }
 /**
- * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
- * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
- */
-/**
  * One error of a list, as text: its path and message when it has them (DT's validation errors; another
  * server's `{status, message}`), else its JSON; never `[object Object]`.
  */
@@ -103,6 +99,10 @@ function errorText(error) {
         return String(error);
     return ([error.path, error.message].filter((x) => typeof x === 'string' && x).join(': ') || JSON.stringify(error));
 }
+/**
+ * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
+ * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
+ */
 function errorDetail(body, contentType = '') {
     const text = body.trim();
     if (!text)
@@ -492,13 +492,7 @@ async function resolveParent(api, name, logger) {
     // The one without a version is the one DT's own `parentName` lookup would find; else the one marked latest.
     const unversioned = named.filter((project) => !project.version);
     const latest = named.filter((project) => project.isLatest);
-    const parent = named.length === 1
-        ? named[0]
-        : unversioned.length === 1
-            ? unversioned[0]
-            : latest.length === 1
-                ? latest[0]
-                : undefined;
+    const parent = [named, unversioned, latest].find((set) => set.length === 1)?.[0];
     if (!parent) {
         const versions = named.map((project) => (project.version ? `"${project.version}"` : '(no version)'));
         throw new errors/* UserError */.yo(`Input parent-project: Dependency-Track has ${named.length} projects named "${name}" (versions ${versions.join(', ')}) and ${latest.length ? 'more than one is' : 'none is'} marked latest: give the parent's UUID with parent-project.`);
@@ -814,8 +808,8 @@ async function waitForProcessing(api, token, version, options, logger) {
     let useEvent = has(version, 'eventToken') !== false;
     let polls = 0;
     let lastProgress = started;
-    /** The timeout's message; `why` when a poll, not an answer, ended the wait. */
-    // A last poll that failed is no word that the server was still processing: it says what it does know.
+    // The timeout's message. `lastPoll`: the failure of a poll that ended the wait, which is no word that the
+    // server was still processing, so the message says only what it knows.
     const timedOut = (lastPoll) => new errors/* ScannerError */.VM(`Dependency-Track ${lastPoll ? 'did not report the SBOM processed' : 'was still processing the SBOM'} after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${(0,wording/* plural */.L)(polls, 'poll')} of token ${token} answered${lastPoll ? `; the last poll: ${lastPoll}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
     logger.info(`Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`);
     for (;;) {

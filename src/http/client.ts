@@ -157,7 +157,7 @@ export interface NotJson {
 }
 
 /** The message for an answer that is not JSON; the client redacts it. */
-export type ExplainNotJson = (answer: NotJson) => string;
+type ExplainNotJson = (answer: NotJson) => string;
 
 /** Where a redirect points. It is never followed: the token would travel along to wherever that is. */
 export interface Redirect {

@@ -40,10 +40,6 @@ function clip(text: string, max = 500): string {
 }
 
 /**
- * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
- * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
- */
-/**
  * One error of a list, as text: its path and message when it has them (DT's validation errors; another
  * server's `{status, message}`), else its JSON; never `[object Object]`.
  */
@@ -54,6 +50,10 @@ function errorText(error: unknown): string {
   );
 }
 
+/**
+ * DT's error bodies as a line a user can read: plain text (most of DT4), RFC 9457 problem+json
+ * (`title`, `detail`, `errors[]`: BOM validation since 4.11), or Jersey's array of validation errors.
+ */
 export function errorDetail(body: string, contentType = ''): string {
   const text = body.trim();
   if (!text) return '';

@@ -133,14 +133,7 @@ export async function resolveParent(api: DtApi, name: string, logger: Logger): P
   // The one without a version is the one DT's own `parentName` lookup would find; else the one marked latest.
   const unversioned = named.filter((project) => !project.version);
   const latest = named.filter((project) => project.isLatest);
-  const parent =
-    named.length === 1
-      ? named[0]
-      : unversioned.length === 1
-        ? unversioned[0]
-        : latest.length === 1
-          ? latest[0]
-          : undefined;
+  const parent = [named, unversioned, latest].find((set) => set.length === 1)?.[0];
   if (!parent) {
     const versions = named.map((project) => (project.version ? `"${project.version}"` : '(no version)'));
     throw new UserError(

@@ -42,8 +42,8 @@ export async function waitForProcessing(
   let useEvent = has(version, 'eventToken') !== false;
   let polls = 0;
   let lastProgress = started;
-  /** The timeout's message; `why` when a poll, not an answer, ended the wait. */
-  // A last poll that failed is no word that the server was still processing: it says what it does know.
+  // The timeout's message. `lastPoll`: the failure of a poll that ended the wait, which is no word that the
+  // server was still processing, so the message says only what it knows.
   const timedOut = (lastPoll?: string) =>
     new ScannerError(
       `Dependency-Track ${lastPoll ? 'did not report the SBOM processed' : 'was still processing the SBOM'} after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${plural(polls, 'poll')} of token ${token} answered${lastPoll ? `; the last poll: ${lastPoll}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`,
