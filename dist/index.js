@@ -79087,6 +79087,52 @@ function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPoli
 
 // EXTERNAL MODULE: ./src/cancel.ts
 var src_cancel = __nccwpck_require__(90833);
+;// CONCATENATED MODULE: ./src/paths.ts
+
+
+/** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
+function relativeUri(from, to) {
+    return external_node_path_default().relative(from, to).split((external_node_path_default()).sep).join('/');
+}
+/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
+function sameFile(a, b) {
+    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
+        return true;
+    try {
+        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
+        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
+ */
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+/**
+ * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
+ * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
+ * through a symbolic link. Throws what opening throws (no such file, no permission).
+ */
+function openRegularFile(file, noFollow = false) {
+    const fd = (0,external_node_fs_.openSync)(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
+    let stats;
+    try {
+        stats = (0,external_node_fs_.fstatSync)(fd);
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+    if (stats.isFile())
+        return { fd, size: stats.size };
+    (0,external_node_fs_.closeSync)(fd);
+    return { notFile: stats };
+}
+
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
 
 
@@ -80064,48 +80110,6 @@ function globSync(globInput, options) {
 
 // EXTERNAL MODULE: ./src/encoding.ts
 var encoding = __nccwpck_require__(46266);
-;// CONCATENATED MODULE: ./src/paths.ts
-
-
-/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
-function sameFile(a, b) {
-    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
-        return true;
-    try {
-        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
-        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
- * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
- */
-const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
-const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-/**
- * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
- * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
- * through a symbolic link. Throws what opening throws (no such file, no permission).
- */
-function openRegularFile(file, noFollow = false) {
-    const fd = (0,external_node_fs_.openSync)(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
-    let stats;
-    try {
-        stats = (0,external_node_fs_.fstatSync)(fd);
-    }
-    catch (error) {
-        (0,external_node_fs_.closeSync)(fd);
-        throw error;
-    }
-    if (stats.isFile())
-        return { fd, size: stats.size };
-    (0,external_node_fs_.closeSync)(fd);
-    return { notFile: stats };
-}
-
 // EXTERNAL MODULE: ./src/schema.ts
 var schema = __nccwpck_require__(75060);
 // EXTERNAL MODULE: ./src/importers/importer.ts
@@ -81154,6 +81158,7 @@ function checkOutputPaths(outputs, inputs) {
 
 ;// CONCATENATED MODULE: ./src/locate/fallback.ts
 
+
 /** Manifests that stand for a whole project when nothing declares a component, in this order of preference. */
 const ROOT_MANIFESTS = [
     'package.json',
@@ -81196,14 +81201,14 @@ function fallbackUri(options, repository) {
     for (const candidate of [workflow, '.gitlab-ci.yml', 'README.md']) {
         if (!candidate)
             continue;
-        const uri = external_node_path_default().relative(options.workingDirectory, external_node_path_default().join(root, candidate)).split((external_node_path_default()).sep).join('/');
+        const uri = relativeUri(options.workingDirectory, external_node_path_default().join(root, candidate));
         if (repository.isFile(uri))
             return uri;
     }
     // The SARIF file where it is written when that is in the repository, else its name at the root.
     const sarif = external_node_path_default().resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
     const file = toUri(root, sarif) ? sarif : external_node_path_default().join(root, external_node_path_default().basename(sarif));
-    return external_node_path_default().relative(options.workingDirectory, file).split((external_node_path_default()).sep).join('/');
+    return relativeUri(options.workingDirectory, file);
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -84244,6 +84249,7 @@ async function writeSarifFile(file, runs) {
 
 
 
+
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
     // Findings share a few files: each is converted once.
@@ -84252,7 +84258,7 @@ function pathsBetween(config) {
         return (uri) => {
             let result = converted.get(uri);
             if (result === undefined) {
-                result = external_node_path_default().relative(to, external_node_path_default().join(from, uri)).split((external_node_path_default()).sep).join('/');
+                result = relativeUri(to, external_node_path_default().join(from, uri));
                 converted.set(uri, result);
             }
             return result;

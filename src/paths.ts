@@ -1,6 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
+export function relativeUri(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}
+
 /** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
 export function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;

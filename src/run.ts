@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { cancelOnSignals } from './cancel.js';
+import { relativeUri } from './paths.js';
 import type { CiContext } from './ci.js';
 import { type Config, importFilesOf, type RawInputs, type ReportPaths, reportPaths, text } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
@@ -55,7 +56,7 @@ function pathsBetween(config: Config) {
     return (uri: string) => {
       let result = converted.get(uri);
       if (result === undefined) {
-        result = path.relative(to, path.join(from, uri)).split(path.sep).join('/');
+        result = relativeUri(to, path.join(from, uri));
         converted.set(uri, result);
       }
       return result;

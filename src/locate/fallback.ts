@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { relativeUri } from '../paths.js';
 import type { LocatorOptions } from './locator.js';
 import type { Repository } from './repository.js';
 
@@ -43,11 +44,11 @@ export function fallbackUri(options: LocatorOptions, repository: Repository): st
   const workflow = options.workflowRef ? /^[^/]+\/[^/]+\/([^@]+)@/.exec(options.workflowRef)?.[1] : undefined;
   for (const candidate of [workflow, '.gitlab-ci.yml', 'README.md']) {
     if (!candidate) continue;
-    const uri = path.relative(options.workingDirectory, path.join(root, candidate)).split(path.sep).join('/');
+    const uri = relativeUri(options.workingDirectory, path.join(root, candidate));
     if (repository.isFile(uri)) return uri;
   }
   // The SARIF file where it is written when that is in the repository, else its name at the root.
   const sarif = path.resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
   const file = toUri(root, sarif) ? sarif : path.join(root, path.basename(sarif));
-  return path.relative(options.workingDirectory, file).split(path.sep).join('/');
+  return relativeUri(options.workingDirectory, file);
 }
