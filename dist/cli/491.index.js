@@ -4921,7 +4921,6 @@ function gitlabGroups(findings) {
     return [...groups].map(([identity, group]) => ({
         findings: group,
         digest: (0,findings_key/* identityDigest */.hh)(identity),
-        messages: groupMessages(group),
     }));
 }
 /** The sentence of each finding of a group, each once (both scanners may report one finding). */
@@ -4967,7 +4966,7 @@ function gitlabDependencyScanningReport(input) {
     const first = SCANNERS[scannerName];
     const escaped = new Map();
     const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2, bareV2) };
-    const vulnerabilities = mapped(input.groups, ({ findings: group, digest, messages }) => {
+    const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
         // The most severe finding of the group speaks for it (findings come most severe first).
         const [finding] = group;
         const scanner = SCANNERS[finding.scanner];
@@ -4978,7 +4977,7 @@ function gitlabDependencyScanningReport(input) {
         // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
         const id = stableUuid(digest);
         const name = (0,findings_text/* shorten */.m)(`${finding.id}: ${finding.title}`, 255);
-        const description = descriptionJson(messages.join('\n'), finding.description, escaped);
+        const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
@@ -5026,9 +5025,10 @@ function gitlabDependencyScanningReport(input) {
  * in one file are one issue that names both (the widget shows one issue per fingerprint).
  */
 function gitlabCodeQualityReport(groups) {
-    return mapped(groups, ({ findings: [finding], digest, messages }) => {
+    return mapped(groups, ({ findings: group, digest }) => {
+        const [finding] = group;
         return {
-            description: (0,findings_text/* shorten */.m)(messages.join(' '), 1000),
+            description: (0,findings_text/* shorten */.m)(groupMessages(group).join(' '), 1000),
             check_name: finding.id,
             fingerprint: digest.slice(0, 32),
             severity: CODE_QUALITY_SEVERITY[finding.severity],

@@ -134,8 +134,6 @@ export interface GitLabGroup {
   findings: [LocatedFinding, ...LocatedFinding[]];
   /** `findingDigest` of the group: GitLab's id and fingerprint of it. */
   digest: string;
-  /** The sentence of each of its findings, each once: both reports say them. */
-  messages: string[];
 }
 
 /**
@@ -155,7 +153,6 @@ export function gitlabGroups(findings: readonly LocatedFinding[]): GitLabGroup[]
   return [...groups].map(([identity, group]) => ({
     findings: group as GitLabGroup['findings'],
     digest: identityDigest(identity),
-    messages: groupMessages(group),
   }));
 }
 
@@ -218,7 +215,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
   const first = SCANNERS[scannerName];
   const escaped = new Map<string, string>();
   const takes = { v3: vectorCheck(32, CVSS3), v2: vectorCheck(16, CVSS2, bareV2) };
-  const vulnerabilities = mapped(input.groups, ({ findings: group, digest, messages }) => {
+  const vulnerabilities = mapped(input.groups, ({ findings: group, digest }) => {
     // The most severe finding of the group speaks for it (findings come most severe first).
     const [finding] = group;
     const scanner = SCANNERS[finding.scanner];
@@ -229,7 +226,7 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
     // Of what makes the group, as GitLab's identity does: not of the version or scanner that happens to lead it.
     const id = stableUuid(digest);
     const name = shorten(`${finding.id}: ${finding.title}`, 255);
-    const description = descriptionJson(messages.join('\n'), finding.description, escaped);
+    const description = descriptionJson(groupMessages(group).join('\n'), finding.description, escaped);
     // One shape for every vulnerability (JSON leaves out the keys that are undefined).
     const rest = JSON.stringify({
       severity: GITLAB_SEVERITY[finding.severity],
@@ -283,9 +280,10 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
  * in one file are one issue that names both (the widget shows one issue per fingerprint).
  */
 export function gitlabCodeQualityReport(groups: readonly GitLabGroup[]): Iterable<Record<string, unknown>> {
-  return mapped(groups, ({ findings: [finding], digest, messages }) => {
+  return mapped(groups, ({ findings: group, digest }) => {
+    const [finding] = group;
     return {
-      description: shorten(messages.join(' '), 1000),
+      description: shorten(groupMessages(group).join(' '), 1000),
       check_name: finding.id,
       fingerprint: digest.slice(0, 32),
       severity: CODE_QUALITY_SEVERITY[finding.severity],
