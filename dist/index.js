@@ -84458,6 +84458,7 @@ function sarifRunSpecs(config, runs) {
             properties: {
                 scanner: run.scanner,
                 project: config.projectName ?? run.context.project ?? run.context.projectUuid,
+                projectVersion: config.projectVersion ?? run.context.projectVersion,
                 repoKey: config.repoKey ?? run.context.repoKey,
                 branch: config.branch,
                 environment: config.environment,

@@ -169,7 +169,11 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
       ]);
       expect(results(sarif).every((r) => r.suppressions === undefined)).toBe(true);
       expect(sarif!.runs[0]!.tool.driver).toMatchObject({ name: 'Dependency-Track', version: '4.14.3' });
-      expect(sarif!.runs[0]!.properties).toMatchObject({ reportUrl: `${sim.url}/projects/${uuid}` });
+      expect(sarif!.runs[0]!.properties).toMatchObject({
+        project: 'shop-web',
+        projectVersion: '1.0.0',
+        reportUrl: `${sim.url}/projects/${uuid}`,
+      });
       expect(results(sarif)[0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('bom.json');
       if (sharedAvailable()) expect(schemaErrors('sarif-schema-2.1.0.json', sarif)).toEqual([]);
       expect(githubSarifProblems(sarif!)).toEqual([]);
