@@ -81921,7 +81921,7 @@ class Parser {
         const node = this.value();
         this.space();
         if (this.at < this.text.length)
-            throw new SyntaxError('trailing text');
+            throw new SyntaxError(`text after the document at line ${this.line}`);
         return node;
     }
     space() {
@@ -81949,7 +81949,7 @@ class Parser {
         while (this.at < this.text.length && !',}] \t\r\n'.includes(this.text[this.at] ?? ''))
             this.at++;
         if (this.at === start)
-            throw new SyntaxError(`unexpected ${c ?? 'end'} at line ${line}`);
+            throw new SyntaxError(`unexpected ${c === undefined ? 'end' : JSON.stringify(c)} at line ${line}`);
         return { type: 'other', line };
     }
     object(line) {
@@ -82005,7 +82005,7 @@ class Parser {
         for (;;) {
             end = this.text.indexOf('"', end);
             if (end < 0)
-                throw new SyntaxError('unterminated string');
+                throw new SyntaxError(`unterminated string at line ${this.line}`);
             let backslashes = 0;
             while (this.text[end - 1 - backslashes] === '\\')
                 backslashes++;
@@ -82015,18 +82015,28 @@ class Parser {
             end++;
         }
         this.at = end + 1;
-        return escaped
-            ? JSON.parse(this.text.slice(start, end + 1))
-            : this.text.slice(start + 1, end);
+        if (!escaped)
+            return this.text.slice(start + 1, end);
+        try {
+            return JSON.parse(this.text.slice(start, end + 1));
+        }
+        catch (error) {
+            throw new SyntaxError(`a string with a bad escape at line ${this.line}`, { cause: error });
+        }
     }
 }
-/** The document's tree, or undefined when the text is not JSON. */
+/**
+ * The document's tree. A text that is not JSON throws, saying where: the repository index names the file in a
+ * warning rather than placing its findings elsewhere without a word.
+ */
 function parseJson(text) {
     try {
         return new Parser(text).document();
     }
-    catch {
-        return undefined;
+    catch (error) {
+        throw new SyntaxError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+        });
     }
 }
 function membersOf(node) {
@@ -83611,10 +83621,14 @@ function readSbom(options) {
     catch (error) {
         return unused(`cannot read ${uri} (${error.code ?? String(error)})`);
     }
-    const sbom = new Sbom(uri, text);
-    return sbom.size
-        ? sbom
-        : unused(`${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM)`);
+    const noLines = (why) => unused(`${uri} gives no component lines to place findings at (${why}sca-bridge reads the components of a CycloneDX JSON SBOM)`);
+    try {
+        const sbom = new Sbom(uri, text);
+        return sbom.size ? sbom : noLines('');
+    }
+    catch (error) {
+        return noLines(`${error instanceof Error ? error.message : String(error)}; `);
+    }
 }
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 async function createLocator(options) {

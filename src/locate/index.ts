@@ -27,12 +27,16 @@ function readSbom(options: LocatorOptions): Sbom | undefined {
   } catch (error) {
     return unused(`cannot read ${uri} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const sbom = new Sbom(uri, text);
-  return sbom.size
-    ? sbom
-    : unused(
-        `${uri} gives no component lines to place findings at (sca-bridge reads the components of a CycloneDX JSON SBOM)`,
-      );
+  const noLines = (why: string) =>
+    unused(
+      `${uri} gives no component lines to place findings at (${why}sca-bridge reads the components of a CycloneDX JSON SBOM)`,
+    );
+  try {
+    const sbom = new Sbom(uri, text);
+    return sbom.size ? sbom : noLines('');
+  } catch (error) {
+    return noLines(`${error instanceof Error ? error.message : String(error)}; `);
+  }
 }
 
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */

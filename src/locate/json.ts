@@ -26,7 +26,7 @@ class Parser {
   document(): JsonNode {
     const node = this.value();
     this.space();
-    if (this.at < this.text.length) throw new SyntaxError('trailing text');
+    if (this.at < this.text.length) throw new SyntaxError(`text after the document at line ${this.line}`);
     return node;
   }
 
@@ -49,7 +49,8 @@ class Parser {
     if (c === '"') return { type: 'string', line, value: this.string() };
     const start = this.at;
     while (this.at < this.text.length && !',}] \t\r\n'.includes(this.text[this.at] ?? '')) this.at++;
-    if (this.at === start) throw new SyntaxError(`unexpected ${c ?? 'end'} at line ${line}`);
+    if (this.at === start)
+      throw new SyntaxError(`unexpected ${c === undefined ? 'end' : JSON.stringify(c)} at line ${line}`);
     return { type: 'other', line };
   }
 
@@ -102,7 +103,7 @@ class Parser {
     let escaped = false;
     for (;;) {
       end = this.text.indexOf('"', end);
-      if (end < 0) throw new SyntaxError('unterminated string');
+      if (end < 0) throw new SyntaxError(`unterminated string at line ${this.line}`);
       let backslashes = 0;
       while (this.text[end - 1 - backslashes] === '\\') backslashes++;
       if (backslashes % 2 === 0) break;
@@ -110,18 +111,26 @@ class Parser {
       end++;
     }
     this.at = end + 1;
-    return escaped
-      ? (JSON.parse(this.text.slice(start, end + 1)) as string)
-      : this.text.slice(start + 1, end);
+    if (!escaped) return this.text.slice(start + 1, end);
+    try {
+      return JSON.parse(this.text.slice(start, end + 1)) as string;
+    } catch (error) {
+      throw new SyntaxError(`a string with a bad escape at line ${this.line}`, { cause: error });
+    }
   }
 }
 
-/** The document's tree, or undefined when the text is not JSON. */
-export function parseJson(text: string): JsonNode | undefined {
+/**
+ * The document's tree. A text that is not JSON throws, saying where: the repository index names the file in a
+ * warning rather than placing its findings elsewhere without a word.
+ */
+export function parseJson(text: string): JsonNode {
   try {
     return new Parser(text).document();
-  } catch {
-    return undefined;
+  } catch (error) {
+    throw new SyntaxError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -43,3 +43,26 @@ describe('a manifest scanner that fails on one file', () => {
     expect(note).not.toHaveBeenCalled();
   });
 });
+
+describe('a JSON manifest or lockfile that is not JSON', () => {
+  const root = makeRepo({
+    'package.json': ['{', '  "dependencies": {', '    "lodash": "4.17.20",'],
+    'api/composer.json': ['{ "require": { "monolog/monolog": "2.0.0" } } trailing'],
+    'svc/Pipfile.lock': ['{ "default": { "django": { "version": "==3.2.0 } } }'],
+    'web/package.json': ['{', '  "dependencies": {', '    "lodash": "4.17.21"', '  }', '}'],
+  });
+
+  it('is named in a warning saying where, and the others are indexed', () => {
+    const warnings: string[] = [];
+    const files = ['package.json', 'api/composer.json', 'svc/Pipfile.lock', 'web/package.json'];
+    const repository = new Repository(root, files, (message) => warnings.push(message));
+    expect(warnings).toEqual([
+      'package.json: could not read its declarations (not valid JSON: expected a key at line 4); findings are placed without it.',
+      'api/composer.json: could not read its declarations (not valid JSON: text after the document at line 1); findings are placed without it.',
+      'svc/Pipfile.lock: could not read its declarations (not valid JSON: unterminated string at line 1); findings are placed without it.',
+    ]);
+    expect(repository.lookup({ ecosystem: 'npm', name: 'lodash' }).map((placed) => placed.uri)).toEqual([
+      'web/package.json',
+    ]);
+  });
+});
