@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32462);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61747);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 32462:
+/***/ 61747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78350,7 +78350,55 @@ async function sendWebhook(config, summary, logger) {
 var cvss = __nccwpck_require__(62915);
 // EXTERNAL MODULE: ./src/findings/ids.ts
 var findings_ids = __nccwpck_require__(45232);
+;// CONCATENATED MODULE: ./src/findings/versions.ts
+/**
+ * Which fixed versions to advise. Scanners list fixes in their own order (Xray's is often textual, `6.10.3`
+ * before `6.2.4`) and for every release line, so a plain list can name a downgrade first and cut off the nearest
+ * upgrade. Versions are compared only by their leading numbers (`4.1.9`, `v1.2`, `2.0.0-RC1`): that order holds in
+ * every ecosystem sca-bridge reads; anything else (an epoch `2:1.6.4`, a range) keeps the scanner's order.
+ */
+const NUMBERED = /^v?(\d+(?:\.\d+)*)(?:[-+~_.a-zA-Z][^:]*)?$/i;
+function numbersOf(version) {
+    const match = NUMBERED.exec(version.trim());
+    return match?.[1]?.split('.').map(Number);
+}
+/** Negative, zero or positive as `a` is below, level with or above `b` by their numbers; undefined when either has none. */
+function compareNumbers(a, b) {
+    const x = numbersOf(a);
+    const y = numbersOf(b);
+    if (!x || !y)
+        return undefined;
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? 0) - (y[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/** The versions lowest first, or `versions` itself when some cannot be compared. */
+function lowestFirst(versions) {
+    if (!versions.every((v) => numbersOf(v)))
+        return versions;
+    return [...versions].sort((a, b) => compareNumbers(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * The fixed versions to upgrade to, nearest first: those above one of the `installed` versions (a fix below all of
+ * them is another release line's), all of them when none is, in the scanner's order when some cannot be compared.
+ */
+function upgradeTargets(fixed, installed) {
+    const sorted = lowestFirst(fixed);
+    if (sorted === fixed)
+        return [...fixed];
+    // Level numbers with other text (`2.0.0` and `2.0.0-RC1`) cannot be told apart, so they stay.
+    const above = sorted.filter((v) => installed.some((i) => {
+        const order = i === undefined ? undefined : compareNumbers(v, i);
+        return order === undefined || order > 0 || (order === 0 && v !== i);
+    }));
+    return above.length ? above : [...sorted];
+}
+
 ;// CONCATENATED MODULE: ./src/report/advisory.ts
+
 
 
 /** The public advisory page of an id, when the scheme has one. */
@@ -78382,7 +78430,7 @@ function findingMessage(finding) {
     const score = (0,cvss/* cvssScore */._k)(finding);
     const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
     const fix = finding.fixedVersions.length
-        ? `Upgrade to ${finding.fixedVersions.slice(0, 3).join(' or ')}.`
+        ? `Upgrade to ${upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3).join(' or ')}.`
         : 'No fixed version is known.';
     return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }
@@ -78602,6 +78650,7 @@ async function writeJsonFile(file, value) {
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOLS = {
     'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -78688,7 +78737,7 @@ function helpJson(id, findings, brief, descriptionJson, highest) {
     // The score security-severity gives, with its own vector; a vector without a score is still shown.
     const score = highest?.score;
     const vector = highest ? highest.vector : findings.map(cvss/* cvssVector */.$T).find(Boolean);
-    const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
+    const fixed = lowestFirst([...new Set(findings.flatMap((f) => f.fixedVersions))]);
     const components = [...new Set(findings.map(componentLabel))];
     const references = [
         ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
@@ -78843,6 +78892,7 @@ const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.
 
 
 
+
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 900 * 1024;
 const TOP_FINDINGS = 25;
@@ -78929,7 +78979,7 @@ function findingRows(findings, fileLink, limit) {
         const { uri, startLine } = f.location;
         const where = job_summary_link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
         const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
-        return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(f.fixedVersions.slice(0, 3).join(', ') || '—')} | ${where} |`;
+        return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(upgradeTargets(f.fixedVersions, [f.component.version]).slice(0, 3).join(', ') || '—')} | ${where} |`;
     });
     const more = findings.filter((f) => !f.suppressed).length - shown.length;
     return [
@@ -83777,6 +83827,7 @@ var version = __nccwpck_require__(71013);
 
 
 
+
 /** The schema version GitLab validates the report against (SPEC §8). */
 const DEPENDENCY_SCANNING_VERSION = '15.2.1';
 const SCANNERS = {
@@ -83950,7 +84001,7 @@ function gitlabDependencyScanningReport(input) {
         // One shape for every vulnerability (JSON leaves out the keys that are undefined).
         const rest = JSON.stringify({
             severity: GITLAB_SEVERITY[finding.severity],
-            solution: solution(finding.component.packageName, unionOf(group, (f) => f.fixedVersions)),
+            solution: solution(finding.component.packageName, upgradeTargets(unionOf(group, (f) => f.fixedVersions), group.map((f) => f.component.version))),
             identifiers: [
                 ...unionOf(group, (f) => f.ids).map(identifier),
                 ...unionOf(group, (f) => f.cwes).map(cweIdentifier),
@@ -86593,10 +86644,13 @@ function pathInRepository(path) {
     const slash = path.indexOf('/');
     return slash > 0 ? path.slice(slash + 1) : path;
 }
-/** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
+/**
+ * Xray writes fixed versions as ranges: `[4.17.5]`, `[3.1.0,)` (3.1.0 and later), `≥ 2:1.6.4-3+deb9u1`,
+ * `(,1.2.3]`; keep a plain version where one is meant.
+ */
 function normaliseFixedVersion(value) {
     const trimmed = value.trim().replace(/^[≥>=\s]+/, '');
-    const exact = /^\[([^,\]]+)\]$/.exec(trimmed);
+    const exact = /^\[([^,\]]+)(\]|,\s*\))$/.exec(trimmed);
     return exact?.[1]?.trim() ?? trimmed;
 }
 /** `(,0.0.0)`: the versions below 0.0.0, none. Xray writes it for "no fix", which is no version to upgrade to. */

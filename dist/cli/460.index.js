@@ -356,13 +356,13 @@ async function main(io) {
         switch (args.command) {
             case 'import':
             case 'scan':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 2491))).runReport(args.command, args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).runReport(args.command, args, io, logger);
             case 'test-connection':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 2491))).testConnection(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).testConnection(args, io, logger);
             case 'list-repos':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 2491))).listRepos(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).listRepos(args, io, logger);
             case 'gate':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 2491))).runGate(args, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).runGate(args, logger);
             default:
                 throw new errors/* UserError */.yo(`Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`);
         }

@@ -11,10 +11,13 @@ export function pathInRepository(path: string): string {
   return slash > 0 ? path.slice(slash + 1) : path;
 }
 
-/** Xray writes fixed versions as ranges: `[4.17.5]`, `≥ 2:1.6.4-3+deb9u1`, `(,1.2.3]`; keep a plain version where one is meant. */
+/**
+ * Xray writes fixed versions as ranges: `[4.17.5]`, `[3.1.0,)` (3.1.0 and later), `≥ 2:1.6.4-3+deb9u1`,
+ * `(,1.2.3]`; keep a plain version where one is meant.
+ */
 export function normaliseFixedVersion(value: string): string {
   const trimmed = value.trim().replace(/^[≥>=\s]+/, '');
-  const exact = /^\[([^,\]]+)\]$/.exec(trimmed);
+  const exact = /^\[([^,\]]+)(\]|,\s*\))$/.exec(trimmed);
   return exact?.[1]?.trim() ?? trimmed;
 }
 

@@ -2,6 +2,7 @@ import { cvssScore } from '../findings/cvss.js';
 import type { Finding } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
 import type { Severity } from '../findings/severity.js';
+import { upgradeTargets } from '../findings/versions.js';
 
 /** The public advisory page of an id, when the scheme has one. */
 export function advisoryUrl(id: string): string | undefined {
@@ -34,7 +35,7 @@ export function findingMessage(finding: Finding): string {
   const score = cvssScore(finding);
   const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
   const fix = finding.fixedVersions.length
-    ? `Upgrade to ${finding.fixedVersions.slice(0, 3).join(' or ')}.`
+    ? `Upgrade to ${upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3).join(' or ')}.`
     : 'No fixed version is known.';
   return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }

@@ -3,6 +3,7 @@ import { isCve, isGhsa } from '../findings/ids.js';
 import { findingIdentity, identityDigest } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
+import { upgradeTargets } from '../findings/versions.js';
 import { VERSION } from '../version.js';
 import { advisoryUrl, findingMessage } from './advisory.js';
 import { joinedJson, JsonText } from './json-file.js';
@@ -232,7 +233,10 @@ export function gitlabDependencyScanningReport(input: GitLabReportInput): Record
       severity: GITLAB_SEVERITY[finding.severity],
       solution: solution(
         finding.component.packageName,
-        unionOf(group, (f) => f.fixedVersions),
+        upgradeTargets(
+          unionOf(group, (f) => f.fixedVersions),
+          group.map((f) => f.component.version),
+        ),
       ),
       identifiers: [
         ...unionOf(group, (f) => f.ids).map(identifier),

@@ -4,6 +4,7 @@ import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import { findingDigest } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
+import { lowestFirst } from '../findings/versions.js';
 import { joinedJson } from './json-file.js';
 import { advisoryUrl, componentLabel, findingMessage, securitySeverity } from './advisory.js';
 
@@ -114,7 +115,7 @@ function helpJson(
   // The score security-severity gives, with its own vector; a vector without a score is still shown.
   const score = highest?.score;
   const vector = highest ? highest.vector : findings.map(cvssVector).find(Boolean);
-  const fixed = [...new Set(findings.flatMap((f) => f.fixedVersions))];
+  const fixed = lowestFirst([...new Set(findings.flatMap((f) => f.fixedVersions))]);
   const components = [...new Set(findings.map(componentLabel))];
   const references = [
     ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),

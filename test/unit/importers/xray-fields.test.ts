@@ -16,6 +16,9 @@ describe('normaliseFixedVersion / fixedVersions', () => {
     ['≥ 2:1.6.4-3+deb9u1', '2:1.6.4-3+deb9u1'],
     ['>= 1.2.3', '1.2.3'],
     ['2.11.3', '2.11.3'],
+    // This version and every later one: the fix is the version.
+    ['[3.1.0,)', '3.1.0'],
+    ['[ 4.0.1 , )', '4.0.1'],
     // Ranges that are not one version stay as Xray wrote them.
     ['(,1.2.3]', '(,1.2.3]'],
     ['[1.0, 2.0)', '[1.0, 2.0)'],

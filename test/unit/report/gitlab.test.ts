@@ -425,7 +425,7 @@ describe("GitLab's dependency-scanning report", () => {
       expect.stringMatching(/^uuid@11\.1\.0 is affected by/),
     ]);
     expect(merged.identifiers.map((i) => i.name)).toEqual(['GHSA-w5hq-g745-h8pq', 'CWE-331']);
-    expect(merged.solution).toBe('Upgrade uuid to 11.1.1 or 9.0.2.');
+    expect(merged.solution).toBe('Upgrade uuid to 9.0.2 or 11.1.1.');
     expect(merged.location).toEqual({
       file: 'package-lock.json',
       dependency: { package: { name: 'uuid' }, version: '8.3.2' },
