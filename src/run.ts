@@ -563,8 +563,8 @@ function clearReports(reports: ReportPaths, read: FilesRead): Promise<void> {
   ).then(() => undefined);
 }
 
-/** `clearReports` for a run already refused: its refusal stays the error, and what stops the clearing a warning. */
-async function clearAfterRefusal(reports: ReportPaths, read: FilesRead, logger: Logger): Promise<void> {
+/** `clearReports` for a run already refused or failed: its error stays the error, and what stops the clearing a warning. */
+async function clearAfterFailure(reports: ReportPaths, read: FilesRead, logger: Logger): Promise<void> {
   try {
     await clearReports(reports, read);
   } catch (error) {
@@ -582,7 +582,7 @@ export function clearReportsOfRefusedRun(
   read: { files?: readonly string[]; tokenFile?: string },
   logger: Logger,
 ): Promise<void> {
-  return clearAfterRefusal(
+  return clearAfterFailure(
     reportPaths(raw),
     {
       importFiles: importFilesOf(raw, read.files),
@@ -612,7 +612,7 @@ export async function runScan(
       ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error: unknown) => {
           // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
           // never matches a report, so the paths as given are all that may name one.
-          await clearAfterRefusal(reports, config, logger);
+          await clearAfterFailure(reports, config, logger);
           throw error;
         })
       : [];
@@ -624,5 +624,11 @@ export async function runScan(
   ]);
   if (removal.status === 'rejected') throw removal.reason;
   if (gathered.status === 'rejected') throw gathered.reason;
-  return runCore(config, ci, logger, startedAt, gathered.value);
+  try {
+    return await runCore(config, ci, logger, startedAt, gathered.value);
+  } catch (error) {
+    // A report written before a later step failed is this failed run's, and must not pass for a complete one.
+    await clearAfterFailure(reports, { ...config, importFiles }, logger);
+    throw error;
+  }
 }

@@ -5990,8 +5990,8 @@ function clearReports(reports, read) {
     ]);
     return Promise.all(Object.entries(reports).map(([input, file]) => (file ? removeStale(file, input) : undefined))).then(() => undefined);
 }
-/** `clearReports` for a run already refused: its refusal stays the error, and what stops the clearing a warning. */
-async function clearAfterRefusal(reports, read, logger) {
+/** `clearReports` for a run already refused or failed: its error stays the error, and what stops the clearing a warning. */
+async function clearAfterFailure(reports, read, logger) {
     try {
         await clearReports(reports, read);
     }
@@ -6005,7 +6005,7 @@ async function clearAfterRefusal(reports, read, logger) {
  * as arguments.
  */
 function clearReportsOfRefusedRun(raw, read, logger) {
-    return clearAfterRefusal(reportPaths(raw), {
+    return clearAfterFailure(reportPaths(raw), {
         importFiles: importFilesOf(raw, read.files),
         sbom: config_text(raw, 'sbom'),
         caFile: config_text(raw, 'ca-file'),
@@ -6023,7 +6023,7 @@ async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
         ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error) => {
             // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
             // never matches a report, so the paths as given are all that may name one.
-            await clearAfterRefusal(reports, config, logger);
+            await clearAfterFailure(reports, config, logger);
             throw error;
         })
         : [];
@@ -6037,7 +6037,14 @@ async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
         throw removal.reason;
     if (gathered.status === 'rejected')
         throw gathered.reason;
-    return runCore(config, ci, logger, startedAt, gathered.value);
+    try {
+        return await runCore(config, ci, logger, startedAt, gathered.value);
+    }
+    catch (error) {
+        // A report written before a later step failed is this failed run's, and must not pass for a complete one.
+        await clearAfterFailure(reports, { ...config, importFiles }, logger);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts

@@ -642,8 +642,29 @@ describe('sca-bridge CLI', () => {
       expect(code).toBe(2);
       expect(stderr).toContain('Input gitlab-dependency-report: cannot write /dev/full (ENOSPC)');
       expect(existsSync('/dev/full')).toBe(true);
+      // The SARIF written before is this failed run's: it must not pass for a complete one.
+      expect(existsSync(sarifFile)).toBe(false);
     },
   );
+
+  it('removes the reports it wrote before a later one could not be written (exit 2)', async () => {
+    const dir = tempDir();
+    const [sarifFile, dependencies] = [path.join(dir, 'o.sarif'), path.join(dir, 'gl-ds.json')];
+    const { code, stderr } = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      sarifFile,
+      '--gitlab-dependency-report',
+      dependencies,
+      // A folder: nothing can be written at its path.
+      '--gitlab-codequality-report',
+      dir,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Input gitlab-codequality-report: cannot write ${dir} (EISDIR)`);
+    expect([existsSync(sarifFile), existsSync(dependencies), existsSync(dir)]).toEqual([false, false, true]);
+  });
 
   it('writes the SARIF to a named pipe it is given, and leaves the pipe in place', async () => {
     const fifo = path.join(tempDir(), 'sarif.fifo');
