@@ -185,6 +185,8 @@ async function gatherSources(
     }
   }
   const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
+  for (const source of sources)
+    for (const note of source.notes ?? []) logger.warn(`${source.context.file ?? 'An import'}: ${note}`);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.
   const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
   if (other) {

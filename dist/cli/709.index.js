@@ -1249,6 +1249,20 @@ const documentSchema = schemas/* object */.Ikc({
     licensesViolations: (0,schema/* optArray */.hp)(rowSchema),
     operationalRiskViolations: (0,schema/* optArray */.hp)(rowSchema),
 });
+/** JFrog Advanced Security's results on the source code (`jf audit`, `jf docker scan`): not of dependencies. */
+const SOURCE_CODE_KEYS = ['secrets', 'iac', 'sast', 'secretsViolations', 'iacViolations', 'sastViolations'];
+/** Says which source-code results the file holds, since none of them reaches a report. */
+function sourceCodeNote(doc) {
+    const held = SOURCE_CODE_KEYS.flatMap((key) => {
+        const list = (0,schema/* isRecord */.u4)(doc) ? doc[key] : undefined;
+        return Array.isArray(list) && list.length ? [`${key}: ${list.length}`] : [];
+    });
+    if (!held.length)
+        return [];
+    return [
+        `holds results on the source code (${held.join(', ')}), which sca-bridge does not report: it reports vulnerable dependencies and their policy violations. For those, upload the SARIF of \`jf audit --format sarif\` as well.`,
+    ];
+}
 function componentOf(row) {
     const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
     return (0,findings_component/* componentFromXrayId */.fv)(id, row.impactedPackageType);
@@ -1300,7 +1314,14 @@ const xraySimpleJson = {
             ...parsed.licensesViolations.map(xray_simple_json_mapViolation('license')),
             ...parsed.operationalRiskViolations.map(xray_simple_json_mapViolation('operational_risk')),
         ];
-        return { scanner: 'xray', findings: parsed.vulnerabilities.map(mapRow), violations, context: { file } };
+        const notes = sourceCodeNote(doc);
+        return {
+            scanner: 'xray',
+            findings: parsed.vulnerabilities.map(mapRow),
+            violations,
+            context: { file },
+            ...(notes.length ? { notes } : {}),
+        };
     },
 };
 
@@ -5715,6 +5736,9 @@ async function gatherSources(config, logger, importFiles, keepDir) {
         }
     }
     const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
+    for (const source of sources)
+        for (const note of source.notes ?? [])
+            logger.warn(`${source.context.file ?? 'An import'}: ${note}`);
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
     const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
     if (other) {

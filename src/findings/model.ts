@@ -95,6 +95,8 @@ export interface SourceResult {
   violations: PolicyViolation[];
   /** Project name / repo key and other context the source knows. */
   context: SourceContext;
+  /** What the source holds and sca-bridge does not report, each said once as a warning. */
+  notes?: string[];
 }
 
 export interface SourceContext {

@@ -62,6 +62,21 @@ const documentSchema = z.object({
   operationalRiskViolations: optArray(rowSchema),
 });
 
+/** JFrog Advanced Security's results on the source code (`jf audit`, `jf docker scan`): not of dependencies. */
+const SOURCE_CODE_KEYS = ['secrets', 'iac', 'sast', 'secretsViolations', 'iacViolations', 'sastViolations'];
+
+/** Says which source-code results the file holds, since none of them reaches a report. */
+function sourceCodeNote(doc: unknown): string[] {
+  const held = SOURCE_CODE_KEYS.flatMap((key) => {
+    const list = isRecord(doc) ? doc[key] : undefined;
+    return Array.isArray(list) && list.length ? [`${key}: ${list.length}`] : [];
+  });
+  if (!held.length) return [];
+  return [
+    `holds results on the source code (${held.join(', ')}), which sca-bridge does not report: it reports vulnerable dependencies and their policy violations. For those, upload the SARIF of \`jf audit --format sarif\` as well.`,
+  ];
+}
+
 function componentOf(row: Row) {
   const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
   return componentFromXrayId(id, row.impactedPackageType);
@@ -119,6 +134,13 @@ export const xraySimpleJson: ImportFormat = {
       ...parsed.licensesViolations.map(mapViolation('license')),
       ...parsed.operationalRiskViolations.map(mapViolation('operational_risk')),
     ];
-    return { scanner: 'xray', findings: parsed.vulnerabilities.map(mapRow), violations, context: { file } };
+    const notes = sourceCodeNote(doc);
+    return {
+      scanner: 'xray',
+      findings: parsed.vulnerabilities.map(mapRow),
+      violations,
+      context: { file },
+      ...(notes.length ? { notes } : {}),
+    };
   },
 };

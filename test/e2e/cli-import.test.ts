@@ -1068,6 +1068,27 @@ describe('sca-bridge gate', () => {
     expect(stderr).toContain('The scan itself failed');
   });
 
+  it("warns of jf's source-code results (secrets, SAST), which it does not report, naming how many", async () => {
+    const file = path.join(REPO_ROOT, 'test/fixtures/exports/xray-simple-json.json');
+    const audit = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const secret = { severity: 'Medium', ruleId: 'REQ.SECRET.KEYS', file: 'creds.txt', startLine: 2 };
+    const withCode = path.join(work, 'jf-audit-jas.json');
+    writeFileSync(
+      withCode,
+      JSON.stringify({ ...audit, secrets: [secret, secret], sastViolations: [secret] }),
+    );
+    const sarifFile = path.join(work, 'jas.sarif');
+    const { code, stderr } = await runCli(['import', withCode, '--sarif-file', sarifFile]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `${withCode}: holds results on the source code (secrets: 2, sastViolations: 1), which sca-bridge does not report`,
+    );
+    // Its dependency findings are all reported, as without them.
+    const plain = await runCli(['import', file, '--sarif-file', sarifFile]);
+    expect(plain.stderr).not.toContain('results on the source code');
+    expect(stderr.match(/\d+ findings?/)?.[0]).toBe(plain.stderr.match(/\d+ findings?/)?.[0]);
+  });
+
   it('says with --fail-on-policy-violation why violations found do not count for the gate', async () => {
     const file = path.join(REPO_ROOT, 'test/fixtures/exports/xray-simple-json.json');
     const args = ['import', file, '--sarif-file', path.join(work, 'simple.sarif')];
