@@ -82105,9 +82105,11 @@ function parseJson(text) {
         return new Parser(text).document();
     }
     catch (error) {
-        throw new SyntaxError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
-            cause: error,
-        });
+        // The parser recurses: a document nested deeper than the stack is JSON, only too deep to read.
+        const why = error instanceof RangeError
+            ? 'nested too deeply to read'
+            : `not valid JSON: ${String(error instanceof Error ? error.message : error)}`;
+        throw new SyntaxError(why, { cause: error });
     }
 }
 function membersOf(node) {
@@ -83733,6 +83735,20 @@ function pathFilter(include, exclude) {
         return paths.length === 0 || (paths.some((p) => included(p)) && !paths.some((p) => excluded(p)));
     };
 }
+/**
+ * What the path patterns left out of `all`, keeping `kept`; when they left out every finding that has a path,
+ * the paths there were to match, since a pattern written with Xray's repository key or another root matches none.
+ */
+function pathFilterNote(all, kept) {
+    const left = all.length - kept;
+    if (!left)
+        return undefined;
+    if (kept)
+        return `Path patterns left out ${left} of ${all.length} findings.`;
+    const paths = [...new Set(all.flatMap(pathsOf))];
+    const shown = paths.slice(0, 3).map((p) => `\`${p}\``);
+    return `Path patterns left out all ${all.length} findings: none of their paths matched, and they look like ${shown.join(', ')}${paths.length > 3 ? ', …' : ''} (relative to the repository root; an Xray path without its repository key). Check include-path-patterns and exclude-path-patterns.`;
+}
 /** `min-severity` and suppression (SPEC §3, §6). */
 function applyReportFilters(findings, minSeverity, includeSuppressed) {
     const aboveFloor = findings.filter((f) => (0,findings_severity/* atLeast */.jZ)(f.severity, minSeverity));
@@ -84355,19 +84371,27 @@ function pathsBetween(config) {
         fromRoot: convert(config.repositoryRoot, config.workingDirectory),
     };
 }
-function modelSteps(config, locator) {
+function modelSteps(config, locator, logger) {
     const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
     const { toRoot, fromRoot } = pathsBetween(config);
     return {
-        locate: (sources) => sources
-            .flatMap((s) => {
-            const file = s.context.file === undefined ? undefined : external_node_path_default().resolve(config.cwd, s.context.file);
-            return s.findings.map((finding) => {
-                const location = locator.locate(finding, file);
-                return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+        locate: (sources) => {
+            const located = sources.flatMap((s) => {
+                const file = s.context.file === undefined ? undefined : external_node_path_default().resolve(config.cwd, s.context.file);
+                return s.findings.map((finding) => {
+                    const location = locator.locate(finding, file);
+                    return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+                });
             });
-        })
-            .filter(keep),
+            const kept = located.filter(keep);
+            const note = pathFilterNote(located, kept.length);
+            // Left out entirely is most likely a pattern written for another root: a warning, not a quiet pass.
+            if (note && kept.length)
+                logger.info(note);
+            else if (note)
+                logger.warn(note);
+            return kept;
+        },
         collapse: (located) => collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np),
         report: (collapsed, separate) => {
             const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
@@ -84658,7 +84682,7 @@ function runSummary(config, ci, startedAt, reports, sources, { counts, violation
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
 async function runCore(config, ci, logger, startedAt, sources) {
     const locator = await locatorFor(config, sources, logger);
-    const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator));
+    const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger));
     const specs = sarifRunSpecs(config, runs);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);

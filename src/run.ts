@@ -11,7 +11,7 @@ import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import type { Logger } from './logger.js';
-import { applyReportFilters, type Filtered, pathFilter } from './policy/filter.js';
+import { applyReportFilters, type Filtered, pathFilter, pathFilterNote } from './policy/filter.js';
 import {
   countFindings,
   evaluateGate,
@@ -78,20 +78,25 @@ interface ModelSteps {
   report(collapsed: readonly LocatedFinding[], separate: boolean): Filtered;
 }
 
-function modelSteps(config: Config, locator: Locator): ModelSteps {
+function modelSteps(config: Config, locator: Locator, logger: Logger): ModelSteps {
   const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
   const { toRoot, fromRoot } = pathsBetween(config);
   return {
-    locate: (sources) =>
-      sources
-        .flatMap((s) => {
-          const file = s.context.file === undefined ? undefined : path.resolve(config.cwd, s.context.file);
-          return s.findings.map((finding) => {
-            const location = locator.locate(finding, file);
-            return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
-          });
-        })
-        .filter(keep),
+    locate: (sources) => {
+      const located = sources.flatMap((s) => {
+        const file = s.context.file === undefined ? undefined : path.resolve(config.cwd, s.context.file);
+        return s.findings.map((finding) => {
+          const location = locator.locate(finding, file);
+          return { ...finding, location: { ...location, uri: toRoot(location.uri) } };
+        });
+      });
+      const kept = located.filter(keep);
+      const note = pathFilterNote(located, kept.length);
+      // Left out entirely is most likely a pattern written for another root: a warning, not a quiet pass.
+      if (note && kept.length) logger.info(note);
+      else if (note) logger.warn(note);
+      return kept;
+    },
     collapse: (located) => collapseDuplicates(located).sort(bySeverity),
     report: (collapsed, separate) => {
       const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
@@ -477,7 +482,7 @@ async function runCore(
   sources: SourceResult[],
 ): Promise<RunOutcome> {
   const locator = await locatorFor(config, sources, logger);
-  const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator));
+  const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger));
   const specs = sarifRunSpecs(config, runs);
   const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
     writeSarifFile(config.sarifFile, specs),

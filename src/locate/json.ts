@@ -128,9 +128,12 @@ export function parseJson(text: string): JsonNode {
   try {
     return new Parser(text).document();
   } catch (error) {
-    throw new SyntaxError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    // The parser recurses: a document nested deeper than the stack is JSON, only too deep to read.
+    const why =
+      error instanceof RangeError
+        ? 'nested too deeply to read'
+        : `not valid JSON: ${String(error instanceof Error ? error.message : error)}`;
+    throw new SyntaxError(why, { cause: error });
   }
 }
 

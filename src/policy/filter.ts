@@ -27,6 +27,19 @@ export function pathFilter(
   };
 }
 
+/**
+ * What the path patterns left out of `all`, keeping `kept`; when they left out every finding that has a path,
+ * the paths there were to match, since a pattern written with Xray's repository key or another root matches none.
+ */
+export function pathFilterNote(all: readonly LocatedFinding[], kept: number): string | undefined {
+  const left = all.length - kept;
+  if (!left) return undefined;
+  if (kept) return `Path patterns left out ${left} of ${all.length} findings.`;
+  const paths = [...new Set(all.flatMap(pathsOf))];
+  const shown = paths.slice(0, 3).map((p) => `\`${p}\``);
+  return `Path patterns left out all ${all.length} findings: none of their paths matched, and they look like ${shown.join(', ')}${paths.length > 3 ? ', …' : ''} (relative to the repository root; an Xray path without its repository key). Check include-path-patterns and exclude-path-patterns.`;
+}
+
 export interface Filtered {
   /** What every output reports: above the floor, and suppressed ones only when asked for. */
   reported: LocatedFinding[];

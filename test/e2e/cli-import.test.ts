@@ -294,6 +294,25 @@ describe('sca-bridge CLI', () => {
       { cwd: work },
     );
     expect((JSON.parse(filtered.stdout) as Summary).counts).toMatchObject({ total: 1, critical: 1 });
+    expect(filtered.stderr).toContain('Path patterns left out 3 of 4 findings.');
+
+    // With the repository key, as Xray's own paths start: nothing matches, which is said, not passed quietly.
+    const none = await runCli(
+      [
+        'import',
+        fixture('xray-report.json'),
+        '--sarif-file',
+        sarifFile,
+        '--include-path-patterns',
+        'libs-release/**',
+      ],
+      { cwd: work },
+    );
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain(
+      'warning: Path patterns left out all 4 findings: none of their paths matched, and they look like `30/9e/Jinja2-2.11.2-py2.py3-none-any.whl`, `web/app/1.0/manifest.json`, `com/acme/shop/1.0.0/shop-1.0.0.jar`, … (relative to the repository root; an Xray path without its repository key).',
+    );
+    expect(all.stderr).not.toContain('Path patterns');
   });
 
   it('keeps a given --category as GitHub reads it: one without a `/` gets one, so its category is not empty', async () => {

@@ -65,4 +65,13 @@ describe('a JSON manifest or lockfile that is not JSON', () => {
       'web/package.json',
     ]);
   });
+
+  it('says a document nested deeper than it can read is that, not invalid', () => {
+    const deep = makeRepo({ 'package.json': [`{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`] });
+    const warnings: string[] = [];
+    new Repository(deep, ['package.json'], (message) => warnings.push(message));
+    expect(warnings).toEqual([
+      'package.json: could not read its declarations (nested too deeply to read); findings are placed without it.',
+    ]);
+  });
 });
