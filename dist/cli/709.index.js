@@ -907,6 +907,12 @@ function mergeCvss(a, b) {
         out.v2 = v2;
     return out;
 }
+/** Of two sightings, the more applicable; one not analysed (or not covered) outranks `not applicable`. */
+const APPLICABILITY_RANK = { applicable: 3, undetermined: 2, 'not applicable': 0 };
+function moreApplicable(a, b) {
+    const rank = (value) => (value === undefined ? 1 : (APPLICABILITY_RANK[value] ?? 1));
+    return rank(b) > rank(a) ? b : a;
+}
 function merge(into, other) {
     const ids = (0,findings_ids/* orderIds */.Fd)([...into.ids, ...other.ids]);
     return {
@@ -930,6 +936,7 @@ function merge(into, other) {
             ? (into.analysis ?? other.analysis)
             : ((into.suppressed ? undefined : into.analysis) ?? (other.suppressed ? undefined : other.analysis)),
         url: into.url ?? other.url,
+        applicability: moreApplicable(into.applicability, other.applicability),
     };
 }
 /** Collapses repeated sightings of one finding into one, keeping the first one's order. */
@@ -1231,6 +1238,7 @@ const rowSchema = schemas/* object */.Ikc({
     impactedPackageType: schema/* optString */.$2,
     components: (0,schema/* optArray */.hp)(packageRef),
     summary: schema/* optString */.$2,
+    applicable: schema/* optString */.$2,
     fixedVersions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
     cves: (0,schema/* optArray */.hp)(cveSchema),
     issueId: schema/* optString */.$2,
@@ -1283,6 +1291,7 @@ function mapRow(row) {
         impactPaths: row.impactPaths.map((path) => path.map((node) => [node.name, node.version].filter(Boolean).join('@'))),
         fixedVersions: (0,xray_fields/* fixedVersions */.W4)(row.fixedVersions),
         references: row.references,
+        applicability: row.applicable,
     });
 }
 function xray_simple_json_mapViolation(type) {
@@ -4731,7 +4740,11 @@ function componentLabel(finding) {
 /** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
 function findingMessage(finding) {
     const score = (0,cvss/* cvssScore */._k)(finding);
-    const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
+    // Only a verdict is worth the words: `undetermined` or `not covered` tells a developer nothing to act on.
+    const verdict = finding.applicability === 'applicable' || finding.applicability === 'not applicable'
+        ? `; contextual analysis: ${finding.applicability}`
+        : '';
+    const detail = `${score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity}${verdict}`;
     const fix = finding.fixedVersions.length
         ? `Upgrade to ${upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3).join(' or ')}.`
         : 'No fixed version is known.';
@@ -5455,6 +5468,7 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
             ...(finding.epss ? { epssScore: finding.epss.score } : {}),
             ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
             ...(finding.url ? { scannerUrl: finding.url } : {}),
+            ...(finding.applicability ? { applicability: finding.applicability } : {}),
         },
     };
     if (anySuppressed) {
@@ -6404,6 +6418,9 @@ function buildFinding(input) {
         finding.analysis = input.analysis;
     if (input.url)
         finding.url = input.url;
+    const applicability = input.applicability?.trim().toLowerCase().replaceAll('_', ' ');
+    if (applicability)
+        finding.applicability = applicability;
     return finding;
 }
 
@@ -7782,6 +7799,9 @@ const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
     published: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
     package_type: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
     references: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+    // Reports of Xray 3.x with contextual analysis: a verdict, or only whether it applies.
+    applicability_result: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    applicability: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY().nullish(),
 });
 /** One row of a violations report: the same envelope, rows with `type`, `watch_name`, `policy_names`. */
 const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
@@ -7813,6 +7833,12 @@ function mapXrayRow(row) {
         fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .fixedVersions */ .W4)(row.fixed_versions),
         references: row.references,
         published: row.published,
+        applicability: row.applicability_result ??
+            (typeof row.applicability === 'boolean'
+                ? row.applicability
+                    ? 'applicable'
+                    : 'not applicable'
+                : undefined),
     });
 }
 /** Every row of a violations report counts for the gate (SPEC §3 `fail-on-policy-violation`). */

@@ -24,6 +24,8 @@ export interface FindingInput {
   analysis?: Finding['analysis'];
   suppressed?: boolean;
   url?: string | undefined;
+  /** Xray's `Not Applicable` or `not_applicable` alike. */
+  applicability?: string | undefined;
 }
 
 /**
@@ -103,5 +105,7 @@ export function buildFinding(input: FindingInput): Finding {
   if (input.published) finding.published = input.published;
   if (input.analysis) finding.analysis = input.analysis;
   if (input.url) finding.url = input.url;
+  const applicability = input.applicability?.trim().toLowerCase().replaceAll('_', ' ');
+  if (applicability) finding.applicability = applicability;
   return finding;
 }

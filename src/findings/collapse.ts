@@ -43,6 +43,14 @@ function mergeCvss(a: Cvss, b: Cvss): Cvss {
   return out;
 }
 
+/** Of two sightings, the more applicable; one not analysed (or not covered) outranks `not applicable`. */
+const APPLICABILITY_RANK: Record<string, number> = { applicable: 3, undetermined: 2, 'not applicable': 0 };
+
+function moreApplicable(a: string | undefined, b: string | undefined): string | undefined {
+  const rank = (value: string | undefined) => (value === undefined ? 1 : (APPLICABILITY_RANK[value] ?? 1));
+  return rank(b) > rank(a) ? b : a;
+}
+
 function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
   const ids = orderIds([...into.ids, ...other.ids]);
   return {
@@ -67,6 +75,7 @@ function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
         ? (into.analysis ?? other.analysis)
         : ((into.suppressed ? undefined : into.analysis) ?? (other.suppressed ? undefined : other.analysis)),
     url: into.url ?? other.url,
+    applicability: moreApplicable(into.applicability, other.applicability),
   };
 }
 

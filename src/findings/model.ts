@@ -64,6 +64,11 @@ export interface Finding {
   suppressed: boolean;
   /** Link to the finding in the scanner's UI. */
   url?: string;
+  /**
+   * JFrog's contextual analysis, whether the code uses what is vulnerable: `applicable`, `not applicable`,
+   * `undetermined`, `not covered`, `not scanned` (Xray's words, in lower case).
+   */
+  applicability?: string;
 }
 
 /** A finding the locator has placed: what the pipeline after it and every output read. */

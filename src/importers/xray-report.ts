@@ -30,6 +30,9 @@ export const xrayRowSchema = z.object({
   published: optString,
   package_type: optString,
   references: optArray(z.string()),
+  // Reports of Xray 3.x with contextual analysis: a verdict, or only whether it applies.
+  applicability_result: optString,
+  applicability: z.boolean().nullish(),
 });
 export type XrayRow = z.infer<typeof xrayRowSchema>;
 
@@ -65,6 +68,13 @@ export function mapXrayRow(row: XrayRow): Finding {
     fixedVersions: fixedVersions(row.fixed_versions),
     references: row.references,
     published: row.published,
+    applicability:
+      row.applicability_result ??
+      (typeof row.applicability === 'boolean'
+        ? row.applicability
+          ? 'applicable'
+          : 'not applicable'
+        : undefined),
   });
 }
 

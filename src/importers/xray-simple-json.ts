@@ -41,6 +41,7 @@ const rowSchema = z.object({
   impactedPackageType: optString,
   components: optArray(packageRef),
   summary: optString,
+  applicable: optString,
   fixedVersions: optArray(z.string()),
   cves: optArray(cveSchema),
   issueId: optString,
@@ -100,6 +101,7 @@ function mapRow(row: Row): Finding {
     ),
     fixedVersions: fixedVersions(row.fixedVersions),
     references: row.references,
+    applicability: row.applicable,
   });
 }
 

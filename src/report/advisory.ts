@@ -33,7 +33,12 @@ export function componentLabel(finding: Finding): string {
 /** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
 export function findingMessage(finding: Finding): string {
   const score = cvssScore(finding);
-  const detail = score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity;
+  // Only a verdict is worth the words: `undetermined` or `not covered` tells a developer nothing to act on.
+  const verdict =
+    finding.applicability === 'applicable' || finding.applicability === 'not applicable'
+      ? `; contextual analysis: ${finding.applicability}`
+      : '';
+  const detail = `${score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity}${verdict}`;
   const fix = finding.fixedVersions.length
     ? `Upgrade to ${upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3).join(' or ')}.`
     : 'No fixed version is known.';

@@ -229,6 +229,7 @@ function buildResult(
       ...(finding.epss ? { epssScore: finding.epss.score } : {}),
       ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
       ...(finding.url ? { scannerUrl: finding.url } : {}),
+      ...(finding.applicability ? { applicability: finding.applicability } : {}),
     },
   };
   if (anySuppressed) {

@@ -39,6 +39,16 @@ describe('collapseDuplicates', () => {
     );
   });
 
+  it("keeps the most applicable sighting's contextual analysis; one not analysed outranks `not applicable`", () => {
+    const merged = (...values: (string | undefined)[]) =>
+      collapseDuplicates(values.map((applicability) => finding({ applicability })))[0]?.applicability;
+    expect(merged('Not Applicable', 'Applicable')).toBe('applicable');
+    expect(merged('not_applicable', 'Undetermined', 'Not Covered')).toBe('undetermined');
+    expect(merged('Not Applicable', 'Not Covered')).toBe('not covered');
+    expect(merged('Not Applicable', undefined)).toBeUndefined();
+    expect(merged('Not Applicable', 'not_applicable')).toBe('not applicable');
+  });
+
   it('merges repeated sightings: ids, component paths, impact paths, fixes, references and CWEs', () => {
     const first = finding({
       componentPaths: ['web-app/-/web-app-3.0.0.tgz'],

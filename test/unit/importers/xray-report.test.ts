@@ -118,6 +118,8 @@ describe('xray-report: vulnerabilities report', () => {
       scanner: 'xray',
       id: 'CVE-2023-29401',
       ids: ['CVE-2023-29401', 'XRAY-522145'],
+      // `applicability_result`: contextual analysis did not look at it.
+      applicability: 'not scanned',
       title: 'Gin Content-Disposition header injection',
       description: 'Gin Content-Disposition header injection',
       severity: 'low',

@@ -46,4 +46,13 @@ describe('the finding message', () => {
     });
     expect(findingMessage(django)).toMatch(/Upgrade to 4\.1\.9 or 4\.2\.1\.$/);
   });
+
+  it("gives JFrog's contextual analysis when it is a verdict, and not otherwise", () => {
+    const log4j = (applicability?: string) =>
+      findingMessage(aFinding({ ids: ['CVE-2021-44228'], severity: 'critical', applicability }));
+    expect(log4j('Applicable')).toContain('(critical; contextual analysis: applicable)');
+    expect(log4j('not_applicable')).toContain('(critical; contextual analysis: not applicable)');
+    expect(log4j('Undetermined')).toContain('(critical)');
+    expect(log4j()).toContain('(critical)');
+  });
 });
