@@ -525,6 +525,28 @@ describe('sca-bridge CLI', () => {
     expect(stderr).toContain('xray-report, 4 findings');
   });
 
+  it('reads an export reached through a symbolic link once, by the first path named', async () => {
+    const dir = tempDir();
+    cpSync(fixture('xray-report.json'), path.join(dir, 'r/2026-11-22/x.json'), { recursive: true });
+    symlinkSync('2026-11-22', path.join(dir, 'r/latest'));
+    symlinkSync('r/2026-11-22/x.json', path.join(dir, 'link.json'));
+    // One critical finding: read twice it would be two, over the budget of 1.
+    const runs: [files: string[], skipped: string][] = [
+      [['r/**/*.json'], 'r/latest/x.json'],
+      [['r/2026-11-22/x.json', 'link.json'], 'link.json'],
+    ];
+    for (const [files, skipped] of runs) {
+      const { code, stdout, stderr } = await runCli(
+        ['import', ...files, '--fail-on', 'critical:1', '--sarif-file', 'out.sarif', '--json'],
+        { cwd: dir },
+      );
+      expect(code).toBe(0);
+      expect(runSummaryOf<Summary>(stdout).counts).toMatchObject({ total: 3, critical: 1 });
+      expect(stderr).toContain('r/2026-11-22/x.json: xray-report, 4 findings');
+      expect(stderr).toContain(`${skipped}: the same file as r/2026-11-22/x.json, read once`);
+    }
+  });
+
   it.each([
     [['import', fixture('truncated.json')], 'not valid JSON'],
     [

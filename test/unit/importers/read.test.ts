@@ -272,6 +272,17 @@ describe('readImports: paths that are no regular file', () => {
   it('reads a symbolic link to a regular file', async () => {
     expect((await read(['link.json'])).map((r) => r.context.file)).toEqual(['link.json']);
   });
+
+  it('reads a file named again through a link or another spelling once, under the first name, and says so', () => {
+    const logger = recordingLogger();
+    const results = readImports(['link.json', 'a.json', './a.json'], 'auto', dir, logger);
+    expect(results.map((r) => r.context.file)).toEqual(['link.json']);
+    expect(logger.lines.map((l) => `${l.level}: ${l.message}`)).toEqual([
+      'info: link.json: xray-report, 0 findings',
+      'info: a.json: the same file as link.json, read once',
+      'info: ./a.json: the same file as link.json, read once',
+    ]);
+  });
 });
 
 describe('expandImportFiles', () => {
