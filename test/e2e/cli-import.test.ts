@@ -585,6 +585,58 @@ describe('sca-bridge CLI', () => {
     expect(stdout).toBe('');
   });
 
+  it('refuses a flag of one value given again with another, rather than keep the last (exit 2)', async () => {
+    const sarifFile = path.join(work, 'repeat.sarif');
+    const budgets = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--fail-on',
+      'critical:0',
+      '--fail-on',
+      'high:5',
+      '--sarif-file',
+      sarifFile,
+      '--json',
+    ]);
+    expect(budgets).toMatchObject({ code: 2, stdout: '' });
+    expect(budgets.stderr).toBe(
+      'error: --fail-on is given more than once ("critical:0" and "high:5"); it takes one value, and only the last would count: give the budgets once, comma-separated: --fail-on critical:0,high:5.\n',
+    );
+    const sarif = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      'a.sarif',
+      '--sarif-file=b.sarif',
+    ]);
+    expect(sarif.code).toBe(2);
+    expect(sarif.stderr).toContain('--sarif-file is given more than once ("a.sarif" and "b.sarif")');
+    const switches = await runCli(['import', fixture('dt-fpf.json'), '--insecure', '--no-insecure']);
+    expect(switches.code).toBe(2);
+    expect(switches.stderr).toContain('--insecure and --no-insecure are both given');
+    // Lists stay repeatable, and the same value again loses nothing.
+    const lists = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--metadata',
+      'a=1',
+      '--metadata',
+      'b=2',
+      '--min-severity',
+      'low',
+      '--min-severity',
+      'low',
+      '--sarif-file',
+      sarifFile,
+      '--json',
+    ]);
+    expect(lists.code, lists.stderr).toBe(0);
+    expect(runSummaryOf<{ metadata: Record<string, string> }>(lists.stdout).metadata).toEqual({
+      a: '1',
+      b: '2',
+    });
+  });
+
   it('sends the error of refused inputs to the webhook, signed, with every secret masked', async () => {
     const receiver = new WebhookReceiver();
     const url = await receiver.start();
@@ -1059,6 +1111,19 @@ describe('sca-bridge gate', () => {
     expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'none'])).code).toBe(0);
     expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'critical:1'])).code).toBe(0);
     expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'medium'])).code).toBe(1);
+  });
+
+  it('refuses --fail-on given twice, rather than gate on the last alone', async () => {
+    const { code, stderr } = await runCli([
+      'gate',
+      path.join(work, 'summary.json'),
+      '--fail-on',
+      'critical:0',
+      '--fail-on',
+      'high:5',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('give the budgets once, comma-separated: --fail-on critical:0,high:5.');
   });
 
   it('fails with the scan error exit code when the scan failed', async () => {
