@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -30,9 +30,46 @@ function ownStreams(): Stats[] {
 }
 
 /**
+ * How the reports sca-bridge writes begin (report/sarif.ts, gitlab.ts, run-summary.ts): a SARIF log, GitLab's
+ * dependency-scanning and code-quality reports, a run summary.
+ */
+const REPORT_STARTS = [
+  /^\{\s*"\$schema"\s*:\s*"[^"]*sarif/i,
+  /^\{\s*"version"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:\s*"[^"]*security-report-schemas/,
+  /^\[\s*(\]|\{\s*"description"\s*:[\s\S]*?"check_name"\s*:)/,
+  /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
+];
+
+/**
+ * Whether a file at an output path is one a glob may leave out: a report (an earlier run's), an empty file, or
+ * no regular file (a named pipe SARIF is written to). Anything else is what the run would read and then replace.
+ */
+function mayLeaveOut(file: string): boolean {
+  let opened;
+  try {
+    opened = openRegularFile(file);
+  } catch {
+    // Unreadable: the run cannot read it as an export either.
+    return true;
+  }
+  if ('notFile' in opened) return true;
+  try {
+    const head = Buffer.alloc(4096);
+    const text = head
+      .subarray(0, readSync(opened.fd, head, 0, head.length, 0))
+      .toString('utf8')
+      .trimStart();
+    return !text || REPORT_STARTS.some((start) => start.test(text));
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` (a re-run's `*.json` would read the last run's reports), nor the file its output
- * is redirected to.
+ * the run's own `outputs` when they hold its earlier reports (a re-run's `*.json` would read them), nor the file
+ * its output is redirected to. A match at an output path that holds anything else, an export, is kept, so that
+ * the run refuses to replace it as it does a path named.
  */
 export async function expandImportFiles(
   patterns: readonly string[],
@@ -46,17 +83,15 @@ export async function expandImportFiles(
     const stats = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
     return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
   };
+  const isOwnReport = (file: string) => {
+    const resolved = path.resolve(cwd, file);
+    return outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))) && mayLeaveOut(resolved);
+  };
   for (const pattern of patterns) {
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const found = await glob(pattern, { cwd, absolute: false, onlyFiles: true });
-      const matched = found
-        .filter(
-          (file) =>
-            !outputs.some((output) => sameFile(path.resolve(cwd, file), path.resolve(cwd, output))) &&
-            !isStream(file),
-        )
-        .sort();
+      const matched = found.filter((file) => !isStream(file) && !isOwnReport(file)).sort();
       if (!matched.length) {
         // All it matched is this run's own output: "matches no file" alone would read as wrong.
         const own = found.length

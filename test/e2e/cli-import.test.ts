@@ -761,6 +761,21 @@ describe('sca-bridge CLI', () => {
     expect(readSarif(path.join(dir, 'out.json')).runs[0]?.results).toHaveLength(4);
   });
 
+  it('refuses a glob match at a report path that holds an export, rather than skip it and write over it', async () => {
+    const dir = tempDir();
+    cpSync(fixture('xray-report.json'), path.join(dir, 'xray.json'));
+    cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
+    const before = readFileSync(path.join(dir, 'xray.json'), 'utf8');
+    for (const input of ['sarif-file', 'gitlab-codequality-report']) {
+      const { code, stderr } = await runCli(['import', '*.json', `--${input}`, 'xray.json'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toContain(
+        `Input ${input}: xray.json is the import-file this run reads; give the ${input} its own path (nothing was changed).`,
+      );
+      expect(readFileSync(path.join(dir, 'xray.json'), 'utf8')).toBe(before);
+    }
+  });
+
   it('leaves out of a glob the file its --json is redirected to, and names a saved summary it is given', async () => {
     const dir = tempDir();
     cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));

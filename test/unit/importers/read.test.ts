@@ -298,6 +298,30 @@ describe('expandImportFiles', () => {
     ]);
   });
 
+  it("leaves out the outputs that hold this run's earlier reports or nothing, and keeps one that holds an export", async () => {
+    const dir = tempDir();
+    const files = {
+      'sarif.json': '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[',
+      'dependencies.json':
+        '{\n"version": "15.2.1",\n"schema": "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.2.1/dist/dependency-scanning-report-format.json",',
+      'quality.json': '[\n{"description":"lodash@4.17.20 is affected","check_name":"CVE-2021-23337",',
+      'no-issues.json': '[]\n',
+      'summary.json': '{\n  "status": "error",\n  "mode": "import",',
+      'empty.json': '',
+      'export.json': readFileSync(path.join(FIXTURES, 'xray-report_vulnerabilities.json')),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    // SARIF may be written to a named pipe: looked at without waiting for a writer.
+    execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+    try {
+      expect(await expandImportFiles(['*.json'], dir, [...Object.keys(files), 'pipe.json'])).toEqual([
+        'export.json',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects a glob that matches nothing, naming the input and the directory', async () => {
     const error = await expandImportFiles(['nothing-*.json'], FIXTURES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
