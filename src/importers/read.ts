@@ -88,6 +88,12 @@ export async function expandImportFiles(
     return outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))) && mayLeaveOut(resolved);
   };
   for (const pattern of patterns) {
+    // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
+    if (!pattern.trim()) {
+      throw new UserError(
+        `Input import-file: a file name is empty (${JSON.stringify(pattern)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`,
+      );
+    }
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const found = await glob(pattern, { cwd, absolute: false, onlyFiles: true });

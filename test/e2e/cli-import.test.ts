@@ -557,6 +557,7 @@ describe('sca-bridge CLI', () => {
     [['import', fixture('missing.json')], 'cannot read'],
     [['import', 'test/fixtures/cli/*.nothing'], 'matches no file'],
     [['import'], 'Input import-file'],
+    [['import', ''], 'Input import-file: a file name is empty (""); name the export file or glob'],
     [
       ['import', fixture('dt-fpf.json'), '--fail-on', 'severe'],
       'Input fail-on: expected critical, high, medium, low, any, none',

@@ -322,6 +322,13 @@ describe('expandImportFiles', () => {
     }
   });
 
+  it('refuses an empty name before reading any file, rather than read the folder it resolves to', async () => {
+    for (const name of ['', '  '])
+      expect(await userErrorMessageAsync(expandImportFiles(['a.json', name], FIXTURES))).toBe(
+        `Input import-file: a file name is empty (${JSON.stringify(name)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`,
+      );
+  });
+
   it('rejects a glob that matches nothing, naming the input and the directory', async () => {
     const error = await expandImportFiles(['nothing-*.json'], FIXTURES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
