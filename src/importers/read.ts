@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
-import { asUtf8, decodeText } from '../encoding.js';
+import { asUtf8, decodeText, hasUtf32Bom } from '../encoding.js';
 import { openRegularFile, sameFile } from '../paths.js';
 import { plural } from '../wording.js';
 import { detectFormat, namedFormat } from './detect.js';
@@ -173,14 +173,18 @@ function readBytes(file: string, cwd: string, seen: SeenFiles): Buffer | { sameA
 /**
  * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
  * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
- * bytes they are UTF-16 without its mark.
+ * bytes they are UTF-16 without its mark, or UTF-32 when three of the first four are (an ASCII character's
+ * three zero bytes).
  */
 function checkUtf8(bytes: Buffer, file: string): void {
-  if (bytes[0] === 0 || bytes[1] === 0) {
-    throw new UserError(
-      `${file}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with its byte-order mark).`,
-    );
+  const utf8 = 'save it as UTF-8 (or as UTF-16 with its byte-order mark)';
+  if (hasUtf32Bom(bytes)) throw new UserError(`${file}: is UTF-32 (its byte-order mark says so); ${utf8}.`);
+  const [a, b, c, d] = bytes;
+  if (c === 0 && ((a === 0 && b === 0) || (b === 0 && d === 0))) {
+    throw new UserError(`${file}: looks like UTF-32 without a byte-order mark; ${utf8}.`);
   }
+  if (a === 0 || b === 0)
+    throw new UserError(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
   // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
   // byte-order mark comes before the JSON.
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -693,6 +693,44 @@ describe('sca-bridge CLI', () => {
     expect((await run('utf8.json')).code).toBe(0);
   });
 
+  it('names UTF-32, with its byte-order mark or without, rather than call it UTF-16 (exit 2)', async () => {
+    const dir = tempDir();
+    const text = readFileSync(fixture('dt-fpf.json'), 'utf8');
+    /** UTF-32 (Out-File -Encoding utf32), which Node does not write: each code point in four bytes. */
+    const utf32 = (content: string, bigEndian: boolean) =>
+      Buffer.concat(
+        [...content].map((char) => {
+          const bytes = Buffer.alloc(4);
+          if (bigEndian) bytes.writeUInt32BE(char.codePointAt(0)!);
+          else bytes.writeUInt32LE(char.codePointAt(0)!);
+          return bytes;
+        }),
+      );
+    const files: [name: string, content: Buffer, message: string][] = [
+      [
+        'le.json',
+        utf32(`\ufeff${text}`, false),
+        'le.json: is UTF-32 (its byte-order mark says so); save it as UTF-8',
+      ],
+      [
+        'be.json',
+        utf32(`\ufeff${text}`, true),
+        'be.json: is UTF-32 (its byte-order mark says so); save it as UTF-8',
+      ],
+      [
+        'bare.json',
+        utf32(text, false),
+        'bare.json: looks like UTF-32 without a byte-order mark; save it as UTF-8',
+      ],
+    ];
+    for (const [name, content, message] of files) {
+      writeFileSync(path.join(dir, name), content);
+      const { code, stderr } = await runCli(['import', name, '--sarif-file', 'out.sarif'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+    }
+  });
+
   it('names sarif-file when it cannot be written (exit 2, not a bug)', async () => {
     // Below a regular file, so the folder can never be made.
     const target = path.join(fixture('dt-fpf.json'), 'out.sarif');
