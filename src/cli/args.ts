@@ -1,3 +1,4 @@
+import { fstatSync, type Stats, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import type { RawInputs } from '../config.js';
@@ -265,8 +266,46 @@ function listed(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** A flag the command would not read is refused rather than dropped: the user expects it to do something. */
+/** The reports `import` and `scan` write, by input. */
+const REPORT_INPUTS = ['sarif-file', 'gitlab-dependency-report', 'gitlab-codequality-report'] as const;
+
+/**
+ * With --json the run summary goes to standard output: a report written there too (`--sarif-file /dev/stdout`,
+ * or `--json > out.sarif` onto the report's own path) would run the two together into one stream no reader can
+ * split. Told by device and inode, whatever the path's spelling (`/dev/fd/1`, a pipe, a terminal, a file).
+ */
+function refuseReportOnStdout(args: ParsedArgs): void {
+  if (!args.json || (args.command !== 'import' && args.command !== 'scan')) return;
+  let stdout: Stats;
+  try {
+    stdout = fstatSync(1);
+  } catch {
+    return;
+  }
+  for (const input of REPORT_INPUTS) {
+    const file = args.inputs[input];
+    if (typeof file !== 'string' || !file) continue;
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      // Not to be looked at (no permission): writing it is what will say so.
+      continue;
+    }
+    if (stats && stats.dev === stdout.dev && stats.ino === stdout.ino) {
+      throw new UserError(
+        `--${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.`,
+      );
+    }
+  }
+}
+
+/**
+ * A flag the command would not read is refused rather than dropped: the user expects it to do something. So is
+ * a report written to standard output beside --json's summary.
+ */
 export function refuseFlags(args: ParsedArgs): void {
+  refuseReportOnStdout(args);
   const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
   if (!takes) return;
   const allowed = new Set([...takes.flags, ...EVERY_COMMAND]);

@@ -758,6 +758,48 @@ describe('sca-bridge CLI', () => {
     },
   );
 
+  it('refuses a report on standard output beside the --json summary, rather than run the two together', async () => {
+    for (const [input, file] of [
+      ['sarif-file', '/dev/stdout'],
+      ['gitlab-dependency-report', '/dev/fd/1'],
+    ]) {
+      const { code, stdout, stderr } = await runCli([
+        'import',
+        fixture('dt-fpf.json'),
+        `--${input}`,
+        file!,
+        '--json',
+      ]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(
+        `error: --${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.\n`,
+      );
+    }
+    // The summary redirected onto the report's own path is the same stream.
+    const dir = tempDir();
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" import "${fixture('dt-fpf.json')}" --sarif-file out.sarif --json > out.sarif 2> err.txt; echo "exit $?" >> err.txt`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toBe(
+      'error: --sarif-file out.sarif and --json both write to standard output, where the report and the run summary would run together; write the sarif-file to a file, or leave out --json.\nexit 2\n',
+    );
+    // Without --json, standard output is the SARIF's alone (a shell's pipe: Node's own are sockets, not opened).
+    const sarif = execFileSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" import "${fixture('dt-fpf.json')}" --sarif-file /dev/stdout | cat`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    expect((JSON.parse(sarif.toString()) as Log).runs[0]?.results).toHaveLength(4);
+  });
+
   it('writes the SARIF to a named pipe it is given, and leaves the pipe in place', async () => {
     const fifo = path.join(tempDir(), 'sarif.fifo');
     execFileSync('mkfifo', [fifo]);
