@@ -6,6 +6,8 @@ import { transcode } from 'node:buffer';
  * less exact than reading UTF-8 is. Without a mark nothing is guessed.
  */
 export function asUtf8(bytes: Buffer): Buffer {
+  // UTF-32LE's mark begins as UTF-16LE's does: read as UTF-16, its text would turn into NUL characters.
+  if (hasUtf32Bom(bytes)) return bytes;
   const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes;
   // Whole code units, as swap16 needs: an odd last byte, half a character of a cut file, is dropped.
@@ -19,6 +21,12 @@ export function asUtf8(bytes: Buffer): Buffer {
     // bytes are read.
     return Buffer.from(utf16le.toString('utf16le'), 'utf8');
   }
+}
+
+/** A UTF-32 byte-order mark, either byte order; nothing here decodes UTF-32, so such bytes are left as they are. */
+export function hasUtf32Bom(bytes: Buffer): boolean {
+  const [a, b, c, d] = bytes;
+  return (a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff);
 }
 
 /** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */

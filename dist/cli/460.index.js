@@ -17,11 +17,14 @@ var errors = __webpack_require__(3916);
 var src_logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/wording.ts
 var wording = __webpack_require__(3395);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -129,6 +132,49 @@ function parseError(error) {
         ? `Unknown flag ${unknown}; did you mean ${meant}?`
         : `Unknown flag ${unknown}. ${help} (a file whose name starts with - goes after --).`);
 }
+/** Values that may carry a token (a chat webhook's path, a URL's login): a message never shows them. */
+const URL_INPUTS = new Set(['api-url', 'ui-url', 'webhook-url']);
+/** What to do instead of repeating `--fail-on`: the budgets merged, when they are budgets of different severities. */
+function failOnOnce(values) {
+    const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
+    const severities = new Set(parts.map((part) => part.split(':')[0]?.trim().toLowerCase()));
+    return parts.every((part) => part.includes(':')) && severities.size === parts.length
+        ? `give the budgets once, comma-separated: --fail-on ${parts.join(',')}`
+        : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
+}
+/**
+ * A flag that takes one value, given again with another (`--fail-on critical:0 --fail-on high:5`, `--insecure
+ * --no-insecure`), is refused: parseArgs keeps the last, silently dropping the rest. The same value again loses
+ * nothing; list flags are repeatable.
+ */
+function refuseRepeats(tokens) {
+    const given = new Map();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || !token.name || !token.rawName)
+            continue;
+        if (LIST_INPUTS.includes(token.name))
+            continue;
+        const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+        const seen = given.get(token.name) ?? { written: [], values: [] };
+        if (!seen.values.includes(value))
+            seen.values.push(value);
+        if (!seen.written.includes(token.rawName))
+            seen.written.push(token.rawName);
+        given.set(token.name, seen);
+    }
+    for (const [name, { written, values }] of given) {
+        if (values.length < 2)
+            continue;
+        if (OPTIONS[name].type === 'boolean') {
+            throw new errors/* UserError */.yo(`${listed(written)} are both given, and only the last would count; give one.`);
+        }
+        const shown = URL_INPUTS.has(name)
+            ? 'with different values (not shown: a URL may carry a token)'
+            : `(${listed(values.map((value) => JSON.stringify(value)))})`;
+        const fix = name === 'fail-on' ? failOnOnce(values) : 'give it once';
+        throw new errors/* UserError */.yo(`--${name} is given more than once ${shown}; it takes one value, and only the last would count: ${fix}.`);
+    }
+}
 function parseCliArgs(argv) {
     // Any spelling of them (`--TOKEN`, `--webhook_secret`): a near miss must not be taken for another flag.
     const secretFlag = argv.find((arg) => /^--(token|webhook[-_]secret)(=|$)/i.test(arg));
@@ -152,6 +198,7 @@ function parseCliArgs(argv) {
     catch (error) {
         throw parseError(error);
     }
+    refuseRepeats(parsed.tokens);
     const values = parsed.values;
     const inputs = {};
     for (const name of [...VALUE_INPUTS, ...LIST_INPUTS]) {
@@ -208,8 +255,46 @@ const COMMAND_FLAGS = {
 function listed(items) {
     return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
-/** A flag the command would not read is refused rather than dropped: the user expects it to do something. */
+/** The reports `import` and `scan` write, by input. */
+const REPORT_INPUTS = ['sarif-file', 'gitlab-dependency-report', 'gitlab-codequality-report'];
+/**
+ * With --json the run summary goes to standard output: a report written there too (`--sarif-file /dev/stdout`,
+ * or `--json > out.sarif` onto the report's own path) would run the two together into one stream no reader can
+ * split. Told by device and inode, whatever the path's spelling (`/dev/fd/1`, a pipe, a terminal, a file).
+ */
+function refuseReportOnStdout(args) {
+    if (!args.json || (args.command !== 'import' && args.command !== 'scan'))
+        return;
+    let stdout;
+    try {
+        stdout = (0,external_node_fs_.fstatSync)(1);
+    }
+    catch {
+        return;
+    }
+    for (const input of REPORT_INPUTS) {
+        const file = args.inputs[input];
+        if (typeof file !== 'string' || !file)
+            continue;
+        let stats;
+        try {
+            stats = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+        }
+        catch {
+            // Not to be looked at (no permission): writing it is what will say so.
+            continue;
+        }
+        if (stats && stats.dev === stdout.dev && stats.ino === stdout.ino) {
+            throw new errors/* UserError */.yo(`--${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.`);
+        }
+    }
+}
+/**
+ * A flag the command would not read is refused rather than dropped: the user expects it to do something. So is
+ * a report written to standard output beside --json's summary.
+ */
 function refuseFlags(args) {
+    refuseReportOnStdout(args);
     const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
     if (!takes)
         return;
@@ -284,6 +369,7 @@ Labels (carried into SARIF and the run summary):
   --project-name <name> --project-version <v> --repo-key <key> --branch <name>
   --environment <name> --scan-tag <tag> --metadata key=value (repeat it; a comma stays in the value)
 
+A flag of one value is given once (again with another value, it is refused); those marked repeatable may repeat.
 Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
 Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
 `;

@@ -1758,9 +1758,47 @@ function ownStreams() {
     });
 }
 /**
+ * How the reports sca-bridge writes begin (report/sarif.ts, gitlab.ts, run-summary.ts): a SARIF log, GitLab's
+ * dependency-scanning and code-quality reports, a run summary.
+ */
+const REPORT_STARTS = [
+    /^\{\s*"\$schema"\s*:\s*"[^"]*sarif/i,
+    /^\{\s*"version"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:\s*"[^"]*security-report-schemas/,
+    /^\[\s*(\]|\{\s*"description"\s*:[\s\S]*?"check_name"\s*:)/,
+    /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
+];
+/**
+ * Whether a file at an output path is one a glob may leave out: a report (an earlier run's), an empty file, or
+ * no regular file (a named pipe SARIF is written to). Anything else is what the run would read and then replace.
+ */
+function mayLeaveOut(file) {
+    let opened;
+    try {
+        opened = openRegularFile(file);
+    }
+    catch {
+        // Unreadable: the run cannot read it as an export either.
+        return true;
+    }
+    if ('notFile' in opened)
+        return true;
+    try {
+        const head = Buffer.alloc(4096);
+        const text = head
+            .subarray(0, (0,external_node_fs_.readSync)(opened.fd, head, 0, head.length, 0))
+            .toString('utf8')
+            .trimStart();
+        return !text || REPORT_STARTS.some((start) => start.test(text));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(opened.fd);
+    }
+}
+/**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` (a re-run's `*.json` would read the last run's reports), nor the file its output
- * is redirected to.
+ * the run's own `outputs` when they hold its earlier reports (a re-run's `*.json` would read them), nor the file
+ * its output is redirected to. A match at an output path that holds anything else, an export, is kept, so that
+ * the run refuses to replace it as it does a path named.
  */
 async function expandImportFiles(patterns, cwd, outputs = []) {
     const files = [];
@@ -1771,14 +1809,19 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
         const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { throwIfNoEntry: false });
         return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
     };
+    const isOwnReport = (file) => {
+        const resolved = external_node_path_default().resolve(cwd, file);
+        return outputs.some((output) => sameFile(resolved, external_node_path_default().resolve(cwd, output))) && mayLeaveOut(resolved);
+    };
     for (const pattern of patterns) {
+        // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
+        if (!pattern.trim()) {
+            throw new errors/* UserError */.yo(`Input import-file: a file name is empty (${JSON.stringify(pattern)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`);
+        }
         // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
         if ((0,dist/* isDynamicPattern */.ey)(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
             const found = await (0,dist/* glob */.TI)(pattern, { cwd, absolute: false, onlyFiles: true });
-            const matched = found
-                .filter((file) => !outputs.some((output) => sameFile(external_node_path_default().resolve(cwd, file), external_node_path_default().resolve(cwd, output))) &&
-                !isStream(file))
-                .sort();
+            const matched = found.filter((file) => !isStream(file) && !isOwnReport(file)).sort();
             if (!matched.length) {
                 // All it matched is this run's own output: "matches no file" alone would read as wrong.
                 const own = found.length
@@ -1803,14 +1846,26 @@ function notAFile(stats) {
 }
 /**
  * Only a regular file (a symbolic link is followed) is read: a device such as /dev/zero never ends, and a named
- * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
+ * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory. A file already
+ * read under another name (a link, `r/latest/` beside `r/2026-11-22/`) is not read again, or its findings would
+ * count twice: the name it was read under is returned instead.
  */
-function readRegularFile(file, cwd) {
+function readRegularFile(file, cwd, seen) {
     const opened = openRegularFile(external_node_path_default().resolve(cwd, file));
     if ('notFile' in opened) {
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
     try {
+        // The file opened, not its path again: what is read is what is judged.
+        const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd);
+        // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
+        if (ino) {
+            const id = `${dev}:${ino}`;
+            const first = seen.get(id);
+            if (first !== undefined)
+                return { sameAs: first };
+            seen.set(id, file);
+        }
         // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
         return (0,external_node_fs_.readFileSync)(opened.fd);
     }
@@ -1818,10 +1873,13 @@ function readRegularFile(file, cwd) {
         (0,external_node_fs_.closeSync)(opened.fd);
     }
 }
-function readBytes(file, cwd) {
+function readBytes(file, cwd, seen) {
     let bytes;
     try {
-        bytes = readRegularFile(file, cwd);
+        const read = readRegularFile(file, cwd, seen);
+        if (!Buffer.isBuffer(read))
+            return read;
+        bytes = read;
     }
     catch (error) {
         if (error instanceof errors/* UserError */.yo)
@@ -1839,12 +1897,19 @@ function readBytes(file, cwd) {
 /**
  * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
  * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
- * bytes they are UTF-16 without its mark.
+ * bytes they are UTF-16 without its mark, or UTF-32 when three of the first four are (an ASCII character's
+ * three zero bytes).
  */
 function checkUtf8(bytes, file) {
-    if (bytes[0] === 0 || bytes[1] === 0) {
-        throw new errors/* UserError */.yo(`${file}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with its byte-order mark).`);
+    const utf8 = 'save it as UTF-8 (or as UTF-16 with its byte-order mark)';
+    if ((0,encoding/* hasUtf32Bom */.BC)(bytes))
+        throw new errors/* UserError */.yo(`${file}: is UTF-32 (its byte-order mark says so); ${utf8}.`);
+    const [a, b, c, d] = bytes;
+    if (c === 0 && ((a === 0 && b === 0) || (b === 0 && d === 0))) {
+        throw new errors/* UserError */.yo(`${file}: looks like UTF-32 without a byte-order mark; ${utf8}.`);
     }
+    if (a === 0 || b === 0)
+        throw new errors/* UserError */.yo(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
     // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
     // byte-order mark comes before the JSON.
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -1876,7 +1941,7 @@ function tooLong(bytes, file, maxBytes) {
 function parseWhole(bytes, file, maxBytes) {
     if (bytes.length > maxBytes)
         throw tooLong(bytes, file, maxBytes);
-    const text = (0,encoding/* decodeText */.g)(bytes);
+    const text = (0,encoding/* decodeText */.g7)(bytes);
     try {
         return JSON.parse(text);
     }
@@ -1942,14 +2007,20 @@ function readOne(bytes, file, format, maxWholeBytes) {
 }
 /**
  * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
- * both scanners may be mixed.
+ * both scanners may be mixed. A file named twice, under any names, is read once, under the first.
  */
 function readImports(files, format, cwd, logger, 
 // Tests pass a smaller limit, so as not to write 512 MiB files.
 maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
+    const seen = new Map();
     for (const file of files) {
-        const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
+        const bytes = readBytes(file, cwd, seen);
+        if (!Buffer.isBuffer(bytes)) {
+            logger.info(`${file}: the same file as ${bytes.sameAs}, read once`);
+            continue;
+        }
+        const { importer, result } = readOne(bytes, file, format, maxWholeBytes);
         logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.L)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.L)(result.violations.length, 'policy violation')}` : ''}`);
         results.push(result);
     }
@@ -6127,7 +6198,7 @@ async function readToken(args, env) {
         return env.SCA_BRIDGE_TOKEN || undefined;
     try {
         // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
-        return (0,encoding/* decodeText */.g)(await (0,promises_.readFile)(args.tokenFile)).trim() || undefined;
+        return (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(args.tokenFile)).trim() || undefined;
     }
     catch {
         throw new errors/* UserError */.yo(`--token-file: cannot read ${args.tokenFile}.`);
@@ -6212,7 +6283,7 @@ async function runGate(args, logger) {
     let text;
     try {
         // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
-        text = (0,encoding/* decodeText */.g)(await (0,promises_.readFile)(file));
+        text = (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(file));
     }
     catch (error) {
         throw new errors/* UserError */.yo(`gate: cannot read the run summary ${file}: ${error.message}`);
@@ -6281,8 +6352,9 @@ async function testConnection(args, io, logger) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ hasUtf32Bom),
 /* harmony export */   U: () => (/* binding */ asUtf8),
-/* harmony export */   g: () => (/* binding */ decodeText)
+/* harmony export */   g7: () => (/* binding */ decodeText)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
@@ -6293,6 +6365,9 @@ async function testConnection(args, io, logger) {
  * less exact than reading UTF-8 is. Without a mark nothing is guessed.
  */
 function asUtf8(bytes) {
+    // UTF-32LE's mark begins as UTF-16LE's does: read as UTF-16, its text would turn into NUL characters.
+    if (hasUtf32Bom(bytes))
+        return bytes;
     const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
     if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff))
         return bytes;
@@ -6308,6 +6383,11 @@ function asUtf8(bytes) {
         // bytes are read.
         return Buffer.from(utf16le.toString('utf16le'), 'utf8');
     }
+}
+/** A UTF-32 byte-order mark, either byte order; nothing here decodes UTF-32, so such bytes are left as they are. */
+function hasUtf32Bom(bytes) {
+    const [a, b, c, d] = bytes;
+    return (a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff);
 }
 /** The text without its byte-order mark: UTF-8 files may start with one, and JSON.parse refuses it. */
 function withoutBom(text) {

@@ -1,3 +1,4 @@
+import { fstatSync, type Stats, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import type { RawInputs } from '../config.js';
@@ -134,6 +135,51 @@ function parseError(error: Error & { code?: string }): UserError {
   );
 }
 
+/** Values that may carry a token (a chat webhook's path, a URL's login): a message never shows them. */
+const URL_INPUTS = new Set(['api-url', 'ui-url', 'webhook-url']);
+
+/** What to do instead of repeating `--fail-on`: the budgets merged, when they are budgets of different severities. */
+function failOnOnce(values: readonly string[]): string {
+  const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
+  const severities = new Set(parts.map((part) => part.split(':')[0]?.trim().toLowerCase()));
+  return parts.every((part) => part.includes(':')) && severities.size === parts.length
+    ? `give the budgets once, comma-separated: --fail-on ${parts.join(',')}`
+    : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
+}
+
+/**
+ * A flag that takes one value, given again with another (`--fail-on critical:0 --fail-on high:5`, `--insecure
+ * --no-insecure`), is refused: parseArgs keeps the last, silently dropping the rest. The same value again loses
+ * nothing; list flags are repeatable.
+ */
+function refuseRepeats(
+  tokens: readonly { kind: string; name?: string; rawName?: string; value?: string }[],
+): void {
+  const given = new Map<string, { written: string[]; values: string[] }>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !token.name || !token.rawName) continue;
+    if ((LIST_INPUTS as readonly string[]).includes(token.name)) continue;
+    const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+    const seen = given.get(token.name) ?? { written: [], values: [] };
+    if (!seen.values.includes(value)) seen.values.push(value);
+    if (!seen.written.includes(token.rawName)) seen.written.push(token.rawName);
+    given.set(token.name, seen);
+  }
+  for (const [name, { written, values }] of given) {
+    if (values.length < 2) continue;
+    if (OPTIONS[name as keyof typeof OPTIONS].type === 'boolean') {
+      throw new UserError(`${listed(written)} are both given, and only the last would count; give one.`);
+    }
+    const shown = URL_INPUTS.has(name)
+      ? 'with different values (not shown: a URL may carry a token)'
+      : `(${listed(values.map((value) => JSON.stringify(value)))})`;
+    const fix = name === 'fail-on' ? failOnOnce(values) : 'give it once';
+    throw new UserError(
+      `--${name} is given more than once ${shown}; it takes one value, and only the last would count: ${fix}.`,
+    );
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   // Any spelling of them (`--TOKEN`, `--webhook_secret`): a near miss must not be taken for another flag.
   const secretFlag = argv.find((arg) => /^--(token|webhook[-_]secret)(=|$)/i.test(arg));
@@ -158,6 +204,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   } catch (error) {
     throw parseError(error as Error);
   }
+  refuseRepeats(parsed.tokens);
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const inputs: RawInputs = {};
   for (const name of [...VALUE_INPUTS, ...LIST_INPUTS]) {
@@ -219,8 +266,46 @@ function listed(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** A flag the command would not read is refused rather than dropped: the user expects it to do something. */
+/** The reports `import` and `scan` write, by input. */
+const REPORT_INPUTS = ['sarif-file', 'gitlab-dependency-report', 'gitlab-codequality-report'] as const;
+
+/**
+ * With --json the run summary goes to standard output: a report written there too (`--sarif-file /dev/stdout`,
+ * or `--json > out.sarif` onto the report's own path) would run the two together into one stream no reader can
+ * split. Told by device and inode, whatever the path's spelling (`/dev/fd/1`, a pipe, a terminal, a file).
+ */
+function refuseReportOnStdout(args: ParsedArgs): void {
+  if (!args.json || (args.command !== 'import' && args.command !== 'scan')) return;
+  let stdout: Stats;
+  try {
+    stdout = fstatSync(1);
+  } catch {
+    return;
+  }
+  for (const input of REPORT_INPUTS) {
+    const file = args.inputs[input];
+    if (typeof file !== 'string' || !file) continue;
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      // Not to be looked at (no permission): writing it is what will say so.
+      continue;
+    }
+    if (stats && stats.dev === stdout.dev && stats.ino === stdout.ino) {
+      throw new UserError(
+        `--${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.`,
+      );
+    }
+  }
+}
+
+/**
+ * A flag the command would not read is refused rather than dropped: the user expects it to do something. So is
+ * a report written to standard output beside --json's summary.
+ */
 export function refuseFlags(args: ParsedArgs): void {
+  refuseReportOnStdout(args);
   const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
   if (!takes) return;
   const allowed = new Set([...takes.flags, ...EVERY_COMMAND]);

@@ -57,6 +57,7 @@ Labels (carried into SARIF and the run summary):
   --project-name <name> --project-version <v> --repo-key <key> --branch <name>
   --environment <name> --scan-tag <tag> --metadata key=value (repeat it; a comma stays in the value)
 
+A flag of one value is given once (again with another value, it is refused); those marked repeatable may repeat.
 Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
 Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
 `;

@@ -1,11 +1,11 @@
-import { closeSync, existsSync, fstatSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
-import { asUtf8, decodeText } from '../encoding.js';
+import { asUtf8, decodeText, hasUtf32Bom } from '../encoding.js';
 import { openRegularFile, sameFile } from '../paths.js';
 import { plural } from '../wording.js';
 import { detectFormat, namedFormat } from './detect.js';
@@ -30,9 +30,46 @@ function ownStreams(): Stats[] {
 }
 
 /**
+ * How the reports sca-bridge writes begin (report/sarif.ts, gitlab.ts, run-summary.ts): a SARIF log, GitLab's
+ * dependency-scanning and code-quality reports, a run summary.
+ */
+const REPORT_STARTS = [
+  /^\{\s*"\$schema"\s*:\s*"[^"]*sarif/i,
+  /^\{\s*"version"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:\s*"[^"]*security-report-schemas/,
+  /^\[\s*(\]|\{\s*"description"\s*:[\s\S]*?"check_name"\s*:)/,
+  /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
+];
+
+/**
+ * Whether a file at an output path is one a glob may leave out: a report (an earlier run's), an empty file, or
+ * no regular file (a named pipe SARIF is written to). Anything else is what the run would read and then replace.
+ */
+function mayLeaveOut(file: string): boolean {
+  let opened;
+  try {
+    opened = openRegularFile(file);
+  } catch {
+    // Unreadable: the run cannot read it as an export either.
+    return true;
+  }
+  if ('notFile' in opened) return true;
+  try {
+    const head = Buffer.alloc(4096);
+    const text = head
+      .subarray(0, readSync(opened.fd, head, 0, head.length, 0))
+      .toString('utf8')
+      .trimStart();
+    return !text || REPORT_STARTS.some((start) => start.test(text));
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` (a re-run's `*.json` would read the last run's reports), nor the file its output
- * is redirected to.
+ * the run's own `outputs` when they hold its earlier reports (a re-run's `*.json` would read them), nor the file
+ * its output is redirected to. A match at an output path that holds anything else, an export, is kept, so that
+ * the run refuses to replace it as it does a path named.
  */
 export async function expandImportFiles(
   patterns: readonly string[],
@@ -46,17 +83,21 @@ export async function expandImportFiles(
     const stats = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
     return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
   };
+  const isOwnReport = (file: string) => {
+    const resolved = path.resolve(cwd, file);
+    return outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))) && mayLeaveOut(resolved);
+  };
   for (const pattern of patterns) {
+    // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
+    if (!pattern.trim()) {
+      throw new UserError(
+        `Input import-file: a file name is empty (${JSON.stringify(pattern)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`,
+      );
+    }
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const found = await glob(pattern, { cwd, absolute: false, onlyFiles: true });
-      const matched = found
-        .filter(
-          (file) =>
-            !outputs.some((output) => sameFile(path.resolve(cwd, file), path.resolve(cwd, output))) &&
-            !isStream(file),
-        )
-        .sort();
+      const matched = found.filter((file) => !isStream(file) && !isOwnReport(file)).sort();
       if (!matched.length) {
         // All it matched is this run's own output: "matches no file" alone would read as wrong.
         const own = found.length
@@ -79,16 +120,30 @@ function notAFile(stats: Stats): string {
   return `it is ${what}, not a file; save the export to a file and name that`;
 }
 
+/** The device and inode of a file read, by the first name it was read under. */
+type SeenFiles = Map<string, string>;
+
 /**
  * Only a regular file (a symbolic link is followed) is read: a device such as /dev/zero never ends, and a named
- * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory.
+ * pipe waits for a writer, so a glob or a path naming one would hang the run or fill its memory. A file already
+ * read under another name (a link, `r/latest/` beside `r/2026-11-22/`) is not read again, or its findings would
+ * count twice: the name it was read under is returned instead.
  */
-function readRegularFile(file: string, cwd: string): Buffer {
+function readRegularFile(file: string, cwd: string, seen: SeenFiles): Buffer | { sameAs: string } {
   const opened = openRegularFile(path.resolve(cwd, file));
   if ('notFile' in opened) {
     throw new UserError(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
   }
   try {
+    // The file opened, not its path again: what is read is what is judged.
+    const { dev, ino } = fstatSync(opened.fd);
+    // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
+    if (ino) {
+      const id = `${dev}:${ino}`;
+      const first = seen.get(id);
+      if (first !== undefined) return { sameAs: first };
+      seen.set(id, file);
+    }
     // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
     return readFileSync(opened.fd);
   } finally {
@@ -96,10 +151,12 @@ function readRegularFile(file: string, cwd: string): Buffer {
   }
 }
 
-function readBytes(file: string, cwd: string): Buffer {
+function readBytes(file: string, cwd: string, seen: SeenFiles): Buffer | { sameAs: string } {
   let bytes: Buffer;
   try {
-    bytes = readRegularFile(file, cwd);
+    const read = readRegularFile(file, cwd, seen);
+    if (!Buffer.isBuffer(read)) return read;
+    bytes = read;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -116,14 +173,18 @@ function readBytes(file: string, cwd: string): Buffer {
 /**
  * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
  * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
- * bytes they are UTF-16 without its mark.
+ * bytes they are UTF-16 without its mark, or UTF-32 when three of the first four are (an ASCII character's
+ * three zero bytes).
  */
 function checkUtf8(bytes: Buffer, file: string): void {
-  if (bytes[0] === 0 || bytes[1] === 0) {
-    throw new UserError(
-      `${file}: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with its byte-order mark).`,
-    );
+  const utf8 = 'save it as UTF-8 (or as UTF-16 with its byte-order mark)';
+  if (hasUtf32Bom(bytes)) throw new UserError(`${file}: is UTF-32 (its byte-order mark says so); ${utf8}.`);
+  const [a, b, c, d] = bytes;
+  if (c === 0 && ((a === 0 && b === 0) || (b === 0 && d === 0))) {
+    throw new UserError(`${file}: looks like UTF-32 without a byte-order mark; ${utf8}.`);
   }
+  if (a === 0 || b === 0)
+    throw new UserError(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
   // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
   // byte-order mark comes before the JSON.
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -238,7 +299,7 @@ function readOne(
 
 /**
  * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
- * both scanners may be mixed.
+ * both scanners may be mixed. A file named twice, under any names, is read once, under the first.
  */
 export function readImports(
   files: readonly string[],
@@ -249,8 +310,14 @@ export function readImports(
   maxWholeBytes = MAX_WHOLE_BYTES,
 ): SourceResult[] {
   const results: SourceResult[] = [];
+  const seen: SeenFiles = new Map();
   for (const file of files) {
-    const { importer, result } = readOne(readBytes(file, cwd), file, format, maxWholeBytes);
+    const bytes = readBytes(file, cwd, seen);
+    if (!Buffer.isBuffer(bytes)) {
+      logger.info(`${file}: the same file as ${bytes.sameAs}, read once`);
+      continue;
+    }
+    const { importer, result } = readOne(bytes, file, format, maxWholeBytes);
     logger.info(
       `${file}: ${importer.name}, ${plural(result.findings.length, 'finding')}${result.violations.length ? `, ${plural(result.violations.length, 'policy violation')}` : ''}`,
     );

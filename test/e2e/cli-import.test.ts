@@ -544,6 +544,28 @@ describe('sca-bridge CLI', () => {
     expect(stderr).toContain('xray-report, 4 findings');
   });
 
+  it('reads an export reached through a symbolic link once, by the first path named', async () => {
+    const dir = tempDir();
+    cpSync(fixture('xray-report.json'), path.join(dir, 'r/2026-11-22/x.json'), { recursive: true });
+    symlinkSync('2026-11-22', path.join(dir, 'r/latest'));
+    symlinkSync('r/2026-11-22/x.json', path.join(dir, 'link.json'));
+    // One critical finding: read twice it would be two, over the budget of 1.
+    const runs: [files: string[], skipped: string][] = [
+      [['r/**/*.json'], 'r/latest/x.json'],
+      [['r/2026-11-22/x.json', 'link.json'], 'link.json'],
+    ];
+    for (const [files, skipped] of runs) {
+      const { code, stdout, stderr } = await runCli(
+        ['import', ...files, '--fail-on', 'critical:1', '--sarif-file', 'out.sarif', '--json'],
+        { cwd: dir },
+      );
+      expect(code).toBe(0);
+      expect(runSummaryOf<Summary>(stdout).counts).toMatchObject({ total: 3, critical: 1 });
+      expect(stderr).toContain('r/2026-11-22/x.json: xray-report, 4 findings');
+      expect(stderr).toContain(`${skipped}: the same file as r/2026-11-22/x.json, read once`);
+    }
+  });
+
   it.each([
     [['import', fixture('truncated.json')], 'not valid JSON'],
     [
@@ -554,6 +576,7 @@ describe('sca-bridge CLI', () => {
     [['import', fixture('missing.json')], 'cannot read'],
     [['import', 'test/fixtures/cli/*.nothing'], 'matches no file'],
     [['import'], 'Input import-file'],
+    [['import', ''], 'Input import-file: a file name is empty (""); name the export file or glob'],
     [
       ['import', fixture('dt-fpf.json'), '--fail-on', 'severe'],
       'Input fail-on: expected critical, high, medium, low, any, none',
@@ -580,6 +603,58 @@ describe('sca-bridge CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stdout).toBe('');
+  });
+
+  it('refuses a flag of one value given again with another, rather than keep the last (exit 2)', async () => {
+    const sarifFile = path.join(work, 'repeat.sarif');
+    const budgets = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--fail-on',
+      'critical:0',
+      '--fail-on',
+      'high:5',
+      '--sarif-file',
+      sarifFile,
+      '--json',
+    ]);
+    expect(budgets).toMatchObject({ code: 2, stdout: '' });
+    expect(budgets.stderr).toBe(
+      'error: --fail-on is given more than once ("critical:0" and "high:5"); it takes one value, and only the last would count: give the budgets once, comma-separated: --fail-on critical:0,high:5.\n',
+    );
+    const sarif = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--sarif-file',
+      'a.sarif',
+      '--sarif-file=b.sarif',
+    ]);
+    expect(sarif.code).toBe(2);
+    expect(sarif.stderr).toContain('--sarif-file is given more than once ("a.sarif" and "b.sarif")');
+    const switches = await runCli(['import', fixture('dt-fpf.json'), '--insecure', '--no-insecure']);
+    expect(switches.code).toBe(2);
+    expect(switches.stderr).toContain('--insecure and --no-insecure are both given');
+    // Lists stay repeatable, and the same value again loses nothing.
+    const lists = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--metadata',
+      'a=1',
+      '--metadata',
+      'b=2',
+      '--min-severity',
+      'low',
+      '--min-severity',
+      'low',
+      '--sarif-file',
+      sarifFile,
+      '--json',
+    ]);
+    expect(lists.code, lists.stderr).toBe(0);
+    expect(runSummaryOf<{ metadata: Record<string, string> }>(lists.stdout).metadata).toEqual({
+      a: '1',
+      b: '2',
+    });
   });
 
   it('sends the error of refused inputs to the webhook, signed, with every secret masked', async () => {
@@ -637,6 +712,44 @@ describe('sca-bridge CLI', () => {
     expect((await run('utf8.json')).code).toBe(0);
   });
 
+  it('names UTF-32, with its byte-order mark or without, rather than call it UTF-16 (exit 2)', async () => {
+    const dir = tempDir();
+    const text = readFileSync(fixture('dt-fpf.json'), 'utf8');
+    /** UTF-32 (Out-File -Encoding utf32), which Node does not write: each code point in four bytes. */
+    const utf32 = (content: string, bigEndian: boolean) =>
+      Buffer.concat(
+        [...content].map((char) => {
+          const bytes = Buffer.alloc(4);
+          if (bigEndian) bytes.writeUInt32BE(char.codePointAt(0)!);
+          else bytes.writeUInt32LE(char.codePointAt(0)!);
+          return bytes;
+        }),
+      );
+    const files: [name: string, content: Buffer, message: string][] = [
+      [
+        'le.json',
+        utf32(`\ufeff${text}`, false),
+        'le.json: is UTF-32 (its byte-order mark says so); save it as UTF-8',
+      ],
+      [
+        'be.json',
+        utf32(`\ufeff${text}`, true),
+        'be.json: is UTF-32 (its byte-order mark says so); save it as UTF-8',
+      ],
+      [
+        'bare.json',
+        utf32(text, false),
+        'bare.json: looks like UTF-32 without a byte-order mark; save it as UTF-8',
+      ],
+    ];
+    for (const [name, content, message] of files) {
+      writeFileSync(path.join(dir, name), content);
+      const { code, stderr } = await runCli(['import', name, '--sarif-file', 'out.sarif'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+    }
+  });
+
   it('names sarif-file when it cannot be written (exit 2, not a bug)', async () => {
     // Below a regular file, so the folder can never be made.
     const target = path.join(fixture('dt-fpf.json'), 'out.sarif');
@@ -685,6 +798,48 @@ describe('sca-bridge CLI', () => {
     expect([existsSync(sarifFile), existsSync(dependencies), existsSync(dir)]).toEqual([false, false, true]);
   });
 
+  it('refuses a report on standard output beside the --json summary, rather than run the two together', async () => {
+    for (const [input, file] of [
+      ['sarif-file', '/dev/stdout'],
+      ['gitlab-dependency-report', '/dev/fd/1'],
+    ]) {
+      const { code, stdout, stderr } = await runCli([
+        'import',
+        fixture('dt-fpf.json'),
+        `--${input}`,
+        file!,
+        '--json',
+      ]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(
+        `error: --${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.\n`,
+      );
+    }
+    // The summary redirected onto the report's own path is the same stream.
+    const dir = tempDir();
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" import "${fixture('dt-fpf.json')}" --sarif-file out.sarif --json > out.sarif 2> err.txt; echo "exit $?" >> err.txt`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toBe(
+      'error: --sarif-file out.sarif and --json both write to standard output, where the report and the run summary would run together; write the sarif-file to a file, or leave out --json.\nexit 2\n',
+    );
+    // Without --json, standard output is the SARIF's alone (a shell's pipe: Node's own are sockets, not opened).
+    const sarif = execFileSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" import "${fixture('dt-fpf.json')}" --sarif-file /dev/stdout | cat`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    expect((JSON.parse(sarif.toString()) as Log).runs[0]?.results).toHaveLength(4);
+  });
+
   it('writes the SARIF to a named pipe it is given, and leaves the pipe in place', async () => {
     const fifo = path.join(tempDir(), 'sarif.fifo');
     execFileSync('mkfifo', [fifo]);
@@ -725,6 +880,21 @@ describe('sca-bridge CLI', () => {
     expect(second.stderr).toContain('dt.json: dtrack-fpf, 6 findings');
     expect(second.stderr).not.toContain('out.json:');
     expect(readSarif(path.join(dir, 'out.json')).runs[0]?.results).toHaveLength(4);
+  });
+
+  it('refuses a glob match at a report path that holds an export, rather than skip it and write over it', async () => {
+    const dir = tempDir();
+    cpSync(fixture('xray-report.json'), path.join(dir, 'xray.json'));
+    cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
+    const before = readFileSync(path.join(dir, 'xray.json'), 'utf8');
+    for (const input of ['sarif-file', 'gitlab-codequality-report']) {
+      const { code, stderr } = await runCli(['import', '*.json', `--${input}`, 'xray.json'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toContain(
+        `Input ${input}: xray.json is the import-file this run reads; give the ${input} its own path (nothing was changed).`,
+      );
+      expect(readFileSync(path.join(dir, 'xray.json'), 'utf8')).toBe(before);
+    }
   });
 
   it('leaves out of a glob the file its --json is redirected to, and names a saved summary it is given', async () => {
@@ -1077,6 +1247,19 @@ describe('sca-bridge gate', () => {
     expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'none'])).code).toBe(0);
     expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'critical:1'])).code).toBe(0);
     expect((await runCli(['gate', path.join(work, 'summary.json'), '--fail-on', 'medium'])).code).toBe(1);
+  });
+
+  it('refuses --fail-on given twice, rather than gate on the last alone', async () => {
+    const { code, stderr } = await runCli([
+      'gate',
+      path.join(work, 'summary.json'),
+      '--fail-on',
+      'critical:0',
+      '--fail-on',
+      'high:5',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('give the budgets once, comma-separated: --fail-on critical:0,high:5.');
   });
 
   it('fails with the scan error exit code when the scan failed', async () => {

@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliResult, runCli, tempDir } from '../helpers/cli.js';
+import { type CliResult, defaultFlags, runCli, tempDir } from '../helpers/cli.js';
 import {
   type DtSim,
   type DtSimOptions,
@@ -239,10 +239,7 @@ function xrayRun(sim: XraySim, args: string[], onStart?: (child: ChildProcess) =
       sim.url,
       '--repo-key',
       'npm-local',
-      '--poll-interval',
-      '0.05',
-      '--timeout',
-      '20',
+      ...defaultFlags(args, { '--poll-interval': '0.05', '--timeout': '20' }),
       ...args,
     ],
     XRAY_TOKEN,

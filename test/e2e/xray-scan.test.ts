@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, runCli, tempDir } from '../helpers/cli.js';
+import { type CliResult, defaultFlags, runCli, tempDir } from '../helpers/cli.js';
 import {
   fixture,
   generateRows,
@@ -71,14 +71,9 @@ async function scan(args: string[], token = TOKEN): Promise<CliResult & { sarifF
       'xray',
       '--api-url',
       `${sim!.url}/xray/`,
-      '--repo-key',
-      'npm-local',
       '--branch',
       'main',
-      '--poll-interval',
-      '0.02',
-      '--timeout',
-      '20',
+      ...defaultFlags(args, { '--repo-key': 'npm-local', '--poll-interval': '0.02', '--timeout': '20' }),
       '--working-directory',
       work,
       '--sarif-file',

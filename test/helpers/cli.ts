@@ -40,6 +40,14 @@ export function runCli(
   });
 }
 
+/**
+ * `defaults` (flag to value) as arguments, but for the flags `args` gives itself: the CLI refuses a flag of one
+ * value given twice with two values, so a test's own `--timeout` replaces its helper's rather than follow it.
+ */
+export function defaultFlags(args: readonly string[], defaults: Readonly<Record<string, string>>): string[] {
+  return Object.entries(defaults).flatMap(([flag, value]) => (args.includes(flag) ? [] : [flag, value]));
+}
+
 export function tempDir(prefix = 'sca-bridge-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }

@@ -50,6 +50,79 @@ describe("node's other refusals", () => {
   });
 });
 
+describe('a flag of one value given more than once', () => {
+  it.each([
+    [
+      ['--fail-on', 'critical:0', '--fail-on', 'high:5,low:9'],
+      '--fail-on is given more than once ("critical:0" and "high:5,low:9"); it takes one value, and only the last would count: give the budgets once, comma-separated: --fail-on critical:0,high:5,low:9.',
+    ],
+    [
+      ['--fail-on', 'critical:0', '--fail-on', 'critical:2'],
+      '--fail-on is given more than once ("critical:0" and "critical:2"); it takes one value, and only the last would count: give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5.',
+    ],
+    [
+      ['--fail-on=high', '--fail-on', ''],
+      '--fail-on is given more than once ("high" and ""); it takes one value, and only the last would count: give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5.',
+    ],
+    [
+      ['--min-severity', 'high', '--min-severity', 'low', '--min-severity', 'info'],
+      '--min-severity is given more than once ("high", "low" and "info"); it takes one value, and only the last would count: give it once.',
+    ],
+    [
+      ['--token-file', 'a', '--token-file', 'b'],
+      '--token-file is given more than once ("a" and "b"); it takes one value, and only the last would count: give it once.',
+    ],
+    [
+      ['--webhook-url', 'https://hooks.example.test/T1', '--webhook-url', 'https://hooks.example.test/T2'],
+      '--webhook-url is given more than once with different values (not shown: a URL may carry a token); it takes one value, and only the last would count: give it once.',
+    ],
+    [
+      ['--no-fail-on-policy-violation', '--fail-on-policy-violation'],
+      '--no-fail-on-policy-violation and --fail-on-policy-violation are both given, and only the last would count; give one.',
+    ],
+  ])('%j is refused, naming the flag, its values and what to do', (argv, message) => {
+    expect(refusal(['import', 'x.json', ...argv])).toBe(message);
+  });
+
+  it('is taken when its value is the same each time, and lists and switches written twice stay as they were', () => {
+    const args = parseCliArgs([
+      'import',
+      'x.json',
+      '--sarif-file=a.sarif',
+      '--sarif-file',
+      'a.sarif',
+      '--json',
+      '--json',
+      '-h',
+      '--help',
+      '--watches',
+      'a',
+      '--watches',
+      'b',
+      '--import-file',
+      'y.json',
+      '--import-file',
+      'z.json',
+      '--include-path-patterns',
+      'a/**',
+      '--include-path-patterns',
+      'b/**',
+      '--metadata',
+      'k=1',
+      '--metadata',
+      'k=2',
+    ]);
+    expect(args.inputs).toMatchObject({
+      'sarif-file': 'a.sarif',
+      watches: ['a', 'b'],
+      'import-file': ['y.json', 'z.json'],
+      'include-path-patterns': ['a/**', 'b/**'],
+      metadata: ['k=1', 'k=2'],
+    });
+    expect([args.json, args.help]).toEqual([true, true]);
+  });
+});
+
 describe('a secret given as a flag', () => {
   it.each([
     ['--token=abc', 'SCA_BRIDGE_TOKEN'],

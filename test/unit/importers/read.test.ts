@@ -272,6 +272,17 @@ describe('readImports: paths that are no regular file', () => {
   it('reads a symbolic link to a regular file', async () => {
     expect((await read(['link.json'])).map((r) => r.context.file)).toEqual(['link.json']);
   });
+
+  it('reads a file named again through a link or another spelling once, under the first name, and says so', () => {
+    const logger = recordingLogger();
+    const results = readImports(['link.json', 'a.json', './a.json'], 'auto', dir, logger);
+    expect(results.map((r) => r.context.file)).toEqual(['link.json']);
+    expect(logger.lines.map((l) => `${l.level}: ${l.message}`)).toEqual([
+      'info: link.json: xray-report, 0 findings',
+      'info: a.json: the same file as link.json, read once',
+      'info: ./a.json: the same file as link.json, read once',
+    ]);
+  });
 });
 
 describe('expandImportFiles', () => {
@@ -285,6 +296,37 @@ describe('expandImportFiles', () => {
       'xray-report_violations.json',
       'xray-report_vulnerabilities.json',
     ]);
+  });
+
+  it("leaves out the outputs that hold this run's earlier reports or nothing, and keeps one that holds an export", async () => {
+    const dir = tempDir();
+    const files = {
+      'sarif.json': '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[',
+      'dependencies.json':
+        '{\n"version": "15.2.1",\n"schema": "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.2.1/dist/dependency-scanning-report-format.json",',
+      'quality.json': '[\n{"description":"lodash@4.17.20 is affected","check_name":"CVE-2021-23337",',
+      'no-issues.json': '[]\n',
+      'summary.json': '{\n  "status": "error",\n  "mode": "import",',
+      'empty.json': '',
+      'export.json': readFileSync(path.join(FIXTURES, 'xray-report_vulnerabilities.json')),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    // SARIF may be written to a named pipe: looked at without waiting for a writer.
+    execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+    try {
+      expect(await expandImportFiles(['*.json'], dir, [...Object.keys(files), 'pipe.json'])).toEqual([
+        'export.json',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an empty name before reading any file, rather than read the folder it resolves to', async () => {
+    for (const name of ['', '  '])
+      expect(await userErrorMessageAsync(expandImportFiles(['a.json', name], FIXTURES))).toBe(
+        `Input import-file: a file name is empty (${JSON.stringify(name)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`,
+      );
   });
 
   it('rejects a glob that matches nothing, naming the input and the directory', async () => {
