@@ -2,7 +2,14 @@ import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openRegularFile } from '../paths.js';
 import { fileTypeOf, type FileKind } from './manifests/index.js';
-import { keyOf, keyOfRef, normaliseVersion, SCANNED_ECOSYSTEMS, type PackageRef } from './names.js';
+import {
+  keyOf,
+  keyOfRef,
+  normaliseVersion,
+  pinsOneVersion,
+  SCANNED_ECOSYSTEMS,
+  type PackageRef,
+} from './names.js';
 import { countLines, splitLines } from './text.js';
 
 /** A declaration as the index keeps it: where it is, and what the locator ranks it by. */
@@ -17,6 +24,8 @@ export interface Placed {
   version?: string;
   direct: boolean;
   installsDirect?: boolean;
+  /** A manifest's version names one release (`pinsOneVersion`); a lockfile's always does. */
+  pinned?: true;
 }
 
 const LF = 0x0a;
@@ -111,6 +120,11 @@ export class Repository {
         version: declaration.version && normaliseVersion(declaration.version),
         direct: declaration.direct,
         ...(declaration.installsDirect ? { installsDirect: true } : {}),
+        ...(type.kind === 'manifest' &&
+        declaration.version !== undefined &&
+        pinsOneVersion(declaration.ecosystem, declaration.version)
+          ? { pinned: true }
+          : {}),
       };
       this.push(this.declarations, key, placed);
       if (declaration.ecosystem === 'docker' && declaration.direct) this.shippedImages.push(placed);
