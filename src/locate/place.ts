@@ -211,18 +211,19 @@ export class Placer implements Locator {
         tier: own ? (hints.transitive ? 2 : 1) : 3,
         position: 0,
         fit: versionFit(placed, target.version, installs),
+        own: true,
       });
     }
     for (const { ref, position } of hints.path) {
       for (const placed of this.repository.lookup(ref)) {
         if (placed.kind !== 'manifest') break;
         const tier = hints.transitive ? 1 : 2;
-        candidates.push({ placed, tier, position, fit: versionFit(placed, ref.version) });
+        candidates.push({ placed, tier, position, fit: versionFit(placed, ref.version), own: false });
       }
     }
     if (target.ecosystem && OS_ECOSYSTEMS.has(target.ecosystem)) {
       for (const placed of this.repository.shippedImages)
-        candidates.push({ placed, tier: 4, position: 0, fit: 1 });
+        candidates.push({ placed, tier: 4, position: 0, fit: 1, own: false });
     }
     return candidates;
   }
@@ -255,12 +256,13 @@ export class Placer implements Locator {
     return search;
   }
 
-  private at({ placed, fit }: Candidate): Location {
+  private at({ placed, fit, own }: Candidate): Location {
     return {
       uri: placed.uri,
       startLine: placed.line,
       rule: placed.kind,
-      ...(fit === 0 ? { sameVersion: true } : {}),
+      // The line declares this finding's package at a version that may be its own: it keeps the line.
+      ...(own && fit < 2 ? { sameVersion: true } : {}),
     };
   }
 

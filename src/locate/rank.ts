@@ -12,8 +12,10 @@ export interface Candidate {
   tier: number;
   /** Index in the impact path (tier 2): the element nearest the root is the direct dependency. */
   position: number;
-  /** How the declared version fits the finding's (`versionFit`). */
+  /** How the declared version fits the finding's (`versionFit`) or, for tier 2, the path element's. */
   fit: Fit;
+  /** Declares the finding's own package, not one pulling it in or an image shipping it. */
+  own: boolean;
 }
 
 /**

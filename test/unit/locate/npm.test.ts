@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildFinding } from '../../../src/findings/build.js';
 import { componentFromPurl } from '../../../src/findings/component.js';
 import { scanYarnLock } from '../../../src/locate/manifests/npm.js';
-import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
+import type { Finding } from '../../../src/findings/model.js';
+import { findingOf, locatorFor, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
 
 afterAll(removeRepos);
 
@@ -251,6 +252,33 @@ describe('npm', () => {
       impactPaths: [['froghome@1.0.0', 'express@4.18.0', 'lodash@4.17.20']],
     });
     expect(await placeIn(root, finding)).toBe('sub/package.json:3 (manifest)');
+  });
+
+  it('marks a location as declaring the finding only at a line of its own package and a version that fits', async () => {
+    const root = makeRepo({
+      'package.json': [
+        '{',
+        '  "dependencies": {',
+        '    "lodash": "4.17.0",',
+        '    "uuid": "11.1.0"',
+        '  }',
+        '}',
+      ],
+    });
+    const locator = await locatorFor(root);
+    const where = (finding: Finding) => {
+      const { startLine, sameVersion } = locator.locate(finding);
+      return `${startLine}${sameVersion ? ' declares it' : ''}`;
+    };
+    const path = [['froghome@1.0.0', 'lodash@4.17.0', 'ejs@3.1.6']];
+    const ejs = xrayFindingOf('npm://ejs:3.1.6', { componentPaths: ['package.json'], impactPaths: path });
+    // ejs's line is lodash's, whose version is the path's: lodash's line does not declare ejs.
+    expect(where(ejs)).toBe('3');
+    expect(where(xrayFindingOf('npm://lodash:4.17.0', { componentPaths: ['package.json'] }))).toBe(
+      '3 declares it',
+    );
+    expect(where(findingOf('pkg:npm/uuid@11.1.0'))).toBe('4 declares it');
+    expect(where(findingOf('pkg:npm/uuid@8.3.2'))).toBe('4');
   });
 
   it('searches the named file for the package when no section declares it', async () => {
