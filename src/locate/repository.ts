@@ -89,7 +89,7 @@ export class Repository {
   private index(uri: string): void {
     const type = fileTypeOf(uri);
     if (!type) return;
-    const text = this.read(uri);
+    const text = this.read(uri, true);
     if (text === undefined) return;
     this.kinds.set(uri, type.kind);
     this.lineCounts.set(uri, countLines(text));
@@ -137,8 +137,9 @@ export class Repository {
     else map.set(key, [value]);
   }
 
-  private read(uri: string): string | undefined {
-    const file = this.open(uri);
+  /** `manifest`: a failure to read it is named in a warning, as its findings are placed without it. */
+  private read(uri: string, manifest = false): string | undefined {
+    const file = this.open(uri, manifest);
     if (!file) return undefined;
     try {
       // Of the size `fstat` gave (as `readFileSync` reads a file), without asking it again.
@@ -147,7 +148,8 @@ export class Repository {
       for (let read = 1; read > 0 && length < file.size; length += read)
         read = readSync(file.fd, buffer, length, file.size - length, null);
       return buffer.toString('utf8', 0, length);
-    } catch {
+    } catch (error) {
+      if (manifest) this.unreadable(uri, error);
       return undefined;
     } finally {
       closeSync(file.fd);
@@ -159,14 +161,23 @@ export class Repository {
    * submodule, unreadable, a FIFO or device whose reading never ends, or, for a file of the repository, a
    * symbolic link (to a file outside it, `/dev/zero`, …). Other files (an export the job made) may be links.
    */
-  private open(uri: string): { fd: number; size: number } | undefined {
+  private open(uri: string, manifest = false): { fd: number; size: number } | undefined {
     try {
       // A file of the repository is not opened through a symbolic link the working tree put in its place.
       const opened = openRegularFile(path.join(this.root, uri), this.files.has(uri));
       return 'fd' in opened ? opened : undefined;
-    } catch {
+    } catch (error) {
+      // Deleted since git listed it, or a symbolic link (`O_NOFOLLOW`): skipped as the README says, unwarned.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (manifest && code !== 'ENOENT' && code !== 'ELOOP') this.unreadable(uri, error);
       return undefined;
     }
+  }
+
+  private unreadable(uri: string, error: unknown): void {
+    const why =
+      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    this.warn(`${uri}: could not be read (${why}); findings are placed without it.`);
   }
 
   /**
