@@ -200,10 +200,15 @@ export class Placer implements Locator {
     const candidates: Candidate[] = [];
     // Asked only of a direct declaration: most findings have none.
     let installed: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-    for (const placed of this.repository.lookup(target)) {
-      const installs = placed.direct
-        ? (installed ??= this.repository.installedVersions(target)).get(placed.folder)
+    for (const { first, byVersion } of this.repository.groups(target)) {
+      const installs = first.direct
+        ? (installed ??= this.repository.installedVersions(target)).get(first.folder)
         : undefined;
+      // Every line of the group stands for the version its lockfile installs, else the line declaring it does.
+      const placed =
+        target.version === undefined || installs?.has(target.version)
+          ? first
+          : (byVersion.get(target.version) ?? first);
       // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
       const own = placed.direct && (hints.direct || !installsAnotherVersion(installs, target.version));
       candidates.push({
@@ -215,8 +220,9 @@ export class Placer implements Locator {
       });
     }
     for (const { ref, position } of hints.path) {
-      for (const placed of this.repository.lookup(ref)) {
-        if (placed.kind !== 'manifest') break;
+      for (const { first, byVersion } of this.repository.groups(ref)) {
+        if (first.kind !== 'manifest') break;
+        const placed = ref.version === undefined ? first : (byVersion.get(ref.version) ?? first);
         const tier = hints.transitive ? 1 : 2;
         candidates.push({ placed, tier, position, fit: versionFit(placed, ref.version), own: false });
       }

@@ -30,6 +30,19 @@ export interface Placed {
 
 const LF = 0x0a;
 
+/**
+ * Declarations of one package in one file that rank alike for every finding: all direct or all not, all
+ * pinning a version (`Placed.pinned`, a lockfile's) or none. For a finding, the best of them is the first line
+ * declaring its version, else the first line (or, when the folder's lockfile installs its version for a
+ * direct declaration, the first line, every one standing for it).
+ */
+export interface DeclarationGroup {
+  /** The group's first line. */
+  first: Placed;
+  /** The first line declaring each version. */
+  byVersion: ReadonlyMap<string, Placed>;
+}
+
 function byKind(a: Placed, b: Placed): number {
   return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
 }
@@ -62,6 +75,8 @@ export class Repository {
   private readonly lineCounts = new Map<string, number>();
   /** `lookup`'s answers for names of no known ecosystem. */
   private readonly anyEcosystem = new Map<string, readonly Placed[]>();
+  /** `groups`' answers, by `keyOfRef`. */
+  private readonly grouped = new Map<string, DeclarationGroup[]>();
   /** `installedVersions`' answers, by `keyOfRef`. */
   private readonly installed = new Map<string, Map<string, Set<string>>>();
   private readonly lines = new Map<string, readonly string[] | null>();
@@ -191,6 +206,31 @@ export class Repository {
     if (!found)
       this.anyEcosystem.set(ref.name, (found = [...this.find(this.declarations, ref)].sort(byKind)));
     return found;
+  }
+
+  /**
+   * A package's declarations in `DeclarationGroup`s, manifests first: placing a finding looks at one
+   * declaration per group, since going over all of them for each finding took 37 s for 20,000 findings of a
+   * package a lockfile holds 50,000 copies of.
+   */
+  groups(ref: PackageRef): readonly DeclarationGroup[] {
+    const key = keyOfRef(ref);
+    let groups = this.grouped.get(key);
+    if (!groups) {
+      const byKey = new Map<string, { first: Placed; byVersion: Map<string, Placed> }>();
+      for (const placed of this.lookup(ref)) {
+        const pinned = placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile');
+        const groupKey = `${Number(placed.direct)}${Number(pinned)}${placed.uri}`;
+        let group = byKey.get(groupKey);
+        if (!group) byKey.set(groupKey, (group = { first: placed, byVersion: new Map() }));
+        else if (placed.line < group.first.line) group.first = placed;
+        if (placed.version === undefined) continue;
+        const declared = group.byVersion.get(placed.version);
+        if (!declared || placed.line < declared.line) group.byVersion.set(placed.version, placed);
+      }
+      this.grouped.set(key, (groups = [...byKey.values()]));
+    }
+    return groups;
   }
 
   /**
