@@ -23,7 +23,8 @@ export interface Placed {
   /** Normalised (`normaliseVersion`). */
   version?: string;
   direct: boolean;
-  installsDirect?: boolean;
+  /** Folders of the repository whose direct declaration of the package this lockfile copy installs. */
+  installsFor?: readonly string[];
   /** A manifest's version names one release (`pinsOneVersion`); a lockfile's always does. */
   pinned?: true;
 }
@@ -120,6 +121,15 @@ export class Repository {
       );
       return;
     }
+    // Folders of the repository; the lockfile's own, the common case, is one array for all of its copies.
+    let own: readonly string[] | undefined;
+    const installsFor = (relative: readonly string[]) =>
+      relative.length === 1 && relative[0] === ''
+        ? (own ??= [folder])
+        : relative.map((sub) => {
+            const joined = path.posix.join(folder, sub);
+            return joined === '.' ? '' : joined;
+          });
     for (const declaration of declarations) {
       const key = keyOf(declaration.ecosystem, declaration.name);
       if (declaration.self) {
@@ -134,7 +144,7 @@ export class Repository {
         line: declaration.line,
         version: declaration.version && normaliseVersion(declaration.version),
         direct: declaration.direct,
-        ...(declaration.installsDirect ? { installsDirect: true } : {}),
+        ...(declaration.installsFor ? { installsFor: installsFor(declaration.installsFor) } : {}),
         ...(type.kind === 'manifest' &&
         declaration.version !== undefined &&
         pinsOneVersion(declaration.ecosystem, declaration.version)
@@ -244,10 +254,12 @@ export class Repository {
     if (!byFolder) {
       byFolder = new Map();
       for (const placed of this.lookup(ref)) {
-        if (!placed.installsDirect || placed.version === undefined) continue;
-        const versions = byFolder.get(placed.folder);
-        if (versions) versions.add(placed.version);
-        else byFolder.set(placed.folder, new Set([placed.version]));
+        if (!placed.installsFor || placed.version === undefined) continue;
+        for (const folder of placed.installsFor) {
+          const versions = byFolder.get(folder);
+          if (versions) versions.add(placed.version);
+          else byFolder.set(folder, new Set([placed.version]));
+        }
       }
       this.installed.set(key, byFolder);
     }

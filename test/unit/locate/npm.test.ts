@@ -169,6 +169,63 @@ describe('npm', () => {
     expect(await placeIn(root, findingOf('pkg:npm/express@3.21.2'))).toBe('pnpm-lock.yaml:11 (lockfile)');
   });
 
+  it('places another copy of a workspace’s dependency at its lockfile entry (npm and pnpm workspaces)', async () => {
+    const workspace = (name: string) => [
+      '{', // 1
+      `  "name": "${name}",`, // 2
+      '  "dependencies": {', // 3
+      '    "request": "^2.88.0",', // 4
+      '    "uuid": "^11.0.0"', // 5
+      '  }', // 6
+      '}', // 7
+    ];
+    const npm = makeRepo({
+      'package.json': ['{', '  "name": "root",', '  "workspaces": ["packages/*"]', '}'],
+      'packages/a/package.json': workspace('a'),
+      'packages/b/package.json': workspace('b'),
+      'package-lock.json': [
+        '{', // 1
+        '  "lockfileVersion": 3,', // 2
+        '  "packages": {', // 3
+        '    "": { "name": "root", "workspaces": ["packages/*"] },', // 4
+        '    "node_modules/request": { "version": "2.88.2" },', // 5
+        '    "node_modules/request/node_modules/uuid": { "version": "3.4.0" },', // 6
+        '    "node_modules/uuid": { "version": "11.1.0" },', // 7
+        '    "packages/a": { "name": "a", "dependencies": { "request": "^2.88.0", "uuid": "^11.0.0" } },', // 8
+        '    "packages/b": { "name": "b", "dependencies": { "request": "^2.88.0", "uuid": "^11.0.0" } },', // 9
+        '    "packages/b/node_modules/uuid": { "version": "11.0.3" }', // 10
+        '  }', // 11
+        '}', // 12
+      ],
+    });
+    const uuid = (root: string, version: string) => placeIn(root, findingOf(`pkg:npm/uuid@${version}`));
+    expect(await uuid(npm, '3.4.0')).toBe('package-lock.json:6 (lockfile)');
+    // packages/a uses the hoisted 11.1.0, packages/b its own 11.0.3.
+    expect(await uuid(npm, '11.1.0')).toBe('packages/a/package.json:5 (manifest)');
+    expect(await uuid(npm, '11.0.3')).toBe('packages/b/package.json:5 (manifest)');
+    const pnpm = makeRepo({
+      'package.json': ['{', '  "name": "root"', '}'],
+      'packages/c/package.json': workspace('c'),
+      'pnpm-lock.yaml': [
+        "lockfileVersion: '9.0'", // 1
+        'importers:', // 2
+        '  .: {}', // 3
+        '  packages/c:', // 4
+        '    dependencies:', // 5
+        '      uuid:', // 6
+        '        specifier: ^11.0.0', // 7
+        '        version: 11.1.0', // 8
+        'packages:', // 9
+        '  uuid@11.1.0:', // 10
+        '    resolution: {integrity: sha512-x}', // 11
+        '  uuid@3.4.0:', // 12
+        '    resolution: {integrity: sha512-y}', // 13
+      ],
+    });
+    expect(await uuid(pnpm, '3.4.0')).toBe('pnpm-lock.yaml:12 (lockfile)');
+    expect(await uuid(pnpm, '11.1.0')).toBe('packages/c/package.json:5 (manifest)');
+  });
+
   it('reads a pnpm v5 importer version without its peer suffix, so the direct declaration keeps its finding', async () => {
     const lock = [
       'lockfileVersion: 5.4', // 1
