@@ -50,7 +50,7 @@ async function gitFiles(root: string): Promise<string[] | undefined> {
   return files;
 }
 
-async function walk(root: string): Promise<string[]> {
+async function walk(root: string, warn: (message: string) => void): Promise<string[]> {
   const files: string[] = [];
   const pending = [''];
   while (pending.length) {
@@ -58,7 +58,13 @@ async function walk(root: string): Promise<string[]> {
     let entries;
     try {
       entries = await readdir(path.join(root, folder), { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // One removed while the walk went on is simply gone; another may hold manifests the run goes without.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT')
+        warn(
+          `${folder || '.'}: could not list this folder (${code ?? String(error)}); its files are left out.`,
+        );
       continue;
     }
     for (const entry of entries) {
@@ -80,9 +86,10 @@ function outsideSkippedFolders(file: string): boolean {
 /**
  * The repository's files, relative to `root` with `/`: what git tracks when `root` is in a checkout (what
  * GitHub can show), else every file found walking the folders; symbolic links are left out either way. A
- * checkout where git tracks nothing under `root` (an untracked build folder) is walked too.
+ * checkout where git tracks nothing under `root` (an untracked build folder) is walked too; `warn` hears of a
+ * folder it cannot list.
  */
-export async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string, warn: (message: string) => void = () => {}): Promise<string[]> {
   const tracked = await gitFiles(root);
-  return tracked?.length ? tracked.filter(outsideSkippedFolders) : walk(root);
+  return tracked?.length ? tracked.filter(outsideSkippedFolders) : walk(root, warn);
 }

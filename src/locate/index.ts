@@ -42,6 +42,7 @@ function readSbom(options: LocatorOptions): Sbom | undefined {
 /** Indexes the working directory's manifests and lockfiles once; `locate` then costs a few look-ups. */
 export async function createLocator(options: LocatorOptions): Promise<Locator> {
   const root = options.workingDirectory;
-  const repository = new Repository(root, await listFiles(root), options.warn ?? options.note);
+  const warn = options.warn ?? options.note;
+  const repository = new Repository(root, await listFiles(root, warn), warn);
   return new Placer(root, repository, readSbom(options), fallbackUri(options, repository));
 }

@@ -2,16 +2,9 @@ import type { Finding, Location } from '../findings/model.js';
 import { ROOT_MANIFESTS, toUri } from './fallback.js';
 import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
-import {
-  keyOfRef,
-  OS_ECOSYSTEMS,
-  refOfComponent,
-  refOfPathElement,
-  sameVersion,
-  type PackageRef,
-} from './names.js';
-import { best, distance, type Candidate } from './rank.js';
-import { depthOf, type Placed, type Repository } from './repository.js';
+import { keyOfRef, OS_ECOSYSTEMS, refOfComponent, refOfPathElement, type PackageRef } from './names.js';
+import { best, distance, versionFit, type Candidate } from './rank.js';
+import { depthOf, type Repository } from './repository.js';
 import type { Sbom } from './sbom.js';
 
 /** What a finding's `componentPaths` and impact paths tell about where it belongs. */
@@ -37,13 +30,10 @@ interface Hints {
  * the lockfile's own entry of that version places better.
  */
 function installsAnotherVersion(
-  declaration: Placed,
-  installedVersions: ReadonlyMap<string, ReadonlySet<string>>,
+  installed: ReadonlySet<string> | undefined,
   version: string | undefined,
 ): boolean {
-  if (version === undefined) return false;
-  const installed = installedVersions.get(declaration.folder);
-  return installed !== undefined && !installed.has(version);
+  return version !== undefined && installed !== undefined && !installed.has(version);
 }
 
 function parentOf(folder: string): string {
@@ -210,33 +200,36 @@ export class Placer implements Locator {
     const candidates: Candidate[] = [];
     // Asked only of a direct declaration: most findings have none.
     let installed: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-    for (const placed of this.repository.lookup(target)) {
+    for (const { first, byVersion } of this.repository.groups(target)) {
+      const installs = first.direct
+        ? (installed ??= this.repository.installedVersions(target)).get(first.folder)
+        : undefined;
+      // Every line of the group stands for the version its lockfile installs, else the line declaring it does.
+      const placed =
+        target.version === undefined || installs?.has(target.version)
+          ? first
+          : (byVersion.get(target.version) ?? first);
       // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
-      const own =
-        placed.direct &&
-        (hints.direct ||
-          !installsAnotherVersion(
-            placed,
-            (installed ??= this.repository.installedVersions(target)),
-            target.version,
-          ));
+      const own = placed.direct && (hints.direct || !installsAnotherVersion(installs, target.version));
       candidates.push({
         placed,
         tier: own ? (hints.transitive ? 2 : 1) : 3,
         position: 0,
-        sameVersion: sameVersion(placed.version, target.version),
+        fit: versionFit(placed, target.version, installs),
+        own: true,
       });
     }
     for (const { ref, position } of hints.path) {
-      for (const placed of this.repository.lookup(ref)) {
-        if (placed.kind !== 'manifest') break;
+      for (const { first, byVersion } of this.repository.groups(ref)) {
+        if (first.kind !== 'manifest') break;
+        const placed = ref.version === undefined ? first : (byVersion.get(ref.version) ?? first);
         const tier = hints.transitive ? 1 : 2;
-        candidates.push({ placed, tier, position, sameVersion: sameVersion(placed.version, ref.version) });
+        candidates.push({ placed, tier, position, fit: versionFit(placed, ref.version), own: false });
       }
     }
     if (target.ecosystem && OS_ECOSYSTEMS.has(target.ecosystem)) {
       for (const placed of this.repository.shippedImages)
-        candidates.push({ placed, tier: 4, position: 0, sameVersion: false });
+        candidates.push({ placed, tier: 4, position: 0, fit: 1, own: false });
     }
     return candidates;
   }
@@ -269,12 +262,13 @@ export class Placer implements Locator {
     return search;
   }
 
-  private at({ placed, sameVersion }: Candidate): Location {
+  private at({ placed, fit, own }: Candidate): Location {
     return {
       uri: placed.uri,
       startLine: placed.line,
       rule: placed.kind,
-      ...(sameVersion ? { sameVersion } : {}),
+      // The line declares this finding's package at a version that may be its own: it keeps the line.
+      ...(own && fit < 2 ? { sameVersion: true } : {}),
     };
   }
 

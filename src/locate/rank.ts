@@ -12,8 +12,29 @@ export interface Candidate {
   tier: number;
   /** Index in the impact path (tier 2): the element nearest the root is the direct dependency. */
   position: number;
-  /** The declared version is the finding's. */
-  sameVersion: boolean;
+  /** How the declared version fits the finding's (`versionFit`) or, for tier 2, the path element's. */
+  fit: Fit;
+  /** Declares the finding's own package, not one pulling it in or an image shipping it. */
+  own: boolean;
+}
+
+/**
+ * 0: the line stands for the finding's version (declares it, or is a direct declaration its folder's lockfile
+ * installs it for); 1: it may (a range, a property not resolved, no version, or the finding's version is
+ * unknown); 2: it stands for another version (pins one, or its lockfile installs another): in a monorepo, the
+ * module already on the fixed version is not the one to fix.
+ */
+export type Fit = 0 | 1 | 2;
+
+export function versionFit(
+  placed: Placed,
+  version: string | undefined,
+  installed?: ReadonlySet<string>,
+): Fit {
+  if (version === undefined) return 1;
+  if (placed.version === version || installed?.has(version)) return 0;
+  if (installed || (placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile'))) return 2;
+  return 1;
 }
 
 /**
@@ -42,7 +63,7 @@ function compare(a: Candidate, b: Candidate): number {
   return (
     a.tier - b.tier ||
     a.position - b.position ||
-    Number(b.sameVersion) - Number(a.sameVersion) ||
+    a.fit - b.fit ||
     Number(a.placed.kind === 'lockfile') - Number(b.placed.kind === 'lockfile') ||
     a.placed.depth - b.placed.depth ||
     (a.placed.uri < b.placed.uri ? -1 : a.placed.uri > b.placed.uri ? 1 : 0) ||

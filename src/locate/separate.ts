@@ -1,4 +1,4 @@
-import type { LocatedFinding } from '../findings/model.js';
+import type { LocatedFinding, Location } from '../findings/model.js';
 import type { Locator } from './locator.js';
 
 /**
@@ -11,12 +11,9 @@ class TakenLines {
   private readonly taken: Set<number>;
   /** For a taken line, a later line: every line from the taken one up to (not including) it is taken. */
   private readonly skip = new Map<number, number>();
-  /** The last line taken, past the end of the file too. */
-  last: number;
 
   constructor(first: number, second = first) {
     this.taken = new Set([first, second]);
-    this.last = Math.max(first, second);
   }
 
   has(line: number): boolean {
@@ -25,7 +22,6 @@ class TakenLines {
 
   add(line: number): void {
     this.taken.add(line);
-    this.last = Math.max(this.last, line);
   }
 
   /** The first line of `from`…`to` that is not taken, if any. */
@@ -41,10 +37,23 @@ class TakenLines {
   }
 }
 
+const CLAIM_TURNS = 4;
+
 /**
- * GitHub merges results of one rule that share a file and line, so the second and later findings of one
- * id at one line move to the next line of the file that id does not use yet, wrapping to the top. Findings
- * already on lines of their own keep them; when every line of the file is taken, a finding goes past its end.
+ * When a finding claims its line: open ones before suppressed ones (a suppressed sighting never moves a finding
+ * that is reported), and of each, first those the line declares (`Location.sameVersion`: their package at a
+ * version that fits) rather than a package pulling them in or another version.
+ */
+function claimTurn(suppressed: boolean, location: Location): number {
+  return (suppressed ? 2 : 0) + (location.sameVersion ? 0 : 1);
+}
+
+/**
+ * GitHub merges results of one rule that share a file and line, so of the findings of one id at one line,
+ * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
+ * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
+ * to the top. Findings already on lines of their own keep them. A location is a line of the file: when every
+ * line is taken, a finding stays where it was placed.
  */
 export function separateSharedLines(
   findings: readonly LocatedFinding[],
@@ -53,38 +62,44 @@ export function separateSharedLines(
   // Keyed by id, then file: no joined key that two different pairs could share. Most ids are on one line of
   // a file: its line number is kept, the lines' set only once a second line is used.
   const used = new Map<string, Map<string, number | TakenLines>>();
-  const movers: Pick<LocatedFinding, 'id' | 'location'>[] = [];
-  for (const { id, location } of findings) {
-    let files = used.get(id);
-    if (!files) used.set(id, (files = new Map()));
-    const lines = files.get(location.uri);
-    if (lines === undefined) files.set(location.uri, location.startLine);
-    else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
-      movers.push({ id, location });
-    else if (typeof lines === 'number') files.set(location.uri, new TakenLines(lines, location.startLine));
-    else lines.add(location.startLine);
+  const movers: { index: number; finding: Pick<LocatedFinding, 'id' | 'location'> }[] = [];
+  // Findings claim their lines turn by turn, each turn in the findings' order; the others move in that order.
+  for (let turn = 0; turn < CLAIM_TURNS; turn++) {
+    for (const [index, { id, location, suppressed }] of findings.entries()) {
+      if (claimTurn(suppressed, location) !== turn) continue;
+      let files = used.get(id);
+      if (!files) used.set(id, (files = new Map()));
+      const lines = files.get(location.uri);
+      if (lines === undefined) files.set(location.uri, location.startLine);
+      else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
+        movers.push({ index, finding: { id, location } });
+      else if (typeof lines === 'number') files.set(location.uri, new TakenLines(lines, location.startLine));
+      else lines.add(location.startLine);
+    }
   }
-  for (const { id, location } of movers) {
+  movers.sort((a, b) => a.index - b.index);
+  for (const { finding } of movers) {
+    const { id, location } = finding;
     const files = used.get(id);
     const taken = files?.get(location.uri);
     // Always set: a finding moves only after its rule and file were recorded above.
     if (!files || taken === undefined) continue;
     const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
     files.set(location.uri, lines);
-    location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri));
-    lines.add(location.startLine);
+    const free = nextLine(lines, location.startLine, locator.lineCount(location.uri));
+    if (free === undefined) continue;
+    location.startLine = free;
+    lines.add(free);
   }
 }
 
 /**
  * The line after `start` (cyclically in a file of `count` lines, unbounded when the file is unknown) that
- * is not taken; past the end of the file and of every line taken when none is free.
+ * is not taken, if any.
  */
-function nextLine(lines: TakenLines, start: number, count: number): number {
+function nextLine(lines: TakenLines, start: number, count: number): number | undefined {
   // A start past the end of the file counts round from the top, as the line after the last is the first
   // (`count` is at least 1; an unknown file's Infinity leaves `start` as it is, and always has a free line).
   const from = ((start - 1) % count) + 1;
-  const free = lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
-  // Every line taken: past the end of the file, since two results on one line would become one alert.
-  return free ?? Math.max(count, lines.last) + 1;
+  return lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
 }

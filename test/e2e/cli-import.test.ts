@@ -970,6 +970,62 @@ describe('sca-bridge CLI', () => {
     expect(await placed(['11.1.0', '8.3.2'])).toEqual(declared);
   });
 
+  it('leaves a shared line to the finding whose package it declares, and never moves one past the file', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      '{\n  "dependencies": {\n    "lodash": "4.17.0",\n    "ejs": "3.1.6"\n  }\n}\n',
+    );
+    // jf names lodash as what pulls ejs in, so both are placed at lodash's line; ejs sorts first by name.
+    const vulnerability = (name: string, version: string, path: string[]) => ({
+      severity: 'High',
+      impactedPackageName: name,
+      impactedPackageVersion: version,
+      impactedPackageType: 'npm',
+      components: [{ name: 'lodash', version: '4.17.0', location: { file: 'package.json' } }],
+      cves: [{ id: 'CVE-2020-8203', cvssV3: '7.4' }],
+      issueId: 'XRAY-114089',
+      impactPaths: [path.map((element) => ({ name: element.split('@')[0], version: element.split('@')[1] }))],
+    });
+    writeFileSync(
+      path.join(dir, 'jf.json'),
+      JSON.stringify({
+        vulnerabilities: [
+          vulnerability('lodash', '4.17.0', ['app@1.0.0', 'lodash@4.17.0']),
+          vulnerability('ejs', '3.1.6', ['app@1.0.0', 'lodash@4.17.0', 'ejs@3.1.6']),
+        ],
+        securityViolations: [],
+      }),
+    );
+    // Three versions of one package at the one line of a file: none goes past it.
+    writeFileSync(path.join(dir, 'requirements.txt'), 'Django==3.2.0\n');
+    const django = (version: string) => ({
+      component: { uuid: `c-${version}`, name: 'django', version, purl: `pkg:pypi/django@${version}` },
+      vulnerability: { uuid: 'v-1', source: 'NVD', vulnId: 'CVE-2021-33203', severity: 'HIGH' },
+      analysis: { isSuppressed: false },
+      matrix: `p:c-${version}:v-1`,
+    });
+    writeFileSync(path.join(dir, 'dt.json'), JSON.stringify(['3.2.0', '3.2.4', '3.2.5'].map(django)));
+    const sarifFile = path.join(dir, 'out.sarif');
+    const run = await runCli(['import', 'jf.json', 'dt.json', '--sarif-file', sarifFile], { cwd: dir });
+    expect(run.code).toBe(0);
+    const results = readSarif(sarifFile).runs.flatMap((r) => r.results ?? []);
+    expect(
+      results
+        .map(
+          (r) =>
+            `${String(r.properties?.packageName)}@${String(r.properties?.packageVersion)} ${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.locations?.[0]?.physicalLocation?.region?.startLine}`,
+        )
+        .sort(),
+    ).toEqual([
+      'django@3.2.0 requirements.txt:1',
+      'django@3.2.4 requirements.txt:1',
+      'django@3.2.5 requirements.txt:1',
+      'ejs@3.1.6 package.json:4',
+      'lodash@4.17.0 package.json:3',
+    ]);
+  });
+
   it('refuses a report over the token file, and an SBOM that cannot be read', async () => {
     const dir = tempDir();
     const tokenFile = path.join(dir, 'token');

@@ -10,10 +10,12 @@ export interface Declaration {
   /** A dependency the project itself asks for, not one pulled in by another package. */
   direct: boolean;
   /**
-   * A lockfile's copy that the project's own declaration of the package installs (npm's top-level
-   * `node_modules/<name>`, pnpm's importers): its version is the one a direct declaration stands for.
+   * A lockfile's copy that a project's own declaration of the package installs (npm's top-level
+   * `node_modules/<name>`, a workspace's `packages/a/node_modules/<name>` or the top-level copy it uses, pnpm's
+   * importers): the folders of those projects, relative to the lockfile's (`''` its own). Its version is the
+   * one their direct declaration stands for.
    */
-  installsDirect?: boolean;
+  installsFor?: string[];
   /**
    * The project the file defines (`package.json` `name`, a pom's own coordinates), not a dependency: an
    * impact path that starts at it tells which directory of a monorepo a finding belongs to.

@@ -17,9 +17,14 @@ interface Block {
 /** A tag (`<name …>`, `</name>`, `<name/>`) and the text after it, up to the next tag. */
 const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
 
+/** `${name}`: a version the pom's `<properties>` (or its own `<version>`) give. */
+const PROPERTY = /^\$\{([^}]+)\}$/;
+
 /**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
- * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped.
+ * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped. A version
+ * `${name}` is read from the pom's own `<properties>` (`${project.version}` from its `<version>`), so a
+ * module on the vulnerable version is told from one that pins the fixed one; else it stays as written.
  */
 export function scanPom(text: string): Declaration[] {
   const source = blankXmlComments(text);
@@ -27,11 +32,14 @@ export function scanPom(text: string): Declaration[] {
   const declarations: Declaration[] = [];
   const project: Block = { element: 'project', depth: 1 };
   const stack: Block[] = [];
+  const properties = new Map<string, string>();
+  let inProperties = false;
   let depth = 0;
   let parentGroup: string | undefined;
   for (const match of tagMatches(source, TAG)) {
     const [, closing, element = '', selfClosing, content = ''] = match;
     if (closing) {
+      if (element === 'properties' && depth === 2) inProperties = false;
       depth--;
       const top = stack.at(-1);
       if (top?.element !== element) continue;
@@ -42,6 +50,8 @@ export function scanPom(text: string): Declaration[] {
     }
     if (selfClosing) continue;
     depth++;
+    if (inProperties && depth === 3) properties.set(element, content.trim());
+    if (element === 'properties' && depth === 2) inProperties = true;
     if (COORDINATE_BLOCKS.has(element) || element === 'exclusion') {
       stack.push({ element, depth });
       continue;
@@ -55,6 +65,12 @@ export function scanPom(text: string): Declaration[] {
   }
   // A module inherits its parent's groupId when it names none.
   declare({ ...project, groupId: project.groupId ?? parentGroup }, declarations, true);
+  if (project.version) properties.set('project.version', project.version);
+  for (const declaration of declarations) {
+    const name = declaration.version && PROPERTY.exec(declaration.version)?.[1];
+    const value = name ? properties.get(name) : undefined;
+    if (value && !value.includes('${')) declaration.version = value;
+  }
   return declarations;
 }
 

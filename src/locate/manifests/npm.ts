@@ -16,13 +16,17 @@ function lockV1(node: JsonNode | undefined, into: Declaration[], top = true): vo
       ...(version ? { version } : {}),
       line: dependency.line,
       direct: false,
-      ...(top ? { installsDirect: true } : {}),
+      ...(top ? { installsFor: [''] } : {}),
     });
     lockV1(member(dependency.value, 'dependencies')?.value, into, false);
   }
 }
 
-/** `package-lock.json` and `npm-shrinkwrap.json`. */
+/**
+ * `package-lock.json` and `npm-shrinkwrap.json`. npm installs what the project asks for at the top
+ * (`node_modules/<name>`), a workspace's own copy below it (`packages/a/node_modules/<name>`) and other copies
+ * below their dependent; a workspace without its own copy uses the top one.
+ */
 export function scanPackageLock(text: string): Declaration[] {
   const root = parseJson(text);
   const declarations: Declaration[] = [];
@@ -31,22 +35,37 @@ export function scanPackageLock(text: string): Declaration[] {
     lockV1(member(root, 'dependencies')?.value, declarations);
     return declarations;
   }
+  const installed = new Map<string, Declaration>();
+  const workspaces: { folder: string; entry: JsonNode }[] = [];
   for (const entry of membersOf(packages.value)) {
     // `""` is the project and `packages/a` a workspace: only `…node_modules/<name>` keys are installed packages.
     const at = entry.key.lastIndexOf('node_modules/');
-    if (at < 0) continue;
+    if (at < 0) {
+      if (entry.key) workspaces.push({ folder: entry.key, entry: entry.value });
+      continue;
+    }
     // An alias (`"x": "npm:real@1"`) installs `real` under the folder `x`.
     const name = stringOf(member(entry.value, 'name')?.value) ?? entry.key.slice(at + 'node_modules/'.length);
     const version = stringOf(member(entry.value, 'version')?.value);
-    declarations.push({
+    const owner = entry.key.slice(0, Math.max(0, at - 1));
+    const declaration: Declaration = {
       ecosystem: 'npm',
       name,
       ...(version ? { version } : {}),
       line: entry.line,
       direct: false,
-      // npm installs what the project asks for at the top; other copies are nested below their dependent.
-      ...(at === 0 ? { installsDirect: true } : {}),
-    });
+      ...(at === 0 || !`/${owner}/`.includes('/node_modules/') ? { installsFor: [owner] } : {}),
+    };
+    installed.set(entry.key, declaration);
+    declarations.push(declaration);
+  }
+  for (const { folder, entry } of workspaces) {
+    for (const section of DEPENDENCY_SECTIONS) {
+      for (const dependency of membersOf(member(entry, section)?.value)) {
+        if (installed.has(`${folder}/node_modules/${dependency.key}`)) continue;
+        installed.get(`node_modules/${dependency.key}`)?.installsFor?.push(folder);
+      }
+    }
   }
   return declarations;
 }
@@ -119,12 +138,19 @@ export function scanPnpmLock(text: string): Declaration[] {
   // Indentation of dependency names in the current section, once a dependency section opened.
   let dependencyIndent = -1;
   let dependency: Declaration | undefined;
+  // The folder of the importer whose dependencies are being read, relative to the lockfile's.
+  let importer = '';
   text.split(/\r?\n/).forEach((line, index) => {
     const key = yamlKey(line);
     if (!key) return;
     if (key.indent === 0) {
       section = key.key;
+      importer = '';
       dependencyIndent = DEPENDENCY_SECTIONS.includes(section) ? 2 : -1;
+      return;
+    }
+    if (section === 'importers' && key.indent === 2) {
+      importer = key.key.replace(/^['"]|['"]$/g, '').replace(/^\.(?:\/|$)/, '');
       return;
     }
     if (section === 'packages' && key.indent === 2) {
@@ -139,7 +165,7 @@ export function scanPnpmLock(text: string): Declaration[] {
     if (key.indent === dependencyIndent) {
       // v5 writes `name: version`; v6 and later a `specifier` and a `version` below the name.
       const name = key.key.replace(/^['"]|['"]$/g, '');
-      dependency = { ecosystem: 'npm', name, line: index + 1, direct: false, installsDirect: true };
+      dependency = { ecosystem: 'npm', name, line: index + 1, direct: false, installsFor: [importer] };
       declarations.push(dependency);
     }
     if (

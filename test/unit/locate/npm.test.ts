@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildFinding } from '../../../src/findings/build.js';
 import { componentFromPurl } from '../../../src/findings/component.js';
 import { scanYarnLock } from '../../../src/locate/manifests/npm.js';
-import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
+import type { Finding } from '../../../src/findings/model.js';
+import { findingOf, locatorFor, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
 
 afterAll(removeRepos);
 
@@ -168,6 +169,63 @@ describe('npm', () => {
     expect(await placeIn(root, findingOf('pkg:npm/express@3.21.2'))).toBe('pnpm-lock.yaml:11 (lockfile)');
   });
 
+  it('places another copy of a workspace’s dependency at its lockfile entry (npm and pnpm workspaces)', async () => {
+    const workspace = (name: string) => [
+      '{', // 1
+      `  "name": "${name}",`, // 2
+      '  "dependencies": {', // 3
+      '    "request": "^2.88.0",', // 4
+      '    "uuid": "^11.0.0"', // 5
+      '  }', // 6
+      '}', // 7
+    ];
+    const npm = makeRepo({
+      'package.json': ['{', '  "name": "root",', '  "workspaces": ["packages/*"]', '}'],
+      'packages/a/package.json': workspace('a'),
+      'packages/b/package.json': workspace('b'),
+      'package-lock.json': [
+        '{', // 1
+        '  "lockfileVersion": 3,', // 2
+        '  "packages": {', // 3
+        '    "": { "name": "root", "workspaces": ["packages/*"] },', // 4
+        '    "node_modules/request": { "version": "2.88.2" },', // 5
+        '    "node_modules/request/node_modules/uuid": { "version": "3.4.0" },', // 6
+        '    "node_modules/uuid": { "version": "11.1.0" },', // 7
+        '    "packages/a": { "name": "a", "dependencies": { "request": "^2.88.0", "uuid": "^11.0.0" } },', // 8
+        '    "packages/b": { "name": "b", "dependencies": { "request": "^2.88.0", "uuid": "^11.0.0" } },', // 9
+        '    "packages/b/node_modules/uuid": { "version": "11.0.3" }', // 10
+        '  }', // 11
+        '}', // 12
+      ],
+    });
+    const uuid = (root: string, version: string) => placeIn(root, findingOf(`pkg:npm/uuid@${version}`));
+    expect(await uuid(npm, '3.4.0')).toBe('package-lock.json:6 (lockfile)');
+    // packages/a uses the hoisted 11.1.0, packages/b its own 11.0.3.
+    expect(await uuid(npm, '11.1.0')).toBe('packages/a/package.json:5 (manifest)');
+    expect(await uuid(npm, '11.0.3')).toBe('packages/b/package.json:5 (manifest)');
+    const pnpm = makeRepo({
+      'package.json': ['{', '  "name": "root"', '}'],
+      'packages/c/package.json': workspace('c'),
+      'pnpm-lock.yaml': [
+        "lockfileVersion: '9.0'", // 1
+        'importers:', // 2
+        '  .: {}', // 3
+        '  packages/c:', // 4
+        '    dependencies:', // 5
+        '      uuid:', // 6
+        '        specifier: ^11.0.0', // 7
+        '        version: 11.1.0', // 8
+        'packages:', // 9
+        '  uuid@11.1.0:', // 10
+        '    resolution: {integrity: sha512-x}', // 11
+        '  uuid@3.4.0:', // 12
+        '    resolution: {integrity: sha512-y}', // 13
+      ],
+    });
+    expect(await uuid(pnpm, '3.4.0')).toBe('pnpm-lock.yaml:12 (lockfile)');
+    expect(await uuid(pnpm, '11.1.0')).toBe('packages/c/package.json:5 (manifest)');
+  });
+
   it('reads a pnpm v5 importer version without its peer suffix, so the direct declaration keeps its finding', async () => {
     const lock = [
       'lockfileVersion: 5.4', // 1
@@ -251,6 +309,33 @@ describe('npm', () => {
       impactPaths: [['froghome@1.0.0', 'express@4.18.0', 'lodash@4.17.20']],
     });
     expect(await placeIn(root, finding)).toBe('sub/package.json:3 (manifest)');
+  });
+
+  it('marks a location as declaring the finding only at a line of its own package and a version that fits', async () => {
+    const root = makeRepo({
+      'package.json': [
+        '{',
+        '  "dependencies": {',
+        '    "lodash": "4.17.0",',
+        '    "uuid": "11.1.0"',
+        '  }',
+        '}',
+      ],
+    });
+    const locator = await locatorFor(root);
+    const where = (finding: Finding) => {
+      const { startLine, sameVersion } = locator.locate(finding);
+      return `${startLine}${sameVersion ? ' declares it' : ''}`;
+    };
+    const path = [['froghome@1.0.0', 'lodash@4.17.0', 'ejs@3.1.6']];
+    const ejs = xrayFindingOf('npm://ejs:3.1.6', { componentPaths: ['package.json'], impactPaths: path });
+    // ejs's line is lodash's, whose version is the path's: lodash's line does not declare ejs.
+    expect(where(ejs)).toBe('3');
+    expect(where(xrayFindingOf('npm://lodash:4.17.0', { componentPaths: ['package.json'] }))).toBe(
+      '3 declares it',
+    );
+    expect(where(findingOf('pkg:npm/uuid@11.1.0'))).toBe('4 declares it');
+    expect(where(findingOf('pkg:npm/uuid@8.3.2'))).toBe('4');
   });
 
   it('searches the named file for the package when no section declares it', async () => {
