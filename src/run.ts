@@ -100,8 +100,8 @@ function modelSteps(config: Config, locator: Locator, logger: Logger): ModelStep
     collapse: (located) => collapseDuplicates(located).sort(bySeverity),
     report: (collapsed, separate) => {
       const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
-      // Among what is reported, and after sorting, so the most severe finding keeps the line that declares it
-      // and a finding left out never moves one that is reported.
+      // Among what is reported, and after sorting, so of the findings at a line the one it declares (else the most
+      // severe) keeps it, and a finding left out never moves one that is reported.
       if (separate)
         separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
       return filtered;

@@ -32,7 +32,10 @@ export interface Location {
   startLine: number;
   /** `manifest`, `lockfile`, `sbom`, `root-manifest` or `fallback`. */
   rule: LocationRule;
-  /** The line declares the finding's own version (of two versions of a package, it keeps the line). */
+  /**
+   * The line declares the finding's own package at a version that may be its own (of two findings at the line,
+   * it keeps the line).
+   */
   sameVersion?: true;
 }
 

@@ -11,9 +11,12 @@ class TakenLines {
   private readonly taken: Set<number>;
   /** For a taken line, a later line: every line from the taken one up to (not including) it is taken. */
   private readonly skip = new Map<number, number>();
+  /** The last line taken, past the end of the file too. */
+  last: number;
 
   constructor(first: number, second = first) {
     this.taken = new Set([first, second]);
+    this.last = Math.max(first, second);
   }
 
   has(line: number): boolean {
@@ -22,6 +25,7 @@ class TakenLines {
 
   add(line: number): void {
     this.taken.add(line);
+    this.last = Math.max(this.last, line);
   }
 
   /** The first line of `from`…`to` that is not taken, if any. */
@@ -52,8 +56,8 @@ function claimTurn(suppressed: boolean, location: Location): number {
  * GitHub merges results of one rule that share a file and line, so of the findings of one id at one line,
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
- * to the top. Findings already on lines of their own keep them. A location is a line of the file: when every
- * line is taken, a finding stays where it was placed.
+ * to the top. Findings already on lines of their own keep them. When every line of the file is taken, a finding
+ * goes past its end: an alert of its own matters more than a line GitHub can show.
  */
 export function separateSharedLines(
   findings: readonly LocatedFinding[],
@@ -86,20 +90,20 @@ export function separateSharedLines(
     if (!files || taken === undefined) continue;
     const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
     files.set(location.uri, lines);
-    const free = nextLine(lines, location.startLine, locator.lineCount(location.uri));
-    if (free === undefined) continue;
-    location.startLine = free;
-    lines.add(free);
+    location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri));
+    lines.add(location.startLine);
   }
 }
 
 /**
  * The line after `start` (cyclically in a file of `count` lines, unbounded when the file is unknown) that
- * is not taken, if any.
+ * is not taken; past the end of the file and of every line taken when none is free.
  */
-function nextLine(lines: TakenLines, start: number, count: number): number | undefined {
+function nextLine(lines: TakenLines, start: number, count: number): number {
   // A start past the end of the file counts round from the top, as the line after the last is the first
   // (`count` is at least 1; an unknown file's Infinity leaves `start` as it is, and always has a free line).
   const from = ((start - 1) % count) + 1;
-  return lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
+  const free = lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
+  // Every line taken: past the end of the file, since two results on one line would become one alert.
+  return free ?? Math.max(count, lines.last) + 1;
 }

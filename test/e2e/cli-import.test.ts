@@ -970,7 +970,7 @@ describe('sca-bridge CLI', () => {
     expect(await placed(['11.1.0', '8.3.2'])).toEqual(declared);
   });
 
-  it('leaves a shared line to the finding whose package it declares, and never moves one past the file', async () => {
+  it('leaves a shared line to the finding whose package it declares; with no free line, moves one past the file', async () => {
     const dir = tempDir();
     writeFileSync(
       path.join(dir, 'package.json'),
@@ -997,7 +997,8 @@ describe('sca-bridge CLI', () => {
         securityViolations: [],
       }),
     );
-    // Three versions of one package at the one line of a file: none goes past it.
+    // Three versions of one package at the one line of a file: the version it declares keeps it, and the others
+    // go past the end rather than be merged into one alert.
     writeFileSync(path.join(dir, 'requirements.txt'), 'Django==3.2.0\n');
     const django = (version: string) => ({
       component: { uuid: `c-${version}`, name: 'django', version, purl: `pkg:pypi/django@${version}` },
@@ -1019,8 +1020,8 @@ describe('sca-bridge CLI', () => {
         .sort(),
     ).toEqual([
       'django@3.2.0 requirements.txt:1',
-      'django@3.2.4 requirements.txt:1',
-      'django@3.2.5 requirements.txt:1',
+      'django@3.2.4 requirements.txt:2',
+      'django@3.2.5 requirements.txt:3',
       'ejs@3.1.6 package.json:4',
       'lodash@4.17.0 package.json:3',
     ]);

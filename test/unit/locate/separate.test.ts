@@ -41,7 +41,7 @@ describe('separateSharedLines', () => {
     expect(lines(findings)).toEqual([5, 5, 5]);
   });
 
-  it('wraps to the top of the file, and never goes past its end: when every line is taken, a finding stays', () => {
+  it('wraps to the top of the file, and goes past its end when every line is taken', () => {
     const findings = [
       at('CVE-2024-0001', 'go.mod', 3),
       at('CVE-2024-0001', 'go.mod', 3),
@@ -49,10 +49,10 @@ describe('separateSharedLines', () => {
       at('CVE-2024-0001', 'go.mod', 3),
     ];
     separateSharedLines(findings, locator);
-    expect(lines(findings)).toEqual([3, 1, 2, 3]);
+    expect(lines(findings)).toEqual([3, 1, 2, 4]);
     const single = [at('CVE-2024-0001', 'one-line.txt', 1), at('CVE-2024-0001', 'one-line.txt', 1)];
     separateSharedLines(single, locator);
-    expect(lines(single)).toEqual([1, 1]);
+    expect(lines(single)).toEqual([1, 2]);
   });
 
   it('leaves the line to the finding whose package it declares, whatever the order of the findings', () => {
@@ -95,14 +95,14 @@ describe('separateSharedLines', () => {
     expect(findings.every((finding, index) => finding.location.startLine === index + 1)).toBe(true);
   });
 
-  it('leaves 300,000 findings of one rule on a one-line file whose line is taken, in one pass', () => {
+  it('moves 300,000 findings of one rule past the end of a one-line file in one pass', () => {
     const findings = Array.from({ length: 300_000 }, (_, index) => ({
       id: 'CVE-2021-44228',
       location: { uri: 'Dockerfile', startLine: index % 2 ? 1 : 3 },
     }));
     separateSharedLines(findings as LocatedFinding[], { lineCount: () => 1 });
-    // Line 3 (past the end already) and line 1 keep their first findings; the others have no line to go to.
-    expect(findings.slice(0, 4).map((finding) => finding.location.startLine)).toEqual([3, 1, 3, 1]);
-    expect(findings.at(-1)?.location.startLine).toBe(1);
+    // Line 3 (past the end already) and line 1 keep their first findings; the others go past every line taken.
+    expect(findings.slice(0, 4).map((finding) => finding.location.startLine)).toEqual([3, 1, 4, 5]);
+    expect(findings.at(-1)?.location.startLine).toBe(300_001);
   });
 });
