@@ -85121,6 +85121,9 @@ var logger = __nccwpck_require__(86999);
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
 
+
+/** A line the runner reads as a workflow command: `::` after any leading blanks. */
+const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::/;
 /**
  * The Action's logger: GitHub's workflow commands, which also mask registered secrets. It counts the
  * warnings and errors it prints, since each is an annotation within the step's caps.
@@ -85132,7 +85135,14 @@ class ActionLogger {
         core/* debug */.Yz(message);
     }
     info(message) {
+        // A server's text (an error body, a version) can hold a line the runner would take for a workflow command
+        // (`::error …`, `::add-mask::…`): such a message is printed with commands stopped, as GitHub advises.
+        if (!COMMAND_LINE.test(message))
+            return core/* info */.pq(message);
+        const token = (0,external_node_crypto_.randomUUID)();
+        core/* info */.pq(`::stop-commands::${token}`);
         core/* info */.pq(message);
+        core/* info */.pq(`::${token}::`);
     }
     warn(message) {
         this.printed.warning += 1;

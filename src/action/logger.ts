@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { type Logger, Redactor } from '../logger.js';
 import type { AnnotationLevel } from '../report/annotations.js';
+
+/** A line the runner reads as a workflow command: `::` after any leading blanks. */
+const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::/;
 
 /**
  * The Action's logger: GitHub's workflow commands, which also mask registered secrets. It counts the
@@ -14,7 +18,13 @@ export class ActionLogger implements Logger {
     core.debug(message);
   }
   info(message: string): void {
+    // A server's text (an error body, a version) can hold a line the runner would take for a workflow command
+    // (`::error …`, `::add-mask::…`): such a message is printed with commands stopped, as GitHub advises.
+    if (!COMMAND_LINE.test(message)) return core.info(message);
+    const token = randomUUID();
+    core.info(`::stop-commands::${token}`);
     core.info(message);
+    core.info(`::${token}::`);
   }
   warn(message: string): void {
     this.printed.warning += 1;

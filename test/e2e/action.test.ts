@@ -653,6 +653,31 @@ describe('webhook', () => {
     expect(delivery?.body).not.toContain('shh-0123456789');
   });
 
+  it("prints a server's text that holds workflow commands with commands stopped, so none takes effect", async () => {
+    receiver = new WebhookReceiver(1, 'busy\n::error title=PWN::injected\n::add-mask::main');
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'webhook-url': await receiver.start() },
+      { workspace: workspace() },
+    );
+    expect(run.code).toBe(0);
+    expect(receiver.requests).toHaveLength(2);
+    expect(run.stdout).toContain('::error title=PWN::injected');
+    // What the runner acts on: every command outside a stop-commands block.
+    let stopped: string | undefined;
+    const acted: string[] = [];
+    for (const line of run.stdout.split('\n')) {
+      if (stopped) {
+        if (line === `::${stopped}::`) stopped = undefined;
+        continue;
+      }
+      const stop = /^::stop-commands::(.+)$/.exec(line);
+      if (stop) stopped = stop[1];
+      else if (line.trimStart().startsWith('::')) acted.push(line);
+    }
+    expect(acted.filter((line) => line.includes('PWN') || line === '::add-mask::main')).toEqual([]);
+    expect(stopped).toBeUndefined();
+  });
+
   it('sends status error when the inputs are refused, unless the webhook inputs are what is wrong', async () => {
     receiver = new WebhookReceiver();
     const url = await receiver.start();

@@ -1,14 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { LoopbackServer } from './server.js';
 
-/** A loopback webhook receiver that fails its first `failures` deliveries with 502. */
+/** A loopback webhook receiver that fails its first `failures` deliveries with 502 and `failureBody`. */
 export class WebhookReceiver extends LoopbackServer {
-  constructor(failures = 0) {
+  constructor(failures = 0, failureBody = '') {
     let seen = 0;
     super((_req, res) => {
       seen += 1;
-      res.writeHead(seen <= failures ? 502 : 204);
-      res.end();
+      if (seen > failures) return void res.writeHead(204).end();
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(failureBody);
     });
   }
 
