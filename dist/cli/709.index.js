@@ -758,12 +758,21 @@ function signature(secret, body) {
 }
 /** The shortest value masked as a secret: a token (a chat webhook's, an ntfy topic) takes more than `/hook`. */
 const SECRET_PATH_MIN = 8;
+/** Query parameters whose values are credentials by their name (`?key=…`, `&sig=…`, `access_token=…`). */
+const SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|cred|code|session/i;
+/** A value that looks generated rather than a word: long, letters and digits mixed, no blanks. */
+function looksGenerated(value) {
+    return value.length >= 16 && /\d/.test(value) && /[a-z]/i.test(value) && !/\s/.test(value);
+}
 /**
  * The parts of a webhook URL that may hold its token, each masked on its own, since a receiver may echo any
- * one of them: the path with its query, the path, and each query value (`?key=…&token=…`, `&sig=…`).
+ * one of them: the path with its query, the path, and the query values named or shaped like credentials. A
+ * value such as `?source=sca-bridge` is not one: masking it would blank that word in every later log line
+ * of the job and in the job summary.
  */
 function secretPath(url) {
-    const parts = [`${url.pathname}${url.search}`, url.pathname, ...url.searchParams.values()];
+    const values = [...url.searchParams].flatMap(([name, value]) => SECRET_PARAM.test(name) || looksGenerated(value) ? [value] : []);
+    const parts = [`${url.pathname}${url.search}`, url.pathname, ...values];
     return [...new Set(parts.filter((part) => part.length >= SECRET_PATH_MIN))];
 }
 /**

@@ -478,6 +478,19 @@ describe('upload-sarif', () => {
       expect(signed.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
         'S1GNATURE-value',
       );
+      // A value that is a word is no secret: masked, it would blank `sca-bridge` in the job's logs and summary.
+      const labelled = await runAction(
+        {
+          'import-file': 'findings.json',
+          'webhook-url': `${origin}/in?source=sca-bridge&team=platform&id=a81f03c9d2e4b7f6a1`,
+        },
+        { workspace: dir },
+      );
+      const labelMasks = labelled.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+      expect(labelMasks).not.toContain('sca-bridge');
+      expect(labelMasks).not.toContain('platform');
+      expect(labelMasks).toContain('a81f03c9d2e4b7f6a1');
+      expect(labelled.summary).toContain('sca-bridge');
     } finally {
       await receiver.stop();
     }
