@@ -249,10 +249,6 @@ function uiBase(config) {
         return config.uiUrl.replace(/\/+$/, '');
     return serverRoot(config.apiUrl ?? '');
 }
-/** The project's page in the web UI. */
-function projectUrl(ui, uuid) {
-    return `${ui}/projects/${encodeURIComponent(uuid)}`;
-}
 
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/api.ts
 
@@ -1048,7 +1044,7 @@ async function scan(ctx, options = {}) {
                 ...(projectName ? { project: projectName } : {}),
                 ...(projectVersion ? { projectVersion } : {}),
                 scannerVersion: server.text,
-                reportUrl: projectUrl(ui, project.uuid),
+                reportUrl: (0,dtrack_finding/* dtProjectUrl */.Nj)(ui, project.uuid),
             },
         };
     }
@@ -1079,7 +1075,7 @@ async function testConnection(ctx, options = {}) {
                 logger.warn(error.message);
             }
             if (found) {
-                logger.info(`Found ${describeTarget(target)}: ${projectUrl(uiBase(config), found.uuid)}`);
+                logger.info(`Found ${describeTarget(target)}: ${(0,dtrack_finding/* dtProjectUrl */.Nj)(uiBase(config), found.uuid)}`);
             }
             else if (!denied && target.kind === 'name' && config.autoCreate) {
                 logger.info(`${describeTarget(target)} does not exist yet: a scan with an sbom creates it (auto-create).`);

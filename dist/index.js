@@ -80191,12 +80191,12 @@ var dtrack_finding = __nccwpck_require__(55060);
 
 
 
-function readFindings(envelope, items, _count, file) {
+function readFindings(envelope, items, _count, file, options = {}) {
     (0,importer/* validate */.tf)(schemas/* array */.YOg(schemas/* unknown */.L5J()), envelope, file, 'dtrack-findings');
     const projects = new Set();
     const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-findings', key: '' }, (f) => {
         projects.add(f.component.project);
-        return (0,dtrack_finding/* mapDtFinding */.i1)(f);
+        return (0,dtrack_finding/* mapDtFinding */.i1)(f, options.uiUrl);
     });
     // The rows' project, when they agree on one: exports of several projects are told apart by it.
     const [projectUuid] = projects.size === 1 ? projects : [];
@@ -80204,7 +80204,11 @@ function readFindings(envelope, items, _count, file) {
         scanner: 'dependency-track',
         findings,
         violations: [],
-        context: { file, ...(projectUuid ? { projectUuid } : {}) },
+        context: {
+            file,
+            ...(projectUuid ? { projectUuid } : {}),
+            ...(projectUuid && options.uiUrl ? { reportUrl: (0,dtrack_finding/* dtProjectUrl */.Nj)(options.uiUrl, projectUuid) } : {}),
+        },
     };
 }
 const dtrackFindings = (0,importer/* bulkFormat */.CZ)({
@@ -80226,10 +80230,10 @@ const envelopeSchema = schemas/* object */.Ikc({
     project: schemas/* object */.Ikc({ uuid: schema/* optString */.$2, name: schema/* optString */.$2, version: schema/* optString */.$2 }).nullish(),
     findings: schemas/* array */.YOg(schemas/* unknown */.L5J()),
 });
-function readFpf(envelope, items, _count, file) {
+function readFpf(envelope, items, _count, file, options = {}) {
     const fpf = (0,importer/* validate */.tf)(envelopeSchema, envelope, file, 'dtrack-fpf');
-    const uiBase = fpf.meta?.baseUrl;
-    const projectUrl = uiBase && fpf.project?.uuid ? `${uiBase.replace(/\/+$/, '')}/projects/${fpf.project.uuid}` : undefined;
+    const uiBase = options.uiUrl ?? fpf.meta?.baseUrl;
+    const projectUrl = uiBase && fpf.project?.uuid ? (0,dtrack_finding/* dtProjectUrl */.Nj)(uiBase, fpf.project.uuid) : undefined;
     const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-fpf', key: 'findings' }, (f) => (0,dtrack_finding/* mapDtFinding */.i1)(f, uiBase));
     return {
         scanner: 'dependency-track',
@@ -81210,33 +81214,33 @@ function parsedItems(sliced, file) {
     };
 }
 /** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
-function readOne(bytes, file, format, maxWholeBytes) {
+function readOne(bytes, file, format, options, maxWholeBytes) {
     const pick = (document) => format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
     // A named format that reads whole documents gains nothing from slicing.
     const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
     if (!sliced) {
         const document = parseWhole(bytes, file, maxWholeBytes);
         const importer = pick(document);
-        return { importer, result: importer.read(document, file) };
+        return { importer, result: importer.read(document, file, options) };
     }
     const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
     const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]));
     if (importer.bulk && importer.bulk.key === sliced.key) {
         return {
             importer,
-            result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
+            result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file, options),
         };
     }
     // Another format: the document is its slices put back together, not a second parse of every byte.
     const document = withItems([...parsedItems(sliced, file)]);
     const whole = pick(document);
-    return { importer: whole, result: whole.read(document, file) };
+    return { importer: whole, result: whole.read(document, file, options) };
 }
 /**
  * Reads import files (as `expandImportFiles` gives them) into findings; each file is detected on its own, so
  * both scanners may be mixed. A file named twice, under any names, is read once, under the first.
  */
-function readImports(files, format, cwd, logger, 
+function readImports(files, format, cwd, logger, options = {}, 
 // Tests pass a smaller limit, so as not to write 512 MiB files.
 maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
@@ -81247,7 +81251,7 @@ maxWholeBytes = MAX_WHOLE_BYTES) {
             logger.info(`${file}: the same file as ${bytes.sameAs}, read once`);
             continue;
         }
-        const { importer, result } = readOne(bytes, file, format, maxWholeBytes);
+        const { importer, result } = readOne(bytes, file, format, options, maxWholeBytes);
         logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.L)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.L)(result.violations.length, 'policy violation')}` : ''}`);
         results.push(result);
     }
@@ -84721,7 +84725,7 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             cancel.dispose();
         }
     }
-    const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
+    const sources = readImports(importFiles, config.importFormat, config.cwd, logger, { uiUrl: config.uiUrl });
     for (const source of sources)
         for (const note of source.notes ?? [])
             logger.warn(`${source.context.file ?? 'An import'}: ${note}`);
@@ -86717,6 +86721,7 @@ function readCaFile(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nj: () => (/* binding */ dtProjectUrl),
 /* harmony export */   bl: () => (/* binding */ looksLikeDtFinding),
 /* harmony export */   i1: () => (/* binding */ mapDtFinding),
 /* harmony export */   nX: () => (/* binding */ dtFindingSchema)
@@ -86824,6 +86829,10 @@ function cvssOf(v) {
         };
     return cvss;
 }
+/** A project's page in DT's web UI. */
+function dtProjectUrl(uiBase, uuid) {
+    return `${uiBase.replace(/\/+$/, '')}/projects/${encodeURIComponent(uuid.toWellFormed())}`;
+}
 /** Links into DT's web UI, when its base URL is known. */
 function dtVulnerabilityUrl(uiBase, source, vulnId) {
     if (!uiBase || !source || !vulnId)
@@ -86909,12 +86918,12 @@ function bulkFormat(format) {
     const { bulk } = format;
     return {
         ...format,
-        read(document, file) {
+        read(document, file, options) {
             const items = bulk.key === '' ? document : (0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(document) ? document[bulk.key] : undefined;
             if (!Array.isArray(items))
-                return bulk.read(document, [], 0, file);
+                return bulk.read(document, [], 0, file, options);
             const envelope = bulk.key === '' ? [] : { ...document, [bulk.key]: [] };
-            return bulk.read(envelope, items, items.length, file);
+            return bulk.read(envelope, items, items.length, file, options);
         },
     };
 }

@@ -189,7 +189,7 @@ async function gatherSources(
       cancel.dispose();
     }
   }
-  const sources = readImports(importFiles, config.importFormat, config.cwd, logger);
+  const sources = readImports(importFiles, config.importFormat, config.cwd, logger, { uiUrl: config.uiUrl });
   for (const source of sources)
     for (const note of source.notes ?? []) logger.warn(`${source.context.file ?? 'An import'}: ${note}`);
   // An import's scanner is its file's; one named as well must agree rather than be ignored.

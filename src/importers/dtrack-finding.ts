@@ -104,6 +104,11 @@ function cvssOf(v: DtFinding['vulnerability']): Cvss {
   return cvss;
 }
 
+/** A project's page in DT's web UI. */
+export function dtProjectUrl(uiBase: string, uuid: string): string {
+  return `${uiBase.replace(/\/+$/, '')}/projects/${encodeURIComponent(uuid.toWellFormed())}`;
+}
+
 /** Links into DT's web UI, when its base URL is known. */
 function dtVulnerabilityUrl(
   uiBase: string | undefined,

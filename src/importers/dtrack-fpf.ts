@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SourceResult } from '../findings/model.js';
-import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
+import { bulkFormat, type ImportFormat, mapEach, type ReadOptions, validate } from './importer.js';
 import { isRecord, optString } from '../schema.js';
-import { dtFindingSchema, mapDtFinding } from './dtrack-finding.js';
+import { dtFindingSchema, dtProjectUrl, mapDtFinding } from './dtrack-finding.js';
 
 const envelopeSchema = z.object({
   version: optString,
@@ -11,11 +11,16 @@ const envelopeSchema = z.object({
   findings: z.array(z.unknown()),
 });
 
-function readFpf(envelope: unknown, items: Iterable<unknown>, _count: number, file: string): SourceResult {
+function readFpf(
+  envelope: unknown,
+  items: Iterable<unknown>,
+  _count: number,
+  file: string,
+  options: ReadOptions = {},
+): SourceResult {
   const fpf = validate(envelopeSchema, envelope, file, 'dtrack-fpf');
-  const uiBase = fpf.meta?.baseUrl;
-  const projectUrl =
-    uiBase && fpf.project?.uuid ? `${uiBase.replace(/\/+$/, '')}/projects/${fpf.project.uuid}` : undefined;
+  const uiBase = options.uiUrl ?? fpf.meta?.baseUrl;
+  const projectUrl = uiBase && fpf.project?.uuid ? dtProjectUrl(uiBase, fpf.project.uuid) : undefined;
   const findings = mapEach(items, dtFindingSchema, { file, format: 'dtrack-fpf', key: 'findings' }, (f) =>
     mapDtFinding(f, uiBase),
   );

@@ -4,6 +4,12 @@ import type { ScannerName, SourceResult } from '../findings/model.js';
 import { isRecord } from '../schema.js';
 import type { ImportFormatName } from './formats.js';
 
+/** What a run tells every format it reads. */
+export interface ReadOptions {
+  /** `ui-url`: the base of links into the scanner's web UI, over the one an export names (or for one that names none). */
+  uiUrl?: string | undefined;
+}
+
 /** One export format: how to recognise its shape and how to map it into findings. */
 export interface ImportFormat {
   name: ImportFormatName;
@@ -13,14 +19,20 @@ export interface ImportFormat {
   /** A cheap test of the top-level shape, used by auto-detection. */
   matches(document: unknown): boolean;
   /** Validates the whole document and maps it; throws UserError naming the file and the bad field. */
-  read(document: unknown, file: string): SourceResult;
+  read(document: unknown, file: string, options?: ReadOptions): SourceResult;
   /**
    * Formats whose bulk is one array (`rows`, …; '' when the document is the array) also read it element by
    * element, so a large file is never parsed whole: `envelope` is the document with that array emptied.
    */
   bulk?: {
     key: string;
-    read(envelope: unknown, items: Iterable<unknown>, count: number, file: string): SourceResult;
+    read(
+      envelope: unknown,
+      items: Iterable<unknown>,
+      count: number,
+      file: string,
+      options?: ReadOptions,
+    ): SourceResult;
   };
 }
 
@@ -31,11 +43,11 @@ export function bulkFormat(
   const { bulk } = format;
   return {
     ...format,
-    read(document, file) {
+    read(document, file, options) {
       const items = bulk.key === '' ? document : isRecord(document) ? document[bulk.key] : undefined;
-      if (!Array.isArray(items)) return bulk.read(document, [], 0, file);
+      if (!Array.isArray(items)) return bulk.read(document, [], 0, file, options);
       const envelope = bulk.key === '' ? [] : { ...(document as Record<string, unknown>), [bulk.key]: [] };
-      return bulk.read(envelope, items, items.length, file);
+      return bulk.read(envelope, items, items.length, file, options);
     },
   };
 }

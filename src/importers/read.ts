@@ -10,7 +10,7 @@ import { openRegularFile, sameFile } from '../paths.js';
 import { plural } from '../wording.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
-import type { ImportFormat } from './importer.js';
+import type { ImportFormat, ReadOptions } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
 import { endsEarly, isSpace, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
 
@@ -271,6 +271,7 @@ function readOne(
   bytes: Buffer,
   file: string,
   format: 'auto' | ImportFormatName,
+  options: ReadOptions,
   maxWholeBytes: number,
 ): { importer: ImportFormat; result: SourceResult } {
   const pick = (document: unknown) =>
@@ -280,7 +281,7 @@ function readOne(
   if (!sliced) {
     const document = parseWhole(bytes, file, maxWholeBytes);
     const importer = pick(document);
-    return { importer, result: importer.read(document, file) };
+    return { importer, result: importer.read(document, file, options) };
   }
   const withItems = (items: unknown[]) =>
     sliced.key === '' ? items : { ...(sliced.envelope as Record<string, unknown>), [sliced.key]: items };
@@ -288,13 +289,13 @@ function readOne(
   if (importer.bulk && importer.bulk.key === sliced.key) {
     return {
       importer,
-      result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file),
+      result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file, options),
     };
   }
   // Another format: the document is its slices put back together, not a second parse of every byte.
   const document = withItems([...parsedItems(sliced, file)]);
   const whole = pick(document);
-  return { importer: whole, result: whole.read(document, file) };
+  return { importer: whole, result: whole.read(document, file, options) };
 }
 
 /**
@@ -306,6 +307,7 @@ export function readImports(
   format: 'auto' | ImportFormatName,
   cwd: string,
   logger: Logger,
+  options: ReadOptions = {},
   // Tests pass a smaller limit, so as not to write 512 MiB files.
   maxWholeBytes = MAX_WHOLE_BYTES,
 ): SourceResult[] {
@@ -317,7 +319,7 @@ export function readImports(
       logger.info(`${file}: the same file as ${bytes.sameAs}, read once`);
       continue;
     }
-    const { importer, result } = readOne(bytes, file, format, maxWholeBytes);
+    const { importer, result } = readOne(bytes, file, format, options, maxWholeBytes);
     logger.info(
       `${file}: ${importer.name}, ${plural(result.findings.length, 'finding')}${result.violations.length ? `, ${plural(result.violations.length, 'policy violation')}` : ''}`,
     );

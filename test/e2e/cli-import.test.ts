@@ -315,6 +315,41 @@ describe('sca-bridge CLI', () => {
     expect(all.stderr).not.toContain('Path patterns');
   });
 
+  it("links to the web UI --ui-url names, over the export's own base or where it names none", async () => {
+    const sarifFile = path.join(work, 'ui-url.sarif');
+    const links = async (file: string, ...flags: string[]) => {
+      const { code, stdout } = await runCli(['import', file, '--sarif-file', sarifFile, '--json', ...flags], {
+        cwd: work,
+      });
+      expect(code).toBe(0);
+      const results = readSarif(sarifFile).runs.flatMap((r) => r.results ?? []);
+      return {
+        reportUrl: (JSON.parse(stdout) as { reportUrl: string | null }).reportUrl,
+        scannerUrl: results[0]?.properties?.scannerUrl as string | undefined,
+      };
+    };
+    const fpf = fixture('dt-fpf.json');
+    expect(await links(fpf)).toEqual({
+      reportUrl: 'https://dtrack.example.test/projects/0f6c2b7e-1111-4a5b-9c3d-2e4f5a6b7c8d',
+      scannerUrl: expect.stringMatching(/^https:\/\/dtrack\.example\.test\/vulnerabilities\//),
+    });
+    expect(await links(fpf, '--ui-url', 'https://dt-ui.example.com/')).toEqual({
+      reportUrl: 'https://dt-ui.example.com/projects/0f6c2b7e-1111-4a5b-9c3d-2e4f5a6b7c8d',
+      scannerUrl: expect.stringMatching(/^https:\/\/dt-ui\.example\.com\/vulnerabilities\//),
+    });
+    // A findings API array names no base: the links come from --ui-url alone (its rows name their project).
+    const rows = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-findings.json'), 'utf8'),
+    ) as { component: { project?: string } }[];
+    const array = path.join(work, 'dt-array.json');
+    writeFileSync(array, JSON.stringify(rows.filter((row) => row.component.project)));
+    expect(await links(array)).toEqual({ reportUrl: null, scannerUrl: undefined });
+    expect(await links(array, '--ui-url', 'https://dt-ui.example.com')).toEqual({
+      reportUrl: 'https://dt-ui.example.com/projects/d38ebf15-96cd-4a01-9bca-7b49b5b0e7c4',
+      scannerUrl: expect.stringMatching(/^https:\/\/dt-ui\.example\.com\/vulnerabilities\//),
+    });
+  });
+
   it('keeps a given --category as GitHub reads it: one without a `/` gets one, so its category is not empty', async () => {
     const sarifFile = path.join(work, 'category.sarif');
     const ids = async (files: string[], category: string) => {

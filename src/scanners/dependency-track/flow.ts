@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import { ScannerError } from '../../errors.js';
 import type { HttpOptions } from '../../http/client.js';
 import type { Finding, PolicyViolation, SourceResult } from '../../findings/model.js';
-import { dtFindingSchema, mapDtFinding } from '../../importers/dtrack-finding.js';
+import { dtFindingSchema, dtProjectUrl, mapDtFinding } from '../../importers/dtrack-finding.js';
 import type { Logger } from '../../logger.js';
 import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
@@ -21,7 +21,7 @@ import {
 } from './project.js';
 import { checkKey, checkServer, type KeyInfo, type ServerInfo } from './server.js';
 import { readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
-import { projectUrl, uiBase } from './urls.js';
+import { uiBase } from './urls.js';
 import { has } from './version.js';
 import { dtViolationSchema, mapDtViolation } from './violations.js';
 import { plural } from '../../wording.js';
@@ -274,7 +274,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
         ...(projectName ? { project: projectName } : {}),
         ...(projectVersion ? { projectVersion } : {}),
         scannerVersion: server.text,
-        reportUrl: projectUrl(ui, project.uuid),
+        reportUrl: dtProjectUrl(ui, project.uuid),
       },
     };
   } finally {
@@ -303,7 +303,7 @@ export async function testConnection(ctx: ScannerContext, options: FlowOptions =
         logger.warn(error.message);
       }
       if (found) {
-        logger.info(`Found ${describeTarget(target)}: ${projectUrl(uiBase(config), found.uuid)}`);
+        logger.info(`Found ${describeTarget(target)}: ${dtProjectUrl(uiBase(config), found.uuid)}`);
       } else if (!denied && target.kind === 'name' && config.autoCreate) {
         logger.info(
           `${describeTarget(target)} does not exist yet: a scan with an sbom creates it (auto-create).`,

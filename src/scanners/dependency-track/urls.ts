@@ -20,8 +20,3 @@ export function uiBase(config: Pick<Config, 'uiUrl' | 'apiUrl'>): string {
   if (config.uiUrl) return config.uiUrl.replace(/\/+$/, '');
   return serverRoot(config.apiUrl ?? '');
 }
-
-/** The project's page in the web UI. */
-export function projectUrl(ui: string, uuid: string): string {
-  return `${ui}/projects/${encodeURIComponent(uuid)}`;
-}

@@ -24,7 +24,7 @@ function readWritten(
   const dir = tempDir();
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-    return readImports(Object.keys(files), format, dir, recordingLogger(), maxWholeBytes);
+    return readImports(Object.keys(files), format, dir, recordingLogger(), {}, maxWholeBytes);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,8 @@ import {
   neededPermissions,
 } from '../../../../src/scanners/dependency-track/permissions.js';
 import { notFoundMessage, projectTarget } from '../../../../src/scanners/dependency-track/project.js';
-import { projectUrl, serverRoot, uiBase } from '../../../../src/scanners/dependency-track/urls.js';
+import { serverRoot, uiBase } from '../../../../src/scanners/dependency-track/urls.js';
+import { dtProjectUrl } from '../../../../src/importers/dtrack-finding.js';
 import { atLeast, has, parseDtVersion } from '../../../../src/scanners/dependency-track/version.js';
 import { dtViolationSchema, mapDtViolation } from '../../../../src/scanners/dependency-track/violations.js';
 import { fixtureViolations } from '../../../sim/dependency-track.js';
@@ -31,7 +32,7 @@ describe('api-url and ui-url', () => {
   it('takes ui-url when given, else the server root', () => {
     expect(uiBase({ apiUrl: 'https://dt.example.test/api' })).toBe('https://dt.example.test');
     expect(uiBase({ apiUrl: 'http://dt:8081/api', uiUrl: 'http://dt:8080/' })).toBe('http://dt:8080');
-    expect(projectUrl('http://dt:8080', 'ab-cd')).toBe('http://dt:8080/projects/ab-cd');
+    expect(dtProjectUrl('http://dt:8080/', 'ab-cd')).toBe('http://dt:8080/projects/ab-cd');
   });
 });
 
