@@ -70,6 +70,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   listRepos: () => (/* binding */ listRepos),
+  reportUnparsedRun: () => (/* binding */ reportUnparsedRun),
   runGate: () => (/* binding */ runGate),
   runReport: () => (/* binding */ runReport),
   testConnection: () => (/* binding */ testConnection)
@@ -6347,7 +6348,10 @@ async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
     }
 }
 
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -6409,6 +6413,26 @@ function logOutcome(logger, status, reasons) {
         logger.error(gateFailedMessage(reasons));
     else
         logger.info('Gate passed.');
+}
+/**
+ * A `scan` or `import` whose command line could not be parsed (an unknown or repeated flag): the webhook and
+ * `--json` still hear of the error, as for any refused run, from what the command line says leniently. No report
+ * is removed: nothing in such a command line is taken for a path.
+ */
+async function reportUnparsedRun(io, error, logger) {
+    const loose = (0,args/* looseArgs */.uY)(io.argv);
+    if (loose.command !== 'scan' && loose.command !== 'import')
+        return;
+    const startedAt = new Date();
+    const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
+    const inputs = { ...loose.inputs, ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}) };
+    registerSecrets(inputs, logger);
+    const summary = errorSummary({ mode: loose.command }, readCiContext(io.env), startedAt, error, logger);
+    const webhook = webhookOfRefusedRun(inputs, io.env);
+    if (webhook)
+        await sendWebhook(webhook, summary, logger);
+    if (loose.json)
+        io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
 }
 /** `import` and `scan`: read the sources, report, gate. */
 async function runReport(mode, args, io, logger) {

@@ -231,6 +231,28 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   };
 }
 
+/**
+ * What a command line that failed to parse still says, read leniently: the command, and what a webhook and
+ * `--json` need to report the refusal. Nothing else is taken from it.
+ */
+export function looseArgs(argv: readonly string[]): { command?: string; inputs: RawInputs; json: boolean } {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    allowNegative: true,
+    strict: false,
+  });
+  const inputs: RawInputs = {};
+  for (const name of ['webhook-url', 'ca-file'] as const) {
+    const value = values[name];
+    if (typeof value === 'string') inputs[name] = value;
+  }
+  if (typeof values.insecure === 'boolean') inputs.insecure = String(values.insecure);
+  const [command] = positionals;
+  return { ...(command ? { command } : {}), inputs, json: values.json === true };
+}
+
 /** Flags every command takes. */
 const EVERY_COMMAND = ['verbose', 'help', 'version'];
 

@@ -21,7 +21,7 @@ import { sendWebhook } from '../publish/webhook.js';
 import { clearReportsOfRefusedRun, errorSummary, runScan } from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { plural } from '../wording.js';
-import type { ParsedArgs } from './args.js';
+import { looseArgs, type ParsedArgs } from './args.js';
 
 // The commands that do work; main.ts loads this module only when one runs, so `--help` starts fast.
 
@@ -82,6 +82,24 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
 function logOutcome(logger: Logger, status: string, reasons: readonly string[]): void {
   if (status === 'failed') logger.error(gateFailedMessage(reasons));
   else logger.info('Gate passed.');
+}
+
+/**
+ * A `scan` or `import` whose command line could not be parsed (an unknown or repeated flag): the webhook and
+ * `--json` still hear of the error, as for any refused run, from what the command line says leniently. No report
+ * is removed: nothing in such a command line is taken for a path.
+ */
+export async function reportUnparsedRun(io: CliIo, error: unknown, logger: Logger): Promise<void> {
+  const loose = looseArgs(io.argv);
+  if (loose.command !== 'scan' && loose.command !== 'import') return;
+  const startedAt = new Date();
+  const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
+  const inputs = { ...loose.inputs, ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}) };
+  registerSecrets(inputs, logger);
+  const summary = errorSummary({ mode: loose.command }, readCiContext(io.env), startedAt, error, logger);
+  const webhook = webhookOfRefusedRun(inputs, io.env);
+  if (webhook) await sendWebhook(webhook, summary, logger);
+  if (loose.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** `import` and `scan`: read the sources, report, gate. */

@@ -9,8 +9,10 @@ export type { CliIo } from './commands.js';
 
 export async function main(io: CliIo): Promise<number> {
   let logger: Logger = new StreamLogger(io.stderr);
+  let parsed = false;
   try {
     const args = parseCliArgs(io.argv);
+    parsed = true;
     logger = new StreamLogger(io.stderr, args.verbose);
     if (args.version) {
       io.stdout(`${VERSION}\n`);
@@ -38,6 +40,7 @@ export async function main(io: CliIo): Promise<number> {
     }
   } catch (error) {
     logger.error(describeError(error));
+    if (!parsed) await (await import('./commands.js')).reportUnparsedRun(io, error, logger);
     return exitCodeOf(error);
   }
 }

@@ -721,6 +721,41 @@ describe('sca-bridge CLI', () => {
     }
   });
 
+  it('sends the error of a command line it cannot parse to the webhook and --json, and removes nothing', async () => {
+    const receiver = new WebhookReceiver();
+    const url = await receiver.start();
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'sca-bridge.sarif'), '{}');
+    try {
+      const cases = [
+        ['import', fixture('dt-fpf.json'), '--bogus', '--webhook-url', url, '--json'],
+        ['scan', '--fail-on', 'high', '--fail-on', 'critical', `--webhook-url=${url}`, '--json'],
+        ['import', fixture('dt-fpf.json'), '--token=tok-ABCDEF-0123456789', '--webhook-url', url, '--json'],
+      ];
+      for (const args of cases) {
+        const { code, stdout, stderr } = await runCli(args, { cwd: dir });
+        expect(code).toBe(2);
+        const summary = runSummaryOf<{ status: string; mode: string; error: { message: string } }>(stdout);
+        expect(summary).toMatchObject({ status: 'error', mode: args[0], error: { exitCode: 2 } });
+        expect(stderr).toContain(summary.error.message);
+      }
+      const bodies = receiver.requests.map((r) => runSummaryOf<{ error: { message: string } }>(r.body));
+      expect(bodies.map((b) => b.error.message)).toEqual([
+        expect.stringContaining('--bogus'),
+        expect.stringContaining('--fail-on'),
+        expect.stringContaining('--token is not accepted'),
+      ]);
+      expect(receiver.requests.map((r) => r.body).join('\n')).not.toContain('tok-ABCDEF');
+      // A command line that cannot be parsed names no path for certain: the earlier report stays.
+      expect(readFileSync(path.join(dir, 'sca-bridge.sarif'), 'utf8')).toBe('{}');
+      // Another command's refusal is only said.
+      expect((await runCli(['gate', 'x.json', '--bogus', '--webhook-url', url, '--json'])).stdout).toBe('');
+      expect(receiver.requests).toHaveLength(3);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('refuses an export that is not UTF-8 rather than read its names as U+FFFD (exit 2)', async () => {
     const dir = tempDir();
     const text = readFileSync(fixture('dt-fpf.json'), 'utf8').replace('"name"', '"name": "Größe café", "n"');

@@ -1,0 +1,660 @@
+export const id = 63;
+export const ids = [63];
+export const modules = {
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   sB: () => (/* binding */ refuseFlags),
+/* harmony export */   uY: () => (/* binding */ looseArgs)
+/* harmony export */ });
+/* unused harmony exports closestFlag, COMMAND_FLAGS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3395);
+
+
+
+
+/** Inputs of SPEC §3 that take a value on the command line. */
+const VALUE_INPUTS = [
+    'scanner',
+    'api-url',
+    'ui-url',
+    'ca-file',
+    'timeout',
+    'poll-interval',
+    'import-format',
+    'project',
+    'project-name',
+    'project-version',
+    'parent-project',
+    'sbom',
+    'repo-key',
+    'project-key',
+    'branch',
+    'environment',
+    'scan-tag',
+    'min-severity',
+    'fail-on',
+    'working-directory',
+    'sarif-file',
+    'category',
+    'webhook-url',
+    'gitlab-dependency-report',
+    'gitlab-codequality-report',
+];
+/** Inputs that may be repeated (or given comma-separated). */
+const LIST_INPUTS = [
+    'import-file',
+    'watches',
+    'include-path-patterns',
+    'exclude-path-patterns',
+    'metadata',
+];
+/** Switches; each also has a `--no-` form. */
+const BOOLEAN_INPUTS = [
+    'insecure',
+    'is-latest',
+    'auto-create',
+    'keep-report',
+    'fail-on-policy-violation',
+    'include-suppressed',
+];
+const OPTIONS = {
+    ...Object.fromEntries(VALUE_INPUTS.map((name) => [name, { type: 'string' }])),
+    ...Object.fromEntries(LIST_INPUTS.map((name) => [name, { type: 'string', multiple: true }])),
+    ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, { type: 'boolean' }])),
+    'token-file': { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+};
+/** Every long flag, switches with their `--no-` form. */
+const FLAG_NAMES = Object.entries(OPTIONS).flatMap(([name, option]) => option.type === 'boolean' ? [name, `no-${name}`] : [name]);
+/** Edits (insert, delete, replace) between two short strings. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/**
+ * The known flag an unknown one was most likely meant to be: `--fail_on`, `--Fail-On`, `--failon`, `--fial-on`,
+ * `--sarif`; none when no flag is that close (two edits at most, one for short names).
+ */
+function closestFlag(written) {
+    const name = written.replace(/^-+/, '').toLowerCase().replaceAll('_', '-');
+    // A flag cut short (`--sarif`, `--include-path`) when only one starts so.
+    const started = FLAG_NAMES.filter((flag) => name.length >= 3 && flag.startsWith(name));
+    if (started.length === 1)
+        return `--${started[0]}`;
+    const within = name.length > 4 ? 2 : 1;
+    let best;
+    for (const flag of FLAG_NAMES) {
+        const distance = editDistance(name, flag);
+        if (distance <= within && distance < (best?.distance ?? Infinity))
+            best = { flag, distance };
+    }
+    return best && `--${best.flag}`;
+}
+/**
+ * Node's own message on one line (it may span several, and ends with a full stop), but for an unknown flag ours,
+ * with the flag it was most likely meant to be.
+ */
+function parseError(error) {
+    const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? /^Unknown option '(.+?)'/.exec(error.message)?.[1]
+        : undefined;
+    const help = 'Run `sca-bridge --help` for the flags';
+    if (!unknown)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_3__/* .clause */ .s)(error.message.split('\n').join(' '))}. ${help}.`);
+    const meant = closestFlag(unknown);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(meant
+        ? `Unknown flag ${unknown}; did you mean ${meant}?`
+        : `Unknown flag ${unknown}. ${help} (a file whose name starts with - goes after --).`);
+}
+/** Values that may carry a token (a chat webhook's path, a URL's login): a message never shows them. */
+const URL_INPUTS = new Set(['api-url', 'ui-url', 'webhook-url']);
+/** What to do instead of repeating `--fail-on`: the budgets merged, when they are budgets of different severities. */
+function failOnOnce(values) {
+    const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
+    const severities = new Set(parts.map((part) => part.split(':')[0]?.trim().toLowerCase()));
+    return parts.every((part) => part.includes(':')) && severities.size === parts.length
+        ? `give the budgets once, comma-separated: --fail-on ${parts.join(',')}`
+        : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
+}
+/**
+ * A flag that takes one value, given again with another (`--fail-on critical:0 --fail-on high:5`, `--insecure
+ * --no-insecure`), is refused: parseArgs keeps the last, silently dropping the rest. The same value again loses
+ * nothing; list flags are repeatable.
+ */
+function refuseRepeats(tokens) {
+    const given = new Map();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || !token.name || !token.rawName)
+            continue;
+        if (LIST_INPUTS.includes(token.name))
+            continue;
+        const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+        const seen = given.get(token.name) ?? { written: [], values: [] };
+        if (!seen.values.includes(value))
+            seen.values.push(value);
+        if (!seen.written.includes(token.rawName))
+            seen.written.push(token.rawName);
+        given.set(token.name, seen);
+    }
+    for (const [name, { written, values }] of given) {
+        if (values.length < 2)
+            continue;
+        if (OPTIONS[name].type === 'boolean') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${listed(written)} are both given, and only the last would count; give one.`);
+        }
+        const shown = URL_INPUTS.has(name)
+            ? 'with different values (not shown: a URL may carry a token)'
+            : `(${listed(values.map((value) => JSON.stringify(value)))})`;
+        const fix = name === 'fail-on' ? failOnOnce(values) : 'give it once';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--${name} is given more than once ${shown}; it takes one value, and only the last would count: ${fix}.`);
+    }
+}
+function parseCliArgs(argv) {
+    // Any spelling of them (`--TOKEN`, `--webhook_secret`): a near miss must not be taken for another flag.
+    const secretFlag = argv.find((arg) => /^--(token|webhook[-_]secret)(=|$)/i.test(arg));
+    if (secretFlag) {
+        const name = secretFlag.replace(/^--/, '').replace(/=.*/, '').toLowerCase();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(name === 'token'
+            ? '--token is not accepted: a token in a flag leaks into shell history and process lists. Set the SCA_BRIDGE_TOKEN environment variable, or use --token-file <file>.'
+            : '--webhook-secret is not accepted: set the SCA_BRIDGE_WEBHOOK_SECRET environment variable instead.');
+    }
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+            args: [...argv],
+            options: OPTIONS,
+            allowPositionals: true,
+            allowNegative: true,
+            strict: true,
+            tokens: true,
+        });
+    }
+    catch (error) {
+        throw parseError(error);
+    }
+    refuseRepeats(parsed.tokens);
+    const values = parsed.values;
+    const inputs = {};
+    for (const name of [...VALUE_INPUTS, ...LIST_INPUTS]) {
+        const value = values[name];
+        if (value !== undefined)
+            inputs[name] = value;
+    }
+    for (const name of BOOLEAN_INPUTS) {
+        if (values[name] !== undefined)
+            inputs[name] = String(values[name]);
+    }
+    const [command, ...positionals] = parsed.positionals;
+    const flags = parsed.tokens.flatMap((token) => token.kind === 'option' ? [{ name: token.name, written: token.rawName }] : []);
+    return {
+        command,
+        positionals,
+        flags,
+        inputs,
+        json: !!values.json,
+        verbose: !!values.verbose,
+        help: !!values.help,
+        version: !!values.version,
+        ...(typeof values['token-file'] === 'string' ? { tokenFile: values['token-file'] } : {}),
+    };
+}
+/**
+ * What a command line that failed to parse still says, read leniently: the command, and what a webhook and
+ * `--json` need to report the refusal. Nothing else is taken from it.
+ */
+function looseArgs(argv) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+        args: [...argv],
+        options: OPTIONS,
+        allowPositionals: true,
+        allowNegative: true,
+        strict: false,
+    });
+    const inputs = {};
+    for (const name of ['webhook-url', 'ca-file']) {
+        const value = values[name];
+        if (typeof value === 'string')
+            inputs[name] = value;
+    }
+    if (typeof values.insecure === 'boolean')
+        inputs.insecure = String(values.insecure);
+    const [command] = positionals;
+    return { ...(command ? { command } : {}), inputs, json: values.json === true };
+}
+/** Flags every command takes. */
+const EVERY_COMMAND = ['verbose', 'help', 'version'];
+/** How `list-repos` and `test-connection` reach the scanner. */
+const CONNECTION = ['scanner', 'api-url', 'token-file', 'insecure', 'ca-file', 'timeout'];
+/**
+ * What the commands that read little take: the files and the flags commands.ts reads for them, directly or
+ * through their Config. `import` and `scan` take every flag (the Action and the GitLab component pass them some
+ * they do not use, such as defaults).
+ */
+const COMMAND_FLAGS = {
+    gate: { files: '<summary.json>', flags: ['fail-on', 'fail-on-policy-violation'] },
+    'list-repos': { files: '', flags: [...CONNECTION, 'project-key', 'json'] },
+    'test-connection': {
+        files: '',
+        // ui-url: Dependency-Track's project link; project-key: Xray's reports in a JFrog Project.
+        flags: [
+            ...CONNECTION,
+            'ui-url',
+            'project',
+            'project-name',
+            'project-version',
+            'branch',
+            'auto-create',
+            'project-key',
+        ],
+    },
+};
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/** The reports `import` and `scan` write, by input. */
+const REPORT_INPUTS = ['sarif-file', 'gitlab-dependency-report', 'gitlab-codequality-report'];
+/**
+ * With --json the run summary goes to standard output: a report written there too (`--sarif-file /dev/stdout`,
+ * or `--json > out.sarif` onto the report's own path) would run the two together into one stream no reader can
+ * split. Told by device and inode, whatever the path's spelling (`/dev/fd/1`, a pipe, a terminal, a file).
+ */
+function refuseReportOnStdout(args) {
+    if (!args.json || (args.command !== 'import' && args.command !== 'scan'))
+        return;
+    let stdout;
+    try {
+        stdout = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(1);
+    }
+    catch {
+        return;
+    }
+    for (const input of REPORT_INPUTS) {
+        const file = args.inputs[input];
+        if (typeof file !== 'string' || !file)
+            continue;
+        let stats;
+        try {
+            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+        }
+        catch {
+            // Not to be looked at (no permission): writing it is what will say so.
+            continue;
+        }
+        if (stats && stats.dev === stdout.dev && stats.ino === stdout.ino) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.`);
+        }
+    }
+}
+/**
+ * A flag the command would not read is refused rather than dropped: the user expects it to do something. So is
+ * a report written to standard output beside --json's summary.
+ */
+function refuseFlags(args) {
+    refuseReportOnStdout(args);
+    const takes = args.command === undefined ? undefined : COMMAND_FLAGS[args.command];
+    if (!takes)
+        return;
+    const allowed = new Set([...takes.flags, ...EVERY_COMMAND]);
+    const refused = [
+        ...new Set(args.flags.filter((flag) => !allowed.has(flag.name)).map((flag) => flag.written)),
+    ];
+    if (!refused.length)
+        return;
+    const what = [takes.files, ...[...takes.flags, 'verbose'].map((name) => `--${name}`)].filter(Boolean);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${args.command}: ${listed(refused)} ${refused.length === 1 ? 'does' : 'do'} not apply; ${args.command} takes ${listed(what)}. Run \`sca-bridge ${args.command} --help\`.`);
+}
+
+
+/***/ }),
+
+/***/ 3063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/importers/formats.ts
+var formats = __webpack_require__(9907);
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+const HELP = `sca-bridge: Dependency-Track and JFrog Xray findings as SARIF, gates and reports
+
+Usage:
+  sca-bridge scan --scanner <dependency-track|xray> --api-url <url> [flags]
+                                             scan through the scanner's API, write SARIF, evaluate the gate
+  sca-bridge import <file|glob>... [flags]   read exported JSON, write SARIF, evaluate the gate
+  sca-bridge test-connection --scanner <name> --api-url <url>
+                                             check URL, TLS, token and its permissions
+  sca-bridge list-repos --api-url <url>      Xray: repository keys the token can see
+  sca-bridge gate <summary.json> [flags]     evaluate the gate again from a saved --json run summary
+  sca-bridge --version | --help
+
+Connection (token: environment variable SCA_BRIDGE_TOKEN, or --token-file <file>; never a flag):
+  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+  --ui-url <url>                 web UI base for links (derived when possible)
+  --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
+  --timeout <s>                  wait for server-side processing (default 600); --poll-interval <s> (5)
+
+Dependency-Track scan:
+  --project <uuid> | --project-name <name> --project-version <v>   (version defaults to the branch)
+  --sbom <file>                  CycloneDX SBOM to upload first;  --no-auto-create  --parent-project <uuid|name>
+  --is-latest                    mark the uploaded version as latest (DT 4.12+)
+
+Xray scan:
+  --repo-key <key>               repository to report on;  --project-key <key> (JFrog Projects)
+  --keep-report                  keep the generated report instead of deleting it
+
+Output:
+  --sarif-file <path>            where SARIF is written (default sca-bridge.sarif)
+  --category <id>                SARIF automationDetails.id (default sca-bridge/<scanner>/<project>/)
+  --json                         print the run summary as JSON on stdout (logs go to stderr)
+  --working-directory <dir>      repository root, where findings are located (default: GITHUB_WORKSPACE, CI_PROJECT_DIR, else cwd)
+
+Import:
+  --import-format <format>       auto (default) or one of: ${formats/* IMPORT_FORMATS */.p.join(', ')}
+  --scanner <name>               dependency-track or xray (detected from the file)
+
+Filters and gate:
+  --min-severity <sev>           drop findings below it: critical, high, medium, low, info, unknown (default)
+  --include-path-patterns <glob> keep findings whose component path matches (repeatable)
+  --exclude-path-patterns <glob> drop findings whose component path matches (repeatable)
+  --include-suppressed           also report suppressed findings (never counted by the gate)
+  --fail-on <rule>               none (default), any, critical|high|medium|low (that or above),
+                                 or budgets such as critical:0,high:5
+  --fail-on-policy-violation     also fail on policy violations that fail the build
+  --watches <name>               Xray watches whose violations count (repeatable; default all)
+
+Reports and delivery:
+  --gitlab-dependency-report <path>   also write GitLab's dependency-scanning report
+  --gitlab-codequality-report <path>  also write GitLab's code-quality report
+  --webhook-url <url>            POST the run summary when the run ends (secret: SCA_BRIDGE_WEBHOOK_SECRET)
+  --verbose                      debug logging
+
+Labels (carried into SARIF and the run summary):
+  --project-name <name> --project-version <v> --repo-key <key> --branch <name>
+  --environment <name> --scan-tag <tag> --metadata key=value (repeat it; a comma stays in the value)
+
+A flag of one value is given once (again with another value, it is refused); those marked repeatable may repeat.
+Exit codes: 0 passed, 1 gate failed, 2 bad input, 3 scanner or network failure, 4 internal error.
+Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token-file.
+`;
+/** The flags that reach the scanner; `scanners` says which scanners the command takes. */
+const connectionHelp = (scanners) => `  --scanner <name>               ${scanners}
+  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+  --token-file <file>            the token, else the environment variable SCA_BRIDGE_TOKEN (never a flag)
+  --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
+  --timeout <s>                  a request waits at most a minute, or this when shorter (default 600)`;
+/** `<command> --help` for the commands that take few flags (args.ts COMMAND_FLAGS); `scan` and `import` take them all. */
+const COMMAND_HELP = {
+    gate: `Usage: sca-bridge gate <summary.json> [flags]
+
+Evaluates the gate again from the run summary \`sca-bridge import --json\` or \`scan --json\` saved (GitLab's
+gate job). Exit 1 when the gate fails; when the scan itself failed, its exit code.
+
+  --fail-on <rule>               instead of the saved rule: none, any, critical|high|medium|low (that or above),
+                                 or budgets such as critical:0,high:5
+  --fail-on-policy-violation     also fail on the summary's policy violations (--no-fail-on-policy-violation: do not)
+  --verbose                      debug logging
+`,
+    'list-repos': `Usage: sca-bridge list-repos --api-url <url> [flags]
+
+Xray: prints the repository keys the token can see, one per line.
+
+${connectionHelp('xray (the default; only Xray has repositories)')}
+  --project-key <key>            only the repositories of this JFrog Project
+  --json                         print the keys as a JSON array
+  --verbose                      debug logging
+`,
+    'test-connection': `Usage: sca-bridge test-connection --scanner <name> --api-url <url> [flags]
+
+Checks the URL, TLS and the token (and its permissions where the API tells); reports nothing else.
+
+${connectionHelp('dependency-track or xray')}
+  --project <uuid> | --project-name <name> --project-version <v>
+                                 Dependency-Track: also look the project up (version defaults to --branch)
+  --branch <name>                the branch (default from CI, else git)
+  --no-auto-create               Dependency-Track: the token need not create projects
+  --ui-url <url>                 web UI base for the project's link (derived when possible)
+  --project-key <key>            Xray: count the reports of this JFrog Project
+  --verbose                      debug logging
+`,
+};
+/** The help of a command, or the whole help. */
+function helpFor(command) {
+    return (command === undefined ? undefined : COMMAND_HELP[command]) ?? HELP;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+async function main(io) {
+    let logger = new src_logger/* StreamLogger */.r(io.stderr);
+    let parsed = false;
+    try {
+        const args = (0,cli_args/* parseCliArgs */.hT)(io.argv);
+        parsed = true;
+        logger = new src_logger/* StreamLogger */.r(io.stderr, args.verbose);
+        if (args.version) {
+            io.stdout(`${version/* VERSION */.x}\n`);
+            return errors/* ExitCode */.yU.Ok;
+        }
+        if (args.help || !args.command) {
+            io.stdout(helpFor(args.command));
+            return args.command || args.help ? errors/* ExitCode */.yU.Ok : errors/* ExitCode */.yU.BadInput;
+        }
+        (0,cli_args/* refuseFlags */.sB)(args);
+        switch (args.command) {
+            case 'import':
+            case 'scan':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).runReport(args.command, args, io, logger);
+            case 'test-connection':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).testConnection(args, io, logger);
+            case 'list-repos':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).listRepos(args, io, logger);
+            case 'gate':
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).runGate(args, logger);
+            default:
+                throw new errors/* UserError */.yo(`Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`);
+        }
+    }
+    catch (error) {
+        logger.error((0,errors/* describeError */.Uc)(error));
+        if (!parsed)
+            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).reportUnparsedRun(io, error, logger);
+        return (0,errors/* exitCodeOf */.FO)(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   VM: () => (/* binding */ ScannerError),
+/* harmony export */   yU: () => (/* binding */ ExitCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * The two kinds of failure a user can act on, kept apart from bugs (any other error, exit 4).
+ * Only the front doors catch these and turn them into exit codes.
+ */
+const ExitCode = {
+    Ok: 0,
+    GateFailed: 1,
+    BadInput: 2,
+    ScannerFailure: 3,
+    InternalError: 4,
+};
+/** Bad input: flags, configuration, an unreadable or unrecognised file (exit 2). */
+class UserError extends Error {
+    exitCode = ExitCode.BadInput;
+    name = 'UserError';
+}
+/** The scanner or the network failed: auth refused, unreachable, TLS, timeout, 5xx after retries (exit 3). */
+class ScannerError extends Error {
+    exitCode = ExitCode.ScannerFailure;
+    name = 'ScannerError';
+}
+function exitCodeOf(error) {
+    if (error instanceof UserError || error instanceof ScannerError)
+        return error.exitCode;
+    return ExitCode.InternalError;
+}
+const BUG_REPORT_URL = 'https://github.com/sca-bridge/sca-bridge/issues/new';
+/** The message a user sees; a bug says so and asks for a report. */
+function describeError(error) {
+    if (error instanceof UserError || error instanceof ScannerError)
+        return error.message;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return `internal error (a bug in sca-bridge, please report it at ${BUG_REPORT_URL}): ${detail}`;
+}
+
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ IMPORT_FORMATS)
+/* harmony export */ });
+/** The import formats by name (SPEC §3 `import-format`); kept apart from the schemas so `--help` loads nothing. */
+const IMPORT_FORMATS = [
+    'dtrack-fpf',
+    'dtrack-findings',
+    'xray-report',
+    'xray-scans-export',
+    'xray-summary',
+    'xray-cli-json',
+    'xray-simple-json',
+];
+
+
+/***/ }),
+
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor),
+/* harmony export */   r: () => (/* binding */ StreamLogger)
+/* harmony export */ });
+/** Replaces every registered secret in a text; shared by every logger and by error messages. */
+class Redactor {
+    secrets = new Set();
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    add(value) {
+        // Very short values would mask ordinary words; tokens are never that short.
+        if (value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
+        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const secret of longestFirst)
+            out = out.split(secret).join('***');
+        return out;
+    }
+}
+/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
+class StreamLogger {
+    write;
+    verbose;
+    redactor = new Redactor();
+    constructor(write, verbose = false) {
+        this.write = write;
+        this.verbose = verbose;
+    }
+    debug(message) {
+        if (this.verbose)
+            this.emit('debug', message);
+    }
+    info(message) {
+        this.emit('', message);
+    }
+    warn(message) {
+        this.emit('warning', message);
+    }
+    error(message) {
+        this.emit('error', message);
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+    emit(level, message) {
+        const text = this.redactor.redact(message);
+        this.write(level ? `${level}: ${text}\n` : `${text}\n`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   s: () => (/* binding */ clause)
+/* harmony export */ });
+/** `1 finding`, `2 findings`: a count with its noun. */
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/**
+ * A message quoted inside a sentence of ours, without its closing full stop: most messages end with one, and the
+ * sentence adds its own punctuation (`… failed: <message>. The scan …`, `(<message>); …`).
+ */
+function clause(message) {
+    return message.trim().replace(/\.+$/, '');
+}
+
+
+/***/ })
+
+};
