@@ -653,7 +653,9 @@ describe('sca-bridge CLI', () => {
       sarifFile,
       '--json',
     ]);
-    expect(budgets).toMatchObject({ code: 2, stdout: '' });
+    expect(budgets.code).toBe(2);
+    // --json still prints the error summary, as for any refused run.
+    expect(runSummaryOf(budgets.stdout)).toMatchObject({ status: 'error', error: { exitCode: 2 } });
     expect(budgets.stderr).toBe(
       'error: --fail-on is given more than once ("critical:0" and "high:5"); it takes one value, and only the last would count: give the budgets once, comma-separated: --fail-on critical:0,high:5.\n',
     );
