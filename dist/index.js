@@ -78386,7 +78386,8 @@ function compareNumbers(a, b) {
 }
 /** The versions lowest first, or `versions` itself when some cannot be compared. */
 function lowestFirst(versions) {
-    if (!versions.every((v) => numbersOf(v)))
+    // One version needs no order (the usual case, asked for each of a finding's messages).
+    if (versions.length < 2 || !versions.every((v) => numbersOf(v)))
         return versions;
     return [...versions].sort((a, b) => compareNumbers(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }

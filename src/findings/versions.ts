@@ -26,7 +26,8 @@ function compareNumbers(a: string, b: string): number | undefined {
 
 /** The versions lowest first, or `versions` itself when some cannot be compared. */
 export function lowestFirst(versions: readonly string[]): readonly string[] {
-  if (!versions.every((v) => numbersOf(v))) return versions;
+  // One version needs no order (the usual case, asked for each of a finding's messages).
+  if (versions.length < 2 || !versions.every((v) => numbersOf(v))) return versions;
   return [...versions].sort((a, b) => compareNumbers(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
