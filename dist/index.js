@@ -79164,7 +79164,8 @@ function sameFile(a, b) {
     if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
         return true;
     try {
-        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
+        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
+        const [x, y] = [(0,external_node_fs_.statSync)(a, { bigint: true }), (0,external_node_fs_.statSync)(b, { bigint: true })];
         return x.isFile() && x.dev === y.dev && x.ino === y.ino;
     }
     catch {
@@ -81088,8 +81089,9 @@ function readRegularFile(file, cwd, seen) {
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
     try {
-        // The file opened, not its path again: what is read is what is judged.
-        const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd);
+        // The file opened, not its path again: what is read is what is judged. As big integers: NTFS file ids pass
+        // 2^53, where two numbers could round to one and another export be skipped.
+        const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
         if (ino) {
             const id = `${dev}:${ino}`;
@@ -85136,8 +85138,11 @@ var logger = __nccwpck_require__(86999);
 
 
 
-/** A line the runner reads as a workflow command: `::` after any leading blanks. */
-const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::/;
+/**
+ * Text the runner reads as a workflow command: `::` after a line's leading blanks, or the older `##[…]` form
+ * anywhere in a line.
+ */
+const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::|##\[/;
 /**
  * The Action's logger: GitHub's workflow commands, which also mask registered secrets. It counts the
  * warnings and errors it prints, since each is an annotation within the step's caps.

@@ -10,7 +10,8 @@ export function relativeUri(from: string, to: string): string {
 export function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
-    const [x, y] = [statSync(a), statSync(b)];
+    // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
+    const [x, y] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
     return x.isFile() && x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false;

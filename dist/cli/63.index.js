@@ -222,24 +222,31 @@ function parseCliArgs(argv) {
  * `--json` need to report the refusal. Nothing else is taken from it.
  */
 function looseArgs(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+    const { values, positionals, tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
         args: [...argv],
         options: OPTIONS,
         allowPositionals: true,
         allowNegative: true,
         strict: false,
+        tokens: true,
     });
-    const inputs = {};
-    for (const name of ['webhook-url', 'ca-file']) {
-        const value = values[name];
-        if (typeof value === 'string')
-            inputs[name] = value;
-    }
-    if (typeof values.insecure === 'boolean')
-        inputs.insecure = String(values.insecure);
     const [command] = positionals;
-    return { ...(command ? { command } : {}), inputs, json: values.json === true };
+    const loose = { ...(command ? { command } : {}), json: values.json === true };
+    // A webhook input given twice, each time otherwise, is itself wrong (the refusal may be just that): no webhook.
+    const seen = new Map();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || !WEBHOOK_INPUTS.includes(token.name))
+            continue;
+        const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+        if ((seen.get(token.name) ?? value) !== value)
+            return { ...loose, inputs: {} };
+        seen.set(token.name, value);
+    }
+    const inputs = Object.fromEntries(seen);
+    return { ...loose, inputs };
 }
+/** The inputs sending a webhook reads from the command line. */
+const WEBHOOK_INPUTS = ['webhook-url', 'insecure', 'ca-file'];
 /** Flags every command takes. */
 const EVERY_COMMAND = ['verbose', 'help', 'version'];
 /** How `list-repos` and `test-connection` reach the scanner. */

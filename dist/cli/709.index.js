@@ -834,7 +834,8 @@ function sameFile(a, b) {
     if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
         return true;
     try {
-        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
+        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
+        const [x, y] = [(0,external_node_fs_.statSync)(a, { bigint: true }), (0,external_node_fs_.statSync)(b, { bigint: true })];
         return x.isFile() && x.dev === y.dev && x.ino === y.ino;
     }
     catch {
@@ -1870,8 +1871,9 @@ function readRegularFile(file, cwd, seen) {
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
     try {
-        // The file opened, not its path again: what is read is what is judged.
-        const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd);
+        // The file opened, not its path again: what is read is what is judged. As big integers: NTFS file ids pass
+        // 2^53, where two numbers could round to one and another export be skipped.
+        const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
         if (ino) {
             const id = `${dev}:${ino}`;
@@ -6386,10 +6388,10 @@ function refuseFiles(mode, args) {
     throw new errors/* UserError */.yo(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
 }
 /** The flags' inputs with the webhook secret, which only the environment gives; its secrets masked. */
-function inputsOf(args, io, logger, token) {
+function inputsOf(flags, io, logger, token) {
     const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
     const inputs = {
-        ...args.inputs,
+        ...flags,
         ...(token ? { token } : {}),
         ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
     };
@@ -6398,7 +6400,7 @@ function inputsOf(args, io, logger, token) {
 }
 async function buildConfig(mode, args, io, logger) {
     refuseFiles(mode, args);
-    const inputs = inputsOf(args, io, logger, await readToken(args, io.env));
+    const inputs = inputsOf(args.inputs, io, logger, await readToken(args, io.env));
     return parseConfig(mode, inputs, {
         env: io.env,
         cwd: io.cwd,
@@ -6425,9 +6427,7 @@ async function reportUnparsedRun(io, error, logger) {
     if (loose.command !== 'scan' && loose.command !== 'import')
         return;
     const startedAt = new Date();
-    const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
-    const inputs = { ...loose.inputs, ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}) };
-    registerSecrets(inputs, logger);
+    const inputs = inputsOf(loose.inputs, io, logger);
     const summary = errorSummary({ mode: loose.command }, readCiContext(io.env), startedAt, error, logger);
     const webhook = webhookOfRefusedRun(inputs, io.env);
     if (webhook)
@@ -6454,7 +6454,7 @@ async function runReport(mode, args, io, logger) {
     catch (error) {
         const { positionals: files, tokenFile } = args;
         // Its secrets masked before anything is said of the refusal.
-        webhook ??= webhookOfRefusedRun(inputsOf(args, io, logger), io.env);
+        webhook ??= webhookOfRefusedRun(inputsOf(args.inputs, io, logger), io.env);
         if (!config)
             await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
         exitCode = (0,errors/* exitCodeOf */.FO)(error);

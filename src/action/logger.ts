@@ -3,8 +3,11 @@ import * as core from '@actions/core';
 import { type Logger, Redactor } from '../logger.js';
 import type { AnnotationLevel } from '../report/annotations.js';
 
-/** A line the runner reads as a workflow command: `::` after any leading blanks. */
-const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::/;
+/**
+ * Text the runner reads as a workflow command: `::` after a line's leading blanks, or the older `##[…]` form
+ * anywhere in a line.
+ */
+const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::|##\[/;
 
 /**
  * The Action's logger: GitHub's workflow commands, which also mask registered secrets. It counts the

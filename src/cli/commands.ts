@@ -54,10 +54,10 @@ function refuseFiles(mode: Mode, args: ParsedArgs): void {
 }
 
 /** The flags' inputs with the webhook secret, which only the environment gives; its secrets masked. */
-function inputsOf(args: ParsedArgs, io: CliIo, logger: Logger, token?: string): RawInputs {
+function inputsOf(flags: RawInputs, io: CliIo, logger: Logger, token?: string): RawInputs {
   const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
   const inputs = {
-    ...args.inputs,
+    ...flags,
     ...(token ? { token } : {}),
     ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}),
   };
@@ -67,7 +67,7 @@ function inputsOf(args: ParsedArgs, io: CliIo, logger: Logger, token?: string): 
 
 async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logger): Promise<Config> {
   refuseFiles(mode, args);
-  const inputs = inputsOf(args, io, logger, await readToken(args, io.env));
+  const inputs = inputsOf(args.inputs, io, logger, await readToken(args, io.env));
   return parseConfig(mode, inputs, {
     env: io.env,
     cwd: io.cwd,
@@ -93,9 +93,7 @@ export async function reportUnparsedRun(io: CliIo, error: unknown, logger: Logge
   const loose = looseArgs(io.argv);
   if (loose.command !== 'scan' && loose.command !== 'import') return;
   const startedAt = new Date();
-  const webhookSecret = io.env.SCA_BRIDGE_WEBHOOK_SECRET || undefined;
-  const inputs = { ...loose.inputs, ...(webhookSecret ? { 'webhook-secret': webhookSecret } : {}) };
-  registerSecrets(inputs, logger);
+  const inputs = inputsOf(loose.inputs, io, logger);
   const summary = errorSummary({ mode: loose.command }, readCiContext(io.env), startedAt, error, logger);
   const webhook = webhookOfRefusedRun(inputs, io.env);
   if (webhook) await sendWebhook(webhook, summary, logger);
@@ -127,7 +125,7 @@ export async function runReport(
   } catch (error) {
     const { positionals: files, tokenFile } = args;
     // Its secrets masked before anything is said of the refusal.
-    webhook ??= webhookOfRefusedRun(inputsOf(args, io, logger), io.env);
+    webhook ??= webhookOfRefusedRun(inputsOf(args.inputs, io, logger), io.env);
     if (!config) await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
     exitCode = exitCodeOf(error);
     logger.error(describeError(error));

@@ -135,8 +135,9 @@ function readRegularFile(file: string, cwd: string, seen: SeenFiles): Buffer | {
     throw new UserError(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
   }
   try {
-    // The file opened, not its path again: what is read is what is judged.
-    const { dev, ino } = fstatSync(opened.fd);
+    // The file opened, not its path again: what is read is what is judged. As big integers: NTFS file ids pass
+    // 2^53, where two numbers could round to one and another export be skipped.
+    const { dev, ino } = fstatSync(opened.fd, { bigint: true });
     // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
     if (ino) {
       const id = `${dev}:${ino}`;

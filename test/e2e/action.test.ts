@@ -666,15 +666,18 @@ describe('webhook', () => {
     expect(delivery?.body).not.toContain('shh-0123456789');
   });
 
-  it("prints a server's text that holds workflow commands with commands stopped, so none takes effect", async () => {
-    receiver = new WebhookReceiver(1, 'busy\n::error title=PWN::injected\n::add-mask::main');
+  it.each([
+    ['`::` at the start of a line', 'busy\n::error title=PWN::injected\n::add-mask::main'],
+    ['the older `##[…]` form anywhere in a line', 'busy ##[add-mask]main and ##[error]PWN'],
+  ])("prints a server's text holding workflow commands (%s) with commands stopped", async (_, body) => {
+    receiver = new WebhookReceiver(1, body);
     const run = await runAction(
       { 'import-file': 'findings.json', 'webhook-url': await receiver.start() },
       { workspace: workspace() },
     );
     expect(run.code).toBe(0);
     expect(receiver.requests).toHaveLength(2);
-    expect(run.stdout).toContain('::error title=PWN::injected');
+    expect(run.stdout).toContain('PWN');
     // What the runner acts on: every command outside a stop-commands block.
     let stopped: string | undefined;
     const acted: string[] = [];
@@ -685,9 +688,10 @@ describe('webhook', () => {
       }
       const stop = /^::stop-commands::(.+)$/.exec(line);
       if (stop) stopped = stop[1];
-      else if (line.trimStart().startsWith('::')) acted.push(line);
+      else if (line.trimStart().startsWith('::') || line.includes('##[')) acted.push(line);
     }
-    expect(acted.filter((line) => line.includes('PWN') || line === '::add-mask::main')).toEqual([]);
+    expect(acted.filter((line) => line.includes('PWN') || line.includes('add-mask]main'))).toEqual([]);
+    expect(acted).not.toContain('::add-mask::main');
     expect(stopped).toBeUndefined();
   });
 

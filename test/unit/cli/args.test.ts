@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestFlag, COMMAND_FLAGS, parseCliArgs, refuseFlags } from '../../../src/cli/args.js';
+import { closestFlag, COMMAND_FLAGS, looseArgs, parseCliArgs, refuseFlags } from '../../../src/cli/args.js';
 import { UserError } from '../../../src/errors.js';
 
 /** The message parseCliArgs refuses a command line with. */
@@ -152,5 +152,50 @@ describe('the flags a command reads', () => {
   it.each(Object.entries(COMMAND_FLAGS))('are all taken by %s, with --verbose', (command, takes) => {
     const argv = [command, ...takes.flags.flatMap(given), '--verbose'];
     expect(() => refuseFlags(parseCliArgs(argv))).not.toThrow();
+  });
+});
+
+describe('a command line that cannot be parsed, read leniently for the webhook and --json', () => {
+  const url = 'https://hooks.example.com/in';
+
+  it('takes the command, --json and the inputs sending the webhook reads', () => {
+    expect(
+      looseArgs([
+        'import',
+        'x.json',
+        '--bogus',
+        '--json',
+        '--webhook-url',
+        url,
+        '--insecure',
+        '--ca-file',
+        'ca.pem',
+      ]),
+    ).toEqual({
+      command: 'import',
+      json: true,
+      inputs: { 'webhook-url': url, insecure: 'true', 'ca-file': 'ca.pem' },
+    });
+    expect(looseArgs(['scan', '--no-insecure', `--webhook-url=${url}`]).inputs).toEqual({
+      insecure: 'false',
+      'webhook-url': url,
+    });
+  });
+
+  it('takes no webhook input that is given twice otherwise: it may be what was refused', () => {
+    expect(looseArgs(['import', '--webhook-url', url, '--webhook-url', `${url}2`, '--json'])).toEqual({
+      command: 'import',
+      json: true,
+      inputs: {},
+    });
+    expect(looseArgs(['import', '--no-insecure', '--webhook-url', url, '--insecure']).inputs).toEqual({});
+    expect(
+      looseArgs(['import', '--ca-file', 'a.pem', '--webhook-url', url, '--ca-file', 'b.pem']).inputs,
+    ).toEqual({});
+    // The same value again is no conflict.
+    expect(looseArgs(['import', '--insecure', '--webhook-url', url, '--insecure']).inputs).toEqual({
+      insecure: 'true',
+      'webhook-url': url,
+    });
   });
 });
