@@ -112,12 +112,14 @@ export function normaliseVersion(version: string): string {
 /**
  * A manifest's version that names one release (`1.2.3`, `==1.2.3`, `v1.2.3`), so a finding on another version
  * is not about this declaration: not a range (`^1.2`, `>=1`, `1.x`, Gradle's `1.+`), a variable (`${v}`) or an
- * image tag, which moves; Cargo reads a bare `1.2.3` as `^1.2.3`, only `=1.2.3` pins it.
+ * image tag, which moves; Cargo reads a bare `1.2.3` as `^1.2.3`, only `=1.2.3` pins it; npm reads `4` and
+ * `4.17` as `4.x` and `4.17.x`.
  */
 export function pinsOneVersion(ecosystem: string, version: string): boolean {
   if (ecosystem === 'docker') return false;
   if (ecosystem === 'cargo' && !version.trimStart().startsWith('=')) return false;
   const normalised = normaliseVersion(version);
+  if (ecosystem === 'npm' && !/^\d+\.\d+\.\d+/.test(normalised)) return false;
   return /^\d[\w.+-]*$/.test(normalised) && !/(?:^|\.)[xX]\b|\+$/.test(normalised);
 }
 

@@ -44,6 +44,19 @@ export interface DeclarationGroup {
   byVersion: ReadonlyMap<string, Placed>;
 }
 
+/**
+ * One warning for every file that could not be read: in the Action each warning is an annotation, and a dozen
+ * template `package.json` files would use up the step's share before any finding's.
+ */
+function problemsMessage(problems: readonly string[]): string | undefined {
+  const [first, ...more] = problems;
+  if (!first) return undefined;
+  if (!more.length) return `${first}; findings are placed without it.`;
+  const shown = problems.slice(0, 5).join('; ');
+  const rest = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+  return `${problems.length} manifests and lockfiles could not be read, and findings are placed without them: ${shown}${rest}.`;
+}
+
 function byKind(a: Placed, b: Placed): number {
   return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
 }
@@ -83,12 +96,12 @@ export class Repository {
   private readonly lines = new Map<string, readonly string[] | null>();
   private readonly counted = new Map<string, number | null>();
   private readonly root: string;
-  private readonly warn: (message: string) => void;
+  /** Files whose declarations could not be read, and why: said in one warning once all are indexed. */
+  private readonly problems: string[] = [];
 
-  /** `warn` hears of a file whose declarations could not be read (the run goes on without them). */
+  /** `warn` hears of the files whose declarations could not be read (the run goes on without them). */
   constructor(root: string, files: readonly string[], warn: (message: string) => void = () => {}) {
     this.root = root;
-    this.warn = warn;
     this.files = new Set(files);
     for (const file of files) {
       for (let folder = folderOf(file); folder && !this.folders.has(folder); folder = folderOf(folder)) {
@@ -100,6 +113,8 @@ export class Repository {
     for (const list of this.declarations.values()) {
       if (list.some((placed) => placed.kind === 'lockfile')) list.sort(byKind);
     }
+    const message = problemsMessage(this.problems);
+    if (message) warn(message);
   }
 
   private index(uri: string): void {
@@ -116,8 +131,8 @@ export class Repository {
       declarations = type.scan(text, uri);
     } catch (error) {
       // A scanner's bug on one odd file must not fail the run (exit 4): its findings go elsewhere.
-      this.warn(
-        `${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)}); findings are placed without it.`,
+      this.problems.push(
+        `${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)})`,
       );
       return;
     }
@@ -202,7 +217,7 @@ export class Repository {
   private unreadable(uri: string, error: unknown): void {
     const why =
       (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    this.warn(`${uri}: could not be read (${why}); findings are placed without it.`);
+    this.problems.push(`${uri}: could not be read (${why})`);
   }
 
   /**

@@ -157,6 +157,17 @@ describe('a package several modules declare at different versions', () => {
     const uuid = xrayFindingOf('npm://uuid:8.3.2', { impactPaths: [['npm://uuid:8.3.2']] });
     expect(await placeIn(root, uuid)).toBe('svc3/package.json:3 (manifest)');
   });
+
+  it("takes npm's partial versions for the ranges they are (`4` is 4.x), not for pins", async () => {
+    const root = makeRepo({
+      'b/package.json': ['{', '  "dependencies": {', '    "lodash": "4.17.21"', '  }', '}'],
+      'z/package.json': ['{', '  "dependencies": {', '    "lodash": "4"', '  }', '}'],
+      'y/package.json': ['{', '  "dependencies": {', '    "qs": "6.10.3"', '  }', '}'],
+      'x/package.json': ['{', '  "dependencies": {', '    "qs": "6.5"', '  }', '}'],
+    });
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('z/package.json:3 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:npm/qs@6.5.2'))).toBe('x/package.json:3 (manifest)');
+  });
 });
 
 describe('a package declared many times', () => {

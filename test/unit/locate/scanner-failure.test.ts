@@ -52,18 +52,29 @@ describe('a JSON manifest or lockfile that is not JSON', () => {
     'web/package.json': ['{', '  "dependencies": {', '    "lodash": "4.17.21"', '  }', '}'],
   });
 
-  it('is named in a warning saying where, and the others are indexed', () => {
+  it('is named in one warning with the others, saying where, and the others are indexed', () => {
     const warnings: string[] = [];
     const files = ['package.json', 'api/composer.json', 'svc/Pipfile.lock', 'web/package.json'];
     const repository = new Repository(root, files, (message) => warnings.push(message));
+    // One warning: in the Action each is an annotation, within the step's few.
     expect(warnings).toEqual([
-      'package.json: could not read its declarations (not valid JSON: expected a key at line 4); findings are placed without it.',
-      'api/composer.json: could not read its declarations (not valid JSON: text after the document at line 1); findings are placed without it.',
-      'svc/Pipfile.lock: could not read its declarations (not valid JSON: unterminated string at line 1); findings are placed without it.',
+      '3 manifests and lockfiles could not be read, and findings are placed without them: package.json: could not read its declarations (not valid JSON: expected a key at line 4); api/composer.json: could not read its declarations (not valid JSON: text after the document at line 1); svc/Pipfile.lock: could not read its declarations (not valid JSON: unterminated string at line 1).',
     ]);
     expect(repository.lookup({ ecosystem: 'npm', name: 'lodash' }).map((placed) => placed.uri)).toEqual([
       'web/package.json',
     ]);
+  });
+
+  it('names five of many in its one warning, and how many more', () => {
+    const templates = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`gen/g${i}/package.json`, ['{ "version": {{ version }} }']]),
+    );
+    const warnings: string[] = [];
+    new Repository(makeRepo(templates), Object.keys(templates), (message) => warnings.push(message));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^12 manifests and lockfiles could not be read, .*gen\/g4\/package\.json.*; and 7 more\.$/,
+    );
   });
 
   it('says a document nested deeper than it can read is that, not invalid', () => {
