@@ -78435,6 +78435,10 @@ function componentLabel(finding) {
     const { packageName, version } = finding.component;
     return version ? `${packageName}@${version}` : packageName;
 }
+/** Up to three fixed versions to upgrade to, nearest first (`upgradeTargets`). */
+function advisedVersions(finding) {
+    return upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3);
+}
 /** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
 function findingMessage(finding) {
     const score = (0,cvss/* cvssScore */._k)(finding);
@@ -78444,7 +78448,7 @@ function findingMessage(finding) {
         : '';
     const detail = `${score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity}${verdict}`;
     const fix = finding.fixedVersions.length
-        ? `Upgrade to ${upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3).join(' or ')}.`
+        ? `Upgrade to ${advisedVersions(finding).join(' or ')}.`
         : 'No fixed version is known.';
     return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }
@@ -78907,7 +78911,6 @@ const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.
 
 
 
-
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 900 * 1024;
 const TOP_FINDINGS = 25;
@@ -78994,7 +78997,7 @@ function findingRows(findings, fileLink, limit) {
         const { uri, startLine } = f.location;
         const where = job_summary_link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
         const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
-        return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(upgradeTargets(f.fixedVersions, [f.component.version]).slice(0, 3).join(', ') || '—')} | ${where} |`;
+        return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(advisedVersions(f).join(', ') || '—')} | ${where} |`;
     });
     const more = findings.filter((f) => !f.suppressed).length - shown.length;
     return [
@@ -79244,11 +79247,15 @@ function mergeCvss(a, b) {
         out.v2 = v2;
     return out;
 }
-/** Of two sightings, the more applicable; one not analysed (or not covered) outranks `not applicable`. */
-const APPLICABILITY_RANK = { applicable: 3, undetermined: 2, 'not applicable': 0 };
+/**
+ * Of two sightings, the more applicable: one not analysed outranks `not applicable`, and any word (`not
+ * covered`) outranks none; words of one rank by their text, so the rows' order never decides.
+ */
+const APPLICABILITY_RANK = { applicable: 4, undetermined: 3, 'not applicable': 0 };
 function moreApplicable(a, b) {
-    const rank = (value) => (value === undefined ? 1 : (APPLICABILITY_RANK[value] ?? 1));
-    return rank(b) > rank(a) ? b : a;
+    const rank = (value) => (value === undefined ? 1 : (APPLICABILITY_RANK[value] ?? 2));
+    const order = rank(b) - rank(a);
+    return order > 0 || (order === 0 && b !== undefined && a !== undefined && b < a) ? b : a;
 }
 function merge(into, other) {
     const ids = (0,findings_ids/* orderIds */.Fd)([...into.ids, ...other.ids]);
@@ -81842,7 +81849,8 @@ function normaliseVersion(version) {
 /**
  * A manifest's version that names one release (`1.2.3`, `==1.2.3`, `v1.2.3`), so a finding on another version
  * is not about this declaration: not a range (`^1.2`, `>=1`, `1.x`, Gradle's `1.+`), a variable (`${v}`) or an
- * image tag, which moves; Cargo reads a bare `1.2.3` as `^1.2.3`, only `=1.2.3` pins it.
+ * image tag, which moves; Cargo reads a bare `1.2.3` as `^1.2.3`, only `=1.2.3` pins it; npm reads `4` and
+ * `4.17` as `4.x` and `4.17.x`.
  */
 function pinsOneVersion(ecosystem, version) {
     if (ecosystem === 'docker')
@@ -81850,6 +81858,8 @@ function pinsOneVersion(ecosystem, version) {
     if (ecosystem === 'cargo' && !version.trimStart().startsWith('='))
         return false;
     const normalised = normaliseVersion(version);
+    if (ecosystem === 'npm' && !/^\d+\.\d+\.\d+/.test(normalised))
+        return false;
     return /^\d[\w.+-]*$/.test(normalised) && !/(?:^|\.)[xX]\b|\+$/.test(normalised);
 }
 /** Both versions known (and normalised) and equal. */
@@ -83117,6 +83127,20 @@ function fileTypeOf(path) {
 
 
 const LF = 0x0a;
+/**
+ * One warning for every file that could not be read: in the Action each warning is an annotation, and a dozen
+ * template `package.json` files would use up the step's share before any finding's.
+ */
+function problemsMessage(problems) {
+    const [first, ...more] = problems;
+    if (!first)
+        return undefined;
+    if (!more.length)
+        return `${first}; findings are placed without it.`;
+    const shown = problems.slice(0, 5).join('; ');
+    const rest = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+    return `${problems.length} manifests and lockfiles could not be read, and findings are placed without them: ${shown}${rest}.`;
+}
 function byKind(a, b) {
     return Number(a.kind === 'lockfile') - Number(b.kind === 'lockfile');
 }
@@ -83155,11 +83179,11 @@ class Repository {
     lines = new Map();
     counted = new Map();
     root;
-    warn;
-    /** `warn` hears of a file whose declarations could not be read (the run goes on without them). */
+    /** Files whose declarations could not be read, and why: said in one warning once all are indexed. */
+    problems = [];
+    /** `warn` hears of the files whose declarations could not be read (the run goes on without them). */
     constructor(root, files, warn = () => { }) {
         this.root = root;
-        this.warn = warn;
         this.files = new Set(files);
         for (const file of files) {
             for (let folder = folderOf(file); folder && !this.folders.has(folder); folder = folderOf(folder)) {
@@ -83172,6 +83196,9 @@ class Repository {
             if (list.some((placed) => placed.kind === 'lockfile'))
                 list.sort(byKind);
         }
+        const message = problemsMessage(this.problems);
+        if (message)
+            warn(message);
     }
     index(uri) {
         const type = fileTypeOf(uri);
@@ -83190,7 +83217,7 @@ class Repository {
         }
         catch (error) {
             // A scanner's bug on one odd file must not fail the run (exit 4): its findings go elsewhere.
-            this.warn(`${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)}); findings are placed without it.`);
+            this.problems.push(`${uri}: could not read its declarations (${error instanceof Error ? error.message : String(error)})`);
             return;
         }
         // Folders of the repository; the lockfile's own, the common case, is one array for all of its copies.
@@ -83277,7 +83304,7 @@ class Repository {
     }
     unreadable(uri, error) {
         const why = error.code ?? (error instanceof Error ? error.message : String(error));
-        this.warn(`${uri}: could not be read (${why}); findings are placed without it.`);
+        this.problems.push(`${uri}: could not be read (${why})`);
     }
     /**
      * Declarations of a package, those of manifests first; of that name in any ecosystem when its
@@ -83991,18 +84018,29 @@ function pathFilter(include, exclude) {
     };
 }
 /**
- * What the path patterns left out of `all`, keeping `kept`; when they left out every finding that has a path,
- * the paths there were to match, since a pattern written with Xray's repository key or another root matches none.
+ * What the path patterns left out of `all`, keeping `kept`. When they left out every finding that has a path
+ * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
+ * Xray's repository key or another root matches none.
  */
-function pathFilterNote(all, kept) {
-    const left = all.length - kept;
+function pathFilterNote(all, kept, include) {
+    const left = all.length - kept.length;
     if (!left)
         return undefined;
-    if (kept)
-        return `Path patterns left out ${left} of ${all.length} findings.`;
+    const text = `Path patterns left out ${left} of ${all.length} findings`;
+    if (kept.some((finding) => pathsOf(finding).length))
+        return { warn: false, text: `${text}.` };
     const paths = [...new Set(all.flatMap(pathsOf))];
-    const shown = paths.slice(0, 3).map((p) => `\`${p}\``);
-    return `Path patterns left out all ${all.length} findings: none of their paths matched, and they look like ${shown.join(', ')}${paths.length > 3 ? ', …' : ''} (relative to the repository root; an Xray path without its repository key). Check include-path-patterns and exclude-path-patterns.`;
+    const shown = `${paths
+        .slice(0, 3)
+        .map((p) => `\`${p}\``)
+        .join(', ')}${paths.length > 3 ? ', …' : ''}`;
+    const why = include.length
+        ? 'include-path-patterns matched none of their paths'
+        : 'exclude-path-patterns matched every one of their paths';
+    return {
+        warn: true,
+        text: `${text}, every one that has a path: ${why}, which look like ${shown} (relative to the repository root; an Xray path without its repository key).`,
+    };
 }
 /** `min-severity` and suppression (SPEC §3, §6). */
 function applyReportFilters(findings, minSeverity, includeSuppressed) {
@@ -84639,12 +84677,12 @@ function modelSteps(config, locator, logger) {
                 });
             });
             const kept = located.filter(keep);
-            const note = pathFilterNote(located, kept.length);
+            const note = pathFilterNote(located, kept, config.includePathPatterns);
             // Left out entirely is most likely a pattern written for another root: a warning, not a quiet pass.
-            if (note && kept.length)
-                logger.info(note);
+            if (note?.warn)
+                logger.warn(note.text);
             else if (note)
-                logger.warn(note);
+                logger.info(note.text);
             return kept;
         },
         collapse: (located) => collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np),

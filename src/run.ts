@@ -91,10 +91,10 @@ function modelSteps(config: Config, locator: Locator, logger: Logger): ModelStep
         });
       });
       const kept = located.filter(keep);
-      const note = pathFilterNote(located, kept.length);
+      const note = pathFilterNote(located, kept, config.includePathPatterns);
       // Left out entirely is most likely a pattern written for another root: a warning, not a quiet pass.
-      if (note && kept.length) logger.info(note);
-      else if (note) logger.warn(note);
+      if (note?.warn) logger.warn(note.text);
+      else if (note) logger.info(note.text);
       return kept;
     },
     collapse: (located) => collapseDuplicates(located).sort(bySeverity),

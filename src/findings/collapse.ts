@@ -43,12 +43,16 @@ function mergeCvss(a: Cvss, b: Cvss): Cvss {
   return out;
 }
 
-/** Of two sightings, the more applicable; one not analysed (or not covered) outranks `not applicable`. */
-const APPLICABILITY_RANK: Record<string, number> = { applicable: 3, undetermined: 2, 'not applicable': 0 };
+/**
+ * Of two sightings, the more applicable: one not analysed outranks `not applicable`, and any word (`not
+ * covered`) outranks none; words of one rank by their text, so the rows' order never decides.
+ */
+const APPLICABILITY_RANK: Record<string, number> = { applicable: 4, undetermined: 3, 'not applicable': 0 };
 
 function moreApplicable(a: string | undefined, b: string | undefined): string | undefined {
-  const rank = (value: string | undefined) => (value === undefined ? 1 : (APPLICABILITY_RANK[value] ?? 1));
-  return rank(b) > rank(a) ? b : a;
+  const rank = (value: string | undefined) => (value === undefined ? 1 : (APPLICABILITY_RANK[value] ?? 2));
+  const order = rank(b) - rank(a);
+  return order > 0 || (order === 0 && b !== undefined && a !== undefined && b < a) ? b : a;
 }
 
 function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {

@@ -28,16 +28,31 @@ export function pathFilter(
 }
 
 /**
- * What the path patterns left out of `all`, keeping `kept`; when they left out every finding that has a path,
- * the paths there were to match, since a pattern written with Xray's repository key or another root matches none.
+ * What the path patterns left out of `all`, keeping `kept`. When they left out every finding that has a path
+ * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
+ * Xray's repository key or another root matches none.
  */
-export function pathFilterNote(all: readonly LocatedFinding[], kept: number): string | undefined {
-  const left = all.length - kept;
+export function pathFilterNote(
+  all: readonly LocatedFinding[],
+  kept: readonly LocatedFinding[],
+  include: readonly string[],
+): { warn: boolean; text: string } | undefined {
+  const left = all.length - kept.length;
   if (!left) return undefined;
-  if (kept) return `Path patterns left out ${left} of ${all.length} findings.`;
+  const text = `Path patterns left out ${left} of ${all.length} findings`;
+  if (kept.some((finding) => pathsOf(finding).length)) return { warn: false, text: `${text}.` };
   const paths = [...new Set(all.flatMap(pathsOf))];
-  const shown = paths.slice(0, 3).map((p) => `\`${p}\``);
-  return `Path patterns left out all ${all.length} findings: none of their paths matched, and they look like ${shown.join(', ')}${paths.length > 3 ? ', …' : ''} (relative to the repository root; an Xray path without its repository key). Check include-path-patterns and exclude-path-patterns.`;
+  const shown = `${paths
+    .slice(0, 3)
+    .map((p) => `\`${p}\``)
+    .join(', ')}${paths.length > 3 ? ', …' : ''}`;
+  const why = include.length
+    ? 'include-path-patterns matched none of their paths'
+    : 'exclude-path-patterns matched every one of their paths';
+  return {
+    warn: true,
+    text: `${text}, every one that has a path: ${why}, which look like ${shown} (relative to the repository root; an Xray path without its repository key).`,
+  };
 }
 
 export interface Filtered {

@@ -30,6 +30,11 @@ export function componentLabel(finding: Finding): string {
   return version ? `${packageName}@${version}` : packageName;
 }
 
+/** Up to three fixed versions to upgrade to, nearest first (`upgradeTargets`). */
+export function advisedVersions(finding: Finding): string[] {
+  return upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3);
+}
+
 /** The sentence a developer acts on: `lodash@4.17.20 is affected by CVE-2021-23337 (high, CVSS 7.2). Upgrade to 4.17.21.` */
 export function findingMessage(finding: Finding): string {
   const score = cvssScore(finding);
@@ -40,7 +45,7 @@ export function findingMessage(finding: Finding): string {
       : '';
   const detail = `${score !== undefined ? `${finding.severity}, CVSS ${score.toFixed(1)}` : finding.severity}${verdict}`;
   const fix = finding.fixedVersions.length
-    ? `Upgrade to ${upgradeTargets(finding.fixedVersions, [finding.component.version]).slice(0, 3).join(' or ')}.`
+    ? `Upgrade to ${advisedVersions(finding).join(' or ')}.`
     : 'No fixed version is known.';
   return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }

@@ -1,8 +1,7 @@
 import { cvssScore } from '../findings/cvss.js';
 import type { LocatedFinding, PolicyViolation } from '../findings/model.js';
 import { SEVERITIES } from '../findings/severity.js';
-import { upgradeTargets } from '../findings/versions.js';
-import { advisoryUrl, componentLabel } from './advisory.js';
+import { advisedVersions, advisoryUrl, componentLabel } from './advisory.js';
 import type { RunSummary } from './run-summary.js';
 import { pathToUri, webUrl } from './sarif.js';
 
@@ -113,7 +112,7 @@ function findingRows(
     const { uri, startLine } = f.location;
     const where = link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
     const scanner = webUrl(f.url) ? ` (${link('scanner', f.url)})` : '';
-    return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(upgradeTargets(f.fixedVersions, [f.component.version]).slice(0, 3).join(', ') || '—')} | ${where} |`;
+    return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(advisedVersions(f).join(', ') || '—')} | ${where} |`;
   });
   const more = findings.filter((f) => !f.suppressed).length - shown.length;
   return [

@@ -310,7 +310,14 @@ describe('sca-bridge CLI', () => {
     );
     expect(none.code).toBe(0);
     expect(none.stderr).toContain(
-      'warning: Path patterns left out all 4 findings: none of their paths matched, and they look like `30/9e/Jinja2-2.11.2-py2.py3-none-any.whl`, `web/app/1.0/manifest.json`, `com/acme/shop/1.0.0/shop-1.0.0.jar`, … (relative to the repository root; an Xray path without its repository key).',
+      'warning: Path patterns left out 4 of 4 findings, every one that has a path: include-path-patterns matched none of their paths, which look like `30/9e/Jinja2-2.11.2-py2.py3-none-any.whl`, `web/app/1.0/manifest.json`, `com/acme/shop/1.0.0/shop-1.0.0.jar`, … (relative to the repository root; an Xray path without its repository key).',
+    );
+    const excluded = await runCli(
+      ['import', fixture('xray-report.json'), '--sarif-file', sarifFile, '--exclude-path-patterns', '**'],
+      { cwd: work },
+    );
+    expect(excluded.stderr).toContain(
+      'warning: Path patterns left out 4 of 4 findings, every one that has a path: exclude-path-patterns matched every one of their paths',
     );
     expect(all.stderr).not.toContain('Path patterns');
   });

@@ -47,6 +47,11 @@ describe('collapseDuplicates', () => {
     expect(merged('Not Applicable', 'Not Covered')).toBe('not covered');
     expect(merged('Not Applicable', undefined)).toBeUndefined();
     expect(merged('Not Applicable', 'not_applicable')).toBe('not applicable');
+    // The rows' order never decides.
+    expect(merged('Not Covered', undefined)).toBe('not covered');
+    expect(merged(undefined, 'Not Covered')).toBe('not covered');
+    expect(merged('not_scanned', 'Not Covered')).toBe('not covered');
+    expect(merged('Not Covered', 'not_scanned')).toBe('not covered');
   });
 
   it('merges repeated sightings: ids, component paths, impact paths, fixes, references and CWEs', () => {

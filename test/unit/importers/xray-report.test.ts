@@ -219,6 +219,35 @@ describe('xray-report: vulnerabilities report', () => {
   });
 });
 
+describe('xray-report: contextual analysis', () => {
+  it('reads a verdict, else whether it applies, else nothing', () => {
+    const row = (fields: Record<string, unknown>) => ({
+      issue_id: 'XRAY-1',
+      severity: 'High',
+      vulnerable_component: 'npm://lodash:4.17.20',
+      ...fields,
+    });
+    const { findings } = xrayReport.read(
+      {
+        total_rows: 4,
+        rows: [
+          row({ applicability_result: 'not_applicable', applicability: true }),
+          row({ issue_id: 'XRAY-2', applicability: true }),
+          row({ issue_id: 'XRAY-3', applicability: false }),
+          row({ issue_id: 'XRAY-4', applicability: null }),
+        ],
+      },
+      'report.json',
+    );
+    expect(findings.map((f) => f.applicability)).toEqual([
+      'not applicable',
+      'applicable',
+      'not applicable',
+      undefined,
+    ]);
+  });
+});
+
 describe('xray-report: violations report', () => {
   const result = read('xray-report_violations.json');
 

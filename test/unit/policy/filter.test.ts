@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathFilter } from '../../../src/policy/filter.js';
+import { pathFilter, pathFilterNote } from '../../../src/policy/filter.js';
 import { aFinding } from '../../helpers/finding.js';
 
 describe('path patterns', () => {
@@ -27,5 +27,28 @@ describe('path patterns', () => {
     expect(pathFilter(['services/**'], [])(rootOnly)).toBe(false);
     expect(pathFilter([], ['package.json'])(rootOnly)).toBe(false);
     expect(pathFilter(['services/**'], ['**/*.md'])(fallback)).toBe(true);
+  });
+});
+
+describe('what the path patterns left out', () => {
+  const at = (componentPaths: string[]) => aFinding({ componentPaths });
+  const all = [at(['services/api/app.jar']), at(['web/app.tgz']), at([])];
+
+  it('is a line of the log while some finding with a path stays', () => {
+    expect(pathFilterNote(all, [all[0]!, all[2]!], ['services/**'])).toEqual({
+      warn: false,
+      text: 'Path patterns left out 1 of 3 findings.',
+    });
+    expect(pathFilterNote(all, all, ['**'])).toBeUndefined();
+  });
+
+  it('warns, naming the patterns at fault, when only findings without a path stay', () => {
+    expect(pathFilterNote(all, [all[2]!], ['libs-release/**'])).toEqual({
+      warn: true,
+      text: 'Path patterns left out 2 of 3 findings, every one that has a path: include-path-patterns matched none of their paths, which look like `services/api/app.jar`, `web/app.tgz` (relative to the repository root; an Xray path without its repository key).',
+    });
+    expect(pathFilterNote(all, [all[2]!], [])?.text).toContain(
+      'exclude-path-patterns matched every one of their paths',
+    );
   });
 });

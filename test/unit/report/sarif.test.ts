@@ -45,6 +45,20 @@ function many(n: number): LocatedFinding[] {
   );
 }
 
+describe('SARIF result properties', () => {
+  it("carry Xray's contextual analysis when there is one, and the advice in the help lowest first", () => {
+    const [applicable, silent] = [
+      aFinding({ applicability: 'Not Applicable', fixedVersions: ['4.17.21', '4.17.19', '5.0.0'] }),
+      aFinding({ ids: ['CVE-2020-8203'] }),
+    ];
+    const log = sarifLog([run([applicable, silent])]);
+    const results = log.runs[0]?.results ?? [];
+    expect(results.map((r) => r.properties?.applicability)).toEqual(['not applicable', undefined]);
+    const rule = log.runs[0]?.tool.driver.rules?.find((r) => r.id === 'CVE-2021-23337');
+    expect(rule?.help?.text).toContain('Fixed versions: 4.17.19, 4.17.21, 5.0.0');
+  });
+});
+
 describe('SARIF writer', () => {
   it("holds GitHub's documented limits, written out here so that a changed constant is caught", () => {
     expect(GITHUB_LIMITS).toEqual({
