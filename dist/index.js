@@ -77640,6 +77640,55 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/paths.ts
+
+
+/** Where the SARIF is written when `sarif-file` names no path. */
+const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
+/** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
+function relativeUri(from, to) {
+    return external_node_path_default().relative(from, to).split((external_node_path_default()).sep).join('/');
+}
+/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
+function sameFile(a, b) {
+    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
+        return true;
+    try {
+        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
+        const [x, y] = [(0,external_node_fs_.statSync)(a, { bigint: true }), (0,external_node_fs_.statSync)(b, { bigint: true })];
+        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
+ */
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+/**
+ * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
+ * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
+ * through a symbolic link. Throws what opening throws (no such file, no permission).
+ */
+function openRegularFile(file, noFollow = false) {
+    const fd = (0,external_node_fs_.openSync)(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
+    let stats;
+    try {
+        stats = (0,external_node_fs_.fstatSync)(fd);
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+    if (stats.isFile())
+        return { fd, size: stats.size };
+    (0,external_node_fs_.closeSync)(fd);
+    return { notFile: stats };
+}
+
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var findings_severity = __nccwpck_require__(65131);
 ;// CONCATENATED MODULE: ./src/importers/formats.ts
@@ -77655,6 +77704,7 @@ const IMPORT_FORMATS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -77953,7 +78003,7 @@ function defaultBranch(ctx) {
 /** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
 function reportPaths(raw) {
     return {
-        'sarif-file': config_text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+        'sarif-file': config_text(raw, 'sarif-file') ?? DEFAULT_SARIF_FILE,
         'gitlab-dependency-report': config_text(raw, 'gitlab-dependency-report'),
         'gitlab-codequality-report': config_text(raw, 'gitlab-codequality-report'),
     };
@@ -79155,53 +79205,6 @@ function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPoli
 
 // EXTERNAL MODULE: ./src/cancel.ts
 var src_cancel = __nccwpck_require__(90833);
-;// CONCATENATED MODULE: ./src/paths.ts
-
-
-/** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
-function relativeUri(from, to) {
-    return external_node_path_default().relative(from, to).split((external_node_path_default()).sep).join('/');
-}
-/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
-function sameFile(a, b) {
-    if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
-        return true;
-    try {
-        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
-        const [x, y] = [(0,external_node_fs_.statSync)(a, { bigint: true }), (0,external_node_fs_.statSync)(b, { bigint: true })];
-        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
- * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
- */
-const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
-const NO_LINK = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-/**
- * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
- * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
- * through a symbolic link. Throws what opening throws (no such file, no permission).
- */
-function openRegularFile(file, noFollow = false) {
-    const fd = (0,external_node_fs_.openSync)(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
-    let stats;
-    try {
-        stats = (0,external_node_fs_.fstatSync)(fd);
-    }
-    catch (error) {
-        (0,external_node_fs_.closeSync)(fd);
-        throw error;
-    }
-    if (stats.isFile())
-        return { fd, size: stats.size };
-    (0,external_node_fs_.closeSync)(fd);
-    return { notFile: stats };
-}
-
 ;// CONCATENATED MODULE: ./src/findings/collapse.ts
 
 
@@ -81385,7 +81388,7 @@ function fallbackUri(options, repository) {
             return uri;
     }
     // The SARIF file where it is written when that is in the repository, else its name at the root.
-    const sarif = external_node_path_default().resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
+    const sarif = external_node_path_default().resolve(options.workingDirectory, options.sarifFile ?? DEFAULT_SARIF_FILE);
     const file = toUri(root, sarif) ? sarif : external_node_path_default().join(root, external_node_path_default().basename(sarif));
     return relativeUri(options.workingDirectory, file);
 }

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
+import { DEFAULT_SARIF_FILE } from './paths.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
 import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
@@ -429,7 +430,7 @@ export type ReportPaths = {
 /** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
 export function reportPaths(raw: RawInputs): ReportPaths {
   return {
-    'sarif-file': text(raw, 'sarif-file') ?? 'sca-bridge.sarif',
+    'sarif-file': text(raw, 'sarif-file') ?? DEFAULT_SARIF_FILE,
     'gitlab-dependency-report': text(raw, 'gitlab-dependency-report'),
     'gitlab-codequality-report': text(raw, 'gitlab-codequality-report'),
   };

@@ -1,6 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** Where the SARIF is written when `sarif-file` names no path. */
+export const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
+
 /** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
 export function relativeUri(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');

@@ -16,7 +16,9 @@ export const modules = {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3395);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3395);
+
 
 
 
@@ -119,7 +121,7 @@ function parseError(error) {
         : undefined;
     const help = 'Run `sca-bridge --help` for the flags';
     if (!unknown)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_3__/* .clause */ .s)(error.message.split('\n').join(' '))}. ${help}.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_4__/* .clause */ .s)(error.message.split('\n').join(' '))}. ${help}.`);
     const meant = closestFlag(unknown);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(meant
         ? `Unknown flag ${unknown}; did you mean ${meant}?`
@@ -296,7 +298,8 @@ function refuseReportOnStdout(args) {
         return;
     }
     for (const input of REPORT_INPUTS) {
-        const file = args.inputs[input];
+        // The SARIF is written whether or not its path is given.
+        const file = args.inputs[input] ?? (input === 'sarif-file' ? _paths_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SARIF_FILE */ .V3 : undefined);
         if (typeof file !== 'string' || !file)
             continue;
         let stats;
@@ -487,13 +490,13 @@ async function main(io) {
         switch (args.command) {
             case 'import':
             case 'scan':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).runReport(args.command, args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).runReport(args.command, args, io, logger);
             case 'test-connection':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).testConnection(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).testConnection(args, io, logger);
             case 'list-repos':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).listRepos(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).listRepos(args, io, logger);
             case 'gate':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).runGate(args, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).runGate(args, logger);
             default:
                 throw new errors/* UserError */.yo(`Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`);
         }
@@ -501,7 +504,7 @@ async function main(io) {
     catch (error) {
         logger.error((0,errors/* describeError */.Uc)(error));
         if (!parsed)
-            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 709))).reportUnparsedRun(io, error, logger);
+            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).reportUnparsedRun(io, error, logger);
         return (0,errors/* exitCodeOf */.FO)(error);
     }
 }
@@ -637,6 +640,70 @@ class StreamLogger {
         const text = this.redactor.redact(message);
         this.write(level ? `${level}: ${text}\n` : `${text}\n`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H9: () => (/* binding */ relativeUri),
+/* harmony export */   V3: () => (/* binding */ DEFAULT_SARIF_FILE),
+/* harmony export */   Vi: () => (/* binding */ sameFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Where the SARIF is written when `sarif-file` names no path. */
+const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
+/** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
+function relativeUri(from, to) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(from, to).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+}
+/** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
+function sameFile(a, b) {
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(a) === node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(b))
+        return true;
+    try {
+        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
+        const [x, y] = [(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(a, { bigint: true }), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(b, { bigint: true })];
+        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Opening a FIFO for reading waits for a writer; non-blocking it returns at once, and `fstat` then tells it
+ * from a file. `O_NOFOLLOW` refuses a symbolic link. Windows has neither flag.
+ */
+const READ_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+const NO_LINK = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0;
+/**
+ * Opens `file` for reading only when it is a regular file, whose reading ends: a device such as /dev/zero never
+ * does, and a named pipe waits for a writer. Otherwise closes it again and says what is there. `noFollow`: not
+ * through a symbolic link. Throws what opening throws (no such file, no permission).
+ */
+function openRegularFile(file, noFollow = false) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, READ_FLAGS | (noFollow ? NO_LINK : 0));
+    let stats;
+    try {
+        stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        throw error;
+    }
+    if (stats.isFile())
+        return { fd, size: stats.size };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    return { notFile: stats };
 }
 
 

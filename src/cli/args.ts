@@ -1,6 +1,7 @@
 import { fstatSync, type Stats, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
+import { DEFAULT_SARIF_FILE } from '../paths.js';
 import type { RawInputs } from '../config.js';
 import { clause } from '../wording.js';
 
@@ -313,7 +314,8 @@ function refuseReportOnStdout(args: ParsedArgs): void {
     return;
   }
   for (const input of REPORT_INPUTS) {
-    const file = args.inputs[input];
+    // The SARIF is written whether or not its path is given.
+    const file = args.inputs[input] ?? (input === 'sarif-file' ? DEFAULT_SARIF_FILE : undefined);
     if (typeof file !== 'string' || !file) continue;
     let stats: Stats | undefined;
     try {

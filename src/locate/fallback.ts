@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { relativeUri } from '../paths.js';
+import { DEFAULT_SARIF_FILE, relativeUri } from '../paths.js';
 import type { LocatorOptions } from './locator.js';
 import type { Repository } from './repository.js';
 
@@ -48,7 +48,7 @@ export function fallbackUri(options: LocatorOptions, repository: Repository): st
     if (repository.isFile(uri)) return uri;
   }
   // The SARIF file where it is written when that is in the repository, else its name at the root.
-  const sarif = path.resolve(options.workingDirectory, options.sarifFile ?? 'sca-bridge.sarif');
+  const sarif = path.resolve(options.workingDirectory, options.sarifFile ?? DEFAULT_SARIF_FILE);
   const file = toUri(root, sarif) ? sarif : path.join(root, path.basename(sarif));
   return relativeUri(options.workingDirectory, file);
 }

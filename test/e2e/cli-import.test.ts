@@ -907,6 +907,18 @@ describe('sca-bridge CLI', () => {
     expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toBe(
       'error: --sarif-file out.sarif and --json both write to standard output, where the report and the run summary would run together; write the sarif-file to a file, or leave out --json.\nexit 2\n',
     );
+    // So is the summary redirected onto the SARIF's default path, with no --sarif-file given.
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" import "${fixture('dt-fpf.json')}" --json > sca-bridge.sarif 2> err.txt; echo "exit $?" >> err.txt`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toBe(
+      'error: --sarif-file sca-bridge.sarif and --json both write to standard output, where the report and the run summary would run together; write the sarif-file to a file, or leave out --json.\nexit 2\n',
+    );
     // Without --json, standard output is the SARIF's alone (a shell's pipe: Node's own are sockets, not opened).
     const sarif = execFileSync(
       'sh',
