@@ -77649,14 +77649,20 @@ const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
 function relativeUri(from, to) {
     return external_node_path_default().relative(from, to).split((external_node_path_default()).sep).join('/');
 }
+/**
+ * Whether two `stat`s are of one file: device and inode, taken as big integers (`{ bigint: true }`), since NTFS
+ * file ids pass 2^53, where two numbers could round to one.
+ */
+function sameNode(a, b) {
+    return a.dev === b.dev && a.ino === b.ino;
+}
 /** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
 function sameFile(a, b) {
     if (external_node_path_default().resolve(a) === external_node_path_default().resolve(b))
         return true;
     try {
-        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
         const [x, y] = [(0,external_node_fs_.statSync)(a, { bigint: true }), (0,external_node_fs_.statSync)(b, { bigint: true })];
-        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+        return x.isFile() && sameNode(x, y);
     }
     catch {
         return false;
@@ -80992,7 +80998,7 @@ function sliceDocument(buf, keys) {
 function ownStreams() {
     return [1, 2].flatMap((fd) => {
         try {
-            const stats = (0,external_node_fs_.fstatSync)(fd);
+            const stats = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
             return stats.isFile() ? [stats] : [];
         }
         catch {
@@ -81049,8 +81055,8 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     const isStream = (file) => {
         if (!streams.length)
             return false;
-        const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { throwIfNoEntry: false });
-        return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
+        const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { bigint: true, throwIfNoEntry: false });
+        return !!stats && streams.some((s) => sameNode(s, stats));
     };
     const isOwnReport = (file) => {
         const resolved = external_node_path_default().resolve(cwd, file);
@@ -81099,8 +81105,7 @@ function readRegularFile(file, cwd, seen) {
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
     try {
-        // The file opened, not its path again: what is read is what is judged. As big integers: NTFS file ids pass
-        // 2^53, where two numbers could round to one and another export be skipped.
+        // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
         const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
         if (ino) {
@@ -83129,6 +83134,10 @@ function fileTypeOf(path) {
 
 
 
+/** Whether a declaration stands for one version only: a manifest's pin (`Placed.pinned`) or a lockfile's copy. */
+function pinsVersion(placed) {
+    return placed.version !== undefined && (placed.pinned === true || placed.kind === 'lockfile');
+}
 const LF = 0x0a;
 /**
  * One warning for every file that could not be read: in the Action each warning is an annotation, and a dozen
@@ -83333,8 +83342,7 @@ class Repository {
         if (!groups) {
             const byKey = new Map();
             for (const placed of this.lookup(ref)) {
-                const pinned = placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile');
-                const groupKey = `${Number(placed.direct)}${Number(pinned)}${placed.uri}`;
+                const groupKey = `${Number(placed.direct)}${Number(pinsVersion(placed))}${placed.uri}`;
                 let group = byKey.get(groupKey);
                 if (!group)
                     byKey.set(groupKey, (group = { first: placed, byVersion: new Map() }));
@@ -83465,7 +83473,7 @@ function versionFit(placed, version, installed) {
         return 1;
     if (placed.version === version || installed?.has(version))
         return 0;
-    if (installed || (placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile')))
+    if (installed || pinsVersion(placed))
         return 2;
     return 1;
 }

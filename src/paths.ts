@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, type Stats, statSync } from 'node:fs';
+import { type BigIntStats, closeSync, constants, fstatSync, openSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the SARIF is written when `sarif-file` names no path. */
@@ -9,13 +9,20 @@ export function relativeUri(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');
 }
 
+/**
+ * Whether two `stat`s are of one file: device and inode, taken as big integers (`{ bigint: true }`), since NTFS
+ * file ids pass 2^53, where two numbers could round to one.
+ */
+export function sameNode(a: BigIntStats, b: BigIntStats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
 /** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
 export function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
-    // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
     const [x, y] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
-    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    return x.isFile() && sameNode(x, y);
   } catch {
     return false;
   }

@@ -1724,7 +1724,7 @@ function sliceDocument(buf, keys) {
 function ownStreams() {
     return [1, 2].flatMap((fd) => {
         try {
-            const stats = (0,external_node_fs_.fstatSync)(fd);
+            const stats = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
             return stats.isFile() ? [stats] : [];
         }
         catch {
@@ -1781,8 +1781,8 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     const isStream = (file) => {
         if (!streams.length)
             return false;
-        const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { throwIfNoEntry: false });
-        return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
+        const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { bigint: true, throwIfNoEntry: false });
+        return !!stats && streams.some((s) => (0,paths/* sameNode */.$Y)(s, stats));
     };
     const isOwnReport = (file) => {
         const resolved = external_node_path_default().resolve(cwd, file);
@@ -1831,8 +1831,7 @@ function readRegularFile(file, cwd, seen) {
         throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
     try {
-        // The file opened, not its path again: what is read is what is judged. As big integers: NTFS file ids pass
-        // 2^53, where two numbers could round to one and another export be skipped.
+        // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
         const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
         if (ino) {
@@ -3861,6 +3860,10 @@ function fileTypeOf(path) {
 
 
 
+/** Whether a declaration stands for one version only: a manifest's pin (`Placed.pinned`) or a lockfile's copy. */
+function pinsVersion(placed) {
+    return placed.version !== undefined && (placed.pinned === true || placed.kind === 'lockfile');
+}
 const LF = 0x0a;
 /**
  * One warning for every file that could not be read: in the Action each warning is an annotation, and a dozen
@@ -4065,8 +4068,7 @@ class Repository {
         if (!groups) {
             const byKey = new Map();
             for (const placed of this.lookup(ref)) {
-                const pinned = placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile');
-                const groupKey = `${Number(placed.direct)}${Number(pinned)}${placed.uri}`;
+                const groupKey = `${Number(placed.direct)}${Number(pinsVersion(placed))}${placed.uri}`;
                 let group = byKey.get(groupKey);
                 if (!group)
                     byKey.set(groupKey, (group = { first: placed, byVersion: new Map() }));
@@ -4197,7 +4199,7 @@ function versionFit(placed, version, installed) {
         return 1;
     if (placed.version === version || installed?.has(version))
         return 0;
-    if (installed || (placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile')))
+    if (installed || pinsVersion(placed))
         return 2;
     return 1;
 }

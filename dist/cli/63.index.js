@@ -137,6 +137,10 @@ function failOnOnce(values) {
         ? `give the budgets once, comma-separated: --fail-on ${parts.join(',')}`
         : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
 }
+/** What a flag token gives: its value, or for a switch `true`, and `false` for its `--no-` form. */
+function tokenValue(token) {
+    return token.value ?? String(!token.rawName.startsWith('--no-'));
+}
 /**
  * A flag that takes one value, given again with another (`--fail-on critical:0 --fail-on high:5`, `--insecure
  * --no-insecure`), is refused: parseArgs keeps the last, silently dropping the rest. The same value again loses
@@ -149,7 +153,7 @@ function refuseRepeats(tokens) {
             continue;
         if (LIST_INPUTS.includes(token.name))
             continue;
-        const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+        const value = tokenValue({ rawName: token.rawName, value: token.value });
         const seen = given.get(token.name) ?? { written: [], values: [] };
         if (!seen.values.includes(value))
             seen.values.push(value);
@@ -239,7 +243,7 @@ function looseArgs(argv) {
     for (const token of tokens) {
         if (token.kind !== 'option' || !WEBHOOK_INPUTS.includes(token.name))
             continue;
-        const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+        const value = tokenValue(token);
         if ((seen.get(token.name) ?? value) !== value)
             return { ...loose, inputs: {} };
         seen.set(token.name, value);
@@ -292,7 +296,7 @@ function refuseReportOnStdout(args) {
         return;
     let stdout;
     try {
-        stdout = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(1);
+        stdout = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(1, { bigint: true });
     }
     catch {
         return;
@@ -304,13 +308,13 @@ function refuseReportOnStdout(args) {
             continue;
         let stats;
         try {
-            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { bigint: true, throwIfNoEntry: false });
         }
         catch {
             // Not to be looked at (no permission): writing it is what will say so.
             continue;
         }
-        if (stats && stats.dev === stdout.dev && stats.ino === stdout.ino) {
+        if (stats && (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .sameNode */ .$Y)(stats, stdout)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.`);
         }
     }
@@ -649,6 +653,7 @@ class StreamLogger {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ sameNode),
 /* harmony export */   H9: () => (/* binding */ relativeUri),
 /* harmony export */   V3: () => (/* binding */ DEFAULT_SARIF_FILE),
 /* harmony export */   Vi: () => (/* binding */ sameFile),
@@ -666,14 +671,20 @@ const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
 function relativeUri(from, to) {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(from, to).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
+/**
+ * Whether two `stat`s are of one file: device and inode, taken as big integers (`{ bigint: true }`), since NTFS
+ * file ids pass 2^53, where two numbers could round to one.
+ */
+function sameNode(a, b) {
+    return a.dev === b.dev && a.ino === b.ino;
+}
 /** The same file, by path or, for files that exist, by device and inode (links, `./a` and `a`). */
 function sameFile(a, b) {
     if (node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(a) === node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(b))
         return true;
     try {
-        // Big integers: NTFS file ids pass 2^53, where two numbers could round to one.
         const [x, y] = [(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(a, { bigint: true }), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(b, { bigint: true })];
-        return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+        return x.isFile() && sameNode(x, y);
     }
     catch {
         return false;

@@ -1,7 +1,7 @@
-import { fstatSync, type Stats, statSync } from 'node:fs';
+import { type BigIntStats, fstatSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
-import { DEFAULT_SARIF_FILE } from '../paths.js';
+import { DEFAULT_SARIF_FILE, sameNode } from '../paths.js';
 import type { RawInputs } from '../config.js';
 import { clause } from '../wording.js';
 
@@ -148,6 +148,11 @@ function failOnOnce(values: readonly string[]): string {
     : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
 }
 
+/** What a flag token gives: its value, or for a switch `true`, and `false` for its `--no-` form. */
+function tokenValue(token: { rawName: string; value?: string | undefined }): string {
+  return token.value ?? String(!token.rawName.startsWith('--no-'));
+}
+
 /**
  * A flag that takes one value, given again with another (`--fail-on critical:0 --fail-on high:5`, `--insecure
  * --no-insecure`), is refused: parseArgs keeps the last, silently dropping the rest. The same value again loses
@@ -160,7 +165,7 @@ function refuseRepeats(
   for (const token of tokens) {
     if (token.kind !== 'option' || !token.name || !token.rawName) continue;
     if ((LIST_INPUTS as readonly string[]).includes(token.name)) continue;
-    const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+    const value = tokenValue({ rawName: token.rawName, value: token.value });
     const seen = given.get(token.name) ?? { written: [], values: [] };
     if (!seen.values.includes(value)) seen.values.push(value);
     if (!seen.written.includes(token.rawName)) seen.written.push(token.rawName);
@@ -251,7 +256,7 @@ export function looseArgs(argv: readonly string[]): { command?: string; inputs: 
   const seen = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind !== 'option' || !WEBHOOK_INPUTS.includes(token.name)) continue;
-    const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+    const value = tokenValue(token);
     if ((seen.get(token.name) ?? value) !== value) return { ...loose, inputs: {} };
     seen.set(token.name, value);
   }
@@ -307,9 +312,9 @@ const REPORT_INPUTS = ['sarif-file', 'gitlab-dependency-report', 'gitlab-codequa
  */
 function refuseReportOnStdout(args: ParsedArgs): void {
   if (!args.json || (args.command !== 'import' && args.command !== 'scan')) return;
-  let stdout: Stats;
+  let stdout: BigIntStats;
   try {
-    stdout = fstatSync(1);
+    stdout = fstatSync(1, { bigint: true });
   } catch {
     return;
   }
@@ -317,14 +322,14 @@ function refuseReportOnStdout(args: ParsedArgs): void {
     // The SARIF is written whether or not its path is given.
     const file = args.inputs[input] ?? (input === 'sarif-file' ? DEFAULT_SARIF_FILE : undefined);
     if (typeof file !== 'string' || !file) continue;
-    let stats: Stats | undefined;
+    let stats: BigIntStats | undefined;
     try {
-      stats = statSync(file, { throwIfNoEntry: false });
+      stats = statSync(file, { bigint: true, throwIfNoEntry: false });
     } catch {
       // Not to be looked at (no permission): writing it is what will say so.
       continue;
     }
-    if (stats && stats.dev === stdout.dev && stats.ino === stdout.ino) {
+    if (stats && sameNode(stats, stdout)) {
       throw new UserError(
         `--${input} ${file} and --json both write to standard output, where the report and the run summary would run together; write the ${input} to a file, or leave out --json.`,
       );

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fstatSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import {
+  type BigIntStats,
+  closeSync,
+  existsSync,
+  fstatSync,
+  readFileSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -6,7 +15,7 @@ import { UserError } from '../errors.js';
 import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
 import { asUtf8, decodeText, hasUtf32Bom } from '../encoding.js';
-import { openRegularFile, sameFile } from '../paths.js';
+import { openRegularFile, sameFile, sameNode } from '../paths.js';
 import { plural } from '../wording.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
@@ -18,10 +27,10 @@ import { endsEarly, isSpace, RepeatedKeyError, type SlicedDocument, sliceDocumen
  * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
  * has the shell create an empty summary.json before the glob is expanded.
  */
-function ownStreams(): Stats[] {
+function ownStreams(): BigIntStats[] {
   return [1, 2].flatMap((fd) => {
     try {
-      const stats = fstatSync(fd);
+      const stats = fstatSync(fd, { bigint: true });
       return stats.isFile() ? [stats] : [];
     } catch {
       return [];
@@ -80,8 +89,8 @@ export async function expandImportFiles(
   const streams = ownStreams();
   const isStream = (file: string) => {
     if (!streams.length) return false;
-    const stats = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
-    return !!stats && streams.some((s) => s.dev === stats.dev && s.ino === stats.ino);
+    const stats = statSync(path.resolve(cwd, file), { bigint: true, throwIfNoEntry: false });
+    return !!stats && streams.some((s) => sameNode(s, stats));
   };
   const isOwnReport = (file: string) => {
     const resolved = path.resolve(cwd, file);
@@ -135,8 +144,7 @@ function readRegularFile(file: string, cwd: string, seen: SeenFiles): Buffer | {
     throw new UserError(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
   }
   try {
-    // The file opened, not its path again: what is read is what is judged. As big integers: NTFS file ids pass
-    // 2^53, where two numbers could round to one and another export be skipped.
+    // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
     const { dev, ino } = fstatSync(opened.fd, { bigint: true });
     // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
     if (ino) {

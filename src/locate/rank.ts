@@ -1,4 +1,4 @@
-import { depthOf, type Placed } from './repository.js';
+import { depthOf, type Placed, pinsVersion } from './repository.js';
 
 /** A declaration that could place a finding, and why. */
 export interface Candidate {
@@ -33,7 +33,7 @@ export function versionFit(
 ): Fit {
   if (version === undefined) return 1;
   if (placed.version === version || installed?.has(version)) return 0;
-  if (installed || (placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile'))) return 2;
+  if (installed || pinsVersion(placed)) return 2;
   return 1;
 }
 

@@ -29,6 +29,11 @@ export interface Placed {
   pinned?: true;
 }
 
+/** Whether a declaration stands for one version only: a manifest's pin (`Placed.pinned`) or a lockfile's copy. */
+export function pinsVersion(placed: Placed): boolean {
+  return placed.version !== undefined && (placed.pinned === true || placed.kind === 'lockfile');
+}
+
 const LF = 0x0a;
 
 /**
@@ -244,8 +249,7 @@ export class Repository {
     if (!groups) {
       const byKey = new Map<string, { first: Placed; byVersion: Map<string, Placed> }>();
       for (const placed of this.lookup(ref)) {
-        const pinned = placed.version !== undefined && (placed.pinned || placed.kind === 'lockfile');
-        const groupKey = `${Number(placed.direct)}${Number(pinned)}${placed.uri}`;
+        const groupKey = `${Number(placed.direct)}${Number(pinsVersion(placed))}${placed.uri}`;
         let group = byKey.get(groupKey);
         if (!group) byKey.set(groupKey, (group = { first: placed, byVersion: new Map() }));
         else if (placed.line < group.first.line) group.first = placed;
