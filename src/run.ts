@@ -407,7 +407,9 @@ function judge(
     reports.reduce((sum, r) => sum + r.suppressed, 0),
   );
   const allViolations = reports.flatMap((r) => r.violations);
-  const violations = failingViolations(allViolations, config.watches);
+  // A scan's violations report is already of `watches` (Xray filters it); filtered again here by exact name,
+  // a row Xray matched otherwise (case, no watch name) would leave the gate.
+  const violations = failingViolations(allViolations, config.mode === 'scan' ? [] : config.watches);
   const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
   if (unmatched) logger.warn(unmatched);
   const uncounted = config.failOnPolicyViolation && uncountedViolationsNote(allViolations, violations);

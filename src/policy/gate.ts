@@ -69,7 +69,7 @@ export function uncountedViolationsNote(
     warnOnly &&
       `${warnOnly} of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build")`,
     suppressed && `${suppressed} suppressed`,
-    unwatched && `${unwatched} of watches that watches leaves out`,
+    unwatched && `${unwatched} of a watch not named in watches`,
   ].filter(Boolean);
   return `fail-on-policy-violation: ${failing.length} of ${plural(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
 }

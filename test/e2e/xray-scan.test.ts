@@ -303,6 +303,17 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     expect([...sim!.reports.values()].map((r) => r.kind)).toEqual(['vulnerabilities']);
   });
 
+  it("--watches leaves the violations to Xray: a row Xray matched to a watch counts, whatever its name's case", async () => {
+    await startSim({
+      watchNamesIgnoreCase: true,
+      violations: { 'npm-local': VIOLATIONS.map((row) => ({ ...row, watch_name: 'Prod-Watch' })) },
+    });
+    const result = await scan(['--fail-on-policy-violation', '--watches', 'prod-watch']);
+    expect(result.code).toBe(1);
+    expect(summaryOf(result).policyViolations).toBe(VIOLATIONS.length);
+    expect(result.stderr).not.toContain('count for the gate');
+  });
+
   it('exit 3 on a refused token (401), without a report and without printing either token', async () => {
     // This server echoes the Authorization header it got into its 401 body.
     await startSim({ unauthorizedBody: (auth) => JSON.stringify({ error: `Found invalid token: ${auth}` }) });

@@ -42,6 +42,8 @@ export interface XraySimOptions {
   latencyMs?: number;
   /** The 401 body; a function sees the Authorization header the client sent (to test echoing servers). */
   unauthorizedBody?: (authorization: string) => string;
+  /** Matches `filters.watch_names` regardless of case (Xray's matching is undocumented). */
+  watchNamesIgnoreCase?: boolean;
   /** Adds this to every page's `total_rows` (a server that miscounts). */
   totalRowsSkew?: number;
   /**
@@ -448,7 +450,9 @@ export class XraySim {
       const full = typeof row.path === 'string' ? row.path : '';
       const inRepo = full.slice(full.indexOf('/') + 1);
       if (full && !(included(inRepo) && !excluded(inRepo))) return false;
-      return !watches?.length || watches.includes(String(row.watch_name));
+      const fold = (name: unknown) =>
+        this.options.watchNamesIgnoreCase ? String(name).toLowerCase() : String(name);
+      return !watches?.length || watches.some((watch) => fold(watch) === fold(row.watch_name));
     });
     const id = this.nextId++;
     this.reports.set(id, {

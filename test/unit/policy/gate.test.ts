@@ -132,7 +132,7 @@ describe('the gate', () => {
     const note = (watches: string[]) =>
       uncountedViolationsNote(violations, failingViolations(violations, watches));
     expect(note(['prod'])).toBe(
-      'fail-on-policy-violation: 1 of 5 policy violations count for the gate; 2 of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build"), 1 suppressed, 1 of watches that watches leaves out.',
+      'fail-on-policy-violation: 1 of 5 policy violations count for the gate; 2 of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build"), 1 suppressed, 1 of a watch not named in watches.',
     );
     expect(note([])).toBe(
       'fail-on-policy-violation: 2 of 5 policy violations count for the gate; 2 of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build"), 1 suppressed.',
