@@ -127,6 +127,11 @@ export interface HttpRequest {
   /** Keeps a successful answer's body as `<keepAs>.json` in the client's `keepDir` (the raw scanner JSON). */
   keepAs?: string;
   /**
+   * The answer must be JSON (`json()` sets it). A 2xx body that starts like JSON but does not parse was cut short
+   * on the way: a call that may be retried tries again, as after a dropped connection, rather than fail at once.
+   */
+  expectJson?: boolean;
+  /**
    * When the caller stops waiting (epoch ms): a status poll's end of `timeout`. No attempt or backoff starts
    * past it, and an attempt still waiting then is cut off (`DeadlinePassed`): otherwise a server that accepts
    * the connection and never answers holds the run every attempt's time limit and backoff, minutes past it.
@@ -138,6 +143,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The parsed body of an `expectJson` request, so `parseJson` need not parse it twice. */
+  data?: unknown;
 }
 
 export interface JsonResponse<T> {
@@ -264,6 +271,11 @@ function describeFailure(code: string, message: string, url: string, context: Ne
   if (/Timeout/i.test(code) || /timeout/i.test(message))
     return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
   return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
+}
+
+/** A body as JSON; a blank one is `null`. Throws what JSON.parse throws. */
+function parseText(text: string): unknown {
+  return /\S/.test(text) ? JSON.parse(text) : null;
 }
 
 /** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
@@ -410,6 +422,13 @@ export class HttpClient {
         continue;
       }
       if (response.status >= 200 && response.status < 300) {
+        const cutShort = req.expectJson ? this.parseBody(url, response) : undefined;
+        // Only a read is sent again; any other answer that does not parse is left for parseJson to explain.
+        if (cutShort && req.retry) {
+          lastError = new ScannerError(this.redact(cutShort));
+          await backOff(lastError, attempt, undefined);
+          continue;
+        }
         if (req.keepAs) this.keep(req.keepAs, response.text);
         return response;
       }
@@ -431,6 +450,19 @@ export class HttpClient {
     }
     if (lastError instanceof HttpStatusError || attempts === 1) throw lastError;
     throw new ScannerError(`after ${attempts} attempts, ${lastError?.message}`);
+  }
+
+  /**
+   * Parses an `expectJson` answer into `response.data`; returns what to say when its body starts like JSON but
+   * does not parse (cut short), and nothing for a body that parsed or is no JSON at all.
+   */
+  private parseBody(url: URL, response: HttpResponse): string | undefined {
+    try {
+      response.data = parseText(response.text);
+      return undefined;
+    } catch (error) {
+      return cutShortJson(url.pathname, response.text, error);
+    }
   }
 
   /** A 3xx's `Location`, redacted, and the base URL it implies. */
@@ -498,7 +530,7 @@ export class HttpClient {
 
   /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
   async json<T = unknown>(req: HttpRequest): Promise<JsonResponse<T>> {
-    return this.parseJson<T>(req, await this.send(req));
+    return this.parseJson<T>(req, await this.send({ ...req, expectJson: true }));
   }
 
   /**
@@ -512,7 +544,7 @@ export class HttpClient {
   ): JsonResponse<T> {
     try {
       return {
-        data: (/\S/.test(response.text) ? JSON.parse(response.text) : null) as T,
+        data: (response.data !== undefined ? response.data : parseText(response.text)) as T,
         headers: response.headers,
         status: response.status,
       };

@@ -483,8 +483,10 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
       },
       async (sim) => {
         const run = await dtScan(sim, '--project', EXISTING);
-        // Whether a cut-short answer to a read is retried is the client's choice; it is never accepted.
-        expect([1, 4]).toContain(sim.count('GET', FINDINGS));
+        // Never accepted. Not retried: the HTTP client retries a cut-short answer to a read only when the caller
+        // asks it to check the JSON (`expectJson`, as `HttpClient.json` does), which Dependency-Track's client
+        // does not (yet); then this becomes 4, as for Xray.
+        expect(sim.count('GET', FINDINGS)).toBe(1);
         expect(run.message).toContain(READING_FINDINGS);
         expect(run.message).toMatch(CUT_SHORT);
         expect(run.message).toMatch(RUN_AGAIN);
@@ -498,7 +500,10 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
     await withXray({}, async (sim) => {
       sim.fail({ method: 'POST', match: page(1), status: 200, body: PARTIAL_PAGE, times: Infinity });
       const run = await xrayScan(sim);
-      expect([1, 4]).toContain(sim.calls('POST', CONTENT).length);
+      // A read: every attempt of the retry budget, then the failure, which says so.
+      expect(sim.calls('POST', CONTENT)).toHaveLength(4);
+      expect(run.retries).toBe(3);
+      expect(run.message).toContain('after 4 attempts');
       expect(run.message).toMatch(/^Reading page 1 of Xray vulnerabilities report 100: /);
       expect(run.message).toMatch(CUT_SHORT);
       expect(run.message).toMatch(RUN_AGAIN);

@@ -21,6 +21,8 @@ const REPOSITORIES = fixture<{ key: string; type: string; packageType: string }[
 const VULNERABILITIES = fixture<Row[]>('vulnerabilities.json');
 const VIOLATIONS = fixture<Row[]>('violations.json');
 const CONTENT = /^\/xray\/api\/v1\/reports\/vulnerabilities\/\d+$/;
+/** A content page as a fault matches it: `path?query`. */
+const CONTENT_PAGE = /^\/xray\/api\/v1\/reports\/vulnerabilities\/\d+\?/;
 
 interface Summary {
   status: string;
@@ -162,7 +164,8 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     expect(sim!.calls('GET', /^\/xray\/api\/v1\/reports\/100$/)).toHaveLength(4);
     expect(sim!.deleted).toEqual([100]);
     expect([...sim!.reports.values()].map((r) => r.name)).toEqual([
-      expect.stringMatching(/^sca-bridge_npm-local_main_\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/),
+      // The time, and the run's own random part: two runs of one second never share a name.
+      expect.stringMatching(/^sca-bridge_npm-local_main_\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ_[0-9a-f]{6}$/),
     ]);
     expect(
       sim!.requests.every((r) => r.path.includes('/system/') || r.authorization === `Bearer ${TOKEN}`),
@@ -251,7 +254,7 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     expect(sim!.calls('DELETE', /./)).toEqual([]);
     expect(sim!.deleted).toEqual([]);
     expect(result.stderr).toMatch(
-      /keep-report: Xray vulnerabilities report 100 \(sca-bridge_npm-local_main_[0-9TZ-]+\) is kept; it is listed in Xray → Reports\./,
+      /keep-report: Xray vulnerabilities report 100 \(sca-bridge_npm-local_main_[0-9TZ-]+_[0-9a-f]{6}\) is kept; it is listed in Xray → Reports\./,
     );
     expect(result.stderr).toContain(`Kept reports: ${sim!.url}/ui/reports`);
   });
@@ -289,7 +292,9 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     expect(reports.map((r) => r.kind).sort()).toEqual(['violations', 'vulnerabilities']);
     const violations = reports.find((r) => r.kind === 'violations')!;
     expect(violations.body.filters).toEqual({ watch_names: ['prod-watch'] });
-    expect(violations.name).toMatch(/^sca-bridge_npm-local_main_[0-9TZ-]+_violations$/);
+    expect(violations.name).toMatch(/^sca-bridge_npm-local_main_[0-9TZ-]+_[0-9a-f]{6}_violations$/);
+    // Both reports of a run share its random part.
+    expect(violations.name).toBe(`${reports.find((r) => r.kind === 'vulnerabilities')!.name}_violations`);
     const summary = summaryOf(result);
     expect(summary.policyViolations).toBe(1);
     expect(summary.gate.result).toBe('failed');
@@ -379,13 +384,141 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
 
   it('an empty report passes with a warning that the repository must be indexed and watched', async () => {
     await startSim({ rows: { 'npm-local': [] } });
+    // Go writes an empty list as null: a page of none.
+    sim!.fail({
+      method: 'POST',
+      match: CONTENT_PAGE,
+      status: 200,
+      body: '{"total_rows":0,"rows":null}',
+      times: 1,
+    });
     const result = await scan(['--fail-on', 'any']);
     expect(result.code).toBe(0);
     expect(summaryOf(result).counts.total).toBe(0);
     expect(result.stderr).toContain(
-      "warning: Xray's vulnerabilities report for npm-local is empty. It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed",
+      "warning: Xray's vulnerabilities report for npm-local is empty; repo-key names a local repository the token can see. It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed",
     );
     expect(sarifOf(result.sarifFile).runs[0]!.results).toEqual([]);
+    expect(sim!.deleted).toEqual([100]);
+  });
+
+  it.each([
+    [
+      'a misspelt key',
+      'npm-locl',
+      "Xray's vulnerabilities report for npm-locl is empty, and the token sees no repository npm-locl (it sees 4 repositories): Xray reports nothing for a repository it does not know. Check repo-key: it is the repository key exactly as Artifactory spells it (`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones).",
+    ],
+    [
+      'a virtual repository',
+      'generic-virtual',
+      "Xray's vulnerabilities report for generic-virtual is empty: generic-virtual is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; `sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones).",
+    ],
+  ])('exit 3, not a passed gate, when Xray makes an empty report for %s', async (_, repoKey, message) => {
+    // This Xray creates a report, empty, for a key it does not know, as it does for a virtual repository.
+    await startSim({ unknownRepository: 'empty' });
+    const result = await scan(['--repo-key', repoKey, '--fail-on', 'any']);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toBe(message);
+    expect(sim!.deleted).toEqual([100]);
+    expect(sim!.calls('GET', /^\/artifactory\/api\/repositories$/)).toHaveLength(1);
+    expectNoToken(result);
+  });
+
+  it.each([
+    ['a gateway timeout (504)', { status: 504, body: '<html><body>504 Gateway Time-out</body></html>' }],
+    ['a dropped connection', { status: 200, body: '', abort: 'reset' as const }],
+  ])(
+    'a report whose creation lost its answer to %s is found by its name, read and deleted; it is created once',
+    async (_, fault) => {
+      await startSim();
+      sim!.fail({
+        method: 'POST',
+        match: /^\/xray\/api\/v1\/reports\/vulnerabilities(\?|$)/,
+        times: 1,
+        lost: true,
+        ...fault,
+      });
+      const result = await scan([]);
+      expect(result.code).toBe(0);
+      expect(summaryOf(result).counts.total).toBe(6);
+      expect(sim!.calls('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/)).toHaveLength(1);
+      const [report] = [...sim!.reports.values()];
+      const lookup = sim!.calls('POST', /^\/xray\/api\/v1\/reports$/)[1]!;
+      expect(JSON.parse(lookup.body)).toEqual({ filters: { name: report!.name } });
+      expect(sim!.deleted).toEqual([100]);
+      expect(result.stderr).toContain(
+        `Xray created the report all the same: ${report!.name} is report 100, and the scan goes on with it.`,
+      );
+      expectNoToken(result);
+    },
+  );
+
+  it('exit 3 when a creation lost its answer and Xray holds no such report: nothing is left, nothing created twice', async () => {
+    await startSim();
+    sim!.fail({
+      method: 'POST',
+      match: /^\/xray\/api\/v1\/reports\/vulnerabilities(\?|$)/,
+      status: 502,
+      body: 'Bad Gateway',
+      times: 1,
+    });
+    const result = await scan([]);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toMatch(
+      /^Creating the Xray vulnerabilities report \(\S+\): the server failed \(HTTP 502: Bad Gateway\), and a report creation is never sent twice\. Xray lists no report named sca-bridge_npm-local_main_[0-9TZ-]+_[0-9a-f]{6}, so it seems none was created/,
+    );
+    expect(sim!.calls('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/)).toHaveLength(1);
+    expect(sim!.reports.size).toBe(0);
+  });
+
+  it("exit 3 when the content holds fewer rows than the report's status counted", async () => {
+    await startSim();
+    sim!.fail({
+      method: 'POST',
+      match: CONTENT_PAGE,
+      status: 200,
+      body: '{"total_rows":0,"rows":[]}',
+      times: Infinity,
+    });
+    const result = await scan(['--fail-on', 'high']);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toBe(
+      "Xray's vulnerabilities report 100 counted 8 rows when it completed (number_of_rows) but its content holds 0 (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again (keep-report: true keeps the report to look at in Xray → Reports), and if it persists report it to JFrog support.",
+    );
+    expect(sim!.deleted).toEqual([100]);
+  });
+
+  it('reads again a page whose JSON came cut short in a complete answer', async () => {
+    await startSim({ rows: { 'npm-local': generateRows(250, 'npm-local') } });
+    sim!.fail({
+      method: 'POST',
+      match: /vulnerabilities\/100\?.*page_num=2&/,
+      status: 200,
+      body: '{"total_rows":250,"rows":[{"cves":[{"cve":"CVE-20',
+      times: 1,
+    });
+    const result = await scan([]);
+    expect(result.code).toBe(0);
+    expect(summaryOf(result).counts.total).toBe(250);
+    expect(sim!.calls('POST', CONTENT).filter((p) => p.query.page_num === '2')).toHaveLength(2);
+    expect(result.stderr).toMatch(/sent JSON that is cut short or malformed .*; retrying in /);
+  });
+
+  it('exit 3 on a 400 to a content page, naming the page and sort field asked for and the Xray version', async () => {
+    await startSim();
+    sim!.fail({
+      method: 'POST',
+      match: CONTENT_PAGE,
+      status: 400,
+      body: '{"error":"invalid order_by"}',
+      times: Infinity,
+    });
+    const result = await scan([]);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error!.message).toBe(
+      `Reading page 1 of Xray vulnerabilities report 100 (${sim!.url}/xray/api/v1/reports/vulnerabilities/100): Xray refused page_num=1, num_of_rows=1000, order_by=vulnerable_component, direction=asc (HTTP 400: invalid order_by), though the report is completed and sca-bridge asks only with parameters Xray documents. Please report it to sca-bridge with your Xray version (3.131.25).`,
+    );
+    expect(sim!.calls('POST', CONTENT)).toHaveLength(1);
     expect(sim!.deleted).toEqual([100]);
   });
 });
@@ -414,6 +547,24 @@ describe('sca-bridge test-connection and list-repos (Xray)', () => {
       'POST /xray/api/v1/reports?direction=asc&page_num=1&num_of_rows=1&order_by=name {}',
     ]);
 
+    // An Xray without the Reports API (older than 3.8): the version call answered, so api-url is right.
+    sim!.options.version = '3.5.2';
+    sim!.fail({
+      method: 'POST',
+      match: /^\/xray\/api\/v1\/reports(\?|$)/,
+      status: 404,
+      body: '404 page not found',
+      times: 1,
+    });
+    const old = await runCli(['test-connection', '--scanner', 'xray', '--api-url', sim!.url], {
+      cwd: work,
+      env,
+    });
+    expect(old.code).toBe(3);
+    expect(old.stderr).toContain(
+      `error: Checking the token against the Xray reports list (${sim!.url}/xray/api/v1/reports): not found (HTTP 404: 404 page not found), though Xray 3.5.2 answered the version call at the same address, so api-url is right. sca-bridge reads Xray through its Reports API, which needs Xray 3.8 or later: ask your JFrog administrator to upgrade Xray.`,
+    );
+
     const bad = await runCli(['test-connection', '--scanner', 'xray', '--api-url', `${sim!.url}/xray`], {
       cwd: work,
       env: { SCA_BRIDGE_TOKEN: WRONG_TOKEN },
@@ -428,7 +579,12 @@ describe('sca-bridge test-connection and list-repos (Xray)', () => {
     const lines = await runCli(['list-repos', '--api-url', sim!.url], { cwd: work, env });
     expect(lines.code).toBe(0);
     expect(lines.stdout).toBe('docker-remote\ngeneric-virtual\nlibs-release-local\nnpm-local\n');
-    expect(lines.stderr).toContain(`4 repositories visible to the token at ${sim!.url}.`);
+    expect(lines.stderr).toContain(
+      `4 repositories visible to the token at ${sim!.url} (2 local, 1 remote, 1 virtual).`,
+    );
+    expect(lines.stderr).toContain(
+      'Xray does not report on virtual repositories (generic-virtual): give repo-key the local or remote repositories behind them.',
+    );
     const json = await runCli(['list-repos', '--scanner', 'xray', '--api-url', sim!.url, '--json'], {
       cwd: work,
       env,

@@ -47,6 +47,11 @@ export interface XraySimOptions {
   /** Adds this to every page's `total_rows` (a server that miscounts). */
   totalRowsSkew?: number;
   /**
+   * A report for a repository that does not exist: `refuse`d (404, the default), or created `empty`, as some
+   * Xray versions do for a misspelt key.
+   */
+  unknownRepository?: 'refuse' | 'empty';
+  /**
    * Rows tied on `order_by` come in the report's order on page 1 and reversed on every other page, the same
    * on every request, as a database's top-N sort (not stable; it orders ties by how many rows it keeps) may
    * give them: pages then repeat and miss rows.
@@ -86,6 +91,11 @@ export interface Fault {
   abort?: 'reset' | 'close' | 'stall';
   /** Never answers (`status` and `body` unused) until the client gives up or the simulator stops. */
   hang?: boolean;
+  /**
+   * The request is carried out (a report created) and its answer lost on the way back: the fault is what the
+   * client gets instead (a gateway's 504, or with `abort` a dropped connection).
+   */
+  lost?: boolean;
 }
 
 export interface SimReport {
@@ -298,7 +308,9 @@ export class XraySim {
     this.requests.push(record);
     let reply: Reply;
     try {
-      reply = this.fault(record, `${url.pathname}${url.search}`) ?? this.route(record);
+      const fault = this.fault(record, `${url.pathname}${url.search}`);
+      if (fault?.lost) this.route(record);
+      reply = fault ?? this.route(record);
     } catch (error) {
       reply = { status: 500, body: { error: `simulator bug: ${(error as Error).message}` } };
     }
@@ -315,7 +327,7 @@ export class XraySim {
     else send(res, reply.status, text, reply.headers);
   }
 
-  private fault(req: SimRequest, target: string): Reply | undefined {
+  private fault(req: SimRequest, target: string): (Reply & { lost?: boolean }) | undefined {
     const fault = this.faults.find(
       (f) => f.times > 0 && (!f.method || f.method === req.method) && f.match.test(target),
     );
@@ -327,6 +339,7 @@ export class XraySim {
       ...(fault.headers ? { headers: fault.headers } : {}),
       ...(fault.abort ? { abort: fault.abort } : {}),
       ...(fault.hang ? { hang: true } : {}),
+      ...(fault.lost ? { lost: true } : {}),
     };
   }
 
@@ -391,7 +404,17 @@ export class XraySim {
     if (method === 'POST' && p === '/xray/api/v1/reports') {
       const bad = badPaging();
       if (bad) return bad;
-      const live = [...this.reports.values()].filter((r) => !r.deleted);
+      // Get Reports List: `filters.name` matches a substring; sorted by name or start time (here, the id).
+      let name = '';
+      try {
+        name = (JSON.parse(req.body || '{}') as { filters?: { name?: string } }).filters?.name ?? '';
+      } catch {
+        return { status: 400, body: { error: 'invalid JSON body' } };
+      }
+      const live = [...this.reports.values()]
+        .filter((r) => !r.deleted && r.name.includes(name))
+        .sort((a, b) => (query.order_by === 'name' ? a.name.localeCompare(b.name) : a.id - b.id));
+      if (query.direction === 'desc') live.reverse();
       return {
         status: 200,
         body: {
@@ -436,7 +459,8 @@ export class XraySim {
       return { status: 400, body: { error: 'name and resources.repositories[0].name are mandatory' } };
     }
     const repoKey = repo.name;
-    if (!(this.options.repositories ?? []).some((r) => r.key === repoKey)) {
+    const known = (this.options.repositories ?? []).some((r) => r.key === repoKey);
+    if (!known && this.options.unknownRepository !== 'empty') {
       return { status: 404, body: { error: `Repository ${repoKey} does not exist or is not indexed` } };
     }
     const all =

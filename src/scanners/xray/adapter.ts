@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError } from '../../errors.js';
@@ -16,11 +17,13 @@ import {
   type HttpFactory,
   type ReportKind,
   type ReportRepository,
+  type Repository,
   XrayClient,
 } from './client.js';
+import { XrayStatusError } from './errors.js';
 import { Limiter, settleAll } from './limiter.js';
 import { PAGE_CONCURRENCY, type ReportFlowOptions, runReport } from './report.js';
-import { plural } from '../../wording.js';
+import { clause, plural } from '../../wording.js';
 import { repositoryScansUrl, reportName, reportsUrl, uiBase } from './urls.js';
 
 export interface XrayAdapterOptions {
@@ -30,6 +33,8 @@ export interface XrayAdapterOptions {
   pageConcurrency?: number;
   /** The clock the report names use. */
   now?: () => Date;
+  /** The run's own part of its report names (random by default). */
+  unique?: () => string;
 }
 
 /** Validates a report's rows with the schema the `xray-report` importer uses; a bad row names itself. */
@@ -53,6 +58,69 @@ function repositoryResource(config: Config, repoKey: string): ReportRepository {
 const EMPTY_REPORT =
   "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
 
+/** Where a user checks repo-key. */
+const LIST_REPOS =
+  '`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones';
+
+/** Xray indexes the local and remote repositories behind a virtual one, not the virtual one itself. */
+const isVirtual = (repository: Repository | undefined) => repository?.type?.toUpperCase() === 'VIRTUAL';
+
+function repositoryCount(n: number): string {
+  return n === 1 ? '1 repository' : `${n} repositories`;
+}
+
+/** ` (2 local, 1 remote, 1 virtual)`: the repositories' types, when the API gave them. */
+function typesOf(repositories: readonly Repository[]): string {
+  const counts = new Map<string, number>();
+  for (const { type } of repositories) {
+    if (type) counts.set(type.toLowerCase(), (counts.get(type.toLowerCase()) ?? 0) + 1);
+  }
+  const shown = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${n} ${type}`);
+  return shown.length ? ` (${shown.join(', ')})` : '';
+}
+
+/**
+ * An empty report for a repository Xray does not know may be Xray's answer to a misspelt or virtual key:
+ * checked only then, against the repositories the token can see. A key missing or virtual fails the run (exit 3):
+ * an empty report would pass any gate. When the list cannot be read, or is empty (a token that may read no
+ * repository proves nothing about the key), the empty report stands, with the warning.
+ */
+async function checkEmptyReportKey(client: XrayClient, config: Config, logger: Logger): Promise<void> {
+  const repoKey = config.repoKey!;
+  const unchecked = (why: string) =>
+    logger.warn(
+      `Xray's vulnerabilities report for ${repoKey} is empty, and repo-key could not be checked (${why}). ${EMPTY_REPORT} Check repo-key too: ${LIST_REPOS}.`,
+    );
+  let repositories: Repository[];
+  try {
+    repositories = await client.repositories();
+  } catch (error) {
+    unchecked(clause((error as Error).message));
+    return;
+  }
+  const scope = config.projectKey ? ` in the JFrog Project ${config.projectKey}` : '';
+  if (!repositories.length) {
+    unchecked(`the token sees no repository at all${scope}`);
+    return;
+  }
+  const repository = repositories.find((repo) => repo.key === repoKey);
+  if (!repository) {
+    const near = repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
+    throw new ScannerError(
+      `Xray's vulnerabilities report for ${repoKey} is empty, and the token sees no repository ${repoKey} (it sees ${repositoryCount(repositories.length)}${scope}${near ? `, ${near.key} among them, which differs only in case` : ''}): Xray reports nothing for a repository it does not know. Check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}).`,
+    );
+  }
+  if (isVirtual(repository)) {
+    throw new ScannerError(
+      `Xray's vulnerabilities report for ${repoKey} is empty: ${repoKey} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`,
+    );
+  }
+  const kind = repository.type ? `${repository.type.toLowerCase()} ` : '';
+  logger.warn(
+    `Xray's vulnerabilities report for ${repoKey} is empty; repo-key names a ${kind}repository the token can see. ${EMPTY_REPORT}`,
+  );
+}
+
 async function withClient<T>(
   ctx: ScannerContext,
   http: HttpFactory,
@@ -67,8 +135,16 @@ async function withClient<T>(
 }
 
 async function checkAccess(client: XrayClient, config: Config, logger: Logger): Promise<string> {
-  // Both are read-only; asking at once saves a round trip. The version's error wins when both fail.
-  const [version, reports] = await settleAll([client.version(), client.reportsList()]);
+  // Both are read-only; asking at once saves a round trip. The version's error wins when both fail; the
+  // reports list's is said knowing the version (a 404 then means an Xray without the Reports API, not a wrong URL).
+  const [asked, listed] = await Promise.allSettled([client.version(), client.reportsList()]);
+  if (asked.status === 'rejected') throw asked.reason;
+  const version = asked.value;
+  if (listed.status === 'rejected') {
+    const error: unknown = listed.reason;
+    throw error instanceof XrayStatusError ? error.knowing({ xrayVersion: version.version }) : error;
+  }
+  const reports = listed.value;
   logger.info(
     `Reached Xray ${version.version}${version.revision ? ` (revision ${version.revision})` : ''} at ${client.base}: URL and TLS are fine.`,
   );
@@ -95,11 +171,17 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
 
     async listRepositories(ctx) {
       return withClient(ctx, http, async (client) => {
-        const keys = await client.repositories();
+        const repositories = await client.repositories();
         ctx.logger.info(
-          `${keys.length === 1 ? '1 repository' : `${keys.length} repositories`} visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`,
+          `${repositoryCount(repositories.length)} visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}${typesOf(repositories)}.`,
         );
-        return keys;
+        const virtual = repositories.filter(isVirtual).map((repo) => repo.key);
+        if (virtual.length) {
+          ctx.logger.info(
+            `Xray does not report on virtual repositories (${virtual.join(', ')}): give repo-key the local or remote repositories behind them.`,
+          );
+        }
+        return repositories.map((repo) => repo.key);
       });
     },
 
@@ -110,12 +192,14 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
       return withClient(ctx, http, async (client) => {
         const scannerVersion = await checkAccess(client, config, logger);
         const at = now();
+        const unique = options.unique?.() ?? randomBytes(3).toString('hex');
         const name = (suffix?: string) =>
           reportName({
             repoKey,
             projectKey: config.projectKey,
             branch: config.branch,
             at,
+            unique,
             ...(suffix ? { suffix } : {}),
           });
         const resources = { repositories: [repositoryResource(config, repoKey)] };
@@ -147,8 +231,7 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
         ]);
 
         const rows = parseRows(xrayRowSchema, vulnerabilities.rows, 'vulnerabilities', vulnerabilities.id);
-        if (!rows.length)
-          logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty. ${EMPTY_REPORT}`);
+        if (!rows.length) await checkEmptyReportKey(client, config, logger);
         let violations: PolicyViolation[] = [];
         if (violationsReport) {
           violations = parseRows(

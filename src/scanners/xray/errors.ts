@@ -9,6 +9,7 @@ export type XrayOperation =
   | 'auth-check'
   | 'repositories'
   | 'create-report'
+  | 'find-report'
   | 'report-status'
   | 'report-content'
   | 'delete-report';
@@ -25,11 +26,51 @@ export interface ErrorContext {
   watches?: readonly string[];
   /** Whether a `create-report` call sent include or exclude path patterns. */
   pathPatterns?: boolean;
+  /** What a `report-content` call asked for (`page_num=2, num_of_rows=100, order_by=…, direction=asc`). */
+  asked?: string;
+  /** The Xray version, once the version call answered: a report to JFrog or sca-bridge needs it. */
+  xrayVersion?: string | undefined;
+}
+
+/** A failed Xray call with the HTTP status it failed with, so a flow can react to one or say it again. */
+export class XrayStatusError extends ScannerError {
+  constructor(
+    readonly http: HttpStatusError,
+    readonly context: ErrorContext,
+  ) {
+    super(explainStatus(http, context));
+  }
+
+  get status(): number {
+    return this.http.status;
+  }
+
+  /** The same failure, said knowing more (the Xray version a call beside it read). */
+  knowing(more: Partial<ErrorContext>): XrayStatusError {
+    return new XrayStatusError(this.http, { ...this.context, ...more });
+  }
+}
+
+/** Whether `version` (`3.131.25`) is at least `major.minor`; undefined when it does not read as one. */
+function atLeast(version: string, major: number, minor: number): boolean | undefined {
+  const match = /^(\d+)\.(\d+)/.exec(version);
+  if (!match) return undefined;
+  const [have, sub] = [Number(match[1]), Number(match[2])];
+  return have > major || (have === major && sub >= minor);
+}
+
+/** `Please report it …`, with the Xray version when known: what sca-bridge asks did not fit this Xray. */
+export function reportIt(version: string | undefined): string {
+  return `Please report it to sca-bridge with your Xray version${version ? ` (${version})` : ''}.`;
 }
 
 /** Older Xray versions refuse a report that names fields they do not know, such as the path patterns. */
 const PATTERNS_FIX =
   'Older Xray versions refuse the include-path-patterns and exclude-path-patterns sca-bridge sends with the report: run the scan again without them, or upgrade Xray.';
+
+/** What to do about a server that fails. */
+export const OVERLOADED =
+  "Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.";
 
 const TOKEN_FIX =
   'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
@@ -112,6 +153,15 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
       return `${where}: Xray refused a new report (${answer}): too many reports are being generated. sca-bridge does not retry a report creation blindly; try again later, or delete old reports in Xray → Reports.`;
     }
   }
+  if (status === 404 && ctx.operation === 'auth-check' && ctx.xrayVersion) {
+    // The version call answered at the same base: the URL is right, the Reports API (Xray 3.8+) is what is missing.
+    const recent = atLeast(ctx.xrayVersion, 3, 8);
+    const fix =
+      recent === false
+        ? 'ask your JFrog administrator to upgrade Xray'
+        : `${recent ? 'this version has it, so' : 'if this version has it,'} a proxy or gateway in front of Xray may not pass POST /xray/api/v1/reports on: ask your JFrog administrator`;
+    return `${where}: not found (${answer}), though Xray ${ctx.xrayVersion} answered the version call at the same address, so api-url is right. sca-bridge reads Xray through its Reports API, which needs Xray 3.8 or later: ${fix}.`;
+  }
   if (status === 404 && (ctx.operation === 'version' || ctx.operation === 'auth-check')) {
     return `${where}: not found (${answer}). api-url must be the JFrog Platform base URL (https://acme.jfrog.io, with or without /xray), and Xray must be installed on it.`;
   }
@@ -121,13 +171,16 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
   if (status === 404 && (ctx.operation === 'report-status' || ctx.operation === 'report-content')) {
     return `${where}: the report is gone (${answer}); someone deleted it while sca-bridge was reading it. Run the scan again.`;
   }
+  if (status === 400 && ctx.operation === 'report-content') {
+    // sca-bridge asks only documented parameters, and only once the report is completed: Xray disagrees.
+    return `${where}: Xray refused ${ctx.asked ?? 'the page'} (${answer}), though the report is completed and sca-bridge asks only with parameters Xray documents. ${reportIt(ctx.xrayVersion)}`;
+  }
+  // A report's creation is sent once (a repeat could create a second report); the flow then looks it up by name.
+  if (ctx.operation === 'create-report' && status >= 500) {
+    return `${where}: the server failed (${answer}), and a report creation is never sent twice.`;
+  }
   if (status >= 500 || status === 429) {
-    // A report's creation is sent once: a repeat could create a second report.
-    const tried =
-      ctx.operation === 'create-report'
-        ? 'once (a report is never created twice)'
-        : "after sca-bridge's retries";
-    return `${where}: the server failed (${answer}) ${tried}. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`;
+    return `${where}: the server failed (${answer}) after sca-bridge's retries. ${OVERLOADED}`;
   }
   return `${where}: unexpected answer (${answer}).`;
 }
@@ -139,7 +192,7 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
 export function explainXrayError(error: unknown, ctx: ErrorContext): Error {
   // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
   if (error instanceof JobStopped || error instanceof DeadlinePassed) return error;
-  if (error instanceof HttpStatusError) return new ScannerError(explainStatus(error, ctx));
+  if (error instanceof HttpStatusError) return new XrayStatusError(error, ctx);
   if (error instanceof ScannerError) return new ScannerError(`${ctx.doing}: ${error.message}`);
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -3,8 +3,16 @@ import { ScannerError } from '../../errors.js';
 import { DeadlinePassed } from '../../http/client.js';
 import { isRecord } from '../../schema.js';
 import type { Logger } from '../../logger.js';
+import { clause } from '../../wording.js';
 import { pollDeadline } from '../scanner.js';
-import type { CreateReportBody, ReportDetails, ReportKind, XrayClient } from './client.js';
+import {
+  type CreateReportBody,
+  CreationUnclear,
+  type ReportDetails,
+  type ReportKind,
+  type XrayClient,
+} from './client.js';
+import { OVERLOADED } from './errors.js';
 import { Cancelled, type Limiter, settleAll } from './limiter.js';
 
 /**
@@ -78,7 +86,15 @@ async function waitForReport(
     if (progress !== shown) logger.info(`Xray ${kind} report ${id}: ${progress} (${elapsed} s)`);
     else logger.debug(`Xray ${kind} report ${id}: ${progress} (${elapsed} s)`);
     shown = progress;
-    if (status === 'completed' || status === 'complete') return details;
+    if (status === 'completed' || status === 'complete') {
+      const { total_artifacts: total, num_of_processed_artifacts: processed } = details;
+      if (total !== undefined && processed !== undefined && processed < total) {
+        logger.warn(
+          `Xray's ${kind} report ${id} completed having processed ${processed} of ${total} artifacts: findings in the other ${total - processed} are not in it (Xray may not have scanned them yet). Run the scan again once Xray has scanned the repository (Xray → Scans List shows its progress).`,
+        );
+      }
+      return details;
+    }
     if (status === 'failed' || status === 'aborted') {
       throw new ScannerError(
         `Xray could not generate the ${kind} report ${id} (status ${status}${details.error ? `: ${details.error}` : ''}). Check in Xray → Reports why it stopped; the repository must be indexed by Xray, and a report may be aborted when Xray restarts. Run the scan again once Xray is healthy.`,
@@ -243,6 +259,29 @@ function countError(paging: Paging, byPage: unknown[][]): ScannerError {
 }
 
 /**
+ * Checks the content's `total_rows` against the `number_of_rows` the report's status gave. Fewer rows in the
+ * content than the status counted is a loss (the content would pass an empty or short report for the real one)
+ * and fails; more is no loss, since every row the content holds is read and counted, so it is only said.
+ */
+function checkStatusRows(
+  kind: ReportKind,
+  id: number,
+  statusRows: number | undefined,
+  total: number,
+  logger: Logger,
+): void {
+  if (statusRows === undefined || statusRows === total) return;
+  if (total < statusRows) {
+    throw new ScannerError(
+      `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again (keep-report: true keeps the report to look at in Xray → Reports), and if it persists report it to JFrog support.`,
+    );
+  }
+  logger.info(
+    `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows); its content holds ${total} (total_rows), and all ${total} are read.`,
+  );
+}
+
+/**
  * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
  * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
  * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
@@ -257,12 +296,14 @@ export async function readAllPages(
   kind: ReportKind,
   id: number,
   options: Pick<ReportFlowOptions, 'client' | 'logger' | 'limiter' | 'stopped'>,
+  statusRows?: number,
 ): Promise<unknown[]> {
   const { client, logger, limiter } = options;
   const first = await limiter.run(() =>
     client.reportPage(kind, id, { page: 1, rows: REQUESTED_PAGE_ROWS, orderBy: ORDER_BY }),
   );
   const total = first.total_rows;
+  checkStatusRows(kind, id, statusRows, total, logger);
   if (total === 0 && first.rows.length === 0) return [];
   const pageSize = first.rows.length;
   if (pageSize === 0) {
@@ -302,6 +343,35 @@ export async function readAllPages(
 }
 
 /**
+ * The report a creation that lost its answer made all the same: looked up by its name (unique per run), never
+ * created again. A report found is the run's, read and then deleted as any; none found fails the run.
+ */
+async function lostReport(
+  error: CreationUnclear,
+  name: string,
+  { client, logger }: Pick<ReportFlowOptions, 'client' | 'logger'>,
+): Promise<number> {
+  const lost = clause(error.message);
+  let id: number | undefined;
+  try {
+    id = await client.findReport(name);
+  } catch (lookup) {
+    throw new ScannerError(
+      `${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${clause((lookup as Error).message)}): if Xray → Reports lists ${name}, delete it there.`,
+    );
+  }
+  if (id === undefined) {
+    throw new ScannerError(
+      `${lost}. Xray lists no report named ${name}, so it seems none was created (should one show up in Xray → Reports, delete it there). ${OVERLOADED}`,
+    );
+  }
+  logger.warn(
+    `${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`,
+  );
+  return id;
+}
+
+/**
  * One report from creation to deletion: create (never retried), wait, read every page, and delete it
  * unless keep-report, also when any step failed.
  */
@@ -311,11 +381,14 @@ export async function runReport(
   options: ReportFlowOptions,
 ): Promise<ReportResult> {
   const { client, logger } = options;
-  const id = await client.createReport(kind, body);
+  const id = await client.createReport(kind, body).catch((error: unknown) => {
+    if (!(error instanceof CreationUnclear)) throw error;
+    return lostReport(error, body.name, options);
+  });
   logger.info(`Created Xray ${kind} report ${id} (${body.name}).`);
   try {
-    await waitForReport(kind, id, options);
-    const rows = await readAllPages(kind, id, options);
+    const details = await waitForReport(kind, id, options);
+    const rows = await readAllPages(kind, id, options, details.number_of_rows);
     logger.info(`Read ${rows.length} rows of Xray ${kind} report ${id}.`);
     return { id, name: body.name, rows };
   } finally {

@@ -46,14 +46,16 @@ function sanitise(part: string): string {
 const MAX_NAME = 120;
 
 /**
- * `sca-bridge_<project-key>_<repo-key>_<branch>_<time>[_<suffix>]`, sanitised: the name tells an Xray
- * admin which pipeline made a report, and the time keeps names unique.
+ * `sca-bridge_<project-key>_<repo-key>_<branch>_<time>_<unique>[_<suffix>]`, sanitised: the name tells an Xray
+ * admin which pipeline made a report, and the run's own `unique` part (random) tells two runs of one second
+ * apart, so that a report whose creation lost its answer is found by its name and no other run's is taken.
  */
 export function reportName(parts: {
   repoKey: string;
   projectKey?: string | undefined;
   branch?: string | undefined;
   at: Date;
+  unique: string;
   suffix?: string;
 }): string {
   const time = parts.at
@@ -65,8 +67,8 @@ export function reportName(parts: {
     .map(sanitise)
     .filter(Boolean)
     .join('_');
-  const tail = [time, parts.suffix].filter(Boolean).join('_');
-  // The time (and suffix) stay whole: a long branch name is what gets shortened.
+  const tail = [time, sanitise(parts.unique), parts.suffix].filter(Boolean).join('_');
+  // The time, unique part and suffix stay whole: a long branch name is what gets shortened.
   const room = MAX_NAME - tail.length - 1;
   return `${head.length > room ? head.slice(0, room).replace(/[-._]+$/, '') : head}_${tail}`;
 }

@@ -108,6 +108,56 @@ describe('HttpClient', () => {
     await http.close();
   });
 
+  describe('a JSON answer cut short (a complete 200 whose JSON breaks off)', () => {
+    /** Answers `{"rows":[1,2` to the first `cut` requests, then `{"rows":[1,2]}`. */
+    async function cutting(cut: number) {
+      let calls = 0;
+      const url = await start((_, res) => {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(++calls <= cut ? '{"rows":[1,2' : '{"rows":[1,2]}');
+      });
+      return { url, calls: () => calls };
+    }
+
+    it('is tried again when the read may be retried, and the whole answer read once parsed', async () => {
+      const { url, calls } = await cutting(2);
+      const keepDir = tempDir();
+      const logger = new MemoryLogger();
+      const http = client(url, { keepDir }, logger);
+      const { data } = await http.json({ path: 'api/read', retry: true, keepAs: 'page' });
+      expect(data).toEqual({ rows: [1, 2] });
+      expect(calls()).toBe(3);
+      // Only the whole answer is kept.
+      expect(readFileSync(path.join(keepDir, 'page.json'), 'utf8')).toBe('{"rows":[1,2]}');
+      expect(logger.of('info')[0]).toMatch(
+        /^\/api\/read sent JSON that is cut short or malformed \(12 bytes; .*\): the server, or a proxy in front of it, ended the answer early\. Run the job again; if it keeps happening, check their logs; retrying in 0\.0 s \(1\/3\)$/,
+      );
+      await http.close();
+    });
+
+    it('fails after every attempt, saying so; once when the call may not be retried', async () => {
+      const always = await cutting(Infinity);
+      const http = client(always.url);
+      const error = await failure(http.json({ path: 'api/read', retry: true }));
+      expect(always.calls()).toBe(4);
+      expect(error.message).toMatch(
+        /^after 4 attempts, \/api\/read sent JSON that is cut short or malformed/,
+      );
+      await failure(http.json({ method: 'POST', path: 'api/create' }));
+      expect(always.calls()).toBe(5);
+      await http.close();
+    });
+
+    it('send() alone (a webhook) takes any body: only a caller that reads JSON asks for it', async () => {
+      const { url, calls } = await cutting(Infinity);
+      const http = client(url);
+      expect((await http.send({ method: 'POST', path: 'hook', retry: true })).text).toBe('{"rows":[1,2');
+      expect(calls()).toBe(1);
+      await http.close();
+    });
+  });
+
   it('sends a request undici refuses (a header it cannot carry) once, not as a network error to retry', async () => {
     const url = await start();
     const logger = new MemoryLogger();

@@ -17,6 +17,9 @@ import {
 const ROWS = fixture<Row[]>('vulnerabilities.json');
 const VIOLATIONS = fixture<Row[]>('violations.json');
 const NOW = () => new Date('2026-11-22T10:15:30.123Z');
+/** The run's own part of its report names: random in a real run. */
+const UNIQUE = () => 'c0ffee';
+const REPORT_NAME = 'sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z_c0ffee';
 
 /** Pages of `rows`, capped at `cap` whatever was asked; offsets from the size served. */
 function pages(rows: Row[], cap: number) {
@@ -27,8 +30,15 @@ function pages(rows: Row[], cap: number) {
   };
 }
 
-/** A report 42 that is pending, then running, then completed; its content served by `content`. */
-function withReport(mock: MockJfrog, content: (call: { query: Record<string, string> }) => MockReply) {
+/**
+ * A report 42 that is pending, then running, then completed with `statusRows` rows (number_of_rows); its content
+ * served by `content`.
+ */
+function withReport(
+  mock: MockJfrog,
+  content: (call: { query: Record<string, string> }) => MockReply,
+  statusRows = ROWS.length,
+) {
   const statuses = ['pending', 'running', 'completed'];
   return mock
     .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
@@ -43,7 +53,7 @@ function withReport(mock: MockJfrog, content: (call: { query: Record<string, str
         progress: [0, 50, 100][Math.min(nth - 1, 2)],
         total_artifacts: 2,
         num_of_processed_artifacts: [0, 1, 2][Math.min(nth - 1, 2)],
-        number_of_rows: nth >= 3 ? ROWS.length : 0,
+        number_of_rows: nth >= 3 ? statusRows : 0,
       },
     }))
     .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities\/42$/, content)
@@ -64,7 +74,7 @@ describe('Xray adapter: scan', () => {
   it('creates the report, polls it, reads every capped page with one order_by, maps the rows and deletes it', async () => {
     const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 3));
     const logger = new RecordingLogger();
-    const adapter = createXrayAdapter({ http: mock.http, now: NOW });
+    const adapter = createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE });
     const config = xrayConfig({
       'include-path-patterns': 'shop-*/**',
       'exclude-path-patterns': ['tools/**', '**/*.zip'],
@@ -76,7 +86,7 @@ describe('Xray adapter: scan', () => {
     const create = mock.find('POST', /\/reports\/vulnerabilities$/);
     expect(create).toHaveLength(1);
     expect(JSON.parse(create[0]!.body)).toEqual({
-      name: 'sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z',
+      name: REPORT_NAME,
       resources: {
         repositories: [
           {
@@ -132,9 +142,7 @@ describe('Xray adapter: scan', () => {
 
     const log = logger.text();
     expect(log).toContain(`Reached Xray 3.131.25 (revision abc123) at ${ORIGIN}`);
-    expect(log).toContain(
-      'Created Xray vulnerabilities report 42 (sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z).',
-    );
+    expect(log).toContain(`Created Xray vulnerabilities report 42 (${REPORT_NAME}).`);
     expect(log).toMatch(
       /Xray vulnerabilities report 42: pending, 0%, 0 of 2 artifacts, 0 rows \(\d+\.\d s\)/,
     );
@@ -176,18 +184,118 @@ describe('Xray adapter: scan', () => {
         .sort(),
     ).toEqual(['1', '2', '2', '3']);
 
+    // A 503 to the creation is sent once, then the report is looked up by its name: Xray holds none.
     const refused = withAccess(new MockJfrog()).on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
       status: 503,
       body: { error: 'Service Unavailable' },
     });
-    const error = await createXrayAdapter({ http: refused.http })
+    const error = await createXrayAdapter({ http: refused.http, now: NOW, unique: UNIQUE })
       .scan({ config: xrayConfig(), logger: new RecordingLogger() })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScannerError);
     expect(refused.find('POST', /\/reports\/vulnerabilities$/)).toHaveLength(1);
     expect((error as Error).message).toBe(
-      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 503: Service Unavailable) once (a report is never created twice). Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
+      `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 503: Service Unavailable), and a report creation is never sent twice. Xray lists no report named ${REPORT_NAME}, so it seems none was created (should one show up in Xray → Reports, delete it there). Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
     );
+  });
+
+  describe('a creation whose answer is lost', () => {
+    const VERSION = /^\/xray\/api\/v1\/system\/version$/;
+    const LIST = /^\/xray\/api\/v1\/reports$/;
+
+    /** Xray's reports list holding `reports`, filtered by name as Xray does (a substring). */
+    function listing(reports: { id: number; name: string }[]) {
+      return (call: { body: string }): MockReply => {
+        const name = (JSON.parse(call.body) as { filters?: { name?: string } }).filters?.name ?? '';
+        const found = reports.filter((r) => r.name.includes(name));
+        return { status: 200, body: { total_reports: found.length, reports: found } };
+      };
+    }
+
+    it('finds the report Xray created all the same by its name, reads it and deletes it; never creates twice', async () => {
+      // The gateway gave up waiting for Xray, which created report 42 (routes match in the order given).
+      const lost = new MockJfrog().on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, {
+        status: 504,
+        body: '<html><body>504 Gateway Time-out</body></html>',
+        headers: { 'content-type': 'text/html' },
+      });
+      const mock = withReport(lost, pages(ROWS, 1000))
+        .on('GET', VERSION, { status: 200, body: { xray_version: '3.131.25' } })
+        // The violations sibling's name holds this one's: only the whole name is taken.
+        .on(
+          'POST',
+          LIST,
+          listing([
+            { id: 41, name: `${REPORT_NAME}_violations` },
+            { id: 42, name: REPORT_NAME },
+          ]),
+        );
+      const logger = new RecordingLogger();
+      const result = await createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE }).scan({
+        config: xrayConfig(),
+        logger,
+      });
+      expect(result.findings).toHaveLength(8);
+      expect(mock.find('POST', /\/reports\/vulnerabilities$/)).toHaveLength(1);
+      const lookup = mock.find('POST', LIST)[1]!;
+      expect(lookup.query).toEqual({
+        direction: 'desc',
+        page_num: '1',
+        num_of_rows: '10',
+        order_by: 'start_time',
+      });
+      expect(JSON.parse(lookup.body)).toEqual({ filters: { name: REPORT_NAME } });
+      expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+      expect(logger.text('warn')).toBe(
+        `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 504), and a report creation is never sent twice. Xray created the report all the same: ${REPORT_NAME} is report 42, and the scan goes on with it.`,
+      );
+    });
+
+    it('a connection reset or a cut-short answer is as unclear as a 5xx; a refusal (4xx) is not looked up', async () => {
+      for (const [reply, lookedUp] of [
+        [{ status: 200, body: '{"report_id": 4' }, true],
+        [{ status: 200, body: { id: 42 } }, true],
+        [{ status: 502, body: 'Bad Gateway' }, true],
+        [{ status: 408, body: '' }, true],
+        [{ status: 429, body: { error: 'Too many reports' } }, false],
+        [{ status: 400, body: { error: 'bad' } }, false],
+      ] as const) {
+        const mock = new MockJfrog()
+          .on('GET', VERSION, { status: 200, body: { xray_version: '3.131.25' } })
+          .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, reply)
+          .on('POST', LIST, listing([]));
+        const error = (await createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE })
+          .scan({ config: xrayConfig(), logger: new RecordingLogger() })
+          .catch((e: unknown) => e)) as Error;
+        expect(exitCodeOf(error), JSON.stringify(reply)).toBe(ExitCode.ScannerFailure);
+        expect(mock.find('POST', /\/reports\/vulnerabilities$/)).toHaveLength(1);
+        // The access check's reports list, and the lookup when the answer was lost.
+        expect(mock.find('POST', LIST), JSON.stringify(reply)).toHaveLength(lookedUp ? 2 : 1);
+        if (lookedUp)
+          expect(error.message).toContain(
+            `Xray lists no report named ${REPORT_NAME}, so it seems none was created`,
+          );
+      }
+    });
+
+    it('names the report to delete by hand when the lookup fails too', async () => {
+      const mock = new MockJfrog()
+        .on('GET', VERSION, { status: 200, body: { xray_version: '3.131.25' } })
+        .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 500, body: { error: 'boom' } })
+        .on('POST', LIST, (_call, nth) =>
+          nth === 1 ? { status: 200, body: { total_reports: 0 } } : { status: 503, body: { error: 'busy' } },
+        );
+      const error = (await createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE })
+        .scan({ config: xrayConfig(), logger: new RecordingLogger() })
+        .catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(ScannerError);
+      expect(error.message).toBe(
+        `Creating the Xray vulnerabilities report (${ORIGIN}/xray/api/v1/reports/vulnerabilities): the server failed (HTTP 500: boom), and a report creation is never sent twice. Xray may have created the report all the same, and looking it up by its name failed too (Looking up the Xray report ${REPORT_NAME} (${ORIGIN}/xray/api/v1/reports): the server failed (HTTP 503: busy) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs): if Xray → Reports lists ${REPORT_NAME}, delete it there.`,
+      );
+      // Retried as a read: 4 attempts of the lookup.
+      expect(mock.find('POST', LIST)).toHaveLength(1 + 4);
+      expectNoToken(new RecordingLogger(), error.message);
+    });
   });
 
   it('fails when the rows collected differ from total_rows, and still deletes the report', async () => {
@@ -371,7 +479,7 @@ describe('Xray adapter: scan', () => {
 
   it('sends projectKey on every report call and names the report after the project', async () => {
     const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 5));
-    const result = await createXrayAdapter({ http: mock.http, now: NOW }).scan({
+    const result = await createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE }).scan({
       config: xrayConfig({ 'project-key': 'shop', branch: 'release/2026.11 hotfix' }),
       logger: new RecordingLogger(),
     });
@@ -380,7 +488,7 @@ describe('Xray adapter: scan', () => {
     expect(reportCalls.every((c) => c.query.projectKey === 'shop')).toBe(true);
     expect(mock.find('GET', /version$/)[0]!.query).toEqual({});
     expect(JSON.parse(mock.find('POST', /vulnerabilities$/)[0]!.body).name).toBe(
-      'sca-bridge_shop_npm-local_release-2026.11-hotfix_2026-11-22T10-15-30Z',
+      'sca-bridge_shop_npm-local_release-2026.11-hotfix_2026-11-22T10-15-30Z_c0ffee',
     );
     expect(result.context.project).toBe('shop');
   });
@@ -391,12 +499,12 @@ describe('Xray adapter: scan', () => {
       .on('GET', /^\/xray\/api\/v1\/reports\/43$/, { status: 200, body: { id: 43, status: 'completed' } })
       .on('POST', /^\/xray\/api\/v1\/reports\/violations\/43$/, pages(VIOLATIONS, 1))
       .on('DELETE', /^\/xray\/api\/v1\/reports\/43$/, { status: 200, body: {} });
-    const result = await createXrayAdapter({ http: mock.http, now: NOW }).scan({
+    const result = await createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE }).scan({
       config: xrayConfig({ 'fail-on-policy-violation': 'true', watches: 'prod-watch,license-watch' }),
       logger: new RecordingLogger(),
     });
     expect(JSON.parse(mock.find('POST', /\/reports\/violations$/)[0]!.body)).toEqual({
-      name: 'sca-bridge_npm-local_feature-login_2026-11-22T10-15-30Z_violations',
+      name: `${REPORT_NAME}_violations`,
       resources: { repositories: [{ name: 'npm-local' }] },
       filters: { watch_names: ['prod-watch', 'license-watch'] },
     });
@@ -482,18 +590,169 @@ describe('Xray adapter: scan', () => {
     expect(mock.find('DELETE', /./).map((c) => c.path)).toEqual(['/xray/api/v1/reports/42']);
   });
 
-  it('warns about an empty report (the repository must be indexed and watched) and returns no findings', async () => {
-    const mock = withReport(withAccess(new MockJfrog()), () => ({
-      status: 200,
-      body: { total_rows: 0, rows: [] },
-    }));
-    const logger = new RecordingLogger();
-    const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
-    expect(result.findings).toEqual([]);
-    expect(logger.text('warn')).toBe(
-      "Xray's vulnerabilities report for npm-local is empty. It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.",
-    );
-    expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+  describe('an empty report', () => {
+    const EMPTY =
+      "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
+    const LIST_REPOS =
+      '`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones';
+
+    /** An empty report (Go writes its rows as null) for `repoKey`, on a platform with `repositories`. */
+    function emptyReport(repositories: MockReply) {
+      return withReport(
+        withAccess(new MockJfrog()),
+        () => ({ status: 200, body: { total_rows: 0, rows: null } }),
+        0,
+      ).on('GET', /^\/artifactory\/api\/repositories$/, repositories);
+    }
+
+    async function scanEmpty(repoKey: string, repositories: MockReply) {
+      const mock = emptyReport(repositories);
+      const logger = new RecordingLogger();
+      const outcome = await createXrayAdapter({ http: mock.http })
+        .scan({ config: xrayConfig({ 'repo-key': repoKey }), logger })
+        .catch((e: unknown) => e as Error);
+      // The report is deleted before the repository is checked, whatever the check finds.
+      expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+      expect(mock.find('GET', /^\/artifactory\/api\/repositories$/)).toHaveLength(1);
+      return { outcome, logger };
+    }
+
+    const REPOSITORIES: MockReply = { status: 200, body: fixture('repositories.json') };
+
+    it('passes with a warning when repo-key names a repository the token can see (the repository must be indexed and watched)', async () => {
+      const { outcome, logger } = await scanEmpty('npm-local', REPOSITORIES);
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect((outcome as { findings: unknown[] }).findings).toEqual([]);
+      expect(logger.text('warn')).toBe(
+        `Xray's vulnerabilities report for npm-local is empty; repo-key names a local repository the token can see. ${EMPTY}`,
+      );
+    });
+
+    it('fails (exit 3) when repo-key names no repository the token can see, naming repo-key and list-repos', async () => {
+      const { outcome } = await scanEmpty('NPM-local', REPOSITORIES);
+      expect(exitCodeOf(outcome)).toBe(ExitCode.ScannerFailure);
+      expect((outcome as Error).message).toBe(
+        `Xray's vulnerabilities report for NPM-local is empty, and the token sees no repository NPM-local (it sees 4 repositories, npm-local among them, which differs only in case): Xray reports nothing for a repository it does not know. Check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}).`,
+      );
+    });
+
+    it('fails (exit 3) for a virtual repository: Xray reports on the local and remote ones behind it', async () => {
+      const { outcome } = await scanEmpty('generic-virtual', REPOSITORIES);
+      expect(exitCodeOf(outcome)).toBe(ExitCode.ScannerFailure);
+      expect((outcome as Error).message).toBe(
+        `Xray's vulnerabilities report for generic-virtual is empty: generic-virtual is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`,
+      );
+    });
+
+    it('passes with the warning, naming repo-key and list-repos, when the repositories cannot be listed', async () => {
+      const { outcome, logger } = await scanEmpty('npm-local', {
+        status: 403,
+        body: { errors: [{ status: 403, message: 'Forbidden' }] },
+      });
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect(logger.text('warn')).toMatch(
+        new RegExp(
+          `^Xray's vulnerabilities report for npm-local is empty, and repo-key could not be checked \\(Listing the Artifactory repositories .*HTTP 403.*\\)\\. It holds no rows: .* Check repo-key too: \`sca-bridge list-repos\``,
+        ),
+      );
+    });
+
+    it('passes with the warning when the token sees no repository at all: nothing proves the key wrong', async () => {
+      const { outcome, logger } = await scanEmpty('npm-local', { status: 200, body: [] });
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect(logger.text('warn')).toBe(
+        `Xray's vulnerabilities report for npm-local is empty, and repo-key could not be checked (the token sees no repository at all). ${EMPTY} Check repo-key too: ${LIST_REPOS}.`,
+      );
+    });
+  });
+
+  describe("the report's own counts", () => {
+    it('fails when the content holds fewer rows than the status counted (0 of 40), and deletes the report', async () => {
+      const mock = withReport(
+        withAccess(new MockJfrog()),
+        () => ({
+          status: 200,
+          body: { total_rows: 0, rows: [] },
+        }),
+        40,
+      );
+      const error = await createXrayAdapter({ http: mock.http })
+        .scan({ config: xrayConfig(), logger: new RecordingLogger() })
+        .catch((e: unknown) => e as Error);
+      expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+      expect((error as Error).message).toBe(
+        "Xray's vulnerabilities report 42 counted 40 rows when it completed (number_of_rows) but its content holds 0 (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again (keep-report: true keeps the report to look at in Xray → Reports), and if it persists report it to JFrog support.",
+      );
+      // Checked on page 1: no other page is read, and the report is deleted.
+      expect(mock.find('POST', /\/reports\/vulnerabilities\/42$/)).toHaveLength(1);
+      expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+    });
+
+    it('reads every row when the content holds more than the status counted, and says so', async () => {
+      const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000), ROWS.length - 2);
+      const logger = new RecordingLogger();
+      const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
+      expect(result.findings).toHaveLength(ROWS.length);
+      expect(logger.of('info')).toContain(
+        `Xray's vulnerabilities report 42 counted ${ROWS.length - 2} rows when it completed (number_of_rows); its content holds ${ROWS.length} (total_rows), and all ${ROWS.length} are read.`,
+      );
+    });
+
+    it('warns when the report completed before Xray processed every artifact', async () => {
+      const mock = withAccess(new MockJfrog())
+        .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 42 } })
+        .on('GET', /^\/xray\/api\/v1\/reports\/42$/, {
+          status: 200,
+          body: {
+            id: 42,
+            status: 'completed',
+            total_artifacts: 5,
+            num_of_processed_artifacts: 3,
+            number_of_rows: 8,
+          },
+        })
+        .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities\/42$/, pages(ROWS, 1000))
+        .on('DELETE', /^\/xray\/api\/v1\/reports\/42$/, { status: 200, body: {} });
+      const logger = new RecordingLogger();
+      await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
+      expect(logger.of('warn')).toEqual([
+        "Xray's vulnerabilities report 42 completed having processed 3 of 5 artifacts: findings in the other 2 are not in it (Xray may not have scanned them yet). Run the scan again once Xray has scanned the repository (Xray → Scans List shows its progress).",
+      ]);
+    });
+  });
+
+  describe("answers to a report's content sca-bridge cannot use", () => {
+    it('a 400 names the page, size and sort field asked for, and asks for a report with the Xray version', async () => {
+      const mock = withReport(withAccess(new MockJfrog()), () => ({
+        status: 400,
+        body: { error: 'invalid order_by' },
+      }));
+      const error = await createXrayAdapter({ http: mock.http })
+        .scan({ config: xrayConfig(), logger: new RecordingLogger() })
+        .catch((e: unknown) => e as Error);
+      expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+      expect((error as Error).message).toBe(
+        `Reading page 1 of Xray vulnerabilities report 42 (${ORIGIN}/xray/api/v1/reports/vulnerabilities/42): Xray refused page_num=1, num_of_rows=1000, order_by=vulnerable_component, direction=asc (HTTP 400: invalid order_by), though the report is completed and sca-bridge asks only with parameters Xray documents. Please report it to sca-bridge with your Xray version (3.131.25).`,
+      );
+      // A 400 is not retried; the report is deleted.
+      expect(mock.find('POST', /\/reports\/vulnerabilities\/42$/)).toHaveLength(1);
+      expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+    });
+
+    it('rows: null is no rows when total_rows is 0, and a shape error otherwise, with its own hint (not api-url)', async () => {
+      const mock = withReport(withAccess(new MockJfrog()), () => ({
+        status: 200,
+        body: { total_rows: 3, rows: null },
+      }));
+      const error = await createXrayAdapter({ http: mock.http })
+        .scan({ config: xrayConfig(), logger: new RecordingLogger() })
+        .catch((e: unknown) => e as Error);
+      expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+      expect((error as Error).message).toBe(
+        `Reading page 1 of Xray vulnerabilities report 42 (${ORIGIN}/xray/api/v1/reports/vulnerabilities/42): unexpected answer (rows: null, yet total_rows is not 0). Xray answered in a shape sca-bridge does not know. Please report it to sca-bridge with your Xray version (3.131.25).`,
+      );
+      expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+    });
   });
 
   it('never sees a scan without repo-key: the config refuses it (exit 2)', () => {
@@ -615,6 +874,46 @@ describe('Xray adapter: test-connection and list-repos', () => {
     ).rejects.toThrow(
       `Reading the Xray version (${ORIGIN}/xray/api/v1/system/version): not found (HTTP 404). api-url must be the JFrog Platform base URL (https://acme.jfrog.io, with or without /xray), and Xray must be installed on it.`,
     );
+  });
+
+  describe('a reports list not found where the version answered', () => {
+    async function connect(version: string) {
+      const mock = new MockJfrog()
+        .on('GET', /version$/, { status: 200, body: { xray_version: version } })
+        .on('POST', /^\/xray\/api\/v1\/reports$/, { status: 404, body: '404 page not found' });
+      return createXrayAdapter({ http: mock.http })
+        .testConnection({ config: xrayConfig({}, 'test-connection'), logger: new RecordingLogger() })
+        .catch((e: unknown) => e as Error);
+    }
+    const WHERE = `Checking the token against the Xray reports list (${ORIGIN}/xray/api/v1/reports): not found (HTTP 404: 404 page not found)`;
+
+    it('an Xray older than 3.8 has no Reports API: upgrade it (api-url is right)', async () => {
+      expect(((await connect('3.5.2')) as Error).message).toBe(
+        `${WHERE}, though Xray 3.5.2 answered the version call at the same address, so api-url is right. sca-bridge reads Xray through its Reports API, which needs Xray 3.8 or later: ask your JFrog administrator to upgrade Xray.`,
+      );
+    });
+
+    it('a recent Xray has it: something in front of Xray does not pass it on', async () => {
+      expect(((await connect('3.131.25')) as Error).message).toBe(
+        `${WHERE}, though Xray 3.131.25 answered the version call at the same address, so api-url is right. sca-bridge reads Xray through its Reports API, which needs Xray 3.8 or later: this version has it, so a proxy or gateway in front of Xray may not pass POST /xray/api/v1/reports on: ask your JFrog administrator.`,
+      );
+    });
+  });
+
+  it('list-repos logs the repositories by type, and names the virtual ones Xray does not report on', async () => {
+    const mock = new MockJfrog().on('GET', /^\/artifactory\/api\/repositories$/, {
+      status: 200,
+      body: fixture('repositories.json'),
+    });
+    const logger = new RecordingLogger();
+    await createXrayAdapter({ http: mock.http }).listRepositories!({
+      config: xrayConfig({}, 'list-repos'),
+      logger,
+    });
+    expect(logger.of('info')).toEqual([
+      `4 repositories visible to the token at ${ORIGIN} (2 local, 1 remote, 1 virtual).`,
+      'Xray does not report on virtual repositories (generic-virtual): give repo-key the local or remote repositories behind them.',
+    ]);
   });
 
   it('list-repos returns the keys sorted, scoped to the project when project-key is set', async () => {

@@ -40,10 +40,11 @@ describe('Xray URLs', () => {
     expect(reportsUrl('https://acme.jfrog.io')).toBe('https://acme.jfrog.io/ui/reports');
   });
 
-  it('names reports after project, repository, branch and time, sanitised', () => {
+  it('names reports after project, repository, branch, time and the run, sanitised', () => {
     const at = new Date('2026-11-22T10:15:30.999Z');
-    expect(reportName({ repoKey: 'libs-release-local', branch: 'main', at })).toBe(
-      'sca-bridge_libs-release-local_main_2026-11-22T10-15-30Z',
+    const unique = '9f3a0c';
+    expect(reportName({ repoKey: 'libs-release-local', branch: 'main', at, unique })).toBe(
+      'sca-bridge_libs-release-local_main_2026-11-22T10-15-30Z_9f3a0c',
     );
     expect(
       reportName({
@@ -51,13 +52,22 @@ describe('Xray URLs', () => {
         projectKey: 'shop',
         branch: 'feature/ÜI: fix #12',
         at,
+        unique,
         suffix: 'violations',
       }),
-    ).toBe('sca-bridge_shop_npm-local_feature-I-fix-12_2026-11-22T10-15-30Z_violations');
-    expect(reportName({ repoKey: 'npm-local', at })).toBe('sca-bridge_npm-local_2026-11-22T10-15-30Z');
-    const long = reportName({ repoKey: 'npm-local', branch: 'b'.repeat(300), at, suffix: 'violations' });
+    ).toBe('sca-bridge_shop_npm-local_feature-I-fix-12_2026-11-22T10-15-30Z_9f3a0c_violations');
+    expect(reportName({ repoKey: 'npm-local', at, unique })).toBe(
+      'sca-bridge_npm-local_2026-11-22T10-15-30Z_9f3a0c',
+    );
+    const long = reportName({
+      repoKey: 'npm-local',
+      branch: 'b'.repeat(300),
+      at,
+      unique,
+      suffix: 'violations',
+    });
     expect(long).toHaveLength(120);
-    expect(long.endsWith('_2026-11-22T10-15-30Z_violations')).toBe(true);
+    expect(long.endsWith('_2026-11-22T10-15-30Z_9f3a0c_violations')).toBe(true);
     expect(long.startsWith('sca-bridge_npm-local_bbbb')).toBe(true);
   });
 });
