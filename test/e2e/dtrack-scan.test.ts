@@ -386,6 +386,32 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     );
   });
 
+  it('a processing that fails (DT still answers processing: false): exit 3, never a passing scan', async () => {
+    await withSim(
+      { failProcessing: true, projects: [{ uuid: EXISTING, name: 'a', version: '1' }] },
+      async (sim) => {
+        const { result, summary, sarif } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'a',
+          '--project-version',
+          '1',
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.status).toBe('error');
+        expect(summary.error?.message).toMatch(
+          /^Dependency-Track did not import the SBOM \(sbom: bom\.json\) into project "a" version "1" \([0-9a-f-]{36}\): it reported the upload processed \(token [0-9a-f-]{36}\), but the project's last SBOM import is unchanged \(2023-11-14T22:13:20\.000Z\)\./,
+        );
+        expect(summary.error?.message).toContain('BOM_PROCESSING_FAILED');
+        expect(sarif).toBeUndefined();
+        expect(sim.count('GET', /^\/api\/v1\/finding\//)).toBe(0);
+      },
+    );
+  });
+
   it('processing longer than the timeout: exit 3, how long it waited, raise timeout', async () => {
     await withSim({ processingPolls: Number.POSITIVE_INFINITY }, async (sim) => {
       const { result, summary } = await cli('scan', [

@@ -172,8 +172,9 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(result.findings).toHaveLength(250);
     expect(new Set(result.findings.map((f) => f.id)).size).toBe(250);
     expect(result.violations).toHaveLength(3);
-    // DT5 answers projectUuid: no lookup after the upload
+    // DT5 answers projectUuid: after the upload the project is read by it, not looked up by name again
     expect(sim!.count('GET', '/api/v1/project/lookup')).toBe(1);
+    expect(sim!.count('GET', `/api/v1/project/${uuid}`)).toBe(1);
     expect(result.context.reportUrl).toBe(`https://ui.example.test/projects/${uuid}`);
     expect(result.findings[0]!.url).toBe('https://ui.example.test/vulnerabilities/NVD/CVE-2099-00001');
   });
@@ -581,6 +582,51 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(error.message).toMatch(
       /Dependency-Track accepts CycloneDX SBOMs \(JSON or XML\) only; check that the file is valid CycloneDX\.$/,
     );
+  });
+
+  describe('a processing that ends without an import (DT answers processing: false all the same)', () => {
+    const failed =
+      /^Dependency-Track did not import the SBOM \(sbom: .*bom\.json\) into (.+): it reported the upload processed \(token [0-9a-f-]{36}\), but the project's last SBOM import is unchanged \((.+)\)\. Its processing failed, for example on a BOM it cannot read or a CycloneDX version it does not support, or the server restarted meanwhile\. Dependency-Track's log \(BomUploadProcessingTask\) or its BOM_PROCESSING_FAILED notification names the cause; fix the SBOM or the server, then run the job again\.$/;
+
+    it('a project it created has no last import: exit 3, and no findings read', async () => {
+      await start({ version: '4.14.3', failProcessing: true });
+      const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' });
+      expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+      expect(failed.exec(error.message)?.slice(1)).toEqual(['project "new" version "1"', 'none']);
+      expect(sim!.count('GET', /^\/api\/v1\/finding\//)).toBe(0);
+    });
+
+    it('an existing project keeps its last import: exit 3, and the time it kept', async () => {
+      await start({ failProcessing: true, projects: [{ uuid: EXISTING, name: 'shop', version: '1' }] });
+      const error = await scanError({ sbom: BOM, 'project-name': 'shop', 'project-version': '1' });
+      expect(failed.exec(error.message)?.slice(1)).toEqual([
+        `project "shop" version "1" (${EXISTING})`,
+        new Date(1_700_000_000_000).toISOString(),
+      ]);
+      // One lookup before the upload, one read of the project after it.
+      expect(sim!.requests.map((r) => `${r.method} ${r.path}`).slice(2, 4)).toEqual([
+        'GET /api/v1/project/lookup',
+        'POST /api/v1/bom',
+      ]);
+      expect(sim!.requests.at(-1)).toMatchObject({ method: 'GET', path: `/api/v1/project/${EXISTING}` });
+    });
+
+    it('5.0: the project named by the upload is read by its UUID', async () => {
+      await start({ version: '5.0.4', failProcessing: true });
+      const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' });
+      expect(error.message).toMatch(failed);
+      expect(sim!.requests.at(-1)).toMatchObject({
+        method: 'GET',
+        path: `/api/v1/project/${sim!.projects[0]!.uuid}`,
+      });
+    });
+
+    it('an import that commits passes: the last import moved on', async () => {
+      await start({ projects: [{ uuid: EXISTING, name: 'shop', version: '1' }] });
+      const result = await scan({ sbom: BOM, project: EXISTING });
+      expect(result.findings).toHaveLength(7);
+      expect(sim!.projects[0]!.lastBomImport).toBeGreaterThan(1_700_000_000_000);
+    });
   });
 
   it('processing beyond the timeout: how long it waited, and what to do', async () => {
