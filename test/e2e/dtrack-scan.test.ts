@@ -450,6 +450,32 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     });
   });
 
+  it('a login proxy in front of the API (Okta page on team/self, basic auth on /api/version): named, not the UI or the key', async () => {
+    const okta = '<!DOCTYPE html><html><head><title>Sign in - Okta</title></head><body>login</body></html>';
+    await withSim(
+      {
+        faults: [
+          { path: '/api/version', status: 401, headers: { 'WWW-Authenticate': 'Basic realm="corp"' } },
+          { path: '/api/v1/team/self', status: 200, headers: { 'content-type': 'text/html' }, body: okta },
+        ],
+      },
+      async (sim) => {
+        const args = ['--api-url', sim.apiUrl, '--project-name', 'a', '--project-version', '1'];
+        const basic = await cli('scan', args);
+        expect(basic.result.code).toBe(3);
+        expect(basic.summary.error?.message).toMatch(
+          /^Something in front of Dependency-Track refused reading Dependency-Track's version \(GET \/api\/version\) \(HTTP 401 from \/api\/version\): Dependency-Track answers it without authentication, so the API key is not the cause/,
+        );
+        expect(basic.summary.error?.message).not.toContain('SCA_BRIDGE_TOKEN');
+        const login = await cli('scan', args);
+        expect(login.result.code).toBe(3);
+        expect(login.summary.error?.message).toBe(
+          '/api/v1/team/self answered with a web page, not JSON, while checking the API key (GET /api/v1/team/self), though /api/version answered as Dependency-Track: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.',
+        );
+      },
+    );
+  });
+
   it('TLS: verified by default (exit 3, suggests ca-file); --ca-file trusts; --insecure warns loudly', async () => {
     await withSim(
       { tls: true, projects: [{ uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(1) }] },

@@ -22,7 +22,7 @@ export interface ServerInfo {
 export async function checkServer(api: DtApi, logger: Logger): Promise<ServerInfo> {
   const { data } = await api.json(
     { path: 'api/version', retry: true },
-    { what: "reading Dependency-Track's version (GET /api/version)" },
+    { what: "reading Dependency-Track's version (GET /api/version)", unauthenticated: true },
   );
   const about = aboutSchema.safeParse(data);
   if (!about.success) {
@@ -30,6 +30,7 @@ export async function checkServer(api: DtApi, logger: Logger): Promise<ServerInf
       `${api.root}/api/version answered, but not as Dependency-Track does (no version in ${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`,
     );
   }
+  api.answeredAsDependencyTrack();
   const version = parseDtVersion(about.data.version);
   const application = about.data.application ?? 'Dependency-Track';
   logger.info(`${application} ${about.data.version} at ${api.root}`);

@@ -691,6 +691,36 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
+  it('a login proxy that lets /api/version through: named as such, not the web UI or the key', async () => {
+    const okta = '<!DOCTYPE html><html><head><title>Sign in - Okta</title></head><body>login</body></html>';
+    await start({
+      projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+      faults: [
+        { path: '/api/v1/team/self', status: 200, headers: { 'content-type': 'text/html' }, body: okta },
+        {
+          path: `/api/v1/finding/project/${EXISTING}`,
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+          body: okta,
+        },
+        { path: '/api/version', status: 401, headers: { 'WWW-Authenticate': 'Basic realm="corp"' } },
+      ],
+    });
+    const proxy =
+      'though /api/version answered as Dependency-Track: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.';
+    // The 401 fault goes first: /api/version is asked first.
+    const basic = await scanError({ project: EXISTING });
+    expect(basic.message).toMatch(
+      /^Something in front of Dependency-Track refused reading Dependency-Track's version \(GET \/api\/version\) \(HTTP 401 from \/api\/version\): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication/,
+    );
+    expect((await scanError({ project: EXISTING })).message).toBe(
+      `/api/v1/team/self answered with a web page, not JSON, while checking the API key (GET /api/v1/team/self), ${proxy}`,
+    );
+    expect((await scanError({ project: EXISTING })).message).toBe(
+      `/api/v1/finding/project/${EXISTING} answered with a web page, not JSON, while reading the findings of "a" version "1", ${proxy}`,
+    );
+  });
+
   it('api-url at the web UI: says so', async () => {
     await start({ frontend: true });
     const error = await scanError({ 'project-name': 'a', 'project-version': '1' });

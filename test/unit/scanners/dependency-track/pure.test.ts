@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../../../src/http/client.js';
 import { ScannerError, UserError } from '../../../../src/errors.js';
-import { DtError, errorDetail, explain } from '../../../../src/scanners/dependency-track/errors.js';
+import { DtError, errorDetail, explain, notJson } from '../../../../src/scanners/dependency-track/errors.js';
 import {
   missingPermissions,
   neededPermissions,
@@ -255,6 +255,44 @@ describe('explain', () => {
       expect(explain(status(code, login, 'text/html'), { what: 'checking the API key' }).message).toBe(
         `Dependency-Track's address answered with a web page (HTTP ${code} from /api/v1/bom) while checking the API key: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`,
       );
+    }
+  });
+
+  it('once /api/version answered as Dependency-Track, a page or text in place of JSON is a login proxy, not the web UI', () => {
+    const okta = '<!DOCTYPE html><html><head><title>Sign in - Okta</title></head></html>';
+    const answer = (text: string, contentType: string) => ({
+      path: '/api/v1/team/self',
+      text,
+      contentType,
+      cutShort: undefined,
+    });
+    const call = { what: 'checking the API key' };
+    const proxy =
+      'though /api/version answered as Dependency-Track: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.';
+    expect(notJson(answer(okta, 'text/html; charset=utf-8'), call, true)).toBe(
+      `/api/v1/team/self answered with a web page, not JSON, while checking the API key, ${proxy}`,
+    );
+    expect(notJson(answer('Please sign in', 'text/plain'), call, true)).toBe(
+      `/api/v1/team/self answered with "Please sign in", not JSON, while checking the API key, ${proxy}`,
+    );
+    // Before, a page is the web UI's (its container serves index.html on every path).
+    expect(notJson(answer(okta, 'text/html'), call)).toContain('api-url seems to point at the web UI');
+    // A 404 or 405 page is no longer the UI's either: the status says what it means.
+    const page = explain(status(404, okta, 'text/html'), { what: 'reading' }, true).message;
+    expect(page).toMatch(
+      /^Dependency-Track has no \/api\/v1\/bom \(HTTP 404 from \/api\/v1\/bom\) while reading/,
+    );
+    expect(page).not.toContain('web UI');
+  });
+
+  it('a 401 or 403 from /api/version, which Dependency-Track answers without a key, is a proxy, not the key', () => {
+    const call = { what: "reading Dependency-Track's version (GET /api/version)", unauthenticated: true };
+    for (const code of [401, 403]) {
+      const message = explain(status(code), call).message;
+      expect(message).toBe(
+        `Something in front of Dependency-Track refused reading Dependency-Track's version (GET /api/version) (HTTP ${code} from /api/v1/bom): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication in front of the API server asks for credentials. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`,
+      );
+      expect(message).not.toContain('SCA_BRIDGE_TOKEN');
     }
   });
 
