@@ -348,6 +348,31 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     });
   });
 
+  it('--sbom pom.xml: exit 2 naming sbom, before any request; CycloneDX XML is uploaded', async () => {
+    await withSim({}, async (sim) => {
+      const args = ['--api-url', sim.apiUrl, '--project-name', 'a', '--project-version', '1', '--sbom'];
+      const work = tempDir('sca-bridge-dt-xml-');
+      const pom = path.join(work, 'pom.xml');
+      writeFileSync(
+        pom,
+        '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion></project>\n',
+      );
+      const refused = await cli('scan', [...args, pom]);
+      expect(refused.result.code).toBe(2);
+      expect(refused.summary.error?.message).toMatch(
+        /^Input sbom: .*pom\.xml is XML but not a CycloneDX SBOM \(its root element is <project>, not <bom>\); Dependency-Track accepts CycloneDX only\. Generate a CycloneDX SBOM/,
+      );
+      expect(sim.requests).toHaveLength(0);
+      const bom = path.join(work, 'bom.xml');
+      const xml =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1"><components/></bom>\n';
+      writeFileSync(bom, xml);
+      const uploaded = await cli('scan', [...args, bom]);
+      expect(uploaded.result.code, uploaded.result.stderr).toBe(0);
+      expect(sim.uploads.map((u) => u.bom)).toEqual([xml]);
+    });
+  });
+
   it('a 5xx on a read is retried, then the scan succeeds', async () => {
     await withSim(
       {

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../../../src/http/client.js';
 import { ScannerError, UserError } from '../../../../src/errors.js';
@@ -11,6 +13,8 @@ import { serverRoot, uiBase } from '../../../../src/scanners/dependency-track/ur
 import { dtProjectUrl } from '../../../../src/importers/dtrack-finding.js';
 import { atLeast, has, parseDtVersion } from '../../../../src/scanners/dependency-track/version.js';
 import { dtViolationSchema, mapDtViolation } from '../../../../src/scanners/dependency-track/violations.js';
+import { readSbom } from '../../../../src/scanners/dependency-track/upload.js';
+import { tempDir } from '../../../helpers/cli.js';
 import { fixtureViolations } from '../../../sim/dependency-track.js';
 
 const status = (code: number, body = '', type = 'text/plain') =>
@@ -396,5 +400,81 @@ describe('policy violations', () => {
       component: 'unknown',
       suppressed: false,
     });
+  });
+});
+
+describe('sbom: CycloneDX only, told before any request', () => {
+  const dir = tempDir('sca-bridge-sbom-');
+  const file = (name: string, content: string | Buffer) => {
+    const at = path.join(dir, name);
+    writeFileSync(at, content);
+    return at;
+  };
+  const refusal = (name: string, content: string) =>
+    readSbom(file(name, content)).then(
+      () => expect.fail(`${name} was accepted`),
+      (error: unknown) => error as Error,
+    );
+
+  it.each([
+    ['default namespace', '<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1"><components/></bom>'],
+    [
+      'declaration, comments and a doctype first',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!-- ${'licence '.repeat(2000)}-->\n<!DOCTYPE bom>\n<bom serialNumber="urn:uuid:1" xmlns='http://cyclonedx.org/schema/bom/1.6'/>`,
+    ],
+    ['a prefixed root', '<cdx:bom xmlns:cdx="http://cyclonedx.org/schema/bom/1.4" version="1"></cdx:bom>'],
+  ])('takes CycloneDX XML: %s', async (_, xml) => {
+    const sbom = await readSbom(file('bom.xml', xml));
+    expect(sbom.type).toBe('application/xml');
+  });
+
+  it('takes CycloneDX XML after a UTF-8 byte-order mark, and sends it without the mark', async () => {
+    const xml = '<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.5"/>';
+    const sbom = await readSbom(
+      file('marked.xml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml)])),
+    );
+    expect(Buffer.from(sbom.bytes).toString('utf8')).toBe(xml);
+  });
+
+  it.each([
+    [
+      'a Maven pom.xml',
+      '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion></project>',
+      'its root element is <project>, not <bom>',
+    ],
+    [
+      'SPDX RDF/XML',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"/>',
+      'its root element is <rdf:RDF>, not <bom>',
+    ],
+    [
+      'a bom in no namespace',
+      '<bom version="1"/>',
+      'its root element <bom> is not in the CycloneDX namespace http://cyclonedx.org/schema/bom/…',
+    ],
+    [
+      "a prefixed bom whose prefix is not CycloneDX's",
+      '<x:bom xmlns="http://cyclonedx.org/schema/bom/1.5" xmlns:x="urn:other"/>',
+      'its root element <x:bom> is not in the CycloneDX namespace http://cyclonedx.org/schema/bom/…',
+    ],
+    ['only a comment', '<!-- nothing -->', 'no root element in its first 64 kB'],
+  ])('refuses XML that is not CycloneDX (exit 2), naming sbom and the fix: %s', async (_, xml, why) => {
+    const at = path.join(dir, 'not-a-bom.xml');
+    const error = await refusal('not-a-bom.xml', xml);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      `Input sbom: ${at} is XML but not a CycloneDX SBOM (${why}); Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, @cyclonedx/cyclonedx-npm, or the CycloneDX Maven plugin's makeAggregateBom goal).`,
+    );
+  });
+
+  it('JSON needs bomFormat CycloneDX', async () => {
+    expect((await readSbom(file('ok.json', '{"bomFormat": "CycloneDX", "specVersion": "1.6"}'))).type).toBe(
+      'application/json',
+    );
+    const error = await refusal('package.json', '{"name": "shop", "version": "1.0.0"}');
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(
+      /^Input sbom: .*package\.json is neither CycloneDX JSON \(an object with "bomFormat": "CycloneDX"\) nor XML\. Generate a CycloneDX SBOM/,
+    );
   });
 });
