@@ -437,6 +437,40 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     );
   });
 
+  it("a proxy's 413 on the upload: exit 3, the SBOM's size and the body limit to raise, not the server's log", async () => {
+    const nginx =
+      '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n';
+    await withSim(
+      {
+        projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+        faults: [
+          {
+            method: 'POST',
+            path: '/api/v1/bom',
+            status: 413,
+            headers: { 'content-type': 'text/html' },
+            body: nginx,
+          },
+        ],
+      },
+      async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project',
+          EXISTING,
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.error?.message).toBe(
+          `A proxy in front of Dependency-Track refused uploading bom.json to project "a" version "1" (${EXISTING}) (HTTP 413 from /api/v1/bom): the SBOM (1.1 kB) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`,
+        );
+        expect(sim.count('POST', '/api/v1/bom')).toBe(1);
+      },
+    );
+  });
+
   it('processing longer than the timeout: exit 3, how long it waited, raise timeout', async () => {
     await withSim({ processingPolls: Number.POSITIVE_INFINITY }, async (sim) => {
       const { result, summary } = await cli('scan', [

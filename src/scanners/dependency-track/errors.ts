@@ -24,8 +24,11 @@ export interface Call {
   permission?: Permission;
   /** The message for a 404 (project not found…); without it a 404 points at api-url. */
   notFound?: (detail: string) => string;
-  /** The SBOM upload: never retried, and DT answers 401 when auto-create lacks its permission. */
-  upload?: { creating: boolean };
+  /**
+   * The SBOM upload: never retried, and DT answers 401 when auto-create lacks its permission; `size` as the
+   * log says it (`1.1 kB`), for a proxy's 413.
+   */
+  upload?: { creating: boolean; size: string };
   /** DT answers this call without a key (`/api/version`): a 401 or 403 comes from something in front of it. */
   unauthenticated?: boolean;
 }
@@ -166,6 +169,13 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
   }
   const page = html ? webPage(status, where, call, dtAnswered) : undefined;
   if (page) return new DtError(page, status);
+  if (status === 413 && call.upload) {
+    // DT sets no such limit on the multipart upload (research/dependency-track.md §2): a proxy in front does.
+    return new DtError(
+      `A proxy in front of Dependency-Track refused ${call.what} (${where}): the SBOM (${call.upload.size}) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`,
+      status,
+    );
+  }
   if ((status === 401 || status === 403) && call.unauthenticated) {
     // No API key is asked for here, so the refusal is not about it: a proxy or web server wants credentials.
     return new DtError(

@@ -20,7 +20,7 @@ import {
   type Target,
 } from './project.js';
 import { checkKey, checkServer, type KeyInfo, type ServerInfo } from './server.js';
-import { readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
+import { kilobytes, readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
 import { uiBase } from './urls.js';
 import { has } from './version.js';
 import { dtViolationSchema, mapDtViolation } from './violations.js';
@@ -37,10 +37,6 @@ function label(project: ProjectRef, target: Target): string {
   const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
   const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
   return name ? `"${name}"${version ? ` version "${version}"` : ''}` : project.uuid;
-}
-
-function kilobytes(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} kB`;
 }
 
 /** Upload fields that only count when DT creates the project, with the server versions that know them. */

@@ -87,6 +87,11 @@ function isCycloneDxJson(bytes: Uint8Array): boolean {
   return buffer.includes('"bomFormat"') && buffer.includes('CycloneDX');
 }
 
+/** A size as the messages say it: `1.1 kB`. */
+export function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
+}
+
 /** The multipart fields of `POST /api/v1/bom` besides the BOM itself: exactly one way to name the project. */
 export interface UploadTarget {
   /** An existing project's UUID; else name and version (and the auto-create fields). */
@@ -147,7 +152,7 @@ export async function uploadSbom(
     {
       what,
       permission: 'BOM_UPLOAD',
-      upload: { creating },
+      upload: { creating, size: kilobytes(sbom.bytes.length) },
       notFound: (detail) =>
         `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project${target.autoCreate ? ' (auto-create creates the project, never its parent)' : ', or set auto-create: true'}.`,
     },

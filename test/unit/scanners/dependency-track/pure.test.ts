@@ -181,12 +181,12 @@ describe('explain', () => {
   it('401 on an upload that creates the project: the creation permission', () => {
     const error = explain(status(401, 'The principal does not have permission to create project.'), {
       what: 'uploading',
-      upload: { creating: true },
+      upload: { creating: true, size: '1.1 kB' },
     });
     expect(error.message).toBe(
       "Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading: the API key's team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.",
     );
-    const silent = explain(status(401), { what: 'uploading', upload: { creating: true } });
+    const silent = explain(status(401), { what: 'uploading', upload: { creating: true, size: '1.1 kB' } });
     expect(silent.message).toContain('either the API key is wrong');
     expect(silent.message).toContain('or its team lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)');
   });
@@ -216,7 +216,7 @@ describe('explain', () => {
     expect(
       explain(status(400, body, 'application/problem+json'), {
         what: 'uploading bom.json',
-        upload: { creating: false },
+        upload: { creating: false, size: '1.1 kB' },
       }).message,
     ).toBe(
       'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "The uploaded BOM is invalid: Schema validation failed; $.x: bad". Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.',
@@ -224,11 +224,27 @@ describe('explain', () => {
   });
 
   it('5xx on upload: says it is not retried; on reads: after retries', () => {
-    expect(explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false } }).message).toBe(
+    expect(
+      explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false, size: '1.1 kB' } })
+        .message,
+    ).toBe(
       'Dependency-Track failed uploading (HTTP 500 from /api/v1/bom). Dependency-Track said: "boom". The upload is not retried automatically (Dependency-Track might process it twice): check the server\'s log, then run the job again.',
     );
     expect(explain(status(503), { what: 'reading' }).message).toBe(
       'Dependency-Track failed while reading (HTTP 503 from /api/v1/bom, after retries). Check the server (or the proxy in front of it), then run the job again.',
+    );
+  });
+
+  it("a proxy's 413 on upload: the SBOM's size and the proxy's body limit to raise", () => {
+    const nginx =
+      '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx/1.25.3</center></body></html>';
+    expect(
+      explain(status(413, nginx, 'text/html'), {
+        what: 'uploading bom.json',
+        upload: { creating: false, size: '20480.0 kB' },
+      }).message,
+    ).toBe(
+      'A proxy in front of Dependency-Track refused uploading bom.json (HTTP 413 from /api/v1/bom): the SBOM (20480.0 kB) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.',
     );
   });
 
@@ -319,7 +335,7 @@ describe('explain', () => {
   it('a network failure during an upload says the upload is not retried', () => {
     const network = explain(new ScannerError('request failed'), {
       what: 'uploading',
-      upload: { creating: false },
+      upload: { creating: false, size: '1.1 kB' },
     });
     expect(network.message).toBe(
       'While uploading: request failed. An SBOM upload is never retried automatically (Dependency-Track might process it twice): run the job again.',
