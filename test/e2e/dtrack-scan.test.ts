@@ -471,6 +471,37 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     );
   });
 
+  it('an upload to a collection project (DT 4.13+ 400): exit 3, upload to a child, no hint to check the file', async () => {
+    await withSim(
+      {
+        projects: [{ uuid: EXISTING, name: 'platform', version: '1' }],
+        faults: [
+          {
+            method: 'POST',
+            path: '/api/v1/bom',
+            status: 400,
+            headers: { 'content-type': 'text/plain' },
+            body: 'BOM cannot be uploaded to collection project.',
+          },
+        ],
+      },
+      async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project',
+          EXISTING,
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.error?.message).toBe(
+          `Dependency-Track rejected uploading bom.json to project "platform" version "1" (${EXISTING}) (HTTP 400 from /api/v1/bom). Dependency-Track said: "BOM cannot be uploaded to collection project.". The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).`,
+        );
+      },
+    );
+  });
+
   it('processing longer than the timeout: exit 3, how long it waited, raise timeout', async () => {
     await withSim({ processingPolls: Number.POSITIVE_INFINITY }, async (sim) => {
       const { result, summary } = await cli('scan', [

@@ -139,6 +139,21 @@ function webPage(status: number, where: string, call: Call, dtAnswered: boolean)
 }
 
 /**
+ * What to do about DT's 400 to an upload. Most are about the BOM (schema validation since 4.11: "The uploaded
+ * BOM is invalid"), and so is one without a word; the others are not, and a hint to check the file would mislead:
+ * a collection project (4.13+), a form field DT's validation refused.
+ */
+function uploadRejected(detail: string): string {
+  if (/collection project/i.test(detail)) {
+    return " The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).";
+  }
+  if (!detail || /invalid|schema|pars/i.test(detail)) {
+    return ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.';
+  }
+  return '';
+}
+
+/**
  * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
  * from the HTTP client already redacted of the key. `dtAnswered`: `/api/version` answered as Dependency-Track,
  * so api-url reaches it and a web page comes from something in front of it, not from the web UI.
@@ -225,7 +240,7 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
       );
     case 400:
       return new DtError(
-        `Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.' : ''}`,
+        `Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? uploadRejected(detail) : ''}`,
         status,
       );
     default:

@@ -223,6 +223,23 @@ describe('explain', () => {
     );
   });
 
+  it('400 on upload about something else than the BOM: no hint to check the file', () => {
+    const upload = { what: 'uploading bom.json', upload: { creating: false, size: '1.1 kB' } };
+    expect(explain(status(400, 'BOM cannot be uploaded to collection project.'), upload).message).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "BOM cannot be uploaded to collection project.". The project is a collection project, whose findings are its children\'s: upload the SBOM to one of its child projects instead (project, or project-name and project-version).',
+    );
+    const field = JSON.stringify([
+      { message: 'The project version may only contain printable characters', path: 'projectVersion' },
+    ]);
+    expect(explain(status(400, field, 'application/json'), upload).message).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "projectVersion: The project version may only contain printable characters".',
+    );
+    // Without a word from DT, the BOM is the likely cause.
+    expect(explain(status(400), upload).message).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). It gave no detail. Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.',
+    );
+  });
+
   it('5xx on upload: says it is not retried; on reads: after retries', () => {
     expect(
       explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false, size: '1.1 kB' } })
