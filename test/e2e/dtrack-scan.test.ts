@@ -373,6 +373,37 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     });
   });
 
+  it('a key without PROJECT_CREATION_UPLOAD: no warning for an existing project, a warning for a missing one', async () => {
+    await withSim(
+      {
+        permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
+        projects: [{ uuid: EXISTING, name: 'shop', version: '1' }],
+      },
+      async (sim) => {
+        const args = [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'shop',
+          '--project-version',
+        ];
+        const existing = await cli('scan', [...args, '1']);
+        expect(existing.result.code, existing.result.stderr).toBe(0);
+        expect(existing.result.stderr).not.toContain('PROJECT_CREATION_UPLOAD');
+        const missing = await cli('scan', [...args, '2']);
+        expect(missing.result.code).toBe(3);
+        expect(missing.result.stderr).toContain(
+          'warning: The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)',
+        );
+        expect(missing.summary.error?.message).toMatch(
+          /^Dependency-Track refused to create the project \(HTTP 401/,
+        );
+      },
+    );
+  });
+
   it('a 5xx on a read is retried, then the scan succeeds', async () => {
     await withSim(
       {

@@ -19,7 +19,7 @@ import {
   resolveParent,
   type Target,
 } from './project.js';
-import { checkKey, checkServer, type KeyInfo, type ServerInfo } from './server.js';
+import { checkKey, checkServer, type KeyInfo, lacking, type ServerInfo } from './server.js';
 import { kilobytes, readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
 import { uiBase } from './urls.js';
 import { has } from './version.js';
@@ -75,6 +75,7 @@ async function uploadAndWait(
   target: Target,
   sbom: Sbom,
   server: ServerInfo,
+  key: KeyInfo,
   logger: Logger,
   options: FlowOptions,
 ): Promise<ProjectRef> {
@@ -91,6 +92,9 @@ async function uploadAndWait(
       );
     }
   } else {
+    // Only a project DT must create needs PROJECT_CREATION_UPLOAD: warned of here, before DT's 401 to the upload.
+    const cannotCreate = key.permissions && missingPermissions(key.permissions, ['PROJECT_CREATION_UPLOAD']);
+    for (const permission of cannotCreate || []) logger.warn(lacking(key.team ?? 'unnamed team', permission));
     const named = target as Extract<Target, { kind: 'name' }>;
     upload = {
       name: named.name,
@@ -256,7 +260,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
     const server = await checkServer(api, logger);
     const key = await checkKey(api, server, neededPermissions(config), logger);
     const project = sbom
-      ? await uploadAndWait(api, config, target, sbom, server, logger, options)
+      ? await uploadAndWait(api, config, target, sbom, server, key, logger, options)
       : await existingProject(api, target, logger);
     const name = label(project, target);
     const findings = await readFindings(api, project, name, ui, logger);

@@ -111,9 +111,12 @@ export async function checkKey(
         `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`,
       );
     }
-    logger.warn(
-      `The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`,
-    );
+    logger.warn(lacking(name, permission));
   }
   return { team: name, permissions };
+}
+
+/** The warning for a permission the key's team lacks. */
+export function lacking(team: string, permission: Permission): string {
+  return `The API key's team "${team}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
 }

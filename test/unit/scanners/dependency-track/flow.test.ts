@@ -459,12 +459,25 @@ describe('Dependency-Track scan against the simulator', () => {
     await start({ permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD') });
     const logger = new MemoryLogger();
     const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' }, logger);
+    expect(logger.of('warn').filter((w) => w.includes('PROJECT_CREATION_UPLOAD'))).toHaveLength(1);
     expect(logger.of('warn')).toContain(
       'The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
     );
     expect(error.message).toBe(
       'Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading bom.json to project "new" version "1": the API key\'s team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.',
     );
+  });
+
+  it('an upload to an existing project needs no PROJECT_CREATION_UPLOAD: no warning', async () => {
+    await start({
+      permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
+      projects: [{ uuid: EXISTING, name: 'shop', version: '1' }],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ sbom: BOM, 'project-name': 'shop', 'project-version': '1' }, logger);
+    expect(result.findings).toHaveLength(7);
+    expect(sim!.uploads[0]!.fields).toEqual({ project: EXISTING });
+    expect(logger.of('warn').filter((w) => w.includes('PROJECT_CREATION_UPLOAD'))).toEqual([]);
   });
 
   it('PORTFOLIO_MANAGEMENT also lets DT create the project', async () => {
