@@ -348,6 +348,62 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     });
   });
 
+  it('--sbom pom.xml: exit 2 naming sbom, before any request; CycloneDX XML is uploaded', async () => {
+    await withSim({}, async (sim) => {
+      const args = ['--api-url', sim.apiUrl, '--project-name', 'a', '--project-version', '1', '--sbom'];
+      const work = tempDir('sca-bridge-dt-xml-');
+      const pom = path.join(work, 'pom.xml');
+      writeFileSync(
+        pom,
+        '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion></project>\n',
+      );
+      const refused = await cli('scan', [...args, pom]);
+      expect(refused.result.code).toBe(2);
+      expect(refused.summary.error?.message).toMatch(
+        /^Input sbom: .*pom\.xml is XML but not a CycloneDX SBOM \(its root element is <project>, not <bom>\); Dependency-Track accepts CycloneDX only\. Generate a CycloneDX SBOM/,
+      );
+      expect(sim.requests).toHaveLength(0);
+      const bom = path.join(work, 'bom.xml');
+      const xml =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1"><components/></bom>\n';
+      writeFileSync(bom, xml);
+      const uploaded = await cli('scan', [...args, bom]);
+      expect(uploaded.result.code, uploaded.result.stderr).toBe(0);
+      expect(sim.uploads.map((u) => u.bom)).toEqual([xml]);
+    });
+  });
+
+  it('a key without PROJECT_CREATION_UPLOAD: no warning for an existing project, a warning for a missing one', async () => {
+    await withSim(
+      {
+        permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
+        projects: [{ uuid: EXISTING, name: 'shop', version: '1' }],
+      },
+      async (sim) => {
+        const args = [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'shop',
+          '--project-version',
+        ];
+        const existing = await cli('scan', [...args, '1']);
+        expect(existing.result.code, existing.result.stderr).toBe(0);
+        expect(existing.result.stderr).not.toContain('PROJECT_CREATION_UPLOAD');
+        const missing = await cli('scan', [...args, '2']);
+        expect(missing.result.code).toBe(3);
+        expect(missing.result.stderr).toContain(
+          'warning: The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)',
+        );
+        expect(missing.summary.error?.message).toMatch(
+          /^Dependency-Track refused to create the project \(HTTP 401/,
+        );
+      },
+    );
+  });
+
   it('a 5xx on a read is retried, then the scan succeeds', async () => {
     await withSim(
       {
@@ -382,6 +438,97 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
         expect(sim.uploads).toHaveLength(1);
         expect(sim.count('POST', '/api/v1/bom')).toBe(1);
         expect(summary.error?.message).toContain('The upload is not retried automatically');
+      },
+    );
+  });
+
+  it('a processing that fails (DT still answers processing: false): exit 3, never a passing scan', async () => {
+    await withSim(
+      { failProcessing: true, projects: [{ uuid: EXISTING, name: 'a', version: '1' }] },
+      async (sim) => {
+        const { result, summary, sarif } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'a',
+          '--project-version',
+          '1',
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.status).toBe('error');
+        expect(summary.error?.message).toMatch(
+          /^Dependency-Track did not import the SBOM \(sbom: bom\.json\) into project "a" version "1" \([0-9a-f-]{36}\): it reported the upload processed \(token [0-9a-f-]{36}\), but the project's last SBOM import is unchanged \(2023-11-14T22:13:20\.000Z\)\./,
+        );
+        expect(summary.error?.message).toContain('BOM_PROCESSING_FAILED');
+        expect(sarif).toBeUndefined();
+        expect(sim.count('GET', /^\/api\/v1\/finding\//)).toBe(0);
+      },
+    );
+  });
+
+  it("a proxy's 413 on the upload: exit 3, the SBOM's size and the body limit to raise, not the server's log", async () => {
+    const nginx =
+      '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n';
+    await withSim(
+      {
+        projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+        faults: [
+          {
+            method: 'POST',
+            path: '/api/v1/bom',
+            status: 413,
+            headers: { 'content-type': 'text/html' },
+            body: nginx,
+          },
+        ],
+      },
+      async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project',
+          EXISTING,
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.error?.message).toBe(
+          `A proxy in front of Dependency-Track refused uploading bom.json to project "a" version "1" (${EXISTING}) (HTTP 413 from /api/v1/bom): the SBOM (1.1 kB) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`,
+        );
+        expect(sim.count('POST', '/api/v1/bom')).toBe(1);
+      },
+    );
+  });
+
+  it('an upload to a collection project (DT 4.13+ 400): exit 3, upload to a child, no hint to check the file', async () => {
+    await withSim(
+      {
+        projects: [{ uuid: EXISTING, name: 'platform', version: '1' }],
+        faults: [
+          {
+            method: 'POST',
+            path: '/api/v1/bom',
+            status: 400,
+            headers: { 'content-type': 'text/plain' },
+            body: 'BOM cannot be uploaded to collection project.',
+          },
+        ],
+      },
+      async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project',
+          EXISTING,
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.error?.message).toBe(
+          `Dependency-Track rejected uploading bom.json to project "platform" version "1" (${EXISTING}) (HTTP 400 from /api/v1/bom). Dependency-Track said: "BOM cannot be uploaded to collection project.". The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).`,
+        );
       },
     );
   });
@@ -422,6 +569,32 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
       expect(summary.error?.message).toContain('api-url seems to point at the web UI');
       expect(summary.error?.message).toContain('port 8081');
     });
+  });
+
+  it('a login proxy in front of the API (Okta page on team/self, basic auth on /api/version): named, not the UI or the key', async () => {
+    const okta = '<!DOCTYPE html><html><head><title>Sign in - Okta</title></head><body>login</body></html>';
+    await withSim(
+      {
+        faults: [
+          { path: '/api/version', status: 401, headers: { 'WWW-Authenticate': 'Basic realm="corp"' } },
+          { path: '/api/v1/team/self', status: 200, headers: { 'content-type': 'text/html' }, body: okta },
+        ],
+      },
+      async (sim) => {
+        const args = ['--api-url', sim.apiUrl, '--project-name', 'a', '--project-version', '1'];
+        const basic = await cli('scan', args);
+        expect(basic.result.code).toBe(3);
+        expect(basic.summary.error?.message).toMatch(
+          /^Something in front of Dependency-Track refused reading Dependency-Track's version \(GET \/api\/version\) \(HTTP 401 from \/api\/version\): Dependency-Track answers it without authentication, so the API key is not the cause/,
+        );
+        expect(basic.summary.error?.message).not.toContain('SCA_BRIDGE_TOKEN');
+        const login = await cli('scan', args);
+        expect(login.result.code).toBe(3);
+        expect(login.summary.error?.message).toBe(
+          '/api/v1/team/self answered with a web page, not JSON, while checking the API key (GET /api/v1/team/self), though /api/version answered as Dependency-Track: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.',
+        );
+      },
+    );
   });
 
   it('TLS: verified by default (exit 3, suggests ca-file); --ca-file trusts; --insecure warns loudly', async () => {

@@ -158,6 +158,12 @@ export interface DtSimOptions {
   afterUpload?: { findings: Row[]; violations: Row[] };
   /** Token polls answered `processing: true` after each upload (`Infinity`: never done). */
   processingPolls?: number;
+  /**
+   * Every upload's processing fails, as DT's does on a BOM it cannot import: the token then answers
+   * `processing: false` all the same, and the project keeps its `lastBomImport` and findings (the import's
+   * transaction is rolled back).
+   */
+  failProcessing?: boolean;
   faults?: Fault[];
   /** Serve HTTPS with the committed self-signed certificate. */
   tls?: boolean;
@@ -310,7 +316,13 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
   const requests: SimRequest[] = [];
   const uploads: SimUpload[] = [];
 
+  /** The end of an upload's processing: DT sets `lastBomImport` when the import commits, not on upload. */
   const complete = (project: SimProject) => {
+    if (options.failProcessing) {
+      delete project.next;
+      return;
+    }
+    project.lastBomImport = Date.now();
     if (project.next) {
       project.findings = forProject(project.next.findings, project.uuid);
       project.violations = forProject(project.next.violations, project.uuid);
@@ -421,7 +433,6 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
         projects.push(project);
       }
     }
-    project.lastBomImport = Date.now();
     project.next = afterUpload;
     const token = randomUUID();
     tokens.set(token, { project, left: processingPolls });

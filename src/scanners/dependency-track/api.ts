@@ -11,6 +11,12 @@ import { serverRoot } from './urls.js';
 
 /** Dependency-Track's REST API over the project's HTTP client: `X-Api-Key`, and failures explained. */
 export class DtApi {
+  /**
+   * Set once `/api/version` answered as Dependency-Track: api-url reaches the API server, so a web page or a
+   * non-JSON answer later comes from something in front of it (a login proxy), not from the web UI.
+   */
+  private dtAnswered = false;
+
   constructor(
     private readonly http: HttpClient,
     readonly root: string,
@@ -31,14 +37,19 @@ export class DtApi {
     try {
       return await this.http.send(req);
     } catch (error) {
-      throw explain(error, call);
+      throw explain(error, call, this.dtAnswered);
     }
   }
 
   /** Sends and parses JSON (a blank body is `null`); an answer that is not JSON says what api-url should be. */
   async json<T = unknown>(req: HttpRequest, call: Call): Promise<JsonResponse<T>> {
     const response = await this.send(req, call);
-    return this.http.parseJson<T>(req, response, (answer) => notJson(answer, call));
+    return this.http.parseJson<T>(req, response, (answer) => notJson(answer, call, this.dtAnswered));
+  }
+
+  /** `/api/version` answered as Dependency-Track (`checkServer`). */
+  answeredAsDependencyTrack(): void {
+    this.dtAnswered = true;
   }
 
   /** Waits between polls; a stopped run ends the wait. */

@@ -24,8 +24,13 @@ export interface Call {
   permission?: Permission;
   /** The message for a 404 (project not found…); without it a 404 points at api-url. */
   notFound?: (detail: string) => string;
-  /** The SBOM upload: never retried, and DT answers 401 when auto-create lacks its permission. */
-  upload?: { creating: boolean };
+  /**
+   * The SBOM upload: never retried, and DT answers 401 when auto-create lacks its permission; `size` as the
+   * log says it (`1.1 kB`), for a proxy's 413.
+   */
+  upload?: { creating: boolean; size: string };
+  /** DT answers this call without a key (`/api/version`): a 401 or 403 comes from something in front of it. */
+  unauthenticated?: boolean;
 }
 
 const TEAMS = 'Administration → Access Management → Teams';
@@ -33,6 +38,9 @@ const KEY_HELP =
   'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
 const UI_NOT_API =
   'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
+const LET_THROUGH =
+  'Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly';
+const LOGIN_PROXY = `a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. ${LET_THROUGH}`;
 
 /** A server's text on one line, cut to `max` characters. */
 function clip(text: string, max = 500): string {
@@ -84,12 +92,25 @@ function looksLikeHtml(body: string, contentType = ''): boolean {
   return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
 }
 
-/** An answer that is not JSON, said for Dependency-Track: the web UI's page, a cut-short body, or another server. */
-export function notJson({ path, text, contentType, cutShort }: NotJson, call: Call): string {
-  if (looksLikeHtml(text, contentType)) {
+/**
+ * An answer that is not JSON, said for Dependency-Track: a cut-short body; once `/api/version` answered as
+ * Dependency-Track (`dtAnswered`: api-url is right), a login proxy in front of it, which lets that
+ * unauthenticated call through; before, the web UI's page or another server at api-url.
+ */
+export function notJson(
+  { path, text, contentType, cutShort }: NotJson,
+  call: Call,
+  dtAnswered = false,
+): string {
+  if (cutShort) return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+  const html = looksLikeHtml(text, contentType);
+  if (dtAnswered) {
+    const got = html ? 'a web page' : `"${clip(text, 80)}"`;
+    return `${path} answered with ${got}, not JSON, while ${call.what}, though /api/version answered as Dependency-Track: ${LOGIN_PROXY}.`;
+  }
+  if (html) {
     return `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: ${UI_NOT_API}.`;
   }
-  if (cutShort) return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
   return `${path} did not answer JSON while ${call.what} (got "${text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`;
 }
 
@@ -102,26 +123,42 @@ function endpoint(error: HttpStatusError): string {
 }
 
 /**
- * A web page where the API answers, read by its status: the UI has no such route (404, 405), or a login
- * proxy stands in front (401, 403). Other pages keep their status's message: a 5xx or 429 page comes from a
- * failing server or proxy, and a 404 of a call that expects one keeps its meaning (servlet containers
- * render their error pages in HTML).
+ * A web page where the API answers, read by its status: the UI has no such route (404, 405; not once
+ * `/api/version` answered as Dependency-Track), or a login proxy stands in front (401, 403). Other pages keep
+ * their status's message: a 5xx or 429 page comes from a failing server or proxy, and a 404 of a call that
+ * expects one keeps its meaning (servlet containers render their error pages in HTML).
  */
-function webPage(status: number, where: string, call: Call): string | undefined {
+function webPage(status: number, where: string, call: Call, dtAnswered: boolean): string | undefined {
   if (status === 401 || status === 403) {
-    return `Dependency-Track's address answered with a web page (${where}) while ${call.what}: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`;
+    return `Dependency-Track's address answered with a web page (${where}) while ${call.what}: ${LOGIN_PROXY}.`;
   }
-  if (status === 405 || (status === 404 && !call.notFound)) {
+  if (!dtAnswered && (status === 405 || (status === 404 && !call.notFound))) {
     return `Dependency-Track answered with a web page (${where}) while ${call.what}: ${UI_NOT_API}.`;
   }
   return undefined;
 }
 
 /**
- * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
- * from the HTTP client already redacted of the key.
+ * What to do about DT's 400 to an upload. Most are about the BOM (schema validation since 4.11: "The uploaded
+ * BOM is invalid"), and so is one without a word; the others are not, and a hint to check the file would mislead:
+ * a collection project (4.13+), a form field DT's validation refused.
  */
-export function explain(error: unknown, call: Call): Error {
+function uploadRejected(detail: string): string {
+  if (/collection project/i.test(detail)) {
+    return " The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).";
+  }
+  if (!detail || /invalid|schema|pars/i.test(detail)) {
+    return ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.';
+  }
+  return '';
+}
+
+/**
+ * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
+ * from the HTTP client already redacted of the key. `dtAnswered`: `/api/version` answered as Dependency-Track,
+ * so api-url reaches it and a web page comes from something in front of it, not from the web UI.
+ */
+export function explain(error: unknown, call: Call, dtAnswered = false): Error {
   // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
   if (error instanceof JobStopped || error instanceof DeadlinePassed) return error;
   if (!(error instanceof HttpStatusError)) {
@@ -145,8 +182,22 @@ export function explain(error: unknown, call: Call): Error {
       status,
     );
   }
-  const page = html ? webPage(status, where, call) : undefined;
+  const page = html ? webPage(status, where, call, dtAnswered) : undefined;
   if (page) return new DtError(page, status);
+  if (status === 413 && call.upload) {
+    // DT sets no such limit on the multipart upload (research/dependency-track.md §2): a proxy in front does.
+    return new DtError(
+      `A proxy in front of Dependency-Track refused ${call.what} (${where}): the SBOM (${call.upload.size}) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`,
+      status,
+    );
+  }
+  if ((status === 401 || status === 403) && call.unauthenticated) {
+    // No API key is asked for here, so the refusal is not about it: a proxy or web server wants credentials.
+    return new DtError(
+      `Something in front of Dependency-Track refused ${call.what} (${where}): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication in front of the API server asks for credentials. ${LET_THROUGH}.${said}`,
+      status,
+    );
+  }
   switch (status) {
     case 401: {
       if (call.upload?.creating) {
@@ -189,7 +240,7 @@ export function explain(error: unknown, call: Call): Error {
       );
     case 400:
       return new DtError(
-        `Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.' : ''}`,
+        `Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? uploadRejected(detail) : ''}`,
         status,
       );
     default:

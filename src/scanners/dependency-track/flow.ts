@@ -19,8 +19,8 @@ import {
   resolveParent,
   type Target,
 } from './project.js';
-import { checkKey, checkServer, type KeyInfo, type ServerInfo } from './server.js';
-import { readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
+import { checkKey, checkServer, type KeyInfo, lacking, type ServerInfo } from './server.js';
+import { kilobytes, readSbom, type Sbom, uploadSbom, type UploadTarget } from './upload.js';
 import { uiBase } from './urls.js';
 import { has } from './version.js';
 import { dtViolationSchema, mapDtViolation } from './violations.js';
@@ -37,10 +37,6 @@ function label(project: ProjectRef, target: Target): string {
   const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
   const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
   return name ? `"${name}"${version ? ` version "${version}"` : ''}` : project.uuid;
-}
-
-function kilobytes(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} kB`;
 }
 
 /** Upload fields that only count when DT creates the project, with the server versions that know them. */
@@ -72,13 +68,14 @@ async function creationFields(
   return fields;
 }
 
-/** Uploads the SBOM, waits until DT has processed it, and returns the project it went to. */
+/** Uploads the SBOM, waits until DT has processed it, checks that DT imported it, and returns the project. */
 async function uploadAndWait(
   api: DtApi,
   config: Config,
   target: Target,
   sbom: Sbom,
   server: ServerInfo,
+  key: KeyInfo,
   logger: Logger,
   options: FlowOptions,
 ): Promise<ProjectRef> {
@@ -95,6 +92,9 @@ async function uploadAndWait(
       );
     }
   } else {
+    // Only a project DT must create needs PROJECT_CREATION_UPLOAD: warned of here, before DT's 401 to the upload.
+    const cannotCreate = key.permissions && missingPermissions(key.permissions, ['PROJECT_CREATION_UPLOAD']);
+    for (const permission of cannotCreate || []) logger.warn(lacking(key.team ?? 'unnamed team', permission));
     const named = target as Extract<Target, { kind: 'name' }>;
     upload = {
       name: named.name,
@@ -120,18 +120,24 @@ async function uploadAndWait(
     },
     logger,
   );
-  if (found) return found;
-  if (uploaded.projectUuid) {
-    const named = target as Extract<Target, { kind: 'name' }>;
-    return { uuid: uploaded.projectUuid, name: named.name, version: named.version };
-  }
-  const created = await findProject(api, target);
-  if (!created) {
+  // DT answers `processing: false` however the processing ended: also when it failed (DT logs the exception and
+  // sends BOM_PROCESSING_FAILED; the import, with its update of the project, is rolled back), and for a token a
+  // restart forgot (DT4 tracks tokens in memory). Only the project's lastBomImport, set as the import commits,
+  // tells an import from a failure: it must differ from what the lookup before the upload saw.
+  const uuid = found?.uuid ?? uploaded.projectUuid;
+  const after = await findProject(api, uuid ? { kind: 'uuid', uuid } : target);
+  if (!after) {
     throw new ScannerError(
-      `Dependency-Track accepted the SBOM for ${describeTarget(target)} but the project cannot be found after processing: check in Dependency-Track that it was created (the API key's team needs VIEW_PORTFOLIO to see it).`,
+      `Dependency-Track accepted the SBOM for ${where} but the project cannot be found after processing: check in Dependency-Track that it exists (the API key's team needs VIEW_PORTFOLIO to see it).`,
     );
   }
-  return created;
+  if (after.lastBomImport === undefined || after.lastBomImport === found?.lastBomImport) {
+    const last = after.lastBomImport === undefined ? 'none' : new Date(after.lastBomImport).toISOString();
+    throw new ScannerError(
+      `Dependency-Track did not import the SBOM (sbom: ${sbom.file}) into ${where}: it reported the upload processed (token ${uploaded.token}), but the project's last SBOM import is unchanged (${last}). Its processing failed, for example on a BOM it cannot read or a CycloneDX version it does not support, or the server restarted meanwhile. Dependency-Track's log (BomUploadProcessingTask) or its BOM_PROCESSING_FAILED notification names the cause; fix the SBOM or the server, then run the job again.`,
+    );
+  }
+  return after;
 }
 
 async function existingProject(api: DtApi, target: Target, logger: Logger): Promise<ProjectRef> {
@@ -254,7 +260,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
     const server = await checkServer(api, logger);
     const key = await checkKey(api, server, neededPermissions(config), logger);
     const project = sbom
-      ? await uploadAndWait(api, config, target, sbom, server, logger, options)
+      ? await uploadAndWait(api, config, target, sbom, server, key, logger, options)
       : await existingProject(api, target, logger);
     const name = label(project, target);
     const findings = await readFindings(api, project, name, ui, logger);

@@ -25,13 +25,14 @@ const ALSO_GRANTED_BY: Partial<Record<Permission, string>> = {
 
 /**
  * What a run needs. `test-connection` checks the whole main flow (upload with auto-create, then read); `scan`
- * only what its inputs use.
+ * only what its inputs use, and not PROJECT_CREATION_UPLOAD: only the lookup before the upload tells whether DT
+ * must create the project, and the flow checks it then.
  */
 export function neededPermissions(config: Pick<Config, 'mode' | 'sbom' | 'autoCreate'>): Permission[] {
-  const uploads = config.mode === 'test-connection' || !!config.sbom;
+  const connection = config.mode === 'test-connection';
   return [
-    ...(uploads ? (['BOM_UPLOAD'] as const) : []),
-    ...(uploads && config.autoCreate ? (['PROJECT_CREATION_UPLOAD'] as const) : []),
+    ...(connection || config.sbom ? (['BOM_UPLOAD'] as const) : []),
+    ...(connection && config.autoCreate ? (['PROJECT_CREATION_UPLOAD'] as const) : []),
     'VIEW_PORTFOLIO',
     'VIEW_VULNERABILITY',
     'VIEW_POLICY_VIOLATION',

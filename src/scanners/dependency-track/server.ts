@@ -22,7 +22,7 @@ export interface ServerInfo {
 export async function checkServer(api: DtApi, logger: Logger): Promise<ServerInfo> {
   const { data } = await api.json(
     { path: 'api/version', retry: true },
-    { what: "reading Dependency-Track's version (GET /api/version)" },
+    { what: "reading Dependency-Track's version (GET /api/version)", unauthenticated: true },
   );
   const about = aboutSchema.safeParse(data);
   if (!about.success) {
@@ -30,6 +30,7 @@ export async function checkServer(api: DtApi, logger: Logger): Promise<ServerInf
       `${api.root}/api/version answered, but not as Dependency-Track does (no version in ${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`,
     );
   }
+  api.answeredAsDependencyTrack();
   const version = parseDtVersion(about.data.version);
   const application = about.data.application ?? 'Dependency-Track';
   logger.info(`${application} ${about.data.version} at ${api.root}`);
@@ -110,9 +111,12 @@ export async function checkKey(
         `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`,
       );
     }
-    logger.warn(
-      `The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`,
-    );
+    logger.warn(lacking(name, permission));
   }
   return { team: name, permissions };
+}
+
+/** The warning for a permission the key's team lacks. */
+export function lacking(team: string, permission: Permission): string {
+  return `The API key's team "${team}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
 }

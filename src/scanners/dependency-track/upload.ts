@@ -13,6 +13,10 @@ export interface Sbom {
   type: 'application/json' | 'application/xml';
 }
 
+/** How to get what DT takes, for the messages about a file it would not. */
+const MAKE_ONE =
+  "Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, @cyclonedx/cyclonedx-npm, or the CycloneDX Maven plugin's makeAggregateBom goal)";
+
 /** Reads the SBOM before anything touches the network; DT takes CycloneDX only (SPDX gets a 400). */
 export async function readSbom(file: string): Promise<Sbom> {
   let bytes: Uint8Array;
@@ -28,16 +32,49 @@ export async function readSbom(file: string): Promise<Sbom> {
   if (!head) throw new UserError(`Input sbom: ${file} is empty.`);
   if (/"spdxVersion"\s*:|^SPDXVersion:/m.test(head)) {
     throw new UserError(
-      `Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, or @cyclonedx/cyclonedx-npm).`,
+      `Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. ${MAKE_ONE}.`,
     );
   }
   const xml = head.startsWith('<');
+  const notBom = xml ? notCycloneDxXml(bytes) : undefined;
+  if (notBom) {
+    throw new UserError(
+      `Input sbom: ${file} is XML but not a CycloneDX SBOM (${notBom}); Dependency-Track accepts CycloneDX only. ${MAKE_ONE}.`,
+    );
+  }
   if (!xml && !isCycloneDxJson(bytes)) {
     throw new UserError(
-      `Input sbom: ${file} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML; give a CycloneDX SBOM.`,
+      `Input sbom: ${file} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML. ${MAKE_ONE}.`,
     );
   }
   return { file, name: path.basename(file), bytes, type: xml ? 'application/xml' : 'application/json' };
+}
+
+/** How far into an XML SBOM its root element is looked for: past a long licence comment, not through the file. */
+const XML_HEAD_BYTES = 64 * 1024;
+/** What may precede the root element: white space, the declaration and other processing instructions, comments, a doctype. */
+const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/i;
+/** The root element's start tag: its prefix, local name and attributes. */
+const START_TAG = /^<(?:([\w.-]+):)?([\w.-]+)([^>]*)>/;
+
+/**
+ * What keeps XML from being a CycloneDX BOM, or `undefined` when it is one: DT reads a root element `bom` in
+ * the CycloneDX namespace (`http://cyclonedx.org/schema/bom/1.x`), which its schema validation (4.11+) also
+ * requires; anything else (a pom.xml, SPDX RDF) it cannot import, and an older server would accept the upload
+ * and fail while processing it.
+ */
+function notCycloneDxXml(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, XML_HEAD_BYTES)).toString('utf8');
+  const tag = START_TAG.exec(head.slice(XML_PROLOG.exec(head)![0].length));
+  if (!tag) return `no root element in its first ${XML_HEAD_BYTES / 1024} kB`;
+  const [, prefix, name, attributes = ''] = tag;
+  const root = `<${prefix ? `${prefix}:` : ''}${name}>`;
+  if (name !== 'bom') return `its root element is ${root}, not <bom>`;
+  const xmlns = prefix ? `xmlns:${prefix.replaceAll('.', '\\.')}` : 'xmlns';
+  const cycloneDx = new RegExp(`(?:^|\\s)${xmlns}\\s*=\\s*["']http://cyclonedx\\.org/schema/bom/`);
+  return cycloneDx.test(attributes)
+    ? undefined
+    : `its root element ${root} is not in the CycloneDX namespace http://cyclonedx.org/schema/bom/…`;
 }
 
 /**
@@ -48,6 +85,11 @@ export async function readSbom(file: string): Promise<Sbom> {
 function isCycloneDxJson(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return buffer.includes('"bomFormat"') && buffer.includes('CycloneDX');
+}
+
+/** A size as the messages say it: `1.1 kB`. */
+export function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
 }
 
 /** The multipart fields of `POST /api/v1/bom` besides the BOM itself: exactly one way to name the project. */
@@ -110,7 +152,7 @@ export async function uploadSbom(
     {
       what,
       permission: 'BOM_UPLOAD',
-      upload: { creating },
+      upload: { creating, size: kilobytes(sbom.bytes.length) },
       notFound: (detail) =>
         `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project${target.autoCreate ? ' (auto-create creates the project, never its parent)' : ', or set auto-create: true'}.`,
     },

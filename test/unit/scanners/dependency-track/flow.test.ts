@@ -172,8 +172,9 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(result.findings).toHaveLength(250);
     expect(new Set(result.findings.map((f) => f.id)).size).toBe(250);
     expect(result.violations).toHaveLength(3);
-    // DT5 answers projectUuid: no lookup after the upload
+    // DT5 answers projectUuid: after the upload the project is read by it, not looked up by name again
     expect(sim!.count('GET', '/api/v1/project/lookup')).toBe(1);
+    expect(sim!.count('GET', `/api/v1/project/${uuid}`)).toBe(1);
     expect(result.context.reportUrl).toBe(`https://ui.example.test/projects/${uuid}`);
     expect(result.findings[0]!.url).toBe('https://ui.example.test/vulnerabilities/NVD/CVE-2099-00001');
   });
@@ -458,12 +459,25 @@ describe('Dependency-Track scan against the simulator', () => {
     await start({ permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD') });
     const logger = new MemoryLogger();
     const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' }, logger);
+    expect(logger.of('warn').filter((w) => w.includes('PROJECT_CREATION_UPLOAD'))).toHaveLength(1);
     expect(logger.of('warn')).toContain(
       'The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
     );
     expect(error.message).toBe(
       'Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading bom.json to project "new" version "1": the API key\'s team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.',
     );
+  });
+
+  it('an upload to an existing project needs no PROJECT_CREATION_UPLOAD: no warning', async () => {
+    await start({
+      permissions: ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
+      projects: [{ uuid: EXISTING, name: 'shop', version: '1' }],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ sbom: BOM, 'project-name': 'shop', 'project-version': '1' }, logger);
+    expect(result.findings).toHaveLength(7);
+    expect(sim!.uploads[0]!.fields).toEqual({ project: EXISTING });
+    expect(logger.of('warn').filter((w) => w.includes('PROJECT_CREATION_UPLOAD'))).toEqual([]);
   });
 
   it('PORTFOLIO_MANAGEMENT also lets DT create the project', async () => {
@@ -583,6 +597,51 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
+  describe('a processing that ends without an import (DT answers processing: false all the same)', () => {
+    const failed =
+      /^Dependency-Track did not import the SBOM \(sbom: .*bom\.json\) into (.+): it reported the upload processed \(token [0-9a-f-]{36}\), but the project's last SBOM import is unchanged \((.+)\)\. Its processing failed, for example on a BOM it cannot read or a CycloneDX version it does not support, or the server restarted meanwhile\. Dependency-Track's log \(BomUploadProcessingTask\) or its BOM_PROCESSING_FAILED notification names the cause; fix the SBOM or the server, then run the job again\.$/;
+
+    it('a project it created has no last import: exit 3, and no findings read', async () => {
+      await start({ version: '4.14.3', failProcessing: true });
+      const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' });
+      expect(exitCodeOf(error)).toBe(ExitCode.ScannerFailure);
+      expect(failed.exec(error.message)?.slice(1)).toEqual(['project "new" version "1"', 'none']);
+      expect(sim!.count('GET', /^\/api\/v1\/finding\//)).toBe(0);
+    });
+
+    it('an existing project keeps its last import: exit 3, and the time it kept', async () => {
+      await start({ failProcessing: true, projects: [{ uuid: EXISTING, name: 'shop', version: '1' }] });
+      const error = await scanError({ sbom: BOM, 'project-name': 'shop', 'project-version': '1' });
+      expect(failed.exec(error.message)?.slice(1)).toEqual([
+        `project "shop" version "1" (${EXISTING})`,
+        new Date(1_700_000_000_000).toISOString(),
+      ]);
+      // One lookup before the upload, one read of the project after it.
+      expect(sim!.requests.map((r) => `${r.method} ${r.path}`).slice(2, 4)).toEqual([
+        'GET /api/v1/project/lookup',
+        'POST /api/v1/bom',
+      ]);
+      expect(sim!.requests.at(-1)).toMatchObject({ method: 'GET', path: `/api/v1/project/${EXISTING}` });
+    });
+
+    it('5.0: the project named by the upload is read by its UUID', async () => {
+      await start({ version: '5.0.4', failProcessing: true });
+      const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' });
+      expect(error.message).toMatch(failed);
+      expect(sim!.requests.at(-1)).toMatchObject({
+        method: 'GET',
+        path: `/api/v1/project/${sim!.projects[0]!.uuid}`,
+      });
+    });
+
+    it('an import that commits passes: the last import moved on', async () => {
+      await start({ projects: [{ uuid: EXISTING, name: 'shop', version: '1' }] });
+      const result = await scan({ sbom: BOM, project: EXISTING });
+      expect(result.findings).toHaveLength(7);
+      expect(sim!.projects[0]!.lastBomImport).toBeGreaterThan(1_700_000_000_000);
+    });
+  });
+
   it('processing beyond the timeout: how long it waited, and what to do', async () => {
     await start({ processingPolls: Number.POSITIVE_INFINITY });
     const error = await scanError({
@@ -642,6 +701,36 @@ describe('Dependency-Track scan against the simulator', () => {
     const error = await scanError({ project: EXISTING });
     expect(error.message).toBe(
       `The count of findings does not add up: Dependency-Track reports 123 (X-Total-Count) for api/v1/finding/project/${EXISTING}, but page 3 came back empty after 120. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
+    );
+  });
+
+  it('a login proxy that lets /api/version through: named as such, not the web UI or the key', async () => {
+    const okta = '<!DOCTYPE html><html><head><title>Sign in - Okta</title></head><body>login</body></html>';
+    await start({
+      projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+      faults: [
+        { path: '/api/v1/team/self', status: 200, headers: { 'content-type': 'text/html' }, body: okta },
+        {
+          path: `/api/v1/finding/project/${EXISTING}`,
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+          body: okta,
+        },
+        { path: '/api/version', status: 401, headers: { 'WWW-Authenticate': 'Basic realm="corp"' } },
+      ],
+    });
+    const proxy =
+      'though /api/version answered as Dependency-Track: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.';
+    // The 401 fault goes first: /api/version is asked first.
+    const basic = await scanError({ project: EXISTING });
+    expect(basic.message).toMatch(
+      /^Something in front of Dependency-Track refused reading Dependency-Track's version \(GET \/api\/version\) \(HTTP 401 from \/api\/version\): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication/,
+    );
+    expect((await scanError({ project: EXISTING })).message).toBe(
+      `/api/v1/team/self answered with a web page, not JSON, while checking the API key (GET /api/v1/team/self), ${proxy}`,
+    );
+    expect((await scanError({ project: EXISTING })).message).toBe(
+      `/api/v1/finding/project/${EXISTING} answered with a web page, not JSON, while reading the findings of "a" version "1", ${proxy}`,
     );
   });
 

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../../../src/http/client.js';
 import { ScannerError, UserError } from '../../../../src/errors.js';
-import { DtError, errorDetail, explain } from '../../../../src/scanners/dependency-track/errors.js';
+import { DtError, errorDetail, explain, notJson } from '../../../../src/scanners/dependency-track/errors.js';
 import {
   missingPermissions,
   neededPermissions,
@@ -11,6 +13,8 @@ import { serverRoot, uiBase } from '../../../../src/scanners/dependency-track/ur
 import { dtProjectUrl } from '../../../../src/importers/dtrack-finding.js';
 import { atLeast, has, parseDtVersion } from '../../../../src/scanners/dependency-track/version.js';
 import { dtViolationSchema, mapDtViolation } from '../../../../src/scanners/dependency-track/violations.js';
+import { readSbom } from '../../../../src/scanners/dependency-track/upload.js';
+import { tempDir } from '../../../helpers/cli.js';
 import { fixtureViolations } from '../../../sim/dependency-track.js';
 
 const status = (code: number, body = '', type = 'text/plain') =>
@@ -76,7 +80,13 @@ describe('permissions', () => {
       'VIEW_VULNERABILITY',
       'VIEW_POLICY_VIOLATION',
     ]);
-    expect(neededPermissions({ mode: 'scan', autoCreate: true, sbom: 'bom.json' })).toHaveLength(5);
+    // A scan checks PROJECT_CREATION_UPLOAD only once its lookup finds no project (the flow's tests).
+    expect(neededPermissions({ mode: 'scan', autoCreate: true, sbom: 'bom.json' })).toEqual([
+      'BOM_UPLOAD',
+      'VIEW_PORTFOLIO',
+      'VIEW_VULNERABILITY',
+      'VIEW_POLICY_VIOLATION',
+    ]);
   });
 
   it('PORTFOLIO_MANAGEMENT grants project creation', () => {
@@ -177,12 +187,12 @@ describe('explain', () => {
   it('401 on an upload that creates the project: the creation permission', () => {
     const error = explain(status(401, 'The principal does not have permission to create project.'), {
       what: 'uploading',
-      upload: { creating: true },
+      upload: { creating: true, size: '1.1 kB' },
     });
     expect(error.message).toBe(
       "Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading: the API key's team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.",
     );
-    const silent = explain(status(401), { what: 'uploading', upload: { creating: true } });
+    const silent = explain(status(401), { what: 'uploading', upload: { creating: true, size: '1.1 kB' } });
     expect(silent.message).toContain('either the API key is wrong');
     expect(silent.message).toContain('or its team lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)');
   });
@@ -212,19 +222,52 @@ describe('explain', () => {
     expect(
       explain(status(400, body, 'application/problem+json'), {
         what: 'uploading bom.json',
-        upload: { creating: false },
+        upload: { creating: false, size: '1.1 kB' },
       }).message,
     ).toBe(
       'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "The uploaded BOM is invalid: Schema validation failed; $.x: bad". Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.',
     );
   });
 
+  it('400 on upload about something else than the BOM: no hint to check the file', () => {
+    const upload = { what: 'uploading bom.json', upload: { creating: false, size: '1.1 kB' } };
+    expect(explain(status(400, 'BOM cannot be uploaded to collection project.'), upload).message).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "BOM cannot be uploaded to collection project.". The project is a collection project, whose findings are its children\'s: upload the SBOM to one of its child projects instead (project, or project-name and project-version).',
+    );
+    const field = JSON.stringify([
+      { message: 'The project version may only contain printable characters', path: 'projectVersion' },
+    ]);
+    expect(explain(status(400, field, 'application/json'), upload).message).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). Dependency-Track said: "projectVersion: The project version may only contain printable characters".',
+    );
+    // Without a word from DT, the BOM is the likely cause.
+    expect(explain(status(400), upload).message).toBe(
+      'Dependency-Track rejected uploading bom.json (HTTP 400 from /api/v1/bom). It gave no detail. Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.',
+    );
+  });
+
   it('5xx on upload: says it is not retried; on reads: after retries', () => {
-    expect(explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false } }).message).toBe(
+    expect(
+      explain(status(500, 'boom'), { what: 'uploading', upload: { creating: false, size: '1.1 kB' } })
+        .message,
+    ).toBe(
       'Dependency-Track failed uploading (HTTP 500 from /api/v1/bom). Dependency-Track said: "boom". The upload is not retried automatically (Dependency-Track might process it twice): check the server\'s log, then run the job again.',
     );
     expect(explain(status(503), { what: 'reading' }).message).toBe(
       'Dependency-Track failed while reading (HTTP 503 from /api/v1/bom, after retries). Check the server (or the proxy in front of it), then run the job again.',
+    );
+  });
+
+  it("a proxy's 413 on upload: the SBOM's size and the proxy's body limit to raise", () => {
+    const nginx =
+      '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx/1.25.3</center></body></html>';
+    expect(
+      explain(status(413, nginx, 'text/html'), {
+        what: 'uploading bom.json',
+        upload: { creating: false, size: '20480.0 kB' },
+      }).message,
+    ).toBe(
+      'A proxy in front of Dependency-Track refused uploading bom.json (HTTP 413 from /api/v1/bom): the SBOM (20480.0 kB) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.',
     );
   });
 
@@ -258,6 +301,44 @@ describe('explain', () => {
     }
   });
 
+  it('once /api/version answered as Dependency-Track, a page or text in place of JSON is a login proxy, not the web UI', () => {
+    const okta = '<!DOCTYPE html><html><head><title>Sign in - Okta</title></head></html>';
+    const answer = (text: string, contentType: string) => ({
+      path: '/api/v1/team/self',
+      text,
+      contentType,
+      cutShort: undefined,
+    });
+    const call = { what: 'checking the API key' };
+    const proxy =
+      'though /api/version answered as Dependency-Track: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.';
+    expect(notJson(answer(okta, 'text/html; charset=utf-8'), call, true)).toBe(
+      `/api/v1/team/self answered with a web page, not JSON, while checking the API key, ${proxy}`,
+    );
+    expect(notJson(answer('Please sign in', 'text/plain'), call, true)).toBe(
+      `/api/v1/team/self answered with "Please sign in", not JSON, while checking the API key, ${proxy}`,
+    );
+    // Before, a page is the web UI's (its container serves index.html on every path).
+    expect(notJson(answer(okta, 'text/html'), call)).toContain('api-url seems to point at the web UI');
+    // A 404 or 405 page is no longer the UI's either: the status says what it means.
+    const page = explain(status(404, okta, 'text/html'), { what: 'reading' }, true).message;
+    expect(page).toMatch(
+      /^Dependency-Track has no \/api\/v1\/bom \(HTTP 404 from \/api\/v1\/bom\) while reading/,
+    );
+    expect(page).not.toContain('web UI');
+  });
+
+  it('a 401 or 403 from /api/version, which Dependency-Track answers without a key, is a proxy, not the key', () => {
+    const call = { what: "reading Dependency-Track's version (GET /api/version)", unauthenticated: true };
+    for (const code of [401, 403]) {
+      const message = explain(status(code), call).message;
+      expect(message).toBe(
+        `Something in front of Dependency-Track refused reading Dependency-Track's version (GET /api/version) (HTTP ${code} from /api/v1/bom): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication in front of the API server asks for credentials. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`,
+      );
+      expect(message).not.toContain('SCA_BRIDGE_TOKEN');
+    }
+  });
+
   it('a redirect says where it points and which api-url to set, also as a web page', () => {
     const moved = new HttpStatusError(
       301,
@@ -277,7 +358,7 @@ describe('explain', () => {
   it('a network failure during an upload says the upload is not retried', () => {
     const network = explain(new ScannerError('request failed'), {
       what: 'uploading',
-      upload: { creating: false },
+      upload: { creating: false, size: '1.1 kB' },
     });
     expect(network.message).toBe(
       'While uploading: request failed. An SBOM upload is never retried automatically (Dependency-Track might process it twice): run the job again.',
@@ -358,5 +439,81 @@ describe('policy violations', () => {
       component: 'unknown',
       suppressed: false,
     });
+  });
+});
+
+describe('sbom: CycloneDX only, told before any request', () => {
+  const dir = tempDir('sca-bridge-sbom-');
+  const file = (name: string, content: string | Buffer) => {
+    const at = path.join(dir, name);
+    writeFileSync(at, content);
+    return at;
+  };
+  const refusal = (name: string, content: string) =>
+    readSbom(file(name, content)).then(
+      () => expect.fail(`${name} was accepted`),
+      (error: unknown) => error as Error,
+    );
+
+  it.each([
+    ['default namespace', '<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1"><components/></bom>'],
+    [
+      'declaration, comments and a doctype first',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!-- ${'licence '.repeat(2000)}-->\n<!DOCTYPE bom>\n<bom serialNumber="urn:uuid:1" xmlns='http://cyclonedx.org/schema/bom/1.6'/>`,
+    ],
+    ['a prefixed root', '<cdx:bom xmlns:cdx="http://cyclonedx.org/schema/bom/1.4" version="1"></cdx:bom>'],
+  ])('takes CycloneDX XML: %s', async (_, xml) => {
+    const sbom = await readSbom(file('bom.xml', xml));
+    expect(sbom.type).toBe('application/xml');
+  });
+
+  it('takes CycloneDX XML after a UTF-8 byte-order mark, and sends it without the mark', async () => {
+    const xml = '<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.5"/>';
+    const sbom = await readSbom(
+      file('marked.xml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml)])),
+    );
+    expect(Buffer.from(sbom.bytes).toString('utf8')).toBe(xml);
+  });
+
+  it.each([
+    [
+      'a Maven pom.xml',
+      '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion></project>',
+      'its root element is <project>, not <bom>',
+    ],
+    [
+      'SPDX RDF/XML',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"/>',
+      'its root element is <rdf:RDF>, not <bom>',
+    ],
+    [
+      'a bom in no namespace',
+      '<bom version="1"/>',
+      'its root element <bom> is not in the CycloneDX namespace http://cyclonedx.org/schema/bom/…',
+    ],
+    [
+      "a prefixed bom whose prefix is not CycloneDX's",
+      '<x:bom xmlns="http://cyclonedx.org/schema/bom/1.5" xmlns:x="urn:other"/>',
+      'its root element <x:bom> is not in the CycloneDX namespace http://cyclonedx.org/schema/bom/…',
+    ],
+    ['only a comment', '<!-- nothing -->', 'no root element in its first 64 kB'],
+  ])('refuses XML that is not CycloneDX (exit 2), naming sbom and the fix: %s', async (_, xml, why) => {
+    const at = path.join(dir, 'not-a-bom.xml');
+    const error = await refusal('not-a-bom.xml', xml);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      `Input sbom: ${at} is XML but not a CycloneDX SBOM (${why}); Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, @cyclonedx/cyclonedx-npm, or the CycloneDX Maven plugin's makeAggregateBom goal).`,
+    );
+  });
+
+  it('JSON needs bomFormat CycloneDX', async () => {
+    expect((await readSbom(file('ok.json', '{"bomFormat": "CycloneDX", "specVersion": "1.6"}'))).type).toBe(
+      'application/json',
+    );
+    const error = await refusal('package.json', '{"name": "shop", "version": "1.0.0"}');
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(
+      /^Input sbom: .*package\.json is neither CycloneDX JSON \(an object with "bomFormat": "CycloneDX"\) nor XML\. Generate a CycloneDX SBOM/,
+    );
   });
 });
