@@ -483,10 +483,10 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
       },
       async (sim) => {
         const run = await dtScan(sim, '--project', EXISTING);
-        // Never accepted. Not retried: the HTTP client retries a cut-short answer to a read only when the caller
-        // asks it to check the JSON (`expectJson`, as `HttpClient.json` does), which Dependency-Track's client
-        // does not (yet); then this becomes 4, as for Xray.
-        expect(sim.count('GET', FINDINGS)).toBe(1);
+        // Never accepted. A read: every attempt of the retry budget, then the failure, which says so.
+        expect(sim.count('GET', FINDINGS)).toBe(4);
+        expect(run.retries).toBe(3);
+        expect(run.message).toContain('after 4 attempts');
         expect(run.message).toContain(READING_FINDINGS);
         expect(run.message).toMatch(CUT_SHORT);
         expect(run.message).toMatch(RUN_AGAIN);

@@ -43,7 +43,8 @@ export class DtApi {
 
   /** Sends and parses JSON (a blank body is `null`); an answer that is not JSON says what api-url should be. */
   async json<T = unknown>(req: HttpRequest, call: Call): Promise<JsonResponse<T>> {
-    const response = await this.send(req, call);
+    // expectJson: a read cut short is sent again, as any network failure of a read is.
+    const response = await this.send({ ...req, expectJson: true }, call);
     return this.http.parseJson<T>(req, response, (answer) => notJson(answer, call, this.dtAnswered));
   }
 
