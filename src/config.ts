@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from './findings/severity.js';
 import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
 import type { Logger } from './logger.js';
+import { artifactFileName, forbiddenInArtifactName } from './publish/artifact.js';
 
 /** What a run does with its Config; `gate` reads a saved run summary and builds none. */
 export type Mode = 'scan' | 'import' | 'test-connection' | 'list-repos';
@@ -469,6 +470,20 @@ export function importFilesOf(raw: RawInputs, files: readonly string[] = []): st
   return [...files, ...list(raw, 'import-file')];
 }
 
+/**
+ * `artifact-name`, refused here when @actions/artifact would refuse it: it says so only with a warning when the
+ * upload starts, after the whole scan, and the step then passes without the artifact.
+ */
+function artifactName(raw: RawInputs): string | undefined {
+  const name = text(raw, 'artifact-name');
+  if (name === undefined) return undefined;
+  const forbidden = forbiddenInArtifactName(name);
+  if (!forbidden.length) return name;
+  throw new UserError(
+    `Input artifact-name: "${name}" holds ${forbidden.join(', ')}, which GitHub's artifact names cannot hold; name it without (${artifactFileName(name)}), or leave it out for sca-bridge-<scanner>.`,
+  );
+}
+
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Config {
   const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray'] as const);
@@ -529,7 +544,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     uploadSarif: bool(raw, 'upload-sarif', false),
     githubToken: text(raw, 'github-token'),
     uploadArtifact: bool(raw, 'upload-artifact', false),
-    artifactName: text(raw, 'artifact-name'),
+    artifactName: artifactName(raw),
     gitlabDependencyReport: reports['gitlab-dependency-report'],
     gitlabCodequalityReport: reports['gitlab-codequality-report'],
     workflowRef: ctx.env.GITHUB_WORKFLOW_REF,

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** What the core needs to say; each front door supplies its own (GitHub's workflow commands, stderr, …). */
 export interface Logger {
   debug(message: string): void;
@@ -9,6 +11,9 @@ export interface Logger {
   /** Masks every registered secret in a text that leaves by another way (a JSON summary, a webhook body). */
   redact(text: string): string;
 }
+
+const MASK = '***';
+const MASK_BYTES = Buffer.from(MASK);
 
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 export class Redactor {
@@ -25,20 +30,65 @@ export class Redactor {
 
   redact(text: string): string {
     let out = text;
-    // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
-    const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
-    for (const secret of longestFirst) out = out.split(secret).join('***');
+    for (const secret of this.longestFirst()) out = out.split(secret).join(MASK);
     return out;
+  }
+
+  /**
+   * `redact` for a file's bytes (UTF-8): a large export or page is never made one string, which V8 caps at
+   * about 512 MiB. A file that holds no secret, nearly every one, comes back as it is.
+   */
+  redactBytes(bytes: Buffer): Buffer {
+    let out = bytes;
+    for (const secret of this.longestFirst()) {
+      const needle = Buffer.from(secret, 'utf8');
+      const parts: Buffer[] = [];
+      let start = 0;
+      for (let at = out.indexOf(needle); at >= 0; at = out.indexOf(needle, start)) {
+        parts.push(out.subarray(start, at), MASK_BYTES);
+        start = at + needle.length;
+      }
+      if (parts.length) out = Buffer.concat([...parts, out.subarray(start)]);
+    }
+    return out;
+  }
+
+  /** Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`. */
+  private longestFirst(): string[] {
+    return [...this.secrets].sort((a, b) => b.length - a.length);
   }
 }
 
-/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
+/**
+ * Text GitHub's runner could take for a workflow command: `::` (the runner acts on it at a line's start after
+ * .NET's whitespace, a wider set than JavaScript's `\s`: U+0085 among others), or the older `##[…]` form,
+ * which it finds anywhere in a line. Any `::` at all is matched, so no whitespace rule has to agree with .NET's.
+ */
+const COMMAND_TEXT = /::|##\[/;
+
+/**
+ * The lines that print a message so GitHub's runner acts on no workflow command in it: a message that could
+ * hold one (a server's text: an error body, a version, a team name may carry `::add-mask::…` or `::error …`)
+ * goes between `::stop-commands::` markers with a token no server can guess, as GitHub advises.
+ */
+export function commandsStopped(message: string): string[] {
+  if (!COMMAND_TEXT.test(message)) return [message];
+  const token = randomUUID();
+  return [`::stop-commands::${token}`, message, `::${token}::`];
+}
+
+/**
+ * Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). `inGitHubActions`: the runner
+ * reads a `run:` step's output for workflow commands too, so a message that could hold one is printed with
+ * them stopped (`commandsStopped`, as the Action's logger does).
+ */
 export class StreamLogger implements Logger {
   private readonly redactor = new Redactor();
 
   constructor(
     private readonly write: (line: string) => void,
     private readonly verbose = false,
+    private readonly inGitHubActions = false,
   ) {}
 
   debug(message: string): void {
@@ -62,6 +112,9 @@ export class StreamLogger implements Logger {
 
   private emit(level: string, message: string): void {
     const text = this.redactor.redact(message);
-    this.write(level ? `${level}: ${text}\n` : `${text}\n`);
+    const line = level ? `${level}: ${text}` : text;
+    const lines = this.inGitHubActions ? commandsStopped(line) : [line];
+    // One write, so the markers and the message reach the stream together.
+    this.write(lines.map((l) => `${l}\n`).join(''));
   }
 }

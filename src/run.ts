@@ -372,18 +372,22 @@ function scannerReport(
   };
 }
 
-/** Says which results a SARIF run left out; a run of one of several projects names the project. */
+/**
+ * Says which results a SARIF run left out, and where every one stays; a run of one of several projects names
+ * the project.
+ */
 function warnTruncated(
   run: RunPart,
   truncation: RunTruncation,
   runs: readonly RunPart[],
+  untruncatedIn: string,
   logger: Logger,
 ): void {
   if (!truncation.resultsDropped) return;
   const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
   const kept = run.reported.length - truncation.resultsDropped;
   logger.warn(
-    `${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`,
+    `${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; ${untruncatedIn}.`,
   );
 }
 
@@ -480,7 +484,7 @@ async function runCore(
   config: Config,
   ci: CiContext,
   logger: Logger,
-  startedAt: Date,
+  { startedAt, untruncatedIn }: Required<Pick<ScanOptions, 'startedAt' | 'untruncatedIn'>>,
   sources: SourceResult[],
 ): Promise<RunOutcome> {
   const locator = await locatorFor(config, sources, logger);
@@ -490,7 +494,7 @@ async function runCore(
     writeSarifFile(config.sarifFile, specs),
   );
   logger.info(`SARIF written to ${config.sarifFile}`);
-  runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
+  runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
   const reports = parts.map((part) => scannerReport(part, runs, truncations));
   const findings = mergedFindings(reports);
   await writeGitLabReports(config, reports, findings, startedAt, logger);
@@ -603,16 +607,24 @@ export function clearReportsOfRefusedRun(
   );
 }
 
-/**
- * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
- * workflow artifact).
- */
+/** What a front door tells `runScan` beyond the configuration. */
+export interface ScanOptions {
+  startedAt?: Date;
+  /** Where a scan keeps its raw answers (for the Action's workflow artifact). */
+  keepDir?: string | undefined;
+  /**
+   * Where this front door keeps every finding when the SARIF holds only some (`the job summary counts all of
+   * them`): the Action has no `--json`, the CLI no artifact.
+   */
+  untruncatedIn: string;
+}
+
+/** `scan` and `import`: read the sources, then report. */
 export async function runScan(
   config: Config,
   ci: CiContext,
   logger: Logger,
-  startedAt = new Date(),
-  keepDir?: string,
+  { startedAt = new Date(), keepDir, untruncatedIn }: ScanOptions,
 ): Promise<RunOutcome> {
   const reports = reportsOf(config);
   const written = Object.values(reports).filter((file): file is string => !!file);
@@ -634,7 +646,7 @@ export async function runScan(
   if (removal.status === 'rejected') throw removal.reason;
   if (gathered.status === 'rejected') throw gathered.reason;
   try {
-    return await runCore(config, ci, logger, startedAt, gathered.value);
+    return await runCore(config, ci, logger, { startedAt, untruncatedIn }, gathered.value);
   } catch (error) {
     // A report written before a later step failed is this failed run's, and must not pass for a complete one.
     await clearAfterFailure(reports, { ...config, importFiles }, logger);

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import {
 } from '../config.js';
 import { describeError, exitCodeOf, UserError } from '../errors.js';
 import { gitHead, gitRoot } from '../git.js';
+import { artifactFileName, uploadUnique } from '../publish/artifact.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
@@ -96,6 +97,44 @@ function setOutputs(summary: RunSummary): void {
   core.setOutput('report-url', summary.reportUrl ?? '');
 }
 
+/** Where an upload to code scanning goes, and with what token. */
+interface CodeScanningTarget {
+  token: string;
+  repository: string;
+  sha: string;
+  ref: string;
+}
+
+/**
+ * What an upload to code scanning needs, or a refusal naming what is missing. Asked before the scan too
+ * (`refuseImpossibleUploads`), so a run that could not upload is refused before any network call (SPEC §3).
+ */
+function codeScanningTarget(config: Config, github: GitHubContext): CodeScanningTarget {
+  if (!config.githubToken) {
+    throw new UserError(
+      'Input github-token: upload-sarif needs a token with security-events: write, and this one is empty (a secret that is not set?). Leave github-token out for the default github.token, or set upload-sarif: false.',
+    );
+  }
+  const { repository, sha, ref } = github;
+  if (!repository || !sha || !ref) {
+    const unset = Object.entries({ GITHUB_REPOSITORY: repository, GITHUB_SHA: sha, GITHUB_REF: ref })
+      .flatMap(([variable, value]) => (value ? [] : [variable]))
+      .join(', ');
+    throw new UserError(
+      `Input upload-sarif: the runner sets no ${unset}, so there is no repository, commit and ref to upload to; run the step in GitHub Actions, or set upload-sarif: false.`,
+    );
+  }
+  return { token: config.githubToken, repository, sha, ref };
+}
+
+/**
+ * Refuses, before the scan, an upload the run could not make: found only after it, the scan's work would be
+ * lost to a bad input. A fork's pull request skips the upload (`uploadToCodeScanning`), so needs nothing.
+ */
+function refuseImpossibleUploads(config: Config, github: GitHubContext): void {
+  if (config.uploadSarif && !github.forkPullRequest) codeScanningTarget(config, github);
+}
+
 /** Uploads the SARIF file to code scanning, unless a fork's read-only token makes it impossible. */
 async function uploadToCodeScanning(
   config: Config,
@@ -109,21 +148,15 @@ async function uploadToCodeScanning(
     notes.push(note);
     return;
   }
-  if (!config.githubToken)
-    throw new UserError('Input github-token: upload-sarif needs a token (the default is github.token).');
-  if (!github.repository || !github.sha || !github.ref) {
-    throw new UserError(
-      'upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.',
-    );
-  }
+  const target = codeScanningTarget(config, github);
   const id = await uploadSarif(
     JSON.parse(await readFile(config.sarifFile, 'utf8')) as Log,
     {
       apiUrl: github.apiUrl,
-      token: config.githubToken,
-      repository: github.repository,
-      commitSha: github.sha,
-      ref: github.ref,
+      token: target.token,
+      repository: target.repository,
+      commitSha: target.sha,
+      ref: target.ref,
       checkoutUri: pathToFileURL(config.repositoryRoot).href,
       proxyEnv: config.proxyEnv,
       waitSeconds: Math.min(config.timeoutSeconds, 120),
@@ -135,30 +168,52 @@ async function uploadToCodeScanning(
   notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
 }
 
+/** Copies a file into the artifact's folder, under a name the artifact takes, with every secret masked. */
+async function addRedacted(from: string, dir: string, name: string, logger: ActionLogger): Promise<void> {
+  // A scanner's answer or an export could quote a token back; nothing uploaded may hold one.
+  await writeFile(path.join(dir, artifactFileName(name)), logger.redactBytes(await readFile(from)));
+}
+
 /**
- * SARIF, the run summary, every finding (untruncated) and the raw scanner JSON (the imported exports, or the
- * pages a scan read, kept in `rawDir`), as one workflow artifact.
+ * The artifact's files: the run summary, the raw scanner JSON (the pages a scan read, kept in `rawDir`) and,
+ * when the run finished, the SARIF, every finding (untruncated) and the imported exports. A run that ended in
+ * an error has only its summary and the pages read before it, which is what a user needs to see why.
  */
+async function artifactFiles(
+  summary: RunSummary,
+  outcome: RunOutcome | undefined,
+  config: Config,
+  dir: string,
+  logger: ActionLogger,
+  rawDir: string | undefined,
+): Promise<void> {
+  await writeFile(path.join(dir, 'sca-bridge-summary.json'), logger.redact(JSON.stringify(summary, null, 2)));
+  if (outcome) {
+    await addRedacted(config.sarifFile, dir, path.basename(config.sarifFile), logger);
+    const findings = JSON.stringify(outcome.reports, null, 2);
+    await writeFile(path.join(dir, 'sca-bridge-findings.json'), logger.redact(findings));
+    const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
+    for (const [i, file] of imported.entries())
+      await addRedacted(file, dir, `raw-${i + 1}-${path.basename(file)}`, logger);
+  }
+  if (rawDir)
+    for (const name of await readdir(rawDir))
+      await addRedacted(path.join(rawDir, name), dir, `raw-${name}`, logger);
+}
+
+/** The run's files (`artifactFiles`) as one workflow artifact. */
 async function uploadArtifact(
-  outcome: RunOutcome,
+  summary: RunSummary,
+  outcome: RunOutcome | undefined,
   config: Config,
   github: GitHubContext,
   logger: ActionLogger,
   rawDir: string | undefined,
 ): Promise<void> {
   const dir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-'));
-  await copyFile(config.sarifFile, path.join(dir, path.basename(config.sarifFile)));
-  await writeFile(path.join(dir, 'sca-bridge-summary.json'), JSON.stringify(outcome.summary, null, 2));
-  await writeFile(path.join(dir, 'sca-bridge-findings.json'), JSON.stringify(outcome.reports, null, 2));
-  const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
-  for (const [i, file] of imported.entries())
-    await copyFile(file, path.join(dir, `raw-${i + 1}-${path.basename(file)}`));
-  if (rawDir)
-    for (const name of await readdir(rawDir))
-      await copyFile(path.join(rawDir, name), path.join(dir, `raw-${name}`));
+  await artifactFiles(summary, outcome, config, dir, logger, rawDir);
   const { DefaultArtifactClient } = await import('@actions/artifact');
-  const { uploadUnique } = await import('../publish/artifact.js');
-  const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
+  const scanners = outcome?.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
   const files = (await readdir(dir)).map((name) => path.join(dir, name));
   await uploadUnique(
     new DefaultArtifactClient(),
@@ -167,6 +222,29 @@ async function uploadArtifact(
     dir,
     logger,
   );
+}
+
+/**
+ * `uploadArtifact`, whose failure is a warning and a note in the job summary: the run's results stand.
+ * @actions/artifact prints warnings of its own (a failed upload, GitHub Enterprise Server), counted as the
+ * step's annotations (`ActionLogger.counting`).
+ */
+async function uploadArtifactOrWarn(
+  summary: RunSummary,
+  outcome: RunOutcome | undefined,
+  config: Config,
+  github: GitHubContext,
+  logger: ActionLogger,
+  notes: string[],
+  rawDir: string | undefined,
+): Promise<void> {
+  try {
+    await logger.counting(() => uploadArtifact(summary, outcome, config, github, logger, rawDir));
+  } catch (error) {
+    const message = `The workflow artifact could not be uploaded: ${(error as Error).message}`;
+    logger.warn(message);
+    notes.push(message);
+  }
 }
 
 /** The step: one catch for all of it, so a bug anywhere fails the step asking for a report (SPEC §5). */
@@ -187,9 +265,16 @@ interface Ran {
   summary: RunSummary;
   failures: string[];
   /** The scanner's raw answers, for the artifact. */
-  rawDir?: string;
+  rawDir?: string | undefined;
   /** The run's GitHub context, with the commit the lines were read from (`uploadCommit`). */
   filed: GitHubContext;
+}
+
+/** Where an Action run keeps every finding when the SARIF holds only some (GitHub's limits). */
+function untruncatedIn(config: Config): string {
+  return config.uploadArtifact
+    ? 'the job summary counts all of them, and the workflow artifact (upload-artifact) holds every one'
+    : 'the job summary counts all of them, and upload-artifact: true keeps every one in a workflow artifact';
 }
 
 /**
@@ -206,24 +291,30 @@ async function runMode(
   let filed = github;
   let config: Config | undefined;
   let mode: Mode | undefined;
+  let rawDir: string | undefined;
   const inputs = readInputs();
   try {
     registerSecrets(inputs, logger);
     mode = modeOf(inputs);
-    config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
-    if (config.mode === 'test-connection') {
-      await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
+    const parsed = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
+    if (parsed.mode === 'test-connection') {
+      await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
       return undefined;
     }
+    // Refused like any other bad input: no config, so the earlier run's reports are cleared and nothing uploaded.
+    refuseImpossibleUploads(parsed, github);
+    config = parsed;
     // The commit the lines are read from: the upload, the job summary's links and the run summary all name it.
     const { repositoryRoot } = config;
     filed = { ...github, ...uploadCommit(github, () => gitHead(repositoryRoot)) };
     ci = { ...ci, commit: filed.sha ?? ci.commit };
-    const rawDir =
-      config.uploadArtifact && mode === 'scan'
-        ? await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'))
-        : undefined;
-    const outcome = await runScan(config, ci, logger, startedAt, rawDir);
+    if (config.uploadArtifact && mode === 'scan')
+      rawDir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-raw-'));
+    const outcome = await runScan(config, ci, logger, {
+      startedAt,
+      keepDir: rawDir,
+      untruncatedIn: untruncatedIn(config),
+    });
     return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir, filed };
   } catch (error) {
     // Failed by the step's one catch.
@@ -234,6 +325,8 @@ async function runMode(
       webhook: config ?? webhookOfRefusedRun(inputs, env),
       summary: errorSummary(config, ci, startedAt, error, logger),
       failures: [describeError(error)],
+      // The pages a scan read before it failed: the artifact of a failed run carries them.
+      rawDir,
       filed,
     };
   }
@@ -254,6 +347,9 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
 
   const uploadFailure =
     outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
+  // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
+  if (!outcome && config?.uploadArtifact)
+    await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
@@ -327,16 +423,8 @@ async function publish(
       failure = { message: `upload-sarif: ${describeError(error)}`, exitCode: exitCodeOf(error) };
     }
   }
-  if (config.uploadArtifact) {
-    try {
-      await uploadArtifact(outcome, config, github, logger, rawDir);
-    } catch (error) {
-      // The scan's results stand; the summary says what is missing as well as the log.
-      const message = `The workflow artifact could not be uploaded: ${(error as Error).message}`;
-      logger.warn(message);
-      notes.push(message);
-    }
-  }
+  if (config.uploadArtifact)
+    await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir);
   return failure;
 }
 

@@ -14,7 +14,7 @@ import {
 import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
-import type { Logger } from '../logger.js';
+import { commandsStopped, type Logger } from '../logger.js';
 import { evaluateGate, gateFailedMessage } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
@@ -31,6 +31,26 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+}
+
+/**
+ * A value as `--json` prints it. `##[` can only be inside a string, where `##\u005b` is the same JSON: GitHub's
+ * runner acts on the older `##[command]` form anywhere in a line of a `run:` step, and a server's text (an error
+ * body) must not add one. (`::` needs no care: no line of indented JSON starts with it.)
+ */
+function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replaceAll('##[', '##\\u005b')}\n`;
+}
+
+/**
+ * Repository keys, one a line; in a GitHub `run:` step, with the runner's workflow commands stopped if a key
+ * (a server's text) could hold one, which a real key never does.
+ */
+function keyLines(keys: readonly string[], env: CliIo['env']): string {
+  if (!keys.length) return '';
+  const text = keys.join('\n');
+  const lines = env.GITHUB_ACTIONS === 'true' ? commandsStopped(text) : [text];
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
@@ -97,8 +117,12 @@ export async function reportUnparsedRun(io: CliIo, error: unknown, logger: Logge
   const summary = errorSummary({ mode: loose.command }, readCiContext(io.env), startedAt, error, logger);
   const webhook = webhookOfRefusedRun(inputs, io.env);
   if (webhook) await sendWebhook(webhook, summary, logger);
-  if (loose.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  if (loose.json) io.stdout(jsonText(summary));
 }
+
+/** Where a CLI run keeps every finding when the SARIF holds only some (GitHub's limits). */
+const UNTRUNCATED_IN =
+  'the run summary (--json) counts all of them, and the GitLab reports (--gitlab-dependency-report, --gitlab-codequality-report) list every one';
 
 /** `import` and `scan`: read the sources, report, gate. */
 export async function runReport(
@@ -115,7 +139,7 @@ export async function runReport(
   let exitCode: number;
   try {
     config = webhook = await buildConfig(mode, args, io, logger);
-    const outcome = await runScan(config, ci, logger, startedAt);
+    const outcome = await runScan(config, ci, logger, { startedAt, untruncatedIn: UNTRUNCATED_IN });
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
     logger.info(
@@ -132,7 +156,7 @@ export async function runReport(
     summary = errorSummary(config, ci, startedAt, error, logger);
   }
   if (webhook) await sendWebhook(webhook, summary, logger);
-  if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  if (args.json) io.stdout(jsonText(summary));
   return exitCode;
 }
 
@@ -209,7 +233,7 @@ export async function listRepos(args: ParsedArgs, io: CliIo, logger: Logger): Pr
     logger,
   );
   const keys = await adapter.listRepositories({ config, logger });
-  io.stdout(args.json ? `${JSON.stringify(keys, null, 2)}\n` : keys.map((key) => `${key}\n`).join(''));
+  io.stdout(args.json ? jsonText(keys) : keyLines(keys, io.env));
   return ExitCode.Ok;
 }
 

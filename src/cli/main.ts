@@ -8,12 +8,14 @@ import { helpFor } from './help.js';
 export type { CliIo } from './commands.js';
 
 export async function main(io: CliIo): Promise<number> {
-  let logger: Logger = new StreamLogger(io.stderr);
+  // In a GitHub `run:` step the runner reads this output for workflow commands, which a server's text must not add.
+  const inGitHubActions = io.env.GITHUB_ACTIONS === 'true';
+  let logger: Logger = new StreamLogger(io.stderr, false, inGitHubActions);
   let parsed = false;
   try {
     const args = parseCliArgs(io.argv);
     parsed = true;
-    logger = new StreamLogger(io.stderr, args.verbose);
+    logger = new StreamLogger(io.stderr, args.verbose, inGitHubActions);
     if (args.version) {
       io.stdout(`${VERSION}\n`);
       return ExitCode.Ok;

@@ -11,6 +11,34 @@ export interface ArtifactClient {
   ): Promise<{ id?: number; size?: number }>;
 }
 
+/**
+ * What @actions/artifact refuses in an artifact's name (`validateArtifactName`: NTFS cannot store them), named
+ * as it names them; its file names take the same but for the slashes.
+ */
+const FORBIDDEN_IN_NAMES: readonly [char: string, name: string][] = [
+  ['"', 'double quote "'],
+  [':', 'colon :'],
+  ['<', 'less than <'],
+  ['>', 'greater than >'],
+  ['|', 'vertical bar |'],
+  ['*', 'asterisk *'],
+  ['?', 'question mark ?'],
+  ['\r', 'carriage return'],
+  ['\n', 'line feed'],
+  ['\\', 'backslash \\'],
+  ['/', 'forward slash /'],
+];
+
+/** The characters of a name @actions/artifact would refuse, by their names; empty when it takes the name. */
+export function forbiddenInArtifactName(name: string): string[] {
+  return FORBIDDEN_IN_NAMES.filter(([char]) => name.includes(char)).map(([, what]) => what);
+}
+
+/** A file's name as an artifact takes it: each character @actions/artifact refuses becomes `_`. */
+export function artifactFileName(name: string): string {
+  return FORBIDDEN_IN_NAMES.reduce((out, [char]) => out.split(char).join('_'), name);
+}
+
 /** `name`, or `name-2`, `name-3`… : artifact names must be unique in a run (matrix jobs, repeated steps). */
 export function uniqueName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;

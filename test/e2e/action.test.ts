@@ -5,11 +5,11 @@ import type { Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { INPUTS } from '../../src/action/run.js';
-import { runAction } from '../helpers/action.js';
+import { commandsActedOn, runAction } from '../helpers/action.js';
 import { tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schemas.js';
 import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
-import { ArtifactServiceFake, RUNTIME_TOKEN } from '../sim/artifacts.js';
+import { ArtifactServiceFake, RUNTIME_TOKEN, unzip } from '../sim/artifacts.js';
 import { manyFindings as manyDtFindings, startDtSim } from '../sim/dependency-track.js';
 import { GitHubFake } from '../sim/github.js';
 import { LoopbackServer, sendJson } from '../sim/server.js';
@@ -268,6 +268,84 @@ describe('the Action, run as the runner runs it', () => {
   });
 });
 
+describe('GitHub inputs a run could not use, refused before the scan', () => {
+  const TOKEN = 'dt-key-0123456789';
+
+  /** A scan of the simulator with the inputs given: refused, with the message, before any request. */
+  async function refusedScan(inputs: Record<string, string>, env: Record<string, string> = {}) {
+    const dt = await startDtSim({ apiKey: TOKEN });
+    const receiver = new WebhookReceiver();
+    try {
+      const run = await runAction(
+        {
+          scanner: 'dependency-track',
+          'api-url': dt.apiUrl,
+          token: TOKEN,
+          'project-name': 'shop',
+          'webhook-url': await receiver.start(),
+          ...inputs,
+        },
+        { workspace: workspace(), env },
+      );
+      expect(run.code).toBe(1);
+      expect(dt.requests).toEqual([]);
+      expect(run.outputs).toEqual({});
+      expect(run.summary).toContain('⚠️ Run failed');
+      // Exit code 2, bad input, in the run summary the webhook sends.
+      expect(JSON.parse(receiver.requests[0]?.body ?? '{}')).toMatchObject({
+        status: 'error',
+        error: { exitCode: 2 },
+      });
+      const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+      expect(shown.join('\n')).not.toContain(TOKEN);
+      return run.commands.find((c) => c.command === 'error')?.message ?? '';
+    } finally {
+      await Promise.all([dt.close(), receiver.stop()]);
+    }
+  }
+
+  it('an empty github-token with upload-sarif (a secret that is not set)', async () => {
+    const message = await refusedScan({ 'upload-sarif': 'true', 'github-token': '' });
+    expect(message).toContain('Input github-token: upload-sarif needs a token with security-events: write');
+    expect(message).toContain(
+      'Leave github-token out for the default github.token, or set upload-sarif: false.',
+    );
+  });
+
+  it.each(['GITHUB_REPOSITORY', 'GITHUB_SHA', 'GITHUB_REF'])(
+    'upload-sarif where the runner sets no %s',
+    async (variable) => {
+      const message = await refusedScan(
+        { 'upload-sarif': 'true', 'github-token': 'ghs_token' },
+        { [variable]: '' },
+      );
+      expect(message).toBe(
+        `Input upload-sarif: the runner sets no ${variable}, so there is no repository, commit and ref to upload to; run the step in GitHub Actions, or set upload-sarif: false.`,
+      );
+    },
+  );
+
+  it.each([
+    ['reports/sca', 'forward slash /', 'reports_sca'],
+    ['a:b', 'colon :', 'a_b'],
+  ])('an artifact-name GitHub refuses (%s)', async (name, what, fixed) => {
+    const service = new ArtifactServiceFake();
+    const resultsUrl = await service.start();
+    try {
+      const message = await refusedScan(
+        { 'upload-artifact': 'true', 'artifact-name': name },
+        { ACTIONS_RESULTS_URL: resultsUrl, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN },
+      );
+      expect(message).toBe(
+        `Input artifact-name: "${name}" holds ${what}, which GitHub's artifact names cannot hold; name it without (${fixed}), or leave it out for sca-bridge-<scanner>.`,
+      );
+      expect(service.requests).toEqual([]);
+    } finally {
+      await service.stop();
+    }
+  });
+});
+
 describe('upload-sarif', () => {
   let dir: string;
   let github: GitHubFake;
@@ -429,16 +507,27 @@ describe('upload-sarif', () => {
 
   it('skips the upload on a fork pull request, where the token is read-only, the fork deleted or not', async () => {
     await start();
-    // A deleted fork's pull request comes with `head.repo: null`.
-    for (const headRepo of [{ full_name: 'mallory/shop' }, null]) {
+    // A deleted fork's pull request comes with `head.repo: null`. Secrets are not passed to a fork's run, so a
+    // github-token from one is empty there: the upload is skipped all the same, not refused.
+    for (const [headRepo, token] of [
+      [{ full_name: 'mallory/shop' }, 'ghs_token'],
+      [null, ''],
+    ] as const) {
       const event = {
         pull_request: { number: 13, head: { repo: headRepo }, base: { repo: { full_name: 'acme/shop' } } },
       };
-      const run = await runAction(inputs, {
-        workspace: dir,
-        env: { GITHUB_API_URL: apiUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/13/merge' },
-        event,
-      });
+      const run = await runAction(
+        { ...inputs, 'github-token': token },
+        {
+          workspace: dir,
+          env: {
+            GITHUB_API_URL: apiUrl,
+            GITHUB_EVENT_NAME: 'pull_request',
+            GITHUB_REF: 'refs/pull/13/merge',
+          },
+          event,
+        },
+      );
       expect(run.code).toBe(0);
       expect(github.uploads).toHaveLength(0);
       expect(run.commands.find((c) => c.command === 'warning')?.message).toContain(
@@ -570,11 +659,16 @@ describe('upload-sarif', () => {
 describe('upload-artifact', () => {
   it("uploads SARIF, summary, findings and a scan's raw answers: every page of findings and violations", async () => {
     const project = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+    const findings = manyDtFindings(150);
+    // A server that quotes the key back in a finding: the SARIF and the findings carry the text, the artifact
+    // must not carry the key.
+    (findings[0] as { vulnerability: Record<string, unknown> }).vulnerability.description =
+      'seen with dt-key-0123456789';
     const dt = await startDtSim({
       apiKey: 'dt-key-0123456789',
       // 5.x pages findings (4.x lists them whole).
       version: '5.0.0',
-      projects: [{ uuid: project, name: 'shop', version: 'main', findings: manyDtFindings(150) }],
+      projects: [{ uuid: project, name: 'shop', version: 'main', findings }],
     });
     const service = new ArtifactServiceFake();
     const resultsUrl = await service.start();
@@ -605,6 +699,114 @@ describe('upload-artifact', () => {
       ])
         expect(archive).toContain(file);
       expect(archive).not.toContain('page-3');
+      const files = unzip(service.zips.get('sca-bridge-dependency-track') ?? Buffer.alloc(0));
+      expect(files.get('sca-bridge.sarif')).toContain('seen with ***');
+      for (const [name, text] of files) expect(text, name).not.toContain('dt-key-0123456789');
+    } finally {
+      await Promise.all([dt.close(), service.stop()]);
+    }
+  });
+
+  it("uploads an export whose file name GitHub's artifacts refuse (report:2024.json) under a name they take", async () => {
+    const dir = workspace();
+    renameSync(path.join(dir, 'findings.json'), path.join(dir, 'report:2024.json'));
+    const service = new ArtifactServiceFake();
+    const resultsUrl = await service.start();
+    try {
+      const run = await runAction(
+        { 'import-file': 'report:2024.json', 'upload-artifact': 'true' },
+        { workspace: dir, env: { ACTIONS_RESULTS_URL: resultsUrl, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN } },
+      );
+      expect(run.code).toBe(0);
+      expect(run.commands.filter((c) => c.command === 'warning' && !c.properties.file)).toEqual([]);
+      const files = unzip(service.zips.get('sca-bridge-dependency-track') ?? Buffer.alloc(0));
+      expect([...files.keys()].sort()).toEqual([
+        'raw-1-report_2024.json',
+        'sca-bridge-findings.json',
+        'sca-bridge-summary.json',
+        'sca-bridge.sarif',
+      ]);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("counts @actions/artifact's own warnings (GitHub Enterprise Server) against the step's 10 warnings", async () => {
+    const dir = workspace();
+    manyFindings(dir, 15, ['MEDIUM']);
+    const service = new ArtifactServiceFake();
+    const resultsUrl = await service.start();
+    try {
+      const run = await runAction(
+        { 'import-file': 'many.json', 'upload-artifact': 'true' },
+        {
+          workspace: dir,
+          env: {
+            // @actions/artifact v2+ refuses GHES, with a warning of its own, before any request.
+            GITHUB_SERVER_URL: 'https://ghes.example.com',
+            ACTIONS_RESULTS_URL: resultsUrl,
+            ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN,
+          },
+        },
+      );
+      expect(run.code).toBe(0);
+      const warnings = run.commands.filter((c) => c.command === 'warning');
+      expect(warnings).toHaveLength(10);
+      expect(warnings.filter((w) => !w.properties.file).map((w) => w.message)).toEqual([
+        expect.stringContaining('not currently supported on GHES'),
+        expect.stringContaining('The workflow artifact could not be uploaded'),
+      ]);
+      expect(run.summary).toContain('8 findings are annotated; 7 more are counted');
+      expect(service.requests).toEqual([]);
+      expect(run.exported.SCA_BRIDGE_JOB_ANNOTATIONS).toBe('10');
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('uploads, for a scan that ended in an error, its run summary and the pages it read, tokens masked', async () => {
+    const project = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
+    const key = 'dt-key-0123456789';
+    const findings = manyDtFindings(150);
+    // A server that quotes the key back in a page it serves: no file of the artifact may carry it.
+    (findings[0] as { vulnerability: Record<string, unknown> }).vulnerability.description =
+      `seen with ${key}`;
+    const dt = await startDtSim({
+      apiKey: key,
+      version: '5.0.0',
+      projects: [{ uuid: project, name: 'shop', version: 'main', findings }],
+      // The violations fail after the findings were read, and the error quotes the key too.
+      faults: [{ path: /violation/, status: 400, body: { message: `no violations for ${key}` }, times: 10 }],
+    });
+    const service = new ArtifactServiceFake();
+    const resultsUrl = await service.start();
+    try {
+      const run = await runAction(
+        {
+          scanner: 'dependency-track',
+          'api-url': dt.apiUrl,
+          token: key,
+          project,
+          'upload-artifact': 'true',
+        },
+        {
+          workspace: workspace(),
+          env: { ACTIONS_RESULTS_URL: resultsUrl, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN },
+        },
+      );
+      expect(run.code, run.stdout).toBe(1);
+      expect(run.outputs).toEqual({});
+      expect([...service.zips.keys()]).toEqual(['sca-bridge-dependency-track']);
+      const files = unzip(service.zips.get('sca-bridge-dependency-track') ?? Buffer.alloc(0));
+      expect([...files.keys()].sort()).toEqual([
+        'raw-dependency-track-findings-page-1.json',
+        'raw-dependency-track-findings-page-2.json',
+        'sca-bridge-summary.json',
+      ]);
+      const summary = JSON.parse(files.get('sca-bridge-summary.json') ?? '{}') as Record<string, unknown>;
+      expect(summary).toMatchObject({ status: 'error', sarifFile: null, error: { exitCode: 3 } });
+      expect(files.get('raw-dependency-track-findings-page-1.json')).toContain('seen with ***');
+      for (const text of files.values()) expect(text).not.toContain(key);
     } finally {
       await Promise.all([dt.close(), service.stop()]);
     }
@@ -668,6 +870,11 @@ describe('webhook', () => {
 
   it.each([
     ['`::` at the start of a line', 'busy\n::error title=PWN::injected\n::add-mask::main'],
+    // .NET's TrimStart, which the runner applies before it looks for `::`, strips U+0085; JavaScript's \s lacks it.
+    [
+      '`::` after U+0085, which the runner takes for whitespace',
+      'busy\n\u0085::error title=PWN::injected\n\u0085::add-mask::main',
+    ],
     ['the older `##[…]` form anywhere in a line', 'busy ##[add-mask]main and ##[error]PWN'],
   ])("prints a server's text holding workflow commands (%s) with commands stopped", async (_, body) => {
     receiver = new WebhookReceiver(1, body);
@@ -678,21 +885,8 @@ describe('webhook', () => {
     expect(run.code).toBe(0);
     expect(receiver.requests).toHaveLength(2);
     expect(run.stdout).toContain('PWN');
-    // What the runner acts on: every command outside a stop-commands block.
-    let stopped: string | undefined;
-    const acted: string[] = [];
-    for (const line of run.stdout.split('\n')) {
-      if (stopped) {
-        if (line === `::${stopped}::`) stopped = undefined;
-        continue;
-      }
-      const stop = /^::stop-commands::(.+)$/.exec(line);
-      if (stop) stopped = stop[1];
-      else if (line.trimStart().startsWith('::') || line.includes('##[')) acted.push(line);
-    }
-    expect(acted.filter((line) => line.includes('PWN') || line.includes('add-mask]main'))).toEqual([]);
-    expect(acted).not.toContain('::add-mask::main');
-    expect(stopped).toBeUndefined();
+    const acted = commandsActedOn(run.stdout);
+    expect(acted.filter((line) => /PWN|add-mask(\]|::)main/.test(line))).toEqual([]);
   });
 
   it('sends status error when the inputs are refused, unless the webhook inputs are what is wrong', async () => {
@@ -780,6 +974,28 @@ describe('test-connection', () => {
     expect(run.summary).toBe('');
     expect(run.outputs).toEqual({});
     expect(receiver.requests).toEqual([]);
+  });
+});
+
+describe('a connection test against a server whose text holds workflow commands', () => {
+  it("prints the server's team name with workflow commands stopped, whatever whitespace leads them", async () => {
+    const dt = await startDtSim({
+      apiKey: 'the-right-key-0123456789',
+      // U+0085: whitespace to .NET's TrimStart, which the runner applies before it looks for `::`, not to \s.
+      teamName: 'ops\n\u0085::add-mask::main\n\u0085::error title=PWN::injected',
+    });
+    const run = await runAction(
+      {
+        mode: 'test-connection',
+        scanner: 'dependency-track',
+        'api-url': dt.apiUrl,
+        token: 'the-right-key-0123456789',
+      },
+      { workspace: workspace() },
+    ).finally(() => dt.close());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('accepts the API key (team "ops');
+    expect(commandsActedOn(run.stdout).filter((line) => /PWN|add-mask::main/.test(line))).toEqual([]);
   });
 });
 

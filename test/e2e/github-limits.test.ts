@@ -10,10 +10,12 @@ import { gzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { GITHUB_LIMITS } from '../../src/report/github-limits.js';
+import { runAction } from '../helpers/action.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { schemaErrors, runSummaryOf } from '../helpers/schemas.js';
 import { sharedAvailable } from '../helpers/shared.js';
+import { ArtifactServiceFake, RUNTIME_TOKEN } from '../sim/artifacts.js';
 
 /** A compact Xray vulnerabilities report: `high` rows, then `low` ones, each a CVE of its own. */
 function report(high: number, low: number): string {
@@ -64,8 +66,9 @@ describe('a run with more results than GitHub takes', () => {
       expect(schemaErrors('sarif-schema-2.1.0.json', sample)).toEqual([]);
     }
 
+    // Where the CLI keeps every finding: no artifact here, the run summary and the GitLab reports.
     expect(stderr).toContain(
-      `xray: SARIF keeps the 25000 most severe of ${high + 13} results to stay within GitHub's limits, leaving out 3 low;`,
+      `xray: SARIF keeps the 25000 most severe of ${high + 13} results to stay within GitHub's limits, leaving out 3 low; the run summary (--json) counts all of them, and the GitLab reports (--gitlab-dependency-report, --gitlab-codequality-report) list every one.`,
     );
     const summary = runSummaryOf<{
       counts: Record<string, number>;
@@ -78,6 +81,36 @@ describe('a run with more results than GitHub takes', () => {
       helpTrimmed: false,
     });
     expect(summary.truncated.note).toContain('the 3 results left out of it (3 low) are counted here');
+  });
+
+  it('tells Action users where every finding stays: the job summary, and the artifact when it is uploaded', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'report.json'), report(GITHUB_LIMITS.resultsPerRun, 3));
+    const service = new ArtifactServiceFake();
+    const env = { ACTIONS_RESULTS_URL: await service.start(), ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN };
+    try {
+      const truncationWarning = async (uploadArtifact: string) => {
+        const run = await runAction(
+          { 'import-file': 'report.json', 'upload-artifact': uploadArtifact, annotations: 'false' },
+          { workspace: dir, env },
+        );
+        expect(run.code).toBe(0);
+        const warnings = run.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+        expect(warnings).toHaveLength(1);
+        // The Action has no --json.
+        expect(warnings[0]).not.toContain('--json');
+        return warnings[0];
+      };
+      const prefix = `xray: SARIF keeps the 25000 most severe of 25003 results to stay within GitHub's limits, leaving out 3 low; the job summary counts all of them, and`;
+      expect(await truncationWarning('false')).toBe(
+        `${prefix} upload-artifact: true keeps every one in a workflow artifact.`,
+      );
+      expect(await truncationWarning('true')).toBe(
+        `${prefix} the workflow artifact (upload-artifact) holds every one.`,
+      );
+    } finally {
+      await service.stop();
+    }
   });
 
   it('keeps a log of both scanners within 10 MB gzipped, each run its share', async () => {

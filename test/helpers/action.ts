@@ -115,3 +115,31 @@ export function runAction(
     );
   });
 }
+
+/** What .NET's `TrimStart()` strips (Char.IsWhiteSpace), which the runner does before it looks for `::`. */
+const DOTNET_LEADING_WHITESPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/**
+ * The lines of a step's output the runner acts on as workflow commands, as it reads them (lines end at \r or
+ * \n): outside `::stop-commands::` blocks, a line that starts with `::` after .NET's whitespace
+ * (ActionCommand.TryParseV2), or holds the older `##[` anywhere (TryParse). The stop markers themselves are left
+ * out; a block left open throws.
+ */
+export function commandsActedOn(output: string): string[] {
+  const acted: string[] = [];
+  let stoppedUntil: string | undefined;
+  for (const line of output.split(/\r\n|\r|\n/)) {
+    const trimmed = line.replace(DOTNET_LEADING_WHITESPACE, '');
+    if (stoppedUntil) {
+      if (trimmed === stoppedUntil) stoppedUntil = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(trimmed);
+    if (stop?.[1]) stoppedUntil = `::${stop[1]}::`;
+    else if (trimmed.startsWith('::') || line.includes('##[')) acted.push(line);
+  }
+  // A block never closed would hide every later command, this step's own annotations too.
+  if (stoppedUntil) throw new Error(`The output never resumes workflow commands (${stoppedUntil}).`);
+  return acted;
+}

@@ -6,6 +6,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes (an archive, which text would garble). */
+  raw: Buffer;
   /** `performance.now()` when the request (its body included) had come in. */
   at: number;
 }
@@ -24,11 +26,13 @@ export class LoopbackServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const raw = Buffer.concat(chunks);
         const recorded = {
           method: req.method ?? 'GET',
           url: req.url ?? '/',
           headers: req.headers,
-          body: Buffer.concat(chunks).toString(),
+          body: raw.toString(),
+          raw,
           at: performance.now(),
         };
         this.requests.push(recorded);

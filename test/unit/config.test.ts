@@ -307,6 +307,24 @@ describe('configuration', () => {
     ).toBe('xray');
   });
 
+  it('refuses an artifact-name @actions/artifact would refuse, naming its characters and a name it takes', () => {
+    const refusal = (name: string) => () =>
+      parseConfig('import', { 'import-file': 'a.json', 'artifact-name': name }, ctx);
+    expect(refusal('reports/sca')).toThrow(
+      new UserError(
+        `Input artifact-name: "reports/sca" holds forward slash /, which GitHub's artifact names cannot hold; name it without (reports_sca), or leave it out for sca-bridge-<scanner>.`,
+      ),
+    );
+    expect(refusal('a:b|c')).toThrow(/holds colon :, vertical bar \|, which .* \(a_b_c\)/);
+    for (const name of ['x"y', 'x<y', 'x>y', 'x*y', 'x?y', 'x\\y', 'x\ny', 'x\ry'])
+      expect(refusal(name)).toThrow(/^Input artifact-name: /);
+    expect(
+      parseConfig('import', { 'import-file': 'a.json', 'artifact-name': 'sca reports-1.0_x' }, ctx),
+    ).toMatchObject({
+      artifactName: 'sca reports-1.0_x',
+    });
+  });
+
   it('reads fail-on rules', () => {
     expect(parseFailOn('HIGH')).toEqual({ kind: 'threshold', severity: 'high' });
     expect(parseFailOn('any')).toEqual({ kind: 'any' });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ScannerError } from '../../../src/errors.js';
-import { type ArtifactClient, uniqueName, uploadUnique } from '../../../src/publish/artifact.js';
+import {
+  type ArtifactClient,
+  artifactFileName,
+  forbiddenInArtifactName,
+  uniqueName,
+  uploadUnique,
+} from '../../../src/publish/artifact.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
 
 /** A stand-in for GitHub's artifact service: names already in the run, and names another job takes meanwhile. */
@@ -75,5 +81,29 @@ describe('artifact names unique in the run', () => {
     expect((error as Error).message).toBe(
       'could not find a free artifact name after 5 tries, starting from x',
     );
+  });
+});
+
+describe("@actions/artifact's forbidden characters", () => {
+  it('names each one a name holds, and none in a name it takes', () => {
+    expect(forbiddenInArtifactName('a"b:c<d>e|f*g?h\ri\nj\\k/l')).toEqual([
+      'double quote "',
+      'colon :',
+      'less than <',
+      'greater than >',
+      'vertical bar |',
+      'asterisk *',
+      'question mark ?',
+      'carriage return',
+      'line feed',
+      'backslash \\',
+      'forward slash /',
+    ]);
+    expect(forbiddenInArtifactName('sca-bridge dependency-track_1.0')).toEqual([]);
+  });
+
+  it("turns each into _ in a file's name (an export named report:2024.json)", () => {
+    expect(artifactFileName('raw-1-report:2024?.json')).toBe('raw-1-report_2024_.json');
+    expect(forbiddenInArtifactName(artifactFileName('a"b:c<d>e|f*g?h\\i/j'))).toEqual([]);
   });
 });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { commandsStopped, Redactor, StreamLogger } from '../../src/logger.js';
+
+describe('commandsStopped', () => {
+  it('leaves a message that holds no command as it is', () => {
+    expect(commandsStopped('Connection OK: Dependency-Track 4.13.2 (team "ops").')).toEqual([
+      'Connection OK: Dependency-Track 4.13.2 (team "ops").',
+    ]);
+  });
+
+  it.each([
+    ['`::` at a line start', 'busy\n::add-mask::main'],
+    // .NET's TrimStart strips U+0085 before the runner looks for `::`; JavaScript's \s does not know it.
+    ['`::` after U+0085', 'busy\n\u0085::error::PWN'],
+    ['`::` after U+FEFF or any other character', 'busy\n\ufeff::error::PWN'],
+    ['`##[` anywhere', 'busy ##[add-mask]main'],
+  ])('stops commands around a message with %s, under a token used once', (_, message) => {
+    const [start, printed, end, ...rest] = commandsStopped(message);
+    expect(rest).toEqual([]);
+    expect(printed).toBe(message);
+    const token = /^::stop-commands::([0-9a-f-]{36})$/.exec(start ?? '')?.[1];
+    expect(end).toBe(`::${token}::`);
+    expect(commandsStopped(message)[0]).not.toBe(start);
+  });
+});
+
+describe('StreamLogger', () => {
+  function logged(inGitHubActions: boolean): string {
+    let out = '';
+    const logger = new StreamLogger((text) => (out += text), false, inGitHubActions);
+    logger.secret('secret-0123456789');
+    logger.warn('from the server: \n::add-mask::main secret-0123456789');
+    logger.info('plain');
+    return out;
+  }
+
+  it('stops commands in a GitHub run: step, with the level and secrets masked inside the block', () => {
+    const lines = logged(true).split('\n');
+    expect(lines[0]).toMatch(/^::stop-commands::/);
+    expect(lines.slice(1, 3)).toEqual(['warning: from the server: ', '::add-mask::main ***']);
+    expect(lines[3]).toBe(`::${lines[0]?.slice('::stop-commands::'.length)}::`);
+    expect(lines.slice(4)).toEqual(['plain', '']);
+  });
+
+  it('prints as it always did elsewhere', () => {
+    expect(logged(false)).toBe('warning: from the server: \n::add-mask::main ***\nplain\n');
+  });
+});
+
+describe('Redactor.redactBytes', () => {
+  it('masks every secret in bytes, longest first, and returns bytes that hold none as they are', () => {
+    const redactor = new Redactor(['tok-0123456789', 'Bearer tok-0123456789']);
+    const bytes = Buffer.from('a Bearer tok-0123456789 b tok-0123456789 c tok-0123456789');
+    expect(redactor.redactBytes(bytes).toString()).toBe('a *** b *** c ***');
+    const clean = Buffer.from('{"rows": []}');
+    expect(redactor.redactBytes(clean)).toBe(clean);
+  });
+});
