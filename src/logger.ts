@@ -15,6 +15,27 @@ export interface Logger {
 const MASK = '***';
 const MASK_BYTES = Buffer.from(MASK);
 
+/**
+ * `value` with `redact` applied to every string in it, however deep; objects and arrays are copied only where
+ * something changed, so data without a secret comes back as it is.
+ */
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) {
+    const out = value.map((item: unknown) => redactDeep(item, redact));
+    return (out.some((item, i) => item !== value[i]) ? out : value) as T;
+  }
+  if (value && typeof value === 'object') {
+    let out: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const masked = redactDeep(item, redact);
+      if (masked !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = masked;
+    }
+    return (out ?? value) as T;
+  }
+  return value;
+}
+
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 export class Redactor {
   private readonly secrets = new Set<string>();

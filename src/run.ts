@@ -10,7 +10,7 @@ import { bySeverity, SEVERITIES, type Severity, severityList } from './findings/
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
-import type { Logger } from './logger.js';
+import { type Logger, redactDeep } from './logger.js';
 import { applyReportFilters, type Filtered, pathFilter, pathFilterNote } from './policy/filter.js';
 import {
   countFindings,
@@ -184,7 +184,8 @@ async function gatherSources(
       });
       // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
       cancel.signal.throwIfAborted();
-      return [source];
+      // A server may quote the token back inside a finding; every report is written from this model.
+      return [redactDeep(source, (text) => logger.redact(text))];
     } finally {
       cancel.dispose();
     }

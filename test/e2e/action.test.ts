@@ -660,8 +660,7 @@ describe('upload-artifact', () => {
   it("uploads SARIF, summary, findings and a scan's raw answers: every page of findings and violations", async () => {
     const project = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
     const findings = manyDtFindings(150);
-    // A server that quotes the key back in a finding: the SARIF and the findings carry the text, the artifact
-    // must not carry the key.
+    // A server that quotes the key back in a finding: the reports carry the text, never the key.
     (findings[0] as { vulnerability: Record<string, unknown> }).vulnerability.description =
       'seen with dt-key-0123456789';
     const dt = await startDtSim({
@@ -670,6 +669,7 @@ describe('upload-artifact', () => {
       version: '5.0.0',
       projects: [{ uuid: project, name: 'shop', version: 'main', findings }],
     });
+    const dir = workspace();
     const service = new ArtifactServiceFake();
     const resultsUrl = await service.start();
     try {
@@ -682,7 +682,7 @@ describe('upload-artifact', () => {
           'upload-artifact': 'true',
         },
         {
-          workspace: workspace(),
+          workspace: dir,
           env: { ACTIONS_RESULTS_URL: resultsUrl, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN },
         },
       );
@@ -702,6 +702,9 @@ describe('upload-artifact', () => {
       const files = unzip(service.zips.get('sca-bridge-dependency-track') ?? Buffer.alloc(0));
       expect(files.get('sca-bridge.sarif')).toContain('seen with ***');
       for (const [name, text] of files) expect(text, name).not.toContain('dt-key-0123456789');
+      const sarif = readFileSync(path.join(dir, 'sca-bridge.sarif'), 'utf8');
+      expect(sarif).toContain('seen with ***');
+      expect(sarif).not.toContain('dt-key-0123456789');
     } finally {
       await Promise.all([dt.close(), service.stop()]);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandsStopped, Redactor, StreamLogger } from '../../src/logger.js';
+import { commandsStopped, redactDeep, Redactor, StreamLogger } from '../../src/logger.js';
 
 describe('commandsStopped', () => {
   it('leaves a message that holds no command as it is', () => {
@@ -54,5 +54,26 @@ describe('Redactor.redactBytes', () => {
     expect(redactor.redactBytes(bytes).toString()).toBe('a *** b *** c ***');
     const clean = Buffer.from('{"rows": []}');
     expect(redactor.redactBytes(clean)).toBe(clean);
+  });
+});
+
+describe('redactDeep', () => {
+  const redact = (text: string) => text.split('tok-123456').join('***');
+
+  it('masks every string however deep, copying only what changed', () => {
+    const clean = { ids: ['CVE-2021-1'], component: { name: 'lodash' } };
+    const finding = {
+      ...clean,
+      description: 'echoed tok-123456',
+      paths: [['a', 'tok-123456/b']],
+      score: 7.5,
+    };
+    const masked = redactDeep(finding, redact);
+    expect(masked).toEqual({ ...clean, description: 'echoed ***', paths: [['a', '***/b']], score: 7.5 });
+    // Unchanged parts are the same objects; the input is left as it was.
+    expect(masked.component).toBe(finding.component);
+    expect(masked.ids).toBe(finding.ids);
+    expect(finding.description).toBe('echoed tok-123456');
+    expect(redactDeep(clean, redact)).toBe(clean);
   });
 });
