@@ -358,7 +358,8 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, filed, notes, logger);
+  if (config?.jobSummary !== false)
+    await writeJobSummary(summary, outcome, filed, notes, !!config?.uploadArtifact, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
   if (outcome?.summary.status === 'failed') failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
   if (env.GITHUB_ENV) {
@@ -373,6 +374,7 @@ async function writeJobSummary(
   outcome: RunOutcome | undefined,
   github: GitHubContext,
   notes: readonly string[],
+  artifact: boolean,
   logger: ActionLogger,
 ): Promise<void> {
   const violations = outcome?.violations ?? [];
@@ -388,6 +390,7 @@ async function writeJobSummary(
     uncountedViolations: reported - violations.length,
     ...(link ? { fileLink: link } : {}),
     notes,
+    artifact,
   });
   // A runner without a step summary (act, Gitea, a local run) loses only the summary.
   await core.summary

@@ -22,6 +22,8 @@ export interface JobSummaryInput {
   fileLink?: (uri: string, line: number) => string;
   /** Lines the front door adds: annotations left out, upload results, truncation. */
   notes: readonly string[];
+  /** Whether the run's workflow artifact holds every finding (`upload-artifact`). */
+  artifact?: boolean;
 }
 
 const ICON: Record<string, string> = {
@@ -102,7 +104,7 @@ function counts(summary: RunSummary, read: boolean): string[] {
 
 function findingRows(
   findings: readonly LocatedFinding[],
-  fileLink: JobSummaryInput['fileLink'],
+  { fileLink, artifact }: Pick<JobSummaryInput, 'fileLink' | 'artifact'>,
   limit: number,
 ): string[] {
   const shown = findings.filter((f) => !f.suppressed).slice(0, limit);
@@ -124,7 +126,7 @@ function findingRows(
     ...(more > 0
       ? [
           '',
-          `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and \`upload-artifact: true\` keeps every one.`,
+          `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and ${artifact ? 'the workflow artifact holds every one' : '`upload-artifact: true` keeps every one'}.`,
         ]
       : []),
     '',
@@ -174,7 +176,7 @@ export function renderJobSummary(input: JobSummaryInput): string {
     [
       ...header(input.summary),
       ...counts(input.summary, input.findings !== undefined),
-      ...findingRows(input.findings ?? [], input.fileLink, findingLimit),
+      ...findingRows(input.findings ?? [], input, findingLimit),
       ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
       // A blank line apart: markdown runs consecutive quoted lines into one paragraph.
       ...notes.flatMap((note, i) => (i ? ['', `> ${cell(note)}`] : [`> ${cell(note)}`])),

@@ -43,6 +43,20 @@ describe('the job summary', () => {
     );
   });
 
+  it('says where the findings past the top 25 are kept: the workflow artifact when it is uploaded', () => {
+    const findings = Array.from({ length: 27 }, (_, i) => aFinding({ ids: [`XRAY-${i + 10}`] }));
+    const tail = (artifact: boolean) =>
+      renderJobSummary({ summary: SUMMARY, findings, violations: [], notes: [], artifact })
+        .split('\n')
+        .find((line) => line.startsWith('…and'));
+    expect(tail(true)).toBe(
+      "…and 2 more, counted above; the SARIF file lists them within GitHub's limits, and the workflow artifact holds every one.",
+    );
+    expect(tail(false)).toBe(
+      "…and 2 more, counted above; the SARIF file lists them within GitHub's limits, and `upload-artifact: true` keeps every one.",
+    );
+  });
+
   it('links only web URLs', () => {
     const finding = aFinding({ ids: ['XRAY-2'], references: ['javascript:alert(1)'] });
     const markdown = renderJobSummary({ summary: SUMMARY, findings: [finding], violations: [], notes: [] });
