@@ -677,7 +677,7 @@ function uncountedViolationsNote(violations, failing) {
         warnOnly &&
             `${warnOnly} of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build")`,
         suppressed && `${suppressed} suppressed`,
-        unwatched && `${unwatched} of a watch not named in watches`,
+        unwatched && `${unwatched} of watches that watches leaves out`,
     ].filter(Boolean);
     return `fail-on-policy-violation: ${failing.length} of ${(0,wording/* plural */.L)(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
 }
@@ -833,6 +833,18 @@ var findings_key = __webpack_require__(4861);
 
 
 
+/** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
+function findingKey(finding) {
+    const { component } = finding;
+    return (0,findings_key/* tupleKey */.WS)([
+        finding.scanner,
+        finding.id,
+        component.ecosystem ?? '',
+        component.packageName,
+        component.version ?? '',
+        finding.location.uri,
+    ]);
+}
 function union(a, b) {
     return [...new Set([...a, ...b])];
 }
@@ -898,73 +910,15 @@ function merge(into, other) {
         applicability: moreApplicable(into.applicability, other.applicability),
     };
 }
-/** Where a finding is (SPEC §6): one component version at one location, of one scanner. */
-function placeOf(finding) {
-    const { component } = finding;
-    return (0,findings_key/* tupleKey */.WS)([
-        finding.scanner,
-        component.ecosystem ?? '',
-        component.packageName,
-        component.version ?? '',
-        finding.location.uri,
-    ]);
-}
-function root(group) {
-    let top = group;
-    while (top.into)
-        top = top.into;
-    return top;
-}
-/**
- * Collapses repeated sightings of one finding into one, keeping the first one's order. Sightings on one
- * component that share any id are one vulnerability even when their canonical ids differ: a GHSA listing two
- * CVEs (an incomplete fix) beside the NVD record of the later one would otherwise count twice.
- */
+/** Collapses repeated sightings of one finding into one, keeping the first one's order. */
 function collapseDuplicates(findings) {
-    // By place, then by id: a vulnerability's groups at each place.
-    const byPlace = new Map();
-    const groups = [];
+    const byKey = new Map();
     for (const finding of findings) {
-        const place = placeOf(finding);
-        let byId = byPlace.get(place);
-        if (!byId)
-            byPlace.set(place, (byId = new Map()));
-        // The groups this sighting's ids met; the earliest takes in the later ones, in their order, then it.
-        let first;
-        const later = [];
-        for (const id of finding.ids) {
-            const met = byId.get(id);
-            if (!met)
-                continue;
-            const group = root(met);
-            if (group === first || later.includes(group))
-                continue;
-            if (first && group.order > first.order)
-                later.push(group);
-            else {
-                if (first)
-                    later.push(first);
-                first = group;
-            }
-        }
-        later.sort((a, b) => a.order - b.order);
-        let group;
-        if (first) {
-            group = first;
-            for (const other of later) {
-                group.finding = merge(group.finding, other.finding);
-                other.into = group;
-            }
-            group.finding = merge(group.finding, finding);
-        }
-        else {
-            group = { finding, order: groups.length };
-            groups.push(group);
-        }
-        for (const id of finding.ids)
-            byId.set(id, group);
+        const key = findingKey(finding);
+        const seen = byKey.get(key);
+        byKey.set(key, seen ? merge(seen, finding) : finding);
     }
-    return groups.filter((group) => !group.into).map((group) => group.finding);
+    return [...byKey.values()];
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -6212,9 +6166,7 @@ function mergedFindings(reports) {
 function judge(config, reports, findings, logger) {
     const counts = countFindings(findings, reports.reduce((sum, r) => sum + r.suppressed, 0));
     const allViolations = reports.flatMap((r) => r.violations);
-    // A scan's violations report is already of `watches` (Xray filters it); filtered again here by exact name,
-    // a row Xray matched otherwise (case, no watch name) would leave the gate.
-    const violations = failingViolations(allViolations, config.mode === 'scan' ? [] : config.watches);
+    const violations = failingViolations(allViolations, config.watches);
     const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
     if (unmatched)
         logger.warn(unmatched);

@@ -3,6 +3,19 @@ import { orderIds } from './ids.js';
 import { tupleKey } from './key.js';
 import { mostSevere } from './severity.js';
 
+/** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
+export function findingKey(finding: LocatedFinding): string {
+  const { component } = finding;
+  return tupleKey([
+    finding.scanner,
+    finding.id,
+    component.ecosystem ?? '',
+    component.packageName,
+    component.version ?? '',
+    finding.location.uri,
+  ]);
+}
+
 function union<T>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])];
 }
@@ -70,72 +83,13 @@ function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
   };
 }
 
-/** Where a finding is (SPEC §6): one component version at one location, of one scanner. */
-function placeOf(finding: LocatedFinding): string {
-  const { component } = finding;
-  return tupleKey([
-    finding.scanner,
-    component.ecosystem ?? '',
-    component.packageName,
-    component.version ?? '',
-    finding.location.uri,
-  ]);
-}
-
-/** Sightings merged so far; `into` points at the group that took this one in. */
-interface Group {
-  finding: LocatedFinding;
-  order: number;
-  into?: Group;
-}
-
-function root(group: Group): Group {
-  let top = group;
-  while (top.into) top = top.into;
-  return top;
-}
-
-/**
- * Collapses repeated sightings of one finding into one, keeping the first one's order. Sightings on one
- * component that share any id are one vulnerability even when their canonical ids differ: a GHSA listing two
- * CVEs (an incomplete fix) beside the NVD record of the later one would otherwise count twice.
- */
+/** Collapses repeated sightings of one finding into one, keeping the first one's order. */
 export function collapseDuplicates(findings: readonly LocatedFinding[]): LocatedFinding[] {
-  // By place, then by id: a vulnerability's groups at each place.
-  const byPlace = new Map<string, Map<string, Group>>();
-  const groups: Group[] = [];
+  const byKey = new Map<string, LocatedFinding>();
   for (const finding of findings) {
-    const place = placeOf(finding);
-    let byId = byPlace.get(place);
-    if (!byId) byPlace.set(place, (byId = new Map()));
-    // The groups this sighting's ids met; the earliest takes in the later ones, in their order, then it.
-    let first: Group | undefined;
-    const later: Group[] = [];
-    for (const id of finding.ids) {
-      const met = byId.get(id);
-      if (!met) continue;
-      const group = root(met);
-      if (group === first || later.includes(group)) continue;
-      if (first && group.order > first.order) later.push(group);
-      else {
-        if (first) later.push(first);
-        first = group;
-      }
-    }
-    later.sort((a, b) => a.order - b.order);
-    let group: Group;
-    if (first) {
-      group = first;
-      for (const other of later) {
-        group.finding = merge(group.finding, other.finding);
-        other.into = group;
-      }
-      group.finding = merge(group.finding, finding);
-    } else {
-      group = { finding, order: groups.length };
-      groups.push(group);
-    }
-    for (const id of finding.ids) byId.set(id, group);
+    const key = findingKey(finding);
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? merge(seen, finding) : finding);
   }
-  return groups.filter((group) => !group.into).map((group) => group.finding);
+  return [...byKey.values()];
 }

@@ -131,56 +131,21 @@ export interface ExpectedCollapsed {
   suppressed: boolean;
 }
 
-/**
- * The vulnerabilities of one component version: sightings sharing any id are one (SPEC §6), found here by
- * merging id sets until none overlap, in first-seen order. Each is named by the canonical id of all its ids;
- * without a CVE or GHSA, by its first sighting's id.
- */
-function vulnerabilitiesOf(sightings: readonly ExpectedFinding[]): { id: string; of: ExpectedFinding[] }[] {
-  let sets = sightings.map((f) => ({ ids: new Set(f.ids), of: [f] }));
-  for (let merged = true; merged;) {
-    merged = false;
-    const next: typeof sets = [];
-    for (const set of sets) {
-      const into = next.find((kept) => [...set.ids].some((id) => kept.ids.has(id)));
-      if (into) {
-        for (const id of set.ids) into.ids.add(id);
-        into.of.push(...set.of);
-        merged = true;
-      } else next.push(set);
-    }
-    sets = next;
-  }
-  return sets.map(({ ids, of }) => {
-    const all = [...ids];
-    const first = of[0]?.id ?? '';
-    return {
-      id: all.find((id) => isCanonicalOf(id, [first, ...all.filter((other) => other !== first)])) ?? first,
-      of,
-    };
-  });
-}
-
 /** Distinct findings after collapse: the most severe sighting wins; suppressed only when every sighting is. */
 export function expectedCollapse(findings: readonly ExpectedFinding[]): Map<string, ExpectedCollapsed> {
-  const byComponent = new Map<string, ExpectedFinding[]>();
-  for (const f of findings) {
-    const component = JSON.stringify([f.ecosystem ?? '', f.packageName, f.version ?? '']);
-    byComponent.set(component, [...(byComponent.get(component) ?? []), f]);
-  }
   const out = new Map<string, ExpectedCollapsed>();
-  for (const sightings of byComponent.values()) {
-    for (const { id, of } of vulnerabilitiesOf(sightings)) {
-      const [first, ...rest] = of;
-      if (!first) continue;
-      out.set(identityOf({ ...first, id }), {
-        severity: rest.reduce(
-          (most, f) => (RANK[f.severity] > RANK[most] ? f.severity : most),
-          first.severity,
-        ),
-        suppressed: of.every((f) => f.suppressed),
-      });
-    }
+  for (const f of findings) {
+    const key = identityOf(f);
+    const seen = out.get(key);
+    out.set(
+      key,
+      seen
+        ? {
+            severity: RANK[f.severity] > RANK[seen.severity] ? f.severity : seen.severity,
+            suppressed: seen.suppressed && f.suppressed,
+          }
+        : { severity: f.severity, suppressed: f.suppressed },
+    );
   }
   return out;
 }
@@ -1630,7 +1595,7 @@ export function expectWellFormed(result: SourceResult, scanner: ScannerName): vo
  */
 export function expectCollapseKeepsEveryIdentity(findings: readonly Finding[]): Finding[] {
   const collapsed = collapseDuplicates(findings.map((f) => ({ ...f, location: { ...SAME_LOCATION } })));
-  const identities = new Set(expectedCollapse(findings.map(summarise)).keys());
+  const identities = new Set(findings.map(identityOfFinding));
   expect(collapsed).toHaveLength(identities.size);
   expect(new Set(collapsed.map(identityOfFinding))).toEqual(identities);
   return collapsed;

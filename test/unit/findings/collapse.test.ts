@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFinding, type FindingInput } from '../../../src/findings/build.js';
-import { collapseDuplicates } from '../../../src/findings/collapse.js';
+import { collapseDuplicates, findingKey } from '../../../src/findings/collapse.js';
 import type { LocatedFinding, Location } from '../../../src/findings/model.js';
 
 const lodash = {
@@ -31,7 +31,12 @@ describe('collapseDuplicates', () => {
     // `a\0b` 1 and `a` `b\01`: joined with NUL between the parts, both would read `a\0b\01`.
     const one = finding({ component: { ...lodash, packageName: 'a\0b', name: 'a\0b', version: '1' } });
     const other = finding({ component: { ...lodash, packageName: 'a', name: 'a', version: 'b\u00001' } });
+    expect(findingKey(one)).not.toBe(findingKey(other));
     expect(collapseDuplicates([one, other])).toHaveLength(2);
+    // Keys (and the fingerprints made the same way) of ordinary names stay as they always were.
+    expect(findingKey(finding())).toBe(
+      ['xray', 'CVE-2021-23337', 'npm', 'lodash', '4.17.20', FALLBACK.uri].join('\0'),
+    );
   });
 
   it("keeps the most applicable sighting's contextual analysis; one not analysed outranks `not applicable`", () => {
@@ -165,6 +170,7 @@ describe('collapseDuplicates', () => {
       location: { uri: 'apps/admin/package.json', startLine: 4, rule: 'manifest' as const },
     };
     const all = [base, otherVersion, otherPackage, otherVulnerability, otherScanner, otherEcosystem, located];
+    expect(new Set(all.map(findingKey)).size).toBe(7);
     expect(collapseDuplicates(all)).toHaveLength(7);
   });
 
@@ -177,28 +183,6 @@ describe('collapseDuplicates', () => {
       ['xray', 'CVE-2020-8203', ['CVE-2020-8203']],
       ['dependency-track', 'CVE-2021-23337', ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm']],
     ]);
-  });
-
-  it('collapses sightings that share any id, whatever their canonical ids: a GHSA listing two CVEs', () => {
-    const dt = (ids: string[], severity: FindingInput['severity'] = 'high') =>
-      finding({ scanner: 'dependency-track', ids, severity });
-    const other = dt(['CVE-2020-8203']);
-    // The NVD record of the later CVE comes first; the GHSA naming both CVEs joins it and the earlier CVE's.
-    const later = dt(['CVE-2019-99999'], 'medium');
-    const earlier = dt(['CVE-2019-10744'], 'critical');
-    const ghsa = dt(['GHSA-jf85-cpcp-j695', 'CVE-2019-10744', 'CVE-2019-99999']);
-    const collapsed = collapseDuplicates([other, later, earlier, ghsa]);
-    expect(collapsed.map((f) => [f.id, f.ids, f.severity])).toEqual([
-      ['CVE-2020-8203', ['CVE-2020-8203'], 'high'],
-      ['CVE-2019-10744', ['CVE-2019-10744', 'CVE-2019-99999', 'GHSA-jf85-cpcp-j695'], 'critical'],
-    ]);
-    // Other components and versions keep their own findings of the same ids.
-    const elsewhere = finding({
-      scanner: 'dependency-track',
-      ids: ['CVE-2019-99999'],
-      component: { ...lodash, version: '4.17.21' },
-    });
-    expect(collapseDuplicates([later, elsewhere, ghsa])).toHaveLength(2);
   });
 
   it('returns an empty list for no findings and leaves a single finding as it is', () => {
