@@ -185,6 +185,19 @@ describe('collapseDuplicates', () => {
     ]);
   });
 
+  it('counts a vulnerability per canonical id, so sightings sharing only some ids stay apart', () => {
+    const dt = (ids: string[]) => finding({ scanner: 'dependency-track', ids });
+    // A GHSA naming two CVEs (an incomplete fix and its follow-up) beside the NVD record of the later one:
+    // two CVEs, two findings; the GHSA is counted under its lowest CVE.
+    const ghsa = dt(['GHSA-jf85-cpcp-j695', 'CVE-2019-10744', 'CVE-2019-99999']);
+    const later = dt(['CVE-2019-99999']);
+    expect(collapseDuplicates([ghsa, later]).map((f) => f.id)).toEqual(['CVE-2019-10744', 'CVE-2019-99999']);
+    // A Debian advisory (OSV DSA/DLA) covers many CVEs: sharing it makes no two vulnerabilities one.
+    const first = dt(['CVE-2022-42003', 'GHSA-jjjh-jjxp-wpff', 'DSA-5283-1']);
+    const second = dt(['CVE-2022-42004', 'GHSA-rgv9-q543-rqg4', 'DSA-5283-1']);
+    expect(collapseDuplicates([first, second])).toHaveLength(2);
+  });
+
   it('returns an empty list for no findings and leaves a single finding as it is', () => {
     expect(collapseDuplicates([])).toEqual([]);
     const one = finding();
