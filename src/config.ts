@@ -557,8 +557,11 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
   return config;
 }
 
-/** The inputs only one scanner's scan reads, and whether a config gives them. */
-const SCANNER_INPUTS: Record<ScannerName, [input: string, given: (config: Config) => boolean][]> = {
+/** Inputs by name, each with whether a config gives it. */
+type InputTable = [input: string, given: (config: Config) => boolean][];
+
+/** The inputs only one scanner reads, and whether a config gives them. */
+const SCANNER_INPUTS: Record<ScannerName, InputTable> = {
   'dependency-track': [
     ['sbom', (c) => c.sbom !== undefined],
     ['project', (c) => c.project !== undefined],
@@ -574,16 +577,71 @@ const SCANNER_INPUTS: Record<ScannerName, [input: string, given: (config: Config
 };
 
 /**
- * A scan given the other scanner's inputs would drop them while the user counts on them (an SBOM "scanned" by
- * an Xray repository report): refused, naming them.
+ * The inputs only a scan reads: the scanner's API and what is done there. An import reads exported files, and
+ * still reads ui-url (links), the labels (project-name, repo-key, …), `sbom` (a place for findings), `watches`
+ * (of imported Xray violations), and timeout and poll-interval (the Action's upload-sarif waits by them; the
+ * front doors pass them at their defaults, which no check could tell from a value given).
+ */
+const SCAN_ONLY_INPUTS: InputTable = [
+  ['api-url', (c) => c.apiUrl !== undefined],
+  ['project-key', (c) => c.projectKey !== undefined],
+  ['parent-project', (c) => c.parentProject !== undefined],
+  ['is-latest', (c) => c.isLatest !== undefined],
+  ['auto-create', (c) => !c.autoCreate],
+  ['keep-report', (c) => c.keepReport],
+];
+
+/** The TLS inputs, which apply to requests: an import makes one only to send the webhook. */
+const TLS_INPUTS: InputTable = [
+  ['insecure', (c) => c.insecure],
+  ['ca-file', (c) => c.caFile !== undefined],
+];
+
+/** Refuses the inputs of `table` a config gives: `Input(s) <names>: <why(them or it)>.` */
+function refuseGiven(config: Config, table: InputTable, why: (them: string) => string): void {
+  const given = table.filter(([, isGiven]) => isGiven(config)).map(([input]) => input);
+  if (!given.length) return;
+  const [inputs, them] = given.length > 1 ? ['Inputs', 'them'] : ['Input', 'it'];
+  throw new UserError(`${inputs} ${given.join(', ')}: ${why(them)}.`);
+}
+
+/**
+ * A scan, or an import of one scanner's exports, given the other scanner's inputs would drop them while the user
+ * counts on them (an SBOM "scanned" by an Xray repository report, a repository key labelling a Dependency-Track
+ * import): refused, naming them.
  */
 function refuseOtherScannersInputs(config: Config, scanner: ScannerName): void {
   const other: ScannerName = scanner === 'xray' ? 'dependency-track' : 'xray';
-  const given = SCANNER_INPUTS[other].filter(([, isGiven]) => isGiven(config)).map(([input]) => input);
-  if (!given.length) return;
-  throw new UserError(
-    `Input${given.length > 1 ? 's' : ''} ${given.join(', ')}: ${other === 'xray' ? "Xray's" : "Dependency-Track's"}, which ${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} scan does not read; leave ${given.length > 1 ? 'them' : 'it'} out, or set scanner: ${other}.`,
+  const [whose, fix] =
+    other === 'xray' ? ["Xray's", 'Xray exports'] : ["Dependency-Track's", 'Dependency-Track exports'];
+  const reader = `${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} ${config.mode}`;
+  refuseGiven(
+    config,
+    SCANNER_INPUTS[other],
+    (them) =>
+      `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`,
   );
+}
+
+/**
+ * An import given what only a scan reads would drop it while the user counts on it (a report kept, a project
+ * auto-created under a parent): refused, naming it; so is TLS for requests an import does not make.
+ */
+function refuseScanOnlyInputs(config: Config): void {
+  refuseGiven(
+    config,
+    SCAN_ONLY_INPUTS,
+    (them) =>
+      `a scan's, which an import does not read (it reads exported files, never the scanner's API; links into the scanner's UI take ui-url); leave ${them} out, or scan (mode scan; CLI: \`sca-bridge scan\`)`,
+  );
+  if (!config.webhookUrl) {
+    refuseGiven(
+      config,
+      TLS_INPUTS,
+      (them) =>
+        `TLS settings of the requests a run makes, and an import makes none without webhook-url; leave ${them} out`,
+    );
+  }
 }
 
 /**
@@ -611,6 +669,11 @@ function checkModeInputs(config: Config): void {
     throw new UserError(
       'Input import-file: - (standard input) is not read; save the export to a file and name that file.',
     );
+  }
+  if (config.mode === 'import') {
+    refuseScanOnlyInputs(config);
+    // The files name their scanner; one named as well says whose inputs apply (files of the other are refused).
+    if (config.scanner) refuseOtherScannersInputs(config, config.scanner);
   }
   // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
   if (config.mode === 'scan' && config.importFiles.length) {

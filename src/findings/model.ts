@@ -29,7 +29,14 @@ export interface Component {
 export interface Location {
   /** Path relative to the working directory, with forward slashes. */
   uri: string;
+  /** The line results point at: on GitHub, not always the declaring line (`declaredLine`). */
   startLine: number;
+  /**
+   * The line that declares the package, when `separateSharedLines` moved `startLine` off it. The move is for
+   * GitHub, which merges results of one rule on one line into one alert; GitLab tells issues apart by
+   * fingerprint, so its code-quality report points at this line.
+   */
+  declaredLine?: number;
   /** `manifest`, `lockfile`, `sbom`, `root-manifest` or `fallback`. */
   rule: LocationRule;
   /**

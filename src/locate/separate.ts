@@ -57,7 +57,8 @@ function claimTurn(suppressed: boolean, location: Location): number {
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
  * to the top. Findings already on lines of their own keep them. When every line of the file is taken, a finding
- * goes past its end: an alert of its own matters more than a line GitHub can show.
+ * goes past its end: an alert of its own matters more than a line GitHub can show. A finding that moves keeps
+ * the line it left as `declaredLine`.
  */
 export function separateSharedLines(
   findings: readonly LocatedFinding[],
@@ -90,6 +91,8 @@ export function separateSharedLines(
     if (!files || taken === undefined) continue;
     const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
     files.set(location.uri, lines);
+    // Kept for reports that need no move (GitLab's); `??=` keeps the first line if it is ever moved twice.
+    location.declaredLine ??= location.startLine;
     location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri));
     lines.add(location.startLine);
   }

@@ -294,7 +294,9 @@ export function gitlabCodeQualityReport(groups: readonly GitLabGroup[]): Iterabl
       categories: ['Security'],
       location: {
         path: finding.location.uri,
-        lines: { begin: finding.location.startLine },
+        // The declaring line: the move off it (`separateSharedLines`) is for GitHub's alerts; GitLab tells
+        // issues apart by fingerprint, and an issue on a line that declares nothing sends the reader astray.
+        lines: { begin: finding.location.declaredLine ?? finding.location.startLine },
       },
     };
   });

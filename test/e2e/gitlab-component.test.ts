@@ -1,5 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +102,7 @@ interface Job {
   image: { name: string };
   needs?: { job: string; artifacts: boolean }[];
   variables?: Record<string, string>;
+  cache?: { key: string; paths: string[]; policy: string }[];
   script: string[];
   artifacts?: { when?: string; paths?: string[]; reports?: Record<string, string> };
 }
@@ -198,14 +208,13 @@ function gitlabCiLocal(dir: string, args: readonly string[]): Promise<Run> {
  * gitlab-ci-local sets CI_PROJECT_DIR to the Docker path (/builds/acme/shop) even for shell jobs; a runner sets
  * it to the job's directory, so the test does the same for the scan job.
  */
-function runPipeline(dir: string, jobPrefix = 'sca-bridge'): Promise<Run> {
+function runPipeline(dir: string, jobPrefix = 'sca-bridge', variables: string[] = []): Promise<Run> {
   const scanDir = path.join(dir, '.gitlab-ci-local/builds', `${jobPrefix}-scan`);
   return gitlabCiLocal(dir, [
     '--force-shell-executor',
     '--shell-isolation',
     '--no-artifacts-to-source',
-    '--variable',
-    `CI_PROJECT_DIR=${scanDir}`,
+    ...[`CI_PROJECT_DIR=${scanDir}`, ...variables].flatMap((variable) => ['--variable', variable]),
   ]);
 }
 
@@ -279,6 +288,8 @@ describe('the component template', () => {
       Object.entries(header.spec.inputs).map(([name, input]) => [name, input.default ?? '']),
     );
     Object.assign(values, {
+      // A cli that starts with a quote: pasted into a plain scalar, it would make a quoted one of the line.
+      cli: "'/opt/node 24/bin/node' /opt/sca-bridge/dist/cli.js",
       environment: "Bob's env: # not a comment, \"quoted\" and 'single'",
       project_name: '- looks like a list',
       metadata: [
@@ -298,6 +309,10 @@ describe('the component template', () => {
     const variables = scan?.variables ?? {};
     expect(variables.SCA_BRIDGE_INPUT_ENVIRONMENT).toBe(values.environment);
     expect(variables.SCA_BRIDGE_INPUT_PROJECT_NAME).toBe(values.project_name);
+    expect(scan?.script[0]).toContain(`${String(values.cli)} "$@" --json`);
+    expect(jobs[`${String(values.job_prefix)}-gate`]?.script).toEqual([
+      `${String(values.cli)} gate sca-bridge-summary.json`,
+    ]);
     // The job's own reading of the list inputs, run as its script runs it.
     const script = (scan?.script ?? []).join('\n');
     const reader = /node -e '([^']*)' '([^']*)'/.exec(script);
@@ -466,13 +481,23 @@ describe('the component under gitlab-ci-local', () => {
     });
     expect(scan.script).toHaveLength(1);
     expect(scan.script[0]).toContain(`npx --yes sca-bridge@${PACKAGE_VERSION} "$@" --json \\\n`);
-    expect(scan.script[0]).toContain("--timeout '600' --poll-interval '5'");
+    expect(scan.script[0]).toContain("'--timeout=600' '--poll-interval=5'");
     expect(gate).toMatchObject({
       stage: 'test',
       image: { name: 'node:24-slim' },
       needs: [{ job: 'sca-bridge-scan', artifacts: true }],
       script: [`npx --yes sca-bridge@${PACKAGE_VERSION} gate sca-bridge-summary.json`],
     });
+    // npx's download kept in npm's cache between pipelines, in the project folder (GitLab caches nothing
+    // else), keyed on the version; the scan job saves it, the gate job, which needs no checkout, reads it.
+    const npmCache = { key: `sca-bridge-npm-${PACKAGE_VERSION}`, paths: ['.sca-bridge-npm/'] };
+    for (const job of [scan, gate]) {
+      expect(job.variables?.npm_config_cache).toBe('$CI_PROJECT_DIR/.sca-bridge-npm');
+    }
+    expect(scan.cache).toEqual([expect.objectContaining({ ...npmCache, policy: 'pull-push' })]);
+    expect(gate.cache).toEqual([expect.objectContaining({ ...npmCache, policy: 'pull' })]);
+    expect(gate.variables?.GIT_STRATEGY).toBe('none');
+    expect(scan.variables?.GIT_STRATEGY).toBeUndefined();
   });
 
   it('runs the scan job green and the gate job red when the gate fails; the reports are artifacts', async () => {
@@ -566,9 +591,16 @@ describe('the component under gitlab-ci-local', () => {
 
     // The gate job got the run summary through the artifacts (the project itself has none) and failed.
     expect(existsSync(path.join(dir, 'sca-bridge-summary.json'))).toBe(false);
-    expect(
-      existsSync(path.join(dir, '.gitlab-ci-local/builds/sca-bridge-gate/sca-bridge-summary.json')),
-    ).toBe(true);
+    const gateSummary = path.join(dir, '.gitlab-ci-local/builds/sca-bridge-gate/sca-bridge-summary.json');
+    expect(existsSync(gateSummary)).toBe(true);
+    // Readable by group and others, as a file the job writes: a gate job whose image runs as another user
+    // than the one that unpacked the artifacts reads it (mktemp's file is its owner's alone, 0600).
+    for (const file of [
+      path.join(artifactDir(dir, 'sca-bridge-scan'), 'sca-bridge-summary.json'),
+      gateSummary,
+    ]) {
+      expect(statSync(file).mode & 0o044, file).toBe(0o044);
+    }
     const gateLog = jobLog(dir, 'sca-bridge-gate');
     expect(gateLog).toContain(`$ ${CLI_INPUT} gate sca-bridge-summary.json\n`);
     expect(gateLog).toContain('error: Gate failed: 2 findings of severity high or above (fail-on: high)\n');
@@ -622,7 +654,7 @@ describe('the component under gitlab-ci-local', () => {
         'gl-code-quality-report.json',
       ],
     });
-    expect(scan.script[0]).toContain("--timeout '30' --poll-interval '5'");
+    expect(scan.script[0]).toContain("'--timeout=30' '--poll-interval=5'");
 
     expect(jobLog(dir, 'deps-scan')).toContain('sca-bridge: the scan ran and the gate passed.\n');
     expect(filesUnder(artifactDir(dir, 'deps-scan'))).toEqual([
@@ -674,6 +706,72 @@ describe('the component under gitlab-ci-local', () => {
     expect(existsSync(path.join(dir, '.gitlab-ci-local/output/sca-bridge-gate.log'))).toBe(false);
     expect(jobLog(dir, 'sca-bridge-scan')).toContain(
       'sca-bridge: the command exited 1 without a run summary; check the cli input and the log above.\n',
+    );
+  });
+
+  it.each([
+    [
+      'a scan-only input on an import',
+      { api_url: 'https://dt.example.test', keep_report: true },
+      "error: Inputs api-url, keep-report: a scan's, which an import does not read",
+    ],
+    [
+      'a negative timeout, the value of its flag rather than an option',
+      { timeout: -1 },
+      'error: Input timeout: expected a number of seconds greater than 0 and at most 86400, got "-1".',
+    ],
+  ])('fails the scan job on %s, naming the input (exit 2)', async (_what, inputs, message) => {
+    const dir = await sampleProject(
+      includeComponent({ cli: CLI_INPUT, import_file: ['reports/*.json'], ...inputs }),
+    );
+    const pipeline = await runPipeline(dir);
+    expect(pipeline.code, pipeline.output).toBe(1);
+    expect(pipeline.output).toContain(' FAIL  sca-bridge-scan\n');
+    const scanLog = jobLog(dir, 'sca-bridge-scan');
+    expect(scanLog).toContain(message);
+    expect(scanLog).not.toContain('ambiguous');
+    expect(scanLog).toContain('sca-bridge: the scan failed (exit 2: 2 bad input,');
+  });
+
+  it('runs the npm package as published, one package and nothing fetched, npm caching it for the gate job', async () => {
+    // The package as `npm pack` makes it, run through npm exec as the default cli's npx runs it, with npm
+    // offline: a dependency to fetch would fail the job (ENOTCACHED). The bundle in dist/ needs none.
+    const packDir = scratch('sca-bridge-pack-');
+    const pack = await run(
+      'npm',
+      ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir],
+      REPO_ROOT,
+      {
+        PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+        HOME: packDir,
+      },
+    );
+    expect(pack.code, pack.output).toBe(0);
+    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+    const dir = await sampleProject(
+      includeComponent({
+        cli: `npm exec --yes --package=${shellWord(path.join(packDir, filename))} -- sca-bridge`,
+        import_file: ['reports/*.json'],
+      }),
+    );
+    const pipeline = await runPipeline(dir, 'sca-bridge', ['npm_config_offline=true']);
+    expect(pipeline.code, pipeline.output).toBe(0);
+    expect(jobLog(dir, 'sca-bridge-scan')).toContain(
+      'reports/dependency-track.fpf.json: dtrack-fpf, 3 findings\n',
+    );
+    expect(jobLog(dir, 'sca-bridge-gate')).toContain('Gate passed.\n');
+    // npm's cache in the project folder: npx installed sca-bridge alone.
+    const npmCache = path.join(dir, '.gitlab-ci-local/builds/sca-bridge-scan/.sca-bridge-npm');
+    const installs = readdirSync(path.join(npmCache, '_npx')).map((hash) =>
+      readdirSync(path.join(npmCache, '_npx', hash, 'node_modules')).filter((name) => !name.startsWith('.')),
+    );
+    expect(installs).toEqual([['sca-bridge']]);
+    // Saved under the version's key by the scan job and brought into the gate job's folder.
+    const key = `sca-bridge-npm-${PACKAGE_VERSION}`;
+    expect(existsSync(path.join(dir, '.gitlab-ci-local/cache', key, '.sca-bridge-npm/_cacache'))).toBe(true);
+    expect(pipeline.output).toMatch(new RegExp(`sca-bridge-gate +imported cache '${key}'`));
+    expect(existsSync(path.join(dir, '.gitlab-ci-local/builds/sca-bridge-gate/.sca-bridge-npm/_npx'))).toBe(
+      true,
     );
   });
 

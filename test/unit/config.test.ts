@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, parseFailOn, registerSecrets } from '../../src/config.js';
@@ -13,6 +13,17 @@ const GITLAB = path.join(REPO, 'builds');
 mkdirSync(GH);
 mkdirSync(GITLAB);
 const ctx = { env: {}, cwd: REPO };
+
+/** The message of the UserError (exit 2) parseConfig refuses `raw` with. */
+function refusalOf(mode: 'scan' | 'import', raw: Record<string, string>): string {
+  try {
+    parseConfig(mode, raw, ctx);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+}
 
 describe('configuration', () => {
   it('applies the documented defaults', () => {
@@ -249,15 +260,7 @@ describe('configuration', () => {
 
   it("refuses a scan given the other scanner's inputs, which it would drop (exit 2)", () => {
     const base = { 'api-url': 'https://x.example.com', token: 'tok-0123456789' };
-    const refusal = (raw: Record<string, string>) => {
-      try {
-        parseConfig('scan', { ...base, ...raw }, ctx);
-      } catch (error) {
-        expect(error).toBeInstanceOf(UserError);
-        return (error as Error).message;
-      }
-      throw new Error('accepted');
-    };
+    const refusal = (raw: Record<string, string>) => refusalOf('scan', { ...base, ...raw });
     expect(
       refusal({
         scanner: 'xray',
@@ -323,6 +326,67 @@ describe('configuration', () => {
     ).toMatchObject({
       artifactName: 'sca reports-1.0_x',
     });
+  });
+
+  it('refuses an import given what only a scan reads, naming it and the fix (exit 2)', () => {
+    const refusal = (raw: Record<string, string>) => refusalOf('import', { 'import-file': 'a.json', ...raw });
+    // The reviewer's run: a scan's inputs on an import, which ignored them.
+    expect(
+      refusal({
+        'api-url': 'https://x.example.com',
+        'repo-key': 'k',
+        watches: 'w',
+        'keep-report': 'true',
+        insecure: 'true',
+      }),
+    ).toBe(
+      "Inputs api-url, keep-report: a scan's, which an import does not read (it reads exported files, never the scanner's API; links into the scanner's UI take ui-url); leave them out, or scan (mode scan; CLI: `sca-bridge scan`).",
+    );
+    expect(
+      refusal({ 'project-key': 'shop', 'parent-project': 'p', 'is-latest': 'false', 'auto-create': 'false' }),
+    ).toMatch(/^Inputs project-key, parent-project, is-latest, auto-create: a scan's, which an import/);
+    // TLS applies to the webhook, the one request an import makes.
+    expect(refusal({ insecure: 'true' })).toBe(
+      'Input insecure: TLS settings of the requests a run makes, and an import makes none without webhook-url; leave it out.',
+    );
+    const caFile = path.join(REPO, 'ca.pem');
+    writeFileSync(caFile, '');
+    expect(refusal({ insecure: 'true', 'ca-file': caFile })).toMatch(
+      /^Inputs insecure, ca-file: TLS settings/,
+    );
+    const withWebhook = { insecure: 'true', 'ca-file': caFile, 'webhook-url': 'https://hooks.example.com/x' };
+    expect(parseConfig('import', { 'import-file': 'a.json', ...withWebhook }, ctx).insecure).toBe(true);
+    // With the scanner named, the other scanner's inputs are refused as a scan refuses them.
+    expect(refusal({ scanner: 'dependency-track', 'repo-key': 'k', watches: 'w' })).toBe(
+      "Inputs repo-key, watches: Xray's, which a Dependency-Track import does not read; leave them out, or import Xray exports.",
+    );
+    expect(refusal({ scanner: 'xray', 'project-version': '1' })).toBe(
+      "Input project-version: Dependency-Track's, which an Xray import does not read; leave it out, or import Dependency-Track exports.",
+    );
+    // What an import reads passes: labels, watches of imported Xray violations, the SBOM it places findings in,
+    // ui-url, the waits at any value (upload-sarif), switches left at their defaults, and the token (a CI
+    // variable a scan job of the same project uses).
+    const sbom = path.join(REPO, 'bom.json');
+    writeFileSync(sbom, '{}');
+    const read = {
+      'project-name': 'shop',
+      'project-version': '1',
+      project: '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b',
+      'repo-key': 'npm-local',
+      watches: 'prod',
+      sbom,
+      'ui-url': 'https://dt.example.com',
+      timeout: '30',
+      'poll-interval': '1',
+      'auto-create': 'true',
+      'keep-report': 'false',
+      insecure: 'false',
+      token: 'tok-0123456789',
+    };
+    expect(parseConfig('import', { 'import-file': 'a.json', ...read }, ctx).watches).toEqual(['prod']);
+    expect(
+      parseConfig('import', { 'import-file': 'a.json', scanner: 'xray', watches: 'prod' }, ctx).mode,
+    ).toBe('import');
   });
 
   it('reads fail-on rules', () => {

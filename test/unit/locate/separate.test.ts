@@ -31,6 +31,29 @@ describe('separateSharedLines', () => {
     expect(lines(findings)).toEqual([5, 7, 6, 8]);
   });
 
+  it('keeps the line a finding moved off as its declared line, for reports that need no move (GitLab)', () => {
+    const findings = [
+      at('CVE-2024-0001', 'package.json', 5),
+      at('CVE-2024-0001', 'package.json', 5),
+      at('CVE-2024-0001', 'package.json', 6),
+    ];
+    separateSharedLines(findings, locator);
+    expect(findings.map((f) => [f.location.startLine, f.location.declaredLine])).toEqual([
+      [5, undefined],
+      [7, 5],
+      [6, undefined],
+    ]);
+    // Moved again (a second pass, where another finding claims its line first), it still names line 5.
+    const again = [at('CVE-2024-0001', 'package.json', 7), ...findings];
+    separateSharedLines(again, locator);
+    expect(again.map((f) => [f.location.startLine, f.location.declaredLine])).toEqual([
+      [7, undefined],
+      [5, undefined],
+      [8, 5],
+      [6, undefined],
+    ]);
+  });
+
   it('leaves findings of other rules and other files where they are', () => {
     const findings = [
       at('CVE-2024-0001', 'package.json', 5),

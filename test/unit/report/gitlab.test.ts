@@ -493,6 +493,13 @@ describe("GitLab's code-quality report", () => {
     ]);
   });
 
+  it('points at the declaring line of a finding moved off it for GitHub, not at the line it was moved to', () => {
+    const moved = aFinding({ location: { ...atManifest('Dockerfile', 3), declaredLine: 1 } });
+    expect(codeQuality([moved]).map((i) => i.location)).toEqual([
+      { path: 'Dockerfile', lines: { begin: 1 } },
+    ]);
+  });
+
   it('gives one issue and fingerprint per vulnerability, package and file, as GitLab groups dependency scanning', () => {
     const sameVulnerabilityOtherPackage = aFinding({
       component: { packageName: 'lodash-es', name: 'lodash-es', version: '4.17.20', ecosystem: 'npm' },

@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { schemaErrors } from '../helpers/schemas.js';
+import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
+
+// GitLab's reports as the CLI writes them, run as a process.
+
+interface CodeQualityIssue {
+  check_name: string;
+  location: { path: string; lines: { begin: number } };
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+describe("GitLab's reports from the CLI", () => {
+  it("puts code-quality issues on the declaring line, where SARIF moves a rule's second result off it", async () => {
+    // Xray's export names two ncurses packages with CVE-2022-29458: both OS packages, both declared by FROM.
+    const dir = tempDir('sca-bridge-gitlab-reports-');
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      '# the image\nFROM debian:stretch\nRUN x\nCOPY . /a\nWORKDIR /a\nCMD ["r"]\n',
+    );
+    const { code, stderr } = await runCli(
+      [
+        'import',
+        path.join(REPO_ROOT, 'test/fixtures/exports/xray-scans-export.json'),
+        '--sarif-file',
+        'out.sarif',
+        '--gitlab-codequality-report',
+        'cq.json',
+        '--gitlab-dependency-report',
+        'ds.json',
+      ],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+
+    const issues = readJson<CodeQualityIssue[]>(path.join(dir, 'cq.json'));
+    expect(schemaErrors('test/schemas/gitlab-code-quality.schema.json', issues)).toEqual([]);
+    expect(issues.map((i) => `${i.check_name} ${i.location.path}:${i.location.lines.begin}`)).toEqual([
+      'CVE-2018-14600 Dockerfile:2',
+      'CVE-2022-29458 Dockerfile:2',
+      'CVE-2022-29458 Dockerfile:2',
+      'CVE-2021-42381 Dockerfile:2',
+    ]);
+    // GitHub's need stays in the SARIF: one rule's two results on lines of their own, so two alerts.
+    const sarif = readJson<Log>(path.join(dir, 'out.sarif'));
+    const lines = (sarif.runs[0]?.results ?? [])
+      .filter((r) => r.ruleId === 'CVE-2022-29458')
+      .map((r) => r.locations?.[0]?.physicalLocation?.region?.startLine);
+    expect(lines).toEqual([2, 3]);
+    if (sharedAvailable()) {
+      expect(
+        schemaErrors(
+          'gitlab-dependency-scanning-report-format-15.2.1.json',
+          readJson(path.join(dir, 'ds.json')),
+        ),
+      ).toEqual([]);
+    }
+  });
+});
