@@ -33,8 +33,9 @@ export interface Location {
   startLine: number;
   /**
    * The line that declares the package, when `separateSharedLines` moved `startLine` off it. The move is for
-   * GitHub, which merges results of one rule on one line into one alert; GitLab tells issues apart by
-   * fingerprint, so its code-quality report points at this line.
+   * GitHub code scanning, which merges results of one rule on one line into one alert; what people read
+   * (annotations, the job summary, GitLab's code quality, which tells issues apart by fingerprint) points
+   * here: `declaringLine`.
    */
   declaredLine?: number;
   /** `manifest`, `lockfile`, `sbom`, `root-manifest` or `fallback`. */
@@ -44,6 +45,11 @@ export interface Location {
    * it keeps the line).
    */
   sameVersion?: true;
+}
+
+/** The line that declares a finding's package, wherever code scanning's result had to move. */
+export function declaringLine(location: Location): number {
+  return location.declaredLine ?? location.startLine;
 }
 
 export type LocationRule = 'manifest' | 'lockfile' | 'sbom' | 'root-manifest' | 'fallback';

@@ -1,4 +1,4 @@
-import type { LocatedFinding } from '../findings/model.js';
+import { declaringLine, type LocatedFinding } from '../findings/model.js';
 import { componentLabel, findingMessage } from './advisory.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -55,7 +55,7 @@ export function planAnnotations(
       title: `${finding.id} in ${componentLabel(finding)} (${finding.severity})`,
       message: `${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`,
       file: finding.location.uri,
-      startLine: finding.location.startLine,
+      startLine: declaringLine(finding.location),
     });
   }
   const candidates = findings.filter((f) => !f.suppressed).length;

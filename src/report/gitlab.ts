@@ -1,4 +1,4 @@
-import type { LocatedFinding, ScannerName } from '../findings/model.js';
+import { declaringLine, type LocatedFinding, type ScannerName } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
 import { findingIdentity, identityDigest } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
@@ -296,7 +296,7 @@ export function gitlabCodeQualityReport(groups: readonly GitLabGroup[]): Iterabl
         path: finding.location.uri,
         // The declaring line: the move off it (`separateSharedLines`) is for GitHub's alerts; GitLab tells
         // issues apart by fingerprint, and an issue on a line that declares nothing sends the reader astray.
-        lines: { begin: finding.location.declaredLine ?? finding.location.startLine },
+        lines: { begin: declaringLine(finding.location) },
       },
     };
   });

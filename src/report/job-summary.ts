@@ -1,5 +1,5 @@
 import { cvssScore } from '../findings/cvss.js';
-import type { LocatedFinding, PolicyViolation } from '../findings/model.js';
+import { declaringLine, type LocatedFinding, type PolicyViolation } from '../findings/model.js';
 import { SEVERITIES } from '../findings/severity.js';
 import { advisedVersions, advisoryUrl, componentLabel } from './advisory.js';
 import type { RunSummary } from './run-summary.js';
@@ -111,7 +111,8 @@ function findingRows(
   if (!shown.length) return [];
   const rows = shown.map((f) => {
     const score = cvssScore(f);
-    const { uri, startLine } = f.location;
+    const { uri } = f.location;
+    const startLine = declaringLine(f.location);
     const where = link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
     const scanner = webUrl(f.url) ? ` (${link('scanner', f.url)})` : '';
     return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(advisedVersions(f).join(', ') || '—')} | ${where} |`;
