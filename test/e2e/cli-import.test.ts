@@ -498,7 +498,7 @@ describe('sca-bridge CLI', () => {
     expect(await categories(['mixed.json'])).toEqual(['sca-bridge/dependency-track/default/']);
   });
 
-  it("places each project's findings once: GitLab's issues sit on the lines of their SARIF results", async () => {
+  it("places each project's findings once: each project's run keeps the declaring line, and so do GitLab's issues", async () => {
     const dir = tempDir();
     const fpf = JSON.parse(
       readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
