@@ -41,13 +41,14 @@ const ALSO_GRANTED_BY = {
 };
 /**
  * What a run needs. `test-connection` checks the whole main flow (upload with auto-create, then read); `scan`
- * only what its inputs use.
+ * only what its inputs use, and not PROJECT_CREATION_UPLOAD: only the lookup before the upload tells whether DT
+ * must create the project, and the flow checks it then.
  */
 function neededPermissions(config) {
-    const uploads = config.mode === 'test-connection' || !!config.sbom;
+    const connection = config.mode === 'test-connection';
     return [
-        ...(uploads ? ['BOM_UPLOAD'] : []),
-        ...(uploads && config.autoCreate ? ['PROJECT_CREATION_UPLOAD'] : []),
+        ...(connection || config.sbom ? ['BOM_UPLOAD'] : []),
+        ...(connection && config.autoCreate ? ['PROJECT_CREATION_UPLOAD'] : []),
         'VIEW_PORTFOLIO',
         'VIEW_VULNERABILITY',
         'VIEW_POLICY_VIOLATION',
@@ -86,6 +87,8 @@ class DtError extends errors/* ScannerError */.VM {
 const TEAMS = 'Administration → Access Management → Teams';
 const KEY_HELP = 'check the API key: the CLI reads it from SCA_BRIDGE_TOKEN or --token-file, the Action from its token input, GitLab from the masked CI/CD variable SCA_BRIDGE_TOKEN';
 const UI_NOT_API = 'api-url seems to point at the web UI, not the API server: in the default setup the API server listens on port 8081 and the UI on 8080; give the API server URL, with or without /api';
+const LET_THROUGH = 'Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly';
+const LOGIN_PROXY = `a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. ${LET_THROUGH}`;
 /** A server's text on one line, cut to `max` characters. */
 function clip(text, max = 500) {
     return (0,findings_text/* shorten */.m)(text.replace(/\s+/g, ' ').trim(), max);
@@ -132,13 +135,22 @@ function errorDetail(body, contentType = '') {
 function looksLikeHtml(body, contentType = '') {
     return /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(body);
 }
-/** An answer that is not JSON, said for Dependency-Track: the web UI's page, a cut-short body, or another server. */
-function notJson({ path, text, contentType, cutShort }, call) {
-    if (looksLikeHtml(text, contentType)) {
-        return `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: ${UI_NOT_API}.`;
-    }
+/**
+ * An answer that is not JSON, said for Dependency-Track: a cut-short body; once `/api/version` answered as
+ * Dependency-Track (`dtAnswered`: api-url is right), a login proxy in front of it, which lets that
+ * unauthenticated call through; before, the web UI's page or another server at api-url.
+ */
+function notJson({ path, text, contentType, cutShort }, call, dtAnswered = false) {
     if (cutShort)
         return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+    const html = looksLikeHtml(text, contentType);
+    if (dtAnswered) {
+        const got = html ? 'a web page' : `"${clip(text, 80)}"`;
+        return `${path} answered with ${got}, not JSON, while ${call.what}, though /api/version answered as Dependency-Track: ${LOGIN_PROXY}.`;
+    }
+    if (html) {
+        return `${path} answered with a web page, not Dependency-Track's API, while ${call.what}: ${UI_NOT_API}.`;
+    }
     return `${path} did not answer JSON while ${call.what} (got "${text.slice(0, 80)}…"): check that api-url is Dependency-Track's API server.`;
 }
 function endpoint(error) {
@@ -150,25 +162,40 @@ function endpoint(error) {
     }
 }
 /**
- * A web page where the API answers, read by its status: the UI has no such route (404, 405), or a login
- * proxy stands in front (401, 403). Other pages keep their status's message: a 5xx or 429 page comes from a
- * failing server or proxy, and a 404 of a call that expects one keeps its meaning (servlet containers
- * render their error pages in HTML).
+ * A web page where the API answers, read by its status: the UI has no such route (404, 405; not once
+ * `/api/version` answered as Dependency-Track), or a login proxy stands in front (401, 403). Other pages keep
+ * their status's message: a 5xx or 429 page comes from a failing server or proxy, and a 404 of a call that
+ * expects one keeps its meaning (servlet containers render their error pages in HTML).
  */
-function webPage(status, where, call) {
+function webPage(status, where, call, dtAnswered) {
     if (status === 401 || status === 403) {
-        return `Dependency-Track's address answered with a web page (${where}) while ${call.what}: a login or single sign-on proxy in front of Dependency-Track seems to stop API calls. Let requests with an X-Api-Key header through to the API server, or set api-url to an address that reaches the API server directly.`;
+        return `Dependency-Track's address answered with a web page (${where}) while ${call.what}: ${LOGIN_PROXY}.`;
     }
-    if (status === 405 || (status === 404 && !call.notFound)) {
+    if (!dtAnswered && (status === 405 || (status === 404 && !call.notFound))) {
         return `Dependency-Track answered with a web page (${where}) while ${call.what}: ${UI_NOT_API}.`;
     }
     return undefined;
 }
 /**
- * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
- * from the HTTP client already redacted of the key.
+ * What to do about DT's 400 to an upload. Most are about the BOM (schema validation since 4.11: "The uploaded
+ * BOM is invalid"), and so is one without a word; the others are not, and a hint to check the file would mislead:
+ * a collection project (4.13+), a form field DT's validation refused.
  */
-function explain(error, call) {
+function uploadRejected(detail) {
+    if (/collection project/i.test(detail)) {
+        return " The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).";
+    }
+    if (!detail || /invalid|schema|pars/i.test(detail)) {
+        return ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.';
+    }
+    return '';
+}
+/**
+ * Turns a failed call into a ScannerError that says what happened and what to do. What the server said comes
+ * from the HTTP client already redacted of the key. `dtAnswered`: `/api/version` answered as Dependency-Track,
+ * so api-url reaches it and a web page comes from something in front of it, not from the web UI.
+ */
+function explain(error, call, dtAnswered = false) {
     // Said by whoever knows more: the stop as it is, a deadline by the wait whose timeout ran out.
     if (error instanceof cancel/* JobStopped */.fB || error instanceof client/* DeadlinePassed */.Xp)
         return error;
@@ -189,9 +216,17 @@ function explain(error, call) {
     if (error.redirect) {
         return new DtError(`Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`, status);
     }
-    const page = html ? webPage(status, where, call) : undefined;
+    const page = html ? webPage(status, where, call, dtAnswered) : undefined;
     if (page)
         return new DtError(page, status);
+    if (status === 413 && call.upload) {
+        // DT sets no such limit on the multipart upload (research/dependency-track.md §2): a proxy in front does.
+        return new DtError(`A proxy in front of Dependency-Track refused ${call.what} (${where}): the SBOM (${call.upload.size}) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`, status);
+    }
+    if ((status === 401 || status === 403) && call.unauthenticated) {
+        // No API key is asked for here, so the refusal is not about it: a proxy or web server wants credentials.
+        return new DtError(`Something in front of Dependency-Track refused ${call.what} (${where}): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication in front of the API server asks for credentials. ${LET_THROUGH}.${said}`, status);
+    }
     switch (status) {
         case 401: {
             if (call.upload?.creating) {
@@ -216,7 +251,7 @@ function explain(error, call) {
                 return new DtError(call.notFound(detail), status);
             return new DtError(`Dependency-Track has no ${endpoint(error)} (${where}) while ${call.what}: check api-url (the API server's URL, with or without /api).${said}`, status);
         case 400:
-            return new DtError(`Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.' : ''}`, status);
+            return new DtError(`Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? uploadRejected(detail) : ''}`, status);
         default:
             if (call.upload) {
                 return new DtError(`Dependency-Track failed ${call.what} (${where}).${said} The upload is not retried automatically (Dependency-Track might process it twice): check the server's log, then run the job again.`, status);
@@ -259,6 +294,11 @@ function uiBase(config) {
 class DtApi {
     http;
     root;
+    /**
+     * Set once `/api/version` answered as Dependency-Track: api-url reaches the API server, so a web page or a
+     * non-JSON answer later comes from something in front of it (a login proxy), not from the web UI.
+     */
+    dtAnswered = false;
     constructor(http, root) {
         this.http = http;
         this.root = root;
@@ -278,13 +318,18 @@ class DtApi {
             return await this.http.send(req);
         }
         catch (error) {
-            throw explain(error, call);
+            throw explain(error, call, this.dtAnswered);
         }
     }
     /** Sends and parses JSON (a blank body is `null`); an answer that is not JSON says what api-url should be. */
     async json(req, call) {
-        const response = await this.send(req, call);
-        return this.http.parseJson(req, response, (answer) => notJson(answer, call));
+        // expectJson: a read cut short is sent again, as any network failure of a read is.
+        const response = await this.send({ ...req, expectJson: true }, call);
+        return this.http.parseJson(req, response, (answer) => notJson(answer, call, this.dtAnswered));
+    }
+    /** `/api/version` answered as Dependency-Track (`checkServer`). */
+    answeredAsDependencyTrack() {
+        this.dtAnswered = true;
     }
     /** Waits between polls; a stopped run ends the wait. */
     wait(ms) {
@@ -554,11 +599,12 @@ const aboutSchema = schemas/* object */.Ikc({
 });
 /** `GET /api/version` (unauthenticated): reachability, TLS, and the version features are gated on. */
 async function checkServer(api, logger) {
-    const { data } = await api.json({ path: 'api/version', retry: true }, { what: "reading Dependency-Track's version (GET /api/version)" });
+    const { data } = await api.json({ path: 'api/version', retry: true }, { what: "reading Dependency-Track's version (GET /api/version)", unauthenticated: true });
     const about = aboutSchema.safeParse(data);
     if (!about.success) {
         throw new errors/* ScannerError */.VM(`${api.root}/api/version answered, but not as Dependency-Track does (no version in ${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`);
     }
+    api.answeredAsDependencyTrack();
     const version = parseDtVersion(about.data.version);
     const application = about.data.application ?? 'Dependency-Track';
     logger.info(`${application} ${about.data.version} at ${api.root}`);
@@ -613,9 +659,13 @@ required = []) {
         if (required.includes(permission)) {
             throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`);
         }
-        logger.warn(`The API key's team "${name}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`);
+        logger.warn(lacking(name, permission));
     }
     return { team: name, permissions };
+}
+/** The warning for a permission the key's team lacks. */
+function lacking(team, permission) {
+    return `The API key's team "${team}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -634,6 +684,8 @@ var undici = __webpack_require__(46752);
 
 
 
+/** How to get what DT takes, for the messages about a file it would not. */
+const MAKE_ONE = "Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, @cyclonedx/cyclonedx-npm, or the CycloneDX Maven plugin's makeAggregateBom goal)";
 /** Reads the SBOM before anything touches the network; DT takes CycloneDX only (SPDX gets a 400). */
 async function readSbom(file) {
     let bytes;
@@ -651,13 +703,44 @@ async function readSbom(file) {
     if (!head)
         throw new errors/* UserError */.yo(`Input sbom: ${file} is empty.`);
     if (/"spdxVersion"\s*:|^SPDXVersion:/m.test(head)) {
-        throw new errors/* UserError */.yo(`Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. Generate a CycloneDX SBOM (for example with cdxgen, syft -o cyclonedx-json, or @cyclonedx/cyclonedx-npm).`);
+        throw new errors/* UserError */.yo(`Input sbom: ${file} is an SPDX document; Dependency-Track accepts CycloneDX only. ${MAKE_ONE}.`);
     }
     const xml = head.startsWith('<');
+    const notBom = xml ? notCycloneDxXml(bytes) : undefined;
+    if (notBom) {
+        throw new errors/* UserError */.yo(`Input sbom: ${file} is XML but not a CycloneDX SBOM (${notBom}); Dependency-Track accepts CycloneDX only. ${MAKE_ONE}.`);
+    }
     if (!xml && !isCycloneDxJson(bytes)) {
-        throw new errors/* UserError */.yo(`Input sbom: ${file} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML; give a CycloneDX SBOM.`);
+        throw new errors/* UserError */.yo(`Input sbom: ${file} is neither CycloneDX JSON (an object with "bomFormat": "CycloneDX") nor XML. ${MAKE_ONE}.`);
     }
     return { file, name: external_node_path_default().basename(file), bytes, type: xml ? 'application/xml' : 'application/json' };
+}
+/** How far into an XML SBOM its root element is looked for: past a long licence comment, not through the file. */
+const XML_HEAD_BYTES = 64 * 1024;
+/** What may precede the root element: white space, the declaration and other processing instructions, comments, a doctype. */
+const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/i;
+/** The root element's start tag: its prefix, local name and attributes. */
+const START_TAG = /^<(?:([\w.-]+):)?([\w.-]+)([^>]*)>/;
+/**
+ * What keeps XML from being a CycloneDX BOM, or `undefined` when it is one: DT reads a root element `bom` in
+ * the CycloneDX namespace (`http://cyclonedx.org/schema/bom/1.x`), which its schema validation (4.11+) also
+ * requires; anything else (a pom.xml, SPDX RDF) it cannot import, and an older server would accept the upload
+ * and fail while processing it.
+ */
+function notCycloneDxXml(bytes) {
+    const head = Buffer.from(bytes.subarray(0, XML_HEAD_BYTES)).toString('utf8');
+    const tag = START_TAG.exec(head.slice(XML_PROLOG.exec(head)[0].length));
+    if (!tag)
+        return `no root element in its first ${XML_HEAD_BYTES / 1024} kB`;
+    const [, prefix, name, attributes = ''] = tag;
+    const root = `<${prefix ? `${prefix}:` : ''}${name}>`;
+    if (name !== 'bom')
+        return `its root element is ${root}, not <bom>`;
+    const xmlns = prefix ? `xmlns:${prefix.replaceAll('.', '\\.')}` : 'xmlns';
+    const cycloneDx = new RegExp(`(?:^|\\s)${xmlns}\\s*=\\s*["']http://cyclonedx\\.org/schema/bom/`);
+    return cycloneDx.test(attributes)
+        ? undefined
+        : `its root element ${root} is not in the CycloneDX namespace http://cyclonedx.org/schema/bom/…`;
 }
 /**
  * Whether the bytes look like CycloneDX JSON the way Dependency-Track's own parser factory tells (an object
@@ -667,6 +750,10 @@ async function readSbom(file) {
 function isCycloneDxJson(bytes) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return buffer.includes('"bomFormat"') && buffer.includes('CycloneDX');
+}
+/** A size as the messages say it: `1.1 kB`. */
+function kilobytes(bytes) {
+    return `${(bytes / 1024).toFixed(1)} kB`;
 }
 /** undici's own FormData: the client's `request` refuses Node's built-in one. */
 function uploadForm(target, sbom) {
@@ -701,7 +788,7 @@ async function uploadSbom(api, target, sbom, what, creating) {
     const { data } = await api.json({ method: 'POST', path: 'api/v1/bom', body: uploadForm(target, sbom), retry: false }, {
         what,
         permission: 'BOM_UPLOAD',
-        upload: { creating },
+        upload: { creating, size: kilobytes(sbom.bytes.length) },
         notFound: (detail) => `Dependency-Track could not find the project or its parent while ${what}${detail ? ` ("${detail}")` : ''}: check project / project-name / project-version and parent-project${target.autoCreate ? ' (auto-create creates the project, never its parent)' : ', or set auto-create: true'}.`,
     });
     const parsed = uploadResponseSchema.safeParse(data);
@@ -874,9 +961,6 @@ function label(project, target) {
     const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
     return name ? `"${name}"${version ? ` version "${version}"` : ''}` : project.uuid;
 }
-function kilobytes(bytes) {
-    return `${(bytes / 1024).toFixed(1)} kB`;
-}
 /** Upload fields that only count when DT creates the project, with the server versions that know them. */
 async function creationFields(api, config, server, logger) {
     const fields = {};
@@ -901,8 +985,8 @@ async function creationFields(api, config, server, logger) {
     }
     return fields;
 }
-/** Uploads the SBOM, waits until DT has processed it, and returns the project it went to. */
-async function uploadAndWait(api, config, target, sbom, server, logger, options) {
+/** Uploads the SBOM, waits until DT has processed it, checks that DT imported it, and returns the project. */
+async function uploadAndWait(api, config, target, sbom, server, key, logger, options) {
     const found = await findProject(api, target);
     if (!found && (target.kind === 'uuid' || !config.autoCreate)) {
         throw new errors/* ScannerError */.VM(notFoundMessage(target, true));
@@ -915,6 +999,10 @@ async function uploadAndWait(api, config, target, sbom, server, logger, options)
         }
     }
     else {
+        // Only a project DT must create needs PROJECT_CREATION_UPLOAD: warned of here, before DT's 401 to the upload.
+        const cannotCreate = key.permissions && missingPermissions(key.permissions, ['PROJECT_CREATION_UPLOAD']);
+        for (const permission of cannotCreate || [])
+            logger.warn(lacking(key.team ?? 'unnamed team', permission));
         const named = target;
         upload = {
             name: named.name,
@@ -932,17 +1020,20 @@ async function uploadAndWait(api, config, target, sbom, server, logger, options)
         pollIntervalSeconds: config.pollIntervalSeconds,
         ...(options.progressEveryMs !== undefined ? { progressEveryMs: options.progressEveryMs } : {}),
     }, logger);
-    if (found)
-        return found;
-    if (uploaded.projectUuid) {
-        const named = target;
-        return { uuid: uploaded.projectUuid, name: named.name, version: named.version };
+    // DT answers `processing: false` however the processing ended: also when it failed (DT logs the exception and
+    // sends BOM_PROCESSING_FAILED; the import, with its update of the project, is rolled back), and for a token a
+    // restart forgot (DT4 tracks tokens in memory). Only the project's lastBomImport, set as the import commits,
+    // tells an import from a failure: it must differ from what the lookup before the upload saw.
+    const uuid = found?.uuid ?? uploaded.projectUuid;
+    const after = await findProject(api, uuid ? { kind: 'uuid', uuid } : target);
+    if (!after) {
+        throw new errors/* ScannerError */.VM(`Dependency-Track accepted the SBOM for ${where} but the project cannot be found after processing: check in Dependency-Track that it exists (the API key's team needs VIEW_PORTFOLIO to see it).`);
     }
-    const created = await findProject(api, target);
-    if (!created) {
-        throw new errors/* ScannerError */.VM(`Dependency-Track accepted the SBOM for ${describeTarget(target)} but the project cannot be found after processing: check in Dependency-Track that it was created (the API key's team needs VIEW_PORTFOLIO to see it).`);
+    if (after.lastBomImport === undefined || after.lastBomImport === found?.lastBomImport) {
+        const last = after.lastBomImport === undefined ? 'none' : new Date(after.lastBomImport).toISOString();
+        throw new errors/* ScannerError */.VM(`Dependency-Track did not import the SBOM (sbom: ${sbom.file}) into ${where}: it reported the upload processed (token ${uploaded.token}), but the project's last SBOM import is unchanged (${last}). Its processing failed, for example on a BOM it cannot read or a CycloneDX version it does not support, or the server restarted meanwhile. Dependency-Track's log (BomUploadProcessingTask) or its BOM_PROCESSING_FAILED notification names the cause; fix the SBOM or the server, then run the job again.`);
     }
-    return created;
+    return after;
 }
 async function existingProject(api, target, logger) {
     const found = await findProject(api, target);
@@ -1026,7 +1117,7 @@ async function scan(ctx, options = {}) {
         const server = await checkServer(api, logger);
         const key = await checkKey(api, server, neededPermissions(config), logger);
         const project = sbom
-            ? await uploadAndWait(api, config, target, sbom, server, logger, options)
+            ? await uploadAndWait(api, config, target, sbom, server, key, logger, options)
             : await existingProject(api, target, logger);
         const name = label(project, target);
         const findings = await readFindings(api, project, name, ui, logger);

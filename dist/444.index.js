@@ -59,27 +59,60 @@ __webpack_require__.d(__webpack_exports__, {
   xray: () => (/* binding */ xray)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/importers/xray-report.ts
 var xray_report = __webpack_require__(53310);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(90833);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var http_client = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/schema.ts
 var schema = __webpack_require__(75060);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
 var scanner = __webpack_require__(44161);
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(90833);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
 
 
 
 
+/** A failed Xray call with the HTTP status it failed with, so a flow can react to one or say it again. */
+class XrayStatusError extends errors/* ScannerError */.VM {
+    http;
+    context;
+    constructor(http, context) {
+        super(explainStatus(http, context));
+        this.http = http;
+        this.context = context;
+    }
+    get status() {
+        return this.http.status;
+    }
+    /** The same failure, said knowing more (the Xray version a call beside it read). */
+    knowing(more) {
+        return new XrayStatusError(this.http, { ...this.context, ...more });
+    }
+}
+/** Whether `version` (`3.131.25`) is at least `major.minor`; undefined when it does not read as one. */
+function atLeast(version, major, minor) {
+    const match = /^(\d+)\.(\d+)/.exec(version);
+    if (!match)
+        return undefined;
+    const [have, sub] = [Number(match[1]), Number(match[2])];
+    return have > major || (have === major && sub >= minor);
+}
+/** `Please report it …`, with the Xray version when known: what sca-bridge asks did not fit this Xray. */
+function reportIt(version) {
+    return `Please report it to sca-bridge with your Xray version${version ? ` (${version})` : ''}.`;
+}
 /** Older Xray versions refuse a report that names fields they do not know, such as the path patterns. */
 const PATTERNS_FIX = 'Older Xray versions refuse the include-path-patterns and exclude-path-patterns sca-bridge sends with the report: run the scan again without them, or upgrade Xray.';
+/** What to do about a server that fails. */
+const OVERLOADED = "Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.";
 const TOKEN_FIX = 'create a new access token (JFrog Platform: Administration → User Management → Access Tokens, or Edit Profile → Generate an Identity Token) for a user with Xray Read and Manage Reports, and pass it as SCA_BRIDGE_TOKEN (CLI), the token input (GitHub Action) or the masked CI/CD variable SCA_BRIDGE_TOKEN (GitLab)';
 /**
  * The message inside a JFrog error body: Xray writes `{"error": "…"}`, the router and Artifactory
@@ -164,6 +197,14 @@ function explainStatus(error, ctx) {
             return `${where}: Xray refused a new report (${answer}): too many reports are being generated. sca-bridge does not retry a report creation blindly; try again later, or delete old reports in Xray → Reports.`;
         }
     }
+    if (status === 404 && ctx.operation === 'auth-check' && ctx.xrayVersion) {
+        // The version call answered at the same base: the URL is right, the Reports API (Xray 3.8+) is what is missing.
+        const recent = atLeast(ctx.xrayVersion, 3, 8);
+        const fix = recent === false
+            ? 'ask your JFrog administrator to upgrade Xray'
+            : `${recent ? 'this version has it, so' : 'if this version has it,'} a proxy or gateway in front of Xray may not pass POST /xray/api/v1/reports on: ask your JFrog administrator`;
+        return `${where}: not found (${answer}), though Xray ${ctx.xrayVersion} answered the version call at the same address, so api-url is right. sca-bridge reads Xray through its Reports API, which needs Xray 3.8 or later: ${fix}.`;
+    }
     if (status === 404 && (ctx.operation === 'version' || ctx.operation === 'auth-check')) {
         return `${where}: not found (${answer}). api-url must be the JFrog Platform base URL (https://acme.jfrog.io, with or without /xray), and Xray must be installed on it.`;
     }
@@ -173,12 +214,16 @@ function explainStatus(error, ctx) {
     if (status === 404 && (ctx.operation === 'report-status' || ctx.operation === 'report-content')) {
         return `${where}: the report is gone (${answer}); someone deleted it while sca-bridge was reading it. Run the scan again.`;
     }
+    if (status === 400 && ctx.operation === 'report-content') {
+        // sca-bridge asks only documented parameters, and only once the report is completed: Xray disagrees.
+        return `${where}: Xray refused ${ctx.asked ?? 'the page'} (${answer}), though the report is completed and sca-bridge asks only with parameters Xray documents. ${reportIt(ctx.xrayVersion)}`;
+    }
+    // A report's creation is sent once (a repeat could create a second report); the flow then looks it up by name.
+    if (ctx.operation === 'create-report' && status >= 500) {
+        return `${where}: the server failed (${answer}), and a report creation is never sent twice.`;
+    }
     if (status >= 500 || status === 429) {
-        // A report's creation is sent once: a repeat could create a second report.
-        const tried = ctx.operation === 'create-report'
-            ? 'once (a report is never created twice)'
-            : "after sca-bridge's retries";
-        return `${where}: the server failed (${answer}) ${tried}. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`;
+        return `${where}: the server failed (${answer}) after sca-bridge's retries. ${OVERLOADED}`;
     }
     return `${where}: unexpected answer (${answer}).`;
 }
@@ -191,7 +236,7 @@ function explainXrayError(error, ctx) {
     if (error instanceof cancel/* JobStopped */.fB || error instanceof http_client/* DeadlinePassed */.Xp)
         return error;
     if (error instanceof http_client/* HttpStatusError */.F9)
-        return new errors/* ScannerError */.VM(explainStatus(error, ctx));
+        return new XrayStatusError(error, ctx);
     if (error instanceof errors/* ScannerError */.VM)
         return new errors/* ScannerError */.VM(`${ctx.doing}: ${error.message}`);
     return error instanceof Error ? error : new Error(String(error));
@@ -238,8 +283,9 @@ function sanitise(part) {
 }
 const MAX_NAME = 120;
 /**
- * `sca-bridge_<project-key>_<repo-key>_<branch>_<time>[_<suffix>]`, sanitised: the name tells an Xray
- * admin which pipeline made a report, and the time keeps names unique.
+ * `sca-bridge_<project-key>_<repo-key>_<branch>_<time>_<unique>[_<suffix>]`, sanitised: the name tells an Xray
+ * admin which pipeline made a report, and the run's own `unique` part (random) tells two runs of one second
+ * apart, so that a report whose creation lost its answer is found by its name and no other run's is taken.
  */
 function reportName(parts) {
     const time = parts.at
@@ -251,8 +297,8 @@ function reportName(parts) {
         .map(sanitise)
         .filter(Boolean)
         .join('_');
-    const tail = [time, parts.suffix].filter(Boolean).join('_');
-    // The time (and suffix) stay whole: a long branch name is what gets shortened.
+    const tail = [time, sanitise(parts.unique), parts.suffix].filter(Boolean).join('_');
+    // The time, unique part and suffix stay whole: a long branch name is what gets shortened.
     const room = MAX_NAME - tail.length - 1;
     return `${head.length > room ? head.slice(0, room).replace(/[-._]+$/, '') : head}_${tail}`;
 }
@@ -265,16 +311,19 @@ function reportName(parts) {
 
 
 
+
 const defaultHttpFactory = (options) => new http_client/* HttpClient */.Qq(options);
 const versionSchema = schemas/* object */.Ikc({ xray_version: schemas/* string */.YjP(), xray_revision: schemas/* string */.YjP().optional() });
+/** A report id: a number, or a string of digits (some versions). */
+const reportId = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP().regex(/^\d+$/)]).transform(Number);
+// Only the fields sca-bridge reads are checked: any other may be null or missing without harm. An entry
+// without an id or name is no report sca-bridge looks for.
 const reportsListSchema = schemas/* object */.Ikc({
     total_reports: schemas/* number */.aig().optional(),
-    reports: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
+    reports: schemas/* array */.YOg(schemas/* object */.Ikc({ id: reportId.optional().catch(undefined), name: schema/* optString */.$2.catch(undefined) }).loose())
+        .nullish(),
 });
-// Only the fields sca-bridge reads are checked: any other may be null or missing without harm.
-const createdSchema = schemas/* object */.Ikc({
-    report_id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP().regex(/^\d+$/)]).transform(Number),
-});
+const createdSchema = schemas/* object */.Ikc({ report_id: reportId });
 /** Only `status` must be there; Xray writes null into the rest while a report is young (`progress: null`). */
 const detailsSchema = schemas/* object */.Ikc({
     status: schemas/* string */.YjP(),
@@ -284,8 +333,33 @@ const detailsSchema = schemas/* object */.Ikc({
     number_of_rows: schema/* optNumber */.td,
     error: schema/* optString */.$2,
 });
-const pageSchema = schemas/* object */.Ikc({ total_rows: schemas/* number */.aig().int().nonnegative(), rows: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
-const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key: schemas/* string */.YjP() }).loose());
+/** `rows` is null in a page without rows (Go writes an empty list as null): read as none, when none are due. */
+const pageSchema = schemas/* object */.Ikc({ total_rows: schemas/* number */.aig().int().nonnegative(), rows: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullable() })
+    .refine((page) => page.rows !== null || page.total_rows === 0, {
+    path: ['rows'],
+    message: 'null, yet total_rows is not 0',
+})
+    .transform((page) => ({ total_rows: page.total_rows, rows: page.rows ?? [] }));
+const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key: schemas/* string */.YjP(), type: schema/* optString */.$2.catch(undefined) }).loose());
+/**
+ * A report creation whose outcome is unknown: the request left, but its answer was lost (a network failure, a
+ * gateway's 5xx, a body cut short). Xray may hold the report all the same: `findReport` tells.
+ */
+class CreationUnclear extends errors/* ScannerError */.VM {
+}
+/** Whether a failed creation may have created the report: its answer was lost, not refused (3xx, 4xx). */
+function mayHaveCreated(error) {
+    if (!(error instanceof errors/* ScannerError */.VM) || error instanceof cancel/* JobStopped */.fB || error instanceof http_client/* DeadlinePassed */.Xp)
+        return false;
+    return !(error instanceof XrayStatusError) || error.status >= 500 || error.status === 408;
+}
+/** Operations that follow a version call and reports list that answered: a wrong api-url is ruled out. */
+const AFTER_ACCESS = new Set([
+    'create-report',
+    'find-report',
+    'report-status',
+    'report-content',
+]);
 /** Xray and Artifactory calls, each with the retry rule SPEC §9 gives it and an actionable error. */
 class XrayClient {
     /** The JFrog Platform base URL (`https://acme.jfrog.io`), without `/xray`. */
@@ -293,6 +367,8 @@ class XrayClient {
     http;
     config;
     signal;
+    /** Xray's version once `version()` answered, for messages that ask for a report. */
+    xrayVersion;
     constructor(ctx, factory = defaultHttpFactory) {
         const { config } = ctx;
         this.config = config;
@@ -312,31 +388,30 @@ class XrayClient {
     get project() {
         return this.config.projectKey ? { projectKey: this.config.projectKey } : {};
     }
-    async call(req, schema, ctx, networkHint = '') {
+    async call(req, schema, ctx) {
         const context = {
             ...ctx,
             repoKey: this.config.repoKey,
             projectKey: this.config.projectKey,
             watches: this.config.watches,
+            xrayVersion: this.xrayVersion,
         };
         let data;
         try {
             data = (await this.http.json(req)).data;
         }
         catch (error) {
-            const explained = explainXrayError(error, context);
-            if (explained === error)
-                throw error;
-            if (networkHint && error instanceof errors/* ScannerError */.VM && !(error instanceof http_client/* HttpStatusError */.F9)) {
-                throw new errors/* ScannerError */.VM(`${explained.message} ${networkHint}`);
-            }
-            throw explained;
+            throw explainXrayError(error, context);
         }
         const parsed = schema.safeParse(data);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const where = issue?.path.length ? issue.path.join('.') : '(top level)';
-            throw new errors/* ScannerError */.VM(this.http.redact(`${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).`));
+            // Once Xray has answered the version and the reports list, a shape it gives is Xray's, not another server's.
+            const fix = AFTER_ACCESS.has(ctx.operation)
+                ? `Xray answered in a shape sca-bridge does not know. ${reportIt(this.xrayVersion)}`
+                : 'Check that api-url is the JFrog Platform base URL (https://acme.jfrog.io).';
+            throw new errors/* ScannerError */.VM(this.http.redact(`${ctx.doing} (${this.http.url(req.path).href}): unexpected answer (${where}: ${issue?.message}). ${fix}`));
         }
         return parsed.data;
     }
@@ -346,57 +421,82 @@ class XrayClient {
             operation: 'version',
             doing: 'Reading the Xray version',
         });
+        this.xrayVersion = data.xray_version;
         return { version: data.xray_version, ...(data.xray_revision ? { revision: data.xray_revision } : {}) };
     }
     /**
-     * `POST /xray/api/v1/reports` (one row): needs a valid token with Manage Reports. Read-only, so retried
-     * like a GET. Returns the number of reports the token can see.
+     * `POST /xray/api/v1/reports` (Get Reports List, Xray 3.8+): pagination is mandatory, `filters` optional.
+     * Read-only, so retried like a GET.
      */
-    async reportsList() {
-        const data = await this.call({
+    listReports(ask, ctx) {
+        const { direction, num_of_rows, order_by } = ask.query;
+        return this.call({
             method: 'POST',
             path: 'xray/api/v1/reports',
-            query: { direction: 'asc', page_num: 1, num_of_rows: 1, order_by: 'name', ...this.project },
+            query: { direction, page_num: 1, num_of_rows, order_by, ...this.project },
             headers: { 'content-type': 'application/json' },
-            body: '{}',
+            body: JSON.stringify(ask.filters ? { filters: ask.filters } : {}),
             retry: true,
-        }, reportsListSchema, { operation: 'auth-check', doing: 'Checking the token against the Xray reports list' });
+            ...(ask.outlivesCancel ? { outlivesCancel: true } : {}),
+        }, reportsListSchema, ctx);
+    }
+    /** The reports list, one row: needs a valid token with Manage Reports. Returns how many reports it sees. */
+    async reportsList() {
+        const data = await this.listReports({ query: { direction: 'asc', num_of_rows: 1, order_by: 'name' } }, { operation: 'auth-check', doing: 'Checking the token against the Xray reports list' });
         return data.total_reports ?? data.reports?.length ?? 0;
     }
-    /** `GET /artifactory/api/repositories`: the keys the token can see (`?project=` with project-key). */
+    /**
+     * The id of the report named `name`, if Xray holds one. Xray's name filter matches a substring (a report's
+     * name is part of its violations sibling's), so the name is compared whole; newest first, should an Xray
+     * ignore the filter. Like the creation it follows, it outlives a stop: a report found is then deleted.
+     */
+    async findReport(name) {
+        const data = await this.listReports({
+            query: { direction: 'desc', num_of_rows: 10, order_by: 'start_time' },
+            filters: { name },
+            outlivesCancel: true,
+        }, { operation: 'find-report', doing: `Looking up the Xray report ${name}` });
+        return data.reports?.find((report) => report.name === name && report.id !== undefined)?.id;
+    }
+    /** `GET /artifactory/api/repositories`: the repositories the token can see (`?project=` with project-key), by key. */
     async repositories() {
         const data = await this.call({
             path: 'artifactory/api/repositories',
             query: this.config.projectKey ? { project: this.config.projectKey } : {},
             retry: true,
         }, repositoriesSchema, { operation: 'repositories', doing: 'Listing the Artifactory repositories' });
-        return [...new Set(data.map((repo) => repo.key))].sort((a, b) => a.localeCompare(b));
+        const byKey = new Map(data.map(({ key, type }) => [key, { key, ...(type ? { type } : {}) }]));
+        return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
     }
     /**
      * `POST /xray/api/v1/reports/{kind}`: creates a report. Never retried: a retry could create a second one.
-     * A stop signal does not cut it off, so the report it creates is known and can be deleted.
+     * A stop signal does not cut it off, so the report it creates is known and can be deleted. A failure that
+     * may have created it all the same is a `CreationUnclear`.
      */
     async createReport(kind, body) {
         // Outliving the stop is for a creation already under way; once stopped, none starts (it would only be
         // deleted again, or left behind when the grace period ends first).
         this.signal?.throwIfAborted();
-        const data = await this.call({
-            method: 'POST',
-            path: `xray/api/v1/reports/${kind}`,
-            query: this.project,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-            retry: false,
-            outlivesCancel: true,
-        }, createdSchema, {
-            operation: 'create-report',
-            doing: `Creating the Xray ${kind} report`,
-            report: kind,
-            pathPatterns: body.resources.repositories.some((repo) => !!repo.include_path_patterns?.length || !!repo.exclude_path_patterns?.length),
-        }, 
-        // A network failure after the request left: Xray may have created the report all the same.
-        `If Xray created the report anyway, it is listed in Xray → Reports as ${body.name}; delete it there.`);
-        return data.report_id;
+        try {
+            const data = await this.call({
+                method: 'POST',
+                path: `xray/api/v1/reports/${kind}`,
+                query: this.project,
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(body),
+                retry: false,
+                outlivesCancel: true,
+            }, createdSchema, {
+                operation: 'create-report',
+                doing: `Creating the Xray ${kind} report`,
+                report: kind,
+                pathPatterns: body.resources.repositories.some((repo) => !!repo.include_path_patterns?.length || !!repo.exclude_path_patterns?.length),
+            });
+            return data.report_id;
+        }
+        catch (error) {
+            throw mayHaveCreated(error) ? new CreationUnclear(error.message) : error;
+        }
     }
     /** `GET /xray/api/v1/reports/{id}`: status, progress and row count; given up at `deadline` (epoch ms). */
     reportDetails(id, deadline) {
@@ -414,7 +514,11 @@ class XrayClient {
             query: { direction: 'asc', page_num: page, num_of_rows: rows, order_by: orderBy, ...this.project },
             retry: true,
             keepAs: `xray-${kind}-report-${id}${read > 1 ? `-read-${read}` : ''}-page-${page}`,
-        }, pageSchema, { operation: 'report-content', doing: `Reading page ${page} of Xray ${kind} report ${id}` });
+        }, pageSchema, {
+            operation: 'report-content',
+            doing: `Reading page ${page} of Xray ${kind} report ${id}`,
+            asked: `page_num=${page}, num_of_rows=${rows}, order_by=${orderBy}, direction=asc`,
+        });
     }
     /** `DELETE /xray/api/v1/reports/{id}`; deleting twice changes nothing, so it is retried, and 404 means done. */
     async deleteReport(id) {
@@ -494,9 +598,12 @@ async function settleAll(promises) {
     return results.map((r) => r.value);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/wording.ts
+var wording = __webpack_require__(53395);
 ;// CONCATENATED MODULE: ./src/scanners/xray/report.ts
+
+
+
 
 
 
@@ -552,8 +659,13 @@ async function waitForReport(kind, id, options) {
         else
             logger.debug(`Xray ${kind} report ${id}: ${progress} (${elapsed} s)`);
         shown = progress;
-        if (status === 'completed' || status === 'complete')
+        if (status === 'completed' || status === 'complete') {
+            const { total_artifacts: total, num_of_processed_artifacts: processed } = details;
+            if (total !== undefined && processed !== undefined && processed < total) {
+                logger.warn(`Xray's ${kind} report ${id} completed having processed ${processed} of ${total} artifacts: findings in the other ${total - processed} are not in it (Xray may not have scanned them yet). Run the scan again once Xray has scanned the repository (Xray → Scans List shows its progress).`);
+            }
             return details;
+        }
         if (status === 'failed' || status === 'aborted') {
             throw new errors/* ScannerError */.VM(`Xray could not generate the ${kind} report ${id} (status ${status}${details.error ? `: ${details.error}` : ''}). Check in Xray → Reports why it stopped; the repository must be indexed by Xray, and a report may be aborted when Xray restarts. Run the scan again once Xray is healthy.`);
         }
@@ -698,6 +810,19 @@ function countError(paging, byPage) {
     return new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${byPage.flat().length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
 }
 /**
+ * Checks the content's `total_rows` against the `number_of_rows` the report's status gave. Fewer rows in the
+ * content than the status counted is a loss (the content would pass an empty or short report for the real one)
+ * and fails; more is no loss, since every row the content holds is read and counted, so it is only said.
+ */
+function checkStatusRows(kind, id, statusRows, total, logger) {
+    if (statusRows === undefined || statusRows === total)
+        return;
+    if (total < statusRows) {
+        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again (keep-report: true keeps the report to look at in Xray → Reports), and if it persists report it to JFrog support.`);
+    }
+    logger.info(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows); its content holds ${total} (total_rows), and all ${total} are read.`);
+}
+/**
  * Reads every row: page 1 first, its row count is the server's real page size, then the remaining pages
  * (asked with that size, so the offsets line up whatever the server does with a capped size), a bounded
  * number at a time. The rows collected must equal `total_rows`: a gap is an error, never a quiet loss.
@@ -708,10 +833,11 @@ function countError(paging, byPage) {
  * again sorted by other fields (`READ_ORDERS`), keeping the distinct rows of every read, until they reach
  * `total_rows`; otherwise the run fails (exit 3) rather than report fewer rows than Xray holds.
  */
-async function readAllPages(kind, id, options) {
+async function readAllPages(kind, id, options, statusRows) {
     const { client, logger, limiter } = options;
     const first = await limiter.run(() => client.reportPage(kind, id, { page: 1, rows: REQUESTED_PAGE_ROWS, orderBy: ORDER_BY }));
     const total = first.total_rows;
+    checkStatusRows(kind, id, statusRows, total, logger);
     if (total === 0 && first.rows.length === 0)
         return [];
     const pageSize = first.rows.length;
@@ -744,16 +870,39 @@ async function readAllPages(kind, id, options) {
     throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} repeated rows across pages on each of ${orders.length} reads (sorted by ${orders.join(', ')}) and gave ${union.size} distinct rows of ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
 }
 /**
+ * The report a creation that lost its answer made all the same: looked up by its name (unique per run), never
+ * created again. A report found is the run's, read and then deleted as any; none found fails the run.
+ */
+async function lostReport(error, name, { client, logger }) {
+    const lost = (0,wording/* clause */.s)(error.message);
+    let id;
+    try {
+        id = await client.findReport(name);
+    }
+    catch (lookup) {
+        throw new errors/* ScannerError */.VM(`${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${(0,wording/* clause */.s)(lookup.message)}): if Xray → Reports lists ${name}, delete it there.`);
+    }
+    if (id === undefined) {
+        throw new errors/* ScannerError */.VM(`${lost}. Xray lists no report named ${name}, so it seems none was created (should one show up in Xray → Reports, delete it there). ${OVERLOADED}`);
+    }
+    logger.warn(`${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`);
+    return id;
+}
+/**
  * One report from creation to deletion: create (never retried), wait, read every page, and delete it
  * unless keep-report, also when any step failed.
  */
 async function runReport(kind, body, options) {
     const { client, logger } = options;
-    const id = await client.createReport(kind, body);
+    const id = await client.createReport(kind, body).catch((error) => {
+        if (!(error instanceof CreationUnclear))
+            throw error;
+        return lostReport(error, body.name, options);
+    });
     logger.info(`Created Xray ${kind} report ${id} (${body.name}).`);
     try {
-        await waitForReport(kind, id, options);
-        const rows = await readAllPages(kind, id, options);
+        const details = await waitForReport(kind, id, options);
+        const rows = await readAllPages(kind, id, options, details.number_of_rows);
         logger.info(`Read ${rows.length} rows of Xray ${kind} report ${id}.`);
         return { id, name: body.name, rows };
     }
@@ -775,9 +924,9 @@ async function runReport(kind, body, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/wording.ts
-var wording = __webpack_require__(53395);
 ;// CONCATENATED MODULE: ./src/scanners/xray/adapter.ts
+
+
 
 
 
@@ -802,6 +951,56 @@ function repositoryResource(config, repoKey) {
     };
 }
 const EMPTY_REPORT = "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
+/** Where a user checks repo-key. */
+const LIST_REPOS = '`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones';
+/** Xray indexes the local and remote repositories behind a virtual one, not the virtual one itself. */
+const isVirtual = (repository) => repository?.type?.toUpperCase() === 'VIRTUAL';
+function repositoryCount(n) {
+    return n === 1 ? '1 repository' : `${n} repositories`;
+}
+/** ` (2 local, 1 remote, 1 virtual)`: the repositories' types, when the API gave them. */
+function typesOf(repositories) {
+    const counts = new Map();
+    for (const { type } of repositories) {
+        if (type)
+            counts.set(type.toLowerCase(), (counts.get(type.toLowerCase()) ?? 0) + 1);
+    }
+    const shown = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${n} ${type}`);
+    return shown.length ? ` (${shown.join(', ')})` : '';
+}
+/**
+ * An empty report for a repository Xray does not know may be Xray's answer to a misspelt or virtual key:
+ * checked only then, against the repositories the token can see. A key missing or virtual fails the run (exit 3):
+ * an empty report would pass any gate. When the list cannot be read, or is empty (a token that may read no
+ * repository proves nothing about the key), the empty report stands, with the warning.
+ */
+async function checkEmptyReportKey(client, config, logger) {
+    const repoKey = config.repoKey;
+    const unchecked = (why) => logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty, and repo-key could not be checked (${why}). ${EMPTY_REPORT} Check repo-key too: ${LIST_REPOS}.`);
+    let repositories;
+    try {
+        repositories = await client.repositories();
+    }
+    catch (error) {
+        unchecked((0,wording/* clause */.s)(error.message));
+        return;
+    }
+    const scope = config.projectKey ? ` in the JFrog Project ${config.projectKey}` : '';
+    if (!repositories.length) {
+        unchecked(`the token sees no repository at all${scope}`);
+        return;
+    }
+    const repository = repositories.find((repo) => repo.key === repoKey);
+    if (!repository) {
+        const near = repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
+        throw new errors/* ScannerError */.VM(`Xray's vulnerabilities report for ${repoKey} is empty, and the token sees no repository ${repoKey} (it sees ${repositoryCount(repositories.length)}${scope}${near ? `, ${near.key} among them, which differs only in case` : ''}): Xray reports nothing for a repository it does not know. Check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}).`);
+    }
+    if (isVirtual(repository)) {
+        throw new errors/* ScannerError */.VM(`Xray's vulnerabilities report for ${repoKey} is empty: ${repoKey} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`);
+    }
+    const kind = repository.type ? `${repository.type.toLowerCase()} ` : '';
+    logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty; repo-key names a ${kind}repository the token can see. ${EMPTY_REPORT}`);
+}
 async function withClient(ctx, http, use) {
     const client = new XrayClient(ctx, http);
     try {
@@ -812,8 +1011,17 @@ async function withClient(ctx, http, use) {
     }
 }
 async function checkAccess(client, config, logger) {
-    // Both are read-only; asking at once saves a round trip. The version's error wins when both fail.
-    const [version, reports] = await settleAll([client.version(), client.reportsList()]);
+    // Both are read-only; asking at once saves a round trip. The version's error wins when both fail; the
+    // reports list's is said knowing the version (a 404 then means an Xray without the Reports API, not a wrong URL).
+    const [asked, listed] = await Promise.allSettled([client.version(), client.reportsList()]);
+    if (asked.status === 'rejected')
+        throw asked.reason;
+    const version = asked.value;
+    if (listed.status === 'rejected') {
+        const error = listed.reason;
+        throw error instanceof XrayStatusError ? error.knowing({ xrayVersion: version.version }) : error;
+    }
+    const reports = listed.value;
     logger.info(`Reached Xray ${version.version}${version.revision ? ` (revision ${version.revision})` : ''} at ${client.base}: URL and TLS are fine.`);
     logger.info(`The token is valid and may manage Xray reports: POST /xray/api/v1/reports answered (${reports} reports visible${config.projectKey ? ` in the JFrog Project ${config.projectKey}` : ''}).`);
     return version.version;
@@ -831,9 +1039,13 @@ function createXrayAdapter(options = {}) {
         },
         async listRepositories(ctx) {
             return withClient(ctx, http, async (client) => {
-                const keys = await client.repositories();
-                ctx.logger.info(`${keys.length === 1 ? '1 repository' : `${keys.length} repositories`} visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}.`);
-                return keys;
+                const repositories = await client.repositories();
+                ctx.logger.info(`${repositoryCount(repositories.length)} visible to the token at ${client.base}${ctx.config.projectKey ? ` in the JFrog Project ${ctx.config.projectKey}` : ''}${typesOf(repositories)}.`);
+                const virtual = repositories.filter(isVirtual).map((repo) => repo.key);
+                if (virtual.length) {
+                    ctx.logger.info(`Xray does not report on virtual repositories (${virtual.join(', ')}): give repo-key the local or remote repositories behind them.`);
+                }
+                return repositories.map((repo) => repo.key);
             });
         },
         async scan(ctx) {
@@ -843,11 +1055,13 @@ function createXrayAdapter(options = {}) {
             return withClient(ctx, http, async (client) => {
                 const scannerVersion = await checkAccess(client, config, logger);
                 const at = now();
+                const unique = options.unique?.() ?? (0,external_node_crypto_.randomBytes)(3).toString('hex');
                 const name = (suffix) => reportName({
                     repoKey,
                     projectKey: config.projectKey,
                     branch: config.branch,
                     at,
+                    unique,
                     ...(suffix ? { suffix } : {}),
                 });
                 const resources = { repositories: [repositoryResource(config, repoKey)] };
@@ -877,7 +1091,7 @@ function createXrayAdapter(options = {}) {
                 ]);
                 const rows = parseRows(xray_report/* xrayRowSchema */.Yr, vulnerabilities.rows, 'vulnerabilities', vulnerabilities.id);
                 if (!rows.length)
-                    logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty. ${EMPTY_REPORT}`);
+                    await checkEmptyReportKey(client, config, logger);
                 let violations = [];
                 if (violationsReport) {
                     violations = parseRows(xray_report/* xrayViolationRowSchema */.ZL, violationsReport.rows, 'violations', violationsReport.id).map(xray_report/* mapXrayViolationRow */.AN);

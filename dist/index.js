@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61747);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80398);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 61747:
+/***/ 80398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77709,7 +77709,67 @@ const IMPORT_FORMATS = [
     'xray-simple-json',
 ];
 
+;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
+/**
+ * What @actions/artifact refuses in an artifact's name (`validateArtifactName`: NTFS cannot store them), named
+ * as it names them; its file names take the same but for the slashes.
+ */
+const FORBIDDEN_IN_NAMES = [
+    ['"', 'double quote "'],
+    [':', 'colon :'],
+    ['<', 'less than <'],
+    ['>', 'greater than >'],
+    ['|', 'vertical bar |'],
+    ['*', 'asterisk *'],
+    ['?', 'question mark ?'],
+    ['\r', 'carriage return'],
+    ['\n', 'line feed'],
+    ['\\', 'backslash \\'],
+    ['/', 'forward slash /'],
+];
+/** The characters of a name @actions/artifact would refuse, by their names; empty when it takes the name. */
+function forbiddenInArtifactName(name) {
+    return FORBIDDEN_IN_NAMES.filter(([char]) => name.includes(char)).map(([, what]) => what);
+}
+/** A file's name as an artifact takes it: each character @actions/artifact refuses becomes `_`. */
+function artifactFileName(name) {
+    return FORBIDDEN_IN_NAMES.reduce((out, [char]) => out.split(char).join('_'), name);
+}
+/** `name`, or `name-2`, `name-3`… : artifact names must be unique in a run (matrix jobs, repeated steps). */
+function uniqueName(name, taken) {
+    if (!taken.has(name))
+        return name;
+    for (let n = 2;; n++)
+        if (!taken.has(`${name}-${n}`))
+            return `${name}-${n}`;
+}
+const CONFLICT = /already exists|conflict|409/i;
+/**
+ * Uploads the files under a name no other step of the run has taken. Two jobs may race for the same name:
+ * a conflict moves on to the next suffix, a few times.
+ */
+async function uploadUnique(client, name, files, rootDirectory, logger) {
+    const taken = new Set((await client.listArtifacts()).artifacts.map((a) => a.name));
+    for (let attempt = 0; attempt < 5; attempt++) {
+        const candidate = uniqueName(name, taken);
+        try {
+            await client.uploadArtifact(candidate, files, rootDirectory);
+            logger.info(`Uploaded artifact ${candidate} (${files.length} files).`);
+            return candidate;
+        }
+        catch (error) {
+            if (!CONFLICT.test(error.message))
+                throw error;
+            taken.add(candidate);
+        }
+    }
+    // Names are taken on GitHub's side (parallel jobs racing for them): a remote condition, not a bug.
+    throw new errors/* ScannerError */.VM(`could not find a free artifact name after 5 tries, starting from ${name}`);
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -78042,6 +78102,19 @@ function webhookInputs(raw, env, proxyUsed) {
 function importFilesOf(raw, files = []) {
     return [...files, ...list(raw, 'import-file')];
 }
+/**
+ * `artifact-name`, refused here when @actions/artifact would refuse it: it says so only with a warning when the
+ * upload starts, after the whole scan, and the step then passes without the artifact.
+ */
+function artifactName(raw) {
+    const name = config_text(raw, 'artifact-name');
+    if (name === undefined)
+        return undefined;
+    const forbidden = forbiddenInArtifactName(name);
+    if (!forbidden.length)
+        return name;
+    throw new errors/* UserError */.yo(`Input artifact-name: "${name}" holds ${forbidden.join(', ')}, which GitHub's artifact names cannot hold; name it without (${artifactFileName(name)}), or leave it out for sca-bridge-<scanner>.`);
+}
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 function parseConfig(mode, raw, ctx) {
     const scanner = oneOf(raw, 'scanner', ['dependency-track', 'xray']);
@@ -78097,7 +78170,7 @@ function parseConfig(mode, raw, ctx) {
         uploadSarif: bool(raw, 'upload-sarif', false),
         githubToken: config_text(raw, 'github-token'),
         uploadArtifact: bool(raw, 'upload-artifact', false),
-        artifactName: config_text(raw, 'artifact-name'),
+        artifactName: artifactName(raw),
         gitlabDependencyReport: reports['gitlab-dependency-report'],
         gitlabCodequalityReport: reports['gitlab-codequality-report'],
         workflowRef: ctx.env.GITHUB_WORKFLOW_REF,
@@ -78110,7 +78183,7 @@ function parseConfig(mode, raw, ctx) {
     checkModeInputs(config);
     return config;
 }
-/** The inputs only one scanner's scan reads, and whether a config gives them. */
+/** The inputs only one scanner reads, and whether a config gives them. */
 const SCANNER_INPUTS = {
     'dependency-track': [
         ['sbom', (c) => c.sbom !== undefined],
@@ -78126,15 +78199,52 @@ const SCANNER_INPUTS = {
     ],
 };
 /**
- * A scan given the other scanner's inputs would drop them while the user counts on them (an SBOM "scanned" by
- * an Xray repository report): refused, naming them.
+ * The inputs only a scan reads: the scanner's API and what is done there. An import reads exported files, and
+ * still reads ui-url (links), the labels (project-name, repo-key, …), `sbom` (a place for findings), `watches`
+ * (of imported Xray violations), and timeout and poll-interval (the Action's upload-sarif waits by them; the
+ * front doors pass them at their defaults, which no check could tell from a value given).
+ */
+const SCAN_ONLY_INPUTS = [
+    ['api-url', (c) => c.apiUrl !== undefined],
+    ['project-key', (c) => c.projectKey !== undefined],
+    ['parent-project', (c) => c.parentProject !== undefined],
+    ['is-latest', (c) => c.isLatest !== undefined],
+    ['auto-create', (c) => !c.autoCreate],
+    ['keep-report', (c) => c.keepReport],
+];
+/** The TLS inputs, which apply to requests: an import makes one only to send the webhook. */
+const TLS_INPUTS = [
+    ['insecure', (c) => c.insecure],
+    ['ca-file', (c) => c.caFile !== undefined],
+];
+/** Refuses the inputs of `table` a config gives: `Input(s) <names>: <why(them or it)>.` */
+function refuseGiven(config, table, why) {
+    const given = table.filter(([, isGiven]) => isGiven(config)).map(([input]) => input);
+    if (!given.length)
+        return;
+    const [inputs, them] = given.length > 1 ? ['Inputs', 'them'] : ['Input', 'it'];
+    throw new errors/* UserError */.yo(`${inputs} ${given.join(', ')}: ${why(them)}.`);
+}
+/**
+ * A scan, or an import of one scanner's exports, given the other scanner's inputs would drop them while the user
+ * counts on them (an SBOM "scanned" by an Xray repository report, a repository key labelling a Dependency-Track
+ * import): refused, naming them.
  */
 function refuseOtherScannersInputs(config, scanner) {
     const other = scanner === 'xray' ? 'dependency-track' : 'xray';
-    const given = SCANNER_INPUTS[other].filter(([, isGiven]) => isGiven(config)).map(([input]) => input);
-    if (!given.length)
-        return;
-    throw new errors/* UserError */.yo(`Input${given.length > 1 ? 's' : ''} ${given.join(', ')}: ${other === 'xray' ? "Xray's" : "Dependency-Track's"}, which ${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} scan does not read; leave ${given.length > 1 ? 'them' : 'it'} out, or set scanner: ${other}.`);
+    const [whose, fix] = other === 'xray' ? ["Xray's", 'Xray exports'] : ["Dependency-Track's", 'Dependency-Track exports'];
+    const reader = `${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} ${config.mode}`;
+    refuseGiven(config, SCANNER_INPUTS[other], (them) => `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`);
+}
+/**
+ * An import given what only a scan reads would drop it while the user counts on it (a report kept, a project
+ * auto-created under a parent): refused, naming it; so is TLS for requests an import does not make.
+ */
+function refuseScanOnlyInputs(config) {
+    refuseGiven(config, SCAN_ONLY_INPUTS, (them) => `a scan's, which an import does not read (it reads exported files, never the scanner's API; links into the scanner's UI take ui-url); leave ${them} out, or scan (mode scan; CLI: \`sca-bridge scan\`)`);
+    if (!config.webhookUrl) {
+        refuseGiven(config, TLS_INPUTS, (them) => `TLS settings of the requests a run makes, and an import makes none without webhook-url; leave ${them} out`);
+    }
 }
 /**
  * A Dependency-Track project is named by its UUID or by name and version, not both: the UUID would win, while the
@@ -78158,6 +78268,12 @@ function checkModeInputs(config) {
     }
     if (config.mode === 'import' && config.importFiles.includes('-')) {
         throw new errors/* UserError */.yo('Input import-file: - (standard input) is not read; save the export to a file and name that file.');
+    }
+    if (config.mode === 'import') {
+        refuseScanOnlyInputs(config);
+        // The files name their scanner; one named as well says whose inputs apply (files of the other are refused).
+        if (config.scanner)
+            refuseOtherScannersInputs(config, config.scanner);
     }
     // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
     if (config.mode === 'scan' && config.importFiles.length) {
@@ -78411,6 +78527,12 @@ async function sendWebhook(config, summary, logger) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/findings/model.ts
+/** The line that declares a finding's package, wherever code scanning's result had to move. */
+function declaringLine(location) {
+    return location.declaredLine ?? location.startLine;
+}
+
 // EXTERNAL MODULE: ./src/findings/cvss.ts
 var cvss = __nccwpck_require__(62915);
 // EXTERNAL MODULE: ./src/findings/ids.ts
@@ -78511,6 +78633,7 @@ function findingMessage(finding) {
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
+
 /** GitHub shows at most 10 annotations of each kind per step, and 50 in all per job. */
 const ANNOTATIONS_PER_KIND = 10;
 const ANNOTATIONS_PER_JOB = 50;
@@ -78547,7 +78670,7 @@ function planAnnotations(findings, used, usedInJob = 0) {
             title: `${finding.id} in ${componentLabel(finding)} (${finding.severity})`,
             message: `${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`,
             file: finding.location.uri,
-            startLine: finding.location.startLine,
+            startLine: declaringLine(finding.location),
         });
     }
     const candidates = findings.filter((f) => !f.suppressed).length;
@@ -78967,6 +79090,7 @@ const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.
 
 
 
+
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 900 * 1024;
 const TOP_FINDINGS = 25;
@@ -79044,13 +79168,14 @@ function counts(summary, read) {
         ...(slices.length ? ['```mermaid', 'pie showData title Findings by severity', ...slices, '```', ''] : []),
     ];
 }
-function findingRows(findings, fileLink, limit) {
+function findingRows(findings, { fileLink, artifact }, limit) {
     const shown = findings.filter((f) => !f.suppressed).slice(0, limit);
     if (!shown.length)
         return [];
     const rows = shown.map((f) => {
         const score = (0,cvss/* cvssScore */._k)(f);
-        const { uri, startLine } = f.location;
+        const { uri } = f.location;
+        const startLine = declaringLine(f.location);
         const where = job_summary_link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
         const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
         return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(advisedVersions(f).join(', ') || '—')} | ${where} |`;
@@ -79065,7 +79190,7 @@ function findingRows(findings, fileLink, limit) {
         ...(more > 0
             ? [
                 '',
-                `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and \`upload-artifact: true\` keeps every one.`,
+                `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and ${artifact ? 'the workflow artifact holds every one' : '`upload-artifact: true` keeps every one'}.`,
             ]
             : []),
         '',
@@ -79106,7 +79231,7 @@ function renderJobSummary(input) {
     const render = (findingLimit) => [
         ...header(input.summary),
         ...counts(input.summary, input.findings !== undefined),
-        ...findingRows(input.findings ?? [], input.fileLink, findingLimit),
+        ...findingRows(input.findings ?? [], input, findingLimit),
         ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
         // A blank line apart: markdown runs consecutive quoted lines into one paragraph.
         ...notes.flatMap((note, i) => (i ? ['', `> ${cell(note)}`] : [`> ${cell(note)}`])),
@@ -79176,7 +79301,7 @@ function uncountedViolationsNote(violations, failing) {
         warnOnly &&
             `${warnOnly} of policies that only warn (Dependency-Track WARN or INFO, Xray without "fail build")`,
         suppressed && `${suppressed} suppressed`,
-        unwatched && `${unwatched} of watches that watches leaves out`,
+        unwatched && `${unwatched} of a watch not named in watches`,
     ].filter(Boolean);
     return `fail-on-policy-violation: ${failing.length} of ${(0,wording/* plural */.L)(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
 }
@@ -83905,7 +84030,8 @@ function claimTurn(suppressed, location) {
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
  * to the top. Findings already on lines of their own keep them. When every line of the file is taken, a finding
- * goes past its end: an alert of its own matters more than a line GitHub can show.
+ * goes past its end: an alert of its own matters more than a line GitHub can show. A finding that moves keeps
+ * the line it left as `declaredLine`.
  */
 function separateSharedLines(findings, locator) {
     // Keyed by id, then file: no joined key that two different pairs could share. Most ids are on one line of
@@ -83941,6 +84067,8 @@ function separateSharedLines(findings, locator) {
             continue;
         const lines = typeof taken === 'number' ? new TakenLines(taken) : taken;
         files.set(location.uri, lines);
+        // Kept for reports that need no move (GitLab's); `??=` keeps the first line if it is ever moved twice.
+        location.declaredLine ??= location.startLine;
         location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri));
         lines.add(location.startLine);
     }
@@ -84003,6 +84131,8 @@ async function createLocator(options) {
     return new Placer(root, repository, readSbom(options), fallbackUri(options, repository));
 }
 
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __nccwpck_require__(86999);
 ;// CONCATENATED MODULE: ./src/policy/filter.ts
 
 
@@ -84162,6 +84292,7 @@ class GzipBound {
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(71013);
 ;// CONCATENATED MODULE: ./src/report/gitlab.ts
+
 
 
 
@@ -84396,7 +84527,9 @@ function gitlabCodeQualityReport(groups) {
             categories: ['Security'],
             location: {
                 path: finding.location.uri,
-                lines: { begin: finding.location.startLine },
+                // The declaring line: the move off it (`separateSharedLines`) is for GitHub's alerts; GitLab tells
+                // issues apart by fingerprint, and an issue on a line that declares nothing sends the reader astray.
+                lines: { begin: declaringLine(finding.location) },
             },
         };
     });
@@ -84656,6 +84789,7 @@ async function writeSarifFile(file, runs) {
 
 
 
+
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
     // Findings share a few files: each is converted once.
@@ -84771,7 +84905,8 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             });
             // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
             cancel.signal.throwIfAborted();
-            return [source];
+            // A server may quote the token back inside a finding; every report is written from this model.
+            return [(0,src_logger/* redactDeep */.KL)(source, (text) => logger.redact(text))];
         }
         finally {
             cancel.dispose();
@@ -84912,13 +85047,16 @@ function scannerReport(part, runs, truncations) {
         truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
     };
 }
-/** Says which results a SARIF run left out; a run of one of several projects names the project. */
-function warnTruncated(run, truncation, runs, logger) {
+/**
+ * Says which results a SARIF run left out, and where every one stays; a run of one of several projects names
+ * the project.
+ */
+function warnTruncated(run, truncation, runs, untruncatedIn, logger) {
     if (!truncation.resultsDropped)
         return;
     const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
     const kept = run.reported.length - truncation.resultsDropped;
-    logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; --json counts and the artifact hold all of them.`);
+    logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; ${untruncatedIn}.`);
 }
 /** Every report's findings, most severe first across scanners. */
 function mergedFindings(reports) {
@@ -84931,7 +85069,9 @@ function mergedFindings(reports) {
 function judge(config, reports, findings, logger) {
     const counts = countFindings(findings, reports.reduce((sum, r) => sum + r.suppressed, 0));
     const allViolations = reports.flatMap((r) => r.violations);
-    const violations = failingViolations(allViolations, config.watches);
+    // A scan's violations report is already of `watches` (Xray filters it); filtered again here by exact name,
+    // a row Xray matched otherwise (case, no watch name) would leave the gate.
+    const violations = failingViolations(allViolations, config.mode === 'scan' ? [] : config.watches);
     const unmatched = config.mode === 'import' && unmatchedWatchesWarning(allViolations, config.watches);
     if (unmatched)
         logger.warn(unmatched);
@@ -84984,13 +85124,13 @@ function runSummary(config, ci, startedAt, reports, sources, { counts, violation
     };
 }
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
-async function runCore(config, ci, logger, startedAt, sources) {
+async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources) {
     const locator = await locatorFor(config, sources, logger);
     const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger));
     const specs = sarifRunSpecs(config, runs);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);
-    runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, logger));
+    runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
     const reports = parts.map((part) => scannerReport(part, runs, truncations));
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);
@@ -85078,11 +85218,8 @@ function clearReportsOfRefusedRun(raw, read, logger) {
         tokenFile: read.tokenFile,
     }, logger);
 }
-/**
- * `scan` and `import`: read the sources, then report. `keepDir` keeps a scan's raw answers (for the Action's
- * workflow artifact).
- */
-async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
+/** `scan` and `import`: read the sources, then report. */
+async function runScan(config, ci, logger, { startedAt = new Date(), keepDir, untruncatedIn }) {
     const reports = reportsOf(config);
     const written = Object.values(reports).filter((file) => !!file);
     const importFiles = config.mode === 'import'
@@ -85104,7 +85241,7 @@ async function runScan(config, ci, logger, startedAt = new Date(), keepDir) {
     if (gathered.status === 'rejected')
         throw gathered.reason;
     try {
-        return await runCore(config, ci, logger, startedAt, gathered.value);
+        return await runCore(config, ci, logger, { startedAt, untruncatedIn }, gathered.value);
     }
     catch (error) {
         // A report written before a later step failed is this failed run's, and must not pass for a complete one.
@@ -85181,36 +85318,34 @@ function uploadCommit(context, checkedOut) {
     return { sha: context.sha, ref: context.ref };
 }
 
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __nccwpck_require__(86999);
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
 
-
-/**
- * Text the runner reads as a workflow command: `::` after a line's leading blanks, or the older `##[…]` form
- * anywhere in a line.
- */
-const COMMAND_LINE = /(^|[\r\n])[^\S\r\n]*::|##\[/;
+const LEVELS = ['error', 'warning', 'notice'];
+/** A line of standard output that makes an annotation: `::warning::…`, `::error file=…::…`. */
+const ANNOTATION = /^::(error|warning|notice)[ :]/gm;
+/** Adds the annotations a chunk written to standard output makes to `seen`. */
+function countAnnotations(chunk, seen) {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    for (const [, level] of text.matchAll(ANNOTATION))
+        seen[level] += 1;
+}
 /**
  * The Action's logger: GitHub's workflow commands, which also mask registered secrets. It counts the
  * warnings and errors it prints, since each is an annotation within the step's caps.
  */
 class ActionLogger {
     printed = { error: 0, warning: 0, notice: 0 };
-    redactor = new logger/* Redactor */.p();
+    redactor = new src_logger/* Redactor */.pO();
     debug(message) {
         core/* debug */.Yz(message);
     }
     info(message) {
-        // A server's text (an error body, a version) can hold a line the runner would take for a workflow command
-        // (`::error …`, `::add-mask::…`): such a message is printed with commands stopped, as GitHub advises.
-        if (!COMMAND_LINE.test(message))
-            return core/* info */.pq(message);
-        const token = (0,external_node_crypto_.randomUUID)();
-        core/* info */.pq(`::stop-commands::${token}`);
-        core/* info */.pq(message);
-        core/* info */.pq(`::${token}::`);
+        // A server's text (an error body, a version, a team name) can hold what the runner would take for a
+        // workflow command (`::error …`, `::add-mask::…`). Warnings, errors and debug lines are safe: @actions/core
+        // writes them as one command whose text the runner reads as data.
+        for (const line of (0,src_logger/* commandsStopped */.gZ)(message))
+            core/* info */.pq(line);
     }
     warn(message) {
         this.printed.warning += 1;
@@ -85228,9 +85363,38 @@ class ActionLogger {
     redact(text) {
         return this.redactor.redact(text);
     }
+    /** `redact` for a file's bytes, for what the workflow artifact uploads. */
+    redactBytes(bytes) {
+        return this.redactor.redactBytes(bytes);
+    }
+    /**
+     * Runs work that prints through @actions/core on its own (@actions/artifact warns when an upload fails, on
+     * GitHub Enterprise Server, on a file it cannot zip): what it prints is counted from standard output, since
+     * every warning or error there is an annotation within the step's caps. Its own messages (printed by this
+     * logger while the work runs) are in what is seen, so the count replaces theirs rather than adding to it.
+     */
+    async counting(work) {
+        const before = { ...this.printed };
+        const seen = { error: 0, warning: 0, notice: 0 };
+        const stdout = process.stdout;
+        const write = stdout.write;
+        stdout.write = function (chunk, ...rest) {
+            countAnnotations(chunk, seen);
+            return write.call(this, chunk, ...rest);
+        };
+        try {
+            return await work();
+        }
+        finally {
+            stdout.write = write;
+            for (const level of LEVELS)
+                this.printed[level] = before[level] + seen[level];
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -85317,6 +85481,31 @@ function setOutputs(summary) {
     core/* setOutput */.uH('gate-result', summary.gate.result);
     core/* setOutput */.uH('report-url', summary.reportUrl ?? '');
 }
+/**
+ * What an upload to code scanning needs, or a refusal naming what is missing. Asked before the scan too
+ * (`refuseImpossibleUploads`), so a run that could not upload is refused before any network call (SPEC §3).
+ */
+function codeScanningTarget(config, github) {
+    if (!config.githubToken) {
+        throw new errors/* UserError */.yo('Input github-token: upload-sarif needs a token with security-events: write, and this one is empty (a secret that is not set?). Leave github-token out for the default github.token, or set upload-sarif: false.');
+    }
+    const { repository, sha, ref } = github;
+    if (!repository || !sha || !ref) {
+        const unset = Object.entries({ GITHUB_REPOSITORY: repository, GITHUB_SHA: sha, GITHUB_REF: ref })
+            .flatMap(([variable, value]) => (value ? [] : [variable]))
+            .join(', ');
+        throw new errors/* UserError */.yo(`Input upload-sarif: the runner sets no ${unset}, so there is no repository, commit and ref to upload to; run the step in GitHub Actions, or set upload-sarif: false.`);
+    }
+    return { token: config.githubToken, repository, sha, ref };
+}
+/**
+ * Refuses, before the scan, an upload the run could not make: found only after it, the scan's work would be
+ * lost to a bad input. A fork's pull request skips the upload (`uploadToCodeScanning`), so needs nothing.
+ */
+function refuseImpossibleUploads(config, github) {
+    if (config.uploadSarif && !github.forkPullRequest)
+        codeScanningTarget(config, github);
+}
 /** Uploads the SARIF file to code scanning, unless a fork's read-only token makes it impossible. */
 async function uploadToCodeScanning(config, github, logger, notes) {
     if (github.forkPullRequest) {
@@ -85325,17 +85514,13 @@ async function uploadToCodeScanning(config, github, logger, notes) {
         notes.push(note);
         return;
     }
-    if (!config.githubToken)
-        throw new errors/* UserError */.yo('Input github-token: upload-sarif needs a token (the default is github.token).');
-    if (!github.repository || !github.sha || !github.ref) {
-        throw new errors/* UserError */.yo('upload-sarif: GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF are not set; run it inside GitHub Actions.');
-    }
+    const target = codeScanningTarget(config, github);
     const id = await uploadSarif(JSON.parse(await (0,promises_.readFile)(config.sarifFile, 'utf8')), {
         apiUrl: github.apiUrl,
-        token: config.githubToken,
-        repository: github.repository,
-        commitSha: github.sha,
-        ref: github.ref,
+        token: target.token,
+        repository: target.repository,
+        commitSha: target.sha,
+        ref: target.ref,
         checkoutUri: (0,external_node_url_.pathToFileURL)(config.repositoryRoot).href,
         proxyEnv: config.proxyEnv,
         waitSeconds: Math.min(config.timeoutSeconds, 120),
@@ -85343,26 +85528,53 @@ async function uploadToCodeScanning(config, github, logger, notes) {
     }, logger, (uploaded) => core/* setOutput */.uH('sarif-id', uploaded));
     notes.push(`Uploaded to code scanning (SARIF id ${id}).`);
 }
+/** Copies a file into the artifact's folder, under a name the artifact takes, with every secret masked. */
+async function addRedacted(from, dir, name, logger) {
+    // A scanner's answer or an export could quote a token back; nothing uploaded may hold one.
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, artifactFileName(name)), logger.redactBytes(await (0,promises_.readFile)(from)));
+}
 /**
- * SARIF, the run summary, every finding (untruncated) and the raw scanner JSON (the imported exports, or the
- * pages a scan read, kept in `rawDir`), as one workflow artifact.
+ * The artifact's files: the run summary, the raw scanner JSON (the pages a scan read, kept in `rawDir`) and,
+ * when the run finished, the SARIF, every finding (untruncated) and the imported exports. A run that ended in
+ * an error has only its summary and the pages read before it, which is what a user needs to see why.
  */
-async function uploadArtifact(outcome, config, github, logger, rawDir) {
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-'));
-    await (0,promises_.copyFile)(config.sarifFile, external_node_path_default().join(dir, external_node_path_default().basename(config.sarifFile)));
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-summary.json'), JSON.stringify(outcome.summary, null, 2));
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-findings.json'), JSON.stringify(outcome.reports, null, 2));
-    const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
-    for (const [i, file] of imported.entries())
-        await (0,promises_.copyFile)(file, external_node_path_default().join(dir, `raw-${i + 1}-${external_node_path_default().basename(file)}`));
+async function artifactFiles(summary, outcome, config, dir, logger, rawDir) {
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-summary.json'), logger.redact(JSON.stringify(summary, null, 2)));
+    if (outcome) {
+        await addRedacted(config.sarifFile, dir, external_node_path_default().basename(config.sarifFile), logger);
+        const findings = JSON.stringify(outcome.reports, null, 2);
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-findings.json'), logger.redact(findings));
+        const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
+        for (const [i, file] of imported.entries())
+            await addRedacted(file, dir, `raw-${i + 1}-${external_node_path_default().basename(file)}`, logger);
+    }
     if (rawDir)
         for (const name of await (0,promises_.readdir)(rawDir))
-            await (0,promises_.copyFile)(external_node_path_default().join(rawDir, name), external_node_path_default().join(dir, `raw-${name}`));
+            await addRedacted(external_node_path_default().join(rawDir, name), dir, `raw-${name}`, logger);
+}
+/** The run's files (`artifactFiles`) as one workflow artifact. */
+async function uploadArtifact(summary, outcome, config, github, logger, rawDir) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-'));
+    await artifactFiles(summary, outcome, config, dir, logger, rawDir);
     const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 1022));
-    const { uploadUnique } = await __nccwpck_require__.e(/* import() */ 625).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
-    const scanners = outcome.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
+    const scanners = outcome?.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
     const files = (await (0,promises_.readdir)(dir)).map((name) => external_node_path_default().join(dir, name));
     await uploadUnique(new DefaultArtifactClient(), config.artifactName ?? `sca-bridge-${scanners}`, files, dir, logger);
+}
+/**
+ * `uploadArtifact`, whose failure is a warning and a note in the job summary: the run's results stand.
+ * @actions/artifact prints warnings of its own (a failed upload, GitHub Enterprise Server), counted as the
+ * step's annotations (`ActionLogger.counting`).
+ */
+async function uploadArtifactOrWarn(summary, outcome, config, github, logger, notes, rawDir) {
+    try {
+        await logger.counting(() => uploadArtifact(summary, outcome, config, github, logger, rawDir));
+    }
+    catch (error) {
+        const message = `The workflow artifact could not be uploaded: ${error.message}`;
+        logger.warn(message);
+        notes.push(message);
+    }
 }
 /** The step: one catch for all of it, so a bug anywhere fails the step asking for a report (SPEC §5). */
 async function run_run(env = process.env) {
@@ -85372,6 +85584,12 @@ async function run_run(env = process.env) {
     catch (error) {
         core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
     }
+}
+/** Where an Action run keeps every finding when the SARIF holds only some (GitHub's limits). */
+function untruncatedIn(config) {
+    return config.uploadArtifact
+        ? 'the job summary counts all of them, and the workflow artifact (upload-artifact) holds every one'
+        : 'the job summary counts all of them, and upload-artifact: true keeps every one in a workflow artifact';
 }
 /**
  * Reads the inputs and runs the mode; an error becomes the run's error summary and failure. Undefined after
@@ -85383,23 +85601,30 @@ async function runMode(env, github, logger) {
     let filed = github;
     let config;
     let mode;
+    let rawDir;
     const inputs = readInputs();
     try {
         registerSecrets(inputs, logger);
         mode = modeOf(inputs);
-        config = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot });
-        if (config.mode === 'test-connection') {
-            await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
+        const parsed = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot });
+        if (parsed.mode === 'test-connection') {
+            await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
             return undefined;
         }
+        // Refused like any other bad input: no config, so the earlier run's reports are cleared and nothing uploaded.
+        refuseImpossibleUploads(parsed, github);
+        config = parsed;
         // The commit the lines are read from: the upload, the job summary's links and the run summary all name it.
         const { repositoryRoot } = config;
         filed = { ...github, ...uploadCommit(github, () => gitHead(repositoryRoot)) };
         ci = { ...ci, commit: filed.sha ?? ci.commit };
-        const rawDir = config.uploadArtifact && mode === 'scan'
-            ? await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'))
-            : undefined;
-        const outcome = await runScan(config, ci, logger, startedAt, rawDir);
+        if (config.uploadArtifact && mode === 'scan')
+            rawDir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-raw-'));
+        const outcome = await runScan(config, ci, logger, {
+            startedAt,
+            keepDir: rawDir,
+            untruncatedIn: untruncatedIn(config),
+        });
         return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir, filed };
     }
     catch (error) {
@@ -85413,6 +85638,8 @@ async function runMode(env, github, logger) {
             webhook: config ?? webhookOfRefusedRun(inputs, env),
             summary: errorSummary(config, ci, startedAt, error, logger),
             failures: [(0,errors/* describeError */.Uc)(error)],
+            // The pages a scan read before it failed: the artifact of a failed run carries them.
+            rawDir,
             filed,
         };
     }
@@ -85432,6 +85659,9 @@ async function runStep(env) {
     if (summary.status !== 'error')
         setOutputs(summary);
     const uploadFailure = outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
+    // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
+    if (!outcome && config?.uploadArtifact)
+        await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
     // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
@@ -85442,7 +85672,7 @@ async function runStep(env) {
     const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
     if (config?.jobSummary !== false)
-        await writeJobSummary(summary, outcome, filed, notes, logger);
+        await writeJobSummary(summary, outcome, filed, notes, !!config?.uploadArtifact, logger);
     // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
     if (outcome?.summary.status === 'failed')
         failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
@@ -85453,7 +85683,7 @@ async function runStep(env) {
     if (failures.length)
         core/* setFailed */.C1(failures.join('\n'));
 }
-async function writeJobSummary(summary, outcome, github, notes, logger) {
+async function writeJobSummary(summary, outcome, github, notes, artifact, logger) {
     const violations = outcome?.violations ?? [];
     const reported = outcome?.reports.reduce((sum, r) => sum + r.violations.length, 0) ?? 0;
     const link = github.repository && github.sha
@@ -85466,6 +85696,7 @@ async function writeJobSummary(summary, outcome, github, notes, logger) {
         uncountedViolations: reported - violations.length,
         ...(link ? { fileLink: link } : {}),
         notes,
+        artifact,
     });
     // A runner without a step summary (act, Gitea, a local run) loses only the summary.
     await core/* summary */.z
@@ -85490,17 +85721,8 @@ async function publish(outcome, config, github, logger, notes, failures, rawDir)
             failure = { message: `upload-sarif: ${(0,errors/* describeError */.Uc)(error)}`, exitCode: (0,errors/* exitCodeOf */.FO)(error) };
         }
     }
-    if (config.uploadArtifact) {
-        try {
-            await uploadArtifact(outcome, config, github, logger, rawDir);
-        }
-        catch (error) {
-            // The scan's results stand; the summary says what is missing as well as the log.
-            const message = `The workflow artifact could not be uploaded: ${error.message}`;
-            logger.warn(message);
-            notes.push(message);
-        }
-    }
+    if (config.uploadArtifact)
+        await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir);
     return failure;
 }
 /**
@@ -86487,6 +86709,10 @@ function describeFailure(code, message, url, context) {
         return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
     return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
 }
+/** A body as JSON; a blank one is `null`. Throws what JSON.parse throws. */
+function parseText(text) {
+    return /\S/.test(text) ? JSON.parse(text) : null;
+}
 /** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
 function cutShortJson(path, text, error) {
     if (!/^\s*[[{]/.test(text))
@@ -86533,7 +86759,7 @@ class HttpClient {
     options;
     dispatcher;
     base;
-    redactor = new logger/* Redactor */.p();
+    redactor = new logger/* Redactor */.pO();
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
@@ -86634,6 +86860,13 @@ class HttpClient {
                 continue;
             }
             if (response.status >= 200 && response.status < 300) {
+                const cutShort = req.expectJson ? this.parseBody(url, response) : undefined;
+                // Only a read is sent again; any other answer that does not parse is left for parseJson to explain.
+                if (cutShort && req.retry) {
+                    lastError = new errors/* ScannerError */.VM(this.redact(cutShort));
+                    await backOff(lastError, attempt, undefined);
+                    continue;
+                }
                 if (req.keepAs)
                     this.keep(req.keepAs, response.text);
                 return response;
@@ -86650,6 +86883,19 @@ class HttpClient {
         if (lastError instanceof HttpStatusError || attempts === 1)
             throw lastError;
         throw new errors/* ScannerError */.VM(`after ${attempts} attempts, ${lastError?.message}`);
+    }
+    /**
+     * Parses an `expectJson` answer into `response.data`; returns what to say when its body starts like JSON but
+     * does not parse (cut short), and nothing for a body that parsed or is no JSON at all.
+     */
+    parseBody(url, response) {
+        try {
+            response.data = parseText(response.text);
+            return undefined;
+        }
+        catch (error) {
+            return cutShortJson(url.pathname, response.text, error);
+        }
     }
     /** A 3xx's `Location`, redacted, and the base URL it implies. */
     redirect(url, response) {
@@ -86711,7 +86957,7 @@ class HttpClient {
     }
     /** Sends a request and parses its JSON body; a body that is not JSON is a scanner failure. */
     async json(req) {
-        return this.parseJson(req, await this.send(req));
+        return this.parseJson(req, await this.send({ ...req, expectJson: true }));
     }
     /**
      * Parses the JSON body of `req`'s answer (an empty or blank body is `null`); a body that is not JSON is a scanner
@@ -86720,7 +86966,7 @@ class HttpClient {
     parseJson(req, response, explain = (answer) => this.notJson(answer)) {
         try {
             return {
-                data: (/\S/.test(response.text) ? JSON.parse(response.text) : null),
+                data: (response.data !== undefined ? response.data : parseText(response.text)),
                 headers: response.headers,
                 status: response.status,
             };
@@ -87298,9 +87544,38 @@ const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   gZ: () => (/* binding */ commandsStopped),
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
 /* unused harmony export StreamLogger */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+const MASK = '***';
+const MASK_BYTES = Buffer.from(MASK);
+/**
+ * `value` with `redact` applied to every string in it, however deep; objects and arrays are copied only where
+ * something changed, so data without a secret comes back as it is.
+ */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value)) {
+        const out = value.map((item) => redactDeep(item, redact));
+        return (out.some((item, i) => item !== value[i]) ? out : value);
+    }
+    if (value && typeof value === 'object') {
+        let out;
+        for (const [key, item] of Object.entries(value)) {
+            const masked = redactDeep(item, redact);
+            if (masked !== item)
+                (out ??= { ...value })[key] = masked;
+        }
+        return (out ?? value);
+    }
+    return value;
+}
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 class Redactor {
     secrets = new Set();
@@ -87315,21 +87590,65 @@ class Redactor {
     }
     redact(text) {
         let out = text;
-        // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
-        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const secret of longestFirst)
-            out = out.split(secret).join('***');
+        for (const secret of this.longestFirst())
+            out = out.split(secret).join(MASK);
         return out;
     }
+    /**
+     * `redact` for a file's bytes (UTF-8): a large export or page is never made one string, which V8 caps at
+     * about 512 MiB. A file that holds no secret, nearly every one, comes back as it is.
+     */
+    redactBytes(bytes) {
+        let out = bytes;
+        for (const secret of this.longestFirst()) {
+            const needle = Buffer.from(secret, 'utf8');
+            const parts = [];
+            let start = 0;
+            for (let at = out.indexOf(needle); at >= 0; at = out.indexOf(needle, start)) {
+                parts.push(out.subarray(start, at), MASK_BYTES);
+                start = at + needle.length;
+            }
+            if (parts.length)
+                out = Buffer.concat([...parts, out.subarray(start)]);
+        }
+        return out;
+    }
+    /** Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`. */
+    longestFirst() {
+        return [...this.secrets].sort((a, b) => b.length - a.length);
+    }
 }
-/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
+/**
+ * Text GitHub's runner could take for a workflow command: `::` (the runner acts on it at a line's start after
+ * .NET's whitespace, a wider set than JavaScript's `\s`: U+0085 among others), or the older `##[…]` form,
+ * which it finds anywhere in a line. Any `::` at all is matched, so no whitespace rule has to agree with .NET's.
+ */
+const COMMAND_TEXT = /::|##\[/;
+/**
+ * The lines that print a message so GitHub's runner acts on no workflow command in it: a message that could
+ * hold one (a server's text: an error body, a version, a team name may carry `::add-mask::…` or `::error …`)
+ * goes between `::stop-commands::` markers with a token no server can guess, as GitHub advises.
+ */
+function commandsStopped(message) {
+    if (!COMMAND_TEXT.test(message))
+        return [message];
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    return [`::stop-commands::${token}`, message, `::${token}::`];
+}
+/**
+ * Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). `inGitHubActions`: the runner
+ * reads a `run:` step's output for workflow commands too, so a message that could hold one is printed with
+ * them stopped (`commandsStopped`, as the Action's logger does).
+ */
 class StreamLogger {
     write;
     verbose;
+    inGitHubActions;
     redactor = new Redactor();
-    constructor(write, verbose = false) {
+    constructor(write, verbose = false, inGitHubActions = false) {
         this.write = write;
         this.verbose = verbose;
+        this.inGitHubActions = inGitHubActions;
     }
     debug(message) {
         if (this.verbose)
@@ -87352,7 +87671,10 @@ class StreamLogger {
     }
     emit(level, message) {
         const text = this.redactor.redact(message);
-        this.write(level ? `${level}: ${text}\n` : `${text}\n`);
+        const line = level ? `${level}: ${text}` : text;
+        const lines = this.inGitHubActions ? commandsStopped(line) : [line];
+        // One write, so the markers and the message reach the stream together.
+        this.write(lines.map((l) => `${l}\n`).join(''));
     }
 }
 

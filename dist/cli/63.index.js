@@ -476,12 +476,14 @@ function helpFor(command) {
 
 
 async function main(io) {
-    let logger = new src_logger/* StreamLogger */.r(io.stderr);
+    // In a GitHub `run:` step the runner reads this output for workflow commands, which a server's text must not add.
+    const inGitHubActions = io.env.GITHUB_ACTIONS === 'true';
+    let logger = new src_logger/* StreamLogger */.rv(io.stderr, false, inGitHubActions);
     let parsed = false;
     try {
         const args = (0,cli_args/* parseCliArgs */.hT)(io.argv);
         parsed = true;
-        logger = new src_logger/* StreamLogger */.r(io.stderr, args.verbose);
+        logger = new src_logger/* StreamLogger */.rv(io.stderr, args.verbose, inGitHubActions);
         if (args.version) {
             io.stdout(`${version/* VERSION */.x}\n`);
             return errors/* ExitCode */.yU.Ok;
@@ -494,13 +496,13 @@ async function main(io) {
         switch (args.command) {
             case 'import':
             case 'scan':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).runReport(args.command, args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).runReport(args.command, args, io, logger);
             case 'test-connection':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).testConnection(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).testConnection(args, io, logger);
             case 'list-repos':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).listRepos(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).listRepos(args, io, logger);
             case 'gate':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).runGate(args, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).runGate(args, logger);
             default:
                 throw new errors/* UserError */.yo(`Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`);
         }
@@ -508,7 +510,7 @@ async function main(io) {
     catch (error) {
         logger.error((0,errors/* describeError */.Uc)(error));
         if (!parsed)
-            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 3211))).reportUnparsedRun(io, error, logger);
+            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).reportUnparsedRun(io, error, logger);
         return (0,errors/* exitCodeOf */.FO)(error);
     }
 }
@@ -588,9 +590,38 @@ const IMPORT_FORMATS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor),
-/* harmony export */   r: () => (/* binding */ StreamLogger)
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   gZ: () => (/* binding */ commandsStopped),
+/* harmony export */   pO: () => (/* binding */ Redactor),
+/* harmony export */   rv: () => (/* binding */ StreamLogger)
 /* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+const MASK = '***';
+const MASK_BYTES = Buffer.from(MASK);
+/**
+ * `value` with `redact` applied to every string in it, however deep; objects and arrays are copied only where
+ * something changed, so data without a secret comes back as it is.
+ */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value)) {
+        const out = value.map((item) => redactDeep(item, redact));
+        return (out.some((item, i) => item !== value[i]) ? out : value);
+    }
+    if (value && typeof value === 'object') {
+        let out;
+        for (const [key, item] of Object.entries(value)) {
+            const masked = redactDeep(item, redact);
+            if (masked !== item)
+                (out ??= { ...value })[key] = masked;
+        }
+        return (out ?? value);
+    }
+    return value;
+}
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 class Redactor {
     secrets = new Set();
@@ -605,21 +636,65 @@ class Redactor {
     }
     redact(text) {
         let out = text;
-        // Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`.
-        const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const secret of longestFirst)
-            out = out.split(secret).join('***');
+        for (const secret of this.longestFirst())
+            out = out.split(secret).join(MASK);
         return out;
     }
+    /**
+     * `redact` for a file's bytes (UTF-8): a large export or page is never made one string, which V8 caps at
+     * about 512 MiB. A file that holds no secret, nearly every one, comes back as it is.
+     */
+    redactBytes(bytes) {
+        let out = bytes;
+        for (const secret of this.longestFirst()) {
+            const needle = Buffer.from(secret, 'utf8');
+            const parts = [];
+            let start = 0;
+            for (let at = out.indexOf(needle); at >= 0; at = out.indexOf(needle, start)) {
+                parts.push(out.subarray(start, at), MASK_BYTES);
+                start = at + needle.length;
+            }
+            if (parts.length)
+                out = Buffer.concat([...parts, out.subarray(start)]);
+        }
+        return out;
+    }
+    /** Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`. */
+    longestFirst() {
+        return [...this.secrets].sort((a, b) => b.length - a.length);
+    }
 }
-/** Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). */
+/**
+ * Text GitHub's runner could take for a workflow command: `::` (the runner acts on it at a line's start after
+ * .NET's whitespace, a wider set than JavaScript's `\s`: U+0085 among others), or the older `##[…]` form,
+ * which it finds anywhere in a line. Any `::` at all is matched, so no whitespace rule has to agree with .NET's.
+ */
+const COMMAND_TEXT = /::|##\[/;
+/**
+ * The lines that print a message so GitHub's runner acts on no workflow command in it: a message that could
+ * hold one (a server's text: an error body, a version, a team name may carry `::add-mask::…` or `::error …`)
+ * goes between `::stop-commands::` markers with a token no server can guess, as GitHub advises.
+ */
+function commandsStopped(message) {
+    if (!COMMAND_TEXT.test(message))
+        return [message];
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    return [`::stop-commands::${token}`, message, `::${token}::`];
+}
+/**
+ * Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). `inGitHubActions`: the runner
+ * reads a `run:` step's output for workflow commands too, so a message that could hold one is printed with
+ * them stopped (`commandsStopped`, as the Action's logger does).
+ */
 class StreamLogger {
     write;
     verbose;
+    inGitHubActions;
     redactor = new Redactor();
-    constructor(write, verbose = false) {
+    constructor(write, verbose = false, inGitHubActions = false) {
         this.write = write;
         this.verbose = verbose;
+        this.inGitHubActions = inGitHubActions;
     }
     debug(message) {
         if (this.verbose)
@@ -642,7 +717,10 @@ class StreamLogger {
     }
     emit(level, message) {
         const text = this.redactor.redact(message);
-        this.write(level ? `${level}: ${text}\n` : `${text}\n`);
+        const line = level ? `${level}: ${text}` : text;
+        const lines = this.inGitHubActions ? commandsStopped(line) : [line];
+        // One write, so the markers and the message reach the stream together.
+        this.write(lines.map((l) => `${l}\n`).join(''));
     }
 }
 
