@@ -237,13 +237,15 @@ async function uploadArtifactOrWarn(
   logger: ActionLogger,
   notes: string[],
   rawDir: string | undefined,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await logger.counting(() => uploadArtifact(summary, outcome, config, github, logger, rawDir));
+    return true;
   } catch (error) {
     const message = `The workflow artifact could not be uploaded: ${(error as Error).message}`;
     logger.warn(message);
     notes.push(message);
+    return false;
   }
 }
 
@@ -345,11 +347,14 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputs(summary);
 
-  const uploadFailure =
+  const published =
     outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
+  const uploadFailure = published && published.failure;
+  // Whether the artifact holds every finding: the job summary points there only then.
+  let artifact = !!published && published.artifact;
   // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
   if (!outcome && config?.uploadArtifact)
-    await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
+    artifact = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
@@ -358,8 +363,7 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false)
-    await writeJobSummary(summary, outcome, filed, notes, !!config?.uploadArtifact, logger);
+  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, filed, notes, artifact, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
   if (outcome?.summary.status === 'failed') failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
   if (env.GITHUB_ENV) {
@@ -407,7 +411,10 @@ function recordAnnotationCount(logger: ActionLogger, usedInJob: number, ownAnnot
   core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
 
-/** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
+/**
+ * Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed, and
+ * whether the workflow artifact was uploaded.
+ */
 async function publish(
   outcome: RunOutcome,
   config: Config,
@@ -416,7 +423,7 @@ async function publish(
   notes: string[],
   failures: string[],
   rawDir: string | undefined,
-): Promise<RunSummary['error']> {
+): Promise<{ failure: RunSummary['error']; artifact: boolean }> {
   let failure: RunSummary['error'];
   if (config.uploadSarif) {
     try {
@@ -426,9 +433,10 @@ async function publish(
       failure = { message: `upload-sarif: ${describeError(error)}`, exitCode: exitCodeOf(error) };
     }
   }
-  if (config.uploadArtifact)
-    await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir);
-  return failure;
+  const artifact =
+    config.uploadArtifact &&
+    (await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir));
+  return { failure, artifact };
 }
 
 /**

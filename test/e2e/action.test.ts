@@ -736,7 +736,7 @@ describe('upload-artifact', () => {
 
   it("counts @actions/artifact's own warnings (GitHub Enterprise Server) against the step's 10 warnings", async () => {
     const dir = workspace();
-    manyFindings(dir, 15, ['MEDIUM']);
+    manyFindings(dir, 30, ['MEDIUM']);
     const service = new ArtifactServiceFake();
     const resultsUrl = await service.start();
     try {
@@ -759,7 +759,10 @@ describe('upload-artifact', () => {
         expect.stringContaining('not currently supported on GHES'),
         expect.stringContaining('The workflow artifact could not be uploaded'),
       ]);
-      expect(run.summary).toContain('8 findings are annotated; 7 more are counted');
+      expect(run.summary).toContain('8 findings are annotated; 22 more are counted');
+      // The artifact was not uploaded: the summary does not send anyone to it.
+      expect(run.summary).toContain('…and 5 more, counted above');
+      expect(run.summary).not.toContain('the workflow artifact holds every one');
       expect(service.requests).toEqual([]);
       expect(run.exported.SCA_BRIDGE_JOB_ANNOTATIONS).toBe('10');
     } finally {
