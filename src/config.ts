@@ -615,9 +615,14 @@ function refuseOtherScannersInputs(config: Config, scanner: ScannerName): void {
   const [whose, fix] =
     other === 'xray' ? ["Xray's", 'Xray exports'] : ["Dependency-Track's", 'Dependency-Track exports'];
   const reader = `${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} ${config.mode}`;
+  // An import of either scanner's files places findings by the SBOM (locating's `sbom` rule).
+  const inputs =
+    config.mode === 'import'
+      ? SCANNER_INPUTS[other].filter(([name]) => name !== 'sbom')
+      : SCANNER_INPUTS[other];
   refuseGiven(
     config,
-    SCANNER_INPUTS[other],
+    inputs,
     (them) =>
       `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`,
   );

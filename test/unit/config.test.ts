@@ -387,6 +387,8 @@ describe('configuration', () => {
     expect(
       parseConfig('import', { 'import-file': 'a.json', scanner: 'xray', watches: 'prod' }, ctx).mode,
     ).toBe('import');
+    // An Xray import places findings by the SBOM as well.
+    expect(parseConfig('import', { 'import-file': 'a.json', scanner: 'xray', sbom }, ctx).sbom).toBe(sbom);
   });
 
   it('reads fail-on rules', () => {
