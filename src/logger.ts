@@ -39,6 +39,8 @@ export function redactDeep<T>(value: T, redact: (text: string) => string): T {
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** `secrets` longest first, made again only after `add`: `redact` runs for every string of a scan. */
+  private sorted: string[] | undefined;
 
   constructor(secrets: readonly string[] = []) {
     for (const secret of secrets) this.add(secret);
@@ -46,12 +48,15 @@ export class Redactor {
 
   add(value: string): void {
     // Very short values would mask ordinary words; tokens are never that short.
-    if (value.length >= 4) this.secrets.add(value);
+    if (value.length >= 4) {
+      this.secrets.add(value);
+      this.sorted = undefined;
+    }
   }
 
   redact(text: string): string {
     let out = text;
-    for (const secret of this.longestFirst()) out = out.split(secret).join(MASK);
+    for (const secret of this.longestFirst()) if (out.includes(secret)) out = out.split(secret).join(MASK);
     return out;
   }
 
@@ -76,7 +81,8 @@ export class Redactor {
 
   /** Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`. */
   private longestFirst(): string[] {
-    return [...this.secrets].sort((a, b) => b.length - a.length);
+    this.sorted ??= [...this.secrets].sort((a, b) => b.length - a.length);
+    return this.sorted;
   }
 }
 

@@ -10,7 +10,7 @@ import { bySeverity, SEVERITIES, type Severity, severityList } from './findings/
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
-import { type Logger, redactDeep } from './logger.js';
+import { type Logger, redactDeep, Redactor } from './logger.js';
 import { applyReportFilters, type Filtered, pathFilter, pathFilterNote } from './policy/filter.js';
 import {
   countFindings,
@@ -184,8 +184,11 @@ async function gatherSources(
       });
       // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
       cancel.signal.throwIfAborted();
-      // A server may quote the token back inside a finding; every report is written from this model.
-      return [redactDeep(source, (text) => logger.redact(text))];
+      // A server may quote its token back inside a finding; every report is written from this model. Only the
+      // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
+      // short enough to be a word would mask package names and move fingerprints.
+      const token = new Redactor(config.token ? [config.token] : []);
+      return [redactDeep(source, (text) => token.redact(text))];
     } finally {
       cancel.dispose();
     }

@@ -77,3 +77,13 @@ describe('redactDeep', () => {
     expect(redactDeep(clean, redact)).toBe(clean);
   });
 });
+
+describe('Redactor', () => {
+  it('masks a secret added after it has redacted, longest first', () => {
+    const redactor = new Redactor(['abcd']);
+    expect(redactor.redact('x abcdef y')).toBe('x ***ef y');
+    redactor.add('abcdef');
+    expect(redactor.redact('x abcdef y')).toBe('x *** y');
+    expect(redactor.redact('nothing here')).toBe('nothing here');
+  });
+});
