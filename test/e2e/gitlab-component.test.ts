@@ -489,14 +489,15 @@ describe('the component under gitlab-ci-local', () => {
       script: [`npx --yes sca-bridge@${PACKAGE_VERSION} gate sca-bridge-summary.json`],
     });
     // npx's download kept in npm's cache between pipelines, in the project folder (GitLab caches nothing
-    // else), keyed on the version; the scan job saves it, the gate job, which needs no checkout, reads it.
+    // else), keyed on the version; the scan job saves it, the gate job reads it.
     const npmCache = { key: `sca-bridge-npm-${PACKAGE_VERSION}`, paths: ['.sca-bridge-npm/'] };
     for (const job of [scan, gate]) {
       expect(job.variables?.npm_config_cache).toBe('$CI_PROJECT_DIR/.sca-bridge-npm');
     }
     expect(scan.cache).toEqual([expect.objectContaining({ ...npmCache, policy: 'pull-push' })]);
     expect(gate.cache).toEqual([expect.objectContaining({ ...npmCache, policy: 'pull' })]);
-    expect(gate.variables?.GIT_STRATEGY).toBe('none');
+    // Both keep the checkout: a project's default before_script, .npmrc or checked-in cli may need it.
+    expect(gate.variables?.GIT_STRATEGY).toBeUndefined();
     expect(scan.variables?.GIT_STRATEGY).toBeUndefined();
   });
 
