@@ -78234,7 +78234,11 @@ function refuseOtherScannersInputs(config, scanner) {
     const other = scanner === 'xray' ? 'dependency-track' : 'xray';
     const [whose, fix] = other === 'xray' ? ["Xray's", 'Xray exports'] : ["Dependency-Track's", 'Dependency-Track exports'];
     const reader = `${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} ${config.mode}`;
-    refuseGiven(config, SCANNER_INPUTS[other], (them) => `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`);
+    // An import of either scanner's files places findings by the SBOM (locating's `sbom` rule).
+    const inputs = config.mode === 'import'
+        ? SCANNER_INPUTS[other].filter(([name]) => name !== 'sbom')
+        : SCANNER_INPUTS[other];
+    refuseGiven(config, inputs, (them) => `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`);
 }
 /**
  * An import given what only a scan reads would drop it while the user counts on it (a report kept, a project
@@ -84905,8 +84909,11 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             });
             // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
             cancel.signal.throwIfAborted();
-            // A server may quote the token back inside a finding; every report is written from this model.
-            return [(0,src_logger/* redactDeep */.KL)(source, (text) => logger.redact(text))];
+            // A server may quote its token back inside a finding; every report is written from this model. Only the
+            // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
+            // short enough to be a word would mask package names and move fingerprints.
+            const token = new src_logger/* Redactor */.pO(config.token ? [config.token] : []);
+            return [(0,src_logger/* redactDeep */.KL)(source, (text) => token.redact(text))];
         }
         finally {
             cancel.dispose();
@@ -85569,11 +85576,13 @@ async function uploadArtifact(summary, outcome, config, github, logger, rawDir) 
 async function uploadArtifactOrWarn(summary, outcome, config, github, logger, notes, rawDir) {
     try {
         await logger.counting(() => uploadArtifact(summary, outcome, config, github, logger, rawDir));
+        return true;
     }
     catch (error) {
         const message = `The workflow artifact could not be uploaded: ${error.message}`;
         logger.warn(message);
         notes.push(message);
+        return false;
     }
 }
 /** The step: one catch for all of it, so a bug anywhere fails the step asking for a report (SPEC §5). */
@@ -85658,10 +85667,13 @@ async function runStep(env) {
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
         setOutputs(summary);
-    const uploadFailure = outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
+    const published = outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
+    const uploadFailure = published && published.failure;
+    // Whether the artifact holds every finding: the job summary points there only then.
+    let artifact = !!published && published.artifact;
     // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
     if (!outcome && config?.uploadArtifact)
-        await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
+        artifact = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
     // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
@@ -85672,7 +85684,7 @@ async function runStep(env) {
     const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
     if (config?.jobSummary !== false)
-        await writeJobSummary(summary, outcome, filed, notes, !!config?.uploadArtifact, logger);
+        await writeJobSummary(summary, outcome, filed, notes, artifact, logger);
     // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
     if (outcome?.summary.status === 'failed')
         failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
@@ -85709,7 +85721,10 @@ function recordAnnotationCount(logger, usedInJob, ownAnnotations) {
     const { error, warning, notice } = logger.printed;
     core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
-/** Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed. */
+/**
+ * Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed, and
+ * whether the workflow artifact was uploaded.
+ */
 async function publish(outcome, config, github, logger, notes, failures, rawDir) {
     let failure;
     if (config.uploadSarif) {
@@ -85721,9 +85736,9 @@ async function publish(outcome, config, github, logger, notes, failures, rawDir)
             failure = { message: `upload-sarif: ${(0,errors/* describeError */.Uc)(error)}`, exitCode: (0,errors/* exitCodeOf */.FO)(error) };
         }
     }
-    if (config.uploadArtifact)
-        await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir);
-    return failure;
+    const artifact = config.uploadArtifact &&
+        (await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir));
+    return { failure, artifact };
 }
 /**
  * Annotations earlier sca-bridge steps of the job printed, which count against GitHub's 50 per job; each step
@@ -87579,19 +87594,24 @@ function redactDeep(value, redact) {
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 class Redactor {
     secrets = new Set();
+    /** `secrets` longest first, made again only after `add`: `redact` runs for every string of a scan. */
+    sorted;
     constructor(secrets = []) {
         for (const secret of secrets)
             this.add(secret);
     }
     add(value) {
         // Very short values would mask ordinary words; tokens are never that short.
-        if (value.length >= 4)
+        if (value.length >= 4) {
             this.secrets.add(value);
+            this.sorted = undefined;
+        }
     }
     redact(text) {
         let out = text;
         for (const secret of this.longestFirst())
-            out = out.split(secret).join(MASK);
+            if (out.includes(secret))
+                out = out.split(secret).join(MASK);
         return out;
     }
     /**
@@ -87615,7 +87635,8 @@ class Redactor {
     }
     /** Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`. */
     longestFirst() {
-        return [...this.secrets].sort((a, b) => b.length - a.length);
+        this.sorted ??= [...this.secrets].sort((a, b) => b.length - a.length);
+        return this.sorted;
     }
 }
 /**

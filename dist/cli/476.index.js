@@ -642,7 +642,11 @@ function refuseOtherScannersInputs(config, scanner) {
     const other = scanner === 'xray' ? 'dependency-track' : 'xray';
     const [whose, fix] = other === 'xray' ? ["Xray's", 'Xray exports'] : ["Dependency-Track's", 'Dependency-Track exports'];
     const reader = `${scanner === 'xray' ? 'an Xray' : 'a Dependency-Track'} ${config.mode}`;
-    refuseGiven(config, SCANNER_INPUTS[other], (them) => `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`);
+    // An import of either scanner's files places findings by the SBOM (locating's `sbom` rule).
+    const inputs = config.mode === 'import'
+        ? SCANNER_INPUTS[other].filter(([name]) => name !== 'sbom')
+        : SCANNER_INPUTS[other];
+    refuseGiven(config, inputs, (them) => `${whose}, which ${reader} does not read; leave ${them} out, or ${config.mode === 'import' ? `import ${fix}` : `set scanner: ${other}`}`);
 }
 /**
  * An import given what only a scan reads would drop it while the user counts on it (a report kept, a project
@@ -6137,8 +6141,11 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             });
             // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
             cancel.signal.throwIfAborted();
-            // A server may quote the token back inside a finding; every report is written from this model.
-            return [(0,src_logger/* redactDeep */.KL)(source, (text) => logger.redact(text))];
+            // A server may quote its token back inside a finding; every report is written from this model. Only the
+            // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
+            // short enough to be a word would mask package names and move fingerprints.
+            const token = new src_logger/* Redactor */.pO(config.token ? [config.token] : []);
+            return [(0,src_logger/* redactDeep */.KL)(source, (text) => token.redact(text))];
         }
         finally {
             cancel.dispose();

@@ -625,19 +625,24 @@ function redactDeep(value, redact) {
 /** Replaces every registered secret in a text; shared by every logger and by error messages. */
 class Redactor {
     secrets = new Set();
+    /** `secrets` longest first, made again only after `add`: `redact` runs for every string of a scan. */
+    sorted;
     constructor(secrets = []) {
         for (const secret of secrets)
             this.add(secret);
     }
     add(value) {
         // Very short values would mask ordinary words; tokens are never that short.
-        if (value.length >= 4)
+        if (value.length >= 4) {
             this.secrets.add(value);
+            this.sorted = undefined;
+        }
     }
     redact(text) {
         let out = text;
         for (const secret of this.longestFirst())
-            out = out.split(secret).join(MASK);
+            if (out.includes(secret))
+                out = out.split(secret).join(MASK);
         return out;
     }
     /**
@@ -661,7 +666,8 @@ class Redactor {
     }
     /** Longest first, so `Bearer <token>` goes as a whole rather than leaving `Bearer ***`. */
     longestFirst() {
-        return [...this.secrets].sort((a, b) => b.length - a.length);
+        this.sorted ??= [...this.secrets].sort((a, b) => b.length - a.length);
+        return this.sorted;
     }
 }
 /**
