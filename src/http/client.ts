@@ -127,8 +127,9 @@ export interface HttpRequest {
   /** Keeps a successful answer's body as `<keepAs>.json` in the client's `keepDir` (the raw scanner JSON). */
   keepAs?: string;
   /**
-   * The answer must be JSON (`json()` sets it). A 2xx body that starts like JSON but does not parse was cut short
-   * on the way: a call that may be retried tries again, as after a dropped connection, rather than fail at once.
+   * The answer must be JSON (`json()` sets it). A 2xx body that starts like JSON but breaks off was cut short on
+   * the way: a call that may be retried tries again, as after a dropped connection, rather than fail at once. A
+   * complete body that is malformed fails at once: reading it again would give the same.
    */
   expectJson?: boolean;
   /**
@@ -159,8 +160,8 @@ export interface NotJson {
   path: string;
   text: string;
   contentType: string;
-  /** Set when the body starts like JSON but broke off: what to say about a truncated answer. */
-  cutShort: string | undefined;
+  /** Set when the body starts like JSON but does not parse: what to say about an answer cut short or malformed. */
+  brokenJson: string | undefined;
 }
 
 /** The message for an answer that is not JSON; the client redacts it. */
@@ -266,7 +267,7 @@ function describeFailure(code: string, message: string, url: string, context: Ne
     /other side closed|socket hang up/i.test(message)
   ) {
     const how = code === 'ECONNRESET' ? 'reset' : 'closed';
-    return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
+    return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. ${RUN_AGAIN} and their time and size limits.`;
   }
   if (/Timeout/i.test(code) || /timeout/i.test(message))
     return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
@@ -278,10 +279,61 @@ function parseText(text: string): unknown {
   return /\S/.test(text) ? JSON.parse(text) : null;
 }
 
-/** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
-function cutShortJson(path: string, text: string, error: unknown): string | undefined {
+/**
+ * The advice that ends the message of a failure another run may not meet (an answer cut short, a dropped
+ * connection). It is for the final error: while the client still retries, it says only what happened.
+ */
+const RUN_AGAIN = 'Run the job again; if it keeps happening, check their logs';
+
+/** A message without its run-again advice, for the log line of an attempt about to be retried. */
+function withoutRunAgain(message: string): string {
+  const at = message.indexOf(` ${RUN_AGAIN}`);
+  return at < 0 ? message : message.slice(0, at);
+}
+
+/**
+ * Whether a JSON body that did not parse broke off, rather than being malformed: the parser ran out of text
+ * (V8's "Unexpected end of JSON input", or an error at or past the text's last character), or the body is
+ * shorter than its Content-Length. Trailing text or a NaN is an error inside a complete answer.
+ */
+function endedEarly(text: string, error: unknown, contentLength: HttpResponse['headers'][string]): boolean {
+  const message = (error as Error).message;
+  if (/Unexpected end of JSON input/i.test(message)) return true;
+  const declared = Number([contentLength].flat()[0]);
+  if (Number.isInteger(declared) && declared > Buffer.byteLength(text)) return true;
+  const position = /\bat position (\d+)/.exec(message);
+  return position !== null && Number(position[1]) >= text.trimEnd().length;
+}
+
+/** What a body that starts like JSON but does not parse tells: cut short on the way (worth another read) or malformed. */
+interface JsonFault {
+  cutShort: boolean;
+  message: string;
+}
+
+/**
+ * A body that starts like JSON but does not parse: cut short on the way when the parse failed at its end, not
+ * sent by the wrong server; malformed when it failed inside a complete answer, which another read would not mend.
+ */
+function jsonFault(
+  path: string,
+  response: Pick<HttpResponse, 'text' | 'headers'>,
+  error: unknown,
+  input: string,
+): JsonFault | undefined {
+  const { text } = response;
   if (!/^\s*[[{]/.test(text)) return undefined;
-  return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${(error as Error).message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
+  const why = `${Buffer.byteLength(text)} bytes; ${(error as Error).message}`;
+  if (endedEarly(text, error, response.headers['content-length'])) {
+    return {
+      cutShort: true,
+      message: `${path} sent JSON that is cut short (${why}): the server, or a proxy in front of it, ended the answer early. ${RUN_AGAIN}.`,
+    };
+  }
+  return {
+    cutShort: false,
+    message: `${path} sent malformed JSON (${why}): the answer is complete but is not valid JSON, so sca-bridge does not read it again. Check that ${input} points at the API, not at a proxy or the web UI; if it does, report it with the server's version.`,
+  };
 }
 
 /**
@@ -422,10 +474,10 @@ export class HttpClient {
         continue;
       }
       if (response.status >= 200 && response.status < 300) {
-        const cutShort = req.expectJson ? this.parseBody(url, response) : undefined;
-        // Only a read is sent again; any other answer that does not parse is left for parseJson to explain.
-        if (cutShort && req.retry) {
-          lastError = new ScannerError(this.redact(cutShort));
+        const fault = req.expectJson ? this.parseBody(url, response) : undefined;
+        // Only a read cut short is sent again; any other answer that does not parse is left for parseJson to explain.
+        if (fault?.cutShort && req.retry) {
+          lastError = new ScannerError(this.redact(fault.message));
           await backOff(lastError, attempt, undefined);
           continue;
         }
@@ -454,14 +506,14 @@ export class HttpClient {
 
   /**
    * Parses an `expectJson` answer into `response.data`; returns what to say when its body starts like JSON but
-   * does not parse (cut short), and nothing for a body that parsed or is no JSON at all.
+   * does not parse (cut short or malformed), and nothing for a body that parsed or is no JSON at all.
    */
-  private parseBody(url: URL, response: HttpResponse): string | undefined {
+  private parseBody(url: URL, response: HttpResponse): JsonFault | undefined {
     try {
       response.data = parseText(response.text);
       return undefined;
     } catch (error) {
-      return cutShortJson(url.pathname, response.text, error);
+      return jsonFault(url.pathname, response, error, this.options.urlInput ?? 'api-url');
     }
   }
 
@@ -518,7 +570,7 @@ export class HttpClient {
   /** Waits `delay` before the next attempt, saying why. */
   private async pause(error: Error, attempt: number, attempts: number, delay: number): Promise<void> {
     this.options.logger.info(
-      `${clause(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
+      `${clause(withoutRunAgain(error.message))}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`,
     );
     await this.wait(delay);
   }
@@ -553,14 +605,21 @@ export class HttpClient {
       const { text } = response;
       const contentType = String(response.headers['content-type'] ?? '');
       throw new ScannerError(
-        this.redact(explain({ path, text, contentType, cutShort: cutShortJson(path, text, error) })),
+        this.redact(
+          explain({
+            path,
+            text,
+            contentType,
+            brokenJson: jsonFault(path, response, error, this.options.urlInput ?? 'api-url')?.message,
+          }),
+        ),
       );
     }
   }
 
-  private notJson({ path, text, cutShort }: NotJson): string {
+  private notJson({ path, text, brokenJson }: NotJson): string {
     return (
-      cutShort ??
+      brokenJson ??
       `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`
     );
   }

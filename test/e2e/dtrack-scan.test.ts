@@ -395,7 +395,7 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
         const missing = await cli('scan', [...args, '2']);
         expect(missing.result.code).toBe(3);
         expect(missing.result.stderr).toContain(
-          'warning: The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)',
+          'warning: The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE)',
         );
         expect(missing.summary.error?.message).toMatch(
           /^Dependency-Track refused to create the project \(HTTP 401/,

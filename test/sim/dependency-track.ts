@@ -412,7 +412,8 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       );
       if (!project) {
         if (fields.autoCreate !== 'true') return text(404, 'The project could not be found.');
-        if (!permissions.has('PROJECT_CREATION_UPLOAD') && !permissions.has('PORTFOLIO_MANAGEMENT')) {
+        const creators = ['PROJECT_CREATION_UPLOAD', 'PORTFOLIO_MANAGEMENT', 'PORTFOLIO_MANAGEMENT_CREATE'];
+        if (!creators.some((p) => permissions.has(p))) {
           return text(401, 'The principal does not have permission to create project.');
         }
         const parent = parentOf(fields);

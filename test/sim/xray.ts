@@ -96,6 +96,11 @@ export interface Fault {
    * client gets instead (a gateway's 504, or with `abort` a dropped connection).
    */
   lost?: boolean;
+  /**
+   * With `lost`: the request is carried out this many ms after the answer, not before it (Xray still creating
+   * the report when the gateway gave up): a lookup at once finds nothing, a later one finds it.
+   */
+  createAfterMs?: number;
 }
 
 export interface SimReport {
@@ -309,7 +314,9 @@ export class XraySim {
     let reply: Reply;
     try {
       const fault = this.fault(record, `${url.pathname}${url.search}`);
-      if (fault?.lost) this.route(record);
+      if (fault?.lost && fault.createAfterMs) {
+        setTimeout(() => this.route(record), fault.createAfterMs).unref();
+      } else if (fault?.lost) this.route(record);
       reply = fault ?? this.route(record);
     } catch (error) {
       reply = { status: 500, body: { error: `simulator bug: ${(error as Error).message}` } };
@@ -327,7 +334,10 @@ export class XraySim {
     else send(res, reply.status, text, reply.headers);
   }
 
-  private fault(req: SimRequest, target: string): (Reply & { lost?: boolean }) | undefined {
+  private fault(
+    req: SimRequest,
+    target: string,
+  ): (Reply & Pick<Fault, 'lost' | 'createAfterMs'>) | undefined {
     const fault = this.faults.find(
       (f) => f.times > 0 && (!f.method || f.method === req.method) && f.match.test(target),
     );
@@ -340,6 +350,7 @@ export class XraySim {
       ...(fault.abort ? { abort: fault.abort } : {}),
       ...(fault.hang ? { hang: true } : {}),
       ...(fault.lost ? { lost: true } : {}),
+      ...(fault.createAfterMs ? { createAfterMs: fault.createAfterMs } : {}),
     };
   }
 

@@ -98,11 +98,11 @@ function looksLikeHtml(body: string, contentType = ''): boolean {
  * unauthenticated call through; before, the web UI's page or another server at api-url.
  */
 export function notJson(
-  { path, text, contentType, cutShort }: NotJson,
+  { path, text, contentType, brokenJson }: NotJson,
   call: Call,
   dtAnswered = false,
 ): string {
-  if (cutShort) return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+  if (brokenJson) return `${brokenJson.replace(/\.$/, '')} (while ${call.what}).`;
   const html = looksLikeHtml(text, contentType);
   if (dtAnswered) {
     const got = html ? 'a web page' : `"${clip(text, 80)}"`;

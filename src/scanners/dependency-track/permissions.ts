@@ -11,16 +11,18 @@ export type Permission =
 /** What each permission is for, as the messages say it. */
 export const PURPOSE: Record<Permission, string> = {
   BOM_UPLOAD: 'upload the SBOM (sbom) and follow its processing',
-  PROJECT_CREATION_UPLOAD:
-    'let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this)',
+  PROJECT_CREATION_UPLOAD: 'let Dependency-Track create the project on upload (auto-create)',
   VIEW_PORTFOLIO: 'look up the project (project, project-name, project-version)',
   VIEW_VULNERABILITY: 'read the findings',
   VIEW_POLICY_VIOLATION: 'read the policy violations (fail-on-policy-violation)',
 };
 
-/** Permissions that also grant another one. */
-const ALSO_GRANTED_BY: Partial<Record<Permission, string>> = {
-  PROJECT_CREATION_UPLOAD: 'PORTFOLIO_MANAGEMENT',
+/**
+ * Permissions that also grant another one. The upload's auto-create accepts PORTFOLIO_MANAGEMENT,
+ * PORTFOLIO_MANAGEMENT_CREATE (its fine-grained part, Dependency-Track 4.13 and 5) or PROJECT_CREATION_UPLOAD.
+ */
+const ALSO_GRANTED_BY: Partial<Record<Permission, readonly string[]>> = {
+  PROJECT_CREATION_UPLOAD: ['PORTFOLIO_MANAGEMENT', 'PORTFOLIO_MANAGEMENT_CREATE'],
 };
 
 /**
@@ -42,10 +44,11 @@ export function neededPermissions(config: Pick<Config, 'mode' | 'sbom' | 'autoCr
 /** The needed permissions the team's list lacks (directly and through a permission that grants it). */
 export function missingPermissions(granted: readonly string[], needed: readonly Permission[]): Permission[] {
   const have = new Set(granted);
-  return needed.filter((p) => !have.has(p) && !(ALSO_GRANTED_BY[p] && have.has(ALSO_GRANTED_BY[p])));
+  return needed.filter((p) => !have.has(p) && !(ALSO_GRANTED_BY[p] ?? []).some((also) => have.has(also)));
 }
 
+/** `PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE)`: each permission that grants it. */
 export function grantedByText(permission: Permission): string {
   const also = ALSO_GRANTED_BY[permission];
-  return also ? `${permission} (or ${also})` : permission;
+  return also?.length ? `${permission} (or ${also.join(' or ')})` : permission;
 }

@@ -35,6 +35,8 @@ export interface XrayAdapterOptions {
   now?: () => Date;
   /** The run's own part of its report names (random by default). */
   unique?: () => string;
+  /** When a creation that lost its answer is looked up (`LOOKUPS_AFTER_MS` by default). */
+  lookupsAfterMs?: readonly number[];
 }
 
 /** Validates a report's rows with the schema the `xray-report` importer uses; a bad row names itself. */
@@ -81,9 +83,12 @@ function typesOf(repositories: readonly Repository[]): string {
 
 /**
  * An empty report for a repository Xray does not know may be Xray's answer to a misspelt or virtual key:
- * checked only then, against the repositories the token can see. A key missing or virtual fails the run (exit 3):
- * an empty report would pass any gate. When the list cannot be read, or is empty (a token that may read no
- * repository proves nothing about the key), the empty report stands, with the warning.
+ * checked only then, against the repositories the token can see. A virtual key fails the run (exit 3): Xray
+ * never reports on one, and an empty report would pass any gate. A key the list lacks is a warning: nothing
+ * documents that the list (`?project=`) holds the repositories shared with a project, and the token's
+ * Artifactory read may be narrower than its Xray reporting. A key that differs only in case from one listed is
+ * a warning too: Artifactory keeps keys unique ignoring case, but whether Xray's report matches one ignoring case
+ * is not documented. When the list cannot be read, or is empty, the empty report stands, with the warning.
  */
 async function checkEmptyReportKey(client: XrayClient, config: Config, logger: Logger): Promise<void> {
   const repoKey = config.repoKey!;
@@ -106,9 +111,13 @@ async function checkEmptyReportKey(client: XrayClient, config: Config, logger: L
   const repository = repositories.find((repo) => repo.key === repoKey);
   if (!repository) {
     const near = repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
-    throw new ScannerError(
-      `Xray's vulnerabilities report for ${repoKey} is empty, and the token sees no repository ${repoKey} (it sees ${repositoryCount(repositories.length)}${scope}${near ? `, ${near.key} among them, which differs only in case` : ''}): Xray reports nothing for a repository it does not know. Check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}).`,
+    const fix = near
+      ? `${near.key}, which the token lists, differs from it only in case: set repo-key to ${near.key} if that is the repository meant`
+      : `check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS})`;
+    logger.warn(
+      `Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: ${fix}. Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY_REPORT}`,
     );
+    return;
   }
   if (isVirtual(repository)) {
     throw new ScannerError(
@@ -212,6 +221,7 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
           timeoutMs: config.timeoutSeconds * 1000,
           keepReport: config.keepReport,
           stopped: () => failed,
+          ...(options.lookupsAfterMs ? { lookupsAfterMs: options.lookupsAfterMs } : {}),
         };
         const run = (kind: ReportKind, body: CreateReportBody) =>
           runReport(kind, body, flow).catch((error: unknown) => {

@@ -38,7 +38,16 @@ export interface ReportFlowOptions {
   keepReport: boolean;
   /** True once a sibling report failed: this one stops waiting and reading (and is still deleted). */
   stopped?: () => boolean;
+  /** When a creation that lost its answer is looked up, in ms after the first look (`LOOKUPS_AFTER_MS`). */
+  lookupsAfterMs?: readonly number[];
 }
+
+/**
+ * When a creation that lost its answer is looked up by its name, in ms after the first look. A gateway's 504
+ * usually means Xray is still creating the report: it shows up in the list seconds later. Looks past the run's
+ * timeout are not made.
+ */
+export const LOOKUPS_AFTER_MS: readonly number[] = [0, 2_000, 5_000, 10_000, 20_000];
 
 export interface ReportResult {
   id: number;
@@ -259,9 +268,10 @@ function countError(paging: Paging, byPage: unknown[][]): ScannerError {
 }
 
 /**
- * Checks the content's `total_rows` against the `number_of_rows` the report's status gave. Fewer rows in the
- * content than the status counted is a loss (the content would pass an empty or short report for the real one)
- * and fails; more is no loss, since every row the content holds is read and counted, so it is only said.
+ * Compares the content's `total_rows` with the `number_of_rows` the report's status gave. Nothing documents that
+ * the two count alike (a violations report may count otherwise), so a difference is only said: a warning when the
+ * content holds fewer, which may be a loss worth a look, info when it holds more. Every row the content holds is
+ * read, and a read that gives other than `total_rows` still fails.
  */
 function checkStatusRows(
   kind: ReportKind,
@@ -272,9 +282,10 @@ function checkStatusRows(
 ): void {
   if (statusRows === undefined || statusRows === total) return;
   if (total < statusRows) {
-    throw new ScannerError(
-      `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again (keep-report: true keeps the report to look at in Xray → Reports), and if it persists report it to JFrog support.`,
+    logger.warn(
+      `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows); sca-bridge reads and reports those ${total}. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports; if it persists, report it to JFrog support.`,
     );
+    return;
   }
   logger.info(
     `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows); its content holds ${total} (total_rows), and all ${total} are read.`,
@@ -344,31 +355,64 @@ export async function readAllPages(
 
 /**
  * The report a creation that lost its answer made all the same: looked up by its name (unique per run), never
- * created again. A report found is the run's, read and then deleted as any; none found fails the run.
+ * created again. Xray may still be creating it, so it is looked up again a few times (`LOOKUPS_AFTER_MS`, within
+ * the run's timeout) before none is concluded. A report found is the run's, read and then deleted as any; none
+ * found fails the run. A stop ends the waits between looks; one last look then finds a report to delete.
  */
 async function lostReport(
   error: CreationUnclear,
   name: string,
-  { client, logger }: Pick<ReportFlowOptions, 'client' | 'logger'>,
+  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'timeoutMs' | 'lookupsAfterMs'>,
 ): Promise<number> {
+  const { client, logger } = options;
   const lost = clause(error.message);
-  let id: number | undefined;
-  try {
-    id = await client.findReport(name);
-  } catch (lookup) {
-    throw new ScannerError(
-      `${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${clause((lookup as Error).message)}): if Xray → Reports lists ${name}, delete it there.`,
-    );
-  }
-  if (id === undefined) {
-    throw new ScannerError(
-      `${lost}. Xray lists no report named ${name}, so it seems none was created (should one show up in Xray → Reports, delete it there). ${OVERLOADED}`,
-    );
-  }
-  logger.warn(
-    `${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`,
+  const schedule = (options.lookupsAfterMs ?? LOOKUPS_AFTER_MS).filter(
+    (at, i) => i === 0 || at <= options.timeoutMs,
   );
-  return id;
+  const find = async () => {
+    try {
+      return await client.findReport(name);
+    } catch (lookup) {
+      throw new ScannerError(
+        `${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${clause((lookup as Error).message)}): if Xray → Reports lists ${name}, delete it there.`,
+      );
+    }
+  };
+  const found = (id: number) => {
+    logger.warn(
+      `${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`,
+    );
+    return id;
+  };
+  const started = Date.now();
+  for (const [i, at] of schedule.entries()) {
+    const left = started + at - Date.now();
+    if (left > 0) {
+      try {
+        await client.wait(left);
+      } catch (stop) {
+        // The run is stopped: a report already listed is deleted by the flow, which stops at its next call.
+        const id = await client.findReport(name).catch(() => undefined);
+        if (id !== undefined) return found(id);
+        logger.warn(
+          `${lost}. The job was stopped while sca-bridge looked for the report ${name}: should Xray → Reports list it, delete it there.`,
+        );
+        throw stop;
+      }
+    }
+    const id = await find();
+    if (id !== undefined) return found(id);
+    const next = schedule[i + 1];
+    if (next !== undefined) {
+      logger.info(
+        `${lost}. Xray lists no report named ${name} yet (look ${i + 1} of ${schedule.length}): it may still be creating it; looking again in ${((started + next - Date.now()) / 1000).toFixed(1)} s.`,
+      );
+    }
+  }
+  const over = schedule.length > 1 ? ` after ${schedule.length} looks over ${schedule.at(-1)! / 1000} s` : '';
+  throw new ScannerError(
+    `${lost}. Xray lists no report named ${name}${over}, so it seems none was created (should one show up in Xray → Reports, delete it there). ${OVERLOADED}`,
+  );
 }
 
 /**

@@ -131,8 +131,10 @@ describe('HttpClient', () => {
       // Only the whole answer is kept.
       expect(readFileSync(path.join(keepDir, 'page.json'), 'utf8')).toBe('{"rows":[1,2]}');
       expect(logger.of('info')[0]).toMatch(
-        /^\/api\/read sent JSON that is cut short or malformed \(12 bytes; .*\): the server, or a proxy in front of it, ended the answer early\. Run the job again; if it keeps happening, check their logs; retrying in 0\.0 s \(1\/3\)$/,
+        /^\/api\/read sent JSON that is cut short \(12 bytes; .*\): the server, or a proxy in front of it, ended the answer early; retrying in 0\.0 s \(1\/3\)$/,
       );
+      // The run-again advice is for the final error only: the client is still trying.
+      expect(logger.of('info').join('\n')).not.toContain('Run the job again');
       await http.close();
     });
 
@@ -142,10 +144,53 @@ describe('HttpClient', () => {
       const error = await failure(http.json({ path: 'api/read', retry: true }));
       expect(always.calls()).toBe(4);
       expect(error.message).toMatch(
-        /^after 4 attempts, \/api\/read sent JSON that is cut short or malformed/,
+        /^after 4 attempts, \/api\/read sent JSON that is cut short \(12 bytes; .*\): the server, or a proxy in front of it, ended the answer early\. Run the job again; if it keeps happening, check their logs\.$/,
       );
       await failure(http.json({ method: 'POST', path: 'api/create' }));
       expect(always.calls()).toBe(5);
+      await http.close();
+    });
+
+    it('is cut short, not malformed, when the body is shorter than its Content-Length', () => {
+      // What came holds an error inside (`x` after a complete value), but the answer is not all there.
+      const http = client('http://127.0.0.1:9');
+      const answer = (headers: Record<string, string>) => ({ status: 200, headers, text: '{"rows":[1]}x' });
+      const said = (headers: Record<string, string>) => {
+        try {
+          http.parseJson({ path: 'api/read' }, answer(headers));
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error('expected a failure');
+      };
+      expect(said({ 'content-length': '40' })).toMatch(
+        /^\/api\/read sent JSON that is cut short \(13 bytes; /,
+      );
+      expect(said({ 'content-length': '13' })).toMatch(/^\/api\/read sent malformed JSON \(13 bytes; /);
+      expect(said({})).toMatch(/^\/api\/read sent malformed JSON/);
+    });
+
+    it.each([
+      ['trailing text', '{"rows":[1,2]} <!-- cached -->'],
+      ['a NaN', '{"rows":[NaN]}'],
+      ['a second value', '{"rows":[1]}{"rows":[2]}'],
+    ])('a complete body with %s is malformed: it fails at once, not read again', async (_, body) => {
+      let calls = 0;
+      const url = await start((_req, res) => {
+        calls++;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      });
+      const logger = new MemoryLogger();
+      const http = client(url, {}, logger);
+      const error = await failure(http.json({ path: 'api/read', retry: true }));
+      expect(calls).toBe(1);
+      expect(logger.of('info')).toEqual([]);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^/api/read sent malformed JSON \\(${Buffer.byteLength(body)} bytes; .+\\): the answer is complete but is not valid JSON, so sca-bridge does not read it again\\. Check that api-url points at the API, not at a proxy or the web UI; if it does, report it with the server's version\\.$`,
+        ),
+      );
+      expect(error.message).not.toMatch(/cut short/);
       await http.close();
     });
 

@@ -461,10 +461,10 @@ describe('Dependency-Track scan against the simulator', () => {
     const error = await scanError({ sbom: BOM, 'project-name': 'new', 'project-version': '1' }, logger);
     expect(logger.of('warn').filter((w) => w.includes('PROJECT_CREATION_UPLOAD'))).toHaveLength(1);
     expect(logger.of('warn')).toContain(
-      'The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
+      'The API key\'s team "CI Automation" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE), needed to let Dependency-Track create the project on upload (auto-create). Add it in Administration → Access Management → Teams.',
     );
     expect(error.message).toBe(
-      'Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading bom.json to project "new" version "1": the API key\'s team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.',
+      'Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading bom.json to project "new" version "1": the API key\'s team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.',
     );
   });
 
@@ -485,6 +485,19 @@ describe('Dependency-Track scan against the simulator', () => {
       permissions: [
         ...ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
         'PORTFOLIO_MANAGEMENT',
+      ],
+    });
+    const logger = new MemoryLogger();
+    const result = await scan({ sbom: BOM, 'project-name': 'new', 'project-version': '1' }, logger);
+    expect(result.findings).toHaveLength(7);
+    expect(logger.of('warn').filter((w) => w.includes('lacks'))).toEqual([]);
+  });
+
+  it('PORTFOLIO_MANAGEMENT_CREATE (4.13+, 5) lets DT create the project: no warning that PROJECT_CREATION_UPLOAD lacks', async () => {
+    await start({
+      permissions: [
+        ...ALL_PERMISSIONS.filter((p) => p !== 'PROJECT_CREATION_UPLOAD'),
+        'PORTFOLIO_MANAGEMENT_CREATE',
       ],
     });
     const logger = new MemoryLogger();
@@ -801,7 +814,7 @@ describe('test-connection', () => {
     ]);
     expect(logger.of('warn').slice(1)).toEqual([
       'The API key\'s team "Readers" lacks BOM_UPLOAD, needed to upload the SBOM (sbom) and follow its processing. Add it in Administration → Access Management → Teams.',
-      'The API key\'s team "Readers" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT), needed to let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this). Add it in Administration → Access Management → Teams.',
+      'The API key\'s team "Readers" lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE), needed to let Dependency-Track create the project on upload (auto-create). Add it in Administration → Access Management → Teams.',
       'The API key\'s team "Readers" lacks VIEW_POLICY_VIOLATION, needed to read the policy violations (fail-on-policy-violation). Add it in Administration → Access Management → Teams.',
     ]);
     expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);

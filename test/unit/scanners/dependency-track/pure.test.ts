@@ -5,6 +5,7 @@ import { HttpStatusError } from '../../../../src/http/client.js';
 import { ScannerError, UserError } from '../../../../src/errors.js';
 import { DtError, errorDetail, explain, notJson } from '../../../../src/scanners/dependency-track/errors.js';
 import {
+  grantedByText,
   missingPermissions,
   neededPermissions,
 } from '../../../../src/scanners/dependency-track/permissions.js';
@@ -96,6 +97,15 @@ describe('permissions', () => {
       'VIEW_POLICY_VIOLATION',
     ]);
     expect(missingPermissions([], needed)).toEqual(needed);
+  });
+
+  it('PORTFOLIO_MANAGEMENT_CREATE (Dependency-Track 4.13+, 5) grants project creation too', () => {
+    const needed = neededPermissions({ mode: 'test-connection', autoCreate: true });
+    const granted = ['BOM_UPLOAD', 'PORTFOLIO_MANAGEMENT_CREATE', 'VIEW_PORTFOLIO', 'VIEW_VULNERABILITY'];
+    expect(missingPermissions(granted, needed)).toEqual(['VIEW_POLICY_VIOLATION']);
+    expect(grantedByText('PROJECT_CREATION_UPLOAD')).toBe(
+      'PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE)',
+    );
   });
 });
 
@@ -190,11 +200,13 @@ describe('explain', () => {
       upload: { creating: true, size: '1.1 kB' },
     });
     expect(error.message).toBe(
-      "Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading: the API key's team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.",
+      "Dependency-Track refused to create the project (HTTP 401 from /api/v1/bom) while uploading: the API key's team needs PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE) for auto-create (add it in Administration → Access Management → Teams), or create the project first and keep auto-create off.",
     );
     const silent = explain(status(401), { what: 'uploading', upload: { creating: true, size: '1.1 kB' } });
     expect(silent.message).toContain('either the API key is wrong');
-    expect(silent.message).toContain('or its team lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT)');
+    expect(silent.message).toContain(
+      'or its team lacks PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE)',
+    );
   });
 
   it('403: the permission the call needs, or the project ACL', () => {
@@ -307,7 +319,7 @@ describe('explain', () => {
       path: '/api/v1/team/self',
       text,
       contentType,
-      cutShort: undefined,
+      brokenJson: undefined,
     });
     const call = { what: 'checking the API key' };
     const proxy =
