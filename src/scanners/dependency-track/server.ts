@@ -4,7 +4,8 @@ import type { Logger } from '../../logger.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { missingPermissions, type Permission, PURPOSE, grantedByText } from './permissions.js';
-import { type DtVersion, has, parseDtVersion } from './version.js';
+import { parseServerVersion, type ServerVersion } from '../version.js';
+import { has } from './version.js';
 
 const aboutSchema = z.object({
   version: z.string(),
@@ -15,7 +16,7 @@ const aboutSchema = z.object({
 export interface ServerInfo {
   /** As reported, e.g. `4.14.3`. */
   text: string;
-  version: DtVersion | undefined;
+  version: ServerVersion | undefined;
 }
 
 /** `GET /api/version` (unauthenticated): reachability, TLS, and the version features are gated on. */
@@ -31,7 +32,7 @@ export async function checkServer(api: DtApi, logger: Logger): Promise<ServerInf
     );
   }
   api.answeredAsDependencyTrack();
-  const version = parseDtVersion(about.data.version);
+  const version = parseServerVersion(about.data.version);
   const application = about.data.application ?? 'Dependency-Track';
   logger.info(`${application} ${about.data.version} at ${api.root}`);
   if (!version)

@@ -1,27 +1,4 @@
-/** A Dependency-Track version as `/api/version` reports it (`4.14.3`, `5.0.4`, `4.0.0-SNAPSHOT`). */
-export interface DtVersion {
-  text: string;
-  major: number;
-  minor: number;
-  patch: number;
-}
-
-export function parseDtVersion(text: string | undefined): DtVersion | undefined {
-  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text?.trim() ?? '');
-  if (!match) return undefined;
-  return {
-    text: text!.trim(),
-    major: Number(match[1]),
-    minor: Number(match[2]),
-    patch: Number(match[3] ?? 0),
-  };
-}
-
-/** Whether the server is at least `major.minor`; `undefined` when its version is unknown. */
-export function atLeast(version: DtVersion | undefined, major: number, minor: number): boolean | undefined {
-  if (!version) return undefined;
-  return version.major > major || (version.major === major && version.minor >= minor);
-}
+import { atLeast, type ServerVersion } from '../version.js';
 
 /** Features this flow uses, with the first version that has them (research/dependency-track.md). */
 const SINCE = {
@@ -35,7 +12,7 @@ const SINCE = {
   tagsAndLatest: [4, 12],
 } as const satisfies Record<string, readonly [number, number]>;
 
-export function has(version: DtVersion | undefined, feature: keyof typeof SINCE): boolean | undefined {
+export function has(version: ServerVersion | undefined, feature: keyof typeof SINCE): boolean | undefined {
   const [major, minor] = SINCE[feature];
   return atLeast(version, major, minor);
 }

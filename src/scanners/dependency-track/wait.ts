@@ -6,7 +6,8 @@ import { pollDeadline } from '../scanner.js';
 import { plural } from '../../wording.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
-import { type DtVersion, has } from './version.js';
+import type { ServerVersion } from '../version.js';
+import { has } from './version.js';
 
 export interface WaitOptions {
   timeoutSeconds: number;
@@ -30,7 +31,7 @@ function seconds(ms: number): string {
 export async function waitForProcessing(
   api: DtApi,
   token: string,
-  version: DtVersion | undefined,
+  version: ServerVersion | undefined,
   options: WaitOptions,
   logger: Logger,
 ): Promise<void> {

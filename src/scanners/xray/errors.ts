@@ -2,6 +2,7 @@ import { JobStopped } from '../../cancel.js';
 import { ScannerError } from '../../errors.js';
 import { DeadlinePassed, HttpStatusError, redirectAdvice } from '../../http/client.js';
 import { isRecord } from '../../schema.js';
+import { atLeast, parseServerVersion } from '../version.js';
 
 /** What a call was doing, so a failure can say what to do about it. */
 export type XrayOperation =
@@ -49,14 +50,6 @@ export class XrayStatusError extends ScannerError {
   knowing(more: Partial<ErrorContext>): XrayStatusError {
     return new XrayStatusError(this.http, { ...this.context, ...more });
   }
-}
-
-/** Whether `version` (`3.131.25`) is at least `major.minor`; undefined when it does not read as one. */
-function atLeast(version: string, major: number, minor: number): boolean | undefined {
-  const match = /^(\d+)\.(\d+)/.exec(version);
-  if (!match) return undefined;
-  const [have, sub] = [Number(match[1]), Number(match[2])];
-  return have > major || (have === major && sub >= minor);
 }
 
 /** `Please report it …`, with the Xray version when known: what sca-bridge asks did not fit this Xray. */
@@ -155,7 +148,7 @@ function explainStatus(error: HttpStatusError, ctx: ErrorContext): string {
   }
   if (status === 404 && ctx.operation === 'auth-check' && ctx.xrayVersion) {
     // The version call answered at the same base: the URL is right, the Reports API (Xray 3.8+) is what is missing.
-    const recent = atLeast(ctx.xrayVersion, 3, 8);
+    const recent = atLeast(parseServerVersion(ctx.xrayVersion), 3, 8);
     const fix =
       recent === false
         ? 'ask your JFrog administrator to upgrade Xray'

@@ -12,7 +12,8 @@ import {
 import { notFoundMessage, projectTarget } from '../../../../src/scanners/dependency-track/project.js';
 import { serverRoot, uiBase } from '../../../../src/scanners/dependency-track/urls.js';
 import { dtProjectUrl } from '../../../../src/importers/dtrack-finding.js';
-import { atLeast, has, parseDtVersion } from '../../../../src/scanners/dependency-track/version.js';
+import { has } from '../../../../src/scanners/dependency-track/version.js';
+import { atLeast, parseServerVersion } from '../../../../src/scanners/version.js';
 import { dtViolationSchema, mapDtViolation } from '../../../../src/scanners/dependency-track/violations.js';
 import { readSbom } from '../../../../src/scanners/dependency-track/upload.js';
 import { tempDir } from '../../../helpers/cli.js';
@@ -43,21 +44,21 @@ describe('api-url and ui-url', () => {
 
 describe('versions', () => {
   it('parses what /api/version reports and gates features', () => {
-    expect(parseDtVersion('4.14.3')).toEqual({ text: '4.14.3', major: 4, minor: 14, patch: 3 });
-    expect(parseDtVersion('4.0.0-SNAPSHOT')).toEqual({
+    expect(parseServerVersion('4.14.3')).toEqual({ text: '4.14.3', major: 4, minor: 14, patch: 3 });
+    expect(parseServerVersion('4.0.0-SNAPSHOT')).toEqual({
       text: '4.0.0-SNAPSHOT',
       major: 4,
       minor: 0,
       patch: 0,
     });
-    expect(parseDtVersion('5.0')).toEqual({ text: '5.0', major: 5, minor: 0, patch: 0 });
-    expect(parseDtVersion('unknown')).toBeUndefined();
-    expect(atLeast(parseDtVersion('4.10.1'), 4, 11)).toBe(false);
-    expect(atLeast(parseDtVersion('4.11.0'), 4, 11)).toBe(true);
-    expect(atLeast(parseDtVersion('5.0.4'), 4, 12)).toBe(true);
+    expect(parseServerVersion('5.0')).toEqual({ text: '5.0', major: 5, minor: 0, patch: 0 });
+    expect(parseServerVersion('unknown')).toBeUndefined();
+    expect(atLeast(parseServerVersion('4.10.1'), 4, 11)).toBe(false);
+    expect(atLeast(parseServerVersion('4.11.0'), 4, 11)).toBe(true);
+    expect(atLeast(parseServerVersion('5.0.4'), 4, 12)).toBe(true);
     expect(atLeast(undefined, 4, 11)).toBeUndefined();
-    expect(has(parseDtVersion('4.3.6'), 'teamSelf')).toBe(false);
-    expect(has(parseDtVersion('4.4.0'), 'teamSelf')).toBe(true);
+    expect(has(parseServerVersion('4.3.6'), 'teamSelf')).toBe(false);
+    expect(has(parseServerVersion('4.4.0'), 'teamSelf')).toBe(true);
   });
 });
 
