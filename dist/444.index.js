@@ -47,6 +47,34 @@ function pollDeadline(started, timeoutMs) {
 
 /***/ }),
 
+/***/ 46895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ atLeast),
+/* harmony export */   x: () => (/* binding */ parseServerVersion)
+/* harmony export */ });
+function parseServerVersion(text) {
+    const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    return {
+        text: text.trim(),
+        major: Number(match[1]),
+        minor: Number(match[2]),
+        patch: Number(match[3] ?? 0),
+    };
+}
+/** Whether the server is at least `major.minor`; `undefined` when its version is unknown. */
+function atLeast(version, major, minor) {
+    if (!version)
+        return undefined;
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+
+
+/***/ }),
+
 /***/ 19444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -75,7 +103,10 @@ var http_client = __webpack_require__(33243);
 var schema = __webpack_require__(75060);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
 var scanner = __webpack_require__(44161);
+// EXTERNAL MODULE: ./src/scanners/version.ts
+var version = __webpack_require__(46895);
 ;// CONCATENATED MODULE: ./src/scanners/xray/errors.ts
+
 
 
 
@@ -96,14 +127,6 @@ class XrayStatusError extends errors/* ScannerError */.VM {
     knowing(more) {
         return new XrayStatusError(this.http, { ...this.context, ...more });
     }
-}
-/** Whether `version` (`3.131.25`) is at least `major.minor`; undefined when it does not read as one. */
-function atLeast(version, major, minor) {
-    const match = /^(\d+)\.(\d+)/.exec(version);
-    if (!match)
-        return undefined;
-    const [have, sub] = [Number(match[1]), Number(match[2])];
-    return have > major || (have === major && sub >= minor);
 }
 /** `Please report it …`, with the Xray version when known: what sca-bridge asks did not fit this Xray. */
 function reportIt(version) {
@@ -199,7 +222,7 @@ function explainStatus(error, ctx) {
     }
     if (status === 404 && ctx.operation === 'auth-check' && ctx.xrayVersion) {
         // The version call answered at the same base: the URL is right, the Reports API (Xray 3.8+) is what is missing.
-        const recent = atLeast(ctx.xrayVersion, 3, 8);
+        const recent = (0,version/* atLeast */.j)((0,version/* parseServerVersion */.x)(ctx.xrayVersion), 3, 8);
         const fix = recent === false
             ? 'ask your JFrog administrator to upgrade Xray'
             : `${recent ? 'this version has it, so' : 'if this version has it,'} a proxy or gateway in front of Xray may not pass POST /xray/api/v1/reports on: ask your JFrog administrator`;
@@ -621,6 +644,12 @@ const ORDER_BY = 'vulnerable_component';
 const REQUESTED_PAGE_ROWS = 1000;
 /** Content pages read at the same time, over every report of a run. */
 const PAGE_CONCURRENCY = 4;
+/**
+ * When a creation that lost its answer is looked up by its name, in ms after the first look. A gateway's 504
+ * usually means Xray is still creating the report: it shows up in the list seconds later. Looks past the run's
+ * timeout are not made.
+ */
+const LOOKUPS_AFTER_MS = [0, 2_000, 5_000, 10_000, 20_000];
 function describeProgress(details) {
     const parts = [details.status];
     if (details.progress !== undefined)
@@ -810,15 +839,17 @@ function countError(paging, byPage) {
     return new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} holds ${total} rows (total_rows) but its ${pages} pages of ${pageSize} gave ${byPage.flat().length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}. sca-bridge reports nothing rather than an incomplete result; run the scan again, and if it persists report it to JFrog support.`);
 }
 /**
- * Checks the content's `total_rows` against the `number_of_rows` the report's status gave. Fewer rows in the
- * content than the status counted is a loss (the content would pass an empty or short report for the real one)
- * and fails; more is no loss, since every row the content holds is read and counted, so it is only said.
+ * Compares the content's `total_rows` with the `number_of_rows` the report's status gave. Nothing documents that
+ * the two count alike (a violations report may count otherwise), so a difference is only said: a warning when the
+ * content holds fewer, which may be a loss worth a look, info when it holds more. Every row the content holds is
+ * read, and a read that gives other than `total_rows` still fails.
  */
 function checkStatusRows(kind, id, statusRows, total, logger) {
     if (statusRows === undefined || statusRows === total)
         return;
     if (total < statusRows) {
-        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows). sca-bridge reports nothing rather than an incomplete result; run the scan again (keep-report: true keeps the report to look at in Xray → Reports), and if it persists report it to JFrog support.`);
+        logger.warn(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows); sca-bridge reads and reports those ${total}. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports; if it persists, report it to JFrog support.`);
+        return;
     }
     logger.info(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows); its content holds ${total} (total_rows), and all ${total} are read.`);
 }
@@ -871,22 +902,52 @@ async function readAllPages(kind, id, options, statusRows) {
 }
 /**
  * The report a creation that lost its answer made all the same: looked up by its name (unique per run), never
- * created again. A report found is the run's, read and then deleted as any; none found fails the run.
+ * created again. Xray may still be creating it, so it is looked up again a few times (`LOOKUPS_AFTER_MS`, within
+ * the run's timeout) before none is concluded. A report found is the run's, read and then deleted as any; none
+ * found fails the run. A stop ends the waits between looks; one last look then finds a report to delete.
  */
-async function lostReport(error, name, { client, logger }) {
+async function lostReport(error, name, options) {
+    const { client, logger } = options;
     const lost = (0,wording/* clause */.s)(error.message);
-    let id;
-    try {
-        id = await client.findReport(name);
+    const schedule = (options.lookupsAfterMs ?? LOOKUPS_AFTER_MS).filter((at, i) => i === 0 || at <= options.timeoutMs);
+    const find = async () => {
+        try {
+            return await client.findReport(name);
+        }
+        catch (lookup) {
+            throw new errors/* ScannerError */.VM(`${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${(0,wording/* clause */.s)(lookup.message)}): if Xray → Reports lists ${name}, delete it there.`);
+        }
+    };
+    const found = (id) => {
+        logger.warn(`${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`);
+        return id;
+    };
+    const started = Date.now();
+    for (const [i, at] of schedule.entries()) {
+        const left = started + at - Date.now();
+        if (left > 0) {
+            try {
+                await client.wait(left);
+            }
+            catch (stop) {
+                // The run is stopped: a report already listed is deleted by the flow, which stops at its next call.
+                const id = await client.findReport(name).catch(() => undefined);
+                if (id !== undefined)
+                    return found(id);
+                logger.warn(`${lost}. The job was stopped while sca-bridge looked for the report ${name}: should Xray → Reports list it, delete it there.`);
+                throw stop;
+            }
+        }
+        const id = await find();
+        if (id !== undefined)
+            return found(id);
+        const next = schedule[i + 1];
+        if (next !== undefined) {
+            logger.info(`${lost}. Xray lists no report named ${name} yet (look ${i + 1} of ${schedule.length}): it may still be creating it; looking again in ${((started + next - Date.now()) / 1000).toFixed(1)} s.`);
+        }
     }
-    catch (lookup) {
-        throw new errors/* ScannerError */.VM(`${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${(0,wording/* clause */.s)(lookup.message)}): if Xray → Reports lists ${name}, delete it there.`);
-    }
-    if (id === undefined) {
-        throw new errors/* ScannerError */.VM(`${lost}. Xray lists no report named ${name}, so it seems none was created (should one show up in Xray → Reports, delete it there). ${OVERLOADED}`);
-    }
-    logger.warn(`${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`);
-    return id;
+    const over = schedule.length > 1 ? ` after ${schedule.length} looks over ${schedule.at(-1) / 1000} s` : '';
+    throw new errors/* ScannerError */.VM(`${lost}. Xray lists no report named ${name}${over}, so it seems none was created (should one show up in Xray → Reports, delete it there). ${OVERLOADED}`);
 }
 /**
  * One report from creation to deletion: create (never retried), wait, read every page, and delete it
@@ -970,9 +1031,12 @@ function typesOf(repositories) {
 }
 /**
  * An empty report for a repository Xray does not know may be Xray's answer to a misspelt or virtual key:
- * checked only then, against the repositories the token can see. A key missing or virtual fails the run (exit 3):
- * an empty report would pass any gate. When the list cannot be read, or is empty (a token that may read no
- * repository proves nothing about the key), the empty report stands, with the warning.
+ * checked only then, against the repositories the token can see. A virtual key fails the run (exit 3): Xray
+ * never reports on one, and an empty report would pass any gate. A key the list lacks is a warning: nothing
+ * documents that the list (`?project=`) holds the repositories shared with a project, and the token's
+ * Artifactory read may be narrower than its Xray reporting. A key that differs only in case from one listed is
+ * a warning too: Artifactory keeps keys unique ignoring case, but whether Xray's report matches one ignoring case
+ * is not documented. When the list cannot be read, or is empty, the empty report stands, with the warning.
  */
 async function checkEmptyReportKey(client, config, logger) {
     const repoKey = config.repoKey;
@@ -993,7 +1057,11 @@ async function checkEmptyReportKey(client, config, logger) {
     const repository = repositories.find((repo) => repo.key === repoKey);
     if (!repository) {
         const near = repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
-        throw new errors/* ScannerError */.VM(`Xray's vulnerabilities report for ${repoKey} is empty, and the token sees no repository ${repoKey} (it sees ${repositoryCount(repositories.length)}${scope}${near ? `, ${near.key} among them, which differs only in case` : ''}): Xray reports nothing for a repository it does not know. Check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}).`);
+        const fix = near
+            ? `${near.key}, which the token lists, differs from it only in case: set repo-key to ${near.key} if that is the repository meant`
+            : `check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS})`;
+        logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: ${fix}. Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY_REPORT}`);
+        return;
     }
     if (isVirtual(repository)) {
         throw new errors/* ScannerError */.VM(`Xray's vulnerabilities report for ${repoKey} is empty: ${repoKey} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`);
@@ -1074,6 +1142,7 @@ function createXrayAdapter(options = {}) {
                     timeoutMs: config.timeoutSeconds * 1000,
                     keepReport: config.keepReport,
                     stopped: () => failed,
+                    ...(options.lookupsAfterMs ? { lookupsAfterMs: options.lookupsAfterMs } : {}),
                 };
                 const run = (kind, body) => runReport(kind, body, flow).catch((error) => {
                     failed = true;

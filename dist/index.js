@@ -86718,7 +86718,7 @@ function describeFailure(code, message, url, context) {
         code === 'UND_ERR_SOCKET' ||
         /other side closed|socket hang up/i.test(message)) {
         const how = code === 'ECONNRESET' ? 'reset' : 'closed';
-        return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. Run the job again; if it keeps happening, check their logs and their time and size limits.`;
+        return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. ${RUN_AGAIN} and their time and size limits.`;
     }
     if (/Timeout/i.test(code) || /timeout/i.test(message))
         return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
@@ -86728,11 +86728,50 @@ function describeFailure(code, message, url, context) {
 function parseText(text) {
     return /\S/.test(text) ? JSON.parse(text) : null;
 }
-/** A body that starts like JSON but does not parse was cut short on the way, not sent by the wrong server. */
-function cutShortJson(path, text, error) {
+/**
+ * The advice that ends the message of a failure another run may not meet (an answer cut short, a dropped
+ * connection). It is for the final error: while the client still retries, it says only what happened.
+ */
+const RUN_AGAIN = 'Run the job again; if it keeps happening, check their logs';
+/** A message without its run-again advice, for the log line of an attempt about to be retried. */
+function withoutRunAgain(message) {
+    const at = message.indexOf(` ${RUN_AGAIN}`);
+    return at < 0 ? message : message.slice(0, at);
+}
+/**
+ * Whether a JSON body that did not parse broke off, rather than being malformed: the parser ran out of text
+ * (V8's "Unexpected end of JSON input", or an error at or past the text's last character), or the body is
+ * shorter than its Content-Length. Trailing text or a NaN is an error inside a complete answer.
+ */
+function endedEarly(text, error, contentLength) {
+    const message = error.message;
+    if (/Unexpected end of JSON input/i.test(message))
+        return true;
+    const declared = Number([contentLength].flat()[0]);
+    if (Number.isInteger(declared) && declared > Buffer.byteLength(text))
+        return true;
+    const position = /\bat position (\d+)/.exec(message);
+    return position !== null && Number(position[1]) >= text.trimEnd().length;
+}
+/**
+ * A body that starts like JSON but does not parse: cut short on the way when the parse failed at its end, not
+ * sent by the wrong server; malformed when it failed inside a complete answer, which another read would not mend.
+ */
+function jsonFault(path, response, error, input) {
+    const { text } = response;
     if (!/^\s*[[{]/.test(text))
         return undefined;
-    return `${path} sent JSON that is cut short or malformed (${Buffer.byteLength(text)} bytes; ${error.message}): the server, or a proxy in front of it, ended the answer early. Run the job again; if it keeps happening, check their logs.`;
+    const why = `${Buffer.byteLength(text)} bytes; ${error.message}`;
+    if (endedEarly(text, error, response.headers['content-length'])) {
+        return {
+            cutShort: true,
+            message: `${path} sent JSON that is cut short (${why}): the server, or a proxy in front of it, ended the answer early. ${RUN_AGAIN}.`,
+        };
+    }
+    return {
+        cutShort: false,
+        message: `${path} sent malformed JSON (${why}): the answer is complete but is not valid JSON, so sca-bridge does not read it again. Check that ${input} points at the API, not at a proxy or the web UI; if it does, report it with the server's version.`,
+    };
 }
 /**
  * Failures no retry can mend: a certificate, a server that speaks no TLS, a request undici refuses to send (a
@@ -86875,10 +86914,10 @@ class HttpClient {
                 continue;
             }
             if (response.status >= 200 && response.status < 300) {
-                const cutShort = req.expectJson ? this.parseBody(url, response) : undefined;
-                // Only a read is sent again; any other answer that does not parse is left for parseJson to explain.
-                if (cutShort && req.retry) {
-                    lastError = new errors/* ScannerError */.VM(this.redact(cutShort));
+                const fault = req.expectJson ? this.parseBody(url, response) : undefined;
+                // Only a read cut short is sent again; any other answer that does not parse is left for parseJson to explain.
+                if (fault?.cutShort && req.retry) {
+                    lastError = new errors/* ScannerError */.VM(this.redact(fault.message));
                     await backOff(lastError, attempt, undefined);
                     continue;
                 }
@@ -86901,7 +86940,7 @@ class HttpClient {
     }
     /**
      * Parses an `expectJson` answer into `response.data`; returns what to say when its body starts like JSON but
-     * does not parse (cut short), and nothing for a body that parsed or is no JSON at all.
+     * does not parse (cut short or malformed), and nothing for a body that parsed or is no JSON at all.
      */
     parseBody(url, response) {
         try {
@@ -86909,7 +86948,7 @@ class HttpClient {
             return undefined;
         }
         catch (error) {
-            return cutShortJson(url.pathname, response.text, error);
+            return jsonFault(url.pathname, response, error, this.options.urlInput ?? 'api-url');
         }
     }
     /** A 3xx's `Location`, redacted, and the base URL it implies. */
@@ -86963,7 +87002,7 @@ class HttpClient {
     }
     /** Waits `delay` before the next attempt, saying why. */
     async pause(error, attempt, attempts, delay) {
-        this.options.logger.info(`${(0,wording/* clause */.s)(error.message)}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
+        this.options.logger.info(`${(0,wording/* clause */.s)(withoutRunAgain(error.message))}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
         await this.wait(delay);
     }
     /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */
@@ -86990,11 +87029,16 @@ class HttpClient {
             const path = this.url(req.path).pathname;
             const { text } = response;
             const contentType = String(response.headers['content-type'] ?? '');
-            throw new errors/* ScannerError */.VM(this.redact(explain({ path, text, contentType, cutShort: cutShortJson(path, text, error) })));
+            throw new errors/* ScannerError */.VM(this.redact(explain({
+                path,
+                text,
+                contentType,
+                brokenJson: jsonFault(path, response, error, this.options.urlInput ?? 'api-url')?.message,
+            })));
         }
     }
-    notJson({ path, text, cutShort }) {
-        return (cutShort ??
+    notJson({ path, text, brokenJson }) {
+        return (brokenJson ??
             `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`);
     }
     /** Masks this client's secrets in a text made from what a server answered. */

@@ -30,14 +30,17 @@ var findings_text = __webpack_require__(4087);
 /** What each permission is for, as the messages say it. */
 const PURPOSE = {
     BOM_UPLOAD: 'upload the SBOM (sbom) and follow its processing',
-    PROJECT_CREATION_UPLOAD: 'let Dependency-Track create the project on upload (auto-create; PORTFOLIO_MANAGEMENT also grants this)',
+    PROJECT_CREATION_UPLOAD: 'let Dependency-Track create the project on upload (auto-create)',
     VIEW_PORTFOLIO: 'look up the project (project, project-name, project-version)',
     VIEW_VULNERABILITY: 'read the findings',
     VIEW_POLICY_VIOLATION: 'read the policy violations (fail-on-policy-violation)',
 };
-/** Permissions that also grant another one. */
+/**
+ * Permissions that also grant another one. The upload's auto-create accepts PORTFOLIO_MANAGEMENT,
+ * PORTFOLIO_MANAGEMENT_CREATE (its fine-grained part, Dependency-Track 4.13 and 5) or PROJECT_CREATION_UPLOAD.
+ */
 const ALSO_GRANTED_BY = {
-    PROJECT_CREATION_UPLOAD: 'PORTFOLIO_MANAGEMENT',
+    PROJECT_CREATION_UPLOAD: ['PORTFOLIO_MANAGEMENT', 'PORTFOLIO_MANAGEMENT_CREATE'],
 };
 /**
  * What a run needs. `test-connection` checks the whole main flow (upload with auto-create, then read); `scan`
@@ -57,11 +60,12 @@ function neededPermissions(config) {
 /** The needed permissions the team's list lacks (directly and through a permission that grants it). */
 function missingPermissions(granted, needed) {
     const have = new Set(granted);
-    return needed.filter((p) => !have.has(p) && !(ALSO_GRANTED_BY[p] && have.has(ALSO_GRANTED_BY[p])));
+    return needed.filter((p) => !have.has(p) && !(ALSO_GRANTED_BY[p] ?? []).some((also) => have.has(also)));
 }
+/** `PROJECT_CREATION_UPLOAD (or PORTFOLIO_MANAGEMENT or PORTFOLIO_MANAGEMENT_CREATE)`: each permission that grants it. */
 function grantedByText(permission) {
     const also = ALSO_GRANTED_BY[permission];
-    return also ? `${permission} (or ${also})` : permission;
+    return also?.length ? `${permission} (or ${also.join(' or ')})` : permission;
 }
 
 // EXTERNAL MODULE: ./src/schema.ts
@@ -140,9 +144,9 @@ function looksLikeHtml(body, contentType = '') {
  * Dependency-Track (`dtAnswered`: api-url is right), a login proxy in front of it, which lets that
  * unauthenticated call through; before, the web UI's page or another server at api-url.
  */
-function notJson({ path, text, contentType, cutShort }, call, dtAnswered = false) {
-    if (cutShort)
-        return `${cutShort.replace(/\.$/, '')} (while ${call.what}).`;
+function notJson({ path, text, contentType, brokenJson }, call, dtAnswered = false) {
+    if (brokenJson)
+        return `${brokenJson.replace(/\.$/, '')} (while ${call.what}).`;
     const html = looksLikeHtml(text, contentType);
     if (dtAnswered) {
         const got = html ? 'a web page' : `"${clip(text, 80)}"`;
@@ -552,24 +556,10 @@ function notFoundMessage(target, uploading) {
     return `${which}; or give an sbom to upload, and Dependency-Track creates the project (auto-create).`;
 }
 
+// EXTERNAL MODULE: ./src/scanners/version.ts
+var scanners_version = __webpack_require__(6895);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/version.ts
-function parseDtVersion(text) {
-    const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text?.trim() ?? '');
-    if (!match)
-        return undefined;
-    return {
-        text: text.trim(),
-        major: Number(match[1]),
-        minor: Number(match[2]),
-        patch: Number(match[3] ?? 0),
-    };
-}
-/** Whether the server is at least `major.minor`; `undefined` when its version is unknown. */
-function atLeast(version, major, minor) {
-    if (!version)
-        return undefined;
-    return version.major > major || (version.major === major && version.minor >= minor);
-}
+
 /** Features this flow uses, with the first version that has them (research/dependency-track.md). */
 const SINCE = {
     /** `GET /api/v1/team/self`. */
@@ -583,10 +573,11 @@ const SINCE = {
 };
 function has(version, feature) {
     const [major, minor] = SINCE[feature];
-    return atLeast(version, major, minor);
+    return (0,scanners_version/* atLeast */.j)(version, major, minor);
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/server.ts
+
 
 
 
@@ -605,7 +596,7 @@ async function checkServer(api, logger) {
         throw new errors/* ScannerError */.VM(`${api.root}/api/version answered, but not as Dependency-Track does (no version in ${JSON.stringify(data)?.slice(0, 120)}): check that api-url is Dependency-Track's API server.`);
     }
     api.answeredAsDependencyTrack();
-    const version = parseDtVersion(about.data.version);
+    const version = (0,scanners_version/* parseServerVersion */.x)(about.data.version);
     const application = about.data.application ?? 'Dependency-Track';
     logger.info(`${application} ${about.data.version} at ${api.root}`);
     if (!version)
@@ -1238,6 +1229,34 @@ const LAST_POLL_MS = 5_000;
  */
 function pollDeadline(started, timeoutMs) {
     return started + timeoutMs + Math.min(LAST_POLL_MS, timeoutMs);
+}
+
+
+/***/ }),
+
+/***/ 6895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ atLeast),
+/* harmony export */   x: () => (/* binding */ parseServerVersion)
+/* harmony export */ });
+function parseServerVersion(text) {
+    const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    return {
+        text: text.trim(),
+        major: Number(match[1]),
+        minor: Number(match[2]),
+        patch: Number(match[3] ?? 0),
+    };
+}
+/** Whether the server is at least `major.minor`; `undefined` when its version is unknown. */
+function atLeast(version, major, minor) {
+    if (!version)
+        return undefined;
+    return version.major > major || (version.major === major && version.minor >= minor);
 }
 
 
