@@ -504,7 +504,7 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     expect(sim!.reports.size).toBe(0);
   });
 
-  it("warns, and reads the content, when it holds fewer rows than the report's status counted", async () => {
+  it("exit 3 when the content holds no row of those the report's status counted, and the report is deleted", async () => {
     await startSim();
     sim!.fail({
       method: 'POST',
@@ -514,9 +514,9 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
       times: Infinity,
     });
     const result = await scan(['--fail-on', 'high']);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain(
-      "Xray's vulnerabilities report 100 counted 8 rows when it completed (number_of_rows) but its content holds 0 (total_rows); sca-bridge reads and reports those 0. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports",
+    expect(result.code).toBe(3);
+    expect(summaryOf(result).error?.message).toBe(
+      "Xray's vulnerabilities report 100 counted 8 rows when it completed (number_of_rows) but its content holds none (total_rows 0). Run the scan again; if it persists, run it with keep-report: true, compare the report in Xray → Reports, and report it to JFrog support.",
     );
     expect(sim!.deleted).toEqual([100]);
   });

@@ -281,6 +281,12 @@ function checkStatusRows(
   logger: Logger,
 ): void {
   if (statusRows === undefined || statusRows === total) return;
+  // Rows counted and none served is a fault, not a clean repository: passing the gate on it would hide every finding.
+  if (total === 0) {
+    throw new ScannerError(
+      `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds none (total_rows 0). Run the scan again; if it persists, run it with keep-report: true, compare the report in Xray → Reports, and report it to JFrog support.`,
+    );
+  }
   if (total < statusRows) {
     logger.warn(
       `Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows); sca-bridge reads and reports those ${total}. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports; if it persists, report it to JFrog support.`,
@@ -405,7 +411,7 @@ async function lostReport(
     const next = schedule[i + 1];
     if (next !== undefined) {
       logger.info(
-        `${lost}. Xray lists no report named ${name} yet (look ${i + 1} of ${schedule.length}): it may still be creating it; looking again in ${((started + next - Date.now()) / 1000).toFixed(1)} s.`,
+        `${lost}. Xray lists no report named ${name} yet (look ${i + 1} of ${schedule.length}): it may still be creating it; looking again in ${(Math.max(0, started + next - Date.now()) / 1000).toFixed(1)} s.`,
       );
     }
   }

@@ -690,36 +690,33 @@ describe('Xray adapter: scan', () => {
       );
     });
 
-    it.each([
-      [
-        'differs only in case from one listed',
-        'NPM-local',
-        'npm-local, which the token lists, differs from it only in case: set repo-key to npm-local if that is the repository meant',
-      ],
-      [
-        'is not listed at all',
-        'npm-locl',
-        `check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS})`,
-      ],
-    ])(
-      'passes with a warning when repo-key %s: the list may lack repositories shared with a project or not readable in Artifactory',
-      async (_, repoKey, fix) => {
-        const { outcome, logger } = await scanEmpty(repoKey, REPOSITORIES);
-        expect(outcome).not.toBeInstanceOf(Error);
-        expect((outcome as { findings: unknown[] }).findings).toEqual([]);
-        expect(logger.text('warn')).toBe(
-          `Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the 4 repositories the token lists: ${fix}. Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY}`,
+    it('passes with a warning when repo-key differs only in case from one listed: it names the listed key', async () => {
+      const { outcome, logger } = await scanEmpty('NPM-local', REPOSITORIES);
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect(logger.text('warn')).toBe(
+        `Xray's vulnerabilities report for NPM-local is empty, and repo-key NPM-local is not among the 4 repositories the token lists: npm-local, which the token lists, differs from it only in case: set repo-key to npm-local if that is the repository meant. ${EMPTY}`,
+      );
+    });
+
+    it('passes with a warning when repo-key is not listed at all: the list may lack repositories shared with a project or not readable in Artifactory', async () => {
+      const { outcome, logger } = await scanEmpty('npm-locl', REPOSITORIES);
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect((outcome as { findings: unknown[] }).findings).toEqual([]);
+      expect(logger.text('warn')).toBe(
+        `Xray's vulnerabilities report for npm-locl is empty, and repo-key npm-locl is not among the 4 repositories the token lists: check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}). Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY}`,
+      );
+    });
+
+    it.each(['generic-virtual', 'Generic-Virtual'])(
+      'fails (exit 3) for a virtual repository (%s): Xray reports on the local and remote ones behind it',
+      async (repoKey) => {
+        const { outcome } = await scanEmpty(repoKey, REPOSITORIES);
+        expect(exitCodeOf(outcome)).toBe(ExitCode.ScannerFailure);
+        expect((outcome as Error).message).toBe(
+          `Xray's vulnerabilities report for ${repoKey} is empty: generic-virtual is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`,
         );
       },
     );
-
-    it('fails (exit 3) for a virtual repository: Xray reports on the local and remote ones behind it', async () => {
-      const { outcome } = await scanEmpty('generic-virtual', REPOSITORIES);
-      expect(exitCodeOf(outcome)).toBe(ExitCode.ScannerFailure);
-      expect((outcome as Error).message).toBe(
-        `Xray's vulnerabilities report for generic-virtual is empty: generic-virtual is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`,
-      );
-    });
 
     it('passes with the warning, naming repo-key and list-repos, when the repositories cannot be listed', async () => {
       const { outcome, logger } = await scanEmpty('npm-local', {
@@ -744,7 +741,7 @@ describe('Xray adapter: scan', () => {
   });
 
   describe("the report's own counts", () => {
-    it('warns, with the keep-report hint, when the content holds fewer rows than the status counted (0 of 40): the count is not confirmed to match', async () => {
+    it('fails (exit 3) when the content holds no row of the 40 the status counted: a fault, not a clean repository', async () => {
       const mock = withReport(
         withAccess(new MockJfrog()),
         () => ({
@@ -754,12 +751,24 @@ describe('Xray adapter: scan', () => {
         40,
       );
       const logger = new RecordingLogger();
-      const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
-      expect(result.findings).toEqual([]);
-      expect(logger.of('warn')).toContain(
-        "Xray's vulnerabilities report 42 counted 40 rows when it completed (number_of_rows) but its content holds 0 (total_rows); sca-bridge reads and reports those 0. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports; if it persists, report it to JFrog support.",
+      await expect(
+        createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger }),
+      ).rejects.toThrow(
+        new ScannerError(
+          "Xray's vulnerabilities report 42 counted 40 rows when it completed (number_of_rows) but its content holds none (total_rows 0). Run the scan again; if it persists, run it with keep-report: true, compare the report in Xray → Reports, and report it to JFrog support.",
+        ),
       );
       expect(mock.find('DELETE', /\/reports\/42$/)).toHaveLength(1);
+    });
+
+    it('warns, with the keep-report hint, when the content holds some but fewer rows than the status counted: the counts are not confirmed to match', async () => {
+      const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000), ROWS.length + 2);
+      const logger = new RecordingLogger();
+      const result = await createXrayAdapter({ http: mock.http }).scan({ config: xrayConfig(), logger });
+      expect(result.findings).toHaveLength(ROWS.length);
+      expect(logger.of('warn')).toContain(
+        `Xray's vulnerabilities report 42 counted ${ROWS.length + 2} rows when it completed (number_of_rows) but its content holds ${ROWS.length} (total_rows); sca-bridge reads and reports those ${ROWS.length}. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports; if it persists, report it to JFrog support.`,
+      );
     });
 
     it('reads every row when the content holds more than the status counted, and says so', async () => {
