@@ -108,21 +108,28 @@ async function checkEmptyReportKey(client: XrayClient, config: Config, logger: L
     unchecked(`the token sees no repository at all${scope}`);
     return;
   }
-  const repository = repositories.find((repo) => repo.key === repoKey);
+  const exact = repositories.find((repo) => repo.key === repoKey);
+  // Xray may match the key regardless of case: a listed key that differs only in case is the one meant.
+  const near = exact
+    ? undefined
+    : repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
+  const repository = exact ?? near;
   if (!repository) {
-    const near = repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
-    const fix = near
-      ? `${near.key}, which the token lists, differs from it only in case: set repo-key to ${near.key} if that is the repository meant`
-      : `check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS})`;
     logger.warn(
-      `Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: ${fix}. Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY_REPORT}`,
+      `Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}). Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY_REPORT}`,
     );
     return;
   }
   if (isVirtual(repository)) {
     throw new ScannerError(
-      `Xray's vulnerabilities report for ${repoKey} is empty: ${repoKey} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`,
+      `Xray's vulnerabilities report for ${repoKey} is empty: ${repository.key} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`,
     );
+  }
+  if (near) {
+    logger.warn(
+      `Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: ${near.key}, which the token lists, differs from it only in case: set repo-key to ${near.key} if that is the repository meant. ${EMPTY_REPORT}`,
+    );
+    return;
   }
   const kind = repository.type ? `${repository.type.toLowerCase()} ` : '';
   logger.warn(
