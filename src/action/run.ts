@@ -20,7 +20,7 @@ import { artifactFileName, uploadUnique } from '../publish/artifact.js';
 import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
-import { githubFileLink, renderJobSummary } from '../report/job-summary.js';
+import { githubFileLink, type JobSummaryInput, renderJobSummary } from '../report/job-summary.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { gateFailedMessage } from '../policy/gate.js';
 import { clearReportsOfRefusedRun, errorSummary, runScan, type RunOutcome } from '../run.js';
@@ -350,11 +350,12 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const published =
     outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
   const uploadFailure = published && published.failure;
-  // Whether the artifact holds every finding: the job summary points there only then.
-  let artifact = !!published && published.artifact;
+  let uploaded = !!published && published.artifact;
   // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
   if (!outcome && config?.uploadArtifact)
-    artifact = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
+    uploaded = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
+  // The job summary points at the artifact only when it holds every finding.
+  const artifact = config?.uploadArtifact ? (uploaded ? 'uploaded' : 'failed') : undefined;
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
@@ -378,7 +379,7 @@ async function writeJobSummary(
   outcome: RunOutcome | undefined,
   github: GitHubContext,
   notes: readonly string[],
-  artifact: boolean,
+  artifact: JobSummaryInput['artifact'],
   logger: ActionLogger,
 ): Promise<void> {
   const violations = outcome?.violations ?? [];

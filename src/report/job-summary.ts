@@ -22,8 +22,8 @@ export interface JobSummaryInput {
   fileLink?: (uri: string, line: number) => string;
   /** Lines the front door adds: annotations left out, upload results, truncation. */
   notes: readonly string[];
-  /** Whether the run's workflow artifact holds every finding (`upload-artifact`). */
-  artifact?: boolean;
+  /** The workflow artifact that holds every finding (`upload-artifact`): uploaded, failed, or not asked for. */
+  artifact?: 'uploaded' | 'failed' | undefined;
 }
 
 const ICON: Record<string, string> = {
@@ -102,6 +102,13 @@ function counts(summary: RunSummary, read: boolean): string[] {
   ];
 }
 
+/** Where every finding is kept, by the workflow artifact's state. */
+const ARTIFACT_HOLDS = {
+  uploaded: 'the workflow artifact holds every one',
+  failed: 'the workflow artifact that would hold every one could not be uploaded (see below)',
+  none: '`upload-artifact: true` keeps every one',
+};
+
 function findingRows(
   findings: readonly LocatedFinding[],
   { fileLink, artifact }: Pick<JobSummaryInput, 'fileLink' | 'artifact'>,
@@ -127,7 +134,7 @@ function findingRows(
     ...(more > 0
       ? [
           '',
-          `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and ${artifact ? 'the workflow artifact holds every one' : '`upload-artifact: true` keeps every one'}.`,
+          `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and ${ARTIFACT_HOLDS[artifact ?? 'none']}.`,
         ]
       : []),
     '',

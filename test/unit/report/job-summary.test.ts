@@ -45,15 +45,18 @@ describe('the job summary', () => {
 
   it('says where the findings past the top 25 are kept: the workflow artifact when it is uploaded', () => {
     const findings = Array.from({ length: 27 }, (_, i) => aFinding({ ids: [`XRAY-${i + 10}`] }));
-    const tail = (artifact: boolean) =>
+    const tail = (artifact?: 'uploaded' | 'failed') =>
       renderJobSummary({ summary: SUMMARY, findings, violations: [], notes: [], artifact })
         .split('\n')
         .find((line) => line.startsWith('…and'));
-    expect(tail(true)).toBe(
+    expect(tail('uploaded')).toBe(
       "…and 2 more, counted above; the SARIF file lists them within GitHub's limits, and the workflow artifact holds every one.",
     );
-    expect(tail(false)).toBe(
+    expect(tail()).toBe(
       "…and 2 more, counted above; the SARIF file lists them within GitHub's limits, and `upload-artifact: true` keeps every one.",
+    );
+    expect(tail('failed')).toBe(
+      "…and 2 more, counted above; the SARIF file lists them within GitHub's limits, and the workflow artifact that would hold every one could not be uploaded (see below).",
     );
   });
 
