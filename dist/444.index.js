@@ -847,6 +847,10 @@ function countError(paging, byPage) {
 function checkStatusRows(kind, id, statusRows, total, logger) {
     if (statusRows === undefined || statusRows === total)
         return;
+    // Rows counted and none served is a fault, not a clean repository: passing the gate on it would hide every finding.
+    if (total === 0) {
+        throw new errors/* ScannerError */.VM(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds none (total_rows 0). Run the scan again; if it persists, run it with keep-report: true, compare the report in Xray → Reports, and report it to JFrog support.`);
+    }
     if (total < statusRows) {
         logger.warn(`Xray's ${kind} report ${id} counted ${statusRows} rows when it completed (number_of_rows) but its content holds ${total} (total_rows); sca-bridge reads and reports those ${total}. If findings seem missing, run the scan again with keep-report: true and compare the report in Xray → Reports; if it persists, report it to JFrog support.`);
         return;
@@ -943,7 +947,7 @@ async function lostReport(error, name, options) {
             return found(id);
         const next = schedule[i + 1];
         if (next !== undefined) {
-            logger.info(`${lost}. Xray lists no report named ${name} yet (look ${i + 1} of ${schedule.length}): it may still be creating it; looking again in ${((started + next - Date.now()) / 1000).toFixed(1)} s.`);
+            logger.info(`${lost}. Xray lists no report named ${name} yet (look ${i + 1} of ${schedule.length}): it may still be creating it; looking again in ${(Math.max(0, started + next - Date.now()) / 1000).toFixed(1)} s.`);
         }
     }
     const over = schedule.length > 1 ? ` after ${schedule.length} looks over ${schedule.at(-1) / 1000} s` : '';
@@ -1054,17 +1058,22 @@ async function checkEmptyReportKey(client, config, logger) {
         unchecked(`the token sees no repository at all${scope}`);
         return;
     }
-    const repository = repositories.find((repo) => repo.key === repoKey);
+    const exact = repositories.find((repo) => repo.key === repoKey);
+    // Xray may match the key regardless of case: a listed key that differs only in case is the one meant.
+    const near = exact
+        ? undefined
+        : repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
+    const repository = exact ?? near;
     if (!repository) {
-        const near = repositories.find((repo) => repo.key.toLowerCase() === repoKey.toLowerCase());
-        const fix = near
-            ? `${near.key}, which the token lists, differs from it only in case: set repo-key to ${near.key} if that is the repository meant`
-            : `check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS})`;
-        logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: ${fix}. Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY_REPORT}`);
+        logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: check repo-key: it is the repository key exactly as Artifactory spells it (${LIST_REPOS}). Xray reports nothing for a repository it does not know; but the list may leave out repositories the token cannot read in Artifactory or that are shared with the project, so the empty report stands. ${EMPTY_REPORT}`);
         return;
     }
     if (isVirtual(repository)) {
-        throw new errors/* ScannerError */.VM(`Xray's vulnerabilities report for ${repoKey} is empty: ${repoKey} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`);
+        throw new errors/* ScannerError */.VM(`Xray's vulnerabilities report for ${repoKey} is empty: ${repository.key} is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; ${LIST_REPOS}).`);
+    }
+    if (near) {
+        logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty, and repo-key ${repoKey} is not among the ${repositoryCount(repositories.length)} the token lists${scope}: ${near.key}, which the token lists, differs from it only in case: set repo-key to ${near.key} if that is the repository meant. ${EMPTY_REPORT}`);
+        return;
     }
     const kind = repository.type ? `${repository.type.toLowerCase()} ` : '';
     logger.warn(`Xray's vulnerabilities report for ${repoKey} is empty; repo-key names a ${kind}repository the token can see. ${EMPTY_REPORT}`);

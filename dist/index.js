@@ -79172,6 +79172,12 @@ function counts(summary, read) {
         ...(slices.length ? ['```mermaid', 'pie showData title Findings by severity', ...slices, '```', ''] : []),
     ];
 }
+/** Where every finding is kept, by the workflow artifact's state. */
+const ARTIFACT_HOLDS = {
+    uploaded: 'the workflow artifact holds every one',
+    failed: 'the workflow artifact that would hold every one could not be uploaded (see below)',
+    none: '`upload-artifact: true` keeps every one',
+};
 function findingRows(findings, { fileLink, artifact }, limit) {
     const shown = findings.filter((f) => !f.suppressed).slice(0, limit);
     if (!shown.length)
@@ -79194,7 +79200,7 @@ function findingRows(findings, { fileLink, artifact }, limit) {
         ...(more > 0
             ? [
                 '',
-                `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and ${artifact ? 'the workflow artifact holds every one' : '`upload-artifact: true` keeps every one'}.`,
+                `…and ${more} more, counted above; the SARIF file lists them within GitHub's limits, and ${ARTIFACT_HOLDS[artifact ?? 'none']}.`,
             ]
             : []),
         '',
@@ -85669,11 +85675,12 @@ async function runStep(env) {
         setOutputs(summary);
     const published = outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
     const uploadFailure = published && published.failure;
-    // Whether the artifact holds every finding: the job summary points there only then.
-    let artifact = !!published && published.artifact;
+    let uploaded = !!published && published.artifact;
     // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
     if (!outcome && config?.uploadArtifact)
-        artifact = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
+        uploaded = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
+    // The job summary points at the artifact only when it holds every finding.
+    const artifact = config?.uploadArtifact ? (uploaded ? 'uploaded' : 'failed') : undefined;
     // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
@@ -86740,15 +86747,13 @@ function withoutRunAgain(message) {
 }
 /**
  * Whether a JSON body that did not parse broke off, rather than being malformed: the parser ran out of text
- * (V8's "Unexpected end of JSON input", or an error at or past the text's last character), or the body is
- * shorter than its Content-Length. Trailing text or a NaN is an error inside a complete answer.
+ * (V8's "Unexpected end of JSON input", or an error at or past the text's last character). Trailing text or a
+ * NaN is an error inside a complete answer. (A body shorter than its Content-Length never gets here: undici
+ * fails the read itself, a network error retried as any other.)
  */
-function endedEarly(text, error, contentLength) {
+function endedEarly(text, error) {
     const message = error.message;
     if (/Unexpected end of JSON input/i.test(message))
-        return true;
-    const declared = Number([contentLength].flat()[0]);
-    if (Number.isInteger(declared) && declared > Buffer.byteLength(text))
         return true;
     const position = /\bat position (\d+)/.exec(message);
     return position !== null && Number(position[1]) >= text.trimEnd().length;
@@ -86762,7 +86767,7 @@ function jsonFault(path, response, error, input) {
     if (!/^\s*[[{]/.test(text))
         return undefined;
     const why = `${Buffer.byteLength(text)} bytes; ${error.message}`;
-    if (endedEarly(text, error, response.headers['content-length'])) {
+    if (endedEarly(text, error)) {
         return {
             cutShort: true,
             message: `${path} sent JSON that is cut short (${why}): the server, or a proxy in front of it, ended the answer early. ${RUN_AGAIN}.`,

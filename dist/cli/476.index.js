@@ -7561,15 +7561,13 @@ function withoutRunAgain(message) {
 }
 /**
  * Whether a JSON body that did not parse broke off, rather than being malformed: the parser ran out of text
- * (V8's "Unexpected end of JSON input", or an error at or past the text's last character), or the body is
- * shorter than its Content-Length. Trailing text or a NaN is an error inside a complete answer.
+ * (V8's "Unexpected end of JSON input", or an error at or past the text's last character). Trailing text or a
+ * NaN is an error inside a complete answer. (A body shorter than its Content-Length never gets here: undici
+ * fails the read itself, a network error retried as any other.)
  */
-function endedEarly(text, error, contentLength) {
+function endedEarly(text, error) {
     const message = error.message;
     if (/Unexpected end of JSON input/i.test(message))
-        return true;
-    const declared = Number([contentLength].flat()[0]);
-    if (Number.isInteger(declared) && declared > Buffer.byteLength(text))
         return true;
     const position = /\bat position (\d+)/.exec(message);
     return position !== null && Number(position[1]) >= text.trimEnd().length;
@@ -7583,7 +7581,7 @@ function jsonFault(path, response, error, input) {
     if (!/^\s*[[{]/.test(text))
         return undefined;
     const why = `${Buffer.byteLength(text)} bytes; ${error.message}`;
-    if (endedEarly(text, error, response.headers['content-length'])) {
+    if (endedEarly(text, error)) {
         return {
             cutShort: true,
             message: `${path} sent JSON that is cut short (${why}): the server, or a proxy in front of it, ended the answer early. ${RUN_AGAIN}.`,
