@@ -650,6 +650,8 @@ const PAGE_CONCURRENCY = 4;
  * timeout are not made.
  */
 const LOOKUPS_AFTER_MS = [0, 2_000, 5_000, 10_000, 20_000];
+/** How often a wait between looks checks whether the other report failed. */
+const STOP_CHECK_MS = 250;
 function describeProgress(details) {
     const parts = [details.status];
     if (details.progress !== undefined)
@@ -912,6 +914,7 @@ async function readAllPages(kind, id, options, statusRows) {
  */
 async function lostReport(error, name, options) {
     const { client, logger } = options;
+    const stopped = options.stopped ?? (() => false);
     const lost = (0,wording/* clause */.s)(error.message);
     const schedule = (options.lookupsAfterMs ?? LOOKUPS_AFTER_MS).filter((at, i) => i === 0 || at <= options.timeoutMs);
     const find = async () => {
@@ -926,21 +929,27 @@ async function lostReport(error, name, options) {
         logger.warn(`${lost}. Xray created the report all the same: ${name} is report ${id}, and the scan goes on with it.`);
         return id;
     };
+    // The run is stopped (the job, or the other report failed): one last look, and a report listed is deleted by
+    // the flow, which stops at its next call.
+    const lastLook = async (stop) => {
+        const id = await client.findReport(name).catch(() => undefined);
+        if (id !== undefined)
+            return found(id);
+        logger.warn(`${lost}. The run stopped while sca-bridge looked for the report ${name}: should Xray → Reports list it, delete it there.`);
+        throw stop;
+    };
     const started = Date.now();
     for (const [i, at] of schedule.entries()) {
-        const left = started + at - Date.now();
-        if (left > 0) {
+        // In slices, so the other report failing ends the wait as a stopped job does.
+        for (let left = started + at - Date.now(); left > 0; left = started + at - Date.now()) {
             try {
-                await client.wait(left);
+                await client.wait(Math.min(left, STOP_CHECK_MS));
             }
             catch (stop) {
-                // The run is stopped: a report already listed is deleted by the flow, which stops at its next call.
-                const id = await client.findReport(name).catch(() => undefined);
-                if (id !== undefined)
-                    return found(id);
-                logger.warn(`${lost}. The job was stopped while sca-bridge looked for the report ${name}: should Xray → Reports list it, delete it there.`);
-                throw stop;
+                return lastLook(stop);
             }
+            if (stopped())
+                return lastLook(new Cancelled(`looking for Xray report ${name} stopped`));
         }
         const id = await find();
         if (id !== undefined)

@@ -49,6 +49,9 @@ export interface ReportFlowOptions {
  */
 export const LOOKUPS_AFTER_MS: readonly number[] = [0, 2_000, 5_000, 10_000, 20_000];
 
+/** How often a wait between looks checks whether the other report failed. */
+const STOP_CHECK_MS = 250;
+
 export interface ReportResult {
   id: number;
   name: string;
@@ -368,9 +371,10 @@ export async function readAllPages(
 async function lostReport(
   error: CreationUnclear,
   name: string,
-  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'timeoutMs' | 'lookupsAfterMs'>,
+  options: Pick<ReportFlowOptions, 'client' | 'logger' | 'timeoutMs' | 'lookupsAfterMs' | 'stopped'>,
 ): Promise<number> {
   const { client, logger } = options;
+  const stopped = options.stopped ?? (() => false);
   const lost = clause(error.message);
   const schedule = (options.lookupsAfterMs ?? LOOKUPS_AFTER_MS).filter(
     (at, i) => i === 0 || at <= options.timeoutMs,
@@ -390,21 +394,26 @@ async function lostReport(
     );
     return id;
   };
+  // The run is stopped (the job, or the other report failed): one last look, and a report listed is deleted by
+  // the flow, which stops at its next call.
+  const lastLook = async (stop: unknown) => {
+    const id = await client.findReport(name).catch(() => undefined);
+    if (id !== undefined) return found(id);
+    logger.warn(
+      `${lost}. The run stopped while sca-bridge looked for the report ${name}: should Xray → Reports list it, delete it there.`,
+    );
+    throw stop;
+  };
   const started = Date.now();
   for (const [i, at] of schedule.entries()) {
-    const left = started + at - Date.now();
-    if (left > 0) {
+    // In slices, so the other report failing ends the wait as a stopped job does.
+    for (let left = started + at - Date.now(); left > 0; left = started + at - Date.now()) {
       try {
-        await client.wait(left);
+        await client.wait(Math.min(left, STOP_CHECK_MS));
       } catch (stop) {
-        // The run is stopped: a report already listed is deleted by the flow, which stops at its next call.
-        const id = await client.findReport(name).catch(() => undefined);
-        if (id !== undefined) return found(id);
-        logger.warn(
-          `${lost}. The job was stopped while sca-bridge looked for the report ${name}: should Xray → Reports list it, delete it there.`,
-        );
-        throw stop;
+        return lastLook(stop);
       }
+      if (stopped()) return lastLook(new Cancelled(`looking for Xray report ${name} stopped`));
     }
     const id = await find();
     if (id !== undefined) return found(id);

@@ -340,6 +340,32 @@ describe('Xray adapter: scan', () => {
       expect(error.message).toContain(`Xray lists no report named ${REPORT_NAME} after 2 looks over 0.05 s`);
     });
 
+    it('stops looking when the other report fails, after one last look', async () => {
+      const mock = new MockJfrog()
+        .on('GET', VERSION, { status: 200, body: { xray_version: '3.131.25' } })
+        .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 504, body: '' })
+        .on('POST', /^\/xray\/api\/v1\/reports\/violations$/, { status: 400, body: { error: 'bad watch' } })
+        .on('POST', LIST, listing([]));
+      const started = Date.now();
+      const logger = new RecordingLogger();
+      const error = (await createXrayAdapter({
+        http: mock.http,
+        now: NOW,
+        unique: UNIQUE,
+        lookupsAfterMs: [0, 60_000],
+      })
+        .scan({ config: xrayConfig({ 'fail-on-policy-violation': 'true', timeout: '120' }), logger })
+        .catch((e: unknown) => e)) as Error;
+      // Not the minute the schedule holds: the violations report's failure ends the wait.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(error.message).toContain('bad watch');
+      // The token's check, the first look, and the last one.
+      expect(mock.find('POST', LIST)).toHaveLength(1 + 2);
+      expect(logger.text('warn')).toContain(
+        `The run stopped while sca-bridge looked for the report ${REPORT_NAME}: should Xray → Reports list it, delete it there.`,
+      );
+    });
+
     it('names the report to delete by hand when the lookup fails too', async () => {
       const mock = new MockJfrog()
         .on('GET', VERSION, { status: 200, body: { xray_version: '3.131.25' } })
