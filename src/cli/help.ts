@@ -12,18 +12,19 @@ Usage:
   sca-bridge gate <summary.json> [flags]     evaluate the gate again from a saved --json run summary
   sca-bridge --version | --help
 
-Connection (token: environment variable SCA_BRIDGE_TOKEN, or --token-file <file>; never a flag):
+Connection (token: environment variable SCA_BRIDGE_TOKEN, or --token-file <file>; never a flag). An import
+makes no request but the webhook's: it refuses --api-url, and --ca-file, --insecure without --webhook-url:
   --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
-  --ui-url <url>                 web UI base for links (derived when possible)
+  --ui-url <url>                 web UI base for links (a scan: derived from --api-url; an import: the export's)
   --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
   --timeout <s>                  wait for server-side processing (default 600); --poll-interval <s> (5)
 
-Dependency-Track scan:
+Dependency-Track scan (an import refuses all but --sbom, which places its findings, and the labels):
   --project <uuid> | --project-name <name> --project-version <v>   (version defaults to the branch)
   --sbom <file>                  CycloneDX SBOM to upload first;  --no-auto-create  --parent-project <uuid|name>
   --is-latest                    mark the uploaded version as latest (DT 4.12+)
 
-Xray scan:
+Xray scan (an import refuses --project-key and --keep-report):
   --repo-key <key>               repository to report on;  --project-key <key> (JFrog Projects)
   --keep-report                  keep the generated report instead of deleting it
 
@@ -33,7 +34,7 @@ Output:
   --json                         print the run summary as JSON on stdout (logs go to stderr)
   --working-directory <dir>      repository root, where findings are located (default: GITHUB_WORKSPACE, CI_PROJECT_DIR, else cwd)
 
-Import:
+Import (a scan refuses --import-format):
   --import-format <format>       auto (default) or one of: ${IMPORT_FORMATS.join(', ')}
   --scanner <name>               dependency-track or xray (detected from the file)
 
@@ -63,8 +64,8 @@ Tokens are never flags: use the SCA_BRIDGE_TOKEN environment variable or --token
 `;
 
 /** The flags that reach the scanner; `scanners` says which scanners the command takes. */
-const connectionHelp = (scanners: string) => `  --scanner <name>               ${scanners}
-  --api-url <url>                Dependency-Track API base (with or without /api); JFrog Platform URL
+const connectionHelp = (scanners: string, apiUrl: string) => `  --scanner <name>               ${scanners}
+  --api-url <url>                ${apiUrl}
   --token-file <file>            the token, else the environment variable SCA_BRIDGE_TOKEN (never a flag)
   --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
   --timeout <s>                  a request waits at most a minute, or this when shorter (default 600)`;
@@ -85,7 +86,7 @@ gate job). Exit 1 when the gate fails; when the scan itself failed, its exit cod
 
 Xray: prints the repository keys the token can see, one per line.
 
-${connectionHelp('xray (the default; only Xray has repositories)')}
+${connectionHelp('xray (the default; only Xray has repositories)', 'JFrog Platform URL (https://acme.jfrog.io)')}
   --project-key <key>            only the repositories of this JFrog Project
   --json                         print the keys as a JSON array
   --verbose                      debug logging
@@ -94,7 +95,7 @@ ${connectionHelp('xray (the default; only Xray has repositories)')}
 
 Checks the URL, TLS and the token (and its permissions where the API tells); reports nothing else.
 
-${connectionHelp('dependency-track or xray')}
+${connectionHelp('dependency-track or xray', 'Dependency-Track API base (with or without /api); JFrog Platform URL')}
   --project <uuid> | --project-name <name> --project-version <v>
                                  Dependency-Track: also look the project up (version defaults to --branch)
   --branch <name>                the branch (default from CI, else git)
