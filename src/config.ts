@@ -8,15 +8,12 @@ import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
 import type { ScannerName } from './findings/model.js';
 import type { Logger } from './logger.js';
 import { artifactFileName, forbiddenInArtifactName } from './publish/artifact.js';
+import { type FailOn, parseFailOn } from './policy/fail-on.js';
+
+export { type FailOn, parseFailOn };
 
 /** What a run does with its Config; `gate` reads a saved run summary and builds none. */
 export type Mode = 'scan' | 'import' | 'test-connection' | 'list-repos';
-
-export type FailOn =
-  | { kind: 'none' }
-  | { kind: 'any' }
-  | { kind: 'threshold'; severity: Severity }
-  | { kind: 'budgets'; budgets: Partial<Record<Severity, number>> };
 
 /** Every input of SPEC §3, validated and typed; the Action, the CLI and GitLab all build this one object. */
 export interface Config {
@@ -213,36 +210,6 @@ function url(raw: RawInputs, name: string): string | undefined {
     );
   }
   return value.replace(/\/+$/, '');
-}
-
-/** `fail-on`: a severity (that or above), `any`, `none`, or budgets `critical:0,high:5`. */
-export function parseFailOn(value: string | undefined): FailOn {
-  const input = (value ?? 'none').trim().toLowerCase();
-  if (input === '' || input === 'none') return { kind: 'none' };
-  if (input === 'any') return { kind: 'any' };
-  if ((SEVERITIES as readonly string[]).includes(input) && input !== 'info' && input !== 'unknown') {
-    return { kind: 'threshold', severity: input as Severity };
-  }
-  const budgets: Partial<Record<Severity, number>> = {};
-  for (const part of input
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const match = /^([a-z]+)\s*:\s*(\d+)$/.exec(part);
-    const severity = match?.[1] as Severity | undefined;
-    if (!match || !severity || !(SEVERITIES as readonly string[]).includes(severity)) {
-      throw new UserError(
-        `Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`,
-      );
-    }
-    if (budgets[severity] !== undefined) {
-      throw new UserError(
-        `Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`,
-      );
-    }
-    budgets[severity] = Number(match[2]);
-  }
-  return { kind: 'budgets', budgets };
 }
 
 function metadata(raw: RawInputs): Record<string, string> {

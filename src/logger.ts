@@ -104,6 +104,12 @@ export function commandsStopped(message: string): string[] {
   return [`::stop-commands::${token}`, message, `::${token}::`];
 }
 
+/** `text` as the lines to write, each ending in a line feed: with workflow commands stopped in GitHub Actions. */
+export function printable(text: string, inGitHubActions: boolean): string {
+  const lines = inGitHubActions ? commandsStopped(text) : [text];
+  return lines.map((line) => `${line}\n`).join('');
+}
+
 /**
  * Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). `inGitHubActions`: the runner
  * reads a `run:` step's output for workflow commands too, so a message that could hold one is printed with
@@ -139,9 +145,7 @@ export class StreamLogger implements Logger {
 
   private emit(level: string, message: string): void {
     const text = this.redactor.redact(message);
-    const line = level ? `${level}: ${text}` : text;
-    const lines = this.inGitHubActions ? commandsStopped(line) : [line];
     // One write, so the markers and the message reach the stream together.
-    this.write(lines.map((l) => `${l}\n`).join(''));
+    this.write(printable(level ? `${level}: ${text}` : text, this.inGitHubActions));
   }
 }

@@ -187,7 +187,8 @@ async function gatherSources(
       // A server may quote its token back inside a finding; every report is written from this model. Only the
       // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
       // short enough to be a word would mask package names and move fingerprints.
-      const token = new Redactor(config.token ? [config.token] : []);
+      if (!config.token) return [source];
+      const token = new Redactor([config.token]);
       return [redactDeep(source, (text) => token.redact(text))];
     } finally {
       cancel.dispose();

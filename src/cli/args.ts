@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { DEFAULT_SARIF_FILE, sameNode } from '../paths.js';
 import type { RawInputs } from '../config.js';
+import { parseFailOn } from '../policy/fail-on.js';
 import { clause } from '../wording.js';
 
 /** Inputs of SPEC §3 that take a value on the command line. */
@@ -141,10 +142,17 @@ const URL_INPUTS = new Set(['api-url', 'ui-url', 'webhook-url']);
 
 /** What to do instead of repeating `--fail-on`: the budgets merged, when they are budgets of different severities. */
 function failOnOnce(values: readonly string[]): string {
-  const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
-  const severities = new Set(parts.map((part) => part.split(':')[0]?.trim().toLowerCase()));
-  return parts.every((part) => part.includes(':')) && severities.size === parts.length
-    ? `give the budgets once, comma-separated: --fail-on ${parts.join(',')}`
+  const joined = values.map((value) => value.trim()).join(',');
+  const merged = (() => {
+    try {
+      return parseFailOn(joined).kind === 'budgets';
+    } catch {
+      // Not budgets, or one severity given two: one rule is the fix.
+      return false;
+    }
+  })();
+  return merged
+    ? `give the budgets once, comma-separated: --fail-on ${joined}`
     : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
 }
 

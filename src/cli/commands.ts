@@ -14,7 +14,7 @@ import {
 import { decodeText } from '../encoding.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from '../errors.js';
 import { gitBranch, gitOrigin, gitRoot } from '../git.js';
-import { commandsStopped, type Logger } from '../logger.js';
+import { type Logger, printable } from '../logger.js';
 import { evaluateGate, gateFailedMessage } from '../policy/gate.js';
 import { type RunSummary, runSummarySchema } from '../report/run-summary.js';
 import { sendWebhook } from '../publish/webhook.js';
@@ -47,10 +47,7 @@ function jsonText(value: unknown): string {
  * (a server's text) could hold one, which a real key never does.
  */
 function keyLines(keys: readonly string[], env: CliIo['env']): string {
-  if (!keys.length) return '';
-  const text = keys.join('\n');
-  const lines = env.GITHUB_ACTIONS === 'true' ? commandsStopped(text) : [text];
-  return lines.map((line) => `${line}\n`).join('');
+  return keys.length ? printable(keys.join('\n'), env.GITHUB_ACTIONS === 'true') : '';
 }
 
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {

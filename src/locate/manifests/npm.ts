@@ -63,7 +63,9 @@ export function scanPackageLock(text: string): Declaration[] {
     for (const section of DEPENDENCY_SECTIONS) {
       for (const dependency of membersOf(member(entry, section)?.value)) {
         if (installed.has(`${folder}/node_modules/${dependency.key}`)) continue;
-        installed.get(`node_modules/${dependency.key}`)?.installsFor?.push(folder);
+        // A workspace naming a package in two sections (dependencies, peerDependencies) is one user of it.
+        const users = installed.get(`node_modules/${dependency.key}`)?.installsFor;
+        if (users && !users.includes(folder)) users.push(folder);
       }
     }
   }

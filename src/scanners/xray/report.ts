@@ -47,7 +47,7 @@ export interface ReportFlowOptions {
  * usually means Xray is still creating the report: it shows up in the list seconds later. Looks past the run's
  * timeout are not made.
  */
-export const LOOKUPS_AFTER_MS: readonly number[] = [0, 2_000, 5_000, 10_000, 20_000];
+const LOOKUPS_AFTER_MS: readonly number[] = [0, 2_000, 5_000, 10_000, 20_000];
 
 /** How often a wait between looks checks whether the other report failed. */
 const STOP_CHECK_MS = 250;
