@@ -83,6 +83,12 @@ function cutOff(signal: AbortSignal, shown: string): unknown {
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
  */
+/**
+ * A request that never reached the server: refused or unresolvable, or stopped at TLS. Unlike a lost answer, it
+ * cannot have done anything there (a report creation made no report).
+ */
+export class NotSent extends ScannerError {}
+
 export class DeadlinePassed extends ScannerError {
   constructor(shown: string, failure?: ScannerError) {
     super(
@@ -335,6 +341,12 @@ function jsonFault(
   };
 }
 
+/** Whether a failure came before the request reached the server. */
+function neverSent(error: unknown): boolean {
+  const { code } = codeAndMessage(error);
+  return isPermanent(error) || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
 /**
  * Failures no retry can mend: a certificate, a server that speaks no TLS, a request undici refuses to send (a
  * header it cannot carry), a proxy that wants credentials.
@@ -458,7 +470,7 @@ export class HttpClient {
         // A stop is said as a stop even when the deadline came too: the job is ending, not the wait.
         if (signal?.aborted) throw cutOff(signal, shown);
         if (expiry?.aborted) throw new DeadlinePassed(shown);
-        lastError = new ScannerError(
+        lastError = new (neverSent(error) ? NotSent : ScannerError)(
           this.redact(
             describeNetworkError(error, shown, {
               input: this.options.urlInput ?? 'api-url',

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { JobStopped } from '../../cancel.js';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
-import { DeadlinePassed, HttpClient, type HttpOptions, type HttpRequest } from '../../http/client.js';
+import {
+  DeadlinePassed,
+  HttpClient,
+  type HttpOptions,
+  type HttpRequest,
+  NotSent,
+} from '../../http/client.js';
 import { optNumber, optString } from '../../schema.js';
 import { scannerHttpOptions, type ScannerContext } from '../scanner.js';
 import { type ErrorContext, explainXrayError, reportIt, XrayStatusError } from './errors.js';
@@ -88,9 +94,17 @@ export interface Repository {
  */
 export class CreationUnclear extends ScannerError {}
 
-/** Whether a failed creation may have created the report: its answer was lost, not refused (3xx, 4xx). */
+/**
+ * Whether a failed creation may have created the report: its answer was lost, not refused (3xx, 4xx), and the
+ * request reached Xray (a refused connection, an unknown host or a TLS failure made nothing).
+ */
 function mayHaveCreated(error: unknown): error is ScannerError {
-  if (!(error instanceof ScannerError) || error instanceof JobStopped || error instanceof DeadlinePassed)
+  if (
+    !(error instanceof ScannerError) ||
+    error instanceof JobStopped ||
+    error instanceof DeadlinePassed ||
+    error instanceof NotSent
+  )
     return false;
   return !(error instanceof XrayStatusError) || error.status >= 500 || error.status === 408;
 }

@@ -5,12 +5,13 @@ import { type AddressInfo, createServer as createNetServer, type Socket } from '
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
+import { ScannerError, UserError } from '../../../src/errors.js';
 import {
   DeadlinePassed,
   HttpClient,
   type HttpOptions,
   HttpStatusError,
+  NotSent,
   redirectAdvice,
 } from '../../../src/http/client.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
@@ -81,6 +82,18 @@ describe('HttpClient', () => {
     expect((await unwritable.send({ path: 'x', keepAs: 'page' })).status).toBe(200);
     expect(logger.of('warn').join('\n')).toContain('Could not keep');
     await Promise.all([http.close(), unwritable.close()]);
+  });
+
+  it('tells a request that never reached the server (refused) from one whose answer was lost (a reset)', async () => {
+    const refused = client('http://127.0.0.1:1', { maxAttempts: 1 });
+    expect(await failure(refused.send({ path: 'create' }))).toBeInstanceOf(NotSent);
+    await refused.close();
+    const url = await start((_, res) => res.socket?.destroy());
+    const reset = client(url, { maxAttempts: 1 });
+    const lost = await failure(reset.send({ path: 'create' }));
+    expect(lost).toBeInstanceOf(ScannerError);
+    expect(lost).not.toBeInstanceOf(NotSent);
+    await reset.close();
   });
 
   it('logs each retry as one sentence: the failure without its full stop, then the wait', async () => {
