@@ -347,15 +347,17 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputs(summary);
 
-  const published =
-    outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
-  const uploadFailure = published && published.failure;
-  let uploaded = !!published && published.artifact;
-  // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
-  if (!outcome && config?.uploadArtifact)
-    uploaded = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
-  // The job summary points at the artifact only when it holds every finding.
-  const artifact = config?.uploadArtifact ? (uploaded ? 'uploaded' : 'failed') : undefined;
+  const uploadFailure =
+    outcome && config?.uploadSarif
+      ? await uploadSarifOrFail(config, filed, logger, notes, failures)
+      : undefined;
+  // Every finding of the run; for a run that ended in an error, what there is to see why: its summary and the
+  // pages it read. The job summary points at the artifact only when it was uploaded.
+  const artifact = config?.uploadArtifact
+    ? (await uploadArtifactOrWarn(outcome?.summary ?? summary, outcome, config, filed, logger, notes, rawDir))
+      ? 'uploaded'
+      : 'failed'
+    : undefined;
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
@@ -412,32 +414,21 @@ function recordAnnotationCount(logger: ActionLogger, usedInJob: number, ownAnnot
   core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
 
-/**
- * Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed, and
- * whether the workflow artifact was uploaded.
- */
-async function publish(
-  outcome: RunOutcome,
+/** The upload to code scanning; its failure fails the step and is the run's error. */
+async function uploadSarifOrFail(
   config: Config,
   github: GitHubContext,
   logger: ActionLogger,
   notes: string[],
   failures: string[],
-  rawDir: string | undefined,
-): Promise<{ failure: RunSummary['error']; artifact: boolean }> {
-  let failure: RunSummary['error'];
-  if (config.uploadSarif) {
-    try {
-      await uploadToCodeScanning(config, github, logger, notes);
-    } catch (error) {
-      failures.push(describeError(error));
-      failure = { message: `upload-sarif: ${describeError(error)}`, exitCode: exitCodeOf(error) };
-    }
+): Promise<RunSummary['error']> {
+  try {
+    await uploadToCodeScanning(config, github, logger, notes);
+    return undefined;
+  } catch (error) {
+    failures.push(describeError(error));
+    return { message: `upload-sarif: ${describeError(error)}`, exitCode: exitCodeOf(error) };
   }
-  const artifact =
-    config.uploadArtifact &&
-    (await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir));
-  return { failure, artifact };
 }
 
 /**
