@@ -12,11 +12,8 @@ function numbersOf(version: string): number[] | undefined {
   return match?.[1]?.split('.').map(Number);
 }
 
-/** Negative, zero or positive as `a` is below, level with or above `b` by their numbers; undefined when either has none. */
-function compareNumbers(a: string, b: string): number | undefined {
-  const x = numbersOf(a);
-  const y = numbersOf(b);
-  if (!x || !y) return undefined;
+/** Negative, zero or positive as `x` is below, level with or above `y`. */
+function compareNumbers(x: readonly number[], y: readonly number[]): number {
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0);
     if (d) return d;
@@ -24,11 +21,19 @@ function compareNumbers(a: string, b: string): number | undefined {
   return 0;
 }
 
-/** The versions lowest first, or `versions` itself when some cannot be compared. */
+/** The versions lowest first, or `versions` itself when some cannot be compared. Each is read once. */
 export function lowestFirst(versions: readonly string[]): readonly string[] {
   // One version needs no order (the usual case, asked for each of a finding's messages).
-  if (versions.length < 2 || !versions.every((v) => numbersOf(v))) return versions;
-  return [...versions].sort((a, b) => compareNumbers(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+  if (versions.length < 2) return versions;
+  const read = versions.map((version) => ({ version, numbers: numbersOf(version) }));
+  if (!read.every((r) => r.numbers)) return versions;
+  return read
+    .sort(
+      (a, b) =>
+        compareNumbers(a.numbers!, b.numbers!) ||
+        (a.version < b.version ? -1 : a.version > b.version ? 1 : 0),
+    )
+    .map((r) => r.version);
 }
 
 /**
@@ -41,12 +46,15 @@ export function upgradeTargets(
 ): string[] {
   const sorted = lowestFirst(fixed);
   if (sorted === fixed) return [...fixed];
+  const installs = installed.map((version) => ({ version, numbers: version && numbersOf(version) }));
   // Level numbers with other text (`2.0.0` and `2.0.0-RC1`) cannot be told apart, so they stay.
-  const above = sorted.filter((v) =>
-    installed.some((i) => {
-      const order = i === undefined ? undefined : compareNumbers(v, i);
-      return order === undefined || order > 0 || (order === 0 && v !== i);
-    }),
-  );
+  const above = sorted.filter((v) => {
+    const numbers = numbersOf(v)!;
+    return installs.some((i) => {
+      if (!i.numbers) return true;
+      const order = compareNumbers(numbers, i.numbers);
+      return order > 0 || (order === 0 && v !== i.version);
+    });
+  });
   return above.length ? above : [...sorted];
 }
