@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80398);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29315);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 80398:
+/***/ 29315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77768,7 +77768,41 @@ async function uploadUnique(client, name, files, rootDirectory, logger) {
     throw new errors/* ScannerError */.VM(`could not find a free artifact name after 5 tries, starting from ${name}`);
 }
 
+;// CONCATENATED MODULE: ./src/policy/fail-on.ts
+// Its own module: the CLI's flag parsing reads it too, and loads nothing else of the configuration.
+
+
+/** `fail-on`: a severity (that or above), `any`, `none`, or budgets `critical:0,high:5`. */
+function parseFailOn(value) {
+    const input = (value ?? 'none').trim().toLowerCase();
+    if (input === '' || input === 'none')
+        return { kind: 'none' };
+    if (input === 'any')
+        return { kind: 'any' };
+    if (findings_severity/* SEVERITIES */.oC.includes(input) && input !== 'info' && input !== 'unknown') {
+        return { kind: 'threshold', severity: input };
+    }
+    const budgets = {};
+    for (const part of input
+        .split(/[\n,]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z]+)\s*:\s*(\d+)$/.exec(part);
+        const severity = match?.[1];
+        if (!match || !severity || !findings_severity/* SEVERITIES */.oC.includes(severity)) {
+            throw new errors/* UserError */.yo(`Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`);
+        }
+        if (budgets[severity] !== undefined) {
+            throw new errors/* UserError */.yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
+        }
+        budgets[severity] = Number(match[2]);
+    }
+    return { kind: 'budgets', budgets };
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
+
+
 
 
 
@@ -77904,33 +77938,6 @@ function url(raw, name) {
         throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
-}
-/** `fail-on`: a severity (that or above), `any`, `none`, or budgets `critical:0,high:5`. */
-function parseFailOn(value) {
-    const input = (value ?? 'none').trim().toLowerCase();
-    if (input === '' || input === 'none')
-        return { kind: 'none' };
-    if (input === 'any')
-        return { kind: 'any' };
-    if (findings_severity/* SEVERITIES */.oC.includes(input) && input !== 'info' && input !== 'unknown') {
-        return { kind: 'threshold', severity: input };
-    }
-    const budgets = {};
-    for (const part of input
-        .split(/[\n,]/)
-        .map((p) => p.trim())
-        .filter(Boolean)) {
-        const match = /^([a-z]+)\s*:\s*(\d+)$/.exec(part);
-        const severity = match?.[1];
-        if (!match || !severity || !findings_severity/* SEVERITIES */.oC.includes(severity)) {
-            throw new errors/* UserError */.yo(`Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`);
-        }
-        if (budgets[severity] !== undefined) {
-            throw new errors/* UserError */.yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
-        }
-        budgets[severity] = Number(match[2]);
-    }
-    return { kind: 'budgets', budgets };
 }
 function metadata(raw) {
     // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
@@ -78553,12 +78560,8 @@ function numbersOf(version) {
     const match = NUMBERED.exec(version.trim());
     return match?.[1]?.split('.').map(Number);
 }
-/** Negative, zero or positive as `a` is below, level with or above `b` by their numbers; undefined when either has none. */
-function compareNumbers(a, b) {
-    const x = numbersOf(a);
-    const y = numbersOf(b);
-    if (!x || !y)
-        return undefined;
+/** Negative, zero or positive as `x` is below, level with or above `y`. */
+function compareNumbers(x, y) {
     for (let i = 0; i < Math.max(x.length, y.length); i++) {
         const d = (x[i] ?? 0) - (y[i] ?? 0);
         if (d)
@@ -78566,12 +78569,18 @@ function compareNumbers(a, b) {
     }
     return 0;
 }
-/** The versions lowest first, or `versions` itself when some cannot be compared. */
+/** The versions lowest first, or `versions` itself when some cannot be compared. Each is read once. */
 function lowestFirst(versions) {
     // One version needs no order (the usual case, asked for each of a finding's messages).
-    if (versions.length < 2 || !versions.every((v) => numbersOf(v)))
+    if (versions.length < 2)
         return versions;
-    return [...versions].sort((a, b) => compareNumbers(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    const read = versions.map((version) => ({ version, numbers: numbersOf(version) }));
+    if (!read.every((r) => r.numbers))
+        return versions;
+    return read
+        .sort((a, b) => compareNumbers(a.numbers, b.numbers) ||
+        (a.version < b.version ? -1 : a.version > b.version ? 1 : 0))
+        .map((r) => r.version);
 }
 /**
  * The fixed versions to upgrade to, nearest first: those above one of the `installed` versions (a fix below all of
@@ -78581,11 +78590,17 @@ function upgradeTargets(fixed, installed) {
     const sorted = lowestFirst(fixed);
     if (sorted === fixed)
         return [...fixed];
+    const installs = installed.map((version) => ({ version, numbers: version && numbersOf(version) }));
     // Level numbers with other text (`2.0.0` and `2.0.0-RC1`) cannot be told apart, so they stay.
-    const above = sorted.filter((v) => installed.some((i) => {
-        const order = i === undefined ? undefined : compareNumbers(v, i);
-        return order === undefined || order > 0 || (order === 0 && v !== i);
-    }));
+    const above = sorted.filter((v) => {
+        const numbers = numbersOf(v);
+        return installs.some((i) => {
+            if (!i.numbers)
+                return true;
+            const order = compareNumbers(numbers, i.numbers);
+            return order > 0 || (order === 0 && v !== i.version);
+        });
+    });
     return above.length ? above : [...sorted];
 }
 
@@ -82896,7 +82911,10 @@ function scanPackageLock(text) {
             for (const dependency of membersOf(member(entry, section)?.value)) {
                 if (installed.has(`${folder}/node_modules/${dependency.key}`))
                     continue;
-                installed.get(`node_modules/${dependency.key}`)?.installsFor?.push(folder);
+                // A workspace naming a package in two sections (dependencies, peerDependencies) is one user of it.
+                const users = installed.get(`node_modules/${dependency.key}`)?.installsFor;
+                if (users && !users.includes(folder))
+                    users.push(folder);
             }
         }
     }
@@ -84918,7 +84936,9 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             // A server may quote its token back inside a finding; every report is written from this model. Only the
             // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
             // short enough to be a word would mask package names and move fingerprints.
-            const token = new src_logger/* Redactor */.pO(config.token ? [config.token] : []);
+            if (!config.token)
+                return [source];
+            const token = new src_logger/* Redactor */.pO([config.token]);
             return [(0,src_logger/* redactDeep */.KL)(source, (text) => token.redact(text))];
         }
         finally {
@@ -85673,14 +85693,16 @@ async function runStep(env) {
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
         setOutputs(summary);
-    const published = outcome && config && (await publish(outcome, config, filed, logger, notes, failures, rawDir));
-    const uploadFailure = published && published.failure;
-    let uploaded = !!published && published.artifact;
-    // A run that ended in an error uploads what there is to see why: its summary and the pages it read.
-    if (!outcome && config?.uploadArtifact)
-        uploaded = await uploadArtifactOrWarn(summary, undefined, config, filed, logger, notes, rawDir);
-    // The job summary points at the artifact only when it holds every finding.
-    const artifact = config?.uploadArtifact ? (uploaded ? 'uploaded' : 'failed') : undefined;
+    const uploadFailure = outcome && config?.uploadSarif
+        ? await uploadSarifOrFail(config, filed, logger, notes, failures)
+        : undefined;
+    // Every finding of the run; for a run that ended in an error, what there is to see why: its summary and the
+    // pages it read. The job summary points at the artifact only when it was uploaded.
+    const artifact = config?.uploadArtifact
+        ? (await uploadArtifactOrWarn(outcome?.summary ?? summary, outcome, config, filed, logger, notes, rawDir))
+            ? 'uploaded'
+            : 'failed'
+        : undefined;
     // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
@@ -85728,24 +85750,16 @@ function recordAnnotationCount(logger, usedInJob, ownAnnotations) {
     const { error, warning, notice } = logger.printed;
     core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
 }
-/**
- * Uploads what the inputs ask for; returns the failure of the upload to code scanning, if it failed, and
- * whether the workflow artifact was uploaded.
- */
-async function publish(outcome, config, github, logger, notes, failures, rawDir) {
-    let failure;
-    if (config.uploadSarif) {
-        try {
-            await uploadToCodeScanning(config, github, logger, notes);
-        }
-        catch (error) {
-            failures.push((0,errors/* describeError */.Uc)(error));
-            failure = { message: `upload-sarif: ${(0,errors/* describeError */.Uc)(error)}`, exitCode: (0,errors/* exitCodeOf */.FO)(error) };
-        }
+/** The upload to code scanning; its failure fails the step and is the run's error. */
+async function uploadSarifOrFail(config, github, logger, notes, failures) {
+    try {
+        await uploadToCodeScanning(config, github, logger, notes);
+        return undefined;
     }
-    const artifact = config.uploadArtifact &&
-        (await uploadArtifactOrWarn(outcome.summary, outcome, config, github, logger, notes, rawDir));
-    return { failure, artifact };
+    catch (error) {
+        failures.push((0,errors/* describeError */.Uc)(error));
+        return { message: `upload-sarif: ${(0,errors/* describeError */.Uc)(error)}`, exitCode: (0,errors/* exitCodeOf */.FO)(error) };
+    }
 }
 /**
  * Annotations earlier sca-bridge steps of the job printed, which count against GitHub's 50 per job; each step
@@ -86475,6 +86489,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ DeadlinePassed),
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
+  Y5: () => (/* binding */ NotSent),
   R2: () => (/* binding */ redirectAdvice)
 });
 
@@ -86631,6 +86646,12 @@ function cutOff(signal, shown) {
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
  */
+/**
+ * A request that never reached the server: refused or unresolvable, or stopped at TLS. Unlike a lost answer, it
+ * cannot have done anything there (a report creation made no report).
+ */
+class NotSent extends errors/* ScannerError */.VM {
+}
 class DeadlinePassed extends errors/* ScannerError */.VM {
     constructor(shown, failure) {
         super(failure
@@ -86778,6 +86799,11 @@ function jsonFault(path, response, error, input) {
         message: `${path} sent malformed JSON (${why}): the answer is complete but is not valid JSON, so sca-bridge does not read it again. Check that ${input} points at the API, not at a proxy or the web UI; if it does, report it with the server's version.`,
     };
 }
+/** Whether a failure came before the request reached the server. */
+function neverSent(error) {
+    const { code } = codeAndMessage(error);
+    return isPermanent(error) || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
 /**
  * Failures no retry can mend: a certificate, a server that speaks no TLS, a request undici refuses to send (a
  * header it cannot carry), a proxy that wants credentials.
@@ -86907,7 +86933,7 @@ class HttpClient {
                     throw cutOff(signal, shown);
                 if (expiry?.aborted)
                     throw new DeadlinePassed(shown);
-                lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
+                lastError = new (neverSent(error) ? NotSent : errors/* ScannerError */.VM)(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
                     // A dispatcher handed in (tests) goes through no proxy.
@@ -87612,7 +87638,7 @@ const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */
 /* harmony export */   gZ: () => (/* binding */ commandsStopped),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export StreamLogger */
+/* unused harmony exports printable, StreamLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -87705,6 +87731,11 @@ function commandsStopped(message) {
     const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     return [`::stop-commands::${token}`, message, `::${token}::`];
 }
+/** `text` as the lines to write, each ending in a line feed: with workflow commands stopped in GitHub Actions. */
+function printable(text, inGitHubActions) {
+    const lines = inGitHubActions ? commandsStopped(text) : [text];
+    return lines.map((line) => `${line}\n`).join('');
+}
 /**
  * Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). `inGitHubActions`: the runner
  * reads a `run:` step's output for workflow commands too, so a message that could hold one is printed with
@@ -87741,10 +87772,8 @@ class StreamLogger {
     }
     emit(level, message) {
         const text = this.redactor.redact(message);
-        const line = level ? `${level}: ${text}` : text;
-        const lines = this.inGitHubActions ? commandsStopped(line) : [line];
         // One write, so the markers and the message reach the stream together.
-        this.write(lines.map((l) => `${l}\n`).join(''));
+        this.write(printable(level ? `${level}: ${text}` : text, this.inGitHubActions));
     }
 }
 

@@ -370,9 +370,15 @@ const repositoriesSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ key:
  */
 class CreationUnclear extends errors/* ScannerError */.VM {
 }
-/** Whether a failed creation may have created the report: its answer was lost, not refused (3xx, 4xx). */
+/**
+ * Whether a failed creation may have created the report: its answer was lost, not refused (3xx, 4xx), and the
+ * request reached Xray (a refused connection, an unknown host or a TLS failure made nothing).
+ */
 function mayHaveCreated(error) {
-    if (!(error instanceof errors/* ScannerError */.VM) || error instanceof cancel/* JobStopped */.fB || error instanceof http_client/* DeadlinePassed */.Xp)
+    if (!(error instanceof errors/* ScannerError */.VM) ||
+        error instanceof cancel/* JobStopped */.fB ||
+        error instanceof http_client/* DeadlinePassed */.Xp ||
+        error instanceof http_client/* NotSent */.Y5)
         return false;
     return !(error instanceof XrayStatusError) || error.status >= 500 || error.status === 408;
 }

@@ -176,7 +176,11 @@ async function uploadUnique(client, name, files, rootDirectory, logger) {
     throw new ScannerError(`could not find a free artifact name after 5 tries, starting from ${name}`);
 }
 
+// EXTERNAL MODULE: ./src/policy/fail-on.ts
+var fail_on = __webpack_require__(668);
 ;// CONCATENATED MODULE: ./src/config.ts
+
+
 
 
 
@@ -312,33 +316,6 @@ function url(raw, name) {
         throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
-}
-/** `fail-on`: a severity (that or above), `any`, `none`, or budgets `critical:0,high:5`. */
-function parseFailOn(value) {
-    const input = (value ?? 'none').trim().toLowerCase();
-    if (input === '' || input === 'none')
-        return { kind: 'none' };
-    if (input === 'any')
-        return { kind: 'any' };
-    if (findings_severity/* SEVERITIES */.oC.includes(input) && input !== 'info' && input !== 'unknown') {
-        return { kind: 'threshold', severity: input };
-    }
-    const budgets = {};
-    for (const part of input
-        .split(/[\n,]/)
-        .map((p) => p.trim())
-        .filter(Boolean)) {
-        const match = /^([a-z]+)\s*:\s*(\d+)$/.exec(part);
-        const severity = match?.[1];
-        if (!match || !severity || !findings_severity/* SEVERITIES */.oC.includes(severity)) {
-            throw new errors/* UserError */.yo(`Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`);
-        }
-        if (budgets[severity] !== undefined) {
-            throw new errors/* UserError */.yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
-        }
-        budgets[severity] = Number(match[2]);
-    }
-    return { kind: 'budgets', budgets };
 }
 function metadata(raw) {
     // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
@@ -566,7 +543,7 @@ function parseConfig(mode, raw, ctx) {
         scanTag: config_text(raw, 'scan-tag'),
         metadata: metadata(raw),
         minSeverity: oneOf(raw, 'min-severity', findings_severity/* SEVERITIES */.oC, 'unknown') ?? 'unknown',
-        failOn: parseFailOn(failOnText),
+        failOn: (0,fail_on/* parseFailOn */.X)(failOnText),
         failOnText,
         failOnPolicyViolation: bool(raw, 'fail-on-policy-violation', false),
         includeSuppressed: bool(raw, 'include-suppressed', false),
@@ -3609,7 +3586,10 @@ function scanPackageLock(text) {
             for (const dependency of membersOf(member(entry, section)?.value)) {
                 if (installed.has(`${folder}/node_modules/${dependency.key}`))
                     continue;
-                installed.get(`node_modules/${dependency.key}`)?.installsFor?.push(folder);
+                // A workspace naming a package in two sections (dependencies, peerDependencies) is one user of it.
+                const users = installed.get(`node_modules/${dependency.key}`)?.installsFor;
+                if (users && !users.includes(folder))
+                    users.push(folder);
             }
         }
     }
@@ -5035,12 +5015,8 @@ function numbersOf(version) {
     const match = NUMBERED.exec(version.trim());
     return match?.[1]?.split('.').map(Number);
 }
-/** Negative, zero or positive as `a` is below, level with or above `b` by their numbers; undefined when either has none. */
-function compareNumbers(a, b) {
-    const x = numbersOf(a);
-    const y = numbersOf(b);
-    if (!x || !y)
-        return undefined;
+/** Negative, zero or positive as `x` is below, level with or above `y`. */
+function compareNumbers(x, y) {
     for (let i = 0; i < Math.max(x.length, y.length); i++) {
         const d = (x[i] ?? 0) - (y[i] ?? 0);
         if (d)
@@ -5048,12 +5024,18 @@ function compareNumbers(a, b) {
     }
     return 0;
 }
-/** The versions lowest first, or `versions` itself when some cannot be compared. */
+/** The versions lowest first, or `versions` itself when some cannot be compared. Each is read once. */
 function lowestFirst(versions) {
     // One version needs no order (the usual case, asked for each of a finding's messages).
-    if (versions.length < 2 || !versions.every((v) => numbersOf(v)))
+    if (versions.length < 2)
         return versions;
-    return [...versions].sort((a, b) => compareNumbers(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    const read = versions.map((version) => ({ version, numbers: numbersOf(version) }));
+    if (!read.every((r) => r.numbers))
+        return versions;
+    return read
+        .sort((a, b) => compareNumbers(a.numbers, b.numbers) ||
+        (a.version < b.version ? -1 : a.version > b.version ? 1 : 0))
+        .map((r) => r.version);
 }
 /**
  * The fixed versions to upgrade to, nearest first: those above one of the `installed` versions (a fix below all of
@@ -5063,11 +5045,17 @@ function upgradeTargets(fixed, installed) {
     const sorted = lowestFirst(fixed);
     if (sorted === fixed)
         return [...fixed];
+    const installs = installed.map((version) => ({ version, numbers: version && numbersOf(version) }));
     // Level numbers with other text (`2.0.0` and `2.0.0-RC1`) cannot be told apart, so they stay.
-    const above = sorted.filter((v) => installed.some((i) => {
-        const order = i === undefined ? undefined : compareNumbers(v, i);
-        return order === undefined || order > 0 || (order === 0 && v !== i);
-    }));
+    const above = sorted.filter((v) => {
+        const numbers = numbersOf(v);
+        return installs.some((i) => {
+            if (!i.numbers)
+                return true;
+            const order = compareNumbers(numbers, i.numbers);
+            return order > 0 || (order === 0 && v !== i.version);
+        });
+    });
     return above.length ? above : [...sorted];
 }
 
@@ -6144,7 +6132,9 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             // A server may quote its token back inside a finding; every report is written from this model. Only the
             // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
             // short enough to be a word would mask package names and move fingerprints.
-            const token = new src_logger/* Redactor */.pO(config.token ? [config.token] : []);
+            if (!config.token)
+                return [source];
+            const token = new src_logger/* Redactor */.pO([config.token]);
             return [(0,src_logger/* redactDeep */.KL)(source, (text) => token.redact(text))];
         }
         finally {
@@ -6519,11 +6509,7 @@ function jsonText(value) {
  * (a server's text) could hold one, which a real key never does.
  */
 function keyLines(keys, env) {
-    if (!keys.length)
-        return '';
-    const text = keys.join('\n');
-    const lines = env.GITHUB_ACTIONS === 'true' ? (0,src_logger/* commandsStopped */.gZ)(text) : [text];
-    return lines.map((line) => `${line}\n`).join('');
+    return keys.length ? (0,src_logger/* printable */.g$)(keys.join('\n'), env.GITHUB_ACTIONS === 'true') : '';
 }
 async function readToken(args, env) {
     if (!args.tokenFile)
@@ -6671,7 +6657,7 @@ async function runGate(args, logger) {
         throw new errors/* UserError */.yo('gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.');
     }
     const gate = evaluateGate(summary.counts, summary.policyViolations, {
-        failOn: parseFailOn(failOnText),
+        failOn: (0,fail_on/* parseFailOn */.X)(failOnText),
         failOnText,
         failOnPolicyViolation,
     });
@@ -7042,36 +7028,6 @@ function componentFromXrayId(id, typeHint) {
 
 /***/ }),
 
-/***/ 2915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $T: () => (/* binding */ cvssVector),
-/* harmony export */   _k: () => (/* binding */ cvssScore),
-/* harmony export */   gb: () => (/* binding */ highestCvss)
-/* harmony export */ });
-/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
-function cvssScore(finding) {
-    return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
-}
-function cvssVector(finding) {
-    return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
-}
-/** The highest CVSS score among findings, with the vector of the finding that has it; undefined when none has one. */
-function highestCvss(findings) {
-    // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
-    let highest;
-    for (const finding of findings) {
-        const score = cvssScore(finding);
-        if (score !== undefined && (highest === undefined || score > highest.score))
-            highest = { score, finding };
-    }
-    return highest && { score: highest.score, vector: cvssVector(highest.finding) };
-}
-
-
-/***/ }),
-
 /***/ 5232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -7166,97 +7122,6 @@ function findingDigest(finding) {
 
 /***/ }),
 
-/***/ 5131:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kb: () => (/* binding */ severityList),
-/* harmony export */   Np: () => (/* binding */ bySeverity),
-/* harmony export */   jZ: () => (/* binding */ atLeast),
-/* harmony export */   lv: () => (/* binding */ parseSeverity),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   qs: () => (/* binding */ severityRank),
-/* harmony export */   ux: () => (/* binding */ mostSevere)
-/* harmony export */ });
-/* unused harmony export severityFromScore */
-/* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2915);
-
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'];
-/** Higher is more severe: critical 5 … unknown 0. */
-function severityRank(severity) {
-    return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
-}
-function atLeast(severity, floor) {
-    return severityRank(severity) >= severityRank(floor);
-}
-function mostSevere(a, b) {
-    return severityRank(a) >= severityRank(b) ? a : b;
-}
-/**
- * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
- * then id and package; of one package's versions, the one its line declares first (it keeps that line), then
- * version, place and scanner: no tie is left to the order of an export's rows, which would move an alert's
- * line from one version to another between runs.
- */
-function bySeverity(a, b) {
-    const score = (f) => (0,_cvss_js__WEBPACK_IMPORTED_MODULE_0__/* .cvssScore */ ._k)(f) ?? -1;
-    return (severityRank(b.severity) - severityRank(a.severity) ||
-        score(b) - score(a) ||
-        Number(a.suppressed) - Number(b.suppressed) ||
-        a.id.localeCompare(b.id) ||
-        a.component.packageName.localeCompare(b.component.packageName) ||
-        Number(!!b.location.sameVersion) - Number(!!a.location.sameVersion) ||
-        (a.component.version ?? '').localeCompare(b.component.version ?? '') ||
-        a.location.uri.localeCompare(b.location.uri) ||
-        a.location.startLine - b.location.startLine ||
-        a.scanner.localeCompare(b.scanner));
-}
-/** `2 medium, 5 low`: counts by severity, most severe first. */
-function severityList(counts) {
-    return SEVERITIES.filter((s) => counts[s])
-        .map((s) => `${counts[s]} ${s}`)
-        .join(', ');
-}
-const ALIASES = {
-    critical: 'critical',
-    high: 'high',
-    medium: 'medium',
-    moderate: 'medium',
-    low: 'low',
-    info: 'info',
-    information: 'info',
-    informational: 'info',
-    negligible: 'info',
-    unknown: 'unknown',
-    unassigned: 'unknown',
-    none: 'unknown',
-};
-/** Maps a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`) to ours. */
-function parseSeverity(value) {
-    if (typeof value !== 'string')
-        return 'unknown';
-    const word = value.trim().toLowerCase();
-    // Own keys only: a scanner's text such as `__proto__` must not reach the object's prototype.
-    return Object.hasOwn(ALIASES, word) ? (ALIASES[word] ?? 'unknown') : 'unknown';
-}
-/** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */
-function severityFromScore(score) {
-    if (score === undefined || Number.isNaN(score))
-        return 'unknown';
-    if (score >= 9)
-        return 'critical';
-    if (score >= 7)
-        return 'high';
-    if (score >= 4)
-        return 'medium';
-    if (score > 0)
-        return 'low';
-    return 'info';
-}
-
-
-/***/ }),
-
 /***/ 4087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -7289,6 +7154,7 @@ __webpack_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ DeadlinePassed),
   Qq: () => (/* binding */ HttpClient),
   F9: () => (/* binding */ HttpStatusError),
+  Y5: () => (/* binding */ NotSent),
   R2: () => (/* binding */ redirectAdvice)
 });
 
@@ -7445,6 +7311,12 @@ function cutOff(signal, shown) {
  * A call that ran out of its request's `deadline`: it had no answer by then, or failed with no time left for
  * another attempt. The caller knows what ran out (its `timeout`) and says so: scanners pass it on unwrapped.
  */
+/**
+ * A request that never reached the server: refused or unresolvable, or stopped at TLS. Unlike a lost answer, it
+ * cannot have done anything there (a report creation made no report).
+ */
+class NotSent extends errors/* ScannerError */.VM {
+}
 class DeadlinePassed extends errors/* ScannerError */.VM {
     constructor(shown, failure) {
         super(failure
@@ -7592,6 +7464,11 @@ function jsonFault(path, response, error, input) {
         message: `${path} sent malformed JSON (${why}): the answer is complete but is not valid JSON, so sca-bridge does not read it again. Check that ${input} points at the API, not at a proxy or the web UI; if it does, report it with the server's version.`,
     };
 }
+/** Whether a failure came before the request reached the server. */
+function neverSent(error) {
+    const { code } = codeAndMessage(error);
+    return isPermanent(error) || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
 /**
  * Failures no retry can mend: a certificate, a server that speaks no TLS, a request undici refuses to send (a
  * header it cannot carry), a proxy that wants credentials.
@@ -7721,7 +7598,7 @@ class HttpClient {
                     throw cutOff(signal, shown);
                 if (expiry?.aborted)
                     throw new DeadlinePassed(shown);
-                lastError = new errors/* ScannerError */.VM(this.redact(describeNetworkError(error, shown, {
+                lastError = new (neverSent(error) ? NotSent : errors/* ScannerError */.VM)(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
                     // A dispatcher handed in (tests) goes through no proxy.

@@ -17,7 +17,9 @@ export const modules = {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
-/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3395);
+/* harmony import */ var _policy_fail_on_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(668);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3395);
+
 
 
 
@@ -121,7 +123,7 @@ function parseError(error) {
         : undefined;
     const help = 'Run `sca-bridge --help` for the flags';
     if (!unknown)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_4__/* .clause */ .s)(error.message.split('\n').join(' '))}. ${help}.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_5__/* .clause */ .s)(error.message.split('\n').join(' '))}. ${help}.`);
     const meant = closestFlag(unknown);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(meant
         ? `Unknown flag ${unknown}; did you mean ${meant}?`
@@ -131,10 +133,18 @@ function parseError(error) {
 const URL_INPUTS = new Set(['api-url', 'ui-url', 'webhook-url']);
 /** What to do instead of repeating `--fail-on`: the budgets merged, when they are budgets of different severities. */
 function failOnOnce(values) {
-    const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
-    const severities = new Set(parts.map((part) => part.split(':')[0]?.trim().toLowerCase()));
-    return parts.every((part) => part.includes(':')) && severities.size === parts.length
-        ? `give the budgets once, comma-separated: --fail-on ${parts.join(',')}`
+    const joined = values.map((value) => value.trim()).join(',');
+    const merged = (() => {
+        try {
+            return (0,_policy_fail_on_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFailOn */ .X)(joined).kind === 'budgets';
+        }
+        catch {
+            // Not budgets, or one severity given two: one rule is the fix.
+            return false;
+        }
+    })();
+    return merged
+        ? `give the budgets once, comma-separated: --fail-on ${joined}`
         : 'give one rule: a severity, any, none, or budgets comma-separated such as critical:0,high:5';
 }
 /** What a flag token gives: its value, or for a switch `true`, and `false` for its `--no-` form. */
@@ -567,6 +577,127 @@ function describeError(error) {
 
 /***/ }),
 
+/***/ 2915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $T: () => (/* binding */ cvssVector),
+/* harmony export */   _k: () => (/* binding */ cvssScore),
+/* harmony export */   gb: () => (/* binding */ highestCvss)
+/* harmony export */ });
+/** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
+function cvssScore(finding) {
+    return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
+}
+function cvssVector(finding) {
+    return finding.cvss.v4?.vector ?? finding.cvss.v3?.vector ?? finding.cvss.v2?.vector;
+}
+/** The highest CVSS score among findings, with the vector of the finding that has it; undefined when none has one. */
+function highestCvss(findings) {
+    // A loop, not Math.max(...): one advisory may have 100,000 findings, too many arguments for a call.
+    let highest;
+    for (const finding of findings) {
+        const score = cvssScore(finding);
+        if (score !== undefined && (highest === undefined || score > highest.score))
+            highest = { score, finding };
+    }
+    return highest && { score: highest.score, vector: cvssVector(highest.finding) };
+}
+
+
+/***/ }),
+
+/***/ 5131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ severityList),
+/* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   lv: () => (/* binding */ parseSeverity),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank),
+/* harmony export */   ux: () => (/* binding */ mostSevere)
+/* harmony export */ });
+/* unused harmony export severityFromScore */
+/* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2915);
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'];
+/** Higher is more severe: critical 5 … unknown 0. */
+function severityRank(severity) {
+    return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+function atLeast(severity, floor) {
+    return severityRank(severity) >= severityRank(floor);
+}
+function mostSevere(a, b) {
+    return severityRank(a) >= severityRank(b) ? a : b;
+}
+/**
+ * Most severe first; ties by CVSS, open before suppressed (an open finding keeps the line that declares it),
+ * then id and package; of one package's versions, the one its line declares first (it keeps that line), then
+ * version, place and scanner: no tie is left to the order of an export's rows, which would move an alert's
+ * line from one version to another between runs.
+ */
+function bySeverity(a, b) {
+    const score = (f) => (0,_cvss_js__WEBPACK_IMPORTED_MODULE_0__/* .cvssScore */ ._k)(f) ?? -1;
+    return (severityRank(b.severity) - severityRank(a.severity) ||
+        score(b) - score(a) ||
+        Number(a.suppressed) - Number(b.suppressed) ||
+        a.id.localeCompare(b.id) ||
+        a.component.packageName.localeCompare(b.component.packageName) ||
+        Number(!!b.location.sameVersion) - Number(!!a.location.sameVersion) ||
+        (a.component.version ?? '').localeCompare(b.component.version ?? '') ||
+        a.location.uri.localeCompare(b.location.uri) ||
+        a.location.startLine - b.location.startLine ||
+        a.scanner.localeCompare(b.scanner));
+}
+/** `2 medium, 5 low`: counts by severity, most severe first. */
+function severityList(counts) {
+    return SEVERITIES.filter((s) => counts[s])
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ');
+}
+const ALIASES = {
+    critical: 'critical',
+    high: 'high',
+    medium: 'medium',
+    moderate: 'medium',
+    low: 'low',
+    info: 'info',
+    information: 'info',
+    informational: 'info',
+    negligible: 'info',
+    unknown: 'unknown',
+    unassigned: 'unknown',
+    none: 'unknown',
+};
+/** Maps a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`) to ours. */
+function parseSeverity(value) {
+    if (typeof value !== 'string')
+        return 'unknown';
+    const word = value.trim().toLowerCase();
+    // Own keys only: a scanner's text such as `__proto__` must not reach the object's prototype.
+    return Object.hasOwn(ALIASES, word) ? (ALIASES[word] ?? 'unknown') : 'unknown';
+}
+/** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */
+function severityFromScore(score) {
+    if (score === undefined || Number.isNaN(score))
+        return 'unknown';
+    if (score >= 9)
+        return 'critical';
+    if (score >= 7)
+        return 'high';
+    if (score >= 4)
+        return 'medium';
+    if (score > 0)
+        return 'low';
+    return 'info';
+}
+
+
+/***/ }),
+
 /***/ 9907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -592,10 +723,11 @@ const IMPORT_FORMATS = [
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KL: () => (/* binding */ redactDeep),
-/* harmony export */   gZ: () => (/* binding */ commandsStopped),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   rv: () => (/* binding */ StreamLogger)
 /* harmony export */ });
+/* unused harmony export commandsStopped */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -688,6 +820,11 @@ function commandsStopped(message) {
     const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     return [`::stop-commands::${token}`, message, `::${token}::`];
 }
+/** `text` as the lines to write, each ending in a line feed: with workflow commands stopped in GitHub Actions. */
+function printable(text, inGitHubActions) {
+    const lines = inGitHubActions ? commandsStopped(text) : [text];
+    return lines.map((line) => `${line}\n`).join('');
+}
 /**
  * Writes to a stream (stderr for the CLI, so stdout stays free for `--json`). `inGitHubActions`: the runner
  * reads a `run:` step's output for workflow commands too, so a message that could hold one is printed with
@@ -724,10 +861,8 @@ class StreamLogger {
     }
     emit(level, message) {
         const text = this.redactor.redact(message);
-        const line = level ? `${level}: ${text}` : text;
-        const lines = this.inGitHubActions ? commandsStopped(line) : [line];
         // One write, so the markers and the message reach the stream together.
-        this.write(lines.map((l) => `${l}\n`).join(''));
+        this.write(printable(level ? `${level}: ${text}` : text, this.inGitHubActions));
     }
 }
 
@@ -800,6 +935,48 @@ function openRegularFile(file, noFollow = false) {
         return { fd, size: stats.size };
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     return { notFile: stats };
+}
+
+
+/***/ }),
+
+/***/ 668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ parseFailOn)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5131);
+// Its own module: the CLI's flag parsing reads it too, and loads nothing else of the configuration.
+
+
+/** `fail-on`: a severity (that or above), `any`, `none`, or budgets `critical:0,high:5`. */
+function parseFailOn(value) {
+    const input = (value ?? 'none').trim().toLowerCase();
+    if (input === '' || input === 'none')
+        return { kind: 'none' };
+    if (input === 'any')
+        return { kind: 'any' };
+    if (_findings_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.includes(input) && input !== 'info' && input !== 'unknown') {
+        return { kind: 'threshold', severity: input };
+    }
+    const budgets = {};
+    for (const part of input
+        .split(/[\n,]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z]+)\s*:\s*(\d+)$/.exec(part);
+        const severity = match?.[1];
+        if (!match || !severity || !_findings_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.includes(severity)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input fail-on: expected critical, high, medium, low, any, none, or budgets such as critical:0,high:5; got "${value}".`);
+        }
+        if (budgets[severity] !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
+        }
+        budgets[severity] = Number(match[2]);
+    }
+    return { kind: 'budgets', budgets };
 }
 
 
