@@ -6972,6 +6972,19 @@ function hashedFileComponent(rest) {
  * `generic://sha256:<hex>/lib/log4j-core-2.14.1.jar`.
  */
 function componentFromXrayId(id, typeHint) {
+    // A report has a row per vulnerability of a component: its id is parsed once. Components are never changed
+    // after they are made, so findings may share one. Bounded for long-lived processes.
+    const key = `${typeHint?.length ?? -1}:${typeHint ?? ''}${id}`;
+    let component = parsedXrayIds.get(key);
+    if (!component) {
+        component = parseXrayId(id, typeHint);
+        if (parsedXrayIds.size < 100_000)
+            parsedXrayIds.set(key, component);
+    }
+    return component;
+}
+const parsedXrayIds = new Map();
+function parseXrayId(id, typeHint) {
     const schemeAt = id.indexOf('://');
     const scheme = schemeAt >= 0 ? id.slice(0, schemeAt) : undefined;
     const rest = schemeAt >= 0 ? id.slice(schemeAt + 3) : id;

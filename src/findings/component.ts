@@ -137,6 +137,20 @@ function hashedFileComponent(rest: string): Component | undefined {
  * `generic://sha256:<hex>/lib/log4j-core-2.14.1.jar`.
  */
 export function componentFromXrayId(id: string, typeHint?: string): Component {
+  // A report has a row per vulnerability of a component: its id is parsed once. Components are never changed
+  // after they are made, so findings may share one. Bounded for long-lived processes.
+  const key = `${typeHint?.length ?? -1}:${typeHint ?? ''}${id}`;
+  let component = parsedXrayIds.get(key);
+  if (!component) {
+    component = parseXrayId(id, typeHint);
+    if (parsedXrayIds.size < 100_000) parsedXrayIds.set(key, component);
+  }
+  return component;
+}
+
+const parsedXrayIds = new Map<string, Component>();
+
+function parseXrayId(id: string, typeHint: string | undefined): Component {
   const schemeAt = id.indexOf('://');
   const scheme = schemeAt >= 0 ? id.slice(0, schemeAt) : undefined;
   const rest = schemeAt >= 0 ? id.slice(schemeAt + 3) : id;

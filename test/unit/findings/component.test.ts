@@ -232,6 +232,21 @@ describe('componentFromXrayId', () => {
   it('lets the scheme win over the type hint', () => {
     expect(componentFromXrayId('alpine://3.18:libssl3:3.1.1-r1', 'Docker').ecosystem).toBe('apk');
   });
+
+  it('parses an id once per type hint: the hint is part of what was parsed', () => {
+    const maven = componentFromXrayId('org.acme:lib:1.0', 'Maven');
+    expect(componentFromXrayId('org.acme:lib:1.0', 'Maven')).toBe(maven);
+    expect(componentFromXrayId('org.acme:lib:1.0', 'npm')).toMatchObject({
+      packageName: 'org.acme:lib',
+      version: '1.0',
+      ecosystem: 'npm',
+    });
+    expect(componentFromXrayId('org.acme:lib:1.0').ecosystem).toBeUndefined();
+    // A hint and an id that read alike run together are still told apart.
+    expect(componentFromXrayId('g:x:1', 'Maven').ecosystem).toBe('maven');
+    expect(componentFromXrayId('Maveng:x:1').ecosystem).toBeUndefined();
+    expect(componentFromXrayId('eng:x:1', 'Mav').ecosystem).toBeUndefined();
+  });
 });
 
 describe('ecosystemOfXrayType', () => {
