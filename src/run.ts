@@ -423,6 +423,12 @@ function judge(
   if (unmatched) logger.warn(unmatched);
   const uncounted = config.failOnPolicyViolation && uncountedViolationsNote(allViolations, violations);
   if (uncounted) logger.info(uncounted);
+  // A violations report alone (Xray's) gives no findings: without this the gate passes it unread.
+  if (!config.failOnPolicyViolation && violations.length && !findings.length) {
+    logger.warn(
+      `${plural(violations.length, 'policy violation')} that would fail the build ${violations.length === 1 ? 'was' : 'were'} read, and the run reports no findings: the gate counts violations only with fail-on-policy-violation.`,
+    );
+  }
   const gate = evaluateGate(counts, violations.length, config);
   return { counts, violations, gate };
 }

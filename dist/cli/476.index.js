@@ -110,7 +110,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __webpack_require__(8431);
 // EXTERNAL MODULE: ./src/findings/severity.ts
@@ -234,7 +234,7 @@ function bool(raw, name, fallback) {
         return true;
     if (value === 'false')
         return false;
-    throw new errors/* UserError */.yo(`Input ${name}: expected true or false, got "${config_text(raw, name)}".`);
+    throw new src_errors/* UserError */.yo(`Input ${name}: expected true or false, got "${config_text(raw, name)}".`);
 }
 function existsDirectory(directory) {
     try {
@@ -255,7 +255,7 @@ function readableFile(raw, name, what) {
             throw new Error('not a file');
     }
     catch {
-        throw new errors/* UserError */.yo(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+        throw new src_errors/* UserError */.yo(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
     }
     return value;
 }
@@ -266,7 +266,7 @@ function seconds(raw, name, fallback, max) {
         return fallback;
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0 || n > max) {
-        throw new errors/* UserError */.yo(`Input ${name}: expected a number of seconds greater than 0 and at most ${max}, got "${value}".`);
+        throw new src_errors/* UserError */.yo(`Input ${name}: expected a number of seconds greater than 0 and at most ${max}, got "${value}".`);
     }
     return n;
 }
@@ -276,7 +276,7 @@ function oneOf(raw, name, options, fallback) {
         return fallback;
     const match = options.find((option) => option === value.toLowerCase());
     if (!match)
-        throw new errors/* UserError */.yo(`Input ${name}: expected one of ${options.join(', ')}, got "${value}".`);
+        throw new src_errors/* UserError */.yo(`Input ${name}: expected one of ${options.join(', ')}, got "${value}".`);
     return match;
 }
 /** URL inputs whose value is itself a secret (chat webhooks carry their token in the path): never echoed. */
@@ -308,12 +308,12 @@ function url(raw, name) {
     const parsed = str.pipe(schemas/* url */.OZ5({ protocol: /^https?$/ })).safeParse(value);
     if (!parsed.success) {
         const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
-        throw new errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
+        throw new src_errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
     const { username, password } = new URL(value);
     if (username || password) {
         const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
-        throw new errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
+        throw new src_errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -322,7 +322,7 @@ function metadata(raw) {
     return Object.fromEntries(list(raw, 'metadata', true).map((line) => {
         const eq = line.indexOf('=');
         if (eq <= 0)
-            throw new errors/* UserError */.yo(`Input metadata: expected key=value lines, got "${line}".`);
+            throw new src_errors/* UserError */.yo(`Input metadata: expected key=value lines, got "${line}".`);
         return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
     }));
 }
@@ -336,7 +336,7 @@ const TOKEN_FLAWS = [
 function checkToken(token) {
     const flaw = TOKEN_FLAWS.find(([pattern]) => pattern.test(token));
     if (flaw) {
-        throw new errors/* UserError */.yo(`Input token: the token holds ${flaw[1]}; a token is one line of ASCII. Copy it again where it comes from (CLI: SCA_BRIDGE_TOKEN or the file given to --token-file; Action: the token input's secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN).`);
+        throw new src_errors/* UserError */.yo(`Input token: the token holds ${flaw[1]}; a token is one line of ASCII. Copy it again where it comes from (CLI: SCA_BRIDGE_TOKEN or the file given to --token-file; Action: the token input's secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN).`);
     }
 }
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
@@ -364,10 +364,10 @@ function proxyEnv(env, used) {
         const url = URL.parse(values[name]);
         if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
             // The value is not shown: it may hold the proxy's password.
-            throw new errors/* UserError */.yo(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
+            throw new src_errors/* UserError */.yo(`${name}: expected a proxy URL such as http://proxy.example.com:3128.`);
         }
         if (!decodes(url.username) || !decodes(url.password)) {
-            throw new errors/* UserError */.yo(`${name}: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.`);
+            throw new src_errors/* UserError */.yo(`${name}: the proxy's user name or password is not URL-encoded; write % as %25, @ as %40 and : as %3A.`);
         }
     }
     return values;
@@ -498,7 +498,7 @@ function artifactName(raw) {
     const forbidden = forbiddenInArtifactName(name);
     if (!forbidden.length)
         return name;
-    throw new errors/* UserError */.yo(`Input artifact-name: "${name}" holds ${forbidden.join(', ')}, which GitHub's artifact names cannot hold; name it without (${artifactFileName(name)}), or leave it out for sca-bridge-<scanner>.`);
+    throw new src_errors/* UserError */.yo(`Input artifact-name: "${name}" holds ${forbidden.join(', ')}, which GitHub's artifact names cannot hold; name it without (${artifactFileName(name)}), or leave it out for sca-bridge-<scanner>.`);
 }
 /** Validates every input before anything touches the network (SPEC §3: bad input exits 2, naming the input). */
 function parseConfig(mode, raw, ctx) {
@@ -563,7 +563,7 @@ function parseConfig(mode, raw, ctx) {
         cwd: ctx.cwd,
     });
     if (!existsDirectory(config.workingDirectory))
-        throw new errors/* UserError */.yo(working.notFound);
+        throw new src_errors/* UserError */.yo(working.notFound);
     config.repositoryRoot = repositoryRoot(config.workingDirectory, ctx.env, gitRoot);
     checkModeInputs(config);
     return config;
@@ -608,7 +608,7 @@ function refuseGiven(config, table, why) {
     if (!given.length)
         return;
     const [inputs, them] = given.length > 1 ? ['Inputs', 'them'] : ['Input', 'it'];
-    throw new errors/* UserError */.yo(`${inputs} ${given.join(', ')}: ${why(them)}.`);
+    throw new src_errors/* UserError */.yo(`${inputs} ${given.join(', ')}: ${why(them)}.`);
 }
 /**
  * A scan, or an import of one scanner's exports, given the other scanner's inputs would drop them while the user
@@ -648,15 +648,15 @@ function refuseTwoProjects(config) {
     ].filter((input) => !!input);
     if (!named.length)
         return;
-    throw new errors/* UserError */.yo(`Inputs project and ${named.join(', ')} both name the Dependency-Track project: give its UUID (project), or its name and version (project-name, project-version), not both.`);
+    throw new src_errors/* UserError */.yo(`Inputs project and ${named.join(', ')} both name the Dependency-Track project: give its UUID (project), or its name and version (project-name, project-version), not both.`);
 }
 /** Inputs each mode cannot do without, named with the fix. */
 function checkModeInputs(config) {
     if (config.mode === 'import' && config.importFiles.length === 0) {
-        throw new errors/* UserError */.yo('Input import-file: name at least one exported JSON file (or glob) to import.');
+        throw new src_errors/* UserError */.yo('Input import-file: name at least one exported JSON file (or glob) to import.');
     }
     if (config.mode === 'import' && config.importFiles.includes('-')) {
-        throw new errors/* UserError */.yo('Input import-file: - (standard input) is not read; save the export to a file and name that file.');
+        throw new src_errors/* UserError */.yo('Input import-file: - (standard input) is not read; save the export to a file and name that file.');
     }
     if (config.mode === 'import') {
         refuseScanOnlyInputs(config);
@@ -666,22 +666,22 @@ function checkModeInputs(config) {
     }
     // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
     if (config.mode === 'scan' && config.importFiles.length) {
-        throw new errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
+        throw new src_errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
     }
     if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
         if (!config.scanner)
-            throw new errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
+            throw new src_errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
         if (config.mode === 'scan')
             refuseOtherScannersInputs(config, config.scanner);
         if (config.scanner === 'dependency-track')
             refuseTwoProjects(config);
         if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
-            throw new errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.');
+            throw new src_errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.');
         }
         if (!config.apiUrl)
-            throw new errors/* UserError */.yo("Input api-url: set the scanner's base URL (https://…).");
+            throw new src_errors/* UserError */.yo("Input api-url: set the scanner's base URL (https://…).");
         if (!config.token) {
-            throw new errors/* UserError */.yo('Input token: no token given. CLI: set the SCA_BRIDGE_TOKEN environment variable or --token-file; Action: the token input from a secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN.');
+            throw new src_errors/* UserError */.yo('Input token: no token given. CLI: set the SCA_BRIDGE_TOKEN environment variable or --token-file; Action: the token input from a secret; GitLab: the masked CI/CD variable SCA_BRIDGE_TOKEN.');
         }
         checkToken(config.token);
     }
@@ -836,7 +836,7 @@ const runSummarySchema = schemas/* looseObject */._H3({
     // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.
     error: schemas/* object */.Ikc({
         message: schemas/* string */.YjP(),
-        exitCode: schemas/* literal */.euz([errors/* ExitCode */.yU.BadInput, errors/* ExitCode */.yU.ScannerFailure, errors/* ExitCode */.yU.InternalError], {
+        exitCode: schemas/* literal */.euz([src_errors/* ExitCode */.yU.BadInput, src_errors/* ExitCode */.yU.ScannerFailure, src_errors/* ExitCode */.yU.InternalError], {
             error: "an error's exit code is 2, 3 or 4",
         }),
     })
@@ -934,14 +934,17 @@ var findings_key = __webpack_require__(4861);
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 function findingKey(finding) {
-    const { component } = finding;
+    const { component, location } = finding;
     return (0,findings_key/* tupleKey */.WS)([
         finding.scanner,
         finding.id,
         component.ecosystem ?? '',
         component.packageName,
-        component.version ?? '',
-        finding.location.uri,
+        // A component known by no version, such as a file Xray knows by its hash, is told apart by its purl.
+        component.version ?? component.purl ?? '',
+        // A fallback file is where a finding was put for want of a manifest, not one more place it is declared: the
+        // same finding of two exports, each placed on its own, is one.
+        location.rule === 'fallback' ? '' : location.uri,
     ]);
 }
 function union(a, b) {
@@ -1075,7 +1078,10 @@ const envelopeSchema = schemas/* object */.Ikc({
 });
 function readFpf(envelope, items, _count, file, options = {}) {
     const fpf = (0,importer/* validate */.tf)(envelopeSchema, envelope, file, 'dtrack-fpf');
-    const uiBase = options.uiUrl ?? fpf.meta?.baseUrl;
+    const baseUrl = fpf.meta?.baseUrl;
+    // DT writes its configured base URL, which an administrator may have left as any text: no links then.
+    const badBase = !options.uiUrl && baseUrl !== undefined && !isWebBase(baseUrl);
+    const uiBase = options.uiUrl ?? (badBase ? undefined : baseUrl);
     const projectUrl = uiBase && fpf.project?.uuid ? (0,dtrack_finding/* dtProjectUrl */.Nj)(uiBase, fpf.project.uuid) : undefined;
     const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-fpf', key: 'findings' }, (f) => (0,dtrack_finding/* mapDtFinding */.i1)(f, uiBase));
     return {
@@ -1090,7 +1096,18 @@ function readFpf(envelope, items, _count, file, options = {}) {
             ...(fpf.meta?.version ? { scannerVersion: fpf.meta.version } : {}),
             ...(projectUrl ? { reportUrl: projectUrl } : {}),
         },
+        ...(badBase
+            ? {
+                notes: [
+                    `meta.baseUrl ${JSON.stringify(baseUrl)} is no http(s) URL, so findings link to no Dependency-Track page; give ui-url (Dependency-Track's web address) for links.`,
+                ],
+            }
+            : {}),
     };
+}
+function isWebBase(text) {
+    const url = URL.parse(text);
+    return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
 }
 const dtrackFpf = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-fpf',
@@ -1107,6 +1124,7 @@ var findings_component = __webpack_require__(9457);
 // EXTERNAL MODULE: ./src/importers/xray-fields.ts
 var xray_fields = __webpack_require__(5313);
 ;// CONCATENATED MODULE: ./src/importers/xray-cli-json.ts
+
 
 
 
@@ -1144,6 +1162,7 @@ const scanResponseSchema = schemas/* object */.Ikc({
     scan_id: schema/* optString */.$2,
     component_id: schema/* optString */.$2,
     package_type: schema/* optString */.$2,
+    status: schema/* optString */.$2,
     vulnerabilities: (0,schema/* optArray */.hp)(vulnerabilitySchema),
     violations: (0,schema/* optArray */.hp)(violationSchema),
 });
@@ -1151,10 +1170,16 @@ const scanResponseSchema = schemas/* object */.Ikc({
 function cleanSummary(summary) {
     return summary?.replace(/^Issue summary:\s*/i, '');
 }
-function mapVulnerability(vulnerability, packageType) {
+/** A vulnerability that names no component is on the scanned target itself: reported there rather than lost. */
+function componentsOf(vulnerability, response) {
+    if (vulnerability.components.length)
+        return vulnerability.components;
+    return [[response.component_id ?? 'unknown', { fixed_versions: [], impact_paths: [] }]];
+}
+function mapVulnerability(vulnerability, response) {
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(vulnerability.cves);
     const summary = cleanSummary(vulnerability.summary);
-    return vulnerability.components.map(([componentId, component]) => {
+    return componentsOf(vulnerability, response).map(([componentId, component]) => {
         const impactPaths = component.impact_paths.map((path) => path.map((node) => node.component_id ?? node.full_path ?? '?'));
         const fullPaths = component.impact_paths.flatMap((path) => path.map((node) => node.full_path));
         return (0,build/* buildFinding */.U)({
@@ -1165,7 +1190,7 @@ function mapVulnerability(vulnerability, packageType) {
             severity: (0,findings_severity/* parseSeverity */.lv)(vulnerability.severity),
             cvss,
             cwes,
-            component: (0,findings_component/* componentFromXrayId */.fv)(componentId, packageType),
+            component: (0,findings_component/* componentFromXrayId */.fv)(componentId, response.package_type),
             componentPaths: fullPaths,
             impactPaths,
             fixedVersions: (0,xray_fields/* fixedVersions */.W4)(component.fixed_versions),
@@ -1193,10 +1218,29 @@ function mapViolation(violation) {
     });
     return (components.length ? components : ['unknown']).map((component) => ({ ...mapped, component }));
 }
+/**
+ * jf leaves out `vulnerabilities`, `violations` and `licenses` when a target has none (`omitempty`), so a clean
+ * target is known by its `status`.
+ */
 function isScanResponse(value) {
     return ((0,schema/* isRecord */.u4)(value) &&
         ('scan_id' in value || 'component_id' in value) &&
-        (Array.isArray(value.vulnerabilities) || Array.isArray(value.violations) || Array.isArray(value.licenses)));
+        (Array.isArray(value.vulnerabilities) ||
+            Array.isArray(value.violations) ||
+            Array.isArray(value.licenses) ||
+            typeof value.status === 'string'));
+}
+/** A target whose scan did not complete reports nothing of what it holds: passing the gate on it would lose it. */
+function refuseUnfinished(responses, file) {
+    const unfinished = responses.filter((r) => r.status && r.status.trim().toLowerCase() !== 'completed');
+    if (!unfinished.length)
+        return;
+    const named = unfinished
+        .slice(0, 5)
+        .map((r) => `${r.component_id ?? r.scan_id ?? 'a target'} (status ${JSON.stringify(r.status)})`)
+        .join(', ');
+    const more = unfinished.length > 5 ? ` and ${unfinished.length - 5} more` : '';
+    throw new src_errors/* UserError */.yo(`${file}: the scan of ${named}${more} did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`);
 }
 const xrayCliJson = {
     name: 'xray-cli-json',
@@ -1208,7 +1252,8 @@ const xrayCliJson = {
         const responses = Array.isArray(doc)
             ? (0,importer/* validate */.tf)(schemas/* array */.YOg(scanResponseSchema), doc, file, 'xray-cli-json')
             : [(0,importer/* validate */.tf)(scanResponseSchema, doc, file, 'xray-cli-json')];
-        const findings = responses.flatMap((response) => response.vulnerabilities.flatMap((v) => mapVulnerability(v, response.package_type)));
+        refuseUnfinished(responses, file);
+        const findings = responses.flatMap((response) => response.vulnerabilities.flatMap((v) => mapVulnerability(v, response)));
         const violations = responses.flatMap((response) => response.violations.flatMap(mapViolation));
         return { scanner: 'xray', findings, violations, context: { file } };
     },
@@ -1281,6 +1326,7 @@ const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
 
 
 
+
 const cveSchema = schemas/* object */.Ikc({
     id: schema/* optString */.$2,
     cvssV2: schema/* optNumber */.td,
@@ -1326,6 +1372,8 @@ const rowSchema = schemas/* object */.Ikc({
     licenseKey: schema/* optString */.$2,
 });
 const documentSchema = schemas/* object */.Ikc({
+    errors: (0,schema/* optArray */.hp)(schemas/* object */.Ikc({ filePath: schema/* optString */.$2, errorMessage: schema/* optString */.$2 })),
+    scansStatus: schemas/* object */.Ikc({ scaScanStatusCode: schema/* optNumber */.td }).nullish(),
     vulnerabilities: (0,schema/* optArray */.hp)(rowSchema),
     securityViolations: (0,schema/* optArray */.hp)(rowSchema),
     licensesViolations: (0,schema/* optArray */.hp)(rowSchema),
@@ -1344,6 +1392,22 @@ function sourceCodeNote(doc) {
     return [
         `holds results on the source code (${held.join(', ')}), which sca-bridge does not report: it reports vulnerable dependencies and their policy violations. For those, upload the SARIF of \`jf audit --format sarif\` as well.`,
     ];
+}
+/**
+ * jf writes what failed into `errors` and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
+ * (0: succeeded). Findings of a dependency scan that failed are missing, so such a file is refused rather than
+ * pass the gate; errors of a run whose dependency scan succeeded (a source-code scanner's) are only said.
+ */
+function scanFailures(document, file) {
+    const errors = document.errors.map((e) => `${e.filePath ? `${e.filePath}: ` : ''}${e.errorMessage ?? 'an error without a message'}`);
+    const code = document.scansStatus?.scaScanStatusCode;
+    const listed = errors.length
+        ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
+        : '';
+    if ((code !== undefined && code !== 0) || (code === undefined && errors.length)) {
+        throw new src_errors/* UserError */.yo(`${file}: the dependency scan of this jf run did not succeed${code !== undefined ? ` (scansStatus.scaScanStatusCode ${code})` : ''}, so the file lacks findings.${listed} Fix the cause, run jf again, and import its new output.`);
+    }
+    return errors.length ? [`lists errors of the jf run, though its dependency scan succeeded.${listed}`] : [];
 }
 function componentOf(row) {
     const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
@@ -1397,7 +1461,7 @@ const xraySimpleJson = {
             ...parsed.licensesViolations.map(xray_simple_json_mapViolation('license')),
             ...parsed.operationalRiskViolations.map(xray_simple_json_mapViolation('operational_risk')),
         ];
-        const notes = sourceCodeNote(doc);
+        const notes = [...scanFailures(parsed, file), ...sourceCodeNote(doc)];
         return {
             scanner: 'xray',
             findings: parsed.vulnerabilities.map(mapRow),
@@ -1409,6 +1473,8 @@ const xraySimpleJson = {
 };
 
 ;// CONCATENATED MODULE: ./src/importers/xray-summary.ts
+
+
 
 
 
@@ -1433,7 +1499,24 @@ const artifactSchema = schemas/* object */.Ikc({
         .nullish(),
     issues: (0,schema/* optArray */.hp)(issueSchema),
 });
-const xray_summary_documentSchema = schemas/* object */.Ikc({ artifacts: schemas/* array */.YOg(artifactSchema) });
+const xray_summary_documentSchema = schemas/* object */.Ikc({
+    artifacts: schemas/* array */.YOg(artifactSchema),
+    errors: (0,schema/* optArray */.hp)(schemas/* object */.Ikc({ identifier: schema/* optString */.$2, error: schema/* optString */.$2 })),
+});
+/**
+ * Xray lists the artifacts it could not summarise (not indexed, unknown) in `errors`, and leaves them out of
+ * `artifacts`: their findings are unknown, and passing the gate without them would lose them.
+ */
+function refuseErrors(errors, file) {
+    if (!errors.length)
+        return;
+    const listed = errors
+        .slice(0, 5)
+        .map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`)
+        .join('; ');
+    const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+    throw new src_errors/* UserError */.yo(`${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact' : `${errors.length} artifacts`} it was asked about, so the file lacks their findings: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`);
+}
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
  * A leading release number (`3.12`) belongs to an OS package; it is not part of the name. The type is
@@ -1506,9 +1589,22 @@ const xraySummary = {
     origin: 'Xray Artifact Summary API (`POST /xray/api/v1/summary/artifact`)',
     matches: (doc) => (0,schema/* isRecord */.u4)(doc) && Array.isArray(doc.artifacts),
     read(doc, file) {
-        const { artifacts } = (0,importer/* validate */.tf)(xray_summary_documentSchema, doc, file, 'xray-summary');
+        const { artifacts, errors } = (0,importer/* validate */.tf)(xray_summary_documentSchema, doc, file, 'xray-summary');
+        refuseErrors(errors, file);
         const findings = artifacts.flatMap((artifact) => artifact.issues.filter(isSecurity).flatMap((issue) => mapIssue(artifact, issue)));
-        return { scanner: 'xray', findings, violations: [], context: { file } };
+        const others = artifacts.reduce((sum, a) => sum + a.issues.filter((i) => !isSecurity(i)).length, 0);
+        const notes = others
+            ? [
+                `holds ${(0,wording/* plural */.L)(others, 'issue')} of another type than security (licence, operational risk), which sca-bridge does not report: it reports vulnerabilities.`,
+            ]
+            : [];
+        return {
+            scanner: 'xray',
+            findings,
+            violations: [],
+            context: { file },
+            ...(notes.length ? { notes } : {}),
+        };
     },
 };
 
@@ -1563,11 +1659,12 @@ function recogniseOther(doc) {
     }
     return undefined;
 }
-function describeShape(doc) {
+/** `length`: of the whole array, when only its first element was parsed to tell the format. */
+function describeShape(doc, length) {
     if (Array.isArray(doc)) {
         // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
         return doc.length
-            ? `an array of ${doc.length} ${typeof doc[0]} values`
+            ? `an array of ${length ?? doc.length} ${typeof doc[0]} values`
             : 'an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings';
     }
     if ((0,schema/* isRecord */.u4)(doc)) {
@@ -1579,27 +1676,27 @@ function describeShape(doc) {
     return `a JSON ${doc === null ? 'null' : typeof doc}`;
 }
 /** Picks the one format whose shape the document has; none or several is bad input (exit 2). */
-function detectFormat(doc, file) {
+function detectFormat(doc, file, length) {
     const matching = FORMATS.filter((format) => format.matches(doc));
     if (matching.length === 1 && matching[0])
         return matching[0];
     if (matching.length > 1) {
-        throw new errors/* UserError */.yo(`${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with import-format.`);
+        throw new src_errors/* UserError */.yo(`${file}: the file matches several formats (${matching.map((f) => f.name).join(', ')}); name one with import-format.`);
     }
     const other = recogniseOther(doc);
     if (other)
-        throw new errors/* UserError */.yo(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
-    throw new errors/* UserError */.yo(`${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`);
+        throw new src_errors/* UserError */.yo(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
+    throw new src_errors/* UserError */.yo(`${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc, length)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`);
 }
 /**
  * The format named with --import-format, when the document has its shape or holds nothing at all (`[]`, an
  * empty findings list): a file of another shape would read as no findings and pass any gate.
  */
-function namedFormat(name, doc, file) {
+function namedFormat(name, doc, file, length) {
     const format = formatNamed(name);
     if (format.matches(doc) || (Array.isArray(doc) && doc.length === 0))
         return format;
-    throw new errors/* UserError */.yo(`${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check import-format, or leave it out to detect the format.`);
+    throw new src_errors/* UserError */.yo(`${file}: does not have the shape of ${name} (found ${describeShape(doc, length)}); check import-format, or leave it out to detect the format.`);
 }
 
 ;// CONCATENATED MODULE: ./src/importers/json-slices.ts
@@ -1677,8 +1774,21 @@ function skipValue(buf, i) {
     }
     return -1;
 }
+/**
+ * The most elements a sliced array may hold: far more findings than any scanner exports, and well below the
+ * length at which V8 refuses to grow the array of their ranges (a file of `0,0,0,…` reaches it at 134 MB).
+ */
+const MAX_ELEMENTS = 10_000_000;
+/** An array of more than `MAX_ELEMENTS` elements: refused rather than read until memory runs out. */
+class TooManyElementsError extends Error {
+    key;
+    constructor(key) {
+        super(`the array holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements`);
+        this.key = key;
+    }
+}
 /** Element ranges of the array opening at `open`, and the index of its closing bracket. */
-function json_slices_elements(buf, open) {
+function json_slices_elements(buf, open, key) {
     const ranges = [];
     let i = skipSpace(buf, open + 1);
     if (buf[i] === CLOSE_ARRAY)
@@ -1687,6 +1797,8 @@ function json_slices_elements(buf, open) {
         const end = skipValue(buf, i);
         if (end < 0)
             return undefined;
+        if (ranges.length === 2 * MAX_ELEMENTS)
+            throw new TooManyElementsError(key);
         ranges.push(i, end);
         i = skipSpace(buf, end);
         if (buf[i] === CLOSE_ARRAY)
@@ -1758,6 +1870,38 @@ class RepeatedKeyError extends Error {
 function documentStart(buf) {
     return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
 }
+/** A key named twice among the members of the object opening at `open`. */
+function repeatedKeyAt(buf, open) {
+    const keys = new Set();
+    for (const member of membersFrom(buf, skipSpace(buf, open + 1))) {
+        if (keys.has(member.key))
+            return member.key;
+        keys.add(member.key);
+    }
+    return undefined;
+}
+/**
+ * A key given twice at the top of a well-formed document: among its members, or those of an object element of
+ * a top-level array (each a scan response of `jf scan`), with where it was found (`[3]` for the fourth element).
+ * JSON.parse keeps the last; whole-document formats find their findings at this depth.
+ */
+function repeatedTopKey(buf) {
+    const start = documentStart(buf);
+    if (buf[start] === OPEN_OBJECT) {
+        const key = repeatedKeyAt(buf, start);
+        return key === undefined ? undefined : { key, at: '' };
+    }
+    if (buf[start] !== OPEN_ARRAY)
+        return undefined;
+    const ranges = json_slices_elements(buf, start, '')?.ranges ?? [];
+    for (let n = 0; n < ranges.length / 2; n++) {
+        const open = ranges[2 * n];
+        const key = buf[open] === OPEN_OBJECT ? repeatedKeyAt(buf, open) : undefined;
+        if (key !== undefined)
+            return { key, at: `[${n}]` };
+    }
+    return undefined;
+}
 /** Whether the text ends inside its document, as a cut download does; found without parsing it. */
 function endsEarly(buf) {
     return skipValue(buf, documentStart(buf)) < 0;
@@ -1768,7 +1912,7 @@ function sliceDocument(buf, keys) {
     const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys, start);
     if (!member)
         return undefined;
-    const found = json_slices_elements(buf, member.open);
+    const found = json_slices_elements(buf, member.open, member.key);
     if (!found)
         return undefined;
     let envelope;
@@ -1890,7 +2034,7 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     for (const pattern of patterns) {
         // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
         if (!pattern.trim()) {
-            throw new errors/* UserError */.yo(`Input import-file: a file name is empty (${JSON.stringify(pattern)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`);
+            throw new src_errors/* UserError */.yo(`Input import-file: a file name is empty (${JSON.stringify(pattern)}); name the export file or glob (an unset variable in \`import "$FILE"\` gives an empty one).`);
         }
         // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
         if ((0,dist/* isDynamicPattern */.ey)(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
@@ -1901,7 +2045,7 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
                 const own = found.length
                     ? `, only this run's own reports or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
                     : '';
-                throw new errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}${own}.`);
+                throw new src_errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}${own}.`);
             }
             files.push(...matched);
         }
@@ -1911,10 +2055,11 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     }
     return [...new Set(files)];
 }
+const IS_A_DIRECTORY = "it is a directory; name its exports, or a glob of them in quotes ('reports/*.json')";
 /** Why a path that is no regular file cannot be read as an export, and what to give instead. */
 function notAFile(stats) {
     if (stats.isDirectory())
-        return 'it is a directory';
+        return IS_A_DIRECTORY;
     const what = stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device';
     return `it is ${what}, not a file; save the export to a file and name that`;
 }
@@ -1927,7 +2072,7 @@ function notAFile(stats) {
 function readRegularFile(file, cwd, seen) {
     const opened = (0,paths/* openRegularFile */.ZU)(external_node_path_default().resolve(cwd, file));
     if ('notFile' in opened) {
-        throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
+        throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
     try {
         // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
@@ -1956,15 +2101,15 @@ function readBytes(file, cwd, seen) {
         bytes = read;
     }
     catch (error) {
-        if (error instanceof errors/* UserError */.yo)
+        if (error instanceof src_errors/* UserError */.yo)
             throw error;
         const code = error.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
-        throw new errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? IS_A_DIRECTORY : String(error);
+        throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
     }
     const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
     if (utf8.every(isSpace))
-        throw new errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
+        throw new src_errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
     checkUtf8(utf8, file);
     return utf8;
 }
@@ -1977,23 +2122,23 @@ function readBytes(file, cwd, seen) {
 function checkUtf8(bytes, file) {
     const utf8 = 'save it as UTF-8 (or as UTF-16 with its byte-order mark)';
     if ((0,encoding/* hasUtf32Bom */.BC)(bytes))
-        throw new errors/* UserError */.yo(`${file}: is UTF-32 (its byte-order mark says so); ${utf8}.`);
+        throw new src_errors/* UserError */.yo(`${file}: is UTF-32 (its byte-order mark says so); ${utf8}.`);
     const [a, b, c, d] = bytes;
     if (c === 0 && ((a === 0 && b === 0) || (b === 0 && d === 0))) {
-        throw new errors/* UserError */.yo(`${file}: looks like UTF-32 without a byte-order mark; ${utf8}.`);
+        throw new src_errors/* UserError */.yo(`${file}: looks like UTF-32 without a byte-order mark; ${utf8}.`);
     }
     if (a === 0 || b === 0)
-        throw new errors/* UserError */.yo(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
+        throw new src_errors/* UserError */.yo(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
     // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
     // byte-order mark comes before the JSON.
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const first = bytes.subarray(bom ? 3 : 0).find((byte) => !isSpace(byte));
     if ((first === 0x7b || first === 0x5b) && !(0,external_node_buffer_.isUtf8)(bytes)) {
-        throw new errors/* UserError */.yo(`${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`);
+        throw new src_errors/* UserError */.yo(`${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`);
     }
 }
 function notJson(file, error, where = '') {
-    return new errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
+    return new src_errors/* UserError */.yo(`${file}: not valid JSON${where} (${error.message}). The file may be truncated or not a JSON export; export it again as JSON.`);
 }
 /** The arrays that hold the bulk of the formats that read element by element. */
 const BULK_KEYS = new Set(FORMATS.flatMap((f) => (f.bulk?.key ? [f.bulk.key] : [])));
@@ -2010,7 +2155,7 @@ function tooLong(bytes, file, maxBytes) {
     if (endsEarly(bytes))
         return notJson(file, new Error('the file ends inside its JSON document'));
     const mib = (n) => `${Math.ceil(n / 2 ** 20)} MiB`;
-    return new errors/* UserError */.yo(`${file}: ${mib(bytes.length)} is too large to read as one JSON document (at most ${mib(maxBytes)}; only the findings arrays of ${BULK_FORMATS} are read row by row). Split the export into smaller files and import them together.`);
+    return new src_errors/* UserError */.yo(`${file}: ${mib(bytes.length)} is too large to read as one JSON document (at most ${mib(maxBytes)}; only the findings arrays of ${BULK_FORMATS} are read row by row). Split the export into smaller files and import them together.`);
 }
 function parseWhole(bytes, file, maxBytes) {
     if (bytes.length > maxBytes)
@@ -2023,15 +2168,27 @@ function parseWhole(bytes, file, maxBytes) {
         throw notJson(file, error);
     }
 }
+function keyGivenTwice(file, key, at = '') {
+    return new src_errors/* UserError */.yo(`${file}: the key "${key}" is given twice at the top of ${at ? `the document's element ${at}` : 'the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
+}
+/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
+function refuseRepeatedTopKey(bytes, file) {
+    const repeated = repeatedTopKey(bytes);
+    if (repeated)
+        throw keyGivenTwice(file, repeated.key, repeated.at);
+}
 /** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
 function slice(bytes, file) {
     try {
         return sliceDocument(bytes, BULK_KEYS);
     }
     catch (error) {
-        if (!(error instanceof RepeatedKeyError))
-            throw error;
-        throw new errors/* UserError */.yo(`${file}: the key "${error.key}" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
+        if (error instanceof RepeatedKeyError)
+            throw keyGivenTwice(file, error.key);
+        if (error instanceof TooManyElementsError) {
+            throw new src_errors/* UserError */.yo(`${file}: ${error.key ? `"${error.key}"` : 'the top-level array'} holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements, more than sca-bridge reads from one file and far more than a scanner exports. Check that this is the export you meant; split a real one into smaller files and import them together.`);
+        }
+        throw error;
     }
 }
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
@@ -2058,16 +2215,17 @@ function parsedItems(sliced, file) {
 }
 /** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
 function readOne(bytes, file, format, options, maxWholeBytes) {
-    const pick = (document) => format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
+    const pick = (document, length) => format === 'auto' ? detectFormat(document, file, length) : namedFormat(format, document, file, length);
     // A named format that reads whole documents gains nothing from slicing.
     const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
     if (!sliced) {
         const document = parseWhole(bytes, file, maxWholeBytes);
+        refuseRepeatedTopKey(bytes, file);
         const importer = pick(document);
         return { importer, result: importer.read(document, file, options) };
     }
     const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
-    const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]));
+    const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]), sliced.key === '' ? sliced.count : undefined);
     if (importer.bulk && importer.bulk.key === sliced.key) {
         return {
             importer,
@@ -2076,6 +2234,7 @@ function readOne(bytes, file, format, options, maxWholeBytes) {
     }
     // Another format: the document is its slices put back together, not a second parse of every byte.
     const document = withItems([...parsedItems(sliced, file)]);
+    refuseRepeatedTopKey(bytes, file);
     const whole = pick(document);
     return { importer: whole, result: whole.read(document, file, options) };
 }
@@ -2129,7 +2288,7 @@ function asUserError(error, file, input) {
     const { code, syscall } = error;
     if (!code || !syscall)
         return error;
-    return new errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${code}); give a writable path.`);
+    return new src_errors/* UserError */.yo(`Input ${input}: cannot write ${file} (${code}); give a writable path.`);
 }
 /** Writes an output file, making its folder first. */
 async function writeOutput(file, input, write) {
@@ -2159,11 +2318,11 @@ function checkOutputPaths(outputs, inputs) {
     for (const [i, [input, file]] of named.entries()) {
         for (const [other, otherFile] of named.slice(0, i)) {
             if ((0,paths/* sameFile */.Vi)(file, otherFile))
-                throw new errors/* UserError */.yo(`Inputs ${other} and ${input} name the same file (${file}); give each its own path.`);
+                throw new src_errors/* UserError */.yo(`Inputs ${other} and ${input} name the same file (${file}); give each its own path.`);
         }
         for (const [source, sourceFile] of inputs) {
             if (sourceFile && (0,paths/* sameFile */.Vi)(file, sourceFile))
-                throw new errors/* UserError */.yo(`Input ${input}: ${file} is the ${source} this run reads; give the ${input} its own path (nothing was changed).`);
+                throw new src_errors/* UserError */.yo(`Input ${input}: ${file} is the ${source} this run reads; give the ${input} its own path (nothing was changed).`);
         }
     }
 }
@@ -5633,7 +5792,7 @@ async function scannerAdapter(name) {
         case 'xray':
             return (await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 9444))).xray;
         default:
-            throw new errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
+            throw new src_errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
     }
 }
 
@@ -6148,7 +6307,7 @@ async function gatherSources(config, logger, importFiles, keepDir) {
     // An import's scanner is its file's; one named as well must agree rather than be ignored.
     const other = config.scanner && sources.find((s) => s.scanner !== config.scanner);
     if (other) {
-        throw new errors/* UserError */.yo(`Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`);
+        throw new src_errors/* UserError */.yo(`Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`);
     }
     return sources;
 }
@@ -6222,7 +6381,7 @@ function partsAndRuns(sources, config, ci, steps) {
             runs.push({ scanner, subject, context, reported: filtered.reported, of: part });
     }
     if (runs.length > GITHUB_LIMITS.runsPerFile) {
-        throw new errors/* UserError */.yo(`Input import-file: the exports name ${runs.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`);
+        throw new src_errors/* UserError */.yo(`Input import-file: the exports name ${runs.length} projects, and GitHub takes at most ${GITHUB_LIMITS.runsPerFile} SARIF runs (one per project) in a file; import at most ${GITHUB_LIMITS.runsPerFile} projects at a time.`);
     }
     return { parts, runs };
 }
@@ -6307,6 +6466,10 @@ function judge(config, reports, findings, logger) {
     const uncounted = config.failOnPolicyViolation && uncountedViolationsNote(allViolations, violations);
     if (uncounted)
         logger.info(uncounted);
+    // A violations report alone (Xray's) gives no findings: without this the gate passes it unread.
+    if (!config.failOnPolicyViolation && violations.length && !findings.length) {
+        logger.warn(`${(0,wording/* plural */.L)(violations.length, 'policy violation')} that would fail the build ${violations.length === 1 ? 'was' : 'were'} read, and the run reports no findings: the gate counts violations only with fail-on-policy-violation.`);
+    }
     const gate = evaluateGate(counts, violations.length, config);
     return { counts, violations, gate };
 }
@@ -6365,7 +6528,7 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     await writeGitLabReports(config, reports, findings, startedAt, logger);
     const verdict = judge(config, reports, findings, logger);
     const summary = runSummary(config, ci, startedAt, reports, sources, verdict);
-    const exitCode = summary.status === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
+    const exitCode = summary.status === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;
     return { summary, exitCode, reports, findings, violations: verdict.violations };
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
@@ -6400,7 +6563,7 @@ function baseSummary(config, ci, startedAt) {
 function errorSummary(config, ci, startedAt, error, logger) {
     return {
         ...baseSummary(config ?? {}, ci, startedAt),
-        error: { message: logger.redact((0,errors/* describeError */.Uc)(error)), exitCode: (0,errors/* exitCodeOf */.FO)(error) },
+        error: { message: logger.redact((0,src_errors/* describeError */.Uc)(error)), exitCode: (0,src_errors/* exitCodeOf */.FO)(error) },
     };
 }
 /** The reports a run writes, by input name. */
@@ -6431,7 +6594,7 @@ async function clearAfterFailure(reports, read, logger) {
         await clearReports(reports, read);
     }
     catch (error) {
-        logger.warn((0,errors/* describeError */.Uc)(error));
+        logger.warn((0,src_errors/* describeError */.Uc)(error));
     }
 }
 /**
@@ -6519,7 +6682,7 @@ async function readToken(args, env) {
         return (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(args.tokenFile)).trim() || undefined;
     }
     catch {
-        throw new errors/* UserError */.yo(`--token-file: cannot read ${args.tokenFile}.`);
+        throw new src_errors/* UserError */.yo(`--token-file: cannot read ${args.tokenFile}.`);
     }
 }
 /** Only `import` reads files named on the command line; elsewhere one is a mistake, not something to drop. */
@@ -6529,7 +6692,7 @@ function refuseFiles(mode, args) {
     const hint = mode === 'scan'
         ? ' (an SBOM to upload is --sbom <file>; an export to read is `sca-bridge import <file>`)'
         : '';
-    throw new errors/* UserError */.yo(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
+    throw new src_errors/* UserError */.yo(`${mode}: takes no file, but was given ${args.positionals.join(' ')}${hint}.`);
 }
 /** The flags' inputs with the webhook secret, which only the environment gives; its secrets masked. */
 function inputsOf(flags, io, logger, token) {
@@ -6603,8 +6766,8 @@ async function runReport(mode, args, io, logger) {
         webhook ??= webhookOfRefusedRun(inputsOf(args.inputs, io, logger), io.env);
         if (!config)
             await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
-        exitCode = (0,errors/* exitCodeOf */.FO)(error);
-        logger.error((0,errors/* describeError */.Uc)(error));
+        exitCode = (0,src_errors/* exitCodeOf */.FO)(error);
+        logger.error((0,src_errors/* describeError */.Uc)(error));
         summary = errorSummary(config, ci, startedAt, error, logger);
     }
     if (webhook)
@@ -6617,30 +6780,30 @@ async function runReport(mode, args, io, logger) {
 async function runGate(args, logger) {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length)
-        throw new errors/* UserError */.yo('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
+        throw new src_errors/* UserError */.yo('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
     let text;
     try {
         // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
         text = (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(file));
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`gate: cannot read the run summary ${file}: ${error.message}`);
+        throw new src_errors/* UserError */.yo(`gate: cannot read the run summary ${file}: ${error.message}`);
     }
     let document;
     try {
         document = JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`gate: ${file} is not valid JSON (${error.message}); give the run summary \`sca-bridge import --json\` or \`scan --json\` printed, saved as UTF-8 or UTF-16.`);
+        throw new src_errors/* UserError */.yo(`gate: ${file} is not valid JSON (${error.message}); give the run summary \`sca-bridge import --json\` or \`scan --json\` printed, saved as UTF-8 or UTF-16.`);
     }
     const parsed = runSummarySchema.safeParse(document);
     if (!parsed.success) {
-        throw new errors/* UserError */.yo(`gate: ${file} is not an sca-bridge run summary (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`);
+        throw new src_errors/* UserError */.yo(`gate: ${file} is not an sca-bridge run summary (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`);
     }
     const summary = parsed.data;
     if (summary.status === 'error') {
         logger.error(`The scan itself failed: ${summary.error?.message ?? 'see the scan job'}`);
-        return summary.error?.exitCode ?? errors/* ExitCode */.yU.ScannerFailure;
+        return summary.error?.exitCode ?? src_errors/* ExitCode */.yU.ScannerFailure;
     }
     // Blank is not given, as for `scan` and `import`: `--fail-on "$UNSET"` must not switch the saved gate off.
     const failOnText = config_text(args.inputs, 'fail-on') ?? summary.gate.failOn;
@@ -6654,7 +6817,7 @@ async function runGate(args, logger) {
         !summary.gate.failOnPolicyViolation &&
         scanner.includes('xray') &&
         summary.mode !== 'import') {
-        throw new errors/* UserError */.yo('gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.');
+        throw new src_errors/* UserError */.yo('gate: --fail-on-policy-violation, but the Xray scan ran without it and so read no violations; run the scan with --fail-on-policy-violation.');
     }
     const gate = evaluateGate(summary.counts, summary.policyViolations, {
         failOn: (0,fail_on/* parseFailOn */.X)(failOnText),
@@ -6662,7 +6825,7 @@ async function runGate(args, logger) {
         failOnPolicyViolation,
     });
     logOutcome(logger, gate.result, gate.reasons);
-    return gate.result === 'failed' ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Ok;
+    return gate.result === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;
 }
 /** `list-repos`: the Xray repository keys the token can see, one per line (or a JSON array with --json). */
 async function listRepos(args, io, logger) {
@@ -6670,17 +6833,17 @@ async function listRepos(args, io, logger) {
     const scanner = config_text(args.inputs, 'scanner') ?? 'xray';
     const adapter = scanner.toLowerCase() === 'xray' ? await scannerAdapter('xray') : undefined;
     if (!adapter?.listRepositories)
-        throw new errors/* UserError */.yo(`list-repos: only Xray has repositories; use --scanner xray (got "${scanner}").`);
+        throw new src_errors/* UserError */.yo(`list-repos: only Xray has repositories; use --scanner xray (got "${scanner}").`);
     const config = await buildConfig('list-repos', { ...args, inputs: { ...args.inputs, scanner } }, io, logger);
     const keys = await adapter.listRepositories({ config, logger });
     io.stdout(args.json ? jsonText(keys) : keyLines(keys, io.env));
-    return errors/* ExitCode */.yU.Ok;
+    return src_errors/* ExitCode */.yU.Ok;
 }
 /** `test-connection`: URL, TLS, token and its permissions; reports nothing else. */
 async function testConnection(args, io, logger) {
     const config = await buildConfig('test-connection', args, io, logger);
     await (await scannerAdapter(config.scanner)).testConnection({ config, logger });
-    return errors/* ExitCode */.yU.Ok;
+    return src_errors/* ExitCode */.yU.Ok;
 }
 
 
@@ -8247,11 +8410,14 @@ function mapXrayViolationRow(row) {
         issue: row.issue_id,
     });
 }
-/** Fields only a violations or a licence report fills; a vulnerabilities report may carry them empty. */
+/** Fields only a violations, licence or operational-risk report fills; a vulnerabilities report may carry them empty. */
 const KIND_FIELDS = [
     ['violations', ['watch_name', 'policy_names', 'violation_details']],
     ['licenses', ['license', 'license_name']],
+    ['operational risk', ['risk', 'risk_reason', 'is_eol', 'eol_message']],
 ];
+/** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
+const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
 /**
  * A field a row gives a value, empty or not: a vulnerabilities row may carry `watch_name: null`, while a licence
  * row of an unknown licence has `license: ""` and a violations row may have `watch_name: ""`, `policy_names: []`.
@@ -8265,12 +8431,20 @@ function rowKind(row) {
         return undefined;
     return KIND_FIELDS.find(([, fields]) => fields.some((field) => given(row[field])))?.[0];
 }
+/** Whether a vulnerabilities row names neither a vulnerability nor a component. */
+function namesNothing(row) {
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row) && !VULNERABILITY_FIELDS.some((field) => given(row[field]));
+}
 /** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
 function* untilOtherKind(items, other) {
+    let index = 0;
     for (const row of items) {
         other.kind = rowKind(row);
         if (other.kind)
             return;
+        if (other.namesNothing === undefined && namesNothing(row))
+            other.namesNothing = index;
+        index++;
         yield row;
     }
 }
@@ -8288,8 +8462,11 @@ function readReport(envelope, items, count, file) {
     const where = { file, format: 'xray-report', key: 'rows' };
     const other = {};
     const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
-    if (other.kind === 'licenses') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
+    if (other.kind === 'licenses' || other.kind === 'operational risk') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray ${other.kind === 'licenses' ? 'licence' : 'operational-risk'} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
+    }
+    if (other.kind !== 'violations' && other.namesNothing !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: rows.${other.namesNothing} has none of ${VULNERABILITY_FIELDS.join(', ')}, so it names no vulnerability: this is not a vulnerabilities report Xray exported. Export the vulnerabilities report (Reports → Export → JSON) and import that.`);
     }
     if (other.kind === 'violations') {
         const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);

@@ -5,14 +5,17 @@ import { mostSevere } from './severity.js';
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 export function findingKey(finding: LocatedFinding): string {
-  const { component } = finding;
+  const { component, location } = finding;
   return tupleKey([
     finding.scanner,
     finding.id,
     component.ecosystem ?? '',
     component.packageName,
-    component.version ?? '',
-    finding.location.uri,
+    // A component known by no version, such as a file Xray knows by its hash, is told apart by its purl.
+    component.version ?? component.purl ?? '',
+    // A fallback file is where a finding was put for want of a manifest, not one more place it is declared: the
+    // same finding of two exports, each placed on its own, is one.
+    location.rule === 'fallback' ? '' : location.uri,
   ]);
 }
 

@@ -29,11 +29,12 @@ function recogniseOther(doc: unknown): string | undefined {
   return undefined;
 }
 
-function describeShape(doc: unknown): string {
+/** `length`: of the whole array, when only its first element was parsed to tell the format. */
+function describeShape(doc: unknown, length?: number): string {
   if (Array.isArray(doc)) {
     // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
     return doc.length
-      ? `an array of ${doc.length} ${typeof doc[0]} values`
+      ? `an array of ${length ?? doc.length} ${typeof doc[0]} values`
       : 'an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings';
   }
   if (isRecord(doc)) {
@@ -46,7 +47,7 @@ function describeShape(doc: unknown): string {
 }
 
 /** Picks the one format whose shape the document has; none or several is bad input (exit 2). */
-export function detectFormat(doc: unknown, file: string): ImportFormat {
+export function detectFormat(doc: unknown, file: string, length?: number): ImportFormat {
   const matching = FORMATS.filter((format) => format.matches(doc));
   if (matching.length === 1 && matching[0]) return matching[0];
   if (matching.length > 1) {
@@ -57,7 +58,7 @@ export function detectFormat(doc: unknown, file: string): ImportFormat {
   const other = recogniseOther(doc);
   if (other) throw new UserError(`${file}: ${other}. Accepted formats: ${ACCEPTED}.`);
   throw new UserError(
-    `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`,
+    `${file}: not a recognised Dependency-Track or Xray export (found ${describeShape(doc, length)}). Accepted formats: ${ACCEPTED}; see the README's "Supported formats" for where each comes from, or name one with import-format.`,
   );
 }
 
@@ -65,10 +66,15 @@ export function detectFormat(doc: unknown, file: string): ImportFormat {
  * The format named with --import-format, when the document has its shape or holds nothing at all (`[]`, an
  * empty findings list): a file of another shape would read as no findings and pass any gate.
  */
-export function namedFormat(name: ImportFormatName, doc: unknown, file: string): ImportFormat {
+export function namedFormat(
+  name: ImportFormatName,
+  doc: unknown,
+  file: string,
+  length?: number,
+): ImportFormat {
   const format = formatNamed(name);
   if (format.matches(doc) || (Array.isArray(doc) && doc.length === 0)) return format;
   throw new UserError(
-    `${file}: does not have the shape of ${name} (found ${describeShape(doc)}); check import-format, or leave it out to detect the format.`,
+    `${file}: does not have the shape of ${name} (found ${describeShape(doc, length)}); check import-format, or leave it out to detect the format.`,
   );
 }

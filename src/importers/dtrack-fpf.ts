@@ -19,7 +19,10 @@ function readFpf(
   options: ReadOptions = {},
 ): SourceResult {
   const fpf = validate(envelopeSchema, envelope, file, 'dtrack-fpf');
-  const uiBase = options.uiUrl ?? fpf.meta?.baseUrl;
+  const baseUrl = fpf.meta?.baseUrl;
+  // DT writes its configured base URL, which an administrator may have left as any text: no links then.
+  const badBase = !options.uiUrl && baseUrl !== undefined && !isWebBase(baseUrl);
+  const uiBase = options.uiUrl ?? (badBase ? undefined : baseUrl);
   const projectUrl = uiBase && fpf.project?.uuid ? dtProjectUrl(uiBase, fpf.project.uuid) : undefined;
   const findings = mapEach(items, dtFindingSchema, { file, format: 'dtrack-fpf', key: 'findings' }, (f) =>
     mapDtFinding(f, uiBase),
@@ -36,7 +39,19 @@ function readFpf(
       ...(fpf.meta?.version ? { scannerVersion: fpf.meta.version } : {}),
       ...(projectUrl ? { reportUrl: projectUrl } : {}),
     },
+    ...(badBase
+      ? {
+          notes: [
+            `meta.baseUrl ${JSON.stringify(baseUrl)} is no http(s) URL, so findings link to no Dependency-Track page; give ui-url (Dependency-Track's web address) for links.`,
+          ],
+        }
+      : {}),
   };
+}
+
+function isWebBase(text: string): boolean {
+  const url = URL.parse(text);
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
 }
 
 export const dtrackFpf: ImportFormat = bulkFormat({

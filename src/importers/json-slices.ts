@@ -85,14 +85,28 @@ function skipValue(buf: Buffer, i: number): number {
   return -1;
 }
 
+/**
+ * The most elements a sliced array may hold: far more findings than any scanner exports, and well below the
+ * length at which V8 refuses to grow the array of their ranges (a file of `0,0,0,…` reaches it at 134 MB).
+ */
+export const MAX_ELEMENTS = 10_000_000;
+
+/** An array of more than `MAX_ELEMENTS` elements: refused rather than read until memory runs out. */
+export class TooManyElementsError extends Error {
+  constructor(readonly key: string) {
+    super(`the array holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements`);
+  }
+}
+
 /** Element ranges of the array opening at `open`, and the index of its closing bracket. */
-function elements(buf: Buffer, open: number): { ranges: number[]; close: number } | undefined {
+function elements(buf: Buffer, open: number, key: string): { ranges: number[]; close: number } | undefined {
   const ranges: number[] = [];
   let i = skipSpace(buf, open + 1);
   if (buf[i] === CLOSE_ARRAY) return { ranges, close: i };
   for (;;) {
     const end = skipValue(buf, i);
     if (end < 0) return undefined;
+    if (ranges.length === 2 * MAX_ELEMENTS) throw new TooManyElementsError(key);
     ranges.push(i, end);
     i = skipSpace(buf, end);
     if (buf[i] === CLOSE_ARRAY) return { ranges, close: i };
@@ -168,6 +182,37 @@ function documentStart(buf: Buffer): number {
   return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
 }
 
+/** A key named twice among the members of the object opening at `open`. */
+function repeatedKeyAt(buf: Buffer, open: number): string | undefined {
+  const keys = new Set<string>();
+  for (const member of membersFrom(buf, skipSpace(buf, open + 1))) {
+    if (keys.has(member.key)) return member.key;
+    keys.add(member.key);
+  }
+  return undefined;
+}
+
+/**
+ * A key given twice at the top of a well-formed document: among its members, or those of an object element of
+ * a top-level array (each a scan response of `jf scan`), with where it was found (`[3]` for the fourth element).
+ * JSON.parse keeps the last; whole-document formats find their findings at this depth.
+ */
+export function repeatedTopKey(buf: Buffer): { key: string; at: string } | undefined {
+  const start = documentStart(buf);
+  if (buf[start] === OPEN_OBJECT) {
+    const key = repeatedKeyAt(buf, start);
+    return key === undefined ? undefined : { key, at: '' };
+  }
+  if (buf[start] !== OPEN_ARRAY) return undefined;
+  const ranges = elements(buf, start, '')?.ranges ?? [];
+  for (let n = 0; n < ranges.length / 2; n++) {
+    const open = ranges[2 * n] as number;
+    const key = buf[open] === OPEN_OBJECT ? repeatedKeyAt(buf, open) : undefined;
+    if (key !== undefined) return { key, at: `[${n}]` };
+  }
+  return undefined;
+}
+
 /** Whether the text ends inside its document, as a cut download does; found without parsing it. */
 export function endsEarly(buf: Buffer): boolean {
   return skipValue(buf, documentStart(buf)) < 0;
@@ -178,7 +223,7 @@ export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDoc
   const start = documentStart(buf);
   const member = buf[start] === OPEN_ARRAY ? { key: '', open: start } : findMember(buf, keys, start);
   if (!member) return undefined;
-  const found = elements(buf, member.open);
+  const found = elements(buf, member.open, member.key);
   if (!found) return undefined;
   let envelope: unknown;
   try {

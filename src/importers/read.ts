@@ -21,7 +21,16 @@ import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat, ReadOptions } from './importer.js';
 import { FORMATS, formatNamed } from './index.js';
-import { endsEarly, isSpace, RepeatedKeyError, type SlicedDocument, sliceDocument } from './json-slices.js';
+import {
+  endsEarly,
+  isSpace,
+  MAX_ELEMENTS,
+  RepeatedKeyError,
+  repeatedTopKey,
+  type SlicedDocument,
+  sliceDocument,
+  TooManyElementsError,
+} from './json-slices.js';
 
 /**
  * The regular files this process's stdout and stderr are written to: `import '*.json' --json > summary.json`
@@ -122,9 +131,11 @@ export async function expandImportFiles(
   return [...new Set(files)];
 }
 
+const IS_A_DIRECTORY = "it is a directory; name its exports, or a glob of them in quotes ('reports/*.json')";
+
 /** Why a path that is no regular file cannot be read as an export, and what to give instead. */
 function notAFile(stats: Stats): string {
-  if (stats.isDirectory()) return 'it is a directory';
+  if (stats.isDirectory()) return IS_A_DIRECTORY;
   const what = stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device';
   return `it is ${what}, not a file; save the export to a file and name that`;
 }
@@ -169,7 +180,7 @@ function readBytes(file: string, cwd: string, seen: SeenFiles): Buffer | { sameA
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? IS_A_DIRECTORY : String(error);
     throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);
   }
   const utf8 = asUtf8(bytes);
@@ -242,15 +253,30 @@ function parseWhole(bytes: Buffer, file: string, maxBytes: number): unknown {
   }
 }
 
+function keyGivenTwice(file: string, key: string, at = ''): UserError {
+  return new UserError(
+    `${file}: the key "${key}" is given twice at the top of ${at ? `the document's element ${at}` : 'the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`,
+  );
+}
+
+/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
+function refuseRepeatedTopKey(bytes: Buffer, file: string): void {
+  const repeated = repeatedTopKey(bytes);
+  if (repeated) throw keyGivenTwice(file, repeated.key, repeated.at);
+}
+
 /** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
 function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
   try {
     return sliceDocument(bytes, BULK_KEYS);
   } catch (error) {
-    if (!(error instanceof RepeatedKeyError)) throw error;
-    throw new UserError(
-      `${file}: the key "${error.key}" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`,
-    );
+    if (error instanceof RepeatedKeyError) throw keyGivenTwice(file, error.key);
+    if (error instanceof TooManyElementsError) {
+      throw new UserError(
+        `${file}: ${error.key ? `"${error.key}"` : 'the top-level array'} holds more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements, more than sca-bridge reads from one file and far more than a scanner exports. Check that this is the export you meant; split a real one into smaller files and import them together.`,
+      );
+    }
+    throw error;
   }
 }
 
@@ -283,18 +309,22 @@ function readOne(
   options: ReadOptions,
   maxWholeBytes: number,
 ): { importer: ImportFormat; result: SourceResult } {
-  const pick = (document: unknown) =>
-    format === 'auto' ? detectFormat(document, file) : namedFormat(format, document, file);
+  const pick = (document: unknown, length?: number) =>
+    format === 'auto' ? detectFormat(document, file, length) : namedFormat(format, document, file, length);
   // A named format that reads whole documents gains nothing from slicing.
   const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
   if (!sliced) {
     const document = parseWhole(bytes, file, maxWholeBytes);
+    refuseRepeatedTopKey(bytes, file);
     const importer = pick(document);
     return { importer, result: importer.read(document, file, options) };
   }
   const withItems = (items: unknown[]) =>
     sliced.key === '' ? items : { ...(sliced.envelope as Record<string, unknown>), [sliced.key]: items };
-  const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]));
+  const importer = pick(
+    withItems(sliced.first === undefined ? [] : [sliced.first]),
+    sliced.key === '' ? sliced.count : undefined,
+  );
   if (importer.bulk && importer.bulk.key === sliced.key) {
     return {
       importer,
@@ -303,6 +333,7 @@ function readOne(
   }
   // Another format: the document is its slices put back together, not a second parse of every byte.
   const document = withItems([...parsedItems(sliced, file)]);
+  refuseRepeatedTopKey(bytes, file);
   const whole = pick(document);
   return { importer: whole, result: whole.read(document, file, options) };
 }

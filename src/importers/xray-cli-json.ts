@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
@@ -44,19 +45,27 @@ const scanResponseSchema = z.object({
   scan_id: optString,
   component_id: optString,
   package_type: optString,
+  status: optString,
   vulnerabilities: optArray(vulnerabilitySchema),
   violations: optArray(violationSchema),
 });
+type ScanResponse = z.infer<typeof scanResponseSchema>;
 
 /** `Issue summary: ` is a prefix jf adds to some summaries. */
 function cleanSummary(summary: string | undefined): string | undefined {
   return summary?.replace(/^Issue summary:\s*/i, '');
 }
 
-function mapVulnerability(vulnerability: Vulnerability, packageType: string | undefined): Finding[] {
+/** A vulnerability that names no component is on the scanned target itself: reported there rather than lost. */
+function componentsOf(vulnerability: Vulnerability, response: ScanResponse): Vulnerability['components'] {
+  if (vulnerability.components.length) return vulnerability.components;
+  return [[response.component_id ?? 'unknown', { fixed_versions: [], impact_paths: [] }]];
+}
+
+function mapVulnerability(vulnerability: Vulnerability, response: ScanResponse): Finding[] {
   const { ids, cvss, cwes } = readXrayCves(vulnerability.cves);
   const summary = cleanSummary(vulnerability.summary);
-  return vulnerability.components.map(([componentId, component]) => {
+  return componentsOf(vulnerability, response).map(([componentId, component]) => {
     const impactPaths = component.impact_paths.map((path) =>
       path.map((node) => node.component_id ?? node.full_path ?? '?'),
     );
@@ -69,7 +78,7 @@ function mapVulnerability(vulnerability: Vulnerability, packageType: string | un
       severity: parseSeverity(vulnerability.severity),
       cvss,
       cwes,
-      component: componentFromXrayId(componentId, packageType),
+      component: componentFromXrayId(componentId, response.package_type),
       componentPaths: fullPaths,
       impactPaths,
       fixedVersions: fixedVersions(component.fixed_versions),
@@ -99,11 +108,32 @@ function mapViolation(violation: Violation): PolicyViolation[] {
   return (components.length ? components : ['unknown']).map((component) => ({ ...mapped, component }));
 }
 
+/**
+ * jf leaves out `vulnerabilities`, `violations` and `licenses` when a target has none (`omitempty`), so a clean
+ * target is known by its `status`.
+ */
 function isScanResponse(value: unknown): boolean {
   return (
     isRecord(value) &&
     ('scan_id' in value || 'component_id' in value) &&
-    (Array.isArray(value.vulnerabilities) || Array.isArray(value.violations) || Array.isArray(value.licenses))
+    (Array.isArray(value.vulnerabilities) ||
+      Array.isArray(value.violations) ||
+      Array.isArray(value.licenses) ||
+      typeof value.status === 'string')
+  );
+}
+
+/** A target whose scan did not complete reports nothing of what it holds: passing the gate on it would lose it. */
+function refuseUnfinished(responses: readonly ScanResponse[], file: string): void {
+  const unfinished = responses.filter((r) => r.status && r.status.trim().toLowerCase() !== 'completed');
+  if (!unfinished.length) return;
+  const named = unfinished
+    .slice(0, 5)
+    .map((r) => `${r.component_id ?? r.scan_id ?? 'a target'} (status ${JSON.stringify(r.status)})`)
+    .join(', ');
+  const more = unfinished.length > 5 ? ` and ${unfinished.length - 5} more` : '';
+  throw new UserError(
+    `${file}: the scan of ${named}${more} did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`,
   );
 }
 
@@ -118,8 +148,9 @@ export const xrayCliJson: ImportFormat = {
     const responses = Array.isArray(doc)
       ? validate(z.array(scanResponseSchema), doc, file, 'xray-cli-json')
       : [validate(scanResponseSchema, doc, file, 'xray-cli-json')];
+    refuseUnfinished(responses, file);
     const findings = responses.flatMap((response) =>
-      response.vulnerabilities.flatMap((v) => mapVulnerability(v, response.package_type)),
+      response.vulnerabilities.flatMap((v) => mapVulnerability(v, response)),
     );
     const violations = responses.flatMap((response) => response.violations.flatMap(mapViolation));
     return { scanner: 'xray', findings, violations, context: { file } };

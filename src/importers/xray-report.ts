@@ -92,13 +92,17 @@ export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
   });
 }
 
-type RowKind = 'violations' | 'licenses';
+type RowKind = 'violations' | 'licenses' | 'operational risk';
 
-/** Fields only a violations or a licence report fills; a vulnerabilities report may carry them empty. */
+/** Fields only a violations, licence or operational-risk report fills; a vulnerabilities report may carry them empty. */
 const KIND_FIELDS: readonly [RowKind, readonly string[]][] = [
   ['violations', ['watch_name', 'policy_names', 'violation_details']],
   ['licenses', ['license', 'license_name']],
+  ['operational risk', ['risk', 'risk_reason', 'is_eol', 'eol_message']],
 ];
+
+/** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
+const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
 
 /**
  * A field a row gives a value, empty or not: a vulnerabilities row may carry `watch_name: null`, while a licence
@@ -114,11 +118,26 @@ function rowKind(row: unknown): RowKind | undefined {
   return KIND_FIELDS.find(([, fields]) => fields.some((field) => given(row[field])))?.[0];
 }
 
+/** Whether a vulnerabilities row names neither a vulnerability nor a component. */
+function namesNothing(row: unknown): boolean {
+  return isRecord(row) && !VULNERABILITY_FIELDS.some((field) => given(row[field]));
+}
+
+interface OtherRows {
+  /** The kind of report a row showed; no more rows are read then. */
+  kind?: RowKind;
+  /** The first row that names nothing, kept only to name it should no row show another kind of report. */
+  namesNothing?: number;
+}
+
 /** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
-function* untilOtherKind(items: Iterable<unknown>, other: { kind?: RowKind }): Generator<unknown> {
+function* untilOtherKind(items: Iterable<unknown>, other: OtherRows): Generator<unknown> {
+  let index = 0;
   for (const row of items) {
     other.kind = rowKind(row);
     if (other.kind) return;
+    if (other.namesNothing === undefined && namesNothing(row)) other.namesNothing = index;
+    index++;
     yield row;
   }
 }
@@ -138,11 +157,16 @@ function readReport(envelope: unknown, items: Iterable<unknown>, count: number, 
     );
   }
   const where = { file, format: 'xray-report', key: 'rows' } as const;
-  const other: { kind?: RowKind } = {};
+  const other: OtherRows = {};
   const findings = mapEach(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
-  if (other.kind === 'licenses') {
+  if (other.kind === 'licenses' || other.kind === 'operational risk') {
     throw new UserError(
-      `${file}: this is an Xray licence report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
+      `${file}: this is an Xray ${other.kind === 'licenses' ? 'licence' : 'operational-risk'} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
+    );
+  }
+  if (other.kind !== 'violations' && other.namesNothing !== undefined) {
+    throw new UserError(
+      `${file}: rows.${other.namesNothing} has none of ${VULNERABILITY_FIELDS.join(', ')}, so it names no vulnerability: this is not a vulnerabilities report Xray exported. Export the vulnerabilities report (Reports → Export → JSON) and import that.`,
     );
   }
   if (other.kind === 'violations') {

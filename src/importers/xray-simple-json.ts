@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
@@ -57,6 +58,8 @@ const rowSchema = z.object({
 type Row = z.infer<typeof rowSchema>;
 
 const documentSchema = z.object({
+  errors: optArray(z.object({ filePath: optString, errorMessage: optString })),
+  scansStatus: z.object({ scaScanStatusCode: optNumber }).nullish(),
   vulnerabilities: optArray(rowSchema),
   securityViolations: optArray(rowSchema),
   licensesViolations: optArray(rowSchema),
@@ -76,6 +79,29 @@ function sourceCodeNote(doc: unknown): string[] {
   return [
     `holds results on the source code (${held.join(', ')}), which sca-bridge does not report: it reports vulnerable dependencies and their policy violations. For those, upload the SARIF of \`jf audit --format sarif\` as well.`,
   ];
+}
+
+type Document = z.infer<typeof documentSchema>;
+
+/**
+ * jf writes what failed into `errors` and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
+ * (0: succeeded). Findings of a dependency scan that failed are missing, so such a file is refused rather than
+ * pass the gate; errors of a run whose dependency scan succeeded (a source-code scanner's) are only said.
+ */
+function scanFailures(document: Document, file: string): string[] {
+  const errors = document.errors.map(
+    (e) => `${e.filePath ? `${e.filePath}: ` : ''}${e.errorMessage ?? 'an error without a message'}`,
+  );
+  const code = document.scansStatus?.scaScanStatusCode;
+  const listed = errors.length
+    ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
+    : '';
+  if ((code !== undefined && code !== 0) || (code === undefined && errors.length)) {
+    throw new UserError(
+      `${file}: the dependency scan of this jf run did not succeed${code !== undefined ? ` (scansStatus.scaScanStatusCode ${code})` : ''}, so the file lacks findings.${listed} Fix the cause, run jf again, and import its new output.`,
+    );
+  }
+  return errors.length ? [`lists errors of the jf run, though its dependency scan succeeded.${listed}`] : [];
 }
 
 function componentOf(row: Row) {
@@ -136,7 +162,7 @@ export const xraySimpleJson: ImportFormat = {
       ...parsed.licensesViolations.map(mapViolation('license')),
       ...parsed.operationalRiskViolations.map(mapViolation('operational_risk')),
     ];
-    const notes = sourceCodeNote(doc);
+    const notes = [...scanFailures(parsed, file), ...sourceCodeNote(doc)];
     return {
       scanner: 'xray',
       findings: parsed.vulnerabilities.map(mapRow),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
+import { plural } from '../wording.js';
 import { type ImportFormat, validate } from './importer.js';
 import { isRecord, optArray, optString } from '../schema.js';
 import { fixedVersions, pathInRepository, readXrayCves, xrayCveSchema } from './xray-fields.js';
@@ -29,7 +31,26 @@ const artifactSchema = z.object({
 });
 type Artifact = z.infer<typeof artifactSchema>;
 
-const documentSchema = z.object({ artifacts: z.array(artifactSchema) });
+const documentSchema = z.object({
+  artifacts: z.array(artifactSchema),
+  errors: optArray(z.object({ identifier: optString, error: optString })),
+});
+
+/**
+ * Xray lists the artifacts it could not summarise (not indexed, unknown) in `errors`, and leaves them out of
+ * `artifacts`: their findings are unknown, and passing the gate without them would lose them.
+ */
+function refuseErrors(errors: z.infer<typeof documentSchema>['errors'], file: string): void {
+  if (!errors.length) return;
+  const listed = errors
+    .slice(0, 5)
+    .map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`)
+    .join('; ');
+  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+  throw new UserError(
+    `${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact' : `${errors.length} artifacts`} it was asked about, so the file lacks their findings: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`,
+  );
+}
 
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
@@ -113,10 +134,23 @@ export const xraySummary: ImportFormat = {
   origin: 'Xray Artifact Summary API (`POST /xray/api/v1/summary/artifact`)',
   matches: (doc) => isRecord(doc) && Array.isArray(doc.artifacts),
   read(doc, file) {
-    const { artifacts } = validate(documentSchema, doc, file, 'xray-summary');
+    const { artifacts, errors } = validate(documentSchema, doc, file, 'xray-summary');
+    refuseErrors(errors, file);
     const findings = artifacts.flatMap((artifact) =>
       artifact.issues.filter(isSecurity).flatMap((issue) => mapIssue(artifact, issue)),
     );
-    return { scanner: 'xray', findings, violations: [], context: { file } };
+    const others = artifacts.reduce((sum, a) => sum + a.issues.filter((i) => !isSecurity(i)).length, 0);
+    const notes = others
+      ? [
+          `holds ${plural(others, 'issue')} of another type than security (licence, operational risk), which sca-bridge does not report: it reports vulnerabilities.`,
+        ]
+      : [];
+    return {
+      scanner: 'xray',
+      findings,
+      violations: [],
+      context: { file },
+      ...(notes.length ? { notes } : {}),
+    };
   },
 };

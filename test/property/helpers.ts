@@ -1097,6 +1097,16 @@ export const xrayCliJsonDoc: fc.Arbitrary<Generated> = fc
           ...new Map(vk.comps.map((i) => pick(pools.comps, i)).map((c) => [xrayId(c), c])).values(),
         ];
         const components: Record<string, unknown> = {};
+        // A vulnerability naming no component is on the scanned target itself.
+        if (!comps.length)
+          findings.push({
+            ...expectIds(v.cves, [], own),
+            ecosystem: 'npm',
+            packageName: 'web-app',
+            version: '3.0.0',
+            severity: xraySeverity(k.severity),
+            suppressed: false,
+          });
         for (const c of comps) {
           findings.push(expectedXray(v, own, c, k.severity));
           const entry: Record<string, unknown> = {};
@@ -1727,8 +1737,9 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
       let findings = 0;
       let violations = 0;
       for (const response of responses) {
+        // One finding per vulnerability and component id; one naming none is on the scanned target.
         for (const v of arrayOf(recordOf(response).vulnerabilities))
-          findings += keyCount(recordOf(v).components);
+          findings += keyCount(recordOf(v).components) || 1;
         for (const v of arrayOf(recordOf(response).violations))
           violations += Math.max(1, keyCount(recordOf(v).components));
       }

@@ -13,7 +13,10 @@ const lodash = {
 
 const FALLBACK: Location = { uri: '.github/workflows/ci.yml', startLine: 1, rule: 'fallback' };
 
-function finding(overrides: Partial<FindingInput> = {}): LocatedFinding {
+function finding({
+  location = FALLBACK,
+  ...overrides
+}: Partial<FindingInput> & { location?: Location } = {}): LocatedFinding {
   const built = buildFinding({
     scanner: 'xray',
     ids: ['XRAY-140562', 'CVE-2021-23337'],
@@ -23,7 +26,7 @@ function finding(overrides: Partial<FindingInput> = {}): LocatedFinding {
     component: lodash,
     ...overrides,
   });
-  return { ...built, location: FALLBACK };
+  return { ...built, location };
 }
 
 describe('collapseDuplicates', () => {
@@ -34,9 +37,32 @@ describe('collapseDuplicates', () => {
     expect(findingKey(one)).not.toBe(findingKey(other));
     expect(collapseDuplicates([one, other])).toHaveLength(2);
     // Keys (and the fingerprints made the same way) of ordinary names stay as they always were.
-    expect(findingKey(finding())).toBe(
-      ['xray', 'CVE-2021-23337', 'npm', 'lodash', '4.17.20', FALLBACK.uri].join('\0'),
+    const declared = { uri: 'package.json', startLine: 3, rule: 'manifest' } as const;
+    expect(findingKey(finding({ location: declared }))).toBe(
+      ['xray', 'CVE-2021-23337', 'npm', 'lodash', '4.17.20', 'package.json'].join('\0'),
     );
+  });
+
+  it('is one finding wherever a fallback put it, and one per manifest that declares it', () => {
+    // Two exports of one scan, each the fallback file of its own findings.
+    const onExport = (uri: string) => finding({ location: { ...FALLBACK, uri } });
+    expect(collapseDuplicates([onExport('a1.json'), onExport('a2.json')])).toHaveLength(1);
+    const inManifest = (uri: string) => finding({ location: { uri, startLine: 3, rule: 'manifest' } });
+    expect(collapseDuplicates([inManifest('a/package.json'), inManifest('b/package.json')])).toHaveLength(2);
+  });
+
+  it('tells apart components known by no version by their purls (files Xray knows by their hash)', () => {
+    const file = (hash: string) =>
+      finding({
+        component: {
+          packageName: 'log4j-core.jar',
+          name: 'log4j-core.jar',
+          purl: `pkg:generic/log4j-core.jar?checksum=sha256:${hash}`,
+          ecosystem: 'generic',
+        },
+      });
+    expect(collapseDuplicates([file('aaaa'), file('bbbb')])).toHaveLength(2);
+    expect(collapseDuplicates([file('aaaa'), file('aaaa')])).toHaveLength(1);
   });
 
   it("keeps the most applicable sighting's contextual analysis; one not analysed outranks `not applicable`", () => {

@@ -157,6 +157,24 @@ describe('dtrack-fpf 1.1 (DT 4.7: legacy aliases, analysis states)', () => {
   });
 });
 
+describe('dtrack-fpf: a meta.baseUrl that is no web address', () => {
+  it('links nowhere rather than to `not a url/projects/…`, and says so', () => {
+    const doc = fixture('dtrack-fpf-1.3.json') as { meta: Record<string, unknown> };
+    const result = dtrackFpf.read({ ...doc, meta: { ...doc.meta, baseUrl: 'not a url' } }, 'f.json');
+    expect(result.context.reportUrl).toBeUndefined();
+    expect(result.findings.every((f) => f.url === undefined)).toBe(true);
+    expect(result.notes).toEqual([
+      'meta.baseUrl "not a url" is no http(s) URL, so findings link to no Dependency-Track page; give ui-url (Dependency-Track\'s web address) for links.',
+    ]);
+    // ui-url given: the export's own base is not read, nor spoken of.
+    const given = dtrackFpf.read({ ...doc, meta: { ...doc.meta, baseUrl: 'not a url' } }, 'f.json', {
+      uiUrl: 'https://dt.example.com',
+    });
+    expect(given.notes).toBeUndefined();
+    expect(given.context.reportUrl).toMatch(/^https:\/\/dt\.example\.com\/projects\//);
+  });
+});
+
 describe('dtrack-fpf 1.3 (DT 4.14: CVSS v4, vectors, markdown references, published)', () => {
   it('maps the context with a report URL from meta.baseUrl (trailing slash dropped)', () => {
     expect(read('dtrack-fpf-1.3.json').context).toEqual({

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
+import { MAX_ELEMENTS } from '../../../src/importers/json-slices.js';
 import { expandImportFiles, readImports } from '../../../src/importers/read.js';
 import { tempDir } from '../../helpers/cli.js';
 import { FIXTURES, recordingLogger, userErrorMessage, userErrorMessageAsync } from './helpers.js';
@@ -201,6 +202,42 @@ describe('readImports: files that do not read', () => {
     );
   });
 
+  it('a whole-document export that gives its findings key twice, at the top or in a scan response', () => {
+    const summary = readFileSync(path.join(FIXTURES, 'xray-summary.json'), 'utf8').trim();
+    expect(
+      userErrorMessage(() => readWritten({ 's.json': `${summary.slice(0, -1)}, "artifacts": []}` })),
+    ).toBe(
+      's.json: the key "artifacts" is given twice at the top of the document; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.',
+    );
+    const jf = readFileSync(path.join(FIXTURES, 'xray-cli-json.json'), 'utf8').trim();
+    const twice = `${jf.slice(0, -1)}, {"scan_id": "x", "vulnerabilities": [{"issue_id": "XRAY-1"}], "vulnerabilities": []}]`;
+    expect(userErrorMessage(() => readWritten({ 'jf.json': twice }))).toContain(
+      'jf.json: the key "vulnerabilities" is given twice at the top of the document\'s element [2];',
+    );
+    // Named as its format too, which parses the document whole.
+    expect(userErrorMessage(() => readWritten({ 'jf.json': twice }, 'xray-cli-json'))).toContain(
+      'the key "vulnerabilities" is given twice',
+    );
+  });
+
+  it('an array of more elements than any export holds: refused, not a crash', () => {
+    // `[0,0,…,0]` with one element more than the most.
+    const zeros = Buffer.concat([Buffer.from('['), Buffer.alloc(2 * MAX_ELEMENTS, '0,'), Buffer.from('0]')]);
+    expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }))).toBe(
+      'zeros.json: the top-level array holds more than 10,000,000 elements, more than sca-bridge reads from one file and far more than a scanner exports. Check that this is the export you meant; split a real one into smaller files and import them together.',
+    );
+  });
+
+  it('a top-level array of another shape is described by its length, not by the one element parsed', () => {
+    const text = JSON.stringify(Array.from({ length: 64 }, (_, i) => ({ n: i })));
+    expect(userErrorMessage(() => readWritten({ 'n.json': text }))).toContain(
+      '(found an array of 64 object values)',
+    );
+    expect(userErrorMessage(() => readWritten({ 'n.json': text }, 'dtrack-findings'))).toContain(
+      'does not have the shape of dtrack-findings (found an array of 64 object values)',
+    );
+  });
+
   describe('a file too long to parse whole (V8 holds at most 512 MiB of text; a smaller limit here)', () => {
     const MiB = 2 ** 20;
     const row = { issue_id: 'XRAY-1', severity: 'High', vulnerable_component: 'npm://a:1.0.0' };
@@ -236,7 +273,9 @@ describe('readImports: files that do not read', () => {
       await userErrorMessageAsync(
         Promise.resolve().then(() => readImports(['exports'], 'auto', parent, logger)),
       ),
-    ).toBe('Input import-file: cannot read exports: it is a directory.');
+    ).toBe(
+      "Input import-file: cannot read exports: it is a directory; name its exports, or a glob of them in quotes ('reports/*.json').",
+    );
   });
 });
 

@@ -273,3 +273,43 @@ describe('xray-cli-json: matches and rejections', () => {
     expect(alone).toContain('vulnerabilities.0.components');
   });
 });
+
+describe('xray-cli-json: clean, unfinished and component-less targets', () => {
+  const clean = {
+    scan_id: 'c',
+    component_id: 'gav://com.example:app:1.0.0',
+    package_type: 'Maven',
+    status: 'completed',
+  };
+
+  it('reads a target without issues (jf leaves the empty lists out) as no findings, alone or beside others', () => {
+    expect(xrayCliJson.matches([clean])).toBe(true);
+    expect(xrayCliJson.read([clean], 'jf.json').findings).toEqual([]);
+    const both = [...(fixture('xray-cli-json.json') as unknown[]), clean];
+    expect(xrayCliJson.matches(both)).toBe(true);
+    expect(xrayCliJson.read(both, 'jf.json').findings).toHaveLength(findingsOfFixture);
+  });
+
+  it('refuses a target whose scan did not complete, naming it', () => {
+    const failed = { ...clean, component_id: 'npm://web:2.0.0', status: 'failed', vulnerabilities: [] };
+    const message = userErrorMessage(() => xrayCliJson.read([clean, failed], 'jf.json'));
+    expect(message).toBe(
+      'jf.json: the scan of npm://web:2.0.0 (status "failed") did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.',
+    );
+  });
+
+  it('reports a vulnerability that names no component on the scanned target, not nowhere', () => {
+    for (const components of [{}, null, undefined]) {
+      const response = {
+        ...clean,
+        vulnerabilities: [{ issue_id: 'XRAY-9', severity: 'High', summary: 'Flaw', components }],
+      };
+      const { findings } = xrayCliJson.read(response, 'jf.json');
+      expect(findings.map((f) => [f.id, f.component.packageName, f.component.version, f.severity])).toEqual([
+        ['XRAY-9', 'com.example:app', '1.0.0', 'high'],
+      ]);
+    }
+  });
+});
+
+const findingsOfFixture = 7;

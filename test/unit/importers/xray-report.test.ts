@@ -331,6 +331,22 @@ describe('xray-report: telling the kinds apart by what rows fill, in any row', (
     ]);
   });
 
+  it('rejects an operational-risk report, and rows that name no vulnerability', () => {
+    const risk = {
+      component_id: 'npm://lodash:4.17.20',
+      risk: 'High',
+      risk_reason: 'Older Version',
+      is_eol: false,
+    };
+    expect(userErrorMessage(() => xrayReport.read({ total_rows: 1, rows: [risk] }, 'or.json'))).toContain(
+      'or.json: this is an Xray operational-risk report; sca-bridge reports vulnerabilities.',
+    );
+    const rows = [{ issue_id: 'XRAY-1', vulnerable_component: 'npm://a:1.0.0' }, { foo: 1 }];
+    expect(userErrorMessage(() => xrayReport.read({ total_rows: 2, rows }, 'r.json'))).toBe(
+      'r.json: rows.1 has none of issue_id, cves, vulnerable_component, summary, so it names no vulnerability: this is not a vulnerabilities report Xray exported. Export the vulnerabilities report (Reports → Export → JSON) and import that.',
+    );
+  });
+
   it('rejects a licence report whose licence first shows in a later row', () => {
     const rows = [{ component: 'npm://a:1.0.0' }, { component: 'npm://b:1.0.0', license: 'MIT' }];
     expect(userErrorMessage(() => xrayReport.read({ total_rows: 2, rows }, 'l.json'))).toContain(

@@ -231,3 +231,45 @@ describe('xray-simple-json: matches and rejections', () => {
     );
   });
 });
+
+describe('xray-simple-json: a jf run that failed', () => {
+  const base = { vulnerabilities: [], securityViolations: [] };
+
+  it('refuses a file whose dependency scan failed, quoting what jf says', () => {
+    const failed = {
+      ...base,
+      vulnerabilities: null,
+      errors: [{ filePath: '/src', errorMessage: 'npm ls failed' }],
+      scansStatus: { scaScanStatusCode: -1 },
+    };
+    expect(userErrorMessage(() => xraySimpleJson.read(failed, 'jf.json'))).toBe(
+      'jf.json: the dependency scan of this jf run did not succeed (scansStatus.scaScanStatusCode -1), so the file lacks findings. jf reports: /src: npm ls failed. Fix the cause, run jf again, and import its new output.',
+    );
+  });
+
+  it('refuses errors when no status tells that the dependency scan succeeded', () => {
+    const message = userErrorMessage(() =>
+      xraySimpleJson.read({ ...base, errors: [{ errorMessage: 'boom' }] }, 'jf.json'),
+    );
+    expect(message).toContain(
+      'the dependency scan of this jf run did not succeed, so the file lacks findings. jf reports: boom.',
+    );
+  });
+
+  it('only says errors of a run whose dependency scan succeeded', () => {
+    const result = xraySimpleJson.read(
+      {
+        ...base,
+        errors: [{ filePath: 'main.tf', errorMessage: 'iac scan failed' }],
+        scansStatus: { scaScanStatusCode: 0 },
+      },
+      'jf.json',
+    );
+    expect(result.notes).toEqual([
+      'lists errors of the jf run, though its dependency scan succeeded. jf reports: main.tf: iac scan failed.',
+    ]);
+    expect(
+      xraySimpleJson.read({ ...base, errors: [], scansStatus: { scaScanStatusCode: 0 } }, 'jf.json').notes,
+    ).toBeUndefined();
+  });
+});

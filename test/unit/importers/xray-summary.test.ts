@@ -241,3 +241,23 @@ describe('xray-summary: matches and rejections', () => {
     );
   });
 });
+
+describe('xray-summary: what the file leaves out', () => {
+  it('refuses a summary with artifacts Xray could not summarise, naming them', () => {
+    const doc = {
+      artifacts: [],
+      errors: [
+        { error: 'Artifact does not exist or not indexed/cached in Xray', identifier: 'default/r/app.jar' },
+      ],
+    };
+    expect(userErrorMessage(() => xraySummary.read(doc, 's.json'))).toBe(
+      's.json: Xray could not summarise an artifact it was asked about, so the file lacks their findings: default/r/app.jar: Artifact does not exist or not indexed/cached in Xray. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.',
+    );
+  });
+
+  it('says how many issues of another type it does not report', () => {
+    expect(read('xray-summary.json').notes).toEqual([
+      'holds 1 issue of another type than security (licence, operational risk), which sca-bridge does not report: it reports vulnerabilities.',
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+// What an import makes of its sources as a whole, run as users run the CLI: the same export twice, a report of
+// violations alone, an export of a scan that failed.
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { runSummaryOf } from '../helpers/schemas.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const EXPORTS = path.join(REPO_ROOT, 'test/fixtures/exports');
+const work = tempDir();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Counts = { counts: { total: number; high: number } };
+
+describe('import: sources as a whole', () => {
+  it('counts a finding of two copies of one export once, wherever the exports sit', async () => {
+    for (const name of ['a1.json', 'a2.json'])
+      copyFileSync(path.join(EXPORTS, 'xray-simple-json.json'), path.join(work, name));
+    const run = (cwd: string) =>
+      runCli(['import', 'a1.json', 'a2.json', '--sarif-file', 'out.sarif', '--json'], { cwd });
+    const inside = runSummaryOf<Counts>((await run(work)).stdout);
+    const alone = runSummaryOf<Counts>(
+      (await runCli(['import', 'a1.json', '--sarif-file', 'one.sarif', '--json'], { cwd: work })).stdout,
+    );
+    expect(inside.counts).toEqual(alone.counts);
+    expect(inside.counts.total).toBeGreaterThan(0);
+  });
+
+  it('warns that a violations report alone is not gated without fail-on-policy-violation', async () => {
+    const file = path.join(EXPORTS, 'xray-report_violations.json');
+    const { code, stderr } = await runCli(['import', file, '--sarif-file', path.join(work, 'v.sarif')]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /\d+ policy violations? that would fail the build (was|were) read, and the run reports no findings: the gate counts violations only with fail-on-policy-violation\./,
+    );
+    const gated = await runCli([
+      'import',
+      file,
+      '--sarif-file',
+      path.join(work, 'v.sarif'),
+      '--fail-on-policy-violation',
+    ]);
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).not.toContain('the gate counts violations only with');
+  });
+
+  it('refuses the export of a jf run whose dependency scan failed (exit 2), rather than pass its gate', async () => {
+    const file = path.join(work, 'failed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        vulnerabilities: null,
+        securityViolations: null,
+        errors: [{ filePath: '/src', errorMessage: 'npm ls failed' }],
+        scansStatus: { scaScanStatusCode: -1 },
+      }),
+    );
+    const { code, stderr } = await runCli([
+      'import',
+      file,
+      '--sarif-file',
+      path.join(work, 'f.sarif'),
+      '--fail-on',
+      'any',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'the dependency scan of this jf run did not succeed (scansStatus.scaScanStatusCode -1)',
+    );
+  });
+});
