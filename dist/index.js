@@ -79012,11 +79012,19 @@ function ruleJson(id, findings, brief) {
     });
     return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson, highest)},${rest.slice(1)}`;
 }
+/**
+ * The most entries a result's lists keep (ids, fixed versions, component and impact paths). A component in
+ * 40,000 artifacts would otherwise make one result of megabytes, which the size limit would drop whole, and the
+ * most severe finding with it. Every entry stays in the artifact's findings.
+ */
+const RESULT_LIST_LIMIT = 10;
+/** The most nodes an impact path keeps: a dependency chain is rarely deeper. */
+const PATH_LIMIT = 50;
 function buildResult(finding, ruleIndex, input, anySuppressed) {
     const { location } = finding;
     const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
     const score = (0,cvss/* cvssScore */._k)(finding);
-    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
+    const logical = finding.componentPaths.filter((p) => p !== location.uri).slice(0, RESULT_LIST_LIMIT);
     const result = {
         ruleId: finding.id,
         ruleIndex,
@@ -79044,11 +79052,13 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
             ecosystem: finding.component.ecosystem ?? 'unknown',
             severity: finding.severity,
             ...(score !== undefined ? { cvssScore: score } : {}),
-            vulnerabilityIds: finding.ids,
-            fixedVersions: finding.fixedVersions,
-            componentPaths: finding.componentPaths,
+            vulnerabilityIds: finding.ids.slice(0, RESULT_LIST_LIMIT),
+            fixedVersions: finding.fixedVersions.slice(0, RESULT_LIST_LIMIT),
+            componentPaths: finding.componentPaths.slice(0, RESULT_LIST_LIMIT),
             locationRule: location.rule,
-            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
+            ...(finding.impactPaths.length
+                ? { impactPaths: finding.impactPaths.slice(0, RESULT_LIST_LIMIT).map((p) => p.slice(0, PATH_LIMIT)) }
+                : {}),
             ...(finding.epss ? { epssScore: finding.epss.score } : {}),
             ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
             ...(finding.url ? { scannerUrl: finding.url } : {}),
@@ -85786,7 +85796,7 @@ async function run_run(env = process.env) {
 /** Where an Action run keeps every finding when the SARIF holds only some (GitHub's limits). */
 function untruncatedIn(config) {
     return config.uploadArtifact
-        ? 'the job summary counts all of them, and the workflow artifact (upload-artifact) holds every one'
+        ? 'the job summary counts all of them, and the workflow artifact (upload-artifact) is to hold every one: the job summary says whether its upload succeeded'
         : 'the job summary counts all of them, and upload-artifact: true keeps every one in a workflow artifact';
 }
 /**

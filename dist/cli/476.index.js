@@ -5948,11 +5948,19 @@ function ruleJson(id, findings, brief) {
     });
     return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, sarif_DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson, highest)},${rest.slice(1)}`;
 }
+/**
+ * The most entries a result's lists keep (ids, fixed versions, component and impact paths). A component in
+ * 40,000 artifacts would otherwise make one result of megabytes, which the size limit would drop whole, and the
+ * most severe finding with it. Every entry stays in the artifact's findings.
+ */
+const RESULT_LIST_LIMIT = 10;
+/** The most nodes an impact path keeps: a dependency chain is rarely deeper. */
+const PATH_LIMIT = 50;
 function buildResult(finding, ruleIndex, input, anySuppressed) {
     const { location } = finding;
     const lineHash = input.lineHashes(location.uri)?.get(location.startLine);
     const score = (0,cvss/* cvssScore */._k)(finding);
-    const logical = [...finding.componentPaths.filter((p) => p !== location.uri)].slice(0, 10);
+    const logical = finding.componentPaths.filter((p) => p !== location.uri).slice(0, RESULT_LIST_LIMIT);
     const result = {
         ruleId: finding.id,
         ruleIndex,
@@ -5980,11 +5988,13 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
             ecosystem: finding.component.ecosystem ?? 'unknown',
             severity: finding.severity,
             ...(score !== undefined ? { cvssScore: score } : {}),
-            vulnerabilityIds: finding.ids,
-            fixedVersions: finding.fixedVersions,
-            componentPaths: finding.componentPaths,
+            vulnerabilityIds: finding.ids.slice(0, RESULT_LIST_LIMIT),
+            fixedVersions: finding.fixedVersions.slice(0, RESULT_LIST_LIMIT),
+            componentPaths: finding.componentPaths.slice(0, RESULT_LIST_LIMIT),
             locationRule: location.rule,
-            ...(finding.impactPaths.length ? { impactPaths: finding.impactPaths.slice(0, 10) } : {}),
+            ...(finding.impactPaths.length
+                ? { impactPaths: finding.impactPaths.slice(0, RESULT_LIST_LIMIT).map((p) => p.slice(0, PATH_LIMIT)) }
+                : {}),
             ...(finding.epss ? { epssScore: finding.epss.score } : {}),
             ...(finding.analysis?.state ? { analysisState: finding.analysis.state } : {}),
             ...(finding.url ? { scannerUrl: finding.url } : {}),
@@ -6742,8 +6752,16 @@ async function reportUnparsedRun(io, error, logger) {
     if (loose.json)
         io.stdout(jsonText(summary));
 }
-/** Where a CLI run keeps every finding when the SARIF holds only some (GitHub's limits). */
-const UNTRUNCATED_IN = 'the run summary (--json) counts all of them, and the GitLab reports (--gitlab-dependency-report, --gitlab-codequality-report) list every one';
+/**
+ * Where a CLI run keeps every finding when the SARIF holds only some (GitHub's limits): only what the run
+ * writes. GitLab's dependency-scanning report lists every open finding (a vulnerability of several versions
+ * in one file is one entry there).
+ */
+function untruncatedIn(config) {
+    return config.gitlabDependencyReport
+        ? `the run summary (--json) counts all of them, and the GitLab dependency-scanning report (${config.gitlabDependencyReport}) lists every open one`
+        : 'the run summary (--json) counts all of them; --gitlab-dependency-report writes a file that lists every open one';
+}
 /** `import` and `scan`: read the sources, report, gate. */
 async function runReport(mode, args, io, logger) {
     const startedAt = new Date();
@@ -6754,7 +6772,7 @@ async function runReport(mode, args, io, logger) {
     let exitCode;
     try {
         config = webhook = await buildConfig(mode, args, io, logger);
-        const outcome = await runScan(config, ci, logger, { startedAt, untruncatedIn: UNTRUNCATED_IN });
+        const outcome = await runScan(config, ci, logger, { startedAt, untruncatedIn: untruncatedIn(config) });
         ({ summary, exitCode } = outcome);
         const { counts } = summary;
         logger.info(`${(0,wording/* plural */.L)(counts.total, 'finding')}: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info, ${counts.unknown} unknown; ${counts.suppressed} suppressed.`);

@@ -275,7 +275,7 @@ interface Ran {
 /** Where an Action run keeps every finding when the SARIF holds only some (GitHub's limits). */
 function untruncatedIn(config: Config): string {
   return config.uploadArtifact
-    ? 'the job summary counts all of them, and the workflow artifact (upload-artifact) holds every one'
+    ? 'the job summary counts all of them, and the workflow artifact (upload-artifact) is to hold every one: the job summary says whether its upload succeeded'
     : 'the job summary counts all of them, and upload-artifact: true keeps every one in a workflow artifact';
 }
 

@@ -117,9 +117,16 @@ export async function reportUnparsedRun(io: CliIo, error: unknown, logger: Logge
   if (loose.json) io.stdout(jsonText(summary));
 }
 
-/** Where a CLI run keeps every finding when the SARIF holds only some (GitHub's limits). */
-const UNTRUNCATED_IN =
-  'the run summary (--json) counts all of them, and the GitLab reports (--gitlab-dependency-report, --gitlab-codequality-report) list every one';
+/**
+ * Where a CLI run keeps every finding when the SARIF holds only some (GitHub's limits): only what the run
+ * writes. GitLab's dependency-scanning report lists every open finding (a vulnerability of several versions
+ * in one file is one entry there).
+ */
+function untruncatedIn(config: Config): string {
+  return config.gitlabDependencyReport
+    ? `the run summary (--json) counts all of them, and the GitLab dependency-scanning report (${config.gitlabDependencyReport}) lists every open one`
+    : 'the run summary (--json) counts all of them; --gitlab-dependency-report writes a file that lists every open one';
+}
 
 /** `import` and `scan`: read the sources, report, gate. */
 export async function runReport(
@@ -136,7 +143,7 @@ export async function runReport(
   let exitCode: number;
   try {
     config = webhook = await buildConfig(mode, args, io, logger);
-    const outcome = await runScan(config, ci, logger, { startedAt, untruncatedIn: UNTRUNCATED_IN });
+    const outcome = await runScan(config, ci, logger, { startedAt, untruncatedIn: untruncatedIn(config) });
     ({ summary, exitCode } = outcome);
     const { counts } = summary;
     logger.info(

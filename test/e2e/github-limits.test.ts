@@ -66,9 +66,9 @@ describe('a run with more results than GitHub takes', () => {
       expect(schemaErrors('sarif-schema-2.1.0.json', sample)).toEqual([]);
     }
 
-    // Where the CLI keeps every finding: no artifact here, the run summary and the GitLab reports.
+    // Where the CLI keeps every finding: no artifact here; the run summary, and a GitLab report only when asked.
     expect(stderr).toContain(
-      `xray: SARIF keeps the 25000 most severe of ${high + 13} results to stay within GitHub's limits, leaving out 3 low; the run summary (--json) counts all of them, and the GitLab reports (--gitlab-dependency-report, --gitlab-codequality-report) list every one.`,
+      `xray: SARIF keeps the 25000 most severe of ${high + 13} results to stay within GitHub's limits, leaving out 3 low; the run summary (--json) counts all of them; --gitlab-dependency-report writes a file that lists every open one.`,
     );
     const summary = runSummaryOf<{
       counts: Record<string, number>;
@@ -106,7 +106,7 @@ describe('a run with more results than GitHub takes', () => {
         `${prefix} upload-artifact: true keeps every one in a workflow artifact.`,
       );
       expect(await truncationWarning('true')).toBe(
-        `${prefix} the workflow artifact (upload-artifact) holds every one.`,
+        `${prefix} the workflow artifact (upload-artifact) is to hold every one: the job summary says whether its upload succeeded.`,
       );
     } finally {
       await service.stop();
