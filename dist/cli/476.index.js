@@ -2171,16 +2171,10 @@ function parseWhole(bytes, file, maxBytes) {
 function keyGivenTwice(file, key, at = '') {
     return new src_errors/* UserError */.yo(`${file}: the key "${key}" is given twice at the top of ${at ? `the document's element ${at}` : 'the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
 }
-/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
-function refuseRepeatedTopKey(bytes, file) {
-    const repeated = repeatedTopKey(bytes);
-    if (repeated)
-        throw keyGivenTwice(file, repeated.key, repeated.at);
-}
-/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
-function slice(bytes, file) {
+/** The slicer's refusals as the user's errors, naming the file. */
+function sliced(file, read) {
     try {
-        return sliceDocument(bytes, BULK_KEYS);
+        return read();
     }
     catch (error) {
         if (error instanceof RepeatedKeyError)
@@ -2190,6 +2184,16 @@ function slice(bytes, file) {
         }
         throw error;
     }
+}
+/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
+function refuseRepeatedTopKey(bytes, file) {
+    const repeated = sliced(file, () => repeatedTopKey(bytes));
+    if (repeated)
+        throw keyGivenTwice(file, repeated.key, repeated.at);
+}
+/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
+function slice(bytes, file) {
+    return sliced(file, () => sliceDocument(bytes, BULK_KEYS));
 }
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
 function parsedItems(sliced, file) {

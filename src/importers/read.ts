@@ -259,16 +259,10 @@ function keyGivenTwice(file: string, key: string, at = ''): UserError {
   );
 }
 
-/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
-function refuseRepeatedTopKey(bytes: Buffer, file: string): void {
-  const repeated = repeatedTopKey(bytes);
-  if (repeated) throw keyGivenTwice(file, repeated.key, repeated.at);
-}
-
-/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
-function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
+/** The slicer's refusals as the user's errors, naming the file. */
+function sliced<T>(file: string, read: () => T): T {
   try {
-    return sliceDocument(bytes, BULK_KEYS);
+    return read();
   } catch (error) {
     if (error instanceof RepeatedKeyError) throw keyGivenTwice(file, error.key);
     if (error instanceof TooManyElementsError) {
@@ -278,6 +272,17 @@ function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
     }
     throw error;
   }
+}
+
+/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
+function refuseRepeatedTopKey(bytes: Buffer, file: string): void {
+  const repeated = sliced(file, () => repeatedTopKey(bytes));
+  if (repeated) throw keyGivenTwice(file, repeated.key, repeated.at);
+}
+
+/** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
+function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
+  return sliced(file, () => sliceDocument(bytes, BULK_KEYS));
 }
 
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */

@@ -223,9 +223,11 @@ describe('readImports: files that do not read', () => {
   it('an array of more elements than any export holds: refused, not a crash', () => {
     // `[0,0,…,0]` with one element more than the most.
     const zeros = Buffer.concat([Buffer.from('['), Buffer.alloc(2 * MAX_ELEMENTS, '0,'), Buffer.from('0]')]);
-    expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }))).toBe(
-      'zeros.json: the top-level array holds more than 10,000,000 elements, more than sca-bridge reads from one file and far more than a scanner exports. Check that this is the export you meant; split a real one into smaller files and import them together.',
-    );
+    const refusal =
+      'zeros.json: the top-level array holds more than 10,000,000 elements, more than sca-bridge reads from one file and far more than a scanner exports. Check that this is the export you meant; split a real one into smaller files and import them together.';
+    expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }))).toBe(refusal);
+    // Named as a format read whole: parsed whole, and refused all the same.
+    expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }, 'xray-cli-json'))).toBe(refusal);
   });
 
   it('a top-level array of another shape is described by its length, not by the one element parsed', () => {
