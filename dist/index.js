@@ -80731,7 +80731,8 @@ function sourceCodeNote(doc) {
 /**
  * jf writes what failed into `errors` and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
  * (0: succeeded). Findings of a dependency scan that failed are missing, so such a file is refused rather than
- * pass the gate; errors of a run whose dependency scan succeeded (a source-code scanner's) are only said.
+ * pass the gate; errors of a run whose dependency scan succeeded or did not run (a source-code scanner's) are
+ * only said.
  */
 function scanFailures(document, file) {
     const errors = document.errors.map((e) => `${e.filePath ? `${e.filePath}: ` : ''}${e.errorMessage ?? 'an error without a message'}`);
@@ -80739,10 +80740,12 @@ function scanFailures(document, file) {
     const listed = errors.length
         ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
         : '';
-    if ((code !== undefined && code !== 0) || (code === undefined && errors.length)) {
+    // No status at all (an older jf): nothing tells that the errors spared the dependency scan. A status without
+    // the dependency scan's: it did not run, and the errors are another scanner's.
+    if ((code !== undefined && code !== 0) || (!document.scansStatus && errors.length)) {
         throw new src_errors/* UserError */.yo(`${file}: the dependency scan of this jf run did not succeed${code !== undefined ? ` (scansStatus.scaScanStatusCode ${code})` : ''}, so the file lacks findings.${listed} Fix the cause, run jf again, and import its new output.`);
     }
-    return errors.length ? [`lists errors of the jf run, though its dependency scan succeeded.${listed}`] : [];
+    return errors.length ? [`lists errors of the jf run, though not of its dependency scan.${listed}`] : [];
 }
 function componentOf(row) {
     const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');

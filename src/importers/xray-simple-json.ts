@@ -86,7 +86,8 @@ type Document = z.infer<typeof documentSchema>;
 /**
  * jf writes what failed into `errors` and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
  * (0: succeeded). Findings of a dependency scan that failed are missing, so such a file is refused rather than
- * pass the gate; errors of a run whose dependency scan succeeded (a source-code scanner's) are only said.
+ * pass the gate; errors of a run whose dependency scan succeeded or did not run (a source-code scanner's) are
+ * only said.
  */
 function scanFailures(document: Document, file: string): string[] {
   const errors = document.errors.map(
@@ -96,12 +97,14 @@ function scanFailures(document: Document, file: string): string[] {
   const listed = errors.length
     ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
     : '';
-  if ((code !== undefined && code !== 0) || (code === undefined && errors.length)) {
+  // No status at all (an older jf): nothing tells that the errors spared the dependency scan. A status without
+  // the dependency scan's: it did not run, and the errors are another scanner's.
+  if ((code !== undefined && code !== 0) || (!document.scansStatus && errors.length)) {
     throw new UserError(
       `${file}: the dependency scan of this jf run did not succeed${code !== undefined ? ` (scansStatus.scaScanStatusCode ${code})` : ''}, so the file lacks findings.${listed} Fix the cause, run jf again, and import its new output.`,
     );
   }
-  return errors.length ? [`lists errors of the jf run, though its dependency scan succeeded.${listed}`] : [];
+  return errors.length ? [`lists errors of the jf run, though not of its dependency scan.${listed}`] : [];
 }
 
 function componentOf(row: Row) {

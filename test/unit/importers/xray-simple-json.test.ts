@@ -266,7 +266,15 @@ describe('xray-simple-json: a jf run that failed', () => {
       'jf.json',
     );
     expect(result.notes).toEqual([
-      'lists errors of the jf run, though its dependency scan succeeded. jf reports: main.tf: iac scan failed.',
+      'lists errors of the jf run, though not of its dependency scan. jf reports: main.tf: iac scan failed.',
+    ]);
+    // A status without the dependency scan's: it did not run (`jf audit --sast`), and the errors are another's.
+    const sastOnly = xraySimpleJson.read(
+      { ...base, errors: [{ errorMessage: 'sast failed' }], scansStatus: { sastScanStatusCode: -1 } },
+      'jf.json',
+    );
+    expect(sastOnly.notes).toEqual([
+      'lists errors of the jf run, though not of its dependency scan. jf reports: sast failed.',
     ]);
     expect(
       xraySimpleJson.read({ ...base, errors: [], scansStatus: { scaScanStatusCode: 0 } }, 'jf.json').notes,
