@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -8,8 +9,9 @@ import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { WebhookReceiver } from '../sim/webhook.js';
 import { generateRows } from '../sim/xray.js';
-import { schemaErrors, runSummaryOf } from '../helpers/schemas.js';
-import { REPO_ROOT, sharedAvailable } from '../helpers/shared.js';
+import { expectSchemaValid, runSummaryOf } from '../helpers/schemas.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+import { lineHashes } from '../../src/report/line-hash.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -31,7 +33,7 @@ function readSarif(file: string): Log {
 
 /** Schema (when ../shared is there) and GitHub's own rules, on every SARIF these tests produce. */
 function expectValidSarif(log: Log): void {
-  if (sharedAvailable()) expect(schemaErrors('sarif-schema-2.1.0.json', log)).toEqual([]);
+  expectSchemaValid('sarif-schema-2.1.0.json', log);
   expect(githubSarifProblems(log)).toEqual([]);
 }
 
@@ -112,7 +114,18 @@ describe('sca-bridge CLI', () => {
       artifactLocation: { uri: 'package.json' },
       region: { startLine: 6 },
     });
-    expect(lodash?.partialFingerprints?.primaryLocationLineHash).toMatch(/^[0-9a-f]+:1$/);
+    // GitHub's hash of the very line each result points at (codeql-action's algorithm, whose published
+    // vectors pin src/report/line-hash.ts in test/unit/report/line-hash.test.ts), not of some other line.
+    const hashes = lineHashes(readFileSync(path.join(work, 'package.json'), 'utf8'));
+    expect(lodash?.partialFingerprints?.primaryLocationLineHash).toBe(hashes.get(6));
+    expect(hashes.get(6)).not.toBe(hashes.get(1));
+    for (const result of results) {
+      const physical = result.locations?.[0]?.physicalLocation;
+      const text = readFileSync(path.join(work, physical?.artifactLocation?.uri ?? ''), 'utf8');
+      expect(result.partialFingerprints?.primaryLocationLineHash, result.ruleId).toBe(
+        lineHashes(text).get(physical?.region?.startLine ?? 0),
+      );
+    }
     const rule = run?.tool.driver.rules?.find((r) => r.id === 'CVE-2021-23337');
     expect(rule?.properties?.['security-severity']).toBe('7.2');
     expect(rule?.helpUri).toBe('https://nvd.nist.gov/vuln/detail/CVE-2021-23337');
@@ -248,6 +261,86 @@ describe('sca-bridge CLI', () => {
       ['6.7.0', 5],
       ['6.5.2', 6],
     ]);
+  });
+
+  it('fingerprints a finding by vulnerability id, package name and manifest path: not by its version or line', async () => {
+    const dir = tempDir();
+    const manifest = (lodash: string, padding: string[] = []) =>
+      JSON.stringify(
+        {
+          name: 'shop',
+          ...Object.fromEntries(padding.map((k) => [k, k])),
+          dependencies: { lodash, minimist: '1.2.5' },
+        },
+        null,
+        2,
+      );
+    const row = (name: string, version: string, vulnId: string) => ({
+      component: { uuid: `c-${name}-${version}`, name, version, purl: `pkg:npm/${name}@${version}` },
+      vulnerability: { uuid: `v-${vulnId}`, source: 'NVD', vulnId, severity: 'HIGH', cvssV3BaseScore: 7.5 },
+      analysis: { isSuppressed: false },
+    });
+    /** Imports the rows over the manifests; returns each result's identity, line and fingerprint. */
+    const fingerprints = async (lodash: string, adminLodash: string, padding: string[] = []) => {
+      mkdirSync(path.join(dir, 'admin'), { recursive: true });
+      writeFileSync(path.join(dir, 'package.json'), manifest(lodash, padding));
+      // A second manifest declaring lodash at another version: the same vulnerability of the package in
+      // another file.
+      writeFileSync(path.join(dir, 'admin/package.json'), manifest(adminLodash));
+      const rows = [
+        row('lodash', lodash, 'CVE-2021-23337'),
+        row('lodash', adminLodash, 'CVE-2021-23337'),
+        row('lodash', lodash, 'CVE-2020-8203'),
+        row('minimist', '1.2.5', 'CVE-2021-23337'),
+      ];
+      writeFileSync(path.join(dir, 'fpf.json'), JSON.stringify(rows));
+      const sarifFile = path.join(dir, 'out.sarif');
+      const { code, stderr } = await runCli(['import', 'fpf.json', '--sarif-file', sarifFile], { cwd: dir });
+      expect(code, stderr).toBe(0);
+      const log = readSarif(sarifFile);
+      expectValidSarif(log);
+      return (log.runs[0]?.results ?? []).map((r) => {
+        const physical = r.locations?.[0]?.physicalLocation;
+        return {
+          key: `${r.ruleId} ${r.properties?.packageName} ${physical?.artifactLocation?.uri}`,
+          line: physical?.region?.startLine,
+          fingerprint: r.partialFingerprints?.['scaBridgeFinding/v1'],
+        };
+      });
+    };
+    const before = await fingerprints('4.17.20', '4.17.19');
+    for (const { fingerprint } of before) expect(fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    // Distinct (id, package, file): distinct fingerprints. The rows differ in id alone, in package alone,
+    // and lodash's finding of CVE-2021-23337 is in both manifests.
+    const keys = before.map((r) => r.key);
+    expect(keys.sort()).toEqual(
+      [
+        'CVE-2021-23337 lodash package.json',
+        'CVE-2021-23337 lodash admin/package.json',
+        'CVE-2020-8203 lodash package.json',
+        'CVE-2021-23337 minimist package.json',
+      ].sort(),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(before.map((r) => r.fingerprint)).size).toBe(before.length);
+    // The stable key SPEC §7 names, as released: the SHA-256 of id, package name and path (NUL between),
+    // cut to 32 hex digits. A change to it makes every alert a new one.
+    for (const { key, fingerprint } of before) {
+      const [id = '', name = '', uri = ''] = key.split(' ');
+      expect(fingerprint, key).toBe(
+        createHash('sha256').update(`${id}\0${name}\0${uri}`).digest('hex').slice(0, 32),
+      );
+    }
+
+    // The upgrade moved every finding to another version and lodash to another line: same fingerprints.
+    const after = await fingerprints('4.17.21', '4.17.15', ['description', 'license']);
+    const byKey = (runs: typeof before) => new Map(runs.map((r) => [r.key, r]));
+    const [was, now] = [byKey(before), byKey(after)];
+    expect([...now.keys()].sort()).toEqual([...was.keys()].sort());
+    expect(now.get('CVE-2021-23337 lodash package.json')?.line).toBe(
+      (was.get('CVE-2021-23337 lodash package.json')?.line ?? 0) + 2,
+    );
+    for (const [key, { fingerprint }] of now) expect(fingerprint, key).toBe(was.get(key)?.fingerprint);
   });
 
   it('collapses repeated Xray rows, keeps the lowest CVE as the rule id, and applies path patterns', async () => {

@@ -69,6 +69,23 @@ const HANG_MS = 30_000;
  */
 const TIMER_SLACK_MS = 100;
 
+/**
+ * The `Retry-After` (seconds) of the answers to a retried call's attempts 1, 2 and 3: the first two above the
+ * backoff the client would wait otherwise (1 s and 2 s, each ±25 %), so a client that ignored them retries
+ * too early; the third, the last wait, short, to keep the test's time near that of the backoff tests.
+ */
+const RETRY_AFTER_S = [3, 3, 1] as const;
+
+/** Each retry waited at least the Retry-After its answer gave. */
+function expectGapsHonour(gaps: readonly number[]): void {
+  expect(gaps).toHaveLength(RETRY_AFTER_S.length);
+  gaps.forEach((gap, i) =>
+    expect(gap, `the wait before retry ${i + 1}`).toBeGreaterThanOrEqual(
+      RETRY_AFTER_S[i]! * 1000 - TIMER_SLACK_MS,
+    ),
+  );
+}
+
 /** For each answer but the last, the time from that answer leaving the simulator to the next request arriving. */
 function gapsAfterAnswers(requests: readonly { start: number; end: number }[]): number[] {
   return requests.slice(1).map((next, i) => next.start - requests[i]!.end);
@@ -85,6 +102,8 @@ interface FaultRun {
   summary: Summary;
   /** The run's error message, as the summary (and the webhook) give it. */
   message: string;
+  /** The webhook's body, as received. */
+  webhookBody: string;
   /** Wall-clock time of the CLI process. */
   elapsedMs: number;
   /** "retrying in" lines in the log: retries actually waited for. */
@@ -146,7 +165,8 @@ async function failingRun(
   expect(receiver.requests).toHaveLength(1);
   const delivery = receiver.requests[0]!;
   expect(delivery).toMatchObject({ method: 'POST', url: '/hooks/sca' });
-  expect(JSON.parse(delivery.body)).toMatchObject({
+  // The run summary of SPEC §4 plus `event`, valid against the summary's schema.
+  expect(runSummaryOf(delivery.body)).toMatchObject({
     event: 'sca-bridge.scan.completed',
     status: 'error',
     sarifFile: null,
@@ -157,7 +177,19 @@ async function failingRun(
   for (const file of outputs) expect(existsSync(file), file).toBe(false);
   for (const text of [result.stdout, result.stderr, delivery.body]) expect(text).not.toContain(token);
   const retries = result.stderr.split('\n').filter((line) => line.includes('; retrying in ')).length;
-  return { result, summary, message, elapsedMs, retries };
+  return { result, summary, message, webhookBody: delivery.body, elapsedMs, retries };
+}
+
+/**
+ * A server that quoted the token back (`failingRun` checks that the token itself appears nowhere): what it said
+ * is passed on with the token masked, in the error message, the log, the `--json` summary and the webhook.
+ */
+function expectQuotedMasked(run: FaultRun, masked: string): void {
+  expect(masked).toContain('***');
+  expect(run.message).toContain(masked);
+  expect(run.result.stderr).toContain(masked);
+  expect(runSummaryOf<Summary>(run.result.stdout).error?.message).toContain(masked);
+  expect(runSummaryOf<Summary>(run.webhookBody).error?.message).toContain(masked);
 }
 
 async function withDt<T>(options: Partial<DtSimOptions>, fn: (sim: DtSim) => Promise<T>): Promise<T> {
@@ -339,75 +371,94 @@ describe.concurrent('faults: exit 3, an error webhook, no stale or partial repor
     });
   });
 
-  it('DT: a 502 storm from a proxy (no Retry-After) past the retry budget', async () => {
-    await withDt(
-      { faults: [{ path: FINDINGS, status: 502, body: 'Bad Gateway', times: Infinity }] },
-      async (sim) => {
-        const run = await dtScan(sim, '--project', EXISTING);
-        expect(sim.count('GET', FINDINGS)).toBe(4);
-        expect(run.retries).toBe(3);
-        expect(run.message).toBe(
-          `Dependency-Track failed while ${READING_FINDINGS} (HTTP 502 from ${FINDINGS}, after retries). Dependency-Track said: "Bad Gateway". Check the server (or the proxy in front of it), then run the job again.`,
-        );
-      },
-    );
-  });
-
-  // ---- About 3 s: Retry-After: 1 is honoured on each of the 3 retries. ----
-
-  it('Xray: a 503 storm with Retry-After: 1 on page 2 past the retry budget; the report is deleted', async () => {
-    await withXray({ rows: { 'npm-local': generateRows(250, 'npm-local') } }, async (sim) => {
-      sim.fail({
-        method: 'POST',
-        match: page(2),
-        status: 503,
-        headers: { 'retry-after': '1' },
-        body: '{"error":"Service Unavailable"}',
-        times: Infinity,
-      });
-      const run = await xrayScan(sim);
-      const pages = sim.calls('POST', CONTENT);
-      expect(pages.filter((p) => p.query.page_num === '2').map((p) => p.status)).toEqual([
-        503, 503, 503, 503,
-      ]);
-      expect(run.retries).toBe(3);
-      expect(run.result.stderr).toMatch(/HTTP 503.*; retrying in 1\.0 s \(1\/3\)/);
-      // Retry-After is honoured, not only logged: each retry came at least 1 s after the 503 before it.
-      const gaps = gapsAfterAnswers(pages.filter((p) => p.query.page_num === '2'));
-      expect(gaps).toHaveLength(3);
-      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1_000 - TIMER_SLACK_MS);
-      expect(run.message).toBe(
-        `Reading page 2 of Xray vulnerabilities report 100 (${sim.url}/xray/api/v1/reports/vulnerabilities/100): the server failed (HTTP 503: Service Unavailable) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
-      );
-      expectReportsDeleted(sim, run);
-    });
-  });
-
-  it('DT: a 429 storm with Retry-After: 1 on the findings read past the retry budget', async () => {
+  it('DT: a 502 storm from a proxy (no Retry-After) past the retry budget; the proxy quotes the key', async () => {
     await withDt(
       {
         faults: [
           {
             path: FINDINGS,
-            status: 429,
-            headers: { 'Retry-After': '1' },
-            body: 'Too Many Requests',
+            status: 502,
+            body: (headers) => `Bad Gateway: upstream refused X-Api-Key ${String(headers['x-api-key'])}`,
             times: Infinity,
           },
         ],
       },
       async (sim) => {
         const run = await dtScan(sim, '--project', EXISTING);
+        expect(sim.count('GET', FINDINGS)).toBe(4);
+        expect(run.retries).toBe(3);
+        expect(run.message).toBe(
+          `Dependency-Track failed while ${READING_FINDINGS} (HTTP 502 from ${FINDINGS}, after retries). Dependency-Track said: "Bad Gateway: upstream refused X-Api-Key ***". Check the server (or the proxy in front of it), then run the job again.`,
+        );
+        expectQuotedMasked(run, 'Bad Gateway: upstream refused X-Api-Key ***');
+      },
+    );
+  });
+
+  // ---- About 7 s: Retry-After honoured on each of the 3 retries, as RETRY_AFTER_S asks. ----
+
+  it('Xray: a 503 storm with Retry-After on page 2 past the retry budget; the token quoted back is masked; the report is deleted', async () => {
+    await withXray({ rows: { 'npm-local': generateRows(250, 'npm-local') } }, async (sim) => {
+      for (const [i, seconds] of RETRY_AFTER_S.entries()) {
+        sim.fail({
+          method: 'POST',
+          match: page(2),
+          status: 503,
+          headers: { 'retry-after': String(seconds) },
+          // A gateway that quotes the request's credentials back in its error.
+          body: (request) =>
+            JSON.stringify({ error: `Service Unavailable (request with ${request.authorization})` }),
+          times: i === RETRY_AFTER_S.length - 1 ? Infinity : 1,
+        });
+      }
+      const run = await xrayScan(sim);
+      const pages = sim.calls('POST', CONTENT).filter((p) => p.query.page_num === '2');
+      expect(pages.map((p) => p.status)).toEqual([503, 503, 503, 503]);
+      expect(run.retries).toBe(3);
+      // Retry-After is honoured, not only logged: each retry came at least as long after the 503 before it
+      // as that 503 asked, longer than the backoff would have waited.
+      expectGapsHonour(gapsAfterAnswers(pages));
+      RETRY_AFTER_S.forEach((seconds, i) =>
+        expect(run.result.stderr).toContain(`; retrying in ${seconds.toFixed(1)} s (${i + 1}/3)`),
+      );
+      expect(run.message).toBe(
+        `Reading page 2 of Xray vulnerabilities report 100 (${sim.url}/xray/api/v1/reports/vulnerabilities/100): the server failed (HTTP 503: Service Unavailable (request with ***)) after sca-bridge's retries. Xray may be overloaded or restarting; try again later, or ask your JFrog administrator to check Xray's logs.`,
+      );
+      expectQuotedMasked(run, 'Service Unavailable (request with ***)');
+      expectReportsDeleted(sim, run);
+    });
+  });
+
+  it('DT: a 429 storm with Retry-After on the findings read past the retry budget; the key quoted back is masked', async () => {
+    await withDt(
+      {
+        faults: RETRY_AFTER_S.map((seconds, i) => ({
+          path: FINDINGS,
+          status: 429,
+          headers: { 'Retry-After': String(seconds) },
+          body: (headers) => `Too Many Requests from X-Api-Key ${String(headers['x-api-key'])}`,
+          times: i === RETRY_AFTER_S.length - 1 ? Infinity : 1,
+        })),
+      },
+      async (sim) => {
+        const run = await dtScan(sim, '--project', EXISTING);
         const reads = sim.requests.filter((r) => r.method === 'GET' && r.path === FINDINGS);
         expect(reads.map((r) => r.status)).toEqual([429, 429, 429, 429]);
         expect(run.retries).toBe(3);
-        expect(run.result.stderr).toMatch(/HTTP 429.*; retrying in 1\.0 s \(1\/3\)/);
-        // Each retry came at least the 1 s the server asked for after the 429 before it.
-        const gaps = gapsAfterAnswers(reads);
-        expect(gaps).toHaveLength(3);
-        for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1_000 - TIMER_SLACK_MS);
-        expect(run.message).toContain(READING_FINDINGS);
-        expect(run.message).toContain('HTTP 429');
+        // Each retry came at least as long as the server asked for after the 429 before it.
+        expectGapsHonour(gapsAfterAnswers(reads));
+        RETRY_AFTER_S.forEach((seconds, i) =>
+          expect(run.result.stderr).toMatch(
+            new RegExp(
+              `HTTP 429.*; retrying in ${seconds.toFixed(1).replace('.', '\\.')} s \\(${i + 1}/3\\)`,
+            ),
+          ),
+        );
+        expect(run.message).toBe(
+          `Dependency-Track failed while ${READING_FINDINGS} (HTTP 429 from ${FINDINGS}, after retries). Dependency-Track said: "Too Many Requests from X-Api-Key ***". Check the server (or the proxy in front of it), then run the job again.`,
+        );
+        expect(run.message).toMatch(RUN_AGAIN);
+        expectQuotedMasked(run, 'Too Many Requests from X-Api-Key ***');
       },
     );
   });

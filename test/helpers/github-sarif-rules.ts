@@ -48,6 +48,14 @@ export function githubSarifProblems(log: Log): string[] {
       const where = `run ${r} result ${i}`;
       if (!result.ruleId || !ids.has(result.ruleId))
         problems.push(`${where}: ruleId ${result.ruleId} has no rule`);
+      // GitHub takes the rule by `ruleIndex` when a result has one: another rule's index shows the alert
+      // under that rule (its severity, help and title).
+      const indexed = result.ruleIndex === undefined ? undefined : rules[result.ruleIndex];
+      if (indexed?.id !== result.ruleId) {
+        problems.push(
+          `${where}: ruleIndex ${result.ruleIndex} is rule ${indexed?.id ?? '(none)'}, not its ruleId ${result.ruleId}`,
+        );
+      }
       if (!result.message.text) problems.push(`${where}: empty message`);
       if ((result.message.text?.length ?? 0) > 2048) problems.push(`${where}: message over 2,048 characters`);
       const physical = result.locations?.[0]?.physicalLocation;

@@ -9,9 +9,23 @@ export const SHARED_DIR = process.env.SCA_BRIDGE_SHARED ?? path.resolve(REPO_ROO
 
 let announced = false;
 
-/** Whether ../shared is there; when it is not, says once per test file that the checks needing it are skipped. */
+/** Whether this runs in CI (`CI` set, and not to `false` or `0`), which always has ../shared beside the repository. */
+export function inCi(): boolean {
+  const ci = process.env.CI;
+  return !!ci && !/^(?:false|0)$/i.test(ci);
+}
+
+/**
+ * Whether ../shared is there; when it is not, says once per test file that the checks needing it are skipped.
+ * In CI its absence is an error, never a skip: CI always has it, so a check skipped there is a check lost.
+ */
 export function sharedAvailable(): boolean {
   const available = existsSync(path.join(SHARED_DIR, 'schemas'));
+  if (!available && inCi()) {
+    throw new Error(
+      `${SHARED_DIR} does not exist, and CI is set: CI always has ../shared (schemas, real fixtures) beside the repository, so the checks that need it must run, not be skipped. Set SCA_BRIDGE_SHARED to its path.`,
+    );
+  }
   if (!available && !announced) {
     announced = true;
     console.warn(

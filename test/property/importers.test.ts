@@ -36,6 +36,8 @@ import {
 /** A file name with what trips naive code: a folder, a space, non-ASCII. */
 const FILE = 'exports/ファイル 1.json';
 const TIMEOUT = 60_000;
+/** The share of mutated documents that must be read (their counts checked) rather than refused. */
+const MIN_READ_SHARE = 0.25;
 
 /** As a file would hold it: JSON drops undefined and writes -0 as 0. */
 function asJson(doc: unknown): unknown {
@@ -127,15 +129,17 @@ describe('mutated documents convert soundly or are refused with a UserError', ()
       `${name} with keys deleted or renamed, values replaced by null, numbers, strings, arrays or objects, arrays truncated or repeated, nodes wrapped in arrays: every row counted`,
       async () => {
         let read = 0;
-        await assertProperty(
+        const { numRuns } = await assertProperty(
           fc.property(mutatedDocOf(arb), (mutated) => {
             if (readSoundly(asJson(mutated))) read += 1;
           }),
           200,
         );
         // The mutations are mostly gentle (`mutationsArb`): about half the documents or more are read, and
-        // their counts checked. None read would leave the count invariant untested.
-        expect(read, 'mutated documents read rather than refused').toBeGreaterThan(0);
+        // their counts checked. A few read would leave the count invariant barely tested.
+        expect(read, `mutated documents read rather than refused, of ${numRuns}`).toBeGreaterThanOrEqual(
+          Math.ceil(numRuns * MIN_READ_SHARE),
+        );
       },
       TIMEOUT,
     );

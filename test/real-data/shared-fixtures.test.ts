@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
-import { schemaErrors } from '../helpers/schemas.js';
+import { expectSchemaValid, runSummaryOf } from '../helpers/schemas.js';
 import { announceSkip, SHARED_DIR, sharedAvailable } from '../helpers/shared.js';
+import { fixtureFindings, startDtSim } from '../sim/dependency-track.js';
 
 /**
  * Every real export in ../shared/fixtures, converted by the built CLI. Expected counts were worked out by
@@ -69,6 +70,73 @@ const EXPECTED: Record<string, Expected> = {
   'xray/jf-docker-scan_simple-json.json': { counts: [3, 2, 0, 0, 0, 0, 1, 0] },
 };
 
+/**
+ * The real CycloneDX SBOMs, each uploaded by `scan --scanner dependency-track --sbom` to the simulator, with the
+ * number of components (nested ones included) it lists, counted by hand. The simulator then reports a finding
+ * on every component, which the run must place on that component's own entry of the SBOM (its `purl` line, or
+ * its `name` line when it has no purl): nothing else in the working directory declares them. The empty SBOM
+ * (`components: []`, which Dependency-Track accepts) gives a passing run with no findings.
+ */
+const SBOMS: Record<string, number> = {
+  'sbom/sbom_cyclonedx-1.2_npm_lhc-vdm-editor.json': 43,
+  'sbom/sbom_cyclonedx-1.4_composer_laravel-7.12.0.json': 62,
+  'sbom/sbom_cyclonedx-1.4_empty.json': 0,
+  // The second component has no purl.
+  'sbom/sbom_cyclonedx-1.6_dt-valid-bom.json': 2,
+};
+
+const DT_KEY = 'odt_REALSBOM_8fJ2kL5mN9pQ3rS7tU1v';
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+
+interface SbomComponent {
+  name: string;
+  group?: string;
+  version?: string;
+  purl?: string;
+  components?: SbomComponent[];
+}
+
+/** The components of an SBOM, nested ones after their parent. */
+function componentsOf(list: readonly SbomComponent[] | undefined): SbomComponent[] {
+  return (list ?? []).flatMap((c) => [c, ...componentsOf(c.components)]);
+}
+
+/** A Dependency-Track finding of `CVE-2099-<10000 + i>` on the SBOM's component, as the API returns it. */
+function findingOn(component: SbomComponent, i: number): Record<string, unknown> {
+  const template = fixtureFindings()[0] as { vulnerability: Record<string, unknown> };
+  // Without the template's CVSS: the severity alone rates each finding.
+  const rated = { ...template.vulnerability };
+  delete rated.cvssV3BaseScore;
+  delete rated.cvssV3Vector;
+  const id = String(i + 1).padStart(5, '0');
+  const uuid = `c2000000-0000-4000-8000-0000000${id}`;
+  const vulnerability = `f2000000-0000-4000-8000-0000000${id}`;
+  return {
+    ...template,
+    component: {
+      uuid,
+      name: component.name,
+      ...(component.group ? { group: component.group } : {}),
+      ...(component.version ? { version: component.version } : {}),
+      ...(component.purl ? { purl: component.purl } : {}),
+    },
+    vulnerability: {
+      ...rated,
+      uuid: vulnerability,
+      vulnId: `CVE-2099-${10000 + i}`,
+      title: `Synthetic vulnerability ${i}`,
+      severity: SEVERITIES[i % SEVERITIES.length],
+      aliases: [],
+    },
+    matrix: `00000000-0000-4000-8000-000000000000:${uuid}:${vulnerability}`,
+  };
+}
+
+/** The member `"key": "value"` as a CycloneDX file may space it. */
+function memberPattern(key: string, value: string): RegExp {
+  return new RegExp(`"${key}"\\s*:\\s*${JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
 announceSkip('real-data suite (shared fixtures)');
 
 describe.skipIf(!sharedAvailable())('real exports from ../shared/fixtures', () => {
@@ -92,11 +160,11 @@ describe.skipIf(!sharedAvailable())('real exports from ../shared/fixtures', () =
     }
     expect(stderr).not.toContain('error:');
     expect(code).toBe(0);
-    const { counts } = JSON.parse(stdout) as { counts: Record<string, number> };
+    const { counts } = runSummaryOf<{ counts: Record<string, number> }>(stdout);
     const [total, critical, high, medium, low, info, unknown, suppressed] = expected.counts;
     expect(counts).toEqual({ total, critical, high, medium, low, info, unknown, suppressed });
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
-    expect(schemaErrors('sarif-schema-2.1.0.json', sarif)).toEqual([]);
+    expectSchemaValid('sarif-schema-2.1.0.json', sarif);
     expect(githubSarifProblems(sarif)).toEqual([]);
     expect(sarif.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0)).toBe(total);
     // Xray's "no fix" range is no version to upgrade to.
@@ -104,11 +172,81 @@ describe.skipIf(!sharedAvailable())('real exports from ../shared/fixtures', () =
     expect(messages.filter((text) => text.includes('(,0.0.0)'))).toEqual([]);
   });
 
-  it('covers every export in the shared fixtures', async () => {
-    const { readdirSync } = await import('node:fs');
-    const files = ['dtrack', 'xray'].flatMap((dir) =>
-      readdirSync(path.join(SHARED_DIR, 'fixtures', dir)).map((name) => `${dir}/${name}`),
+  it.each(Object.entries(SBOMS))(
+    '%s: uploaded by a DT scan as it is, and every finding placed on its component in it',
+    async (file, count) => {
+      const text = readFileSync(path.join(SHARED_DIR, 'fixtures', file), 'utf8');
+      const components = componentsOf((JSON.parse(text) as { components?: SbomComponent[] }).components);
+      expect(components).toHaveLength(count);
+      const sim = await startDtSim({
+        apiKey: DT_KEY,
+        afterUpload: { findings: components.map(findingOn), violations: [] },
+      });
+      try {
+        // The SBOM, and nothing else, in the working directory: the run can place findings only by it.
+        const work = tempDir('sca-bridge-real-sbom-');
+        const name = path.basename(file);
+        writeFileSync(path.join(work, name), text);
+        const { code, stdout, stderr } = await runCli(
+          [
+            'scan',
+            '--scanner',
+            'dependency-track',
+            '--api-url',
+            sim.apiUrl,
+            '--sbom',
+            name,
+            '--project-name',
+            'real-sbom',
+            '--project-version',
+            '1.0.0',
+            '--poll-interval',
+            '0.05',
+            '--sarif-file',
+            'out.sarif',
+            '--json',
+          ],
+          { cwd: work, env: { SCA_BRIDGE_TOKEN: DT_KEY } },
+        );
+        expect(stderr).not.toContain('error:');
+        expect(code, stderr).toBe(0);
+        // Accepted: uploaded once, byte for byte, and processed.
+        expect(sim.uploads.map((u) => u.bom)).toEqual([text]);
+        expect(sim.projects.map((p) => p.name)).toEqual(['real-sbom']);
+        const summary = runSummaryOf<{ status: string; counts: Record<string, number> }>(stdout);
+        expect(summary.status).toBe('passed');
+        expect(summary.counts.total).toBe(count);
+        const sarif = JSON.parse(readFileSync(path.join(work, 'out.sarif'), 'utf8')) as Log;
+        expectSchemaValid('sarif-schema-2.1.0.json', sarif);
+        expect(githubSarifProblems(sarif)).toEqual([]);
+        const results = sarif.runs.flatMap((run) => run.results ?? []);
+        expect(results).toHaveLength(count);
+        const lines = text.split(/\r?\n/);
+        for (const result of results) {
+          const component = components[Number(/^CVE-2099-(\d+)$/.exec(result.ruleId ?? '')?.[1]) - 10000];
+          expect(component, result.ruleId).toBeDefined();
+          const physical = result.locations?.[0]?.physicalLocation;
+          expect(physical?.artifactLocation?.uri).toBe(name);
+          const line = lines[(physical?.region?.startLine ?? 0) - 1] ?? '';
+          expect(line, `${result.ruleId} on ${component?.purl ?? component?.name}`).toMatch(
+            component?.purl
+              ? memberPattern('purl', component.purl)
+              : memberPattern('name', component?.name ?? ''),
+          );
+        }
+      } finally {
+        await sim.close();
+      }
+    },
+  );
+
+  it('covers every file of every folder of the shared fixtures', () => {
+    const fixtures = path.join(SHARED_DIR, 'fixtures');
+    const folders = readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(folders.map((folder) => folder.name).sort()).toEqual(['dtrack', 'sbom', 'xray']);
+    const files = folders.flatMap((folder) =>
+      readdirSync(path.join(fixtures, folder.name)).map((name) => `${folder.name}/${name}`),
     );
-    expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(files.sort()).toEqual([...Object.keys(EXPECTED), ...Object.keys(SBOMS)].sort());
   });
 });

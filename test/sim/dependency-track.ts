@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   createServer as createHttpServer,
+  type IncomingHttpHeaders,
   type IncomingMessage,
   type Server,
   type ServerResponse,
@@ -130,7 +131,8 @@ export interface Fault {
   times?: number;
   status?: number;
   headers?: Record<string, string>;
-  body?: string | object;
+  /** A function makes the body of the request's headers: a server or proxy that quotes them back. */
+  body?: string | object | ((headers: IncomingHttpHeaders) => string);
   /** Send headers and part of the body, then drop the connection. */
   reset?: boolean;
   /**
@@ -564,6 +566,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
     );
     if (fault) {
       fault.left--;
+      const faultBody = typeof fault.body === 'function' ? fault.body(req.headers) : fault.body;
       if (method === 'POST' && url.pathname === '/api/v1/bom') {
         // The server got the upload before it failed: record it, as a real one would have stored it.
         const body = await readBody(req);
@@ -585,11 +588,11 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       if (fault.abort) {
         const how = fault.abort;
         const partial =
-          fault.body === undefined
+          faultBody === undefined
             ? PARTIAL_FINDINGS
-            : typeof fault.body === 'string'
-              ? fault.body
-              : JSON.stringify(fault.body);
+            : typeof faultBody === 'string'
+              ? faultBody
+              : JSON.stringify(faultBody);
         record.status = fault.status ?? 200;
         record.end = performance.now();
         res.writeHead(record.status, {
@@ -608,7 +611,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
         });
         return;
       }
-      return send(res, record, new HttpReply(fault.status ?? 500, fault.body ?? '', fault.headers ?? {}));
+      return send(res, record, new HttpReply(fault.status ?? 500, faultBody ?? '', fault.headers ?? {}));
     }
     let reply: HttpReply;
     try {

@@ -76,7 +76,8 @@ export interface Fault {
   /** Tested against `path?query` as the client sent it. */
   match: RegExp;
   status: number;
-  body?: string;
+  /** A function makes the body of the request: a server or proxy that quotes its headers back. */
+  body?: string | ((request: SimRequest) => string);
   headers?: Record<string, string>;
   /** How many matching requests fail; Infinity for all. */
   times: number;
@@ -345,7 +346,9 @@ export class XraySim {
     fault.times--;
     return {
       status: fault.status,
-      body: fault.body ?? { errors: [{ status: fault.status, message: 'injected fault' }] },
+      body: (typeof fault.body === 'function' ? fault.body(req) : fault.body) ?? {
+        errors: [{ status: fault.status, message: 'injected fault' }],
+      },
       ...(fault.headers ? { headers: fault.headers } : {}),
       ...(fault.abort ? { abort: fault.abort } : {}),
       ...(fault.hang ? { hang: true } : {}),

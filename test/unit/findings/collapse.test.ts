@@ -123,6 +123,26 @@ describe('collapseDuplicates', () => {
     } satisfies LocatedFinding);
   });
 
+  it('takes the title, scanner URL and EPSS score a sighting lacks from the other, whichever comes first', () => {
+    // The title is blank here as an importer's row may leave it (buildFinding would fill it from the text).
+    const bare = { ...finding(), title: '' };
+    const full = finding({
+      url: 'https://acme.jfrog.io/ui/scans-list/repositories/npm-local/scan-descendants',
+      epss: { score: 0.42, percentile: 0.97 },
+    });
+    expect([bare.url, bare.epss]).toEqual([undefined, undefined]);
+    for (const pair of [
+      [bare, full],
+      [full, bare],
+    ]) {
+      const [merged, ...rest] = collapseDuplicates(pair);
+      expect(rest).toEqual([]);
+      expect(merged?.title).toBe('Command injection in lodash template');
+      expect(merged?.url).toBe('https://acme.jfrog.io/ui/scans-list/repositories/npm-local/scan-descendants');
+      expect(merged?.epss).toEqual({ score: 0.42, percentile: 0.97 });
+    }
+  });
+
   it('keeps the most severe severity, the higher CVSS of each version and the longer description', () => {
     const low = finding({
       severity: 'low',

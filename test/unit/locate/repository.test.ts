@@ -3,7 +3,6 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Repository } from '../../../src/locate/repository.js';
-import { splitLines } from '../../../src/locate/text.js';
 import { REPO_ROOT } from '../../helpers/shared.js';
 import { makeRepo, removeRepos } from './repo.js';
 
@@ -14,16 +13,19 @@ describe('counting the lines of a file the locator does not index', () => {
   const write = (name: string, content: string | Buffer) => writeFileSync(path.join(root, name), content);
   const repository = new Repository(root, []);
 
+  // A final newline ends the last line rather than starting one; an empty file is one (empty) line, as
+  // editors and GitHub number them.
   it.each([
-    ['empty.txt', ''],
-    ['one.txt', 'one line'],
-    ['ended.txt', 'a\nb\n'],
-    ['open.txt', 'a\nb'],
-    ['crlf.txt', 'a\r\nb\r\n'],
-    ['blank-end.txt', 'a\n\n'],
-  ])('counts %s as splitLines does', (name, text) => {
+    ['empty.txt', 1, ''],
+    ['one.txt', 1, 'one line'],
+    ['ended.txt', 2, 'a\nb\n'],
+    ['open.txt', 2, 'a\nb'],
+    ['crlf.txt', 2, 'a\r\nb\r\n'],
+    ['blank-end.txt', 2, 'a\n\n'],
+    ['blank-lines.txt', 4, '\n\n\nd'],
+  ])('counts %s as %i lines', (name, lines, text) => {
     write(name, text);
-    expect(repository.countLines(name)).toBe(splitLines(text).length);
+    expect(repository.countLines(name)).toBe(lines);
   });
 
   it('counts a file of many read chunks, lines across their edges', () => {
