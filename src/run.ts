@@ -4,7 +4,7 @@ import { relativeUri } from './paths.js';
 import type { CiContext } from './ci.js';
 import { type Config, importFilesOf, type RawInputs, type ReportPaths, reportPaths, text } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
-import { collapseDuplicates } from './findings/collapse.js';
+import { collapseDuplicates, findingKey } from './findings/collapse.js';
 import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { bySeverity, SEVERITIES, type Severity, severityList } from './findings/severity.js';
 import { expandImportFiles, readImports } from './importers/read.js';
@@ -19,7 +19,7 @@ import {
   uncountedViolationsNote,
   unmatchedWatchesWarning,
 } from './policy/gate.js';
-import { GITHUB_LIMITS, type RunTruncation } from './report/github-limits.js';
+import { GITHUB_LIMITS, type RunTruncation, truncationOf } from './report/github-limits.js';
 import { gitlabCodeQualityReport, gitlabDependencyScanningReport, gitlabGroups } from './report/gitlab.js';
 import { writeJsonFile } from './report/json-file.js';
 import { lineHashes, readHead } from './report/line-hash.js';
@@ -318,7 +318,7 @@ function partsAndRuns(
   return { parts, runs };
 }
 
-/** One SARIF run per run part, sharing GitHub's size limit. */
+/** One SARIF run per run part; the writer fits them to GitHub's size limit together. */
 function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[] {
   const hashes = hashReader(
     config.repositoryRoot,
@@ -326,7 +326,6 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
   );
   return runs.map((run) => ({
     findings: run.reported,
-    gzipBudget: GITHUB_LIMITS.gzipBytes / runs.length,
     input: {
       scanner: run.scanner,
       category: categoryFor(config, run, runs),
@@ -347,7 +346,10 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
   }));
 }
 
-/** What the SARIF left out of several runs, as one (severities most severe first). */
+/**
+ * What the SARIF left out of truncations of different findings (of different scanners), as one: their sums,
+ * severities most severe first.
+ */
 function combined(truncations: readonly RunTruncation[]): RunTruncation {
   const droppedBySeverity: Partial<Record<Severity, number>> = {};
   for (const severity of SEVERITIES) {
@@ -358,7 +360,32 @@ function combined(truncations: readonly RunTruncation[]): RunTruncation {
     resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
     helpTrimmed: truncations.some((t) => t.helpTrimmed),
     droppedBySeverity,
+    suppressedDropped: truncations.reduce((sum, t) => sum + t.suppressedDropped, 0),
+    left: truncations.flatMap((t) => t.left),
   };
+}
+
+/**
+ * What the SARIF left out of a scanner's part, counted as its counts count: each finding of the part once,
+ * however many of its runs (projects) left it out. A run's finding is a sighting of the part's finding of its
+ * `findingKey` (the part collapses its projects' findings by that key, as each project's were), and counts
+ * with the part's severity and suppression.
+ */
+function partTruncation(part: ScannerPart, truncations: readonly RunTruncation[]): RunTruncation {
+  const [only] = truncations;
+  // One project: its run's findings are the part's.
+  if (truncations.length === 1 && only) return only;
+  const helpTrimmed = truncations.some((t) => t.helpTrimmed);
+  if (!truncations.some((t) => t.resultsDropped)) return combined(truncations);
+  const found = new Map(part.reported.map((f) => [findingKey(f), f]));
+  const left = new Map<string, LocatedFinding>();
+  for (const truncation of truncations) {
+    for (const finding of truncation.left) {
+      const key = findingKey(finding);
+      if (!left.has(key)) left.set(key, found.get(key) ?? finding);
+    }
+  }
+  return combined([truncationOf([...left.values()], helpTrimmed)]);
 }
 
 function scannerReport(
@@ -373,7 +400,10 @@ function scannerReport(
     violations: part.sources.flatMap((s) => s.violations),
     suppressed: part.suppressed,
     source: part.context,
-    truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
+    truncation: partTruncation(
+      part,
+      own.flatMap((i) => truncations[i] ?? []),
+    ),
   };
 }
 
@@ -392,8 +422,18 @@ function warnTruncated(
   const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
   const kept = run.reported.length - truncation.resultsDropped;
   logger.warn(
-    `${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${severityList(truncation.droppedBySeverity)}; ${untruncatedIn}.`,
+    `${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${leftOut(truncation)}; ${untruncatedIn}.`,
   );
+}
+
+/** `3 high, 5 low` left out, and how many of them are suppressed (they go first). */
+function leftOut({ droppedBySeverity, suppressedDropped, resultsDropped }: RunTruncation): string {
+  const suppressed = !suppressedDropped
+    ? ''
+    : suppressedDropped === resultsDropped
+      ? `, all suppressed`
+      : `, ${suppressedDropped} of them suppressed`;
+  return `${severityList(droppedBySeverity)}${suppressed}`;
 }
 
 /** Every report's findings, most severe first across scanners. */
@@ -435,17 +475,15 @@ function judge(
 
 /** What the run summary says of results the SARIF left out or shortened; undefined when it kept all. */
 function truncationSummary(reports: readonly ScannerReport[]): RunSummary['truncated'] {
-  const {
-    resultsDropped: dropped,
-    helpTrimmed,
-    droppedBySeverity,
-  } = combined(reports.map((r) => r.truncation));
+  // Each report's counts its own findings once (see `partTruncation`); reports are of different scanners.
+  const truncation = combined(reports.map((r) => r.truncation));
+  const { resultsDropped: dropped, helpTrimmed, droppedBySeverity } = truncation;
   if (!dropped && !helpTrimmed) return undefined;
   return {
     sarifResultsDropped: dropped,
     sarifResultsDroppedBySeverity: droppedBySeverity,
     helpTrimmed,
-    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${plural(dropped, 'result')} left out of it (${severityList(droppedBySeverity)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
+    note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${plural(dropped, 'result')} left out of it (${leftOut(truncation)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
   };
 }
 

@@ -154,3 +154,106 @@ describe('a run with more results than GitHub takes', () => {
     expect(summary.truncated).toMatchObject({ sarifResultsDropped: 0, helpTrimmed: true });
   });
 });
+
+describe('what the SARIF leaves out, counted as the counts count it', () => {
+  /** A Dependency-Track export of project `name`: `open` findings of `severity`, then `suppressed` critical ones. */
+  function dtExport(name: string, open: number, severity: string, suppressed = 0): string {
+    const finding = (i: number, isSuppressed: boolean) => ({
+      component: { uuid: `c${i}`, name: `dt-${i}`, version: '1.0.0', purl: `pkg:npm/dt-${i}@1.0.0` },
+      vulnerability: {
+        uuid: `v${i}`,
+        source: 'NVD',
+        vulnId: `CVE-2023-${10000 + i}`,
+        severity: isSuppressed ? 'CRITICAL' : i < open - 10 ? severity : 'LOW',
+      },
+      analysis: isSuppressed ? { isSuppressed: true, state: 'FALSE_POSITIVE' } : { isSuppressed: false },
+      matrix: `p:c${i}:v${i}`,
+    });
+    return JSON.stringify({
+      version: '1.3',
+      meta: { application: 'Dependency-Track', version: '4.14.1', baseUrl: 'https://dtrack.example.test' },
+      project: { uuid: `0f6c2b7e-1111-4a5b-9c3d-${name.padStart(12, '0')}`, name, version: 'main' },
+      findings: [
+        ...Array.from({ length: open }, (_, i) => finding(i, false)),
+        ...Array.from({ length: suppressed }, (_, i) => finding(open + i, true)),
+      ],
+    });
+  }
+
+  it('counts a finding two projects both left out once, as the counts do', async () => {
+    const dir = tempDir();
+    // The same 25,010 findings in two projects: each run keeps 25,000 and leaves out the same 10 low ones.
+    const open = GITHUB_LIMITS.resultsPerRun + 10;
+    writeFileSync(path.join(dir, 'shop.json'), dtExport('shop', open, 'HIGH'));
+    writeFileSync(path.join(dir, 'admin.json'), dtExport('admin', open, 'HIGH'));
+    const { code, stdout, stderr } = await runCli(
+      [
+        'import',
+        'shop.json',
+        'admin.json',
+        '--sarif-file',
+        'out.sarif',
+        '--working-directory',
+        dir,
+        '--json',
+      ],
+      { cwd: dir },
+    );
+    expect(code).toBe(0);
+    const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
+    expect(log.runs.map((r) => r.results?.length)).toEqual([25_000, 25_000]);
+    // Each run's own line counts that run's results, and names its project.
+    for (const project of ['admin', 'shop']) {
+      expect(stderr).toContain(
+        `dependency-track (${project}): SARIF keeps the 25000 most severe of ${open} results to stay within GitHub's limits, leaving out 10 low;`,
+      );
+    }
+    const summary = runSummaryOf<{
+      counts: Record<string, number>;
+      truncated: { sarifResultsDropped: number; sarifResultsDroppedBySeverity: object; note: string };
+    }>(stdout);
+    expect(summary.counts).toMatchObject({ total: open, high: open - 10, low: 10 });
+    expect(summary.truncated).toMatchObject({
+      sarifResultsDropped: 10,
+      sarifResultsDroppedBySeverity: { low: 10 },
+    });
+    expect(summary.truncated.note).toContain('the 10 results left out of it (10 low) are counted here');
+  });
+
+  it('leaves suppressed results out before any open one, and says so', async () => {
+    const dir = tempDir();
+    // 25,000 open low findings and 10 suppressed critical ones: the suppressed ones sort first, and go first.
+    writeFileSync(path.join(dir, 'shop.json'), dtExport('shop', GITHUB_LIMITS.resultsPerRun, 'LOW', 10));
+    const { code, stdout, stderr } = await runCli(
+      [
+        'import',
+        'shop.json',
+        '--include-suppressed',
+        '--sarif-file',
+        'out.sarif',
+        '--working-directory',
+        dir,
+        '--json',
+      ],
+      { cwd: dir },
+    );
+    expect(code).toBe(0);
+    const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
+    const results = log.runs[0]?.results ?? [];
+    expect(results).toHaveLength(GITHUB_LIMITS.resultsPerRun);
+    expect(results.filter((r) => r.suppressions?.length)).toEqual([]);
+    expect(stderr).toContain(
+      `dependency-track: SARIF keeps the 25000 most severe of 25010 results to stay within GitHub's limits, leaving out 10 critical, all suppressed;`,
+    );
+    const summary = runSummaryOf<{
+      counts: Record<string, number>;
+      truncated: { sarifResultsDropped: number; sarifResultsDroppedBySeverity: object; note: string };
+    }>(stdout);
+    expect(summary.counts).toMatchObject({ total: 25_000, low: 25_000, suppressed: 10 });
+    expect(summary.truncated).toMatchObject({
+      sarifResultsDropped: 10,
+      sarifResultsDroppedBySeverity: { critical: 10 },
+    });
+    expect(summary.truncated.note).toContain('the 10 results left out of it (10 critical, all suppressed)');
+  });
+});
