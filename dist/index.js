@@ -84398,98 +84398,161 @@ function applyReportFilters(findings, minSeverity, includeSuppressed) {
     };
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(78474);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/report/github-limits.ts
-
 
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
 const GITHUB_LIMITS = {
     resultsPerRun: 25_000,
     rulesPerRun: 25_000,
-    gzipBytes: 10 * 1024 * 1024,
+    // GitHub says "10 MB": read as decimal megabytes, the smaller of the two readings.
+    gzipBytes: 10_000_000,
     runsPerFile: 20,
 };
-/** How many of `findings` are not among `kept`, by severity. */
-function droppedBySeverity(findings, kept) {
-    const keep = new Set(kept);
-    const dropped = {};
-    for (const finding of findings)
-        if (!keep.has(finding))
-            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
-    return dropped;
+/**
+ * The gzipped size the SARIF writer fits a log to: GitHub's limit less 1%, for compressors that do a little
+ * worse than the bound below on some text.
+ */
+const SARIF_GZIP_BUDGET = GITHUB_LIMITS.gzipBytes - 100_000;
+/** What `findings` lose when only `left` of them are left out. */
+function truncationOf(left, helpTrimmed) {
+    const droppedBySeverity = {};
+    let suppressedDropped = 0;
+    for (const finding of left) {
+        droppedBySeverity[finding.severity] = (droppedBySeverity[finding.severity] ?? 0) + 1;
+        if (finding.suppressed)
+            suppressedDropped++;
+    }
+    return { resultsDropped: left.length, helpTrimmed, droppedBySeverity, suppressedDropped, left };
 }
-/** The most severe findings within the result and rule caps; findings must come most severe first. */
+/**
+ * The positions in `findings` (most severe first) the run's result and rule caps keep: open findings before
+ * any suppressed one, each in their order; the positions come back in that order of keeping.
+ */
 function withinCounts(findings, limit) {
     const kept = [];
     const rules = new Set();
-    for (const finding of findings) {
+    const consider = (finding, index) => {
         if (kept.length >= limit)
-            break;
+            return;
         if (!rules.has(finding.id) && rules.size >= GITHUB_LIMITS.rulesPerRun)
-            continue;
+            return;
         rules.add(finding.id);
-        kept.push(finding);
-    }
+        kept.push(index);
+    };
+    findings.forEach((f, i) => !f.suppressed && consider(f, i));
+    findings.forEach((f, i) => f.suppressed && consider(f, i));
     return kept;
 }
-/** Bytes the zlib thread may have queued before the writer waits for it. */
-const GZIP_QUEUE = 8 << 20;
+/** Chunks whose compression may run on the thread pool before the writer waits for the oldest. */
+const IN_FLIGHT = 4;
+/** What gzip's header and trailer add to a deflate stream. */
+const GZIP_FRAME = 18;
+/** deflate's worst case on text that does not compress: stored blocks, 5 bytes in 16 KB, and a margin. */
+function storedBound(raw, chunks) {
+    return Math.ceil(raw * 1.01) + 1024 * chunks + GZIP_FRAME;
+}
 /**
- * A bound above the gzipped size of text written in chunks. gzip never grows text by more than a little,
- * so while the text stays well under the budget it is only held; past that, it is compressed at gzip's
- * fastest level, which compresses less than any upload will, so its size is a safe bound. The compression
- * runs on libuv's thread pool, alongside the writer building the next chunk.
+ * A bound above the gzipped size of text written in chunks, that depends on the text alone. While the text
+ * stays well under the budget it is only held; past that, it is compressed at gzip's fastest level, which
+ * compresses less than any upload will, on libuv's thread pool, alongside the writer building the next chunks.
+ *
+ * How far the thread pool is when the writer looks depends on timing, so the size is read only where it
+ * does not: in the callback of a chunk's write, which zlib calls once that chunk is compressed and its output
+ * handed on, before it takes the next one. `over` is decided from the size at the chunk `IN_FLIGHT` behind
+ * the last one written, awaited in turn, so an attempt is given up at the same piece every time.
  */
 class GzipBound {
     budget;
     held = [];
     rawBytes = 0;
+    chunks = 0;
     gzip;
     gzipBytes = 0;
+    /** Each chunk's write: the gzipped size once it is compressed. */
+    written = [];
+    /** The pieces written before each chunk. */
+    piecesAt = [];
+    /** Chunks whose writes were awaited; the size and pieces at the last of them. */
+    settled = 0;
+    settledBytes = 0;
+    settledPieces = 0;
+    /** The part settled is over the budget: the attempt can be given up. */
+    over = false;
     constructor(budget) {
         this.budget = budget;
     }
-    /** The bound so far: exact once compressing, the raw size before. */
-    get bytes() {
-        return this.gzip ? this.gzipBytes : this.rawBytes;
-    }
-    /** Takes a copy of `chunk`: its writer reuses it. */
-    async add(written) {
-        const chunk = Buffer.from(written);
-        this.rawBytes += chunk.length;
-        if (!this.gzip && this.rawBytes * 1.01 + 1024 <= this.budget) {
-            this.held.push(chunk);
+    /** Takes a copy of `chunk` (its writer reuses it); `pieces` is how many pieces were written before it. */
+    async add(chunk, pieces) {
+        const copy = Buffer.from(chunk);
+        this.rawBytes += copy.length;
+        this.chunks++;
+        this.piecesAt.push(pieces);
+        if (this.held && storedBound(this.rawBytes, this.chunks) <= this.budget) {
+            this.held.push(copy);
             return;
         }
-        if (!this.gzip) {
-            // `highWaterMark` reaches the stream, though zlib's option type leaves it out.
-            const options = { level: 1, chunkSize: 1 << 20, highWaterMark: GZIP_QUEUE };
-            this.gzip = (0,external_node_zlib_.createGzip)(options);
-            this.gzip.on('data', (out) => (this.gzipBytes += out.length));
-            for (const held of this.held)
-                this.gzip.write(held);
-            this.held = [];
-        }
-        if (!this.gzip.write(chunk))
-            await (0,external_node_events_.once)(this.gzip, 'drain');
-        // Lets the thread pool's finished chunks in, so compression keeps pace with writing.
-        await new Promise((resolve) => setImmediate(resolve));
+        this.compress(copy);
+        while (this.settled <= this.chunks - 1 - IN_FLIGHT)
+            await this.settle();
+        // The trailer is not out yet.
+        this.over = this.settledBytes + GZIP_FRAME > this.budget;
     }
-    /** The bound of everything added: what a small log leaves of the budget counts for the next run. */
-    async total() {
-        if (!this.gzip)
-            return this.held.length ? (0,external_node_zlib_.gzipSync)(Buffer.concat(this.held), { level: 1 }).length : 0;
-        this.gzip.end();
-        await (0,external_node_stream_promises_namespaceObject.finished)(this.gzip);
+    compress(chunk) {
+        this.start();
+        this.write(chunk);
+    }
+    /** Starts compressing, with the text held so far. */
+    start() {
+        if (this.gzip)
+            return;
+        const gzip = (0,external_node_zlib_.createGzip)({ level: 1, chunkSize: 1 << 18 });
+        gzip.on('data', (out) => (this.gzipBytes += out.length));
+        this.gzip = gzip;
+        for (const held of this.held ?? [])
+            this.write(held);
+        this.held = undefined;
+    }
+    write(chunk) {
+        const gzip = this.gzip;
+        this.written.push(new Promise((resolve, reject) => gzip.write(chunk, (error) => (error ? reject(error) : resolve(this.gzipBytes)))));
+    }
+    async settle() {
+        this.settledBytes = await this.written[this.settled];
+        this.settledPieces = this.piecesAt[this.settled] ?? 0;
+        // The size is read: the promise can go.
+        delete this.written[this.settled];
+        this.settled++;
+    }
+    /** An estimate of the size of `pieces` pieces, from the part settled (an attempt given up). */
+    estimate(pieces) {
+        return Math.ceil((this.settledBytes * pieces) / Math.max(1, this.settledPieces));
+    }
+    /**
+     * The bound of everything added. Text still held is only compressed when `exact`; otherwise its bound is its
+     * size and deflate's worst case, enough to tell that it fits.
+     */
+    async total(exact) {
+        if (this.held && !exact)
+            return storedBound(this.rawBytes, this.chunks);
+        if (!this.chunks)
+            return 0;
+        this.start();
+        const gzip = this.gzip;
+        gzip.end();
+        await (0,external_node_stream_promises_namespaceObject.finished)(gzip);
+        for (const write of this.written.slice(this.settled))
+            await write;
         return this.gzipBytes;
     }
     /** Stops compressing: the text was given up. */
     discard() {
+        for (const write of this.written.slice(this.settled))
+            write?.catch(() => undefined);
         this.gzip?.destroy();
+        this.held = undefined;
     }
 }
 
@@ -84865,72 +84928,136 @@ async function scannerAdapter(name) {
 
 
 
+
+
+/** The log's JSON, piece by piece: each run's pieces (see `sarifRunJson`) in the order of `runs`. */
+function* logJson(runs) {
+    yield SARIF_LOG_HEAD;
+    for (const [i, run] of runs.entries()) {
+        if (i)
+            yield ',';
+        yield* sarifRunJson(run);
+    }
+    yield ']}\n';
+}
 /**
- * Writes one attempt at a run; returns its gzipped size bound, or an estimate above the budget as soon as
- * the part written is over it.
+ * Writes one attempt at the log from the sink's start; returns its gzipped size bound, or an estimate above
+ * the budget as soon as the part written is over it. Both depend on the text alone (see `GzipBound`).
  */
-async function writeAttempt(sink, input, budget) {
+async function writeAttempt(sink, runs, budget, exact) {
     const bound = new GzipBound(budget);
-    const pieces = new Set(input.findings.map((f) => f.id)).size + input.findings.length + 2;
-    sink.tap = (chunk) => bound.add(chunk);
+    const pieces = runs.reduce((sum, run) => sum + new Set(run.findings.map((f) => f.id)).size + run.findings.length + 3, 1);
+    let written = 0;
+    sink.rewind(0);
+    sink.tap = (chunk) => bound.add(chunk, written);
     try {
-        let written = 0;
-        for (const piece of sarifRunJson(input)) {
+        for (const piece of logJson(runs)) {
             await sink.write(piece);
             written++;
-            if (bound.bytes > budget) {
+            if (bound.over) {
                 bound.discard();
-                return Math.ceil((bound.bytes * pieces) / written);
+                return Math.max(budget + 1, bound.estimate(pieces));
             }
         }
         await sink.flush();
-        return await bound.total();
+        return await bound.total(exact);
     }
     finally {
         sink.tap = undefined;
     }
 }
+/** A candidate's place in the order of keeping: a run's place, then its findings', for the few that cut. */
+const NEVER = 0x7fffffff;
+/**
+ * The order in which the candidates of all runs are kept, as each finding's rank (NEVER past its run's
+ * caps): open before suppressed, then most severe first (severity, then CVSS score), whichever run a finding
+ * is of; findings alike in these take turns, run by run, in each run's own order.
+ */
+function keepingRanks(runs, candidates) {
+    const entries = [];
+    for (const [run, positions] of candidates.entries()) {
+        const findings = runs[run]?.findings ?? [];
+        let previous;
+        for (const [order, index] of positions.entries()) {
+            const f = findings[index];
+            const entry = {
+                run,
+                index,
+                order,
+                suppressed: Number(f.suppressed),
+                severity: (0,findings_severity/* severityRank */.qs)(f.severity),
+                cvss: (0,cvss/* cvssScore */._k)(f) ?? -1,
+                turn: 0,
+            };
+            const alike = previous &&
+                previous.suppressed === entry.suppressed &&
+                previous.severity === entry.severity &&
+                previous.cvss === entry.cvss;
+            entry.turn = alike && previous ? previous.turn + 1 : 0;
+            entries.push(entry);
+            previous = entry;
+        }
+    }
+    entries.sort((a, b) => a.suppressed - b.suppressed ||
+        b.severity - a.severity ||
+        b.cvss - a.cvss ||
+        a.turn - b.turn ||
+        a.run - b.run ||
+        a.order - b.order);
+    const ranks = runs.map((run) => new Int32Array(run.findings.length).fill(NEVER));
+    for (const [rank, { run, index }] of entries.entries())
+        ranks[run][index] = rank;
+    return ranks;
+}
 /** Attempts after the first cut before the largest count known to fit is taken. */
 const REFITS = 4;
 /**
- * Writes a run that fits GitHub's limits: most severe first, rule help shortened before any result is
- * dropped, then the least severe results dropped until the run's gzipped share fits. An attempt that does
- * not fit is overwritten by the next.
+ * Writes a log that fits GitHub's limits, and returns what each run kept. Each run keeps at most GitHub's
+ * results and rules per run, open findings first; if the log is over the gzipped budget, rule help is
+ * shortened in every run before any result is dropped, then results are dropped across the log in the order
+ * of `keepingRanks` (suppressed ones first, then the least severe of any run) until it fits. An attempt that
+ * does not fit is overwritten by the next.
  */
-async function writeFittedRun(sink, spec, budget) {
-    await sink.flush();
-    const start = sink.position;
-    const write = (findings, briefHelp) => {
-        sink.rewind(start);
-        return writeAttempt(sink, { ...spec.input, findings, briefHelp }, budget);
+async function writeFittedLog(sink, runs, budget) {
+    const candidates = runs.map((run) => withinCounts(run.findings, GITHUB_LIMITS.resultsPerRun));
+    const count = candidates.reduce((sum, c) => sum + c.length, 0);
+    let ranks;
+    const keptOf = (n) => {
+        if (n >= count) {
+            return runs.map((run, i) => {
+                const positions = [...(candidates[i] ?? [])].sort((a, b) => a - b);
+                return positions.map((p) => run.findings[p]);
+            });
+        }
+        ranks ??= keepingRanks(runs, candidates);
+        const rankOf = ranks;
+        return runs.map((run, i) => run.findings.filter((_, j) => rankOf[i][j] < n));
     };
-    const fitted = (kept, helpTrimmed, bound) => ({
-        truncation: {
-            resultsDropped: spec.findings.length - kept.length,
-            helpTrimmed,
-            droppedBySeverity: droppedBySeverity(spec.findings, kept),
-        },
-        bound,
-    });
-    let kept = withinCounts(spec.findings, GITHUB_LIMITS.resultsPerRun);
-    let size = await write(kept, false);
+    let kept = [];
+    const write = (n, briefHelp, exact) => {
+        kept = keptOf(n);
+        const inputs = runs.map((run, i) => ({ ...run.input, findings: kept[i] ?? [], briefHelp }));
+        return writeAttempt(sink, inputs, budget, exact);
+    };
+    let n = count;
+    let size = await write(n, false, false);
     if (size <= budget)
-        return fitted(kept, false, size);
-    size = await write(kept, true);
+        return { kept, helpTrimmed: false };
+    size = await write(n, true, false);
     // The largest count known to fit, and the smallest known not to.
     let fits = 0;
-    let tooMany = kept.length;
+    let tooMany = n;
     let failedInARow = 0;
     for (let refit = 0;; refit++) {
         if (size <= budget)
-            [fits, failedInARow] = [kept.length, 0];
+            [fits, failedInARow] = [n, 0];
         else
-            [tooMany, failedInARow] = [kept.length, failedInARow + 1];
+            [tooMany, failedInARow] = [n, failedInARow + 1];
         // The count the last attempt's size points at, were every result the same size. An attempt given up at
         // the budget only estimates its size from pieces that are mostly rules, so a cut that fits well under
         // the budget is grown back; when the results kept are the large ones, cuts by size stall, and halving
         // the gap between what fits and what does not takes over.
-        const scaled = Math.min(tooMany - 1, Math.floor((kept.length * budget * 0.95) / size));
+        const scaled = Math.min(tooMany - 1, Math.floor((n * budget * 0.95) / size));
         let next;
         if (size <= budget)
             next = refit >= REFITS ? fits : scaled;
@@ -84939,38 +85066,31 @@ async function writeFittedRun(sink, spec, budget) {
         else
             next = failedInARow >= 2 ? Math.min(scaled, Math.floor((fits + tooMany) / 2)) : scaled;
         next = Math.max(fits, next);
-        if (size <= budget && next <= kept.length * 1.02)
-            return fitted(kept, true, size);
-        // Not even an empty run fits: nothing more to drop.
-        if (kept.length === 0)
-            return fitted(kept, true, size);
-        kept = withinCounts(spec.findings, next);
-        size = await write(kept, true);
+        if (size <= budget && next <= n * 1.02)
+            return { kept, helpTrimmed: true };
+        // Not even a log without results fits: nothing more to drop.
+        if (n === 0)
+            return { kept, helpTrimmed: true };
+        n = next;
+        size = await write(n, true, true);
     }
 }
 /**
- * Writes the SARIF log of `runs`, each fitted to its share of GitHub's limits plus what the runs written before
- * it left unused. The runs are written fewest findings first, so what a small run leaves goes to a large one
- * (SARIF gives the order of runs no meaning); the truncations come back in the order of `runs`.
+ * Writes the SARIF log of `runs` within GitHub's limits: one gzipped budget for the whole file, and the
+ * results each run leaves out chosen across runs (see `writeFittedLog`). Runs are written in their order;
+ * the truncations come back in it. The size is bounded as the text is written, never from a whole string.
  */
-async function writeSarifFile(file, runs) {
-    const truncations = [];
-    const order = [...runs.keys()].sort((a, b) => runs[a].findings.length - runs[b].findings.length);
+async function writeSarifFile(file, runs, gzipBudget = SARIF_GZIP_BUDGET) {
+    let fitted;
     await withJsonSink(file, async (sink) => {
-        await sink.write(SARIF_LOG_HEAD);
-        let unused = 0;
-        for (const [i, index] of order.entries()) {
-            const run = runs[index];
-            if (i)
-                await sink.write(',');
-            const budget = run.gzipBudget + unused;
-            const { truncation, bound } = await writeFittedRun(sink, run, budget);
-            truncations[index] = truncation;
-            unused = Math.max(0, budget - bound);
-        }
-        await sink.write(']}\n');
+        fitted = await writeFittedLog(sink, runs, gzipBudget);
     });
-    return truncations;
+    const { kept, helpTrimmed } = fitted ?? { kept: [], helpTrimmed: false };
+    return runs.map((run, i) => {
+        const keep = new Set(kept[i]);
+        const left = keep.size === run.findings.length ? [] : run.findings.filter((f) => !keep.has(f));
+        return truncationOf(left, helpTrimmed);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
@@ -85206,12 +85326,11 @@ function partsAndRuns(sources, config, ci, steps) {
     }
     return { parts, runs };
 }
-/** One SARIF run per run part, sharing GitHub's size limit. */
+/** One SARIF run per run part; the writer fits them to GitHub's size limit together. */
 function sarifRunSpecs(config, runs) {
     const hashes = hashReader(config.repositoryRoot, runs.flatMap((p) => p.reported));
     return runs.map((run) => ({
         findings: run.reported,
-        gzipBudget: GITHUB_LIMITS.gzipBytes / runs.length,
         input: {
             scanner: run.scanner,
             category: categoryFor(config, run, runs),
@@ -85231,7 +85350,10 @@ function sarifRunSpecs(config, runs) {
         },
     }));
 }
-/** What the SARIF left out of several runs, as one (severities most severe first). */
+/**
+ * What the SARIF left out of truncations of different findings (of different scanners), as one: their sums,
+ * severities most severe first.
+ */
 function combined(truncations) {
     const droppedBySeverity = {};
     for (const severity of findings_severity/* SEVERITIES */.oC) {
@@ -85243,7 +85365,34 @@ function combined(truncations) {
         resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
         helpTrimmed: truncations.some((t) => t.helpTrimmed),
         droppedBySeverity,
+        suppressedDropped: truncations.reduce((sum, t) => sum + t.suppressedDropped, 0),
+        left: truncations.flatMap((t) => t.left),
     };
+}
+/**
+ * What the SARIF left out of a scanner's part, counted as its counts count: each finding of the part once,
+ * however many of its runs (projects) left it out. A run's finding is a sighting of the part's finding of its
+ * `findingKey` (the part collapses its projects' findings by that key, as each project's were), and counts
+ * with the part's severity and suppression.
+ */
+function partTruncation(part, truncations) {
+    const [only] = truncations;
+    // One project: its run's findings are the part's.
+    if (truncations.length === 1 && only)
+        return only;
+    const helpTrimmed = truncations.some((t) => t.helpTrimmed);
+    if (!truncations.some((t) => t.resultsDropped))
+        return combined(truncations);
+    const found = new Map(part.reported.map((f) => [findingKey(f), f]));
+    const left = new Map();
+    for (const truncation of truncations) {
+        for (const finding of truncation.left) {
+            const key = findingKey(finding);
+            if (!left.has(key))
+                left.set(key, found.get(key) ?? finding);
+        }
+    }
+    return combined([truncationOf([...left.values()], helpTrimmed)]);
 }
 function scannerReport(part, runs, truncations) {
     const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));
@@ -85253,7 +85402,7 @@ function scannerReport(part, runs, truncations) {
         violations: part.sources.flatMap((s) => s.violations),
         suppressed: part.suppressed,
         source: part.context,
-        truncation: combined(own.flatMap((i) => truncations[i] ?? [])),
+        truncation: partTruncation(part, own.flatMap((i) => truncations[i] ?? [])),
     };
 }
 /**
@@ -85265,7 +85414,16 @@ function warnTruncated(run, truncation, runs, untruncatedIn, logger) {
         return;
     const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
     const kept = run.reported.length - truncation.resultsDropped;
-    logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${(0,findings_severity/* severityList */.Kb)(truncation.droppedBySeverity)}; ${untruncatedIn}.`);
+    logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${leftOut(truncation)}; ${untruncatedIn}.`);
+}
+/** `3 high, 5 low` left out, and how many of them are suppressed (they go first). */
+function leftOut({ droppedBySeverity, suppressedDropped, resultsDropped }) {
+    const suppressed = !suppressedDropped
+        ? ''
+        : suppressedDropped === resultsDropped
+            ? `, all suppressed`
+            : `, ${suppressedDropped} of them suppressed`;
+    return `${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}${suppressed}`;
 }
 /** Every report's findings, most severe first across scanners. */
 function mergedFindings(reports) {
@@ -85296,14 +85454,16 @@ function judge(config, reports, findings, logger) {
 }
 /** What the run summary says of results the SARIF left out or shortened; undefined when it kept all. */
 function truncationSummary(reports) {
-    const { resultsDropped: dropped, helpTrimmed, droppedBySeverity, } = combined(reports.map((r) => r.truncation));
+    // Each report's counts its own findings once (see `partTruncation`); reports are of different scanners.
+    const truncation = combined(reports.map((r) => r.truncation));
+    const { resultsDropped: dropped, helpTrimmed, droppedBySeverity } = truncation;
     if (!dropped && !helpTrimmed)
         return undefined;
     return {
         sarifResultsDropped: dropped,
         sarifResultsDroppedBySeverity: droppedBySeverity,
         helpTrimmed,
-        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${(0,wording/* plural */.L)(dropped, 'result')} left out of it (${(0,findings_severity/* severityList */.Kb)(droppedBySeverity)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
+        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${(0,wording/* plural */.L)(dropped, 'result')} left out of it (${leftOut(truncation)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
     };
 }
 /** The one value the sources give, or, when they give several, their sorted list (`join`) or none. */

@@ -479,7 +479,7 @@ describe('sca-bridge CLI', () => {
     expect(runSummaryOf<Summary>(stdout).counts.total).toBe(7);
     const log = readSarif(sarifFile);
     expectValidSarif(log);
-    // Runs are written fewest findings first (see writeSarifFile), so compared in the order of their names.
+    // Compared in the order of their names: SARIF gives the order of runs no meaning.
     const runs = log.runs.map((r) => [r.tool.driver.name, r.automationDetails?.id]).sort();
     expect(runs).toEqual([
       ['Dependency-Track', 'sca-bridge/dependency-track/shop-web/'],

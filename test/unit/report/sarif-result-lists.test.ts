@@ -2,7 +2,6 @@ import type { Log } from 'sarif';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GITHUB_LIMITS } from '../../../src/report/github-limits.js';
 import { writeSarifFile } from '../../../src/report/sarif-file.js';
 import { tempDir } from '../../helpers/cli.js';
 import { aFinding } from '../../helpers/finding.js';
@@ -29,7 +28,6 @@ describe("a result's lists", () => {
           lineHashes: () => undefined,
         },
         findings: [log4shell],
-        gzipBudget: GITHUB_LIMITS.gzipBytes,
       },
     ]);
     const log = JSON.parse(readFileSync(file, 'utf8')) as Log;
