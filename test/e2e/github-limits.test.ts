@@ -155,6 +155,13 @@ describe('a run with more results than GitHub takes', () => {
   });
 });
 
+/** Imports `args` (files and flags) in `dir` as the CLI runs there: SARIF to out.sarif, the summary on stdout. */
+function importInto(dir: string, args: string[]) {
+  return runCli(['import', ...args, '--sarif-file', 'out.sarif', '--working-directory', dir, '--json'], {
+    cwd: dir,
+  });
+}
+
 describe('what the SARIF leaves out, counted as the counts count it', () => {
   /** A Dependency-Track export of project `name`: `open` findings of `severity`, then `suppressed` critical ones. */
   function dtExport(name: string, open: number, severity: string, suppressed = 0): string {
@@ -186,19 +193,7 @@ describe('what the SARIF leaves out, counted as the counts count it', () => {
     const open = GITHUB_LIMITS.resultsPerRun + 10;
     writeFileSync(path.join(dir, 'shop.json'), dtExport('shop', open, 'HIGH'));
     writeFileSync(path.join(dir, 'admin.json'), dtExport('admin', open, 'HIGH'));
-    const { code, stdout, stderr } = await runCli(
-      [
-        'import',
-        'shop.json',
-        'admin.json',
-        '--sarif-file',
-        'out.sarif',
-        '--working-directory',
-        dir,
-        '--json',
-      ],
-      { cwd: dir },
-    );
+    const { code, stdout, stderr } = await importInto(dir, ['shop.json', 'admin.json']);
     expect(code).toBe(0);
     const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
     expect(log.runs.map((r) => r.results?.length)).toEqual([25_000, 25_000]);
@@ -224,19 +219,7 @@ describe('what the SARIF leaves out, counted as the counts count it', () => {
     const dir = tempDir();
     // 25,000 open low findings and 10 suppressed critical ones: the suppressed ones sort first, and go first.
     writeFileSync(path.join(dir, 'shop.json'), dtExport('shop', GITHUB_LIMITS.resultsPerRun, 'LOW', 10));
-    const { code, stdout, stderr } = await runCli(
-      [
-        'import',
-        'shop.json',
-        '--include-suppressed',
-        '--sarif-file',
-        'out.sarif',
-        '--working-directory',
-        dir,
-        '--json',
-      ],
-      { cwd: dir },
-    );
+    const { code, stdout, stderr } = await importInto(dir, ['shop.json', '--include-suppressed']);
     expect(code).toBe(0);
     const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
     const results = log.runs[0]?.results ?? [];
