@@ -79377,7 +79377,7 @@ var src_cancel = __nccwpck_require__(90833);
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 function findingKey(finding) {
-    const { component, location } = finding;
+    const { component } = finding;
     return (0,findings_key/* tupleKey */.WS)([
         finding.scanner,
         finding.id,
@@ -79385,9 +79385,7 @@ function findingKey(finding) {
         component.packageName,
         // A component known by no version, such as a file Xray knows by its hash, is told apart by its purl.
         component.version ?? component.purl ?? '',
-        // A fallback file is where a finding was put for want of a manifest, not one more place it is declared: the
-        // same finding of two exports, each placed on its own, is one.
-        location.rule === 'fallback' ? '' : location.uri,
+        finding.location.uri,
     ]);
 }
 function union(a, b) {
@@ -80729,23 +80727,21 @@ function sourceCodeNote(doc) {
     ];
 }
 /**
- * jf writes what failed into `errors` and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
- * (0: succeeded). Findings of a dependency scan that failed are missing, so such a file is refused rather than
- * pass the gate; errors of a run whose dependency scan succeeded or did not run (a source-code scanner's) are
- * only said.
+ * jf writes what failed into `errors`, and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
+ * (0: succeeded) only for targets it has results of: a target whose dependency tree could not be built gets
+ * an error and no code, beside others that succeeded. So any error, or a code other than 0, may mean findings
+ * that are not in the file, and the file is refused rather than pass the gate.
  */
-function scanFailures(document, file) {
+function refuseFailedRun(document, file) {
     const errors = document.errors.map((e) => `${e.filePath ? `${e.filePath}: ` : ''}${e.errorMessage ?? 'an error without a message'}`);
     const code = document.scansStatus?.scaScanStatusCode;
+    if (!errors.length && (code === undefined || code === 0))
+        return;
     const listed = errors.length
         ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
         : '';
-    // No status at all (an older jf): nothing tells that the errors spared the dependency scan. A status without
-    // the dependency scan's: it did not run, and the errors are another scanner's.
-    if ((code !== undefined && code !== 0) || (!document.scansStatus && errors.length)) {
-        throw new src_errors/* UserError */.yo(`${file}: the dependency scan of this jf run did not succeed${code !== undefined ? ` (scansStatus.scaScanStatusCode ${code})` : ''}, so the file lacks findings.${listed} Fix the cause, run jf again, and import its new output.`);
-    }
-    return errors.length ? [`lists errors of the jf run, though not of its dependency scan.${listed}`] : [];
+    const status = code !== undefined && code !== 0 ? ` (scansStatus.scaScanStatusCode ${code})` : '';
+    throw new src_errors/* UserError */.yo(`${file}: the jf run reports ${errors.length ? 'errors' : 'a failed dependency scan'}${status}, so the file may lack findings.${listed} Fix the cause, run jf again, and import its new output.`);
 }
 function componentOf(row) {
     const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
@@ -80799,7 +80795,8 @@ const xraySimpleJson = {
             ...parsed.licensesViolations.map(xray_simple_json_mapViolation('license')),
             ...parsed.operationalRiskViolations.map(xray_simple_json_mapViolation('operational_risk')),
         ];
-        const notes = [...scanFailures(parsed, file), ...sourceCodeNote(doc)];
+        refuseFailedRun(parsed, file);
+        const notes = sourceCodeNote(doc);
         return {
             scanner: 'xray',
             findings: parsed.vulnerabilities.map(mapRow),
@@ -81562,8 +81559,8 @@ function readOne(bytes, file, format, options, maxWholeBytes) {
     const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
     if (!sliced) {
         const document = parseWhole(bytes, file, maxWholeBytes);
-        refuseRepeatedTopKey(bytes, file);
         const importer = pick(document);
+        refuseRepeatedTopKey(bytes, file);
         return { importer, result: importer.read(document, file, options) };
     }
     const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
@@ -81576,8 +81573,8 @@ function readOne(bytes, file, format, options, maxWholeBytes) {
     }
     // Another format: the document is its slices put back together, not a second parse of every byte.
     const document = withItems([...parsedItems(sliced, file)]);
-    refuseRepeatedTopKey(bytes, file);
     const whole = pick(document);
+    refuseRepeatedTopKey(bytes, file);
     return { importer: whole, result: whole.read(document, file, options) };
 }
 /**
@@ -84412,10 +84409,11 @@ const GITHUB_LIMITS = {
     runsPerFile: 20,
 };
 /**
- * The gzipped size the SARIF writer fits a log to: GitHub's limit less 1%, for compressors that do a little
- * worse than the bound below on some text.
+ * The gzipped size the SARIF writer fits a log to: GitHub's limit less 6%. The bound below is Node's zlib at its
+ * fastest level; GNU gzip, which GitHub's REST instructions pipe the file through, writes up to 5% more than
+ * that on text that hardly compresses (hex digests).
  */
-const SARIF_GZIP_BUDGET = GITHUB_LIMITS.gzipBytes - 100_000;
+const SARIF_GZIP_BUDGET = GITHUB_LIMITS.gzipBytes - 600_000;
 /** What `findings` lose when only `left` of them are left out. */
 function truncationOf(left, helpTrimmed) {
     const droppedBySeverity = {};
@@ -84944,7 +84942,7 @@ function* logJson(runs) {
  * Writes one attempt at the log from the sink's start; returns its gzipped size bound, or an estimate above
  * the budget as soon as the part written is over it. Both depend on the text alone (see `GzipBound`).
  */
-async function writeAttempt(sink, runs, budget, exact) {
+async function writeAttempt(sink, runs, budget, exact, giveUp = true) {
     const bound = new GzipBound(budget);
     const pieces = runs.reduce((sum, run) => sum + new Set(run.findings.map((f) => f.id)).size + run.findings.length + 3, 1);
     let written = 0;
@@ -84954,7 +84952,7 @@ async function writeAttempt(sink, runs, budget, exact) {
         for (const piece of logJson(runs)) {
             await sink.write(piece);
             written++;
-            if (bound.over) {
+            if (giveUp && bound.over) {
                 bound.discard();
                 return Math.max(budget + 1, bound.estimate(pieces));
             }
@@ -85009,14 +85007,16 @@ function keepingRanks(runs, candidates) {
         ranks[run][index] = rank;
     return ranks;
 }
-/** Attempts after the first cut before the largest count known to fit is taken. */
-const REFITS = 4;
+/** Attempts at a cut before the largest count known to fit is taken. */
+const ATTEMPTS = 14;
+/** How close to the largest count that fits a cut must come: within this share of the count. */
+const CLOSE_ENOUGH = 0.05;
 /**
  * Writes a log that fits GitHub's limits, and returns what each run kept. Each run keeps at most GitHub's
  * results and rules per run, open findings first; if the log is over the gzipped budget, rule help is
  * shortened in every run before any result is dropped, then results are dropped across the log in the order
  * of `keepingRanks` (suppressed ones first, then the least severe of any run) until it fits. An attempt that
- * does not fit is overwritten by the next.
+ * does not fit is overwritten by the next; the file ends holding the one taken.
  */
 async function writeFittedLog(sink, runs, budget) {
     const candidates = runs.map((run) => withinCounts(run.findings, GITHUB_LIMITS.resultsPerRun));
@@ -85034,46 +85034,44 @@ async function writeFittedLog(sink, runs, budget) {
         return runs.map((run, i) => run.findings.filter((_, j) => rankOf[i][j] < n));
     };
     let kept = [];
-    const write = (n, briefHelp, exact) => {
+    const write = (n, briefHelp, exact, giveUp = true) => {
         kept = keptOf(n);
         const inputs = runs.map((run, i) => ({ ...run.input, findings: kept[i] ?? [], briefHelp }));
-        return writeAttempt(sink, inputs, budget, exact);
+        return writeAttempt(sink, inputs, budget, exact, giveUp);
     };
     let n = count;
     let size = await write(n, false, false);
     if (size <= budget)
         return { kept, helpTrimmed: false };
     size = await write(n, true, false);
-    // The largest count known to fit, and the smallest known not to.
-    let fits = 0;
+    // The largest count known to fit (-1: none yet), and the smallest known not to.
+    let fits = -1;
     let tooMany = n;
-    let failedInARow = 0;
-    for (let refit = 0;; refit++) {
+    for (let attempt = 0;; attempt++) {
         if (size <= budget)
-            [fits, failedInARow] = [n, 0];
+            fits = n;
         else
-            [tooMany, failedInARow] = [n, failedInARow + 1];
-        // The count the last attempt's size points at, were every result the same size. An attempt given up at
-        // the budget only estimates its size from pieces that are mostly rules, so a cut that fits well under
-        // the budget is grown back; when the results kept are the large ones, cuts by size stall, and halving
-        // the gap between what fits and what does not takes over.
-        const scaled = Math.min(tooMany - 1, Math.floor((n * budget * 0.95) / size));
-        let next;
-        if (size <= budget)
-            next = refit >= REFITS ? fits : scaled;
-        else if (refit >= REFITS && fits > 0)
-            next = fits;
-        else
-            next = failedInARow >= 2 ? Math.min(scaled, Math.floor((fits + tooMany) / 2)) : scaled;
-        next = Math.max(fits, next);
-        if (size <= budget && next <= n * 1.02)
+            tooMany = n;
+        if (fits >= 0 && (tooMany - fits <= Math.max(1, tooMany * CLOSE_ENOUGH) || attempt >= ATTEMPTS))
+            break;
+        if (fits < 0 && (n === 0 || attempt >= ATTEMPTS)) {
+            // Not even a log without results fits (run properties of megabytes), or none was found to: the log
+            // without results is written whole, never given up half-written.
+            await write(0, true, true, false);
             return { kept, helpTrimmed: true };
-        // Not even a log without results fits: nothing more to drop.
-        if (n === 0)
-            return { kept, helpTrimmed: true };
-        n = next;
+        }
+        // The count the last size points at, were every result the same size; but always strictly between what
+        // fits and what does not, and halfway when results are of such different sizes that the estimate is off.
+        const scaled = Math.floor((n * budget * 0.97) / size);
+        const low = Math.max(fits, 0);
+        const middle = Math.floor((low + tooMany) / 2);
+        n = Math.min(tooMany - 1, Math.max(fits + 1, attempt % 2 ? middle : scaled));
         size = await write(n, true, true);
     }
+    // The file holds the last attempt: written again only when that was not the one taken.
+    if (n !== fits)
+        await write(fits, true, true);
+    return { kept, helpTrimmed: true };
 }
 /**
  * Writes the SARIF log of `runs` within GitHub's limits: one gzipped budget for the whole file, and the
@@ -87926,7 +87924,8 @@ function mapXrayViolationRow(row) {
 const KIND_FIELDS = [
     ['violations', ['watch_name', 'policy_names', 'violation_details']],
     ['licenses', ['license', 'license_name']],
-    ['operational risk', ['risk', 'risk_reason', 'is_eol', 'eol_message']],
+    // Not `is_eol` or `eol_message`: end-of-life flags may come to vulnerabilities rows too.
+    ['operational risk', ['risk', 'risk_reason']],
 ];
 /** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
 const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];

@@ -5,7 +5,7 @@ import { mostSevere } from './severity.js';
 
 /** The identity of a finding: one vulnerability on one component version at one location (SPEC §6). */
 export function findingKey(finding: LocatedFinding): string {
-  const { component, location } = finding;
+  const { component } = finding;
   return tupleKey([
     finding.scanner,
     finding.id,
@@ -13,9 +13,7 @@ export function findingKey(finding: LocatedFinding): string {
     component.packageName,
     // A component known by no version, such as a file Xray knows by its hash, is told apart by its purl.
     component.version ?? component.purl ?? '',
-    // A fallback file is where a finding was put for want of a manifest, not one more place it is declared: the
-    // same finding of two exports, each placed on its own, is one.
-    location.rule === 'fallback' ? '' : location.uri,
+    finding.location.uri,
   ]);
 }
 

@@ -320,8 +320,8 @@ function readOne(
   const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
   if (!sliced) {
     const document = parseWhole(bytes, file, maxWholeBytes);
-    refuseRepeatedTopKey(bytes, file);
     const importer = pick(document);
+    refuseRepeatedTopKey(bytes, file);
     return { importer, result: importer.read(document, file, options) };
   }
   const withItems = (items: unknown[]) =>
@@ -338,8 +338,8 @@ function readOne(
   }
   // Another format: the document is its slices put back together, not a second parse of every byte.
   const document = withItems([...parsedItems(sliced, file)]);
-  refuseRepeatedTopKey(bytes, file);
   const whole = pick(document);
+  refuseRepeatedTopKey(bytes, file);
   return { importer: whole, result: whole.read(document, file, options) };
 }
 

@@ -98,7 +98,8 @@ type RowKind = 'violations' | 'licenses' | 'operational risk';
 const KIND_FIELDS: readonly [RowKind, readonly string[]][] = [
   ['violations', ['watch_name', 'policy_names', 'violation_details']],
   ['licenses', ['license', 'license_name']],
-  ['operational risk', ['risk', 'risk_reason', 'is_eol', 'eol_message']],
+  // Not `is_eol` or `eol_message`: end-of-life flags may come to vulnerabilities rows too.
+  ['operational risk', ['risk', 'risk_reason']],
 ];
 
 /** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */

@@ -84,27 +84,24 @@ function sourceCodeNote(doc: unknown): string[] {
 type Document = z.infer<typeof documentSchema>;
 
 /**
- * jf writes what failed into `errors` and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
- * (0: succeeded). Findings of a dependency scan that failed are missing, so such a file is refused rather than
- * pass the gate; errors of a run whose dependency scan succeeded or did not run (a source-code scanner's) are
- * only said.
+ * jf writes what failed into `errors`, and the dependency scan's outcome into `scansStatus.scaScanStatusCode`
+ * (0: succeeded) only for targets it has results of: a target whose dependency tree could not be built gets
+ * an error and no code, beside others that succeeded. So any error, or a code other than 0, may mean findings
+ * that are not in the file, and the file is refused rather than pass the gate.
  */
-function scanFailures(document: Document, file: string): string[] {
+function refuseFailedRun(document: Document, file: string): void {
   const errors = document.errors.map(
     (e) => `${e.filePath ? `${e.filePath}: ` : ''}${e.errorMessage ?? 'an error without a message'}`,
   );
   const code = document.scansStatus?.scaScanStatusCode;
+  if (!errors.length && (code === undefined || code === 0)) return;
   const listed = errors.length
     ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
     : '';
-  // No status at all (an older jf): nothing tells that the errors spared the dependency scan. A status without
-  // the dependency scan's: it did not run, and the errors are another scanner's.
-  if ((code !== undefined && code !== 0) || (!document.scansStatus && errors.length)) {
-    throw new UserError(
-      `${file}: the dependency scan of this jf run did not succeed${code !== undefined ? ` (scansStatus.scaScanStatusCode ${code})` : ''}, so the file lacks findings.${listed} Fix the cause, run jf again, and import its new output.`,
-    );
-  }
-  return errors.length ? [`lists errors of the jf run, though not of its dependency scan.${listed}`] : [];
+  const status = code !== undefined && code !== 0 ? ` (scansStatus.scaScanStatusCode ${code})` : '';
+  throw new UserError(
+    `${file}: the jf run reports ${errors.length ? 'errors' : 'a failed dependency scan'}${status}, so the file may lack findings.${listed} Fix the cause, run jf again, and import its new output.`,
+  );
 }
 
 function componentOf(row: Row) {
@@ -165,7 +162,8 @@ export const xraySimpleJson: ImportFormat = {
       ...parsed.licensesViolations.map(mapViolation('license')),
       ...parsed.operationalRiskViolations.map(mapViolation('operational_risk')),
     ];
-    const notes = [...scanFailures(parsed, file), ...sourceCodeNote(doc)];
+    refuseFailedRun(parsed, file);
+    const notes = sourceCodeNote(doc);
     return {
       scanner: 'xray',
       findings: parsed.vulnerabilities.map(mapRow),

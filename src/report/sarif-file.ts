@@ -37,6 +37,7 @@ async function writeAttempt(
   runs: readonly SarifRunInput[],
   budget: number,
   exact: boolean,
+  giveUp = true,
 ): Promise<number> {
   const bound = new GzipBound(budget);
   const pieces = runs.reduce(
@@ -50,7 +51,7 @@ async function writeAttempt(
     for (const piece of logJson(runs)) {
       await sink.write(piece);
       written++;
-      if (bound.over) {
+      if (giveUp && bound.over) {
         bound.discard();
         return Math.max(budget + 1, bound.estimate(pieces));
       }
@@ -119,15 +120,18 @@ function keepingRanks(runs: readonly SarifRunSpec[], candidates: readonly number
   return ranks;
 }
 
-/** Attempts after the first cut before the largest count known to fit is taken. */
-const REFITS = 4;
+/** Attempts at a cut before the largest count known to fit is taken. */
+const ATTEMPTS = 14;
+
+/** How close to the largest count that fits a cut must come: within this share of the count. */
+const CLOSE_ENOUGH = 0.05;
 
 /**
  * Writes a log that fits GitHub's limits, and returns what each run kept. Each run keeps at most GitHub's
  * results and rules per run, open findings first; if the log is over the gzipped budget, rule help is
  * shortened in every run before any result is dropped, then results are dropped across the log in the order
  * of `keepingRanks` (suppressed ones first, then the least severe of any run) until it fits. An attempt that
- * does not fit is overwritten by the next.
+ * does not fit is overwritten by the next; the file ends holding the one taken.
  */
 async function writeFittedLog(
   sink: JsonSink,
@@ -149,38 +153,39 @@ async function writeFittedLog(
     return runs.map((run, i) => run.findings.filter((_, j) => (rankOf[i] as Int32Array)[j]! < n));
   };
   let kept: LocatedFinding[][] = [];
-  const write = (n: number, briefHelp: boolean, exact: boolean) => {
+  const write = (n: number, briefHelp: boolean, exact: boolean, giveUp = true) => {
     kept = keptOf(n);
     const inputs = runs.map((run, i) => ({ ...run.input, findings: kept[i] ?? [], briefHelp }));
-    return writeAttempt(sink, inputs, budget, exact);
+    return writeAttempt(sink, inputs, budget, exact, giveUp);
   };
   let n = count;
   let size = await write(n, false, false);
   if (size <= budget) return { kept, helpTrimmed: false };
   size = await write(n, true, false);
-  // The largest count known to fit, and the smallest known not to.
-  let fits = 0;
+  // The largest count known to fit (-1: none yet), and the smallest known not to.
+  let fits = -1;
   let tooMany = n;
-  let failedInARow = 0;
-  for (let refit = 0; ; refit++) {
-    if (size <= budget) [fits, failedInARow] = [n, 0];
-    else [tooMany, failedInARow] = [n, failedInARow + 1];
-    // The count the last attempt's size points at, were every result the same size. An attempt given up at
-    // the budget only estimates its size from pieces that are mostly rules, so a cut that fits well under
-    // the budget is grown back; when the results kept are the large ones, cuts by size stall, and halving
-    // the gap between what fits and what does not takes over.
-    const scaled = Math.min(tooMany - 1, Math.floor((n * budget * 0.95) / size));
-    let next: number;
-    if (size <= budget) next = refit >= REFITS ? fits : scaled;
-    else if (refit >= REFITS && fits > 0) next = fits;
-    else next = failedInARow >= 2 ? Math.min(scaled, Math.floor((fits + tooMany) / 2)) : scaled;
-    next = Math.max(fits, next);
-    if (size <= budget && next <= n * 1.02) return { kept, helpTrimmed: true };
-    // Not even a log without results fits: nothing more to drop.
-    if (n === 0) return { kept, helpTrimmed: true };
-    n = next;
+  for (let attempt = 0; ; attempt++) {
+    if (size <= budget) fits = n;
+    else tooMany = n;
+    if (fits >= 0 && (tooMany - fits <= Math.max(1, tooMany * CLOSE_ENOUGH) || attempt >= ATTEMPTS)) break;
+    if (fits < 0 && (n === 0 || attempt >= ATTEMPTS)) {
+      // Not even a log without results fits (run properties of megabytes), or none was found to: the log
+      // without results is written whole, never given up half-written.
+      await write(0, true, true, false);
+      return { kept, helpTrimmed: true };
+    }
+    // The count the last size points at, were every result the same size; but always strictly between what
+    // fits and what does not, and halfway when results are of such different sizes that the estimate is off.
+    const scaled = Math.floor((n * budget * 0.97) / size);
+    const low = Math.max(fits, 0);
+    const middle = Math.floor((low + tooMany) / 2);
+    n = Math.min(tooMany - 1, Math.max(fits + 1, attempt % 2 ? middle : scaled));
     size = await write(n, true, true);
   }
+  // The file holds the last attempt: written again only when that was not the one taken.
+  if (n !== fits) await write(fits, true, true);
+  return { kept, helpTrimmed: true };
 }
 
 /**

@@ -1,32 +1,16 @@
-// What an import makes of its sources as a whole, run as users run the CLI: the same export twice, a report of
-// violations alone, an export of a scan that failed.
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+// What an import makes of its sources as a whole, run as users run the CLI: a report of violations alone, an
+// export of a scan that failed.
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { runSummaryOf } from '../helpers/schemas.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const EXPORTS = path.join(REPO_ROOT, 'test/fixtures/exports');
 const work = tempDir();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-type Counts = { counts: { total: number; high: number } };
-
 describe('import: sources as a whole', () => {
-  it('counts a finding of two copies of one export once, wherever the exports sit', async () => {
-    for (const name of ['a1.json', 'a2.json'])
-      copyFileSync(path.join(EXPORTS, 'xray-simple-json.json'), path.join(work, name));
-    const run = (cwd: string) =>
-      runCli(['import', 'a1.json', 'a2.json', '--sarif-file', 'out.sarif', '--json'], { cwd });
-    const inside = runSummaryOf<Counts>((await run(work)).stdout);
-    const alone = runSummaryOf<Counts>(
-      (await runCli(['import', 'a1.json', '--sarif-file', 'one.sarif', '--json'], { cwd: work })).stdout,
-    );
-    expect(inside.counts).toEqual(alone.counts);
-    expect(inside.counts.total).toBeGreaterThan(0);
-  });
-
   it('warns that a violations report alone is not gated without fail-on-policy-violation', async () => {
     const file = path.join(EXPORTS, 'xray-report_violations.json');
     const { code, stderr } = await runCli(['import', file, '--sarif-file', path.join(work, 'v.sarif')]);
@@ -66,7 +50,7 @@ describe('import: sources as a whole', () => {
     ]);
     expect(code).toBe(2);
     expect(stderr).toContain(
-      'the dependency scan of this jf run did not succeed (scansStatus.scaScanStatusCode -1)',
+      'the jf run reports errors (scansStatus.scaScanStatusCode -1), so the file may lack findings',
     );
   });
 });

@@ -43,12 +43,14 @@ describe('collapseDuplicates', () => {
     );
   });
 
-  it('is one finding wherever a fallback put it, and one per manifest that declares it', () => {
-    // Two exports of one scan, each the fallback file of its own findings.
+  it('keeps one finding per place, a fallback file too: an identity never depends on the other files', () => {
+    // Two exports of one scan, each the fallback file of its own findings: merged, the finding would move to
+    // whichever came first, and its fingerprint with it.
     const onExport = (uri: string) => finding({ location: { ...FALLBACK, uri } });
-    expect(collapseDuplicates([onExport('a1.json'), onExport('a2.json')])).toHaveLength(1);
+    expect(collapseDuplicates([onExport('a1.json'), onExport('a2.json')])).toHaveLength(2);
     const inManifest = (uri: string) => finding({ location: { uri, startLine: 3, rule: 'manifest' } });
     expect(collapseDuplicates([inManifest('a/package.json'), inManifest('b/package.json')])).toHaveLength(2);
+    expect(collapseDuplicates([inManifest('a/package.json'), inManifest('a/package.json')])).toHaveLength(1);
   });
 
   it('tells apart components known by no version by their purls (files Xray knows by their hash)', () => {

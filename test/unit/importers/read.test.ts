@@ -214,6 +214,10 @@ describe('readImports: files that do not read', () => {
     expect(userErrorMessage(() => readWritten({ 'jf.json': twice }))).toContain(
       'jf.json: the key "vulnerabilities" is given twice at the top of the document\'s element [2];',
     );
+    // A file that is no export at all is told so first, whatever keys it repeats.
+    expect(userErrorMessage(() => readWritten({ 'x.json': '{"a": 1, "a": 2}' }))).toContain(
+      'x.json: not a recognised Dependency-Track or Xray export',
+    );
     // Named as its format too, which parses the document whole.
     expect(userErrorMessage(() => readWritten({ 'jf.json': twice }, 'xray-cli-json'))).toContain(
       'the key "vulnerabilities" is given twice',
@@ -226,8 +230,10 @@ describe('readImports: files that do not read', () => {
     const refusal =
       'zeros.json: the top-level array holds more than 10,000,000 elements, more than sca-bridge reads from one file and far more than a scanner exports. Check that this is the export you meant; split a real one into smaller files and import them together.';
     expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }))).toBe(refusal);
-    // Named as a format read whole: parsed whole, and refused all the same.
-    expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }, 'xray-cli-json'))).toBe(refusal);
+    // Named as a format read whole: parsed whole, and refused for its shape.
+    expect(userErrorMessage(() => readWritten({ 'zeros.json': zeros }, 'xray-cli-json'))).toContain(
+      'does not have the shape of xray-cli-json (found an array of 10000001 number values)',
+    );
   });
 
   it('a top-level array of another shape is described by its length, not by the one element parsed', () => {

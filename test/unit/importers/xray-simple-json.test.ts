@@ -234,50 +234,39 @@ describe('xray-simple-json: matches and rejections', () => {
 
 describe('xray-simple-json: a jf run that failed', () => {
   const base = { vulnerabilities: [], securityViolations: [] };
+  const refusal = (doc: object) =>
+    userErrorMessage(() => xraySimpleJson.read({ ...base, ...doc }, 'jf.json'));
 
   it('refuses a file whose dependency scan failed, quoting what jf says', () => {
-    const failed = {
-      ...base,
-      vulnerabilities: null,
-      errors: [{ filePath: '/src', errorMessage: 'npm ls failed' }],
-      scansStatus: { scaScanStatusCode: -1 },
-    };
-    expect(userErrorMessage(() => xraySimpleJson.read(failed, 'jf.json'))).toBe(
-      'jf.json: the dependency scan of this jf run did not succeed (scansStatus.scaScanStatusCode -1), so the file lacks findings. jf reports: /src: npm ls failed. Fix the cause, run jf again, and import its new output.',
-    );
-  });
-
-  it('refuses errors when no status tells that the dependency scan succeeded', () => {
-    const message = userErrorMessage(() =>
-      xraySimpleJson.read({ ...base, errors: [{ errorMessage: 'boom' }] }, 'jf.json'),
-    );
-    expect(message).toContain(
-      'the dependency scan of this jf run did not succeed, so the file lacks findings. jf reports: boom.',
-    );
-  });
-
-  it('only says errors of a run whose dependency scan succeeded', () => {
-    const result = xraySimpleJson.read(
-      {
-        ...base,
-        errors: [{ filePath: 'main.tf', errorMessage: 'iac scan failed' }],
-        scansStatus: { scaScanStatusCode: 0 },
-      },
-      'jf.json',
-    );
-    expect(result.notes).toEqual([
-      'lists errors of the jf run, though not of its dependency scan. jf reports: main.tf: iac scan failed.',
-    ]);
-    // A status without the dependency scan's: it did not run (`jf audit --sast`), and the errors are another's.
-    const sastOnly = xraySimpleJson.read(
-      { ...base, errors: [{ errorMessage: 'sast failed' }], scansStatus: { sastScanStatusCode: -1 } },
-      'jf.json',
-    );
-    expect(sastOnly.notes).toEqual([
-      'lists errors of the jf run, though not of its dependency scan. jf reports: sast failed.',
-    ]);
     expect(
-      xraySimpleJson.read({ ...base, errors: [], scansStatus: { scaScanStatusCode: 0 } }, 'jf.json').notes,
-    ).toBeUndefined();
+      refusal({
+        vulnerabilities: null,
+        errors: [{ filePath: '/src', errorMessage: 'npm ls failed' }],
+        scansStatus: { scaScanStatusCode: -1 },
+      }),
+    ).toBe(
+      'jf.json: the jf run reports errors (scansStatus.scaScanStatusCode -1), so the file may lack findings. jf reports: /src: npm ls failed. Fix the cause, run jf again, and import its new output.',
+    );
+    expect(refusal({ scansStatus: { scaScanStatusCode: 3 } })).toContain(
+      'the jf run reports a failed dependency scan (scansStatus.scaScanStatusCode 3), so the file may lack findings.',
+    );
+  });
+
+  it('refuses errors whatever the status: a target whose tree could not be built gets no code of its own', () => {
+    const treeFailed = [
+      { filePath: '/builds/app', errorMessage: 'failed to build dependency tree: exit status 1' },
+    ];
+    for (const scansStatus of [undefined, {}, { secretsScanStatusCode: 0 }, { scaScanStatusCode: 0 }])
+      expect(refusal({ errors: treeFailed, ...(scansStatus ? { scansStatus } : {}) })).toContain(
+        'jf reports: /builds/app: failed to build dependency tree: exit status 1.',
+      );
+  });
+
+  it('reads a run without errors and with a dependency scan that succeeded, or none', () => {
+    for (const scansStatus of [undefined, {}, { scaScanStatusCode: 0 }])
+      expect(
+        xraySimpleJson.read({ ...base, errors: [], ...(scansStatus ? { scansStatus } : {}) }, 'jf.json')
+          .findings,
+      ).toEqual([]);
   });
 });
