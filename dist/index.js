@@ -85408,9 +85408,14 @@ function scannerReport(part, runs, truncations) {
  * the project.
  */
 function warnTruncated(run, truncation, runs, untruncatedIn, logger) {
-    if (!truncation.resultsDropped)
-        return;
     const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
+    if (!truncation.resultsDropped) {
+        // Every result kept: said once, for the log (the file), not per run.
+        if (truncation.helpTrimmed && run === runs[0]) {
+            logger.info("SARIF keeps every result; its rules' help is shortened (no advisory text) to stay within GitHub's 10 MB.");
+        }
+        return;
+    }
     const kept = run.reported.length - truncation.resultsDropped;
     logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${leftOut(truncation)}; ${untruncatedIn}.`);
 }

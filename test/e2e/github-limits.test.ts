@@ -138,11 +138,13 @@ describe('a run with more results than GitHub takes', () => {
     writeFileSync(path.join(dir, 'xray.json'), JSON.stringify(xray));
     writeFileSync(path.join(dir, 'dt.json'), JSON.stringify(dtrack));
     const sarifFile = path.join(dir, 'both.sarif');
-    const { code, stdout } = await runCli(
+    const { code, stdout, stderr } = await runCli(
       ['import', 'xray.json', 'dt.json', '--sarif-file', sarifFile, '--working-directory', dir, '--json'],
       { cwd: dir },
     );
     expect(code).toBe(0);
+    // Said once in the log, not only in the summary.
+    expect(stderr.match(/SARIF keeps every result; its rules' help is shortened/g)).toHaveLength(1);
     // The limit as GitHub states it, not the constant the code uses.
     expect(gzipSync(readFileSync(sarifFile)).length).toBeLessThanOrEqual(10_000_000);
     const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
