@@ -85009,7 +85009,7 @@ function keepingRanks(runs, candidates) {
 }
 /** Attempts at a cut before the largest count known to fit is taken. */
 const ATTEMPTS = 14;
-/** How close to the largest count that fits a cut must come: within this share of the count. */
+/** How close a cut must come: within this share of the budget, or of the smallest count known not to fit. */
 const CLOSE_ENOUGH = 0.05;
 /**
  * Writes a log that fits GitHub's limits, and returns what each run kept. Each run keeps at most GitHub's
@@ -85044,15 +85044,17 @@ async function writeFittedLog(sink, runs, budget) {
     if (size <= budget)
         return { kept, helpTrimmed: false };
     size = await write(n, true, false);
-    // The largest count known to fit (-1: none yet), and the smallest known not to.
+    // The largest count known to fit (-1: none yet) and its size, and the smallest count known not to.
     let fits = -1;
+    let fitSize = 0;
     let tooMany = n;
     for (let attempt = 0;; attempt++) {
         if (size <= budget)
-            fits = n;
+            [fits, fitSize] = [n, size];
         else
             tooMany = n;
-        if (fits >= 0 && (tooMany - fits <= Math.max(1, tooMany * CLOSE_ENOUGH) || attempt >= ATTEMPTS))
+        const close = fitSize >= budget * (1 - CLOSE_ENOUGH) || tooMany - fits <= Math.max(1, tooMany * CLOSE_ENOUGH);
+        if (fits >= 0 && (close || attempt >= ATTEMPTS))
             break;
         if (fits < 0 && (n === 0 || attempt >= ATTEMPTS)) {
             // Not even a log without results fits (run properties of megabytes), or none was found to: the log
@@ -85060,12 +85062,13 @@ async function writeFittedLog(sink, runs, budget) {
             await write(0, true, true, false);
             return { kept, helpTrimmed: true };
         }
-        // The count the last size points at, were every result the same size; but always strictly between what
-        // fits and what does not, and halfway when results are of such different sizes that the estimate is off.
+        // The count the last size points at, were every result the same size, on every other attempt and only
+        // when it lies strictly between what fits and what does not; else halfway. The estimate is off when results
+        // differ in size (or an attempt given up was estimated from its rules), and halving still closes the gap.
         const scaled = Math.floor((n * budget * 0.97) / size);
-        const low = Math.max(fits, 0);
-        const middle = Math.floor((low + tooMany) / 2);
-        n = Math.min(tooMany - 1, Math.max(fits + 1, attempt % 2 ? middle : scaled));
+        const middle = Math.floor((Math.max(fits, 0) + tooMany) / 2);
+        const useScaled = attempt % 2 === 0 && scaled > fits && scaled < tooMany;
+        n = Math.min(tooMany - 1, Math.max(fits + 1, useScaled ? scaled : middle));
         size = await write(n, true, true);
     }
     // The file holds the last attempt: written again only when that was not the one taken.
@@ -85408,14 +85411,9 @@ function scannerReport(part, runs, truncations) {
  * the project.
  */
 function warnTruncated(run, truncation, runs, untruncatedIn, logger) {
-    const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
-    if (!truncation.resultsDropped) {
-        // Every result kept: said once, for the log (the file), not per run.
-        if (truncation.helpTrimmed && run === runs[0]) {
-            logger.info("SARIF keeps every result; its rules' help is shortened (no advisory text) to stay within GitHub's 10 MB.");
-        }
+    if (!truncation.resultsDropped)
         return;
-    }
+    const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
     const kept = run.reported.length - truncation.resultsDropped;
     logger.warn(`${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${leftOut(truncation)}; ${untruncatedIn}.`);
 }
@@ -85507,6 +85505,10 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     logger.info(`SARIF written to ${config.sarifFile}`);
     runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
+    // Help is shortened for the whole file: said once, when no run's warning says more.
+    if (truncations.some((t) => t.helpTrimmed) && !truncations.some((t) => t.resultsDropped)) {
+        logger.info("SARIF keeps every result; its rules' help is shortened (no advisory text) to stay within GitHub's 10 MB.");
+    }
     const reports = parts.map((part) => scannerReport(part, runs, truncations));
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);

@@ -418,16 +418,8 @@ function warnTruncated(
   untruncatedIn: string,
   logger: Logger,
 ): void {
+  if (!truncation.resultsDropped) return;
   const several = runs.filter((r) => r.scanner === run.scanner).length > 1;
-  if (!truncation.resultsDropped) {
-    // Every result kept: said once, for the log (the file), not per run.
-    if (truncation.helpTrimmed && run === runs[0]) {
-      logger.info(
-        "SARIF keeps every result; its rules' help is shortened (no advisory text) to stay within GitHub's 10 MB.",
-      );
-    }
-    return;
-  }
   const kept = run.reported.length - truncation.resultsDropped;
   logger.warn(
     `${run.scanner}${several && run.subject ? ` (${run.subject})` : ''}: SARIF keeps the ${kept} most severe of ${run.reported.length} results to stay within GitHub's limits, leaving out ${leftOut(truncation)}; ${untruncatedIn}.`,
@@ -552,6 +544,12 @@ async function runCore(
   );
   logger.info(`SARIF written to ${config.sarifFile}`);
   runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
+  // Help is shortened for the whole file: said once, when no run's warning says more.
+  if (truncations.some((t) => t.helpTrimmed) && !truncations.some((t) => t.resultsDropped)) {
+    logger.info(
+      "SARIF keeps every result; its rules' help is shortened (no advisory text) to stay within GitHub's 10 MB.",
+    );
+  }
   const reports = parts.map((part) => scannerReport(part, runs, truncations));
   const findings = mergedFindings(reports);
   await writeGitLabReports(config, reports, findings, startedAt, logger);

@@ -123,7 +123,7 @@ function keepingRanks(runs: readonly SarifRunSpec[], candidates: readonly number
 /** Attempts at a cut before the largest count known to fit is taken. */
 const ATTEMPTS = 14;
 
-/** How close to the largest count that fits a cut must come: within this share of the count. */
+/** How close a cut must come: within this share of the budget, or of the smallest count known not to fit. */
 const CLOSE_ENOUGH = 0.05;
 
 /**
@@ -162,25 +162,29 @@ async function writeFittedLog(
   let size = await write(n, false, false);
   if (size <= budget) return { kept, helpTrimmed: false };
   size = await write(n, true, false);
-  // The largest count known to fit (-1: none yet), and the smallest known not to.
+  // The largest count known to fit (-1: none yet) and its size, and the smallest count known not to.
   let fits = -1;
+  let fitSize = 0;
   let tooMany = n;
   for (let attempt = 0; ; attempt++) {
-    if (size <= budget) fits = n;
+    if (size <= budget) [fits, fitSize] = [n, size];
     else tooMany = n;
-    if (fits >= 0 && (tooMany - fits <= Math.max(1, tooMany * CLOSE_ENOUGH) || attempt >= ATTEMPTS)) break;
+    const close =
+      fitSize >= budget * (1 - CLOSE_ENOUGH) || tooMany - fits <= Math.max(1, tooMany * CLOSE_ENOUGH);
+    if (fits >= 0 && (close || attempt >= ATTEMPTS)) break;
     if (fits < 0 && (n === 0 || attempt >= ATTEMPTS)) {
       // Not even a log without results fits (run properties of megabytes), or none was found to: the log
       // without results is written whole, never given up half-written.
       await write(0, true, true, false);
       return { kept, helpTrimmed: true };
     }
-    // The count the last size points at, were every result the same size; but always strictly between what
-    // fits and what does not, and halfway when results are of such different sizes that the estimate is off.
+    // The count the last size points at, were every result the same size, on every other attempt and only
+    // when it lies strictly between what fits and what does not; else halfway. The estimate is off when results
+    // differ in size (or an attempt given up was estimated from its rules), and halving still closes the gap.
     const scaled = Math.floor((n * budget * 0.97) / size);
-    const low = Math.max(fits, 0);
-    const middle = Math.floor((low + tooMany) / 2);
-    n = Math.min(tooMany - 1, Math.max(fits + 1, attempt % 2 ? middle : scaled));
+    const middle = Math.floor((Math.max(fits, 0) + tooMany) / 2);
+    const useScaled = attempt % 2 === 0 && scaled > fits && scaled < tooMany;
+    n = Math.min(tooMany - 1, Math.max(fits + 1, useScaled ? scaled : middle));
     size = await write(n, true, true);
   }
   // The file holds the last attempt: written again only when that was not the one taken.

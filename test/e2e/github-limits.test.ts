@@ -166,7 +166,13 @@ function importInto(dir: string, args: string[]) {
 
 describe('what the SARIF leaves out, counted as the counts count it', () => {
   /** A Dependency-Track export of project `name`: `open` findings of `severity`, then `suppressed` critical ones. */
-  function dtExport(name: string, open: number, severity: string, suppressed = 0): string {
+  function dtExport(
+    name: string,
+    open: number,
+    severity: string,
+    suppressed = 0,
+    description?: () => string,
+  ): string {
     const finding = (i: number, isSuppressed: boolean) => ({
       component: { uuid: `c${i}`, name: `dt-${i}`, version: '1.0.0', purl: `pkg:npm/dt-${i}@1.0.0` },
       vulnerability: {
@@ -174,6 +180,7 @@ describe('what the SARIF leaves out, counted as the counts count it', () => {
         source: 'NVD',
         vulnId: `CVE-2023-${10000 + i}`,
         severity: isSuppressed ? 'CRITICAL' : i < open - 10 ? severity : 'LOW',
+        ...(description ? { description: description() } : {}),
       },
       analysis: isSuppressed ? { isSuppressed: true, state: 'FALSE_POSITIVE' } : { isSuppressed: false },
       matrix: `p:c${i}:v${i}`,
@@ -217,6 +224,26 @@ describe('what the SARIF leaves out, counted as the counts count it', () => {
       sarifResultsDroppedBySeverity: { low: 10 },
     });
     expect(summary.truncated.note).toContain('the 10 results left out of it (10 low) are counted here');
+  });
+
+  it('does not say every result is kept when help is shortened and a run leaves results out', async () => {
+    const dir = tempDir();
+    // Advisory texts that hardly compress: help is shortened in every run, and results are still dropped, all
+    // of the second run; the first, of critical findings only, keeps all of its results.
+    const text = () => randomBytes(1000).toString('hex');
+    const critical = dtExport('admin', 20, 'CRITICAL', 0, text).replaceAll('"LOW"', '"CRITICAL"');
+    writeFileSync(path.join(dir, 'admin.json'), critical);
+    writeFileSync(path.join(dir, 'shop.json'), dtExport('shop', 18_000, 'HIGH', 0, text));
+    const { code, stdout, stderr } = await importInto(dir, ['admin.json', 'shop.json']);
+    expect(code).toBe(0);
+    const { truncated } = runSummaryOf<{ truncated: { sarifResultsDropped: number; helpTrimmed: boolean } }>(
+      stdout,
+    );
+    expect(truncated.helpTrimmed).toBe(true);
+    expect(truncated.sarifResultsDropped).toBeGreaterThan(0);
+    expect(stderr).toContain('dependency-track (shop): SARIF keeps the');
+    expect(stderr).not.toContain('dependency-track (admin): SARIF keeps the');
+    expect(stderr).not.toContain('SARIF keeps every result');
   });
 
   it('leaves suppressed results out before any open one, and says so', async () => {

@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LocatedFinding, ScannerName } from '../../../src/findings/model.js';
 import { type Severity, severityRank } from '../../../src/findings/severity.js';
 import { GITHUB_LIMITS, SARIF_GZIP_BUDGET } from '../../../src/report/github-limits.js';
+import { JsonSink } from '../../../src/report/json-file.js';
 import { type SarifRunSpec, writeSarifFile } from '../../../src/report/sarif-file.js';
 import { tempDir } from '../../helpers/cli.js';
 import { aFinding } from '../../helpers/finding.js';
@@ -124,6 +125,22 @@ describe('the SARIF size budget', () => {
     const more = await write([spec('more', large.slice(0, Math.ceil(kept * 1.06)))], 1e9);
     expect(gzipSync(more.bytes, { level: 1 }).length).toBeGreaterThan(budget);
     expectValid(bytes, log, budget);
+  });
+
+  it('takes few attempts to come within 5% of the budget when results are alike', async () => {
+    // Alike results that hardly compress: each attempt's size scales with its count.
+    const alike = findings('same', 'high', 2000, 1000);
+    const budget = 600_000;
+    const rewind = vi.spyOn(JsonSink.prototype, 'rewind');
+    try {
+      const { bytes, log } = await write([spec('same', alike)], budget);
+      // Every attempt starts by rewinding the file: full help, short help, then the cuts.
+      expect(rewind.mock.calls.length).toBeLessThanOrEqual(4);
+      expect(gzipSync(bytes, { level: 1 }).length).toBeGreaterThan(budget * 0.93);
+      expectValid(bytes, log, budget);
+    } finally {
+      rewind.mockRestore();
+    }
   });
 
   it('writes a whole, valid log when not even a log without results fits', async () => {
