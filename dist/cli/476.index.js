@@ -1515,7 +1515,7 @@ function refuseErrors(errors, file) {
         .map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`)
         .join('; ');
     const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-    throw new src_errors/* UserError */.yo(`${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact' : `${errors.length} artifacts`} it was asked about, so the file lacks their findings: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`);
+    throw new src_errors/* UserError */.yo(`${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact it was asked about, so the file lacks its findings' : `${errors.length} artifacts it was asked about, so the file lacks their findings`}: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`);
 }
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.

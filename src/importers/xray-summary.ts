@@ -48,7 +48,7 @@ function refuseErrors(errors: z.infer<typeof documentSchema>['errors'], file: st
     .join('; ');
   const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
   throw new UserError(
-    `${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact' : `${errors.length} artifacts`} it was asked about, so the file lacks their findings: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`,
+    `${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact it was asked about, so the file lacks its findings' : `${errors.length} artifacts it was asked about, so the file lacks their findings`}: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`,
   );
 }
 

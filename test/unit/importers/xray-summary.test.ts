@@ -251,7 +251,7 @@ describe('xray-summary: what the file leaves out', () => {
       ],
     };
     expect(userErrorMessage(() => xraySummary.read(doc, 's.json'))).toBe(
-      's.json: Xray could not summarise an artifact it was asked about, so the file lacks their findings: default/r/app.jar: Artifact does not exist or not indexed/cached in Xray. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.',
+      's.json: Xray could not summarise an artifact it was asked about, so the file lacks its findings: default/r/app.jar: Artifact does not exist or not indexed/cached in Xray. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.',
     );
   });
 
