@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
+import { readCaFile } from './http/ca-file.js';
 import { DEFAULT_SARIF_FILE } from './paths.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
 import { IMPORT_FORMATS, type ImportFormatName } from './importers/formats.js';
@@ -404,6 +405,26 @@ export function reportPaths(raw: RawInputs): ReportPaths {
   };
 }
 
+/** The shortest webhook secret taken: a shorter one is guessable, and is masked as a word wherever it appears. */
+const WEBHOOK_SECRET_MIN = 8;
+
+function webhookSecret(raw: RawInputs): string | undefined {
+  const secret = text(raw, 'webhook-secret');
+  if (secret !== undefined && secret.length < WEBHOOK_SECRET_MIN) {
+    throw new UserError(
+      `Input webhook-secret: ${secret.length} characters, fewer than ${WEBHOOK_SECRET_MIN}; give a random one (\`openssl rand -hex 32\`) and the same to the receiver.`,
+    );
+  }
+  return secret;
+}
+
+/** The ca-file, its certificates parsed now when `parse`: a bad one is refused before the run, not after it. */
+function caFile(raw: RawInputs, parse: boolean): string | undefined {
+  const file = readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates');
+  if (file !== undefined && parse) readCaFile(file);
+  return file;
+}
+
 /** What sending the webhook takes. */
 export type WebhookConfig = Pick<Config, 'webhookUrl' | 'webhookSecret' | 'insecure' | 'caFile' | 'proxyEnv'>;
 
@@ -423,11 +444,13 @@ export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): 
 
 /** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
 function webhookInputs(raw: RawInputs, env: ConfigContext['env'], proxyUsed: boolean): WebhookConfig {
+  const webhookUrl = url(raw, 'webhook-url');
   return {
-    webhookUrl: url(raw, 'webhook-url'),
-    webhookSecret: text(raw, 'webhook-secret'),
+    webhookUrl,
+    webhookSecret: webhookSecret(raw),
     insecure: bool(raw, 'insecure', false),
-    caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
+    // For the webhook, sent when the run has ended, its certificates are read now; a scan reads them first thing.
+    caFile: caFile(raw, webhookUrl !== undefined),
     proxyEnv: proxyEnv(env, proxyUsed),
   };
 }

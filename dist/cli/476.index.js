@@ -111,6 +111,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http/ca-file.ts
+var ca_file = __webpack_require__(3281);
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __webpack_require__(8431);
 // EXTERNAL MODULE: ./src/findings/severity.ts
@@ -179,6 +181,7 @@ async function uploadUnique(client, name, files, rootDirectory, logger) {
 // EXTERNAL MODULE: ./src/policy/fail-on.ts
 var fail_on = __webpack_require__(668);
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -459,6 +462,22 @@ function reportPaths(raw) {
         'gitlab-codequality-report': config_text(raw, 'gitlab-codequality-report'),
     };
 }
+/** The shortest webhook secret taken: a shorter one is guessable, and is masked as a word wherever it appears. */
+const WEBHOOK_SECRET_MIN = 8;
+function webhookSecret(raw) {
+    const secret = config_text(raw, 'webhook-secret');
+    if (secret !== undefined && secret.length < WEBHOOK_SECRET_MIN) {
+        throw new src_errors/* UserError */.yo(`Input webhook-secret: ${secret.length} characters, fewer than ${WEBHOOK_SECRET_MIN}; give a random one (\`openssl rand -hex 32\`) and the same to the receiver.`);
+    }
+    return secret;
+}
+/** The ca-file, its certificates parsed now when `parse`: a bad one is refused before the run, not after it. */
+function caFile(raw, parse) {
+    const file = readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates');
+    if (file !== undefined && parse)
+        (0,ca_file/* readCaFile */.R)(file);
+    return file;
+}
 /**
  * The webhook of a run whose inputs were refused, read from the raw inputs on their own, so that the error still
  * reaches it (SPEC §3: on success, gate failure and error). Undefined without one, or when the inputs it needs
@@ -475,11 +494,13 @@ function webhookOfRefusedRun(raw, env) {
 }
 /** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
 function webhookInputs(raw, env, proxyUsed) {
+    const webhookUrl = url(raw, 'webhook-url');
     return {
-        webhookUrl: url(raw, 'webhook-url'),
-        webhookSecret: config_text(raw, 'webhook-secret'),
+        webhookUrl,
+        webhookSecret: webhookSecret(raw),
         insecure: bool(raw, 'insecure', false),
-        caFile: readableFile(raw, 'ca-file', 'a PEM bundle of CA certificates'),
+        // For the webhook, sent when the run has ended, its certificates are read now; a scan reads them first thing.
+        caFile: caFile(raw, webhookUrl !== undefined),
         proxyEnv: proxyEnv(env, proxyUsed),
     };
 }
@@ -812,7 +833,7 @@ function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPoli
 ;// CONCATENATED MODULE: ./src/report/run-summary.ts
 
 
-const countsSchema = schemas/* object */.Ikc({
+const countsSchema = schemas/* strictObject */.rej({
     total: schemas/* number */.aig().int().nonnegative(),
     critical: schemas/* number */.aig().int().nonnegative(),
     high: schemas/* number */.aig().int().nonnegative(),
@@ -821,6 +842,10 @@ const countsSchema = schemas/* object */.Ikc({
     info: schemas/* number */.aig().int().nonnegative(),
     unknown: schemas/* number */.aig().int().nonnegative(),
     suppressed: schemas/* number */.aig().int().nonnegative(),
+})
+    .refine((c) => c.total === c.critical + c.high + c.medium + c.low + c.info + c.unknown, {
+    message: 'total is not the sum of the severities (critical, high, medium, low, info, unknown)',
+    path: ['total'],
 });
 /** What `sca-bridge gate` needs of a saved summary; other fields pass through unchecked. */
 const runSummarySchema = schemas/* looseObject */._H3({
@@ -841,6 +866,10 @@ const runSummarySchema = schemas/* looseObject */._H3({
         }),
     })
         .optional(),
+})
+    .refine((summary) => (summary.status === 'error') === (summary.error !== undefined), {
+    message: 'an error run, and only one, carries `error`',
+    path: ['error'],
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -848,6 +877,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var http_client = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/publish/webhook.ts
+
 
 
 
@@ -888,7 +918,9 @@ async function sendWebhook(config, summary, logger) {
     // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the front
     // door masks the URL should a server echo it.
     const url = new URL(config.webhookUrl);
-    const body = logger.redact(webhookBody(summary));
+    // Masked value by value, never as text: a secret that is also a word of the summary (a key such as `high`)
+    // would otherwise leave a body that is no longer the run summary, or no longer JSON.
+    const body = webhookBody((0,src_logger/* redactDeep */.KL)(summary, (text) => logger.redact(text)));
     const headers = {
         'content-type': 'application/json',
         'x-sca-bridge-event': WEBHOOK_EVENT,
@@ -7511,6 +7543,48 @@ function shorten(text, limit, ellipsis = '…') {
 
 /***/ }),
 
+/***/ 3281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ readCaFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** The ca-file's certificates, each parsed now: TLS would ignore a broken one and fail later, blaming the server. */
+function readCaFile(file) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
+    }
+    const blocks = text.match(PEM_CERTIFICATE) ?? [];
+    const fix = "give a PEM bundle of the CA certificates that signed the server's certificate (blocks from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----; `openssl x509 -inform der -in ca.der -out ca.pem` converts a DER file).";
+    if (!blocks.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input ca-file: ${file} holds no PEM certificate; ${fix}`);
+    blocks.forEach((block, i) => {
+        try {
+            new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(block);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input ca-file: certificate ${i + 1} in ${file} does not parse; ${fix}`);
+        }
+    });
+    return text;
+}
+
+
+/***/ }),
+
 /***/ 3243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -7524,8 +7598,6 @@ __webpack_require__.d(__webpack_exports__, {
   R2: () => (/* binding */ redirectAdvice)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -7545,6 +7617,8 @@ var logger = __webpack_require__(6999);
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./src/wording.ts
 var wording = __webpack_require__(3395);
+// EXTERNAL MODULE: ./src/http/ca-file.ts
+var ca_file = __webpack_require__(3281);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
 const HTTP = ['HTTP_PROXY', 'http_proxy'];
@@ -7895,7 +7969,7 @@ class HttpClient {
         }
         const tls = {
             ...(options.insecure ? { rejectUnauthorized: false } : {}),
-            ...(options.caFile ? { ca: [...external_node_tls_.rootCertificates, readCaFile(options.caFile)] } : {}),
+            ...(options.caFile ? { ca: [...external_node_tls_.rootCertificates, (0,ca_file/* readCaFile */.R)(options.caFile)] } : {}),
         };
         const timeout = options.requestTimeoutMs ?? 60_000;
         this.dispatcher =
@@ -8110,30 +8184,6 @@ class HttpClient {
     async close() {
         await this.dispatcher.close();
     }
-}
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-/** The ca-file's certificates, each parsed now: TLS would ignore a broken one and fail later, blaming the server. */
-function readCaFile(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch {
-        throw new errors/* UserError */.yo(`Input ca-file: cannot read ${file}; give the path of a PEM bundle.`);
-    }
-    const blocks = text.match(PEM_CERTIFICATE) ?? [];
-    const fix = "give a PEM bundle of the CA certificates that signed the server's certificate (blocks from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----; `openssl x509 -inform der -in ca.der -out ca.pem` converts a DER file).";
-    if (!blocks.length)
-        throw new errors/* UserError */.yo(`Input ca-file: ${file} holds no PEM certificate; ${fix}`);
-    blocks.forEach((block, i) => {
-        try {
-            new external_node_crypto_.X509Certificate(block);
-        }
-        catch {
-            throw new errors/* UserError */.yo(`Input ca-file: certificate ${i + 1} in ${file} does not parse; ${fix}`);
-        }
-    });
-    return text;
 }
 
 

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '../config.js';
 import { HttpClient } from '../http/client.js';
-import type { Logger } from '../logger.js';
+import { type Logger, redactDeep } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { clause } from '../wording.js';
 
@@ -50,7 +50,9 @@ export async function sendWebhook(config: WebhookConfig, summary: RunSummary, lo
   // The path may carry a token of its own (chat webhooks do): only the origin is ever printed, and the front
   // door masks the URL should a server echo it.
   const url = new URL(config.webhookUrl);
-  const body = logger.redact(webhookBody(summary));
+  // Masked value by value, never as text: a secret that is also a word of the summary (a key such as `high`)
+  // would otherwise leave a body that is no longer the run summary, or no longer JSON.
+  const body = webhookBody(redactDeep(summary, (text) => logger.redact(text)));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'x-sca-bridge-event': WEBHOOK_EVENT,

@@ -35,35 +35,45 @@ export interface RunSummary {
   finishedAt: string;
 }
 
-const countsSchema = z.object({
-  total: z.number().int().nonnegative(),
-  critical: z.number().int().nonnegative(),
-  high: z.number().int().nonnegative(),
-  medium: z.number().int().nonnegative(),
-  low: z.number().int().nonnegative(),
-  info: z.number().int().nonnegative(),
-  unknown: z.number().int().nonnegative(),
-  suppressed: z.number().int().nonnegative(),
-});
+const countsSchema = z
+  .strictObject({
+    total: z.number().int().nonnegative(),
+    critical: z.number().int().nonnegative(),
+    high: z.number().int().nonnegative(),
+    medium: z.number().int().nonnegative(),
+    low: z.number().int().nonnegative(),
+    info: z.number().int().nonnegative(),
+    unknown: z.number().int().nonnegative(),
+    suppressed: z.number().int().nonnegative(),
+  })
+  .refine((c) => c.total === c.critical + c.high + c.medium + c.low + c.info + c.unknown, {
+    message: 'total is not the sum of the severities (critical, high, medium, low, info, unknown)',
+    path: ['total'],
+  });
 
 /** What `sca-bridge gate` needs of a saved summary; other fields pass through unchecked. */
-export const runSummarySchema = z.looseObject({
-  status: z.enum(['passed', 'failed', 'error']),
-  mode: z.enum(['scan', 'import']).nullable().optional(),
-  counts: countsSchema,
-  policyViolations: z.number().int().nonnegative(),
-  gate: z.looseObject({
-    result: z.enum(['passed', 'failed']),
-    failOn: z.string(),
-    failOnPolicyViolation: z.boolean().optional(),
-  }),
-  // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.
-  error: z
-    .object({
-      message: z.string(),
-      exitCode: z.literal([ExitCode.BadInput, ExitCode.ScannerFailure, ExitCode.InternalError], {
-        error: "an error's exit code is 2, 3 or 4",
-      }),
-    })
-    .optional(),
-});
+export const runSummarySchema = z
+  .looseObject({
+    status: z.enum(['passed', 'failed', 'error']),
+    mode: z.enum(['scan', 'import']).nullable().optional(),
+    counts: countsSchema,
+    policyViolations: z.number().int().nonnegative(),
+    gate: z.looseObject({
+      result: z.enum(['passed', 'failed']),
+      failOn: z.string(),
+      failOnPolicyViolation: z.boolean().optional(),
+    }),
+    // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.
+    error: z
+      .object({
+        message: z.string(),
+        exitCode: z.literal([ExitCode.BadInput, ExitCode.ScannerFailure, ExitCode.InternalError], {
+          error: "an error's exit code is 2, 3 or 4",
+        }),
+      })
+      .optional(),
+  })
+  .refine((summary) => (summary.status === 'error') === (summary.error !== undefined), {
+    message: 'an error run, and only one, carries `error`',
+    path: ['error'],
+  });

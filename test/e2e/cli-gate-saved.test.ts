@@ -3,7 +3,7 @@
  * for, saved in the run summary, decides, policy violations included.
  */
 import { runSummaryOf } from '../helpers/schemas.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -75,5 +75,27 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
       expect(again.stderr).toContain('Gate failed');
     }
     expect((await runCli(['gate', failed, '--fail-on', 'none'])).code).toBe(0);
+  });
+
+  it('refuses a summary whose counts do not add up, with a count it does not know, or an error that passed', async () => {
+    const work = tempDir('sca-bridge-gate-');
+    const saved = JSON.parse(readFileSync(await savedSummary(work, []), 'utf8')) as {
+      counts: Record<string, number>;
+      status: string;
+    };
+    const refusal = async (summary: object) => {
+      const file = path.join(work, 'edited.json');
+      writeFileSync(file, JSON.stringify(summary));
+      const { code, stderr } = await runCli(['gate', file, '--fail-on', 'any']);
+      expect(code).toBe(2);
+      return stderr;
+    };
+    expect(await refusal({ ...saved, counts: { ...saved.counts, total: 0, critical: 1 } })).toContain(
+      'total is not the sum of the severities',
+    );
+    expect(await refusal({ ...saved, counts: { ...saved.counts, extreme: 3 } })).toContain('extreme');
+    expect(await refusal({ ...saved, status: 'passed', error: { message: 'boom', exitCode: 3 } })).toContain(
+      'an error run, and only one, carries `error`',
+    );
   });
 });

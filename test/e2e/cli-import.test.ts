@@ -823,6 +823,31 @@ describe('sca-bridge CLI', () => {
     }
   });
 
+  it('sends the run summary itself, though the webhook secret is a word of it; a short secret is refused', async () => {
+    const receiver = new WebhookReceiver();
+    const url = await receiver.start();
+    try {
+      // `critical` names a count: masked as text, the body would lose that key.
+      const { code, stdout } = await runCli(
+        ['import', fixture('dt-fpf.json'), '--webhook-url', url, '--json'],
+        { env: { SCA_BRIDGE_WEBHOOK_SECRET: 'critical' } },
+      );
+      expect(code).toBe(0);
+      const [delivery] = receiver.requests;
+      const body = runSummaryOf<Record<string, unknown>>(delivery?.body ?? '');
+      const { event, ...summary } = body;
+      expect(event).toBe('sca-bridge.scan.completed');
+      expect(summary).toEqual(JSON.parse(stdout));
+      const short = await runCli(['import', fixture('dt-fpf.json'), '--webhook-url', url], {
+        env: { SCA_BRIDGE_WEBHOOK_SECRET: 'high' },
+      });
+      expect(short.code).toBe(2);
+      expect(short.stderr).toContain('Input webhook-secret: 4 characters, fewer than 8;');
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('sends the error of a command line it cannot parse to the webhook and --json, and removes nothing', async () => {
     const receiver = new WebhookReceiver();
     const url = await receiver.start();

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, parseFailOn, registerSecrets } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
@@ -355,6 +356,11 @@ describe('configuration', () => {
       /^Inputs insecure, ca-file: TLS settings/,
     );
     const withWebhook = { insecure: 'true', 'ca-file': caFile, 'webhook-url': 'https://hooks.example.com/x' };
+    // With the webhook, the ca-file is read now, not when the run has ended: an empty one is refused.
+    expect(refusal(withWebhook)).toMatch(
+      /^Input ca-file: .*ca\.pem holds no PEM certificate; give a PEM bundle/,
+    );
+    copyFileSync(fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url)), caFile);
     expect(parseConfig('import', { 'import-file': 'a.json', ...withWebhook }, ctx).insecure).toBe(true);
     // With the scanner named, the other scanner's inputs are refused as a scan refuses them.
     expect(refusal({ scanner: 'dependency-track', 'repo-key': 'k', watches: 'w' })).toBe(
