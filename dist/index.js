@@ -82777,7 +82777,8 @@ function scanGoMod(text) {
             inRequireBlock = false;
             return;
         }
-        if (/^require\s*\($/.test(line)) {
+        // A comment may follow the parenthesis (`require ( // direct`).
+        if (/^require\s*\(\s*(\/\/.*)?$/.test(line)) {
             inRequireBlock = true;
             return;
         }
@@ -84099,8 +84100,11 @@ class Placer {
         const [file] = hints.files;
         if (file) {
             // The scanner's file declares it in a way no scanner here reads: the line naming it (quoted, else as
-            // a word), else the top.
-            const names = [finding.component.packageName, finding.component.name];
+            // a word), else the top. Not the bare name of a scoped one: `core` of `@babel/core`, or `v2` of a Go
+            // module, would find another package's line.
+            // Maven's is the exception: a pom names group and artifact on lines of their own.
+            const { packageName, name, ecosystem } = finding.component;
+            const names = ecosystem === 'maven' || packageName === name ? [packageName, name] : [packageName];
             const startLine = this.lineSearch(file).lineOf(names);
             return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
         }

@@ -33,7 +33,8 @@ export function scanGoMod(text: string): Declaration[] {
       inRequireBlock = false;
       return;
     }
-    if (/^require\s*\($/.test(line)) {
+    // A comment may follow the parenthesis (`require ( // direct`).
+    if (/^require\s*\(\s*(\/\/.*)?$/.test(line)) {
       inRequireBlock = true;
       return;
     }

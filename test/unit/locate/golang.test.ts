@@ -37,6 +37,21 @@ describe('golang', () => {
     );
   });
 
+  it('reads a require block whose parenthesis a comment follows', async () => {
+    const root = makeRepo({
+      'go.mod': [
+        'module example.com/app',
+        '',
+        'require ( // direct deps',
+        '\tgithub.com/gin-gonic/gin v1.7.0',
+        ')',
+      ],
+    });
+    expect(await placeIn(root, findingOf('pkg:golang/github.com/gin-gonic/gin@v1.7.0'))).toBe(
+      'go.mod:4 (manifest)',
+    );
+  });
+
   it('places an indirect module at the direct requirement its impact path names', async () => {
     const root = makeRepo({ 'go.mod': goMod });
     const finding = xrayFindingOf('go://golang.org/x/net:v0.10.0', {

@@ -346,6 +346,15 @@ describe('npm', () => {
     expect(await placeIn(root, unnamed)).toBe('package-lock.json:1 (lockfile)');
   });
 
+  it("never takes another package's line for a scoped one the named file does not declare", async () => {
+    const root = makeRepo({
+      'package.json': ['{', '  "dependencies": {', '    "@acme/core": "1.0.0"', '  }', '}'],
+    });
+    // `core` alone is on line 3, as the last part of `@acme/core`: not `@babel/core`'s line.
+    const babel = findingOf('pkg:npm/%40babel/core@7.12.0', { componentPaths: ['package.json'] });
+    expect(await placeIn(root, babel)).toBe('package.json:1 (manifest)');
+  });
+
   it('matches a component of unknown ecosystem by name, manifests first, in any ecosystem', async () => {
     const root = makeRepo({
       'package-lock.json': packageLock,
