@@ -81695,22 +81695,26 @@ function checkOutputPaths(outputs, inputs) {
 ;// CONCATENATED MODULE: ./src/locate/fallback.ts
 
 
-/** Manifests that stand for a whole project when nothing declares a component, in this order of preference. */
-const ROOT_MANIFESTS = [
-    'package.json',
-    'pom.xml',
-    'build.gradle',
-    'build.gradle.kts',
-    'go.mod',
-    'requirements.txt',
-    'pyproject.toml',
-    'Pipfile',
-    'composer.json',
-    'Gemfile',
-    'Cargo.toml',
-    'Directory.Packages.props',
-    'Dockerfile',
-];
+/**
+ * Manifests that stand for a whole project when nothing declares a component, in this order of preference, and
+ * the ecosystems each stands for: a finding goes to one of its own ecosystem when the repository has one.
+ */
+const ROOT_MANIFEST_ECOSYSTEMS = {
+    'package.json': ['npm'],
+    'pom.xml': ['maven'],
+    'build.gradle': ['maven'],
+    'build.gradle.kts': ['maven'],
+    'go.mod': ['golang'],
+    'requirements.txt': ['pypi'],
+    'pyproject.toml': ['pypi'],
+    Pipfile: ['pypi'],
+    'composer.json': ['composer'],
+    Gemfile: ['gem'],
+    'Cargo.toml': ['cargo'],
+    'Directory.Packages.props': ['nuget'],
+    Dockerfile: ['deb', 'apk', 'rpm', 'docker'],
+};
+const ROOT_MANIFESTS = Object.keys(ROOT_MANIFEST_ECOSYSTEMS);
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 function toUri(root, file) {
     const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, file));
@@ -83893,6 +83897,13 @@ function installsAnotherVersion(installed, version) {
 function parentOf(folder) {
     return folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
 }
+function rootManifestsOf(list) {
+    const byFolder = new Map();
+    for (const manifest of list)
+        if (!byFolder.has(manifest.folder))
+            byFolder.set(manifest.folder, manifest);
+    return { list, byFolder };
+}
 /**
  * Places findings in the order of SPEC §7:
  * 1. a file the scanner named in `componentPaths` (jf names the manifest of the direct dependency): its
@@ -83905,14 +83916,14 @@ function parentOf(folder) {
  *    transitive, the manifest line of the dependency pulling it in), then its lockfile entries (of its
  *    version first), then for OS packages the image a Dockerfile ships;
  * 3. the component's entry in the uploaded SBOM;
- * 4. the root manifest nearest the finding's folders, else the shallowest one, at line 1;
+ * 4. the root manifest nearest the finding's folders, else the shallowest one, at line 1: of the finding's
+ *    ecosystem when the repository has one (a Maven finding goes to a pom.xml, not to a package.json);
  * 5. the fallback file, at line 1.
  */
 class Placer {
-    /** Shallowest first, then in the order of ROOT_MANIFESTS. */
     rootManifests;
-    /** The preferred root manifest of each folder that has one. */
-    rootManifestOf = new Map();
+    /** Those of each ecosystem, made when a finding of it first needs one. */
+    rootManifestsByEcosystem = new Map();
     root;
     repository;
     sbom;
@@ -83930,18 +83941,28 @@ class Placer {
         this.repository = repository;
         this.sbom = sbom;
         this.fallback = fallback;
-        this.rootManifests = [...repository.files]
+        const list = [...repository.files]
             .map((uri) => {
             const slash = uri.lastIndexOf('/');
             const folder = slash < 0 ? '' : uri.slice(0, slash);
-            return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(uri.slice(slash + 1)) };
+            const name = uri.slice(slash + 1);
+            const ecosystems = ROOT_MANIFEST_ECOSYSTEMS[name] ?? [];
+            return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(name), ecosystems };
         })
             .filter((manifest) => manifest.order >= 0 && repository.readable(manifest.uri))
             .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
-        for (const manifest of this.rootManifests) {
-            if (!this.rootManifestOf.has(manifest.folder))
-                this.rootManifestOf.set(manifest.folder, manifest);
+        this.rootManifests = rootManifestsOf(list);
+    }
+    /** The root manifests of the finding's ecosystem when the repository has any, else all of them. */
+    rootManifestsFor(ecosystem) {
+        if (!ecosystem)
+            return this.rootManifests;
+        let own = this.rootManifestsByEcosystem.get(ecosystem);
+        if (!own) {
+            own = rootManifestsOf(this.rootManifests.list.filter((m) => m.ecosystems.includes(ecosystem)));
+            this.rootManifestsByEcosystem.set(ecosystem, own);
         }
+        return own.list.length ? own : this.rootManifests;
     }
     lineCount(uri) {
         return this.repository.lineCount(uri);
@@ -83955,7 +83976,7 @@ class Placer {
         const sbomLine = this.sbom?.lineOf(target);
         if (this.sbom && sbomLine)
             return { uri: this.sbom.uri, startLine: sbomLine, rule: 'sbom' };
-        const manifest = this.rootManifest(hints.folders);
+        const manifest = this.rootManifest(hints.folders, this.rootManifestsFor(target.ecosystem));
         if (manifest)
             return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
         return { uri: this.fallbackFor(importFile), startLine: 1, rule: 'fallback' };
@@ -84130,14 +84151,14 @@ class Placer {
      * The manifest of the project nearest the finding's folders: in the folder or the nearest one above
      * it, else (rarely) the nearest by `distance`; without folders, the shallowest.
      */
-    rootManifest(folders) {
+    rootManifest(folders, manifests) {
         if (!folders.length)
-            return this.rootManifests[0];
+            return manifests.list[0];
         let winner;
         let winnerDistance = Infinity;
         for (const hint of folders) {
             for (let folder = hint, up = 0; up < winnerDistance; folder = parentOf(folder), up++) {
-                const manifest = this.rootManifestOf.get(folder);
+                const manifest = manifests.byFolder.get(folder);
                 if (manifest)
                     [winner, winnerDistance] = [manifest, up];
                 if (manifest || !folder)
@@ -84146,7 +84167,7 @@ class Placer {
         }
         if (winner)
             return winner;
-        for (const manifest of this.rootManifests) {
+        for (const manifest of manifests.list) {
             const d = distance(manifest.folder, folders);
             if (d < winnerDistance)
                 [winner, winnerDistance] = [manifest, d];

@@ -3,22 +3,27 @@ import { DEFAULT_SARIF_FILE, relativeUri } from '../paths.js';
 import type { LocatorOptions } from './locator.js';
 import type { Repository } from './repository.js';
 
-/** Manifests that stand for a whole project when nothing declares a component, in this order of preference. */
-export const ROOT_MANIFESTS = [
-  'package.json',
-  'pom.xml',
-  'build.gradle',
-  'build.gradle.kts',
-  'go.mod',
-  'requirements.txt',
-  'pyproject.toml',
-  'Pipfile',
-  'composer.json',
-  'Gemfile',
-  'Cargo.toml',
-  'Directory.Packages.props',
-  'Dockerfile',
-];
+/**
+ * Manifests that stand for a whole project when nothing declares a component, in this order of preference, and
+ * the ecosystems each stands for: a finding goes to one of its own ecosystem when the repository has one.
+ */
+export const ROOT_MANIFEST_ECOSYSTEMS: Readonly<Record<string, readonly string[]>> = {
+  'package.json': ['npm'],
+  'pom.xml': ['maven'],
+  'build.gradle': ['maven'],
+  'build.gradle.kts': ['maven'],
+  'go.mod': ['golang'],
+  'requirements.txt': ['pypi'],
+  'pyproject.toml': ['pypi'],
+  Pipfile: ['pypi'],
+  'composer.json': ['composer'],
+  Gemfile: ['gem'],
+  'Cargo.toml': ['cargo'],
+  'Directory.Packages.props': ['nuget'],
+  Dockerfile: ['deb', 'apk', 'rpm', 'docker'],
+};
+
+export const ROOT_MANIFESTS = Object.keys(ROOT_MANIFEST_ECOSYSTEMS);
 
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 export function toUri(root: string, file: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Finding, Location } from '../findings/model.js';
-import { ROOT_MANIFESTS, toUri } from './fallback.js';
+import { ROOT_MANIFEST_ECOSYSTEMS, ROOT_MANIFESTS, toUri } from './fallback.js';
 import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
 import { keyOfRef, OS_ECOSYSTEMS, refOfComponent, refOfPathElement, type PackageRef } from './names.js';
@@ -45,6 +45,19 @@ interface RootManifest {
   folder: string;
   depth: number;
   order: number;
+  ecosystems: readonly string[];
+}
+
+/** Root manifests shallowest first, then in the order of ROOT_MANIFESTS; and the preferred one of each folder. */
+interface RootManifests {
+  list: RootManifest[];
+  byFolder: Map<string, RootManifest>;
+}
+
+function rootManifestsOf(list: RootManifest[]): RootManifests {
+  const byFolder = new Map<string, RootManifest>();
+  for (const manifest of list) if (!byFolder.has(manifest.folder)) byFolder.set(manifest.folder, manifest);
+  return { list, byFolder };
 }
 
 /**
@@ -59,14 +72,14 @@ interface RootManifest {
  *    transitive, the manifest line of the dependency pulling it in), then its lockfile entries (of its
  *    version first), then for OS packages the image a Dockerfile ships;
  * 3. the component's entry in the uploaded SBOM;
- * 4. the root manifest nearest the finding's folders, else the shallowest one, at line 1;
+ * 4. the root manifest nearest the finding's folders, else the shallowest one, at line 1: of the finding's
+ *    ecosystem when the repository has one (a Maven finding goes to a pom.xml, not to a package.json);
  * 5. the fallback file, at line 1.
  */
 export class Placer implements Locator {
-  /** Shallowest first, then in the order of ROOT_MANIFESTS. */
-  private readonly rootManifests: RootManifest[];
-  /** The preferred root manifest of each folder that has one. */
-  private readonly rootManifestOf = new Map<string, RootManifest>();
+  private readonly rootManifests: RootManifests;
+  /** Those of each ecosystem, made when a finding of it first needs one. */
+  private readonly rootManifestsByEcosystem = new Map<string, RootManifests>();
   private readonly root: string;
   private readonly repository: Repository;
   private readonly sbom: Sbom | undefined;
@@ -85,17 +98,28 @@ export class Placer implements Locator {
     this.repository = repository;
     this.sbom = sbom;
     this.fallback = fallback;
-    this.rootManifests = [...repository.files]
+    const list = [...repository.files]
       .map((uri) => {
         const slash = uri.lastIndexOf('/');
         const folder = slash < 0 ? '' : uri.slice(0, slash);
-        return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(uri.slice(slash + 1)) };
+        const name = uri.slice(slash + 1);
+        const ecosystems = ROOT_MANIFEST_ECOSYSTEMS[name] ?? [];
+        return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(name), ecosystems };
       })
       .filter((manifest) => manifest.order >= 0 && repository.readable(manifest.uri))
       .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
-    for (const manifest of this.rootManifests) {
-      if (!this.rootManifestOf.has(manifest.folder)) this.rootManifestOf.set(manifest.folder, manifest);
+    this.rootManifests = rootManifestsOf(list);
+  }
+
+  /** The root manifests of the finding's ecosystem when the repository has any, else all of them. */
+  private rootManifestsFor(ecosystem: string | undefined): RootManifests {
+    if (!ecosystem) return this.rootManifests;
+    let own = this.rootManifestsByEcosystem.get(ecosystem);
+    if (!own) {
+      own = rootManifestsOf(this.rootManifests.list.filter((m) => m.ecosystems.includes(ecosystem)));
+      this.rootManifestsByEcosystem.set(ecosystem, own);
     }
+    return own.list.length ? own : this.rootManifests;
   }
 
   lineCount(uri: string): number {
@@ -109,7 +133,7 @@ export class Placer implements Locator {
     if (declared) return declared;
     const sbomLine = this.sbom?.lineOf(target);
     if (this.sbom && sbomLine) return { uri: this.sbom.uri, startLine: sbomLine, rule: 'sbom' };
-    const manifest = this.rootManifest(hints.folders);
+    const manifest = this.rootManifest(hints.folders, this.rootManifestsFor(target.ecosystem));
     if (manifest) return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
     return { uri: this.fallbackFor(importFile), startLine: 1, rule: 'fallback' };
   }
@@ -279,19 +303,19 @@ export class Placer implements Locator {
    * The manifest of the project nearest the finding's folders: in the folder or the nearest one above
    * it, else (rarely) the nearest by `distance`; without folders, the shallowest.
    */
-  private rootManifest(folders: readonly string[]): RootManifest | undefined {
-    if (!folders.length) return this.rootManifests[0];
+  private rootManifest(folders: readonly string[], manifests: RootManifests): RootManifest | undefined {
+    if (!folders.length) return manifests.list[0];
     let winner: RootManifest | undefined;
     let winnerDistance = Infinity;
     for (const hint of folders) {
       for (let folder = hint, up = 0; up < winnerDistance; folder = parentOf(folder), up++) {
-        const manifest = this.rootManifestOf.get(folder);
+        const manifest = manifests.byFolder.get(folder);
         if (manifest) [winner, winnerDistance] = [manifest, up];
         if (manifest || !folder) break;
       }
     }
     if (winner) return winner;
-    for (const manifest of this.rootManifests) {
+    for (const manifest of manifests.list) {
       const d = distance(manifest.folder, folders);
       if (d < winnerDistance) [winner, winnerDistance] = [manifest, d];
     }

@@ -102,6 +102,28 @@ describe('when no manifest declares the component', () => {
     );
   });
 
+  it('places it at a root manifest of its own ecosystem when the repository has one, nearest first', async () => {
+    const root = makeRepo({
+      'frontend/package.json': ['{}'],
+      'backend/pom.xml': ['<project/>'],
+      'backend/api/pom.xml': ['<project/>'],
+      'tools/Cargo.toml': ['[package]'],
+    });
+    expect(await placeIn(root, findingOf('pkg:maven/org.yaml/snakeyaml@1.28'))).toBe(
+      'backend/pom.xml:1 (root-manifest)',
+    );
+    expect(
+      await placeIn(
+        root,
+        findingOf('pkg:maven/org.yaml/snakeyaml@1.28', { componentPaths: ['backend/api/x.jar'] }),
+      ),
+    ).toBe('backend/api/pom.xml:1 (root-manifest)');
+    // None of its own: the first of all, as before.
+    expect(await placeIn(root, findingOf('pkg:pypi/requests@2.0.0'))).toBe(
+      'frontend/package.json:1 (root-manifest)',
+    );
+  });
+
   it('places it at the first root manifest, in the documented order', async () => {
     const root = makeRepo({ Dockerfile: ['FROM alpine'], 'pom.xml': ['<project/>'], 'go.mod': ['module m'] });
     expect(await placeIn(root, findingOf('pkg:npm/left-pad@1.0.0'))).toBe('pom.xml:1 (root-manifest)');
