@@ -3590,13 +3590,14 @@ function scanGradleLockfile(text) {
 const COORDINATE_BLOCKS = new Set(['dependency', 'parent', 'plugin', 'extension']);
 /** A tag (`<name …>`, `</name>`, `<name/>`) and the text after it, up to the next tag. */
 const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
-/** `${name}`: a version the pom's `<properties>` (or its own `<version>`) give. */
+/** `${name}`: a version or group the pom's `<properties>` (or its own or its parent's coordinates) give. */
 const PROPERTY = /^\$\{([^}]+)\}$/;
 /**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
- * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped. A version
- * `${name}` is read from the pom's own `<properties>` (`${project.version}` from its `<version>`), so a
- * module on the vulnerable version is told from one that pins the fixed one; else it stays as written.
+ * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped. A version or
+ * group `${name}` is read from the pom's own `<properties>` (`${project.version}` and `${project.groupId}` from
+ * its coordinates, else its parent's), so a module on the vulnerable version is told from one that pins the
+ * fixed one, and a sibling module named by `${project.groupId}` is found; else it stays as written.
  */
 function scanPom(text) {
     const source = blankXmlComments(text);
@@ -3607,7 +3608,7 @@ function scanPom(text) {
     const properties = new Map();
     let inProperties = false;
     let depth = 0;
-    let parentGroup;
+    let parent;
     for (const match of tagMatches(source, TAG)) {
         const [, closing, element = '', selfClosing, content = ''] = match;
         if (closing) {
@@ -3619,7 +3620,7 @@ function scanPom(text) {
                 continue;
             stack.pop();
             if (element === 'parent')
-                parentGroup = top.groupId;
+                parent = top;
             declare(top, declarations);
             continue;
         }
@@ -3644,17 +3645,36 @@ function scanPom(text) {
         if (element === 'artifactId')
             owner.line = lineAt(match.index);
     }
-    // A module inherits its parent's groupId when it names none.
-    declare({ ...project, groupId: project.groupId ?? parentGroup }, declarations, true);
-    if (project.version)
-        properties.set('project.version', project.version);
+    // A module inherits its parent's groupId and version when it names none.
+    const groupId = project.groupId ?? parent?.groupId;
+    const version = project.version ?? parent?.version;
+    declare({ ...project, groupId }, declarations, true);
+    for (const [key, value] of [
+        ['project.groupId', groupId],
+        ['project.version', version],
+        ['project.parent.groupId', parent?.groupId],
+        ['project.parent.version', parent?.version],
+    ]) {
+        if (value)
+            properties.set(key, value);
+    }
     for (const declaration of declarations) {
-        const name = declaration.version && PROPERTY.exec(declaration.version)?.[1];
-        const value = name ? properties.get(name) : undefined;
-        if (value && !value.includes('${'))
-            declaration.version = value;
+        const version = resolved(declaration.version, properties);
+        if (version)
+            declaration.version = version;
+        // A sibling module is often named by `${project.groupId}`.
+        const colon = declaration.name.lastIndexOf(':');
+        const group = resolved(declaration.name.slice(0, colon), properties);
+        if (group)
+            declaration.name = `${group}${declaration.name.slice(colon)}`;
     }
     return declarations;
+}
+/** A `${name}` the pom's properties give a plain value; undefined for anything else. */
+function resolved(text, properties) {
+    const name = text && PROPERTY.exec(text)?.[1];
+    const value = name ? properties.get(name) : undefined;
+    return value && !value.includes('${') ? value : undefined;
 }
 function declare(block, into, self = false) {
     if (block.element === 'exclusion' || !block.artifactId || !block.line)
@@ -4013,6 +4033,13 @@ function fromStrings(strings, into) {
 function scanPyproject(text) {
     const declarations = [];
     for (const event of tomlEvents(text)) {
+        // Poetry's table form of one dependency: `[tool.poetry.dependencies.Django]`, then `version = "3.2"`.
+        if (event.type === 'table') {
+            const name = event.path.at(-1);
+            if (name && name !== 'python' && isPoetryTable(event.path.slice(0, -1)))
+                declarations.push(pypi(name, undefined, event.line, true));
+            continue;
+        }
         if (event.type !== 'key')
             continue;
         const [key = ''] = event.key;

@@ -17,14 +17,15 @@ interface Block {
 /** A tag (`<name …>`, `</name>`, `<name/>`) and the text after it, up to the next tag. */
 const TAG = /<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>([^<]*)/y;
 
-/** `${name}`: a version the pom's `<properties>` (or its own `<version>`) give. */
+/** `${name}`: a version or group the pom's `<properties>` (or its own or its parent's coordinates) give. */
 const PROPERTY = /^\$\{([^}]+)\}$/;
 
 /**
  * pom.xml: `<dependency>`, `<parent>`, `<plugin>` and `<extension>` blocks, at the line of their
- * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped. A version
- * `${name}` is read from the pom's own `<properties>` (`${project.version}` from its `<version>`), so a
- * module on the vulnerable version is told from one that pins the fixed one; else it stays as written.
+ * `<artifactId>`; the project's own coordinates mark it as a project. Exclusions are skipped. A version or
+ * group `${name}` is read from the pom's own `<properties>` (`${project.version}` and `${project.groupId}` from
+ * its coordinates, else its parent's), so a module on the vulnerable version is told from one that pins the
+ * fixed one, and a sibling module named by `${project.groupId}` is found; else it stays as written.
  */
 export function scanPom(text: string): Declaration[] {
   const source = blankXmlComments(text);
@@ -35,7 +36,7 @@ export function scanPom(text: string): Declaration[] {
   const properties = new Map<string, string>();
   let inProperties = false;
   let depth = 0;
-  let parentGroup: string | undefined;
+  let parent: Block | undefined;
   for (const match of tagMatches(source, TAG)) {
     const [, closing, element = '', selfClosing, content = ''] = match;
     if (closing) {
@@ -44,7 +45,7 @@ export function scanPom(text: string): Declaration[] {
       const top = stack.at(-1);
       if (top?.element !== element) continue;
       stack.pop();
-      if (element === 'parent') parentGroup = top.groupId;
+      if (element === 'parent') parent = top;
       declare(top, declarations);
       continue;
     }
@@ -63,15 +64,34 @@ export function scanPom(text: string): Declaration[] {
     owner[element] = content.trim();
     if (element === 'artifactId') owner.line = lineAt(match.index);
   }
-  // A module inherits its parent's groupId when it names none.
-  declare({ ...project, groupId: project.groupId ?? parentGroup }, declarations, true);
-  if (project.version) properties.set('project.version', project.version);
+  // A module inherits its parent's groupId and version when it names none.
+  const groupId = project.groupId ?? parent?.groupId;
+  const version = project.version ?? parent?.version;
+  declare({ ...project, groupId }, declarations, true);
+  for (const [key, value] of [
+    ['project.groupId', groupId],
+    ['project.version', version],
+    ['project.parent.groupId', parent?.groupId],
+    ['project.parent.version', parent?.version],
+  ] as const) {
+    if (value) properties.set(key, value);
+  }
   for (const declaration of declarations) {
-    const name = declaration.version && PROPERTY.exec(declaration.version)?.[1];
-    const value = name ? properties.get(name) : undefined;
-    if (value && !value.includes('${')) declaration.version = value;
+    const version = resolved(declaration.version, properties);
+    if (version) declaration.version = version;
+    // A sibling module is often named by `${project.groupId}`.
+    const colon = declaration.name.lastIndexOf(':');
+    const group = resolved(declaration.name.slice(0, colon), properties);
+    if (group) declaration.name = `${group}${declaration.name.slice(colon)}`;
   }
   return declarations;
+}
+
+/** A `${name}` the pom's properties give a plain value; undefined for anything else. */
+function resolved(text: string | undefined, properties: ReadonlyMap<string, string>): string | undefined {
+  const name = text && PROPERTY.exec(text)?.[1];
+  const value = name ? properties.get(name) : undefined;
+  return value && !value.includes('${') ? value : undefined;
 }
 
 function declare(block: Block, into: Declaration[], self = false): void {

@@ -77,6 +77,13 @@ function fromStrings(strings: readonly TomlString[], into: Declaration[]): void 
 export function scanPyproject(text: string): Declaration[] {
   const declarations: Declaration[] = [];
   for (const event of tomlEvents(text)) {
+    // Poetry's table form of one dependency: `[tool.poetry.dependencies.Django]`, then `version = "3.2"`.
+    if (event.type === 'table') {
+      const name = event.path.at(-1);
+      if (name && name !== 'python' && isPoetryTable(event.path.slice(0, -1)))
+        declarations.push(pypi(name, undefined, event.line, true));
+      continue;
+    }
     if (event.type !== 'key') continue;
     const [key = ''] = event.key;
     const path = event.table.join('.');

@@ -66,6 +66,30 @@ describe('maven', () => {
     );
   });
 
+  it('reads a sibling module named by ${project.groupId}, and versions inherited from the parent', async () => {
+    const module = [
+      '<project>', // 1
+      '  <parent>', // 2
+      '    <groupId>com.example</groupId>', // 3
+      '    <artifactId>parent</artifactId>', // 4
+      '    <version>1.0.0</version>', // 5
+      '  </parent>', // 6
+      '  <artifactId>web</artifactId>', // 7
+      '  <dependencies>', // 8
+      '    <dependency>', // 9
+      '      <groupId>${project.groupId}</groupId>', // 10
+      '      <artifactId>sibling</artifactId>', // 11
+      '      <version>${project.version}</version>', // 12
+      '    </dependency>', // 13
+      '  </dependencies>', // 14
+      '</project>', // 15
+    ];
+    const root = makeRepo({ 'pom.xml': ['<project/>'], 'web/pom.xml': module });
+    expect(await placeIn(root, findingOf('pkg:maven/com.example/sibling@1.0.0'))).toBe(
+      'web/pom.xml:11 (manifest)',
+    );
+  });
+
   it('places a transitive Maven dependency at the dependency its gav:// impact path names', async () => {
     const root = makeRepo({ 'pom.xml': pom });
     const finding = xrayFindingOf('gav://org.yaml:snakeyaml:2.0', {

@@ -98,6 +98,24 @@ describe('pypi', () => {
     expect(await placeIn(root, findingOf('pkg:pypi/python@3.11'))).toBe('pyproject.toml:1 (root-manifest)');
   });
 
+  it("reads Poetry's table form of a dependency", async () => {
+    const root = makeRepo({
+      'pyproject.toml': [
+        '[tool.poetry]', // 1
+        'name = "app"', // 2
+        '', // 3
+        '[tool.poetry.dependencies]', // 4
+        'python = "^3.11"', // 5
+        '', // 6
+        '[tool.poetry.dependencies.Django]', // 7
+        'version = "3.2"', // 8
+        'extras = ["bcrypt"]', // 9
+      ],
+    });
+    expect(await placeIn(root, findingOf('pkg:pypi/django@3.2'))).toBe('pyproject.toml:7 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:pypi/version@1.0'))).toBe('pyproject.toml:1 (root-manifest)');
+  });
+
   it('reads Pipfile and places transitive packages at their Pipfile.lock entry', async () => {
     const root = makeRepo({
       Pipfile: [
