@@ -82764,12 +82764,12 @@ function indirect(line) {
     return false;
 }
 /**
- * go.mod: `require` lines, single or in a block; `// indirect` marks a module only another one needs.
- * The `module` line names the project.
+ * go.mod: `require` lines, single or in a block; `// indirect` marks a module only another one needs. A
+ * `replace` line pins the module it replaces with (a local path pins none). The `module` line names the project.
  */
 function scanGoMod(text) {
     const declarations = [];
-    let inRequireBlock = false;
+    let block;
     text.split(/\r?\n/).forEach((raw, index) => {
         const line = raw.trim();
         const module = /^module\s+"?([^\s"/][^\s"]*)"?/.exec(line)?.[1];
@@ -82777,17 +82777,22 @@ function scanGoMod(text) {
             declarations.push({ ecosystem: 'golang', name: module, line: index + 1, direct: true, self: true });
             return;
         }
-        if (inRequireBlock && line.startsWith(')')) {
-            inRequireBlock = false;
+        if (block && line.startsWith(')')) {
+            block = undefined;
             return;
         }
         // A comment may follow the parenthesis (`require ( // direct`).
-        if (/^require\s*\(\s*(\/\/.*)?$/.test(line)) {
-            inRequireBlock = true;
+        const opens = /^(require|replace)\s*\(\s*(\/\/.*)?$/.exec(line)?.[1];
+        if (opens) {
+            block = opens;
             return;
         }
         // The spaces are taken whole (`(?=(\s+))\1`): `\s+(.*)$` gave them back one by one when `$` failed.
-        const requirement = inRequireBlock ? line : /^require(?=(\s+))\1(.*)$/.exec(line)?.[2];
+        const [, directive, , rest] = /^(require|replace)(?=(\s+))\2(.*)$/.exec(line) ?? [];
+        const kind = block ?? directive;
+        const stated = block ? line : rest;
+        // A replacement pins the module after `=>` (`old v1 => new v2`): that line is where it is changed.
+        const requirement = kind === 'replace' ? /=>\s*(.*)$/.exec(stated ?? '')?.[1] : stated;
         const match = requirement && /^"?([^\s"/][^\s"]*)"?\s+(v[^\s/]+)/.exec(requirement);
         if (!match?.[1])
             return;

@@ -32,23 +32,34 @@ describe('golang', () => {
     expect(await placeIn(root, findingOf('pkg:golang/golang.org/x/net@v0.10.0'))).toBe(
       'go.mod:10 (manifest)',
     );
+    // A replacement pins the module it replaces with, at its line.
     expect(await placeIn(root, findingOf('pkg:golang/golang.org/x/text@v0.9.0'))).toBe(
-      'go.mod:1 (root-manifest)',
+      'go.mod:13 (manifest)',
     );
   });
 
-  it('reads a require block whose parenthesis a comment follows', async () => {
+  it('reads a require block whose parenthesis a comment follows, and replace blocks', async () => {
     const root = makeRepo({
       'go.mod': [
-        'module example.com/app',
-        '',
-        'require ( // direct deps',
-        '\tgithub.com/gin-gonic/gin v1.7.0',
-        ')',
+        'module example.com/app', // 1
+        '', // 2
+        'require ( // direct deps', // 3
+        '\tgithub.com/gin-gonic/gin v1.7.0', // 4
+        ')', // 5
+        'replace (', // 6
+        '\tgithub.com/old/lib => github.com/new/lib v1.2.3', // 7
+        '\tgithub.com/local/lib => ../lib', // 8
+        ')', // 9
       ],
     });
     expect(await placeIn(root, findingOf('pkg:golang/github.com/gin-gonic/gin@v1.7.0'))).toBe(
       'go.mod:4 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:golang/github.com/new/lib@v1.2.3'))).toBe(
+      'go.mod:7 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:golang/github.com/local/lib@v0.0.0'))).toBe(
+      'go.mod:1 (root-manifest)',
     );
   });
 
