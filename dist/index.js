@@ -87205,6 +87205,10 @@ function speaksNoTls(code, message) {
         /wrong version number/i.test(message));
 }
 /** Network error codes a user can act on, with what to do. */
+/** `a minute`, `30 s`. */
+function seconds(ms) {
+    return ms === 60_000 ? 'a minute' : `${Math.round(ms / 100) / 10} s`;
+}
 function describeFailure(code, message, url, context) {
     const { input, caFile } = context;
     // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
@@ -87230,7 +87234,7 @@ function describeFailure(code, message, url, context) {
         return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. ${RUN_AGAIN} and their time and size limits.`;
     }
     if (/Timeout/i.test(code) || /timeout/i.test(message))
-        return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
+        return `${url} did not answer in time (${code || message}; a request waits ${seconds(context.timeoutMs)} at most): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
     return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
 }
 /** A body as JSON; a blank one is `null`. Throws what JSON.parse throws. */
@@ -87326,8 +87330,10 @@ class HttpClient {
     dispatcher;
     base;
     redactor = new logger/* Redactor */.pO();
+    requestTimeoutMs;
     constructor(options) {
         this.options = options;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
         this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
         const env = options.env ?? {};
         const proxyPasswords = Object.values(env).flatMap((value) => {
@@ -87347,7 +87353,7 @@ class HttpClient {
             ...(options.insecure ? { rejectUnauthorized: false } : {}),
             ...(options.caFile ? { ca: [...external_node_tls_.rootCertificates, (0,ca_file/* readCaFile */.R)(options.caFile)] } : {}),
         };
-        const timeout = options.requestTimeoutMs ?? 60_000;
+        const timeout = this.requestTimeoutMs;
         this.dispatcher =
             options.dispatcher ??
                 new undici/* EnvHttpProxyAgent */.J2({
@@ -87359,7 +87365,7 @@ class HttpClient {
                 });
         // Over plain http there are no certificates to skip.
         if (options.insecure && this.base.protocol === 'https:') {
-            options.logger.warn(`insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`);
+            options.logger.warn(`insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read what is sent${options.urlInput === 'webhook-url' ? ' (the run summary)' : ' (the token with it)'} and answer in the server's name; use ca-file instead.`);
         }
         if (this.base.protocol === 'http:' && options.headers && Object.keys(options.headers).length) {
             options.logger.warn(`The token is sent over plain http to ${this.base.origin}; use https.`);
@@ -87419,6 +87425,7 @@ class HttpClient {
                     caFile: this.options.caFile,
                     // A dispatcher handed in (tests) goes through no proxy.
                     proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
+                    timeoutMs: this.requestTimeoutMs,
                 })));
                 if (isPermanent(error))
                     throw lastError;

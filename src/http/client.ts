@@ -215,6 +215,8 @@ interface NetworkContext {
   caFile?: string | undefined;
   /** The proxy the request went through. */
   proxy?: Proxy | undefined;
+  /** How long a request waits for headers and body, in ms. */
+  timeoutMs: number;
 }
 
 /** An undici error's code and message, from its cause when it wraps one. */
@@ -249,6 +251,11 @@ function speaksNoTls(code: string, message: string): boolean {
 }
 
 /** Network error codes a user can act on, with what to do. */
+/** `a minute`, `30 s`. */
+function seconds(ms: number): string {
+  return ms === 60_000 ? 'a minute' : `${Math.round(ms / 100) / 10} s`;
+}
+
 function describeFailure(code: string, message: string, url: string, context: NetworkContext): string {
   const { input, caFile } = context;
   // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.
@@ -276,7 +283,7 @@ function describeFailure(code: string, message: string, url: string, context: Ne
     return `the connection to ${url} was ${how} before the answer was complete (${code || message}): the server, or a proxy or load balancer in front of it, dropped it. ${RUN_AGAIN} and their time and size limits.`;
   }
   if (/Timeout/i.test(code) || /timeout/i.test(message))
-    return `${url} did not answer in time (${code || message}; a request waits a minute at most, or timeout when shorter): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
+    return `${url} did not answer in time (${code || message}; a request waits ${seconds(context.timeoutMs)} at most): check that the server is up and not overloaded, and that no firewall or proxy holds the connection.`;
   return `request to ${url} failed (${code ? `${code} ` : ''}${message}). Check ${input} and the network, then run the job again.`;
 }
 
@@ -388,8 +395,10 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly base: URL;
   private readonly redactor = new Redactor();
+  private readonly requestTimeoutMs: number;
 
   constructor(private readonly options: HttpOptions) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
     const env = options.env ?? {};
     const proxyPasswords = Object.values(env).flatMap((value) => {
@@ -409,7 +418,7 @@ export class HttpClient {
       ...(options.insecure ? { rejectUnauthorized: false } : {}),
       ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
     };
-    const timeout = options.requestTimeoutMs ?? 60_000;
+    const timeout = this.requestTimeoutMs;
     this.dispatcher =
       options.dispatcher ??
       new EnvHttpProxyAgent({
@@ -422,7 +431,7 @@ export class HttpClient {
     // Over plain http there are no certificates to skip.
     if (options.insecure && this.base.protocol === 'https:') {
       options.logger.warn(
-        `insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
+        `insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read what is sent${options.urlInput === 'webhook-url' ? ' (the run summary)' : ' (the token with it)'} and answer in the server's name; use ca-file instead.`,
       );
     }
     if (this.base.protocol === 'http:' && options.headers && Object.keys(options.headers).length) {
@@ -477,6 +486,7 @@ export class HttpClient {
               caFile: this.options.caFile,
               // A dispatcher handed in (tests) goes through no proxy.
               proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
+              timeoutMs: this.requestTimeoutMs,
             }),
           ),
         );

@@ -638,7 +638,7 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
         const insecure = await cli('scan', [...base, '--insecure']);
         expect(insecure.result.code).toBe(0);
         expect(insecure.result.stderr).toContain(
-          `warning: insecure: TLS certificates of ${sim.url} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
+          `warning: insecure: TLS certificates of ${sim.url} are NOT verified. Anyone on the network path can read what is sent (the token with it) and answer in the server's name; use ca-file instead.`,
         );
       },
     );

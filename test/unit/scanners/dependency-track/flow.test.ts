@@ -774,7 +774,7 @@ describe('TLS', () => {
     const insecure = await scan({ project: EXISTING, insecure: 'true' }, logger);
     expect(insecure.findings).toHaveLength(1);
     expect(logger.of('warn')[0]).toBe(
-      `insecure: TLS certificates of ${sim!.url} are NOT verified. Anyone on the network path can read the token; use ca-file instead.`,
+      `insecure: TLS certificates of ${sim!.url} are NOT verified. Anyone on the network path can read what is sent (the token with it) and answer in the server's name; use ca-file instead.`,
     );
   });
 });

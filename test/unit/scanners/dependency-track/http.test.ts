@@ -240,6 +240,8 @@ describe('scan errors (nock)', () => {
       // Four attempts of 0.3 s and short backoffs, not four of a minute.
       expect(performance.now() - started).toBeLessThan(5_000);
       expect(error.message).toContain('did not answer in time');
+      // The wait it says is the one it had.
+      expect(error.message).toContain('a request waits 0.3 s at most');
     } finally {
       nock.disableNetConnect();
       for (const socket of sockets) socket.destroy();
