@@ -921,14 +921,14 @@ async function readAllPages(kind, id, options, statusRows) {
 async function lostReport(error, name, options) {
     const { client, logger } = options;
     const stopped = options.stopped ?? (() => false);
-    const lost = (0,wording/* clause */.s)(error.message);
+    const lost = (0,wording/* clause */.sb)(error.message);
     const schedule = (options.lookupsAfterMs ?? LOOKUPS_AFTER_MS).filter((at, i) => i === 0 || at <= options.timeoutMs);
     const find = async () => {
         try {
             return await client.findReport(name);
         }
         catch (lookup) {
-            throw new errors/* ScannerError */.VM(`${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${(0,wording/* clause */.s)(lookup.message)}): if Xray → Reports lists ${name}, delete it there.`);
+            throw new errors/* ScannerError */.VM(`${lost}. Xray may have created the report all the same, and looking it up by its name failed too (${(0,wording/* clause */.sb)(lookup.message)}): if Xray → Reports lists ${name}, delete it there.`);
         }
     };
     const found = (id) => {
@@ -1065,7 +1065,7 @@ async function checkEmptyReportKey(client, config, logger) {
         repositories = await client.repositories();
     }
     catch (error) {
-        unchecked((0,wording/* clause */.s)(error.message));
+        unchecked((0,wording/* clause */.sb)(error.message));
         return;
     }
     const scope = config.projectKey ? ` in the JFrog Project ${config.projectKey}` : '';
@@ -1188,7 +1188,7 @@ function createXrayAdapter(options = {}) {
                 let violations = [];
                 if (violationsReport) {
                     violations = parseRows(xray_report/* xrayViolationRowSchema */.ZL, violationsReport.rows, 'violations', violationsReport.id).map(xray_report/* mapXrayViolationRow */.AN);
-                    logger.info(`${(0,wording/* plural */.L)(violations.length, 'policy violation')} in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`);
+                    logger.info(`${(0,wording/* plural */.LS)(violations.length, 'policy violation')} in ${repoKey}${config.watches.length ? ` (watches: ${config.watches.join(', ')})` : ''}.`);
                 }
                 const ui = uiBase(config.uiUrl, config.apiUrl ?? client.base);
                 if (config.keepReport)

@@ -78464,7 +78464,7 @@ async function waitForProcessing(client, target, id, logger) {
             // GitHub has the upload: a status it cannot tell (after the retries) is no reason to fail the job.
             if (!(error instanceof src_errors/* ScannerError */.VM))
                 throw error;
-            logger.warn(`Could not check code scanning's processing of SARIF ${id} (${(0,wording/* clause */.s)(error.message)}); GitHub processes it on its own.`);
+            logger.warn(`Could not check code scanning's processing of SARIF ${id} (${(0,wording/* clause */.sb)(error.message)}); GitHub processes it on its own.`);
             return;
         }
         if (data.processing_status === 'complete') {
@@ -78472,7 +78472,7 @@ async function waitForProcessing(client, target, id, logger) {
             return;
         }
         if (data.processing_status === 'failed') {
-            throw new src_errors/* ScannerError */.VM(`Code scanning could not process SARIF ${id}: ${(data.errors ?? []).map(wording/* clause */.s).join('; ') || 'no reason given'}.`);
+            throw new src_errors/* ScannerError */.VM(`Code scanning could not process SARIF ${id}: ${(data.errors ?? []).map(wording/* clause */.sb).join('; ') || 'no reason given'}.`);
         }
         if (Date.now() >= deadline) {
             logger.warn(`Code scanning is still processing the SARIF after ${target.waitSeconds} s; it will finish on its own.`);
@@ -78557,7 +78557,7 @@ async function sendWebhook(config, summary, logger) {
         logger.info(`Webhook delivered to ${url.origin}.`);
     }
     catch (error) {
-        logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.s)(error.message)}. The scan result itself is unaffected.`);
+        logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.sb)(error.message)}. The scan result itself is unaffected.`);
     }
     finally {
         await client?.close();
@@ -79364,7 +79364,7 @@ function uncountedViolationsNote(violations, failing) {
         suppressed && `${suppressed} suppressed`,
         unwatched && `${unwatched} of a watch not named in watches`,
     ].filter(Boolean);
-    return `fail-on-policy-violation: ${failing.length} of ${(0,wording/* plural */.L)(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
+    return `fail-on-policy-violation: ${failing.length} of ${(0,wording/* plural */.LS)(violations.length, 'policy violation')} count for the gate; ${reasons.join(', ')}.`;
 }
 /** The step's or the command's failure message for a failed gate. */
 function gateFailedMessage(reasons) {
@@ -79374,23 +79374,23 @@ function gateFailedMessage(reasons) {
 function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPolicyViolation }) {
     const reasons = [];
     if (failOn.kind === 'any' && counts.total > 0) {
-        reasons.push(`${(0,wording/* plural */.L)(counts.total, 'finding')} (fail-on: any)`);
+        reasons.push(`${(0,wording/* plural */.LS)(counts.total, 'finding')} (fail-on: any)`);
     }
     else if (failOn.kind === 'threshold') {
         const n = findings_severity/* SEVERITIES */.oC.filter((s) => (0,findings_severity/* severityRank */.qs)(s) >= (0,findings_severity/* severityRank */.qs)(failOn.severity)).reduce((sum, s) => sum + counts[s], 0);
         if (n > 0)
-            reasons.push(`${(0,wording/* plural */.L)(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
+            reasons.push(`${(0,wording/* plural */.LS)(n, 'finding')} of severity ${failOn.severity} or above (fail-on: ${failOn.severity})`);
     }
     else if (failOn.kind === 'budgets') {
         for (const severity of findings_severity/* SEVERITIES */.oC) {
             const budget = failOn.budgets[severity];
             if (budget !== undefined && counts[severity] > budget) {
-                reasons.push(`${(0,wording/* plural */.L)(counts[severity], `${severity} finding`)}, over the budget of ${budget}`);
+                reasons.push(`${(0,wording/* plural */.LS)(counts[severity], `${severity} finding`)}, over the budget of ${budget}`);
             }
         }
     }
     if (failOnPolicyViolation && policyViolations > 0) {
-        reasons.push(`${(0,wording/* plural */.L)(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
+        reasons.push(`${(0,wording/* plural */.LS)(policyViolations, 'policy violation')} (fail-on-policy-violation)`);
     }
     return { result: reasons.length ? 'failed' : 'passed', failOn: failOnText, reasons };
 }
@@ -80491,6 +80491,7 @@ var xray_fields = __nccwpck_require__(95313);
 
 
 
+
 const impactNodeSchema = schemas/* object */.Ikc({ component_id: schema/* optString */.$2, full_path: schema/* optString */.$2 });
 const componentSchema = schemas/* object */.Ikc({
     fixed_versions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
@@ -80594,12 +80595,8 @@ function refuseUnfinished(responses, file) {
     const unfinished = responses.filter((r) => r.status && r.status.trim().toLowerCase() !== 'completed');
     if (!unfinished.length)
         return;
-    const named = unfinished
-        .slice(0, 5)
-        .map((r) => `${r.component_id ?? r.scan_id ?? 'a target'} (status ${JSON.stringify(r.status)})`)
-        .join(', ');
-    const more = unfinished.length > 5 ? ` and ${unfinished.length - 5} more` : '';
-    throw new src_errors/* UserError */.yo(`${file}: the scan of ${named}${more} did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`);
+    const named = unfinished.map((r) => `${r.component_id ?? r.scan_id ?? 'a target'} (status ${JSON.stringify(r.status)})`);
+    throw new src_errors/* UserError */.yo(`${file}: the scan of ${(0,wording/* firstOf */.Ku)(named, 5, ', ')} did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`);
 }
 const xrayCliJson = {
     name: 'xray-cli-json',
@@ -80686,6 +80683,7 @@ const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
 
 
 
+
 const cveSchema = schemas/* object */.Ikc({
     id: schema/* optString */.$2,
     cvssV2: schema/* optNumber */.td,
@@ -80763,9 +80761,7 @@ function refuseFailedRun(document, file) {
     const code = document.scansStatus?.scaScanStatusCode;
     if (!errors.length && (code === undefined || code === 0))
         return;
-    const listed = errors.length
-        ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
-        : '';
+    const listed = errors.length ? ` jf reports: ${(0,wording/* firstOf */.Ku)(errors, 5)}.` : '';
     const status = code !== undefined && code !== 0 ? ` (scansStatus.scaScanStatusCode ${code})` : '';
     throw new src_errors/* UserError */.yo(`${file}: the jf run reports ${errors.length ? 'errors' : 'a failed dependency scan'}${status}, so the file may lack findings.${listed} Fix the cause, run jf again, and import its new output.`);
 }
@@ -80871,12 +80867,8 @@ const xray_summary_documentSchema = schemas/* object */.Ikc({
 function refuseErrors(errors, file) {
     if (!errors.length)
         return;
-    const listed = errors
-        .slice(0, 5)
-        .map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`)
-        .join('; ');
-    const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-    throw new src_errors/* UserError */.yo(`${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact it was asked about, so the file lacks its findings' : `${errors.length} artifacts it was asked about, so the file lacks their findings`}: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`);
+    const listed = (0,wording/* firstOf */.Ku)(errors.map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`), 5);
+    throw new src_errors/* UserError */.yo(`${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact it was asked about, so the file lacks its findings' : `${errors.length} artifacts it was asked about, so the file lacks their findings`}: ${listed}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`);
 }
 /**
  * An impact path ends with the component, without its type: `…/sha256__….tar.gz/3.12:openssl:1.1.1k-r0`.
@@ -80956,7 +80948,7 @@ const xraySummary = {
         const others = artifacts.reduce((sum, a) => sum + a.issues.filter((i) => !isSecurity(i)).length, 0);
         const notes = others
             ? [
-                `holds ${(0,wording/* plural */.L)(others, 'issue')} of another type than security (licence, operational risk), which sca-bridge does not report: it reports vulnerabilities.`,
+                `holds ${(0,wording/* plural */.LS)(others, 'issue')} of another type than security (licence, operational risk), which sca-bridge does not report: it reports vulnerabilities.`,
             ]
             : [];
         return {
@@ -81254,7 +81246,10 @@ function repeatedTopKey(buf) {
     }
     if (buf[start] !== OPEN_ARRAY)
         return undefined;
-    const ranges = json_slices_elements(buf, start, '')?.ranges ?? [];
+    return repeatedInElements(buf, json_slices_elements(buf, start, '')?.ranges ?? []);
+}
+/** A key given twice in an object element of the ranges' array (`repeatedTopKey`). */
+function repeatedInElements(buf, ranges) {
     for (let n = 0; n < ranges.length / 2; n++) {
         const open = ranges[2 * n];
         const key = buf[open] === OPEN_OBJECT ? repeatedKeyAt(buf, open) : undefined;
@@ -81306,6 +81301,7 @@ function sliceDocument(buf, keys) {
             for (let n = 0; n < ranges.length / 2; n++)
                 yield parseAt(n);
         },
+        repeatedTopKey: () => (member.key === '' ? repeatedInElements(buf, ranges) : repeatedTopKey(buf)),
     };
 }
 
@@ -81533,7 +81529,7 @@ function keyGivenTwice(file, key, at = '') {
     return new src_errors/* UserError */.yo(`${file}: the key "${key}" is given twice at the top of ${at ? `the document's element ${at}` : 'the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
 }
 /** The slicer's refusals as the user's errors, naming the file. */
-function sliced(file, read) {
+function asUserErrors(file, read) {
     try {
         return read();
     }
@@ -81547,14 +81543,14 @@ function sliced(file, read) {
     }
 }
 /** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
-function refuseRepeatedTopKey(bytes, file) {
-    const repeated = sliced(file, () => repeatedTopKey(bytes));
+function refuseRepeatedTopKey(file, find) {
+    const repeated = asUserErrors(file, find);
     if (repeated)
         throw keyGivenTwice(file, repeated.key, repeated.at);
 }
 /** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
 function slice(bytes, file) {
-    return sliced(file, () => sliceDocument(bytes, BULK_KEYS));
+    return asUserErrors(file, () => sliceDocument(bytes, BULK_KEYS));
 }
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
 function parsedItems(sliced, file) {
@@ -81586,7 +81582,7 @@ function readOne(bytes, file, format, options, maxWholeBytes) {
     if (!sliced) {
         const document = parseWhole(bytes, file, maxWholeBytes);
         const importer = pick(document);
-        refuseRepeatedTopKey(bytes, file);
+        refuseRepeatedTopKey(file, () => repeatedTopKey(bytes));
         return { importer, result: importer.read(document, file, options) };
     }
     const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
@@ -81600,7 +81596,7 @@ function readOne(bytes, file, format, options, maxWholeBytes) {
     // Another format: the document is its slices put back together, not a second parse of every byte.
     const document = withItems([...parsedItems(sliced, file)]);
     const whole = pick(document);
-    refuseRepeatedTopKey(bytes, file);
+    refuseRepeatedTopKey(file, () => sliced.repeatedTopKey());
     return { importer: whole, result: whole.read(document, file, options) };
 }
 /**
@@ -81619,7 +81615,7 @@ maxWholeBytes = MAX_WHOLE_BYTES) {
             continue;
         }
         const { importer, result } = readOne(bytes, file, format, options, maxWholeBytes);
-        logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.L)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.L)(result.violations.length, 'policy violation')}` : ''}`);
+        logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.LS)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.LS)(result.violations.length, 'policy violation')}` : ''}`);
         results.push(result);
     }
     return results;
@@ -85529,7 +85525,7 @@ function judge(config, reports, findings, logger) {
         logger.info(uncounted);
     // A violations report alone (Xray's) gives no findings: without this the gate passes it unread.
     if (!config.failOnPolicyViolation && violations.length && !findings.length) {
-        logger.warn(`${(0,wording/* plural */.L)(violations.length, 'policy violation')} that would fail the build ${violations.length === 1 ? 'was' : 'were'} read, and the run reports no findings: the gate counts violations only with fail-on-policy-violation.`);
+        logger.warn(`${(0,wording/* plural */.LS)(violations.length, 'policy violation')} that would fail the build ${violations.length === 1 ? 'was' : 'were'} read, and the run reports no findings: the gate counts violations only with fail-on-policy-violation.`);
     }
     const gate = evaluateGate(counts, violations.length, config);
     return { counts, violations, gate };
@@ -85545,7 +85541,7 @@ function truncationSummary(reports) {
         sarifResultsDropped: dropped,
         sarifResultsDroppedBySeverity: droppedBySeverity,
         helpTrimmed,
-        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${(0,wording/* plural */.L)(dropped, 'result')} left out of it (${leftOut(truncation)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
+        note: `The SARIF keeps the most severe results within GitHub's limits (${GITHUB_LIMITS.resultsPerRun} results per run, 10 MB gzipped)${helpTrimmed ? ', with shortened rule help' : ''}; ${dropped ? `the ${(0,wording/* plural */.LS)(dropped, 'result')} left out of it (${leftOut(truncation)}) ${dropped === 1 ? 'is' : 'are'} counted here` : 'no result was left out'}.`,
     };
 }
 /** The one value the sources give, or, when they give several, their sorted list (`join`) or none. */
@@ -86211,7 +86207,7 @@ function annotate(outcome, logger, summary, failures, notes, usedInJob) {
             core/* notice */.lm(a.message, properties);
     }
     if (plan.omitted > 0) {
-        notes.push(`${(0,wording/* plural */.L)(plan.annotations.length, 'finding')} ${plan.annotations.length === 1 ? 'is' : 'are'} annotated; ${plan.omitted} more ${plan.omitted === 1 ? 'is' : 'are'} counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`);
+        notes.push(`${(0,wording/* plural */.LS)(plan.annotations.length, 'finding')} ${plan.annotations.length === 1 ? 'is' : 'are'} annotated; ${plan.omitted} more ${plan.omitted === 1 ? 'is' : 'are'} counted in the table above and listed in the SARIF file within GitHub's limits (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step and ${ANNOTATIONS_PER_JOB} per job).`);
     }
     return plan.annotations.length;
 }
@@ -87136,7 +87132,7 @@ class NotSent extends errors/* ScannerError */.VM {
 class DeadlinePassed extends errors/* ScannerError */.VM {
     constructor(shown, failure) {
         super(failure
-            ? `${(0,wording/* clause */.s)(failure.message)}, with no time left to try again`
+            ? `${(0,wording/* clause */.sb)(failure.message)}, with no time left to try again`
             : `${shown} did not answer in the time left`);
     }
 }
@@ -87187,7 +87183,7 @@ function codeAndMessage(error) {
     return {
         code: text(err.cause?.code) ?? text(err.code) ?? '',
         // Quoted inside our sentences: without a full stop of its own.
-        message: (0,wording/* clause */.s)(err.cause?.message ?? err.message ?? String(error)),
+        message: (0,wording/* clause */.sb)(err.cause?.message ?? err.message ?? String(error)),
     };
 }
 /** A network failure, with what to do; one through a proxy names it, whoever failed. */
@@ -87521,7 +87517,7 @@ class HttpClient {
     }
     /** Waits `delay` before the next attempt, saying why. */
     async pause(error, attempt, attempts, delay) {
-        this.options.logger.info(`${(0,wording/* clause */.s)(withoutRunAgain(error.message))}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
+        this.options.logger.info(`${(0,wording/* clause */.sb)(withoutRunAgain(error.message))}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
         await this.wait(delay);
     }
     /** Waits `ms` (between polls, between attempts), unless the run is stopped first: then it throws the stop. */
@@ -88372,12 +88368,18 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural),
-/* harmony export */   s: () => (/* binding */ clause)
+/* harmony export */   Ku: () => (/* binding */ firstOf),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   sb: () => (/* binding */ clause)
 /* harmony export */ });
 /** `1 finding`, `2 findings`: a count with its noun. */
 function plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** The first `limit` of `items` joined, and how many more there are: `a; b; c (and 4 more)`. */
+function firstOf(items, limit, separator = '; ') {
+    const more = items.length > limit ? ` (and ${items.length - limit} more)` : '';
+    return `${items.slice(0, limit).join(separator)}${more}`;
 }
 /**
  * A message quoted inside a sentence of ours, without its closing full stop: most messages end with one, and the

@@ -207,7 +207,7 @@ function explain(error, call, dtAnswered = false) {
         if (!(error instanceof errors/* ScannerError */.VM))
             return error instanceof Error ? error : new Error(String(error));
         // What was under way first: the failure's own message often ends with advice, which stays last.
-        const during = `While ${call.what}: ${(0,wording/* clause */.s)(error.message)}.`;
+        const during = `While ${call.what}: ${(0,wording/* clause */.sb)(error.message)}.`;
         return new errors/* ScannerError */.VM(call.upload
             ? `${during} An SBOM upload is never retried automatically (Dependency-Track might process it twice): run the job again.`
             : during);
@@ -884,7 +884,7 @@ async function waitForProcessing(api, token, version, options, logger) {
     let lastProgress = started;
     // The timeout's message. `lastPoll`: the failure of a poll that ended the wait, which is no word that the
     // server was still processing, so the message says only what it knows.
-    const timedOut = (lastPoll) => new errors/* ScannerError */.VM(`Dependency-Track ${lastPoll ? 'did not report the SBOM processed' : 'was still processing the SBOM'} after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${(0,wording/* plural */.L)(polls, 'poll')} of token ${token} answered${lastPoll ? `; the last poll: ${lastPoll}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
+    const timedOut = (lastPoll) => new errors/* ScannerError */.VM(`Dependency-Track ${lastPoll ? 'did not report the SBOM processed' : 'was still processing the SBOM'} after ${seconds(Date.now() - started)} (timeout ${options.timeoutSeconds} s, ${(0,wording/* plural */.LS)(polls, 'poll')} of token ${token} answered${lastPoll ? `; the last poll: ${lastPoll}` : ''}). The analysis goes on on the server: raise timeout (seconds) if this project regularly takes longer, or check the server's load and its task queue.`);
     logger.info(`Waiting for Dependency-Track to process the SBOM (token ${token}): polling every ${options.pollIntervalSeconds} s for up to ${options.timeoutSeconds} s.`);
     for (;;) {
         const path = useEvent
@@ -915,7 +915,7 @@ async function waitForProcessing(api, token, version, options, logger) {
         }
         const elapsed = Date.now() - started;
         if (!status.data.processing) {
-            logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${(0,wording/* plural */.L)(polls, 'poll')}).`);
+            logger.info(`Dependency-Track processed the SBOM in ${seconds(elapsed)} (${(0,wording/* plural */.LS)(polls, 'poll')}).`);
             return;
         }
         if (elapsed >= timeoutMs)
@@ -1115,7 +1115,7 @@ async function scan(ctx, options = {}) {
         const violations = await readViolations(api, project, name, config, key, logger);
         const suppressed = findings.filter((f) => f.suppressed).length;
         const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
-        logger.info(`Dependency-Track returned ${(0,wording/* plural */.L)(findings.length, 'finding row')} (${suppressed} suppressed) and ${(0,wording/* plural */.L)(violations.length, 'policy violation')} (${failing} failing, not suppressed) for ${name}.`);
+        logger.info(`Dependency-Track returned ${(0,wording/* plural */.LS)(findings.length, 'finding row')} (${suppressed} suppressed) and ${(0,wording/* plural */.LS)(violations.length, 'policy violation')} (${failing} failing, not suppressed) for ${name}.`);
         const projectName = project.name ?? (target.kind === 'name' ? target.name : undefined);
         const projectVersion = project.version ?? (target.kind === 'name' ? target.version : undefined);
         return {

@@ -123,7 +123,7 @@ function parseError(error) {
         : undefined;
     const help = 'Run `sca-bridge --help` for the flags';
     if (!unknown)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_5__/* .clause */ .s)(error.message.split('\n').join(' '))}. ${help}.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_wording_js__WEBPACK_IMPORTED_MODULE_5__/* .clause */ .sb)(error.message.split('\n').join(' '))}. ${help}.`);
     const meant = closestFlag(unknown);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(meant
         ? `Unknown flag ${unknown}; did you mean ${meant}?`
@@ -986,12 +986,18 @@ function parseFailOn(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural),
-/* harmony export */   s: () => (/* binding */ clause)
+/* harmony export */   Ku: () => (/* binding */ firstOf),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   sb: () => (/* binding */ clause)
 /* harmony export */ });
 /** `1 finding`, `2 findings`: a count with its noun. */
 function plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** The first `limit` of `items` joined, and how many more there are: `a; b; c (and 4 more)`. */
+function firstOf(items, limit, separator = '; ') {
+    const more = items.length > limit ? ` (and ${items.length - limit} more)` : '';
+    return `${items.slice(0, limit).join(separator)}${more}`;
 }
 /**
  * A message quoted inside a sentence of ours, without its closing full stop: most messages end with one, and the

@@ -27,6 +27,8 @@ export interface SlicedDocument {
   first: unknown;
   /** Every element, parsed one at a time. */
   items(): Generator<unknown>;
+  /** `repeatedTopKey` of the document, from the element ranges already found when it is an array. */
+  repeatedTopKey(): RepeatedKey | undefined;
 }
 
 /** JSON's white space: space, line feed, carriage return, tab. */
@@ -197,14 +199,24 @@ function repeatedKeyAt(buf: Buffer, open: number): string | undefined {
  * a top-level array (each a scan response of `jf scan`), with where it was found (`[3]` for the fourth element).
  * JSON.parse keeps the last; whole-document formats find their findings at this depth.
  */
-export function repeatedTopKey(buf: Buffer): { key: string; at: string } | undefined {
+export function repeatedTopKey(buf: Buffer): RepeatedKey | undefined {
   const start = documentStart(buf);
   if (buf[start] === OPEN_OBJECT) {
     const key = repeatedKeyAt(buf, start);
     return key === undefined ? undefined : { key, at: '' };
   }
   if (buf[start] !== OPEN_ARRAY) return undefined;
-  const ranges = elements(buf, start, '')?.ranges ?? [];
+  return repeatedInElements(buf, elements(buf, start, '')?.ranges ?? []);
+}
+
+export interface RepeatedKey {
+  key: string;
+  /** `[n]` for the n+1th element of a top-level array; '' at the top of the document. */
+  at: string;
+}
+
+/** A key given twice in an object element of the ranges' array (`repeatedTopKey`). */
+function repeatedInElements(buf: Buffer, ranges: readonly number[]): RepeatedKey | undefined {
   for (let n = 0; n < ranges.length / 2; n++) {
     const open = ranges[2 * n] as number;
     const key = buf[open] === OPEN_OBJECT ? repeatedKeyAt(buf, open) : undefined;
@@ -253,5 +265,6 @@ export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDoc
     *items() {
       for (let n = 0; n < ranges.length / 2; n++) yield parseAt(n);
     },
+    repeatedTopKey: () => (member.key === '' ? repeatedInElements(buf, ranges) : repeatedTopKey(buf)),
   };
 }

@@ -25,6 +25,7 @@ import {
   endsEarly,
   isSpace,
   MAX_ELEMENTS,
+  type RepeatedKey,
   RepeatedKeyError,
   repeatedTopKey,
   type SlicedDocument,
@@ -260,7 +261,7 @@ function keyGivenTwice(file: string, key: string, at = ''): UserError {
 }
 
 /** The slicer's refusals as the user's errors, naming the file. */
-function sliced<T>(file: string, read: () => T): T {
+function asUserErrors<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -275,14 +276,14 @@ function sliced<T>(file: string, read: () => T): T {
 }
 
 /** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
-function refuseRepeatedTopKey(bytes: Buffer, file: string): void {
-  const repeated = sliced(file, () => repeatedTopKey(bytes));
+function refuseRepeatedTopKey(file: string, find: () => RepeatedKey | undefined): void {
+  const repeated = asUserErrors(file, find);
   if (repeated) throw keyGivenTwice(file, repeated.key, repeated.at);
 }
 
 /** The document with its bulk array sliced out, when it has one; a key given twice is refused, naming the file. */
 function slice(bytes: Buffer, file: string): SlicedDocument | undefined {
-  return sliced(file, () => sliceDocument(bytes, BULK_KEYS));
+  return asUserErrors(file, () => sliceDocument(bytes, BULK_KEYS));
 }
 
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
@@ -321,7 +322,7 @@ function readOne(
   if (!sliced) {
     const document = parseWhole(bytes, file, maxWholeBytes);
     const importer = pick(document);
-    refuseRepeatedTopKey(bytes, file);
+    refuseRepeatedTopKey(file, () => repeatedTopKey(bytes));
     return { importer, result: importer.read(document, file, options) };
   }
   const withItems = (items: unknown[]) =>
@@ -339,7 +340,7 @@ function readOne(
   // Another format: the document is its slices put back together, not a second parse of every byte.
   const document = withItems([...parsedItems(sliced, file)]);
   const whole = pick(document);
-  refuseRepeatedTopKey(bytes, file);
+  refuseRepeatedTopKey(file, () => sliced.repeatedTopKey());
   return { importer: whole, result: whole.read(document, file, options) };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { firstOf } from '../wording.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
@@ -127,13 +128,11 @@ function isScanResponse(value: unknown): boolean {
 function refuseUnfinished(responses: readonly ScanResponse[], file: string): void {
   const unfinished = responses.filter((r) => r.status && r.status.trim().toLowerCase() !== 'completed');
   if (!unfinished.length) return;
-  const named = unfinished
-    .slice(0, 5)
-    .map((r) => `${r.component_id ?? r.scan_id ?? 'a target'} (status ${JSON.stringify(r.status)})`)
-    .join(', ');
-  const more = unfinished.length > 5 ? ` and ${unfinished.length - 5} more` : '';
+  const named = unfinished.map(
+    (r) => `${r.component_id ?? r.scan_id ?? 'a target'} (status ${JSON.stringify(r.status)})`,
+  );
   throw new UserError(
-    `${file}: the scan of ${named}${more} did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`,
+    `${file}: the scan of ${firstOf(named, 5, ', ')} did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { firstOf } from '../wording.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
@@ -95,9 +96,7 @@ function refuseFailedRun(document: Document, file: string): void {
   );
   const code = document.scansStatus?.scaScanStatusCode;
   if (!errors.length && (code === undefined || code === 0)) return;
-  const listed = errors.length
-    ? ` jf reports: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.`
-    : '';
+  const listed = errors.length ? ` jf reports: ${firstOf(errors, 5)}.` : '';
   const status = code !== undefined && code !== 0 ? ` (scansStatus.scaScanStatusCode ${code})` : '';
   throw new UserError(
     `${file}: the jf run reports ${errors.length ? 'errors' : 'a failed dependency scan'}${status}, so the file may lack findings.${listed} Fix the cause, run jf again, and import its new output.`,

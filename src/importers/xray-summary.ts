@@ -4,7 +4,7 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { plural } from '../wording.js';
+import { firstOf, plural } from '../wording.js';
 import { type ImportFormat, validate } from './importer.js';
 import { isRecord, optArray, optString } from '../schema.js';
 import { fixedVersions, pathInRepository, readXrayCves, xrayCveSchema } from './xray-fields.js';
@@ -42,13 +42,12 @@ const documentSchema = z.object({
  */
 function refuseErrors(errors: z.infer<typeof documentSchema>['errors'], file: string): void {
   if (!errors.length) return;
-  const listed = errors
-    .slice(0, 5)
-    .map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`)
-    .join('; ');
-  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+  const listed = firstOf(
+    errors.map((e) => `${e.identifier ?? 'an artifact'}: ${e.error ?? 'an error without a message'}`),
+    5,
+  );
   throw new UserError(
-    `${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact it was asked about, so the file lacks its findings' : `${errors.length} artifacts it was asked about, so the file lacks their findings`}: ${listed}${more}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`,
+    `${file}: Xray could not summarise ${errors.length === 1 ? 'an artifact it was asked about, so the file lacks its findings' : `${errors.length} artifacts it was asked about, so the file lacks their findings`}: ${listed}. Have Xray index them (the repository must be indexed, and the artifact scanned), or leave them out of the request, and export the summary again.`,
   );
 }
 
