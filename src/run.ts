@@ -6,7 +6,7 @@ import { type Config, importFilesOf, type RawInputs, type ReportPaths, reportPat
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates, findingKey } from './findings/collapse.js';
 import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
-import { bySeverity, SEVERITIES, type Severity, severityList } from './findings/severity.js';
+import { bySeverity, severityList } from './findings/severity.js';
 import { expandImportFiles, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
@@ -351,18 +351,10 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
  * severities most severe first.
  */
 function combined(truncations: readonly RunTruncation[]): RunTruncation {
-  const droppedBySeverity: Partial<Record<Severity, number>> = {};
-  for (const severity of SEVERITIES) {
-    const n = truncations.reduce((sum, t) => sum + (t.droppedBySeverity[severity] ?? 0), 0);
-    if (n) droppedBySeverity[severity] = n;
-  }
-  return {
-    resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
-    helpTrimmed: truncations.some((t) => t.helpTrimmed),
-    droppedBySeverity,
-    suppressedDropped: truncations.reduce((sum, t) => sum + t.suppressedDropped, 0),
-    left: truncations.flatMap((t) => t.left),
-  };
+  return truncationOf(
+    truncations.flatMap((t) => t.left),
+    truncations.some((t) => t.helpTrimmed),
+  );
 }
 
 /**
@@ -385,7 +377,7 @@ function partTruncation(part: ScannerPart, truncations: readonly RunTruncation[]
       if (!left.has(key)) left.set(key, found.get(key) ?? finding);
     }
   }
-  return combined([truncationOf([...left.values()], helpTrimmed)]);
+  return truncationOf([...left.values()], helpTrimmed);
 }
 
 function scannerReport(

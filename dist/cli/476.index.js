@@ -5153,6 +5153,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/github-limits.ts
 
 
+
 /** GitHub code scanning rejects a file above these (SPEC §7). */
 const GITHUB_LIMITS = {
     resultsPerRun: 25_000,
@@ -5169,12 +5170,19 @@ const GITHUB_LIMITS = {
 const SARIF_GZIP_BUDGET = GITHUB_LIMITS.gzipBytes - 600_000;
 /** What `findings` lose when only `left` of them are left out. */
 function truncationOf(left, helpTrimmed) {
-    const droppedBySeverity = {};
+    const counts = new Map();
     let suppressedDropped = 0;
     for (const finding of left) {
-        droppedBySeverity[finding.severity] = (droppedBySeverity[finding.severity] ?? 0) + 1;
+        counts.set(finding.severity, (counts.get(finding.severity) ?? 0) + 1);
         if (finding.suppressed)
             suppressedDropped++;
+    }
+    // Most severe first, whatever the order of `left`.
+    const droppedBySeverity = {};
+    for (const severity of findings_severity/* SEVERITIES */.oC) {
+        const n = counts.get(severity);
+        if (n)
+            droppedBySeverity[severity] = n;
     }
     return { resultsDropped: left.length, helpTrimmed, droppedBySeverity, suppressedDropped, left };
 }
@@ -6637,19 +6645,7 @@ function sarifRunSpecs(config, runs) {
  * severities most severe first.
  */
 function combined(truncations) {
-    const droppedBySeverity = {};
-    for (const severity of findings_severity/* SEVERITIES */.oC) {
-        const n = truncations.reduce((sum, t) => sum + (t.droppedBySeverity[severity] ?? 0), 0);
-        if (n)
-            droppedBySeverity[severity] = n;
-    }
-    return {
-        resultsDropped: truncations.reduce((sum, t) => sum + t.resultsDropped, 0),
-        helpTrimmed: truncations.some((t) => t.helpTrimmed),
-        droppedBySeverity,
-        suppressedDropped: truncations.reduce((sum, t) => sum + t.suppressedDropped, 0),
-        left: truncations.flatMap((t) => t.left),
-    };
+    return truncationOf(truncations.flatMap((t) => t.left), truncations.some((t) => t.helpTrimmed));
 }
 /**
  * What the SARIF left out of a scanner's part, counted as its counts count: each finding of the part once,
@@ -6674,7 +6670,7 @@ function partTruncation(part, truncations) {
                 left.set(key, found.get(key) ?? finding);
         }
     }
-    return combined([truncationOf([...left.values()], helpTrimmed)]);
+    return truncationOf([...left.values()], helpTrimmed);
 }
 function scannerReport(part, runs, truncations) {
     const own = runs.flatMap((run, i) => (run.of === part ? [i] : []));

@@ -1,7 +1,7 @@
 import { finished } from 'node:stream/promises';
 import { createGzip, type Gzip } from 'node:zlib';
 import type { LocatedFinding } from '../findings/model.js';
-import type { Severity } from '../findings/severity.js';
+import { SEVERITIES, type Severity } from '../findings/severity.js';
 
 /** GitHub code scanning rejects a file above these (SPEC §7). */
 export const GITHUB_LIMITS = {
@@ -34,11 +34,17 @@ export interface RunTruncation {
 
 /** What `findings` lose when only `left` of them are left out. */
 export function truncationOf(left: readonly LocatedFinding[], helpTrimmed: boolean): RunTruncation {
-  const droppedBySeverity: Partial<Record<Severity, number>> = {};
+  const counts = new Map<Severity, number>();
   let suppressedDropped = 0;
   for (const finding of left) {
-    droppedBySeverity[finding.severity] = (droppedBySeverity[finding.severity] ?? 0) + 1;
+    counts.set(finding.severity, (counts.get(finding.severity) ?? 0) + 1);
     if (finding.suppressed) suppressedDropped++;
+  }
+  // Most severe first, whatever the order of `left`.
+  const droppedBySeverity: Partial<Record<Severity, number>> = {};
+  for (const severity of SEVERITIES) {
+    const n = counts.get(severity);
+    if (n) droppedBySeverity[severity] = n;
   }
   return { resultsDropped: left.length, helpTrimmed, droppedBySeverity, suppressedDropped, left };
 }
