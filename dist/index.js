@@ -80464,9 +80464,10 @@ function readFpf(envelope, items, _count, file, options = {}) {
             : {}),
     };
 }
+/** As `ui-url`, which stands in for it, is checked. */
+const webBase = schemas/* url */.OZ5({ protocol: /^https?$/ });
 function isWebBase(text) {
-    const url = URL.parse(text);
-    return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
+    return webBase.safeParse(text).success;
 }
 const dtrackFpf = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-fpf',

@@ -49,9 +49,11 @@ function readFpf(
   };
 }
 
+/** As `ui-url`, which stands in for it, is checked. */
+const webBase = z.url({ protocol: /^https?$/ });
+
 function isWebBase(text: string): boolean {
-  const url = URL.parse(text);
-  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
+  return webBase.safeParse(text).success;
 }
 
 export const dtrackFpf: ImportFormat = bulkFormat({
