@@ -78518,6 +78518,16 @@ function secretPath(url) {
     const parts = [`${url.pathname}${url.search}`, url.pathname, ...values];
     return [...new Set(parts.filter((part) => part.length >= SECRET_PATH_MIN))];
 }
+/** What to do about a receiver's refusal, where its status says. */
+function statusAdvice(error) {
+    if (error.redirect)
+        return (0,http_client/* redirectAdvice */.R2)(error.redirect, 'webhook-url', 'a redirected POST may arrive without its body, or elsewhere');
+    if (error.status === 401 || error.status === 403)
+        return "the receiver refused the delivery: check webhook-url (a chat webhook's URL holds its token) and the secret it checks signatures with";
+    if (error.status === 404 || error.status === 405 || error.status === 410)
+        return 'the receiver has no hook at that path: check webhook-url';
+    return undefined;
+}
 /**
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
@@ -78557,7 +78567,8 @@ async function sendWebhook(config, summary, logger) {
         logger.info(`Webhook delivered to ${url.origin}.`);
     }
     catch (error) {
-        logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.sb)(error.message)}. The scan result itself is unaffected.`);
+        const advice = error instanceof http_client/* HttpStatusError */.F9 ? statusAdvice(error) : undefined;
+        logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.sb)(error.message)}${advice ? `; ${advice}` : ''}. The scan result itself is unaffected.`);
     }
     finally {
         await client?.close();
@@ -87160,12 +87171,12 @@ class HttpStatusError extends errors/* ScannerError */.VM {
         this.redirect = redirect;
     }
 }
-/** What to do about a redirect, for the scanners' messages. */
-function redirectAdvice(redirect, input) {
+/** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
+function redirectAdvice(redirect, input, why = 'the token would travel along') {
     const fix = redirect.base
         ? `set ${input} to ${redirect.base}`
         : `set ${input} to the address the server answers at without a redirect`;
-    return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (the token would travel along): ${fix}`;
+    return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (${why}): ${fix}`;
 }
 /**
  * Answers worth another attempt: rate limits, server errors, a timeout the server or a proxy gave up on (408),

@@ -194,12 +194,16 @@ export class HttpStatusError extends ScannerError {
   }
 }
 
-/** What to do about a redirect, for the scanners' messages. */
-export function redirectAdvice(redirect: Redirect, input: string): string {
+/** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
+export function redirectAdvice(
+  redirect: Redirect,
+  input: string,
+  why = 'the token would travel along',
+): string {
   const fix = redirect.base
     ? `set ${input} to ${redirect.base}`
     : `set ${input} to the address the server answers at without a redirect`;
-  return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (the token would travel along): ${fix}`;
+  return `it redirects to ${redirect.to}, and sca-bridge does not follow redirects (${why}): ${fix}`;
 }
 
 /**

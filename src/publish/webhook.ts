@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '../config.js';
-import { HttpClient } from '../http/client.js';
+import { HttpClient, HttpStatusError, redirectAdvice } from '../http/client.js';
 import { type Logger, redactDeep } from '../logger.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { clause } from '../wording.js';
@@ -41,6 +41,21 @@ function secretPath(url: URL): string[] {
   return [...new Set(parts.filter((part) => part.length >= SECRET_PATH_MIN))];
 }
 
+/** What to do about a receiver's refusal, where its status says. */
+function statusAdvice(error: HttpStatusError): string | undefined {
+  if (error.redirect)
+    return redirectAdvice(
+      error.redirect,
+      'webhook-url',
+      'a redirected POST may arrive without its body, or elsewhere',
+    );
+  if (error.status === 401 || error.status === 403)
+    return "the receiver refused the delivery: check webhook-url (a chat webhook's URL holds its token) and the secret it checks signatures with";
+  if (error.status === 404 || error.status === 405 || error.status === 410)
+    return 'the receiver has no hook at that path: check webhook-url';
+  return undefined;
+}
+
 /**
  * POSTs the run summary when the run ends, on success, gate failure and error alike. Retried on network
  * errors and 5xx; a failure is a warning, never a lost scan result.
@@ -78,8 +93,9 @@ export async function sendWebhook(config: WebhookConfig, summary: RunSummary, lo
     await client.send({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body, retry: true });
     logger.info(`Webhook delivered to ${url.origin}.`);
   } catch (error) {
+    const advice = error instanceof HttpStatusError ? statusAdvice(error) : undefined;
     logger.warn(
-      `The webhook to ${url.origin} failed: ${clause((error as Error).message)}. The scan result itself is unaffected.`,
+      `The webhook to ${url.origin} failed: ${clause((error as Error).message)}${advice ? `; ${advice}` : ''}. The scan result itself is unaffected.`,
     );
   } finally {
     await client?.close();

@@ -7,6 +7,7 @@ import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
+import { LoopbackServer } from '../sim/server.js';
 import { WebhookReceiver } from '../sim/webhook.js';
 import { generateRows } from '../sim/xray.js';
 import { expectSchemaValid, runSummaryOf } from '../helpers/schemas.js';
@@ -820,6 +821,46 @@ describe('sca-bridge CLI', () => {
       expect(stdout).not.toContain(new URL(url).pathname);
     } finally {
       await receiver.stop();
+    }
+  });
+
+  it('says what to do when the webhook receiver redirects or refuses, and that the scan result stands', async () => {
+    const cases = [
+      {
+        status: 302,
+        expected:
+          'answered HTTP 302; it redirects to https://hooks.example.com, and sca-bridge does not follow redirects (a redirected POST may arrive without its body, or elsewhere): set webhook-url to the address the server answers at without a redirect',
+      },
+      { status: 403, expected: 'answered HTTP 403; the receiver refused the delivery: check webhook-url' },
+      {
+        status: 404,
+        expected: 'answered HTTP 404; the receiver has no hook at that path: check webhook-url',
+      },
+    ];
+    for (const { status, expected } of cases) {
+      const receiver = new LoopbackServer(
+        (_req, res) =>
+          void res
+            .writeHead(status, { location: 'https://hooks.example.com/services/T0KEN-in-path-123' })
+            .end(),
+      );
+      const url = await receiver.start();
+      try {
+        const { code, stderr } = await runCli([
+          'import',
+          fixture('dt-fpf.json'),
+          '--webhook-url',
+          `${url}/hooks/abc`,
+        ]);
+        expect(code).toBe(0);
+        expect(stderr).toContain(`warning: The webhook to ${url} failed: ${url} ${expected}`);
+        expect(stderr).toContain('The scan result itself is unaffected.');
+        expect(stderr).not.toContain('T0KEN-in-path');
+        // Neither followed nor retried.
+        expect(receiver.requests).toHaveLength(1);
+      } finally {
+        await receiver.stop();
+      }
     }
   });
 
