@@ -7059,6 +7059,8 @@ async function runReport(mode, args, io, logger) {
         io.stdout(jsonText(summary));
     return exitCode;
 }
+/** Far above any run summary (its metadata included), far below what would not fit in one string. */
+const SUMMARY_MAX_BYTES = 64 * 2 ** 20;
 /** `gate <summary.json>`: the second job of GitLab's two-job pattern (SPEC §2, §8). */
 async function runGate(args, logger) {
     const [file, ...extra] = args.positionals;
@@ -7066,10 +7068,15 @@ async function runGate(args, logger) {
         throw new src_errors/* UserError */.yo('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
     let text;
     try {
+        const size = (await (0,promises_.stat)(file)).size;
+        if (size > SUMMARY_MAX_BYTES)
+            throw new src_errors/* UserError */.yo(`gate: ${file} holds ${(size / 2 ** 20).toFixed(0)} MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed, not an export or a report.`);
         // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
         text = (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(file));
     }
     catch (error) {
+        if (error instanceof src_errors/* UserError */.yo)
+            throw error;
         throw new src_errors/* UserError */.yo(`gate: cannot read the run summary ${file}: ${error.message}`);
     }
     let document;

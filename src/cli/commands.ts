@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
 import {
   type Config,
@@ -164,6 +164,9 @@ export async function runReport(
   return exitCode;
 }
 
+/** Far above any run summary (its metadata included), far below what would not fit in one string. */
+const SUMMARY_MAX_BYTES = 64 * 2 ** 20;
+
 /** `gate <summary.json>`: the second job of GitLab's two-job pattern (SPEC §2, §8). */
 export async function runGate(args: ParsedArgs, logger: Logger): Promise<number> {
   const [file, ...extra] = args.positionals;
@@ -171,9 +174,15 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
     throw new UserError('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
   let text: string;
   try {
+    const size = (await stat(file)).size;
+    if (size > SUMMARY_MAX_BYTES)
+      throw new UserError(
+        `gate: ${file} holds ${(size / 2 ** 20).toFixed(0)} MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed, not an export or a report.`,
+      );
     // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
     text = decodeText(await readFile(file));
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`gate: cannot read the run summary ${file}: ${(error as Error).message}`);
   }
   let document: unknown;

@@ -3,7 +3,7 @@
  * for, saved in the run summary, decides, policy violations included.
  */
 import { runSummaryOf } from '../helpers/schemas.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -96,6 +96,19 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     expect(await refusal({ ...saved, counts: { ...saved.counts, extreme: 3 } })).toContain('extreme');
     expect(await refusal({ ...saved, status: 'passed', error: { message: 'boom', exitCode: 3 } })).toContain(
       'an error run, and only one, carries `error`',
+    );
+  });
+
+  it('refuses a file far too large to be a run summary before reading it, naming the file to give', async () => {
+    const work = tempDir('sca-bridge-gate-');
+    const file = path.join(work, 'export.json');
+    // Sparse: 600 MiB that take no disk, more than one JavaScript string holds.
+    writeFileSync(file, '');
+    truncateSync(file, 600 * 2 ** 20);
+    const { code, stderr } = await runCli(['gate', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `gate: ${file} holds 600 MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed`,
     );
   });
 });
