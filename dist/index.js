@@ -87349,10 +87349,12 @@ class HttpClient {
             const credential = /^\S+ (\S+)$/.exec(value)?.[1];
             return credential ? [value, credential] : [value];
         });
-        for (const secret of [...credentials, ...(options.secrets ?? []), ...proxyPasswords]) {
+        for (const secret of [...credentials, ...proxyPasswords]) {
             this.redactor.add(secret);
             options.logger.secret(secret);
         }
+        for (const secret of options.secrets ?? [])
+            this.redactor.add(secret);
         const tls = {
             ...(options.insecure ? { rejectUnauthorized: false } : {}),
             ...(options.caFile ? { ca: [...external_node_tls_.rootCertificates, (0,ca_file/* readCaFile */.R)(options.caFile)] } : {}),

@@ -17,7 +17,11 @@ export interface HttpOptions {
   baseUrl: string;
   /** Headers sent with every request (authentication); their values are secrets. */
   headers?: Record<string, string>;
-  /** Other values never to appear in a message (a webhook URL's token-bearing path). */
+  /**
+   * Other values never to appear in this client's messages (a webhook URL's path, which may hold a token). Unlike
+   * credentials, they are not masked for the whole run: a path such as `/sca-bridge` is also ordinary text, and
+   * would be blanked in every later log line and in the job summary's links.
+   */
   secrets?: readonly string[];
   insecure?: boolean;
   caFile?: string;
@@ -414,10 +418,11 @@ export class HttpClient {
       const credential = /^\S+ (\S+)$/.exec(value)?.[1];
       return credential ? [value, credential] : [value];
     });
-    for (const secret of [...credentials, ...(options.secrets ?? []), ...proxyPasswords]) {
+    for (const secret of [...credentials, ...proxyPasswords]) {
       this.redactor.add(secret);
       options.logger.secret(secret);
     }
+    for (const secret of options.secrets ?? []) this.redactor.add(secret);
     const tls = {
       ...(options.insecure ? { rejectUnauthorized: false } : {}),
       ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),

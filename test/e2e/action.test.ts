@@ -536,50 +536,34 @@ describe('upload-sarif', () => {
     }
   });
 
-  it('masks no `/` and no origin for a webhook URL without a path (the log would lose every slash)', async () => {
+  it('registers no part of a webhook URL as a mask for the whole job (its text would vanish from later logs)', async () => {
     await start();
     const receiver = new WebhookReceiver(0);
     const origin = new URL(await receiver.start()).origin;
     try {
-      const run = await runAction(
-        { 'import-file': 'findings.json', 'webhook-url': `${origin}/` },
-        { workspace: dir },
-      );
-      expect(run.code).toBe(0);
-      expect(receiver.requests).toHaveLength(1);
-      const masks = run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
-      expect(masks).not.toContain('/');
-      expect(masks).not.toContain(origin);
-      expect(run.stdout).toContain(`Webhook delivered to ${origin}.`);
-      // A path that can hold a token (an ntfy topic) is masked.
-      const topic = await runAction(
-        { 'import-file': 'findings.json', 'webhook-url': `${origin}/mytopic123` },
-        { workspace: dir },
-      );
-      expect(topic.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
+      // Only what a receiver echoes is masked, in sca-bridge's own messages (the next test): a path such as
+      // `/sca-bridge`, or `/` alone, masked for the job would blank that text in every later line and link.
+      for (const url of [
+        `${origin}/`,
+        `${origin}/mytopic123`,
+        `${origin}/in?source=sca-bridge&sig=S1GNATURE-value`,
+      ]) {
+        const run = await runAction(
+          { 'import-file': 'findings.json', 'webhook-url': url },
+          { workspace: dir },
+        );
+        expect(run.code).toBe(0);
+        // The whole URL is masked (it never appears in ordinary text); no part of it is.
+        const masks = run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+        expect(masks.filter((mask) => mask !== url)).toEqual([]);
+        expect(run.stdout).toContain(`Webhook delivered to ${origin}.`);
+        expect(run.summary).not.toContain('***');
+      }
+      expect(receiver.requests.map((r) => r.url)).toEqual([
+        '/',
         '/mytopic123',
-      );
-      // A token in the query (`&sig=…`) is masked on its own too: a receiver may quote just it.
-      const signed = await runAction(
-        { 'import-file': 'findings.json', 'webhook-url': `${origin}/hook?api-version=1&sig=S1GNATURE-value` },
-        { workspace: dir },
-      );
-      expect(signed.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
-        'S1GNATURE-value',
-      );
-      // A value that is a word is no secret: masked, it would blank `sca-bridge` in the job's logs and summary.
-      const labelled = await runAction(
-        {
-          'import-file': 'findings.json',
-          'webhook-url': `${origin}/in?source=sca-bridge&team=platform&id=a81f03c9d2e4b7f6a1`,
-        },
-        { workspace: dir },
-      );
-      const labelMasks = labelled.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
-      expect(labelMasks).not.toContain('sca-bridge');
-      expect(labelMasks).not.toContain('platform');
-      expect(labelMasks).toContain('a81f03c9d2e4b7f6a1');
-      expect(labelled.summary).toContain('sca-bridge');
+        '/in?source=sca-bridge&sig=S1GNATURE-value',
+      ]);
     } finally {
       await receiver.stop();
     }
@@ -1058,22 +1042,50 @@ describe('webhook URLs with a secret path', () => {
 });
 
 describe('a webhook receiver that echoes the path', () => {
-  it('masks the path a receiver echoes in its refusal (Cannot POST /hooks/<token>)', async () => {
+  it('masks the path, or a credential of the query, that a receiver echoes in its refusal', async () => {
     const echoing = new LoopbackServer((req, res) => {
       res.writeHead(404, { 'content-type': 'text/html' });
-      res.end(`<pre>Cannot POST ${req.url}</pre>`);
+      const sig = new URL(req.url, 'http://receiver').searchParams.get('sig');
+      res.end(sig ? `bad signature ${sig}` : `<pre>Cannot POST ${req.url}</pre>`);
     });
-    const url = `${await echoing.start()}/hooks/ECHOEDPATHTOKEN0123`;
+    const origin = await echoing.start();
+    try {
+      for (const [url, shownAs, secret] of [
+        [`${origin}/hooks/ECHOEDPATHTOKEN0123`, 'Cannot POST ***', 'ECHOEDPATHTOKEN0123'],
+        [`${origin}/hook?api-version=1&sig=S1GNATURE-value`, 'bad signature ***', 'S1GNATURE-value'],
+      ] as const) {
+        const run = await runAction(
+          { 'import-file': 'findings.json', 'webhook-url': url },
+          { workspace: workspace() },
+        );
+        const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+        expect(shown.join('\n')).toContain(shownAs);
+        expect(shown.join('\n')).not.toContain(secret);
+        expect(run.summary).not.toContain(secret);
+      }
+    } finally {
+      await echoing.stop();
+    }
+  });
+});
+
+describe('a webhook URL whose path is ordinary text', () => {
+  it('does not mask the path for the whole job, which would blank it in the summary links and later logs', async () => {
+    const receiver = new WebhookReceiver();
+    const url = `${await receiver.start()}/sca-bridge`;
     try {
       const run = await runAction(
         { 'import-file': 'findings.json', 'webhook-url': url },
-        { workspace: workspace() },
+        { workspace: workspace(), env: { GITHUB_REPOSITORY: 'acme/sca-bridge-demo' } },
       );
-      const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-      expect(shown.join('\n')).toContain('Cannot POST ***');
-      expect(shown.join('\n')).not.toContain('ECHOEDPATHTOKEN0123');
+      expect(run.code).toBe(0);
+      expect(receiver.requests.map((r) => r.url)).toEqual(['/sca-bridge']);
+      const masks = run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+      expect(masks.filter((mask) => mask !== url)).toEqual([]);
+      expect(run.summary).toContain('https://github.com/acme/sca-bridge-demo/blob/');
+      expect(run.summary).not.toContain('***');
     } finally {
-      await echoing.stop();
+      await receiver.stop();
     }
   });
 });
