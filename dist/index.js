@@ -77599,6 +77599,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: INPUTS
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -77634,8 +77636,6 @@ function readCiContext(env) {
     return { provider: 'local', url: null, repository: null, commit: null };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -77880,7 +77880,9 @@ function readableFile(raw, name, what) {
             throw new Error('not a file');
     }
     catch {
-        throw new src_errors/* UserError */.yo(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+        // Read from the current directory, as accessSync reads it: not from working-directory, as users may expect.
+        const where = external_node_path_default().isAbsolute(value) ? '' : ` (in ${process.cwd()})`;
+        throw new src_errors/* UserError */.yo(`Input ${name}: cannot read "${value}"${where}; give the path of ${what}.`);
     }
     return value;
 }
@@ -78112,6 +78114,15 @@ function webhookOfRefusedRun(raw, env) {
     }
     catch {
         return undefined;
+    }
+}
+/** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
+function jobSummaryOfRefusedRun(raw) {
+    try {
+        return bool(raw, 'job-summary', true);
+    }
+    catch {
+        return true;
     }
 }
 /** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
@@ -81461,6 +81472,10 @@ function readRegularFile(file, cwd, seen) {
         (0,external_node_fs_.closeSync)(opened.fd);
     }
 }
+/** Where a relative path was looked for: the current directory, not `working-directory`, as users may expect. */
+function lookedIn(file, cwd) {
+    return external_node_path_default().isAbsolute(file) ? '' : ` (in ${cwd})`;
+}
 function readBytes(file, cwd, seen) {
     let bytes;
     try {
@@ -81474,7 +81489,7 @@ function readBytes(file, cwd, seen) {
             throw error;
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? IS_A_DIRECTORY : String(error);
-        throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
+        throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}${code === 'ENOENT' ? lookedIn(file, cwd) : ''}: ${why}.`);
     }
     const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
     if (utf8.every(isSpace))
@@ -85877,6 +85892,7 @@ class ActionLogger {
 
 
 
+
 /** Every input action.yml declares, read by its public name. */
 const INPUTS = [
     'mode',
@@ -85935,6 +85951,21 @@ function modeOf(inputs) {
     if (mode === 'import' || mode === 'scan' || mode === 'test-connection')
         return mode;
     throw new src_errors/* UserError */.yo(`Input mode: expected scan, import or test-connection, got "${mode}".`);
+}
+/**
+ * Runs `parse`; a refusal of a scan that an empty `import-file` chose (`import-file: ${{ steps.x.outputs.path }}`
+ * that came out empty) says so, or the user would look for a missing scanner input rather than the file.
+ */
+function withInferredMode(inputs, env, parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        const emptyImportFile = !inputs.mode && env['INPUT_IMPORT-FILE'] !== undefined && !inputs['import-file'];
+        if (!(error instanceof src_errors/* UserError */.yo) || !emptyImportFile)
+            throw error;
+        throw new src_errors/* UserError */.yo(`${error.message} (The Action scans because import-file is given but empty: to import, check what gives import-file its value.)`);
+    }
 }
 function setOutputs(summary) {
     core/* setOutput */.uH('sarif-file', summary.sarifFile ?? '');
@@ -86070,8 +86101,9 @@ async function runMode(env, github, logger) {
     const inputs = readInputs();
     try {
         registerSecrets(inputs, logger);
-        mode = modeOf(inputs);
-        const parsed = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot });
+        const chosen = modeOf(inputs);
+        mode = chosen;
+        const parsed = withInferredMode(inputs, env, () => parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot }));
         if (parsed.mode === 'test-connection') {
             await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
             return undefined;
@@ -86090,7 +86122,16 @@ async function runMode(env, github, logger) {
             keepDir: rawDir,
             untruncatedIn: untruncatedIn(config),
         });
-        return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir, filed };
+        return {
+            config,
+            webhook: config,
+            outcome,
+            summary: outcome.summary,
+            failures: [],
+            rawDir,
+            filed,
+            jobSummary: config.jobSummary,
+        };
     }
     catch (error) {
         // Failed by the step's one catch.
@@ -86106,6 +86147,7 @@ async function runMode(env, github, logger) {
             // The pages a scan read before it failed: the artifact of a failed run carries them.
             rawDir,
             filed,
+            jobSummary: config?.jobSummary ?? jobSummaryOfRefusedRun(inputs),
         };
     }
 }
@@ -86113,16 +86155,25 @@ async function runMode(env, github, logger) {
 async function runStep(env) {
     const logger = new ActionLogger();
     const github = readGitHubContext(env);
-    const ran = await runMode(env, github, logger);
+    const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
+    let ran;
+    try {
+        ran = await runMode(env, github, logger);
+    }
+    catch (error) {
+        // A failed connection test: the step's failure message is its one more error annotation.
+        recordAnnotationCount(env, logger, usedInJob, 1);
+        throw error;
+    }
     if (!ran)
-        return;
+        return recordAnnotationCount(env, logger, usedInJob, 0);
     const { config, outcome, failures, rawDir, filed } = ran;
     let { summary } = ran;
     const notes = [];
     // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')
-        setOutputs(summary);
+        setOutputsOrFail(summary, failures);
     const uploadFailure = outcome && config?.uploadSarif
         ? await uploadSarifOrFail(config, filed, logger, notes, failures)
         : undefined;
@@ -86137,22 +86188,55 @@ async function runStep(env) {
     // outputs, set above, still give the gate's verdict on the findings.
     if (uploadFailure)
         summary = { ...summary, status: 'error', error: uploadFailure };
-    // The webhook before the annotations: whatever it prints is then counted in the step's caps.
+    // The webhook, and the warning of a job summary that cannot be written, before the annotations: whatever
+    // they print is then counted in the step's caps.
     if (ran.webhook)
         await sendWebhook(ran.webhook, summary, logger);
-    const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
+    const jobSummary = ran.jobSummary && (await stepSummaryWritable(env, logger));
     const annotated = outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-    if (config?.jobSummary !== false)
+    if (jobSummary)
         await writeJobSummary(summary, outcome, filed, notes, artifact, logger);
     // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
     if (outcome?.summary.status === 'failed')
         failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
-    if (env.GITHUB_ENV) {
-        // The step's failure message is one more error annotation.
-        recordAnnotationCount(logger, usedInJob, annotated + (failures.length ? 1 : 0));
-    }
+    // The step's failure message is one more error annotation.
+    recordAnnotationCount(env, logger, usedInJob, annotated + (failures.length ? 1 : 0));
     if (failures.length)
         core/* setFailed */.C1(failures.join('\n'));
+}
+/**
+ * Whether the runner gave a job summary file this step can write; if not (act, Gitea, a local run), a warning
+ * now, counted with the step's other warnings, and the run loses only the summary.
+ */
+async function stepSummaryWritable(env, logger) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    try {
+        if (!file)
+            throw new Error('the runner sets no GITHUB_STEP_SUMMARY');
+        // The runner makes the file; a tool that runs actions locally may leave that to the first write.
+        await (0,promises_.access)(file, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK).catch(async (error) => {
+            if (error.code !== 'ENOENT')
+                throw error;
+            await (0,promises_.access)(external_node_path_default().dirname(file), external_node_fs_.constants.W_OK);
+        });
+        return true;
+    }
+    catch (error) {
+        logger.warn(`The job summary could not be written: ${error.message}`);
+        return false;
+    }
+}
+/**
+ * The outputs, or the step's failure if the runner's output file cannot be written: a later step would read
+ * them as empty, which must not pass for a result.
+ */
+function setOutputsOrFail(summary, failures) {
+    try {
+        setOutputs(summary);
+    }
+    catch (error) {
+        failures.push(`The step's outputs could not be written (GITHUB_OUTPUT): ${error.message}`);
+    }
 }
 async function writeJobSummary(summary, outcome, github, notes, artifact, logger) {
     const violations = outcome?.violations ?? [];
@@ -86169,16 +86253,25 @@ async function writeJobSummary(summary, outcome, github, notes, artifact, logger
         notes,
         artifact,
     });
-    // A runner without a step summary (act, Gitea, a local run) loses only the summary.
     await core/* summary */.z
         .addRaw(logger.redact(markdown))
         .write()
         .catch((error) => logger.warn(`The job summary could not be written: ${error.message}`));
 }
-/** Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). */
-function recordAnnotationCount(logger, usedInJob, ownAnnotations) {
+/**
+ * Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). Mere
+ * bookkeeping: a runner without GITHUB_ENV, or one that cannot be written, costs a log line, not the step.
+ */
+function recordAnnotationCount(env, logger, usedInJob, ownAnnotations) {
+    if (!env.GITHUB_ENV)
+        return;
     const { error, warning, notice } = logger.printed;
-    core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
+    try {
+        core/* exportVariable */.dN(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
+    }
+    catch (error) {
+        logger.info(`The job's annotation count could not be kept in GITHUB_ENV: ${error.message}`);
+    }
 }
 /** The upload to code scanning; its failure fails the step and is the run's error. */
 async function uploadSarifOrFail(config, github, logger, notes, failures) {

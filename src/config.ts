@@ -142,7 +142,9 @@ function readableFile(raw: RawInputs, name: string, what: string): string | unde
     accessSync(value, constants.R_OK);
     if (!statSync(value).isFile()) throw new Error('not a file');
   } catch {
-    throw new UserError(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+    // Read from the current directory, as accessSync reads it: not from working-directory, as users may expect.
+    const where = path.isAbsolute(value) ? '' : ` (in ${process.cwd()})`;
+    throw new UserError(`Input ${name}: cannot read "${value}"${where}; give the path of ${what}.`);
   }
   return value;
 }
@@ -439,6 +441,15 @@ export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): 
     return webhook.webhookUrl ? webhook : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
+export function jobSummaryOfRefusedRun(raw: RawInputs): boolean {
+  try {
+    return bool(raw, 'job-summary', true);
+  } catch {
+    return true;
   }
 }
 

@@ -258,7 +258,9 @@ function readableFile(raw, name, what) {
             throw new Error('not a file');
     }
     catch {
-        throw new src_errors/* UserError */.yo(`Input ${name}: cannot read "${value}"; give the path of ${what}.`);
+        // Read from the current directory, as accessSync reads it: not from working-directory, as users may expect.
+        const where = external_node_path_default().isAbsolute(value) ? '' : ` (in ${process.cwd()})`;
+        throw new src_errors/* UserError */.yo(`Input ${name}: cannot read "${value}"${where}; give the path of ${what}.`);
     }
     return value;
 }
@@ -490,6 +492,15 @@ function webhookOfRefusedRun(raw, env) {
     }
     catch {
         return undefined;
+    }
+}
+/** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
+function jobSummaryOfRefusedRun(raw) {
+    try {
+        return bool(raw, 'job-summary', true);
+    }
+    catch {
+        return true;
     }
 }
 /** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
@@ -2132,6 +2143,10 @@ function readRegularFile(file, cwd, seen) {
         (0,external_node_fs_.closeSync)(opened.fd);
     }
 }
+/** Where a relative path was looked for: the current directory, not `working-directory`, as users may expect. */
+function lookedIn(file, cwd) {
+    return external_node_path_default().isAbsolute(file) ? '' : ` (in ${cwd})`;
+}
 function readBytes(file, cwd, seen) {
     let bytes;
     try {
@@ -2145,7 +2160,7 @@ function readBytes(file, cwd, seen) {
             throw error;
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? IS_A_DIRECTORY : String(error);
-        throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${why}.`);
+        throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}${code === 'ENOENT' ? lookedIn(file, cwd) : ''}: ${why}.`);
     }
     const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
     if (utf8.every(isSpace))

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +8,7 @@ import * as core from '@actions/core';
 import { readCiContext } from '../ci.js';
 import {
   type Config,
+  jobSummaryOfRefusedRun,
   type Mode,
   parseConfig,
   type RawInputs,
@@ -87,6 +89,22 @@ function modeOf(inputs: RawInputs): Mode {
   if (!mode) return inputs['import-file'] ? 'import' : 'scan';
   if (mode === 'import' || mode === 'scan' || mode === 'test-connection') return mode;
   throw new UserError(`Input mode: expected scan, import or test-connection, got "${mode}".`);
+}
+
+/**
+ * Runs `parse`; a refusal of a scan that an empty `import-file` chose (`import-file: ${{ steps.x.outputs.path }}`
+ * that came out empty) says so, or the user would look for a missing scanner input rather than the file.
+ */
+function withInferredMode<T>(inputs: RawInputs, env: NodeJS.ProcessEnv, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const emptyImportFile = !inputs.mode && env['INPUT_IMPORT-FILE'] !== undefined && !inputs['import-file'];
+    if (!(error instanceof UserError) || !emptyImportFile) throw error;
+    throw new UserError(
+      `${error.message} (The Action scans because import-file is given but empty: to import, check what gives import-file its value.)`,
+    );
+  }
 }
 
 function setOutputs(summary: RunSummary): void {
@@ -270,6 +288,8 @@ interface Ran {
   rawDir?: string | undefined;
   /** The run's GitHub context, with the commit the lines were read from (`uploadCommit`). */
   filed: GitHubContext;
+  /** Whether to write the job summary: `job-summary`, read even when other inputs were refused. */
+  jobSummary: boolean;
 }
 
 /** Where an Action run keeps every finding when the SARIF holds only some (GitHub's limits). */
@@ -297,8 +317,11 @@ async function runMode(
   const inputs = readInputs();
   try {
     registerSecrets(inputs, logger);
-    mode = modeOf(inputs);
-    const parsed = parseConfig(mode, inputs, { env, cwd: process.cwd(), gitRoot });
+    const chosen = modeOf(inputs);
+    mode = chosen;
+    const parsed = withInferredMode(inputs, env, () =>
+      parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot }),
+    );
     if (parsed.mode === 'test-connection') {
       await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
       return undefined;
@@ -317,7 +340,16 @@ async function runMode(
       keepDir: rawDir,
       untruncatedIn: untruncatedIn(config),
     });
-    return { config, webhook: config, outcome, summary: outcome.summary, failures: [], rawDir, filed };
+    return {
+      config,
+      webhook: config,
+      outcome,
+      summary: outcome.summary,
+      failures: [],
+      rawDir,
+      filed,
+      jobSummary: config.jobSummary,
+    };
   } catch (error) {
     // Failed by the step's one catch.
     if (mode === 'test-connection') throw error;
@@ -330,6 +362,7 @@ async function runMode(
       // The pages a scan read before it failed: the artifact of a failed run carries them.
       rawDir,
       filed,
+      jobSummary: config?.jobSummary ?? jobSummaryOfRefusedRun(inputs),
     };
   }
 }
@@ -338,14 +371,22 @@ async function runMode(
 async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   const logger = new ActionLogger();
   const github = readGitHubContext(env);
-  const ran = await runMode(env, github, logger);
-  if (!ran) return;
+  const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
+  let ran: Ran | undefined;
+  try {
+    ran = await runMode(env, github, logger);
+  } catch (error) {
+    // A failed connection test: the step's failure message is its one more error annotation.
+    recordAnnotationCount(env, logger, usedInJob, 1);
+    throw error;
+  }
+  if (!ran) return recordAnnotationCount(env, logger, usedInJob, 0);
   const { config, outcome, failures, rawDir, filed } = ran;
   let { summary } = ran;
   const notes: string[] = [];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
   // checks it must not read an error as a pass.
-  if (summary.status !== 'error') setOutputs(summary);
+  if (summary.status !== 'error') setOutputsOrFail(summary, failures);
 
   const uploadFailure =
     outcome && config?.uploadSarif
@@ -361,19 +402,50 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
   // outputs, set above, still give the gate's verdict on the findings.
   if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
-  // The webhook before the annotations: whatever it prints is then counted in the step's caps.
+  // The webhook, and the warning of a job summary that cannot be written, before the annotations: whatever
+  // they print is then counted in the step's caps.
   if (ran.webhook) await sendWebhook(ran.webhook, summary, logger);
-  const usedInJob = Number(env[JOB_ANNOTATIONS]) || 0;
+  const jobSummary = ran.jobSummary && (await stepSummaryWritable(env, logger));
   const annotated =
     outcome && config?.annotations ? annotate(outcome, logger, summary, failures, notes, usedInJob) : 0;
-  if (config?.jobSummary !== false) await writeJobSummary(summary, outcome, filed, notes, artifact, logger);
+  if (jobSummary) await writeJobSummary(summary, outcome, filed, notes, artifact, logger);
   // The run's own verdict: a failed upload turns `summary` into an error, and the gate's failure still stands.
   if (outcome?.summary.status === 'failed') failures.unshift(gateFailedMessage(outcome.summary.gate.reasons));
-  if (env.GITHUB_ENV) {
-    // The step's failure message is one more error annotation.
-    recordAnnotationCount(logger, usedInJob, annotated + (failures.length ? 1 : 0));
-  }
+  // The step's failure message is one more error annotation.
+  recordAnnotationCount(env, logger, usedInJob, annotated + (failures.length ? 1 : 0));
   if (failures.length) core.setFailed(failures.join('\n'));
+}
+
+/**
+ * Whether the runner gave a job summary file this step can write; if not (act, Gitea, a local run), a warning
+ * now, counted with the step's other warnings, and the run loses only the summary.
+ */
+async function stepSummaryWritable(env: NodeJS.ProcessEnv, logger: ActionLogger): Promise<boolean> {
+  const file = env.GITHUB_STEP_SUMMARY;
+  try {
+    if (!file) throw new Error('the runner sets no GITHUB_STEP_SUMMARY');
+    // The runner makes the file; a tool that runs actions locally may leave that to the first write.
+    await access(file, constants.R_OK | constants.W_OK).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await access(path.dirname(file), constants.W_OK);
+    });
+    return true;
+  } catch (error) {
+    logger.warn(`The job summary could not be written: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * The outputs, or the step's failure if the runner's output file cannot be written: a later step would read
+ * them as empty, which must not pass for a result.
+ */
+function setOutputsOrFail(summary: RunSummary, failures: string[]): void {
+  try {
+    setOutputs(summary);
+  } catch (error) {
+    failures.push(`The step's outputs could not be written (GITHUB_OUTPUT): ${(error as Error).message}`);
+  }
 }
 
 async function writeJobSummary(
@@ -399,7 +471,6 @@ async function writeJobSummary(
     notes,
     artifact,
   });
-  // A runner without a step summary (act, Gitea, a local run) loses only the summary.
   await core.summary
     .addRaw(logger.redact(markdown))
     .write()
@@ -408,10 +479,23 @@ async function writeJobSummary(
     );
 }
 
-/** Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). */
-function recordAnnotationCount(logger: ActionLogger, usedInJob: number, ownAnnotations: number): void {
+/**
+ * Adds what this step printed to the job's count, for the next sca-bridge step (see JOB_ANNOTATIONS). Mere
+ * bookkeeping: a runner without GITHUB_ENV, or one that cannot be written, costs a log line, not the step.
+ */
+function recordAnnotationCount(
+  env: NodeJS.ProcessEnv,
+  logger: ActionLogger,
+  usedInJob: number,
+  ownAnnotations: number,
+): void {
+  if (!env.GITHUB_ENV) return;
   const { error, warning, notice } = logger.printed;
-  core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
+  try {
+    core.exportVariable(JOB_ANNOTATIONS, String(usedInJob + error + warning + notice + ownAnnotations));
+  } catch (error) {
+    logger.info(`The job's annotation count could not be kept in GITHUB_ENV: ${(error as Error).message}`);
+  }
 }
 
 /** The upload to code scanning; its failure fails the step and is the run's error. */

@@ -172,6 +172,11 @@ function readRegularFile(file: string, cwd: string, seen: SeenFiles): Buffer | {
   }
 }
 
+/** Where a relative path was looked for: the current directory, not `working-directory`, as users may expect. */
+function lookedIn(file: string, cwd: string): string {
+  return path.isAbsolute(file) ? '' : ` (in ${cwd})`;
+}
+
 function readBytes(file: string, cwd: string, seen: SeenFiles): Buffer | { sameAs: string } {
   let bytes: Buffer;
   try {
@@ -182,7 +187,9 @@ function readBytes(file: string, cwd: string, seen: SeenFiles): Buffer | { sameA
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? IS_A_DIRECTORY : String(error);
-    throw new UserError(`Input import-file: cannot read ${file}: ${why}.`);
+    throw new UserError(
+      `Input import-file: cannot read ${file}${code === 'ENOENT' ? lookedIn(file, cwd) : ''}: ${why}.`,
+    );
   }
   const utf8 = asUtf8(bytes);
   if (utf8.every(isSpace))

@@ -237,17 +237,22 @@ describe('the Action, run as the runner runs it', () => {
     );
   });
 
-  it('fails the step asking for a bug report when something after the scan throws', async () => {
-    // The runner's GITHUB_ENV file missing makes exportVariable, the step's last call, throw.
-    const missing = path.join(dir, 'no-such-folder', 'env');
+  it('fails the step asking for a bug report when the run throws what it did not expect', async () => {
+    // A preload makes node:crypto's `hash` throw in the middle of the run, as a programming error would.
+    const preload = path.join(dir, 'bug.cjs');
+    writeFileSync(
+      preload,
+      "require('node:crypto').hash = () => { throw new TypeError('simulated bug'); };\n",
+    );
     const run = await runAction(
       { 'import-file': 'findings.json' },
-      { workspace: dir, env: { GITHUB_ENV: missing } },
+      { workspace: dir, env: { NODE_OPTIONS: `--require ${preload}` } },
     );
     expect(run.code).toBe(1);
     const failure = run.commands.find((c) => c.command === 'error' && !c.properties.file);
     expect(failure?.message).toContain('internal error (a bug in sca-bridge, please report it at');
-    expect(failure?.message).toContain(`Missing file at path: ${missing}`);
+    expect(failure?.message).toContain('TypeError: simulated bug');
+    expect(run.outputs).toEqual({});
   });
 
   it('masks the tokens before anything is printed', async () => {
@@ -964,6 +969,88 @@ describe('test-connection', () => {
     expect(run.summary).toBe('');
     expect(run.outputs).toEqual({});
     expect(receiver.requests).toEqual([]);
+  });
+});
+
+describe('a runner that lacks a file GitHub gives, or inputs that come out empty', () => {
+  it("counts the warning of a job summary it cannot write within the step's 10 warnings", async () => {
+    const dir = workspace();
+    manyFindings(dir, 15, ['MEDIUM']);
+    for (const summaryFile of ['', path.join(dir, 'no-such-folder', 'summary.md')]) {
+      const run = await runAction(
+        { 'import-file': 'many.json' },
+        { workspace: dir, env: { GITHUB_STEP_SUMMARY: summaryFile } },
+      );
+      expect(run.code).toBe(0);
+      const warnings = run.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+      expect(warnings).toHaveLength(10);
+      expect(warnings[0]).toContain('The job summary could not be written');
+      expect(Number(run.exported.SCA_BRIDGE_JOB_ANNOTATIONS)).toBe(10);
+    }
+  });
+
+  it('passes a run whose GITHUB_ENV cannot be written (the annotation count is bookkeeping)', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json' },
+      { workspace: workspace(), env: { GITHUB_ENV: '/nonexistent/env' } },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('internal error');
+    expect(run.stdout).toContain("The job's annotation count could not be kept in GITHUB_ENV");
+    expect(run.outputs['gate-result']).toBe('passed');
+  });
+
+  it('fails the step, not as a bug, when its outputs cannot be written', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json' },
+      { workspace: workspace(), env: { GITHUB_OUTPUT: '/nonexistent/output' } },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('internal error');
+    const [failure] = run.commands.filter((c) => c.command === 'error' && !c.properties.file);
+    expect(failure?.message).toContain("The step's outputs could not be written (GITHUB_OUTPUT)");
+  });
+
+  it('says a scan was chosen because import-file is given but empty', async () => {
+    const run = await runAction({ 'import-file': '' }, { workspace: workspace() });
+    expect(run.code).toBe(1);
+    const [failure] = run.commands.filter((c) => c.command === 'error');
+    expect(failure?.message).toContain('Input scanner: set dependency-track or xray.');
+    expect(failure?.message).toContain('The Action scans because import-file is given but empty');
+    // Left out, import-file is no reason: the message is the scan's alone.
+    const omitted = await runAction({}, { workspace: workspace() });
+    expect(omitted.stdout).not.toContain('import-file is given but empty');
+  });
+
+  it('keeps job-summary: false when another input is refused', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'fail-on': 'hihg', 'job-summary': 'false' },
+      { workspace: workspace() },
+    );
+    expect(run.code).toBe(1);
+    expect(run.summary).toBe('');
+    const written = await runAction(
+      { 'import-file': 'findings.json', 'fail-on': 'hihg' },
+      { workspace: workspace() },
+    );
+    expect(written.summary).toContain('Run failed');
+  });
+
+  it("counts a failed connection test's annotations for the job", async () => {
+    const dt = await startDtSim({ apiKey: 'the-right-key-0123456789' });
+    const run = await runAction(
+      {
+        mode: 'test-connection',
+        scanner: 'dependency-track',
+        'api-url': dt.apiUrl,
+        token: 'a-wrong-key-0123456789',
+      },
+      { workspace: workspace(), env: { SCA_BRIDGE_JOB_ANNOTATIONS: '5' } },
+    ).finally(() => dt.close());
+    expect(run.code).toBe(1);
+    const printed = run.commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)).length;
+    expect(printed).toBeGreaterThan(0);
+    expect(Number(run.exported.SCA_BRIDGE_JOB_ANNOTATIONS)).toBe(5 + printed);
   });
 });
 

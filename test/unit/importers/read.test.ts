@@ -273,7 +273,7 @@ describe('readImports: files that do not read', () => {
 
   it('a missing file and a directory', async () => {
     expect(await userErrorMessageAsync(readAll(['no-such-export.json']).results)).toBe(
-      'Input import-file: cannot read no-such-export.json: no such file.',
+      `Input import-file: cannot read no-such-export.json (in ${FIXTURES}): no such file.`,
     );
     const logger = recordingLogger();
     const parent = path.dirname(FIXTURES.replace(/[\\/]+$/, ''));
