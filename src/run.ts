@@ -677,12 +677,14 @@ export async function runScan(
   const written = Object.values(reports).filter((file): file is string => !!file);
   const importFiles =
     config.mode === 'import'
-      ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error: unknown) => {
-          // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
-          // never matches a report, so the paths as given are all that may name one.
-          await clearAfterFailure(reports, config, logger);
-          throw error;
-        })
+      ? await expandImportFiles(config.importFiles, config.cwd, written, logger).catch(
+          async (error: unknown) => {
+            // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
+            // never matches a report of the run's, so the paths as given are all that may name one.
+            await clearAfterFailure(reports, config, logger);
+            throw error;
+          },
+        )
       : [];
   // Removed (on the thread pool) while the sources are read, and before anything is written or the run ends.
   const removed = clearReports(reports, { ...config, importFiles });

@@ -844,6 +844,7 @@ function evaluateGate(counts, policyViolations, { failOn, failOnText, failOnPoli
 ;// CONCATENATED MODULE: ./src/report/run-summary.ts
 
 
+
 const countsSchema = schemas/* strictObject */.rej({
     total: schemas/* number */.aig().int().nonnegative(),
     critical: schemas/* number */.aig().int().nonnegative(),
@@ -858,6 +859,17 @@ const countsSchema = schemas/* strictObject */.rej({
     message: 'total is not the sum of the severities (critical, high, medium, low, info, unknown)',
     path: ['total'],
 });
+function isFailOnRule(text) {
+    if (!text.trim())
+        return false;
+    try {
+        (0,fail_on/* parseFailOn */.X)(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** What `sca-bridge gate` needs of a saved summary; other fields pass through unchecked. */
 const runSummarySchema = schemas/* looseObject */._H3({
     status: schemas/* enum */.k5n(['passed', 'failed', 'error']),
@@ -866,7 +878,10 @@ const runSummarySchema = schemas/* looseObject */._H3({
     policyViolations: schemas/* number */.aig().int().nonnegative(),
     gate: schemas/* looseObject */._H3({
         result: schemas/* enum */.k5n(['passed', 'failed']),
-        failOn: schemas/* string */.YjP(),
+        // What the run wrote: `none` when there was no gate, never blank, which `gate` would read as no gate.
+        failOn: schemas/* string */.YjP().refine(isFailOnRule, {
+            message: 'not a fail-on rule (critical, high, medium, low, any, none, or budgets such as critical:0)',
+        }),
         failOnPolicyViolation: schemas/* boolean */.zMY().optional(),
     }),
     // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.
@@ -2036,28 +2051,29 @@ const REPORT_STARTS = [
     /^\[\s*(\]|\{\s*"description"\s*:[\s\S]*?"check_name"\s*:)/,
     /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
 ];
-/**
- * Whether a file at an output path is one a glob may leave out: a report (an earlier run's), an empty file, or
- * no regular file (a named pipe SARIF is written to). Anything else is what the run would read and then replace.
- */
-function mayLeaveOut(file) {
+function fileStart(file) {
     let opened;
     try {
         opened = (0,paths/* openRegularFile */.ZU)(file);
     }
     catch {
-        // Unreadable: the run cannot read it as an export either.
-        return true;
+        return 'no file';
     }
+    // A named pipe (SARIF may be written to one) is looked at without waiting for a writer.
     if ('notFile' in opened)
-        return true;
+        return 'no file';
     try {
         const head = Buffer.alloc(4096);
         const text = head
             .subarray(0, (0,external_node_fs_.readSync)(opened.fd, head, 0, head.length, 0))
             .toString('utf8')
             .trimStart();
-        return !text || REPORT_STARTS.some((start) => start.test(text));
+        if (!text)
+            return 'empty';
+        // `[]` is a code-quality report without issues, and also a Dependency-Track project without findings.
+        if (/^\[\s*\]/.test(text))
+            return 'empty list';
+        return REPORT_STARTS.some((start) => start.test(text)) ? 'report' : 'other';
     }
     finally {
         (0,external_node_fs_.closeSync)(opened.fd);
@@ -2065,11 +2081,13 @@ function mayLeaveOut(file) {
 }
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` when they hold its earlier reports (a re-run's `*.json` would read them), nor the file
- * its output is redirected to. A match at an output path that holds anything else, an export, is kept, so that
- * the run refuses to replace it as it does a path named.
+ * the run's own `outputs` when they hold its earlier reports, nothing or no regular file (a re-run's `*.json`
+ * would read them), nor the file its output is redirected to; a match at an output path that holds anything
+ * else, an export, is kept, so that the run refuses to replace it as it does a path named. Elsewhere, a glob
+ * leaves out the reports sca-bridge writes (an earlier job's, which GitLab hands on to later stages), saying so:
+ * none is an export.
  */
-async function expandImportFiles(patterns, cwd, outputs = []) {
+async function expandImportFiles(patterns, cwd, outputs = [], logger) {
     const files = [];
     const streams = ownStreams();
     const isStream = (file) => {
@@ -2080,8 +2098,11 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
     };
     const isOwnReport = (file) => {
         const resolved = external_node_path_default().resolve(cwd, file);
-        return outputs.some((output) => (0,paths/* sameFile */.Vi)(resolved, external_node_path_default().resolve(cwd, output))) && mayLeaveOut(resolved);
+        if (outputs.some((output) => (0,paths/* sameFile */.Vi)(resolved, external_node_path_default().resolve(cwd, output))))
+            return fileStart(resolved) !== 'other';
+        return false;
     };
+    const isReport = (file) => fileStart(external_node_path_default().resolve(cwd, file)) === 'report';
     for (const pattern of patterns) {
         // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
         if (!pattern.trim()) {
@@ -2090,14 +2111,18 @@ async function expandImportFiles(patterns, cwd, outputs = []) {
         // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
         if ((0,dist/* isDynamicPattern */.ey)(pattern) && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, pattern))) {
             const found = await (0,dist/* glob */.TI)(pattern, { cwd, absolute: false, onlyFiles: true });
-            const matched = found.filter((file) => !isStream(file) && !isOwnReport(file)).sort();
+            const candidates = found.filter((file) => !isStream(file) && !isOwnReport(file));
+            const matched = candidates.filter((file) => !isReport(file)).sort();
             if (!matched.length) {
-                // All it matched is this run's own output: "matches no file" alone would read as wrong.
+                // All it matched is this run's own output or sca-bridge's reports: "matches no file" alone would read as wrong.
                 const own = found.length
-                    ? `, only this run's own reports or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
+                    ? `, only reports sca-bridge writes or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
                     : '';
                 throw new src_errors/* UserError */.yo(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}${own}.`);
             }
+            const reports = candidates.filter(isReport).sort();
+            if (reports.length)
+                logger?.info(`The pattern "${pattern}" also matches ${(0,wording/* firstOf */.Ku)(reports, 5, ', ')}: left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job's), not exports.`);
             files.push(...matched);
         }
         else {
@@ -6905,9 +6930,9 @@ async function runScan(config, ci, logger, { startedAt = new Date(), keepDir, un
     const reports = reportsOf(config);
     const written = Object.values(reports).filter((file) => !!file);
     const importFiles = config.mode === 'import'
-        ? await expandImportFiles(config.importFiles, config.cwd, written).catch(async (error) => {
+        ? await expandImportFiles(config.importFiles, config.cwd, written, logger).catch(async (error) => {
             // A glob that matches nothing is refused as a bad input is, and leaves no earlier report either. A glob
-            // never matches a report, so the paths as given are all that may name one.
+            // never matches a report of the run's, so the paths as given are all that may name one.
             await clearAfterFailure(reports, config, logger);
             throw error;
         })

@@ -16,7 +16,7 @@ import type { SourceResult } from '../findings/model.js';
 import type { Logger } from '../logger.js';
 import { asUtf8, decodeText, hasUtf32Bom } from '../encoding.js';
 import { openRegularFile, sameFile, sameNode } from '../paths.js';
-import { plural } from '../wording.js';
+import { firstOf, plural } from '../wording.js';
 import { detectFormat, namedFormat } from './detect.js';
 import type { ImportFormatName } from './formats.js';
 import type { ImportFormat, ReadOptions } from './importer.js';
@@ -59,26 +59,28 @@ const REPORT_STARTS = [
   /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
 ];
 
-/**
- * Whether a file at an output path is one a glob may leave out: a report (an earlier run's), an empty file, or
- * no regular file (a named pipe SARIF is written to). Anything else is what the run would read and then replace.
- */
-function mayLeaveOut(file: string): boolean {
+/** What a file a glob matched begins as: one of sca-bridge's reports, an empty list or file, anything else. */
+type FileStart = 'report' | 'empty list' | 'empty' | 'other' | 'no file';
+
+function fileStart(file: string): FileStart {
   let opened;
   try {
     opened = openRegularFile(file);
   } catch {
-    // Unreadable: the run cannot read it as an export either.
-    return true;
+    return 'no file';
   }
-  if ('notFile' in opened) return true;
+  // A named pipe (SARIF may be written to one) is looked at without waiting for a writer.
+  if ('notFile' in opened) return 'no file';
   try {
     const head = Buffer.alloc(4096);
     const text = head
       .subarray(0, readSync(opened.fd, head, 0, head.length, 0))
       .toString('utf8')
       .trimStart();
-    return !text || REPORT_STARTS.some((start) => start.test(text));
+    if (!text) return 'empty';
+    // `[]` is a code-quality report without issues, and also a Dependency-Track project without findings.
+    if (/^\[\s*\]/.test(text)) return 'empty list';
+    return REPORT_STARTS.some((start) => start.test(text)) ? 'report' : 'other';
   } finally {
     closeSync(opened.fd);
   }
@@ -86,14 +88,17 @@ function mayLeaveOut(file: string): boolean {
 
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
- * the run's own `outputs` when they hold its earlier reports (a re-run's `*.json` would read them), nor the file
- * its output is redirected to. A match at an output path that holds anything else, an export, is kept, so that
- * the run refuses to replace it as it does a path named.
+ * the run's own `outputs` when they hold its earlier reports, nothing or no regular file (a re-run's `*.json`
+ * would read them), nor the file its output is redirected to; a match at an output path that holds anything
+ * else, an export, is kept, so that the run refuses to replace it as it does a path named. Elsewhere, a glob
+ * leaves out the reports sca-bridge writes (an earlier job's, which GitLab hands on to later stages), saying so:
+ * none is an export.
  */
 export async function expandImportFiles(
   patterns: readonly string[],
   cwd: string,
   outputs: readonly string[] = [],
+  logger?: Logger,
 ): Promise<string[]> {
   const files: string[] = [];
   const streams = ownStreams();
@@ -104,8 +109,11 @@ export async function expandImportFiles(
   };
   const isOwnReport = (file: string) => {
     const resolved = path.resolve(cwd, file);
-    return outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))) && mayLeaveOut(resolved);
+    if (outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))))
+      return fileStart(resolved) !== 'other';
+    return false;
   };
+  const isReport = (file: string) => fileStart(path.resolve(cwd, file)) === 'report';
   for (const pattern of patterns) {
     // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
     if (!pattern.trim()) {
@@ -116,14 +124,20 @@ export async function expandImportFiles(
     // A file that exists is itself, even when its name looks like a glob (`report (1).json`).
     if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const found = await glob(pattern, { cwd, absolute: false, onlyFiles: true });
-      const matched = found.filter((file) => !isStream(file) && !isOwnReport(file)).sort();
+      const candidates = found.filter((file) => !isStream(file) && !isOwnReport(file));
+      const matched = candidates.filter((file) => !isReport(file)).sort();
       if (!matched.length) {
-        // All it matched is this run's own output: "matches no file" alone would read as wrong.
+        // All it matched is this run's own output or sca-bridge's reports: "matches no file" alone would read as wrong.
         const own = found.length
-          ? `, only this run's own reports or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
+          ? `, only reports sca-bridge writes or the file its output is redirected to (${found.sort().join(', ')}); name the exports`
           : '';
         throw new UserError(`Input import-file: the pattern "${pattern}" matches no file in ${cwd}${own}.`);
       }
+      const reports = candidates.filter(isReport).sort();
+      if (reports.length)
+        logger?.info(
+          `The pattern "${pattern}" also matches ${firstOf(reports, 5, ', ')}: left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job's), not exports.`,
+        );
       files.push(...matched);
     } else {
       files.push(pattern);

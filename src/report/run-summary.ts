@@ -2,6 +2,7 @@ import type { Severity } from '../findings/severity.js';
 import { z } from 'zod';
 import type { CiContext } from '../ci.js';
 import { ExitCode } from '../errors.js';
+import { parseFailOn } from '../policy/fail-on.js';
 import type { Counts, GateResult } from '../policy/gate.js';
 
 /** The one JSON object `--json` prints, the webhook sends and `gate` reads (SPEC §4). */
@@ -51,6 +52,16 @@ const countsSchema = z
     path: ['total'],
   });
 
+function isFailOnRule(text: string): boolean {
+  if (!text.trim()) return false;
+  try {
+    parseFailOn(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What `sca-bridge gate` needs of a saved summary; other fields pass through unchecked. */
 export const runSummarySchema = z
   .looseObject({
@@ -60,7 +71,10 @@ export const runSummarySchema = z
     policyViolations: z.number().int().nonnegative(),
     gate: z.looseObject({
       result: z.enum(['passed', 'failed']),
-      failOn: z.string(),
+      // What the run wrote: `none` when there was no gate, never blank, which `gate` would read as no gate.
+      failOn: z.string().refine(isFailOnRule, {
+        message: 'not a fail-on rule (critical, high, medium, low, any, none, or budgets such as critical:0)',
+      }),
       failOnPolicyViolation: z.boolean().optional(),
     }),
     // An error exits 2, 3 or 4 (SPEC §5): 0 or 1 (or 256, which exits as 0) would read an error as a verdict.

@@ -82,6 +82,7 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     const saved = JSON.parse(readFileSync(await savedSummary(work, []), 'utf8')) as {
       counts: Record<string, number>;
       status: string;
+      gate: object;
     };
     const refusal = async (summary: object) => {
       const file = path.join(work, 'edited.json');
@@ -97,6 +98,11 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     expect(await refusal({ ...saved, status: 'passed', error: { message: 'boom', exitCode: 3 } })).toContain(
       'an error run, and only one, carries `error`',
     );
+    // Blank, the saved rule would read as no gate at all, whatever the counts.
+    for (const failOn of ['', ' ', 'hihg'])
+      expect(await refusal({ ...saved, gate: { ...saved.gate, failOn } })).toContain(
+        'gate.failOn: not a fail-on rule',
+      );
   });
 
   it('refuses a file far too large to be a run summary before reading it, naming the file to give', async () => {

@@ -1147,7 +1147,7 @@ describe('sca-bridge CLI', () => {
     }
   });
 
-  it('leaves out of a glob the file its --json is redirected to, and names a saved summary it is given', async () => {
+  it('leaves out of a glob the file its --json is redirected to, and a summary saved before, saying so', async () => {
     const dir = tempDir();
     cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
     // The shell creates summary.json, empty, before the run expands `*.json`.
@@ -1163,10 +1163,19 @@ describe('sca-bridge CLI', () => {
       counts: { total: number };
     };
     expect(summary.counts.total).toBe(4);
-    // Without the redirect, the summary saved by the last run is matched, and is not an export.
-    const again = await runCli(['import', '*.json', '--sarif-file', 'out.sarif'], { cwd: dir });
-    expect(again.code).toBe(2);
+    // Without the redirect, the summary saved by the last run is matched, and left out: it is no export.
+    const again = await runCli(['import', '*.json', '--sarif-file', 'out.sarif', '--json'], { cwd: dir });
+    expect(again.code).toBe(0);
     expect(again.stderr).toContain(
+      'The pattern "*.json" also matches summary.json: left out, as reports sca-bridge writes',
+    );
+    expect(runSummaryOf<{ counts: { total: number } }>(again.stdout).counts.total).toBe(4);
+    // Named, it is read, and refused for what it is.
+    const named = await runCli(['import', 'dt.json', 'summary.json', '--sarif-file', 'out.sarif'], {
+      cwd: dir,
+    });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(
       'summary.json: this is an sca-bridge run summary (`--json`), not a scanner export',
     );
   });
@@ -1184,7 +1193,7 @@ describe('sca-bridge CLI', () => {
     );
     expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toBe('exit 2\n');
     expect(readFileSync(path.join(dir, 'summary.json'), 'utf8')).toContain(
-      `Input import-file: the pattern "*.json" matches no file in ${dir}, only this run's own reports or the file its output is redirected to (summary.json); name the exports.`,
+      `Input import-file: the pattern "*.json" matches no file in ${dir}, only reports sca-bridge writes or the file its output is redirected to (summary.json); name the exports.`,
     );
   });
 

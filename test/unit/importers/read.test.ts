@@ -369,6 +369,39 @@ describe('expandImportFiles', () => {
     }
   });
 
+  it("leaves out, saying so, the reports sca-bridge writes that a glob matches anywhere (an earlier job's)", async () => {
+    const dir = tempDir();
+    const files = {
+      'sca-bridge-summary.json': '{\n  "status": "passed",\n  "mode": "import",',
+      'sca-bridge.sarif.json':
+        '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[',
+      'gl-dependency-scanning-report.json':
+        '{\n"version": "15.2.1",\n"schema": "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.2.1/dist/dependency-scanning-report-format.json",',
+      // A Dependency-Track project without findings: an export, though a code-quality report may read the same.
+      'dt-none.json': '[]',
+      'export.json': readFileSync(path.join(FIXTURES, 'xray-report_vulnerabilities.json')),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    const logger = recordingLogger();
+    try {
+      expect(await expandImportFiles(['*.json'], dir, [], logger)).toEqual(['dt-none.json', 'export.json']);
+      expect(logger.lines).toEqual([
+        {
+          level: 'info',
+          message:
+            'The pattern "*.json" also matches gl-dependency-scanning-report.json, sca-bridge-summary.json, sca-bridge.sarif.json: left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job\'s), not exports.',
+        },
+      ]);
+      // Named, a report is not left out: it is read and refused for what it is.
+      expect(await expandImportFiles(['sca-bridge-summary.json'], dir)).toEqual(['sca-bridge-summary.json']);
+      expect(await userErrorMessageAsync(expandImportFiles(['sca-bridge*.json'], dir))).toContain(
+        'matches no file in',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an empty name before reading any file, rather than read the folder it resolves to', async () => {
     for (const name of ['', '  '])
       expect(await userErrorMessageAsync(expandImportFiles(['a.json', name], FIXTURES))).toBe(
