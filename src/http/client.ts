@@ -1,14 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, type FormData, request } from 'undici';
 import { pause } from '../cancel.js';
 import { ScannerError } from '../errors.js';
 import { type Logger, Redactor } from '../logger.js';
 import { VERSION } from '../version.js';
 import { clause } from '../wording.js';
 import { readCaFile } from './ca-file.js';
-import { agentProxies, describeProxyError, type Proxy, proxyFor, proxyStatus } from './proxy.js';
+import {
+  agentProxies,
+  bypassesByRange,
+  describeProxyAnswer,
+  describeProxyError,
+  type Proxy,
+  proxyFor,
+  proxyStatus,
+} from './proxy.js';
 
 const USER_AGENT = `sca-bridge/${VERSION}`;
 
@@ -185,7 +193,20 @@ export interface Redirect {
   base?: string;
 }
 
-/** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
+/** Whether a body is empty or JSON: a server's API answer rather than a proxy's page. */
+function jsonOrEmpty(body: string): boolean {
+  try {
+    parseText(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A response with a status the caller did not expect; scanner clients turn it into an actionable message. `proxy`:
+ * the proxy the request went through, which may have given the answer itself.
+ */
 export class HttpStatusError extends ScannerError {
   constructor(
     readonly status: number,
@@ -193,8 +214,21 @@ export class HttpStatusError extends ScannerError {
     readonly body: string,
     readonly contentType: string,
     readonly redirect?: Redirect,
+    readonly proxy?: Proxy,
   ) {
-    super(`${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
+    const answer = `${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
+    super(
+      proxy ? `${clause(answer)}. ${describeProxyAnswer(url, status, proxy, jsonOrEmpty(body))}` : answer,
+    );
+  }
+
+  /**
+   * What to add to a message about this answer when it came through a proxy (empty otherwise): that it did, and
+   * for an answer the proxy may have given itself, what to check. `own`: the body is the server's own answer, as
+   * the caller knows its server (by default: JSON or nothing).
+   */
+  throughProxy(own = jsonOrEmpty(this.body)): string {
+    return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
   }
 }
 
@@ -401,6 +435,8 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
  */
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
+  /** Requests that go past the proxy for NO_PROXY's IP ranges. */
+  private readonly direct: Dispatcher;
   private readonly base: URL;
   private readonly redactor = new Redactor();
   private readonly requestTimeoutMs: number;
@@ -428,15 +464,17 @@ export class HttpClient {
       ...(options.caFile ? { ca: [...rootCertificates, readCaFile(options.caFile)] } : {}),
     };
     const timeout = this.requestTimeoutMs;
+    const agent = { connect: tls, headersTimeout: timeout, bodyTimeout: timeout };
+    // undici's agent knows NO_PROXY's host names only: a request to an IP in one of its ranges goes direct here.
+    const direct = (this.direct = new Agent(agent));
     this.dispatcher =
       options.dispatcher ??
-      new EnvHttpProxyAgent({
-        ...agentProxies(env),
-        connect: tls,
-        requestTls: tls,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      });
+      new EnvHttpProxyAgent({ ...agentProxies(env), ...agent, requestTls: tls }).compose(
+        (dispatch) => (opts, handler) =>
+          opts.origin && bypassesByRange(new URL(opts.origin), env)
+            ? direct.dispatch(opts, handler)
+            : dispatch(opts, handler),
+      );
     // Over plain http there are no certificates to skip.
     if (options.insecure && this.base.protocol === 'https:') {
       options.logger.warn(
@@ -475,6 +513,8 @@ export class HttpClient {
         if (!req.outlivesCancel) throw stop;
       });
     };
+    // A dispatcher handed in (tests) goes through no proxy.
+    const proxy = this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {});
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       // Once the run is stopped, a call that outlives it gets no further attempt.
@@ -493,8 +533,7 @@ export class HttpClient {
             describeNetworkError(error, shown, {
               input: this.options.urlInput ?? 'api-url',
               caFile: this.options.caFile,
-              // A dispatcher handed in (tests) goes through no proxy.
-              proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
+              proxy,
               timeoutMs: this.requestTimeoutMs,
             }),
           ),
@@ -520,6 +559,7 @@ export class HttpClient {
         this.redact(response.text.trim()),
         String(response.headers['content-type'] ?? ''),
         this.redirect(url, response),
+        proxy,
       );
       if (!RETRY_STATUSES.has(response.status)) throw lastError;
       const after = retryAfterMs(response.headers['retry-after']);
@@ -660,6 +700,6 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await Promise.all([this.dispatcher.close(), this.direct.close()]);
   }
 }

@@ -1,3 +1,5 @@
+import { BlockList, isIP } from 'node:net';
+
 /** The proxy variables as the front door read them (either case). */
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
@@ -17,13 +19,60 @@ function first(env: ProxyEnv, names: readonly string[]): string | undefined {
   return names.find((name) => env[name]);
 }
 
-/** The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment). */
-export function agentProxies(env: ProxyEnv): { httpProxy: string; httpsProxy: string; noProxy: string } {
-  const value = (names: readonly string[]) => env[first(env, names) ?? ''] ?? '';
-  return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: value(['NO_PROXY', 'no_proxy']) };
+/** A NO_PROXY entry that is an IP range (`10.0.0.0/8`, `::1/128`): the range, or undefined for any other entry. */
+function range(entry: string): BlockList | undefined {
+  const cidr = /^\[?([0-9a-f.:]+)\]?\/(\d{1,3})$/i.exec(entry);
+  const family = cidr ? isIP(cidr[1] ?? '') : 0;
+  const prefix = Number(cidr?.[2]);
+  if (!cidr || !family || prefix > (family === 4 ? 32 : 128)) return undefined;
+  const list = new BlockList();
+  list.addSubnet(cidr[1] ?? '', prefix, family === 4 ? 'ipv4' : 'ipv6');
+  return list;
 }
 
-/** One NO_PROXY entry: `*`, a host or domain (`example.com`, `.example.com`, `*.example.com`), an optional `:port`. */
+/** NO_PROXY's entries (commas or spaces between them). */
+function noProxyEntries(env: ProxyEnv): string[] {
+  const name = first(env, ['NO_PROXY', 'no_proxy']);
+  return (env[name ?? ''] ?? '').split(/[,\s]+/).filter(Boolean);
+}
+
+/**
+ * The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment).
+ * Its NO_PROXY matches host names only: the IP ranges are left out, for `bypassesByRange` to route.
+ */
+export function agentProxies(env: ProxyEnv): { httpProxy: string; httpsProxy: string; noProxy: string } {
+  const value = (names: readonly string[]) => env[first(env, names) ?? ''] ?? '';
+  const noProxy = noProxyEntries(env).filter((entry) => !range(entry));
+  return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: noProxy.join(',') };
+}
+
+/** A URL's host as NO_PROXY entries are matched against it: lower case, without IPv6 brackets or a final dot. */
+function hostOf(url: URL): string {
+  return url.hostname
+    .replace(/^\[(.+)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+/** Whether `host`, an IP address, lies in one of NO_PROXY's IP ranges (a host name never does, as with curl). */
+function inRange(entries: readonly string[], host: string): boolean {
+  const family = isIP(host);
+  if (!family) return false;
+  return entries.some((entry) => range(entry)?.check(host, family === 4 ? 'ipv4' : 'ipv6') ?? false);
+}
+
+/**
+ * Whether a request to `url` goes direct for an IP range in NO_PROXY: undici's agent, which does not know
+ * ranges, must not send it through the proxy.
+ */
+export function bypassesByRange(url: URL, env: ProxyEnv): boolean {
+  return inRange(noProxyEntries(env), hostOf(url));
+}
+
+/**
+ * One NO_PROXY entry: `*`, a host or domain (`example.com`, `.example.com`, `*.example.com`), an IP address,
+ * an optional `:port`. IP ranges are matched by `inRange`.
+ */
 function excludes(entry: string, host: string, port: number): boolean {
   const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
   if (withPort && Number(withPort[2]) !== port) return false;
@@ -37,22 +86,31 @@ function excludes(entry: string, host: string, port: number): boolean {
   return (host === name && !entry.startsWith('*')) || host.endsWith(`.${name}`);
 }
 
-/** The proxy undici's EnvHttpProxyAgent sends a request to `url` through, if any. */
+/** The proxy a request to `url` goes through, if any: undici's EnvHttpProxyAgent's choice, and NO_PROXY's IP ranges. */
 export function proxyFor(url: URL, env: ProxyEnv): Proxy | undefined {
   const variable = first(env, url.protocol === 'https:' ? [...HTTPS, ...HTTP] : HTTP);
   const proxy = variable ? URL.parse(env[variable] ?? '') : null;
   if (!variable || !proxy) return undefined;
-  const host = url.hostname
-    .replace(/^\[(.+)\]$/, '$1')
-    .replace(/\.$/, '')
-    .toLowerCase();
+  const host = hostOf(url);
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-  const entries = agentProxies(env)
-    .noProxy.split(/[,\s]+/)
-    .filter(Boolean);
-  return entries.some((entry) => excludes(entry, host, port))
+  const entries = noProxyEntries(env);
+  return entries.some((entry) => excludes(entry, host, port)) || inRange(entries, host)
     ? undefined
     : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
+}
+
+/** Statuses a forward proxy gives itself: a host it refuses (403), a login (407), a host it cannot reach in time (502–504). */
+const PROXY_STATUSES = new Set([403, 407, 502, 503, 504]);
+
+/**
+ * What an HTTP error answer that came through `proxy` says about it. `own`: the body is the server's own answer
+ * (its JSON); unless it is, or for a status a proxy gives itself, the proxy may have answered in the server's stead.
+ */
+export function describeProxyAnswer(url: string, status: number, proxy: Proxy, own: boolean): string {
+  const through = `The answer came through the proxy ${proxy.origin} (${proxy.variable})`;
+  if (own && !PROXY_STATUSES.has(status)) return `${through}.`;
+  const host = URL.parse(url) ? hostOf(new URL(url)) : url;
+  return `${through}, which may have refused or failed the request itself: check that the proxy lets requests to ${host} through, or list ${host} in NO_PROXY to reach it directly.`;
 }
 
 /**

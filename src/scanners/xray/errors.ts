@@ -39,7 +39,9 @@ export class XrayStatusError extends ScannerError {
     readonly http: HttpStatusError,
     readonly context: ErrorContext,
   ) {
-    super(explainStatus(http, context));
+    const proxied = http.throughProxy();
+    const message = explainStatus(http, context);
+    super(proxied ? `${message} ${proxied}` : message);
   }
 
   get status(): number {
