@@ -116,7 +116,9 @@ class XrayStatusError extends errors/* ScannerError */.VM {
     http;
     context;
     constructor(http, context) {
-        super(explainStatus(http, context));
+        const proxied = http.throughProxy();
+        const message = explainStatus(http, context);
+        super(proxied ? `${message} ${proxied}` : message);
         this.http = http;
         this.context = context;
     }

@@ -216,54 +216,58 @@ function explain(error, call, dtAnswered = false) {
     const where = `HTTP ${status} from ${endpoint(error)}`;
     const html = looksLikeHtml(error.body, error.contentType);
     const detail = html ? '' : errorDetail(error.body, error.contentType);
-    const said = detail ? ` Dependency-Track said: "${detail}".` : '';
+    // Through a proxy, the proxy may have written it.
+    const said = detail ? ` ${error.proxy ? 'The answer' : 'Dependency-Track'} said: "${detail}".` : '';
+    // Dependency-Track answers JSON or plain text: a web page may be a proxy's.
+    const proxied = error.throughProxy(!html);
+    const fail = (message) => new DtError(proxied ? `${message} ${proxied}` : message, status);
     if (error.redirect) {
-        return new DtError(`Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`, status);
+        return fail(`Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`);
     }
     const page = html ? webPage(status, where, call, dtAnswered) : undefined;
     if (page)
-        return new DtError(page, status);
+        return fail(page);
     if (status === 413 && call.upload) {
         // DT sets no such limit on the multipart upload (research/dependency-track.md §2): a proxy in front does.
-        return new DtError(`A proxy in front of Dependency-Track refused ${call.what} (${where}): the SBOM (${call.upload.size}) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`, status);
+        return fail(`A proxy in front of Dependency-Track refused ${call.what} (${where}): the SBOM (${call.upload.size}) is larger than it accepts. Raise its request body limit (nginx: client_max_body_size; ingress-nginx: the nginx.ingress.kubernetes.io/proxy-body-size annotation), then run the job again.`);
     }
     if ((status === 401 || status === 403) && call.unauthenticated) {
         // No API key is asked for here, so the refusal is not about it: a proxy or web server wants credentials.
-        return new DtError(`Something in front of Dependency-Track refused ${call.what} (${where}): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication in front of the API server asks for credentials. ${LET_THROUGH}.${said}`, status);
+        return fail(`Something in front of Dependency-Track refused ${call.what} (${where}): Dependency-Track answers it without authentication, so the API key is not the cause; a proxy or HTTP basic authentication in front of the API server asks for credentials. ${LET_THROUGH}.${said}`);
     }
     switch (status) {
         case 401: {
             if (call.upload?.creating) {
                 const createOnly = /permission to create project/i.test(error.body);
-                return new DtError(createOnly
+                return fail(createOnly
                     ? `Dependency-Track refused to create the project (${where}) while ${call.what}: the API key's team needs ${grantedByText('PROJECT_CREATION_UPLOAD')} for auto-create (add it in ${TEAMS}), or create the project first and keep auto-create off.`
-                    : `Dependency-Track refused the upload (${where}) while ${call.what}: either the API key is wrong (${KEY_HELP}), or its team lacks ${grantedByText('PROJECT_CREATION_UPLOAD')}, which auto-create needs (Dependency-Track answers 401 for that; add it in ${TEAMS}).${said}`, status);
+                    : `Dependency-Track refused the upload (${where}) while ${call.what}: either the API key is wrong (${KEY_HELP}), or its team lacks ${grantedByText('PROJECT_CREATION_UPLOAD')}, which auto-create needs (Dependency-Track answers 401 for that; add it in ${TEAMS}).${said}`);
             }
-            return new DtError(`Dependency-Track refused the API key (${where}) while ${call.what}: ${KEY_HELP}. Keys are shown only once, in ${TEAMS}; create a new one if in doubt.`, status);
+            return fail(`Dependency-Track refused the API key (${where}) while ${call.what}: ${KEY_HELP}. Keys are shown only once, in ${TEAMS}; create a new one if in doubt.`);
         }
         case 403: {
             if (/access to the \w+ project is forbidden|access denied/i.test(detail)) {
-                return new DtError(`Dependency-Track denied access to the project (${where}) while ${call.what}: portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track.${said}`, status);
+                return fail(`Dependency-Track denied access to the project (${where}) while ${call.what}: portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track.${said}`);
             }
             if (call.permission) {
-                return new DtError(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`, status);
+                return fail(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`);
             }
-            return new DtError(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks a permission this needs; see the permissions in the README.${said}`, status);
+            return fail(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks a permission this needs; see the permissions in the README.${said}`);
         }
         case 404:
             if (call.notFound)
-                return new DtError(call.notFound(detail), status);
-            return new DtError(`Dependency-Track has no ${endpoint(error)} (${where}) while ${call.what}: check api-url (the API server's URL, with or without /api).${said}`, status);
+                return fail(call.notFound(detail));
+            return fail(`Dependency-Track has no ${endpoint(error)} (${where}) while ${call.what}: check api-url (the API server's URL, with or without /api).${said}`);
         case 400:
-            return new DtError(`Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? uploadRejected(detail) : ''}`, status);
+            return fail(`Dependency-Track rejected ${call.what} (${where}).${said || ' It gave no detail.'}${call.upload ? uploadRejected(detail) : ''}`);
         default:
             if (call.upload) {
-                return new DtError(`Dependency-Track failed ${call.what} (${where}).${said} The upload is not retried automatically (Dependency-Track might process it twice): check the server's log, then run the job again.`, status);
+                return fail(`Dependency-Track failed ${call.what} (${where}).${said} The upload is not retried automatically (Dependency-Track might process it twice): check the server's log, then run the job again.`);
             }
             if (status >= 500 || status === 429) {
-                return new DtError(`Dependency-Track failed while ${call.what} (${where}, after retries).${said} Check the server (or the proxy in front of it), then run the job again.`, status);
+                return fail(`Dependency-Track failed while ${call.what} (${where}, after retries).${said} Check the server (or the proxy in front of it), then run the job again.`);
             }
-            return new DtError(`Dependency-Track answered ${where} while ${call.what}.${said}`, status);
+            return fail(`Dependency-Track answered ${where} while ${call.what}.${said}`);
     }
 }
 

@@ -7727,19 +7727,66 @@ var version = __webpack_require__(1013);
 var wording = __webpack_require__(3395);
 // EXTERNAL MODULE: ./src/http/ca-file.ts
 var ca_file = __webpack_require__(3281);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
+
 // Upper case first; an https URL falls back to HTTP_PROXY, as undici's agent does.
 const HTTP = ['HTTP_PROXY', 'http_proxy'];
 const HTTPS = ['HTTPS_PROXY', 'https_proxy'];
 function first(env, names) {
     return names.find((name) => env[name]);
 }
-/** The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment). */
+/** A NO_PROXY entry that is an IP range (`10.0.0.0/8`, `::1/128`): the range, or undefined for any other entry. */
+function range(entry) {
+    const cidr = /^\[?([0-9a-f.:]+)\]?\/(\d{1,3})$/i.exec(entry);
+    const family = cidr ? (0,external_node_net_.isIP)(cidr[1] ?? '') : 0;
+    const prefix = Number(cidr?.[2]);
+    if (!cidr || !family || prefix > (family === 4 ? 32 : 128))
+        return undefined;
+    const list = new external_node_net_.BlockList();
+    list.addSubnet(cidr[1] ?? '', prefix, family === 4 ? 'ipv4' : 'ipv6');
+    return list;
+}
+/** NO_PROXY's entries (commas or spaces between them). */
+function noProxyEntries(env) {
+    const name = first(env, ['NO_PROXY', 'no_proxy']);
+    return (env[name ?? ''] ?? '').split(/[,\s]+/).filter(Boolean);
+}
+/**
+ * The options of undici's EnvHttpProxyAgent, from the variables alone (never the process's own environment).
+ * Its NO_PROXY matches host names only: the IP ranges are left out, for `bypassesByRange` to route.
+ */
 function agentProxies(env) {
     const value = (names) => env[first(env, names) ?? ''] ?? '';
-    return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: value(['NO_PROXY', 'no_proxy']) };
+    const noProxy = noProxyEntries(env).filter((entry) => !range(entry));
+    return { httpProxy: value(HTTP), httpsProxy: value(HTTPS), noProxy: noProxy.join(',') };
 }
-/** One NO_PROXY entry: `*`, a host or domain (`example.com`, `.example.com`, `*.example.com`), an optional `:port`. */
+/** A URL's host as NO_PROXY entries are matched against it: lower case, without IPv6 brackets or a final dot. */
+function hostOf(url) {
+    return url.hostname
+        .replace(/^\[(.+)\]$/, '$1')
+        .replace(/\.$/, '')
+        .toLowerCase();
+}
+/** Whether `host`, an IP address, lies in one of NO_PROXY's IP ranges (a host name never does, as with curl). */
+function inRange(entries, host) {
+    const family = (0,external_node_net_.isIP)(host);
+    if (!family)
+        return false;
+    return entries.some((entry) => range(entry)?.check(host, family === 4 ? 'ipv4' : 'ipv6') ?? false);
+}
+/**
+ * Whether a request to `url` goes direct for an IP range in NO_PROXY: undici's agent, which does not know
+ * ranges, must not send it through the proxy.
+ */
+function bypassesByRange(url, env) {
+    return inRange(noProxyEntries(env), hostOf(url));
+}
+/**
+ * One NO_PROXY entry: `*`, a host or domain (`example.com`, `.example.com`, `*.example.com`), an IP address,
+ * an optional `:port`. IP ranges are matched by `inRange`.
+ */
 function excludes(entry, host, port) {
     const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
     if (withPort && Number(withPort[2]) !== port)
@@ -7754,23 +7801,31 @@ function excludes(entry, host, port) {
     // `*.example.com` means the subdomains only.
     return (host === name && !entry.startsWith('*')) || host.endsWith(`.${name}`);
 }
-/** The proxy undici's EnvHttpProxyAgent sends a request to `url` through, if any. */
+/** The proxy a request to `url` goes through, if any: undici's EnvHttpProxyAgent's choice, and NO_PROXY's IP ranges. */
 function proxyFor(url, env) {
     const variable = first(env, url.protocol === 'https:' ? [...HTTPS, ...HTTP] : HTTP);
     const proxy = variable ? URL.parse(env[variable] ?? '') : null;
     if (!variable || !proxy)
         return undefined;
-    const host = url.hostname
-        .replace(/^\[(.+)\]$/, '$1')
-        .replace(/\.$/, '')
-        .toLowerCase();
+    const host = hostOf(url);
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-    const entries = agentProxies(env)
-        .noProxy.split(/[,\s]+/)
-        .filter(Boolean);
-    return entries.some((entry) => excludes(entry, host, port))
+    const entries = noProxyEntries(env);
+    return entries.some((entry) => excludes(entry, host, port)) || inRange(entries, host)
         ? undefined
         : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
+}
+/** Statuses a forward proxy gives itself: a host it refuses (403), a login (407), a host it cannot reach in time (502–504). */
+const PROXY_STATUSES = new Set([403, 407, 502, 503, 504]);
+/**
+ * What an HTTP error answer that came through `proxy` says about it. `own`: the body is the server's own answer
+ * (its JSON); unless it is, or for a status a proxy gives itself, the proxy may have answered in the server's stead.
+ */
+function describeProxyAnswer(url, status, proxy, own) {
+    const through = `The answer came through the proxy ${proxy.origin} (${proxy.variable})`;
+    if (own && !PROXY_STATUSES.has(status))
+        return `${through}.`;
+    const host = URL.parse(url) ? hostOf(new URL(url)) : url;
+    return `${through}, which may have refused or failed the request itself: check that the proxy lets requests to ${host} through, or list ${host} in NO_PROXY to reach it directly.`;
 }
 /**
  * The status a proxy refused a request with: undici reports a refused tunnel (https) as "Proxy response
@@ -7883,20 +7938,44 @@ function firstOf(...signals) {
     const given = signals.filter((signal) => signal !== undefined);
     return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
-/** A response with a status the caller did not expect; scanner clients turn it into an actionable message. */
+/** Whether a body is empty or JSON: a server's API answer rather than a proxy's page. */
+function jsonOrEmpty(body) {
+    try {
+        parseText(body);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A response with a status the caller did not expect; scanner clients turn it into an actionable message. `proxy`:
+ * the proxy the request went through, which may have given the answer itself.
+ */
 class HttpStatusError extends errors/* ScannerError */.VM {
     status;
     url;
     body;
     contentType;
     redirect;
-    constructor(status, url, body, contentType, redirect) {
-        super(`${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`);
+    proxy;
+    constructor(status, url, body, contentType, redirect, proxy) {
+        const answer = `${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
+        super(proxy ? `${(0,wording/* clause */.sb)(answer)}. ${describeProxyAnswer(url, status, proxy, jsonOrEmpty(body))}` : answer);
         this.status = status;
         this.url = url;
         this.body = body;
         this.contentType = contentType;
         this.redirect = redirect;
+        this.proxy = proxy;
+    }
+    /**
+     * What to add to a message about this answer when it came through a proxy (empty otherwise): that it did, and
+     * for an answer the proxy may have given itself, what to check. `own`: the body is the server's own answer, as
+     * the caller knows its server (by default: JSON or nothing).
+     */
+    throughProxy(own = jsonOrEmpty(this.body)) {
+        return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
     }
 }
 /** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
@@ -8060,6 +8139,8 @@ function retryAfterMs(value) {
 class HttpClient {
     options;
     dispatcher;
+    /** Requests that go past the proxy for NO_PROXY's IP ranges. */
+    direct;
     base;
     redactor = new logger/* Redactor */.pO();
     requestTimeoutMs;
@@ -8088,15 +8169,14 @@ class HttpClient {
             ...(options.caFile ? { ca: [...external_node_tls_.rootCertificates, (0,ca_file/* readCaFile */.R)(options.caFile)] } : {}),
         };
         const timeout = this.requestTimeoutMs;
+        const agent = { connect: tls, headersTimeout: timeout, bodyTimeout: timeout };
+        // undici's agent knows NO_PROXY's host names only: a request to an IP in one of its ranges goes direct here.
+        const direct = (this.direct = new undici/* Agent */.g6(agent));
         this.dispatcher =
             options.dispatcher ??
-                new undici/* EnvHttpProxyAgent */.J2({
-                    ...agentProxies(env),
-                    connect: tls,
-                    requestTls: tls,
-                    headersTimeout: timeout,
-                    bodyTimeout: timeout,
-                });
+                new undici/* EnvHttpProxyAgent */.J2({ ...agentProxies(env), ...agent, requestTls: tls }).compose((dispatch) => (opts, handler) => opts.origin && bypassesByRange(new URL(opts.origin), env)
+                    ? direct.dispatch(opts, handler)
+                    : dispatch(opts, handler));
         // Over plain http there are no certificates to skip.
         if (options.insecure && this.base.protocol === 'https:') {
             options.logger.warn(`insecure: TLS certificates of ${this.base.origin} are NOT verified. Anyone on the network path can read what is sent${options.urlInput === 'webhook-url' ? ' (the run summary)' : ' (the token with it)'} and answer in the server's name; use ca-file instead.`);
@@ -8135,6 +8215,8 @@ class HttpClient {
                     throw stop;
             });
         };
+        // A dispatcher handed in (tests) goes through no proxy.
+        const proxy = this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {});
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             // Once the run is stopped, a call that outlives it gets no further attempt.
@@ -8157,8 +8239,7 @@ class HttpClient {
                 lastError = new (neverSent(error) ? NotSent : errors/* ScannerError */.VM)(this.redact(describeNetworkError(error, shown, {
                     input: this.options.urlInput ?? 'api-url',
                     caFile: this.options.caFile,
-                    // A dispatcher handed in (tests) goes through no proxy.
-                    proxy: this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {}),
+                    proxy,
                     timeoutMs: this.requestTimeoutMs,
                 })));
                 if (isPermanent(error))
@@ -8178,7 +8259,7 @@ class HttpClient {
                     this.keep(req.keepAs, response.text);
                 return response;
             }
-            lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''), this.redirect(url, response));
+            lastError = new HttpStatusError(response.status, shown, this.redact(response.text.trim()), String(response.headers['content-type'] ?? ''), this.redirect(url, response), proxy);
             if (!RETRY_STATUSES.has(response.status))
                 throw lastError;
             const after = retryAfterMs(response.headers['retry-after']);
@@ -8299,7 +8380,7 @@ class HttpClient {
         return this.redactor.redact(text);
     }
     async close() {
-        await this.dispatcher.close();
+        await Promise.all([this.dispatcher.close(), this.direct.close()]);
     }
 }
 
