@@ -671,7 +671,12 @@ function describeProgress(details) {
         parts.push(`${details.number_of_rows} rows`);
     return parts.join(', ');
 }
-/** Polls `GET /reports/{id}` every poll-interval until `completed`, `failed`/`aborted`, or the timeout. */
+/** The statuses of a report Xray is still making (JFrog documents `pending` and `running`). */
+const WAITING_STATUSES = new Set(['pending', 'running']);
+/**
+ * Polls `GET /reports/{id}` every poll-interval until `completed`, `failed`/`aborted` (or another status that
+ * carries an error), or the timeout.
+ */
 async function waitForReport(kind, id, options) {
     const { client, logger } = options;
     const stopped = options.stopped ?? (() => false);
@@ -705,7 +710,9 @@ async function waitForReport(kind, id, options) {
             }
             return details;
         }
-        if (status === 'failed' || status === 'aborted') {
+        // A status Xray does not document that comes with an error is an end too: waiting would only run out the timeout.
+        const unknownWithError = !WAITING_STATUSES.has(status) && !!details.error;
+        if (status === 'failed' || status === 'aborted' || unknownWithError) {
             throw new errors/* ScannerError */.VM(`Xray could not generate the ${kind} report ${id} (status ${status}${details.error ? `: ${details.error}` : ''}). Check in Xray → Reports why it stopped; the repository must be indexed by Xray, and a report may be aborted when Xray restarts. Run the scan again once Xray is healthy.`);
         }
         const left = deadline - Date.now();

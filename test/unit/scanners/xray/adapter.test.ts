@@ -661,6 +661,27 @@ describe('Xray adapter: scan', () => {
     ).toEqual(['/xray/api/v1/reports/50', '/xray/api/v1/reports/51']);
   });
 
+  it('ends the wait on a status it does not know that carries an error, quoting it, and deletes the report', async () => {
+    const mock = withAccess(new MockJfrog())
+      .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 52 } })
+      .on('GET', /^\/xray\/api\/v1\/reports\/52$/, {
+        status: 200,
+        body: { id: 52, status: 'error', error: 'indexing failed' },
+      })
+      .on('DELETE', /^\/xray\/api\/v1\/reports\/52$/, { status: 200, body: {} });
+    await expect(
+      createXrayAdapter({ http: mock.http }).scan({
+        config: xrayConfig({ timeout: '30' }),
+        logger: new RecordingLogger(),
+      }),
+    ).rejects.toThrow(
+      'Xray could not generate the vulnerabilities report 52 (status error: indexing failed).',
+    );
+    // One poll, not polls for the 30 s of the timeout.
+    expect(mock.find('GET', /reports\/52$/)).toHaveLength(1);
+    expect(mock.find('DELETE', /./).map((c) => c.path)).toEqual(['/xray/api/v1/reports/52']);
+  });
+
   it('a refused violations report points at watches and the Xray version, not repo-key', async () => {
     const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000)).on(
       'POST',
