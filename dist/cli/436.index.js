@@ -482,8 +482,16 @@ const projectSchema = schemas/* object */.Ikc({
     uuid: schemas/* string */.YjP().min(1),
     name: schema/* optString */.$2,
     version: schema/* optString */.$2,
-    lastBomImport: schemas/* number */.aig().nullish(),
+    lastBomImport: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().transform(epochMs),
 });
+/**
+ * Dependency-Track writes dates as epoch milliseconds; a server whose JSON mapper writes ISO 8601 text (or the
+ * number as text) must not have its project taken for no project at all.
+ */
+function epochMs(value) {
+    const ms = typeof value === 'string' ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : value;
+    return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
+}
 /**
  * The project, or `undefined` when Dependency-Track has none by that UUID or name and version (404):
  * `GET /api/v1/project/{uuid}` or `GET /api/v1/project/lookup?name&version` (exact match; `VIEW_PORTFOLIO`).
@@ -513,7 +521,7 @@ async function findProject(api, target) {
         uuid: project.data.uuid,
         ...(project.data.name ? { name: project.data.name } : {}),
         ...(project.data.version ? { version: project.data.version } : {}),
-        ...(typeof project.data.lastBomImport === 'number' ? { lastBomImport: project.data.lastBomImport } : {}),
+        ...(project.data.lastBomImport !== undefined ? { lastBomImport: project.data.lastBomImport } : {}),
     };
 }
 const namedSchema = projectSchema.extend({ isLatest: schemas/* boolean */.zMY().nullish() });

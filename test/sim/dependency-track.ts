@@ -171,6 +171,8 @@ export interface DtSimOptions {
   tls?: boolean;
   /** Answer every path with the web UI's index.html, as the frontend container does. */
   frontend?: boolean;
+  /** Dates as ISO 8601 text rather than epoch milliseconds (a server whose JSON mapper writes them so). */
+  datesAsText?: boolean;
   /** `X-Total-Count` claims this many more rows than the simulator holds. */
   totalCountSkew?: number;
   /** `GET /api/v1/project?name=` searches (names containing it) rather than matching exactly. */
@@ -280,14 +282,16 @@ function forProject(rows: Row[], uuid: string): Row[] {
   return JSON.parse(JSON.stringify(rows).replaceAll('00000000-0000-4000-8000-000000000000', uuid)) as Row[];
 }
 
-function projectJson(p: SimProject, v: Version): Row {
+function projectJson(p: SimProject, v: Version, datesAsText = false): Row {
+  const lastBomImport =
+    p.lastBomImport && datesAsText ? new Date(p.lastBomImport).toISOString() : p.lastBomImport;
   return {
     uuid: p.uuid,
     name: p.name,
     ...(p.version !== undefined ? { version: p.version } : {}),
     classifier: 'APPLICATION',
     tags: p.tags.map((name) => ({ name })),
-    ...(p.lastBomImport ? { lastBomImport: p.lastBomImport, lastBomImportFormat: 'CycloneDX 1.5' } : {}),
+    ...(p.lastBomImport ? { lastBomImport, lastBomImportFormat: 'CycloneDX 1.5' } : {}),
     active: true,
     ...(atLeast(v, 4, 12) ? { isLatest: !!p.isLatest } : {}),
     ...(v.major < 5 ? { children: [], properties: [] } : {}),
@@ -496,7 +500,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       const ver = url.searchParams.get('version');
       const found = projects.find((x) => x.name === name && (x.version ?? null) === ver);
       return found
-        ? new HttpReply(200, projectJson(found, version))
+        ? new HttpReply(200, projectJson(found, version, options.datesAsText))
         : text(404, 'The project could not be found.');
     }
     if (method === 'GET' && p === '/api/v1/project') {
@@ -510,7 +514,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       const { offset, limit } = pageOf(url.searchParams);
       return new HttpReply(
         200,
-        named.slice(offset, offset + limit).map((x) => projectJson(x, version)),
+        named.slice(offset, offset + limit).map((x) => projectJson(x, version, options.datesAsText)),
         { 'X-Total-Count': String(named.length) },
       );
     }
@@ -520,7 +524,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       if (denied) return denied;
       const found = projects.find((x) => x.uuid === m![1]);
       return found
-        ? new HttpReply(200, projectJson(found, version))
+        ? new HttpReply(200, projectJson(found, version, options.datesAsText))
         : text(404, 'The project could not be found.');
     }
     m = /^\/api\/v1\/(finding|violation)\/project\/([0-9a-f-]{36})$/.exec(p);

@@ -52,8 +52,17 @@ const projectSchema = z.object({
   uuid: z.string().min(1),
   name: optString,
   version: optString,
-  lastBomImport: z.number().nullish(),
+  lastBomImport: z.union([z.number(), z.string()]).nullish().transform(epochMs),
 });
+
+/**
+ * Dependency-Track writes dates as epoch milliseconds; a server whose JSON mapper writes ISO 8601 text (or the
+ * number as text) must not have its project taken for no project at all.
+ */
+function epochMs(value: number | string | null | undefined): number | undefined {
+  const ms = typeof value === 'string' ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : value;
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
+}
 
 export interface ProjectRef {
   uuid: string;
@@ -95,7 +104,7 @@ export async function findProject(api: DtApi, target: Target): Promise<ProjectRe
     uuid: project.data.uuid,
     ...(project.data.name ? { name: project.data.name } : {}),
     ...(project.data.version ? { version: project.data.version } : {}),
-    ...(typeof project.data.lastBomImport === 'number' ? { lastBomImport: project.data.lastBomImport } : {}),
+    ...(project.data.lastBomImport !== undefined ? { lastBomImport: project.data.lastBomImport } : {}),
   };
 }
 

@@ -653,6 +653,12 @@ describe('Dependency-Track scan against the simulator', () => {
       expect(result.findings).toHaveLength(7);
       expect(sim!.projects[0]!.lastBomImport).toBeGreaterThan(1_700_000_000_000);
     });
+
+    it('an import that commits passes when the server writes dates as ISO 8601 text', async () => {
+      await start({ projects: [{ uuid: EXISTING, name: 'shop', version: '1' }], datesAsText: true });
+      const result = await scan({ sbom: BOM, project: EXISTING });
+      expect(result.findings).toHaveLength(7);
+    });
   });
 
   it('processing beyond the timeout: how long it waited, and what to do', async () => {
