@@ -81092,6 +81092,9 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+function bufferText(buf) {
+    return (start, end) => buf.toString('utf8', start, end);
+}
 /** JSON's white space: space, line feed, carriage return, tab. */
 function isSpace(byte) {
     return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -81305,26 +81308,27 @@ function sliceDocument(buf, keys) {
     if (member.key && keyAgain(buf, member.key, found.close))
         throw new RepeatedKeyError(member.key);
     const { ranges } = found;
-    const parseAt = (n) => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
     let first;
     if (ranges.length) {
         try {
-            first = parseAt(0);
+            first = JSON.parse(buf.toString('utf8', ranges[0], ranges[1]));
         }
         catch {
             return undefined;
         }
     }
+    // No function below refers to `buf`: the document returned must not keep the whole text alive.
+    const { key } = member;
     return {
         envelope,
-        key: member.key,
+        key,
         count: ranges.length / 2,
         first,
-        *items() {
-            for (let n = 0; n < ranges.length / 2; n++)
-                yield parseAt(n);
+        *items(text) {
+            for (let n = 0; n < ranges.length; n += 2)
+                yield JSON.parse(text(ranges[n], ranges[n + 1]));
         },
-        repeatedTopKey: () => (member.key === '' ? repeatedInElements(buf, ranges) : repeatedTopKey(buf)),
+        repeatedTopKey: (whole) => (key === '' ? repeatedInElements(whole, ranges) : repeatedTopKey(whole)),
     };
 }
 
@@ -81464,22 +81468,24 @@ function readRegularFile(file, cwd, seen) {
     if ('notFile' in opened) {
         throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
+    let read;
     try {
         // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
         const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
-        if (ino) {
-            const id = `${dev}:${ino}`;
-            const first = seen.get(id);
-            if (first !== undefined)
-                return { sameAs: first };
+        const id = `${dev}:${ino}`;
+        const first = ino ? seen.get(id) : undefined;
+        if (first !== undefined)
+            return (read = { sameAs: first });
+        if (ino)
             seen.set(id, file);
-        }
         // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-        return (0,external_node_fs_.readFileSync)(opened.fd);
+        return (read = new Input((0,external_node_fs_.readFileSync)(opened.fd), opened.fd));
     }
     finally {
-        (0,external_node_fs_.closeSync)(opened.fd);
+        // Kept open for reading elements again (`Input.elementText`); the reader closes it.
+        if (!(read instanceof Input))
+            (0,external_node_fs_.closeSync)(opened.fd);
     }
 }
 /** Where a relative path was looked for: the current directory, not `working-directory`, as users may expect. */
@@ -81487,12 +81493,12 @@ function lookedIn(file, cwd) {
     return external_node_path_default().isAbsolute(file) ? '' : ` (in ${cwd})`;
 }
 function readBytes(file, cwd, seen) {
-    let bytes;
+    let input;
     try {
         const read = readRegularFile(file, cwd, seen);
-        if (!Buffer.isBuffer(read))
+        if (!(read instanceof Input))
             return read;
-        bytes = read;
+        input = read;
     }
     catch (error) {
         if (error instanceof src_errors/* UserError */.yo)
@@ -81501,11 +81507,72 @@ function readBytes(file, cwd, seen) {
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? IS_A_DIRECTORY : String(error);
         throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}${code === 'ENOENT' ? lookedIn(file, cwd) : ''}: ${why}.`);
     }
-    const utf8 = (0,encoding/* asUtf8 */.U)(bytes);
-    if (utf8.every(isSpace))
-        throw new src_errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
-    checkUtf8(utf8, file);
-    return utf8;
+    try {
+        input.decode();
+        if (input.bytes.every(isSpace))
+            throw new src_errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
+        checkUtf8(input.bytes, file);
+    }
+    catch (error) {
+        input.close();
+        throw error;
+    }
+    return input;
+}
+/** Bytes of the file read again, this many at a time: a few reads for a large export, little memory. */
+const WINDOW_BYTES = 8 * 2 ** 20;
+/**
+ * An import file's text as UTF-8, with the file kept open until `close`. When the text is the file's own bytes
+ * (not turned from UTF-16), the elements of a sliced array can be read again from the file (`elementText`), so
+ * that the whole text can go while the findings are made: held on, it would add the file's size to the peak.
+ */
+class Input {
+    fd;
+    text;
+    own = true;
+    constructor(text, fd) {
+        this.fd = fd;
+        this.text = text;
+    }
+    /** UTF-16 (with its byte-order mark) turned into UTF-8. */
+    decode() {
+        const utf8 = (0,encoding/* asUtf8 */.U)(this.bytes);
+        this.own = utf8 === this.text;
+        this.text = utf8;
+    }
+    get bytes() {
+        if (!this.text)
+            throw new Error('the text of an import file was used after it was let go');
+        return this.text;
+    }
+    /** The text of elements, from the file when it can be read again there, the text then let go. */
+    elementText() {
+        if (!this.own)
+            return bufferText(this.bytes);
+        this.text = undefined;
+        const { fd } = this;
+        let window = Buffer.alloc(0);
+        let from = 0;
+        let filled = 0;
+        return (start, end) => {
+            if (start < from || end > from + filled) {
+                const size = Math.max(WINDOW_BYTES, end - start);
+                if (window.length < size)
+                    window = Buffer.allocUnsafe(size);
+                from = start;
+                filled = 0;
+                for (let n = -1; n && filled < size; filled += n)
+                    n = (0,external_node_fs_.readSync)(fd, window, filled, size - filled, start + filled);
+                if (end > from + filled)
+                    throw new Error('the file became shorter while it was read');
+            }
+            return window.toString('utf8', start - from, end - from);
+        };
+    }
+    close() {
+        this.text = undefined;
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
 }
 /**
  * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
@@ -81590,11 +81657,11 @@ function slice(bytes, file) {
     return asUserErrors(file, () => sliceDocument(bytes, BULK_KEYS));
 }
 /** The elements of the sliced array, each parsed when reached; a bad one is named by its index. */
-function parsedItems(sliced, file) {
+function parsedItems(sliced, file, text) {
     return {
         *[Symbol.iterator]() {
             let index = 0;
-            const items = sliced.items();
+            const items = sliced.items(text);
             for (;;) {
                 let next;
                 try {
@@ -81612,14 +81679,15 @@ function parsedItems(sliced, file) {
     };
 }
 /** Reads one file; a large array is read element by element when its format allows (see json-slices.ts). */
-function readOne(bytes, file, format, options, maxWholeBytes) {
+function readOne(input, file, format, options, maxWholeBytes) {
     const pick = (document, length) => format === 'auto' ? detectFormat(document, file, length) : namedFormat(format, document, file, length);
-    // A named format that reads whole documents gains nothing from slicing.
-    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(bytes, file);
+    // A named format that reads whole documents gains nothing from slicing. The text is reached through `input`
+    // only, never kept in a variable here: a bulk read lets it go (`Input.elementText`).
+    const sliced = format !== 'auto' && !formatNamed(format).bulk ? undefined : slice(input.bytes, file);
     if (!sliced) {
-        const document = parseWhole(bytes, file, maxWholeBytes);
+        const document = parseWhole(input.bytes, file, maxWholeBytes);
         const importer = pick(document);
-        refuseRepeatedTopKey(file, () => repeatedTopKey(bytes));
+        refuseRepeatedTopKey(file, () => repeatedTopKey(input.bytes));
         return { importer, result: importer.read(document, file, options) };
     }
     const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
@@ -81627,13 +81695,13 @@ function readOne(bytes, file, format, options, maxWholeBytes) {
     if (importer.bulk && importer.bulk.key === sliced.key) {
         return {
             importer,
-            result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file), sliced.count, file, options),
+            result: importer.bulk.read(sliced.envelope, parsedItems(sliced, file, input.elementText()), sliced.count, file, options),
         };
     }
     // Another format: the document is its slices put back together, not a second parse of every byte.
-    const document = withItems([...parsedItems(sliced, file)]);
+    const document = withItems([...parsedItems(sliced, file, bufferText(input.bytes))]);
     const whole = pick(document);
-    refuseRepeatedTopKey(file, () => sliced.repeatedTopKey());
+    refuseRepeatedTopKey(file, () => sliced.repeatedTopKey(input.bytes));
     return { importer: whole, result: whole.read(document, file, options) };
 }
 /**
@@ -81646,12 +81714,19 @@ maxWholeBytes = MAX_WHOLE_BYTES) {
     const results = [];
     const seen = new Map();
     for (const file of files) {
-        const bytes = readBytes(file, cwd, seen);
-        if (!Buffer.isBuffer(bytes)) {
-            logger.info(`${file}: the same file as ${bytes.sameAs}, read once`);
+        const input = readBytes(file, cwd, seen);
+        if (!(input instanceof Input)) {
+            logger.info(`${file}: the same file as ${input.sameAs}, read once`);
             continue;
         }
-        const { importer, result } = readOne(bytes, file, format, options, maxWholeBytes);
+        let read;
+        try {
+            read = readOne(input, file, format, options, maxWholeBytes);
+        }
+        finally {
+            input.close();
+        }
+        const { importer, result } = read;
         logger.info(`${file}: ${importer.name}, ${(0,wording/* plural */.LS)(result.findings.length, 'finding')}${result.violations.length ? `, ${(0,wording/* plural */.LS)(result.violations.length, 'policy violation')}` : ''}`);
         results.push(result);
     }

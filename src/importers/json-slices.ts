@@ -25,10 +25,20 @@ export interface SlicedDocument {
   count: number;
   /** The first element, parsed, for recognising the format. */
   first: unknown;
-  /** Every element, parsed one at a time. */
-  items(): Generator<unknown>;
-  /** `repeatedTopKey` of the document, from the element ranges already found when it is an array. */
-  repeatedTopKey(): RepeatedKey | undefined;
+  /**
+   * Every element, parsed one at a time, its text taken from `text`: the sliced buffer's (`bufferText`), or the
+   * file's read again, so that the whole text need not stay in memory while the elements are used.
+   */
+  items(text: ElementText): Generator<unknown>;
+  /** `repeatedTopKey` of the sliced buffer, from the element ranges already found when it is an array. */
+  repeatedTopKey(buf: Buffer): RepeatedKey | undefined;
+}
+
+/** The text of the bytes from `start` to `end` of the document sliced. */
+export type ElementText = (start: number, end: number) => string;
+
+export function bufferText(buf: Buffer): ElementText {
+  return (start, end) => buf.toString('utf8', start, end);
 }
 
 /** JSON's white space: space, line feed, carriage return, tab. */
@@ -248,23 +258,25 @@ export function sliceDocument(buf: Buffer, keys: ReadonlySet<string>): SlicedDoc
   // Only after the envelope parsed: the members after the array are then well formed, and few.
   if (member.key && keyAgain(buf, member.key, found.close)) throw new RepeatedKeyError(member.key);
   const { ranges } = found;
-  const parseAt = (n: number): unknown => JSON.parse(buf.toString('utf8', ranges[2 * n], ranges[2 * n + 1]));
   let first: unknown;
   if (ranges.length) {
     try {
-      first = parseAt(0);
+      first = JSON.parse(buf.toString('utf8', ranges[0], ranges[1]));
     } catch {
       return undefined;
     }
   }
+  // No function below refers to `buf`: the document returned must not keep the whole text alive.
+  const { key } = member;
   return {
     envelope,
-    key: member.key,
+    key,
     count: ranges.length / 2,
     first,
-    *items() {
-      for (let n = 0; n < ranges.length / 2; n++) yield parseAt(n);
+    *items(text) {
+      for (let n = 0; n < ranges.length; n += 2)
+        yield JSON.parse(text(ranges[n] as number, ranges[n + 1] as number));
     },
-    repeatedTopKey: () => (member.key === '' ? repeatedInElements(buf, ranges) : repeatedTopKey(buf)),
+    repeatedTopKey: (whole) => (key === '' ? repeatedInElements(whole, ranges) : repeatedTopKey(whole)),
   };
 }

@@ -31,6 +31,30 @@ function readWritten(
   }
 }
 
+describe('a large report, whose rows are read again from the file a window (8 MiB) at a time', () => {
+  it('reads every row, in order, across windows and with a row larger than a window', () => {
+    const MiB = 2 ** 20;
+    // Rows of many sizes, one of 9 MiB, about 20 MiB in all: rows start and end at every place of a window.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      issue_id: `XRAY-${i}`,
+      severity: 'High',
+      vulnerable_component: `npm://p${i}:1.0.0`,
+      summary: i === 1500 ? 'x'.repeat(9 * MiB) : 'naïve 日本語 '.repeat((i * 37) % 1000),
+    }));
+    const [utf8] = readWritten({ 'big.json': JSON.stringify({ total_rows: rows.length, rows }) });
+    expect(utf8?.findings.map((f) => f.id)).toEqual(rows.map((r) => r.issue_id));
+    expect(utf8?.findings[1500]?.description).toHaveLength(9 * MiB);
+    expect(utf8?.findings[2999]?.description).toBe(rows[2999]?.summary.trim());
+    // UTF-16 is turned into UTF-8 in memory: its rows are read from that text, not the file.
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(JSON.stringify({ total_rows: 50, rows: rows.slice(0, 50) }), 'utf16le'),
+    ]);
+    const [fromUtf16] = readWritten({ 'utf16.json': utf16 });
+    expect(fromUtf16?.findings.map((f) => f.id)).toEqual(rows.slice(0, 50).map((r) => r.issue_id));
+  });
+});
+
 describe('readImports: files that read', () => {
   it('detects and reads one file, relative to cwd, and logs the format and counts', async () => {
     const { logger, results } = readAll(['xray-report_vulnerabilities.json']);
