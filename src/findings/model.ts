@@ -73,6 +73,11 @@ export interface Finding {
   componentPaths: string[];
   /** Chains of component ids from the artifact or the direct dependency down to the component. */
   impactPaths: string[][];
+  /**
+   * The direct dependencies the scanner names as pulling the component in when it gives no impact path (jf
+   * simple-json's `components[]`), as `name@version`: where the locator places a component no manifest declares.
+   */
+  directDependencies?: string[];
   fixedVersions: string[];
   references: string[];
   published?: string;

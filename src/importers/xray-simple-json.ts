@@ -108,9 +108,14 @@ function componentOf(row: Row) {
   return componentFromXrayId(id, row.impactedPackageType);
 }
 
+/** `name@version`, as impact path elements are written. */
+function nodeId(node: { name?: string | null; version?: string | null }): string {
+  return [node.name, node.version].filter(Boolean).join('@');
+}
+
 function mapRow(row: Row): Finding {
   const { ids, cvss, cwes } = readXrayCves(row.cves);
-  return buildFinding({
+  const finding = buildFinding({
     scanner: 'xray',
     ids: [row.issueId, ...ids],
     title: row.jfrogResearchInformation?.summary ?? row.summary,
@@ -121,13 +126,18 @@ function mapRow(row: Row): Finding {
     component: componentOf(row),
     // jf names the manifest that declares each direct dependency; the locator prefers it.
     componentPaths: row.components.map((c) => c.location?.file),
-    impactPaths: row.impactPaths.map((path) =>
-      path.map((node) => [node.name, node.version].filter(Boolean).join('@')),
-    ),
+    impactPaths: row.impactPaths.map((path) => path.map(nodeId)),
     fixedVersions: fixedVersions(row.fixedVersions),
     references: row.references,
     applicability: row.applicable,
   });
+  // jf names each direct dependency pulling the component in (`components[]`), also when it leaves out the
+  // impact paths (they hold these): the locator's hint for a component no manifest declares.
+  if (!finding.impactPaths.length) {
+    const direct = [...new Set(row.components.filter((c) => c.name).map(nodeId))];
+    if (direct.length) finding.directDependencies = direct;
+  }
+  return finding;
 }
 
 function mapViolation(type: string) {

@@ -5,25 +5,41 @@ import type { Repository } from './repository.js';
 
 /**
  * Manifests that stand for a whole project when nothing declares a component, in this order of preference, and
- * the ecosystems each stands for: a finding goes to one of its own ecosystem when the repository has one.
+ * the ecosystems each stands for: a finding goes to one of its own ecosystem when the repository has one. A
+ * name, or a pattern for names that vary (a .NET project file is named after its project).
  */
-export const ROOT_MANIFEST_ECOSYSTEMS: Readonly<Record<string, readonly string[]>> = {
-  'package.json': ['npm'],
-  'pom.xml': ['maven'],
-  'build.gradle': ['maven'],
-  'build.gradle.kts': ['maven'],
-  'go.mod': ['golang'],
-  'requirements.txt': ['pypi'],
-  'pyproject.toml': ['pypi'],
-  Pipfile: ['pypi'],
-  'composer.json': ['composer'],
-  Gemfile: ['gem'],
-  'Cargo.toml': ['cargo'],
-  'Directory.Packages.props': ['nuget'],
-  Dockerfile: ['deb', 'apk', 'rpm', 'docker'],
-};
+const ROOT_MANIFEST_TABLE: readonly (readonly [string | RegExp, readonly string[]])[] = [
+  ['package.json', ['npm']],
+  ['pom.xml', ['maven']],
+  ['build.gradle', ['maven']],
+  ['build.gradle.kts', ['maven']],
+  ['go.mod', ['golang']],
+  ['requirements.txt', ['pypi']],
+  ['pyproject.toml', ['pypi']],
+  ['Pipfile', ['pypi']],
+  ['composer.json', ['composer']],
+  ['Gemfile', ['gem']],
+  ['Cargo.toml', ['cargo']],
+  ['Directory.Packages.props', ['nuget']],
+  [/\.(?:cs|fs|vb)proj$/i, ['nuget']],
+  ['packages.config', ['nuget']],
+  ['Dockerfile', ['deb', 'apk', 'rpm', 'docker']],
+];
 
-export const ROOT_MANIFESTS = Object.keys(ROOT_MANIFEST_ECOSYSTEMS);
+const ROOT_MANIFEST_NAMES = new Map(
+  ROOT_MANIFEST_TABLE.flatMap(([name, ecosystems], order) =>
+    typeof name === 'string' ? [[name, { order, ecosystems }] as const] : [],
+  ),
+);
+
+const ROOT_MANIFEST_PATTERNS = ROOT_MANIFEST_TABLE.flatMap(([name, ecosystems], order) =>
+  typeof name === 'string' ? [] : [{ pattern: name, order, ecosystems }],
+);
+
+/** A file name's place in the order of root manifests and the ecosystems it stands for; undefined for others. */
+export function rootManifestOf(name: string): { order: number; ecosystems: readonly string[] } | undefined {
+  return ROOT_MANIFEST_NAMES.get(name) ?? ROOT_MANIFEST_PATTERNS.find(({ pattern }) => pattern.test(name));
+}
 
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 export function toUri(root: string, file: string): string | undefined {

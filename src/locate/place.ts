@@ -1,5 +1,5 @@
 import type { Finding, Location } from '../findings/model.js';
-import { ROOT_MANIFEST_ECOSYSTEMS, ROOT_MANIFESTS, toUri } from './fallback.js';
+import { rootManifestOf, toUri } from './fallback.js';
 import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
 import { keyOfRef, OS_ECOSYSTEMS, refOfComponent, refOfPathElement, type PackageRef } from './names.js';
@@ -13,7 +13,10 @@ interface Hints {
   files: string[];
   /** Folders the finding belongs to, for choosing among the manifests of a monorepo. */
   folders: string[];
-  /** Impact path elements that may be the direct dependency, with their index in the path. */
+  /**
+   * Impact path elements that may be the direct dependency, with their index in the path; without impact paths,
+   * the direct dependencies the scanner names (`Finding.directDependencies`).
+   */
   path: { ref: PackageRef; position: number }[];
   /**
    * Every impact path reaches the component through another dependency a manifest declares: the
@@ -48,7 +51,7 @@ interface RootManifest {
   ecosystems: readonly string[];
 }
 
-/** Root manifests shallowest first, then in the order of ROOT_MANIFESTS; and the preferred one of each folder. */
+/** Root manifests shallowest first, then in the order of `rootManifestOf`; and the preferred one of each folder. */
 interface RootManifests {
   list: RootManifest[];
   byFolder: Map<string, RootManifest>;
@@ -99,14 +102,14 @@ export class Placer implements Locator {
     this.sbom = sbom;
     this.fallback = fallback;
     const list = [...repository.files]
-      .map((uri) => {
+      .flatMap((uri) => {
         const slash = uri.lastIndexOf('/');
+        const kind = rootManifestOf(uri.slice(slash + 1));
+        if (!kind) return [];
         const folder = slash < 0 ? '' : uri.slice(0, slash);
-        const name = uri.slice(slash + 1);
-        const ecosystems = ROOT_MANIFEST_ECOSYSTEMS[name] ?? [];
-        return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(name), ecosystems };
+        return [{ uri, folder, depth: depthOf(folder), ...kind }];
       })
-      .filter((manifest) => manifest.order >= 0 && repository.readable(manifest.uri))
+      .filter((manifest) => repository.readable(manifest.uri))
       .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
     this.rootManifests = rootManifestsOf(list);
   }
@@ -165,7 +168,11 @@ export class Placer implements Locator {
     const targetKey = keyOfRef(target);
     const seen = new Set([targetKey]);
     let transitivePaths = 0;
-    for (const impactPath of finding.impactPaths) {
+    // Without impact paths, the direct dependencies the scanner names: each a path of its first hop.
+    const impactPaths = finding.impactPaths.length
+      ? finding.impactPaths
+      : (finding.directDependencies?.map((dependency) => [dependency]) ?? []);
+    for (const impactPath of impactPaths) {
       // The first package on the path that a manifest declares is the direct dependency.
       let direct: string | undefined;
       for (const [position, element] of impactPath.entries()) {
@@ -189,7 +196,7 @@ export class Placer implements Locator {
       if (direct !== undefined && direct !== targetKey) transitivePaths++;
       if (direct === targetKey) hints.direct = true;
     }
-    hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
+    hints.transitive = transitivePaths > 0 && transitivePaths === impactPaths.length;
     hints.folders = [...folders];
     return hints;
   }

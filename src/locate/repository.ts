@@ -1,7 +1,7 @@
 import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openRegularFile } from '../paths.js';
-import { fileTypeOf, type FileKind } from './manifests/index.js';
+import { fileTypeOf, type FileKind, type FileType } from './manifests/index.js';
 import {
   keyOf,
   keyOfRef,
@@ -101,6 +101,8 @@ export class Repository {
   private readonly lines = new Map<string, readonly string[] | null>();
   private readonly counted = new Map<string, number | null>();
   private readonly root: string;
+  /** Files that the files read so far include, with how to read them (`indexIncluded`). */
+  private readonly included: [string, FileType][] = [];
   /** Files whose declarations could not be read, and why: said in one warning once all are indexed. */
   private readonly problems: string[] = [];
 
@@ -114,6 +116,7 @@ export class Repository {
       }
       this.index(file);
     }
+    this.indexIncluded();
     // Manifests first: the locator looks only at manifests for the packages of an impact path.
     for (const list of this.declarations.values()) {
       if (list.some((placed) => placed.kind === 'lockfile')) list.sort(byKind);
@@ -122,8 +125,21 @@ export class Repository {
     if (message) warn(message);
   }
 
-  private index(uri: string): void {
-    const type = fileTypeOf(uri);
+  /**
+   * Files that others include (pip's `-r base.txt`) and whose names tell nothing, read as their includer's type:
+   * each once, however many include it or in whatever cycle; only files of the repository.
+   */
+  private indexIncluded(): void {
+    const done = new Set<string>();
+    for (let next = this.included.pop(); next; next = this.included.pop()) {
+      const [uri, type] = next;
+      if (done.has(uri) || !this.files.has(uri) || fileTypeOf(uri)) continue;
+      done.add(uri);
+      this.index(uri, type);
+    }
+  }
+
+  private index(uri: string, type = fileTypeOf(uri)): void {
     if (!type) return;
     const text = this.read(uri, true);
     if (text === undefined) return;
@@ -133,6 +149,12 @@ export class Repository {
     const depth = depthOf(folder);
     let declarations;
     try {
+      for (const include of type.includes?.(text) ?? []) {
+        // Relative to the including file; one outside the repository (`../x`, `/etc/x`) is not read.
+        const joined = path.posix.join(folder, include);
+        if (!path.posix.isAbsolute(include) && joined !== '..' && !joined.startsWith('../'))
+          this.included.push([joined, type]);
+      }
       declarations = type.scan(text, uri);
     } catch (error) {
       // A scanner's bug on one odd file must not fail the run (exit 4): its findings go elsewhere.

@@ -31,4 +31,9 @@ export type FileKind = 'manifest' | 'lockfile';
 export interface FileType {
   kind: FileKind;
   scan: Scanner;
+  /**
+   * Other files this one pulls in (pip's `-r base.txt`, `-c constraints.txt`), as it writes them: relative to
+   * its own folder. The index reads them as files of this type, whatever their names.
+   */
+  includes?: (text: string) => string[];
 }

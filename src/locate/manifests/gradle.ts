@@ -10,6 +10,12 @@ const COORDINATES = /(["'])(?=([\w.-]+))\2:(?=([\w.-]+))\3(?::(?=([^"'\s:@]*))\4
 /** `group: 'g', name: 'a', version: 'v'` (Groovy) and `group = "g", name = "a", version = "v"` (Kotlin, TOML). */
 const MAP_FORM =
   /\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3(?:\s*,\s*version\s*[:=]\s*(["'])([^"']+)\5)?/g;
+/**
+ * A version catalog's library of group and artifact apart, in `settings.gradle(.kts)`:
+ * `library("commons-text", "org.apache.commons", "commons-text").version("1.9")` (`versionRef` names no version).
+ */
+const LIBRARY_FORM =
+  /\blibrary\s*\(\s*(["'])[^"'\r\n]*\1\s*,\s*(["'])([\w.-]+)\2\s*,\s*(["'])([\w.-]+)\4\s*\)(?:\s*\.\s*version\s*\(?\s*(["'])([^"'\s]+)\6)?/g;
 
 const SLASH = 0x2f;
 const STAR = 0x2a;
@@ -76,8 +82,9 @@ function comments(text: string): Range[] {
 }
 
 /**
- * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`): dependency notations as
- * strings or as group/name maps. Comments are blanked first (but not the `//` of `https://`).
+ * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`, and those `settings.gradle(.kts)`
+ * declares in `dependencyResolutionManagement { versionCatalogs { … } }`): dependency notations as strings, as
+ * group/name maps, or as a catalog's `library(alias, group, artifact)`. Comments are blanked first (but not the `//` of `https://`).
  */
 export function scanGradle(text: string): Declaration[] {
   const source = blankRanges(text, comments(text));
@@ -96,6 +103,9 @@ export function scanGradle(text: string): Declaration[] {
   }
   for (const match of source.matchAll(MAP_FORM)) {
     add(match[2] ?? '', match[4] ?? '', match[6], match.index);
+  }
+  for (const match of source.matchAll(LIBRARY_FORM)) {
+    add(match[3] ?? '', match[5] ?? '', match[7], match.index);
   }
   return declarations.sort((a, b) => a.line - b.line);
 }

@@ -8,13 +8,26 @@ import { scanPom } from './maven.js';
 import { scanMsbuild, scanNugetLock } from './nuget.js';
 import { scanPackageJson, scanPackageLock, scanPnpmLock, scanYarnLock } from './npm.js';
 import { scanPackageTables } from './package-tables.js';
-import { scanPipfile, scanPipfileLock, scanPyproject, scanRequirements } from './python.js';
+import {
+  requirementIncludes,
+  scanPipfile,
+  scanPipfileLock,
+  scanPyproject,
+  scanRequirements,
+} from './python.js';
 import { scanGemfile, scanGemfileLock } from './ruby.js';
 
 export type { Declaration, FileKind, FileType } from './declaration.js';
 
 const manifest = (scan: Scanner): FileType => ({ kind: 'manifest', scan });
 const lockfile = (scan: Scanner): FileType => ({ kind: 'lockfile', scan });
+
+/** pip requirements files; also the files they include (`-r base.txt`), whatever their names. */
+export const REQUIREMENTS: FileType = {
+  kind: 'manifest',
+  scan: scanRequirements,
+  includes: requirementIncludes,
+};
 
 const BY_NAME = new Map<string, FileType>([
   ['package.json', manifest(scanPackageJson)],
@@ -25,6 +38,9 @@ const BY_NAME = new Map<string, FileType>([
   ['pom.xml', manifest(scanPom)],
   ['build.gradle', manifest(scanGradle)],
   ['build.gradle.kts', manifest(scanGradle)],
+  // Its version catalogs (`dependencyResolutionManagement { versionCatalogs { … } }`).
+  ['settings.gradle', manifest(scanGradle)],
+  ['settings.gradle.kts', manifest(scanGradle)],
   ['pyproject.toml', manifest(scanPyproject)],
   ['pipfile', manifest(scanPipfile)],
   ['pipfile.lock', lockfile(scanPipfileLock)],
@@ -49,10 +65,7 @@ const BY_NAME = new Map<string, FileType>([
 
 /** Names that vary: tested in order, on the lower-case file name (and its folder for `requirements/`). */
 const BY_PATTERN: [RegExp, FileType][] = [
-  [
-    /(?:^|\/)requirements[^/]*\.(?:txt|in)$|(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/,
-    manifest(scanRequirements),
-  ],
+  [/(?:^|\/)requirements[^/]*\.(?:txt|in)$|(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/, REQUIREMENTS],
   [/\.(?:cs|fs|vb)proj$/, manifest(scanMsbuild)],
   [/\.versions\.toml$/, manifest(scanGradle)],
   [/(?:^|[/-])gradle\.lockfile$|\/dependency-locks\/[^/]+\.lockfile$/, lockfile(scanGradleLockfile)],

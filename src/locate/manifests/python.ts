@@ -51,6 +51,21 @@ export function scanRequirements(text: string): Declaration[] {
   return declarations;
 }
 
+/**
+ * The files a requirements file includes: `-r base.txt`, `--requirement=base.txt`, `-rbase.txt`, and the
+ * constraints files of `-c` / `--constraint`, whose pins are the lines to change too. URLs are left out.
+ */
+export function requirementIncludes(text: string): string[] {
+  const includes: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const option = /^\s*(?:--(?:requirement|constraint)(?:\s*=\s*|\s+)|-[rc]\s*)([^\s=-][^\s]*)/.exec(
+      withoutComment(line),
+    )?.[1];
+    if (option && !option.includes('://')) includes.push(option);
+  }
+  return includes;
+}
+
 /** Poetry's dependency tables: `tool.poetry.dependencies`, `tool.poetry.dev-dependencies`, `tool.poetry.group.<g>.dependencies`. */
 function isPoetryTable(table: readonly string[]): boolean {
   const path = table.join('.');

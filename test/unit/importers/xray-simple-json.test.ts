@@ -153,10 +153,15 @@ describe('xray-simple-json: `jf audit --format=simple-json`', () => {
       },
       componentPaths: ['requirements.txt'],
       impactPaths: [],
+      // No impact paths: the direct dependencies of `components[]` are kept for the locator.
+      directDependencies: ['naïve-lib@0.1.0'],
       fixedVersions: [],
       references: [],
       suppressed: false,
     } satisfies Finding);
+    // Rows with impact paths, or naming no component, have none.
+    expect(gin?.directDependencies).toBeUndefined();
+    expect(unknown?.directDependencies).toBeUndefined();
     expect(unknown).toMatchObject({
       ids: ['XRAY-200099'],
       severity: 'unknown',

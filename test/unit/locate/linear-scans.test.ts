@@ -40,6 +40,11 @@ describe('Gradle', () => {
     expect(read(scanGradle(text))).toEqual(['org.acme:lib@1.0:2']);
   });
 
+  it('reads 100,000 catalog libraries never closed', () => {
+    const text = `${'library("a", "g", "'.repeat(100_000)}\nlibrary("b", "org.acme", "lib").version("1.0")\n`;
+    expect(read(scanGradle(text))).toEqual(['org.acme:lib@1.0:2']);
+  });
+
   it('reads 400,000 block comments never closed', () => {
     const text = `${'/* '.repeat(400_000)}\nimplementation "org.acme:lib:1.0"\n`;
     expect(read(scanGradle(text))).toEqual(['org.acme:lib@1.0:2']);
@@ -75,6 +80,13 @@ describe('MSBuild', () => {
 
   it('reads 350,000 comments never closed', () => {
     expect(read(scanMsbuild(csproj('<!--'.repeat(350_000))))).toEqual(['Acme.Lib@1.0:2']);
+  });
+
+  it('reads 100,000 items without a version followed by 200,000 `<Version>` never closed', () => {
+    const items = '<PackageReference Include="x">'.repeat(100_000);
+    const declarations = scanMsbuild(csproj(`${items}${'<Version> '.repeat(200_000)}`));
+    expect(declarations).toHaveLength(100_001);
+    expect(declarations.filter((d) => d.version).length).toBe(1);
   });
 });
 

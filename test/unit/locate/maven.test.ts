@@ -189,6 +189,51 @@ describe('maven', () => {
     );
   });
 
+  it('reads the version catalogs settings.gradle(.kts) declares', async () => {
+    const root = makeRepo({
+      'build.gradle.kts': ['dependencies {', '    implementation(libs.jackson)', '}'],
+      'settings.gradle.kts': [
+        'rootProject.name = "shop"', // 1
+        'include(":app", ":lib:core")', // 2
+        'dependencyResolutionManagement {', // 3
+        '    versionCatalogs {', // 4
+        '        create("libs") {', // 5
+        '            version("jackson", "2.13.0")', // 6
+        '            library("jackson", "com.fasterxml.jackson.core:jackson-databind:2.13.0")', // 7
+        '            library("commons-text", "org.apache.commons", "commons-text").version("1.9")', // 8
+        '            library("guava", "com.google.guava", "guava").versionRef("guava")', // 9
+        '        }', // 10
+        '    }', // 11
+        '}', // 12
+      ],
+      'legacy/settings.gradle': [
+        'dependencyResolutionManagement {', // 1
+        '  versionCatalogs {', // 2
+        '    libs {', // 3
+        "      library('snakeyaml', 'org.yaml', 'snakeyaml').version('1.33')", // 4
+        "      library('log4j', 'org.apache.logging.log4j:log4j-core:2.14.1')", // 5
+        '    }', // 6
+        '  }', // 7
+        '}', // 8
+      ],
+    });
+    expect(
+      await placeIn(root, findingOf('pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.13.0')),
+    ).toBe('settings.gradle.kts:7 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:maven/org.apache.commons/commons-text@1.9'))).toBe(
+      'settings.gradle.kts:8 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:maven/com.google.guava/guava@32.0.0-jre'))).toBe(
+      'settings.gradle.kts:9 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:maven/org.yaml/snakeyaml@1.33'))).toBe(
+      'legacy/settings.gradle:4 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'))).toBe(
+      'legacy/settings.gradle:5 (manifest)',
+    );
+  });
+
   it('places a transitive Gradle dependency at its gradle.lockfile line', async () => {
     const root = makeRepo({
       'build.gradle': ['dependencies {', "  implementation 'org.apache.commons:commons-text:1.9'", '}'],

@@ -64,4 +64,58 @@ describe('nuget', () => {
       'Directory.Packages.props:1 (root-manifest)',
     );
   });
+
+  it('reads a version written as a child element, to choose among projects', async () => {
+    const project = (version: string) => [
+      '<Project Sdk="Microsoft.NET.Sdk">', // 1
+      '  <ItemGroup>', // 2
+      '    <PackageReference Include="Serilog">', // 3
+      '      <PrivateAssets>all</PrivateAssets>', // 4
+      `      <Version> ${version} </Version>`, // 5
+      '    </PackageReference>', // 6
+      '    <PackageReference Include="Polly"></PackageReference>', // 7
+      '  </ItemGroup>', // 8
+      '  <PropertyGroup><Version>9.9.9</Version></PropertyGroup>', // 9
+      '</Project>', // 10
+    ];
+    const root = makeRepo({ 'a/A.csproj': project('3.0.0'), 'b/B.csproj': project('2.0.0') });
+    expect(await placeIn(root, findingOf('pkg:nuget/Serilog@2.0.0'))).toBe('b/B.csproj:3 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:nuget/Serilog@3.0.0'))).toBe('a/A.csproj:3 (manifest)');
+    // No version of its own: not the project's `<Version>` after it.
+    expect(await placeIn(root, findingOf('pkg:nuget/Polly@9.9.9'))).toBe('a/A.csproj:7 (manifest)');
+  });
+
+  it('places a package nothing declares at a .NET project file rather than a manifest of another ecosystem', async () => {
+    const root = makeRepo({
+      'package.json': ['{}'],
+      'src/Shop/Shop.csproj': ['<Project Sdk="Microsoft.NET.Sdk">', '</Project>'],
+      'src/Billing/Billing.fsproj': ['<Project Sdk="Microsoft.NET.Sdk">', '</Project>'],
+      'src/Billing/Legacy/Legacy.vbproj': ['<Project>', '</Project>'],
+    });
+    expect(await placeIn(root, findingOf('pkg:nuget/Serilog@3.0.0'))).toBe(
+      'src/Billing/Billing.fsproj:1 (root-manifest)',
+    );
+    expect(
+      await placeIn(
+        root,
+        findingOf('pkg:nuget/Serilog@3.0.0', { componentPaths: ['src/Shop/bin/Shop.dll'] }),
+      ),
+    ).toBe('src/Shop/Shop.csproj:1 (root-manifest)');
+    expect(
+      await placeIn(
+        root,
+        findingOf('pkg:nuget/Serilog@3.0.0', { componentPaths: ['src/Billing/Legacy/obj/x.dll'] }),
+      ),
+    ).toBe('src/Billing/Legacy/Legacy.vbproj:1 (root-manifest)');
+    // Central package management's file comes first in a folder.
+    const central = makeRepo({
+      'Shop.csproj': ['<Project>', '</Project>'],
+      'Directory.Packages.props': ['<Project>', '</Project>'],
+    });
+    expect(await placeIn(central, findingOf('pkg:nuget/Serilog@3.0.0'))).toBe(
+      'Directory.Packages.props:1 (root-manifest)',
+    );
+    // Other ecosystems keep their own.
+    expect(await placeIn(root, findingOf('pkg:npm/left-pad@1.0.0'))).toBe('package.json:1 (root-manifest)');
+  });
 });

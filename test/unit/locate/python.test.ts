@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
 
@@ -36,6 +37,35 @@ describe('pypi', () => {
     expect(await placeIn(root, findingOf('pkg:pypi/pytest@7.4.0'))).toBe('requirements-dev.txt:1 (manifest)');
     // Continuation lines, options and URLs declare nothing.
     expect(await placeIn(root, findingOf('pkg:pypi/https@1.0'))).toBe('requirements.txt:1 (root-manifest)');
+  });
+
+  it('follows the files a requirements file includes with -r and -c, whatever their names', async () => {
+    const root = makeRepo({
+      'outside.txt': ['leaked==1.0'],
+      'app/requirements.txt': [
+        '-r base.txt', // 1
+        '--requirement=deps/prod.in  # production', // 2
+        '-c constraints.txt', // 3
+        '-r ../outside.txt', // 4
+        '-r https://example.com/remote.txt', // 5
+        'flask==2.0.0', // 6
+      ],
+      'app/base.txt': ['# shared', 'Django==4.1.4', '-rbase.txt', '-r requirements.txt'],
+      // Relative to the including file, not to the working directory.
+      'app/deps/prod.in': ['--requirement more.txt', 'gunicorn==21.2.0'],
+      'app/deps/more.txt': ['requests==2.31.0'],
+      'app/constraints.txt': ['urllib3==1.26.18'],
+      // Not included by anything: not a requirements file.
+      'app/notes.txt': ['pyyaml==6.0'],
+    });
+    const app = path.join(root, 'app');
+    expect(await placeIn(app, findingOf('pkg:pypi/django@4.1.4'))).toBe('base.txt:2 (manifest)');
+    expect(await placeIn(app, findingOf('pkg:pypi/gunicorn@21.2.0'))).toBe('deps/prod.in:2 (manifest)');
+    expect(await placeIn(app, findingOf('pkg:pypi/requests@2.31.0'))).toBe('deps/more.txt:1 (manifest)');
+    expect(await placeIn(app, findingOf('pkg:pypi/urllib3@1.26.18'))).toBe('constraints.txt:1 (manifest)');
+    expect(await placeIn(app, findingOf('pkg:pypi/flask@2.0.0'))).toBe('requirements.txt:6 (manifest)');
+    expect(await placeIn(app, findingOf('pkg:pypi/leaked@1.0'))).toBe('requirements.txt:1 (root-manifest)');
+    expect(await placeIn(app, findingOf('pkg:pypi/pyyaml@6.0'))).toBe('requirements.txt:1 (root-manifest)');
   });
 
   it('places a transitive PyPI dependency at the requirement Xray’s impact path names', async () => {
