@@ -1478,9 +1478,13 @@ function componentOf(row) {
     const id = [row.impactedPackageName ?? 'unknown', row.impactedPackageVersion].filter(Boolean).join(':');
     return (0,findings_component/* componentFromXrayId */.fv)(id, row.impactedPackageType);
 }
+/** `name@version`, as impact path elements are written. */
+function nodeId(node) {
+    return [node.name, node.version].filter(Boolean).join('@');
+}
 function mapRow(row) {
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(row.cves);
-    return (0,build/* buildFinding */.U)({
+    const finding = (0,build/* buildFinding */.U)({
         scanner: 'xray',
         ids: [row.issueId, ...ids],
         title: row.jfrogResearchInformation?.summary ?? row.summary,
@@ -1491,11 +1495,19 @@ function mapRow(row) {
         component: componentOf(row),
         // jf names the manifest that declares each direct dependency; the locator prefers it.
         componentPaths: row.components.map((c) => c.location?.file),
-        impactPaths: row.impactPaths.map((path) => path.map((node) => [node.name, node.version].filter(Boolean).join('@'))),
+        impactPaths: row.impactPaths.map((path) => path.map(nodeId)),
         fixedVersions: (0,xray_fields/* fixedVersions */.W4)(row.fixedVersions),
         references: row.references,
         applicability: row.applicable,
     });
+    // jf names each direct dependency pulling the component in (`components[]`), also when it leaves out the
+    // impact paths (they hold these): the locator's hint for a component no manifest declares.
+    if (!finding.impactPaths.length) {
+        const direct = [...new Set(row.components.filter((c) => c.name).map(nodeId))];
+        if (direct.length)
+            finding.directDependencies = direct;
+    }
+    return finding;
 }
 function xray_simple_json_mapViolation(type) {
     return (row) => {
@@ -2491,24 +2503,32 @@ function checkOutputPaths(outputs, inputs) {
 
 /**
  * Manifests that stand for a whole project when nothing declares a component, in this order of preference, and
- * the ecosystems each stands for: a finding goes to one of its own ecosystem when the repository has one.
+ * the ecosystems each stands for: a finding goes to one of its own ecosystem when the repository has one. A
+ * name, or a pattern for names that vary (a .NET project file is named after its project).
  */
-const ROOT_MANIFEST_ECOSYSTEMS = {
-    'package.json': ['npm'],
-    'pom.xml': ['maven'],
-    'build.gradle': ['maven'],
-    'build.gradle.kts': ['maven'],
-    'go.mod': ['golang'],
-    'requirements.txt': ['pypi'],
-    'pyproject.toml': ['pypi'],
-    Pipfile: ['pypi'],
-    'composer.json': ['composer'],
-    Gemfile: ['gem'],
-    'Cargo.toml': ['cargo'],
-    'Directory.Packages.props': ['nuget'],
-    Dockerfile: ['deb', 'apk', 'rpm', 'docker'],
-};
-const ROOT_MANIFESTS = Object.keys(ROOT_MANIFEST_ECOSYSTEMS);
+const ROOT_MANIFEST_TABLE = [
+    ['package.json', ['npm']],
+    ['pom.xml', ['maven']],
+    ['build.gradle', ['maven']],
+    ['build.gradle.kts', ['maven']],
+    ['go.mod', ['golang']],
+    ['requirements.txt', ['pypi']],
+    ['pyproject.toml', ['pypi']],
+    ['Pipfile', ['pypi']],
+    ['composer.json', ['composer']],
+    ['Gemfile', ['gem']],
+    ['Cargo.toml', ['cargo']],
+    ['Directory.Packages.props', ['nuget']],
+    [/\.(?:cs|fs|vb)proj$/i, ['nuget']],
+    ['packages.config', ['nuget']],
+    ['Dockerfile', ['deb', 'apk', 'rpm', 'docker']],
+];
+const ROOT_MANIFEST_NAMES = new Map(ROOT_MANIFEST_TABLE.flatMap(([name, ecosystems], order) => typeof name === 'string' ? [[name, { order, ecosystems }]] : []));
+const ROOT_MANIFEST_PATTERNS = ROOT_MANIFEST_TABLE.flatMap(([name, ecosystems], order) => typeof name === 'string' ? [] : [{ pattern: name, order, ecosystems }]);
+/** A file name's place in the order of root manifests and the ecosystems it stands for; undefined for others. */
+function rootManifestOf(name) {
+    return ROOT_MANIFEST_NAMES.get(name) ?? ROOT_MANIFEST_PATTERNS.find(({ pattern }) => pattern.test(name));
+}
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 function toUri(root, file) {
     const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, file));
@@ -3611,6 +3631,11 @@ function scanGoMod(text) {
 const COORDINATES = /(["'])(?=([\w.-]+))\2:(?=([\w.-]+))\3(?::(?=([^"'\s:@]*))\4)?(?=([^"'\s]*))\5\1/g;
 /** `group: 'g', name: 'a', version: 'v'` (Groovy) and `group = "g", name = "a", version = "v"` (Kotlin, TOML). */
 const MAP_FORM = /\bgroup\s*[:=]\s*(["'])([^"']+)\1\s*,\s*name\s*[:=]\s*(["'])([^"']+)\3(?:\s*,\s*version\s*[:=]\s*(["'])([^"']+)\5)?/g;
+/**
+ * A version catalog's library of group and artifact apart, in `settings.gradle(.kts)`:
+ * `library("commons-text", "org.apache.commons", "commons-text").version("1.9")` (`versionRef` names no version).
+ */
+const LIBRARY_FORM = /\blibrary\s*\(\s*(["'])[^"'\r\n]*\1\s*,\s*(["'])([\w.-]+)\2\s*,\s*(["'])([\w.-]+)\4\s*\)(?:\s*\.\s*version\s*\(?\s*(["'])([^"'\s]+)\6)?/g;
 const SLASH = 0x2f;
 const STAR = 0x2a;
 const HASH = 0x23;
@@ -3672,8 +3697,9 @@ function comments(text) {
     return ranges;
 }
 /**
- * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`): dependency notations as
- * strings or as group/name maps. Comments are blanked first (but not the `//` of `https://`).
+ * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`, and those `settings.gradle(.kts)`
+ * declares in `dependencyResolutionManagement { versionCatalogs { … } }`): dependency notations as strings, as
+ * group/name maps, or as a catalog's `library(alias, group, artifact)`. Comments are blanked first (but not the `//` of `https://`).
  */
 function scanGradle(text) {
     const source = blankRanges(text, comments(text));
@@ -3691,6 +3717,9 @@ function scanGradle(text) {
     }
     for (const match of source.matchAll(MAP_FORM)) {
         add(match[2] ?? '', match[4] ?? '', match[6], match.index);
+    }
+    for (const match of source.matchAll(LIBRARY_FORM)) {
+        add(match[3] ?? '', match[5] ?? '', match[7], match.index);
     }
     return declarations.sort((a, b) => a.line - b.line);
 }
@@ -3826,9 +3855,21 @@ function declare(block, into, self = false) {
 
 const ITEM = /<(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b[^>]*>/iy;
 /**
+ * After an item's opening tag: its `<Version>` child element, else what ends the item (its closing tag, or, when
+ * it is never closed, the next item or the end of its item group).
+ */
+const CHILD_VERSION = /<Version\s*>([^<]*)<\/Version\s*>|<\/?(?:PackageReference|PackageVersion|GlobalPackageReference|package)\b|<\/(?:ItemGroup|packages|Project)\b/gi;
+/** The version of an item written as a child element: `<PackageReference Include="X"><Version>1.0</Version>`. */
+function childVersion(source, item) {
+    if (item[0].endsWith('/>'))
+        return undefined;
+    CHILD_VERSION.lastIndex = item.index + item[0].length;
+    return CHILD_VERSION.exec(source)?.[1]?.trim() || undefined;
+}
+/**
  * MSBuild files (`*.csproj`, `Directory.Packages.props`, …): `PackageReference`, `PackageVersion` and
- * `GlobalPackageReference` items, at the line of their `Include`/`Update` attribute; and the legacy
- * packages.config `<package id=…>`.
+ * `GlobalPackageReference` items, at the line of their `Include`/`Update` attribute, with the version of their
+ * `Version` attribute or child element; and the legacy packages.config `<package id=…>`.
  */
 function scanMsbuild(text) {
     const source = blankXmlComments(text);
@@ -3838,7 +3879,7 @@ function scanMsbuild(text) {
         const name = /\s(?:Include|Update|id)\s*=\s*"([^"]+)"/di.exec(item[0]);
         if (!name?.[1] || !name.indices?.[1])
             continue;
-        const version = /\sVersion\s*=\s*"([^"]+)"/i.exec(item[0])?.[1];
+        const version = /\sVersion\s*=\s*"([^"]+)"/i.exec(item[0])?.[1] ?? childVersion(source, item);
         declarations.push({
             ecosystem: 'nuget',
             name: name[1],
@@ -4134,6 +4175,19 @@ function scanRequirements(text) {
     });
     return declarations;
 }
+/**
+ * The files a requirements file includes: `-r base.txt`, `--requirement=base.txt`, `-rbase.txt`, and the
+ * constraints files of `-c` / `--constraint`, whose pins are the lines to change too. URLs are left out.
+ */
+function requirementIncludes(text) {
+    const includes = [];
+    for (const line of text.split(/\r?\n/)) {
+        const option = /^\s*(?:--(?:requirement|constraint)(?:\s*=\s*|\s+)|-[rc]\s*)([^\s=-][^\s]*)/.exec(withoutComment(line))?.[1];
+        if (option && !option.includes('://'))
+            includes.push(option);
+    }
+    return includes;
+}
 /** Poetry's dependency tables: `tool.poetry.dependencies`, `tool.poetry.dev-dependencies`, `tool.poetry.group.<g>.dependencies`. */
 function isPoetryTable(table) {
     const path = table.join('.');
@@ -4258,6 +4312,12 @@ function scanGemfileLock(text) {
 
 const manifest = (scan) => ({ kind: 'manifest', scan });
 const lockfile = (scan) => ({ kind: 'lockfile', scan });
+/** pip requirements files; also the files they include (`-r base.txt`), whatever their names. */
+const REQUIREMENTS = {
+    kind: 'manifest',
+    scan: scanRequirements,
+    includes: requirementIncludes,
+};
 const BY_NAME = new Map([
     ['package.json', manifest(scanPackageJson)],
     ['package-lock.json', lockfile(scanPackageLock)],
@@ -4267,6 +4327,9 @@ const BY_NAME = new Map([
     ['pom.xml', manifest(scanPom)],
     ['build.gradle', manifest(scanGradle)],
     ['build.gradle.kts', manifest(scanGradle)],
+    // Its version catalogs (`dependencyResolutionManagement { versionCatalogs { … } }`).
+    ['settings.gradle', manifest(scanGradle)],
+    ['settings.gradle.kts', manifest(scanGradle)],
     ['pyproject.toml', manifest(scanPyproject)],
     ['pipfile', manifest(scanPipfile)],
     ['pipfile.lock', lockfile(scanPipfileLock)],
@@ -4290,10 +4353,7 @@ const BY_NAME = new Map([
 ]);
 /** Names that vary: tested in order, on the lower-case file name (and its folder for `requirements/`). */
 const BY_PATTERN = [
-    [
-        /(?:^|\/)requirements[^/]*\.(?:txt|in)$|(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/,
-        manifest(scanRequirements),
-    ],
+    [/(?:^|\/)requirements[^/]*\.(?:txt|in)$|(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/, REQUIREMENTS],
     [/\.(?:cs|fs|vb)proj$/, manifest(scanMsbuild)],
     [/\.versions\.toml$/, manifest(scanGradle)],
     [/(?:^|[/-])gradle\.lockfile$|\/dependency-locks\/[^/]+\.lockfile$/, lockfile(scanGradleLockfile)],
@@ -4374,6 +4434,8 @@ class Repository {
     lines = new Map();
     counted = new Map();
     root;
+    /** Files that the files read so far include, with how to read them (`indexIncluded`). */
+    included = [];
     /** Files whose declarations could not be read, and why: said in one warning once all are indexed. */
     problems = [];
     /** `warn` hears of the files whose declarations could not be read (the run goes on without them). */
@@ -4386,6 +4448,7 @@ class Repository {
             }
             this.index(file);
         }
+        this.indexIncluded();
         // Manifests first: the locator looks only at manifests for the packages of an impact path.
         for (const list of this.declarations.values()) {
             if (list.some((placed) => placed.kind === 'lockfile'))
@@ -4395,8 +4458,21 @@ class Repository {
         if (message)
             warn(message);
     }
-    index(uri) {
-        const type = fileTypeOf(uri);
+    /**
+     * Files that others include (pip's `-r base.txt`) and whose names tell nothing, read as their includer's type:
+     * each once, however many include it or in whatever cycle; only files of the repository.
+     */
+    indexIncluded() {
+        const done = new Set();
+        for (let next = this.included.pop(); next; next = this.included.pop()) {
+            const [uri, type] = next;
+            if (done.has(uri) || !this.files.has(uri) || fileTypeOf(uri))
+                continue;
+            done.add(uri);
+            this.index(uri, type);
+        }
+    }
+    index(uri, type = fileTypeOf(uri)) {
         if (!type)
             return;
         const text = this.read(uri, true);
@@ -4408,6 +4484,12 @@ class Repository {
         const depth = depthOf(folder);
         let declarations;
         try {
+            for (const include of type.includes?.(text) ?? []) {
+                // Relative to the including file; one outside the repository (`../x`, `/etc/x`) is not read.
+                const joined = external_node_path_default().posix.join(folder, include);
+                if (!external_node_path_default().posix.isAbsolute(include) && joined !== '..' && !joined.startsWith('../'))
+                    this.included.push([joined, type]);
+            }
             declarations = type.scan(text, uri);
         }
         catch (error) {
@@ -4768,14 +4850,15 @@ class Placer {
         this.sbom = sbom;
         this.fallback = fallback;
         const list = [...repository.files]
-            .map((uri) => {
+            .flatMap((uri) => {
             const slash = uri.lastIndexOf('/');
+            const kind = rootManifestOf(uri.slice(slash + 1));
+            if (!kind)
+                return [];
             const folder = slash < 0 ? '' : uri.slice(0, slash);
-            const name = uri.slice(slash + 1);
-            const ecosystems = ROOT_MANIFEST_ECOSYSTEMS[name] ?? [];
-            return { uri, folder, depth: depthOf(folder), order: ROOT_MANIFESTS.indexOf(name), ecosystems };
+            return [{ uri, folder, depth: depthOf(folder), ...kind }];
         })
-            .filter((manifest) => manifest.order >= 0 && repository.readable(manifest.uri))
+            .filter((manifest) => repository.readable(manifest.uri))
             .sort((a, b) => a.depth - b.depth || a.order - b.order || (a.uri < b.uri ? -1 : 1));
         this.rootManifests = rootManifestsOf(list);
     }
@@ -4836,7 +4919,11 @@ class Placer {
         const targetKey = keyOfRef(target);
         const seen = new Set([targetKey]);
         let transitivePaths = 0;
-        for (const impactPath of finding.impactPaths) {
+        // Without impact paths, the direct dependencies the scanner names: each a path of its first hop.
+        const impactPaths = finding.impactPaths.length
+            ? finding.impactPaths
+            : (finding.directDependencies?.map((dependency) => [dependency]) ?? []);
+        for (const impactPath of impactPaths) {
             // The first package on the path that a manifest declares is the direct dependency.
             let direct;
             for (const [position, element] of impactPath.entries()) {
@@ -4866,7 +4953,7 @@ class Placer {
             if (direct === targetKey)
                 hints.direct = true;
         }
-        hints.transitive = transitivePaths > 0 && transitivePaths === finding.impactPaths.length;
+        hints.transitive = transitivePaths > 0 && transitivePaths === impactPaths.length;
         hints.folders = [...folders];
         return hints;
     }
