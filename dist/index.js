@@ -86356,10 +86356,11 @@ async function runStep(env) {
             ? 'uploaded'
             : 'failed'
         : undefined;
-    // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
-    // outputs, set above, still give the gate's verdict on the findings.
+    // The step fails on a failed upload, so the webhook and the job summary must not read as a pass, not even
+    // to whoever reads only the gate (an error never passes it); the outputs, set above, still give the gate's
+    // verdict on the findings.
     if (uploadFailure)
-        summary = { ...summary, status: 'error', error: uploadFailure };
+        summary = erroredAfterGate(summary, uploadFailure);
     // The webhook, and the warning of a job summary that cannot be written, before the annotations: whatever
     // they print is then counted in the step's caps.
     if (ran.webhook)
@@ -86375,6 +86376,23 @@ async function runStep(env) {
     recordAnnotationCount(env, logger, usedInJob, annotated + (failures.length ? 1 : 0));
     if (failures.length)
         core/* setFailed */.C1(failures.join('\n'));
+}
+/** A finished run's summary turned into an error's: the gate fails, saying so beside its own reasons. */
+function erroredAfterGate(summary, error) {
+    const verdict = summary.gate.result === 'passed' ? ' (the findings alone pass it)' : '';
+    return {
+        ...summary,
+        status: 'error',
+        error,
+        gate: {
+            ...summary.gate,
+            result: 'failed',
+            reasons: [
+                ...summary.gate.reasons,
+                `the run ended with an error after the gate was evaluated${verdict}`,
+            ],
+        },
+    };
 }
 /**
  * Whether the runner gave a job summary file this step can write; if not (act, Gitea, a local run), a warning

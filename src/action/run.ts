@@ -399,9 +399,10 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
       ? 'uploaded'
       : 'failed'
     : undefined;
-  // The step fails on a failed upload, so the webhook and the job summary must not read as a clean pass; the
-  // outputs, set above, still give the gate's verdict on the findings.
-  if (uploadFailure) summary = { ...summary, status: 'error', error: uploadFailure };
+  // The step fails on a failed upload, so the webhook and the job summary must not read as a pass, not even
+  // to whoever reads only the gate (an error never passes it); the outputs, set above, still give the gate's
+  // verdict on the findings.
+  if (uploadFailure) summary = erroredAfterGate(summary, uploadFailure);
   // The webhook, and the warning of a job summary that cannot be written, before the annotations: whatever
   // they print is then counted in the step's caps.
   if (ran.webhook) await sendWebhook(ran.webhook, summary, logger);
@@ -414,6 +415,24 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   // The step's failure message is one more error annotation.
   recordAnnotationCount(env, logger, usedInJob, annotated + (failures.length ? 1 : 0));
   if (failures.length) core.setFailed(failures.join('\n'));
+}
+
+/** A finished run's summary turned into an error's: the gate fails, saying so beside its own reasons. */
+function erroredAfterGate(summary: RunSummary, error: NonNullable<RunSummary['error']>): RunSummary {
+  const verdict = summary.gate.result === 'passed' ? ' (the findings alone pass it)' : '';
+  return {
+    ...summary,
+    status: 'error',
+    error,
+    gate: {
+      ...summary.gate,
+      result: 'failed',
+      reasons: [
+        ...summary.gate.reasons,
+        `the run ended with an error after the gate was evaluated${verdict}`,
+      ],
+    },
+  };
 }
 
 /**

@@ -595,7 +595,11 @@ describe('upload-sarif', () => {
       expect(schemaErrors('schemas/run-summary.schema.json', body)).toEqual([]);
       expect(body).toMatchObject({
         status: 'error',
-        gate: { result: 'passed' },
+        // An error never reads as a pass, whoever reads only the gate.
+        gate: {
+          result: 'failed',
+          reasons: ['the run ended with an error after the gate was evaluated (the findings alone pass it)'],
+        },
         counts: { total: 4 },
         error: { exitCode: 3, message: expect.stringContaining('upload-sarif: GitHub refused') as unknown },
       });
