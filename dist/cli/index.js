@@ -8,10 +8,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1013);
 
+/** The oldest Node.js the commands run on (package.json `engines`): older ones lack what undici uses. */
+const MIN_NODE = [22, 19];
+function oldNode() {
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    return major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1]);
+}
 const argv = process.argv.slice(2);
 // `--version` answers before the rest of the CLI is loaded, so scripts that probe it start fast.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x}\n`);
+}
+else if (oldNode()) {
+    // Said before anything else is loaded: on an older Node a command would fail part way, reading as a bug (exit 4).
+    process.stderr.write(`error: sca-bridge needs Node.js ${MIN_NODE.join('.')} or newer, and this is v${process.versions.node}: install a newer one (the Action runs on Node.js 24).\n`);
+    process.exitCode = 2;
 }
 else {
     const { main } = await __nccwpck_require__.e(/* import() */ 63).then(__nccwpck_require__.bind(__nccwpck_require__, 3063));

@@ -31,4 +31,21 @@ describe('an internal error', () => {
       error: { exitCode: 4 },
     });
   });
+
+  it('is not what an older Node.js gives: exit 2, naming the Node.js needed, before any command runs', async () => {
+    const work = tempDir('sca-bridge-bug-');
+    const preload = path.join(work, 'old-node.cjs');
+    writeFileSync(preload, "Object.defineProperty(process.versions, 'node', { value: '22.18.0' });\n");
+    const env = { NODE_OPTIONS: `--require ${preload}` };
+    const result = await runCli(['import', path.join(REPO_ROOT, 'test/fixtures/cli/dt-fpf.json')], {
+      cwd: work,
+      env,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: sca-bridge needs Node.js 22.19 or newer, and this is v22.18.0: install a newer one (the Action runs on Node.js 24).\n`,
+    );
+    // --version still answers.
+    expect((await runCli(['--version'], { cwd: work, env })).code).toBe(0);
+  });
 });
