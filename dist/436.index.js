@@ -658,11 +658,13 @@ required = []) {
     const name = team.data.name ?? 'unnamed team';
     logger.info(`The API key belongs to the team "${name}".`);
     logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
-    for (const permission of missingPermissions(permissions, needed)) {
-        if (required.includes(permission)) {
-            throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`);
-        }
+    const missing = missingPermissions(permissions, needed);
+    // Every missing permission is said, the ones a scan can do without first: one fix for all of them.
+    for (const permission of missing.filter((p) => !required.includes(p)))
         logger.warn(lacking(name, permission));
+    const [permission] = missing.filter((p) => required.includes(p));
+    if (permission) {
+        throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`);
     }
     return { team: name, permissions };
 }

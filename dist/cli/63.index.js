@@ -391,7 +391,7 @@ makes no request but the webhook's: it refuses --api-url, and --ca-file, --insec
   --ca-file <pem>                extra trusted CAs;  --insecure skips TLS verification (testing only)
   --timeout <s>                  wait for server-side processing (default 600); --poll-interval <s> (5)
 
-Dependency-Track scan (an import refuses all but --sbom, which places its findings, and the labels):
+Dependency-Track scan (an import refuses --no-auto-create, --parent-project, --is-latest; its --sbom places findings):
   --project <uuid> | --project-name <name> --project-version <v>   (version defaults to the branch)
   --sbom <file>                  CycloneDX SBOM to upload first;  --no-auto-create  --parent-project <uuid|name>
   --is-latest                    mark the uploaded version as latest (DT 4.12+)
@@ -406,7 +406,8 @@ Output:
   --json                         print the run summary as JSON on stdout (logs go to stderr)
   --working-directory <dir>      repository root, where findings are located (default: GITHUB_WORKSPACE, CI_PROJECT_DIR, else cwd)
 
-Import (a scan refuses --import-format):
+Import:
+  --import-file <glob>           more files or globs to import, besides those named (repeatable; a scan refuses it)
   --import-format <format>       auto (default) or one of: ${formats/* IMPORT_FORMATS */.p.join(', ')}
   --scanner <name>               dependency-track or xray (detected from the file)
 

@@ -21,7 +21,7 @@ function recogniseOther(doc: unknown): string | undefined {
     return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let `sca-bridge scan --scanner dependency-track --fail-on-policy-violation` read violations";
   }
   if (isRecord(doc) && 'gate' in doc && 'counts' in doc && 'status' in doc) {
-    return "this is an sca-bridge run summary (`--json`), not a scanner export; name the scanner's exports (a glob such as `*.json` also matches summaries saved beside them: narrow it)";
+    return "this is an sca-bridge run summary (`--json`), not a scanner export; name the scanner's exports instead";
   }
   if (isRecord(doc) && 'uuid' in doc && 'name' in doc && 'classifier' in doc) {
     return 'this is a Dependency-Track project, not its findings; export the findings (`/api/v1/finding/project/{uuid}/export`)';

@@ -799,7 +799,10 @@ describe('test-connection', () => {
 
   it('fails (exit 3) for a key whose team cannot read findings, which every scan does', async () => {
     await start({ version: '4.14.3', permissions: ['VIEW_PORTFOLIO', 'BOM_UPLOAD'], teamName: 'Uploaders' });
-    const error = await testConnection({}).catch((e: unknown) => e);
+    const logger = new MemoryLogger();
+    const error = await testConnection({}, logger).catch((e: unknown) => e);
+    // The permissions a scan can do without are said too, before the refusal: one fix for all of them.
+    expect(logger.text('warn')).toContain('lacks VIEW_POLICY_VIOLATION');
     expect(error).toBeInstanceOf(ScannerError);
     expect((error as Error).message).toBe(
       `Dependency-Track 4.14.3 at ${sim!.url} accepts the API key, but its team "Uploaders" lacks VIEW_VULNERABILITY, which every scan needs to read the findings: add it in Administration → Access Management → Teams.`,
