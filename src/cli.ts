@@ -9,6 +9,13 @@ function oldNode(): boolean {
   return major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1]);
 }
 
+// A reader that goes away early (`2>&1 | head -1`) must not turn the run's exit code into 1, a failed gate's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const argv = process.argv.slice(2);
 // `--version` answers before the rest of the CLI is loaded, so scripts that probe it start fast.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {

@@ -1180,6 +1180,22 @@ describe('sca-bridge CLI', () => {
     );
   });
 
+  it('keeps its exit code when the reader of its log goes away early (`2>&1 | head -1`)', () => {
+    const dir = tempDir();
+    cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
+    // Many lines of log, so that writes go on after `head` has gone; the exit code goes to a file of its own.
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `{ "${process.execPath}" "${CLI}" import dt.json --sarif-file out.sarif --verbose 2>&1 >/dev/null; echo "$?" > rc.txt; } | head -1 > /dev/null`,
+      ],
+      { cwd: dir, stdio: 'ignore' },
+    );
+    expect(readFileSync(path.join(dir, 'rc.txt'), 'utf8').trim()).toBe('0');
+    expect(existsSync(path.join(dir, 'out.sarif'))).toBe(true);
+  });
+
   it('says so when a glob matches only the file its output is redirected to', async () => {
     const dir = tempDir();
     // The shell makes summary.json before the glob is expanded; the exit code goes to a file of its own.
