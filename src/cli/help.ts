@@ -30,7 +30,7 @@ Xray scan (an import refuses --project-key and --keep-report):
 
 Output:
   --sarif-file <path>            where SARIF is written (default sca-bridge.sarif)
-  --category <id>                SARIF automationDetails.id (default sca-bridge/<scanner>/<project>/)
+  --category <id>                SARIF automationDetails.id (default sca-bridge/<scanner>/<project, repo key or repository>/)
   --json                         print the run summary as JSON on stdout (logs go to stderr)
   --working-directory <dir>      repository root, where findings are located (default: GITHUB_WORKSPACE, CI_PROJECT_DIR, else cwd)
 
