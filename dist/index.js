@@ -87770,8 +87770,7 @@ class HttpClient {
                     throw stop;
             });
         };
-        // A dispatcher handed in (tests) goes through no proxy.
-        const proxy = this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {});
+        const proxy = this.proxyOf(url);
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             // Once the run is stopped, a call that outlives it gets no further attempt.
@@ -87915,20 +87914,28 @@ class HttpClient {
             };
         }
         catch (error) {
-            const path = this.url(req.path).pathname;
+            const url = this.url(req.path);
             const { text } = response;
             const contentType = String(response.headers['content-type'] ?? '');
-            throw new errors/* ScannerError */.VM(this.redact(explain({
-                path,
+            const message = explain({
+                path: url.pathname,
                 text,
                 contentType,
-                brokenJson: jsonFault(path, response, error, this.options.urlInput ?? 'api-url')?.message,
-            })));
+                brokenJson: jsonFault(url.pathname, response, error, this.options.urlInput ?? 'api-url')?.message,
+            });
+            // A proxy's block page may come with 200: the proxy is then named, as for an error status.
+            const proxy = this.proxyOf(url);
+            const proxied = proxy ? ` ${describeProxyAnswer(url.href, response.status, proxy, false)}` : '';
+            throw new errors/* ScannerError */.VM(this.redact(`${message}${proxied}`));
         }
     }
     notJson({ path, text, brokenJson }) {
         return (brokenJson ??
             `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`);
+    }
+    /** The proxy a request to `url` goes through; a dispatcher handed in (tests) goes through none. */
+    proxyOf(url) {
+        return this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {});
     }
     /** Masks this client's secrets in a text made from what a server answered. */
     redact(text) {

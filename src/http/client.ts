@@ -513,8 +513,7 @@ export class HttpClient {
         if (!req.outlivesCancel) throw stop;
       });
     };
-    // A dispatcher handed in (tests) goes through no proxy.
-    const proxy = this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {});
+    const proxy = this.proxyOf(url);
     let lastError: ScannerError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       // Once the run is stopped, a call that outlives it gets no further attempt.
@@ -671,19 +670,19 @@ export class HttpClient {
         status: response.status,
       };
     } catch (error) {
-      const path = this.url(req.path).pathname;
+      const url = this.url(req.path);
       const { text } = response;
       const contentType = String(response.headers['content-type'] ?? '');
-      throw new ScannerError(
-        this.redact(
-          explain({
-            path,
-            text,
-            contentType,
-            brokenJson: jsonFault(path, response, error, this.options.urlInput ?? 'api-url')?.message,
-          }),
-        ),
-      );
+      const message = explain({
+        path: url.pathname,
+        text,
+        contentType,
+        brokenJson: jsonFault(url.pathname, response, error, this.options.urlInput ?? 'api-url')?.message,
+      });
+      // A proxy's block page may come with 200: the proxy is then named, as for an error status.
+      const proxy = this.proxyOf(url);
+      const proxied = proxy ? ` ${describeProxyAnswer(url.href, response.status, proxy, false)}` : '';
+      throw new ScannerError(this.redact(`${message}${proxied}`));
     }
   }
 
@@ -692,6 +691,11 @@ export class HttpClient {
       brokenJson ??
       `${path} did not return JSON (got "${text.slice(0, 80)}…"): check that ${this.options.urlInput ?? 'api-url'} points at the API, not the web UI.`
     );
+  }
+
+  /** The proxy a request to `url` goes through; a dispatcher handed in (tests) goes through none. */
+  private proxyOf(url: URL): Proxy | undefined {
+    return this.options.dispatcher ? undefined : proxyFor(url, this.options.env ?? {});
   }
 
   /** Masks this client's secrets in a text made from what a server answered. */

@@ -74,6 +74,20 @@ describe('an error status that came through a proxy', () => {
     },
   );
 
+  it('names the proxy when it answers 200 with a page of its own where JSON was expected', async () => {
+    const forward = await proxy((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(PAGE);
+    });
+    const http = client(SCANNER, { HTTP_PROXY: forward.url });
+    const error = await http.json({ path: 'api/version', retry: true }).then(
+      () => new Error('expected a failure'),
+      (failure: unknown) => failure as Error,
+    );
+    expect(error.message).toContain('/api/version did not return JSON');
+    expect(error.message).toContain(refused(forward.url));
+  });
+
   it('never shows the password of the proxy variable', async () => {
     const forward = await proxy((_, res) => {
       res.writeHead(403, { 'content-type': 'text/plain' });
