@@ -86125,18 +86125,19 @@ function modeOf(inputs) {
     throw new src_errors/* UserError */.yo(`Input mode: expected scan, import or test-connection, got "${mode}".`);
 }
 /**
- * Runs `parse`; a refusal of a scan that an empty `import-file` chose (`import-file: ${{ steps.x.outputs.path }}`
- * that came out empty) says so, or the user would look for a missing scanner input rather than the file.
+ * Runs `parse`; the refusal of a scan chosen with no scan input given says why a scan was chosen: an
+ * `import-file: ${{ steps.x.outputs.path }}` that came out empty looks, to the Action, like none at all (the runner
+ * sets every input, empty when not given), and the user would otherwise look for a missing scanner input.
  */
-function withInferredMode(inputs, env, parse) {
+function withInferredMode(inputs, parse) {
     try {
         return parse();
     }
     catch (error) {
-        const emptyImportFile = !inputs.mode && env['INPUT_IMPORT-FILE'] !== undefined && !inputs['import-file'];
-        if (!(error instanceof src_errors/* UserError */.yo) || !emptyImportFile)
+        const nothingGiven = !inputs.mode && !inputs['import-file'] && !inputs.scanner && !inputs['api-url'];
+        if (!(error instanceof src_errors/* UserError */.yo) || !nothingGiven)
             throw error;
-        throw new src_errors/* UserError */.yo(`${error.message} (The Action scans because import-file is given but empty: to import, check what gives import-file its value.)`);
+        throw new src_errors/* UserError */.yo(`${error.message} (With mode and import-file empty, the Action scans; to import, check that import-file has a value.)`);
     }
 }
 function setOutputs(summary) {
@@ -86275,7 +86276,7 @@ async function runMode(env, github, logger) {
         registerSecrets(inputs, logger);
         const chosen = modeOf(inputs);
         mode = chosen;
-        const parsed = withInferredMode(inputs, env, () => parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot }));
+        const parsed = withInferredMode(inputs, () => parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot }));
         if (parsed.mode === 'test-connection') {
             await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
             return undefined;
@@ -86349,18 +86350,18 @@ async function runStep(env) {
     const uploadFailure = outcome && config?.uploadSarif
         ? await uploadSarifOrFail(config, filed, logger, notes, failures)
         : undefined;
+    // The step fails on a failed upload, so the artifact, the webhook and the job summary must not read as a pass,
+    // not even to whoever reads only the gate (an error never passes it); the outputs, set above, still give the
+    // gate's verdict on the findings.
+    if (uploadFailure)
+        summary = erroredAfterGate(summary, uploadFailure);
     // Every finding of the run; for a run that ended in an error, what there is to see why: its summary and the
     // pages it read. The job summary points at the artifact only when it was uploaded.
     const artifact = config?.uploadArtifact
-        ? (await uploadArtifactOrWarn(outcome?.summary ?? summary, outcome, config, filed, logger, notes, rawDir))
+        ? (await uploadArtifactOrWarn(summary, outcome, config, filed, logger, notes, rawDir))
             ? 'uploaded'
             : 'failed'
         : undefined;
-    // The step fails on a failed upload, so the webhook and the job summary must not read as a pass, not even
-    // to whoever reads only the gate (an error never passes it); the outputs, set above, still give the gate's
-    // verdict on the findings.
-    if (uploadFailure)
-        summary = erroredAfterGate(summary, uploadFailure);
     // The webhook, and the warning of a job summary that cannot be written, before the annotations: whatever
     // they print is then counted in the step's caps.
     if (ran.webhook)
@@ -86403,11 +86404,12 @@ async function stepSummaryWritable(env, logger) {
     try {
         if (!file)
             throw new Error('the runner sets no GITHUB_STEP_SUMMARY');
-        // The runner makes the file; a tool that runs actions locally may leave that to the first write.
+        // The runner makes the file, and @actions/core writes only to a file that exists; a tool that runs actions
+        // locally may leave it to be made.
         await (0,promises_.access)(file, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK).catch(async (error) => {
             if (error.code !== 'ENOENT')
                 throw error;
-            await (0,promises_.access)(external_node_path_default().dirname(file), external_node_fs_.constants.W_OK);
+            await (0,promises_.writeFile)(file, '', { flag: 'a' });
         });
         return true;
     }

@@ -92,17 +92,18 @@ function modeOf(inputs: RawInputs): Mode {
 }
 
 /**
- * Runs `parse`; a refusal of a scan that an empty `import-file` chose (`import-file: ${{ steps.x.outputs.path }}`
- * that came out empty) says so, or the user would look for a missing scanner input rather than the file.
+ * Runs `parse`; the refusal of a scan chosen with no scan input given says why a scan was chosen: an
+ * `import-file: ${{ steps.x.outputs.path }}` that came out empty looks, to the Action, like none at all (the runner
+ * sets every input, empty when not given), and the user would otherwise look for a missing scanner input.
  */
-function withInferredMode<T>(inputs: RawInputs, env: NodeJS.ProcessEnv, parse: () => T): T {
+function withInferredMode<T>(inputs: RawInputs, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    const emptyImportFile = !inputs.mode && env['INPUT_IMPORT-FILE'] !== undefined && !inputs['import-file'];
-    if (!(error instanceof UserError) || !emptyImportFile) throw error;
+    const nothingGiven = !inputs.mode && !inputs['import-file'] && !inputs.scanner && !inputs['api-url'];
+    if (!(error instanceof UserError) || !nothingGiven) throw error;
     throw new UserError(
-      `${error.message} (The Action scans because import-file is given but empty: to import, check what gives import-file its value.)`,
+      `${error.message} (With mode and import-file empty, the Action scans; to import, check that import-file has a value.)`,
     );
   }
 }
@@ -319,7 +320,7 @@ async function runMode(
     registerSecrets(inputs, logger);
     const chosen = modeOf(inputs);
     mode = chosen;
-    const parsed = withInferredMode(inputs, env, () =>
+    const parsed = withInferredMode(inputs, () =>
       parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot }),
     );
     if (parsed.mode === 'test-connection') {
@@ -392,17 +393,17 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
     outcome && config?.uploadSarif
       ? await uploadSarifOrFail(config, filed, logger, notes, failures)
       : undefined;
+  // The step fails on a failed upload, so the artifact, the webhook and the job summary must not read as a pass,
+  // not even to whoever reads only the gate (an error never passes it); the outputs, set above, still give the
+  // gate's verdict on the findings.
+  if (uploadFailure) summary = erroredAfterGate(summary, uploadFailure);
   // Every finding of the run; for a run that ended in an error, what there is to see why: its summary and the
   // pages it read. The job summary points at the artifact only when it was uploaded.
   const artifact = config?.uploadArtifact
-    ? (await uploadArtifactOrWarn(outcome?.summary ?? summary, outcome, config, filed, logger, notes, rawDir))
+    ? (await uploadArtifactOrWarn(summary, outcome, config, filed, logger, notes, rawDir))
       ? 'uploaded'
       : 'failed'
     : undefined;
-  // The step fails on a failed upload, so the webhook and the job summary must not read as a pass, not even
-  // to whoever reads only the gate (an error never passes it); the outputs, set above, still give the gate's
-  // verdict on the findings.
-  if (uploadFailure) summary = erroredAfterGate(summary, uploadFailure);
   // The webhook, and the warning of a job summary that cannot be written, before the annotations: whatever
   // they print is then counted in the step's caps.
   if (ran.webhook) await sendWebhook(ran.webhook, summary, logger);
@@ -443,10 +444,11 @@ async function stepSummaryWritable(env: NodeJS.ProcessEnv, logger: ActionLogger)
   const file = env.GITHUB_STEP_SUMMARY;
   try {
     if (!file) throw new Error('the runner sets no GITHUB_STEP_SUMMARY');
-    // The runner makes the file; a tool that runs actions locally may leave that to the first write.
+    // The runner makes the file, and @actions/core writes only to a file that exists; a tool that runs actions
+    // locally may leave it to be made.
     await access(file, constants.R_OK | constants.W_OK).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
-      await access(path.dirname(file), constants.W_OK);
+      await writeFile(file, '', { flag: 'a' });
     });
     return true;
   } catch (error) {

@@ -578,10 +578,19 @@ describe('upload-sarif', () => {
     await start({ uploadStatus: 403 });
     const receiver = new WebhookReceiver(0);
     const url = await receiver.start();
+    const service = new ArtifactServiceFake();
+    const resultsUrl = await service.start();
     try {
       const run = await runAction(
-        { ...inputs, 'webhook-url': url },
-        { workspace: dir, env: { GITHUB_API_URL: apiUrl } },
+        { ...inputs, 'webhook-url': url, 'upload-artifact': 'true' },
+        {
+          workspace: dir,
+          env: {
+            GITHUB_API_URL: apiUrl,
+            ACTIONS_RESULTS_URL: resultsUrl,
+            ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN,
+          },
+        },
       );
       expect(run.code).toBe(1);
       const message = run.commands
@@ -606,8 +615,12 @@ describe('upload-sarif', () => {
       expect(run.summary).toContain('⚠️ Run failed');
       expect(run.summary).toContain('upload-sarif: GitHub refused');
       expect(run.summary).toContain('| **total** | **4** |');
+      // The artifact's summary is the run's, the error's: not the pass it was before the upload.
+      const files = unzip(service.zips.get('sca-bridge-dependency-track') ?? Buffer.alloc(0));
+      const saved = JSON.parse(files.get('sca-bridge-summary.json') ?? '{}') as Record<string, unknown>;
+      expect(saved).toMatchObject({ status: 'error', gate: { result: 'failed' } });
     } finally {
-      await receiver.stop();
+      await Promise.all([receiver.stop(), service.stop()]);
     }
   });
 
@@ -980,6 +993,14 @@ describe('a runner that lacks a file GitHub gives, or inputs that come out empty
   it("counts the warning of a job summary it cannot write within the step's 10 warnings", async () => {
     const dir = workspace();
     manyFindings(dir, 15, ['MEDIUM']);
+    // A file not made yet, in a folder that exists, is made: @actions/core writes only to a file that exists.
+    const notMade = path.join(dir, 'summary-not-made.md');
+    const made = await runAction(
+      { 'import-file': 'many.json' },
+      { workspace: dir, env: { GITHUB_STEP_SUMMARY: notMade } },
+    );
+    expect(made.stdout).not.toContain('The job summary could not be written');
+    expect(readFileSync(notMade, 'utf8')).toContain('sca-bridge');
     for (const summaryFile of ['', path.join(dir, 'no-such-folder', 'summary.md')]) {
       const run = await runAction(
         { 'import-file': 'many.json' },
@@ -1015,15 +1036,25 @@ describe('a runner that lacks a file GitHub gives, or inputs that come out empty
     expect(failure?.message).toContain("The step's outputs could not be written (GITHUB_OUTPUT)");
   });
 
-  it('says a scan was chosen because import-file is given but empty', async () => {
-    const run = await runAction({ 'import-file': '' }, { workspace: workspace() });
+  it('says why a scan was chosen when no scan input was given either (an import-file that came out empty)', async () => {
+    // The runner sets every input action.yml declares, empty when not given: an empty import-file is no import.
+    const run = await runAction(
+      { mode: '', 'import-file': '', scanner: '', 'api-url': '' },
+      { workspace: workspace() },
+    );
     expect(run.code).toBe(1);
     const [failure] = run.commands.filter((c) => c.command === 'error');
     expect(failure?.message).toContain('Input scanner: set dependency-track or xray.');
-    expect(failure?.message).toContain('The Action scans because import-file is given but empty');
-    // Left out, import-file is no reason: the message is the scan's alone.
-    const omitted = await runAction({}, { workspace: workspace() });
-    expect(omitted.stdout).not.toContain('import-file is given but empty');
+    expect(failure?.message).toContain(
+      'With mode and import-file empty, the Action scans; to import, check that import-file has a value.',
+    );
+    // A scan input given: the refusal is the scan's alone.
+    const scan = await runAction(
+      { mode: '', 'import-file': '', scanner: 'xray', 'api-url': '' },
+      { workspace: workspace() },
+    );
+    expect(scan.code).toBe(1);
+    expect(scan.stdout).not.toContain('With mode and import-file empty');
   });
 
   it('keeps job-summary: false when another input is refused', async () => {
