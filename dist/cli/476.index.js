@@ -2080,8 +2080,8 @@ function fileStart(file) {
         return 'no file';
     try {
         const head = Buffer.alloc(4096);
-        const text = head
-            .subarray(0, (0,external_node_fs_.readSync)(opened.fd, head, 0, head.length, 0))
+        // UTF-16 too, with its byte-order mark: a summary saved by Windows PowerShell 5's `>` (`gate` reads it).
+        const text = (0,encoding/* asUtf8 */.U)(head.subarray(0, (0,external_node_fs_.readSync)(opened.fd, head, 0, head.length, 0)))
             .toString('utf8')
             .trimStart();
         if (!text)
@@ -2112,13 +2112,18 @@ async function expandImportFiles(patterns, cwd, outputs = [], logger) {
         const stats = (0,external_node_fs_.statSync)(external_node_path_default().resolve(cwd, file), { bigint: true, throwIfNoEntry: false });
         return !!stats && streams.some((s) => (0,paths/* sameNode */.$Y)(s, stats));
     };
+    // Each match is looked at once.
+    const starts = new Map();
+    const startOf = (file) => {
+        const start = starts.get(file) ?? fileStart(external_node_path_default().resolve(cwd, file));
+        starts.set(file, start);
+        return start;
+    };
     const isOwnReport = (file) => {
         const resolved = external_node_path_default().resolve(cwd, file);
-        if (outputs.some((output) => (0,paths/* sameFile */.Vi)(resolved, external_node_path_default().resolve(cwd, output))))
-            return fileStart(resolved) !== 'other';
-        return false;
+        return (outputs.some((output) => (0,paths/* sameFile */.Vi)(resolved, external_node_path_default().resolve(cwd, output))) && startOf(file) !== 'other');
     };
-    const isReport = (file) => fileStart(external_node_path_default().resolve(cwd, file)) === 'report';
+    const isReport = (file) => startOf(file) === 'report';
     for (const pattern of patterns) {
         // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
         if (!pattern.trim()) {
@@ -2169,7 +2174,7 @@ function readRegularFile(file, cwd, seen) {
     let read;
     try {
         // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
-        const { dev, ino } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
+        const { dev, ino, size, mtimeNs } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
         const id = `${dev}:${ino}`;
         const first = ino ? seen.get(id) : undefined;
@@ -2178,7 +2183,7 @@ function readRegularFile(file, cwd, seen) {
         if (ino)
             seen.set(id, file);
         // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-        return (read = new Input((0,external_node_fs_.readFileSync)(opened.fd), opened.fd));
+        return (read = new Input((0,external_node_fs_.readFileSync)(opened.fd), opened.fd, file, `${size}:${mtimeNs}`));
     }
     finally {
         // Kept open for reading elements again (`Input.elementText`); the reader closes it.
@@ -2226,10 +2231,18 @@ const WINDOW_BYTES = 8 * 2 ** 20;
  */
 class Input {
     fd;
+    file;
+    stamp;
     text;
     own = true;
-    constructor(text, fd) {
+    /**
+     * `stamp`: the file's size and modification time when it was read, which a read again must find unchanged:
+     * otherwise the rows at the offsets sliced would no longer be the rows counted.
+     */
+    constructor(text, fd, file, stamp) {
         this.fd = fd;
+        this.file = file;
+        this.stamp = stamp;
         this.text = text;
     }
     /** UTF-16 (with its byte-order mark) turned into UTF-8. */
@@ -2248,7 +2261,7 @@ class Input {
         if (!this.own)
             return bufferText(this.bytes);
         this.text = undefined;
-        const { fd } = this;
+        const { fd, file, stamp } = this;
         let window = Buffer.alloc(0);
         let from = 0;
         let filled = 0;
@@ -2261,8 +2274,10 @@ class Input {
                 filled = 0;
                 for (let n = -1; n && filled < size; filled += n)
                     n = (0,external_node_fs_.readSync)(fd, window, filled, size - filled, start + filled);
-                if (end > from + filled)
-                    throw new Error('the file became shorter while it was read');
+                const { size: now, mtimeNs } = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
+                if (end > from + filled || `${now}:${mtimeNs}` !== stamp) {
+                    throw new src_errors/* UserError */.yo(`${file}: the file changed while sca-bridge read it (is something still writing it?); import it once it is written.`);
+                }
             }
             return window.toString('utf8', start - from, end - from);
         };
@@ -2366,6 +2381,8 @@ function parsedItems(sliced, file, text) {
                     next = items.next();
                 }
                 catch (error) {
+                    if (error instanceof src_errors/* UserError */.yo)
+                        throw error;
                     throw notJson(file, error, ` in ${sliced.key || 'the array'}[${index}]`);
                 }
                 if (next.done)
@@ -7976,15 +7993,13 @@ function proxyFor(url, env) {
         ? undefined
         : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
 }
-/** Statuses a forward proxy gives itself: a host it refuses (403), a login (407), a host it cannot reach in time (502–504). */
-const PROXY_STATUSES = new Set([403, 407, 502, 503, 504]);
 /**
- * What an HTTP error answer that came through `proxy` says about it. `own`: the body is the server's own answer
- * (its JSON); unless it is, or for a status a proxy gives itself, the proxy may have answered in the server's stead.
+ * What an HTTP answer that came through `proxy` says about it. `own`: the body is the server's own answer (its
+ * JSON, not a page or nothing); unless it is, the proxy may have answered in the server's stead.
  */
-function describeProxyAnswer(url, status, proxy, own) {
+function describeProxyAnswer(url, proxy, own) {
     const through = `The answer came through the proxy ${proxy.origin} (${proxy.variable})`;
-    if (own && !PROXY_STATUSES.has(status))
+    if (own)
         return `${through}.`;
     const host = URL.parse(url) ? hostOf(new URL(url)) : url;
     return `${through}, which may have refused or failed the request itself: check that the proxy lets requests to ${host} through, or list ${host} in NO_PROXY to reach it directly.`;
@@ -8100,8 +8115,10 @@ function firstOf(...signals) {
     const given = signals.filter((signal) => signal !== undefined);
     return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
-/** Whether a body is empty or JSON: a server's API answer rather than a proxy's page. */
-function jsonOrEmpty(body) {
+/** Whether a body is JSON, the server's own answer: a proxy answers with a page, or nothing. */
+function serverJson(body) {
+    if (!body.trim())
+        return false;
     try {
         parseText(body);
         return true;
@@ -8123,7 +8140,7 @@ class HttpStatusError extends errors/* ScannerError */.VM {
     proxy;
     constructor(status, url, body, contentType, redirect, proxy) {
         const answer = `${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
-        super(proxy ? `${(0,wording/* clause */.sb)(answer)}. ${describeProxyAnswer(url, status, proxy, jsonOrEmpty(body))}` : answer);
+        super(proxy ? `${(0,wording/* clause */.sb)(answer)}. ${describeProxyAnswer(url, proxy, serverJson(body))}` : answer);
         this.status = status;
         this.url = url;
         this.body = body;
@@ -8134,10 +8151,10 @@ class HttpStatusError extends errors/* ScannerError */.VM {
     /**
      * What to add to a message about this answer when it came through a proxy (empty otherwise): that it did, and
      * for an answer the proxy may have given itself, what to check. `own`: the body is the server's own answer, as
-     * the caller knows its server (by default: JSON or nothing).
+     * the caller knows its server (by default: JSON).
      */
-    throughProxy(own = jsonOrEmpty(this.body)) {
-        return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
+    throughProxy(own = serverJson(this.body)) {
+        return this.proxy ? describeProxyAnswer(this.url, this.proxy, own) : '';
     }
 }
 /** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
@@ -8532,7 +8549,7 @@ class HttpClient {
             });
             // A proxy's block page may come with 200: the proxy is then named, as for an error status.
             const proxy = this.proxyOf(url);
-            const proxied = proxy ? ` ${describeProxyAnswer(url.href, response.status, proxy, false)}` : '';
+            const proxied = proxy ? ` ${describeProxyAnswer(url.href, proxy, false)}` : '';
             throw new errors/* ScannerError */.VM(this.redact(`${message}${proxied}`));
         }
     }

@@ -193,8 +193,9 @@ export interface Redirect {
   base?: string;
 }
 
-/** Whether a body is empty or JSON: a server's API answer rather than a proxy's page. */
-function jsonOrEmpty(body: string): boolean {
+/** Whether a body is JSON, the server's own answer: a proxy answers with a page, or nothing. */
+function serverJson(body: string): boolean {
+  if (!body.trim()) return false;
   try {
     parseText(body);
     return true;
@@ -217,18 +218,16 @@ export class HttpStatusError extends ScannerError {
     readonly proxy?: Proxy,
   ) {
     const answer = `${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
-    super(
-      proxy ? `${clause(answer)}. ${describeProxyAnswer(url, status, proxy, jsonOrEmpty(body))}` : answer,
-    );
+    super(proxy ? `${clause(answer)}. ${describeProxyAnswer(url, proxy, serverJson(body))}` : answer);
   }
 
   /**
    * What to add to a message about this answer when it came through a proxy (empty otherwise): that it did, and
    * for an answer the proxy may have given itself, what to check. `own`: the body is the server's own answer, as
-   * the caller knows its server (by default: JSON or nothing).
+   * the caller knows its server (by default: JSON).
    */
-  throughProxy(own = jsonOrEmpty(this.body)): string {
-    return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
+  throughProxy(own = serverJson(this.body)): string {
+    return this.proxy ? describeProxyAnswer(this.url, this.proxy, own) : '';
   }
 }
 
@@ -681,7 +680,7 @@ export class HttpClient {
       });
       // A proxy's block page may come with 200: the proxy is then named, as for an error status.
       const proxy = this.proxyOf(url);
-      const proxied = proxy ? ` ${describeProxyAnswer(url.href, response.status, proxy, false)}` : '';
+      const proxied = proxy ? ` ${describeProxyAnswer(url.href, proxy, false)}` : '';
       throw new ScannerError(this.redact(`${message}${proxied}`));
     }
   }

@@ -99,16 +99,13 @@ export function proxyFor(url: URL, env: ProxyEnv): Proxy | undefined {
     : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
 }
 
-/** Statuses a forward proxy gives itself: a host it refuses (403), a login (407), a host it cannot reach in time (502–504). */
-const PROXY_STATUSES = new Set([403, 407, 502, 503, 504]);
-
 /**
- * What an HTTP error answer that came through `proxy` says about it. `own`: the body is the server's own answer
- * (its JSON); unless it is, or for a status a proxy gives itself, the proxy may have answered in the server's stead.
+ * What an HTTP answer that came through `proxy` says about it. `own`: the body is the server's own answer (its
+ * JSON, not a page or nothing); unless it is, the proxy may have answered in the server's stead.
  */
-export function describeProxyAnswer(url: string, status: number, proxy: Proxy, own: boolean): string {
+export function describeProxyAnswer(url: string, proxy: Proxy, own: boolean): string {
   const through = `The answer came through the proxy ${proxy.origin} (${proxy.variable})`;
-  if (own && !PROXY_STATUSES.has(status)) return `${through}.`;
+  if (own) return `${through}.`;
   const host = URL.parse(url) ? hostOf(new URL(url)) : url;
   return `${through}, which may have refused or failed the request itself: check that the proxy lets requests to ${host} through, or list ${host} in NO_PROXY to reach it directly.`;
 }

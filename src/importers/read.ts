@@ -75,8 +75,8 @@ function fileStart(file: string): FileStart {
   if ('notFile' in opened) return 'no file';
   try {
     const head = Buffer.alloc(4096);
-    const text = head
-      .subarray(0, readSync(opened.fd, head, 0, head.length, 0))
+    // UTF-16 too, with its byte-order mark: a summary saved by Windows PowerShell 5's `>` (`gate` reads it).
+    const text = asUtf8(head.subarray(0, readSync(opened.fd, head, 0, head.length, 0)))
       .toString('utf8')
       .trimStart();
     if (!text) return 'empty';
@@ -109,13 +109,20 @@ export async function expandImportFiles(
     const stats = statSync(path.resolve(cwd, file), { bigint: true, throwIfNoEntry: false });
     return !!stats && streams.some((s) => sameNode(s, stats));
   };
+  // Each match is looked at once.
+  const starts = new Map<string, FileStart>();
+  const startOf = (file: string) => {
+    const start = starts.get(file) ?? fileStart(path.resolve(cwd, file));
+    starts.set(file, start);
+    return start;
+  };
   const isOwnReport = (file: string) => {
     const resolved = path.resolve(cwd, file);
-    if (outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))))
-      return fileStart(resolved) !== 'other';
-    return false;
+    return (
+      outputs.some((output) => sameFile(resolved, path.resolve(cwd, output))) && startOf(file) !== 'other'
+    );
   };
-  const isReport = (file: string) => fileStart(path.resolve(cwd, file)) === 'report';
+  const isReport = (file: string) => startOf(file) === 'report';
   for (const pattern of patterns) {
     // `import "$EXPORT"` with the variable unset: '' resolves to the folder itself, which says nothing useful.
     if (!pattern.trim()) {
@@ -174,14 +181,14 @@ function readRegularFile(file: string, cwd: string, seen: SeenFiles): Input | { 
   let read: Input | { sameAs: string } | undefined;
   try {
     // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
-    const { dev, ino } = fstatSync(opened.fd, { bigint: true });
+    const { dev, ino, size, mtimeNs } = fstatSync(opened.fd, { bigint: true });
     // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
     const id = `${dev}:${ino}`;
     const first = ino ? seen.get(id) : undefined;
     if (first !== undefined) return (read = { sameAs: first });
     if (ino) seen.set(id, file);
     // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-    return (read = new Input(readFileSync(opened.fd), opened.fd));
+    return (read = new Input(readFileSync(opened.fd), opened.fd, file, `${size}:${mtimeNs}`));
   } finally {
     // Kept open for reading elements again (`Input.elementText`); the reader closes it.
     if (!(read instanceof Input)) closeSync(opened.fd);
@@ -231,9 +238,15 @@ class Input {
   private text: Buffer | undefined;
   private own = true;
 
+  /**
+   * `stamp`: the file's size and modification time when it was read, which a read again must find unchanged:
+   * otherwise the rows at the offsets sliced would no longer be the rows counted.
+   */
   constructor(
     text: Buffer,
     private readonly fd: number,
+    private readonly file: string,
+    private readonly stamp: string,
   ) {
     this.text = text;
   }
@@ -254,7 +267,7 @@ class Input {
   elementText(): ElementText {
     if (!this.own) return bufferText(this.bytes);
     this.text = undefined;
-    const { fd } = this;
+    const { fd, file, stamp } = this;
     let window = Buffer.alloc(0);
     let from = 0;
     let filled = 0;
@@ -266,7 +279,12 @@ class Input {
         filled = 0;
         for (let n = -1; n && filled < size; filled += n)
           n = readSync(fd, window, filled, size - filled, start + filled);
-        if (end > from + filled) throw new Error('the file became shorter while it was read');
+        const { size: now, mtimeNs } = fstatSync(fd, { bigint: true });
+        if (end > from + filled || `${now}:${mtimeNs}` !== stamp) {
+          throw new UserError(
+            `${file}: the file changed while sca-bridge read it (is something still writing it?); import it once it is written.`,
+          );
+        }
       }
       return window.toString('utf8', start - from, end - from);
     };
@@ -384,6 +402,7 @@ function parsedItems(sliced: SlicedDocument, file: string, text: ElementText): I
         try {
           next = items.next();
         } catch (error) {
+          if (error instanceof UserError) throw error;
           throw notJson(file, error, ` in ${sliced.key || 'the array'}[${index}]`);
         }
         if (next.done) return;

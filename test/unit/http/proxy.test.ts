@@ -125,7 +125,7 @@ describe("the scanners' explanations through a proxy", () => {
   const status = (code: number, body: string, contentType: string, path = '/xray/api/v1/system/version') =>
     new HttpStatusError(code, `${SCANNER}${path}`, body, contentType, undefined, via);
 
-  it("Xray: its own 403 keeps the token advice and adds the proxy's", () => {
+  it('Xray: its own 403 (JSON) keeps the token advice and says only that it came through the proxy', () => {
     const message = explainXrayError(status(403, '{"error":"Forbidden"}', 'application/json'), {
       operation: 'version',
       doing: 'Reading the Xray version',
@@ -133,7 +133,20 @@ describe("the scanners' explanations through a proxy", () => {
     expect(message).toMatch(
       /^Reading the Xray version \(.+\): permission denied \(HTTP 403: Forbidden\): the token's user lacks a permission: it needs Xray Read/,
     );
-    expect(message.endsWith(` ${refused(origin)}`)).toBe(true);
+    expect(message.endsWith(` The answer came through the proxy ${origin} (HTTP_PROXY).`)).toBe(true);
+  });
+
+  it("Xray: a proxy's 403 page, or a 502 with nothing, adds what to check of the proxy", () => {
+    for (const [code, body, type] of [
+      [403, PAGE, 'text/html'],
+      [502, '', ''],
+    ] as const) {
+      const message = explainXrayError(status(code, body, type), {
+        operation: 'version',
+        doing: 'Reading the Xray version',
+      }).message;
+      expect(message.endsWith(` ${refused(origin)}`), message).toBe(true);
+    }
   });
 
   it("Xray: a proxy's 502 page is no longer only Xray's overload", () => {

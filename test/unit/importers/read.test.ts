@@ -397,6 +397,11 @@ describe('expandImportFiles', () => {
     const dir = tempDir();
     const files = {
       'sca-bridge-summary.json': '{\n  "status": "passed",\n  "mode": "import",',
+      // As Windows PowerShell 5's `>` saves it: UTF-16 with its byte-order mark.
+      'summary-ps.json': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('{\r\n  "status": "failed",\r\n  "mode": "scan",', 'utf16le'),
+      ]),
       'sca-bridge.sarif.json':
         '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[',
       'gl-dependency-scanning-report.json':
@@ -413,7 +418,7 @@ describe('expandImportFiles', () => {
         {
           level: 'info',
           message:
-            'The pattern "*.json" also matches gl-dependency-scanning-report.json, sca-bridge-summary.json, sca-bridge.sarif.json: left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job\'s), not exports.',
+            'The pattern "*.json" also matches gl-dependency-scanning-report.json, sca-bridge-summary.json, sca-bridge.sarif.json, summary-ps.json: left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job\'s), not exports.',
         },
       ]);
       // Named, a report is not left out: it is read and refused for what it is.
