@@ -83028,21 +83028,26 @@ function comments(text) {
     return ranges;
 }
 /**
- * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`, and those `settings.gradle(.kts)`
+ * build.gradle, build.gradle.kts and version catalogs (`libs.versions.toml`, its `version.ref`s read from its
+ * `[versions]`, and those `settings.gradle(.kts)`
  * declares in `dependencyResolutionManagement { versionCatalogs { … } }`): dependency notations as strings, as
  * group/name maps, or as a catalog's `library(alias, group, artifact)`. Comments are blanked first (but not the `//` of `https://`).
  */
 function scanGradle(text) {
     const source = blankRanges(text, comments(text));
     const lineAt = lineLocator(source);
+    const versions = catalogVersions(source);
     const declarations = [];
-    const add = (group, artifact, version, offset) => declarations.push({
-        ecosystem: 'maven',
-        name: `${group}:${artifact}`,
-        ...(version ? { version } : {}),
-        line: lineAt(offset),
-        direct: true,
-    });
+    const add = (group, artifact, written, offset) => {
+        const version = written ?? versionRef(source, offset, versions);
+        declarations.push({
+            ecosystem: 'maven',
+            name: `${group}:${artifact}`,
+            ...(version ? { version } : {}),
+            line: lineAt(offset),
+            direct: true,
+        });
+    };
     for (const match of source.matchAll(COORDINATES)) {
         add(match[2] ?? '', match[3] ?? '', match[4], match.index);
     }
@@ -83053,6 +83058,30 @@ function scanGradle(text) {
         add(match[3] ?? '', match[5] ?? '', match[7], match.index);
     }
     return declarations.sort((a, b) => a.line - b.line);
+}
+/** A version catalog's `[versions]` table (`libs.versions.toml`): `jackson = "2.15.0"`, by name. */
+function catalogVersions(source) {
+    const versions = new Map();
+    let inTable = false;
+    // Line by line: a regex over the whole file would backtrack on hostile ones (linear-scans.test.ts).
+    for (const line of source.split(LINE_END)) {
+        const header = /^\s*\[([^\]]*)\]/.exec(line);
+        if (header)
+            inTable = header[1]?.trim() === 'versions';
+        const entry = inTable && !header ? /^\s*([\w.-]+)\s*=\s*"([^"]+)"/.exec(line) : null;
+        if (entry?.[1] && entry[2])
+            versions.set(entry[1], entry[2]);
+    }
+    return versions;
+}
+/** The version a catalog entry names by `version.ref = "jackson"` on its own line, from the `[versions]` table. */
+function versionRef(source, offset, versions) {
+    if (!versions.size)
+        return undefined;
+    NEXT_LINE_END.lastIndex = offset;
+    const end = NEXT_LINE_END.exec(source)?.index ?? source.length;
+    const name = /\bversion\.ref\s*=\s*"([^"]+)"/.exec(source.slice(offset, end))?.[1];
+    return name === undefined ? undefined : versions.get(name);
 }
 /** gradle.lockfile: `group:artifact:version=configurations`, one per line. */
 function scanGradleLockfile(text) {

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scanGradle } from '../../../src/locate/manifests/gradle.js';
 import { findingOf, makeRepo, placeIn, removeRepos, xrayFindingOf } from './repo.js';
 
 afterAll(removeRepos);
@@ -180,6 +183,14 @@ describe('maven', () => {
     expect(
       await placeIn(root, findingOf('pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.15.0')),
     ).toBe('gradle/libs.versions.toml:4 (manifest)');
+    // The catalog's `version.ref` is read from its `[versions]`: the declaration has the version.
+    expect(scanGradle(readFileSync(path.join(root, 'gradle/libs.versions.toml'), 'utf8'))).toContainEqual(
+      expect.objectContaining({
+        name: 'com.fasterxml.jackson.core:jackson-databind',
+        version: '2.15.0',
+        line: 4,
+      }),
+    );
     expect(await placeIn(root, findingOf('pkg:maven/com.squareup.okio/okio@3.4.0'))).toBe(
       'gradle/libs.versions.toml:5 (manifest)',
     );
