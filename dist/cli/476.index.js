@@ -2062,11 +2062,14 @@ function ownStreams() {
  * dependency-scanning and code-quality reports, a run summary.
  */
 const REPORT_STARTS = [
-    /^\{\s*"\$schema"\s*:\s*"[^"]*sarif/i,
+    // Their first keys in the order they are written: an export whose first key merely looks alike is read.
+    /^\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"runs"\s*:/i,
     /^\{\s*"version"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:\s*"[^"]*security-report-schemas/,
-    /^\[\s*(\]|\{\s*"description"\s*:[\s\S]*?"check_name"\s*:)/,
+    /^\[\s*\{\s*"description"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"check_name"\s*:/,
     /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
 ];
+/** The name the GitLab component gives its code-quality report, which is `[]` when the run found nothing. */
+const CODE_QUALITY_REPORT = 'gl-code-quality-report.json';
 function fileStart(file) {
     let opened;
     try {
@@ -2079,16 +2082,18 @@ function fileStart(file) {
     if ('notFile' in opened)
         return 'no file';
     try {
-        const head = Buffer.alloc(4096);
+        // Enough for a code-quality issue's description (1,000 characters, escaped) before its `check_name`.
+        const head = Buffer.alloc(64 * 1024);
         // UTF-16 too, with its byte-order mark: a summary saved by Windows PowerShell 5's `>` (`gate` reads it).
         const text = (0,encoding/* asUtf8 */.U)(head.subarray(0, (0,external_node_fs_.readSync)(opened.fd, head, 0, head.length, 0)))
             .toString('utf8')
             .trimStart();
         if (!text)
             return 'empty';
-        // `[]` is a code-quality report without issues, and also a Dependency-Track project without findings.
+        // `[]` is a code-quality report without issues, and also a Dependency-Track project without findings: by
+        // its name, the component's report (an earlier job's, which GitLab hands on).
         if (/^\[\s*\]/.test(text))
-            return 'empty list';
+            return external_node_path_default().basename(file) === CODE_QUALITY_REPORT ? 'report' : 'empty list';
         return REPORT_STARTS.some((start) => start.test(text)) ? 'report' : 'other';
     }
     finally {

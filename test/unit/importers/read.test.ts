@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
@@ -406,19 +406,38 @@ describe('expandImportFiles', () => {
         '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[',
       'gl-dependency-scanning-report.json':
         '{\n"version": "15.2.1",\n"schema": "https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v15.2.1/dist/dependency-scanning-report-format.json",',
+      'gl-code-quality-report.json':
+        '[\n{"description":"lodash@4.17.20 is affected","check_name":"CVE-2021-23337",',
+      // A clean run's code-quality report, by the name the GitLab component gives it.
+      'sub/gl-code-quality-report.json': '[]',
       // A Dependency-Track project without findings: an export, though a code-quality report may read the same.
       'dt-none.json': '[]',
       'export.json': readFileSync(path.join(FIXTURES, 'xray-report_vulnerabilities.json')),
+      // Exports whose first keys merely look like a report's: read, never left out.
+      'schema-first.json': JSON.stringify({
+        $schema: 'https://example.com/xray-sarif-compat.json',
+        total_rows: 0,
+        rows: [],
+      }),
+      'description-first.json': JSON.stringify([
+        { description: 'x', component: {}, vulnerability: { check_name: 'not a report' } },
+      ]),
     };
+    mkdirSync(path.join(dir, 'sub'));
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
     const logger = recordingLogger();
     try {
-      expect(await expandImportFiles(['*.json'], dir, [], logger)).toEqual(['dt-none.json', 'export.json']);
+      expect(await expandImportFiles(['**/*.json'], dir, [], logger)).toEqual([
+        'description-first.json',
+        'dt-none.json',
+        'export.json',
+        'schema-first.json',
+      ]);
       expect(logger.lines).toEqual([
         {
           level: 'info',
           message:
-            'The pattern "*.json" also matches gl-dependency-scanning-report.json, sca-bridge-summary.json, sca-bridge.sarif.json, summary-ps.json: left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job\'s), not exports.',
+            'The pattern "**/*.json" also matches gl-code-quality-report.json, gl-dependency-scanning-report.json, sca-bridge-summary.json, sca-bridge.sarif.json, sub/gl-code-quality-report.json (and 1 more): left out, as reports sca-bridge writes (SARIF, GitLab reports or run summaries, perhaps an earlier job\'s), not exports.',
         },
       ]);
       // Named, a report is not left out: it is read and refused for what it is.
