@@ -81377,7 +81377,8 @@ function ownStreams() {
  */
 const REPORT_STARTS = [
     // Their first keys in the order they are written: an export whose first key merely looks alike is read.
-    /^\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"runs"\s*:/i,
+    // The lookahead, not `[^"]*sarif[^"]*"`: that backtracks once per `sarif` of an unclosed string.
+    /^\{\s*"\$schema"\s*:\s*"(?=[^"]*sarif)[^"]*"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"runs"\s*:/i,
     /^\{\s*"version"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:\s*"[^"]*security-report-schemas/,
     /^\[\s*\{\s*"description"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"check_name"\s*:/,
     /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,
@@ -83041,15 +83042,16 @@ function comments(text) {
 function scanGradle(text) {
     const source = blankRanges(text, comments(text));
     const lineAt = lineLocator(source);
-    const versions = catalogVersions(source);
+    const refs = versionRefs(source, lineAt);
     const declarations = [];
     const add = (group, artifact, written, offset) => {
-        const version = written ?? versionRef(source, offset, versions);
+        const line = lineAt(offset);
+        const version = written ?? refs.get(line);
         declarations.push({
             ecosystem: 'maven',
             name: `${group}:${artifact}`,
             ...(version ? { version } : {}),
-            line: lineAt(offset),
+            line,
             direct: true,
         });
     };
@@ -83079,14 +83081,21 @@ function catalogVersions(source) {
     }
     return versions;
 }
-/** The version a catalog entry names by `version.ref = "jackson"` on its own line, from the `[versions]` table. */
-function versionRef(source, offset, versions) {
+/**
+ * The versions catalog entries name by `version.ref = "jackson"`, by the line of the entry, from the `[versions]`
+ * table: one pass over the text, whatever the number of entries on a line.
+ */
+function versionRefs(source, lineAt) {
+    const versions = catalogVersions(source);
+    const refs = new Map();
     if (!versions.size)
-        return undefined;
-    NEXT_LINE_END.lastIndex = offset;
-    const end = NEXT_LINE_END.exec(source)?.index ?? source.length;
-    const name = /\bversion\.ref\s*=\s*"([^"]+)"/.exec(source.slice(offset, end))?.[1];
-    return name === undefined ? undefined : versions.get(name);
+        return refs;
+    for (const match of source.matchAll(/\bversion\.ref\s*=\s*"([^"\r\n]+)"/g)) {
+        const version = versions.get(match[1] ?? '');
+        if (version)
+            refs.set(lineAt(match.index), version);
+    }
+    return refs;
 }
 /** gradle.lockfile: `group:artifact:version=configurations`, one per line. */
 function scanGradleLockfile(text) {
@@ -87422,13 +87431,16 @@ function proxyFor(url, env) {
         ? undefined
         : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
 }
+/** Statuses of a gateway that could not get an answer from the server: a proxy's own, in JSON too. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
 /**
  * What an HTTP answer that came through `proxy` says about it. `own`: the body is the server's own answer (its
- * JSON, not a page or nothing); unless it is, the proxy may have answered in the server's stead.
+ * JSON, not a page or nothing); unless it is, or it is a gateway's error, the proxy may have answered in the
+ * server's stead.
  */
-function describeProxyAnswer(url, proxy, own) {
+function describeProxyAnswer(url, status, proxy, own) {
     const through = `The answer came through the proxy ${proxy.origin} (${proxy.variable})`;
-    if (own)
+    if (own && !GATEWAY_STATUSES.has(status))
         return `${through}.`;
     const host = URL.parse(url) ? hostOf(new URL(url)) : url;
     return `${through}, which may have refused or failed the request itself: check that the proxy lets requests to ${host} through, or list ${host} in NO_PROXY to reach it directly.`;
@@ -87569,7 +87581,7 @@ class HttpStatusError extends errors/* ScannerError */.VM {
     proxy;
     constructor(status, url, body, contentType, redirect, proxy) {
         const answer = `${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
-        super(proxy ? `${(0,wording/* clause */.sb)(answer)}. ${describeProxyAnswer(url, proxy, serverJson(body))}` : answer);
+        super(proxy ? `${(0,wording/* clause */.sb)(answer)}. ${describeProxyAnswer(url, status, proxy, serverJson(body))}` : answer);
         this.status = status;
         this.url = url;
         this.body = body;
@@ -87583,7 +87595,7 @@ class HttpStatusError extends errors/* ScannerError */.VM {
      * the caller knows its server (by default: JSON).
      */
     throughProxy(own = serverJson(this.body)) {
-        return this.proxy ? describeProxyAnswer(this.url, this.proxy, own) : '';
+        return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
     }
 }
 /** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
@@ -87978,7 +87990,7 @@ class HttpClient {
             });
             // A proxy's block page may come with 200: the proxy is then named, as for an error status.
             const proxy = this.proxyOf(url);
-            const proxied = proxy ? ` ${describeProxyAnswer(url.href, proxy, false)}` : '';
+            const proxied = proxy ? ` ${describeProxyAnswer(url.href, response.status, proxy, false)}` : '';
             throw new errors/* ScannerError */.VM(this.redact(`${message}${proxied}`));
         }
     }

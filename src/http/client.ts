@@ -218,7 +218,7 @@ export class HttpStatusError extends ScannerError {
     readonly proxy?: Proxy,
   ) {
     const answer = `${url} answered HTTP ${status}${body ? `: ${body.slice(0, 300)}` : ''}`;
-    super(proxy ? `${clause(answer)}. ${describeProxyAnswer(url, proxy, serverJson(body))}` : answer);
+    super(proxy ? `${clause(answer)}. ${describeProxyAnswer(url, status, proxy, serverJson(body))}` : answer);
   }
 
   /**
@@ -227,7 +227,7 @@ export class HttpStatusError extends ScannerError {
    * the caller knows its server (by default: JSON).
    */
   throughProxy(own = serverJson(this.body)): string {
-    return this.proxy ? describeProxyAnswer(this.url, this.proxy, own) : '';
+    return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
   }
 }
 
@@ -680,7 +680,7 @@ export class HttpClient {
       });
       // A proxy's block page may come with 200: the proxy is then named, as for an error status.
       const proxy = this.proxyOf(url);
-      const proxied = proxy ? ` ${describeProxyAnswer(url.href, proxy, false)}` : '';
+      const proxied = proxy ? ` ${describeProxyAnswer(url.href, response.status, proxy, false)}` : '';
       throw new ScannerError(this.redact(`${message}${proxied}`));
     }
   }

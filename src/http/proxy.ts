@@ -99,13 +99,17 @@ export function proxyFor(url: URL, env: ProxyEnv): Proxy | undefined {
     : { variable, origin: proxy.origin, withCredentials: proxy.username !== '' };
 }
 
+/** Statuses of a gateway that could not get an answer from the server: a proxy's own, in JSON too. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
 /**
  * What an HTTP answer that came through `proxy` says about it. `own`: the body is the server's own answer (its
- * JSON, not a page or nothing); unless it is, the proxy may have answered in the server's stead.
+ * JSON, not a page or nothing); unless it is, or it is a gateway's error, the proxy may have answered in the
+ * server's stead.
  */
-export function describeProxyAnswer(url: string, proxy: Proxy, own: boolean): string {
+export function describeProxyAnswer(url: string, status: number, proxy: Proxy, own: boolean): string {
   const through = `The answer came through the proxy ${proxy.origin} (${proxy.variable})`;
-  if (own) return `${through}.`;
+  if (own && !GATEWAY_STATUSES.has(status)) return `${through}.`;
   const host = URL.parse(url) ? hostOf(new URL(url)) : url;
   return `${through}, which may have refused or failed the request itself: check that the proxy lets requests to ${host} through, or list ${host} in NO_PROXY to reach it directly.`;
 }

@@ -56,7 +56,8 @@ function ownStreams(): BigIntStats[] {
  */
 const REPORT_STARTS = [
   // Their first keys in the order they are written: an export whose first key merely looks alike is read.
-  /^\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"runs"\s*:/i,
+  // The lookahead, not `[^"]*sarif[^"]*"`: that backtracks once per `sarif` of an unclosed string.
+  /^\{\s*"\$schema"\s*:\s*"(?=[^"]*sarif)[^"]*"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"runs"\s*:/i,
   /^\{\s*"version"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:\s*"[^"]*security-report-schemas/,
   /^\[\s*\{\s*"description"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"check_name"\s*:/,
   /^\{\s*"status"\s*:\s*"(passed|failed|error)"\s*,\s*"mode"\s*:/,

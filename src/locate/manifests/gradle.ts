@@ -90,15 +90,16 @@ function comments(text: string): Range[] {
 export function scanGradle(text: string): Declaration[] {
   const source = blankRanges(text, comments(text));
   const lineAt = lineLocator(source);
-  const versions = catalogVersions(source);
+  const refs = versionRefs(source, lineAt);
   const declarations: Declaration[] = [];
   const add = (group: string, artifact: string, written: string | undefined, offset: number) => {
-    const version = written ?? versionRef(source, offset, versions);
+    const line = lineAt(offset);
+    const version = written ?? refs.get(line);
     declarations.push({
       ecosystem: 'maven',
       name: `${group}:${artifact}`,
       ...(version ? { version } : {}),
-      line: lineAt(offset),
+      line,
       direct: true,
     });
   };
@@ -128,17 +129,19 @@ function catalogVersions(source: string): ReadonlyMap<string, string> {
   return versions;
 }
 
-/** The version a catalog entry names by `version.ref = "jackson"` on its own line, from the `[versions]` table. */
-function versionRef(
-  source: string,
-  offset: number,
-  versions: ReadonlyMap<string, string>,
-): string | undefined {
-  if (!versions.size) return undefined;
-  NEXT_LINE_END.lastIndex = offset;
-  const end = NEXT_LINE_END.exec(source)?.index ?? source.length;
-  const name = /\bversion\.ref\s*=\s*"([^"]+)"/.exec(source.slice(offset, end))?.[1];
-  return name === undefined ? undefined : versions.get(name);
+/**
+ * The versions catalog entries name by `version.ref = "jackson"`, by the line of the entry, from the `[versions]`
+ * table: one pass over the text, whatever the number of entries on a line.
+ */
+function versionRefs(source: string, lineAt: (offset: number) => number): ReadonlyMap<number, string> {
+  const versions = catalogVersions(source);
+  const refs = new Map<number, string>();
+  if (!versions.size) return refs;
+  for (const match of source.matchAll(/\bversion\.ref\s*=\s*"([^"\r\n]+)"/g)) {
+    const version = versions.get(match[1] ?? '');
+    if (version) refs.set(lineAt(match.index), version);
+  }
+  return refs;
 }
 
 /** gradle.lockfile: `group:artifact:version=configurations`, one per line. */

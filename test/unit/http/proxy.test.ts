@@ -185,6 +185,22 @@ describe("the scanners' explanations through a proxy", () => {
     );
   });
 
+  it("Dependency-Track: its empty 401 (a wrong key) is its own; a gateway's JSON 502 still names the proxy", () => {
+    const unauthorised = explain(status(401, '', '', '/api/v1/team/self'), {
+      what: 'checking the API key',
+    }).message;
+    expect(unauthorised.endsWith(` The answer came through the proxy ${origin} (HTTP_PROXY).`)).toBe(true);
+    const gateway = explain(
+      status(
+        502,
+        '{"message":"An invalid response was received from the upstream server"}',
+        'application/json',
+      ),
+      { what: "reading Dependency-Track's version" },
+    ).message;
+    expect(gateway.endsWith(` ${refused(origin)}`), gateway).toBe(true);
+  });
+
   it('Dependency-Track: its own plain-text 404 says only that it came through the proxy', () => {
     const message = explain(status(404, 'The project could not be found.', 'text/plain', '/api/v1/project'), {
       what: 'reading the project',

@@ -45,6 +45,13 @@ describe('Gradle', () => {
     expect(read(scanGradle(text))).toEqual(['org.acme:lib@1.0:2']);
   });
 
+  it('reads 600,000 catalog entries on one line, with a [versions] table (each looked up once)', () => {
+    const text = `[versions]\nj = "2.0"\n[libraries]\n${'"a:b" '.repeat(600_000)}\nx = { module = "org.acme:lib", version.ref = "j" }\n`;
+    const declarations = scanGradle(text);
+    expect(declarations).toHaveLength(600_001);
+    expect(read(declarations.slice(-1))).toEqual(['org.acme:lib@2.0:5']);
+  });
+
   it('reads 400,000 block comments never closed', () => {
     const text = `${'/* '.repeat(400_000)}\nimplementation "org.acme:lib:1.0"\n`;
     expect(read(scanGradle(text))).toEqual(['org.acme:lib@1.0:2']);
