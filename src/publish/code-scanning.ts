@@ -40,6 +40,13 @@ function withoutSuppressed(log: Log): Log {
 }
 
 function explain(error: HttpStatusError, repository: string): string {
+  // Through a proxy, said as for the scanners: the proxy may have answered itself.
+  const proxied = error.throughProxy();
+  const explained = explainStatus(error, repository);
+  return proxied && !explained.endsWith(proxied) ? `${explained} ${proxied}` : explained;
+}
+
+function explainStatus(error: HttpStatusError, repository: string): string {
   if (error.status === 403 || error.status === 401) {
     return `GitHub refused the SARIF upload to ${repository} (HTTP ${error.status}: ${error.body.slice(0, 200)}). The job needs \`permissions: security-events: write\`, and the repository needs code scanning (GitHub Advanced Security on private repositories). The SARIF file is still written; upload it with github/codeql-action/upload-sarif, or set upload-sarif: false.`;
   }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient, HttpStatusError } from '../../../src/http/client.js';
+import { uploadSarif } from '../../../src/publish/code-scanning.js';
 import { agentProxies, proxyFor } from '../../../src/http/proxy.js';
 import { explain } from '../../../src/scanners/dependency-track/errors.js';
 import { explainXrayError } from '../../../src/scanners/xray/errors.js';
@@ -86,6 +87,34 @@ describe('an error status that came through a proxy', () => {
     );
     expect(error.message).toContain('/api/version did not return JSON');
     expect(error.message).toContain(refused(forward.url));
+  });
+
+  it("code scanning: GitHub's advice for a 403, and what to check of the proxy that gave it", async () => {
+    const forward = await proxy((_, res) => {
+      res.writeHead(403, { 'content-type': 'text/html' });
+      res.end(PAGE);
+    });
+    const target = {
+      apiUrl: 'http://github.internal.example',
+      token: 'ghs_0123456789abcdef',
+      repository: 'acme/shop',
+      commitSha: '0'.repeat(40),
+      ref: 'refs/heads/main',
+      proxyEnv: { HTTP_PROXY: forward.url },
+      waitSeconds: 1,
+      pollSeconds: 1,
+    };
+    const log = { version: '2.1.0' as const, runs: [] };
+    const error = await uploadSarif(log, target, new MemoryLogger(), () => undefined).then(
+      () => new Error('expected a failure'),
+      (failure: unknown) => failure as Error,
+    );
+    expect(error.message).toContain('`permissions: security-events: write`');
+    expect(
+      error.message.endsWith(
+        refused(forward.url).replaceAll('scanner.internal.example', 'github.internal.example'),
+      ),
+    ).toBe(true);
   });
 
   it('never shows the password of the proxy variable', async () => {
