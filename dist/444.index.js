@@ -116,9 +116,7 @@ class XrayStatusError extends errors/* ScannerError */.VM {
     http;
     context;
     constructor(http, context) {
-        const proxied = http.throughProxy();
-        const message = explainStatus(http, context);
-        super(proxied ? `${message} ${proxied}` : message);
+        super(http.explained(explainStatus(http, context)));
         this.http = http;
         this.context = context;
     }

@@ -77647,6 +77647,10 @@ var ca_file = __nccwpck_require__(93281);
 
 /** Where the SARIF is written when `sarif-file` names no path. */
 const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
+/** Whether a relative path leaves the folder it is relative to: `..` or `../x` does, a folder named `..x` not. */
+function leavesFolder(relative, separator = (external_node_path_default()).sep) {
+    return relative === '..' || relative.startsWith(`..${separator}`);
+}
 /** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
 function relativeUri(from, to) {
     return external_node_path_default().relative(from, to).split((external_node_path_default()).sep).join('/');
@@ -78406,13 +78410,12 @@ function withoutSuppressed(log) {
         })),
     };
 }
+/** GitHub's refusal with what to do; through a proxy, what to check of it too (the error's own message has it). */
 function explain(error, repository) {
-    // Through a proxy, said as for the scanners: the proxy may have answered itself.
-    const proxied = error.throughProxy();
-    const explained = explainStatus(error, repository);
-    return proxied && !explained.endsWith(proxied) ? `${explained} ${proxied}` : explained;
+    const advice = statusAdvice(error, repository);
+    return advice ? error.explained(advice) : `The SARIF upload failed: ${error.message}`;
 }
-function explainStatus(error, repository) {
+function statusAdvice(error, repository) {
     if (error.status === 403 || error.status === 401) {
         return `GitHub refused the SARIF upload to ${repository} (HTTP ${error.status}: ${error.body.slice(0, 200)}). The job needs \`permissions: security-events: write\`, and the repository needs code scanning (GitHub Advanced Security on private repositories). The SARIF file is still written; upload it with github/codeql-action/upload-sarif, or set upload-sarif: false.`;
     }
@@ -78421,7 +78424,7 @@ function explainStatus(error, repository) {
     }
     if (error.status === 413)
         return 'GitHub refused the SARIF as too large (HTTP 413). The SARIF file is still written.';
-    return `The SARIF upload failed: ${error.message}`;
+    return undefined;
 }
 /** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */
 async function uploadSarif(log, target, logger, uploaded) {
@@ -78536,7 +78539,7 @@ function secretPath(url) {
     return [...new Set(parts.filter((part) => part.length >= SECRET_PATH_MIN))];
 }
 /** What to do about a receiver's refusal, where its status says. */
-function statusAdvice(error) {
+function webhook_statusAdvice(error) {
     if (error.redirect)
         return (0,http_client/* redirectAdvice */.R2)(error.redirect, 'webhook-url', 'a redirected POST may arrive without its body, or elsewhere');
     if (error.status === 401 || error.status === 403)
@@ -78584,7 +78587,7 @@ async function sendWebhook(config, summary, logger) {
         logger.info(`Webhook delivered to ${url.origin}.`);
     }
     catch (error) {
-        const advice = error instanceof http_client/* HttpStatusError */.F9 ? statusAdvice(error) : undefined;
+        const advice = error instanceof http_client/* HttpStatusError */.F9 ? webhook_statusAdvice(error) : undefined;
         logger.warn(`The webhook to ${url.origin} failed: ${(0,wording/* clause */.sb)(error.message)}${advice ? `; ${advice}` : ''}. The scan result itself is unaffected.`);
     }
     finally {
@@ -80853,12 +80856,12 @@ const xraySimpleJson = {
         ('securityViolations' in doc || 'scansStatus' in doc || 'licensesViolations' in doc),
     read(doc, file) {
         const parsed = (0,importer/* validate */.tf)(documentSchema, doc, file, 'xray-simple-json');
+        refuseFailedRun(parsed, file);
         const violations = [
             ...parsed.securityViolations.map(xray_simple_json_mapViolation('security')),
             ...parsed.licensesViolations.map(xray_simple_json_mapViolation('license')),
             ...parsed.operationalRiskViolations.map(xray_simple_json_mapViolation('operational_risk')),
         ];
-        refuseFailedRun(parsed, file);
         const notes = sourceCodeNote(doc);
         return {
             scanner: 'xray',
@@ -81497,25 +81500,31 @@ function readRegularFile(file, cwd, seen) {
     if ('notFile' in opened) {
         throw new src_errors/* UserError */.yo(`Input import-file: cannot read ${file}: ${notAFile(opened.notFile)}.`);
     }
-    let read;
+    const { fd } = opened;
     try {
         // The file opened, not its path again: what is read is what is judged; big integers, as `sameNode` says.
-        const { dev, ino, size, mtimeNs } = (0,external_node_fs_.fstatSync)(opened.fd, { bigint: true });
+        const stats = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
         // A file system without inode numbers (FAT on Windows) gives 0 for every file: nothing to tell by then.
-        const id = `${dev}:${ino}`;
-        const first = ino ? seen.get(id) : undefined;
-        if (first !== undefined)
-            return (read = { sameAs: first });
-        if (ino)
+        const id = `${stats.dev}:${stats.ino}`;
+        const first = stats.ino ? seen.get(id) : undefined;
+        if (first !== undefined) {
+            (0,external_node_fs_.closeSync)(fd);
+            return { sameAs: first };
+        }
+        if (stats.ino)
             seen.set(id, file);
         // One read, not many thread-pool round trips: a third faster for a 200 MB export, and nothing else waits.
-        return (read = new Input((0,external_node_fs_.readFileSync)(opened.fd), opened.fd, file, `${size}:${mtimeNs}`));
+        // The file stays open for reading elements again (`Input.elementText`); the reader closes it.
+        return new Input((0,external_node_fs_.readFileSync)(fd), fd, file, stampOf(stats));
     }
-    finally {
-        // Kept open for reading elements again (`Input.elementText`); the reader closes it.
-        if (!(read instanceof Input))
-            (0,external_node_fs_.closeSync)(opened.fd);
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
     }
+}
+/** A file's size and modification time, which a read again must find unchanged. */
+function stampOf(stats) {
+    return `${stats.size}:${stats.mtimeNs}`;
 }
 /** Where a relative path was looked for: the current directory, not `working-directory`, as users may expect. */
 function lookedIn(file, cwd) {
@@ -81600,8 +81609,7 @@ class Input {
                 filled = 0;
                 for (let n = -1; n && filled < size; filled += n)
                     n = (0,external_node_fs_.readSync)(fd, window, filled, size - filled, start + filled);
-                const { size: now, mtimeNs } = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
-                if (end > from + filled || `${now}:${mtimeNs}` !== stamp) {
+                if (end > from + filled || stampOf((0,external_node_fs_.fstatSync)(fd, { bigint: true })) !== stamp) {
                     throw new src_errors/* UserError */.yo(`${file}: the file changed while sca-bridge read it (is something still writing it?); import it once it is written.`);
                 }
             }
@@ -81875,9 +81883,7 @@ function rootManifestOf(name) {
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 function toUri(root, file) {
     const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, file));
-    // `..` or `../x` is outside; a folder named `..x` is not.
-    const outside = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
-    if (!relative || outside || external_node_path_default().isAbsolute(relative))
+    if (!relative || leavesFolder(relative) || external_node_path_default().isAbsolute(relative))
         return undefined;
     return relative.split((external_node_path_default()).sep).join('/');
 }
@@ -83867,7 +83873,7 @@ class Repository {
             for (const include of type.includes?.(text) ?? []) {
                 // Relative to the including file; one outside the repository (`../x`, `/etc/x`) is not read.
                 const joined = external_node_path_default().posix.join(folder, include);
-                if (!external_node_path_default().posix.isAbsolute(include) && joined !== '..' && !joined.startsWith('../'))
+                if (!external_node_path_default().posix.isAbsolute(include) && !leavesFolder(joined, '/'))
                     this.included.push([joined, type]);
             }
             declarations = type.scan(text, uri);
@@ -84842,15 +84848,12 @@ class GzipBound {
             this.held.push(copy);
             return;
         }
-        this.compress(copy);
+        this.start();
+        this.write(copy);
         while (this.settled <= this.chunks - 1 - IN_FLIGHT)
             await this.settle();
         // The trailer is not out yet.
         this.over = this.settledBytes + GZIP_FRAME > this.budget;
-    }
-    compress(chunk) {
-        this.start();
-        this.write(chunk);
     }
     /** Starts compressing, with the text held so far. */
     start() {
@@ -87603,6 +87606,11 @@ class HttpStatusError extends errors/* ScannerError */.VM {
     throughProxy(own = serverJson(this.body)) {
         return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
     }
+    /** A caller's explanation of this answer, and, when it came through a proxy, what `throughProxy` adds. */
+    explained(message, own) {
+        const proxied = this.throughProxy(own);
+        return proxied ? `${message} ${proxied}` : message;
+    }
 }
 /** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
 function redirectAdvice(redirect, input, why = 'the token would travel along') {
@@ -87641,11 +87649,11 @@ function speaksNoTls(code, message) {
     return (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST/i.test(code) ||
         /wrong version number/i.test(message));
 }
-/** Network error codes a user can act on, with what to do. */
 /** `a minute`, `30 s`. */
 function seconds(ms) {
     return ms === 60_000 ? 'a minute' : `${Math.round(ms / 100) / 10} s`;
 }
+/** Network error codes a user can act on, with what to do. */
 function describeFailure(code, message, url, context) {
     const { input, caFile } = context;
     // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.

@@ -4,6 +4,11 @@ import path from 'node:path';
 /** Where the SARIF is written when `sarif-file` names no path. */
 export const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
 
+/** Whether a relative path leaves the folder it is relative to: `..` or `../x` does, a folder named `..x` not. */
+export function leavesFolder(relative: string, separator = path.sep): boolean {
+  return relative === '..' || relative.startsWith(`..${separator}`);
+}
+
 /** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
 export function relativeUri(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');

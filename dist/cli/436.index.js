@@ -219,10 +219,10 @@ function explain(error, call, dtAnswered = false) {
     // Through a proxy, the proxy may have written it.
     const said = detail ? ` ${error.proxy ? 'The answer' : 'Dependency-Track'} said: "${detail}".` : '';
     // Dependency-Track answers its refusals in JSON or plain text, and a wrong key or a missing permission with
-    // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is.
+    // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is, which
+    // the client tells when `own` is left undefined.
     const own = (!!detail && status < 500) || (!error.body.trim() && (status === 401 || status === 403));
-    const proxied = own ? error.throughProxy(true) : error.throughProxy();
-    const fail = (message) => new DtError(proxied ? `${message} ${proxied}` : message, status);
+    const fail = (message) => new DtError(error.explained(message, own ? true : undefined), status);
     if (error.redirect) {
         return fail(`Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`);
     }

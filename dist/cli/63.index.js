@@ -878,7 +878,8 @@ class StreamLogger {
 /* harmony export */   H9: () => (/* binding */ relativeUri),
 /* harmony export */   V3: () => (/* binding */ DEFAULT_SARIF_FILE),
 /* harmony export */   Vi: () => (/* binding */ sameFile),
-/* harmony export */   ZU: () => (/* binding */ openRegularFile)
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   tC: () => (/* binding */ leavesFolder)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -888,6 +889,10 @@ class StreamLogger {
 
 /** Where the SARIF is written when `sarif-file` names no path. */
 const DEFAULT_SARIF_FILE = 'sca-bridge.sarif';
+/** Whether a relative path leaves the folder it is relative to: `..` or `../x` does, a folder named `..x` not. */
+function leavesFolder(relative, separator = (node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)) {
+    return relative === '..' || relative.startsWith(`..${separator}`);
+}
 /** `to` as seen from `from`, with `/` on every system: how SARIF and the reports write a path. */
 function relativeUri(from, to) {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(from, to).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');

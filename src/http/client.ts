@@ -229,6 +229,12 @@ export class HttpStatusError extends ScannerError {
   throughProxy(own = serverJson(this.body)): string {
     return this.proxy ? describeProxyAnswer(this.url, this.status, this.proxy, own) : '';
   }
+
+  /** A caller's explanation of this answer, and, when it came through a proxy, what `throughProxy` adds. */
+  explained(message: string, own?: boolean): string {
+    const proxied = this.throughProxy(own);
+    return proxied ? `${message} ${proxied}` : message;
+  }
 }
 
 /** What to do about a redirect; `why` says what following it would do (the scanners': take the token along). */
@@ -291,12 +297,12 @@ function speaksNoTls(code: string, message: string): boolean {
   );
 }
 
-/** Network error codes a user can act on, with what to do. */
 /** `a minute`, `30 s`. */
 function seconds(ms: number): string {
   return ms === 60_000 ? 'a minute' : `${Math.round(ms / 100) / 10} s`;
 }
 
+/** Network error codes a user can act on, with what to do. */
 function describeFailure(code: string, message: string, url: string, context: NetworkContext): string {
   const { input, caFile } = context;
   // An unknown issuer, not an expired certificate or another host's: the one failure a CA file could mend.

@@ -166,12 +166,12 @@ export const xraySimpleJson: ImportFormat = {
     ('securityViolations' in doc || 'scansStatus' in doc || 'licensesViolations' in doc),
   read(doc, file) {
     const parsed = validate(documentSchema, doc, file, 'xray-simple-json');
+    refuseFailedRun(parsed, file);
     const violations = [
       ...parsed.securityViolations.map(mapViolation('security')),
       ...parsed.licensesViolations.map(mapViolation('license')),
       ...parsed.operationalRiskViolations.map(mapViolation('operational_risk')),
     ];
-    refuseFailedRun(parsed, file);
     const notes = sourceCodeNote(doc);
     return {
       scanner: 'xray',

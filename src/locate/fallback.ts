@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_SARIF_FILE, relativeUri } from '../paths.js';
+import { DEFAULT_SARIF_FILE, leavesFolder, relativeUri } from '../paths.js';
 import type { LocatorOptions } from './locator.js';
 import type { Repository } from './repository.js';
 
@@ -44,9 +44,7 @@ export function rootManifestOf(name: string): { order: number; ecosystems: reado
 /** A path as a location URI: relative to the working directory, with `/`; undefined outside it. */
 export function toUri(root: string, file: string): string | undefined {
   const relative = path.relative(root, path.resolve(root, file));
-  // `..` or `../x` is outside; a folder named `..x` is not.
-  const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
-  if (!relative || outside || path.isAbsolute(relative)) return undefined;
+  if (!relative || leavesFolder(relative) || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
 

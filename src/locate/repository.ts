@@ -1,6 +1,6 @@
 import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openRegularFile } from '../paths.js';
+import { leavesFolder, openRegularFile } from '../paths.js';
 import { fileTypeOf, type FileKind, type FileType } from './manifests/index.js';
 import {
   keyOf,
@@ -152,8 +152,7 @@ export class Repository {
       for (const include of type.includes?.(text) ?? []) {
         // Relative to the including file; one outside the repository (`../x`, `/etc/x`) is not read.
         const joined = path.posix.join(folder, include);
-        if (!path.posix.isAbsolute(include) && joined !== '..' && !joined.startsWith('../'))
-          this.included.push([joined, type]);
+        if (!path.posix.isAbsolute(include) && !leavesFolder(joined, '/')) this.included.push([joined, type]);
       }
       declarations = type.scan(text, uri);
     } catch (error) {

@@ -39,14 +39,13 @@ function withoutSuppressed(log: Log): Log {
   };
 }
 
+/** GitHub's refusal with what to do; through a proxy, what to check of it too (the error's own message has it). */
 function explain(error: HttpStatusError, repository: string): string {
-  // Through a proxy, said as for the scanners: the proxy may have answered itself.
-  const proxied = error.throughProxy();
-  const explained = explainStatus(error, repository);
-  return proxied && !explained.endsWith(proxied) ? `${explained} ${proxied}` : explained;
+  const advice = statusAdvice(error, repository);
+  return advice ? error.explained(advice) : `The SARIF upload failed: ${error.message}`;
 }
 
-function explainStatus(error: HttpStatusError, repository: string): string {
+function statusAdvice(error: HttpStatusError, repository: string): string | undefined {
   if (error.status === 403 || error.status === 401) {
     return `GitHub refused the SARIF upload to ${repository} (HTTP ${error.status}: ${error.body.slice(0, 200)}). The job needs \`permissions: security-events: write\`, and the repository needs code scanning (GitHub Advanced Security on private repositories). The SARIF file is still written; upload it with github/codeql-action/upload-sarif, or set upload-sarif: false.`;
   }
@@ -55,7 +54,7 @@ function explainStatus(error: HttpStatusError, repository: string): string {
   }
   if (error.status === 413)
     return 'GitHub refused the SARIF as too large (HTTP 413). The SARIF file is still written.';
-  return `The SARIF upload failed: ${error.message}`;
+  return undefined;
 }
 
 /** Uploads SARIF through the REST API (gzip + base64) and waits until GitHub has processed it. */

@@ -117,15 +117,11 @@ export class GzipBound {
       this.held.push(copy);
       return;
     }
-    this.compress(copy);
+    this.start();
+    this.write(copy);
     while (this.settled <= this.chunks - 1 - IN_FLIGHT) await this.settle();
     // The trailer is not out yet.
     this.over = this.settledBytes + GZIP_FRAME > this.budget;
-  }
-
-  private compress(chunk: Buffer): void {
-    this.start();
-    this.write(chunk);
   }
 
   /** Starts compressing, with the text held so far. */

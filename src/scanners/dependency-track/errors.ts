@@ -178,10 +178,10 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
   // Through a proxy, the proxy may have written it.
   const said = detail ? ` ${error.proxy ? 'The answer' : 'Dependency-Track'} said: "${detail}".` : '';
   // Dependency-Track answers its refusals in JSON or plain text, and a wrong key or a missing permission with
-  // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is.
+  // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is, which
+  // the client tells when `own` is left undefined.
   const own = (!!detail && status < 500) || (!error.body.trim() && (status === 401 || status === 403));
-  const proxied = own ? error.throughProxy(true) : error.throughProxy();
-  const fail = (message: string) => new DtError(proxied ? `${message} ${proxied}` : message, status);
+  const fail = (message: string) => new DtError(error.explained(message, own ? true : undefined), status);
   if (error.redirect) {
     return fail(
       `Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${redirectAdvice(error.redirect, 'api-url')}.`,

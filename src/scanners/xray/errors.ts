@@ -39,9 +39,7 @@ export class XrayStatusError extends ScannerError {
     readonly http: HttpStatusError,
     readonly context: ErrorContext,
   ) {
-    const proxied = http.throughProxy();
-    const message = explainStatus(http, context);
-    super(proxied ? `${message} ${proxied}` : message);
+    super(http.explained(explainStatus(http, context)));
   }
 
   get status(): number {
