@@ -359,12 +359,20 @@ function totalCount(headers) {
     return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+// EXTERNAL MODULE: ./src/scanners/limiter.ts
+var scanners_limiter = __webpack_require__(7131);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/paging.ts
 
 
 
-/** Rows asked for per page: DT's own default, which every version honours or exceeds. */
-const PAGE_SIZE = 100;
+
+/**
+ * Rows asked for per page. DT's default is 100; a larger page means fewer requests, and a server that caps the
+ * page size answers page 1 with fewer rows than asked, which is then the size asked for every later page.
+ */
+const PAGE_SIZE = 1000;
+/** Pages read at the same time once page 1 told the total and the page size (as many as Xray's). */
+const PAGE_CONCURRENCY = 4;
 /** A row's identity, from one of its string fields (`matrix` of a finding, `uuid` of a violation). */
 function byField(field) {
     return (row) => {
@@ -383,17 +391,21 @@ class ListChanged extends errors/* ScannerError */.VM {
 /** Reads of a whole list: a total that changed while the first was read gets one more try from page 1. */
 const READS = 2;
 /**
- * Reads every row of a paged list: pages of `pageNumber`/`pageSize` until the distinct rows collected reach
- * `X-Total-Count`. Pages longer than asked for are accepted (DT4 returns findings whole). A row an earlier page
- * gave (a server that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the
- * total is reached is an error, never a quiet gap. So is a total that changes between pages (rows deleted or
- * added meanwhile shift others onto pages already read, where they are never seen), after one more read from
- * page 1: an analyser that finishes just after the BOM was processed changes the list once.
+ * Reads every row of a paged list: page 1 of `pageNumber`/`pageSize` tells the total (`X-Total-Count`) and the
+ * page size the server serves (fewer rows than asked while the total is larger: a cap, asked for from then on,
+ * so the pages stay contiguous), then the other pages `PAGE_CONCURRENCY` at a time, taken in page order until
+ * the distinct rows collected reach the total, and further pages one by one if they do not yet. Pages longer
+ * than asked for are accepted (DT4 returns findings whole, in one request). A row an earlier page gave (a server
+ * that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the total is reached is
+ * an error, never a quiet gap. So is a total that changes between pages (rows deleted or added meanwhile shift
+ * others onto pages already read, where they are never seen), after one more read from page 1: an analyser
+ * that finishes just after the BOM was processed changes the list once.
  */
-async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE) {
+async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE, concurrency = PAGE_CONCURRENCY) {
+    const limiter = new scanners_limiter/* Limiter */.jG(concurrency);
     for (let read = 1;; read++) {
         try {
-            return await readOnce(api, path, query, call, logger, pageSize, read);
+            return await readOnce(api, path, query, call, logger, pageSize, read, limiter);
         }
         catch (error) {
             if (!(error instanceof ListChanged) || read >= READS)
@@ -402,11 +414,10 @@ async function readAllPages(api, path, query, call, logger, pageSize = PAGE_SIZE
         }
     }
 }
-async function readOnce(api, path, query, call, logger, pageSize, read) {
-    const rows = [];
-    const seen = new Set();
+async function readOnce(api, path, query, call, logger, asked, read, limiter) {
     let first;
-    for (let page = 1;; page++) {
+    /** One page's rows, checked: a list, with an `X-Total-Count` equal to page 1's. */
+    const readPage = async (page, pageSize) => {
         const { data, headers } = await api.json({
             path,
             query: { ...query, pageNumber: page, pageSize },
@@ -425,6 +436,12 @@ async function readOnce(api, path, query, call, logger, pageSize, read) {
             const change = `The ${call.rows} of ${path} changed while they were read: page 1 said ${first} (X-Total-Count), page ${page} says ${total}`;
             throw new ListChanged(change, `${change}, in both of ${READS} reads. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may be changing the project).`);
         }
+        return data;
+    };
+    const rows = [];
+    const seen = new Set();
+    /** Adds a page's rows in page order; true once the total is reached. A page that adds nothing before is an error. */
+    const add = (page, data, total) => {
         const before = rows.length;
         // A repeat within one answer is the server's own (DT may list a finding twice and counts both); only
         // rows an earlier page already gave are skipped.
@@ -439,10 +456,61 @@ async function readOnce(api, path, query, call, logger, pageSize, read) {
                 seen.add(id);
         logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
         if (rows.length >= total)
-            return rows;
+            return true;
         if (rows.length === before) {
             throw new errors/* ScannerError */.VM(`The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} ${data.length ? 'only repeated rows already read' : 'came back empty'} after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`);
         }
+        return false;
+    };
+    const firstPage = await limiter.run(() => readPage(1, asked));
+    const total = first;
+    if (add(1, firstPage, total))
+        return rows;
+    // Fewer rows than asked while the total is larger: the server caps pages at what it gave. With pageNumber
+    // semantics the offset is (page − 1) × pageSize, so asking that size keeps the pages contiguous. More rows
+    // than asked: it does not page (DT4 sends findings whole), and the pages after are read one at a time, where
+    // the first that adds nothing ends the read, rather than many copies of the whole list at once.
+    const pageSize = Math.min(asked, firstPage.length);
+    const pages = firstPage.length > asked ? 1 : Math.ceil(total / pageSize);
+    if (pages > 1) {
+        logger.debug(`${path}: ${total} ${call.rows} in ${pages} pages of ${pageSize}${pageSize < asked ? ` (the server caps a page at ${pageSize}; ${asked} were asked)` : ''}, ${limiter.size} at a time`);
+    }
+    // After a failure the pages still waiting are not asked for; every page before a failed one was already
+    // asked (the limiter starts them in order), so the first failure in page order is the same on every run.
+    let failed = false;
+    const reads = Array.from({ length: pages - 1 }, (_, i) => i + 2).map((page) => limiter.run(async () => {
+        if (failed)
+            throw new scanners_limiter/* Cancelled */.cJ(`reading ${path} stopped`);
+        try {
+            return await readPage(page, pageSize);
+        }
+        catch (error) {
+            failed = true;
+            throw error;
+        }
+    }));
+    // Each is awaited below in page order; handled now, so that one failing while an earlier one is awaited is
+    // not an unhandled rejection.
+    for (const pending of reads)
+        pending.catch(() => undefined);
+    try {
+        // In page order: the first page that fails or adds nothing is the error, and once the list is read or has
+        // failed the pages still waiting are not asked for (a server that ignores pageNumber is found out at page 2,
+        // not after every page).
+        for (const [i, pending] of reads.entries())
+            if (add(i + 2, await pending, total))
+                return rows;
+    }
+    finally {
+        failed = true;
+        await Promise.allSettled(reads);
+    }
+    // The pages the total called for came short without one adding nothing (a server listing rows twice across
+    // pages of its own, or a total counting rows it does not serve): read on, one page at a time, until the total
+    // is reached or a page adds nothing.
+    for (let page = pages + 1;; page++) {
+        if (add(page, await readPage(page, pageSize), total))
+            return rows;
     }
 }
 
@@ -1201,6 +1269,63 @@ function createDependencyTrack(options = {}) {
     };
 }
 const dependencyTrack = createDependencyTrack();
+
+
+/***/ }),
+
+/***/ 7131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   j3: () => (/* binding */ settleAll),
+/* harmony export */   jG: () => (/* binding */ Limiter)
+/* harmony export */ });
+/** At most `size` tasks at a time; the rest wait in order. A freed slot passes straight to the next waiter. */
+class Limiter {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+        if (!Number.isInteger(size) || size < 1)
+            throw new RangeError(`Limiter size must be ≥ 1, got ${size}`);
+    }
+    async run(task) {
+        if (this.active < this.size)
+            this.active++;
+        else
+            await new Promise((resolve) => this.waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+/** Thrown by a task that stopped because a sibling task failed; the sibling's error is the one to report. */
+class Cancelled extends Error {
+    name = 'Cancelled';
+}
+/**
+ * Waits for every promise, then throws the first real failure in the given order (not in time order, and
+ * never a `Cancelled` when there is a cause): callers get a stable error, and nothing is still running
+ * when they clean up.
+ */
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    const failures = results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => r.reason);
+    if (failures.length)
+        throw failures.find((e) => !(e instanceof Cancelled)) ?? failures[0];
+    return results.map((r) => r.value);
+}
 
 
 /***/ }),

@@ -77579,7 +77579,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29315);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19027);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -77588,7 +77588,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 29315:
+/***/ 19027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77802,6 +77802,10 @@ function parseFailOn(value) {
             throw new src_errors/* UserError */.yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
         }
         budgets[severity] = Number(match[2]);
+    }
+    // Commas alone (`,`) name no budget: read as budgets of nothing, the gate would never fail.
+    if (!Object.keys(budgets).length) {
+        throw new src_errors/* UserError */.yo(`Input fail-on: "${value}" names no severity; give critical, high, medium, low, any, none, or budgets such as critical:0,high:5.`);
     }
     return { kind: 'budgets', budgets };
 }
@@ -78707,7 +78711,30 @@ function findingMessage(finding) {
     return `${componentLabel(finding)} is affected by ${finding.id} (${detail}). ${fix}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Characters that change how the text around them shows rather than show themselves: C0 and C1 controls but
+ * tab and line breaks, and the bidi embeddings, overrides and isolates (`evil\u202egnp.exe` shows as
+ * `evilexe.png`). Scanner text shown to people (annotations, summaries, rule help) gets U+FFFD in their place.
+ */
+// eslint-disable-next-line no-control-regex -- matching controls is what it is for
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function visible(text) {
+    return text.replace(HIDDEN, '\ufffd');
+}
+/**
+ * Scanner and user text in markdown: no line breaks or pipes (table cells), and no backticks, brackets or tags
+ * that would pair with the document's own.
+ */
+function markdownCell(text) {
+    return visible(text)
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/[|`[\]\\]/g, (c) => `\\${c}`)
+        .replace(/</g, '&lt;');
+}
+
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
+
 
 
 /** GitHub shows at most 10 annotations of each kind per step, and 50 in all per job. */
@@ -78743,8 +78770,8 @@ function planAnnotations(findings, used, usedInJob = 0) {
         leftInJob -= 1;
         annotations.push({
             level,
-            title: `${finding.id} in ${componentLabel(finding)} (${finding.severity})`,
-            message: `${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`,
+            title: visible(`${finding.id} in ${componentLabel(finding)} (${finding.severity})`),
+            message: visible(`${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`),
             file: finding.location.uri,
             startLine: declaringLine(finding.location),
         });
@@ -78924,6 +78951,7 @@ async function writeJsonFile(file, value) {
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOLS = {
     'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -79001,6 +79029,10 @@ function ruleTags(findings) {
             add(cwe);
     return [...tags];
 }
+/** A CVSS vector as code, when it holds only what a vector does; other scanner text as plain text. */
+function vectorMarkdown(vector) {
+    return /^[\w:/.+-]+$/.test(vector) ? `\`${vector}\`` : markdownCell(vector);
+}
 /**
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
  * a rule and appears in both forms, so it is spliced in rather than copied into each.
@@ -79013,29 +79045,48 @@ function helpJson(id, findings, brief, descriptionJson, highest) {
     const fixed = lowestFirst([...new Set(findings.flatMap((f) => f.fixedVersions))]);
     const components = [...new Set(findings.map(componentLabel))];
     const references = [
-        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
+        ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter((r) => !!r)),
     ];
+    const shownComponents = components.slice(0, LIST_LIMIT);
+    const more = components.length > LIST_LIMIT ? ', …' : '';
+    const shownFixed = fixed.slice(0, LIST_LIMIT);
+    const scoreText = score !== undefined ? `, CVSS ${score.toFixed(1)}` : '';
+    const fixedText = (list) => (list.length ? list.join(', ') : 'none known');
     const lines = [
         `${id}: ${first.title}`,
-        `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
-        `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
-        `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
-    ];
-    if (brief)
-        return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
-    const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
-    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n');
+        `Severity: ${first.severity}${scoreText}${vector ? ` (${vector})` : ''}`,
+        `Affected components: ${shownComponents.join(', ')}${more}`,
+        `Fixed versions: ${fixedText(shownFixed)}`,
+    ].map(visible);
+    // The scanner's text as markdown that makes no markup of its own.
+    const md = {
+        heading: `**${markdownCell(id)}**: ${markdownCell(first.title)}`,
+        vector: vector && vectorMarkdown(vector),
+        components: shownComponents.map(markdownCell),
+        fixed: fixedText(shownFixed.map(markdownCell)),
+    };
+    if (brief) {
+        const markdown = [
+            md.heading,
+            `Severity: ${first.severity}${scoreText}${md.vector ? ` (${md.vector})` : ''}`,
+            `Affected components: ${md.components.join(', ')}${more}`,
+            `Fixed versions: ${md.fixed}`,
+        ];
+        return JSON.stringify({ text: lines.join('\n'), markdown: markdown.join('  \n') });
+    }
+    const shownReferences = references.slice(0, LIST_LIMIT);
+    const text = joinedJson(`${lines.join('\n')}\n\n`, descriptionJson, shownReferences.length ? `\n\n${shownReferences.map((r) => `- ${visible(r)}`).join('\n')}` : '\n');
+    // A reference that is no web URL is text, not a link of its own making.
+    const referenceItems = shownReferences.map((r) => `- ${webUrl(r) ?? markdownCell(r)}`);
     const markdown = joinedJson([
-        `**${id}**: ${first.title}`,
+        md.heading,
         '',
         `| Severity | CVSS | Affected components | Fixed versions |`,
         `| --- | --- | --- | --- |`,
-        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
-            .slice(0, LIST_LIMIT)
-            .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+        `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${md.vector ? ` ${md.vector}` : ''} | ${md.components.join('<br>')} | ${md.fixed} |`,
         '',
         '',
-    ].join('\n'), descriptionJson, references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '');
+    ].join('\n'), descriptionJson, referenceItems.length ? `\n\n**References**\n\n${referenceItems.join('\n')}` : '');
     return `{"text":${text},"markdown":${markdown}}`;
 }
 /** The first candidate that is a web URL GitLab takes too; each is parsed only until one is (25,000 rules). */
@@ -79053,7 +79104,8 @@ function ruleJson(id, findings, brief) {
     const severity = first.severity;
     const highest = (0,cvss/* highestCvss */.gb)(findings);
     const helpUri = firstHelpUri([advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]);
-    const description = first.description || first.title;
+    // The advisory's own markdown, but for characters that would hide or reorder the text around them.
+    const description = visible(first.description || first.title);
     const descriptionJson = JSON.stringify(description);
     const full = description.length <= DESCRIPTION_LIMIT
         ? descriptionJson
@@ -79177,6 +79229,7 @@ const SARIF_LOG_HEAD = `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.
 
 
 
+
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 900 * 1024;
 const TOP_FINDINGS = 25;
@@ -79189,20 +79242,10 @@ const ICON = {
     info: '⬜',
     unknown: '⬜',
 };
-/**
- * Scanner and user text in markdown: no newlines or pipes (table cells), and no backticks, brackets or tags
- * that would pair with the summary's own.
- */
-function cell(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/[|`[\]\\]/g, (c) => `\\${c}`)
-        .replace(/</g, '&lt;');
-}
 /** A link in a table cell: to a web URL only, with what would end the link or the cell (`(`, `)`, `|`) escaped. */
 function job_summary_link(text, url) {
     const target = webUrl(url)?.replace(/[()|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return target ? `[${cell(text)}](${target})` : cell(text);
+    return target ? `[${markdownCell(text)}](${target})` : markdownCell(text);
 }
 /** Whether the run got as far as reading its inputs: an error summary without a mode did not. */
 function configured(summary) {
@@ -79219,19 +79262,19 @@ function header(summary) {
         summary.scanner && `**Scanner:** ${summary.scanner}`,
         subject &&
             `**${summary.repoKey ? 'Repository' : 'Project'}:** ${job_summary_link(subject, summary.reportUrl ?? undefined)}`,
-        summary.branch && `**Branch:** ${cell(summary.branch)}`,
-        summary.environment && `**Environment:** ${cell(summary.environment)}`,
-        summary.scanTag && `**Scan tag:** ${cell(summary.scanTag)}`,
-        ...Object.entries(summary.metadata).map(([key, value]) => `**${cell(key)}:** ${cell(value)}`),
+        summary.branch && `**Branch:** ${markdownCell(summary.branch)}`,
+        summary.environment && `**Environment:** ${markdownCell(summary.environment)}`,
+        summary.scanTag && `**Scan tag:** ${markdownCell(summary.scanTag)}`,
+        ...Object.entries(summary.metadata).map(([key, value]) => `**${markdownCell(key)}:** ${markdownCell(value)}`),
         // A run that failed before its inputs were read has no gate to show (its summary's is a placeholder).
         configured(summary) &&
             `**Gate:** \`fail-on: ${summary.gate.failOn}\`${summary.gate.failOnPolicyViolation ? ' + policy violations' : ''}`,
     ].filter(Boolean);
     const lines = [`## sca-bridge: ${verdict}`, '', facts.join(' · '), ''];
     if (summary.error)
-        lines.push(`> **Error:** ${cell(summary.error.message)}`, '');
+        lines.push(`> **Error:** ${markdownCell(summary.error.message)}`, '');
     for (const reason of summary.gate.reasons)
-        lines.push(`- ${cell(reason)}`);
+        lines.push(`- ${markdownCell(reason)}`);
     if (summary.gate.reasons.length)
         lines.push('');
     return lines;
@@ -79270,7 +79313,7 @@ function findingRows(findings, { fileLink, artifact }, limit) {
         const startLine = declaringLine(f.location);
         const where = job_summary_link(`${uri}:${startLine}`, fileLink?.(uri, startLine));
         const scanner = webUrl(f.url) ? ` (${job_summary_link('scanner', f.url)})` : '';
-        return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${cell(componentLabel(f))} | ${cell(advisedVersions(f).join(', ') || '—')} | ${where} |`;
+        return `| ${ICON[f.severity]} ${f.severity}${score !== undefined ? ` ${score.toFixed(1)}` : ''} | ${job_summary_link(f.id, advisoryUrl(f.id) ?? f.references[0])}${scanner} | ${markdownCell(componentLabel(f))} | ${markdownCell(advisedVersions(f).join(', ') || '—')} | ${where} |`;
     });
     const more = findings.filter((f) => !f.suppressed).length - shown.length;
     return [
@@ -79299,7 +79342,7 @@ function violationRows(violations, uncounted, limit) {
         return uncounted ? ['### Policy violations', '', ...others] : [];
     const rows = violations
         .slice(0, limit)
-        .map((v) => `| ${v.state} | ${cell(v.policy)}${v.watch ? ` (${cell(v.watch)})` : ''} | ${cell(v.type)} | ${cell(v.component)} | ${cell(v.subject ?? '')} |`);
+        .map((v) => `| ${v.state} | ${markdownCell(v.policy)}${v.watch ? ` (${markdownCell(v.watch)})` : ''} | ${markdownCell(v.type)} | ${markdownCell(v.component)} | ${markdownCell(v.subject ?? '')} |`);
     return [
         '### Policy violations',
         '',
@@ -79326,7 +79369,7 @@ function renderJobSummary(input) {
         ...findingRows(input.findings ?? [], input, findingLimit),
         ...violationRows(input.violations, input.uncountedViolations ?? 0, TOP_VIOLATIONS),
         // A blank line apart: markdown runs consecutive quoted lines into one paragraph.
-        ...notes.flatMap((note, i) => (i ? ['', `> ${cell(note)}`] : [`> ${cell(note)}`])),
+        ...notes.flatMap((note, i) => (i ? ['', `> ${markdownCell(note)}`] : [`> ${markdownCell(note)}`])),
     ].join('\n');
     let limit = TOP_FINDINGS;
     let markdown = render(limit);
@@ -79440,18 +79483,31 @@ function findingKey(finding) {
         finding.id,
         component.ecosystem ?? '',
         component.packageName,
+        // The namespace too: an OS package's name leaves its distribution out (`pkg:deb/debian/foo` and
+        // `pkg:deb/ubuntu/foo` are both `foo`), and `a` `b/c` and `a/b` `c` write one name. Only when there is one, so
+        // that the keys of others stay as they were.
+        ...(component.group ? [component.group] : []),
         // A component known by no version, such as a file Xray knows by its hash, is told apart by its purl.
         component.version ?? component.purl ?? '',
         finding.location.uri,
     ]);
 }
-function union(a, b) {
-    return [...new Set([...a, ...b])];
+/** Every value the findings list, in their order, each once (a copy of the one finding's list when alone). */
+function unionOf(findings, values) {
+    if (findings.length === 1)
+        return [...values(findings[0])];
+    const seen = new Set();
+    for (const finding of findings)
+        for (const value of values(finding))
+            seen.add(value);
+    return [...seen];
 }
-function unionPaths(a, b) {
-    const seen = new Map(a.map((path) => [(0,findings_key/* tupleKey */.WS)(path), path]));
-    for (const path of b)
-        seen.set((0,findings_key/* tupleKey */.WS)(path), path);
+/** The distinct paths of the lists, each in the place it was first seen. */
+function unionOfPaths(lists) {
+    const seen = new Map();
+    for (const list of lists)
+        for (const path of list)
+            seen.set((0,findings_key/* tupleKey */.WS)(path), path);
     return [...seen.values()];
 }
 function higher(a, b) {
@@ -79484,22 +79540,15 @@ function moreApplicable(a, b) {
     const order = rank(b) - rank(a);
     return order > 0 || (order === 0 && b !== undefined && a !== undefined && b < a) ? b : a;
 }
-function merge(into, other) {
-    const ids = (0,findings_ids/* orderIds */.Fd)([...into.ids, ...other.ids]);
+/** What of two sightings is one value (a severity, a title): the lists are joined once, by `mergeAll`. */
+function mergeOne(into, other) {
     return {
         ...into,
-        id: ids[0] ?? into.id,
-        ids,
         title: into.title || other.title,
         description: into.description.length >= other.description.length ? into.description : other.description,
         severity: (0,findings_severity/* mostSevere */.ux)(into.severity, other.severity),
         cvss: mergeCvss(into.cvss, other.cvss),
         epss: into.epss ?? other.epss,
-        cwes: union(into.cwes, other.cwes),
-        componentPaths: union(into.componentPaths, other.componentPaths),
-        impactPaths: unionPaths(into.impactPaths, other.impactPaths),
-        fixedVersions: union(into.fixedVersions, other.fixedVersions),
-        references: union(into.references, other.references),
         // One unsuppressed sighting keeps the finding open.
         suppressed: into.suppressed && other.suppressed,
         // An open finding never carries the analysis that suppressed one of its sightings.
@@ -79510,15 +79559,37 @@ function merge(into, other) {
         applicability: moreApplicable(into.applicability, other.applicability),
     };
 }
+/**
+ * The sightings of one finding as one. Each list is joined once over all of them: joined sighting by sighting,
+ * a vulnerability that a whole Artifactory's report repeats over 20,000 artifacts took minutes.
+ */
+function mergeAll(sightings) {
+    const [first, ...others] = sightings;
+    const merged = others.reduce(mergeOne, first);
+    const ids = (0,findings_ids/* orderIds */.Fd)(sightings.flatMap((f) => f.ids));
+    return {
+        ...merged,
+        id: ids[0] ?? first.id,
+        ids,
+        cwes: unionOf(sightings, (f) => f.cwes),
+        componentPaths: unionOf(sightings, (f) => f.componentPaths),
+        impactPaths: unionOfPaths(sightings.map((f) => f.impactPaths)),
+        fixedVersions: unionOf(sightings, (f) => f.fixedVersions),
+        references: unionOf(sightings, (f) => f.references),
+    };
+}
 /** Collapses repeated sightings of one finding into one, keeping the first one's order. */
 function collapseDuplicates(findings) {
     const byKey = new Map();
     for (const finding of findings) {
         const key = findingKey(finding);
         const seen = byKey.get(key);
-        byKey.set(key, seen ? merge(seen, finding) : finding);
+        if (seen)
+            seen.push(finding);
+        else
+            byKey.set(key, [finding]);
     }
-    return [...byKey.values()];
+    return [...byKey.values()].map((sightings) => sightings.length === 1 ? sightings[0] : mergeAll(sightings));
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -80934,9 +81005,14 @@ function componentOfImpactPath(path) {
     }
     return (0,findings_component/* componentFromXrayId */.fv)(last);
 }
-/** Licence and operational-risk issues are not vulnerabilities. Xray's case varies (`Security`), as its severities' does. */
+/** Issue types that are no vulnerability, in letters only: Xray writes `License`, `operational_risk`, … */
+const NOT_SECURITY = new Set(['license', 'licence', 'operationalrisk']);
+/**
+ * Licence and operational-risk issues are not vulnerabilities. Any other type, known (`security`, in any case)
+ * or not, is read as one: an issue left out for a type sca-bridge does not know would be a finding lost.
+ */
 function isSecurity(issue) {
-    return !issue.issue_type || issue.issue_type.trim().toLowerCase() === 'security';
+    return !NOT_SECURITY.has((issue.issue_type ?? '').toLowerCase().replace(/[^a-z]/g, ''));
 }
 /**
  * Prefer Xray's component ids; older responses name the components only at the end of each impact path. An
@@ -81056,12 +81132,18 @@ function recogniseOther(doc) {
     }
     return undefined;
 }
+/** What JSON calls a value's type: `typeof` says `object` of arrays and null too. */
+function kindOf(value) {
+    if (Array.isArray(value))
+        return 'array';
+    return value === null ? 'null' : typeof value;
+}
 /** `length`: of the whole array, when only its first element was parsed to tell the format. */
 function describeShape(doc, length) {
     if (Array.isArray(doc)) {
         // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
         return doc.length
-            ? `an array of ${length ?? doc.length} ${typeof doc[0]} values`
+            ? `an array of ${length ?? doc.length} ${kindOf(doc[0])} values`
             : 'an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings';
     }
     if ((0,schema/* isRecord */.u4)(doc)) {
@@ -81104,6 +81186,8 @@ function namedFormat(name, doc, file, length) {
  * and nesting, the built-in `JSON.parse` does the parsing — so rows are parsed one at a time and each can be
  * dropped once mapped. Anything unexpected returns `undefined`, and the caller parses the whole file, which
  * also gives `JSON.parse`'s own error for a malformed one; the array's key given twice throws RepeatedKeyError.
+ * The same walk finds a key given twice in any object of the elements or the envelope (`SlicedDocument.repeated`),
+ * which `JSON.parse` would resolve by keeping the last, silently.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -81140,39 +81224,176 @@ function skipString(buf, i) {
     }
     return -1;
 }
-/** The index just after the value that starts at `i`, or -1 when the text ends first. */
-function skipValue(buf, i) {
-    const first = buf[i];
-    if (first === QUOTE)
-        return skipString(buf, i);
-    if (first !== OPEN_ARRAY && first !== OPEN_OBJECT) {
-        let j = i;
-        while (j < buf.length &&
-            buf[j] !== COMMA &&
-            buf[j] !== CLOSE_ARRAY &&
-            buf[j] !== CLOSE_OBJECT &&
-            !isSpace(buf[j]))
-            j++;
-        return j > i ? j : -1;
+/**
+ * The key whose text is between the quotes of `buf` at [start, end), as JSON.parse reads it; `hash` is its
+ * `keyHash`. A bad escape (a row not yet parsed may hold one) reads as its bytes: the row's parse refuses it.
+ */
+function keyText(buf, start, end, hash) {
+    if (hash >= 0)
+        return buf.toString('utf8', start, end);
+    try {
+        return JSON.parse(buf.toString('utf8', start - 1, end + 1));
     }
-    let depth = 0;
+    catch {
+        return buf.toString('utf8', start, end);
+    }
+}
+/** A hash of the key's bytes at [start, end), or -1 when it has an escape (its bytes are not what it reads). */
+function keyHash(buf, start, end) {
+    let hash = end - start;
+    for (let k = start; k < end; k++) {
+        const byte = buf[k];
+        if (byte === BACKSLASH)
+            return -1;
+        hash = (Math.imul(hash, 31) + byte) | 0;
+    }
+    return hash & 0x7fffffff;
+}
+/** Whether the key at [start, end) of hash `hash`, unescaped, is among the unescaped keys of `keys` from `from` on. */
+function keyAmong(buf, keys, from, start, end, hash) {
+    for (let k = from; k < keys.length; k += 3) {
+        if (keys[k + 2] !== hash)
+            continue;
+        const other = keys[k];
+        const length = keys[k + 1] - other;
+        if (length !== end - start)
+            continue;
+        let same = true;
+        for (let b = 0; b < length && same; b++)
+            same = buf[start + b] === buf[other + b];
+        if (same)
+            return true;
+    }
+    return false;
+}
+/**
+ * Objects of more keys than this, or with an escaped key, are checked through a set of their keys as JSON.parse
+ * reads them: comparing each key with every one before it takes time that grows with the square of their number
+ * (minutes for a 2 MB object of 200,000 keys), and decoding escaped keys for each comparison as much.
+ */
+const FEW_KEYS = 32;
+/**
+ * Whether the key at [start, end) of hash `hash` repeats one of the object's whose keys start at `base` of
+ * `keys`; the set of an object checked that way is kept in `sets` under its `base`.
+ */
+function seenBefore(buf, keys, base, start, end, hash, sets) {
+    let seen = sets.get(base);
+    if (!seen) {
+        if (hash >= 0 && keys.length - base < 3 * FEW_KEYS)
+            return keyAmong(buf, keys, base, start, end, hash);
+        seen = new Set();
+        for (let k = base; k < keys.length; k += 3)
+            seen.add(keyText(buf, keys[k], keys[k + 1], keys[k + 2]));
+        sets.set(base, seen);
+    }
+    const text = keyText(buf, start, end, hash);
+    if (seen.has(text))
+        return true;
+    seen.add(text);
+    return false;
+}
+/**
+ * Where the innermost open object is, from the containers open around it (`frames`, as `skipContainer` keeps
+ * them): each object by the key of its member being read, each array by the index of its element being read.
+ */
+function pathOf(buf, frames, keys) {
+    let path = '';
+    // The first frame is the state before the outermost container opened; the innermost is not in `frames`.
+    for (let f = 3; f < frames.length; f += 3) {
+        const containerBase = frames[f];
+        // Keys known when its child opened: the last of them names the member holding the child.
+        const keysThen = frames[f + 2];
+        if (containerBase < 0) {
+            path += `[${frames[f + 1]}]`;
+        }
+        else {
+            const key = keyText(buf, keys[keysThen - 3], keys[keysThen - 2], keys[keysThen - 1]);
+            path += /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+        }
+    }
+    return path;
+}
+/**
+ * The index just after the array or object that opens at `i`, or -1 when the text ends first. With `check`,
+ * the first key given twice in any object within it goes to `check.repeated`, its place relative to `i`.
+ */
+function skipContainer(buf, i, check) {
+    // For each open container but the innermost, from `frames[0]` to `frames[top - 1]`: its `base`, `index`, and
+    // how many numbers `keys` held when its child opened. `base` is where an object's keys start in `keys`, -1 for
+    // an array; `index` is an array's element being read.
+    const frames = [];
+    let top = 0;
+    // The keys of the open objects, the innermost's last: `start, end, keyHash` of each one's text.
+    const keys = [];
+    const sets = new Map();
+    let base = -1;
+    let index = 0;
+    let expectKey = false;
     for (let j = i; j < buf.length; j++) {
         const byte = buf[j];
         if (byte === QUOTE) {
-            j = skipString(buf, j) - 1;
-            if (j < 0)
+            const end = skipString(buf, j);
+            if (end < 0)
                 return -1;
+            if (expectKey) {
+                expectKey = false;
+                const hash = keyHash(buf, j + 1, end - 1);
+                if (check && !check.repeated && seenBefore(buf, keys, base, j + 1, end - 1, hash, sets))
+                    check.repeated = {
+                        key: keyText(buf, j + 1, end - 1, hash),
+                        at: pathOf(buf, frames.slice(0, top), keys),
+                    };
+                keys.push(j + 1, end - 1, hash);
+            }
+            j = end - 1;
         }
-        else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
-            depth++;
+        else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+            frames[top] = base;
+            frames[top + 1] = index;
+            frames[top + 2] = keys.length;
+            top += 3;
+            base = byte === OPEN_OBJECT ? keys.length : -1;
+            index = 0;
+            // Keys are followed only when they are checked.
+            expectKey = byte === OPEN_OBJECT && check !== undefined;
         }
         else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
-            depth--;
-            if (depth === 0)
+            if (base >= 0) {
+                keys.length = base;
+                if (sets.size)
+                    sets.delete(base);
+            }
+            top -= 3;
+            if (!top)
                 return j + 1;
+            base = frames[top];
+            index = frames[top + 1];
+            expectKey = false;
+        }
+        else if (byte === COMMA) {
+            if (base >= 0)
+                expectKey = check !== undefined;
+            else
+                index++;
         }
     }
     return -1;
+}
+/** The index just after the value that starts at `i`, or -1 when the text ends first. */
+function skipValue(buf, i, check) {
+    const first = buf[i];
+    if (first === QUOTE)
+        return skipString(buf, i);
+    if (first === OPEN_ARRAY || first === OPEN_OBJECT)
+        return skipContainer(buf, i, check);
+    let j = i;
+    while (j < buf.length &&
+        buf[j] !== COMMA &&
+        buf[j] !== CLOSE_ARRAY &&
+        buf[j] !== CLOSE_OBJECT &&
+        !isSpace(buf[j]))
+        j++;
+    return j > i ? j : -1;
 }
 /**
  * The most elements a sliced array may hold: far more findings than any scanner exports, and well below the
@@ -81187,26 +81408,51 @@ class TooManyElementsError extends Error {
         this.key = key;
     }
 }
-/** Element ranges of the array opening at `open`, and the index of its closing bracket. */
+/**
+ * Element ranges of the array opening at `open` under `key`, the index of its closing bracket, and the first key
+ * given twice in an object of its elements.
+ */
 function json_slices_elements(buf, open, key) {
     const ranges = [];
+    const check = {};
+    let repeated;
     let i = skipSpace(buf, open + 1);
     if (buf[i] === CLOSE_ARRAY)
         return { ranges, close: i };
     for (;;) {
-        const end = skipValue(buf, i);
+        // Once one is found, the rest are only walked.
+        const end = skipValue(buf, i, repeated ? undefined : check);
         if (end < 0)
             return undefined;
         if (ranges.length === 2 * MAX_ELEMENTS)
             throw new TooManyElementsError(key);
+        if (check.repeated && !repeated) {
+            // A row that is no JSON is that first: the whole file's parse then says where.
+            if (!parses(buf, i, end))
+                return undefined;
+            repeated = { key: check.repeated.key, at: json_slices_joinPath(`${key}[${ranges.length / 2}]`, check.repeated.at) };
+        }
         ranges.push(i, end);
         i = skipSpace(buf, end);
         if (buf[i] === CLOSE_ARRAY)
-            return { ranges, close: i };
+            return { ranges, close: i, repeated };
         if (buf[i] !== COMMA)
             return undefined;
         i = skipSpace(buf, i + 1);
     }
+}
+function parses(buf, start, end) {
+    try {
+        JSON.parse(buf.toString('utf8', start, end));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A path within the value at `outer`: `rows[2]` and `.cves[0]` make `rows[2].cves[0]`; '' and `.a` make `a`. */
+function json_slices_joinPath(outer, inner) {
+    return outer ? `${outer}${inner}` : inner.replace(/^\./, '');
 }
 /** A top-level member at `i`: its key as JSON.parse reads it (escapes too) and where its value starts. */
 function memberAt(buf, i) {
@@ -81270,40 +81516,11 @@ class RepeatedKeyError extends Error {
 function documentStart(buf) {
     return skipSpace(buf, buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
 }
-/** A key named twice among the members of the object opening at `open`. */
-function repeatedKeyAt(buf, open) {
-    const keys = new Set();
-    for (const member of membersFrom(buf, skipSpace(buf, open + 1))) {
-        if (keys.has(member.key))
-            return member.key;
-        keys.add(member.key);
-    }
-    return undefined;
-}
-/**
- * A key given twice at the top of a well-formed document: among its members, or those of an object element of
- * a top-level array (each a scan response of `jf scan`), with where it was found (`[3]` for the fourth element).
- * JSON.parse keeps the last; whole-document formats find their findings at this depth.
- */
-function repeatedTopKey(buf) {
-    const start = documentStart(buf);
-    if (buf[start] === OPEN_OBJECT) {
-        const key = repeatedKeyAt(buf, start);
-        return key === undefined ? undefined : { key, at: '' };
-    }
-    if (buf[start] !== OPEN_ARRAY)
-        return undefined;
-    return repeatedInElements(buf, json_slices_elements(buf, start, '')?.ranges ?? []);
-}
-/** A key given twice in an object element of the ranges' array (`repeatedTopKey`). */
-function repeatedInElements(buf, ranges) {
-    for (let n = 0; n < ranges.length / 2; n++) {
-        const open = ranges[2 * n];
-        const key = buf[open] === OPEN_OBJECT ? repeatedKeyAt(buf, open) : undefined;
-        if (key !== undefined)
-            return { key, at: `[${n}]` };
-    }
-    return undefined;
+/** The first key given twice in one object, at any depth of a well-formed document (JSON.parse keeps the last). */
+function repeatedKey(buf) {
+    const check = {};
+    skipValue(buf, documentStart(buf), check);
+    return check.repeated && { key: check.repeated.key, at: json_slices_joinPath('', check.repeated.at) };
 }
 /** Whether the text ends inside its document, as a cut download does; found without parsing it. */
 function endsEarly(buf) {
@@ -81319,8 +81536,9 @@ function sliceDocument(buf, keys) {
     if (!found)
         return undefined;
     let envelope;
+    const envelopeText = `${buf.toString('utf8', start, member.open + 1)}${buf.toString('utf8', found.close)}`;
     try {
-        envelope = JSON.parse(`${buf.toString('utf8', start, member.open + 1)}${buf.toString('utf8', found.close)}`);
+        envelope = JSON.parse(envelopeText);
     }
     catch {
         return undefined;
@@ -81349,7 +81567,7 @@ function sliceDocument(buf, keys) {
             for (let n = 0; n < ranges.length; n += 2)
                 yield JSON.parse(text(ranges[n], ranges[n + 1]));
         },
-        repeatedTopKey: (whole) => (key === '' ? repeatedInElements(whole, ranges) : repeatedTopKey(whole)),
+        repeated: found.repeated ?? repeatedKey(Buffer.from(envelopeText)),
     };
 }
 
@@ -81595,6 +81813,7 @@ class Input {
     elementText() {
         if (!this.own)
             return bufferText(this.bytes);
+        const { length } = this.bytes;
         this.text = undefined;
         const { fd, file, stamp } = this;
         let window = Buffer.alloc(0);
@@ -81602,7 +81821,9 @@ class Input {
         let filled = 0;
         return (start, end) => {
             if (start < from || end > from + filled) {
-                const size = Math.max(WINDOW_BYTES, end - start);
+                // No more than the file holds from `start`: a window of 8 MiB for each of a thousand small exports is
+                // memory enough to make the collector run again and again over the findings already made.
+                const size = Math.max(end - start, Math.min(WINDOW_BYTES, length - start));
                 if (window.length < size)
                     window = Buffer.allocUnsafe(size);
                 from = start;
@@ -81677,7 +81898,7 @@ function parseWhole(bytes, file, maxBytes) {
     }
 }
 function keyGivenTwice(file, key, at = '') {
-    return new src_errors/* UserError */.yo(`${file}: the key "${key}" is given twice at the top of ${at ? `the document's element ${at}` : 'the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
+    return new src_errors/* UserError */.yo(`${file}: the key "${key}" is given twice ${at ? `in one object (at ${at})` : 'at the top of the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`);
 }
 /** The slicer's refusals as the user's errors, naming the file. */
 function asUserErrors(file, read) {
@@ -81693,9 +81914,8 @@ function asUserErrors(file, read) {
         throw error;
     }
 }
-/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
-function refuseRepeatedTopKey(file, find) {
-    const repeated = asUserErrors(file, find);
+/** Refuses a file that gives a key twice in one object, at any depth (`repeatedKey`): after its format is known. */
+function refuseRepeatedKey(file, repeated) {
     if (repeated)
         throw keyGivenTwice(file, repeated.key, repeated.at);
 }
@@ -81736,11 +81956,12 @@ function readOne(input, file, format, options, maxWholeBytes) {
     if (!sliced) {
         const document = parseWhole(input.bytes, file, maxWholeBytes);
         const importer = pick(document);
-        refuseRepeatedTopKey(file, () => repeatedTopKey(input.bytes));
+        refuseRepeatedKey(file, repeatedKey(input.bytes));
         return { importer, result: importer.read(document, file, options) };
     }
     const withItems = (items) => sliced.key === '' ? items : { ...sliced.envelope, [sliced.key]: items };
     const importer = pick(withItems(sliced.first === undefined ? [] : [sliced.first]), sliced.key === '' ? sliced.count : undefined);
+    refuseRepeatedKey(file, sliced.repeated);
     if (importer.bulk && importer.bulk.key === sliced.key) {
         return {
             importer,
@@ -81750,7 +81971,6 @@ function readOne(input, file, format, options, maxWholeBytes) {
     // Another format: the document is its slices put back together, not a second parse of every byte.
     const document = withItems([...parsedItems(sliced, file, bufferText(input.bytes))]);
     const whole = pick(document);
-    refuseRepeatedTopKey(file, () => sliced.repeatedTopKey(input.bytes));
     return { importer: whole, result: whole.read(document, file, options) };
 }
 /**
@@ -82385,10 +82605,6 @@ function pinsOneVersion(ecosystem, version) {
     if (ecosystem === 'npm' && !/^\d+\.\d+\.\d+/.test(normalised))
         return false;
     return /^\d[\w.+-]*$/.test(normalised) && !/(?:^|\.)[xX]\b|\+$/.test(normalised);
-}
-/** Both versions known (and normalised) and equal. */
-function sameVersion(a, b) {
-    return a !== undefined && a === b;
 }
 
 ;// CONCATENATED MODULE: ./src/locate/toml.ts
@@ -84191,12 +84407,46 @@ function installsAnotherVersion(installed, version) {
 function parentOf(folder) {
     return folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
 }
+/** From this many declarations of a package on, its candidates are shared and looked up by folder. */
+const MANY_DECLARATIONS = 32;
+function groupedBy(candidates, keyOf) {
+    const groups = new Map();
+    for (const candidate of candidates) {
+        const key = keyOf(candidate);
+        const group = groups.get(key);
+        if (group)
+            group.push(candidate);
+        else
+            groups.set(key, [candidate]);
+    }
+    return groups;
+}
+/**
+ * What `byFolder` holds in the folders or the nearest folders above them, walking up from each: all of it at the
+ * least distance, in the folders' order. Nearer than anything in no folder above (`distance`).
+ */
+function nearestAbove(folders, byFolder) {
+    let nearestUp = Infinity;
+    let found = [];
+    for (const hint of folders) {
+        for (let folder = hint, up = 0; up <= nearestUp; folder = parentOf(folder), up++) {
+            const here = byFolder.get(folder);
+            if (here !== undefined) {
+                found = up < nearestUp ? [here] : [...found, here];
+                nearestUp = up;
+            }
+            if (here !== undefined || !folder)
+                break;
+        }
+    }
+    return found;
+}
 function rootManifestsOf(list) {
     const byFolder = new Map();
     for (const manifest of list)
         if (!byFolder.has(manifest.folder))
             byFolder.set(manifest.folder, manifest);
-    return { list, byFolder };
+    return { list, byFolder, nearestTo: new Map() };
 }
 /**
  * Places findings in the order of SPEC §7:
@@ -84230,6 +84480,8 @@ class Placer {
     componentPathHints = new Map();
     /** Files the scanner named that declare a finding's package in no way read here: searched for its name. */
     lineSearches = new Map();
+    /** Candidates of packages declared in many places (`CandidateList`). */
+    candidateLists = new Map();
     constructor(root, repository, sbom, fallback) {
         this.root = root;
         this.repository = repository;
@@ -84372,7 +84624,8 @@ class Placer {
             folder = parentOf(folder);
         return folder;
     }
-    candidates(target, hints) {
+    /** The declarations of the finding's own package, one a file and kind of declaration. */
+    ownCandidates(target, hints) {
         const candidates = [];
         // Asked only of a direct declaration: most findings have none.
         let installed;
@@ -84394,6 +84647,11 @@ class Placer {
                 own: true,
             });
         }
+        return candidates;
+    }
+    /** The manifest lines of what pulls the package in, and for OS packages the images that ship it. */
+    otherCandidates(target, hints) {
+        const candidates = [];
         for (const { ref, position } of hints.path) {
             for (const { first, byVersion } of this.repository.groups(ref)) {
                 if (first.kind !== 'manifest')
@@ -84409,11 +84667,44 @@ class Placer {
         }
         return candidates;
     }
+    /**
+     * The candidates of the finding's own package: made for it, or shared when the package is declared in many
+     * places. Shared by what they depend on only (not the finding's impact path, which differs from finding to
+     * finding: a list kept per path held every declaration again for each, gigabytes for 8,000 projects).
+     */
+    ownList(target, hints) {
+        if (this.repository.groups(target).length < MANY_DECLARATIONS)
+            return { all: this.ownCandidates(target, hints) };
+        const key = `${keyOfRef(target)}\0${target.version ?? ''}\0${Number(hints.direct)}${Number(hints.transitive)}`;
+        let list = this.candidateLists.get(key);
+        if (!list)
+            this.candidateLists.set(key, (list = { all: this.ownCandidates(target, hints) }));
+        return list;
+    }
+    /**
+     * Of the own candidates, those that can be `best` with these folders: of many, those in the folders or the
+     * nearest folders above them, found by walking up from each, which are nearer than any other (`distance`);
+     * without folders, the best of them. The others can only lose to these.
+     */
+    contenders(list, folders) {
+        if (list.all.length < MANY_DECLARATIONS)
+            return list.all;
+        if (!folders.length) {
+            const { winner } = (list.unhinted ??= { winner: best(list.all, folders) });
+            return winner ? [winner] : [];
+        }
+        const pool = nearestAbove(folders, (list.byFolder ??= groupedBy(list.all, (c) => c.placed.folder))).flat();
+        return pool.length ? pool : list.all;
+    }
     /** The declaration of the component (or of what pulls it in), preferring the files the scanner named. */
     declared(finding, target, hints) {
-        const candidates = this.candidates(target, hints);
+        const own = this.ownList(target, hints);
+        // Own candidates first, as `best` keeps the first of equals.
+        const others = this.otherCandidates(target, hints);
         for (const file of hints.files) {
-            const winner = best(candidates.filter((candidate) => candidate.placed.uri === file), hints.folders);
+            const byUri = (own.byUri ??= groupedBy(own.all, (c) => c.placed.uri));
+            const onFile = [...(byUri.get(file) ?? []), ...others.filter((c) => c.placed.uri === file)];
+            const winner = best(onFile, hints.folders);
             if (winner)
                 return this.at(winner);
         }
@@ -84428,7 +84719,7 @@ class Placer {
             const startLine = this.lineSearch(file).lineOf(names);
             return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
         }
-        const winner = best(candidates, hints.folders);
+        const winner = best([...this.contenders(own, hints.folders), ...others], hints.folders);
         return winner && this.at(winner);
     }
     lineSearch(uri) {
@@ -84453,24 +84744,21 @@ class Placer {
     rootManifest(folders, manifests) {
         if (!folders.length)
             return manifests.list[0];
+        // Of equals, the first folder's.
+        const [above] = nearestAbove(folders, manifests.byFolder);
+        if (above)
+            return above;
+        const key = folders.join('\0');
+        if (manifests.nearestTo.has(key))
+            return manifests.nearestTo.get(key);
         let winner;
         let winnerDistance = Infinity;
-        for (const hint of folders) {
-            for (let folder = hint, up = 0; up < winnerDistance; folder = parentOf(folder), up++) {
-                const manifest = manifests.byFolder.get(folder);
-                if (manifest)
-                    [winner, winnerDistance] = [manifest, up];
-                if (manifest || !folder)
-                    break;
-            }
-        }
-        if (winner)
-            return winner;
         for (const manifest of manifests.list) {
             const d = distance(manifest.folder, folders);
             if (d < winnerDistance)
                 [winner, winnerDistance] = [manifest, d];
         }
+        manifests.nearestTo.set(key, winner);
         return winner;
     }
 }
@@ -84513,11 +84801,13 @@ class Sbom {
         }
     }
     add(key, entry) {
-        const list = this.entries.get(key);
-        if (list)
-            list.push(entry);
-        else
-            this.entries.set(key, [entry]);
+        let entries = this.entries.get(key);
+        if (!entries) {
+            entries = { first: entry.line, byVersion: new Map() };
+            this.entries.set(key, entries);
+        }
+        if (entry.version !== undefined && !entries.byVersion.has(entry.version))
+            entries.byVersion.set(entry.version, entry.line);
     }
     /** Number of component entries read. */
     get size() {
@@ -84525,8 +84815,10 @@ class Sbom {
     }
     /** The line of the package's entry, the one of its version when there are several. */
     lineOf(ref) {
-        const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name)) ?? [];
-        return (entries.find((entry) => sameVersion(entry.version, ref.version)) ?? entries[0])?.line;
+        const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name));
+        if (!entries)
+            return undefined;
+        return (ref.version === undefined ? undefined : entries.byVersion.get(ref.version)) ?? entries.first;
     }
 }
 
@@ -84918,6 +85210,7 @@ var version = __nccwpck_require__(71013);
 
 
 
+
 /** The schema version GitLab validates the report against (SPEC §8). */
 const DEPENDENCY_SCANNING_VERSION = '15.2.1';
 const SCANNERS = {
@@ -85038,11 +85331,6 @@ function groupMessages(group) {
     return group.length === 1
         ? [findingMessage(group[0])]
         : [...new Set(group.map(findingMessage))];
-}
-/** Every value the findings of a group list, in their order, each once. */
-function unionOf(group, values) {
-    const [first, ...rest] = group;
-    return rest.length ? [...new Set(group.flatMap(values))] : [...values(first)];
 }
 /** The schema's longest description (1 MiB), with room to spare. */
 const gitlab_DESCRIPTION_LIMIT = 1_000_000;
@@ -85229,6 +85517,8 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
     return hashes;
 }
 const CHUNK = 1 << 20;
+/** One buffer for every file read: a new megabyte for each of 16,000 small manifests took seconds. */
+let chunkBuffer;
 /**
  * The start of a file, as far as hashing lines 1…`lastLine` needs: whole lines up to that one and a chunk
  * more (each hash covers 100 characters, which may run into later lines). A large file placed on its first
@@ -85238,7 +85528,7 @@ function readHead(file, lastLine) {
     const fd = (0,external_node_fs_.openSync)(file, 'r');
     try {
         const decoder = new external_node_string_decoder_.StringDecoder('utf8');
-        const buffer = Buffer.alloc(CHUNK);
+        const buffer = (chunkBuffer ??= Buffer.allocUnsafe(CHUNK));
         let text = '';
         let lines = 0;
         let extra = false;
@@ -85269,7 +85559,7 @@ async function scannerAdapter(name) {
         case 'dependency-track':
             return (await __nccwpck_require__.e(/* import() */ 436).then(__nccwpck_require__.bind(__nccwpck_require__, 57436))).dependencyTrack;
         case 'xray':
-            return (await __nccwpck_require__.e(/* import() */ 444).then(__nccwpck_require__.bind(__nccwpck_require__, 19444))).xray;
+            return (await __nccwpck_require__.e(/* import() */ 267).then(__nccwpck_require__.bind(__nccwpck_require__, 8267))).xray;
         default:
             throw new src_errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
     }
@@ -86134,6 +86424,7 @@ class ActionLogger {
 
 
 
+
 /** Every input action.yml declares, read by its public name. */
 const INPUTS = [
     'mode',
@@ -86270,6 +86561,22 @@ async function addRedacted(from, dir, name, logger) {
     await (0,promises_.writeFile)(external_node_path_default().join(dir, artifactFileName(name)), logger.redactBytes(await (0,promises_.readFile)(from)));
 }
 /**
+ * Every finding of the run's reports, each written on its own and masked: one string of them all passes the
+ * longest V8 makes at about 115,000 findings, and the artifact was lost.
+ */
+async function writeFindings(file, reports, logger) {
+    await withJsonSink(file, async (sink) => {
+        for (const [r, { findings, ...rest }] of reports.entries()) {
+            // `rest` holds the scanner at least, so its JSON opens an object the findings end.
+            await sink.write(`${r ? ',\n' : '[\n'}${logger.redact(JSON.stringify(rest)).slice(0, -1)},"findings":[`);
+            for (const [i, finding] of findings.entries())
+                await sink.write(`${i ? ',\n' : '\n'}${logger.redact(JSON.stringify(finding))}`);
+            await sink.write(findings.length ? '\n]}' : ']}');
+        }
+        await sink.write(reports.length ? '\n]\n' : '[]\n');
+    });
+}
+/**
  * The artifact's files: the run summary, the raw scanner JSON (the pages a scan read, kept in `rawDir`) and,
  * when the run finished, the SARIF, every finding (untruncated) and the imported exports. A run that ended in
  * an error has only its summary and the pages read before it, which is what a user needs to see why.
@@ -86278,8 +86585,7 @@ async function artifactFiles(summary, outcome, config, dir, logger, rawDir) {
     await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-summary.json'), logger.redact(JSON.stringify(summary, null, 2)));
     if (outcome) {
         await addRedacted(config.sarifFile, dir, external_node_path_default().basename(config.sarifFile), logger);
-        const findings = JSON.stringify(outcome.reports, null, 2);
-        await (0,promises_.writeFile)(external_node_path_default().join(dir, 'sca-bridge-findings.json'), logger.redact(findings));
+        await writeFindings(external_node_path_default().join(dir, 'sca-bridge-findings.json'), outcome.reports, logger);
         const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
         for (const [i, file] of imported.entries())
             await addRedacted(file, dir, `raw-${i + 1}-${external_node_path_default().basename(file)}`, logger);
@@ -86291,11 +86597,17 @@ async function artifactFiles(summary, outcome, config, dir, logger, rawDir) {
 /** The run's files (`artifactFiles`) as one workflow artifact. */
 async function uploadArtifact(summary, outcome, config, github, logger, rawDir) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(github.runnerTemp ?? (0,external_node_os_.tmpdir)(), 'sca-bridge-'));
-    await artifactFiles(summary, outcome, config, dir, logger, rawDir);
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 1022));
-    const scanners = outcome?.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
-    const files = (await (0,promises_.readdir)(dir)).map((name) => external_node_path_default().join(dir, name));
-    await uploadUnique(new DefaultArtifactClient(), config.artifactName ?? `sca-bridge-${scanners}`, files, dir, logger);
+    try {
+        await artifactFiles(summary, outcome, config, dir, logger, rawDir);
+        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 1022));
+        const scanners = outcome?.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
+        const files = (await (0,promises_.readdir)(dir)).map((name) => external_node_path_default().join(dir, name));
+        await uploadUnique(new DefaultArtifactClient(), config.artifactName ?? `sca-bridge-${scanners}`, files, dir, logger);
+    }
+    finally {
+        // Copies of the exports and every finding: hundreds of megabytes the rest of the job need not keep.
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
 }
 /**
  * `uploadArtifact`, whose failure is a warning and a note in the job summary: the run's results stand.
@@ -86696,6 +87008,7 @@ function decodeText(bytes) {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   VM: () => (/* binding */ ScannerError),
+/* harmony export */   y5: () => (/* binding */ BUG_REPORT_URL),
 /* harmony export */   yU: () => (/* binding */ ExitCode),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
@@ -88246,7 +88559,7 @@ function mapEach(items, schema, where, map) {
         out.push(map(validate(schema, item, where.file, where.format, [where.key, index++])));
     return out;
 }
-/** Validates a document against a format's schema; the error names the file, the format and the field. */
+/** Validates a document against a format's schema; the error names the file, the format, the field and what to do. */
 function validate(schema, document, file, format, at = []) {
     const parsed = schema.safeParse(document);
     if (parsed.success)
@@ -88257,7 +88570,7 @@ function validate(schema, document, file, format, at = []) {
         return `${where}: ${issue.message}`;
     });
     const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}. Export it again from the scanner and import it unedited; if the scanner wrote it so, report the field named here at ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BUG_REPORT_URL */ .y5}.`);
 }
 
 
@@ -88498,18 +88811,24 @@ const KIND_FIELDS = [
 ];
 /** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
 const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
-/**
- * A field a row gives a value, empty or not: a vulnerabilities row may carry `watch_name: null`, while a licence
- * row of an unknown licence has `license: ""` and a violations row may have `watch_name: ""`, `policy_names: []`.
- */
+/** A field a row gives a value, empty or not: a licence row of an unknown licence has `license: ""`. */
 function given(value) {
     return value !== undefined && value !== null;
 }
-/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart. */
+/** A field a row gives a value that is not empty (`""`, `[]`). */
+function filled(value) {
+    return given(value) && value !== '' && !(Array.isArray(value) && !value.length);
+}
+/**
+ * Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart.
+ * A violation only by a watch or policy it names: a vulnerabilities row may carry `watch_name: null`, `""` or
+ * `policy_names: []`, and reading the report as violations would take every finding out of it. Any licence or
+ * risk field, empty too, shows those reports, which are refused: nothing is lost without a word.
+ */
 function rowKind(row) {
     if (!(0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row))
         return undefined;
-    return KIND_FIELDS.find(([, fields]) => fields.some((field) => given(row[field])))?.[0];
+    return KIND_FIELDS.find(([kind, fields]) => fields.some((field) => (kind === 'violations' ? filled : given)(row[field])))?.[0];
 }
 /** Whether a vulnerabilities row names neither a vulnerability nor a component. */
 function namesNothing(row) {

@@ -28,7 +28,7 @@ export function exitCodeOf(error: unknown): ExitCode {
   return ExitCode.InternalError;
 }
 
-const BUG_REPORT_URL = 'https://github.com/sca-bridge/sca-bridge/issues/new';
+export const BUG_REPORT_URL = 'https://github.com/sca-bridge/sca-bridge/issues/new';
 
 /** The message a user sees; a bug says so and asks for a report. */
 export function describeError(error: unknown): string {

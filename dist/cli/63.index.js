@@ -508,13 +508,13 @@ async function main(io) {
         switch (args.command) {
             case 'import':
             case 'scan':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).runReport(args.command, args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 5060))).runReport(args.command, args, io, logger);
             case 'test-connection':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).testConnection(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 5060))).testConnection(args, io, logger);
             case 'list-repos':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).listRepos(args, io, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 5060))).listRepos(args, io, logger);
             case 'gate':
-                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).runGate(args, logger);
+                return await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 5060))).runGate(args, logger);
             default:
                 throw new errors/* UserError */.yo(`Unknown command "${args.command}". Commands: scan, import, test-connection, list-repos, gate. Run \`sca-bridge --help\`.`);
         }
@@ -522,7 +522,7 @@ async function main(io) {
     catch (error) {
         logger.error((0,errors/* describeError */.Uc)(error));
         if (!parsed)
-            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 9476))).reportUnparsedRun(io, error, logger);
+            await (await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 5060))).reportUnparsedRun(io, error, logger);
         return (0,errors/* exitCodeOf */.FO)(error);
     }
 }
@@ -537,6 +537,7 @@ async function main(io) {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   VM: () => (/* binding */ ScannerError),
+/* harmony export */   y5: () => (/* binding */ BUG_REPORT_URL),
 /* harmony export */   yU: () => (/* binding */ ExitCode),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
@@ -981,6 +982,10 @@ function parseFailOn(value) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input fail-on: ${severity} is given two budgets in "${value}"; give each severity once.`);
         }
         budgets[severity] = Number(match[2]);
+    }
+    // Commas alone (`,`) name no budget: read as budgets of nothing, the gate would never fail.
+    if (!Object.keys(budgets).length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input fail-on: "${value}" names no severity; give critical, high, medium, low, any, none, or budgets such as critical:0,high:5.`);
     }
     return { kind: 'budgets', budgets };
 }

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,9 +23,16 @@ import { uploadSarif } from '../publish/code-scanning.js';
 import { sendWebhook } from '../publish/webhook.js';
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_KIND, planAnnotations } from '../report/annotations.js';
 import { githubFileLink, type JobSummaryInput, renderJobSummary } from '../report/job-summary.js';
+import { withJsonSink } from '../report/json-file.js';
 import type { RunSummary } from '../report/run-summary.js';
 import { gateFailedMessage } from '../policy/gate.js';
-import { clearReportsOfRefusedRun, errorSummary, runScan, type RunOutcome } from '../run.js';
+import {
+  clearReportsOfRefusedRun,
+  errorSummary,
+  runScan,
+  type RunOutcome,
+  type ScannerReport,
+} from '../run.js';
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext, uploadCommit } from './github-context.js';
 import { ActionLogger } from './logger.js';
@@ -194,6 +201,29 @@ async function addRedacted(from: string, dir: string, name: string, logger: Acti
 }
 
 /**
+ * Every finding of the run's reports, each written on its own and masked: one string of them all passes the
+ * longest V8 makes at about 115,000 findings, and the artifact was lost.
+ */
+async function writeFindings(
+  file: string,
+  reports: readonly ScannerReport[],
+  logger: ActionLogger,
+): Promise<void> {
+  await withJsonSink(file, async (sink) => {
+    for (const [r, { findings, ...rest }] of reports.entries()) {
+      // `rest` holds the scanner at least, so its JSON opens an object the findings end.
+      await sink.write(
+        `${r ? ',\n' : '[\n'}${logger.redact(JSON.stringify(rest)).slice(0, -1)},"findings":[`,
+      );
+      for (const [i, finding] of findings.entries())
+        await sink.write(`${i ? ',\n' : '\n'}${logger.redact(JSON.stringify(finding))}`);
+      await sink.write(findings.length ? '\n]}' : ']}');
+    }
+    await sink.write(reports.length ? '\n]\n' : '[]\n');
+  });
+}
+
+/**
  * The artifact's files: the run summary, the raw scanner JSON (the pages a scan read, kept in `rawDir`) and,
  * when the run finished, the SARIF, every finding (untruncated) and the imported exports. A run that ended in
  * an error has only its summary and the pages read before it, which is what a user needs to see why.
@@ -209,8 +239,7 @@ async function artifactFiles(
   await writeFile(path.join(dir, 'sca-bridge-summary.json'), logger.redact(JSON.stringify(summary, null, 2)));
   if (outcome) {
     await addRedacted(config.sarifFile, dir, path.basename(config.sarifFile), logger);
-    const findings = JSON.stringify(outcome.reports, null, 2);
-    await writeFile(path.join(dir, 'sca-bridge-findings.json'), logger.redact(findings));
+    await writeFindings(path.join(dir, 'sca-bridge-findings.json'), outcome.reports, logger);
     const imported = outcome.reports.flatMap((r) => (r.source.file ? [r.source.file] : []));
     for (const [i, file] of imported.entries())
       await addRedacted(file, dir, `raw-${i + 1}-${path.basename(file)}`, logger);
@@ -230,17 +259,22 @@ async function uploadArtifact(
   rawDir: string | undefined,
 ): Promise<void> {
   const dir = await mkdtemp(path.join(github.runnerTemp ?? tmpdir(), 'sca-bridge-'));
-  await artifactFiles(summary, outcome, config, dir, logger, rawDir);
-  const { DefaultArtifactClient } = await import('@actions/artifact');
-  const scanners = outcome?.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
-  const files = (await readdir(dir)).map((name) => path.join(dir, name));
-  await uploadUnique(
-    new DefaultArtifactClient(),
-    config.artifactName ?? `sca-bridge-${scanners}`,
-    files,
-    dir,
-    logger,
-  );
+  try {
+    await artifactFiles(summary, outcome, config, dir, logger, rawDir);
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const scanners = outcome?.reports.map((r) => r.scanner).join('-') || config.scanner || 'run';
+    const files = (await readdir(dir)).map((name) => path.join(dir, name));
+    await uploadUnique(
+      new DefaultArtifactClient(),
+      config.artifactName ?? `sca-bridge-${scanners}`,
+      files,
+      dir,
+      logger,
+    );
+  } finally {
+    // Copies of the exports and every finding: hundreds of megabytes the rest of the job need not keep.
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**

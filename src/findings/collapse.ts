@@ -11,19 +11,31 @@ export function findingKey(finding: LocatedFinding): string {
     finding.id,
     component.ecosystem ?? '',
     component.packageName,
+    // The namespace too: an OS package's name leaves its distribution out (`pkg:deb/debian/foo` and
+    // `pkg:deb/ubuntu/foo` are both `foo`), and `a` `b/c` and `a/b` `c` write one name. Only when there is one, so
+    // that the keys of others stay as they were.
+    ...(component.group ? [component.group] : []),
     // A component known by no version, such as a file Xray knows by its hash, is told apart by its purl.
     component.version ?? component.purl ?? '',
     finding.location.uri,
   ]);
 }
 
-function union<T>(a: readonly T[], b: readonly T[]): T[] {
-  return [...new Set([...a, ...b])];
+/** Every value the findings list, in their order, each once (a copy of the one finding's list when alone). */
+export function unionOf<T>(
+  findings: readonly LocatedFinding[],
+  values: (finding: LocatedFinding) => readonly T[],
+): T[] {
+  if (findings.length === 1) return [...values(findings[0] as LocatedFinding)];
+  const seen = new Set<T>();
+  for (const finding of findings) for (const value of values(finding)) seen.add(value);
+  return [...seen];
 }
 
-function unionPaths(a: readonly string[][], b: readonly string[][]): string[][] {
-  const seen = new Map(a.map((path) => [tupleKey(path), path]));
-  for (const path of b) seen.set(tupleKey(path), path);
+/** The distinct paths of the lists, each in the place it was first seen. */
+function unionOfPaths(lists: readonly (readonly string[][])[]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const list of lists) for (const path of list) seen.set(tupleKey(path), path);
   return [...seen.values()];
 }
 
@@ -56,22 +68,15 @@ function moreApplicable(a: string | undefined, b: string | undefined): string | 
   return order > 0 || (order === 0 && b !== undefined && a !== undefined && b < a) ? b : a;
 }
 
-function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
-  const ids = orderIds([...into.ids, ...other.ids]);
+/** What of two sightings is one value (a severity, a title): the lists are joined once, by `mergeAll`. */
+function mergeOne(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
   return {
     ...into,
-    id: ids[0] ?? into.id,
-    ids,
     title: into.title || other.title,
     description: into.description.length >= other.description.length ? into.description : other.description,
     severity: mostSevere(into.severity, other.severity),
     cvss: mergeCvss(into.cvss, other.cvss),
     epss: into.epss ?? other.epss,
-    cwes: union(into.cwes, other.cwes),
-    componentPaths: union(into.componentPaths, other.componentPaths),
-    impactPaths: unionPaths(into.impactPaths, other.impactPaths),
-    fixedVersions: union(into.fixedVersions, other.fixedVersions),
-    references: union(into.references, other.references),
     // One unsuppressed sighting keeps the finding open.
     suppressed: into.suppressed && other.suppressed,
     // An open finding never carries the analysis that suppressed one of its sightings.
@@ -84,13 +89,36 @@ function merge(into: LocatedFinding, other: LocatedFinding): LocatedFinding {
   };
 }
 
+/**
+ * The sightings of one finding as one. Each list is joined once over all of them: joined sighting by sighting,
+ * a vulnerability that a whole Artifactory's report repeats over 20,000 artifacts took minutes.
+ */
+function mergeAll(sightings: readonly [LocatedFinding, ...LocatedFinding[]]): LocatedFinding {
+  const [first, ...others] = sightings;
+  const merged = others.reduce(mergeOne, first);
+  const ids = orderIds(sightings.flatMap((f) => f.ids));
+  return {
+    ...merged,
+    id: ids[0] ?? first.id,
+    ids,
+    cwes: unionOf(sightings, (f) => f.cwes),
+    componentPaths: unionOf(sightings, (f) => f.componentPaths),
+    impactPaths: unionOfPaths(sightings.map((f) => f.impactPaths)),
+    fixedVersions: unionOf(sightings, (f) => f.fixedVersions),
+    references: unionOf(sightings, (f) => f.references),
+  };
+}
+
 /** Collapses repeated sightings of one finding into one, keeping the first one's order. */
 export function collapseDuplicates(findings: readonly LocatedFinding[]): LocatedFinding[] {
-  const byKey = new Map<string, LocatedFinding>();
+  const byKey = new Map<string, [LocatedFinding, ...LocatedFinding[]]>();
   for (const finding of findings) {
     const key = findingKey(finding);
     const seen = byKey.get(key);
-    byKey.set(key, seen ? merge(seen, finding) : finding);
+    if (seen) seen.push(finding);
+    else byKey.set(key, [finding]);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((sightings) =>
+    sightings.length === 1 ? sightings[0] : mergeAll(sightings),
+  );
 }

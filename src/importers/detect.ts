@@ -29,12 +29,18 @@ function recogniseOther(doc: unknown): string | undefined {
   return undefined;
 }
 
+/** What JSON calls a value's type: `typeof` says `object` of arrays and null too. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  return value === null ? 'null' : typeof value;
+}
+
 /** `length`: of the whole array, when only its first element was parsed to tell the format. */
 function describeShape(doc: unknown, length?: number): string {
   if (Array.isArray(doc)) {
     // An empty findings list from Dependency-Track's API is `[]` too, but nothing in it tells the format.
     return doc.length
-      ? `an array of ${length ?? doc.length} ${typeof doc[0]} values`
+      ? `an array of ${length ?? doc.length} ${kindOf(doc[0])} values`
       : 'an empty array; an empty Dependency-Track findings list imports with import-format dtrack-findings';
   }
   if (isRecord(doc)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { BUG_REPORT_URL, UserError } from '../errors.js';
 import type { ScannerName, SourceResult } from '../findings/model.js';
 import { isRecord } from '../schema.js';
 import type { ImportFormatName } from './formats.js';
@@ -66,7 +66,7 @@ export function mapEach<S extends z.ZodType, T>(
   return out;
 }
 
-/** Validates a document against a format's schema; the error names the file, the format and the field. */
+/** Validates a document against a format's schema; the error names the file, the format, the field and what to do. */
 export function validate<T extends z.ZodType>(
   schema: T,
   document: unknown,
@@ -82,5 +82,7 @@ export function validate<T extends z.ZodType>(
     return `${where}: ${issue.message}`;
   });
   const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-  throw new UserError(`${file}: not a valid ${format} file: ${issues.join('; ')}${more}`);
+  throw new UserError(
+    `${file}: not a valid ${format} file: ${issues.join('; ')}${more}. Export it again from the scanner and import it unedited; if the scanner wrote it so, report the field named here at ${BUG_REPORT_URL}.`,
+  );
 }

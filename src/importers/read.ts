@@ -27,7 +27,7 @@ import {
   MAX_ELEMENTS,
   type RepeatedKey,
   RepeatedKeyError,
-  repeatedTopKey,
+  repeatedKey,
   bufferText,
   type ElementText,
   type SlicedDocument,
@@ -282,6 +282,7 @@ class Input {
   /** The text of elements, from the file when it can be read again there, the text then let go. */
   elementText(): ElementText {
     if (!this.own) return bufferText(this.bytes);
+    const { length } = this.bytes;
     this.text = undefined;
     const { fd, file, stamp } = this;
     let window = Buffer.alloc(0);
@@ -289,7 +290,9 @@ class Input {
     let filled = 0;
     return (start, end) => {
       if (start < from || end > from + filled) {
-        const size = Math.max(WINDOW_BYTES, end - start);
+        // No more than the file holds from `start`: a window of 8 MiB for each of a thousand small exports is
+        // memory enough to make the collector run again and again over the findings already made.
+        const size = Math.max(end - start, Math.min(WINDOW_BYTES, length - start));
         if (window.length < size) window = Buffer.allocUnsafe(size);
         from = start;
         filled = 0;
@@ -376,7 +379,7 @@ function parseWhole(bytes: Buffer, file: string, maxBytes: number): unknown {
 
 function keyGivenTwice(file: string, key: string, at = ''): UserError {
   return new UserError(
-    `${file}: the key "${key}" is given twice at the top of ${at ? `the document's element ${at}` : 'the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`,
+    `${file}: the key "${key}" is given twice ${at ? `in one object (at ${at})` : 'at the top of the document'}; JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.`,
   );
 }
 
@@ -395,9 +398,8 @@ function asUserErrors<T>(file: string, read: () => T): T {
   }
 }
 
-/** Refuses a whole-document format's file that gives a key twice where its findings are (`repeatedTopKey`). */
-function refuseRepeatedTopKey(file: string, find: () => RepeatedKey | undefined): void {
-  const repeated = asUserErrors(file, find);
+/** Refuses a file that gives a key twice in one object, at any depth (`repeatedKey`): after its format is known. */
+function refuseRepeatedKey(file: string, repeated: RepeatedKey | undefined): void {
   if (repeated) throw keyGivenTwice(file, repeated.key, repeated.at);
 }
 
@@ -444,7 +446,7 @@ function readOne(
   if (!sliced) {
     const document = parseWhole(input.bytes, file, maxWholeBytes);
     const importer = pick(document);
-    refuseRepeatedTopKey(file, () => repeatedTopKey(input.bytes));
+    refuseRepeatedKey(file, repeatedKey(input.bytes));
     return { importer, result: importer.read(document, file, options) };
   }
   const withItems = (items: unknown[]) =>
@@ -453,6 +455,7 @@ function readOne(
     withItems(sliced.first === undefined ? [] : [sliced.first]),
     sliced.key === '' ? sliced.count : undefined,
   );
+  refuseRepeatedKey(file, sliced.repeated);
   if (importer.bulk && importer.bulk.key === sliced.key) {
     return {
       importer,
@@ -468,7 +471,6 @@ function readOne(
   // Another format: the document is its slices put back together, not a second parse of every byte.
   const document = withItems([...parsedItems(sliced, file, bufferText(input.bytes))]);
   const whole = pick(document);
-  refuseRepeatedTopKey(file, () => sliced.repeatedTopKey(input.bytes));
   return { importer: whole, result: whole.read(document, file, options) };
 }
 

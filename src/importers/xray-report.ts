@@ -105,18 +105,27 @@ const KIND_FIELDS: readonly [RowKind, readonly string[]][] = [
 /** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
 const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
 
-/**
- * A field a row gives a value, empty or not: a vulnerabilities row may carry `watch_name: null`, while a licence
- * row of an unknown licence has `license: ""` and a violations row may have `watch_name: ""`, `policy_names: []`.
- */
+/** A field a row gives a value, empty or not: a licence row of an unknown licence has `license: ""`. */
 function given(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-/** Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart. */
+/** A field a row gives a value that is not empty (`""`, `[]`). */
+function filled(value: unknown): boolean {
+  return given(value) && value !== '' && !(Array.isArray(value) && !value.length);
+}
+
+/**
+ * Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart.
+ * A violation only by a watch or policy it names: a vulnerabilities row may carry `watch_name: null`, `""` or
+ * `policy_names: []`, and reading the report as violations would take every finding out of it. Any licence or
+ * risk field, empty too, shows those reports, which are refused: nothing is lost without a word.
+ */
 function rowKind(row: unknown): RowKind | undefined {
   if (!isRecord(row)) return undefined;
-  return KIND_FIELDS.find(([, fields]) => fields.some((field) => given(row[field])))?.[0];
+  return KIND_FIELDS.find(([kind, fields]) =>
+    fields.some((field) => (kind === 'violations' ? filled : given)(row[field])),
+  )?.[0];
 }
 
 /** Whether a vulnerabilities row names neither a vulnerability nor a component. */

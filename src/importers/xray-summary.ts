@@ -70,9 +70,15 @@ function componentOfImpactPath(path: string): Component {
   return componentFromXrayId(last);
 }
 
-/** Licence and operational-risk issues are not vulnerabilities. Xray's case varies (`Security`), as its severities' does. */
+/** Issue types that are no vulnerability, in letters only: Xray writes `License`, `operational_risk`, … */
+const NOT_SECURITY = new Set(['license', 'licence', 'operationalrisk']);
+
+/**
+ * Licence and operational-risk issues are not vulnerabilities. Any other type, known (`security`, in any case)
+ * or not, is read as one: an issue left out for a type sca-bridge does not know would be a finding lost.
+ */
 function isSecurity(issue: Issue): boolean {
-  return !issue.issue_type || issue.issue_type.trim().toLowerCase() === 'security';
+  return !NOT_SECURITY.has((issue.issue_type ?? '').toLowerCase().replace(/[^a-z]/g, ''));
 }
 
 interface Target {

@@ -122,8 +122,3 @@ export function pinsOneVersion(ecosystem: string, version: string): boolean {
   if (ecosystem === 'npm' && !/^\d+\.\d+\.\d+/.test(normalised)) return false;
   return /^\d[\w.+-]*$/.test(normalised) && !/(?:^|\.)[xX]\b|\+$/.test(normalised);
 }
-
-/** Both versions known (and normalised) and equal. */
-export function sameVersion(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && a === b;
-}

@@ -55,12 +55,64 @@ interface RootManifest {
 interface RootManifests {
   list: RootManifest[];
   byFolder: Map<string, RootManifest>;
+  /** The nearest by `distance` to folders with none in or above them, by the folders: each costs a pass. */
+  nearestTo: Map<string, RootManifest | undefined>;
+}
+
+/**
+ * The candidates of a finding's own package, shared by its findings of one version that reach it alike when it is
+ * declared in many places: a monorepo of 16,000 projects each declaring lodash took a minute, every finding going
+ * over every project's declaration. With them, by folder and by file, as `nearest` and `declared` look them up.
+ */
+interface CandidateList {
+  all: Candidate[];
+  byFolder?: Map<string, Candidate[]>;
+  byUri?: Map<string, Candidate[]>;
+  /** The best of them for a finding that names no folder, once found. */
+  unhinted?: { winner: Candidate | undefined };
+}
+
+/** From this many declarations of a package on, its candidates are shared and looked up by folder. */
+const MANY_DECLARATIONS = 32;
+
+function groupedBy(
+  candidates: readonly Candidate[],
+  keyOf: (c: Candidate) => string,
+): Map<string, Candidate[]> {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = keyOf(candidate);
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
+  }
+  return groups;
+}
+
+/**
+ * What `byFolder` holds in the folders or the nearest folders above them, walking up from each: all of it at the
+ * least distance, in the folders' order. Nearer than anything in no folder above (`distance`).
+ */
+function nearestAbove<T>(folders: readonly string[], byFolder: ReadonlyMap<string, T>): T[] {
+  let nearestUp = Infinity;
+  let found: T[] = [];
+  for (const hint of folders) {
+    for (let folder = hint, up = 0; up <= nearestUp; folder = parentOf(folder), up++) {
+      const here = byFolder.get(folder);
+      if (here !== undefined) {
+        found = up < nearestUp ? [here] : [...found, here];
+        nearestUp = up;
+      }
+      if (here !== undefined || !folder) break;
+    }
+  }
+  return found;
 }
 
 function rootManifestsOf(list: RootManifest[]): RootManifests {
   const byFolder = new Map<string, RootManifest>();
   for (const manifest of list) if (!byFolder.has(manifest.folder)) byFolder.set(manifest.folder, manifest);
-  return { list, byFolder };
+  return { list, byFolder, nearestTo: new Map() };
 }
 
 /**
@@ -95,6 +147,8 @@ export class Placer implements Locator {
   private readonly componentPathHints = new Map<string, { file?: string; folder?: string } | undefined>();
   /** Files the scanner named that declare a finding's package in no way read here: searched for its name. */
   private readonly lineSearches = new Map<string, LineSearch>();
+  /** Candidates of packages declared in many places (`CandidateList`). */
+  private readonly candidateLists = new Map<string, CandidateList>();
 
   constructor(root: string, repository: Repository, sbom: Sbom | undefined, fallback: string) {
     this.root = root;
@@ -227,7 +281,8 @@ export class Placer implements Locator {
     return folder;
   }
 
-  private candidates(target: PackageRef, hints: Hints): Candidate[] {
+  /** The declarations of the finding's own package, one a file and kind of declaration. */
+  private ownCandidates(target: PackageRef, hints: Hints): Candidate[] {
     const candidates: Candidate[] = [];
     // Asked only of a direct declaration: most findings have none.
     let installed: ReadonlyMap<string, ReadonlySet<string>> | undefined;
@@ -250,6 +305,12 @@ export class Placer implements Locator {
         own: true,
       });
     }
+    return candidates;
+  }
+
+  /** The manifest lines of what pulls the package in, and for OS packages the images that ship it. */
+  private otherCandidates(target: PackageRef, hints: Hints): Candidate[] {
+    const candidates: Candidate[] = [];
     for (const { ref, position } of hints.path) {
       for (const { first, byVersion } of this.repository.groups(ref)) {
         if (first.kind !== 'manifest') break;
@@ -265,14 +326,47 @@ export class Placer implements Locator {
     return candidates;
   }
 
+  /**
+   * The candidates of the finding's own package: made for it, or shared when the package is declared in many
+   * places. Shared by what they depend on only (not the finding's impact path, which differs from finding to
+   * finding: a list kept per path held every declaration again for each, gigabytes for 8,000 projects).
+   */
+  private ownList(target: PackageRef, hints: Hints): CandidateList {
+    if (this.repository.groups(target).length < MANY_DECLARATIONS)
+      return { all: this.ownCandidates(target, hints) };
+    const key = `${keyOfRef(target)}\0${target.version ?? ''}\0${Number(hints.direct)}${Number(hints.transitive)}`;
+    let list = this.candidateLists.get(key);
+    if (!list) this.candidateLists.set(key, (list = { all: this.ownCandidates(target, hints) }));
+    return list;
+  }
+
+  /**
+   * Of the own candidates, those that can be `best` with these folders: of many, those in the folders or the
+   * nearest folders above them, found by walking up from each, which are nearer than any other (`distance`);
+   * without folders, the best of them. The others can only lose to these.
+   */
+  private contenders(list: CandidateList, folders: readonly string[]): readonly Candidate[] {
+    if (list.all.length < MANY_DECLARATIONS) return list.all;
+    if (!folders.length) {
+      const { winner } = (list.unhinted ??= { winner: best(list.all, folders) });
+      return winner ? [winner] : [];
+    }
+    const pool = nearestAbove(
+      folders,
+      (list.byFolder ??= groupedBy(list.all, (c) => c.placed.folder)),
+    ).flat();
+    return pool.length ? pool : list.all;
+  }
+
   /** The declaration of the component (or of what pulls it in), preferring the files the scanner named. */
   private declared(finding: Finding, target: PackageRef, hints: Hints): Location | undefined {
-    const candidates = this.candidates(target, hints);
+    const own = this.ownList(target, hints);
+    // Own candidates first, as `best` keeps the first of equals.
+    const others = this.otherCandidates(target, hints);
     for (const file of hints.files) {
-      const winner = best(
-        candidates.filter((candidate) => candidate.placed.uri === file),
-        hints.folders,
-      );
+      const byUri = (own.byUri ??= groupedBy(own.all, (c) => c.placed.uri));
+      const onFile = [...(byUri.get(file) ?? []), ...others.filter((c) => c.placed.uri === file)];
+      const winner = best(onFile, hints.folders);
       if (winner) return this.at(winner);
     }
     const [file] = hints.files;
@@ -286,7 +380,7 @@ export class Placer implements Locator {
       const startLine = this.lineSearch(file).lineOf(names);
       return { uri: file, startLine, rule: this.repository.kindOf(file) ?? 'manifest' };
     }
-    const winner = best(candidates, hints.folders);
+    const winner = best([...this.contenders(own, hints.folders), ...others], hints.folders);
     return winner && this.at(winner);
   }
 
@@ -312,20 +406,18 @@ export class Placer implements Locator {
    */
   private rootManifest(folders: readonly string[], manifests: RootManifests): RootManifest | undefined {
     if (!folders.length) return manifests.list[0];
+    // Of equals, the first folder's.
+    const [above] = nearestAbove(folders, manifests.byFolder);
+    if (above) return above;
+    const key = folders.join('\0');
+    if (manifests.nearestTo.has(key)) return manifests.nearestTo.get(key);
     let winner: RootManifest | undefined;
     let winnerDistance = Infinity;
-    for (const hint of folders) {
-      for (let folder = hint, up = 0; up < winnerDistance; folder = parentOf(folder), up++) {
-        const manifest = manifests.byFolder.get(folder);
-        if (manifest) [winner, winnerDistance] = [manifest, up];
-        if (manifest || !folder) break;
-      }
-    }
-    if (winner) return winner;
     for (const manifest of manifests.list) {
       const d = distance(manifest.folder, folders);
       if (d < winnerDistance) [winner, winnerDistance] = [manifest, d];
     }
+    manifests.nearestTo.set(key, winner);
     return winner;
   }
 }

@@ -1,17 +1,23 @@
 import { componentFromPurl } from '../findings/component.js';
 import { itemsOf, member, parseJson, stringOf, type JsonNode } from './json.js';
-import { anyKeyOf, keyOfRef, normaliseName, refOfComponent, sameVersion, type PackageRef } from './names.js';
+import { anyKeyOf, keyOfRef, normaliseName, refOfComponent, type PackageRef } from './names.js';
 
 interface Entry {
   line: number;
   version?: string;
 }
 
+/** A package's entries: the first one's line, and the first line of each version (one lookup a finding). */
+interface Entries {
+  first: number;
+  byVersion: Map<string, number>;
+}
+
 /** The components of a CycloneDX JSON SBOM, keyed like the repository index, at their `purl` line. */
 export class Sbom {
   /** The SBOM's path relative to the working directory. */
   readonly uri: string;
-  private readonly entries = new Map<string, Entry[]>();
+  private readonly entries = new Map<string, Entries>();
 
   constructor(uri: string, text: string) {
     this.uri = uri;
@@ -43,9 +49,13 @@ export class Sbom {
   }
 
   private add(key: string, entry: Entry): void {
-    const list = this.entries.get(key);
-    if (list) list.push(entry);
-    else this.entries.set(key, [entry]);
+    let entries = this.entries.get(key);
+    if (!entries) {
+      entries = { first: entry.line, byVersion: new Map() };
+      this.entries.set(key, entries);
+    }
+    if (entry.version !== undefined && !entries.byVersion.has(entry.version))
+      entries.byVersion.set(entry.version, entry.line);
   }
 
   /** Number of component entries read. */
@@ -55,7 +65,8 @@ export class Sbom {
 
   /** The line of the package's entry, the one of its version when there are several. */
   lineOf(ref: PackageRef): number | undefined {
-    const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name)) ?? [];
-    return (entries.find((entry) => sameVersion(entry.version, ref.version)) ?? entries[0])?.line;
+    const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name));
+    if (!entries) return undefined;
+    return (ref.version === undefined ? undefined : entries.byVersion.get(ref.version)) ?? entries.first;
   }
 }

@@ -35,5 +35,11 @@ export function parseFailOn(value: string | undefined): FailOn {
     }
     budgets[severity] = Number(match[2]);
   }
+  // Commas alone (`,`) name no budget: read as budgets of nothing, the gate would never fail.
+  if (!Object.keys(budgets).length) {
+    throw new UserError(
+      `Input fail-on: "${value}" names no severity; give critical, high, medium, low, any, none, or budgets such as critical:0,high:5.`,
+    );
+  }
   return { kind: 'budgets', budgets };
 }

@@ -1,5 +1,6 @@
 import { declaringLine, type LocatedFinding } from '../findings/model.js';
 import { componentLabel, findingMessage } from './advisory.js';
+import { visible } from './markdown.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -52,8 +53,8 @@ export function planAnnotations(
     leftInJob -= 1;
     annotations.push({
       level,
-      title: `${finding.id} in ${componentLabel(finding)} (${finding.severity})`,
-      message: `${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`,
+      title: visible(`${finding.id} in ${componentLabel(finding)} (${finding.severity})`),
+      message: visible(`${findingMessage(finding)}${finding.title ? `\n${finding.title}` : ''}`),
       file: finding.location.uri,
       startLine: declaringLine(finding.location),
     });

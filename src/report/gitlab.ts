@@ -1,5 +1,6 @@
 import { declaringLine, type LocatedFinding, type ScannerName } from '../findings/model.js';
 import { isCve, isGhsa } from '../findings/ids.js';
+import { unionOf } from '../findings/collapse.js';
 import { findingIdentity, identityDigest } from '../findings/key.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
@@ -162,15 +163,6 @@ function groupMessages(group: readonly LocatedFinding[]): string[] {
   return group.length === 1
     ? [findingMessage(group[0] as LocatedFinding)]
     : [...new Set(group.map(findingMessage))];
-}
-
-/** Every value the findings of a group list, in their order, each once. */
-function unionOf<T>(
-  group: readonly LocatedFinding[],
-  values: (finding: LocatedFinding) => readonly T[],
-): T[] {
-  const [first, ...rest] = group as [LocatedFinding, ...LocatedFinding[]];
-  return rest.length ? [...new Set(group.flatMap(values))] : [...values(first)];
 }
 
 /** The schema's longest description (1 MiB), with room to spare. */

@@ -2,6 +2,7 @@ import { cvssScore } from '../findings/cvss.js';
 import { declaringLine, type LocatedFinding, type PolicyViolation } from '../findings/model.js';
 import { SEVERITIES } from '../findings/severity.js';
 import { advisedVersions, advisoryUrl, componentLabel } from './advisory.js';
+import { markdownCell as cell } from './markdown.js';
 import type { RunSummary } from './run-summary.js';
 import { pathToUri, webUrl } from './sarif.js';
 
@@ -34,17 +35,6 @@ const ICON: Record<string, string> = {
   info: '⬜',
   unknown: '⬜',
 };
-
-/**
- * Scanner and user text in markdown: no newlines or pipes (table cells), and no backticks, brackets or tags
- * that would pair with the summary's own.
- */
-function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/[|`[\]\\]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;');
-}
 
 /** A link in a table cell: to a web URL only, with what would end the link or the cell (`(`, `)`, `|`) escaped. */
 function link(text: string, url: string | undefined): string {

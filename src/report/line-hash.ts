@@ -74,6 +74,9 @@ export function lineHashes(text: string, lastLine = Number.POSITIVE_INFINITY): M
 
 const CHUNK = 1 << 20;
 
+/** One buffer for every file read: a new megabyte for each of 16,000 small manifests took seconds. */
+let chunkBuffer: Buffer | undefined;
+
 /**
  * The start of a file, as far as hashing lines 1…`lastLine` needs: whole lines up to that one and a chunk
  * more (each hash covers 100 characters, which may run into later lines). A large file placed on its first
@@ -83,7 +86,7 @@ export function readHead(file: string, lastLine: number): string {
   const fd = openSync(file, 'r');
   try {
     const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.alloc(CHUNK);
+    const buffer = (chunkBuffer ??= Buffer.allocUnsafe(CHUNK));
     let text = '';
     let lines = 0;
     let extra = false;

@@ -7,6 +7,7 @@ import type { Severity } from '../findings/severity.js';
 import { lowestFirst } from '../findings/versions.js';
 import { joinedJson } from './json-file.js';
 import { advisoryUrl, componentLabel, findingMessage, securitySeverity } from './advisory.js';
+import { markdownCell, visible } from './markdown.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -100,6 +101,11 @@ function ruleTags(findings: readonly LocatedFinding[]): string[] {
   return [...tags];
 }
 
+/** A CVSS vector as code, when it holds only what a vector does; other scanner text as plain text. */
+function vectorMarkdown(vector: string): string {
+  return /^[\w:/.+-]+$/.test(vector) ? `\`${vector}\`` : markdownCell(vector);
+}
+
 /**
  * A rule's `help` as JSON text. The advisory text (`descriptionJson`, escaped once by the caller) is most of
  * a rule and appears in both forms, so it is spliced in rather than copied into each.
@@ -118,35 +124,55 @@ function helpJson(
   const fixed = lowestFirst([...new Set(findings.flatMap((f) => f.fixedVersions))]);
   const components = [...new Set(findings.map(componentLabel))];
   const references = [
-    ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter(Boolean)),
+    ...new Set([advisoryUrl(id), ...findings.flatMap((f) => f.references)].filter((r): r is string => !!r)),
   ];
+  const shownComponents = components.slice(0, LIST_LIMIT);
+  const more = components.length > LIST_LIMIT ? ', …' : '';
+  const shownFixed = fixed.slice(0, LIST_LIMIT);
+  const scoreText = score !== undefined ? `, CVSS ${score.toFixed(1)}` : '';
+  const fixedText = (list: readonly string[]) => (list.length ? list.join(', ') : 'none known');
   const lines = [
     `${id}: ${first.title}`,
-    `Severity: ${first.severity}${score !== undefined ? `, CVSS ${score.toFixed(1)}` : ''}${vector ? ` (${vector})` : ''}`,
-    `Affected components: ${components.slice(0, LIST_LIMIT).join(', ')}${components.length > LIST_LIMIT ? ', …' : ''}`,
-    `Fixed versions: ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'}`,
-  ];
-  if (brief) return JSON.stringify({ text: lines.join('\n'), markdown: lines.join('  \n') });
-  const referenceLines = references.slice(0, LIST_LIMIT).map((r) => `- ${r}`);
+    `Severity: ${first.severity}${scoreText}${vector ? ` (${vector})` : ''}`,
+    `Affected components: ${shownComponents.join(', ')}${more}`,
+    `Fixed versions: ${fixedText(shownFixed)}`,
+  ].map(visible);
+  // The scanner's text as markdown that makes no markup of its own.
+  const md = {
+    heading: `**${markdownCell(id)}**: ${markdownCell(first.title)}`,
+    vector: vector && vectorMarkdown(vector),
+    components: shownComponents.map(markdownCell),
+    fixed: fixedText(shownFixed.map(markdownCell)),
+  };
+  if (brief) {
+    const markdown = [
+      md.heading,
+      `Severity: ${first.severity}${scoreText}${md.vector ? ` (${md.vector})` : ''}`,
+      `Affected components: ${md.components.join(', ')}${more}`,
+      `Fixed versions: ${md.fixed}`,
+    ];
+    return JSON.stringify({ text: lines.join('\n'), markdown: markdown.join('  \n') });
+  }
+  const shownReferences = references.slice(0, LIST_LIMIT);
   const text = joinedJson(
     `${lines.join('\n')}\n\n`,
     descriptionJson,
-    referenceLines.length ? `\n\n${referenceLines.join('\n')}` : '\n',
+    shownReferences.length ? `\n\n${shownReferences.map((r) => `- ${visible(r)}`).join('\n')}` : '\n',
   );
+  // A reference that is no web URL is text, not a link of its own making.
+  const referenceItems = shownReferences.map((r) => `- ${webUrl(r) ?? markdownCell(r)}`);
   const markdown = joinedJson(
     [
-      `**${id}**: ${first.title}`,
+      md.heading,
       '',
       `| Severity | CVSS | Affected components | Fixed versions |`,
       `| --- | --- | --- | --- |`,
-      `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${vector ? ` \`${vector}\`` : ''} | ${components
-        .slice(0, LIST_LIMIT)
-        .join('<br>')} | ${fixed.length ? fixed.slice(0, LIST_LIMIT).join(', ') : 'none known'} |`,
+      `| ${first.severity} | ${score !== undefined ? score.toFixed(1) : '—'}${md.vector ? ` ${md.vector}` : ''} | ${md.components.join('<br>')} | ${md.fixed} |`,
       '',
       '',
     ].join('\n'),
     descriptionJson,
-    references.length ? `\n\n**References**\n\n${referenceLines.join('\n')}` : '',
+    referenceItems.length ? `\n\n**References**\n\n${referenceItems.join('\n')}` : '',
   );
   return `{"text":${text},"markdown":${markdown}}`;
 }
@@ -166,7 +192,8 @@ function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolea
   const severity = first.severity;
   const highest = highestCvss(findings);
   const helpUri = firstHelpUri([advisoryUrl(id), ...findings.map((f) => f.url), ...first.references]);
-  const description = first.description || first.title;
+  // The advisory's own markdown, but for characters that would hide or reorder the text around them.
+  const description = visible(first.description || first.title);
   const descriptionJson = JSON.stringify(description);
   const full =
     description.length <= DESCRIPTION_LIMIT

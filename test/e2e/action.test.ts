@@ -671,8 +671,9 @@ describe('upload-artifact', () => {
       'seen with dt-key-0123456789';
     const dt = await startDtSim({
       apiKey: 'dt-key-0123456789',
-      // 5.x pages findings (4.x lists them whole).
+      // 5.x pages findings (4.x lists them whole); a server that caps pages at 100 gives 150 findings two.
       version: '5.0.0',
+      pageCap: 100,
       projects: [{ uuid: project, name: 'shop', version: 'main', findings }],
     });
     const dir = workspace();
@@ -698,7 +699,7 @@ describe('upload-artifact', () => {
         'sca-bridge.sarif',
         'sca-bridge-summary.json',
         'sca-bridge-findings.json',
-        // 150 findings in pages of 100, and the violations' one page.
+        // 150 findings in pages of 100 (the server's cap), and the violations' one page.
         'raw-dependency-track-findings-page-1.json',
         'raw-dependency-track-findings-page-2.json',
         'raw-dependency-track-policy-violations-page-1.json',
@@ -708,6 +709,15 @@ describe('upload-artifact', () => {
       const files = unzip(service.zips.get('sca-bridge-dependency-track') ?? Buffer.alloc(0));
       expect(files.get('sca-bridge.sarif')).toContain('seen with ***');
       for (const [name, text] of files) expect(text, name).not.toContain('dt-key-0123456789');
+      // Every finding, written one at a time: JSON that reads back whole, as many as the run counted.
+      const [report, ...others] = JSON.parse(files.get('sca-bridge-findings.json') ?? '') as {
+        scanner: string;
+        findings: { id: string }[];
+      }[];
+      const summary = JSON.parse(files.get('sca-bridge-summary.json') ?? '') as { counts: { total: number } };
+      expect(others).toEqual([]);
+      expect(report?.scanner).toBe('dependency-track');
+      expect(report?.findings).toHaveLength(summary.counts.total);
       const sarif = readFileSync(path.join(dir, 'sca-bridge.sarif'), 'utf8');
       expect(sarif).toContain('seen with ***');
       expect(sarif).not.toContain('dt-key-0123456789');
@@ -786,6 +796,7 @@ describe('upload-artifact', () => {
     const dt = await startDtSim({
       apiKey: key,
       version: '5.0.0',
+      pageCap: 100,
       projects: [{ uuid: project, name: 'shop', version: 'main', findings }],
       // The violations fail after the findings were read, and the error quotes the key too.
       faults: [{ path: /violation/, status: 400, body: { message: `no violations for ${key}` }, times: 10 }],

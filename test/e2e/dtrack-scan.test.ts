@@ -199,9 +199,9 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     );
   });
 
-  it('5.0: reads 250 findings over 3 pages', async () => {
+  it('5.0: reads 2500 findings over 3 pages of 1000', async () => {
     await withSim(
-      { version: '5.0.4', afterUpload: { findings: manyFindings(250), violations: [] } },
+      { version: '5.0.4', afterUpload: { findings: manyFindings(2500), violations: [] } },
       async (sim) => {
         const { result, summary, sarif } = await cli('scan', [
           '--api-url',
@@ -218,18 +218,20 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
         expect(
           sim.requests
             .filter((r) => r.path === `/api/v1/finding/project/${uuid}`)
-            .map((r) => r.query.pageNumber),
-        ).toEqual(['1', '2', '3']);
-        expect(summary.counts).toMatchObject({ total: 250, medium: 250, suppressed: 0 });
-        expect(results(sarif)).toHaveLength(250);
+            .map((r) => `${r.query.pageNumber}/${r.query.pageSize}`)
+            .sort(),
+        ).toEqual(['1/1000', '2/1000', '3/1000']);
+        expect(summary.counts).toMatchObject({ total: 2500, medium: 2500, suppressed: 0 });
+        expect(results(sarif)).toHaveLength(2500);
       },
     );
   });
 
-  it('4.x: 150 findings whole, 250 violations over 3 pages; --fail-on-policy-violation fails the gate (exit 1)', async () => {
+  it('4.x: 150 findings whole, 250 violations over 3 pages (a server that caps them at 100); --fail-on-policy-violation fails the gate (exit 1)', async () => {
     await withSim(
       {
         version: '4.12.0',
+        pageCap: 100,
         projects: [
           {
             uuid: EXISTING,

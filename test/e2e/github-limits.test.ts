@@ -16,11 +16,15 @@ import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { expectSchemaValid, runSummaryOf } from '../helpers/schemas.js';
 import { ArtifactServiceFake, RUNTIME_TOKEN } from '../sim/artifacts.js';
 
-/** A compact Xray vulnerabilities report: `high` rows, then `low` ones, each a CVE of its own. */
-function report(high: number, low: number): string {
+/**
+ * A compact Xray vulnerabilities report: `high` rows, then `low` ones, each on a package of its own and each a
+ * CVE of its own, or with `vulnerabilities` given, one of that many CVEs in turn (so that the rules stay far
+ * fewer than the results, and the rule cap cannot stand in for the result cap).
+ */
+function report(high: number, low: number, vulnerabilities = high + low): string {
   const rows = Array.from({ length: high + low }, (_, i) => ({
-    issue_id: `XRAY-${100000 + i}`,
-    cves: [{ cve: `CVE-2024-${10000 + i}` }],
+    issue_id: `XRAY-${100000 + (i % vulnerabilities)}`,
+    cves: [{ cve: `CVE-2024-${10000 + (i % vulnerabilities)}` }],
     summary: `Issue ${i}`,
     severity: i < high ? 'High' : 'Low',
     vulnerable_component: `npm://pkg-${i}:1.0.${i % 10}`,
@@ -37,7 +41,8 @@ describe('a run with more results than GitHub takes', () => {
     const input = path.join(dir, 'report.json');
     const sarifFile = path.join(dir, 'out.sarif');
     const high = GITHUB_LIMITS.resultsPerRun - 10;
-    writeFileSync(input, report(high, 13));
+    // 500 vulnerabilities across 25,013 packages: 500 rules, so only the result cap keeps the SARIF to 25,000.
+    writeFileSync(input, report(high, 13, 500));
     const { code, stdout, stderr } = await runCli([
       'import',
       input,
@@ -83,7 +88,8 @@ describe('a run with more results than GitHub takes', () => {
 
   it('tells Action users where every finding stays: the job summary, and the artifact when it is uploaded', async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'report.json'), report(GITHUB_LIMITS.resultsPerRun, 3));
+    // 500 vulnerabilities across the packages: the result cap, not the rule cap, leaves the 3 out.
+    writeFileSync(path.join(dir, 'report.json'), report(GITHUB_LIMITS.resultsPerRun, 3, 500));
     const service = new ArtifactServiceFake();
     const env = { ACTIONS_RESULTS_URL: await service.start(), ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN };
     try {
@@ -241,6 +247,14 @@ describe('what the SARIF leaves out, counted as the counts count it', () => {
     );
     expect(truncated.helpTrimmed).toBe(true);
     expect(truncated.sarifResultsDropped).toBeGreaterThan(0);
+    // What is written fits: within 10 MB gzipped (the limit as GitHub states it), and missing only the
+    // results the summary says were left out.
+    const bytes = readFileSync(path.join(dir, 'out.sarif'));
+    expect(gzipSync(bytes).length).toBeLessThanOrEqual(10_000_000);
+    const log = JSON.parse(bytes.toString('utf8')) as Log;
+    expect(log.runs.map((r) => r.results?.length ?? 0).reduce((a, b) => a + b)).toBe(
+      20 + 18_000 - truncated.sarifResultsDropped,
+    );
     expect(stderr).toContain('dependency-track (shop): SARIF keeps the');
     expect(stderr).not.toContain('dependency-track (admin): SARIF keeps the');
     expect(stderr).not.toContain('SARIF keeps every result');

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -101,7 +101,7 @@ interface Job {
   stage: string;
   image: { name: string };
   needs?: { job: string; artifacts: boolean }[];
-  variables?: Record<string, string>;
+  variables?: Record<string, string | { value: string; expand: boolean }>;
   cache?: { key: string; paths: string[]; policy: string }[];
   script: string[];
   artifacts?: { when?: string; paths?: string[]; reports?: Record<string, string> };
@@ -295,7 +295,10 @@ describe('the component template', () => {
       metadata: [
         "owner=O'Brien",
         'team="payments"',
-        'note=#{not ruby} #$x \\#@y',
+        'note=#{not ruby} #$$x \\#@y',
+        // A variable whose value is no JSON text: a `"` and a `\` that a `\t` or `\n` follows.
+        'title=$RELEASE_TITLE',
+        'cost=$${COST}',
         'controls=a\x07b\x1bc\vd\x7fe\tf',
         'tag=\u{e0001}x café',
       ],
@@ -307,6 +310,9 @@ describe('the component template', () => {
     const jobs = parse(text.replace(/^\n---\n/, '')) as Record<string, Job>;
     const scan = jobs[`${String(values.job_prefix)}-scan`];
     const variables = scan?.variables ?? {};
+    const lists = variables.SCA_BRIDGE_INPUT_LISTS;
+    // GitLab leaves it unexpanded: the reader expands each item, after the JSON is read.
+    expect(lists).toMatchObject({ expand: false });
     expect(variables.SCA_BRIDGE_INPUT_ENVIRONMENT).toBe(values.environment);
     expect(variables.SCA_BRIDGE_INPUT_PROJECT_NAME).toBe(values.project_name);
     expect(scan?.script[0]).toContain(`${String(values.cli)} "$@" --json`);
@@ -318,11 +324,35 @@ describe('the component template', () => {
     const reader = /node -e '([^']*)' '([^']*)'/.exec(script);
     expect(reader).not.toBeNull();
     const args = execFileSync(process.execPath, ['-e', reader?.[1] ?? '', reader?.[2] ?? ''], {
-      env: { SCA_BRIDGE_INPUT_LISTS: variables.SCA_BRIDGE_INPUT_LISTS },
+      env: {
+        SCA_BRIDGE_INPUT_LISTS: typeof lists === 'object' ? lists.value : lists,
+        RELEASE_TITLE: 'Fix "quoted" path C:\\temp\\new',
+        COST: 'unused',
+      },
       encoding: 'utf8',
     });
-    expect(args.split('\n').filter((arg) => arg.startsWith('--metadata='))).toEqual(
-      (values.metadata as string[]).map((item) => `--metadata=${item}`),
+    expect(args.split('\n').filter((arg) => arg.startsWith('--metadata='))).toEqual([
+      "--metadata=owner=O'Brien",
+      '--metadata=team="payments"',
+      '--metadata=note=#{not ruby} #$x \\#@y',
+      '--metadata=title=Fix "quoted" path C:\\temp\\new',
+      '--metadata=cost=${COST}',
+      '--metadata=controls=a\x07b\x1bc\vd\x7fe\tf',
+      '--metadata=tag=\u{e0001}x café',
+    ]);
+  });
+
+  it('fails the scan job with its own message when the image has no node (exit 2), before reading any input', () => {
+    const [, jobs] = templateDocuments();
+    const scan = jobs['$[[ inputs.job_prefix ]]-scan'] as Job;
+    // No PATH to find node in; bash's builtins still run. The script stops before the first input it reads.
+    const result = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', scan.script.join('\n')], {
+      env: { PATH: scratch('sca-bridge-no-node-') },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "sca-bridge: the job's image has no node command; set the image input to one with Node.js 22.19 or newer.\n",
     );
   });
 
@@ -374,6 +404,7 @@ describe('the component template', () => {
       'xray-simple-json',
     ]);
     const failOn = new RegExp(inputs.fail_on?.regex ?? '(?!)');
+    // What the CLI takes (parseFailOn), in any case and spacing.
     for (const ok of [
       'none',
       'any',
@@ -381,15 +412,19 @@ describe('the component template', () => {
       'high',
       'medium',
       'low',
+      'High',
+      'NONE',
       'critical:0',
       'critical:0,high:5',
       'high:2, low:10',
+      'Critical:0, HIGH:5',
+      ' critical : 0 , info:3,',
+      ',critical:0',
     ]) {
       expect(failOn.test(ok), ok).toBe(true);
     }
     for (const bad of [
       '',
-      'High',
       'info',
       'unknown',
       'high,critical',
@@ -397,6 +432,7 @@ describe('the component template', () => {
       'critical:-1',
       'severe:1',
       'high; rm -rf /',
+      'HIGH\nid',
     ]) {
       expect(failOn.test(bad), bad).toBe(false);
     }
@@ -472,7 +508,8 @@ describe('the component under gitlab-ci-local', () => {
     });
     expect(scan.variables?.SCA_BRIDGE_INPUT_FAIL_ON).toBe('none');
     expect(scan.variables?.SCA_BRIDGE_INPUT_MIN_SEVERITY).toBe('unknown');
-    expect(JSON.parse(scan.variables?.SCA_BRIDGE_INPUT_LISTS ?? '')).toEqual({
+    // gitlab-ci-local writes `expand: false` variables as their text, each `$` doubled (none here).
+    expect(JSON.parse(String(scan.variables?.SCA_BRIDGE_INPUT_LISTS))).toEqual({
       'import-file': ['reports/*.json'],
       watches: [],
       'include-path-patterns': [],
@@ -619,11 +656,13 @@ describe('the component under gitlab-ci-local', () => {
           publish_sarif: true,
           sarif_file: 'out/shop.sarif',
           timeout: 30,
+          // A variable's value with a `"` and `\`s, which JSON text would not hold as it is; `$$` a plain `$`.
+          metadata: ['title=$RELEASE_TITLE', 'cost=$$5'],
         },
         { stages: ['build', 'security'] },
       ),
     );
-    const pipeline = await runPipeline(dir, 'deps');
+    const pipeline = await runPipeline(dir, 'deps', ['RELEASE_TITLE=Fix "quoted" path C:\\temp\\new']);
     expect(pipeline.code, pipeline.output).toBe(0);
     expect(pipeline.output).toContain(' PASS  deps-scan\n');
     expect(pipeline.output).toContain(' PASS  deps-gate\n');
@@ -668,6 +707,7 @@ describe('the component under gitlab-ci-local', () => {
       counts: { total: 2, critical: 1, high: 1, medium: 0, low: 0, info: 0, unknown: 0, suppressed: 0 },
       gate: { result: 'passed', failOn: 'critical:1', reasons: [], failOnPolicyViolation: true },
       sarifFile: 'out/shop.sarif',
+      metadata: { title: 'Fix "quoted" path C:\\temp\\new', cost: '$5' },
     });
     const codeQuality = readArtifact<unknown[]>(dir, 'deps-scan', 'gl-code-quality-report.json');
     expect(codeQuality).toHaveLength(2);
@@ -694,6 +734,18 @@ describe('the component under gitlab-ci-local', () => {
     const summary = readArtifact<Summary>(dir, 'sca-bridge-scan', 'sca-bridge-summary.json');
     expect(summary.status).toBe('error');
     expect(summary.error?.exitCode).toBe(2);
+  });
+
+  it('fails the scan job with its own message when the cli command is not found (exit 127)', async () => {
+    const dir = await sampleProject(
+      includeComponent({ cli: 'sca-bridge-not-installed', import_file: ['reports/*.json'] }),
+    );
+    const pipeline = await runPipeline(dir);
+    expect(pipeline.code, pipeline.output).toBe(1);
+    expect(pipeline.output).toContain(' FAIL  sca-bridge-scan\n');
+    expect(jobLog(dir, 'sca-bridge-scan')).toContain(
+      "sca-bridge: the cli input's command was not found or cannot run (exit 127); check the cli input, and that the image has npm for the default one.\n",
+    );
   });
 
   it('fails the scan job when the CLI cannot start, though its exit code (1) looks like a failed gate', async () => {
@@ -783,7 +835,7 @@ describe('the component under gitlab-ci-local', () => {
     [
       'fail_on',
       'high,critical',
-      '`fail_on` input: `high,critical` does not match required regex: ^(none|any|critical|high|medium|low|(critical|high|medium|low|info|unknown):[0-9]+( *, *(critical|high|medium|low|info|unknown):[0-9]+)*)$.',
+      `\`fail_on\` input: \`high,critical\` does not match required regex: ${templateDocuments()[0].spec.inputs.fail_on?.regex}.`,
     ],
     ['timeout', 'ten minutes', '`timeout` input: provided value is not a number.'],
     ['import_file', 'reports/*.json', '`import_file` input: provided value is not a array.'],

@@ -102,6 +102,7 @@ function expectEveryRowCounted(stderr: string, file: string, text: string, summa
   const [, format = '', findings = '0', violations = '0'] = match ?? [];
   expect(IMPORT_FORMATS).toContain(format);
   const input = countInput(format as ImportFormatName, JSON.parse(text) as unknown);
+  expect(input.mustRefuse, `${format}: read, though the read must refuse it`).toBeUndefined();
   expect(Number(findings), `findings read against the rows of ${format}`).toBe(input.findings);
   expect(Number(violations), `violations read against the rows of ${format}`).toBe(input.violations);
   // Collapse only merges: at most one distinct finding per finding read, and at least one if any was read.

@@ -177,6 +177,10 @@ export interface DtSimOptions {
   totalCountSkew?: number;
   /** `GET /api/v1/project?name=` searches (names containing it) rather than matching exactly. */
   nameSearch?: boolean;
+  /** Paged lists serve at most this many rows a page, whatever `pageSize` asks (a server that caps it). */
+  pageCap?: number;
+  /** Every request is answered after this many milliseconds (network and server time). */
+  latencyMs?: number;
 }
 
 export interface SimRequest {
@@ -206,6 +210,8 @@ export interface DtSim {
   requests: SimRequest[];
   uploads: SimUpload[];
   projects: SimProject[];
+  /** The most requests that were being answered at the same time. */
+  readonly maxInFlight: number;
   /** Requests whose method and path match. */
   count(method: string, path: string | RegExp): number;
   close(): Promise<void>;
@@ -257,8 +263,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Alpine's ApiFilter: `pageNumber`/`page` + `pageSize`/`size`/`limit`, or `offset` + `limit`; default 0 and 100. */
-function pageOf(query: URLSearchParams): { offset: number; limit: number } {
+/**
+ * Alpine's ApiFilter: `pageNumber`/`page` + `pageSize`/`size`/`limit`, or `offset` + `limit`; default 0 and 100.
+ * The offset comes from the size asked; a `cap` only shortens the page served.
+ */
+function pageOf(query: URLSearchParams, cap = Infinity): { offset: number; limit: number } {
   const num = (...names: string[]) => {
     for (const name of names) {
       const value = query.get(name);
@@ -268,9 +277,9 @@ function pageOf(query: URLSearchParams): { offset: number; limit: number } {
   };
   const limit = num('pageSize', 'size', 'limit') ?? 100;
   const offset = num('offset');
-  if (offset !== undefined) return { offset, limit };
+  if (offset !== undefined) return { offset, limit: Math.min(limit, cap) };
   const page = num('pageNumber', 'page') ?? 1;
-  return { offset: (page - 1) * limit, limit };
+  return { offset: (page - 1) * limit, limit: Math.min(limit, cap) };
 }
 
 function isSuppressed(row: Row): boolean {
@@ -340,7 +349,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
     const shown = query.get('suppressed') === 'true' ? rows : rows.filter((row) => !isSuppressed(row));
     const total = String(shown.length + (options.totalCountSkew ?? 0));
     if (!paginate) return new HttpReply(200, shown, { 'X-Total-Count': total });
-    const { offset, limit } = pageOf(query);
+    const { offset, limit } = pageOf(query, options.pageCap);
     return new HttpReply(200, shown.slice(offset, offset + limit), { 'X-Total-Count': total });
   };
 
@@ -511,7 +520,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       const named = projects
         .filter((x) => name === null || (options.nameSearch ? x.name.includes(name) : x.name === name))
         .sort((a, b) => (b.version ?? '').localeCompare(a.version ?? ''));
-      const { offset, limit } = pageOf(url.searchParams);
+      const { offset, limit } = pageOf(url.searchParams, options.pageCap);
       return new HttpReply(
         200,
         named.slice(offset, offset + limit).map((x) => projectJson(x, version, options.datesAsText)),
@@ -640,11 +649,21 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
     res.end(body);
   }
 
+  let inFlight = 0;
+  let maxInFlight = 0;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => inFlight--);
+    const latency = options.latencyMs
+      ? new Promise<void>((resolve) => setTimeout(resolve, options.latencyMs))
+      : Promise.resolve();
+    latency
+      .then(() => handle(req, res))
+      .catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
   };
   const server: Server = options.tls
     ? createHttpsServer(tlsServerOptions(), listener)
@@ -658,6 +677,9 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
     requests,
     uploads,
     projects,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     count: (method, p) =>
       requests.filter((r) => r.method === method && (typeof p === 'string' ? r.path === p : p.test(r.path)))
         .length,

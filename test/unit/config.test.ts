@@ -406,6 +406,10 @@ describe('configuration', () => {
     expect(() => parseFailOn('critical:0,critical:5')).toThrow(
       'Input fail-on: critical is given two budgets',
     );
+    // Commas alone: no budget at all, which would be a gate that never fails.
+    expect(parseFailOn(',critical:0,')).toEqual({ kind: 'budgets', budgets: { critical: 0 } });
+    for (const commas of [',', ' , ,', ',\n,'])
+      expect(() => parseFailOn(commas)).toThrow(`Input fail-on: "${commas}" names no severity`);
   });
 });
 

@@ -21,7 +21,7 @@ import {
   XrayClient,
 } from './client.js';
 import { XrayStatusError } from './errors.js';
-import { Limiter, settleAll } from './limiter.js';
+import { Limiter, settleAll } from '../limiter.js';
 import { PAGE_CONCURRENCY, type ReportFlowOptions, runReport } from './report.js';
 import { clause, plural } from '../../wording.js';
 import { repositoryScansUrl, reportName, reportsUrl, uiBase } from './urls.js';

@@ -13,7 +13,7 @@ import {
   type XrayClient,
 } from './client.js';
 import { OVERLOADED } from './errors.js';
-import { Cancelled, type Limiter, settleAll } from './limiter.js';
+import { Cancelled, type Limiter, settleAll } from '../limiter.js';
 
 /**
  * One fixed sort key for every page of a report: paging with LIMIT/OFFSET is only consistent when each

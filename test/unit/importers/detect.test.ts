@@ -70,6 +70,8 @@ describe('detectFormat: rejections name what was found and what is accepted', ()
     ['findings', 'found a JSON string'],
     [42, 'found a JSON number'],
     [[1, 2, 3], 'found an array of 3 number values'],
+    [[[[]], []], 'found an array of 2 array values'],
+    [[null], 'found an array of 1 null values'],
     [
       { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9 },
       'found an object with keys a, b, c, d, e, f, g, h, …',

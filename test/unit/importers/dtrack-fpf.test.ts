@@ -355,12 +355,15 @@ describe('dtrack-fpf: matches and rejections', () => {
     });
   });
 
-  it('names the file, the format and the bad field', () => {
+  it('names the file, the format and the bad field, and what to do', () => {
     const message = userErrorMessage(() => read('bad_fpf-invalid-field.json'));
     expect(message).toMatch(
       /^bad_fpf-invalid-field\.json: not a valid dtrack-fpf file: findings\.1\.vulnerability\.aliases: /,
     );
     expect(message).toContain('expected array');
+    expect(message).toMatch(
+      /\. Export it again from the scanner and import it unedited; if the scanner wrote it so, report the field named here at https:\/\/github\.com\/sca-bridge\/sca-bridge\/issues\/new\.$/,
+    );
   });
 
   it('names a finding without a component', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bufferText,
   endsEarly,
+  repeatedKey,
   RepeatedKeyError,
   sliceDocument,
 } from '../../../src/importers/json-slices.js';
@@ -106,5 +107,61 @@ describe('telling a cut document without parsing it', () => {
     ['"unterminated', true],
   ])('%s ends early: %s', (text, cut) => {
     expect(endsEarly(Buffer.from(text))).toBe(cut);
+  });
+});
+
+describe('a key given twice in one object, at any depth', () => {
+  it.each([
+    ['at the top', '{"a": 1, "b": 2, "a": 3}', { key: 'a', at: '' }],
+    ['in a nested object', '{"a": {"b": 1, "b": 2}}', { key: 'b', at: 'a' }],
+    [
+      'in an object of arrays in arrays',
+      '[{"x": [{"k": 1}, {"k": 1, "j": [], "k": 2}]}]',
+      { key: 'k', at: '[0].x[1]' },
+    ],
+    ['escaped, as JSON.parse reads it', '{"v": {"ab": 1, "\\u0061b": 2}}', { key: 'ab', at: 'v' }],
+    ['under a key that is no name', '{"a b": [0, {"k": 1, "k": 1}]}', { key: 'k', at: '["a b"][1]' }],
+    [
+      'after values that hold every kind of text',
+      '{"s": "{\\"k\\": 1, \\"k\\": 2}", "t": "]}", "s": 0}',
+      { key: 's', at: '' },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(repeatedKey(Buffer.from(text))).toEqual(expected);
+  });
+
+  it.each([
+    ['keys of one length', '{"ab": 1, "ac": 2, "ba": {"ab": 1}}'],
+    ['one key in sibling objects', '[{"a": 1}, {"a": 2}, [{"a": 3}]]'],
+    ['an object and its child', '{"a": {"a": {"a": 1}}, "b": [{"a": 1}]}'],
+    ['keys only in strings', '{"s": "{\\"k\\": 1, \\"k\\": 2}", "k": "a,\\"k\\":"}'],
+    ['an escaped key that is another', '{"a": 1, "\\u0062": 2, "\\\\a": 3}'],
+  ])('none in %s', (_name, text) => {
+    expect(repeatedKey(Buffer.from(text))).toBeUndefined();
+  });
+
+  it('in an object of many keys, escaped ones too, in time that grows with their number, not its square', () => {
+    const wide = (n: number, last: string) =>
+      `{"x": [{${Array.from({ length: n }, (_, i) => `"k${i}": ${i}`).join(', ')}, ${last}: 0}]}`;
+    expect(repeatedKey(Buffer.from(wide(100, '"k7"')))).toEqual({ key: 'k7', at: 'x[0]' });
+    expect(repeatedKey(Buffer.from(wide(100, '"\\u006b99"')))).toEqual({ key: 'k99', at: 'x[0]' });
+    expect(repeatedKey(Buffer.from(wide(100, '"k100"')))).toBeUndefined();
+    // 200,000 keys: compared each with all before it, about 20 billion comparisons and half a minute.
+    expect(repeatedKey(Buffer.from(wide(200_000, '"k199999"')))).toEqual({ key: 'k199999', at: 'x[0]' });
+    // A guard against a hang, not a measure of speed: linear, this takes well under a second.
+  }, 10_000);
+
+  it('is found while slicing: in an element, named by its place, or in the envelope', () => {
+    expect(
+      slice('{"rows": [{"cves": [{"cve": "x"}]}, {"cves": [{"cve": "x", "cve": "y"}]}], "n": 2}')?.repeated,
+    ).toEqual({ key: 'cve', at: 'rows[1].cves[0]' });
+    expect(slice('[{"a": 1}, {"a": 1, "a": 2}]')?.repeated).toEqual({ key: 'a', at: '[1]' });
+    expect(slice('{"n": 1, "meta": {"v": 1, "v": 2}, "rows": [{"a": 1}]}')?.repeated).toEqual({
+      key: 'v',
+      at: 'meta',
+    });
+    const sliced = slice('{"rows": [{"a": 1}, {"a": 2}], "n": 2}');
+    expect(sliced?.repeated).toBeUndefined();
+    expect(sliced?.all()).toEqual([{ a: 1 }, { a: 2 }]);
   });
 });

@@ -236,7 +236,7 @@ describe('readImports: files that do not read', () => {
     const jf = readFileSync(path.join(FIXTURES, 'xray-cli-json.json'), 'utf8').trim();
     const twice = `${jf.slice(0, -1)}, {"scan_id": "x", "vulnerabilities": [{"issue_id": "XRAY-1"}], "vulnerabilities": []}]`;
     expect(userErrorMessage(() => readWritten({ 'jf.json': twice }))).toContain(
-      'jf.json: the key "vulnerabilities" is given twice at the top of the document\'s element [2];',
+      'jf.json: the key "vulnerabilities" is given twice in one object (at [2]);',
     );
     // A file that is no export at all is told so first, whatever keys it repeats.
     expect(userErrorMessage(() => readWritten({ 'x.json': '{"a": 1, "a": 2}' }))).toContain(
@@ -246,6 +246,49 @@ describe('readImports: files that do not read', () => {
     expect(userErrorMessage(() => readWritten({ 'jf.json': twice }, 'xray-cli-json'))).toContain(
       'the key "vulnerabilities" is given twice',
     );
+  });
+
+  it('a key given twice deeper down, where findings are lost as silently: in a finding, or in an artifact', () => {
+    const fpf = JSON.parse(readFileSync(path.join(FIXTURES, 'dtrack-fpf-1.3.json'), 'utf8')) as {
+      findings: { vulnerability: unknown }[];
+    };
+    // JSON.parse keeps the second vulnerability and loses the first.
+    const finding = JSON.stringify(fpf.findings[0]).replace(
+      '"vulnerability":',
+      `"vulnerability": ${JSON.stringify(fpf.findings[1]?.vulnerability)}, "vulnerability":`,
+    );
+    const text = JSON.stringify({ ...fpf, findings: [] }).replace('"findings":[]', `"findings":[${finding}]`);
+    for (const format of ['auto', 'dtrack-fpf'] as const) {
+      expect(userErrorMessage(() => readWritten({ 'fpf.json': text }, format))).toBe(
+        'fpf.json: the key "vulnerability" is given twice in one object (at findings[0]); JSON readers differ on which one counts, so findings could be lost. Export the file again, or remove the copy that does not belong.',
+      );
+    }
+    const summary = JSON.parse(readFileSync(path.join(FIXTURES, 'xray-summary.json'), 'utf8')) as {
+      artifacts: { issues: unknown[] }[];
+    };
+    const artifact = JSON.stringify(summary.artifacts[0]).replace('"issues":', '"issues": [], "issues":');
+    const doubled = JSON.stringify({ ...summary, artifacts: [] }).replace(
+      '"artifacts":[]',
+      `"artifacts":[${artifact}]`,
+    );
+    expect(userErrorMessage(() => readWritten({ 's.json': doubled }))).toContain(
+      's.json: the key "issues" is given twice in one object (at artifacts[0]);',
+    );
+  });
+
+  it('a row whose key is no JSON (a bad escape, a raw tab), or no JSON where it repeats a key: not valid JSON', () => {
+    const row = (keys: string) => `{"issue_id": "XRAY-1", "vulnerable_component": "npm://a:1", ${keys}}`;
+    const report = (...rows: string[]) => `{"total_rows": ${rows.length}, "rows": [${rows.join(', ')}]}`;
+    const wide = Array.from({ length: 40 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    for (const [name, text] of [
+      ['escape.json', report(row('"sum\\xmary": "s"'))],
+      ['tab.json', report(row(`${wide}, "k\tey": 1`))],
+      ['repeat.json', report(row('"a": 1'), row('"issue_id" "issue_id": 1'))],
+    ] as const) {
+      expect(userErrorMessage(() => readWritten({ [name]: text }))).toMatch(
+        new RegExp(`^${name.replace('.', '\\.')}: not valid JSON \\(`),
+      );
+    }
   });
 
   it('an array of more elements than any export holds: refused, not a crash', () => {

@@ -298,6 +298,23 @@ describe('xray-cli-json: clean, unfinished and component-less targets', () => {
     );
   });
 
+  it('refuses every status but completed (running, pending, aborted), not only failed', () => {
+    for (const status of ['running', 'pending', 'aborted']) {
+      const unfinished = { ...clean, component_id: 'npm://web:2.0.0', status, vulnerabilities: [] };
+      const message = userErrorMessage(() => xrayCliJson.read([clean, unfinished], 'jf.json'));
+      expect(message).toBe(
+        `jf.json: the scan of npm://web:2.0.0 (status "${status}") did not complete, so the file lacks its findings. Run the jf command again until every target completes, and import its new output.`,
+      );
+    }
+  });
+
+  it('reads completed in any case and with surrounding spaces as completed', () => {
+    const padded = { ...clean, status: ' Completed ' };
+    expect(xrayCliJson.read([padded], 'jf.json').findings).toEqual([]);
+    const upper = { ...clean, status: 'COMPLETED' };
+    expect(xrayCliJson.read([upper, padded], 'jf.json').findings).toEqual([]);
+  });
+
   it('reports a vulnerability that names no component on the scanned target, not nowhere', () => {
     for (const components of [{}, null, undefined]) {
       const response = {

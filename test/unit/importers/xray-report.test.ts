@@ -310,11 +310,19 @@ describe('xray-report: telling the kinds apart by what rows fill, in any row', (
     ]);
   });
 
-  it('takes an empty watch or licence for what it is: a violation, a licence row of an unknown licence', () => {
-    const emptyWatch = { ...vulnerability, watch_name: '', policy_names: [] };
-    const result = xrayReport.read({ total_rows: 1, rows: [emptyWatch] }, 'v.json');
-    expect(result.findings).toEqual([]);
-    expect(result.violations).toHaveLength(1);
+  it('reads rows with an empty watch or policy list as vulnerabilities, every one of them kept', () => {
+    // Read as violations, the report's findings would all leave it, the gate passing them unread.
+    const rows = [
+      { ...vulnerability, watch_name: '' },
+      { ...vulnerability, issue_id: 'XRAY-2', policy_names: [] },
+      { ...vulnerability, issue_id: 'XRAY-3', violation_details: '' },
+    ];
+    const result = xrayReport.read({ total_rows: 3, rows }, 'v.json');
+    expect(result.violations).toEqual([]);
+    expect(result.findings.map((f) => f.id)).toEqual(['XRAY-1', 'XRAY-2', 'XRAY-3']);
+  });
+
+  it('takes an empty licence for what it is: a licence row of an unknown licence, refused', () => {
     const unknownLicence = { component: 'npm://a:1.0.0', license: '', license_name: '', unknown: true };
     expect(
       userErrorMessage(() => xrayReport.read({ total_rows: 1, rows: [unknownLicence] }, 'l.json')),

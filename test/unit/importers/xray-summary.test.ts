@@ -183,17 +183,55 @@ describe('xray-summary: matches and rejections', () => {
     expect(xraySummary.matches({ artifacts: {} })).toBe(false);
   });
 
-  it('reads issue_type in any case: a Security issue is a finding, a License one is not', () => {
+  it('reads issue_type in any case: a Security issue is a finding, a License or operational-risk one is not', () => {
     const issues = [
       { issue_id: 'XRAY-1', issue_type: 'Security', severity: 'High', impact_path: ['default/app/a:1'] },
       { issue_id: 'XRAY-2', issue_type: 'SECURITY', severity: 'Low', impact_path: ['default/app/b:1'] },
       { issue_id: 'XRAY-3', issue_type: 'License', severity: 'High', impact_path: ['default/app/c:1'] },
+      {
+        issue_id: 'XRAY-4',
+        issue_type: 'operational_risk',
+        severity: 'Low',
+        impact_path: ['default/app/d:1'],
+      },
+      {
+        issue_id: 'XRAY-5',
+        issue_type: 'Operational Risk',
+        severity: 'Low',
+        impact_path: ['default/app/e:1'],
+      },
     ];
-    const { findings } = xraySummary.read({ artifacts: [{ issues }] }, 's.json');
+    const { findings, notes } = xraySummary.read({ artifacts: [{ issues }] }, 's.json');
     expect(findings.map((f) => [f.id, f.severity])).toEqual([
       ['XRAY-1', 'high'],
       ['XRAY-2', 'low'],
     ]);
+    expect(notes).toEqual([
+      'holds 3 issues of another type than security (licence, operational risk), which sca-bridge does not report: it reports vulnerabilities.',
+    ]);
+  });
+
+  it('reads an issue of a type it does not know as a finding, rather than lose it', () => {
+    const issues = [
+      {
+        issue_id: 'XRAY-6',
+        issue_type: 'Vulnerability',
+        severity: 'Critical',
+        cves: [{ cve: 'CVE-2021-44228' }],
+      },
+      {
+        issue_id: 'XRAY-7',
+        issue_type: 'malicious_package',
+        severity: 'High',
+        impact_path: ['default/app/f:1'],
+      },
+    ];
+    const { findings, notes } = xraySummary.read({ artifacts: [{ issues }] }, 's.json');
+    expect(findings.map((f) => [f.id, f.severity])).toEqual([
+      ['CVE-2021-44228', 'critical'],
+      ['XRAY-7', 'high'],
+    ]);
+    expect(notes).toBeUndefined();
   });
 
   it('reads a summary with no issues as no findings', () => {

@@ -10,6 +10,7 @@ import { scanMsbuild } from '../../../src/locate/manifests/nuget.js';
 import { scanRequirements } from '../../../src/locate/manifests/python.js';
 import { scanGemfile } from '../../../src/locate/manifests/ruby.js';
 import { normaliseName } from '../../../src/locate/names.js';
+import { Sbom } from '../../../src/locate/sbom.js';
 
 /**
  * Manifests made to make a scanner's regex backtrack: each of these inputs took minutes (the work grew with
@@ -171,4 +172,24 @@ describe('Docker', () => {
     expect(normaliseName('docker', name)).toBe(name);
     expect(normaliseName('docker', 'Docker.io/library/Node:20@sha256:abc')).toBe('node');
   });
+});
+
+describe('SBOM', () => {
+  it('finds each of 100,000 versions of one package at its own line (each looked up among all took minutes)', () => {
+    const n = 100_000;
+    const components = Array.from({ length: n }, (_, i) => ({
+      name: 'lodash',
+      purl: `pkg:npm/lodash@4.${i}.0`,
+    }));
+    // One component a line, after `{` and `"components": [`.
+    const sbom = new Sbom(
+      'bom.json',
+      `{\n"components": [\n${components.map((c) => JSON.stringify(c)).join(',\n')}\n]}`,
+    );
+    const ref = (version?: string) => ({ ecosystem: 'npm', name: 'lodash', ...(version ? { version } : {}) });
+    for (let i = 0; i < n; i++) expect(sbom.lineOf(ref(`4.${i}.0`))).toBe(i + 3);
+    // A version the SBOM does not list, or none: the package's first entry.
+    expect(sbom.lineOf(ref('9.9.9'))).toBe(3);
+    expect(sbom.lineOf(ref())).toBe(3);
+  }, 10_000);
 });

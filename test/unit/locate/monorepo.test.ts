@@ -171,6 +171,64 @@ describe('a package several modules declare at different versions', () => {
 });
 
 describe('a package declared many times', () => {
+  /**
+   * A monorepo of `n` projects under packages/, each declaring lodash on line 4 and a library of its own on line
+   * 5, and one more project below web/.
+   */
+  function projects(n: number): string {
+    const files: Record<string, string[]> = { 'package.json': manifest('root', ['typescript']) };
+    for (let i = 0; i < n; i++)
+      files[`packages/p${i}/package.json`] = manifest(`p${i}`, ['lodash', `lib${i}`]);
+    files['packages/web/legacy/package.json'] = manifest('legacy', ['jquery', 'lodash']);
+    return makeRepo(files);
+  }
+
+  it('ranks the declarations of a package declared in many projects as it ranks a few, finding after finding', async () => {
+    // 40 projects: their candidates are shared by the findings and looked up by folder.
+    const locator = await locatorFor(projects(40));
+    const at = (finding: ReturnType<typeof findingOf>) => {
+      const location = locator.locate(finding);
+      return `${location.uri}:${location.startLine}`;
+    };
+    const lodash = (extra: Parameters<typeof findingOf>[1] = {}) => findingOf('pkg:npm/lodash@1.0.0', extra);
+    for (let round = 0; round < 2; round++) {
+      expect(at(lodash({ componentPaths: ['packages/p7'] }))).toBe('packages/p7/package.json:4');
+      expect(at(lodash({ componentPaths: ['packages/p7/src/lib'] }))).toBe('packages/p7/package.json:4');
+      expect(at(lodash({ componentPaths: ['packages/web/legacy/node_modules/lodash'] }))).toBe(
+        'packages/web/legacy/package.json:5',
+      );
+      // Two folders as near: the first path among equals; a folder with no declaration in or above it: the
+      // declarations that share most of its path, then the shallowest, then the first path.
+      expect(at(lodash({ componentPaths: ['packages/p31', 'packages/p13'] }))).toBe(
+        'packages/p13/package.json:4',
+      );
+      expect(at(lodash({ componentPaths: ['packages/web'] }))).toBe('packages/web/legacy/package.json:5');
+      expect(at(lodash({ componentPaths: ['tools/x'] }))).toBe('packages/p0/package.json:4');
+      expect(at(lodash())).toBe('packages/p0/package.json:4');
+      const fromProject = xrayFindingOf('npm://lodash:1.0.0', {
+        impactPaths: [['npm://p12:1.0.0', 'npm://lodash:1.0.0']],
+      });
+      expect(at(fromProject)).toBe('packages/p12/package.json:4');
+    }
+  });
+
+  it('places a finding from each of 12,000 projects declaring one package at its own project', async () => {
+    // Every finding went over every project's declaration: a minute for 16,000. Then, shared per impact path,
+    // the declarations were held again for each path: gigabytes.
+    const locator = await locatorFor(projects(12_000));
+    for (let i = 0; i < 12_000; i++) {
+      const direct = xrayFindingOf('npm://lodash:1.0.0', {
+        impactPaths: [[`npm://p${i}:1.0.0`, 'npm://lodash:1.0.0']],
+      });
+      expect(locator.locate(direct)).toMatchObject({ uri: `packages/p${i}/package.json`, startLine: 4 });
+      // Pulled in by the project's own library: that library's line.
+      const transitive = xrayFindingOf('npm://lodash:1.0.0', {
+        impactPaths: [[`npm://p${i}:1.0.0`, `npm://lib${i}:1.0.0`, 'npm://lodash:1.0.0']],
+      });
+      expect(locator.locate(transitive)).toMatchObject({ uri: `packages/p${i}/package.json`, startLine: 5 });
+    }
+  }, 15_000);
+
   it('places 150 findings of a package with 30,000 direct declarations, its installed versions gathered once', async () => {
     // Each direct declaration went over all the others for the versions its folder installs: minutes.
     const root = makeRepo({

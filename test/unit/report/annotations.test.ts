@@ -31,3 +31,17 @@ describe('what people read points at the declaring line', () => {
     expect(markdown).not.toContain('Dockerfile:2');
   });
 });
+
+describe('annotation text', () => {
+  it('shows characters that would hide or reorder the text around them (NUL, bidi overrides) as U+FFFD', () => {
+    const finding = aFinding({
+      title: 'crafted\u0007 title',
+      component: { packageName: 'evil\u202egnp.exe\u0000x', name: 'evil', version: '1.0', ecosystem: 'npm' },
+    });
+    const [annotation] = planAnnotations([finding], { error: 0, warning: 0, notice: 0 }).annotations;
+    expect(annotation?.title).toContain('evil\ufffdgnp.exe\ufffdx@1.0');
+    expect(annotation?.message).toContain('crafted\ufffd title');
+    for (const hidden of ['\u0000', '\u0007', '\u202e'])
+      expect(`${annotation?.title}${annotation?.message}`).not.toContain(hidden);
+  });
+});

@@ -105,6 +105,50 @@ describe('SARIF writer', () => {
     );
   });
 
+  it("keeps scanner text in a rule's help table to its cells: no column, tag, link or bidi override of its own", () => {
+    const finding = aFinding({
+      title: '**bold** [x](javascript:alert(1))',
+      component: { packageName: 'a|b`c<script>x</script>', name: 'a', version: '1.0|x', ecosystem: 'npm' },
+      fixedVersions: ['[2.0](javascript:alert(1))', 'evil\u202egnp\u0000'],
+      cvss: { v3: { score: 7, vector: 'CVSS:3.1/AV:N` | injected |' } },
+    });
+    const markdown = sarifLog([run([finding])]).runs[0]?.tool.driver.rules?.[0]?.help?.markdown ?? '';
+    const [heading = '', , , , row = ''] = markdown.split('\n');
+    expect(heading).toBe('**CVE-2021-23337**: **bold** \\[x\\](javascript:alert(1))');
+    // Four cells: the row's pipes that are not escaped are its five borders.
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(6);
+    expect(row).not.toMatch(/<script|(?<!\\)\]\(/);
+    for (const hidden of ['\u0000', '\u202e']) expect(row).not.toContain(hidden);
+    expect(row).toContain('a\\|b\\`c&lt;script>x&lt;/script>@1.0\\|x');
+    expect(row).toContain('evil\ufffdgnp\ufffd');
+  });
+
+  it("shows hidden characters of the advisory as U+FFFD, and a reference that is no web URL as text, in all of a rule's help", () => {
+    const finding = aFinding({
+      title: 'evil\u202etitle',
+      description: 'desc \u0000 \u202e **markdown** of the advisory',
+      component: { packageName: 'a|b', name: 'a|b', version: '1.0', ecosystem: 'npm' },
+      references: ['[r](javascript:alert(1))', 'https://example.com/advisory'],
+    });
+    const rule = sarifLog([run([finding])]).runs[0]?.tool.driver.rules?.[0];
+    for (const text of [rule?.help?.text, rule?.help?.markdown, rule?.fullDescription?.text]) {
+      expect(text).toContain('desc \ufffd \ufffd **markdown** of the advisory');
+      for (const hidden of ['\u0000', '\u202e']) expect(text).not.toContain(hidden);
+    }
+    expect(rule?.help?.markdown).toContain('- \\[r\\](javascript:alert(1))\n- https://example.com/advisory');
+    // The brief help a SARIF over its size budget gets: escaped alike.
+    const brief = sarifLog([run([finding], true)]).runs[0]?.tool.driver.rules?.[0]?.help;
+    expect(brief?.markdown).toBe(
+      [
+        '**CVE-2021-23337**: evil\ufffdtitle',
+        'Severity: high',
+        'Affected components: a\\|b@1.0',
+        'Fixed versions: none known',
+      ].join('  \n'),
+    );
+    expect(brief?.text).not.toContain('\u202e');
+  });
+
   it("keeps a result's message and its rule's helpUri within GitLab's 2,048 characters", () => {
     const finding = aFinding({
       ids: ['XRAY-1'],

@@ -106,7 +106,7 @@ describe('Dependency-Track scan against the simulator', () => {
       true,
     );
     const findingsRequest = sim!.requests.find((r) => r.path.startsWith('/api/v1/finding/'))!;
-    expect(findingsRequest.query).toEqual({ suppressed: 'true', pageNumber: '1', pageSize: '100' });
+    expect(findingsRequest.query).toEqual({ suppressed: 'true', pageNumber: '1', pageSize: '1000' });
 
     expect(result.scanner).toBe('dependency-track');
     expect(result.findings).toHaveLength(7);
@@ -155,9 +155,10 @@ describe('Dependency-Track scan against the simulator', () => {
     expectNoKey(logger);
   });
 
-  it('5.0: pages findings (250 rows in 3 pages) and takes the project UUID from the upload', async () => {
+  it('5.0: pages findings (250 rows in 3 pages of a server that caps them at 100) and takes the project UUID from the upload', async () => {
     await start({
       version: '5.0.4',
+      pageCap: 100,
       afterUpload: { findings: manyFindings(250), violations: manyViolations(3) },
     });
     const result = await scan({
@@ -168,7 +169,12 @@ describe('Dependency-Track scan against the simulator', () => {
     });
     const uuid = sim!.projects[0]!.uuid;
     const findingPages = sim!.requests.filter((r) => r.path === `/api/v1/finding/project/${uuid}`);
-    expect(findingPages.map((r) => r.query.pageNumber)).toEqual(['1', '2', '3']);
+    // Page 1 asks 1000 and gets 100: the later pages ask 100, so they start where the one before ended.
+    expect(findingPages.map((r) => `${r.query.pageNumber}/${r.query.pageSize}`).sort()).toEqual([
+      '1/1000',
+      '2/100',
+      '3/100',
+    ]);
     expect(result.findings).toHaveLength(250);
     expect(new Set(result.findings.map((f) => f.id)).size).toBe(250);
     expect(result.violations).toHaveLength(3);
@@ -179,9 +185,25 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(result.findings[0]!.url).toBe('https://ui.example.test/vulnerabilities/NVD/CVE-2099-00001');
   });
 
-  it('4.x: findings come whole, violations in pages (250 violations in 3 pages)', async () => {
+  it('5.0: the pages after page 1 are read 4 at a time, every row once, in page order', async () => {
+    await start({
+      version: '5.0.4',
+      pageCap: 100,
+      latencyMs: 10,
+      projects: [{ uuid: EXISTING, name: 'a', version: '1', findings: manyFindings(1000) }],
+    });
+    const result = await scan({ project: EXISTING });
+    expect(sim!.count('GET', `/api/v1/finding/project/${EXISTING}`)).toBe(10);
+    expect(sim!.maxInFlight).toBe(4);
+    expect(result.findings.map((f) => f.id)).toEqual(
+      manyFindings(1000).map((_, i) => expect.stringContaining(`CVE-2099-${String(i + 1).padStart(5, '0')}`)),
+    );
+  });
+
+  it('4.x: findings come whole, violations in pages (250 violations in 3 pages of a server that caps them at 100)', async () => {
     await start({
       version: '4.14.3',
+      pageCap: 100,
       projects: [
         {
           uuid: EXISTING,
@@ -231,7 +253,7 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(sim!.requests.find((r) => r.path === '/api/v1/project')!.query).toEqual({
       name: 'platform',
       pageNumber: '1',
-      pageSize: '100',
+      pageSize: '1000',
     });
     await sim!.close();
 
@@ -719,7 +741,7 @@ describe('Dependency-Track scan against the simulator', () => {
     });
     const error = await scanError({ project: EXISTING });
     expect(error.message).toBe(
-      `The count of findings does not add up: Dependency-Track reports 123 (X-Total-Count) for api/v1/finding/project/${EXISTING}, but page 3 came back empty after 120. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
+      `The count of findings does not add up: Dependency-Track reports 123 (X-Total-Count) for api/v1/finding/project/${EXISTING}, but page 2 came back empty after 120. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
     );
   });
 

@@ -39,21 +39,111 @@ afterEach(() => {
 });
 
 describe('paging (nock)', () => {
-  it('sends the key, asks page by page and stops when the rows reach X-Total-Count', async () => {
+  it('sends the key, asks pages of 1000 and stops when the rows reach X-Total-Count', async () => {
     nock(ORIGIN, { reqheaders: { 'x-api-key': API_KEY } })
       .get(PATH)
-      .query({ suppressed: 'true', pageNumber: '1', pageSize: '100' })
-      .reply(200, rows(100), { 'X-Total-Count': '120' })
+      .query({ suppressed: 'true', pageNumber: '1', pageSize: '1000' })
+      .reply(200, rows(1000), { 'X-Total-Count': '1200' })
       .get(PATH)
-      .query({ suppressed: 'true', pageNumber: '2', pageSize: '100' })
-      .reply(200, rows(20, 100), { 'X-Total-Count': '120' });
+      .query({ suppressed: 'true', pageNumber: '2', pageSize: '1000' })
+      .reply(200, rows(200, 1000), { 'X-Total-Count': '1200' });
     const got = await readAllPages(open(), PATH.slice(1), { suppressed: true }, call, new MemoryLogger());
-    expect(got).toEqual(rows(120));
+    expect(got).toEqual(rows(1200));
   });
 
-  it('accepts a page longer than asked for (DT4 returns findings whole)', async () => {
-    nock(ORIGIN).get(PATH).query(true).reply(200, rows(250), { 'X-Total-Count': '250' });
-    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger())).toHaveLength(250);
+  it('accepts a page longer than asked for (DT4 returns findings whole): one request', async () => {
+    nock(ORIGIN).get(PATH).query(true).once().reply(200, rows(2500), { 'X-Total-Count': '2500' });
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger())).toHaveLength(2500);
+  });
+
+  it('a server that caps the page size: the later pages ask for what page 1 gave, so they stay contiguous', async () => {
+    const asked: string[] = [];
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .times(4)
+      .reply((req: Request) => {
+        const q = new URL(req.url).searchParams;
+        const [page, size] = [Number(q.get('pageNumber')), Number(q.get('pageSize'))];
+        asked.push(`${page}/${size}`);
+        // Alpine: offset from the size asked, at most 300 rows served.
+        return [
+          200,
+          rows(1000).slice((page - 1) * size, (page - 1) * size + Math.min(size, 300)),
+          { 'X-Total-Count': '1000' },
+        ];
+      });
+    const logger = new MemoryLogger();
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, logger)).toEqual(rows(1000));
+    expect(asked.sort()).toEqual(['1/1000', '2/300', '3/300', '4/300']);
+    expect(logger.lines.map((l) => l.message)).toContain(
+      `${PATH.slice(1)}: 1000 policy violations in 4 pages of 300 (the server caps a page at 300; 1000 were asked), 4 at a time`,
+    );
+  });
+
+  it('reads the pages after page 1 at most 4 at a time, and assembles them in page order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .times(10)
+      .reply(async (req: Request) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        const page = Number(new URL(req.url).searchParams.get('pageNumber'));
+        // Later pages answer first: the order of the rows must not depend on it.
+        await new Promise((resolve) => setTimeout(resolve, 5 * (12 - page)));
+        inFlight--;
+        return [200, rows(10, (page - 1) * 10), { 'X-Total-Count': '100' }];
+      });
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger(), 10)).toEqual(rows(100));
+    expect(most).toBe(4);
+  });
+
+  it('a total that changes on a later page read at the same time as others: read again from page 1', async () => {
+    const changing = nock(ORIGIN);
+    const page = (n: number) => (q: Record<string, unknown>) => q.pageNumber === String(n);
+    changing.get(PATH).query(page(1)).reply(200, rows(10), { 'X-Total-Count': '50' });
+    for (const n of [2, 3, 5]) {
+      changing
+        .get(PATH)
+        .query(page(n))
+        .reply(200, rows(10, (n - 1) * 10), { 'X-Total-Count': '50' });
+    }
+    // Row v-1 was deleted while page 4 was asked for: every later row moved up one place.
+    const after = rows(50).filter((r) => r.uuid !== 'v-1');
+    changing.get(PATH).query(page(4)).reply(200, after.slice(30, 40), { 'X-Total-Count': '49' });
+    for (const n of [1, 2, 3, 4, 5]) {
+      changing
+        .get(PATH)
+        .query(page(n))
+        .reply(200, after.slice((n - 1) * 10, n * 10), { 'X-Total-Count': '49' });
+    }
+    const logger = new MemoryLogger();
+    const read = await readAllPages(open(), PATH.slice(1), {}, call, logger, 10);
+    expect(read).toEqual(after);
+    expect(logger.lines.map((l) => l.message).join('\n')).toContain(
+      `The policy violations of ${PATH.slice(1)} changed while they were read: page 1 said 50 (X-Total-Count), page 4 says 49; reading them again from page 1.`,
+    );
+  });
+
+  it('a total that changes on a later page on both reads: the error names that page, whichever page answered first', async () => {
+    const changing = nock(ORIGIN);
+    for (let read = 1; read <= 2; read++) {
+      for (const n of [1, 2, 3, 4, 5]) {
+        changing
+          .get(PATH)
+          .query((q) => q.pageNumber === String(n))
+          // Page 3 changed; page 5 answers first with a change of its own, reported after page 3's.
+          .delay(n === 5 ? 0 : 20)
+          .reply(200, rows(10, (n - 1) * 10), { 'X-Total-Count': n === 3 ? '51' : n === 5 ? '52' : '50' });
+      }
+    }
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger(), 10));
+    expect(error.message).toBe(
+      `The policy violations of ${PATH.slice(1)} changed while they were read: page 1 said 50 (X-Total-Count), page 3 says 51, in both of 2 reads. Nothing is reported rather than an incomplete list; run the job again (another upload or analysis may be changing the project).`,
+    );
   });
 
   it('a list that shrinks between pages is read again from page 1 (later rows had shifted onto page 1)', async () => {
@@ -120,6 +210,30 @@ describe('paging (nock)', () => {
     expect(error.message).toBe(
       `The count of policy violations does not add up: Dependency-Track reports 150 (X-Total-Count) for ${PATH.slice(1)}, but page 2 only repeated rows already read after 100. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`,
     );
+  });
+
+  it('a server that ignores pageNumber, with many pages to go: found out at page 2, not after every page', async () => {
+    // Page 1 of 1000 of a total of 20,000: 19 more pages planned, 4 at a time.
+    let requests = 0;
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .times(5)
+      .reply(() => {
+        requests++;
+        return [200, rows(1000), { 'X-Total-Count': '20000' }];
+      });
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
+    expect(error.message).toContain('but page 2 only repeated rows already read after 1000.');
+    // Page 1, then the first 4 in flight; none after page 2 was found to add nothing.
+    expect(requests).toBe(5);
+  });
+
+  it('a server that does not page and counts one row more than it sends: two requests, not one per page', async () => {
+    // DT4 sends findings whole: 20,000 rows, 20,001 counted. Pages of the size asked would be 21 copies of them.
+    nock(ORIGIN).get(PATH).query(true).times(2).reply(200, rows(20_000), { 'X-Total-Count': '20001' });
+    const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
+    expect(error.message).toContain('but page 2 only repeated rows already read after 20000.');
   });
 
   it('keeps a row the server lists twice in one answer, as X-Total-Count counts it (DT4 sends the list whole)', async () => {

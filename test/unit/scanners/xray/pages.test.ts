@@ -4,7 +4,7 @@ import { ScannerError } from '../../../../src/errors.js';
 import { HttpClient, type HttpOptions } from '../../../../src/http/client.js';
 import { createXrayAdapter } from '../../../../src/scanners/xray/adapter.js';
 import type { PageRequest, XrayClient } from '../../../../src/scanners/xray/client.js';
-import { Limiter } from '../../../../src/scanners/xray/limiter.js';
+import { Limiter } from '../../../../src/scanners/limiter.js';
 import { readAllPages } from '../../../../src/scanners/xray/report.js';
 import { tempDir } from '../../../helpers/cli.js';
 import { generateRows, type XraySim, startXraySim } from '../../../sim/xray.js';

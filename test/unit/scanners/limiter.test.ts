@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { Cancelled, Limiter, settleAll } from '../../../../src/scanners/xray/limiter.js';
+import { Cancelled, Limiter, settleAll } from '../../../src/scanners/limiter.js';
 
 describe('Limiter', () => {
   it('never runs more than its size at once, and runs everything', async () => {
