@@ -1183,22 +1183,60 @@ const simpleRowKnobs = fc.record({
   manifest: fc.constantFrom<string | null>('package.json', 'pom.xml', 'go.mod', 'sub/要件.txt', null),
   impactPaths: fc.boolean(),
   research: fc.constantFrom<'none' | 'null' | 'some'>('none', 'null', 'some'),
+  // Violation rows only: jf leaves `fail_build` out when false (`omitempty`).
+  failBuild: fc.option(fc.boolean(), { nil: undefined }),
 });
 
 type SimpleRowKnobs = typeof simpleRowKnobs extends fc.Arbitrary<infer T> ? T : never;
+
+/** The three kinds of violation rows jf writes, each under its own key, with the watch and policy it names. */
+const SIMPLE_VIOLATIONS = {
+  security: { watch: 'security-watch', policy: 'npm-security' },
+  license: { watch: 'license-watch', policy: 'npm-license' },
+  operational_risk: { watch: 'operational-risk-watch', policy: 'npm-operational-risk' },
+} as const;
+type SimpleViolation = keyof typeof SIMPLE_VIOLATIONS;
 
 export const xraySimpleJsonDoc: fc.Arbitrary<Generated> = fc
   .tuple(
     xrayPools,
     fc.array(simpleRowKnobs, { maxLength: 8 }),
     fc.array(simpleRowKnobs, { maxLength: 3 }),
-    fc.array(simpleRowKnobs, { maxLength: 2 }),
-    fc.record({ vulnerabilitiesNull: fc.boolean(), securityNull: fc.boolean(), status: fc.boolean() }),
+    fc.array(simpleRowKnobs, { maxLength: 3 }),
+    fc.array(simpleRowKnobs, { maxLength: 3 }),
+    fc.record({
+      vulnerabilitiesNull: fc.boolean(),
+      securityNull: fc.boolean(),
+      licencesNull: fc.boolean(),
+      risksNull: fc.boolean(),
+      status: fc.boolean(),
+    }),
   )
-  .map(([pools, vulnRows, securityRows, licenceRows, shape]) => {
+  .map(([pools, vulnRows, securityRows, licenceRows, riskRows, shape]) => {
     const findings: ExpectedFinding[] = [];
     let failingViolations = 0;
-    const render = (rk: SimpleRowKnobs, violation: string | undefined) => {
+    const componentsOf = (rk: SimpleRowKnobs, c: Comp) =>
+      rk.manifest === null
+        ? null
+        : [{ name: xrayName(c), version: c.version, location: { file: rk.manifest } }];
+    const impactPathsOf = (rk: SimpleRowKnobs, c: Comp) =>
+      rk.impactPaths
+        ? [
+            [
+              { name: 'froghome', version: '1.0.0' },
+              { name: xrayName(c), version: c.version },
+            ],
+          ]
+        : null;
+    /** The violation context jf adds to a row (watch, policies, fail_build), and its count when failing. */
+    const violationContext = (row: Record<string, unknown>, rk: SimpleRowKnobs, kind: SimpleViolation) => {
+      row.watch = SIMPLE_VIOLATIONS[kind].watch;
+      row.policies = [SIMPLE_VIOLATIONS[kind].policy];
+      put(row, 'fail_build', rk.failBuild);
+      if (rk.failBuild === true) failingViolations += 1;
+    };
+    /** A vulnerability row, or a security violation row (the same fields and the violation context). */
+    const render = (rk: SimpleRowKnobs, violation: 'security' | undefined) => {
       const k = rk.sighting;
       const v = pick(pools.vulns, k.vuln);
       const c = pick(pools.comps, k.comp);
@@ -1208,47 +1246,73 @@ export const xraySimpleJsonDoc: fc.Arbitrary<Generated> = fc
         impactedPackageName: xrayName(c),
         impactedPackageVersion: c.version,
         impactedPackageType: pick(XRAY_TYPE_WORDS[c.eco], k.typeWord),
-        components:
-          rk.manifest === null
-            ? null
-            : [{ name: xrayName(c), version: c.version, location: { file: rk.manifest } }],
+        components: componentsOf(rk, c),
         summary: k.summary,
         fixedVersions: k.fixed,
         cves: v.cves.length || k.cves.scoreOnly ? xrayCves(v, k.cves, 'simple') : null,
         references: k.references,
-        impactPaths: rk.impactPaths
-          ? [
-              [
-                { name: 'froghome', version: '1.0.0' },
-                { name: xrayName(c), version: c.version },
-              ],
-            ]
-          : null,
+        impactPaths: impactPathsOf(rk, c),
       };
       put(row, 'issueId', issueId);
       if (rk.research === 'null') row.jfrogResearchInformation = null;
       if (rk.research === 'some')
         row.jfrogResearchInformation = { severity: k.severity, summary: k.summary, details: k.description };
-      if (violation) {
-        row.watch = 'security-watch';
-        row.policies = ['npm-security'];
-        row.fail_build = k.typeWord % 2 === 0;
-        if (row.fail_build) failingViolations += 1;
-        if (violation === 'license') row.licenseKey = 'GPL-3.0';
-      } else {
-        findings.push(expectedXray(v, own, c, k.severity));
-      }
+      if (violation) violationContext(row, rk, violation);
+      else findings.push(expectedXray(v, own, c, k.severity));
+      return row;
+    };
+    /** The dependency's fields every row starts with (jf's `ImpactedDependencyDetails`). */
+    const dependency = (rk: SimpleRowKnobs) => {
+      const k = rk.sighting;
+      const c = pick(pools.comps, k.comp);
+      return {
+        c,
+        row: {
+          severity: k.severity,
+          impactedPackageName: xrayName(c),
+          impactedPackageVersion: c.version,
+          impactedPackageType: pick(XRAY_TYPE_WORDS[c.eco], k.typeWord),
+          components: componentsOf(rk, c),
+        } as Record<string, unknown>,
+      };
+    };
+    /** A licence violation row: the dependency, its licence and impact paths, the violation context. */
+    const renderLicence = (rk: SimpleRowKnobs) => {
+      const { c, row } = dependency(rk);
+      const licence = pick(['GPL-3.0', 'AGPL-3.0', 'MIT', 'Unknown'], rk.sighting.typeWord);
+      row.licenseKey = licence;
+      row.licenseName = `${licence} full name`;
+      row.impactPaths = impactPathsOf(rk, c);
+      violationContext(row, rk, 'license');
+      return row;
+    };
+    /** An operational-risk violation row: the dependency, the violation context and the risk's texts. */
+    const renderRisk = (rk: SimpleRowKnobs) => {
+      const { row } = dependency(rk);
+      violationContext(row, rk, 'operational_risk');
+      const w = rk.sighting.typeWord;
+      Object.assign(row, {
+        riskReason: pick(['High', 'Medium', 'Low', 'Unknown'], w),
+        isEndOfLife: pick(['true', 'false', ''], w),
+        endOfLifeMessage: pick(['', 'End of life since 2023'], w),
+        cadence: pick(['0.5', '', '12'], w),
+        commits: pick(['120', '', '3'], w),
+        committers: pick(['4', '', '1'], w),
+        newerVersions: pick(['3', '', '0'], w),
+        latestVersion: pick(['2.0.0', ''], w),
+      });
       return row;
     };
     const vulnerabilities = vulnRows.map((r) => render(r, undefined));
     const security = securityRows.map((r) => render(r, 'security'));
-    const licences = licenceRows.map((r) => render(r, 'license'));
+    const licences = licenceRows.map(renderLicence);
+    const risks = riskRows.map(renderRisk);
     const doc: Record<string, unknown> = {
       vulnerabilities: vulnerabilities.length === 0 && shape.vulnerabilitiesNull ? null : vulnerabilities,
       securityViolations: security.length === 0 && shape.securityNull ? null : security,
-      licensesViolations: licences.length ? licences : null,
+      licensesViolations: licences.length === 0 && shape.licencesNull ? null : licences,
       licenses: null,
-      operationalRiskViolations: null,
+      operationalRiskViolations: risks.length === 0 && shape.risksNull ? null : risks,
       secrets: null,
       iac: null,
       sast: null,
@@ -1261,7 +1325,7 @@ export const xraySimpleJsonDoc: fc.Arbitrary<Generated> = fc
       scanner: 'xray',
       doc,
       findings,
-      violations: security.length + licences.length,
+      violations: security.length + licences.length + risks.length,
       failingViolations,
     };
   });
@@ -1560,7 +1624,9 @@ export function identityOfFinding(f: Finding): string {
     id: f.id,
     ecosystem: f.component.ecosystem,
     packageName: f.component.packageName,
-    version: f.component.version,
+    // As collapse tells them apart: a component known by no version by its purl, whatever that holds (a
+    // mutated `"purl": "npm://"` beside a row with none is two components).
+    version: f.component.version ?? f.component.purl,
   });
 }
 
@@ -1672,6 +1738,8 @@ export interface InputCount {
    * finding i must carry among its ids (CVE and GHSA ids only change case).
    */
   rowIds?: (string | undefined)[];
+  /** Why the document cannot be read whole, so that a read must refuse it (UserError) rather than succeed. */
+  mustRefuse?: string;
 }
 
 const arrayOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -1703,15 +1771,28 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
       };
     }
     case 'xray-report': {
-      // A violations report when any row gives a watch or policy (any value but null), else vulnerabilities.
+      // A violations report when any row names a watch or policy (a value but null, "" or []), else
+      // vulnerabilities: one with empty ones is read for its findings.
       const rows = arrayOf(top.rows);
-      const given = (value: unknown) => value !== undefined && value !== null;
+      const filled = (value: unknown) =>
+        value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
       const violations = rows.some((row) =>
-        ['watch_name', 'policy_names', 'violation_details'].some((key) => given(recordOf(row)[key])),
+        ['watch_name', 'policy_names', 'violation_details'].some((key) => filled(recordOf(row)[key])),
       );
+      // `total_rows` is the whole report's: a file holding another number of rows is one page of it (or cut
+      // short, or with rows repeated), which no read may pass off as the whole report.
+      const mustRefuse =
+        rows.length === top.total_rows
+          ? {}
+          : { mustRefuse: `rows.length is ${rows.length}, total_rows ${JSON.stringify(top.total_rows)}` };
       return violations
-        ? { findings: 0, violations: rows.length }
-        : { findings: rows.length, violations: 0, rowIds: rows.map((row) => textAt(row, 'issue_id')) };
+        ? { findings: 0, violations: rows.length, ...mustRefuse }
+        : {
+            findings: rows.length,
+            violations: 0,
+            rowIds: rows.map((row) => textAt(row, 'issue_id')),
+            ...mustRefuse,
+          };
     }
     case 'xray-scans-export': {
       const items = arrayOf(top.data);
@@ -1743,18 +1824,14 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
       return { findings, violations };
     }
     case 'xray-summary': {
-      // Security issues only (no issue_type, or "security" in any case): one finding per component, else
-      // per impact path, else one on the artifact itself.
+      // Every issue but licence and operational-risk ones (issue_type in any case and spelling): one finding
+      // per component, else per impact path, else one on the artifact itself.
       let findings = 0;
       for (const artifact of arrayOf(top.artifacts)) {
         for (const issue of arrayOf(recordOf(artifact).issues)) {
           const type = recordOf(issue).issue_type;
-          const security =
-            type === undefined ||
-            type === null ||
-            type === '' ||
-            (typeof type === 'string' && type.trim().toLowerCase() === 'security');
-          if (!security) continue;
+          const letters = typeof type === 'string' ? type.toLowerCase().replace(/[^a-z]/g, '') : '';
+          if (['license', 'licence', 'operationalrisk'].includes(letters)) continue;
           const components = arrayOf(recordOf(issue).components).length;
           const paths = arrayOf(recordOf(issue).impact_path).length;
           findings += components || paths || 1;
@@ -1773,6 +1850,7 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
  */
 export function expectCountsMatchInput(format: ImportFormatName, doc: unknown, result: SourceResult): void {
   const input = countInput(format, doc);
+  expect(input.mustRefuse, `${format}: read, though the read must refuse it`).toBeUndefined();
   expect(result.findings.length, `${format}: findings against the rows of the input`).toBe(input.findings);
   expect(result.violations.length, `${format}: violations against the rows of the input`).toBe(
     input.violations,
