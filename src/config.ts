@@ -291,8 +291,8 @@ export interface ConfigContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Used when neither the input nor CI names the working directory. */
   cwd: string;
-  /** Reads the current git branch when CI does not say; may return undefined. */
-  gitBranch?: () => string | undefined;
+  /** The branch checked out in a directory's checkout, read when CI does not say; may return undefined. */
+  gitBranch?: (directory: string) => string | undefined;
   /** Files named as arguments (`sca-bridge import a.json`): whole paths, never split on commas. */
   files?: readonly string[];
   /** The git checkout's top folder containing a directory, when it is in one. */
@@ -384,10 +384,15 @@ function workingDirectoryOf(raw: RawInputs, ctx: ConfigContext): { path: string;
   };
 }
 
-function defaultBranch(ctx: ConfigContext): string | undefined {
+/** CI's branch, else the one checked out where findings are placed (not where the command was started). */
+function defaultBranch(ctx: ConfigContext, workingDirectory: string): string | undefined {
   const { env } = ctx;
   return (
-    env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || ctx.gitBranch?.() || undefined
+    env.GITHUB_HEAD_REF ||
+    env.GITHUB_REF_NAME ||
+    env.CI_COMMIT_REF_NAME ||
+    ctx.gitBranch?.(workingDirectory) ||
+    undefined
   );
 }
 
@@ -526,7 +531,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     projectKey: text(raw, 'project-key'),
     watches: list(raw, 'watches'),
     keepReport: bool(raw, 'keep-report', false),
-    branch: text(raw, 'branch') ?? defaultBranch(ctx),
+    branch: text(raw, 'branch') ?? defaultBranch(ctx, workingDirectory),
     includePathPatterns: list(raw, 'include-path-patterns'),
     excludePathPatterns: list(raw, 'exclude-path-patterns'),
     environment: text(raw, 'environment'),

@@ -16,11 +16,10 @@ function git(cwd: string, args: string[]): string | undefined {
   }
 }
 
-export function gitBranch(cwd: string): () => string | undefined {
-  return () => {
-    const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    return branch !== 'HEAD' ? branch : undefined;
-  };
+/** The branch checked out in `directory`; none on a detached HEAD. */
+export function gitBranch(directory: string): string | undefined {
+  const branch = git(directory, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  return branch !== 'HEAD' ? branch : undefined;
 }
 
 export function gitRoot(directory: string): string | undefined {

@@ -452,9 +452,14 @@ function workingDirectoryOf(raw, ctx) {
         notFound: `Input working-directory: "${dir}" is not a directory; give the repository folder findings are placed in.`,
     };
 }
-function defaultBranch(ctx) {
+/** CI's branch, else the one checked out where findings are placed (not where the command was started). */
+function defaultBranch(ctx, workingDirectory) {
     const { env } = ctx;
-    return (env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || ctx.gitBranch?.() || undefined);
+    return (env.GITHUB_HEAD_REF ||
+        env.GITHUB_REF_NAME ||
+        env.CI_COMMIT_REF_NAME ||
+        ctx.gitBranch?.(workingDirectory) ||
+        undefined);
 }
 /** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
 function reportPaths(raw) {
@@ -568,7 +573,7 @@ function parseConfig(mode, raw, ctx) {
         projectKey: config_text(raw, 'project-key'),
         watches: list(raw, 'watches'),
         keepReport: bool(raw, 'keep-report', false),
-        branch: config_text(raw, 'branch') ?? defaultBranch(ctx),
+        branch: config_text(raw, 'branch') ?? defaultBranch(ctx, workingDirectory),
         includePathPatterns: list(raw, 'include-path-patterns'),
         excludePathPatterns: list(raw, 'exclude-path-patterns'),
         environment: config_text(raw, 'environment'),
@@ -738,11 +743,10 @@ function git(cwd, args) {
         return undefined;
     }
 }
-function gitBranch(cwd) {
-    return () => {
-        const branch = git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
-        return branch !== 'HEAD' ? branch : undefined;
-    };
+/** The branch checked out in `directory`; none on a detached HEAD. */
+function gitBranch(directory) {
+    const branch = git(directory, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    return branch !== 'HEAD' ? branch : undefined;
 }
 function gitRoot(directory) {
     return git(directory, ['rev-parse', '--show-toplevel']);
@@ -7542,7 +7546,7 @@ async function buildConfig(mode, args, io, logger) {
     return parseConfig(mode, inputs, {
         env: io.env,
         cwd: io.cwd,
-        gitBranch: gitBranch(io.cwd),
+        gitBranch: gitBranch,
         gitRoot: gitRoot,
         gitOrigin: gitOrigin,
         ...(mode === 'import' ? { files: args.positionals } : {}),

@@ -88,7 +88,7 @@ async function buildConfig(mode: Mode, args: ParsedArgs, io: CliIo, logger: Logg
   return parseConfig(mode, inputs, {
     env: io.env,
     cwd: io.cwd,
-    gitBranch: gitBranch(io.cwd),
+    gitBranch,
     gitRoot,
     gitOrigin,
     ...(mode === 'import' ? { files: args.positionals } : {}),

@@ -1354,6 +1354,36 @@ describe('sca-bridge CLI', () => {
     expect(await uris(path.join(dir, 'link', 'sub'))).toEqual(real);
   });
 
+  it("takes the branch from the working directory's checkout, not from where it is started", async () => {
+    const dir = tempDir();
+    const repo = path.join(dir, 'repo');
+    cpSync(fixture('repo'), repo, { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo });
+    git('init', '-q');
+    git('checkout', '-q', '-b', 'release/2.0');
+    git('commit', '-q', '--allow-empty', '-m', 'start');
+    const branchFrom = async (cwd: string) => {
+      const run = await runCli(
+        [
+          'import',
+          fixture('dt-fpf.json'),
+          '--working-directory',
+          repo,
+          '--sarif-file',
+          path.join(dir, 'out.sarif'),
+          '--json',
+        ],
+        { cwd },
+      );
+      expect(run.code).toBe(0);
+      return runSummaryOf<{ branch: string | null }>(run.stdout).branch;
+    };
+    // Outside any checkout, and inside this project's own (on another branch).
+    expect(await branchFrom(dir)).toBe('release/2.0');
+    expect(await branchFrom(REPO_ROOT)).toBe('release/2.0');
+  });
+
   it('refuses two reports at one path', async () => {
     const sarifFile = path.join(tempDir(), 'out.json');
     const { code, stderr } = await runCli([

@@ -136,7 +136,7 @@ describe('configuration', () => {
     const local = parseConfig(
       'import',
       { 'import-file': 'a' },
-      { env: {}, cwd: REPO, gitBranch: () => 'dev' },
+      { env: {}, cwd: REPO, gitBranch: (directory) => (directory === REPO ? 'dev' : undefined) },
     );
     expect(local.branch).toBe('dev');
   });
