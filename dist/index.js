@@ -78242,7 +78242,9 @@ const SCANNER_INPUTS = {
         ['project', (c) => c.project !== undefined],
         ['project-version', (c) => c.projectVersion !== undefined],
         ['parent-project', (c) => c.parentProject !== undefined],
-        ['is-latest', (c) => c.isLatest !== undefined],
+        // Its off value too is accepted where it is not read, as keep-report's and auto-create's are: a reusable
+        // workflow passes `is-latest: false` to every run.
+        ['is-latest', (c) => c.isLatest === true],
     ],
     xray: [
         ['repo-key', (c) => c.repoKey !== undefined],
@@ -78260,7 +78262,7 @@ const SCAN_ONLY_INPUTS = [
     ['api-url', (c) => c.apiUrl !== undefined],
     ['project-key', (c) => c.projectKey !== undefined],
     ['parent-project', (c) => c.parentProject !== undefined],
-    ['is-latest', (c) => c.isLatest !== undefined],
+    ['is-latest', (c) => c.isLatest === true],
     ['auto-create', (c) => !c.autoCreate],
     ['keep-report', (c) => c.keepReport],
 ];
@@ -85831,13 +85833,33 @@ function categoryFor(config, part, parts) {
     const base = `${config.category.replace(/\/+$/, '')}/${scanner}/`;
     return parts.filter((p) => p.scanner === scanner).length > 1 ? `${base}${subject ?? 'default'}/` : base;
 }
-function subjectOf(config, context, ci) {
-    return (config.repoKey ??
-        config.project ??
-        config.projectName ??
+/**
+ * The label a user gives a scanner's runs, by input name: its own (Xray's repository key, Dependency-Track's
+ * project UUID), else the project name. One scanner's input never labels the other's run in a mixed import.
+ */
+function labelOf(config, scanner) {
+    const own = scanner === 'xray' ? ['repo-key', config.repoKey] : ['project', config.project];
+    const [input, value] = own[1] !== undefined ? own : ['project-name', config.projectName];
+    return value === undefined ? undefined : { input, value };
+}
+function subjectOf(config, scanner, context, ci) {
+    return (labelOf(config, scanner)?.value ??
         context.project ??
         context.projectUuid ??
         ci.repository?.split('/').pop());
+}
+/**
+ * A label given to one scanner's imports of several projects would file them all under one category, with one
+ * project's link: refused, as the other inputs that would lose what the user counts on.
+ */
+function refuseLabelOfSeveral(config, scanner, sources) {
+    const label = labelOf(config, scanner);
+    const projects = [
+        ...new Set(sources.flatMap((s) => s.context.projectUuid ?? s.context.project ?? [])),
+    ].sort();
+    if (!label || projects.length < 2)
+        return;
+    throw new src_errors/* UserError */.yo(`Input ${label.input}: the ${scanner === 'xray' ? 'Xray' : 'Dependency-Track'} exports name ${projects.length} projects (${projects.join(', ')}), which get a SARIF run and category each; leave ${label.input} out, or import each project on its own with its ${label.input}.`);
 }
 /** Line hashes of the files findings are placed in, read once each and only as far as the last line used. */
 function hashReader(root, findings) {
@@ -85949,7 +85971,8 @@ function partsAndRuns(sources, config, ci, steps) {
     const runs = [];
     for (const scanner of new Set(sources.map((s) => s.scanner))) {
         const own = sources.filter((s) => s.scanner === scanner);
-        const subjectOfSource = (s) => subjectOf(config, s.context, ci);
+        refuseLabelOfSeveral(config, scanner, own);
+        const subjectOfSource = (s) => subjectOf(config, scanner, s.context, ci);
         const subjects = [...new Set(own.map(subjectOfSource))].sort();
         const projects = subjects.map((subject) => {
             const mine = own.filter((s) => subjectOfSource(s) === subject);
@@ -85987,7 +86010,7 @@ function sarifRunSpecs(config, runs) {
                 scanner: run.scanner,
                 project: config.projectName ?? run.context.project ?? run.context.projectUuid,
                 projectVersion: config.projectVersion ?? run.context.projectVersion,
-                repoKey: config.repoKey ?? run.context.repoKey,
+                repoKey: (run.scanner === 'xray' ? config.repoKey : undefined) ?? run.context.repoKey,
                 branch: config.branch,
                 environment: config.environment,
                 scanTag: config.scanTag,

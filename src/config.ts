@@ -573,7 +573,9 @@ const SCANNER_INPUTS: Record<ScannerName, InputTable> = {
     ['project', (c) => c.project !== undefined],
     ['project-version', (c) => c.projectVersion !== undefined],
     ['parent-project', (c) => c.parentProject !== undefined],
-    ['is-latest', (c) => c.isLatest !== undefined],
+    // Its off value too is accepted where it is not read, as keep-report's and auto-create's are: a reusable
+    // workflow passes `is-latest: false` to every run.
+    ['is-latest', (c) => c.isLatest === true],
   ],
   xray: [
     ['repo-key', (c) => c.repoKey !== undefined],
@@ -592,7 +594,7 @@ const SCAN_ONLY_INPUTS: InputTable = [
   ['api-url', (c) => c.apiUrl !== undefined],
   ['project-key', (c) => c.projectKey !== undefined],
   ['parent-project', (c) => c.parentProject !== undefined],
-  ['is-latest', (c) => c.isLatest !== undefined],
+  ['is-latest', (c) => c.isLatest === true],
   ['auto-create', (c) => !c.autoCreate],
   ['keep-report', (c) => c.keepReport],
 ];

@@ -127,14 +127,43 @@ function categoryFor(config: Config, part: RunPart, parts: readonly RunPart[]): 
   return parts.filter((p) => p.scanner === scanner).length > 1 ? `${base}${subject ?? 'default'}/` : base;
 }
 
-function subjectOf(config: Config, context: SourceResult['context'], ci: CiContext): string | undefined {
+/**
+ * The label a user gives a scanner's runs, by input name: its own (Xray's repository key, Dependency-Track's
+ * project UUID), else the project name. One scanner's input never labels the other's run in a mixed import.
+ */
+function labelOf(config: Config, scanner: ScannerName): { input: string; value: string } | undefined {
+  const own =
+    scanner === 'xray' ? (['repo-key', config.repoKey] as const) : (['project', config.project] as const);
+  const [input, value] = own[1] !== undefined ? own : (['project-name', config.projectName] as const);
+  return value === undefined ? undefined : { input, value };
+}
+
+function subjectOf(
+  config: Config,
+  scanner: ScannerName,
+  context: SourceResult['context'],
+  ci: CiContext,
+): string | undefined {
   return (
-    config.repoKey ??
-    config.project ??
-    config.projectName ??
+    labelOf(config, scanner)?.value ??
     context.project ??
     context.projectUuid ??
     ci.repository?.split('/').pop()
+  );
+}
+
+/**
+ * A label given to one scanner's imports of several projects would file them all under one category, with one
+ * project's link: refused, as the other inputs that would lose what the user counts on.
+ */
+function refuseLabelOfSeveral(config: Config, scanner: ScannerName, sources: readonly SourceResult[]): void {
+  const label = labelOf(config, scanner);
+  const projects = [
+    ...new Set(sources.flatMap((s) => s.context.projectUuid ?? s.context.project ?? [])),
+  ].sort();
+  if (!label || projects.length < 2) return;
+  throw new UserError(
+    `Input ${label.input}: the ${scanner === 'xray' ? 'Xray' : 'Dependency-Track'} exports name ${projects.length} projects (${projects.join(', ')}), which get a SARIF run and category each; leave ${label.input} out, or import each project on its own with its ${label.input}.`,
   );
 }
 
@@ -290,7 +319,8 @@ function partsAndRuns(
   const runs: RunPart[] = [];
   for (const scanner of new Set(sources.map((s) => s.scanner))) {
     const own = sources.filter((s) => s.scanner === scanner);
-    const subjectOfSource = (s: SourceResult) => subjectOf(config, s.context, ci);
+    refuseLabelOfSeveral(config, scanner, own);
+    const subjectOfSource = (s: SourceResult) => subjectOf(config, scanner, s.context, ci);
     const subjects = [...new Set(own.map(subjectOfSource))].sort();
     const projects = subjects.map((subject) => {
       const mine = own.filter((s) => subjectOfSource(s) === subject);
@@ -334,7 +364,7 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
         scanner: run.scanner,
         project: config.projectName ?? run.context.project ?? run.context.projectUuid,
         projectVersion: config.projectVersion ?? run.context.projectVersion,
-        repoKey: config.repoKey ?? run.context.repoKey,
+        repoKey: (run.scanner === 'xray' ? config.repoKey : undefined) ?? run.context.repoKey,
         branch: config.branch,
         environment: config.environment,
         scanTag: config.scanTag,

@@ -486,6 +486,31 @@ describe('sca-bridge CLI', () => {
       ['Dependency-Track', 'sca-bridge/dependency-track/shop-web/'],
       ['JFrog Xray', expect.stringMatching(/^sca-bridge\/xray\/.+\/$/)],
     ]);
+
+    // Xray's repository key labels the Xray run alone: the Dependency-Track alerts keep their category.
+    const labelled = await runCli(
+      [
+        'import',
+        fixture('dt-fpf.json'),
+        fixture('xray-report.json'),
+        '--sarif-file',
+        sarifFile,
+        '--repo-key',
+        'libs-release-local',
+      ],
+      { cwd: work },
+    );
+    expect(labelled.code).toBe(0);
+    const byTool = Object.fromEntries(
+      readSarif(sarifFile).runs.map((r) => [
+        r.tool.driver.name,
+        [r.automationDetails?.id, (r.properties as { repoKey?: string } | undefined)?.repoKey],
+      ]),
+    );
+    expect(byTool).toEqual({
+      'Dependency-Track': ['sca-bridge/dependency-track/shop-web/', undefined],
+      'JFrog Xray': ['sca-bridge/xray/libs-release-local/', 'libs-release-local'],
+    });
   });
 
   it("writes a run per project when one scanner's imports name several, whatever the order of the files", async () => {
@@ -528,6 +553,14 @@ describe('sca-bridge CLI', () => {
     };
     expect(await runsOf(['alpha.json', 'beta.json'])).toEqual(apart);
     expect(await runsOf(['beta.json', 'alpha.json'])).toEqual(apart);
+    // A project name would file both under one category with one project's link: refused.
+    const labelled = await runCli(['import', 'alpha.json', 'beta.json', '--project-name', 'shop'], {
+      cwd: dir,
+    });
+    expect(labelled.code).toBe(2);
+    expect(labelled.stderr).toContain(
+      'Input project-name: the Dependency-Track exports name 2 projects (alpha, beta), which get a SARIF run and category each',
+    );
     const named = await runsOf(['alpha.json', 'beta.json'], ['--category', 'deps']);
     expect(named.runs.map((r) => r[0])).toEqual([
       'deps/dependency-track/alpha/',

@@ -344,8 +344,12 @@ describe('configuration', () => {
       "Inputs api-url, keep-report: a scan's, which an import does not read (it reads exported files, never the scanner's API; links into the scanner's UI take ui-url); leave them out, or scan (mode scan; CLI: `sca-bridge scan`).",
     );
     expect(
-      refusal({ 'project-key': 'shop', 'parent-project': 'p', 'is-latest': 'false', 'auto-create': 'false' }),
+      refusal({ 'project-key': 'shop', 'parent-project': 'p', 'is-latest': 'true', 'auto-create': 'false' }),
     ).toMatch(/^Inputs project-key, parent-project, is-latest, auto-create: a scan's, which an import/);
+    // Off values are accepted where they are not read, as a reusable workflow passes them to every run.
+    expect(
+      parseConfig('import', { 'import-file': 'a.json', 'is-latest': 'false', 'keep-report': 'false' }, ctx),
+    ).toMatchObject({ isLatest: false, keepReport: false });
     // TLS applies to the webhook, the one request an import makes.
     expect(refusal({ insecure: 'true' })).toBe(
       'Input insecure: TLS settings of the requests a run makes, and an import makes none without webhook-url; leave it out.',
