@@ -6514,6 +6514,7 @@ function markdownCell(text) {
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOLS = {
     'dependency-track': { name: 'Dependency-Track', informationUri: 'https://dependencytrack.org/' },
@@ -6684,11 +6685,23 @@ function ruleJson(id, findings, brief) {
     return `{"id":${JSON.stringify(id)},"shortDescription":${JSON.stringify({ text: (0,findings_text/* shorten */.m)(`${id}: ${first.title}`, sarif_DESCRIPTION_LIMIT) })},"fullDescription":{"text":${full}},"help":${helpJson(id, findings, brief, descriptionJson, highest)},${rest.slice(1)}`;
 }
 /**
- * The most entries a result's lists keep (ids, fixed versions, component and impact paths). A component in
+ * The most entries a result's lists keep (fixed versions, component and impact paths). A component in
  * 40,000 artifacts would otherwise make one result of megabytes, which the size limit would drop whole, and the
  * most severe finding with it. Every entry stays in the artifact's findings.
  */
 const RESULT_LIST_LIMIT = 10;
+/**
+ * Ids are short, and the one a user searches by may be any of them: a result keeps up to this many, the
+ * scanner's own first (XRAY-…, which sorts after the CVEs) when there are more.
+ */
+const RESULT_ID_LIMIT = 100;
+function resultIds(ids) {
+    if (ids.length <= RESULT_ID_LIMIT)
+        return [...ids];
+    const [canonical = '', ...others] = ids;
+    const isAlias = (id) => (0,findings_ids/* isCve */.vQ)(id) || (0,findings_ids/* isGhsa */.ur)(id);
+    return [canonical, ...others.filter((id) => !isAlias(id)), ...others.filter(isAlias)].slice(0, RESULT_ID_LIMIT);
+}
 /** The most nodes an impact path keeps: a dependency chain is rarely deeper. */
 const PATH_LIMIT = 50;
 function buildResult(finding, ruleIndex, input, anySuppressed) {
@@ -6723,7 +6736,7 @@ function buildResult(finding, ruleIndex, input, anySuppressed) {
             ecosystem: finding.component.ecosystem ?? 'unknown',
             severity: finding.severity,
             ...(score !== undefined ? { cvssScore: score } : {}),
-            vulnerabilityIds: finding.ids.slice(0, RESULT_LIST_LIMIT),
+            vulnerabilityIds: resultIds(finding.ids),
             fixedVersions: finding.fixedVersions.slice(0, RESULT_LIST_LIMIT),
             componentPaths: finding.componentPaths.slice(0, RESULT_LIST_LIMIT),
             locationRule: location.rule,

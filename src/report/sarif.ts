@@ -2,6 +2,7 @@ import type { Result } from 'sarif';
 import { cvssScore, cvssVector, highestCvss } from '../findings/cvss.js';
 import type { LocatedFinding, ScannerName } from '../findings/model.js';
 import { findingDigest } from '../findings/key.js';
+import { isCve, isGhsa } from '../findings/ids.js';
 import { shorten } from '../findings/text.js';
 import type { Severity } from '../findings/severity.js';
 import { lowestFirst } from '../findings/versions.js';
@@ -212,11 +213,27 @@ function ruleJson(id: string, findings: readonly LocatedFinding[], brief: boolea
 }
 
 /**
- * The most entries a result's lists keep (ids, fixed versions, component and impact paths). A component in
+ * The most entries a result's lists keep (fixed versions, component and impact paths). A component in
  * 40,000 artifacts would otherwise make one result of megabytes, which the size limit would drop whole, and the
  * most severe finding with it. Every entry stays in the artifact's findings.
  */
 const RESULT_LIST_LIMIT = 10;
+
+/**
+ * Ids are short, and the one a user searches by may be any of them: a result keeps up to this many, the
+ * scanner's own first (XRAY-…, which sorts after the CVEs) when there are more.
+ */
+const RESULT_ID_LIMIT = 100;
+
+function resultIds(ids: readonly string[]): string[] {
+  if (ids.length <= RESULT_ID_LIMIT) return [...ids];
+  const [canonical = '', ...others] = ids;
+  const isAlias = (id: string) => isCve(id) || isGhsa(id);
+  return [canonical, ...others.filter((id) => !isAlias(id)), ...others.filter(isAlias)].slice(
+    0,
+    RESULT_ID_LIMIT,
+  );
+}
 
 /** The most nodes an impact path keeps: a dependency chain is rarely deeper. */
 const PATH_LIMIT = 50;
@@ -258,7 +275,7 @@ function buildResult(
       ecosystem: finding.component.ecosystem ?? 'unknown',
       severity: finding.severity,
       ...(score !== undefined ? { cvssScore: score } : {}),
-      vulnerabilityIds: finding.ids.slice(0, RESULT_LIST_LIMIT),
+      vulnerabilityIds: resultIds(finding.ids),
       fixedVersions: finding.fixedVersions.slice(0, RESULT_LIST_LIMIT),
       componentPaths: finding.componentPaths.slice(0, RESULT_LIST_LIMIT),
       locationRule: location.rule,

@@ -36,12 +36,33 @@ describe("a result's lists", () => {
     expect(result?.ruleId).toBe('CVE-2021-44228');
     const properties = result?.properties as Record<string, unknown[]>;
     expect(properties.componentPaths).toEqual(paths.slice(0, 10));
-    expect(properties.vulnerabilityIds).toHaveLength(10);
+    // Ids are short: all 31 are kept.
+    expect(properties.vulnerabilityIds).toEqual(log4shell.ids);
     expect(properties.fixedVersions).toHaveLength(10);
     expect(properties.impactPaths).toHaveLength(10);
     expect((properties.impactPaths as unknown[][]).every((p) => p.length === 50)).toBe(true);
     expect(result?.locations?.[0]?.logicalLocations).toHaveLength(10);
     expect(readFileSync(file).length).toBeLessThan(100_000);
     expect(githubSarifProblems(log)).toEqual([]);
+  });
+
+  it("keep up to 100 ids, the scanner's own first when there are more (a kernel advisory's hundreds of CVEs)", async () => {
+    const cves = Array.from({ length: 150 }, (_, i) => `CVE-2024-${String(10000 + i)}`);
+    const kernel = aFinding({ scanner: 'xray', ids: [...cves, 'XRAY-600001'], severity: 'high' });
+    const file = path.join(tempDir(), 'kernel.sarif');
+    await writeSarifFile(file, [
+      {
+        input: {
+          scanner: 'xray',
+          category: 'c/',
+          properties: { scanner: 'xray' },
+          lineHashes: () => undefined,
+        },
+        findings: [kernel],
+      },
+    ]);
+    const log = JSON.parse(readFileSync(file, 'utf8')) as Log;
+    const ids = (log.runs[0]?.results?.[0]?.properties as { vulnerabilityIds: string[] }).vulnerabilityIds;
+    expect(ids).toEqual(['CVE-2024-10000', 'XRAY-600001', ...cves.slice(1, 99)]);
   });
 });
