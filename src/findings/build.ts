@@ -63,8 +63,18 @@ function validScores(cvss: Cvss | undefined): Cvss {
   return out;
 }
 
+/**
+ * A title: the text's first line, with the lines a scanner wrapped mid-sentence joined to it (OpenSSL's
+ * advisories, as Xray quotes them, break every 80 columns: "…a bug that causes\nit to ignore…").
+ */
 function firstLine(text: string): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  const lines = text.trim().split(/\r?\n/, 8);
+  let line = lines[0] ?? '';
+  for (const next of lines.slice(1)) {
+    if (line.length >= 120 || /[.!?:]$/.test(line) || line.startsWith('#') || !/^\s*\p{Ll}/u.test(next))
+      break;
+    line = `${line} ${next.trim()}`;
+  }
   return shorten(line, 120, '...');
 }
 

@@ -47,11 +47,21 @@ describe('buildFinding', () => {
       buildFinding({
         scanner: 'xray',
         ids: ['X'],
-        description: `  first line\nsecond`,
+        description: `  first line.\nsecond`,
         severity: 'low',
         component,
       }).title,
-    ).toBe('first line');
+    ).toBe('first line.');
+    const titleOf = (description: string) =>
+      buildFinding({ scanner: 'xray', ids: ['X'], description, severity: 'low', component }).title;
+    // A sentence the scanner wrapped is joined; a heading or a line starting another sentence is not.
+    expect(
+      titleOf('The AES-SIV cipher contains a bug that causes\nit to ignore empty entries.\n\nImpact'),
+    ).toBe('The AES-SIV cipher contains a bug that causes it to ignore empty entries.');
+    expect(titleOf('## Impact\nthe parser overflows')).toBe('## Impact');
+    expect(titleOf('Heap overflow in the parser\nAffected versions: 1.x')).toBe(
+      'Heap overflow in the parser',
+    );
     const title = buildFinding({
       scanner: 'xray',
       ids: ['X'],
