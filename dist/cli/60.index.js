@@ -9030,7 +9030,7 @@ const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         published: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).nullish(),
         aliases: (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(aliasSchema),
     }),
-    attribution: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ referenceUrl: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2 }).nullish(),
+    attribution: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ referenceUrl: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2, alternateIdentifier: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2 }).nullish(),
     analysis: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         state: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         justification: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
@@ -9117,7 +9117,8 @@ function mapDtFinding(raw, uiBase) {
         : undefined;
     return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFinding */ .U)({
         scanner: 'dependency-track',
-        ids: [v.vulnId, ...aliasIds],
+        // The analyzer's own id (OSS Index's `sonatype-2021-0176`) is one more alias.
+        ids: [v.vulnId, ...aliasIds, raw.attribution?.alternateIdentifier],
         title: v.title ?? v.subtitle,
         description: [v.description, v.recommendation ? `Recommendation: ${v.recommendation}` : undefined]
             .filter(Boolean)

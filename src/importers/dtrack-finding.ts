@@ -49,7 +49,7 @@ export const dtFindingSchema = z.object({
     published: z.union([z.string(), z.number()]).nullish(),
     aliases: optArray(aliasSchema),
   }),
-  attribution: z.object({ referenceUrl: optString }).nullish(),
+  attribution: z.object({ referenceUrl: optString, alternateIdentifier: optString }).nullish(),
   analysis: z
     .object({
       state: optString,
@@ -147,7 +147,8 @@ export function mapDtFinding(raw: DtFinding, uiBase?: string): Finding {
       : undefined;
   return buildFinding({
     scanner: 'dependency-track',
-    ids: [v.vulnId, ...aliasIds],
+    // The analyzer's own id (OSS Index's `sonatype-2021-0176`) is one more alias.
+    ids: [v.vulnId, ...aliasIds, raw.attribution?.alternateIdentifier],
     title: v.title ?? v.subtitle,
     description: [v.description, v.recommendation ? `Recommendation: ${v.recommendation}` : undefined]
       .filter(Boolean)

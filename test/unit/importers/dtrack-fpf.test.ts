@@ -117,12 +117,13 @@ describe('dtrack-fpf 1.1 (DT 4.7: legacy aliases, analysis states)', () => {
     ]);
   });
 
-  it('maps CVSS v2 and v3, EPSS, the attribution reference and the justification', () => {
+  it("maps CVSS v2 and v3, EPSS, the attribution's reference and id, and the justification", () => {
     const qs = read('dtrack-fpf-1.1.json').findings[1];
     expect(qs).toEqual({
       scanner: 'dependency-track',
       id: 'CVE-2022-24999',
-      ids: ['CVE-2022-24999'],
+      // OSS Index's own id for it, which DT gives as the attribution's alternate identifier.
+      ids: ['CVE-2022-24999', 'sonatype-2022-0123'],
       title: 'qs before 6.10.3 allows attackers to cause a Node process hang.',
       description: 'qs before 6.10.3 allows attackers to cause a Node process hang.',
       severity: 'critical',
