@@ -103,7 +103,10 @@ function modelSteps(config: Config, locator: Locator, logger: Logger): ModelStep
       // Among what is reported, and after sorting, so of the findings at a line the one it declares (else the most
       // severe) keeps it, and a finding left out never moves one that is reported.
       if (separate)
-        separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
+        separateSharedLines(filtered.reported, {
+          lineCount: (uri) => locator.lineCount(fromRoot(uri)),
+          declaresOther: (uri, line, component) => locator.declaresOther(fromRoot(uri), line, component),
+        });
       return filtered;
     },
   };

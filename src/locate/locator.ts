@@ -1,4 +1,4 @@
-import type { Finding, Location } from '../findings/model.js';
+import type { Component, Finding, Location } from '../findings/model.js';
 
 /** Places findings at a file and line of the working directory (SPEC §7). Built once per run. */
 export interface Locator {
@@ -10,6 +10,11 @@ export interface Locator {
   locate(finding: Finding, importFile?: string): Location;
   /** Lines of a located file, for keeping two results of one rule off the same line (unbounded when absent). */
   lineCount(uri: string): number;
+  /**
+   * Whether a line of a file declares a package other than the component: a result moved off its line does not go
+   * there, where it would read as that package's.
+   */
+  declaresOther(uri: string, line: number, component: Component): boolean;
 }
 
 export interface LocatorOptions {

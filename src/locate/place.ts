@@ -1,10 +1,18 @@
-import type { Finding, Location } from '../findings/model.js';
+import type { Component, Finding, Location } from '../findings/model.js';
 import { rootManifestOf, toUri } from './fallback.js';
 import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
-import { keyOfRef, OS_ECOSYSTEMS, refOfComponent, refOfPathElement, type PackageRef } from './names.js';
+import {
+  keyOf,
+  keyOfRef,
+  OS_ECOSYSTEMS,
+  refOfComponent,
+  refOfPathElement,
+  SCANNED_ECOSYSTEMS,
+  type PackageRef,
+} from './names.js';
 import { best, distance, versionFit, type Candidate } from './rank.js';
-import { depthOf, type Repository } from './repository.js';
+import { type DeclarationGroup, depthOf, type Repository } from './repository.js';
 import type { Sbom } from './sbom.js';
 
 /** What a finding's `componentPaths` and impact paths tell about where it belongs. */
@@ -37,6 +45,14 @@ function installsAnotherVersion(
   version: string | undefined,
 ): boolean {
   return version !== undefined && installed !== undefined && !installed.has(version);
+}
+
+/**
+ * Folders with a lockfile holding the package: there a pin of another version may be resolved to the finding's
+ * (Gradle, NuGet), and stays the line to fix.
+ */
+function lockedFolders(groups: readonly DeclarationGroup[]): Set<string> {
+  return new Set(groups.filter(({ first }) => first.kind === 'lockfile').map(({ first }) => first.folder));
 }
 
 function parentOf(folder: string): string {
@@ -183,6 +199,14 @@ export class Placer implements Locator {
     return this.repository.lineCount(uri);
   }
 
+  declaresOther(uri: string, line: number, component: Component): boolean {
+    const key = this.repository.keyAt(uri, line);
+    if (key === undefined) return false;
+    const target = refOfComponent(component);
+    if (target.ecosystem) return key !== keyOfRef(target);
+    return !SCANNED_ECOSYSTEMS.some((ecosystem) => key === keyOf(ecosystem, target.name));
+  }
+
   locate(finding: Finding, importFile?: string): Location {
     const target = refOfComponent(finding.component);
     const hints = this.hints(finding, target);
@@ -286,7 +310,9 @@ export class Placer implements Locator {
     const candidates: Candidate[] = [];
     // Asked only of a direct declaration: most findings have none.
     let installed: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-    for (const { first, byVersion } of this.repository.groups(target)) {
+    let locked: ReadonlySet<string> | undefined;
+    const groups = this.repository.groups(target);
+    for (const { first, byVersion } of groups) {
       const installs = first.direct
         ? (installed ??= this.repository.installedVersions(target)).get(first.folder)
         : undefined;
@@ -295,15 +321,15 @@ export class Placer implements Locator {
         target.version === undefined || installs?.has(target.version)
           ? first
           : (byVersion.get(target.version) ?? first);
+      const fit = versionFit(placed, target.version, installs);
+      // A pin of another version that no lockfile of its folder resolves is what that folder installs: the
+      // finding is about a copy elsewhere (`uuid@9.0.1` in another project's lockfile, not a module's `8.3.2`).
+      const pinsAnother =
+        fit === 2 && installs === undefined && !(locked ??= lockedFolders(groups)).has(placed.folder);
       // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
-      const own = placed.direct && (hints.direct || !installsAnotherVersion(installs, target.version));
-      candidates.push({
-        placed,
-        tier: own ? (hints.transitive ? 2 : 1) : 3,
-        position: 0,
-        fit: versionFit(placed, target.version, installs),
-        own: true,
-      });
+      const own =
+        placed.direct && (hints.direct || !(pinsAnother || installsAnotherVersion(installs, target.version)));
+      candidates.push({ placed, tier: own ? (hints.transitive ? 2 : 1) : 3, position: 0, fit, own: true });
     }
     return candidates;
   }

@@ -96,6 +96,8 @@ export class Repository {
   private readonly anyEcosystem = new Map<string, readonly Placed[]>();
   /** `groups`' answers, by `keyOfRef`. */
   private readonly grouped = new Map<string, DeclarationGroup[]>();
+  /** The package (its key) each line of a file declares, gathered when `keyAt` is first asked. */
+  private declaredLines: Map<string, Map<number, string>> | undefined;
   /** `installedVersions`' answers, by `keyOfRef`. */
   private readonly installed = new Map<string, Map<string, Set<string>>>();
   private readonly lines = new Map<string, readonly string[] | null>();
@@ -304,6 +306,21 @@ export class Repository {
       this.installed.set(key, byFolder);
     }
     return byFolder;
+  }
+
+  /** The key (`keyOf`) of the package a line of a file declares, if any (not the file's own project). */
+  keyAt(uri: string, line: number): string | undefined {
+    if (!this.declaredLines) {
+      // Asked only when a result moves off its line: then in one pass over every declaration, not kept by `index`.
+      this.declaredLines = new Map();
+      for (const [key, list] of this.declarations)
+        for (const { uri: file, line: at } of list) {
+          const lines = this.declaredLines.get(file);
+          if (!lines) this.declaredLines.set(file, new Map([[at, key]]));
+          else if (!lines.has(at)) lines.set(at, key);
+        }
+    }
+    return this.declaredLines.get(uri)?.get(line);
   }
 
   /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */

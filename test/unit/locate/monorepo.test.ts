@@ -158,6 +158,48 @@ describe('a package several modules declare at different versions', () => {
     expect(await placeIn(root, uuid)).toBe('svc3/package.json:3 (manifest)');
   });
 
+  it("places a copy another project's lockfile installs at that entry, not at a module pinning another version", async () => {
+    const root = makeRepo({
+      'frontend/package.json': ['{', '  "dependencies": {', '    "uuid": "11.1.0"', '  }', '}'],
+      'frontend/package-lock.json': [
+        '{', // 1
+        '  "lockfileVersion": 3,', // 2
+        '  "packages": {', // 3
+        '    "node_modules/uuid": { "version": "11.1.0" },', // 4
+        '    "node_modules/some-lib/node_modules/uuid": { "version": "9.0.1" }', // 5
+        '  }', // 6
+        '}', // 7
+      ],
+      // No lockfile: the pin is what this project installs, so 9.0.1 is another project's copy.
+      'packages/legacy/package.json': [
+        '{',
+        '  "dependencies": {',
+        '    "uuid": "8.3.2",',
+        '    "axios": "1.13.6"',
+        '  }',
+        '}',
+      ],
+    });
+    expect(await placeIn(root, findingOf('pkg:npm/uuid@9.0.1'))).toBe(
+      'frontend/package-lock.json:5 (lockfile)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/uuid@8.3.2'))).toBe(
+      'packages/legacy/package.json:3 (manifest)',
+    );
+    expect(await placeIn(root, findingOf('pkg:npm/uuid@11.1.0'))).toBe('frontend/package.json:3 (manifest)');
+  });
+
+  it('keeps a pin its own folder’s lockfile resolves to the finding’s version (Gradle)', async () => {
+    const root = makeRepo({
+      'app/build.gradle': ['dependencies {', "  implementation 'org.apache.commons:commons-text:1.9'", '}'],
+      // Another dependency asks for 1.10.0, and Gradle resolves the project's 1.9 to it.
+      'app/gradle.lockfile': ['org.apache.commons:commons-text:1.10.0=compileClasspath,runtimeClasspath'],
+    });
+    expect(await placeIn(root, findingOf('pkg:maven/org.apache.commons/commons-text@1.10.0'))).toBe(
+      'app/build.gradle:2 (manifest)',
+    );
+  });
+
   it("takes npm's partial versions for the ranges they are (`4` is 4.x), not for pins", async () => {
     const root = makeRepo({
       'b/package.json': ['{', '  "dependencies": {', '    "lodash": "4.17.21"', '  }', '}'],

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { LocatedFinding, Location } from '../../../src/findings/model.js';
 import type { Locator } from '../../../src/locate/locator.js';
 import { separateSharedLines } from '../../../src/locate/separate.js';
-import { findingOf } from './repo.js';
+import { findingOf, locatorFor, makeRepo, removeRepos } from './repo.js';
+
+afterAll(removeRepos);
 
 const lineCounts: Record<string, number> = { 'package.json': 10, 'go.mod': 3 };
 const locator: Locator = {
@@ -10,6 +12,7 @@ const locator: Locator = {
     throw new Error('not used');
   },
   lineCount: (uri) => lineCounts[uri] ?? 1,
+  declaresOther: () => false,
 };
 
 function at(id: string, uri: string, startLine: number): LocatedFinding {
@@ -99,6 +102,38 @@ describe('separateSharedLines', () => {
     ];
     separateSharedLines(versions, locator);
     expect(lines(versions)).toEqual([7, 8, 5, 6]);
+  });
+
+  it("moves a finding past the lines that declare other packages, never onto one, but onto its own package's", async () => {
+    const root = makeRepo({
+      'package.json': [
+        '{', // 1
+        '  "dependencies": {', // 2
+        '    "uuid": "8.3.2",', // 3
+        '    "axios": "1.13.6",', // 4
+        '    "ejs": "3.1.6"', // 5
+        '  }', // 6
+        '}', // 7
+      ],
+      'requirements.txt': ['Django==3.2.0', 'requests==2.31.0'],
+    });
+    const locator = await locatorFor(root);
+    const placed = (purl: string, uri: string, line: number, sameVersion = false): LocatedFinding => ({
+      ...findingOf(purl, { ids: ['CVE-2024-0001'] }),
+      location: { uri, startLine: line, rule: 'manifest', ...(sameVersion ? { sameVersion } : {}) },
+    });
+    const findings = [
+      placed('pkg:npm/uuid@8.3.2', 'package.json', 3, true),
+      // Pulled in by uuid (say): past the axios line, onto its own.
+      placed('pkg:npm/ejs@3.1.6', 'package.json', 3),
+      // Placed at a pin of another version: onto neither the axios line below nor ejs's.
+      placed('pkg:npm/uuid@9.0.1', 'package.json', 3),
+      // Every line of the file declares another package: past its end.
+      placed('pkg:pypi/django@3.2.0', 'requirements.txt', 1, true),
+      placed('pkg:pypi/django@3.2.5', 'requirements.txt', 1),
+    ];
+    separateSharedLines(findings, locator);
+    expect(lines(findings)).toEqual([3, 5, 6, 1, 3]);
   });
 
   it('keeps apart rules and files whose names would join into one key (a NUL inside them)', () => {
