@@ -84050,6 +84050,8 @@ class Repository {
     anyEcosystem = new Map();
     /** `groups`' answers, by `keyOfRef`. */
     grouped = new Map();
+    /** The package (its key) each line of a file declares, gathered when `keyAt` is first asked. */
+    declaredLines;
     /** `installedVersions`' answers, by `keyOfRef`. */
     installed = new Map();
     lines = new Map();
@@ -84269,6 +84271,22 @@ class Repository {
         }
         return byFolder;
     }
+    /** The key (`keyOf`) of the package a line of a file declares, if any (not the file's own project). */
+    keyAt(uri, line) {
+        if (!this.declaredLines) {
+            // Asked only when a result moves off its line: then in one pass over every declaration, not kept by `index`.
+            this.declaredLines = new Map();
+            for (const [key, list] of this.declarations)
+                for (const { uri: file, line: at } of list) {
+                    const lines = this.declaredLines.get(file);
+                    if (!lines)
+                        this.declaredLines.set(file, new Map([[at, key]]));
+                    else if (!lines.has(at))
+                        lines.set(at, key);
+                }
+        }
+        return this.declaredLines.get(uri)?.get(line);
+    }
     /** Folders of the manifests that define a project of this name (`package.json` `name`, …). */
     projectFolders(ref) {
         return this.find(this.projects, ref);
@@ -84423,6 +84441,13 @@ function best(candidates, hints) {
 function installsAnotherVersion(installed, version) {
     return version !== undefined && installed !== undefined && !installed.has(version);
 }
+/**
+ * Folders with a lockfile holding the package: there a pin of another version may be resolved to the finding's
+ * (Gradle, NuGet), and stays the line to fix.
+ */
+function lockedFolders(groups) {
+    return new Set(groups.filter(({ first }) => first.kind === 'lockfile').map(({ first }) => first.folder));
+}
 function parentOf(folder) {
     return folder.slice(0, Math.max(0, folder.lastIndexOf('/')));
 }
@@ -84532,6 +84557,15 @@ class Placer {
     }
     lineCount(uri) {
         return this.repository.lineCount(uri);
+    }
+    declaresOther(uri, line, component) {
+        const key = this.repository.keyAt(uri, line);
+        if (key === undefined)
+            return false;
+        const target = refOfComponent(component);
+        if (target.ecosystem)
+            return key !== keyOfRef(target);
+        return !SCANNED_ECOSYSTEMS.some((ecosystem) => key === keyOf(ecosystem, target.name));
     }
     locate(finding, importFile) {
         const target = refOfComponent(finding.component);
@@ -84648,7 +84682,9 @@ class Placer {
         const candidates = [];
         // Asked only of a direct declaration: most findings have none.
         let installed;
-        for (const { first, byVersion } of this.repository.groups(target)) {
+        let locked;
+        const groups = this.repository.groups(target);
+        for (const { first, byVersion } of groups) {
             const installs = first.direct
                 ? (installed ??= this.repository.installedVersions(target)).get(first.folder)
                 : undefined;
@@ -84656,15 +84692,13 @@ class Placer {
             const placed = target.version === undefined || installs?.has(target.version)
                 ? first
                 : (byVersion.get(target.version) ?? first);
+            const fit = versionFit(placed, target.version, installs);
+            // A pin of another version that no lockfile of its folder resolves is what that folder installs: the
+            // finding is about a copy elsewhere (`uuid@9.0.1` in another project's lockfile, not a module's `8.3.2`).
+            const pinsAnother = fit === 2 && installs === undefined && !(locked ??= lockedFolders(groups)).has(placed.folder);
             // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
-            const own = placed.direct && (hints.direct || !installsAnotherVersion(installs, target.version));
-            candidates.push({
-                placed,
-                tier: own ? (hints.transitive ? 2 : 1) : 3,
-                position: 0,
-                fit: versionFit(placed, target.version, installs),
-                own: true,
-            });
+            const own = placed.direct && (hints.direct || !(pinsAnother || installsAnotherVersion(installs, target.version)));
+            candidates.push({ placed, tier: own ? (hints.transitive ? 2 : 1) : 3, position: 0, fit, own: true });
         }
         return candidates;
     }
@@ -84865,11 +84899,15 @@ class TakenLines {
         this.taken.add(line);
         this.last = Math.max(this.last, line);
     }
-    /** The first line of `from`…`to` that is not taken, if any. */
-    firstFree(from, to) {
+    /**
+     * The first line of `from`…`to` that is neither taken nor `declared` (another package's), if any. The lines
+     * passed are skipped by later calls too: a finding of another package may then miss its own line below them,
+     * never land on another package's.
+     */
+    firstFree(from, to, declared) {
         const passed = [];
         let line = from;
-        while (line <= to && this.taken.has(line)) {
+        while (line <= to && (this.taken.has(line) || declared(line))) {
             passed.push(line);
             line = this.skip.get(line) ?? line + 1;
         }
@@ -84891,9 +84929,10 @@ function claimTurn(suppressed, location) {
  * GitHub merges results of one rule that share a file and line, so of the findings of one id at one line,
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
- * to the top. Findings already on lines of their own keep them. When every line of the file is taken, a finding
- * goes past its end: an alert of its own matters more than a line GitHub can show. A finding that moves keeps
- * the line it left as `declaredLine`.
+ * to the top, and skipping lines that declare another package (`Locator.declaresOther`): there the result would
+ * read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
+ * their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
+ * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
  */
 function separateSharedLines(findings, locator) {
     // Keyed by id, then file: no joined key that two different pairs could share. Most ids are on one line of
@@ -84902,7 +84941,7 @@ function separateSharedLines(findings, locator) {
     const movers = [];
     // Findings claim their lines turn by turn, each turn in the findings' order; the others move in that order.
     for (let turn = 0; turn < CLAIM_TURNS; turn++) {
-        for (const [index, { id, location, suppressed }] of findings.entries()) {
+        for (const [index, { id, location, suppressed, component }] of findings.entries()) {
             if (claimTurn(suppressed, location) !== turn)
                 continue;
             let files = used.get(id);
@@ -84912,7 +84951,7 @@ function separateSharedLines(findings, locator) {
             if (lines === undefined)
                 files.set(location.uri, location.startLine);
             else if (lines === location.startLine || (typeof lines !== 'number' && lines.has(location.startLine)))
-                movers.push({ index, finding: { id, location } });
+                movers.push({ index, finding: { id, location, component } });
             else if (typeof lines === 'number')
                 files.set(location.uri, new TakenLines(lines, location.startLine));
             else
@@ -84921,7 +84960,7 @@ function separateSharedLines(findings, locator) {
     }
     movers.sort((a, b) => a.index - b.index);
     for (const { finding } of movers) {
-        const { id, location } = finding;
+        const { id, location, component } = finding;
         const files = used.get(id);
         const taken = files?.get(location.uri);
         // Always set: a finding moves only after its rule and file were recorded above.
@@ -84931,19 +84970,20 @@ function separateSharedLines(findings, locator) {
         files.set(location.uri, lines);
         // Kept for reports that need no move (GitLab's); `??=` keeps the first line if it is ever moved twice.
         location.declaredLine ??= location.startLine;
-        location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri));
+        const declared = (line) => locator.declaresOther?.(location.uri, line, component) ?? false;
+        location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri), declared);
         lines.add(location.startLine);
     }
 }
 /**
  * The line after `start` (cyclically in a file of `count` lines, unbounded when the file is unknown) that
- * is not taken; past the end of the file and of every line taken when none is free.
+ * is neither taken nor `declared`; past the end of the file and of every line taken when none is free.
  */
-function nextLine(lines, start, count) {
+function nextLine(lines, start, count, declared) {
     // A start past the end of the file counts round from the top, as the line after the last is the first
     // (`count` is at least 1; an unknown file's Infinity leaves `start` as it is, and always has a free line).
     const from = ((start - 1) % count) + 1;
-    const free = lines.firstFree(from + 1, count) ?? lines.firstFree(1, from - 1);
+    const free = lines.firstFree(from + 1, count, declared) ?? lines.firstFree(1, from - 1, declared);
     // Every line taken: past the end of the file, since two results on one line would become one alert.
     return free ?? Math.max(count, lines.last) + 1;
 }
@@ -85823,7 +85863,10 @@ function modelSteps(config, locator, logger) {
             // Among what is reported, and after sorting, so of the findings at a line the one it declares (else the most
             // severe) keeps it, and a finding left out never moves one that is reported.
             if (separate)
-                separateSharedLines(filtered.reported, { lineCount: (uri) => locator.lineCount(fromRoot(uri)) });
+                separateSharedLines(filtered.reported, {
+                    lineCount: (uri) => locator.lineCount(fromRoot(uri)),
+                    declaresOther: (uri, line, component) => locator.declaresOther(fromRoot(uri), line, component),
+                });
             return filtered;
         },
     };
