@@ -307,12 +307,10 @@ export class Placer implements Locator {
 
   /** The declarations of the finding's own package, one a file and kind of declaration. */
   private ownCandidates(target: PackageRef, hints: Hints): Candidate[] {
-    const candidates: Candidate[] = [];
     // Asked only of a direct declaration: most findings have none.
     let installed: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-    let locked: ReadonlySet<string> | undefined;
     const groups = this.repository.groups(target);
-    for (const { first, byVersion } of groups) {
+    const lines = groups.map(({ first, byVersion }) => {
       const installs = first.direct
         ? (installed ??= this.repository.installedVersions(target)).get(first.folder)
         : undefined;
@@ -321,17 +319,19 @@ export class Placer implements Locator {
         target.version === undefined || installs?.has(target.version)
           ? first
           : (byVersion.get(target.version) ?? first);
-      const fit = versionFit(placed, target.version, installs);
-      // A pin of another version that no lockfile of its folder resolves is what that folder installs: the
-      // finding is about a copy elsewhere (`uuid@9.0.1` in another project's lockfile, not a module's `8.3.2`).
-      const pinsAnother =
-        fit === 2 && installs === undefined && !(locked ??= lockedFolders(groups)).has(placed.folder);
+      return { placed, installs, fit: versionFit(placed, target.version, installs) };
+    });
+    // A pin of another version that no lockfile of its folder resolves is what that folder installs: when a line
+    // elsewhere holds the finding's version, the finding is about that copy (`uuid@9.0.1` in another project's
+    // lockfile, not a module's `8.3.2`). With none, the pin stays the line to fix.
+    const locked = lines.some(({ fit }) => fit === 0) ? lockedFolders(groups) : undefined;
+    return lines.map(({ placed, installs, fit }) => {
+      const pinsAnother = locked !== undefined && fit === 2 && !installs && !locked.has(placed.folder);
       // The scanner's word that the project asks for this copy outweighs what the checkout's lockfile says.
       const own =
         placed.direct && (hints.direct || !(pinsAnother || installsAnotherVersion(installs, target.version)));
-      candidates.push({ placed, tier: own ? (hints.transitive ? 2 : 1) : 3, position: 0, fit, own: true });
-    }
-    return candidates;
+      return { placed, tier: own ? (hints.transitive ? 2 : 1) : 3, position: 0, fit, own: true };
+    });
   }
 
   /** The manifest lines of what pulls the package in, and for OS packages the images that ship it. */

@@ -189,6 +189,26 @@ describe('a package several modules declare at different versions', () => {
     expect(await placeIn(root, findingOf('pkg:npm/uuid@11.1.0'))).toBe('frontend/package.json:3 (manifest)');
   });
 
+  it('keeps a module pinning another version when no line anywhere holds the finding’s', async () => {
+    const root = makeRepo({
+      // Shallower, and its lockfile installs 2.6.9: not the copy the finding is about either.
+      'apps/web/package.json': ['{', '  "dependencies": {', '    "debug": "2.6.9"', '  }', '}'],
+      'apps/web/package-lock.json': [
+        '{',
+        '  "lockfileVersion": 3,',
+        '  "packages": {',
+        '    "node_modules/debug": { "version": "2.6.9" }',
+        '  }',
+        '}',
+      ],
+      'packages/a/package.json': ['{', '  "dependencies": {', '    "debug": "2.6.9"', '  }', '}'],
+    });
+    // No line holds 2.6.8: the module without a lockfile pins what it installs, the line to fix, as before.
+    expect(await placeIn(root, findingOf('pkg:npm/debug@2.6.8'))).toBe(
+      'packages/a/package.json:3 (manifest)',
+    );
+  });
+
   it('keeps a pin its own folder’s lockfile resolves to the finding’s version (Gradle)', async () => {
     const root = makeRepo({
       'app/build.gradle': ['dependencies {', "  implementation 'org.apache.commons:commons-text:1.9'", '}'],
