@@ -195,6 +195,19 @@ function hashReader(
   };
 }
 
+/**
+ * Masks the run's tokens (the scanner's, GitHub's) in what every report is written from: a server may quote its
+ * token back inside a finding, an export may hold one, a label may be given one. Only these: a proxy's password
+ * or the webhook's secret may be a word (`critical`), and masking it would change package names, fingerprints
+ * and the summary's keys.
+ */
+function withoutTokens<T>(config: Partial<Config>, value: T): T {
+  const tokens = [config.token, config.githubToken].filter((t): t is string => !!t);
+  if (!tokens.length) return value;
+  const redactor = new Redactor(tokens);
+  return redactDeep(value, (text) => redactor.redact(text));
+}
+
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
 async function gatherSources(
   config: Config,
@@ -216,12 +229,7 @@ async function gatherSources(
       });
       // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
       cancel.signal.throwIfAborted();
-      // A server may quote its token back inside a finding; every report is written from this model. Only the
-      // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
-      // short enough to be a word would mask package names and move fingerprints.
-      if (!config.token) return [source];
-      const token = new Redactor([config.token]);
-      return [redactDeep(source, (text) => token.redact(text))];
+      return [withoutTokens(config, source)];
     } finally {
       cancel.dispose();
     }
@@ -236,7 +244,7 @@ async function gatherSources(
       `Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`,
     );
   }
-  return sources;
+  return withoutTokens(config, sources);
 }
 
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
@@ -363,7 +371,8 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
       scanner: run.scanner,
       category: categoryFor(config, run, runs),
       ...(run.context.scannerVersion ? { scannerVersion: run.context.scannerVersion } : {}),
-      properties: {
+      // The labels are the user's, and may be given a token by mistake (`metadata: key=${{ secrets.X }}`).
+      properties: withoutTokens(config, {
         scanner: run.scanner,
         project: config.projectName ?? run.context.project ?? run.context.projectUuid,
         projectVersion: config.projectVersion ?? run.context.projectVersion,
@@ -373,7 +382,7 @@ function sarifRunSpecs(config: Config, runs: readonly RunPart[]): SarifRunSpec[]
         scanTag: config.scanTag,
         metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
         reportUrl: run.context.reportUrl,
-      },
+      }),
       lineHashes: hashes,
     },
   }));
@@ -579,7 +588,7 @@ async function runCore(
   const findings = mergedFindings(reports);
   await writeGitLabReports(config, reports, findings, startedAt, logger);
   const verdict = judge(config, reports, findings, logger);
-  const summary = runSummary(config, ci, startedAt, reports, sources, verdict);
+  const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
   return { summary, exitCode, reports, findings, violations: verdict.violations };
 }
@@ -622,7 +631,7 @@ export function errorSummary(
   logger: Logger,
 ): RunSummary {
   return {
-    ...baseSummary(config ?? {}, ci, startedAt),
+    ...withoutTokens(config ?? {}, baseSummary(config ?? {}, ci, startedAt)),
     error: { message: logger.redact(describeError(error)), exitCode: exitCodeOf(error) },
   };
 }

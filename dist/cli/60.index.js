@@ -7154,6 +7154,19 @@ function hashReader(root, findings) {
         return cache.get(uri);
     };
 }
+/**
+ * Masks the run's tokens (the scanner's, GitHub's) in what every report is written from: a server may quote its
+ * token back inside a finding, an export may hold one, a label may be given one. Only these: a proxy's password
+ * or the webhook's secret may be a word (`critical`), and masking it would change package names, fingerprints
+ * and the summary's keys.
+ */
+function withoutTokens(config, value) {
+    const tokens = [config.token, config.githubToken].filter((t) => !!t);
+    if (!tokens.length)
+        return value;
+    const redactor = new src_logger/* Redactor */.pO(tokens);
+    return (0,src_logger/* redactDeep */.KL)(value, (text) => redactor.redact(text));
+}
 /** The findings of the scan, or of the import files (expanded by `runScan`). */
 async function gatherSources(config, logger, importFiles, keepDir) {
     if (config.mode === 'scan') {
@@ -7170,13 +7183,7 @@ async function gatherSources(config, logger, importFiles, keepDir) {
             });
             // A stop that came when nothing was listening (the last rows being mapped) still stops the run.
             cancel.signal.throwIfAborted();
-            // A server may quote its token back inside a finding; every report is written from this model. Only the
-            // token: the run's other secrets (a proxy's password, the webhook's) never reach the scanner, and one
-            // short enough to be a word would mask package names and move fingerprints.
-            if (!config.token)
-                return [source];
-            const token = new src_logger/* Redactor */.pO([config.token]);
-            return [(0,src_logger/* redactDeep */.KL)(source, (text) => token.redact(text))];
+            return [withoutTokens(config, source)];
         }
         finally {
             cancel.dispose();
@@ -7191,7 +7198,7 @@ async function gatherSources(config, logger, importFiles, keepDir) {
     if (other) {
         throw new src_errors/* UserError */.yo(`Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`);
     }
-    return sources;
+    return withoutTokens(config, sources);
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, findings, startedAt, logger) {
@@ -7277,7 +7284,8 @@ function sarifRunSpecs(config, runs) {
             scanner: run.scanner,
             category: categoryFor(config, run, runs),
             ...(run.context.scannerVersion ? { scannerVersion: run.context.scannerVersion } : {}),
-            properties: {
+            // The labels are the user's, and may be given a token by mistake (`metadata: key=${{ secrets.X }}`).
+            properties: withoutTokens(config, {
                 scanner: run.scanner,
                 project: config.projectName ?? run.context.project ?? run.context.projectUuid,
                 projectVersion: config.projectVersion ?? run.context.projectVersion,
@@ -7287,7 +7295,7 @@ function sarifRunSpecs(config, runs) {
                 scanTag: config.scanTag,
                 metadata: Object.keys(config.metadata).length ? config.metadata : undefined,
                 reportUrl: run.context.reportUrl,
-            },
+            }),
             lineHashes: hashes,
         },
     }));
@@ -7442,7 +7450,7 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const findings = mergedFindings(reports);
     await writeGitLabReports(config, reports, findings, startedAt, logger);
     const verdict = judge(config, reports, findings, logger);
-    const summary = runSummary(config, ci, startedAt, reports, sources, verdict);
+    const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
     const exitCode = summary.status === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;
     return { summary, exitCode, reports, findings, violations: verdict.violations };
 }
@@ -7477,7 +7485,7 @@ function baseSummary(config, ci, startedAt) {
 /** The summary of a run that ended in an error: the webhook and `--json` still say what happened. */
 function errorSummary(config, ci, startedAt, error, logger) {
     return {
-        ...baseSummary(config ?? {}, ci, startedAt),
+        ...withoutTokens(config ?? {}, baseSummary(config ?? {}, ci, startedAt)),
         error: { message: logger.redact((0,src_errors/* describeError */.Uc)(error)), exitCode: (0,src_errors/* exitCodeOf */.FO)(error) },
     };
 }
