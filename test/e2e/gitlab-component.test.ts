@@ -420,6 +420,8 @@ describe('the component template', () => {
       'Critical:0, HIGH:5',
       ' critical : 0 , info:3,',
       ',critical:0',
+      // Tabs, doubled commas.
+      '\tcritical:0,,high:5',
     ]) {
       expect(failOn.test(ok), ok).toBe(true);
     }
@@ -433,9 +435,16 @@ describe('the component template', () => {
       'severe:1',
       'high; rm -rf /',
       'HIGH\nid',
+      ',',
+      'critical:0\nid',
+      'critical:0\nhigh:5',
     ]) {
       expect(failOn.test(bad), bad).toBe(false);
     }
+    // The SARIF path is also an artifact path: an empty one would archive the whole project.
+    const sarifFile = new RegExp(inputs.sarif_file?.regex ?? '(?!)');
+    expect(['', ' '].map((path) => sarifFile.test(path))).toEqual([false, false]);
+    expect(sarifFile.test('out/x.sarif')).toBe(true);
     // Defaults: the SPEC's, and a CLI pinned to this package's version.
     expect(inputs.fail_on?.default).toBe('none');
     expect(inputs.timeout?.default).toBe(600);
