@@ -86238,7 +86238,17 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const verdict = judge(config, reports, findings, logger);
     const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
     const exitCode = summary.status === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;
-    return { summary, exitCode, reports, findings, violations: verdict.violations };
+    const notes = [minSeverityNote(config, parts)].filter((note) => !!note);
+    for (const note of notes)
+        logger.info(note);
+    return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
+}
+/** The findings `min-severity` left out, said: the counts alone would read as none of those severities. */
+function minSeverityNote(config, parts) {
+    const below = parts.reduce((sum, part) => sum + part.belowMinSeverity, 0);
+    if (!below)
+        return undefined;
+    return `min-severity ${config.minSeverity} left out ${(0,wording/* plural */.LS)(below, 'finding')} below ${config.minSeverity}: no count, gate or report includes ${below === 1 ? 'it' : 'them'}.`;
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
 function baseSummary(config, ci, startedAt) {
@@ -86815,7 +86825,7 @@ async function runStep(env) {
         return recordAnnotationCount(env, logger, usedInJob, 0);
     const { config, outcome, failures, rawDir, filed } = ran;
     let { summary } = ran;
-    const notes = [];
+    const notes = [...(outcome?.notes ?? [])];
     // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
     // checks it must not read an error as a pass.
     if (summary.status !== 'error')

@@ -46,6 +46,8 @@ export interface RunOutcome {
   findings: LocatedFinding[];
   /** The violations that count for the gate (`failingViolations`), of every report. */
   violations: PolicyViolation[];
+  /** What the run says beside its counts, also for the job summary (findings `min-severity` left out). */
+  notes: string[];
 }
 
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
@@ -590,7 +592,16 @@ async function runCore(
   const verdict = judge(config, reports, findings, logger);
   const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
-  return { summary, exitCode, reports, findings, violations: verdict.violations };
+  const notes = [minSeverityNote(config, parts)].filter((note): note is string => !!note);
+  for (const note of notes) logger.info(note);
+  return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
+}
+
+/** The findings `min-severity` left out, said: the counts alone would read as none of those severities. */
+function minSeverityNote(config: Config, parts: readonly ScannerPart[]): string | undefined {
+  const below = parts.reduce((sum, part) => sum + part.belowMinSeverity, 0);
+  if (!below) return undefined;
+  return `min-severity ${config.minSeverity} left out ${plural(below, 'finding')} below ${config.minSeverity}: no count, gate or report includes ${below === 1 ? 'it' : 'them'}.`;
 }
 
 /** The fields every summary has, also the one written when a run fails with an error. */

@@ -7452,7 +7452,17 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const verdict = judge(config, reports, findings, logger);
     const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
     const exitCode = summary.status === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;
-    return { summary, exitCode, reports, findings, violations: verdict.violations };
+    const notes = [minSeverityNote(config, parts)].filter((note) => !!note);
+    for (const note of notes)
+        logger.info(note);
+    return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
+}
+/** The findings `min-severity` left out, said: the counts alone would read as none of those severities. */
+function minSeverityNote(config, parts) {
+    const below = parts.reduce((sum, part) => sum + part.belowMinSeverity, 0);
+    if (!below)
+        return undefined;
+    return `min-severity ${config.minSeverity} left out ${(0,wording/* plural */.LS)(below, 'finding')} below ${config.minSeverity}: no count, gate or report includes ${below === 1 ? 'it' : 'them'}.`;
 }
 /** The fields every summary has, also the one written when a run fails with an error. */
 function baseSummary(config, ci, startedAt) {

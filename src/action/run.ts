@@ -418,7 +418,7 @@ async function runStep(env: NodeJS.ProcessEnv): Promise<void> {
   if (!ran) return recordAnnotationCount(env, logger, usedInJob, 0);
   const { config, outcome, failures, rawDir, filed } = ran;
   let { summary } = ran;
-  const notes: string[] = [];
+  const notes: string[] = [...(outcome?.notes ?? [])];
   // An errored run sets no outputs: `gate-result` is `passed` or `failed` (SPEC §4), and a later step that
   // checks it must not read an error as a pass.
   if (summary.status !== 'error') setOutputsOrFail(summary, failures);

@@ -87,6 +87,18 @@ describe('the Action, run as the runner runs it', () => {
     dir = workspace();
   });
 
+  it('says in the log and the job summary what min-severity left out, which the counts alone hide', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'min-severity': 'high' },
+      { workspace: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ total: '2', medium: '0', low: '0' });
+    const note = 'min-severity high left out 2 findings below high: no count, gate or report includes them.';
+    expect(run.stdout).toContain(note);
+    expect(run.summary).toContain(note);
+  });
+
   it('imports, sets outputs, writes the job summary and annotates with file and line', async () => {
     const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'high' }, { workspace: dir });
     expect(run.code).toBe(1);

@@ -208,7 +208,7 @@ describe('sca-bridge CLI', () => {
 
   it('drops findings below --min-severity from every output', async () => {
     const sarifFile = path.join(work, 'min.sarif');
-    const { code, stdout } = await runCli(
+    const { code, stdout, stderr } = await runCli(
       ['import', fixture('dt-fpf.json'), '--sarif-file', sarifFile, '--min-severity', 'high', '--json'],
       { cwd: work },
     );
@@ -221,6 +221,8 @@ describe('sca-bridge CLI', () => {
       low: 0,
     });
     expect(readSarif(sarifFile).runs[0]?.results).toHaveLength(2);
+    // Said, as the counts would read as no medium or low finding at all.
+    expect(stderr).toContain('min-severity high left out 2 findings below high');
   });
 
   it('keeps a reported finding on its own line, whatever a suppressed or filtered finding of its rule does', async () => {
