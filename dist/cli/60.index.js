@@ -315,7 +315,11 @@ function url(raw, name) {
         const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
         throw new src_errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
-    const { username, password } = new URL(value);
+    const { username, password, search, hash } = new URL(value);
+    // The scanner's addresses are bases paths are added to: after a query they would land in it.
+    if (name !== 'webhook-url' && (search || hash)) {
+        throw new src_errors/* UserError */.yo(`Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`);
+    }
     if (username || password) {
         const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
         throw new src_errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);

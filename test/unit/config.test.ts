@@ -180,6 +180,14 @@ describe('configuration', () => {
       { 'api-url': 'https://admin:pw@dt.example.com' },
       'Input api-url: the URL carries a user name or password',
     ],
+    [
+      { 'ui-url': 'https://dt.example.com/?token=x' },
+      'Input ui-url: "https://dt.example.com/?token=x" has a query or fragment, and sca-bridge adds paths to this address',
+    ],
+    [
+      { 'ui-url': 'https://dt.example.com/#/' },
+      'Input ui-url: "https://dt.example.com/#/" has a query or fragment',
+    ],
     [{ 'ca-file': '/nonexistent/ca.pem' }, 'Input ca-file: cannot read "/nonexistent/ca.pem"'],
     [
       { 'working-directory': '/nonexistent/repo' },
