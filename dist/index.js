@@ -78133,6 +78133,14 @@ function webhookOfRefusedRun(raw, env) {
         return undefined;
     }
 }
+/**
+ * What the summary of a run refused before its configuration was read says it was asked: its mode and gate as
+ * given (a webhook reading `failOn: none` of a run asked to fail on high would mislead).
+ */
+function askedOfRefusedRun(raw, mode) {
+    const failOnText = config_text(raw, 'fail-on');
+    return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}) };
+}
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 function jobSummaryOfRefusedRun(raw) {
     try {
@@ -86802,7 +86810,7 @@ async function runMode(env, github, logger) {
         return {
             config,
             webhook: config ?? webhookOfRefusedRun(inputs, env),
-            summary: errorSummary(config, ci, startedAt, error, logger),
+            summary: errorSummary(config ?? askedOfRefusedRun(inputs, mode), ci, startedAt, error, logger),
             failures: [(0,src_errors/* describeError */.Uc)(error)],
             // The pages a scan read before it failed: the artifact of a failed run carries them.
             rawDir,

@@ -455,6 +455,15 @@ export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): 
   }
 }
 
+/**
+ * What the summary of a run refused before its configuration was read says it was asked: its mode and gate as
+ * given (a webhook reading `failOn: none` of a run asked to fail on high would mislead).
+ */
+export function askedOfRefusedRun(raw: RawInputs, mode: Mode | undefined): Partial<Config> {
+  const failOnText = text(raw, 'fail-on');
+  return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}) };
+}
+
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 export function jobSummaryOfRefusedRun(raw: RawInputs): boolean {
   try {

@@ -503,6 +503,14 @@ function webhookOfRefusedRun(raw, env) {
         return undefined;
     }
 }
+/**
+ * What the summary of a run refused before its configuration was read says it was asked: its mode and gate as
+ * given (a webhook reading `failOn: none` of a run asked to fail on high would mislead).
+ */
+function askedOfRefusedRun(raw, mode) {
+    const failOnText = config_text(raw, 'fail-on');
+    return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}) };
+}
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 function jobSummaryOfRefusedRun(raw) {
     try {
@@ -7708,12 +7716,13 @@ async function runReport(mode, args, io, logger) {
     catch (error) {
         const { positionals: files, tokenFile } = args;
         // Its secrets masked before anything is said of the refusal.
-        webhook ??= webhookOfRefusedRun(inputsOf(args.inputs, io, logger), io.env);
+        const inputs = inputsOf(args.inputs, io, logger);
+        webhook ??= webhookOfRefusedRun(inputs, io.env);
         if (!config)
             await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
         exitCode = (0,src_errors/* exitCodeOf */.FO)(error);
         logger.error((0,src_errors/* describeError */.Uc)(error));
-        summary = errorSummary(config, ci, startedAt, error, logger);
+        summary = errorSummary(config ?? askedOfRefusedRun(inputs, mode), ci, startedAt, error, logger);
     }
     if (webhook)
         await sendWebhook(webhook, summary, logger);

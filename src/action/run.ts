@@ -14,6 +14,7 @@ import {
   type RawInputs,
   registerSecrets,
   webhookOfRefusedRun,
+  askedOfRefusedRun,
   type WebhookConfig,
 } from '../config.js';
 import { describeError, exitCodeOf, UserError } from '../errors.js';
@@ -392,7 +393,7 @@ async function runMode(
     return {
       config,
       webhook: config ?? webhookOfRefusedRun(inputs, env),
-      summary: errorSummary(config, ci, startedAt, error, logger),
+      summary: errorSummary(config ?? askedOfRefusedRun(inputs, mode), ci, startedAt, error, logger),
       failures: [describeError(error)],
       // The pages a scan read before it failed: the artifact of a failed run carries them.
       rawDir,

@@ -9,6 +9,7 @@ import {
   registerSecrets,
   text as textInput,
   webhookOfRefusedRun,
+  askedOfRefusedRun,
   type WebhookConfig,
 } from '../config.js';
 import { decodeText } from '../encoding.js';
@@ -153,11 +154,12 @@ export async function runReport(
   } catch (error) {
     const { positionals: files, tokenFile } = args;
     // Its secrets masked before anything is said of the refusal.
-    webhook ??= webhookOfRefusedRun(inputsOf(args.inputs, io, logger), io.env);
+    const inputs = inputsOf(args.inputs, io, logger);
+    webhook ??= webhookOfRefusedRun(inputs, io.env);
     if (!config) await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
     exitCode = exitCodeOf(error);
     logger.error(describeError(error));
-    summary = errorSummary(config, ci, startedAt, error, logger);
+    summary = errorSummary(config ?? askedOfRefusedRun(inputs, mode), ci, startedAt, error, logger);
   }
   if (webhook) await sendWebhook(webhook, summary, logger);
   if (args.json) io.stdout(jsonText(summary));

@@ -925,6 +925,23 @@ describe('sca-bridge CLI', () => {
     }
   });
 
+  it('says the gate a refused run was asked for, not none', async () => {
+    const { code, stdout } = await runCli([
+      'import',
+      fixture('dt-fpf.json'),
+      '--fail-on',
+      'high',
+      '--scanner',
+      'snyk',
+      '--json',
+    ]);
+    expect(code).toBe(2);
+    expect(runSummaryOf<{ mode: string; gate: { result: string; failOn: string } }>(stdout)).toMatchObject({
+      mode: 'import',
+      gate: { result: 'failed', failOn: 'high' },
+    });
+  });
+
   it('sends the error of a command line it cannot parse to the webhook and --json, and removes nothing', async () => {
     const receiver = new WebhookReceiver();
     const url = await receiver.start();
