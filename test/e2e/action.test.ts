@@ -940,7 +940,13 @@ describe('webhook', () => {
     const [delivery] = receiver.requests;
     const body = JSON.parse(delivery?.body ?? '{}') as Record<string, unknown>;
     expect(schemaErrors('schemas/run-summary.schema.json', body)).toEqual([]);
-    expect(body).toMatchObject({ status: 'error', mode: null, error: { exitCode: 2 } });
+    // The mode and the gate it was asked for, as given.
+    expect(body).toMatchObject({
+      status: 'error',
+      mode: 'import',
+      gate: { failOn: 'hihg' },
+      error: { exitCode: 2 },
+    });
     expect(JSON.stringify(body.error)).toContain('Input fail-on');
     expect(
       WebhookReceiver.signedWith(
