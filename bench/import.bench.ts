@@ -67,6 +67,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 /** Wall seconds and peak resident memory (KiB) of a process, from GNU time. */
 function measureOnce(args: string[]): { seconds: number; peakKiB: number } {
+  // Each starts with no other's writes still going to disk (the input just generated, the last run's outputs):
+  // on a VM their writeback slowed whichever came next, the floor by up to half.
+  execFileSync('sync');
   const out = path.join(work, 'time.txt');
   execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', out, process.execPath, ...args], {
     cwd: root,
