@@ -7137,10 +7137,16 @@ function subjectOf(config, scanner, context, ci) {
  */
 function refuseLabelOfSeveral(config, scanner, sources) {
     const label = labelOf(config, scanner);
-    const projects = [
-        ...new Set(sources.flatMap((s) => s.context.projectUuid ?? s.context.project ?? [])),
-    ].sort();
-    if (!label || projects.length < 2)
+    if (!label)
+        return;
+    // Names and UUIDs apart: an export naming its project and a findings array giving only its UUID may be one.
+    const distinct = (of) => [
+        ...new Set(sources.flatMap((s) => of(s.context) ?? [])),
+    ];
+    const names = distinct((c) => c.project);
+    const uuids = distinct((c) => c.projectUuid);
+    const projects = (names.length > 1 ? names : uuids).sort();
+    if (projects.length < 2)
         return;
     throw new src_errors/* UserError */.yo(`Input ${label.input}: the ${scanner === 'xray' ? 'Xray' : 'Dependency-Track'} exports name ${projects.length} projects (${projects.join(', ')}), which get a SARIF run and category each; leave ${label.input} out, or import each project on its own with its ${label.input}.`);
 }

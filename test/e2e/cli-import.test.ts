@@ -626,6 +626,23 @@ describe('sca-bridge CLI', () => {
     ).toEqual([a, b]);
     // Rows of several projects in one file name none of them.
     expect(await categories(['mixed.json'])).toEqual(['sca-bridge/dependency-track/default/']);
+    // A label over the export of a project, named without its UUID, and the findings array of it, its UUID alone:
+    // nothing says they are two projects, and the label says they are one.
+    const fpf = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
+    ) as { project: object };
+    writeFileSync(path.join(dir, 'a-fpf.json'), JSON.stringify({ ...fpf, project: { name: 'shop' } }));
+    const labelled = async (files: string[]) =>
+      runCli(['import', ...files, '--sarif-file', 'p.sarif', '--project-name', 'shop'], { cwd: dir });
+    expect((await labelled(['a.json', 'a-fpf.json'])).code).toBe(0);
+    expect(readSarif(path.join(dir, 'p.sarif')).runs.map((r) => r.automationDetails?.id)).toEqual([
+      'sca-bridge/dependency-track/shop/',
+    ]);
+    const two = await labelled(['a.json', 'b.json']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain(
+      `Input project-name: the Dependency-Track exports name 2 projects (${a}, ${b})`,
+    );
   });
 
   it("places each project's findings once: each project's run keeps the declaring line, and so do GitLab's issues", async () => {
