@@ -205,9 +205,10 @@ function url(raw: RawInputs, name: string): string | undefined {
     const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
     throw new UserError(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
   }
-  const { username, password, search, hash } = new URL(value);
-  // The scanner's addresses are bases paths are added to: after a query they would land in it.
-  if (name !== 'webhook-url' && (search || hash)) {
+  const { username, password } = new URL(value);
+  // The scanner's addresses are bases paths are added to: after a query they would land in it (a bare `?` or
+  // `#` too, which URL reads as none).
+  if (name !== 'webhook-url' && /[?#]/.test(value)) {
     throw new UserError(
       `Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`,
     );

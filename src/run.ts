@@ -164,13 +164,10 @@ function subjectOf(
 function refuseLabelOfSeveral(config: Config, scanner: ScannerName, sources: readonly SourceResult[]): void {
   const label = labelOf(config, scanner);
   if (!label) return;
-  // Names and UUIDs apart: an export naming its project and a findings array giving only its UUID may be one.
-  const distinct = (of: (context: SourceResult['context']) => string | undefined) => [
-    ...new Set(sources.flatMap((s) => of(s.context) ?? [])),
-  ];
-  const names = distinct((c) => c.project);
-  const uuids = distinct((c) => c.projectUuid);
-  const projects = (names.length > 1 ? names : uuids).sort();
+  // By what tells runs apart without a label (`subjectOf`): what the label would merge.
+  const projects = [
+    ...new Set(sources.flatMap((s) => s.context.project ?? s.context.projectUuid ?? [])),
+  ].sort();
   if (projects.length < 2) return;
   throw new UserError(
     `Input ${label.input}: the ${scanner === 'xray' ? 'Xray' : 'Dependency-Track'} exports name ${projects.length} projects (${projects.join(', ')}), which get a SARIF run and category each; leave ${label.input} out, or import each project on its own with its ${label.input}.`,

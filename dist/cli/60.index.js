@@ -315,9 +315,10 @@ function url(raw, name) {
         const got = SECRET_URLS.has(name) ? '' : `, got "${value}"`;
         throw new src_errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
-    const { username, password, search, hash } = new URL(value);
-    // The scanner's addresses are bases paths are added to: after a query they would land in it.
-    if (name !== 'webhook-url' && (search || hash)) {
+    const { username, password } = new URL(value);
+    // The scanner's addresses are bases paths are added to: after a query they would land in it (a bare `?` or
+    // `#` too, which URL reads as none).
+    if (name !== 'webhook-url' && /[?#]/.test(value)) {
         throw new src_errors/* UserError */.yo(`Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`);
     }
     if (username || password) {
@@ -1212,7 +1213,7 @@ function readFpf(envelope, items, _count, file, options = {}) {
         ...(badBase
             ? {
                 notes: [
-                    `meta.baseUrl ${JSON.stringify(baseUrl)} is no http(s) URL, so findings link to no Dependency-Track page; give ui-url (Dependency-Track's web address) for links.`,
+                    `meta.baseUrl ${JSON.stringify(baseUrl)} is no http(s) URL without a query, so findings link to no Dependency-Track page; give ui-url (Dependency-Track's web address) for links.`,
                 ],
             }
             : {}),
@@ -1221,7 +1222,7 @@ function readFpf(envelope, items, _count, file, options = {}) {
 /** As `ui-url`, which stands in for it, is checked. */
 const webBase = schemas/* url */.OZ5({ protocol: /^https?$/ });
 function isWebBase(text) {
-    return webBase.safeParse(text).success;
+    return webBase.safeParse(text).success && !/[?#]/.test(text);
 }
 const dtrackFpf = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-fpf',
@@ -5518,7 +5519,10 @@ class Sbom {
  */
 class TakenLines {
     taken;
-    /** For a taken line, a later line: every line from the taken one up to (not including) it is taken. */
+    /**
+     * For a line passed over, a later line: every line from it up to (not including) that one is taken, or declares
+     * a package the finding that passed it could not take.
+     */
     skip = new Map();
     /** The last line taken, past the end of the file too. */
     last;
@@ -5563,8 +5567,8 @@ function claimTurn(suppressed, location) {
  * GitHub merges results of one rule that share a file and line, so of the findings of one id at one line,
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
- * to the top, and skipping lines that declare another package (`Locator.declaresOther`): there the result would
- * read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
+ * to the top; one placed on a declaration (rules `manifest`, `lockfile`) skips lines that declare another package
+ * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
  * their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
  * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
  */
@@ -5604,7 +5608,10 @@ function separateSharedLines(findings, locator) {
         files.set(location.uri, lines);
         // Kept for reports that need no move (GitLab's); `??=` keeps the first line if it is ever moved twice.
         location.declaredLine ??= location.startLine;
-        const declared = (line) => locator.declaresOther?.(location.uri, line, component) ?? false;
+        // Only a result placed on a declaration reads as the package of the line it moves to; one that stands for the
+        // whole file (a root manifest's line 1) would otherwise go past the end of a file whose every line declares one.
+        const onDeclaration = location.rule === 'manifest' || location.rule === 'lockfile';
+        const declared = (line) => onDeclaration && (locator.declaresOther?.(location.uri, line, component) ?? false);
         location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri), declared);
         lines.add(location.startLine);
     }
@@ -7139,13 +7146,10 @@ function refuseLabelOfSeveral(config, scanner, sources) {
     const label = labelOf(config, scanner);
     if (!label)
         return;
-    // Names and UUIDs apart: an export naming its project and a findings array giving only its UUID may be one.
-    const distinct = (of) => [
-        ...new Set(sources.flatMap((s) => of(s.context) ?? [])),
-    ];
-    const names = distinct((c) => c.project);
-    const uuids = distinct((c) => c.projectUuid);
-    const projects = (names.length > 1 ? names : uuids).sort();
+    // By what tells runs apart without a label (`subjectOf`): what the label would merge.
+    const projects = [
+        ...new Set(sources.flatMap((s) => s.context.project ?? s.context.projectUuid ?? [])),
+    ].sort();
     if (projects.length < 2)
         return;
     throw new src_errors/* UserError */.yo(`Input ${label.input}: the ${scanner === 'xray' ? 'Xray' : 'Dependency-Track'} exports name ${projects.length} projects (${projects.join(', ')}), which get a SARIF run and category each; leave ${label.input} out, or import each project on its own with its ${label.input}.`);
@@ -7928,11 +7932,11 @@ function validScores(cvss) {
  */
 function firstLine(text) {
     const lines = text.trim().split(/\r?\n/, 8);
-    let line = lines[0] ?? '';
+    let line = (lines[0] ?? '').trimEnd();
     for (const next of lines.slice(1)) {
         if (line.length >= 120 || /[.!?:]$/.test(line) || line.startsWith('#') || !/^\s*\p{Ll}/u.test(next))
             break;
-        line = `${line} ${next.trim()}`;
+        line = `${line} ${next.trim()}`.trimEnd();
     }
     return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .m)(line, 120, '...');
 }

@@ -69,11 +69,11 @@ function validScores(cvss: Cvss | undefined): Cvss {
  */
 function firstLine(text: string): string {
   const lines = text.trim().split(/\r?\n/, 8);
-  let line = lines[0] ?? '';
+  let line = (lines[0] ?? '').trimEnd();
   for (const next of lines.slice(1)) {
     if (line.length >= 120 || /[.!?:]$/.test(line) || line.startsWith('#') || !/^\s*\p{Ll}/u.test(next))
       break;
-    line = `${line} ${next.trim()}`;
+    line = `${line} ${next.trim()}`.trimEnd();
   }
   return shorten(line, 120, '...');
 }

@@ -42,7 +42,7 @@ function readFpf(
     ...(badBase
       ? {
           notes: [
-            `meta.baseUrl ${JSON.stringify(baseUrl)} is no http(s) URL, so findings link to no Dependency-Track page; give ui-url (Dependency-Track's web address) for links.`,
+            `meta.baseUrl ${JSON.stringify(baseUrl)} is no http(s) URL without a query, so findings link to no Dependency-Track page; give ui-url (Dependency-Track's web address) for links.`,
           ],
         }
       : {}),
@@ -53,7 +53,7 @@ function readFpf(
 const webBase = z.url({ protocol: /^https?$/ });
 
 function isWebBase(text: string): boolean {
-  return webBase.safeParse(text).success;
+  return webBase.safeParse(text).success && !/[?#]/.test(text);
 }
 
 export const dtrackFpf: ImportFormat = bulkFormat({

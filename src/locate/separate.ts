@@ -9,7 +9,10 @@ import type { Locator } from './locator.js';
  */
 class TakenLines {
   private readonly taken: Set<number>;
-  /** For a taken line, a later line: every line from the taken one up to (not including) it is taken. */
+  /**
+   * For a line passed over, a later line: every line from it up to (not including) that one is taken, or declares
+   * a package the finding that passed it could not take.
+   */
   private readonly skip = new Map<number, number>();
   /** The last line taken, past the end of the file too. */
   last: number;
@@ -60,8 +63,8 @@ function claimTurn(suppressed: boolean, location: Location): number {
  * GitHub merges results of one rule that share a file and line, so of the findings of one id at one line,
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
- * to the top, and skipping lines that declare another package (`Locator.declaresOther`): there the result would
- * read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
+ * to the top; one placed on a declaration (rules `manifest`, `lockfile`) skips lines that declare another package
+ * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
  * their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
  * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
  */
@@ -98,7 +101,11 @@ export function separateSharedLines(
     files.set(location.uri, lines);
     // Kept for reports that need no move (GitLab's); `??=` keeps the first line if it is ever moved twice.
     location.declaredLine ??= location.startLine;
-    const declared = (line: number) => locator.declaresOther?.(location.uri, line, component) ?? false;
+    // Only a result placed on a declaration reads as the package of the line it moves to; one that stands for the
+    // whole file (a root manifest's line 1) would otherwise go past the end of a file whose every line declares one.
+    const onDeclaration = location.rule === 'manifest' || location.rule === 'lockfile';
+    const declared = (line: number) =>
+      onDeclaration && (locator.declaresOther?.(location.uri, line, component) ?? false);
     location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri), declared);
     lines.add(location.startLine);
   }

@@ -626,15 +626,19 @@ describe('sca-bridge CLI', () => {
     ).toEqual([a, b]);
     // Rows of several projects in one file name none of them.
     expect(await categories(['mixed.json'])).toEqual(['sca-bridge/dependency-track/default/']);
-    // A label over the export of a project, named without its UUID, and the findings array of it, its UUID alone:
-    // nothing says they are two projects, and the label says they are one.
+    // A label is refused exactly where it would merge runs: two versions of one project (one name, two UUIDs)
+    // are one run without it, and stay accepted.
     const fpf = JSON.parse(
       readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
     ) as { project: object };
-    writeFileSync(path.join(dir, 'a-fpf.json'), JSON.stringify({ ...fpf, project: { name: 'shop' } }));
+    writeFileSync(
+      path.join(dir, 'main.json'),
+      JSON.stringify({ ...fpf, project: { name: 'shop', uuid: a } }),
+    );
+    writeFileSync(path.join(dir, 'rel.json'), JSON.stringify({ ...fpf, project: { name: 'shop', uuid: b } }));
     const labelled = async (files: string[]) =>
       runCli(['import', ...files, '--sarif-file', 'p.sarif', '--project-name', 'shop'], { cwd: dir });
-    expect((await labelled(['a.json', 'a-fpf.json'])).code).toBe(0);
+    expect((await labelled(['main.json', 'rel.json'])).code).toBe(0);
     expect(readSarif(path.join(dir, 'p.sarif')).runs.map((r) => r.automationDetails?.id)).toEqual([
       'sca-bridge/dependency-track/shop/',
     ]);

@@ -188,6 +188,10 @@ describe('configuration', () => {
       { 'ui-url': 'https://dt.example.com/#/' },
       'Input ui-url: "https://dt.example.com/#/" has a query or fragment',
     ],
+    [
+      { 'api-url': 'https://dt.example.com/?' },
+      'Input api-url: "https://dt.example.com/?" has a query or fragment',
+    ],
     [{ 'ca-file': '/nonexistent/ca.pem' }, 'Input ca-file: cannot read "/nonexistent/ca.pem"'],
     [
       { 'working-directory': '/nonexistent/repo' },

@@ -59,6 +59,7 @@ describe('buildFinding', () => {
       titleOf('The AES-SIV cipher contains a bug that causes\nit to ignore empty entries.\n\nImpact'),
     ).toBe('The AES-SIV cipher contains a bug that causes it to ignore empty entries.');
     expect(titleOf('## Impact\nthe parser overflows')).toBe('## Impact');
+    expect(titleOf('It ends here.   \nand more')).toBe('It ends here.');
     expect(titleOf('Heap overflow in the parser\nAffected versions: 1.x')).toBe(
       'Heap overflow in the parser',
     );

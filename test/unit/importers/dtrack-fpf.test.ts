@@ -165,8 +165,17 @@ describe('dtrack-fpf: a meta.baseUrl that is no web address', () => {
     expect(result.context.reportUrl).toBeUndefined();
     expect(result.findings.every((f) => f.url === undefined)).toBe(true);
     expect(result.notes).toEqual([
-      'meta.baseUrl "not a url" is no http(s) URL, so findings link to no Dependency-Track page; give ui-url (Dependency-Track\'s web address) for links.',
+      'meta.baseUrl "not a url" is no http(s) URL without a query, so findings link to no Dependency-Track page; give ui-url (Dependency-Track\'s web address) for links.',
     ]);
+    // A query, which paths would be added to (`…?tenant=a/projects/…`), as ui-url refuses it.
+    const query = dtrackFpf.read(
+      { ...doc, meta: { ...doc.meta, baseUrl: 'https://dt.example.com/dtrack?tenant=a' } },
+      'f.json',
+    );
+    expect(query.context.reportUrl).toBeUndefined();
+    expect(query.notes?.[0]).toMatch(
+      /^meta\.baseUrl "https:\/\/dt\.example\.com\/dtrack\?tenant=a" is no http\(s\) URL/,
+    );
     // ui-url given: the export's own base is not read, nor spoken of.
     const given = dtrackFpf.read({ ...doc, meta: { ...doc.meta, baseUrl: 'not a url' } }, 'f.json', {
       uiUrl: 'https://dt.example.com',

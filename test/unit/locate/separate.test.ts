@@ -118,9 +118,15 @@ describe('separateSharedLines', () => {
       'requirements.txt': ['Django==3.2.0', 'requests==2.31.0'],
     });
     const locator = await locatorFor(root);
-    const placed = (purl: string, uri: string, line: number, sameVersion = false): LocatedFinding => ({
+    const placed = (
+      purl: string,
+      uri: string,
+      line: number,
+      sameVersion = false,
+      rule: Location['rule'] = 'manifest',
+    ): LocatedFinding => ({
       ...findingOf(purl, { ids: ['CVE-2024-0001'] }),
-      location: { uri, startLine: line, rule: 'manifest', ...(sameVersion ? { sameVersion } : {}) },
+      location: { uri, startLine: line, rule, ...(sameVersion ? { sameVersion } : {}) },
     });
     const findings = [
       placed('pkg:npm/uuid@8.3.2', 'package.json', 3, true),
@@ -134,6 +140,13 @@ describe('separateSharedLines', () => {
     ];
     separateSharedLines(findings, locator);
     expect(lines(findings)).toEqual([3, 5, 6, 1, 3]);
+    // Results that stand for the whole file (a root manifest's line 1) take its next lines, whatever they declare,
+    // rather than going past its end, where GitHub shows no line.
+    const wholeFile = ['pkg:pypi/jinja2@2.10', 'pkg:pypi/jinja2@2.11', 'pkg:pypi/markupsafe@1.0'].map(
+      (purl) => placed(purl, 'requirements.txt', 1, false, 'root-manifest'),
+    );
+    separateSharedLines(wholeFile, locator);
+    expect(lines(wholeFile)).toEqual([1, 2, 3]);
   });
 
   it('keeps apart rules and files whose names would join into one key (a NUL inside them)', () => {
