@@ -77946,9 +77946,9 @@ function url(raw, name) {
         throw new src_errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
     const { username, password } = new URL(value);
-    // The scanner's addresses are bases paths are added to: after a query they would land in it (a bare `?` or
-    // `#` too, which URL reads as none).
-    if (name !== 'webhook-url' && /[?#]/.test(value)) {
+    // The UI's address is a base links are made from by adding paths: after a query they would land in it (a bare
+    // `?` or `#` too, which URL reads as none). The API's drops its query as it finds its root.
+    if (name === 'ui-url' && /[?#]/.test(value)) {
         throw new src_errors/* UserError */.yo(`Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`);
     }
     if (username || password) {

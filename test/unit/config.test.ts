@@ -189,8 +189,8 @@ describe('configuration', () => {
       'Input ui-url: "https://dt.example.com/#/" has a query or fragment',
     ],
     [
-      { 'api-url': 'https://dt.example.com/?' },
-      'Input api-url: "https://dt.example.com/?" has a query or fragment',
+      { 'ui-url': 'https://dt.example.com/?' },
+      'Input ui-url: "https://dt.example.com/?" has a query or fragment',
     ],
     [{ 'ca-file': '/nonexistent/ca.pem' }, 'Input ca-file: cannot read "/nonexistent/ca.pem"'],
     [
@@ -200,6 +200,20 @@ describe('configuration', () => {
   ])('names the input and the fix for %j', (raw, message) => {
     expect(() => parseConfig('import', { 'import-file': 'a', ...raw }, ctx)).toThrow(UserError);
     expect(() => parseConfig('import', { 'import-file': 'a', ...raw }, ctx)).toThrow(message);
+  });
+
+  it("takes an api-url with a query, which finding the API's root drops, unlike a ui-url", () => {
+    const config = parseConfig(
+      'scan',
+      {
+        scanner: 'xray',
+        'api-url': 'https://acme.jfrog.io/xray/?x=1#top',
+        token: 't0ken',
+        'repo-key': 'npm-local',
+      },
+      ctx,
+    );
+    expect(config.apiUrl).toBe('https://acme.jfrog.io/xray/?x=1#top');
   });
 
   it('never echoes a webhook URL or a proxy it refuses (their paths and passwords are secrets)', () => {
