@@ -462,7 +462,8 @@ export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): 
  */
 export function askedOfRefusedRun(raw: RawInputs, mode: Mode | undefined): Partial<Config> {
   const failOnText = text(raw, 'fail-on');
-  return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}) };
+  const failOnPolicyViolation = text(raw, 'fail-on-policy-violation')?.toLowerCase() === 'true';
+  return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}), failOnPolicyViolation };
 }
 
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */

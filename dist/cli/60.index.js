@@ -510,7 +510,8 @@ function webhookOfRefusedRun(raw, env) {
  */
 function askedOfRefusedRun(raw, mode) {
     const failOnText = config_text(raw, 'fail-on');
-    return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}) };
+    const failOnPolicyViolation = config_text(raw, 'fail-on-policy-violation')?.toLowerCase() === 'true';
+    return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}), failOnPolicyViolation };
 }
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 function jobSummaryOfRefusedRun(raw) {

@@ -954,12 +954,13 @@ describe('sca-bridge CLI', () => {
       'high',
       '--scanner',
       'snyk',
+      '--fail-on-policy-violation',
       '--json',
     ]);
     expect(code).toBe(2);
     expect(runSummaryOf<{ mode: string; gate: { result: string; failOn: string } }>(stdout)).toMatchObject({
       mode: 'import',
-      gate: { result: 'failed', failOn: 'high' },
+      gate: { result: 'failed', failOn: 'high', failOnPolicyViolation: true },
     });
   });
 
