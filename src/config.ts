@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
+import { isWebBase } from './schema.js';
 import { readCaFile } from './http/ca-file.js';
 import { DEFAULT_SARIF_FILE } from './paths.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
@@ -206,9 +207,8 @@ function url(raw: RawInputs, name: string): string | undefined {
     throw new UserError(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
   }
   const { username, password } = new URL(value);
-  // The UI's address is a base links are made from by adding paths: after a query they would land in it (a bare
-  // `?` or `#` too, which URL reads as none). The API's drops its query as it finds its root.
-  if (name === 'ui-url' && /[?#]/.test(value)) {
+  // The API's address drops its query as its root is found; the UI's is a base that paths are added to.
+  if (name === 'ui-url' && !isWebBase(value)) {
     throw new UserError(
       `Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`,
     );
@@ -462,16 +462,21 @@ export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): 
  */
 export function askedOfRefusedRun(raw: RawInputs, mode: Mode | undefined): Partial<Config> {
   const failOnText = text(raw, 'fail-on');
-  const failOnPolicyViolation = text(raw, 'fail-on-policy-violation')?.toLowerCase() === 'true';
+  const failOnPolicyViolation = switchOfRefusedRun(raw, 'fail-on-policy-violation', false);
   return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}), failOnPolicyViolation };
 }
 
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 export function jobSummaryOfRefusedRun(raw: RawInputs): boolean {
+  return switchOfRefusedRun(raw, 'job-summary', true);
+}
+
+/** A switch of a refused run as given, else its default (the refusal may be the switch's own). */
+function switchOfRefusedRun(raw: RawInputs, name: string, fallback: boolean): boolean {
   try {
-    return bool(raw, 'job-summary', true);
+    return bool(raw, name, fallback);
   } catch {
-    return true;
+    return fallback;
   }
 }
 

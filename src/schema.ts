@@ -6,6 +6,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * An http(s) address that links are made from by adding paths (`ui-url`, a Dependency-Track export's `baseUrl`):
+ * none after a query or fragment mark, where the paths would land (a bare `?` or `#` too, which URL reads as none).
+ */
+export function isWebBase(text: string): boolean {
+  return httpUrl.safeParse(text).success && !/[?#]/.test(text);
+}
+
 // The optional fields below are each one transform, not a union of types: they run for every field of every
 // row, and a union costs a third of reading a 100,000-row export.
 

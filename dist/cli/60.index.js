@@ -111,6 +111,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/schema.ts
+var schema = __webpack_require__(2679);
 // EXTERNAL MODULE: ./src/http/ca-file.ts
 var ca_file = __webpack_require__(3281);
 // EXTERNAL MODULE: ./src/paths.ts
@@ -181,6 +183,7 @@ async function uploadUnique(client, name, files, rootDirectory, logger) {
 // EXTERNAL MODULE: ./src/policy/fail-on.ts
 var fail_on = __webpack_require__(668);
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -316,9 +319,8 @@ function url(raw, name) {
         throw new src_errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
     const { username, password } = new URL(value);
-    // The UI's address is a base links are made from by adding paths: after a query they would land in it (a bare
-    // `?` or `#` too, which URL reads as none). The API's drops its query as it finds its root.
-    if (name === 'ui-url' && /[?#]/.test(value)) {
+    // The API's address drops its query as its root is found; the UI's is a base that paths are added to.
+    if (name === 'ui-url' && !(0,schema/* isWebBase */.oj)(value)) {
         throw new src_errors/* UserError */.yo(`Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`);
     }
     if (username || password) {
@@ -510,16 +512,20 @@ function webhookOfRefusedRun(raw, env) {
  */
 function askedOfRefusedRun(raw, mode) {
     const failOnText = config_text(raw, 'fail-on');
-    const failOnPolicyViolation = config_text(raw, 'fail-on-policy-violation')?.toLowerCase() === 'true';
+    const failOnPolicyViolation = switchOfRefusedRun(raw, 'fail-on-policy-violation', false);
     return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}), failOnPolicyViolation };
 }
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 function jobSummaryOfRefusedRun(raw) {
+    return switchOfRefusedRun(raw, 'job-summary', true);
+}
+/** A switch of a refused run as given, else its default (the refusal may be the switch's own). */
+function switchOfRefusedRun(raw, name, fallback) {
     try {
-        return bool(raw, 'job-summary', true);
+        return bool(raw, name, fallback);
     }
     catch {
-        return true;
+        return fallback;
     }
 }
 /** The inputs sending the webhook reads, as every run reads them (`proxyUsed`: whether the proxy is checked). */
@@ -1142,8 +1148,6 @@ function collapseDuplicates(findings) {
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var dist = __webpack_require__(3382);
-// EXTERNAL MODULE: ./src/schema.ts
-var schema = __webpack_require__(2679);
 // EXTERNAL MODULE: ./src/importers/importer.ts
 var importer = __webpack_require__(3233);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
@@ -1195,7 +1199,7 @@ function readFpf(envelope, items, _count, file, options = {}) {
     const fpf = (0,importer/* validate */.tf)(envelopeSchema, envelope, file, 'dtrack-fpf');
     const baseUrl = fpf.meta?.baseUrl;
     // DT writes its configured base URL, which an administrator may have left as any text: no links then.
-    const badBase = !options.uiUrl && baseUrl !== undefined && !isWebBase(baseUrl);
+    const badBase = !options.uiUrl && baseUrl !== undefined && !(0,schema/* isWebBase */.oj)(baseUrl);
     const uiBase = options.uiUrl ?? (badBase ? undefined : baseUrl);
     const projectUrl = uiBase && fpf.project?.uuid ? (0,dtrack_finding/* dtProjectUrl */.Nj)(uiBase, fpf.project.uuid) : undefined;
     const findings = (0,importer/* mapEach */.SS)(items, dtrack_finding/* dtFindingSchema */.nX, { file, format: 'dtrack-fpf', key: 'findings' }, (f) => (0,dtrack_finding/* mapDtFinding */.i1)(f, uiBase));
@@ -1219,11 +1223,6 @@ function readFpf(envelope, items, _count, file, options = {}) {
             }
             : {}),
     };
-}
-/** As `ui-url`, which stands in for it, is checked. */
-const webBase = schemas/* url */.OZ5({ protocol: /^https?$/ });
-function isWebBase(text) {
-    return webBase.safeParse(text).success && !/[?#]/.test(text);
 }
 const dtrackFpf = (0,importer/* bulkFormat */.CZ)({
     name: 'dtrack-fpf',
@@ -4671,6 +4670,12 @@ function depthOf(folder) {
  * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
  * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
  */
+/** The keys a package may be declared under: its ecosystem's, or every scanned one's when it is not known. */
+function keysOf(ref) {
+    return ref.ecosystem
+        ? [keyOf(ref.ecosystem, ref.name)]
+        : SCANNED_ECOSYSTEMS.map((ecosystem) => keyOf(ecosystem, ref.name));
+}
 class Repository {
     files;
     /** Every folder holding a file, for reading `componentPaths` that name a folder. */
@@ -4906,7 +4911,12 @@ class Repository {
         }
         return byFolder;
     }
-    /** The key (`keyOf`) of the package a line of a file declares, if any (not the file's own project). */
+    /** Whether a line of a file declares a package, and another than `ref` (not the file's own project). */
+    declaresOther(uri, line, ref) {
+        const key = this.keyAt(uri, line);
+        return key !== undefined && !keysOf(ref).includes(key);
+    }
+    /** The key (`keyOf`) of the package a line of a file declares, if any. */
     keyAt(uri, line) {
         if (!this.declaredLines) {
             // Asked only when a result moves off its line: then in one pass over every declaration, not kept by `index`.
@@ -4927,9 +4937,10 @@ class Repository {
         return this.find(this.projects, ref);
     }
     find(map, ref) {
+        // One key, without a list made for it: asked for every finding.
         if (ref.ecosystem)
             return map.get(keyOf(ref.ecosystem, ref.name)) ?? [];
-        return SCANNED_ECOSYSTEMS.flatMap((ecosystem) => map.get(keyOf(ecosystem, ref.name)) ?? []);
+        return keysOf(ref).flatMap((key) => map.get(key) ?? []);
     }
     /** Nothing declared and no project defined: no impact path element can be found here. */
     get declaresNothing() {
@@ -5194,13 +5205,7 @@ class Placer {
         return this.repository.lineCount(uri);
     }
     declaresOther(uri, line, component) {
-        const key = this.repository.keyAt(uri, line);
-        if (key === undefined)
-            return false;
-        const target = refOfComponent(component);
-        if (target.ecosystem)
-            return key !== keyOfRef(target);
-        return !SCANNED_ECOSYSTEMS.some((ecosystem) => key === keyOf(ecosystem, target.name));
+        return this.repository.declaresOther(uri, line, refOfComponent(component));
     }
     locate(finding, importFile) {
         const target = refOfComponent(finding.component);
@@ -5569,8 +5574,8 @@ function claimTurn(suppressed, location) {
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
  * to the top; one placed on a declaration (rules `manifest`, `lockfile`) skips lines that declare another package
- * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
- * their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
+ * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios`
+ * line below `uuid` 8.3.2's). Findings already on lines of their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
  * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
  */
 function separateSharedLines(findings, locator) {
@@ -5612,7 +5617,7 @@ function separateSharedLines(findings, locator) {
         // Only a result placed on a declaration reads as the package of the line it moves to; one that stands for the
         // whole file (a root manifest's line 1) would otherwise go past the end of a file whose every line declares one.
         const onDeclaration = location.rule === 'manifest' || location.rule === 'lockfile';
-        const declared = (line) => onDeclaration && (locator.declaresOther?.(location.uri, line, component) ?? false);
+        const declared = (line) => onDeclaration && locator.declaresOther(location.uri, line, component);
         location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri), declared);
         lines.add(location.startLine);
     }
@@ -9605,6 +9610,7 @@ const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */
 /* harmony export */   $2: () => (/* binding */ optString),
 /* harmony export */   Ov: () => (/* binding */ optEntries),
 /* harmony export */   hp: () => (/* binding */ optArray),
+/* harmony export */   oj: () => (/* binding */ isWebBase),
 /* harmony export */   td: () => (/* binding */ optNumber),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
@@ -9614,6 +9620,14 @@ const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */
 // Lenient readers of JSON values, shared by the scanners' API answers and the importers' export files.
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/ });
+/**
+ * An http(s) address that links are made from by adding paths (`ui-url`, a Dependency-Track export's `baseUrl`):
+ * none after a query or fragment mark, where the paths would land (a bare `?` or `#` too, which URL reads as none).
+ */
+function isWebBase(text) {
+    return httpUrl.safeParse(text).success && !/[?#]/.test(text);
 }
 // The optional fields below are each one transform, not a union of types: they run for every field of every
 // row, and a union costs a third of reading a 100,000-row export.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SourceResult } from '../findings/model.js';
 import { bulkFormat, type ImportFormat, mapEach, type ReadOptions, validate } from './importer.js';
-import { isRecord, optString } from '../schema.js';
+import { isRecord, isWebBase, optString } from '../schema.js';
 import { dtFindingSchema, dtProjectUrl, mapDtFinding } from './dtrack-finding.js';
 
 const envelopeSchema = z.object({
@@ -47,13 +47,6 @@ function readFpf(
         }
       : {}),
   };
-}
-
-/** As `ui-url`, which stands in for it, is checked. */
-const webBase = z.url({ protocol: /^https?$/ });
-
-function isWebBase(text: string): boolean {
-  return webBase.safeParse(text).success && !/[?#]/.test(text);
 }
 
 export const dtrackFpf: ImportFormat = bulkFormat({

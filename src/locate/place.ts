@@ -2,15 +2,7 @@ import type { Component, Finding, Location } from '../findings/model.js';
 import { rootManifestOf, toUri } from './fallback.js';
 import { LineSearch } from './line-search.js';
 import type { Locator } from './locator.js';
-import {
-  keyOf,
-  keyOfRef,
-  OS_ECOSYSTEMS,
-  refOfComponent,
-  refOfPathElement,
-  SCANNED_ECOSYSTEMS,
-  type PackageRef,
-} from './names.js';
+import { keyOfRef, OS_ECOSYSTEMS, refOfComponent, refOfPathElement, type PackageRef } from './names.js';
 import { best, distance, versionFit, type Candidate } from './rank.js';
 import { type DeclarationGroup, depthOf, type Repository } from './repository.js';
 import type { Sbom } from './sbom.js';
@@ -200,11 +192,7 @@ export class Placer implements Locator {
   }
 
   declaresOther(uri: string, line: number, component: Component): boolean {
-    const key = this.repository.keyAt(uri, line);
-    if (key === undefined) return false;
-    const target = refOfComponent(component);
-    if (target.ecosystem) return key !== keyOfRef(target);
-    return !SCANNED_ECOSYSTEMS.some((ecosystem) => key === keyOf(ecosystem, target.name));
+    return this.repository.declaresOther(uri, line, refOfComponent(component));
   }
 
   locate(finding: Finding, importFile?: string): Location {

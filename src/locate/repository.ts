@@ -82,6 +82,13 @@ export function depthOf(folder: string): number {
  * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
  * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
  */
+/** The keys a package may be declared under: its ecosystem's, or every scanned one's when it is not known. */
+function keysOf(ref: PackageRef): string[] {
+  return ref.ecosystem
+    ? [keyOf(ref.ecosystem, ref.name)]
+    : SCANNED_ECOSYSTEMS.map((ecosystem) => keyOf(ecosystem, ref.name));
+}
+
 export class Repository {
   readonly files: ReadonlySet<string>;
   /** Every folder holding a file, for reading `componentPaths` that name a folder. */
@@ -308,8 +315,14 @@ export class Repository {
     return byFolder;
   }
 
-  /** The key (`keyOf`) of the package a line of a file declares, if any (not the file's own project). */
-  keyAt(uri: string, line: number): string | undefined {
+  /** Whether a line of a file declares a package, and another than `ref` (not the file's own project). */
+  declaresOther(uri: string, line: number, ref: PackageRef): boolean {
+    const key = this.keyAt(uri, line);
+    return key !== undefined && !keysOf(ref).includes(key);
+  }
+
+  /** The key (`keyOf`) of the package a line of a file declares, if any. */
+  private keyAt(uri: string, line: number): string | undefined {
     if (!this.declaredLines) {
       // Asked only when a result moves off its line: then in one pass over every declaration, not kept by `index`.
       this.declaredLines = new Map();
@@ -329,8 +342,9 @@ export class Repository {
   }
 
   private find<T>(map: ReadonlyMap<string, T[]>, ref: PackageRef): readonly T[] {
+    // One key, without a list made for it: asked for every finding.
     if (ref.ecosystem) return map.get(keyOf(ref.ecosystem, ref.name)) ?? [];
-    return SCANNED_ECOSYSTEMS.flatMap((ecosystem) => map.get(keyOf(ecosystem, ref.name)) ?? []);
+    return keysOf(ref).flatMap((key) => map.get(key) ?? []);
   }
 
   /** Nothing declared and no project defined: no impact path element can be found here. */

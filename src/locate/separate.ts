@@ -64,13 +64,13 @@ function claimTurn(suppressed: boolean, location: Location): number {
  * one keeps it: the first (the most severe, as the findings come sorted) of those whose turn to claim it
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
  * to the top; one placed on a declaration (rules `manifest`, `lockfile`) skips lines that declare another package
- * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios` line below `uuid` 8.3.2's). Findings already on lines of
- * their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
+ * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios`
+ * line below `uuid` 8.3.2's). Findings already on lines of their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
  * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
  */
 export function separateSharedLines(
   findings: readonly LocatedFinding[],
-  locator: Pick<Locator, 'lineCount'> & Partial<Pick<Locator, 'declaresOther'>>,
+  locator: Pick<Locator, 'lineCount' | 'declaresOther'>,
 ): void {
   // Keyed by id, then file: no joined key that two different pairs could share. Most ids are on one line of
   // a file: its line number is kept, the lines' set only once a second line is used.
@@ -104,8 +104,7 @@ export function separateSharedLines(
     // Only a result placed on a declaration reads as the package of the line it moves to; one that stands for the
     // whole file (a root manifest's line 1) would otherwise go past the end of a file whose every line declares one.
     const onDeclaration = location.rule === 'manifest' || location.rule === 'lockfile';
-    const declared = (line: number) =>
-      onDeclaration && (locator.declaresOther?.(location.uri, line, component) ?? false);
+    const declared = (line: number) => onDeclaration && locator.declaresOther(location.uri, line, component);
     location.startLine = nextLine(lines, location.startLine, locator.lineCount(location.uri), declared);
     lines.add(location.startLine);
   }

@@ -162,7 +162,10 @@ describe('separateSharedLines', () => {
       id: 'CVE-2021-44228',
       location: { uri, startLine: 1 },
     }));
-    separateSharedLines(findings as LocatedFinding[], { lineCount: () => 1_000_000 });
+    separateSharedLines(findings as LocatedFinding[], {
+      lineCount: () => 1_000_000,
+      declaresOther: () => false,
+    });
     expect(findings.every((finding, index) => finding.location.startLine === index + 1)).toBe(true);
   });
 
@@ -171,7 +174,7 @@ describe('separateSharedLines', () => {
       id: 'CVE-2021-44228',
       location: { uri: 'Dockerfile', startLine: index % 2 ? 1 : 3 },
     }));
-    separateSharedLines(findings as LocatedFinding[], { lineCount: () => 1 });
+    separateSharedLines(findings as LocatedFinding[], { lineCount: () => 1, declaresOther: () => false });
     // Line 3 (past the end already) and line 1 keep their first findings; the others go past every line taken.
     expect(findings.slice(0, 4).map((finding) => finding.location.startLine)).toEqual([3, 1, 4, 5]);
     expect(findings.at(-1)?.location.startLine).toBe(300_001);
