@@ -2418,7 +2418,7 @@ function readBytes(file, cwd, seen) {
     }
     try {
         input.decode();
-        if (input.bytes.every(isSpace))
+        if (afterUtf8Bom(input.bytes).every(isSpace))
             throw new src_errors/* UserError */.yo(`${file}: the file is empty; export the scanner's findings as JSON.`);
         checkUtf8(input.bytes, file);
     }
@@ -2495,6 +2495,10 @@ class Input {
         (0,external_node_fs_.closeSync)(this.fd);
     }
 }
+/** The bytes after a UTF-8 byte-order mark, which comes before the JSON (UTF-16's is gone once decoded). */
+function afterUtf8Bom(bytes) {
+    return bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+}
 /**
  * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
  * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
@@ -2511,10 +2515,8 @@ function checkUtf8(bytes, file) {
     }
     if (a === 0 || b === 0)
         throw new src_errors/* UserError */.yo(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
-    // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
-    // byte-order mark comes before the JSON.
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const first = bytes.subarray(bom ? 3 : 0).find((byte) => !isSpace(byte));
+    // A file that does not start like JSON is refused as not JSON, which says more of a binary file.
+    const first = afterUtf8Bom(bytes).find((byte) => !isSpace(byte));
     if ((first === 0x7b || first === 0x5b) && !(0,external_node_buffer_.isUtf8)(bytes)) {
         throw new src_errors/* UserError */.yo(`${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`);
     }
@@ -3947,7 +3949,10 @@ function scanGradle(text) {
     }
     return declarations.sort((a, b) => a.line - b.line);
 }
-/** A version catalog's `[versions]` table (`libs.versions.toml`): `jackson = "2.15.0"`, by name. */
+/**
+ * A version catalog's `[versions]` table (`libs.versions.toml`), by name: `jackson = "2.15.0"`, TOML's literal
+ * `'2.15.0'`, or a rich version's `{ strictly = "2.15.0" }` (`require`, `prefer` alike).
+ */
 function catalogVersions(source) {
     const versions = new Map();
     let inTable = false;
@@ -3956,23 +3961,25 @@ function catalogVersions(source) {
         const header = /^\s*\[([^\]]*)\]/.exec(line);
         if (header)
             inTable = header[1]?.trim() === 'versions';
-        const entry = inTable && !header ? /^\s*([\w.-]+)\s*=\s*"([^"]+)"/.exec(line) : null;
-        if (entry?.[1] && entry[2])
-            versions.set(entry[1], entry[2]);
+        const entry = inTable && !header
+            ? /^\s*([\w.-]+)\s*=\s*(?:\{[^}]*?\b(?:strictly|require|prefer)\s*=\s*)?(["'])([^"'\s]+)\2/.exec(line)
+            : null;
+        if (entry?.[1] && entry[3])
+            versions.set(entry[1], entry[3]);
     }
     return versions;
 }
 /**
- * The versions catalog entries name by `version.ref = "jackson"`, by the line of the entry, from the `[versions]`
- * table: one pass over the text, whatever the number of entries on a line.
+ * The versions catalog entries name by `version.ref = "jackson"` (or `version = { ref = "jackson" }`), by the
+ * line of the entry, from the `[versions]` table: one pass over the text, whatever the number of entries on a line.
  */
 function versionRefs(source, lineAt) {
     const versions = catalogVersions(source);
     const refs = new Map();
     if (!versions.size)
         return refs;
-    for (const match of source.matchAll(/\bversion\.ref\s*=\s*"([^"\r\n]+)"/g)) {
-        const version = versions.get(match[1] ?? '');
+    for (const match of source.matchAll(/\bversion(?:\.ref|\s*=\s*\{\s*ref)\s*=\s*(["'])([^"'\r\n]+)\1/g)) {
+        const version = versions.get(match[2] ?? '');
         if (version)
             refs.set(lineAt(match.index), version);
     }

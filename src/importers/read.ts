@@ -232,7 +232,7 @@ function readBytes(file: string, cwd: string, seen: SeenFiles): Input | { sameAs
   }
   try {
     input.decode();
-    if (input.bytes.every(isSpace))
+    if (afterUtf8Bom(input.bytes).every(isSpace))
       throw new UserError(`${file}: the file is empty; export the scanner's findings as JSON.`);
     checkUtf8(input.bytes, file);
   } catch (error) {
@@ -314,6 +314,11 @@ class Input {
   }
 }
 
+/** The bytes after a UTF-8 byte-order mark, which comes before the JSON (UTF-16's is gone once decoded). */
+function afterUtf8Bom(bytes: Buffer): Buffer {
+  return bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+}
+
 /**
  * JSON is UTF-8 (UTF-16 with a byte-order mark is turned into it): bytes of another encoding would be read as
  * U+FFFD, quietly changing the names and texts of findings. Raw NUL bytes are never JSON text: in the first two
@@ -329,10 +334,8 @@ function checkUtf8(bytes: Buffer, file: string): void {
   }
   if (a === 0 || b === 0)
     throw new UserError(`${file}: looks like UTF-16 without a byte-order mark; ${utf8}.`);
-  // A file that does not start like JSON is refused as not JSON, which says more of a binary file. A UTF-8
-  // byte-order mark comes before the JSON.
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const first = bytes.subarray(bom ? 3 : 0).find((byte) => !isSpace(byte));
+  // A file that does not start like JSON is refused as not JSON, which says more of a binary file.
+  const first = afterUtf8Bom(bytes).find((byte) => !isSpace(byte));
   if ((first === 0x7b || first === 0x5b) && !isUtf8(bytes)) {
     throw new UserError(
       `${file}: is not UTF-8, as JSON must be (it may be Latin-1 or Windows-1252); save it as UTF-8, for example with \`iconv -f windows-1252 -t utf-8\`.`,

@@ -115,7 +115,10 @@ export function scanGradle(text: string): Declaration[] {
   return declarations.sort((a, b) => a.line - b.line);
 }
 
-/** A version catalog's `[versions]` table (`libs.versions.toml`): `jackson = "2.15.0"`, by name. */
+/**
+ * A version catalog's `[versions]` table (`libs.versions.toml`), by name: `jackson = "2.15.0"`, TOML's literal
+ * `'2.15.0'`, or a rich version's `{ strictly = "2.15.0" }` (`require`, `prefer` alike).
+ */
 function catalogVersions(source: string): ReadonlyMap<string, string> {
   const versions = new Map<string, string>();
   let inTable = false;
@@ -123,22 +126,25 @@ function catalogVersions(source: string): ReadonlyMap<string, string> {
   for (const line of source.split(LINE_END)) {
     const header = /^\s*\[([^\]]*)\]/.exec(line);
     if (header) inTable = header[1]?.trim() === 'versions';
-    const entry = inTable && !header ? /^\s*([\w.-]+)\s*=\s*"([^"]+)"/.exec(line) : null;
-    if (entry?.[1] && entry[2]) versions.set(entry[1], entry[2]);
+    const entry =
+      inTable && !header
+        ? /^\s*([\w.-]+)\s*=\s*(?:\{[^}]*?\b(?:strictly|require|prefer)\s*=\s*)?(["'])([^"'\s]+)\2/.exec(line)
+        : null;
+    if (entry?.[1] && entry[3]) versions.set(entry[1], entry[3]);
   }
   return versions;
 }
 
 /**
- * The versions catalog entries name by `version.ref = "jackson"`, by the line of the entry, from the `[versions]`
- * table: one pass over the text, whatever the number of entries on a line.
+ * The versions catalog entries name by `version.ref = "jackson"` (or `version = { ref = "jackson" }`), by the
+ * line of the entry, from the `[versions]` table: one pass over the text, whatever the number of entries on a line.
  */
 function versionRefs(source: string, lineAt: (offset: number) => number): ReadonlyMap<number, string> {
   const versions = catalogVersions(source);
   const refs = new Map<number, string>();
   if (!versions.size) return refs;
-  for (const match of source.matchAll(/\bversion\.ref\s*=\s*"([^"\r\n]+)"/g)) {
-    const version = versions.get(match[1] ?? '');
+  for (const match of source.matchAll(/\bversion(?:\.ref|\s*=\s*\{\s*ref)\s*=\s*(["'])([^"'\r\n]+)\1/g)) {
+    const version = versions.get(match[2] ?? '');
     if (version) refs.set(lineAt(match.index), version);
   }
   return refs;

@@ -160,6 +160,18 @@ describe('readImports: files that do not read', () => {
     expect(message).toBe("bad_empty.json: the file is empty; export the scanner's findings as JSON.");
   });
 
+  it('a file of only a byte-order mark and white space is empty too, UTF-8 as UTF-16', () => {
+    const files = {
+      'utf8.json': Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]),
+      'utf16.json': Buffer.from([0xff, 0xfe, 0x20, 0x00]),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      expect(userErrorMessage(() => readWritten({ [name]: bytes }))).toBe(
+        `${name}: the file is empty; export the scanner's findings as JSON.`,
+      );
+    }
+  });
+
   it('a truncated JSON file', async () => {
     const message = await userErrorMessageAsync(readAll(['bad_truncated.json']).results);
     expect(message).toMatch(/^bad_truncated\.json: not valid JSON \(.+\)\. The file may be truncated/);

@@ -200,6 +200,21 @@ describe('maven', () => {
     );
   });
 
+  it("reads a catalog's literal strings, `version = { ref = … }` and rich versions", () => {
+    const toml = [
+      '[versions]', // 1
+      "jackson = '2.15.0'", // 2
+      'netty = { strictly = "4.1.90.Final" }', // 3
+      '[libraries]', // 4
+      'jackson-databind = { module = "com.fasterxml.jackson.core:jackson-databind", version = { ref = "jackson" } }', // 5
+      "netty-all = { module = 'io.netty:netty-all', version.ref = 'netty' }", // 6
+    ].join('\n');
+    expect(scanGradle(toml).map((d) => `${d.name}@${d.version}:${d.line}`)).toEqual([
+      'com.fasterxml.jackson.core:jackson-databind@2.15.0:5',
+      'io.netty:netty-all@4.1.90.Final:6',
+    ]);
+  });
+
   it('reads the version catalogs settings.gradle(.kts) declares', async () => {
     const root = makeRepo({
       'build.gradle.kts': ['dependencies {', '    implementation(libs.jackson)', '}'],
