@@ -78357,6 +78357,9 @@ function checkModeInputs(config) {
     if (config.mode === 'scan' && config.importFiles.length) {
         throw new src_errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
     }
+    if (config.mode === 'scan' && config.importFormat !== 'auto') {
+        throw new src_errors/* UserError */.yo("Input import-format: an import's, which a scan does not read (it reads findings through the scanner's API, never an export); leave it out, or import the export (mode import; CLI: `sca-bridge import <file>`).");
+    }
     if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
         if (!config.scanner)
             throw new src_errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
@@ -81067,6 +81070,14 @@ function targetsOf(artifact, issue) {
     const id = general?.component_id ?? general?.name ?? 'unknown';
     return [{ component: (0,findings_component/* componentFromXrayId */.fv)(id, general?.pkg_type), fixed: [], paths: [] }];
 }
+/**
+ * An Artifact Summary's paths may begin with the Artifactory id before the repository key
+ * (`default/libs-release/org/…`, as Xray 3.x asks them to be given); path patterns mean the path inside the
+ * repository, so both go. `default` is the id of every Artifactory but one of several joined to one Xray.
+ */
+function summaryPathInRepository(path) {
+    return (0,xray_fields/* pathInRepository */.zB)(path.startsWith('default/') ? path.slice('default/'.length) : path);
+}
 function mapIssue(artifact, issue) {
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(issue.cves);
     return targetsOf(artifact, issue).map((target) => (0,findings_build/* buildFinding */.U)({
@@ -81079,8 +81090,8 @@ function mapIssue(artifact, issue) {
         cwes,
         component: target.component,
         componentPaths: [
-            artifact.general?.path ? (0,xray_fields/* pathInRepository */.zB)(artifact.general.path) : undefined,
-            ...target.paths.map(xray_fields/* pathInRepository */.zB),
+            artifact.general?.path ? summaryPathInRepository(artifact.general.path) : undefined,
+            ...target.paths.map(summaryPathInRepository),
             ...issue.component_physical_paths,
         ],
         impactPaths: target.paths.length ? [target.paths] : [],
@@ -85651,12 +85662,14 @@ async function scannerAdapter(name) {
         case 'dependency-track':
             return (await __nccwpck_require__.e(/* import() */ 436).then(__nccwpck_require__.bind(__nccwpck_require__, 57436))).dependencyTrack;
         case 'xray':
-            return (await __nccwpck_require__.e(/* import() */ 267).then(__nccwpck_require__.bind(__nccwpck_require__, 8267))).xray;
+            return (await __nccwpck_require__.e(/* import() */ 714).then(__nccwpck_require__.bind(__nccwpck_require__, 81714))).xray;
         default:
             throw new src_errors/* UserError */.yo('Input scanner: set dependency-track or xray.');
     }
 }
 
+// EXTERNAL MODULE: ./src/scanners/xray/urls.ts
+var urls = __nccwpck_require__(63832);
 ;// CONCATENATED MODULE: ./src/report/sarif-file.ts
 
 
@@ -85850,6 +85863,7 @@ async function writeSarifFile(file, runs, gzipBudget = SARIF_GZIP_BUDGET) {
 
 
 
+
 /** Converts between the locator's paths (relative to the working directory) and the repository root's. */
 function pathsBetween(config) {
     // Findings share a few files: each is converted once.
@@ -86019,7 +86033,17 @@ async function gatherSources(config, logger, importFiles, keepDir) {
     if (other) {
         throw new src_errors/* UserError */.yo(`Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`);
     }
-    return withoutTokens(config, sources);
+    return withoutTokens(config, sources.map((source) => withXrayLink(config, source)));
+}
+/**
+ * An Xray export names no UI: with ui-url and repo-key, an import links where a scan of that repository does, its
+ * scans in the JFrog UI.
+ */
+function withXrayLink(config, source) {
+    if (source.scanner !== 'xray' || source.context.reportUrl || !config.uiUrl || !config.repoKey)
+        return source;
+    const reportUrl = (0,urls/* repositoryScansUrl */.co)((0,urls/* platformBase */.HY)(config.uiUrl), config.repoKey);
+    return { ...source, context: { ...source.context, reportUrl } };
 }
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
 async function writeGitLabReports(config, reports, findings, startedAt, logger) {
@@ -87364,8 +87388,11 @@ function componentFromPurl(purl, fallback) {
 const XRAY_TYPES = {
     gav: 'maven',
     maven: 'maven',
+    // jf writes the technology for some: Gradle for a gav (Go's map order picks Maven or Gradle), Python for pypi.
+    gradle: 'maven',
     npm: 'npm',
     pypi: 'pypi',
+    python: 'pypi',
     go: 'golang',
     golang: 'golang',
     deb: 'deb',
@@ -89177,6 +89204,79 @@ class StreamLogger {
         // One write, so the markers and the message reach the stream together.
         this.write(printable(level ? `${level}: ${text}` : text, this.inGitHubActions));
     }
+}
+
+
+/***/ }),
+
+/***/ 63832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ platformBase),
+/* harmony export */   co: () => (/* binding */ repositoryScansUrl),
+/* harmony export */   e6: () => (/* binding */ reportName),
+/* harmony export */   gk: () => (/* binding */ uiBase),
+/* harmony export */   z7: () => (/* binding */ reportsUrl)
+/* harmony export */ });
+/**
+ * Where things live on a JFrog Platform: Xray under `/xray/api/v1`, Artifactory under `/artifactory/api`,
+ * the web UI under `/ui`. `api-url` is the platform base, given with or without a trailing `/xray`.
+ */
+/** Trailing service paths a user may paste after the platform base; all of them mean the platform base. */
+const SERVICE_SUFFIX = /\/(?:xray(?:\/api(?:\/v[12])?)?|artifactory(?:\/api)?|ui)$/i;
+/** `https://acme.jfrog.io/xray/` → `https://acme.jfrog.io`; a context path (`https://host/jfrog/xray`) is kept. */
+function platformBase(apiUrl) {
+    const url = new URL(apiUrl);
+    url.search = '';
+    url.hash = '';
+    let path = url.pathname.replace(/\/+$/, '');
+    path = path.replace(SERVICE_SUFFIX, '');
+    url.pathname = path || '/';
+    return url.toString().replace(/\/+$/, '');
+}
+/** The web UI base: `ui-url` when given (with or without `/ui`), else the platform base itself. */
+function uiBase(uiUrl, apiUrl) {
+    return platformBase(uiUrl ?? apiUrl);
+}
+/**
+ * The repository's Xray scan results in the JFrog UI (Xray → Scans List → Repositories → the repository).
+ * This is where the findings behind a report live, so the link stays valid after the report is deleted.
+ */
+function repositoryScansUrl(ui, repoKey) {
+    return `${ui}/ui/scans-list/repositories/${encodeURIComponent(repoKey)}/scan-descendants`;
+}
+/** Xray → Reports in the JFrog UI, where a report kept with `keep-report` is listed under its name. */
+function reportsUrl(ui) {
+    return `${ui}/ui/reports`;
+}
+/** Characters a report name keeps; everything else becomes `-` (Xray shows names in URLs and file names). */
+function sanitise(part) {
+    return part
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+const MAX_NAME = 120;
+/**
+ * `sca-bridge_<project-key>_<repo-key>_<branch>_<time>_<unique>[_<suffix>]`, sanitised: the name tells an Xray
+ * admin which pipeline made a report, and the run's own `unique` part (random) tells two runs of one second
+ * apart, so that a report whose creation lost its answer is found by its name and no other run's is taken.
+ */
+function reportName(parts) {
+    const time = parts.at
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/:/g, '-');
+    const head = ['sca-bridge', parts.projectKey, parts.repoKey, parts.branch]
+        .filter((p) => !!p)
+        .map(sanitise)
+        .filter(Boolean)
+        .join('_');
+    const tail = [time, sanitise(parts.unique), parts.suffix].filter(Boolean).join('_');
+    // The time, unique part and suffix stay whole: a long branch name is what gets shortened.
+    const room = MAX_NAME - tail.length - 1;
+    return `${head.length > room ? head.slice(0, room).replace(/[-._]+$/, '') : head}_${tail}`;
 }
 
 

@@ -716,6 +716,11 @@ function checkModeInputs(config: Config): void {
       "Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.",
     );
   }
+  if (config.mode === 'scan' && config.importFormat !== 'auto') {
+    throw new UserError(
+      "Input import-format: an import's, which a scan does not read (it reads findings through the scanner's API, never an export); leave it out, or import the export (mode import; CLI: `sca-bridge import <file>`).",
+    );
+  }
   if (config.mode === 'scan' || config.mode === 'test-connection' || config.mode === 'list-repos') {
     if (!config.scanner) throw new UserError('Input scanner: set dependency-track or xray.');
     if (config.mode === 'scan') refuseOtherScannersInputs(config, config.scanner);

@@ -25,6 +25,7 @@ import { writeJsonFile } from './report/json-file.js';
 import { lineHashes, readHead } from './report/line-hash.js';
 import type { RunSummary } from './report/run-summary.js';
 import { scannerAdapter } from './scanners/index.js';
+import { platformBase, repositoryScansUrl } from './scanners/xray/urls.js';
 import { type SarifRunSpec, writeSarifFile } from './report/sarif-file.js';
 import { plural } from './wording.js';
 
@@ -248,7 +249,21 @@ async function gatherSources(
       `Input scanner: ${config.scanner}, but ${other.context.file ?? 'an import file'} is a ${other.scanner} export; leave scanner out for imports, or import ${config.scanner} exports.`,
     );
   }
-  return withoutTokens(config, sources);
+  return withoutTokens(
+    config,
+    sources.map((source) => withXrayLink(config, source)),
+  );
+}
+
+/**
+ * An Xray export names no UI: with ui-url and repo-key, an import links where a scan of that repository does, its
+ * scans in the JFrog UI.
+ */
+function withXrayLink(config: Config, source: SourceResult): SourceResult {
+  if (source.scanner !== 'xray' || source.context.reportUrl || !config.uiUrl || !config.repoKey)
+    return source;
+  const reportUrl = repositoryScansUrl(platformBase(config.uiUrl), config.repoKey);
+  return { ...source, context: { ...source.context, reportUrl } };
 }
 
 /** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */

@@ -65,8 +65,11 @@ export function componentFromPurl(
 const XRAY_TYPES: Record<string, string> = {
   gav: 'maven',
   maven: 'maven',
+  // jf writes the technology for some: Gradle for a gav (Go's map order picks Maven or Gradle), Python for pypi.
+  gradle: 'maven',
   npm: 'npm',
   pypi: 'pypi',
+  python: 'pypi',
   go: 'golang',
   golang: 'golang',
   deb: 'deb',

@@ -109,6 +109,15 @@ function targetsOf(artifact: Artifact, issue: Issue): Target[] {
   return [{ component: componentFromXrayId(id, general?.pkg_type), fixed: [], paths: [] }];
 }
 
+/**
+ * An Artifact Summary's paths may begin with the Artifactory id before the repository key
+ * (`default/libs-release/org/…`, as Xray 3.x asks them to be given); path patterns mean the path inside the
+ * repository, so both go. `default` is the id of every Artifactory but one of several joined to one Xray.
+ */
+function summaryPathInRepository(path: string): string {
+  return pathInRepository(path.startsWith('default/') ? path.slice('default/'.length) : path);
+}
+
 function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
   const { ids, cvss, cwes } = readXrayCves(issue.cves);
   return targetsOf(artifact, issue).map((target) =>
@@ -122,8 +131,8 @@ function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
       cwes,
       component: target.component,
       componentPaths: [
-        artifact.general?.path ? pathInRepository(artifact.general.path) : undefined,
-        ...target.paths.map(pathInRepository),
+        artifact.general?.path ? summaryPathInRepository(artifact.general.path) : undefined,
+        ...target.paths.map(summaryPathInRepository),
         ...issue.component_physical_paths,
       ],
       impactPaths: target.paths.length ? [target.paths] : [],

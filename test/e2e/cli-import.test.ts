@@ -452,6 +452,14 @@ describe('sca-bridge CLI', () => {
       reportUrl: 'https://dt-ui.example.com/projects/d38ebf15-96cd-4a01-9bca-7b49b5b0e7c4',
       scannerUrl: expect.stringMatching(/^https:\/\/dt-ui\.example\.com\/vulnerabilities\//),
     });
+    // An Xray export names no UI: with the repository, the link a scan of it gives, in the summary and the SARIF.
+    const xray = fixture('xray-report.json');
+    const xrayLink = 'https://acme.jfrog.io/ui/scans-list/repositories/libs-release/scan-descendants';
+    expect(
+      (await links(xray, '--ui-url', 'https://acme.jfrog.io/ui/', '--repo-key', 'libs-release')).reportUrl,
+    ).toBe(xrayLink);
+    expect(readSarif(sarifFile).runs[0]?.properties?.reportUrl).toBe(xrayLink);
+    expect((await links(xray, '--ui-url', 'https://acme.jfrog.io')).reportUrl).toBeNull();
   });
 
   it('keeps a given --category as GitHub reads it: one without a `/` gets one, so its category is not empty', async () => {

@@ -308,6 +308,10 @@ describe('configuration', () => {
     ).toBe(
       "Input watches: Xray's, which a Dependency-Track scan does not read; leave it out, or set scanner: xray.",
     );
+    // An export's format is an import's: a scan reads none.
+    expect(refusal({ scanner: 'xray', 'repo-key': 'npm-local', 'import-format': 'xray-report' })).toBe(
+      "Input import-format: an import's, which a scan does not read (it reads findings through the scanner's API, never an export); leave it out, or import the export (mode import; CLI: `sca-bridge import <file>`).",
+    );
     // One Dependency-Track project, named one way.
     const uuid = '3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b';
     expect(

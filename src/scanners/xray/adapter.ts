@@ -205,6 +205,12 @@ export function createXrayAdapter(options: XrayAdapterOptions = {}): ScannerAdap
       const { config, logger } = ctx;
       // The config refuses an Xray scan without repo-key (exit 2) before any scanner runs.
       const repoKey = config.repoKey!;
+      // A reusable workflow may pass watches to every run: said, not refused.
+      if (config.watches.length && !config.failOnPolicyViolation) {
+        logger.warn(
+          `watches (${config.watches.join(', ')}) choose the violations fail-on-policy-violation counts; without it no violations report is read, so they change nothing. Set fail-on-policy-violation to fail on them.`,
+        );
+      }
       return withClient(ctx, http, async (client) => {
         const scannerVersion = await checkAccess(client, config, logger);
         const at = now();

@@ -257,6 +257,10 @@ describe('ecosystemOfXrayType', () => {
       ),
     ).toEqual(['maven', 'maven', 'golang', 'deb', 'apk', 'gem', 'pypi', undefined, undefined]);
   });
+
+  it("reads the technologies jf writes for some types: gradle (a gav, as Maven), older jf's Python (pypi)", () => {
+    expect(['gradle', 'Python'].map(ecosystemOfXrayType)).toEqual(['maven', 'pypi']);
+  });
 });
 
 describe('packageNameOf', () => {

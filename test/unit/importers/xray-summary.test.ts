@@ -272,6 +272,23 @@ describe('xray-summary: matches and rejections', () => {
     ]);
   });
 
+  it('takes the Artifactory id (`default/`) off a path with the repository key, as patterns mean the path inside', () => {
+    const issue = {
+      issue_id: 'XRAY-1',
+      severity: 'High',
+      impact_path: ['default/local/com.acme/app/1.0/app.jar/BOOT-INF/lib/okio-jvm-2.8.0.jar'],
+    };
+    const general = {
+      component_id: 'gav://com.acme:app:1.0',
+      path: 'default/local/com.acme/app/1.0/app.jar',
+    };
+    const [finding] = xraySummary.read({ artifacts: [{ general, issues: [issue] }] }, 's.json').findings;
+    expect(finding?.componentPaths).toEqual([
+      'com.acme/app/1.0/app.jar',
+      'com.acme/app/1.0/app.jar/BOOT-INF/lib/okio-jvm-2.8.0.jar',
+    ]);
+  });
+
   it('names the artifact and field that is wrong', () => {
     const doc = { artifacts: [{ general: { name: 'a' }, issues: [{ issue_id: 'XRAY-1', cves: {} }] }] };
     expect(userErrorMessage(() => xraySummary.read(doc, 'summary.json'))).toMatch(

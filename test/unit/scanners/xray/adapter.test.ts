@@ -635,6 +635,19 @@ describe('Xray adapter: scan', () => {
     ).toEqual(['/xray/api/v1/reports/42', '/xray/api/v1/reports/43']);
   });
 
+  it('says that watches without fail-on-policy-violation change nothing, and reads no violations report', async () => {
+    const mock = withReport(withAccess(new MockJfrog()), pages(ROWS, 1000));
+    const logger = new RecordingLogger();
+    await createXrayAdapter({ http: mock.http, now: NOW, unique: UNIQUE }).scan({
+      config: xrayConfig({ watches: 'prod-watch' }),
+      logger,
+    });
+    expect(mock.find('POST', /\/reports\/violations/)).toEqual([]);
+    expect(logger.of('warn')).toContain(
+      'watches (prod-watch) choose the violations fail-on-policy-violation counts; without it no violations report is read, so they change nothing. Set fail-on-policy-violation to fail on them.',
+    );
+  });
+
   it('deletes the violations report when the vulnerabilities report fails, and reports the real cause', async () => {
     const mock = withAccess(new MockJfrog())
       .on('POST', /^\/xray\/api\/v1\/reports\/vulnerabilities$/, { status: 200, body: { report_id: 50 } })
