@@ -374,6 +374,38 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     });
   });
 
+  it('a key that cannot read findings (or violations the gate counts): exit 3 at the key check, nothing created or uploaded', async () => {
+    const cases = [
+      { lacks: 'VIEW_VULNERABILITY', args: [], why: 'every scan needs to read the findings' },
+      {
+        lacks: 'VIEW_POLICY_VIOLATION',
+        args: ['--fail-on-policy-violation'],
+        why: 'fail-on-policy-violation needs to read the policy violations it gates on',
+      },
+    ];
+    for (const { lacks, args, why } of cases) {
+      await withSim({ permissions: ALL_PERMISSIONS.filter((p) => p !== lacks) }, async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'app',
+          '--project-version',
+          '1',
+          ...args,
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.error?.message).toBe(
+          `Dependency-Track 4.14.3 at ${sim.url} accepts the API key, but its team "CI Automation" lacks ${lacks}, which ${why}: add it in Administration → Access Management → Teams.`,
+        );
+        expect(sim.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+        expect(sim.projects).toEqual([]);
+      });
+    }
+  });
+
   it('a key without PROJECT_CREATION_UPLOAD: no warning for an existing project, a warning for a missing one', async () => {
     await withSim(
       {

@@ -8,7 +8,7 @@ import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { byField, readAllPages } from './paging.js';
-import { missingPermissions, neededPermissions } from './permissions.js';
+import { missingPermissions, neededPermissions, requiredPermissions } from './permissions.js';
 import {
   describeTarget,
   findProject,
@@ -258,7 +258,7 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   const api = DtApi.open(ctx, options.http);
   try {
     const server = await checkServer(api, logger);
-    const key = await checkKey(api, server, neededPermissions(config), logger);
+    const key = await checkKey(api, server, neededPermissions(config), logger, requiredPermissions(config));
     const project = sbom
       ? await uploadAndWait(api, config, target, sbom, server, key, logger, options)
       : await existingProject(api, target, logger);
@@ -297,7 +297,7 @@ export async function testConnection(ctx: ScannerContext, options: FlowOptions =
     const server = await checkServer(api, logger);
     // Every scan reads the findings: a key that cannot is no working connection (Xray's without Manage Reports
     // fails the same way). The other permissions depend on the inputs a scan is given, and stay warnings.
-    const key = await checkKey(api, server, neededPermissions(config), logger, ['VIEW_VULNERABILITY']);
+    const key = await checkKey(api, server, neededPermissions(config), logger, requiredPermissions(config));
     if (target) {
       let found: ProjectRef | undefined;
       let denied = false;

@@ -3,7 +3,14 @@ import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
-import { missingPermissions, type Permission, PURPOSE, grantedByText } from './permissions.js';
+import {
+  grantedByText,
+  missingPermissions,
+  type Permission,
+  PURPOSE,
+  REQUIRED_FOR,
+  type RequiredPermission,
+} from './permissions.js';
 import { parseServerVersion, type ServerVersion } from '../version.js';
 import { has } from './version.js';
 
@@ -64,8 +71,8 @@ export async function checkKey(
   server: ServerInfo,
   needed: readonly Permission[],
   logger: Logger,
-  /** Of `needed`, those every scan needs: their lack ends the run (exit 3) rather than being warned of. */
-  required: readonly Permission[] = [],
+  /** Of `needed`, those the run cannot do without: their lack ends it (exit 3) rather than being warned of. */
+  required: readonly RequiredPermission[] = [],
 ): Promise<KeyInfo> {
   const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
   if (has(server.version, 'teamSelf') === false) {
@@ -107,13 +114,14 @@ export async function checkKey(
   logger.info(`The API key belongs to the team "${name}".`);
   logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
   const missing = missingPermissions(permissions, needed);
+  const isRequired = (p: Permission): p is RequiredPermission =>
+    (required as readonly Permission[]).includes(p);
   // Every missing permission is said, the ones a scan can do without first: one fix for all of them.
-  for (const permission of missing.filter((p) => !required.includes(p)))
-    logger.warn(lacking(name, permission));
-  const [permission] = missing.filter((p) => required.includes(p));
+  for (const permission of missing.filter((p) => !isRequired(p))) logger.warn(lacking(name, permission));
+  const permission = missing.find(isRequired);
   if (permission) {
     throw new ScannerError(
-      `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`,
+      `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which ${REQUIRED_FOR[permission]}: add it in Administration → Access Management → Teams.`,
     );
   }
   return { team: name, permissions };

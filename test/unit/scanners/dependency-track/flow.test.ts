@@ -528,8 +528,23 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(logger.of('warn').filter((w) => w.includes('lacks'))).toEqual([]);
   });
 
-  it('without VIEW_VULNERABILITY: the 403 names the permission', async () => {
+  it('without VIEW_VULNERABILITY: exit 3 at the key check, before the project is looked up, created or uploaded to', async () => {
+    await start({ permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_VULNERABILITY') });
+    const logger = new MemoryLogger();
+    const error = await scanError({ sbom: BOM, 'project-name': 'app', 'project-version': '1' }, logger);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toBe(
+      `Dependency-Track 4.14.3 at ${sim!.url} accepts the API key, but its team "CI Automation" lacks VIEW_VULNERABILITY, which every scan needs to read the findings: add it in Administration → Access Management → Teams.`,
+    );
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+    expect(sim!.projects).toEqual([]);
+    // Said once, as the error: not warned of first.
+    expect(logger.text('warn')).not.toContain('VIEW_VULNERABILITY');
+  });
+
+  it('before 4.4 (no key check) without VIEW_VULNERABILITY: the 403 names the permission', async () => {
     await start({
+      version: '4.3.6',
       permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_VULNERABILITY'),
       projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
     });
@@ -560,6 +575,21 @@ describe('Dependency-Track scan against the simulator', () => {
       'Policy violations are not read: the API key lacks VIEW_POLICY_VIOLATION.',
     );
     expect(sim!.count('GET', /^\/api\/v1\/violation\//)).toBe(0);
+    // The gate needs them: the key check fails, before the project or its findings are read.
+    const requests = sim!.requests.length;
+    const error = await scanError({ project: EXISTING, 'fail-on-policy-violation': 'true' });
+    expect(error.message).toBe(
+      `Dependency-Track 4.14.3 at ${sim!.url} accepts the API key, but its team "CI Automation" lacks VIEW_POLICY_VIOLATION, which fail-on-policy-violation needs to read the policy violations it gates on: add it in Administration → Access Management → Teams.`,
+    );
+    expect(sim!.requests.slice(requests).map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+  });
+
+  it('before 4.4 (no key check) without VIEW_POLICY_VIOLATION, with the gate on violations: the 403 names the permission', async () => {
+    await start({
+      version: '4.3.6',
+      permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_POLICY_VIOLATION'),
+      projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+    });
     const error = await scanError({ project: EXISTING, 'fail-on-policy-violation': 'true' });
     expect(error.message).toMatch(
       /^Dependency-Track refused reading the policy violations .* lacks the VIEW_POLICY_VIOLATION permission/,
