@@ -722,6 +722,23 @@ describe.concurrent('sca-bridge test-connection --scanner dependency-track', () 
     });
   });
 
+  it('before 4.4 (no team/self): a wrong key is refused (exit 3), the right one accepted', async () => {
+    await withSim({ version: '4.3.0' }, async (sim) => {
+      const wrong = await cli('test-connection', ['--api-url', sim.apiUrl], { SCA_BRIDGE_TOKEN: 'odt_bad' });
+      expect(wrong.result.code).toBe(3);
+      expect(wrong.result.stderr).toContain(
+        'error: Dependency-Track refused the API key (HTTP 401 from /api/v1/project)',
+      );
+      expect(wrong.result.stderr).not.toContain('Connection OK');
+      const right = await cli('test-connection', ['--api-url', sim.apiUrl]);
+      expect(right.result.code, right.result.stderr).toBe(0);
+      expect(right.result.stderr).toContain('Connection OK: Dependency-Track 4.3.0 at http://127.0.0.1:');
+      expect(right.result.stderr).toContain(
+        'accepts the API key (its team and permissions cannot be listed; see above).',
+      );
+    });
+  });
+
   it('a wrong key: exit 3', async () => {
     await withSim({ apiKey: 'another' }, async (sim) => {
       const { result } = await cli('test-connection', ['--api-url', sim.apiUrl]);

@@ -11,6 +11,8 @@ export class DtError extends ScannerError {
   constructor(
     message: string,
     readonly status: number,
+    /** A 403 of Dependency-Track's own for the call's permission: the key is valid, its team lacks this. */
+    readonly lacks?: Permission,
   ) {
     super(message);
   }
@@ -181,7 +183,8 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
   // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is, which
   // the client tells when `own` is left undefined.
   const own = (!!detail && status < 500) || (!error.body.trim() && (status === 401 || status === 403));
-  const fail = (message: string) => new DtError(error.explained(message, own ? true : undefined), status);
+  const fail = (message: string, lacks?: Permission) =>
+    new DtError(error.explained(message, own ? true : undefined), status, lacks);
   if (error.redirect) {
     return fail(
       `Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${redirectAdvice(error.redirect, 'api-url')}.`,
@@ -224,6 +227,7 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
       if (call.permission) {
         return fail(
           `Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`,
+          call.permission,
         );
       }
       return fail(

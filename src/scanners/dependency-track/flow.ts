@@ -288,6 +288,13 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   }
 }
 
+/** What test-connection found out about the key. */
+function keyVerdict(key: KeyInfo): string {
+  if (key.team) return `accepts the API key (team "${key.team}")`;
+  if (key.accepted) return 'accepts the API key (its team and permissions cannot be listed; see above)';
+  return 'answers; the API key could not be verified (see above)';
+}
+
 /** `test-connection`: URL, TLS, version, the key and its permissions, and the project when one is named. */
 export async function testConnection(ctx: ScannerContext, options: FlowOptions = {}): Promise<void> {
   const { config, logger } = ctx;
@@ -318,11 +325,7 @@ export async function testConnection(ctx: ScannerContext, options: FlowOptions =
         logger.warn(notFoundMessage(target, true));
       }
     }
-    logger.info(
-      key.team
-        ? `Connection OK: Dependency-Track ${server.text} at ${api.root} accepts the API key (team "${key.team}").`
-        : `Connection OK: Dependency-Track ${server.text} at ${api.root} answers; the API key could not be verified (see above).`,
-    );
+    logger.info(`Connection OK: Dependency-Track ${server.text} at ${api.root} ${keyVerdict(key)}.`);
   } finally {
     await api.close();
   }

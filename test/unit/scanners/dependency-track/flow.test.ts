@@ -336,7 +336,7 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
-  it('before 4.4 the key cannot be checked: a warning, and the scan goes on', async () => {
+  it("before 4.4 the key's permissions cannot be listed: a warning, the key checked with one project, and the scan goes on", async () => {
     await start({
       version: '4.3.6',
       projects: [{ name: 'legacy', version: '2', findings: manyFindings(2) }],
@@ -345,9 +345,26 @@ describe('Dependency-Track scan against the simulator', () => {
     const result = await scan({ 'project-name': 'legacy', 'project-version': '2' }, logger);
     expect(result.findings).toHaveLength(2);
     expect(sim!.count('GET', '/api/v1/team/self')).toBe(0);
+    expect(sim!.requests.find((r) => r.path === '/api/v1/project')!.query).toEqual({
+      pageSize: '1',
+      pageNumber: '1',
+    });
     expect(logger.of('warn')).toContain(
-      'Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.',
+      "Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key's permissions cannot be listed; the first call that needs one will tell.",
     );
+    expect(logger.of('info')).toContain(
+      'Dependency-Track accepts the API key (GET /api/v1/project answered).',
+    );
+  });
+
+  it('before 4.4 a wrong key: exit 3 at the key check, nothing uploaded', async () => {
+    await start({ version: '4.3.6', apiKey: 'the-right-key' });
+    const error = await scanError({ sbom: BOM, 'project-name': 'app', 'project-version': '1' });
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toMatch(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/project\) while checking the API key \(GET \/api\/v1\/project\): check the API key/,
+    );
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/project']);
   });
 
   it('warns that is-latest and parent-project are not used without an sbom to upload', async () => {
@@ -542,7 +559,7 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(logger.text('warn')).not.toContain('VIEW_VULNERABILITY');
   });
 
-  it('before 4.4 (no key check) without VIEW_VULNERABILITY: the 403 names the permission', async () => {
+  it('before 4.4 (permissions not listed) without VIEW_VULNERABILITY: the 403 names the permission', async () => {
     await start({
       version: '4.3.6',
       permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_VULNERABILITY'),
@@ -584,7 +601,7 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(sim!.requests.slice(requests).map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
   });
 
-  it('before 4.4 (no key check) without VIEW_POLICY_VIOLATION, with the gate on violations: the 403 names the permission', async () => {
+  it('before 4.4 (permissions not listed) without VIEW_POLICY_VIOLATION, with the gate on violations: the 403 names the permission', async () => {
     await start({
       version: '4.3.6',
       permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_POLICY_VIOLATION'),
@@ -914,15 +931,32 @@ describe('test-connection', () => {
     );
   });
 
-  it('before 4.4: warns that the key cannot be verified, and passes', async () => {
+  it('before 4.4: the key verified with GET /api/v1/project; a warning that its permissions cannot be listed', async () => {
     await start({ version: '4.3.6' });
     const logger = await testConnection({});
     expect(logger.of('warn')).toContain(
-      'Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.',
+      "Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key's permissions cannot be listed; the first call that needs one will tell.",
     );
     expect(logger.of('info').at(-1)).toBe(
-      `Connection OK: Dependency-Track 4.3.6 at ${sim!.url} answers; the API key could not be verified (see above).`,
+      `Connection OK: Dependency-Track 4.3.6 at ${sim!.url} accepts the API key (its team and permissions cannot be listed; see above).`,
     );
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/project']);
+  });
+
+  it('before 4.4: a wrong key fails (exit 3); a key without VIEW_PORTFOLIO is accepted, with a warning naming it', async () => {
+    await start({ version: '4.3.6', apiKey: 'another' });
+    const wrong = await testConnection({}).catch((e: unknown) => e as Error);
+    expect(wrong).toBeInstanceOf(ScannerError);
+    expect((wrong as Error).message).toMatch(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/project\)/,
+    );
+    await sim!.close();
+    await start({ version: '4.3.6', permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_PORTFOLIO') });
+    const logger = await testConnection({});
+    expect(logger.of('warn')).toContain(
+      "Dependency-Track accepts the API key (GET /api/v1/project answered 403, not 401). The API key's team lacks VIEW_PORTFOLIO, needed to look up the project (project, project-name, project-version). Add it in Administration → Access Management → Teams.",
+    );
+    expect(logger.of('info').at(-1)).toMatch(/^Connection OK: .* accepts the API key/);
   });
 
   it('a wrong key fails', async () => {
