@@ -591,6 +591,41 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     );
   });
 
+  it('a collection project without --sbom: exit 3, name a child; a project never uploaded to: 0 findings warned of', async () => {
+    await withSim(
+      {
+        projects: [
+          {
+            uuid: EXISTING,
+            name: 'platform',
+            version: '1',
+            collectionLogic: 'AGGREGATE_LATEST_VERSION_CHILDREN',
+          },
+          { name: 'fresh', version: '1', neverImported: true },
+        ],
+      },
+      async (sim) => {
+        const collection = await cli('scan', ['--api-url', sim.apiUrl, '--project', EXISTING]);
+        expect(collection.result.code).toBe(3);
+        expect(collection.summary.error?.message).toMatch(
+          /^Dependency-Track project "platform" version "1" \(.*\) is a collection project, whose findings are its children's .* Name one of its child projects instead/,
+        );
+        const fresh = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--project-name',
+          'fresh',
+          '--project-version',
+          '1',
+        ]);
+        expect(fresh.result.code, fresh.result.stderr).toBe(0);
+        expect(fresh.result.stderr).toMatch(
+          /warning: No SBOM was ever uploaded to project "fresh" version "1" \(.*\): .* its 0 findings do not mean it is clean/,
+        );
+      },
+    );
+  });
+
   it('processing longer than the timeout: exit 3, how long it waited, raise timeout', async () => {
     await withSim({ processingPolls: Number.POSITIVE_INFINITY }, async (sim) => {
       const { result, summary } = await cli('scan', [

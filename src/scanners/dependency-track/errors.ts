@@ -140,6 +140,9 @@ function webPage(status: number, where: string, call: Call, dtAnswered: boolean)
   return undefined;
 }
 
+/** What a collection project (DT 4.13+) is, for the messages that meet one: it holds no components itself. */
+export const COLLECTION_PROJECT = "a collection project, whose findings are its children's";
+
 /**
  * What to do about DT's 400 to an upload. Most are about the BOM (schema validation since 4.11: "The uploaded
  * BOM is invalid"), and so is one without a word; the others are not, and a hint to check the file would mislead:
@@ -147,7 +150,7 @@ function webPage(status: number, where: string, call: Call, dtAnswered: boolean)
  */
 function uploadRejected(detail: string): string {
   if (/collection project/i.test(detail)) {
-    return " The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).";
+    return ` The project is ${COLLECTION_PROJECT}: upload the SBOM to one of its child projects instead (project, or project-name and project-version).`;
   }
   if (!detail || /invalid|schema|pars/i.test(detail)) {
     return ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.';

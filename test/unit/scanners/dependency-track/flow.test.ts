@@ -416,6 +416,54 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
+  it('a collection project (4.13+) read without an sbom: exit 3 naming it and what to scan instead, no findings read', async () => {
+    for (const version of ['4.13.0', '5.0.4']) {
+      await start({
+        version,
+        projects: [
+          { uuid: EXISTING, name: 'platform', version: '1', collectionLogic: 'AGGREGATE_DIRECT_CHILDREN' },
+        ],
+      });
+      const error = await scanError({ 'project-name': 'platform', 'project-version': '1' });
+      expect(error).toBeInstanceOf(ScannerError);
+      expect(error.message).toBe(
+        `Dependency-Track project "platform" version "1" (${EXISTING}) is a collection project, whose findings are its children's (collectionLogic AGGREGATE_DIRECT_CHILDREN): it holds no components itself, so it has no findings to read, and sca-bridge reads one project. Name one of its child projects instead (project, or project-name and project-version), or upload an SBOM (sbom) to a project that is not a collection.`,
+      );
+      expect(sim!.count('GET', /^\/api\/v1\/finding\//)).toBe(0);
+      // As an upload to it is refused: DT answers 400.
+      const upload = await scanError({ sbom: BOM, project: EXISTING });
+      expect(upload.message).toContain(
+        'The project is a collection project, whose findings are its children',
+      );
+      await sim!.close();
+    }
+    // Any other project is read as ever: NONE on 4.13+ (DT5 leaves the field out).
+    await start({ version: '4.13.0', projects: [{ uuid: EXISTING, name: 'shop', version: '1' }] });
+    expect((await scan({ project: EXISTING })).findings).toEqual([]);
+  });
+
+  it('a project no SBOM was ever uploaded to, read without one: 0 findings are warned of, not taken for clean', async () => {
+    await start({
+      projects: [
+        { uuid: EXISTING, name: 'fresh', version: '1', neverImported: true },
+        { name: 'manual', version: '1', neverImported: true, findings: manyFindings(1) },
+        { name: 'clean', version: '1' },
+      ],
+    });
+    const never = 'No SBOM was ever uploaded to project';
+    const logger = new MemoryLogger();
+    expect((await scan({ project: EXISTING }, logger)).findings).toEqual([]);
+    expect(logger.of('warn')).toContain(
+      `${never} "fresh" version "1" (${EXISTING}): Dependency-Track has nothing of it to analyse, so its 0 findings do not mean it is clean. Upload one with sbom, or name the project your SBOMs are uploaded to.`,
+    );
+    // Findings (of components added otherwise), or an SBOM imported once: nothing to warn of.
+    for (const name of ['manual', 'clean']) {
+      const quiet = new MemoryLogger();
+      await scan({ 'project-name': name, 'project-version': '1' }, quiet);
+      expect(quiet.text('warn')).not.toContain(never);
+    }
+  });
+
   it('a project that does not exist: a clear message, and no upload when auto-create is off', async () => {
     await start();
     const none = await scanError({ 'project-name': 'nope', 'project-version': '1' });
