@@ -374,6 +374,38 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     });
   });
 
+  it('a key that cannot read findings (or violations the gate counts): exit 3 at the key check, nothing created or uploaded', async () => {
+    const cases = [
+      { lacks: 'VIEW_VULNERABILITY', args: [], why: 'every scan needs to read the findings' },
+      {
+        lacks: 'VIEW_POLICY_VIOLATION',
+        args: ['--fail-on-policy-violation'],
+        why: 'fail-on-policy-violation needs to read the policy violations it gates on',
+      },
+    ];
+    for (const { lacks, args, why } of cases) {
+      await withSim({ permissions: ALL_PERMISSIONS.filter((p) => p !== lacks) }, async (sim) => {
+        const { result, summary } = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--sbom',
+          'bom.json',
+          '--project-name',
+          'app',
+          '--project-version',
+          '1',
+          ...args,
+        ]);
+        expect(result.code).toBe(3);
+        expect(summary.error?.message).toBe(
+          `Dependency-Track 4.14.3 at ${sim.url} accepts the API key, but its team "CI Automation" lacks ${lacks}, which ${why}: add it in Administration → Access Management → Teams.`,
+        );
+        expect(sim.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+        expect(sim.projects).toEqual([]);
+      });
+    }
+  });
+
   it('a key without PROJECT_CREATION_UPLOAD: no warning for an existing project, a warning for a missing one', async () => {
     await withSim(
       {
@@ -559,6 +591,41 @@ describe.concurrent('sca-bridge scan --scanner dependency-track (built CLI, simu
     );
   });
 
+  it('a collection project without --sbom: exit 3, name a child; a project never uploaded to: 0 findings warned of', async () => {
+    await withSim(
+      {
+        projects: [
+          {
+            uuid: EXISTING,
+            name: 'platform',
+            version: '1',
+            collectionLogic: 'AGGREGATE_LATEST_VERSION_CHILDREN',
+          },
+          { name: 'fresh', version: '1', neverImported: true },
+        ],
+      },
+      async (sim) => {
+        const collection = await cli('scan', ['--api-url', sim.apiUrl, '--project', EXISTING]);
+        expect(collection.result.code).toBe(3);
+        expect(collection.summary.error?.message).toMatch(
+          /^Dependency-Track project "platform" version "1" \(.*\) is a collection project, whose findings are its children's .* Name one of its child projects instead/,
+        );
+        const fresh = await cli('scan', [
+          '--api-url',
+          sim.apiUrl,
+          '--project-name',
+          'fresh',
+          '--project-version',
+          '1',
+        ]);
+        expect(fresh.result.code, fresh.result.stderr).toBe(0);
+        expect(fresh.result.stderr).toMatch(
+          /warning: No SBOM was ever uploaded to project "fresh" version "1" \(.*\): .* its 0 findings do not mean it is clean/,
+        );
+      },
+    );
+  });
+
   it('processing longer than the timeout: exit 3, how long it waited, raise timeout', async () => {
     await withSim({ processingPolls: Number.POSITIVE_INFINITY }, async (sim) => {
       const { result, summary } = await cli('scan', [
@@ -687,6 +754,23 @@ describe.concurrent('sca-bridge test-connection --scanner dependency-track', () 
       });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('Connection OK: Dependency-Track');
+    });
+  });
+
+  it('before 4.4 (no team/self): a wrong key is refused (exit 3), the right one accepted', async () => {
+    await withSim({ version: '4.3.0' }, async (sim) => {
+      const wrong = await cli('test-connection', ['--api-url', sim.apiUrl], { SCA_BRIDGE_TOKEN: 'odt_bad' });
+      expect(wrong.result.code).toBe(3);
+      expect(wrong.result.stderr).toContain(
+        'error: Dependency-Track refused the API key (HTTP 401 from /api/v1/project)',
+      );
+      expect(wrong.result.stderr).not.toContain('Connection OK');
+      const right = await cli('test-connection', ['--api-url', sim.apiUrl]);
+      expect(right.result.code, right.result.stderr).toBe(0);
+      expect(right.result.stderr).toContain('Connection OK: Dependency-Track 4.3.0 at http://127.0.0.1:');
+      expect(right.result.stderr).toContain(
+        'accepts the API key (its team and permissions cannot be listed; see above).',
+      );
     });
   });
 

@@ -105,6 +105,10 @@ export interface SimProjectInit {
   version?: string;
   /** Marked as the latest version of its name (DT 4.12+). */
   isLatest?: boolean;
+  /** A collection project's logic (DT 4.13+), such as `AGGREGATE_DIRECT_CHILDREN`. */
+  collectionLogic?: string;
+  /** No SBOM was ever uploaded to it: it has no `lastBomImport`. */
+  neverImported?: boolean;
   findings?: Row[];
   violations?: Row[];
 }
@@ -116,6 +120,7 @@ export interface SimProject {
   tags: string[];
   parent?: { uuid?: string; name?: string };
   isLatest?: boolean;
+  collectionLogic?: string;
   lastBomImport?: number;
   findings: Row[];
   violations: Row[];
@@ -301,6 +306,10 @@ function projectJson(p: SimProject, v: Version, datesAsText = false): Row {
     classifier: 'APPLICATION',
     tags: p.tags.map((name) => ({ name })),
     ...(p.lastBomImport ? { lastBomImport, lastBomImportFormat: 'CycloneDX 1.5' } : {}),
+    // DT 4.13+ writes NONE for any other project; DT5 leaves NONE out.
+    ...(atLeast(v, 4, 13) && (p.collectionLogic || v.major < 5)
+      ? { collectionLogic: p.collectionLogic ?? 'NONE' }
+      : {}),
     active: true,
     ...(atLeast(v, 4, 12) ? { isLatest: !!p.isLatest } : {}),
     ...(v.major < 5 ? { children: [], properties: [] } : {}),
@@ -322,7 +331,8 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
       ...(p.version !== undefined ? { version: p.version } : {}),
       tags: [],
       ...(p.isLatest !== undefined ? { isLatest: p.isLatest } : {}),
-      lastBomImport: 1_700_000_000_000,
+      ...(p.collectionLogic ? { collectionLogic: p.collectionLogic } : {}),
+      ...(p.neverImported ? {} : { lastBomImport: 1_700_000_000_000 }),
       findings: forProject(p.findings ?? [], uuid),
       violations: forProject(p.violations ?? [], uuid),
     };
@@ -449,6 +459,7 @@ export async function startDtSim(options: DtSimOptions): Promise<DtSim> {
         projects.push(project);
       }
     }
+    if (project.collectionLogic) return text(400, 'BOM cannot be uploaded to collection project.');
     project.next = afterUpload;
     const token = randomUUID();
     tokens.set(token, { project, left: processingPolls });

@@ -11,6 +11,8 @@ export class DtError extends ScannerError {
   constructor(
     message: string,
     readonly status: number,
+    /** A 403 of Dependency-Track's own for the call's permission: the key is valid, its team lacks this. */
+    readonly lacks?: Permission,
   ) {
     super(message);
   }
@@ -138,6 +140,9 @@ function webPage(status: number, where: string, call: Call, dtAnswered: boolean)
   return undefined;
 }
 
+/** What a collection project (DT 4.13+) is, for the messages that meet one: it holds no components itself. */
+export const COLLECTION_PROJECT = "a collection project, whose findings are its children's";
+
 /**
  * What to do about DT's 400 to an upload. Most are about the BOM (schema validation since 4.11: "The uploaded
  * BOM is invalid"), and so is one without a word; the others are not, and a hint to check the file would mislead:
@@ -145,7 +150,7 @@ function webPage(status: number, where: string, call: Call, dtAnswered: boolean)
  */
 function uploadRejected(detail: string): string {
   if (/collection project/i.test(detail)) {
-    return " The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).";
+    return ` The project is ${COLLECTION_PROJECT}: upload the SBOM to one of its child projects instead (project, or project-name and project-version).`;
   }
   if (!detail || /invalid|schema|pars/i.test(detail)) {
     return ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.';
@@ -181,7 +186,8 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
   // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is, which
   // the client tells when `own` is left undefined.
   const own = (!!detail && status < 500) || (!error.body.trim() && (status === 401 || status === 403));
-  const fail = (message: string) => new DtError(error.explained(message, own ? true : undefined), status);
+  const fail = (message: string, lacks?: Permission) =>
+    new DtError(error.explained(message, own ? true : undefined), status, lacks);
   if (error.redirect) {
     return fail(
       `Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${redirectAdvice(error.redirect, 'api-url')}.`,
@@ -224,6 +230,7 @@ export function explain(error: unknown, call: Call, dtAnswered = false): Error {
       if (call.permission) {
         return fail(
           `Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`,
+          call.permission,
         );
       }
       return fail(

@@ -6,9 +6,9 @@ import { dtFindingSchema, dtProjectUrl, mapDtFinding } from '../../importers/dtr
 import type { Logger } from '../../logger.js';
 import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
-import { DtError } from './errors.js';
+import { COLLECTION_PROJECT, DtError } from './errors.js';
 import { byField, readAllPages } from './paging.js';
-import { missingPermissions, neededPermissions } from './permissions.js';
+import { missingPermissions, neededPermissions, requiredPermissions } from './permissions.js';
 import {
   describeTarget,
   findProject,
@@ -143,11 +143,25 @@ async function uploadAndWait(
 async function existingProject(api: DtApi, target: Target, logger: Logger): Promise<ProjectRef> {
   const found = await findProject(api, target);
   if (!found) throw new ScannerError(notFoundMessage(target, false));
+  // It never has findings of its own: a gate passing on none would say nothing (and DT refuses an upload to it).
+  if (found.collectionLogic) {
+    throw new ScannerError(
+      `Dependency-Track project ${label(found, target)} (${found.uuid}) is ${COLLECTION_PROJECT} (collectionLogic ${found.collectionLogic}): it holds no components itself, so it has no findings to read, and sca-bridge reads one project. Name one of its child projects instead (project, or project-name and project-version), or upload an SBOM (sbom) to a project that is not a collection.`,
+    );
+  }
   const imported = found.lastBomImport
     ? `; its last SBOM import was at ${new Date(found.lastBomImport).toISOString()}`
     : '';
   logger.info(`Reading the current findings of ${label(found, target)} (${found.uuid})${imported}.`);
   return found;
+}
+
+/** No findings of a project no SBOM was ever uploaded to say nothing of it: warned of, so they do not read as clean. */
+function warnIfNeverImported(project: ProjectRef, name: string, findings: Finding[], logger: Logger): void {
+  if (project.lastBomImport !== undefined || findings.length) return;
+  logger.warn(
+    `No SBOM was ever uploaded to project ${name} (${project.uuid}): Dependency-Track has nothing of it to analyse, so its 0 findings do not mean it is clean. Upload one with sbom, or name the project your SBOMs are uploaded to.`,
+  );
 }
 
 function invalidRow(
@@ -258,12 +272,13 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   const api = DtApi.open(ctx, options.http);
   try {
     const server = await checkServer(api, logger);
-    const key = await checkKey(api, server, neededPermissions(config), logger);
+    const key = await checkKey(api, server, neededPermissions(config), logger, requiredPermissions(config));
     const project = sbom
       ? await uploadAndWait(api, config, target, sbom, server, key, logger, options)
       : await existingProject(api, target, logger);
     const name = label(project, target);
     const findings = await readFindings(api, project, name, ui, logger);
+    if (!sbom) warnIfNeverImported(project, name, findings, logger);
     const violations = await readViolations(api, project, name, config, key, logger);
     const suppressed = findings.filter((f) => f.suppressed).length;
     const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
@@ -288,6 +303,13 @@ export async function scan(ctx: ScannerContext, options: FlowOptions = {}): Prom
   }
 }
 
+/** What test-connection found out about the key. */
+function keyVerdict(key: KeyInfo): string {
+  if (key.team) return `accepts the API key (team "${key.team}")`;
+  if (key.accepted) return 'accepts the API key (its team and permissions cannot be listed; see above)';
+  return 'answers; the API key could not be verified (see above)';
+}
+
 /** `test-connection`: URL, TLS, version, the key and its permissions, and the project when one is named. */
 export async function testConnection(ctx: ScannerContext, options: FlowOptions = {}): Promise<void> {
   const { config, logger } = ctx;
@@ -297,7 +319,7 @@ export async function testConnection(ctx: ScannerContext, options: FlowOptions =
     const server = await checkServer(api, logger);
     // Every scan reads the findings: a key that cannot is no working connection (Xray's without Manage Reports
     // fails the same way). The other permissions depend on the inputs a scan is given, and stay warnings.
-    const key = await checkKey(api, server, neededPermissions(config), logger, ['VIEW_VULNERABILITY']);
+    const key = await checkKey(api, server, neededPermissions(config), logger, requiredPermissions(config));
     if (target) {
       let found: ProjectRef | undefined;
       let denied = false;
@@ -318,11 +340,7 @@ export async function testConnection(ctx: ScannerContext, options: FlowOptions =
         logger.warn(notFoundMessage(target, true));
       }
     }
-    logger.info(
-      key.team
-        ? `Connection OK: Dependency-Track ${server.text} at ${api.root} accepts the API key (team "${key.team}").`
-        : `Connection OK: Dependency-Track ${server.text} at ${api.root} answers; the API key could not be verified (see above).`,
-    );
+    logger.info(`Connection OK: Dependency-Track ${server.text} at ${api.root} ${keyVerdict(key)}.`);
   } finally {
     await api.close();
   }

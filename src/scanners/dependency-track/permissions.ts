@@ -41,6 +41,25 @@ export function neededPermissions(config: Pick<Config, 'mode' | 'sbom' | 'autoCr
   ];
 }
 
+/** The permissions whose lack ends a run at the key check, with why, as the refusal says it (`which …`). */
+export const REQUIRED_FOR = {
+  VIEW_VULNERABILITY: 'every scan needs to read the findings',
+  VIEW_POLICY_VIOLATION: 'fail-on-policy-violation needs to read the policy violations it gates on',
+} as const satisfies Partial<Record<Permission, string>>;
+export type RequiredPermission = keyof typeof REQUIRED_FOR;
+
+/**
+ * Of the needed permissions, those a run cannot do without: the findings every scan reads, and the violations
+ * the gate counts with fail-on-policy-violation. Their lack fails the key check (exit 3) before any upload or
+ * project creation, rather than the read after it; the others stay warnings.
+ */
+export function requiredPermissions(config: Pick<Config, 'failOnPolicyViolation'>): RequiredPermission[] {
+  return [
+    'VIEW_VULNERABILITY',
+    ...(config.failOnPolicyViolation ? (['VIEW_POLICY_VIOLATION'] as const) : []),
+  ];
+}
+
 /** The needed permissions the team's list lacks (directly and through a permission that grants it). */
 export function missingPermissions(granted: readonly string[], needed: readonly Permission[]): Permission[] {
   const have = new Set(granted);

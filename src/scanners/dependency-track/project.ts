@@ -53,6 +53,8 @@ const projectSchema = z.object({
   name: optString,
   version: optString,
   lastBomImport: z.union([z.number(), z.string()]).nullish().transform(epochMs),
+  // 4.13+ (`NONE` for any other project; DT5 leaves it out then): one sca-bridge cannot read is no collection.
+  collectionLogic: optString.catch(undefined),
 });
 
 /**
@@ -70,6 +72,8 @@ export interface ProjectRef {
   version?: string;
   /** Epoch ms of the last SBOM import, when any. */
   lastBomImport?: number;
+  /** How a collection project (DT 4.13+) gathers its children; absent for any other project. */
+  collectionLogic?: string;
 }
 
 /**
@@ -105,6 +109,9 @@ export async function findProject(api: DtApi, target: Target): Promise<ProjectRe
     ...(project.data.name ? { name: project.data.name } : {}),
     ...(project.data.version ? { version: project.data.version } : {}),
     ...(project.data.lastBomImport !== undefined ? { lastBomImport: project.data.lastBomImport } : {}),
+    ...(project.data.collectionLogic && project.data.collectionLogic !== 'NONE'
+      ? { collectionLogic: project.data.collectionLogic }
+      : {}),
   };
 }
 

@@ -3,7 +3,14 @@ import { ScannerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
-import { missingPermissions, type Permission, PURPOSE, grantedByText } from './permissions.js';
+import {
+  grantedByText,
+  missingPermissions,
+  type Permission,
+  PURPOSE,
+  REQUIRED_FOR,
+  type RequiredPermission,
+} from './permissions.js';
 import { parseServerVersion, type ServerVersion } from '../version.js';
 import { has } from './version.js';
 
@@ -53,24 +60,49 @@ export interface KeyInfo {
   team?: string;
   /** Its permissions, when the server tells (4.4+ with authentication on). */
   permissions?: string[];
+  /** Dependency-Track took the key: team/self answered, or a call that refuses a wrong key did not. */
+  accepted?: boolean;
+}
+
+/**
+ * Verifies the key where team/self cannot: `GET /api/v1/project` for one row, the cheapest call that needs a
+ * key. Dependency-Track authenticates before it authorises, so a refused key is its 401 (the error, as from
+ * team/self) and a 403 of its own a valid key whose team lacks VIEW_PORTFOLIO (a warning, as from team/self).
+ */
+async function verifyKey(api: DtApi, logger: Logger): Promise<KeyInfo> {
+  try {
+    await api.json(
+      { path: 'api/v1/project', query: { pageSize: 1, pageNumber: 1 }, retry: true },
+      { what: 'checking the API key (GET /api/v1/project)', permission: 'VIEW_PORTFOLIO' },
+    );
+    logger.info('Dependency-Track accepts the API key (GET /api/v1/project answered).');
+  } catch (error) {
+    if (!(error instanceof DtError && error.lacks)) throw error;
+    logger.warn(
+      `Dependency-Track accepts the API key (GET /api/v1/project answered 403, not 401). ${lacking(undefined, error.lacks)}`,
+    );
+  }
+  return { accepted: true };
 }
 
 /**
  * `GET /api/v1/team/self` (4.4+, any valid key): fails on a refused key, names the team, and warns for each
- * permission the run needs that the team lacks. Older servers cannot say, which is a warning, not a failure.
+ * permission the run needs that the team lacks. Without it (older servers) the key is verified by another call
+ * and its permissions cannot be listed, which is a warning, not a failure.
  */
 export async function checkKey(
   api: DtApi,
   server: ServerInfo,
   needed: readonly Permission[],
   logger: Logger,
-  /** Of `needed`, those every scan needs: their lack ends the run (exit 3) rather than being warned of. */
-  required: readonly Permission[] = [],
+  /** Of `needed`, those the run cannot do without: their lack ends it (exit 3) rather than being warned of. */
+  required: readonly RequiredPermission[] = [],
 ): Promise<KeyInfo> {
-  const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
+  const cannotList =
+    "so the API key's permissions cannot be listed; the first call that needs one will tell.";
   if (has(server.version, 'teamSelf') === false) {
-    logger.warn(cannotVerify);
-    return {};
+    logger.warn(`Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, ${cannotList}`);
+    return verifyKey(api, logger);
   }
   let data: unknown;
   try {
@@ -79,13 +111,18 @@ export async function checkKey(
       { what: 'checking the API key (GET /api/v1/team/self)', notFound: (detail) => detail },
     ));
   } catch (error) {
+    if (error instanceof DtError && error.status === 404 && /no team/i.test(error.message)) {
+      // Dependency-Track authenticated the key, and found no team to go with it.
+      logger.warn(
+        `Dependency-Track found no team for the API key ("${error.message}"); its permissions cannot be checked.`,
+      );
+      return { accepted: true };
+    }
     if (error instanceof DtError && error.status === 404) {
       logger.warn(
-        /no team/i.test(error.message)
-          ? `Dependency-Track found no team for the API key ("${error.message}"); its permissions cannot be checked.`
-          : `Dependency-Track ${server.text} answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`,
+        `Dependency-Track ${server.text} answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), ${cannotList}`,
       );
-      return {};
+      return verifyKey(api, logger);
     }
     throw error;
   }
@@ -107,19 +144,20 @@ export async function checkKey(
   logger.info(`The API key belongs to the team "${name}".`);
   logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
   const missing = missingPermissions(permissions, needed);
+  const isRequired = (p: Permission): p is RequiredPermission =>
+    (required as readonly Permission[]).includes(p);
   // Every missing permission is said, the ones a scan can do without first: one fix for all of them.
-  for (const permission of missing.filter((p) => !required.includes(p)))
-    logger.warn(lacking(name, permission));
-  const [permission] = missing.filter((p) => required.includes(p));
+  for (const permission of missing.filter((p) => !isRequired(p))) logger.warn(lacking(name, permission));
+  const permission = missing.find(isRequired);
   if (permission) {
     throw new ScannerError(
-      `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`,
+      `Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which ${REQUIRED_FOR[permission]}: add it in Administration → Access Management → Teams.`,
     );
   }
-  return { team: name, permissions };
+  return { team: name, permissions, accepted: true };
 }
 
-/** The warning for a permission the key's team lacks. */
-export function lacking(team: string, permission: Permission): string {
-  return `The API key's team "${team}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
+/** The warning for a permission the key's team (named when the server tells) lacks. */
+export function lacking(team: string | undefined, permission: Permission): string {
+  return `The API key's team${team === undefined ? '' : ` "${team}"`} lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
 }

@@ -336,7 +336,7 @@ describe('Dependency-Track scan against the simulator', () => {
     );
   });
 
-  it('before 4.4 the key cannot be checked: a warning, and the scan goes on', async () => {
+  it("before 4.4 the key's permissions cannot be listed: a warning, the key checked with one project, and the scan goes on", async () => {
     await start({
       version: '4.3.6',
       projects: [{ name: 'legacy', version: '2', findings: manyFindings(2) }],
@@ -345,9 +345,26 @@ describe('Dependency-Track scan against the simulator', () => {
     const result = await scan({ 'project-name': 'legacy', 'project-version': '2' }, logger);
     expect(result.findings).toHaveLength(2);
     expect(sim!.count('GET', '/api/v1/team/self')).toBe(0);
+    expect(sim!.requests.find((r) => r.path === '/api/v1/project')!.query).toEqual({
+      pageSize: '1',
+      pageNumber: '1',
+    });
     expect(logger.of('warn')).toContain(
-      'Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.',
+      "Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key's permissions cannot be listed; the first call that needs one will tell.",
     );
+    expect(logger.of('info')).toContain(
+      'Dependency-Track accepts the API key (GET /api/v1/project answered).',
+    );
+  });
+
+  it('before 4.4 a wrong key: exit 3 at the key check, nothing uploaded', async () => {
+    await start({ version: '4.3.6', apiKey: 'the-right-key' });
+    const error = await scanError({ sbom: BOM, 'project-name': 'app', 'project-version': '1' });
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toMatch(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/project\) while checking the API key \(GET \/api\/v1\/project\): check the API key/,
+    );
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/project']);
   });
 
   it('warns that is-latest and parent-project are not used without an sbom to upload', async () => {
@@ -397,6 +414,54 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(logger.of('info')).toContain(
       `Reading the current findings of "shop-web" version "feature/x" (${EXISTING}); its last SBOM import was at 2023-11-14T22:13:20.000Z.`,
     );
+  });
+
+  it('a collection project (4.13+) read without an sbom: exit 3 naming it and what to scan instead, no findings read', async () => {
+    for (const version of ['4.13.0', '5.0.4']) {
+      await start({
+        version,
+        projects: [
+          { uuid: EXISTING, name: 'platform', version: '1', collectionLogic: 'AGGREGATE_DIRECT_CHILDREN' },
+        ],
+      });
+      const error = await scanError({ 'project-name': 'platform', 'project-version': '1' });
+      expect(error).toBeInstanceOf(ScannerError);
+      expect(error.message).toBe(
+        `Dependency-Track project "platform" version "1" (${EXISTING}) is a collection project, whose findings are its children's (collectionLogic AGGREGATE_DIRECT_CHILDREN): it holds no components itself, so it has no findings to read, and sca-bridge reads one project. Name one of its child projects instead (project, or project-name and project-version), or upload an SBOM (sbom) to a project that is not a collection.`,
+      );
+      expect(sim!.count('GET', /^\/api\/v1\/finding\//)).toBe(0);
+      // As an upload to it is refused: DT answers 400.
+      const upload = await scanError({ sbom: BOM, project: EXISTING });
+      expect(upload.message).toContain(
+        'The project is a collection project, whose findings are its children',
+      );
+      await sim!.close();
+    }
+    // Any other project is read as ever: NONE on 4.13+ (DT5 leaves the field out).
+    await start({ version: '4.13.0', projects: [{ uuid: EXISTING, name: 'shop', version: '1' }] });
+    expect((await scan({ project: EXISTING })).findings).toEqual([]);
+  });
+
+  it('a project no SBOM was ever uploaded to, read without one: 0 findings are warned of, not taken for clean', async () => {
+    await start({
+      projects: [
+        { uuid: EXISTING, name: 'fresh', version: '1', neverImported: true },
+        { name: 'manual', version: '1', neverImported: true, findings: manyFindings(1) },
+        { name: 'clean', version: '1' },
+      ],
+    });
+    const never = 'No SBOM was ever uploaded to project';
+    const logger = new MemoryLogger();
+    expect((await scan({ project: EXISTING }, logger)).findings).toEqual([]);
+    expect(logger.of('warn')).toContain(
+      `${never} "fresh" version "1" (${EXISTING}): Dependency-Track has nothing of it to analyse, so its 0 findings do not mean it is clean. Upload one with sbom, or name the project your SBOMs are uploaded to.`,
+    );
+    // Findings (of components added otherwise), or an SBOM imported once: nothing to warn of.
+    for (const name of ['manual', 'clean']) {
+      const quiet = new MemoryLogger();
+      await scan({ 'project-name': name, 'project-version': '1' }, quiet);
+      expect(quiet.text('warn')).not.toContain(never);
+    }
   });
 
   it('a project that does not exist: a clear message, and no upload when auto-create is off', async () => {
@@ -528,8 +593,23 @@ describe('Dependency-Track scan against the simulator', () => {
     expect(logger.of('warn').filter((w) => w.includes('lacks'))).toEqual([]);
   });
 
-  it('without VIEW_VULNERABILITY: the 403 names the permission', async () => {
+  it('without VIEW_VULNERABILITY: exit 3 at the key check, before the project is looked up, created or uploaded to', async () => {
+    await start({ permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_VULNERABILITY') });
+    const logger = new MemoryLogger();
+    const error = await scanError({ sbom: BOM, 'project-name': 'app', 'project-version': '1' }, logger);
+    expect(error).toBeInstanceOf(ScannerError);
+    expect(error.message).toBe(
+      `Dependency-Track 4.14.3 at ${sim!.url} accepts the API key, but its team "CI Automation" lacks VIEW_VULNERABILITY, which every scan needs to read the findings: add it in Administration → Access Management → Teams.`,
+    );
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+    expect(sim!.projects).toEqual([]);
+    // Said once, as the error: not warned of first.
+    expect(logger.text('warn')).not.toContain('VIEW_VULNERABILITY');
+  });
+
+  it('before 4.4 (permissions not listed) without VIEW_VULNERABILITY: the 403 names the permission', async () => {
     await start({
+      version: '4.3.6',
       permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_VULNERABILITY'),
       projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
     });
@@ -560,6 +640,21 @@ describe('Dependency-Track scan against the simulator', () => {
       'Policy violations are not read: the API key lacks VIEW_POLICY_VIOLATION.',
     );
     expect(sim!.count('GET', /^\/api\/v1\/violation\//)).toBe(0);
+    // The gate needs them: the key check fails, before the project or its findings are read.
+    const requests = sim!.requests.length;
+    const error = await scanError({ project: EXISTING, 'fail-on-policy-violation': 'true' });
+    expect(error.message).toBe(
+      `Dependency-Track 4.14.3 at ${sim!.url} accepts the API key, but its team "CI Automation" lacks VIEW_POLICY_VIOLATION, which fail-on-policy-violation needs to read the policy violations it gates on: add it in Administration → Access Management → Teams.`,
+    );
+    expect(sim!.requests.slice(requests).map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
+  });
+
+  it('before 4.4 (permissions not listed) without VIEW_POLICY_VIOLATION, with the gate on violations: the 403 names the permission', async () => {
+    await start({
+      version: '4.3.6',
+      permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_POLICY_VIOLATION'),
+      projects: [{ uuid: EXISTING, name: 'a', version: '1' }],
+    });
     const error = await scanError({ project: EXISTING, 'fail-on-policy-violation': 'true' });
     expect(error.message).toMatch(
       /^Dependency-Track refused reading the policy violations .* lacks the VIEW_POLICY_VIOLATION permission/,
@@ -884,15 +979,32 @@ describe('test-connection', () => {
     );
   });
 
-  it('before 4.4: warns that the key cannot be verified, and passes', async () => {
+  it('before 4.4: the key verified with GET /api/v1/project; a warning that its permissions cannot be listed', async () => {
     await start({ version: '4.3.6' });
     const logger = await testConnection({});
     expect(logger.of('warn')).toContain(
-      'Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.',
+      "Dependency-Track 4.3.6 predates 4.4 and has no /api/v1/team/self, so the API key's permissions cannot be listed; the first call that needs one will tell.",
     );
     expect(logger.of('info').at(-1)).toBe(
-      `Connection OK: Dependency-Track 4.3.6 at ${sim!.url} answers; the API key could not be verified (see above).`,
+      `Connection OK: Dependency-Track 4.3.6 at ${sim!.url} accepts the API key (its team and permissions cannot be listed; see above).`,
     );
+    expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/project']);
+  });
+
+  it('before 4.4: a wrong key fails (exit 3); a key without VIEW_PORTFOLIO is accepted, with a warning naming it', async () => {
+    await start({ version: '4.3.6', apiKey: 'another' });
+    const wrong = await testConnection({}).catch((e: unknown) => e as Error);
+    expect(wrong).toBeInstanceOf(ScannerError);
+    expect((wrong as Error).message).toMatch(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/project\)/,
+    );
+    await sim!.close();
+    await start({ version: '4.3.6', permissions: ALL_PERMISSIONS.filter((p) => p !== 'VIEW_PORTFOLIO') });
+    const logger = await testConnection({});
+    expect(logger.of('warn')).toContain(
+      "Dependency-Track accepts the API key (GET /api/v1/project answered 403, not 401). The API key's team lacks VIEW_PORTFOLIO, needed to look up the project (project, project-name, project-version). Add it in Administration → Access Management → Teams.",
+    );
+    expect(logger.of('info').at(-1)).toMatch(/^Connection OK: .* accepts the API key/);
   });
 
   it('a wrong key fails', async () => {

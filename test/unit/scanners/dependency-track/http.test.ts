@@ -283,10 +283,30 @@ describe('server and key checks (nock)', () => {
       .reply(404, 'No Team for the given API key found.', { 'content-type': 'text/plain' });
     const logger = new MemoryLogger();
     const api = open(logger);
-    expect(await checkKey(api, await checkServer(api, logger), [], logger)).toEqual({});
+    expect(await checkKey(api, await checkServer(api, logger), [], logger)).toEqual({ accepted: true });
     expect(logger.of('warn')).toEqual([
       'Dependency-Track found no team for the API key ("No Team for the given API key found."); its permissions cannot be checked.',
     ]);
+  });
+
+  it('team/self 404 from a server of unreadable version (or a proxy hiding it): the key checked with GET /api/v1/project', async () => {
+    nock(ORIGIN)
+      .get('/api/version')
+      .reply(200, { version: 'custom-build' })
+      .get('/api/v1/team/self')
+      .reply(404, { url: '/api/v1/team/self', status: '404', message: 'Not Found', servlet: 'Jersey' })
+      .get('/api/v1/project')
+      .query({ pageSize: '1', pageNumber: '1' })
+      .reply(401);
+    const logger = new MemoryLogger();
+    const api = open(logger);
+    const error = await failure(checkKey(api, await checkServer(api, logger), [], logger));
+    expect(error.message).toMatch(
+      /^Dependency-Track refused the API key \(HTTP 401 from \/api\/v1\/project\)/,
+    );
+    expect(logger.of('warn')).toContain(
+      "Dependency-Track custom-build answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), so the API key's permissions cannot be listed; the first call that needs one will tell.",
+    );
   });
 
   it('/api/version answering something else than DT: names api-url', async () => {
@@ -304,7 +324,7 @@ describe('scan errors (nock)', () => {
       .get('/api/version')
       .reply(200, { version: '4.14.3' })
       .get('/api/v1/team/self')
-      .reply(200, { name: 'CI', permissions: [] })
+      .reply(200, { name: 'CI', permissions: [{ name: 'VIEW_VULNERABILITY' }] })
       .get(`/api/v1/project/${UUID}`)
       .reply(200, { uuid: UUID, name: 'a', version: '1' })
       .get(`/api/v1/finding/project/${UUID}`)
@@ -317,7 +337,7 @@ describe('scan errors (nock)', () => {
     expect(error.message).toBe(
       `Dependency-Track denied access to the project (HTTP 403 from /api/v1/finding/project/${UUID}) while reading the findings of "a" version "1": portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track. Dependency-Track said: "Access to the specified project is forbidden".`,
     );
-    expect(logger.of('warn')).toHaveLength(3);
+    expect(logger.of('warn')).toHaveLength(2);
   });
 
   it('a proxy that echoes the key in an error body: the key is masked in the message', async () => {
