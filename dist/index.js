@@ -77827,6 +77827,13 @@ function parseFailOn(value) {
 
 const str = schemas/* string */.YjP().trim();
 /** A text input, trimmed; blank is not given. */
+/**
+ * Dependency-Track writes UUIDs in lower case: one given in upper case names the same project, and must label it
+ * (the SARIF category, the summary) as the lower-case one does, or its alerts would be filed twice.
+ */
+function lowerUuid(value) {
+    return value !== undefined && (0,schema/* isUuid */.O1)(value) ? value.toLowerCase() : value;
+}
 function config_text(raw, name) {
     const value = raw[name];
     const joined = Array.isArray(value) ? value.join('\n') : value;
@@ -78208,7 +78215,7 @@ function parseConfig(mode, raw, ctx) {
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
         importFiles: importFilesOf(raw, ctx.files),
         importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS], 'auto') ?? 'auto',
-        project: config_text(raw, 'project'),
+        project: lowerUuid(config_text(raw, 'project')),
         projectName: config_text(raw, 'project-name') ??
             (mode === 'scan' && scanner === 'dependency-track' && !config_text(raw, 'project')
                 ? repositoryName(ctx.env, { root: gitRoot, origin: () => ctx.gitOrigin?.(workingDirectory) })
@@ -89287,6 +89294,7 @@ function reportName(parts) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $2: () => (/* binding */ optString),
+/* harmony export */   O1: () => (/* binding */ isUuid),
 /* harmony export */   Ov: () => (/* binding */ optEntries),
 /* harmony export */   hp: () => (/* binding */ optArray),
 /* harmony export */   oj: () => (/* binding */ isWebBase),
@@ -89307,6 +89315,10 @@ const httpUrl = zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^ht
  */
 function isWebBase(text) {
     return httpUrl.safeParse(text).success && !/[?#]/.test(text);
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(value) {
+    return UUID.test(value);
 }
 // The optional fields below are each one transform, not a union of types: they run for every field of every
 // row, and a union costs a third of reading a 100,000-row export.

@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from './errors.js';
-import { isWebBase } from './schema.js';
+import { isUuid, isWebBase } from './schema.js';
 import { readCaFile } from './http/ca-file.js';
 import { DEFAULT_SARIF_FILE } from './paths.js';
 import { SEVERITIES, type Severity } from './findings/severity.js';
@@ -83,6 +83,14 @@ export type RawInputs = Record<string, string | readonly string[] | undefined>;
 const str = z.string().trim();
 
 /** A text input, trimmed; blank is not given. */
+/**
+ * Dependency-Track writes UUIDs in lower case: one given in upper case names the same project, and must label it
+ * (the SARIF category, the summary) as the lower-case one does, or its alerts would be filed twice.
+ */
+function lowerUuid(value: string | undefined): string | undefined {
+  return value !== undefined && isUuid(value) ? value.toLowerCase() : value;
+}
+
 export function text(raw: RawInputs, name: string): string | undefined {
   const value = raw[name];
   const joined = Array.isArray(value) ? value.join('\n') : (value as string | undefined);
@@ -537,7 +545,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
     importFiles: importFilesOf(raw, ctx.files),
     importFormat: oneOf(raw, 'import-format', ['auto', ...IMPORT_FORMATS] as const, 'auto') ?? 'auto',
-    project: text(raw, 'project'),
+    project: lowerUuid(text(raw, 'project')),
     projectName:
       text(raw, 'project-name') ??
       (mode === 'scan' && scanner === 'dependency-track' && !text(raw, 'project')

@@ -57,6 +57,22 @@ function neededPermissions(config) {
         'VIEW_POLICY_VIOLATION',
     ];
 }
+/** The permissions whose lack ends a run at the key check, with why, as the refusal says it (`which …`). */
+const REQUIRED_FOR = {
+    VIEW_VULNERABILITY: 'every scan needs to read the findings',
+    VIEW_POLICY_VIOLATION: 'fail-on-policy-violation needs to read the policy violations it gates on',
+};
+/**
+ * Of the needed permissions, those a run cannot do without: the findings every scan reads, and the violations
+ * the gate counts with fail-on-policy-violation. Their lack fails the key check (exit 3) before any upload or
+ * project creation, rather than the read after it; the others stay warnings.
+ */
+function requiredPermissions(config) {
+    return [
+        'VIEW_VULNERABILITY',
+        ...(config.failOnPolicyViolation ? ['VIEW_POLICY_VIOLATION'] : []),
+    ];
+}
 /** The needed permissions the team's list lacks (directly and through a permission that grants it). */
 function missingPermissions(granted, needed) {
     const have = new Set(granted);
@@ -83,9 +99,13 @@ var wording = __webpack_require__(3395);
 /** A failed call with the HTTP status it failed with, so a flow can react to one (a 404 of a missing route). */
 class DtError extends errors/* ScannerError */.VM {
     status;
-    constructor(message, status) {
+    lacks;
+    constructor(message, status, 
+    /** A 403 of Dependency-Track's own for the call's permission: the key is valid, its team lacks this. */
+    lacks) {
         super(message);
         this.status = status;
+        this.lacks = lacks;
     }
 }
 const TEAMS = 'Administration → Access Management → Teams';
@@ -180,6 +200,8 @@ function webPage(status, where, call, dtAnswered) {
     }
     return undefined;
 }
+/** What a collection project (DT 4.13+) is, for the messages that meet one: it holds no components itself. */
+const COLLECTION_PROJECT = "a collection project, whose findings are its children's";
 /**
  * What to do about DT's 400 to an upload. Most are about the BOM (schema validation since 4.11: "The uploaded
  * BOM is invalid"), and so is one without a word; the others are not, and a hint to check the file would mislead:
@@ -187,7 +209,7 @@ function webPage(status, where, call, dtAnswered) {
  */
 function uploadRejected(detail) {
     if (/collection project/i.test(detail)) {
-        return " The project is a collection project, whose findings are its children's: upload the SBOM to one of its child projects instead (project, or project-name and project-version).";
+        return ` The project is ${COLLECTION_PROJECT}: upload the SBOM to one of its child projects instead (project, or project-name and project-version).`;
     }
     if (!detail || /invalid|schema|pars/i.test(detail)) {
         return ' Dependency-Track accepts CycloneDX SBOMs (JSON or XML) only; check that the file is valid CycloneDX.';
@@ -222,7 +244,7 @@ function explain(error, call, dtAnswered = false) {
     // nothing (401, 403): those are its own; otherwise (a web page, a server error's text) only JSON is, which
     // the client tells when `own` is left undefined.
     const own = (!!detail && status < 500) || (!error.body.trim() && (status === 401 || status === 403));
-    const fail = (message) => new DtError(error.explained(message, own ? true : undefined), status);
+    const fail = (message, lacks) => new DtError(error.explained(message, own ? true : undefined), status, lacks);
     if (error.redirect) {
         return fail(`Dependency-Track's address answered with a redirect (${where}) while ${call.what}: ${(0,client/* redirectAdvice */.R2)(error.redirect, 'api-url')}.`);
     }
@@ -252,7 +274,7 @@ function explain(error, call, dtAnswered = false) {
                 return fail(`Dependency-Track denied access to the project (${where}) while ${call.what}: portfolio access control is on and the API key's team is not among the project's teams; add the team to the project (or its parent) in Dependency-Track.${said}`);
             }
             if (call.permission) {
-                return fail(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`);
+                return fail(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks the ${grantedByText(call.permission)} permission, needed to ${PURPOSE[call.permission]}. Add it in ${TEAMS}.${said}`, call.permission);
             }
             return fail(`Dependency-Track refused ${call.what} (${where}): the API key's team lacks a permission this needs; see the permissions in the README.${said}`);
         }
@@ -522,17 +544,13 @@ var schemas = __webpack_require__(9691);
 
 
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(value) {
-    return UUID.test(value);
-}
 /** From the inputs, before any network call; bad or missing ones are input errors (exit 2). */
 function projectTarget(config) {
     if (config.project) {
-        if (!isUuid(config.project)) {
+        if (!(0,schema/* isUuid */.O1)(config.project)) {
             throw new errors/* UserError */.yo(`Input project: expected a Dependency-Track project UUID (such as 3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b), got "${config.project}". To name a project, use project-name and project-version.`);
         }
-        return { kind: 'uuid', uuid: config.project.toLowerCase() };
+        return { kind: 'uuid', uuid: config.project };
     }
     if (!config.projectName) {
         throw new errors/* UserError */.yo('Input project-name: name the Dependency-Track project (with project-version, which defaults to the branch), or give its UUID with project.');
@@ -553,6 +571,8 @@ const projectSchema = schemas/* object */.Ikc({
     name: schema/* optString */.$2,
     version: schema/* optString */.$2,
     lastBomImport: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().transform(epochMs),
+    // 4.13+ (`NONE` for any other project; DT5 leaves it out then): one sca-bridge cannot read is no collection.
+    collectionLogic: schema/* optString */.$2.catch(undefined),
 });
 /**
  * Dependency-Track writes dates as epoch milliseconds; a server whose JSON mapper writes ISO 8601 text (or the
@@ -592,6 +612,9 @@ async function findProject(api, target) {
         ...(project.data.name ? { name: project.data.name } : {}),
         ...(project.data.version ? { version: project.data.version } : {}),
         ...(project.data.lastBomImport !== undefined ? { lastBomImport: project.data.lastBomImport } : {}),
+        ...(project.data.collectionLogic && project.data.collectionLogic !== 'NONE'
+            ? { collectionLogic: project.data.collectionLogic }
+            : {}),
     };
 }
 const namedSchema = projectSchema.extend({ isLatest: schemas/* boolean */.zMY().nullish() });
@@ -691,27 +714,48 @@ const teamSchema = schemas/* object */.Ikc({
     permissions: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).nullish(),
 });
 /**
+ * Verifies the key where team/self cannot: `GET /api/v1/project` for one row, the cheapest call that needs a
+ * key. Dependency-Track authenticates before it authorises, so a refused key is its 401 (the error, as from
+ * team/self) and a 403 of its own a valid key whose team lacks VIEW_PORTFOLIO (a warning, as from team/self).
+ */
+async function verifyKey(api, logger) {
+    try {
+        await api.json({ path: 'api/v1/project', query: { pageSize: 1, pageNumber: 1 }, retry: true }, { what: 'checking the API key (GET /api/v1/project)', permission: 'VIEW_PORTFOLIO' });
+        logger.info('Dependency-Track accepts the API key (GET /api/v1/project answered).');
+    }
+    catch (error) {
+        if (!(error instanceof DtError && error.lacks))
+            throw error;
+        logger.warn(`Dependency-Track accepts the API key (GET /api/v1/project answered 403, not 401). ${lacking(undefined, error.lacks)}`);
+    }
+    return { accepted: true };
+}
+/**
  * `GET /api/v1/team/self` (4.4+, any valid key): fails on a refused key, names the team, and warns for each
- * permission the run needs that the team lacks. Older servers cannot say, which is a warning, not a failure.
+ * permission the run needs that the team lacks. Without it (older servers) the key is verified by another call
+ * and its permissions cannot be listed, which is a warning, not a failure.
  */
 async function checkKey(api, server, needed, logger, 
-/** Of `needed`, those every scan needs: their lack ends the run (exit 3) rather than being warned of. */
+/** Of `needed`, those the run cannot do without: their lack ends it (exit 3) rather than being warned of. */
 required = []) {
-    const cannotVerify = `Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`;
+    const cannotList = "so the API key's permissions cannot be listed; the first call that needs one will tell.";
     if (has(server.version, 'teamSelf') === false) {
-        logger.warn(cannotVerify);
-        return {};
+        logger.warn(`Dependency-Track ${server.text} predates 4.4 and has no /api/v1/team/self, ${cannotList}`);
+        return verifyKey(api, logger);
     }
     let data;
     try {
         ({ data } = await api.json({ path: 'api/v1/team/self', retry: true }, { what: 'checking the API key (GET /api/v1/team/self)', notFound: (detail) => detail }));
     }
     catch (error) {
+        if (error instanceof DtError && error.status === 404 && /no team/i.test(error.message)) {
+            // Dependency-Track authenticated the key, and found no team to go with it.
+            logger.warn(`Dependency-Track found no team for the API key ("${error.message}"); its permissions cannot be checked.`);
+            return { accepted: true };
+        }
         if (error instanceof DtError && error.status === 404) {
-            logger.warn(/no team/i.test(error.message)
-                ? `Dependency-Track found no team for the API key ("${error.message}"); its permissions cannot be checked.`
-                : `Dependency-Track ${server.text} answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), so the API key and its permissions cannot be verified that way; the first call that needs them will tell.`);
-            return {};
+            logger.warn(`Dependency-Track ${server.text} answered 404 for /api/v1/team/self (a server older than 4.4, or a proxy that hides the endpoint), ${cannotList}`);
+            return verifyKey(api, logger);
         }
         throw error;
     }
@@ -729,18 +773,19 @@ required = []) {
     logger.info(`The API key belongs to the team "${name}".`);
     logger.debug(`Team permissions: ${permissions.join(', ') || 'none'}`);
     const missing = missingPermissions(permissions, needed);
+    const isRequired = (p) => required.includes(p);
     // Every missing permission is said, the ones a scan can do without first: one fix for all of them.
-    for (const permission of missing.filter((p) => !required.includes(p)))
+    for (const permission of missing.filter((p) => !isRequired(p)))
         logger.warn(lacking(name, permission));
-    const [permission] = missing.filter((p) => required.includes(p));
+    const permission = missing.find(isRequired);
     if (permission) {
-        throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which every scan needs to ${PURPOSE[permission]}: add it in Administration → Access Management → Teams.`);
+        throw new errors/* ScannerError */.VM(`Dependency-Track ${server.text} at ${api.root} accepts the API key, but its team "${name}" lacks ${grantedByText(permission)}, which ${REQUIRED_FOR[permission]}: add it in Administration → Access Management → Teams.`);
     }
-    return { team: name, permissions };
+    return { team: name, permissions, accepted: true };
 }
-/** The warning for a permission the key's team lacks. */
+/** The warning for a permission the key's team (named when the server tells) lacks. */
 function lacking(team, permission) {
-    return `The API key's team "${team}" lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
+    return `The API key's team${team === undefined ? '' : ` "${team}"`} lacks ${grantedByText(permission)}, needed to ${PURPOSE[permission]}. Add it in Administration → Access Management → Teams.`;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1031,6 +1076,7 @@ async function waitForProcessing(api, token, version, options, logger) {
 
 
 
+
 function label(project, target) {
     const name = project.name ?? (target.kind === 'name' ? target.name : undefined);
     const version = project.version ?? (target.kind === 'name' ? target.version : undefined);
@@ -1056,7 +1102,7 @@ async function creationFields(api, config, server, logger) {
         logger.warn(`Dependency-Track ${server.text} ignores parent-project on upload (it needs 4.8 or newer).`);
     }
     else if (parent) {
-        fields.parentUuid = isUuid(parent) ? parent.toLowerCase() : await resolveParent(api, parent, logger);
+        fields.parentUuid = (0,schema/* isUuid */.O1)(parent) ? parent.toLowerCase() : await resolveParent(api, parent, logger);
     }
     return fields;
 }
@@ -1114,11 +1160,21 @@ async function existingProject(api, target, logger) {
     const found = await findProject(api, target);
     if (!found)
         throw new errors/* ScannerError */.VM(notFoundMessage(target, false));
+    // It never has findings of its own: a gate passing on none would say nothing (and DT refuses an upload to it).
+    if (found.collectionLogic) {
+        throw new errors/* ScannerError */.VM(`Dependency-Track project ${label(found, target)} (${found.uuid}) is ${COLLECTION_PROJECT} (collectionLogic ${found.collectionLogic}): it holds no components itself, so it has no findings to read, and sca-bridge reads one project. Name one of its child projects instead (project, or project-name and project-version), or upload an SBOM (sbom) to a project that is not a collection.`);
+    }
     const imported = found.lastBomImport
         ? `; its last SBOM import was at ${new Date(found.lastBomImport).toISOString()}`
         : '';
     logger.info(`Reading the current findings of ${label(found, target)} (${found.uuid})${imported}.`);
     return found;
+}
+/** No findings of a project no SBOM was ever uploaded to say nothing of it: warned of, so they do not read as clean. */
+function warnIfNeverImported(project, name, findings, logger) {
+    if (project.lastBomImport !== undefined || findings.length)
+        return;
+    logger.warn(`No SBOM was ever uploaded to project ${name} (${project.uuid}): Dependency-Track has nothing of it to analyse, so its 0 findings do not mean it is clean. Upload one with sbom, or name the project your SBOMs are uploaded to.`);
 }
 function invalidRow(kind, index, issues) {
     const issue = issues[0];
@@ -1190,12 +1246,14 @@ async function scan(ctx, options = {}) {
     const api = DtApi.open(ctx, options.http);
     try {
         const server = await checkServer(api, logger);
-        const key = await checkKey(api, server, neededPermissions(config), logger);
+        const key = await checkKey(api, server, neededPermissions(config), logger, requiredPermissions(config));
         const project = sbom
             ? await uploadAndWait(api, config, target, sbom, server, key, logger, options)
             : await existingProject(api, target, logger);
         const name = label(project, target);
         const findings = await readFindings(api, project, name, ui, logger);
+        if (!sbom)
+            warnIfNeverImported(project, name, findings, logger);
         const violations = await readViolations(api, project, name, config, key, logger);
         const suppressed = findings.filter((f) => f.suppressed).length;
         const failing = violations.filter((v) => v.state === 'FAIL' && !v.suppressed).length;
@@ -1218,6 +1276,14 @@ async function scan(ctx, options = {}) {
         await api.close();
     }
 }
+/** What test-connection found out about the key. */
+function keyVerdict(key) {
+    if (key.team)
+        return `accepts the API key (team "${key.team}")`;
+    if (key.accepted)
+        return 'accepts the API key (its team and permissions cannot be listed; see above)';
+    return 'answers; the API key could not be verified (see above)';
+}
 /** `test-connection`: URL, TLS, version, the key and its permissions, and the project when one is named. */
 async function testConnection(ctx, options = {}) {
     const { config, logger } = ctx;
@@ -1227,7 +1293,7 @@ async function testConnection(ctx, options = {}) {
         const server = await checkServer(api, logger);
         // Every scan reads the findings: a key that cannot is no working connection (Xray's without Manage Reports
         // fails the same way). The other permissions depend on the inputs a scan is given, and stay warnings.
-        const key = await checkKey(api, server, neededPermissions(config), logger, ['VIEW_VULNERABILITY']);
+        const key = await checkKey(api, server, neededPermissions(config), logger, requiredPermissions(config));
         if (target) {
             let found;
             let denied = false;
@@ -1250,9 +1316,7 @@ async function testConnection(ctx, options = {}) {
                 logger.warn(notFoundMessage(target, true));
             }
         }
-        logger.info(key.team
-            ? `Connection OK: Dependency-Track ${server.text} at ${api.root} accepts the API key (team "${key.team}").`
-            : `Connection OK: Dependency-Track ${server.text} at ${api.root} answers; the API key could not be verified (see above).`);
+        logger.info(`Connection OK: Dependency-Track ${server.text} at ${api.root} ${keyVerdict(key)}.`);
     }
     finally {
         await api.close();

@@ -341,6 +341,17 @@ describe('configuration', () => {
     ).toBe('xray');
   });
 
+  it('reads a project UUID in lower case, as Dependency-Track writes it: one project, one label and category', () => {
+    const config = parseConfig(
+      'import',
+      { 'import-file': 'dt.json', project: 'ABCDEF01-2345-4678-9ABC-DEF012345678' },
+      ctx,
+    );
+    expect(config.project).toBe('abcdef01-2345-4678-9abc-def012345678');
+    // What is not a UUID is left as given, for the scan's refusal to quote.
+    expect(parseConfig('import', { 'import-file': 'dt.json', project: 'Shop' }, ctx).project).toBe('Shop');
+  });
+
   it('refuses an artifact-name @actions/artifact would refuse, naming its characters and a name it takes', () => {
     const refusal = (name: string) => () =>
       parseConfig('import', { 'import-file': 'a.json', 'artifact-name': name }, ctx);

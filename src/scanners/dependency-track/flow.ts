@@ -7,12 +7,12 @@ import type { Logger } from '../../logger.js';
 import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
 import { COLLECTION_PROJECT, DtError } from './errors.js';
+import { isUuid } from '../../schema.js';
 import { byField, readAllPages } from './paging.js';
 import { missingPermissions, neededPermissions, requiredPermissions } from './permissions.js';
 import {
   describeTarget,
   findProject,
-  isUuid,
   notFoundMessage,
   type ProjectRef,
   projectTarget,

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { ScannerError, UserError } from '../../errors.js';
-import { optString } from '../../schema.js';
+import { isUuid, optString } from '../../schema.js';
 import type { Logger } from '../../logger.js';
 import type { DtApi } from './api.js';
 import { DtError } from './errors.js';
 import { byField, readAllPages } from './paging.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** The project a run is about: by UUID (`project`), or by exact name and version. */
 export type Target = { kind: 'uuid'; uuid: string } | { kind: 'name'; name: string; version: string };
@@ -26,7 +20,7 @@ export function projectTarget(
         `Input project: expected a Dependency-Track project UUID (such as 3b0e9f5c-2a3d-4c1e-9f7a-0d5e6b7c8a9b), got "${config.project}". To name a project, use project-name and project-version.`,
       );
     }
-    return { kind: 'uuid', uuid: config.project.toLowerCase() };
+    return { kind: 'uuid', uuid: config.project };
   }
   if (!config.projectName) {
     throw new UserError(

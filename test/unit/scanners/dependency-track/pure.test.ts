@@ -111,8 +111,8 @@ describe('permissions', () => {
 });
 
 describe('project target', () => {
-  it('takes a UUID (lower-cased), else name and version (defaulting to the branch)', () => {
-    expect(projectTarget({ project: 'ABCDEF01-2345-4678-9ABC-DEF012345678' })).toEqual({
+  it('takes a UUID, else name and version (defaulting to the branch)', () => {
+    expect(projectTarget({ project: 'abcdef01-2345-4678-9abc-def012345678' })).toEqual({
       kind: 'uuid',
       uuid: 'abcdef01-2345-4678-9abc-def012345678',
     });
