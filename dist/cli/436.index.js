@@ -654,7 +654,7 @@ async function resolveParent(api, name, logger) {
 function notFoundMessage(target, uploading) {
     const which = target.kind === 'uuid'
         ? `Dependency-Track has no project with UUID ${target.uuid}: check the project input`
-        : `Dependency-Track has no project named "${target.name}" with version "${target.version}" (names and versions must match exactly): check project-name and project-version (it defaults to the branch)`;
+        : `Dependency-Track has no project named "${target.name}" with version "${target.version}" (names and versions must match exactly): check project-name and project-version (it defaults to the branch; a project without a version is named by its UUID, with project)`;
     // Only a name and version can be created on upload: a UUID names a project that must exist already.
     if (uploading || target.kind === 'uuid')
         return `${which}; or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true${uploading ? '' : ' and an sbom'} (the API key's team then needs PROJECT_CREATION_UPLOAD).`;

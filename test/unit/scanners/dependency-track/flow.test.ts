@@ -469,7 +469,7 @@ describe('Dependency-Track scan against the simulator', () => {
     const none = await scanError({ 'project-name': 'nope', 'project-version': '1' });
     expect(none).toBeInstanceOf(ScannerError);
     expect(none.message).toBe(
-      'Dependency-Track has no project named "nope" with version "1" (names and versions must match exactly): check project-name and project-version (it defaults to the branch); or give an sbom to upload, and Dependency-Track creates the project (auto-create).',
+      'Dependency-Track has no project named "nope" with version "1" (names and versions must match exactly): check project-name and project-version (it defaults to the branch; a project without a version is named by its UUID, with project); or give an sbom to upload, and Dependency-Track creates the project (auto-create).',
     );
     const off = await scanError({
       sbom: BOM,

@@ -139,7 +139,7 @@ describe('project target', () => {
 
   it('says how to fix a project that does not exist', () => {
     expect(notFoundMessage({ kind: 'name', name: 'shop', version: '1' }, true)).toBe(
-      'Dependency-Track has no project named "shop" with version "1" (names and versions must match exactly): check project-name and project-version (it defaults to the branch); or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true (the API key\'s team then needs PROJECT_CREATION_UPLOAD).',
+      'Dependency-Track has no project named "shop" with version "1" (names and versions must match exactly): check project-name and project-version (it defaults to the branch; a project without a version is named by its UUID, with project); or, to let Dependency-Track create it on upload, use project-name and project-version with auto-create: true (the API key\'s team then needs PROJECT_CREATION_UPLOAD).',
     ); // A UUID cannot be created: the fix is a name and version to create, not an sbom for the UUID.
     const uuid = '00000000-0000-0000-0000-000000000000';
     expect(notFoundMessage({ kind: 'uuid', uuid }, false)).toBe(
