@@ -78179,7 +78179,11 @@ function webhookInputs(raw, env, proxyUsed) {
 }
 /** The files named as arguments, then those of the `import-file` input. */
 function importFilesOf(raw, files = []) {
-    return [...files, ...list(raw, 'import-file')];
+    const value = raw['import-file'];
+    // The CLI keeps each --import-file apart: one given empty (`--import-file "$UNSET"`) stays, to be refused as an
+    // empty positional one is, rather than dropped with the findings it was meant to name.
+    const blank = Array.isArray(value) ? value.filter((part) => !part.trim()) : [];
+    return [...files, ...blank, ...list(raw, 'import-file')];
 }
 /**
  * `artifact-name`, refused here when @actions/artifact would refuse it: it says so only with a warning when the

@@ -9,12 +9,21 @@ function oldNode(): boolean {
   return major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1]);
 }
 
-// A reader that goes away early (`2>&1 | head -1`) must not turn the run's exit code into 1, a failed gate's.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-}
+/** Exit 2 (errors.ts's BadInput: also an output that cannot be written), here where loading it would slow `--version`. */
+const BAD_INPUT = 2;
+let stdoutFailed = false;
+// A reader that goes away early (`2>&1 | head -1`) must not turn the run's exit code into 1, a failed gate's; nor
+// may a write that fails (a full disk under `--json > summary.json`), which uncaught would exit 1 too. Standard
+// output carries the run summary, so its loss fails the run; the log's alone changes nothing it did.
+process.stderr.on('error', () => {});
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE' || stdoutFailed) return;
+  stdoutFailed = true;
+  process.exitCode = BAD_INPUT;
+  process.stderr.write(
+    `error: cannot write to standard output (${error.message}): what it was to carry (the --json run summary) is incomplete; free space, or send it elsewhere.\n`,
+  );
+});
 
 const argv = process.argv.slice(2);
 // `--version` answers before the rest of the CLI is loaded, so scripts that probe it start fast.
@@ -25,14 +34,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stderr.write(
     `error: sca-bridge needs Node.js ${MIN_NODE.join('.')} or newer, and this is v${process.versions.node}: install a newer one (the Action runs on Node.js 24).\n`,
   );
-  process.exitCode = 2;
+  process.exitCode = BAD_INPUT;
 } else {
   const { main } = await import('./cli/main.js');
-  process.exitCode = await main({
+  const code = await main({
     argv,
     env: process.env,
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
+  // A failed write may be told before the run ends or after: either way its exit code stands.
+  process.exitCode = stdoutFailed ? BAD_INPUT : code;
 }

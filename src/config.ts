@@ -503,7 +503,11 @@ function webhookInputs(raw: RawInputs, env: ConfigContext['env'], proxyUsed: boo
 
 /** The files named as arguments, then those of the `import-file` input. */
 export function importFilesOf(raw: RawInputs, files: readonly string[] = []): string[] {
-  return [...files, ...list(raw, 'import-file')];
+  const value = raw['import-file'];
+  // The CLI keeps each --import-file apart: one given empty (`--import-file "$UNSET"`) stays, to be refused as an
+  // empty positional one is, rather than dropped with the findings it was meant to name.
+  const blank = Array.isArray(value) ? value.filter((part) => !part.trim()) : [];
+  return [...files, ...blank, ...list(raw, 'import-file')];
 }
 
 /**

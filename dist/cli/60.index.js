@@ -549,7 +549,11 @@ function webhookInputs(raw, env, proxyUsed) {
 }
 /** The files named as arguments, then those of the `import-file` input. */
 function importFilesOf(raw, files = []) {
-    return [...files, ...list(raw, 'import-file')];
+    const value = raw['import-file'];
+    // The CLI keeps each --import-file apart: one given empty (`--import-file "$UNSET"`) stays, to be refused as an
+    // empty positional one is, rather than dropped with the findings it was meant to name.
+    const blank = Array.isArray(value) ? value.filter((part) => !part.trim()) : [];
+    return [...files, ...blank, ...list(raw, 'import-file')];
 }
 /**
  * `artifact-name`, refused here when @actions/artifact would refuse it: it says so only with a warning when the
@@ -7673,16 +7677,45 @@ function jsonText(value) {
 function keyLines(keys, env) {
     return keys.length ? (0,src_logger/* printable */.g$)(keys.join('\n'), env.GITHUB_ACTIONS === 'true') : '';
 }
+/**
+ * The file's bytes, or undefined past `max`: counted as read, not from its size, which a pipe (`/dev/stdin`,
+ * a process substitution) or a device gives as 0 while it may never end.
+ */
+async function readAtMost(file, max) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(2 ** 20), 0, 2 ** 20, null);
+            if (!bytesRead)
+                return Buffer.concat(chunks, total);
+            total += bytesRead;
+            if (total > max)
+                return undefined;
+            chunks.push(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Far above any token; a file past it (a device that never ends) is not one. */
+const TOKEN_MAX_BYTES = 2 ** 20;
 async function readToken(args, env) {
     if (!args.tokenFile)
         return env.SCA_BRIDGE_TOKEN || undefined;
+    let bytes;
     try {
-        // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
-        return (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(args.tokenFile)).trim() || undefined;
+        bytes = await readAtMost(args.tokenFile, TOKEN_MAX_BYTES);
     }
     catch {
         throw new src_errors/* UserError */.yo(`--token-file: cannot read ${args.tokenFile}.`);
     }
+    if (!bytes)
+        throw new src_errors/* UserError */.yo(`--token-file: ${args.tokenFile} holds more than 1 MiB, which no token does.`);
+    // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
+    return (0,encoding/* decodeText */.g7)(bytes).trim() || undefined;
 }
 /** Only `import` reads files named on the command line; elsewhere one is a mistake, not something to drop. */
 function refuseFiles(mode, args) {
@@ -7793,11 +7826,11 @@ async function runGate(args, logger) {
         throw new src_errors/* UserError */.yo('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
     let text;
     try {
-        const size = (await (0,promises_.stat)(file)).size;
-        if (size > SUMMARY_MAX_BYTES)
-            throw new src_errors/* UserError */.yo(`gate: ${file} holds ${(size / 2 ** 20).toFixed(0)} MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed, not an export or a report.`);
+        const bytes = await readAtMost(file, SUMMARY_MAX_BYTES);
+        if (!bytes)
+            throw new src_errors/* UserError */.yo(`gate: ${file} holds more than ${SUMMARY_MAX_BYTES / 2 ** 20} MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed, not an export or a report.`);
         // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
-        text = (0,encoding/* decodeText */.g7)(await (0,promises_.readFile)(file));
+        text = (0,encoding/* decodeText */.g7)(bytes);
     }
     catch (error) {
         if (error instanceof src_errors/* UserError */.yo)

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { readCiContext } from '../ci.js';
 import {
   type Config,
@@ -51,14 +51,42 @@ function keyLines(keys: readonly string[], env: CliIo['env']): string {
   return keys.length ? printable(keys.join('\n'), env.GITHUB_ACTIONS === 'true') : '';
 }
 
+/**
+ * The file's bytes, or undefined past `max`: counted as read, not from its size, which a pipe (`/dev/stdin`,
+ * a process substitution) or a device gives as 0 while it may never end.
+ */
+async function readAtMost(file: string, max: number): Promise<Buffer | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(2 ** 20), 0, 2 ** 20, null);
+      if (!bytesRead) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > max) return undefined;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Far above any token; a file past it (a device that never ends) is not one. */
+const TOKEN_MAX_BYTES = 2 ** 20;
+
 async function readToken(args: ParsedArgs, env: CliIo['env']): Promise<string | undefined> {
   if (!args.tokenFile) return env.SCA_BRIDGE_TOKEN || undefined;
+  let bytes: Buffer | undefined;
   try {
-    // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
-    return decodeText(await readFile(args.tokenFile)).trim() || undefined;
+    bytes = await readAtMost(args.tokenFile, TOKEN_MAX_BYTES);
   } catch {
     throw new UserError(`--token-file: cannot read ${args.tokenFile}.`);
   }
+  if (!bytes)
+    throw new UserError(`--token-file: ${args.tokenFile} holds more than 1 MiB, which no token does.`);
+  // Windows PowerShell 5's `>` writes UTF-16; trimming takes the final line break.
+  return decodeText(bytes).trim() || undefined;
 }
 
 /** Only `import` reads files named on the command line; elsewhere one is a mistake, not something to drop. */
@@ -176,13 +204,13 @@ export async function runGate(args: ParsedArgs, logger: Logger): Promise<number>
     throw new UserError('gate: name exactly one run summary file (written by `sca-bridge import --json`).');
   let text: string;
   try {
-    const size = (await stat(file)).size;
-    if (size > SUMMARY_MAX_BYTES)
+    const bytes = await readAtMost(file, SUMMARY_MAX_BYTES);
+    if (!bytes)
       throw new UserError(
-        `gate: ${file} holds ${(size / 2 ** 20).toFixed(0)} MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed, not an export or a report.`,
+        `gate: ${file} holds more than ${SUMMARY_MAX_BYTES / 2 ** 20} MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed, not an export or a report.`,
       );
     // Windows PowerShell 5's `>` saves the summary as UTF-16, and other tools add a byte-order mark.
-    text = decodeText(await readFile(file));
+    text = decodeText(bytes);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`gate: cannot read the run summary ${file}: ${(error as Error).message}`);

@@ -105,7 +105,7 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
       );
   });
 
-  it('refuses a file far too large to be a run summary before reading it, naming the file to give', async () => {
+  it('refuses a file far too large to be a run summary, a device that never ends too, naming the file to give', async () => {
     const work = tempDir('sca-bridge-gate-');
     const file = path.join(work, 'export.json');
     // Sparse: 600 MiB that take no disk, more than one JavaScript string holds.
@@ -114,7 +114,11 @@ describe('sca-bridge gate on a saved summary, with no flags', () => {
     const { code, stderr } = await runCli(['gate', file]);
     expect(code).toBe(2);
     expect(stderr).toContain(
-      `gate: ${file} holds 600 MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed`,
+      `gate: ${file} holds more than 64 MiB, and a run summary takes a few kilobytes: give the file \`sca-bridge import --json\` or \`scan --json\` printed`,
     );
+    // A device whose size reads 0 and that never ends: counted as read, so refused as well (it was read on and on).
+    const endless = await runCli(['gate', '/dev/zero']);
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toContain('gate: /dev/zero holds more than 64 MiB');
   });
 });

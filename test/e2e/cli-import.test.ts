@@ -778,6 +778,16 @@ describe('sca-bridge CLI', () => {
     [['import', 'test/fixtures/cli/*.nothing'], 'matches no file'],
     [['import'], 'Input import-file'],
     [['import', ''], 'Input import-file: a file name is empty (""); name the export file or glob'],
+    // A device that never ends is read no further than a token could be.
+    [
+      ['import', fixture('dt-fpf.json'), '--token-file', '/dev/zero'],
+      '--token-file: /dev/zero holds more than 1 MiB, which no token does.',
+    ],
+    // Beside a file that reads, an empty --import-file (an unset variable) is refused too, not dropped.
+    [
+      ['import', fixture('dt-fpf.json'), '--import-file', ''],
+      'Input import-file: a file name is empty (""); name the export file or glob',
+    ],
     [
       ['import', fixture('dt-fpf.json'), '--fail-on', 'severe'],
       'Input fail-on: expected critical, high, medium, low, any, none',
@@ -1277,6 +1287,29 @@ describe('sca-bridge CLI', () => {
     );
     expect(readFileSync(path.join(dir, 'rc.txt'), 'utf8').trim()).toBe('0');
     expect(existsSync(path.join(dir, 'out.sarif'))).toBe(true);
+  });
+
+  it('fails (exit 2, not 1) when its standard output cannot be written; its log alone changes no exit code', () => {
+    const dir = tempDir();
+    cpSync(fixture('dt-fpf.json'), path.join(dir, 'dt.json'));
+    // /dev/full: every write fails with ENOSPC, as on a full disk under `--json > summary.json`.
+    const run = (redirect: string, ...flags: string[]) => {
+      execFileSync(
+        'sh',
+        [
+          '-c',
+          `"${process.execPath}" "${CLI}" import dt.json --sarif-file out.sarif ${flags.join(' ')} ${redirect}; echo "$?" > rc.txt`,
+        ],
+        { cwd: dir, stdio: 'ignore' },
+      );
+      return readFileSync(path.join(dir, 'rc.txt'), 'utf8').trim();
+    };
+    expect(run('--json > /dev/full 2> err.txt')).toBe('2');
+    expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toContain(
+      'error: cannot write to standard output (ENOSPC: no space left on device, write): what it was to carry (the --json run summary) is incomplete',
+    );
+    expect(run('2> /dev/full')).toBe('0');
+    expect(run('2> /dev/full', '--fail-on', 'any')).toBe('1');
   });
 
   it('says so when a glob matches only the file its output is redirected to', async () => {
