@@ -2904,7 +2904,15 @@ function outsideSkippedFolders(file) {
  */
 async function listFiles(root, warn = () => { }) {
     const tracked = await gitFiles(root);
-    return tracked?.length ? tracked.filter(outsideSkippedFolders) : walk(root, warn);
+    if (tracked?.length)
+        return tracked.filter(outsideSkippedFolders);
+    // A container's default folder without CI's variables: walking the whole machine took minutes and placed
+    // findings on other projects' manifests.
+    if (root === external_node_path_default().parse(root).root) {
+        warn(`working-directory is the filesystem root (${root}), not a checkout: its manifests are not searched, so findings go to the fallback file. Set working-directory to the repository's folder, or run from it.`);
+        return [];
+    }
+    return walk(root, warn);
 }
 
 ;// CONCATENATED MODULE: ./src/locate/line-search.ts

@@ -91,5 +91,14 @@ function outsideSkippedFolders(file: string): boolean {
  */
 export async function listFiles(root: string, warn: (message: string) => void = () => {}): Promise<string[]> {
   const tracked = await gitFiles(root);
-  return tracked?.length ? tracked.filter(outsideSkippedFolders) : walk(root, warn);
+  if (tracked?.length) return tracked.filter(outsideSkippedFolders);
+  // A container's default folder without CI's variables: walking the whole machine took minutes and placed
+  // findings on other projects' manifests.
+  if (root === path.parse(root).root) {
+    warn(
+      `working-directory is the filesystem root (${root}), not a checkout: its manifests are not searched, so findings go to the fallback file. Set working-directory to the repository's folder, or run from it.`,
+    );
+    return [];
+  }
+  return walk(root, warn);
 }

@@ -61,6 +61,14 @@ describe('repository files', () => {
     expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('package.json:1 (root-manifest)');
   });
 
+  it('does not walk the filesystem root, which is no checkout, and says why', async () => {
+    const warnings: string[] = [];
+    expect(await listFiles('/', (message) => warnings.push(message))).toEqual([]);
+    expect(warnings).toEqual([
+      "working-directory is the filesystem root (/), not a checkout: its manifests are not searched, so findings go to the fallback file. Set working-directory to the repository's folder, or run from it.",
+    ]);
+  });
+
   it('walks a checkout whose folder git does not track', async () => {
     const root = makeRepo(
       { 'README.md': ['x'] },
