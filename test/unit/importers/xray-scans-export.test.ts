@@ -139,3 +139,40 @@ describe('xray-scans-export: matches and rejections', () => {
     ).toMatch(/^export\.json: not a valid xray-scans-export file: total_count: /);
   });
 });
+
+describe('xray-scans-export: total_count counts the issues (entries of one id count once)', () => {
+  const entry = (id: string, component: string) => ({ id, summary: `${id} on ${component}`, component });
+  const read = (doc: unknown) => xrayScansExport.read(doc, 'export.json');
+
+  it('reads an export with as many issues as total_count, over more entries', () => {
+    const doc = { total_count: 2, data: [entry('XRAY-1', 'a'), entry('XRAY-1', 'b'), entry('XRAY-2', 'a')] };
+    expect(read(doc).findings).toHaveLength(3);
+  });
+
+  it('refuses one with fewer issues: part of an export, not the whole', () => {
+    const doc = { total_count: 3, data: [entry('XRAY-1', 'a'), entry('XRAY-1', 'b'), entry('XRAY-2', 'a')] };
+    expect(userErrorMessage(() => read(doc))).toBe(
+      "export.json: the export holds 2 of its 3 issues (total_count; the entries of one issue id count once): it is part of an export (one page, or a file cut short), not the whole export. Export the component's security data again (Scans List → Export → JSON, or `POST /xray/api/v2/component/exportDetails`) and import its *_Security_Export.json unedited.",
+    );
+    expect(userErrorMessage(() => read({ total_count: 1, data: [] }))).toMatch(/holds 0 of its 1 issues/);
+  });
+
+  it('counts each entry without an id alone (Xray 2.x writes `id: ""` on every one)', () => {
+    const doc = { total_count: 3, data: [entry('', 'a'), { ...entry('', 'b'), id: null }, entry(' ', 'c')] };
+    expect(read(doc).findings).toHaveLength(3);
+    expect(userErrorMessage(() => read({ ...doc, total_count: 4 }))).toMatch(/holds 3 of its 4 issues/);
+  });
+
+  it('reads more issues than total_count: nothing is missing', () => {
+    expect(
+      read({ total_count: 1, data: [entry('XRAY-1', 'a'), entry('XRAY-2', 'a')] }).findings,
+    ).toHaveLength(2);
+  });
+
+  it('refuses a total_count that is no count', () => {
+    for (const total of [-1, 1.5])
+      expect(userErrorMessage(() => read({ total_count: total, data: [] }))).toMatch(
+        /^export\.json: not a valid xray-scans-export file: total_count: /,
+      );
+  });
+});
