@@ -1755,6 +1755,25 @@ const textAt = (value: unknown, key: string): string | undefined => {
 };
 const keyCount = (value: unknown): number => Object.keys(recordOf(value)).length;
 
+/** A text a reader takes as one (numbers too, as Xray's readers do), not blank. */
+const namesText = (value: unknown): boolean =>
+  typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
+
+/**
+ * Whether a Scans List export entry names a vulnerability: an id (its own, or a CVE's: `cve`, else `id` when `cve`
+ * is absent, null or ""), a summary, or a description (`more_details`' or the high-profile short or full one).
+ */
+function scansExportNamesVulnerability(item: Record<string, unknown>): boolean {
+  const details = recordOf(recordOf(item.component_versions).more_details);
+  const profile = recordOf(item.high_profile_info);
+  const cveIds = arrayOf(details.cves).map((cve) => {
+    const { cve: id, id: other } = recordOf(cve);
+    return id === undefined || id === null || id === '' ? other : id;
+  });
+  const texts = [item.id, ...cveIds, item.summary, details.description];
+  return [...texts, profile.ShortDescription, profile.FullDescription].some(namesText);
+}
+
 /**
  * Counts, on the document as a file holds it, what a successful read as `format` must return. Missing or
  * null arrays count as empty (the readers accept them so); any other shape cannot have been read.
@@ -1806,10 +1825,14 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
       });
       const issues = new Set(ids.filter((id) => id !== undefined)).size + ids.filter((id) => !id).length;
       const total = top.total_count;
+      // An entry naming no vulnerability (a licence export's) would be a finding made up.
+      const unnamed = items.findIndex((item) => !scansExportNamesVulnerability(recordOf(item)));
       const mustRefuse =
-        typeof total === 'number' && issues < total
-          ? { mustRefuse: `${issues} issues in data, total_count ${total}` }
-          : {};
+        unnamed >= 0
+          ? { mustRefuse: `data.${unnamed} names no vulnerability` }
+          : typeof total === 'number' && issues < total
+            ? { mustRefuse: `${issues} issues in data, total_count ${total}` }
+            : {};
       return { findings: items.length, violations: 0, rowIds: ids, ...mustRefuse };
     }
     case 'xray-simple-json': {
