@@ -52,17 +52,22 @@ export function bulkFormat(
   };
 }
 
-/** Validates and maps each element of the bulk array, naming a bad one by its place (`rows.12.cves`). */
+/**
+ * Validates and maps each element of the bulk array, naming a bad one by its place (`rows.12.cves`); `map` is given
+ * that place too, to name an element it refuses.
+ */
 export function mapEach<S extends z.ZodType, T>(
   items: Iterable<unknown>,
   schema: S,
   where: { file: string; format: ImportFormatName; key: string },
-  map: (item: z.infer<S>) => T,
+  map: (item: z.infer<S>, index: number) => T,
 ): T[] {
   const out: T[] = [];
   let index = 0;
-  for (const item of items)
-    out.push(map(validate(schema, item, where.file, where.format, [where.key, index++])));
+  for (const item of items) {
+    out.push(map(validate(schema, item, where.file, where.format, [where.key, index]), index));
+    index++;
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@ import { baseScore } from '../findings/build.js';
 import { canonicalId } from '../findings/ids.js';
 import type { Cvss, CvssScore, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { optArray, optNumber, optString } from '../schema.js';
+import { isRecord, optArray, optNumber, optString } from '../schema.js';
 
 /** A report path starts with the repository key; path patterns mean the path inside the repository. */
 export function pathInRepository(path: string): string {
@@ -65,6 +65,11 @@ export const xrayCveSchema = z.object({
 });
 export type XrayCve = z.infer<typeof xrayCveSchema>;
 
+/** The CVE (or other) id of an entry of a CVE list, which some styles write as `id`. */
+export function xrayCveId(cve: XrayCve): string | undefined {
+  return cve.cve ?? cve.id;
+}
+
 /** Ids, the highest CVSS of each version and the CWEs of an Xray CVE list; id-less entries still give scores. */
 export function readXrayCves(cves: readonly XrayCve[]): { ids: string[]; cvss: Cvss; cwes: string[] } {
   const ids: string[] = [];
@@ -72,7 +77,7 @@ export function readXrayCves(cves: readonly XrayCve[]): { ids: string[]; cvss: C
   let v2: CvssScore | undefined;
   let v3: CvssScore | undefined;
   for (const cve of cves) {
-    const id = cve.cve ?? cve.id;
+    const id = xrayCveId(cve);
     if (id) ids.push(id);
     // Only real CWE ids: NVD's placeholders (`NVD-CWE-noinfo`, `NVD-CWE-Other`) name no weakness.
     for (const cwe of cve.cwe) if (/^CWE-\d+$/i.test(cwe.trim())) cwes.add(cwe.trim().toUpperCase());
@@ -109,7 +114,7 @@ interface XrayViolationFields {
 /** One Xray violation for the gate, from whichever shape (report row, `jf` JSON) carried it. */
 export function xrayViolation(fields: XrayViolationFields): PolicyViolation {
   // Only the ids: a violation carries no scores or weaknesses for the gate to read.
-  const subject = canonicalId(fields.cves.flatMap((cve) => cve.cve ?? cve.id ?? [])) ?? fields.issue;
+  const subject = canonicalId(fields.cves.flatMap((cve) => xrayCveId(cve) ?? [])) ?? fields.issue;
   return {
     scanner: 'xray',
     type: fields.type,
@@ -121,4 +126,42 @@ export function xrayViolation(fields: XrayViolationFields): PolicyViolation {
     ...(subject ? { subject } : {}),
     suppressed: false,
   };
+}
+
+/** What an Xray row other than a vulnerability's shows it is. */
+export type XrayRowKind = 'violations' | 'licenses' | 'operational risk';
+
+/** Fields only a violations, licence or operational-risk row fills; a vulnerabilities row may carry them empty. */
+const KIND_FIELDS: readonly [XrayRowKind, readonly string[]][] = [
+  ['violations', ['watch_name', 'policy_names', 'violation_details']],
+  ['licenses', ['license', 'license_name']],
+  // Not `is_eol` or `eol_message`: end-of-life flags may come to vulnerabilities rows too.
+  ['operational risk', ['risk', 'risk_reason']],
+];
+
+/** A field a row gives a value, empty or not: a licence row of an unknown licence has `license: ""`. */
+export function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** A field a row gives a value that is not empty (`""`, `[]`). */
+function filled(value: unknown): boolean {
+  return given(value) && value !== '' && !(Array.isArray(value) && !value.length);
+}
+
+/**
+ * What kind of row, other than a vulnerability's, `row` is. A violation only by a watch or policy it names: a
+ * vulnerabilities row may carry `watch_name: null`, `""` or `policy_names: []`. A licence or risk row by any of
+ * its fields, empty too.
+ */
+export function xrayRowKind(row: unknown): XrayRowKind | undefined {
+  if (!isRecord(row)) return undefined;
+  return KIND_FIELDS.find(([kind, fields]) =>
+    fields.some((field) => (kind === 'violations' ? filled : given)(row[field])),
+  )?.[0];
+}
+
+/** How a message names the kinds of Xray export sca-bridge refuses (licences, operational risks); else undefined. */
+export function refusedKind(kind: XrayRowKind | undefined): string | undefined {
+  return kind === 'licenses' ? 'licence' : kind === 'operational risk' ? 'operational-risk' : undefined;
 }

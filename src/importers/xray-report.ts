@@ -8,9 +8,13 @@ import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js'
 import { isRecord, optArray, optString } from '../schema.js';
 import {
   fixedVersions,
+  given,
   pathInRepository,
   readXrayCves,
+  refusedKind,
   xrayCveSchema,
+  type XrayRowKind,
+  xrayRowKind,
   xrayViolation,
 } from './xray-fields.js';
 
@@ -92,41 +96,8 @@ export function mapXrayViolationRow(row: XrayViolationRow): PolicyViolation {
   });
 }
 
-type RowKind = 'violations' | 'licenses' | 'operational risk';
-
-/** Fields only a violations, licence or operational-risk report fills; a vulnerabilities report may carry them empty. */
-const KIND_FIELDS: readonly [RowKind, readonly string[]][] = [
-  ['violations', ['watch_name', 'policy_names', 'violation_details']],
-  ['licenses', ['license', 'license_name']],
-  // Not `is_eol` or `eol_message`: end-of-life flags may come to vulnerabilities rows too.
-  ['operational risk', ['risk', 'risk_reason']],
-];
-
 /** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
 const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
-
-/** A field a row gives a value, empty or not: a licence row of an unknown licence has `license: ""`. */
-function given(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
-/** A field a row gives a value that is not empty (`""`, `[]`). */
-function filled(value: unknown): boolean {
-  return given(value) && value !== '' && !(Array.isArray(value) && !value.length);
-}
-
-/**
- * Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart.
- * A violation only by a watch or policy it names: a vulnerabilities row may carry `watch_name: null`, `""` or
- * `policy_names: []`, and reading the report as violations would take every finding out of it. Any licence or
- * risk field, empty too, shows those reports, which are refused: nothing is lost without a word.
- */
-function rowKind(row: unknown): RowKind | undefined {
-  if (!isRecord(row)) return undefined;
-  return KIND_FIELDS.find(([kind, fields]) =>
-    fields.some((field) => (kind === 'violations' ? filled : given)(row[field])),
-  )?.[0];
-}
 
 /** Whether a vulnerabilities row names neither a vulnerability nor a component. */
 function namesNothing(row: unknown): boolean {
@@ -135,16 +106,20 @@ function namesNothing(row: unknown): boolean {
 
 interface OtherRows {
   /** The kind of report a row showed; no more rows are read then. */
-  kind?: RowKind;
+  kind?: XrayRowKind;
   /** The first row that names nothing, kept only to name it should no row show another kind of report. */
   namesNothing?: number;
 }
 
-/** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
+/**
+ * The rows up to the first that shows another kind of report, which is then written to `other.kind`.
+ * Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart
+ * (`xrayRowKind`). Licence and operational-risk reports are refused: nothing is lost without a word.
+ */
 function* untilOtherKind(items: Iterable<unknown>, other: OtherRows): Generator<unknown> {
   let index = 0;
   for (const row of items) {
-    other.kind = rowKind(row);
+    other.kind = xrayRowKind(row);
     if (other.kind) return;
     if (other.namesNothing === undefined && namesNothing(row)) other.namesNothing = index;
     index++;
@@ -169,9 +144,10 @@ function readReport(envelope: unknown, items: Iterable<unknown>, count: number, 
   const where = { file, format: 'xray-report', key: 'rows' } as const;
   const other: OtherRows = {};
   const findings = mapEach(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
-  if (other.kind === 'licenses' || other.kind === 'operational risk') {
+  const refused = refusedKind(other.kind);
+  if (refused) {
     throw new UserError(
-      `${file}: this is an Xray ${other.kind === 'licenses' ? 'licence' : 'operational-risk'} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
+      `${file}: this is an Xray ${refused} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`,
     );
   }
   if (other.kind !== 'violations' && other.namesNothing !== undefined) {

@@ -1,14 +1,25 @@
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
 import { isRecord, optArray, optString } from '../schema.js';
-import { fixedVersions, readXrayCves, xrayCveSchema } from './xray-fields.js';
+import {
+  fixedVersions,
+  readXrayCves,
+  refusedKind,
+  xrayCveId,
+  xrayCveSchema,
+  xrayRowKind,
+} from './xray-fields.js';
 
-/** One entry per issue × component (`total_count` counts issues, so it is not checked against `data`). */
-const itemSchema = z.object({
+/**
+ * One entry per issue × component; `total_count` counts the issues (`issueCounter`). Other fields are kept, to name
+ * the licence or operational-risk export an entry that names no vulnerability comes from (`xrayRowKind`).
+ */
+const itemSchema = z.looseObject({
   id: optString,
   severity: optString,
   pkg_type: optString,
@@ -30,7 +41,7 @@ const itemSchema = z.object({
 });
 type Item = z.infer<typeof itemSchema>;
 
-const envelopeSchema = z.object({ total_count: z.number(), data: z.array(z.unknown()) });
+const envelopeSchema = z.object({ total_count: z.number().int().nonnegative(), data: z.array(z.unknown()) });
 
 function mapItem(item: Item): Finding {
   const details = item.component_versions?.more_details;
@@ -49,9 +60,69 @@ function mapItem(item: Item): Finding {
   });
 }
 
+/**
+ * Whether an entry names a vulnerability: by an id (its own, a CVE's) or by a text to tell it by. One with none
+ * would be a finding of an `UNKNOWN-` vulnerability made up: a licence export's entries are such.
+ */
+function namesVulnerability(item: Item): boolean {
+  const details = item.component_versions?.more_details;
+  const profile = item.high_profile_info;
+  const names = [item.id, ...(details?.cves ?? []).map(xrayCveId), item.summary, details?.description];
+  return [...names, profile?.ShortDescription, profile?.FullDescription].some((text) => !!text?.trim());
+}
+
+function namesNothingError(item: Item, index: number, file: string): UserError {
+  const kind = refusedKind(xrayRowKind(item));
+  if (kind) {
+    return new UserError(
+      `${file}: this is an Xray ${kind} export (data.${index} names no vulnerability); sca-bridge reports vulnerabilities. Export the component's security data instead (Scans List → Export → JSON) and import its *_Security_Export.json.`,
+    );
+  }
+  return new UserError(
+    `${file}: data.${index} has no id, CVE, summary or description, so it names no vulnerability: this is not a security export Xray wrote. Export the component's security data (Scans List → Export → JSON) and import its *_Security_Export.json.`,
+  );
+}
+
+/**
+ * Counts issues as `total_count` does: the entries of one issue `id` are one issue (the real Xray 3.x export has
+ * 63 entries of 25 ids, and `total_count` 25). An entry without an id counts alone, as nothing ties it to another
+ * (the Xray 2.x Security Exports at hand write `id: ""` on every entry: 3 entries, `total_count` 3), so the count
+ * is never below the file's true number of issues.
+ */
+function issueCounter(): { add(id: string | undefined): void; count(): number } {
+  const ids = new Set<string>();
+  let unnamed = 0;
+  return {
+    add(id) {
+      const key = id?.trim();
+      if (key) ids.add(key);
+      else unnamed++;
+    },
+    count: () => ids.size + unnamed,
+  };
+}
+
+/**
+ * Fewer issues than `total_count` means entries are missing: refused (SPEC §9, a count that does not add up).
+ * More lose nothing and are read: id-less entries of one issue count several times (`issueCounter`).
+ */
+function checkIssueCount(issues: number, total: number, file: string): void {
+  if (issues >= total) return;
+  throw new UserError(
+    `${file}: the export holds ${issues} of its ${total} issues (total_count; the entries of one issue id count once): it is part of an export (one page, or a file cut short), not the whole export. Export the component's security data again (Scans List → Export → JSON, or \`POST /xray/api/v2/component/exportDetails\`) and import its *_Security_Export.json unedited.`,
+  );
+}
+
 function readExport(envelope: unknown, items: Iterable<unknown>, _count: number, file: string): SourceResult {
-  validate(envelopeSchema, envelope, file, 'xray-scans-export');
-  const findings = mapEach(items, itemSchema, { file, format: 'xray-scans-export', key: 'data' }, mapItem);
+  const { total_count: total } = validate(envelopeSchema, envelope, file, 'xray-scans-export');
+  const issues = issueCounter();
+  const where = { file, format: 'xray-scans-export', key: 'data' } as const;
+  const findings = mapEach(items, itemSchema, where, (item, index) => {
+    if (!namesVulnerability(item)) throw namesNothingError(item, index, file);
+    issues.add(item.id);
+    return mapItem(item);
+  });
+  checkIssueCount(issues.count(), total, file);
   return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 

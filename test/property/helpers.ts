@@ -888,9 +888,10 @@ export const xrayViolationsReportDoc: fc.Arbitrary<Generated> = fc
 // Xray Security Export (Scans List → Export → JSON).
 
 export const xrayScansExportDoc: fc.Arbitrary<Generated> = fc
-  .tuple(xrayPools, fc.array(sightingKnobs, { maxLength: 8 }), fc.nat(50))
-  .map(([pools, knobs, totalCount]) => {
-    const items = sightings(pools, knobs).map(({ k, v, c }) => {
+  .tuple(xrayPools, fc.array(sightingKnobs, { maxLength: 8 }))
+  .map(([pools, knobs]) => {
+    const seen = sightings(pools, knobs);
+    const items = seen.map(({ k, v, c }) => {
       const { issueId, own } = xrayIssueId(v, k.cves);
       const item: Record<string, unknown> = {
         id: issueId ?? '',
@@ -923,7 +924,8 @@ export const xrayScansExportDoc: fc.Arbitrary<Generated> = fc
     return {
       format: 'xray-scans-export',
       scanner: 'xray',
-      doc: { total_count: totalCount, data: items.map((i) => i.item) },
+      // Xray counts the issues, each once however many components it is on.
+      doc: { total_count: new Set(seen.map(({ v }) => v.own)).size, data: items.map((i) => i.item) },
       findings: items.map((i) => i.expected),
       violations: 0,
       failingViolations: 0,
@@ -1753,6 +1755,25 @@ const textAt = (value: unknown, key: string): string | undefined => {
 };
 const keyCount = (value: unknown): number => Object.keys(recordOf(value)).length;
 
+/** A text a reader takes as one (numbers too, as Xray's readers do), not blank. */
+const namesText = (value: unknown): boolean =>
+  typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
+
+/**
+ * Whether a Scans List export entry names a vulnerability: an id (its own, or a CVE's: `cve`, else `id` when `cve`
+ * is absent, null or ""), a summary, or a description (`more_details`' or the high-profile short or full one).
+ */
+function scansExportNamesVulnerability(item: Record<string, unknown>): boolean {
+  const details = recordOf(recordOf(item.component_versions).more_details);
+  const profile = recordOf(item.high_profile_info);
+  const cveIds = arrayOf(details.cves).map((cve) => {
+    const { cve: id, id: other } = recordOf(cve);
+    return id === undefined || id === null || id === '' ? other : id;
+  });
+  const texts = [item.id, ...cveIds, item.summary, details.description];
+  return [...texts, profile.ShortDescription, profile.FullDescription].some(namesText);
+}
+
 /**
  * Counts, on the document as a file holds it, what a successful read as `format` must return. Missing or
  * null arrays count as empty (the readers accept them so); any other shape cannot have been read.
@@ -1795,8 +1816,24 @@ export function countInput(format: ImportFormatName, doc: unknown): InputCount {
           };
     }
     case 'xray-scans-export': {
+      // `total_count` counts issues: the entries of one id (a text, or a number read as one) are one issue, an
+      // entry without one an issue alone. Fewer issues than that is an export cut short.
       const items = arrayOf(top.data);
-      return { findings: items.length, violations: 0, rowIds: items.map((item) => textAt(item, 'id')) };
+      const ids = items.map((item) => {
+        const id = recordOf(item).id;
+        return typeof id === 'number' ? String(id) : textAt(item, 'id');
+      });
+      const issues = new Set(ids.filter((id) => id !== undefined)).size + ids.filter((id) => !id).length;
+      const total = top.total_count;
+      // An entry naming no vulnerability (a licence export's) would be a finding made up.
+      const unnamed = items.findIndex((item) => !scansExportNamesVulnerability(recordOf(item)));
+      const mustRefuse =
+        unnamed >= 0
+          ? { mustRefuse: `data.${unnamed} names no vulnerability` }
+          : typeof total === 'number' && issues < total
+            ? { mustRefuse: `${issues} issues in data, total_count ${total}` }
+            : {};
+      return { findings: items.length, violations: 0, rowIds: ids, ...mustRefuse };
     }
     case 'xray-simple-json': {
       const rows = arrayOf(top.vulnerabilities);

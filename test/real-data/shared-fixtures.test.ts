@@ -172,6 +172,25 @@ describe.skipIf(!sharedAvailable())('real exports from ../shared/fixtures', () =
     expect(messages.filter((text) => text.includes('(,0.0.0)'))).toEqual([]);
   });
 
+  it('refuses a part of the real Scans List export: its first 5 entries hold 2 of its 25 issues', async () => {
+    const doc = JSON.parse(
+      readFileSync(path.join(SHARED_DIR, 'fixtures', 'xray/scans-list-export_security_docker.json'), 'utf8'),
+    ) as { data: unknown[] };
+    const part = path.join(workdir, 'scans-list-export_part.json');
+    writeFileSync(part, JSON.stringify({ ...doc, data: doc.data.slice(0, 5) }));
+    const sarifFile = path.join(workdir, 'scans-list-export_part.sarif');
+    const { code, stderr } = await runCli([
+      'import',
+      part,
+      '--sarif-file',
+      sarifFile,
+      '--working-directory',
+      workdir,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('holds 2 of its 25 issues (total_count');
+  });
+
   it.each(Object.entries(SBOMS))(
     '%s: uploaded by a DT scan as it is, and every finding placed on its component in it',
     async (file, count) => {

@@ -139,3 +139,103 @@ describe('xray-scans-export: matches and rejections', () => {
     ).toMatch(/^export\.json: not a valid xray-scans-export file: total_count: /);
   });
 });
+
+describe('xray-scans-export: total_count counts the issues (entries of one id count once)', () => {
+  const entry = (id: string, component: string) => ({ id, summary: `${id} on ${component}`, component });
+  const read = (doc: unknown) => xrayScansExport.read(doc, 'export.json');
+
+  it('reads an export with as many issues as total_count, over more entries', () => {
+    const doc = { total_count: 2, data: [entry('XRAY-1', 'a'), entry('XRAY-1', 'b'), entry('XRAY-2', 'a')] };
+    expect(read(doc).findings).toHaveLength(3);
+  });
+
+  it('refuses one with fewer issues: part of an export, not the whole', () => {
+    const doc = { total_count: 3, data: [entry('XRAY-1', 'a'), entry('XRAY-1', 'b'), entry('XRAY-2', 'a')] };
+    expect(userErrorMessage(() => read(doc))).toBe(
+      "export.json: the export holds 2 of its 3 issues (total_count; the entries of one issue id count once): it is part of an export (one page, or a file cut short), not the whole export. Export the component's security data again (Scans List → Export → JSON, or `POST /xray/api/v2/component/exportDetails`) and import its *_Security_Export.json unedited.",
+    );
+    expect(userErrorMessage(() => read({ total_count: 1, data: [] }))).toMatch(/holds 0 of its 1 issues/);
+  });
+
+  it('counts each entry without an id alone (Xray 2.x writes `id: ""` on every one)', () => {
+    const doc = { total_count: 3, data: [entry('', 'a'), { ...entry('', 'b'), id: null }, entry(' ', 'c')] };
+    expect(read(doc).findings).toHaveLength(3);
+    expect(userErrorMessage(() => read({ ...doc, total_count: 4 }))).toMatch(/holds 3 of its 4 issues/);
+  });
+
+  it('reads more issues than total_count: nothing is missing', () => {
+    expect(
+      read({ total_count: 1, data: [entry('XRAY-1', 'a'), entry('XRAY-2', 'a')] }).findings,
+    ).toHaveLength(2);
+  });
+
+  it('refuses a total_count that is no count', () => {
+    for (const total of [-1, 1.5])
+      expect(userErrorMessage(() => read({ total_count: total, data: [] }))).toMatch(
+        /^export\.json: not a valid xray-scans-export file: total_count: /,
+      );
+  });
+});
+
+describe('xray-scans-export: an entry that names no vulnerability is refused, not made a finding', () => {
+  const read = (data: unknown[]) => xrayScansExport.read({ total_count: data.length, data }, 'export.json');
+  const component = { component: 'lodash', pkg_type: 'npm', source_comp_id: 'npm://lodash:4.17.20' };
+
+  it('a licence export: says so', () => {
+    const data = [
+      { ...component, license: 'MIT' },
+      { component: 'left-pad', source_comp_id: 'npm://left-pad:1.3.0', license: 'WTFPL' },
+    ];
+    expect(userErrorMessage(() => read(data))).toBe(
+      "export.json: this is an Xray licence export (data.0 names no vulnerability); sca-bridge reports vulnerabilities. Export the component's security data instead (Scans List → Export → JSON) and import its *_Security_Export.json.",
+    );
+    // An unknown licence is `""`; the licence's name alone shows it too.
+    expect(userErrorMessage(() => read([{ ...component, license: '' }]))).toMatch(/an Xray licence export/);
+    expect(userErrorMessage(() => read([{ ...component, license_name: 'MIT' }]))).toMatch(
+      /an Xray licence export/,
+    );
+  });
+
+  it('an operational-risk export: says so', () => {
+    expect(userErrorMessage(() => read([{ ...component, risk: 'High', risk_reason: 'EOL' }]))).toMatch(
+      /^export\.json: this is an Xray operational-risk export \(data\.0 names no vulnerability\)/,
+    );
+  });
+
+  it('any other entry: names it by its place', () => {
+    const named = { ...component, id: 'XRAY-1' };
+    const blank = {
+      ...component,
+      id: ' ',
+      summary: '',
+      component_versions: { more_details: { cves: [{ cvss_v3: '5.3' }] } },
+    };
+    expect(userErrorMessage(() => read([named, blank]))).toBe(
+      "export.json: data.1 has no id, CVE, summary or description, so it names no vulnerability: this is not a security export Xray wrote. Export the component's security data (Scans List → Export → JSON) and import its *_Security_Export.json.",
+    );
+  });
+
+  it('reads an entry named by any one of its id, a CVE, its summary or a description, a licence field beside it too', () => {
+    const entries = [
+      { id: 'XRAY-1' },
+      { component_versions: { more_details: { cves: [{ cve: 'CVE-2021-23337' }] } } },
+      { component_versions: { more_details: { cves: [{ cve: '', id: 'CVE-2020-8203' }] } } },
+      { summary: 'Prototype pollution' },
+      { component_versions: { more_details: { description: 'Prototype pollution in zipObjectDeep' } } },
+      { high_profile_info: { ShortDescription: 'Prototype pollution' } },
+      { high_profile_info: { FullDescription: 'Prototype pollution in zipObjectDeep' } },
+      { id: 'XRAY-2', license: 'MIT' },
+    ];
+    const findings = read(entries.map((entry) => ({ ...component, ...entry }))).findings;
+    expect(findings.map((f) => f.id.replace(/^UNKNOWN-.*/, 'UNKNOWN'))).toEqual([
+      'XRAY-1',
+      'CVE-2021-23337',
+      'CVE-2020-8203',
+      'UNKNOWN',
+      'UNKNOWN',
+      'UNKNOWN',
+      'UNKNOWN',
+      'XRAY-2',
+    ]);
+  });
+});
