@@ -80774,8 +80774,12 @@ var xray_report = __nccwpck_require__(53310);
 
 
 
-/** One entry per issue × component (`total_count` counts issues, so it is not checked against `data`). */
-const itemSchema = schemas/* object */.Ikc({
+
+/**
+ * One entry per issue × component; `total_count` counts the issues (`issueCounter`). Other fields are kept, to name
+ * the licence or operational-risk export an entry that names no vulnerability comes from (`xrayRowKind`).
+ */
+const itemSchema = schemas/* looseObject */._H3({
     id: schema/* optString */.$2,
     severity: schema/* optString */.$2,
     pkg_type: schema/* optString */.$2,
@@ -80793,7 +80797,7 @@ const itemSchema = schemas/* object */.Ikc({
     high_profile_info: schemas/* object */.Ikc({ ShortDescription: schema/* optString */.$2, FullDescription: schema/* optString */.$2 }).nullish(),
     edited: schema/* optString */.$2,
 });
-const xray_scans_export_envelopeSchema = schemas/* object */.Ikc({ total_count: schemas/* number */.aig(), data: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
+const xray_scans_export_envelopeSchema = schemas/* object */.Ikc({ total_count: schemas/* number */.aig().int().nonnegative(), data: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
 function mapItem(item) {
     const details = item.component_versions?.more_details;
     const { ids, cvss, cwes } = (0,xray_fields/* readXrayCves */.MT)(details?.cves ?? []);
@@ -80810,9 +80814,63 @@ function mapItem(item) {
         fixedVersions: (0,xray_fields/* fixedVersions */.W4)(item.component_versions?.fixed_versions ?? []),
     });
 }
+/**
+ * Whether an entry names a vulnerability: by an id (its own, a CVE's) or by a text to tell it by. One with none
+ * would be a finding of an `UNKNOWN-` vulnerability made up: a licence export's entries are such.
+ */
+function namesVulnerability(item) {
+    const details = item.component_versions?.more_details;
+    const profile = item.high_profile_info;
+    const names = [item.id, ...(details?.cves ?? []).map(xray_fields/* xrayCveId */.IY), item.summary, details?.description];
+    return [...names, profile?.ShortDescription, profile?.FullDescription].some((text) => !!text?.trim());
+}
+function namesNothingError(item, index, file) {
+    const kind = (0,xray_fields/* refusedKind */.zJ)((0,xray_fields/* xrayRowKind */.Bc)(item));
+    if (kind) {
+        return new src_errors/* UserError */.yo(`${file}: this is an Xray ${kind} export (data.${index} names no vulnerability); sca-bridge reports vulnerabilities. Export the component's security data instead (Scans List → Export → JSON) and import its *_Security_Export.json.`);
+    }
+    return new src_errors/* UserError */.yo(`${file}: data.${index} has no id, CVE, summary or description, so it names no vulnerability: this is not a security export Xray wrote. Export the component's security data (Scans List → Export → JSON) and import its *_Security_Export.json.`);
+}
+/**
+ * Counts issues as `total_count` does: the entries of one issue `id` are one issue (the real Xray 3.x export has
+ * 63 entries of 25 ids, and `total_count` 25). An entry without an id counts alone, as nothing ties it to another
+ * (the Xray 2.x Security Exports at hand write `id: ""` on every entry: 3 entries, `total_count` 3), so the count
+ * is never below the file's true number of issues.
+ */
+function issueCounter() {
+    const ids = new Set();
+    let unnamed = 0;
+    return {
+        add(id) {
+            const key = id?.trim();
+            if (key)
+                ids.add(key);
+            else
+                unnamed++;
+        },
+        count: () => ids.size + unnamed,
+    };
+}
+/**
+ * Fewer issues than `total_count` means entries are missing: refused (SPEC §9, a count that does not add up).
+ * More lose nothing and are read: id-less entries of one issue count several times (`issueCounter`).
+ */
+function checkIssueCount(issues, total, file) {
+    if (issues >= total)
+        return;
+    throw new src_errors/* UserError */.yo(`${file}: the export holds ${issues} of its ${total} issues (total_count; the entries of one issue id count once): it is part of an export (one page, or a file cut short), not the whole export. Export the component's security data again (Scans List → Export → JSON, or \`POST /xray/api/v2/component/exportDetails\`) and import its *_Security_Export.json unedited.`);
+}
 function readExport(envelope, items, _count, file) {
-    (0,importer/* validate */.tf)(xray_scans_export_envelopeSchema, envelope, file, 'xray-scans-export');
-    const findings = (0,importer/* mapEach */.SS)(items, itemSchema, { file, format: 'xray-scans-export', key: 'data' }, mapItem);
+    const { total_count: total } = (0,importer/* validate */.tf)(xray_scans_export_envelopeSchema, envelope, file, 'xray-scans-export');
+    const issues = issueCounter();
+    const where = { file, format: 'xray-scans-export', key: 'data' };
+    const findings = (0,importer/* mapEach */.SS)(items, itemSchema, where, (item, index) => {
+        if (!namesVulnerability(item))
+            throw namesNothingError(item, index, file);
+        issues.add(item.id);
+        return mapItem(item);
+    });
+    checkIssueCount(issues.count(), total, file);
     return { scanner: 'xray', findings, violations: [], context: { file } };
 }
 const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
@@ -88745,12 +88803,17 @@ function bulkFormat(format) {
         },
     };
 }
-/** Validates and maps each element of the bulk array, naming a bad one by its place (`rows.12.cves`). */
+/**
+ * Validates and maps each element of the bulk array, naming a bad one by its place (`rows.12.cves`); `map` is given
+ * that place too, to name an element it refuses.
+ */
 function mapEach(items, schema, where, map) {
     const out = [];
     let index = 0;
-    for (const item of items)
-        out.push(map(validate(schema, item, where.file, where.format, [where.key, index++])));
+    for (const item of items) {
+        out.push(map(validate(schema, item, where.file, where.format, [where.key, index]), index));
+        index++;
+    }
     return out;
 }
 /** Validates a document against a format's schema; the error names the file, the format, the field and what to do. */
@@ -88774,11 +88837,15 @@ function validate(schema, document, file, format, at = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ xrayRowKind),
+/* harmony export */   IY: () => (/* binding */ xrayCveId),
 /* harmony export */   KM: () => (/* binding */ xrayCveSchema),
 /* harmony export */   MT: () => (/* binding */ readXrayCves),
 /* harmony export */   W4: () => (/* binding */ fixedVersions),
+/* harmony export */   gI: () => (/* binding */ given),
 /* harmony export */   s3: () => (/* binding */ xrayViolation),
-/* harmony export */   zB: () => (/* binding */ pathInRepository)
+/* harmony export */   zB: () => (/* binding */ pathInRepository),
+/* harmony export */   zJ: () => (/* binding */ refusedKind)
 /* harmony export */ });
 /* unused harmony exports normaliseFixedVersion, parseScoreVector */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
@@ -88848,6 +88915,10 @@ const xrayCveSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     cvss_v3_score: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
     cvss_v3_vector: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
 });
+/** The CVE (or other) id of an entry of a CVE list, which some styles write as `id`. */
+function xrayCveId(cve) {
+    return cve.cve ?? cve.id;
+}
 /** Ids, the highest CVSS of each version and the CWEs of an Xray CVE list; id-less entries still give scores. */
 function readXrayCves(cves) {
     const ids = [];
@@ -88855,7 +88926,7 @@ function readXrayCves(cves) {
     let v2;
     let v3;
     for (const cve of cves) {
-        const id = cve.cve ?? cve.id;
+        const id = xrayCveId(cve);
         if (id)
             ids.push(id);
         // Only real CWE ids: NVD's placeholders (`NVD-CWE-noinfo`, `NVD-CWE-Other`) name no weakness.
@@ -88882,7 +88953,7 @@ function fromParts(given, vector) {
 /** One Xray violation for the gate, from whichever shape (report row, `jf` JSON) carried it. */
 function xrayViolation(fields) {
     // Only the ids: a violation carries no scores or weaknesses for the gate to read.
-    const subject = (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalId */ .iS)(fields.cves.flatMap((cve) => cve.cve ?? cve.id ?? [])) ?? fields.issue;
+    const subject = (0,_findings_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalId */ .iS)(fields.cves.flatMap((cve) => xrayCveId(cve) ?? [])) ?? fields.issue;
     return {
         scanner: 'xray',
         type: fields.type,
@@ -88894,6 +88965,35 @@ function xrayViolation(fields) {
         ...(subject ? { subject } : {}),
         suppressed: false,
     };
+}
+/** Fields only a violations, licence or operational-risk row fills; a vulnerabilities row may carry them empty. */
+const KIND_FIELDS = [
+    ['violations', ['watch_name', 'policy_names', 'violation_details']],
+    ['licenses', ['license', 'license_name']],
+    // Not `is_eol` or `eol_message`: end-of-life flags may come to vulnerabilities rows too.
+    ['operational risk', ['risk', 'risk_reason']],
+];
+/** A field a row gives a value, empty or not: a licence row of an unknown licence has `license: ""`. */
+function given(value) {
+    return value !== undefined && value !== null;
+}
+/** A field a row gives a value that is not empty (`""`, `[]`). */
+function filled(value) {
+    return given(value) && value !== '' && !(Array.isArray(value) && !value.length);
+}
+/**
+ * What kind of row, other than a vulnerability's, `row` is. A violation only by a watch or policy it names: a
+ * vulnerabilities row may carry `watch_name: null`, `""` or `policy_names: []`. A licence or risk row by any of
+ * its fields, empty too.
+ */
+function xrayRowKind(row) {
+    if (!(0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(row))
+        return undefined;
+    return KIND_FIELDS.find(([kind, fields]) => fields.some((field) => (kind === 'violations' ? filled : given)(row[field])))?.[0];
+}
+/** How a message names the kinds of Xray export sca-bridge refuses (licences, operational risks); else undefined. */
+function refusedKind(kind) {
+    return kind === 'licenses' ? 'licence' : kind === 'operational risk' ? 'operational-risk' : undefined;
 }
 
 
@@ -88996,43 +89096,21 @@ function mapXrayViolationRow(row) {
         issue: row.issue_id,
     });
 }
-/** Fields only a violations, licence or operational-risk report fills; a vulnerabilities report may carry them empty. */
-const KIND_FIELDS = [
-    ['violations', ['watch_name', 'policy_names', 'violation_details']],
-    ['licenses', ['license', 'license_name']],
-    // Not `is_eol` or `eol_message`: end-of-life flags may come to vulnerabilities rows too.
-    ['operational risk', ['risk', 'risk_reason']],
-];
 /** What names a vulnerability or its component: a row with none of them would be reported as an unknown one. */
 const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
-/** A field a row gives a value, empty or not: a licence row of an unknown licence has `license: ""`. */
-function given(value) {
-    return value !== undefined && value !== null;
-}
-/** A field a row gives a value that is not empty (`""`, `[]`). */
-function filled(value) {
-    return given(value) && value !== '' && !(Array.isArray(value) && !value.length);
-}
-/**
- * Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart.
- * A violation only by a watch or policy it names: a vulnerabilities row may carry `watch_name: null`, `""` or
- * `policy_names: []`, and reading the report as violations would take every finding out of it. Any licence or
- * risk field, empty too, shows those reports, which are refused: nothing is lost without a word.
- */
-function rowKind(row) {
-    if (!(0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row))
-        return undefined;
-    return KIND_FIELDS.find(([kind, fields]) => fields.some((field) => (kind === 'violations' ? filled : given)(row[field])))?.[0];
-}
 /** Whether a vulnerabilities row names neither a vulnerability nor a component. */
 function namesNothing(row) {
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row) && !VULNERABILITY_FIELDS.some((field) => given(row[field]));
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row) && !VULNERABILITY_FIELDS.some((field) => (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .given */ .gI)(row[field]));
 }
-/** The rows up to the first that shows another kind of report, which is then written to `other.kind`. */
+/**
+ * The rows up to the first that shows another kind of report, which is then written to `other.kind`.
+ * Vulnerabilities, violations and licence reports share `{total_rows, rows}`: what a row gives tells them apart
+ * (`xrayRowKind`). Licence and operational-risk reports are refused: nothing is lost without a word.
+ */
 function* untilOtherKind(items, other) {
     let index = 0;
     for (const row of items) {
-        other.kind = rowKind(row);
+        other.kind = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayRowKind */ .Bc)(row);
         if (other.kind)
             return;
         if (other.namesNothing === undefined && namesNothing(row))
@@ -89055,8 +89133,9 @@ function readReport(envelope, items, count, file) {
     const where = { file, format: 'xray-report', key: 'rows' };
     const other = {};
     const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
-    if (other.kind === 'licenses' || other.kind === 'operational risk') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray ${other.kind === 'licenses' ? 'licence' : 'operational-risk'} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
+    const refused = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .refusedKind */ .zJ)(other.kind);
+    if (refused) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray ${refused} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
     }
     if (other.kind !== 'violations' && other.namesNothing !== undefined) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: rows.${other.namesNothing} has none of ${VULNERABILITY_FIELDS.join(', ')}, so it names no vulnerability: this is not a vulnerabilities report Xray exported. Export the vulnerabilities report (Reports → Export → JSON) and import that.`);
@@ -92809,6 +92888,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
+  _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   YjP: () => (/* binding */ schemas_string),
@@ -92817,7 +92897,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -100726,7 +100806,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnion", (inst, def) => {
