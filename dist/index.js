@@ -77826,7 +77826,6 @@ function parseFailOn(value) {
 
 
 const str = schemas/* string */.YjP().trim();
-/** A text input, trimmed; blank is not given. */
 /**
  * Dependency-Track writes UUIDs in lower case: one given in upper case names the same project, and must label it
  * (the SARIF category, the summary) as the lower-case one does, or its alerts would be filed twice.
@@ -77834,6 +77833,7 @@ const str = schemas/* string */.YjP().trim();
 function lowerUuid(value) {
     return value !== undefined && (0,schema/* isUuid */.O1)(value) ? value.toLowerCase() : value;
 }
+/** A text input, trimmed; blank is not given. */
 function config_text(raw, name) {
     const value = raw[name];
     const joined = Array.isArray(value) ? value.join('\n') : value;
@@ -78365,7 +78365,8 @@ function checkModeInputs(config) {
             refuseOtherScannersInputs(config, config.scanner);
     }
     // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
-    if (config.mode === 'scan' && config.importFiles.length) {
+    // A blank one (`--import-file "$UNSET"`) names nothing a scan would drop.
+    if (config.mode === 'scan' && config.importFiles.some((file) => file.trim())) {
         throw new src_errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
     }
     if (config.mode === 'scan' && config.importFormat !== 'auto') {

@@ -19,9 +19,10 @@ process.stderr.on('error', () => {});
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE' || stdoutFailed) return;
   stdoutFailed = true;
-  process.exitCode = BAD_INPUT;
+  if (!process.exitCode || process.exitCode === 1) process.exitCode = BAD_INPUT;
+  const fix = error.code === 'ENOSPC' ? 'free space, or send it elsewhere' : 'send it elsewhere';
   process.stderr.write(
-    `error: cannot write to standard output (${error.message}): what it was to carry (the --json run summary) is incomplete; free space, or send it elsewhere.\n`,
+    `error: cannot write to standard output (${error.message}): what it printed (such as the --json run summary) is incomplete; ${fix}.\n`,
   );
 });
 
@@ -44,6 +45,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
-  // A failed write may be told before the run ends or after: either way its exit code stands.
-  process.exitCode = stdoutFailed ? BAD_INPUT : code;
+  // A failed write may be told before the run ends or after: either way its exit code stands, over a pass or a
+  // failed gate's (a scanner's failure or a bug says more, and keeps its own).
+  process.exitCode = stdoutFailed && code <= 1 ? BAD_INPUT : code;
 }

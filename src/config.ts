@@ -82,7 +82,6 @@ export type RawInputs = Record<string, string | readonly string[] | undefined>;
 
 const str = z.string().trim();
 
-/** A text input, trimmed; blank is not given. */
 /**
  * Dependency-Track writes UUIDs in lower case: one given in upper case names the same project, and must label it
  * (the SARIF category, the summary) as the lower-case one does, or its alerts would be filed twice.
@@ -91,6 +90,7 @@ function lowerUuid(value: string | undefined): string | undefined {
   return value !== undefined && isUuid(value) ? value.toLowerCase() : value;
 }
 
+/** A text input, trimmed; blank is not given. */
 export function text(raw: RawInputs, name: string): string | undefined {
   const value = raw[name];
   const joined = Array.isArray(value) ? value.join('\n') : (value as string | undefined);
@@ -723,7 +723,8 @@ function checkModeInputs(config: Config): void {
     if (config.scanner) refuseOtherScannersInputs(config, config.scanner);
   }
   // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
-  if (config.mode === 'scan' && config.importFiles.length) {
+  // A blank one (`--import-file "$UNSET"`) names nothing a scan would drop.
+  if (config.mode === 'scan' && config.importFiles.some((file) => file.trim())) {
     throw new UserError(
       "Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.",
     );

@@ -196,7 +196,6 @@ var fail_on = __webpack_require__(668);
 
 
 const str = schemas/* string */.YjP().trim();
-/** A text input, trimmed; blank is not given. */
 /**
  * Dependency-Track writes UUIDs in lower case: one given in upper case names the same project, and must label it
  * (the SARIF category, the summary) as the lower-case one does, or its alerts would be filed twice.
@@ -204,6 +203,7 @@ const str = schemas/* string */.YjP().trim();
 function lowerUuid(value) {
     return value !== undefined && (0,schema/* isUuid */.O1)(value) ? value.toLowerCase() : value;
 }
+/** A text input, trimmed; blank is not given. */
 function config_text(raw, name) {
     const value = raw[name];
     const joined = Array.isArray(value) ? value.join('\n') : value;
@@ -735,7 +735,8 @@ function checkModeInputs(config) {
             refuseOtherScannersInputs(config, config.scanner);
     }
     // Before the scanner's inputs: a scan given an export was most likely meant to be an import.
-    if (config.mode === 'scan' && config.importFiles.length) {
+    // A blank one (`--import-file "$UNSET"`) names nothing a scan would drop.
+    if (config.mode === 'scan' && config.importFiles.some((file) => file.trim())) {
         throw new src_errors/* UserError */.yo("Inputs mode and import-file conflict: a scan reads findings through the scanner's API, never an export. To read the export, import it (mode import; CLI: `sca-bridge import <file>`); to scan, leave import-file out.");
     }
     if (config.mode === 'scan' && config.importFormat !== 'auto') {
@@ -7751,15 +7752,17 @@ async function readAtMost(file, max) {
     const handle = await (0,promises_.open)(file, 'r');
     try {
         const chunks = [];
+        const buffer = Buffer.allocUnsafe(2 ** 20);
         let total = 0;
         for (;;) {
-            const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(2 ** 20), 0, 2 ** 20, null);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
             if (!bytesRead)
                 return Buffer.concat(chunks, total);
             total += bytesRead;
             if (total > max)
                 return undefined;
-            chunks.push(buffer.subarray(0, bytesRead));
+            // Copied: a pipe gives a few kilobytes a read, and the buffer is read into again.
+            chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
         }
     }
     finally {

@@ -25,8 +25,10 @@ process.stdout.on('error', (error) => {
     if (error.code === 'EPIPE' || stdoutFailed)
         return;
     stdoutFailed = true;
-    process.exitCode = BAD_INPUT;
-    process.stderr.write(`error: cannot write to standard output (${error.message}): what it was to carry (the --json run summary) is incomplete; free space, or send it elsewhere.\n`);
+    if (!process.exitCode || process.exitCode === 1)
+        process.exitCode = BAD_INPUT;
+    const fix = error.code === 'ENOSPC' ? 'free space, or send it elsewhere' : 'send it elsewhere';
+    process.stderr.write(`error: cannot write to standard output (${error.message}): what it printed (such as the --json run summary) is incomplete; ${fix}.\n`);
 });
 const argv = process.argv.slice(2);
 // `--version` answers before the rest of the CLI is loaded, so scripts that probe it start fast.
@@ -47,8 +49,9 @@ else {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
     });
-    // A failed write may be told before the run ends or after: either way its exit code stands.
-    process.exitCode = stdoutFailed ? BAD_INPUT : code;
+    // A failed write may be told before the run ends or after: either way its exit code stands, over a pass or a
+    // failed gate's (a scanner's failure or a bug says more, and keeps its own).
+    process.exitCode = stdoutFailed && code <= 1 ? BAD_INPUT : code;
 }
 
 __webpack_async_result__();

@@ -59,13 +59,15 @@ async function readAtMost(file: string, max: number): Promise<Buffer | undefined
   const handle = await open(file, 'r');
   try {
     const chunks: Buffer[] = [];
+    const buffer = Buffer.allocUnsafe(2 ** 20);
     let total = 0;
     for (;;) {
-      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(2 ** 20), 0, 2 ** 20, null);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (!bytesRead) return Buffer.concat(chunks, total);
       total += bytesRead;
       if (total > max) return undefined;
-      chunks.push(buffer.subarray(0, bytesRead));
+      // Copied: a pipe gives a few kilobytes a read, and the buffer is read into again.
+      chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
     }
   } finally {
     await handle.close();

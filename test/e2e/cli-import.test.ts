@@ -1306,7 +1306,7 @@ describe('sca-bridge CLI', () => {
     };
     expect(run('--json > /dev/full 2> err.txt')).toBe('2');
     expect(readFileSync(path.join(dir, 'err.txt'), 'utf8')).toContain(
-      'error: cannot write to standard output (ENOSPC: no space left on device, write): what it was to carry (the --json run summary) is incomplete',
+      'error: cannot write to standard output (ENOSPC: no space left on device, write): what it printed (such as the --json run summary) is incomplete; free space, or send it elsewhere.',
     );
     expect(run('2> /dev/full')).toBe('0');
     expect(run('2> /dev/full', '--fail-on', 'any')).toBe('1');

@@ -331,6 +331,11 @@ describe('configuration', () => {
         ctx,
       ),
     ).toThrow('Inputs project and project-version both name the Dependency-Track project');
+    // A blank --import-file (an unset variable a wrapper passes along) names no export a scan would drop.
+    expect(
+      parseConfig('scan', { ...base, scanner: 'xray', 'repo-key': 'npm-local', 'import-file': [''] }, ctx)
+        .mode,
+    ).toBe('scan');
     // Inputs both read, and switches left at their defaults, pass.
     expect(
       parseConfig(

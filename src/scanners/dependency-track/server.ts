@@ -68,6 +68,8 @@ export interface KeyInfo {
  * Verifies the key where team/self cannot: `GET /api/v1/project` for one row, the cheapest call that needs a
  * key. Dependency-Track authenticates before it authorises, so a refused key is its 401 (the error, as from
  * team/self) and a 403 of its own a valid key whose team lacks VIEW_PORTFOLIO (a warning, as from team/self).
+ * Any other answer (a proxy that lets through only the calls a run makes) leaves the key unverified, as before
+ * this check: a warning, and the calls the run needs tell.
  */
 async function verifyKey(api: DtApi, logger: Logger): Promise<KeyInfo> {
   try {
@@ -77,7 +79,11 @@ async function verifyKey(api: DtApi, logger: Logger): Promise<KeyInfo> {
     );
     logger.info('Dependency-Track accepts the API key (GET /api/v1/project answered).');
   } catch (error) {
-    if (!(error instanceof DtError && error.lacks)) throw error;
+    if (!(error instanceof DtError) || error.status === 401) throw error;
+    if (!error.lacks) {
+      logger.warn(`The API key could not be verified (${error.message}); the calls the run needs will tell.`);
+      return {};
+    }
     logger.warn(
       `Dependency-Track accepts the API key (GET /api/v1/project answered 403, not 401). ${lacking(undefined, error.lacks)}`,
     );

@@ -309,6 +309,23 @@ describe('server and key checks (nock)', () => {
     );
   });
 
+  it('a proxy that hides team/self and /api/v1/project too: the key unverified, a warning, the run goes on', async () => {
+    nock(ORIGIN)
+      .get('/api/version')
+      .reply(200, { version: '4.14.3' })
+      .get('/api/v1/team/self')
+      .reply(404, { url: '/api/v1/team/self', status: '404', message: 'Not Found', servlet: 'Jersey' })
+      .get('/api/v1/project')
+      .query({ pageSize: '1', pageNumber: '1' })
+      .reply(404, { url: '/api/v1/project', status: '404', message: 'Not Found', servlet: 'Jersey' });
+    const logger = new MemoryLogger();
+    const api = open(logger);
+    expect(await checkKey(api, await checkServer(api, logger), [], logger)).toEqual({});
+    expect(logger.of('warn').at(-1)).toMatch(
+      /^The API key could not be verified \(.+\); the calls the run needs will tell\.$/,
+    );
+  });
+
   it('/api/version answering something else than DT: names api-url', async () => {
     nock(ORIGIN).get('/api/version').reply(200, { status: 'ok' });
     const error = await failure(checkServer(open(), new MemoryLogger()));
