@@ -11,6 +11,20 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/**
+ * A lone UTF-16 surrogate as `JSON.stringify` escapes it (a character a scanner's text was cut in; a whole pair
+ * it writes as the character): after an even run of backslashes, which are escaped backslashes.
+ */
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+
+/**
+ * The JSON text with each lone surrogate as U+FFFD, as the text's UTF-8 would have it: readers that decode the
+ * escape into UTF-8 (GitLab's, Python's) fail on it, and with it on the whole report.
+ */
+export function withoutLoneSurrogates(json: string): string {
+  return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '$1\\ufffd') : json;
+}
+
 /** Text is written in batches of about this many bytes: few system calls, little held in memory. */
 const BATCH_BYTES = 1 << 20;
 
@@ -33,7 +47,8 @@ export class JsonSink {
    * Encodes each piece straight into one reused buffer: joining pieces into a batch string first would copy
    * every byte once more, and a new buffer per batch is twice as slow.
    */
-  async write(text: string): Promise<void> {
+  async write(json: string): Promise<void> {
+    const text = withoutLoneSurrogates(json);
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
     if (this.used + text.length * 3 > this.buffer.length) {
       await this.flush();

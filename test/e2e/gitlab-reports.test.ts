@@ -57,4 +57,44 @@ describe("GitLab's reports from the CLI", () => {
       readJson(path.join(dir, 'ds.json')),
     );
   });
+
+  it('writes a lone surrogate of a cut character as U+FFFD, which GitLab can store, in every JSON report', async () => {
+    const dir = tempDir('sca-bridge-gitlab-reports-');
+    // `\ud83d` is half of an emoji's pair, cut off; a real pair and a literal backslash-u text stay as they are.
+    const row = {
+      issue_id: 'XRAY-1',
+      cves: [{ cve: 'CVE-2024-0001' }],
+      summary: 'Cut \ud83d here',
+      description: 'Whole \ud83d\ude00, cut \ud83d, literal \\ud83d.',
+      severity: 'High',
+      vulnerable_component: 'npm://left-pad:1.3.0',
+      path: 'npm-local/app/1.0/app.tgz',
+    };
+    writeFileSync(path.join(dir, 'report.json'), `{"total_rows":1,"rows":[${JSON.stringify(row)}]}`);
+    const { code, stderr } = await runCli(
+      [
+        'import',
+        'report.json',
+        '--sarif-file',
+        'out.sarif',
+        '--gitlab-codequality-report',
+        'cq.json',
+        '--gitlab-dependency-report',
+        'ds.json',
+      ],
+      { cwd: dir },
+    );
+    expect(code, stderr).toBe(0);
+    for (const file of ['out.sarif', 'cq.json', 'ds.json']) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/(?<!\\)(?:\\\\)*\\ud[89a-f]/);
+      // The code-quality issue names the vulnerability by its id, without its texts.
+      if (file !== 'cq.json') expect(text, file).toContain('\\ufffd');
+    }
+    const [vulnerability] = readJson<{ vulnerabilities: { name: string; description: string }[] }>(
+      path.join(dir, 'ds.json'),
+    ).vulnerabilities;
+    expect(vulnerability?.name).toBe('CVE-2024-0001: Cut \ufffd here');
+    expect(vulnerability?.description).toContain('Whole \u{1F600}, cut \ufffd, literal \\ud83d.');
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeJsonFile } from '../../../src/report/json-file.js';
+import { withoutLoneSurrogates, writeJsonFile } from '../../../src/report/json-file.js';
 import { tempDir } from '../../helpers/cli.js';
 
 describe('writeJsonFile', () => {
@@ -61,5 +61,17 @@ describe('writeJsonFile', () => {
     }
     await expect(writeJsonFile(file, { rows: rows() })).rejects.toThrow('the source broke');
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('withoutLoneSurrogates', () => {
+  it('writes an escaped lone surrogate as U+FFFD, leaving pairs and escaped backslashes', () => {
+    expect(withoutLoneSurrogates(JSON.stringify('a\ud83db \udc00 \ud83d\ude00'))).toBe(
+      '"a\\ufffdb \\ufffd 😀"',
+    );
+    // `\\ud83d` is a backslash and text; `\\\ud83d` a backslash and a lone surrogate.
+    expect(withoutLoneSurrogates(JSON.stringify('\\ud83d \\\ud83d'))).toBe('"\\\\ud83d \\\\\\ufffd"');
+    const plain = JSON.stringify('nothing to change');
+    expect(withoutLoneSurrogates(plain)).toBe(plain);
   });
 });
