@@ -1140,6 +1140,9 @@ function mergeAll(sightings) {
         ids,
         cwes: unionOf(sightings, (f) => f.cwes),
         componentPaths: unionOf(sightings, (f) => f.componentPaths),
+        ...(sightings.some((f) => f.patternPaths)
+            ? { patternPaths: unionOf(sightings, (f) => f.patternPaths ?? f.componentPaths) }
+            : {}),
         impactPaths: unionOfPaths(sightings.map((f) => f.impactPaths)),
         fixedVersions: unionOf(sightings, (f) => f.fixedVersions),
         references: unionOf(sightings, (f) => f.references),
@@ -1783,8 +1786,8 @@ function mapIssue(artifact, issue) {
         componentPaths: [
             artifact.general?.path ? summaryPathInRepository(artifact.general.path) : undefined,
             ...target.paths.map(summaryPathInRepository),
-            ...issue.component_physical_paths,
         ],
+        innerPaths: issue.component_physical_paths,
         impactPaths: target.paths.length ? [target.paths] : [],
         fixedVersions: (0,xray_fields/* fixedVersions */.W4)(target.fixed),
         published: issue.created,
@@ -5784,8 +5787,9 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 
 /** The paths a finding is matched on: the source's own paths, else the manifest it was placed in. */
 function pathsOf(finding) {
-    if (finding.componentPaths.length)
-        return finding.componentPaths;
+    const own = finding.patternPaths ?? finding.componentPaths;
+    if (own.length)
+        return own;
     const { rule, uri } = finding.location;
     return rule === 'manifest' || rule === 'lockfile' || rule === 'root-manifest' ? [uri] : [];
 }
@@ -8125,12 +8129,15 @@ function buildFinding(input) {
         cvss: validScores(input.cvss),
         cwes: present(input.cwes ?? []),
         component: input.component,
-        componentPaths: present(input.componentPaths ?? []),
+        componentPaths: present([...(input.componentPaths ?? []), ...(input.innerPaths ?? [])]),
         impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0).map((path) => path.slice()),
         fixedVersions: present(input.fixedVersions ?? []),
         references: present(input.references ?? []),
         suppressed: input.suppressed ?? false,
     };
+    const patternPaths = present(input.componentPaths ?? []);
+    if (patternPaths.length < finding.componentPaths.length)
+        finding.patternPaths = patternPaths;
     if (input.epss)
         finding.epss = input.epss;
     if (input.published)
@@ -9693,7 +9700,8 @@ function mapXrayRow(row) {
         cvss,
         cwes,
         component,
-        componentPaths: [row.path ? (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .pathInRepository */ .zB)(row.path) : undefined, row.component_physical_path],
+        componentPaths: [row.path ? (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .pathInRepository */ .zB)(row.path) : undefined],
+        innerPaths: [row.component_physical_path],
         impactPaths: row.impact_path.length ? [row.impact_path] : [],
         fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .fixedVersions */ .W4)(row.fixed_versions),
         references: row.references,

@@ -17,6 +17,8 @@ export interface FindingInput {
   cwes?: readonly string[];
   component: Component;
   componentPaths?: readonly (string | undefined)[];
+  /** Paths inside the artifact: component paths too, but never matched by the path patterns. */
+  innerPaths?: readonly (string | undefined)[];
   impactPaths?: readonly string[][];
   fixedVersions?: readonly string[];
   references?: readonly (string | undefined)[];
@@ -105,12 +107,14 @@ export function buildFinding(input: FindingInput): Finding {
     cvss: validScores(input.cvss),
     cwes: present(input.cwes ?? []),
     component: input.component,
-    componentPaths: present(input.componentPaths ?? []),
+    componentPaths: present([...(input.componentPaths ?? []), ...(input.innerPaths ?? [])]),
     impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0).map((path) => path.slice()),
     fixedVersions: present(input.fixedVersions ?? []),
     references: present(input.references ?? []),
     suppressed: input.suppressed ?? false,
   };
+  const patternPaths = present(input.componentPaths ?? []);
+  if (patternPaths.length < finding.componentPaths.length) finding.patternPaths = patternPaths;
   if (input.epss) finding.epss = input.epss;
   if (input.published) finding.published = input.published;
   if (input.analysis) finding.analysis = input.analysis;

@@ -103,6 +103,9 @@ function mergeAll(sightings: readonly [LocatedFinding, ...LocatedFinding[]]): Lo
     ids,
     cwes: unionOf(sightings, (f) => f.cwes),
     componentPaths: unionOf(sightings, (f) => f.componentPaths),
+    ...(sightings.some((f) => f.patternPaths)
+      ? { patternPaths: unionOf(sightings, (f) => f.patternPaths ?? f.componentPaths) }
+      : {}),
     impactPaths: unionOfPaths(sightings.map((f) => f.impactPaths)),
     fixedVersions: unionOf(sightings, (f) => f.fixedVersions),
     references: unionOf(sightings, (f) => f.references),

@@ -69,8 +69,14 @@ export interface Finding {
   /** `CWE-79` form. */
   cwes: string[];
   component: Component;
-  /** Artifact and manifest paths the source names, used by the path patterns. */
+  /** Artifact and manifest paths the source names, used by the path patterns (but see `patternPaths`). */
   componentPaths: string[];
+  /**
+   * The paths the path patterns match, when not all of `componentPaths`: Xray's `component_physical_path` (where
+   * a component sits inside an artifact, such as an image's `usr/lib/node_modules/x`) is not the path in the
+   * repository that Xray's own patterns match, and matching it here would drop findings Xray kept.
+   */
+  patternPaths?: string[];
   /** Chains of component ids from the artifact or the direct dependency down to the component. */
   impactPaths: string[][];
   /**

@@ -133,8 +133,8 @@ function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
       componentPaths: [
         artifact.general?.path ? summaryPathInRepository(artifact.general.path) : undefined,
         ...target.paths.map(summaryPathInRepository),
-        ...issue.component_physical_paths,
       ],
+      innerPaths: issue.component_physical_paths,
       impactPaths: target.paths.length ? [target.paths] : [],
       fixedVersions: fixedVersions(target.fixed),
       published: issue.created,

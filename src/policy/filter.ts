@@ -4,7 +4,8 @@ import { atLeast, type Severity } from '../findings/severity.js';
 
 /** The paths a finding is matched on: the source's own paths, else the manifest it was placed in. */
 function pathsOf(finding: LocatedFinding): string[] {
-  if (finding.componentPaths.length) return finding.componentPaths;
+  const own = finding.patternPaths ?? finding.componentPaths;
+  if (own.length) return own;
   const { rule, uri } = finding.location;
   return rule === 'manifest' || rule === 'lockfile' || rule === 'root-manifest' ? [uri] : [];
 }

@@ -134,6 +134,8 @@ describe('xray-report: vulnerabilities report', () => {
         ecosystem: 'golang',
       },
       componentPaths: ['github.com/gin-gonic/gin/@v/v1.7.0.zip', 'github.com/gin-gonic/gin:v1.7.0'],
+      // The physical path is where the component sits in the artifact: shown, never matched by path patterns.
+      patternPaths: ['github.com/gin-gonic/gin/@v/v1.7.0.zip'],
       impactPaths: [['go://example.com/service:v0.1.0', 'go://github.com/gin-gonic/gin:v1.7.0']],
       fixedVersions: ['1.9.1'],
       references: [],

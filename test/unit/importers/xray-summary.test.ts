@@ -50,6 +50,7 @@ describe('xray-summary: Artifact Summary API', () => {
         ecosystem: 'apk',
       },
       componentPaths: ['web-image/1.0/', 'lib/libssl.so.1.1'],
+      patternPaths: ['web-image/1.0/'],
       impactPaths: [],
       fixedVersions: ['1.1.1l-r0'],
       references: [],

@@ -22,6 +22,22 @@ describe('path patterns', () => {
     expect(pathFilter(['other/**'], [])(artifact)).toBe(false);
   });
 
+  it("matches Xray's repository path, never the path inside the artifact, which Xray's patterns do not read", () => {
+    const inImage = aFinding({
+      componentPaths: ['app/1.0/manifest.json'],
+      innerPaths: ['usr/lib/node_modules/lodash'],
+    });
+    expect(pathFilter([], ['**/node_modules/**'])(inImage)).toBe(true);
+    expect(pathFilter(['usr/**'], [])(inImage)).toBe(false);
+    expect(pathFilter([], ['app/**'])(inImage)).toBe(false);
+    // Only a path inside the artifact: matched as one without paths, on the manifest it is placed in.
+    const innerOnly = aFinding({
+      innerPaths: ['usr/lib/node_modules/lodash'],
+      location: { uri: 'services/api/package.json', startLine: 3, rule: 'manifest' },
+    });
+    expect(pathFilter(['services/**'], [])(innerOnly)).toBe(true);
+  });
+
   it('matches a finding without paths on the manifest it is placed in, and keeps one with neither', () => {
     expect(pathFilter(['services/**'], [])(manifestOnly)).toBe(true);
     expect(pathFilter(['services/**'], [])(rootOnly)).toBe(false);
