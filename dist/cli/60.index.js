@@ -5743,6 +5743,7 @@ function nextLine(lines, start, count, declared) {
 
 
 
+
 /** The uploaded SBOM, when it lies inside the working directory (a location must) and can be read. */
 function readSbom(options) {
     if (!options.sbom)
@@ -5757,7 +5758,8 @@ function readSbom(options) {
         return unused(`${options.sbom} is outside the working directory, so none of its lines is a location`);
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri), 'utf8');
+        // UTF-16 with its mark too, as PowerShell 5's `>` saves a generated SBOM, and as import files are read.
+        text = (0,encoding/* decodeText */.g7)((0,external_node_fs_.readFileSync)(external_node_path_default().join(options.workingDirectory, uri)));
     }
     catch (error) {
         return unused(`cannot read ${uri} (${error.code ?? String(error)})`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../encoding.js';
 import { fallbackUri, toUri } from './fallback.js';
 import { listFiles } from './files.js';
 import type { Locator, LocatorOptions } from './locator.js';
@@ -23,7 +24,8 @@ function readSbom(options: LocatorOptions): Sbom | undefined {
     return unused(`${options.sbom} is outside the working directory, so none of its lines is a location`);
   let text: string;
   try {
-    text = readFileSync(path.join(options.workingDirectory, uri), 'utf8');
+    // UTF-16 with its mark too, as PowerShell 5's `>` saves a generated SBOM, and as import files are read.
+    text = decodeText(readFileSync(path.join(options.workingDirectory, uri)));
   } catch (error) {
     return unused(`cannot read ${uri} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findingOf, makeRepo, placeIn, removeRepos } from './repo.js';
@@ -90,6 +91,15 @@ describe('when no manifest declares the component', () => {
     // The project itself is no component.
     expect(await placeIn(root, findingOf('pkg:npm/shop@1.0.0'), options)).toBe(
       'package.json:1 (root-manifest)',
+    );
+  });
+
+  it('reads an SBOM saved as UTF-16 with its byte-order mark (PowerShell 5), at the same lines', async () => {
+    const root = makeRepo({ 'package.json': ['{}'] });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${sbom.join('\n')}\n`, 'utf16le')]);
+    writeFileSync(path.join(root, 'bom.json'), utf16);
+    expect(await placeIn(root, findingOf('pkg:maven/org.yaml/snakeyaml@2.0'), { sbom: 'bom.json' })).toBe(
+      'bom.json:18 (sbom)',
     );
   });
 
