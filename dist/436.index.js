@@ -1314,6 +1314,10 @@ async function testConnection(ctx, options = {}) {
             }
             if (found) {
                 logger.info(`Found ${describeTarget(target)}: ${(0,dtrack_finding/* dtProjectUrl */.Nj)(uiBase(config), found.uuid)}`);
+                // A scan of it would be refused (see existingProject and DT's answer to an upload): said now.
+                if (found.collectionLogic) {
+                    logger.warn(`Dependency-Track ${describeTarget(target)} is ${COLLECTION_PROJECT} (collectionLogic ${found.collectionLogic}): a scan of it is refused, as it holds no components itself. Name one of its child projects.`);
+                }
             }
             else if (!denied && target.kind === 'name' && config.autoCreate) {
                 logger.info(`${describeTarget(target)} does not exist yet: a scan with an sbom creates it (auto-create).`);

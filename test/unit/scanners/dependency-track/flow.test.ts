@@ -946,6 +946,19 @@ describe('test-connection', () => {
     expect(sim!.requests.map((r) => r.path)).toEqual(['/api/version', '/api/v1/team/self']);
   });
 
+  it('warns that a named collection project would be refused by a scan', async () => {
+    await start({
+      version: '4.13.0',
+      projects: [
+        { uuid: EXISTING, name: 'platform', version: '1', collectionLogic: 'AGGREGATE_ALL_CHILDREN' },
+      ],
+    });
+    const logger = await testConnection({ 'project-name': 'platform', 'project-version': '1' });
+    expect(logger.of('warn')).toContain(
+      `Dependency-Track project "platform" version "1" is a collection project, whose findings are its children's (collectionLogic AGGREGATE_ALL_CHILDREN): a scan of it is refused, as it holds no components itself. Name one of its child projects.`,
+    );
+  });
+
   it('a key with every permission: no warning but plain http; a named project is looked up', async () => {
     await start({ projects: [{ uuid: EXISTING, name: 'shop-web', version: 'main' }] });
     const logger = await testConnection({
