@@ -77956,15 +77956,24 @@ function url(raw, name) {
         throw new src_errors/* UserError */.yo(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
     }
     const { username, password } = new URL(value);
-    // The API's address drops its query as its root is found; the UI's is a base that paths are added to.
-    if (name === 'ui-url' && !(0,schema/* isWebBase */.oj)(value)) {
-        throw new src_errors/* UserError */.yo(`Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`);
-    }
     if (username || password) {
         const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
         throw new src_errors/* UserError */.yo(`Input ${name}: the URL carries a user name or password; remove them and ${where} (they would otherwise reach logs and links).`);
     }
     return value.replace(/\/+$/, '');
+}
+/**
+ * A URL that links are made from by adding paths (`ui-url`): none with a query or fragment, where the paths would
+ * land. An API's address differs: its query is dropped as its root is found. Checked after `url`, so a URL it
+ * quotes carries no credentials.
+ */
+function webBase(raw, name) {
+    const value = url(raw, name);
+    // As given: `url` takes a trailing `/` off, which may be all a fragment holds (`…/#/`).
+    const given = config_text(raw, name);
+    if (value === undefined || given === undefined || (0,schema/* isWebBase */.oj)(given))
+        return value;
+    throw new src_errors/* UserError */.yo(`Input ${name}: "${given}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`);
 }
 function metadata(raw) {
     // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
@@ -78213,7 +78222,7 @@ function parseConfig(mode, raw, ctx) {
         scanner,
         apiUrl: url(raw, 'api-url'),
         token: config_text(raw, 'token'),
-        uiUrl: url(raw, 'ui-url'),
+        uiUrl: webBase(raw, 'ui-url'),
         ...webhookInputs(raw, ctx.env, mode !== 'import' || !!config_text(raw, 'webhook-url') || bool(raw, 'upload-sarif', false)),
         timeoutSeconds: seconds(raw, 'timeout', 600, 86_400),
         pollIntervalSeconds: seconds(raw, 'poll-interval', 5, 3_600),
@@ -80838,8 +80847,14 @@ function mapItem(item) {
 function namesVulnerability(item) {
     const details = item.component_versions?.more_details;
     const profile = item.high_profile_info;
-    const names = [item.id, ...(details?.cves ?? []).map(xray_fields/* xrayCveId */.IY), item.summary, details?.description];
-    return [...names, profile?.ShortDescription, profile?.FullDescription].some((text) => !!text?.trim());
+    return [
+        item.id,
+        ...(details?.cves ?? []).map(xray_fields/* xrayCveId */.IY),
+        item.summary,
+        details?.description,
+        profile?.ShortDescription,
+        profile?.FullDescription,
+    ].some((text) => !!text?.trim());
 }
 function namesNothingError(item, index, file) {
     const kind = (0,xray_fields/* refusedKind */.zJ)((0,xray_fields/* xrayRowKind */.Bc)(item));
@@ -84157,16 +84172,16 @@ function depthOf(folder) {
         depth++;
     return depth;
 }
-/**
- * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
- * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
- */
 /** The keys a package may be declared under: its ecosystem's, or every scanned one's when it is not known. */
 function keysOf(ref) {
     return ref.ecosystem
         ? [keyOf(ref.ecosystem, ref.name)]
         : SCANNED_ECOSYSTEMS.map((ecosystem) => keyOf(ecosystem, ref.name));
 }
+/**
+ * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
+ * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
+ */
 class Repository {
     files;
     /** Every folder holding a file, for reading `componentPaths` that name a folder. */
@@ -85066,8 +85081,9 @@ function claimTurn(suppressed, location) {
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
  * to the top; one placed on a declaration (rules `manifest`, `lockfile`) skips lines that declare another package
  * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios`
- * line below `uuid` 8.3.2's). Findings already on lines of their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
- * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
+ * line below `uuid` 8.3.2's). Findings already on lines of their own keep them. When no line of the file is left,
+ * a finding goes past its end: an alert of its own matters more than a line GitHub can show. A finding that moves
+ * keeps the line it left as `declaredLine`.
  */
 function separateSharedLines(findings, locator) {
     // Keyed by id, then file: no joined key that two different pairs could share. Most ids are on one line of
@@ -87390,6 +87406,11 @@ function buildFinding(input) {
         ? named
         : [`UNKNOWN-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', (0,_key_js__WEBPACK_IMPORTED_MODULE_1__/* .tupleKey */ .WS)([input.title ?? '', description])).slice(0, 8)}`];
     const [id] = ids;
+    // Paths inside the artifact are component paths, never matched by path patterns (`patternPaths`).
+    const patternPaths = present(input.componentPaths ?? []);
+    const componentPaths = input.innerPaths?.length
+        ? present([...patternPaths, ...input.innerPaths])
+        : patternPaths;
     const finding = {
         scanner: input.scanner,
         id,
@@ -87401,14 +87422,13 @@ function buildFinding(input) {
         cvss: validScores(input.cvss),
         cwes: present(input.cwes ?? []),
         component: input.component,
-        componentPaths: present([...(input.componentPaths ?? []), ...(input.innerPaths ?? [])]),
+        componentPaths,
         impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0).map((path) => path.slice()),
         fixedVersions: present(input.fixedVersions ?? []),
         references: present(input.references ?? []),
         suppressed: input.suppressed ?? false,
     };
-    const patternPaths = present(input.componentPaths ?? []);
-    if (patternPaths.length < finding.componentPaths.length)
+    if (patternPaths.length < componentPaths.length)
         finding.patternPaths = patternPaths;
     if (input.epss)
         finding.epss = input.epss;
@@ -89202,16 +89222,26 @@ const MASK_BYTES = Buffer.from(MASK);
 function redactDeep(value, redact) {
     if (typeof value === 'string')
         return redact(value);
+    // No array or entry list made for what has nothing to mask: this walks every finding of a run, 100,000 at scale.
     if (Array.isArray(value)) {
-        const out = value.map((item) => redactDeep(item, redact));
-        return (out.some((item, i) => item !== value[i]) ? out : value);
-    }
-    if (value && typeof value === 'object') {
         let out;
-        for (const [key, item] of Object.entries(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const item = value[i];
             const masked = redactDeep(item, redact);
             if (masked !== item)
-                (out ??= { ...value })[key] = masked;
+                (out ??= value.slice())[i] = masked;
+        }
+        return (out ?? value);
+    }
+    if (value && typeof value === 'object') {
+        const record = value;
+        let out;
+        for (const key in record) {
+            if (!Object.hasOwn(record, key))
+                continue;
+            const masked = redactDeep(record[key], redact);
+            if (masked !== record[key])
+                (out ??= { ...record })[key] = masked;
         }
         return (out ?? value);
     }

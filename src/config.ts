@@ -215,12 +215,6 @@ function url(raw: RawInputs, name: string): string | undefined {
     throw new UserError(`Input ${name}: expected an http(s) URL such as https://scanner.example.com${got}.`);
   }
   const { username, password } = new URL(value);
-  // The API's address drops its query as its root is found; the UI's is a base that paths are added to.
-  if (name === 'ui-url' && !isWebBase(value)) {
-    throw new UserError(
-      `Input ${name}: "${value}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`,
-    );
-  }
   if (username || password) {
     const where = SECRET_URLS.has(name) ? 'give a URL without them' : 'give the credentials as the token';
     throw new UserError(
@@ -228,6 +222,21 @@ function url(raw: RawInputs, name: string): string | undefined {
     );
   }
   return value.replace(/\/+$/, '');
+}
+
+/**
+ * A URL that links are made from by adding paths (`ui-url`): none with a query or fragment, where the paths would
+ * land. An API's address differs: its query is dropped as its root is found. Checked after `url`, so a URL it
+ * quotes carries no credentials.
+ */
+function webBase(raw: RawInputs, name: string): string | undefined {
+  const value = url(raw, name);
+  // As given: `url` takes a trailing `/` off, which may be all a fragment holds (`…/#/`).
+  const given = text(raw, name);
+  if (value === undefined || given === undefined || isWebBase(given)) return value;
+  throw new UserError(
+    `Input ${name}: "${given}" has a query or fragment, and sca-bridge adds paths to this address; give it without (such as https://scanner.example.com/base).`,
+  );
 }
 
 function metadata(raw: RawInputs): Record<string, string> {
@@ -539,7 +548,7 @@ export function parseConfig(mode: Mode, raw: RawInputs, ctx: ConfigContext): Con
     scanner,
     apiUrl: url(raw, 'api-url'),
     token: text(raw, 'token'),
-    uiUrl: url(raw, 'ui-url'),
+    uiUrl: webBase(raw, 'ui-url'),
     ...webhookInputs(
       raw,
       ctx.env,

@@ -21,15 +21,23 @@ const MASK_BYTES = Buffer.from(MASK);
  */
 export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
+  // No array or entry list made for what has nothing to mask: this walks every finding of a run, 100,000 at scale.
   if (Array.isArray(value)) {
-    const out = value.map((item: unknown) => redactDeep(item, redact));
-    return (out.some((item, i) => item !== value[i]) ? out : value) as T;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const masked = redactDeep(item, redact);
+      if (masked !== item) (out ??= value.slice())[i] = masked;
+    }
+    return (out ?? value) as T;
   }
   if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
     let out: Record<string, unknown> | undefined;
-    for (const [key, item] of Object.entries(value)) {
-      const masked = redactDeep(item, redact);
-      if (masked !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = masked;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const masked = redactDeep(record[key], redact);
+      if (masked !== record[key]) (out ??= { ...record })[key] = masked;
     }
     return (out ?? value) as T;
   }

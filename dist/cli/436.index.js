@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
 var dtrack_finding = __webpack_require__(298);
+// EXTERNAL MODULE: ./src/schema.ts
+var schema = __webpack_require__(2679);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
@@ -84,8 +86,6 @@ function grantedByText(permission) {
     return also?.length ? `${permission} (or ${also.join(' or ')})` : permission;
 }
 
-// EXTERNAL MODULE: ./src/schema.ts
-var schema = __webpack_require__(2679);
 // EXTERNAL MODULE: ./src/wording.ts
 var wording = __webpack_require__(3395);
 ;// CONCATENATED MODULE: ./src/scanners/dependency-track/errors.ts

@@ -96,6 +96,11 @@ export function buildFinding(input: FindingInput): Finding {
     ? named
     : [`UNKNOWN-${hash('sha256', tupleKey([input.title ?? '', description])).slice(0, 8)}`];
   const [id] = ids as [string, ...string[]];
+  // Paths inside the artifact are component paths, never matched by path patterns (`patternPaths`).
+  const patternPaths = present(input.componentPaths ?? []);
+  const componentPaths = input.innerPaths?.length
+    ? present([...patternPaths, ...input.innerPaths])
+    : patternPaths;
   const finding: Finding = {
     scanner: input.scanner,
     id,
@@ -107,14 +112,13 @@ export function buildFinding(input: FindingInput): Finding {
     cvss: validScores(input.cvss),
     cwes: present(input.cwes ?? []),
     component: input.component,
-    componentPaths: present([...(input.componentPaths ?? []), ...(input.innerPaths ?? [])]),
+    componentPaths,
     impactPaths: (input.impactPaths ?? []).filter((path) => path.length > 0).map((path) => path.slice()),
     fixedVersions: present(input.fixedVersions ?? []),
     references: present(input.references ?? []),
     suppressed: input.suppressed ?? false,
   };
-  const patternPaths = present(input.componentPaths ?? []);
-  if (patternPaths.length < finding.componentPaths.length) finding.patternPaths = patternPaths;
+  if (patternPaths.length < componentPaths.length) finding.patternPaths = patternPaths;
   if (input.epss) finding.epss = input.epss;
   if (input.published) finding.published = input.published;
   if (input.analysis) finding.analysis = input.analysis;

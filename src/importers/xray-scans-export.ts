@@ -67,8 +67,14 @@ function mapItem(item: Item): Finding {
 function namesVulnerability(item: Item): boolean {
   const details = item.component_versions?.more_details;
   const profile = item.high_profile_info;
-  const names = [item.id, ...(details?.cves ?? []).map(xrayCveId), item.summary, details?.description];
-  return [...names, profile?.ShortDescription, profile?.FullDescription].some((text) => !!text?.trim());
+  return [
+    item.id,
+    ...(details?.cves ?? []).map(xrayCveId),
+    item.summary,
+    details?.description,
+    profile?.ShortDescription,
+    profile?.FullDescription,
+  ].some((text) => !!text?.trim());
 }
 
 function namesNothingError(item: Item, index: number, file: string): UserError {

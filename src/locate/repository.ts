@@ -78,10 +78,6 @@ export function depthOf(folder: string): number {
   return depth;
 }
 
-/**
- * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
- * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
- */
 /** The keys a package may be declared under: its ecosystem's, or every scanned one's when it is not known. */
 function keysOf(ref: PackageRef): string[] {
   return ref.ecosystem
@@ -89,6 +85,10 @@ function keysOf(ref: PackageRef): string[] {
     : SCANNED_ECOSYSTEMS.map((ecosystem) => keyOf(ecosystem, ref.name));
 }
 
+/**
+ * Every declaration of the repository's manifests and lockfiles, read once and keyed by ecosystem and
+ * normalised name, so that placing a finding costs a few map look-ups whatever the repository's size.
+ */
 export class Repository {
   readonly files: ReadonlySet<string>;
   /** Every folder holding a file, for reading `componentPaths` that name a folder. */

@@ -65,8 +65,9 @@ function claimTurn(suppressed: boolean, location: Location): number {
  * (`claimTurn`) comes first. The others move to the next line of the file that id does not use yet, wrapping
  * to the top; one placed on a declaration (rules `manifest`, `lockfile`) skips lines that declare another package
  * (`Locator.declaresOther`): there the result would read as that package's (`uuid` 9.0.1 moved onto the `axios`
- * line below `uuid` 8.3.2's). Findings already on lines of their own keep them. When no line of the file is left, a finding goes past its end: an alert of its own
- * matters more than a line GitHub can show. A finding that moves keeps the line it left as `declaredLine`.
+ * line below `uuid` 8.3.2's). Findings already on lines of their own keep them. When no line of the file is left,
+ * a finding goes past its end: an alert of its own matters more than a line GitHub can show. A finding that moves
+ * keeps the line it left as `declaredLine`.
  */
 export function separateSharedLines(
   findings: readonly LocatedFinding[],

@@ -192,6 +192,11 @@ describe('configuration', () => {
       { 'ui-url': 'https://dt.example.com/?' },
       'Input ui-url: "https://dt.example.com/?" has a query or fragment',
     ],
+    // Credentials are refused before the query is, whose message quotes the URL: the password never in it.
+    [
+      { 'ui-url': 'https://admin:s3cret-pw@dt.example.com/?x=1' },
+      'Input ui-url: the URL carries a user name or password',
+    ],
     [{ 'ca-file': '/nonexistent/ca.pem' }, 'Input ca-file: cannot read "/nonexistent/ca.pem"'],
     [
       { 'working-directory': '/nonexistent/repo' },

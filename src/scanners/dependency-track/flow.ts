@@ -4,10 +4,10 @@ import type { HttpOptions } from '../../http/client.js';
 import type { Finding, PolicyViolation, SourceResult } from '../../findings/model.js';
 import { dtFindingSchema, dtProjectUrl, mapDtFinding } from '../../importers/dtrack-finding.js';
 import type { Logger } from '../../logger.js';
+import { isUuid } from '../../schema.js';
 import type { ScannerContext } from '../scanner.js';
 import { DtApi } from './api.js';
 import { COLLECTION_PROJECT, DtError } from './errors.js';
-import { isUuid } from '../../schema.js';
 import { byField, readAllPages } from './paging.js';
 import { missingPermissions, neededPermissions, requiredPermissions } from './permissions.js';
 import {
