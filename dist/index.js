@@ -86158,10 +86158,14 @@ function withXrayLink(config, source) {
     const reportUrl = (0,urls/* repositoryScansUrl */.co)((0,urls/* platformBase */.HY)(config.uiUrl), config.repoKey);
     return { ...source, context: { ...source.context, reportUrl } };
 }
-/** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
-async function writeGitLabReports(config, reports, findings, startedAt, logger) {
+/**
+ * GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. Returns what it
+ * wrote, said by the caller once every report is written.
+ */
+async function writeGitLabReports(config, reports, findings, startedAt) {
+    const written = [];
     if (!config.gitlabDependencyReport && !config.gitlabCodequalityReport)
-        return;
+        return written;
     const groups = gitlabGroups(findings);
     if (config.gitlabDependencyReport) {
         const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
@@ -86172,12 +86176,13 @@ async function writeGitLabReports(config, reports, findings, startedAt, logger) 
             scannerVersions,
         });
         await writeOutput(config.gitlabDependencyReport, 'gitlab-dependency-report', () => writeJsonFile(config.gitlabDependencyReport, report));
-        logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
+        written.push(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
     }
     if (config.gitlabCodequalityReport) {
         await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () => writeJsonFile(config.gitlabCodequalityReport, gitlabCodeQualityReport(groups)));
-        logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
+        written.push(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
     }
+    return written;
 }
 /** The sources' contexts as one; a later source fills in what an earlier one left out. */
 function mergedContext(sources) {
@@ -86398,7 +86403,6 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger));
     const specs = sarifRunSpecs(config, runs);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
-    logger.info(`SARIF written to ${config.sarifFile}`);
     runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
     // Help is shortened for the whole file: said once, when no run's warning says more.
     if (truncations.some((t) => t.helpTrimmed) && !truncations.some((t) => t.resultsDropped)) {
@@ -86406,7 +86410,10 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     }
     const reports = parts.map((part) => scannerReport(part, runs, truncations));
     const findings = mergedFindings(reports);
-    await writeGitLabReports(config, reports, findings, startedAt, logger);
+    // Said only once all are written: a report a later failure removes was never this run's.
+    const written = await writeGitLabReports(config, reports, findings, startedAt);
+    for (const line of [`SARIF written to ${config.sarifFile}`, ...written])
+        logger.info(line);
     const verdict = judge(config, reports, findings, logger);
     const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
     const exitCode = summary.status === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;

@@ -266,15 +266,18 @@ function withXrayLink(config: Config, source: SourceResult): SourceResult {
   return { ...source, context: { ...source.context, reportUrl } };
 }
 
-/** GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. */
+/**
+ * GitLab's own reports, when asked for; they read the same findings as the SARIF, untruncated. Returns what it
+ * wrote, said by the caller once every report is written.
+ */
 async function writeGitLabReports(
   config: Config,
   reports: ScannerReport[],
   findings: readonly LocatedFinding[],
   startedAt: Date,
-  logger: Logger,
-): Promise<void> {
-  if (!config.gitlabDependencyReport && !config.gitlabCodequalityReport) return;
+): Promise<string[]> {
+  const written: string[] = [];
+  if (!config.gitlabDependencyReport && !config.gitlabCodequalityReport) return written;
   const groups = gitlabGroups(findings);
   if (config.gitlabDependencyReport) {
     const scannerVersions = Object.fromEntries(reports.map((r) => [r.scanner, r.source.scannerVersion]));
@@ -287,14 +290,15 @@ async function writeGitLabReports(
     await writeOutput(config.gitlabDependencyReport, 'gitlab-dependency-report', () =>
       writeJsonFile(config.gitlabDependencyReport as string, report),
     );
-    logger.info(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
+    written.push(`GitLab dependency-scanning report written to ${config.gitlabDependencyReport}`);
   }
   if (config.gitlabCodequalityReport) {
     await writeOutput(config.gitlabCodequalityReport, 'gitlab-codequality-report', () =>
       writeJsonFile(config.gitlabCodequalityReport as string, gitlabCodeQualityReport(groups)),
     );
-    logger.info(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
+    written.push(`GitLab code-quality report written to ${config.gitlabCodequalityReport}`);
   }
+  return written;
 }
 
 /** The sources' contexts as one; a later source fills in what an earlier one left out. */
@@ -595,7 +599,6 @@ async function runCore(
   const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
     writeSarifFile(config.sarifFile, specs),
   );
-  logger.info(`SARIF written to ${config.sarifFile}`);
   runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
   // Help is shortened for the whole file: said once, when no run's warning says more.
   if (truncations.some((t) => t.helpTrimmed) && !truncations.some((t) => t.resultsDropped)) {
@@ -605,7 +608,9 @@ async function runCore(
   }
   const reports = parts.map((part) => scannerReport(part, runs, truncations));
   const findings = mergedFindings(reports);
-  await writeGitLabReports(config, reports, findings, startedAt, logger);
+  // Said only once all are written: a report a later failure removes was never this run's.
+  const written = await writeGitLabReports(config, reports, findings, startedAt);
+  for (const line of [`SARIF written to ${config.sarifFile}`, ...written]) logger.info(line);
   const verdict = judge(config, reports, findings, logger);
   const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;

@@ -680,7 +680,7 @@ describe('sca-bridge CLI', () => {
       path.join(dir, 'package.json'),
       '{"dependencies": {"brace-expansion": "2.0.3", "other-lib": "2.0.3"}}\n\n\n',
     );
-    const { code } = await runCli(
+    const { code, stderr } = await runCli(
       [
         'import',
         'alpha.json',
@@ -693,6 +693,7 @@ describe('sca-bridge CLI', () => {
       { cwd: dir },
     );
     expect(code).toBe(0);
+    expect(stderr).toContain('SARIF written to p.sarif\nGitLab code-quality report written to cq.json\n');
     const sarifLines = readSarif(path.join(dir, 'p.sarif')).runs.flatMap((run) =>
       (run.results ?? []).map((r) => {
         const where = r.locations?.[0]?.physicalLocation;
@@ -1127,6 +1128,8 @@ describe('sca-bridge CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(`Input gitlab-codequality-report: cannot write ${dir} (EISDIR)`);
     expect([existsSync(sarifFile), existsSync(dependencies), existsSync(dir)]).toEqual([false, false, true]);
+    // Nor does the log call them written.
+    expect(stderr).not.toContain('written to');
   });
 
   it('refuses a report on standard output beside the --json summary, rather than run the two together', async () => {
