@@ -4746,6 +4746,7 @@ function fileTypeOf(path) {
 
 
 
+
 /** Whether a declaration stands for one version only: a manifest's pin (`Placed.pinned`) or a lockfile's copy. */
 function pinsVersion(placed) {
     return placed.version !== undefined && (placed.pinned === true || placed.kind === 'lockfile');
@@ -4926,7 +4927,8 @@ class Repository {
             let length = 0;
             for (let read = 1; read > 0 && length < file.size; length += read)
                 read = (0,external_node_fs_.readSync)(file.fd, buffer, length, file.size - length, null);
-            return buffer.toString('utf8', 0, length);
+            // UTF-16 with its mark too, as Windows PowerShell 5's `pip freeze >` saves a requirements file.
+            return (0,encoding/* decodeText */.g7)(buffer.subarray(0, length));
         }
         catch (error) {
             if (manifest)

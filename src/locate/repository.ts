@@ -1,5 +1,6 @@
 import { closeSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../encoding.js';
 import { leavesFolder, openRegularFile } from '../paths.js';
 import { fileTypeOf, type FileKind, type FileType } from './manifests/index.js';
 import {
@@ -222,7 +223,8 @@ export class Repository {
       let length = 0;
       for (let read = 1; read > 0 && length < file.size; length += read)
         read = readSync(file.fd, buffer, length, file.size - length, null);
-      return buffer.toString('utf8', 0, length);
+      // UTF-16 with its mark too, as Windows PowerShell 5's `pip freeze >` saves a requirements file.
+      return decodeText(buffer.subarray(0, length));
     } catch (error) {
       if (manifest) this.unreadable(uri, error);
       return undefined;

@@ -39,6 +39,20 @@ describe('pypi', () => {
     expect(await placeIn(root, findingOf('pkg:pypi/https@1.0'))).toBe('requirements.txt:1 (root-manifest)');
   });
 
+  it('reads manifests saved as UTF-16 or with a UTF-8 byte-order mark (Windows PowerShell 5, Visual Studio)', async () => {
+    const mark = (text: string, encoding: 'utf8' | 'utf16le') =>
+      Buffer.concat([Buffer.from('\ufeff', encoding), Buffer.from(text, encoding)]);
+    const root = makeRepo({
+      // `pip freeze > requirements.txt` in Windows PowerShell 5.
+      'requirements.txt': mark('Django==4.1.4\r\nrequests==2.31.0\r\n', 'utf16le'),
+      'be/requirements.txt': Buffer.from(mark('flask==2.0.0\n', 'utf16le')).swap16(),
+      'web/package.json': mark('{\n  "dependencies": {\n    "lodash": "4.17.20"\n  }\n}\n', 'utf8'),
+    });
+    expect(await placeIn(root, findingOf('pkg:pypi/requests@2.31.0'))).toBe('requirements.txt:2 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:pypi/flask@2.0.0'))).toBe('be/requirements.txt:1 (manifest)');
+    expect(await placeIn(root, findingOf('pkg:npm/lodash@4.17.20'))).toBe('web/package.json:3 (manifest)');
+  });
+
   it('follows the files a requirements file includes with -r and -c, whatever their names', async () => {
     const root = makeRepo({
       'outside.txt': ['leaked==1.0'],

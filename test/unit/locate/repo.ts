@@ -9,8 +9,8 @@ import { createLocator, type Locator, type LocatorOptions } from '../../../src/l
 
 const made: string[] = [];
 
-/** Files of a test repository: text, or lines joined with `\n` (and a final newline). */
-export type Files = Record<string, string | readonly string[]>;
+/** Files of a test repository: text, bytes, or lines joined with `\n` (and a final newline). */
+export type Files = Record<string, string | Buffer | readonly string[]>;
 
 /** Writes a repository into a new temporary folder; `git: true` also runs `git init` and `git add`. */
 export function makeRepo(files: Files, options: { git?: boolean; untracked?: Files } = {}): string {
@@ -20,7 +20,10 @@ export function makeRepo(files: Files, options: { git?: boolean; untracked?: Fil
     for (const [file, content] of Object.entries(set)) {
       const absolute = path.join(root, file);
       mkdirSync(path.dirname(absolute), { recursive: true });
-      writeFileSync(absolute, typeof content === 'string' ? content : `${content.join('\n')}\n`);
+      writeFileSync(
+        absolute,
+        typeof content === 'string' || Buffer.isBuffer(content) ? content : `${content.join('\n')}\n`,
+      );
     }
   };
   write(files);
