@@ -525,6 +525,11 @@ function judge(
     logger.warn(
       `${plural(violations.length, 'policy violation')} that would fail the build ${violations.length === 1 ? 'was' : 'were'} read, and the run reports no findings: the gate counts violations only with fail-on-policy-violation.`,
     );
+  } else if (!violations.length && allViolations.length && !findings.length) {
+    // No violation fails the build, so nothing above speaks: 0 findings would read as a clean scan.
+    logger.info(
+      `${plural(allViolations.length, 'policy violation')} and no findings ${allViolations.length === 1 ? 'was' : 'were'} read: a violations report, or jf run with --watches or --project, gives vulnerabilities only as violations. For findings, import a vulnerabilities report, or add jf's --vuln.`,
+    );
   }
   const gate = evaluateGate(counts, violations.length, config);
   return { counts, violations, gate };

@@ -1,6 +1,6 @@
 // What an import makes of its sources as a whole, run as users run the CLI: a report of violations alone, an
 // export of a scan that failed.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -27,6 +27,35 @@ describe('import: sources as a whole', () => {
     ]);
     expect(gated.code).toBe(1);
     expect(gated.stderr).not.toContain('the gate counts violations only with');
+  });
+
+  it('says where the findings are when it reads violations alone, none failing the build', async () => {
+    const jf = JSON.parse(readFileSync(path.join(EXPORTS, 'xray-cli-json.json'), 'utf8')) as {
+      vulnerabilities?: unknown;
+      violations?: { fail_build?: boolean }[];
+    }[];
+    // What jf audit --watches prints: violations instead of vulnerabilities, here of watches that do not block.
+    for (const response of jf) {
+      delete response.vulnerabilities;
+      for (const violation of response.violations ?? []) violation.fail_build = false;
+    }
+    const file = path.join(work, 'jf-watches.json');
+    writeFileSync(file, JSON.stringify(jf));
+    const { code, stderr } = await runCli(['import', file, '--sarif-file', path.join(work, 'w.sarif')]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /\d+ policy violations and no findings were read: a violations report, or jf run with --watches or --project, gives vulnerabilities only as violations\. For findings, import a vulnerabilities report, or add jf's --vuln\./,
+    );
+    // Findings beside them: nothing to say.
+    const both = await runCli([
+      'import',
+      file,
+      path.join(EXPORTS, 'xray-report_vulnerabilities.json'),
+      '--sarif-file',
+      path.join(work, 'b.sarif'),
+    ]);
+    expect(both.code).toBe(0);
+    expect(both.stderr).not.toContain('no findings were read');
   });
 
   it('refuses the export of a jf run whose dependency scan failed (exit 2), rather than pass its gate', async () => {
