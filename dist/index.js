@@ -81756,6 +81756,8 @@ const REPORT_STARTS = [
 ];
 /** The name the GitLab component gives its code-quality report, which is `[]` when the run found nothing. */
 const CODE_QUALITY_REPORT = 'gl-code-quality-report.json';
+/** Any tool's SARIF log, whatever the order of its keys: a report path may hold another scanner's from before. */
+const ANY_SARIF = /^\{\s*"(\$schema"\s*:\s*"[^"]*sarif|version"\s*:\s*"2\.1\.0"\s*,\s*"(\$schema|runs)")/i;
 function fileStart(file) {
     let opened;
     try {
@@ -81780,11 +81782,21 @@ function fileStart(file) {
         // its name, the component's report (an earlier job's, which GitLab hands on).
         if (/^\[\s*\]/.test(text))
             return external_node_path_default().basename(file) === CODE_QUALITY_REPORT ? 'report' : 'empty list';
-        return REPORT_STARTS.some((start) => start.test(text)) ? 'report' : 'other';
+        if (REPORT_STARTS.some((start) => start.test(text)))
+            return 'report';
+        return ANY_SARIF.test(text) ? 'sarif' : 'other';
     }
     finally {
         (0,external_node_fs_.closeSync)(opened.fd);
     }
+}
+/**
+ * Whether a report may be written over what is at `file`: nothing, an empty file or list, a device or pipe, a
+ * report sca-bridge writes or another tool's SARIF log. Anything else (a manifest, an export) is a path given by
+ * mistake, and replacing it would lose it.
+ */
+function isReplaceable(file) {
+    return fileStart(file) !== 'other';
 }
 /**
  * Expands `import-file` entries: globs must match something, plain paths must exist. A glob never matches
@@ -86490,7 +86502,18 @@ function clearReports(reports, read) {
         ['ca-file', read.caFile],
         ['token-file', read.tokenFile],
     ]);
+    checkReplaceable(reports);
     return Promise.all(Object.entries(reports).map(([input, file]) => (file ? removeStale(file, input) : undefined))).then(() => undefined);
+}
+/**
+ * Refuses a report path that holds something a report must not replace (a manifest, an export given as the
+ * output by mistake), before anything is removed: a run refused later would otherwise have deleted it.
+ */
+function checkReplaceable(reports) {
+    for (const [input, file] of Object.entries(reports)) {
+        if (file && !isReplaceable(file))
+            throw new src_errors/* UserError */.yo(`Input ${input}: ${file} holds something other than a report (sca-bridge's, or another tool's SARIF), which the run would replace; give the ${input} a path of its own, or remove the file first (nothing was changed).`);
+    }
 }
 /** `clearReports` for a run already refused or failed: its error stays the error, and what stops the clearing a warning. */
 async function clearAfterFailure(reports, read, logger) {

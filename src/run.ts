@@ -7,7 +7,7 @@ import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates, findingKey } from './findings/collapse.js';
 import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
 import { bySeverity, severityList } from './findings/severity.js';
-import { expandImportFiles, readImports } from './importers/read.js';
+import { expandImportFiles, isReplaceable, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
 import { type Logger, redactDeep, Redactor } from './logger.js';
@@ -698,9 +698,23 @@ function clearReports(reports: ReportPaths, read: FilesRead): Promise<void> {
     ['ca-file', read.caFile],
     ['token-file', read.tokenFile],
   ]);
+  checkReplaceable(reports);
   return Promise.all(
     Object.entries(reports).map(([input, file]) => (file ? removeStale(file, input) : undefined)),
   ).then(() => undefined);
+}
+
+/**
+ * Refuses a report path that holds something a report must not replace (a manifest, an export given as the
+ * output by mistake), before anything is removed: a run refused later would otherwise have deleted it.
+ */
+function checkReplaceable(reports: ReportPaths): void {
+  for (const [input, file] of Object.entries(reports)) {
+    if (file && !isReplaceable(file))
+      throw new UserError(
+        `Input ${input}: ${file} holds something other than a report (sca-bridge's, or another tool's SARIF), which the run would replace; give the ${input} a path of its own, or remove the file first (nothing was changed).`,
+      );
+  }
 }
 
 /** `clearReports` for a run already refused or failed: its error stays the error, and what stops the clearing a warning. */

@@ -66,8 +66,14 @@ const REPORT_STARTS = [
 /** The name the GitLab component gives its code-quality report, which is `[]` when the run found nothing. */
 const CODE_QUALITY_REPORT = 'gl-code-quality-report.json';
 
-/** What a file a glob matched begins as: one of sca-bridge's reports, an empty list or file, anything else. */
-type FileStart = 'report' | 'empty list' | 'empty' | 'other' | 'no file';
+/** Any tool's SARIF log, whatever the order of its keys: a report path may hold another scanner's from before. */
+const ANY_SARIF = /^\{\s*"(\$schema"\s*:\s*"[^"]*sarif|version"\s*:\s*"2\.1\.0"\s*,\s*"(\$schema|runs)")/i;
+
+/**
+ * What a file a glob matched begins as: one of sca-bridge's reports, an empty list or file, another tool's
+ * SARIF, anything else.
+ */
+type FileStart = 'report' | 'empty list' | 'empty' | 'sarif' | 'other' | 'no file';
 
 function fileStart(file: string): FileStart {
   let opened;
@@ -89,10 +95,20 @@ function fileStart(file: string): FileStart {
     // `[]` is a code-quality report without issues, and also a Dependency-Track project without findings: by
     // its name, the component's report (an earlier job's, which GitLab hands on).
     if (/^\[\s*\]/.test(text)) return path.basename(file) === CODE_QUALITY_REPORT ? 'report' : 'empty list';
-    return REPORT_STARTS.some((start) => start.test(text)) ? 'report' : 'other';
+    if (REPORT_STARTS.some((start) => start.test(text))) return 'report';
+    return ANY_SARIF.test(text) ? 'sarif' : 'other';
   } finally {
     closeSync(opened.fd);
   }
+}
+
+/**
+ * Whether a report may be written over what is at `file`: nothing, an empty file or list, a device or pipe, a
+ * report sca-bridge writes or another tool's SARIF log. Anything else (a manifest, an export) is a path given by
+ * mistake, and replacing it would lose it.
+ */
+export function isReplaceable(file: string): boolean {
+  return fileStart(file) !== 'other';
 }
 
 /**

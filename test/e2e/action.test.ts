@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { INPUTS } from '../../src/action/run.js';
 import { commandsActedOn, runAction } from '../helpers/action.js';
-import { tempDir } from '../helpers/cli.js';
+import { STALE_REPORT, tempDir } from '../helpers/cli.js';
 import { expectSchemaValid, schemaErrors } from '../helpers/schemas.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 import { ArtifactServiceFake, RUNTIME_TOKEN, unzip } from '../sim/artifacts.js';
@@ -217,7 +217,7 @@ describe('the Action, run as the runner runs it', () => {
 
   it('fails with exit 1 and a clear message on bad input, and sets no outputs', async () => {
     // An earlier run's SARIF: a refused run must not leave it looking like its own.
-    writeFileSync(path.join(dir, 'sca-bridge.sarif'), '{"stale": "an earlier run wrote this"}');
+    writeFileSync(path.join(dir, 'sca-bridge.sarif'), STALE_REPORT);
     const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'severe' }, { workspace: dir });
     expect(run.code).toBe(1);
     expect(existsSync(path.join(dir, 'sca-bridge.sarif'))).toBe(false);

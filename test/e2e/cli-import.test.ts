@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli, tempDir } from '../helpers/cli.js';
+import { CLI, runCli, STALE_REPORT, tempDir } from '../helpers/cli.js';
 import { githubSarifProblems } from '../helpers/github-sarif-rules.js';
 import { LoopbackServer } from '../sim/server.js';
 import { WebhookReceiver } from '../sim/webhook.js';
@@ -1111,6 +1111,35 @@ describe('sca-bridge CLI', () => {
     },
   );
 
+  it('refuses a report path that holds a manifest (exit 2), and leaves it, also when the run is refused', async () => {
+    const dir = tempDir();
+    const pom = '<project><artifactId>shop</artifactId></project>\n';
+    writeFileSync(path.join(dir, 'pom.xml'), pom);
+    writeFileSync(
+      path.join(dir, 'old.sarif'),
+      '{"version": "2.1.0", "runs": [], "$schema": "https://x/sarif.json"}',
+    );
+    const given = await runCli(['import', fixture('dt-fpf.json'), '--sarif-file', 'pom.xml'], { cwd: dir });
+    expect(given.code).toBe(2);
+    expect(given.stderr).toContain(
+      "Input sarif-file: pom.xml holds something other than a report (sca-bridge's, or another tool's SARIF), which the run would replace; give the sarif-file a path of its own, or remove the file first (nothing was changed).",
+    );
+    const refused = await runCli(
+      ['import', fixture('dt-fpf.json'), '--gitlab-dependency-report', 'pom.xml', '--fail-on', 'bogus'],
+      { cwd: dir },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'warning: Input gitlab-dependency-report: pom.xml holds something other',
+    );
+    expect(refused.stderr).toContain('error: Input fail-on:');
+    expect(readFileSync(path.join(dir, 'pom.xml'), 'utf8')).toBe(pom);
+    // Another tool's SARIF from before is replaced.
+    const sarif = await runCli(['import', fixture('dt-fpf.json'), '--sarif-file', 'old.sarif'], { cwd: dir });
+    expect(sarif.code, sarif.stderr).toBe(0);
+    expect(readSarif(path.join(dir, 'old.sarif')).runs.length).toBeGreaterThan(0);
+  });
+
   it('removes the reports it wrote before a later one could not be written (exit 2)', async () => {
     const dir = tempDir();
     const [sarifFile, dependencies] = [path.join(dir, 'o.sarif'), path.join(dir, 'gl-ds.json')];
@@ -1554,7 +1583,7 @@ describe('sca-bridge CLI', () => {
     ];
     const all = ['sca-bridge.sarif', 'out.sarif', 'gl-ds.json', 'gl-cq.json'];
     for (const [args, removed] of refused) {
-      for (const name of all) writeFileSync(path.join(dir, name), '{"stale": "an earlier run wrote this"}');
+      for (const name of all) writeFileSync(path.join(dir, name), STALE_REPORT);
       const run = await runCli(args, { cwd: dir });
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(/^error: /);

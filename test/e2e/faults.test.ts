@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliResult, defaultFlags, runCli, tempDir } from '../helpers/cli.js';
+import { type CliResult, defaultFlags, runCli, STALE_REPORT, tempDir } from '../helpers/cli.js';
 import {
   type DtSim,
   type DtSimOptions,
@@ -125,7 +125,7 @@ async function failingRun(
   const outputs = ['out.sarif', 'gl-dependency-scanning-report.json', 'gl-code-quality-report.json'].map(
     (name) => path.join(work, name),
   );
-  for (const file of outputs) writeFileSync(file, '{"stale": "an earlier run wrote this"}');
+  for (const file of outputs) writeFileSync(file, STALE_REPORT);
   const receiver = new WebhookReceiver();
   const webhookUrl = await receiver.start();
   const started = performance.now();

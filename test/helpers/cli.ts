@@ -49,6 +49,10 @@ export function defaultFlags(args: readonly string[], defaults: Readonly<Record<
   return Object.entries(defaults).flatMap(([flag, value]) => (args.includes(flag) ? [] : [flag, value]));
 }
 
+/** What an earlier run left at a report path: a report's start, which a run may replace (and must clear). */
+export const STALE_REPORT =
+  '{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [{"stale": true}]}';
+
 export function tempDir(prefix = 'sca-bridge-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
