@@ -200,8 +200,8 @@ export class Placer implements Locator {
     const hints = this.hints(finding, target);
     const declared = this.declared(finding, target, hints);
     if (declared) return declared;
-    const sbomLine = this.sbom?.lineOf(target);
-    if (this.sbom && sbomLine) return { uri: this.sbom.uri, startLine: sbomLine, rule: 'sbom' };
+    const inSbom = this.sbom?.locationOf(target);
+    if (inSbom) return inSbom;
     const manifest = this.rootManifest(hints.folders, this.rootManifestsFor(target.ecosystem));
     if (manifest) return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
     return { uri: this.fallbackFor(importFile), startLine: 1, rule: 'fallback' };

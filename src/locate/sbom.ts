@@ -1,4 +1,5 @@
 import { componentFromPurl } from '../findings/component.js';
+import type { Location } from '../findings/model.js';
 import { itemsOf, member, parseJson, stringOf, type JsonNode } from './json.js';
 import { anyKeyOf, keyOfRef, normaliseName, refOfComponent, type PackageRef } from './names.js';
 
@@ -7,9 +8,9 @@ interface Entry {
   version?: string;
 }
 
-/** A package's entries: the first one's line, and the first line of each version (one lookup a finding). */
+/** A package's entries: the first one, and the first line of each version (one lookup a finding). */
 interface Entries {
-  first: number;
+  first: Entry;
   byVersion: Map<string, number>;
 }
 
@@ -51,7 +52,7 @@ export class Sbom {
   private add(key: string, entry: Entry): void {
     let entries = this.entries.get(key);
     if (!entries) {
-      entries = { first: entry.line, byVersion: new Map() };
+      entries = { first: entry, byVersion: new Map() };
       this.entries.set(key, entries);
     }
     if (entry.version !== undefined && !entries.byVersion.has(entry.version))
@@ -63,10 +64,21 @@ export class Sbom {
     return this.entries.size;
   }
 
-  /** The line of the package's entry, the one of its version when there are several. */
-  lineOf(ref: PackageRef): number | undefined {
+  /**
+   * The package's entry, the one of its version when there are several; `sameVersion` (as a manifest's or
+   * lockfile's line has it) unless the entry names another version than the finding's.
+   */
+  locationOf(ref: PackageRef): Location | undefined {
     const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name));
     if (!entries) return undefined;
-    return (ref.version === undefined ? undefined : entries.byVersion.get(ref.version)) ?? entries.first;
+    const own = ref.version === undefined ? undefined : entries.byVersion.get(ref.version);
+    const { first } = entries;
+    const sameVersion = own !== undefined || ref.version === undefined || first.version === undefined;
+    return {
+      uri: this.uri,
+      startLine: own ?? first.line,
+      rule: 'sbom',
+      ...(sameVersion ? { sameVersion } : {}),
+    };
   }
 }

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findingOf, makeRepo, placeIn, removeRepos } from './repo.js';
+import type { LocatedFinding } from '../../../src/findings/model.js';
+import { separateSharedLines } from '../../../src/locate/separate.js';
+import { findingOf, locatorFor, makeRepo, placeIn, removeRepos } from './repo.js';
 
 afterAll(removeRepos);
 
@@ -101,6 +103,40 @@ describe('when no manifest declares the component', () => {
     expect(await placeIn(root, findingOf('pkg:maven/org.yaml/snakeyaml@2.0'), { sbom: 'bom.json' })).toBe(
       'bom.json:18 (sbom)',
     );
+  });
+
+  it('leaves the entry of a version to its finding, not to one of another version placed there too', async () => {
+    const bom = [
+      '{', // 1
+      '  "bomFormat": "CycloneDX",', // 2
+      '  "specVersion": "1.5",', // 3
+      '  "components": [', // 4
+      '    {', // 5
+      '      "type": "library",', // 6
+      '      "name": "minimist",', // 7
+      '      "version": "0.0.8",', // 8
+      '      "bom-ref": "minimist",', // 9
+      '      "purl": "pkg:npm/minimist@0.0.8"', // 10
+      '    }', // 11
+      '  ]', // 12
+      '}', // 13
+    ];
+    const root = makeRepo({ 'package.json': ['{}'], 'bom.json': bom });
+    const locator = await locatorFor(root, { sbom: 'bom.json' });
+    for (const versions of [
+      ['0.0.10', '0.0.8'],
+      ['0.0.8', '0.0.10'],
+    ]) {
+      const findings: LocatedFinding[] = versions.map((version) => {
+        const finding = findingOf(`pkg:npm/minimist@${version}`, { ids: ['CVE-2021-44906'] });
+        return { ...finding, location: locator.locate(finding) };
+      });
+      separateSharedLines(findings, locator);
+      const placed = Object.fromEntries(
+        findings.map((f) => [f.component.version, `${f.location.uri}:${f.location.startLine}`]),
+      );
+      expect(placed).toEqual({ '0.0.8': 'bom.json:10', '0.0.10': 'bom.json:11' });
+    }
   });
 
   it('ignores an SBOM outside the working directory', async () => {

@@ -187,9 +187,14 @@ describe('SBOM', () => {
       `{\n"components": [\n${components.map((c) => JSON.stringify(c)).join(',\n')}\n]}`,
     );
     const ref = (version?: string) => ({ ecosystem: 'npm', name: 'lodash', ...(version ? { version } : {}) });
-    for (let i = 0; i < n; i++) expect(sbom.lineOf(ref(`4.${i}.0`))).toBe(i + 3);
-    // A version the SBOM does not list, or none: the package's first entry.
-    expect(sbom.lineOf(ref('9.9.9'))).toBe(3);
-    expect(sbom.lineOf(ref())).toBe(3);
+    for (let i = 0; i < n; i++) expect(sbom.locationOf(ref(`4.${i}.0`))?.startLine).toBe(i + 3);
+    // A version the SBOM does not list, or none: the package's first entry, of its version only for none.
+    expect(sbom.locationOf(ref('9.9.9'))).toEqual({ uri: 'bom.json', startLine: 3, rule: 'sbom' });
+    expect(sbom.locationOf(ref())).toEqual({
+      uri: 'bom.json',
+      startLine: 3,
+      rule: 'sbom',
+      sameVersion: true,
+    });
   }, 10_000);
 });
