@@ -241,13 +241,18 @@ function webBase(raw: RawInputs, name: string): string | undefined {
 
 function metadata(raw: RawInputs): Record<string, string> {
   // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
-  return Object.fromEntries(
-    list(raw, 'metadata', true).map((line) => {
-      const eq = line.indexOf('=');
-      if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
-      return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
-    }),
-  );
+  const entries = list(raw, 'metadata', true).map((line) => {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new UserError(`Input metadata: expected key=value lines, got "${line}".`);
+    return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()] as const;
+  });
+  // The last would silently win, as no repeated flag does.
+  const repeated = entries.find(([key], i) => entries.findIndex(([other]) => other === key) < i);
+  if (repeated)
+    throw new UserError(
+      `Input metadata: the key "${repeated[0]}" is given twice; give each key once (join several values in one, such as owner=team-a,team-b).`,
+    );
+  return Object.fromEntries(entries);
 }
 
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */

@@ -175,6 +175,7 @@ describe('configuration', () => {
     [{ 'import-format': 'csv' }, 'Input import-format: expected one of auto, dtrack-fpf'],
     [{ 'api-url': 'ftp://x' }, 'Input api-url: expected an http(s) URL'],
     [{ metadata: 'novalue' }, 'Input metadata: expected key=value lines'],
+    [{ metadata: 'owner=a\nticket=J-1\n owner = b' }, 'Input metadata: the key "owner" is given twice'],
     [{ scanner: 'snyk' }, 'Input scanner: expected one of dependency-track, xray'],
     [
       { 'api-url': 'https://admin:pw@dt.example.com' },
