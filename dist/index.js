@@ -77977,12 +77977,17 @@ function webBase(raw, name) {
 }
 function metadata(raw) {
     // Made from entries: assigning `out['__proto__'] = value` would set the prototype, and the label be lost.
-    return Object.fromEntries(list(raw, 'metadata', true).map((line) => {
+    const entries = list(raw, 'metadata', true).map((line) => {
         const eq = line.indexOf('=');
         if (eq <= 0)
             throw new src_errors/* UserError */.yo(`Input metadata: expected key=value lines, got "${line}".`);
         return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
-    }));
+    });
+    // The last would silently win, as no repeated flag does.
+    const repeated = entries.find(([key], i) => entries.findIndex(([other]) => other === key) < i);
+    if (repeated)
+        throw new src_errors/* UserError */.yo(`Input metadata: the key "${repeated[0]}" is given twice; give each key once (join several values in one, such as owner=team-a,team-b).`);
+    return Object.fromEntries(entries);
 }
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
 const TOKEN_FLAWS = [
@@ -84733,9 +84738,9 @@ class Placer {
         const declared = this.declared(finding, target, hints);
         if (declared)
             return declared;
-        const sbomLine = this.sbom?.lineOf(target);
-        if (this.sbom && sbomLine)
-            return { uri: this.sbom.uri, startLine: sbomLine, rule: 'sbom' };
+        const inSbom = this.sbom?.locationOf(target);
+        if (inSbom)
+            return inSbom;
         const manifest = this.rootManifest(hints.folders, this.rootManifestsFor(target.ecosystem));
         if (manifest)
             return { uri: manifest.uri, startLine: 1, rule: 'root-manifest' };
@@ -85017,7 +85022,7 @@ class Sbom {
     add(key, entry) {
         let entries = this.entries.get(key);
         if (!entries) {
-            entries = { first: entry.line, byVersion: new Map() };
+            entries = { first: entry, byVersion: new Map() };
             this.entries.set(key, entries);
         }
         if (entry.version !== undefined && !entries.byVersion.has(entry.version))
@@ -85027,12 +85032,23 @@ class Sbom {
     get size() {
         return this.entries.size;
     }
-    /** The line of the package's entry, the one of its version when there are several. */
-    lineOf(ref) {
+    /**
+     * The package's entry, the one of its version when there are several; `sameVersion` (as a manifest's or
+     * lockfile's line has it) unless the entry names another version than the finding's.
+     */
+    locationOf(ref) {
         const entries = this.entries.get(keyOfRef(ref)) ?? this.entries.get(anyKeyOf(ref.name));
         if (!entries)
             return undefined;
-        return (ref.version === undefined ? undefined : entries.byVersion.get(ref.version)) ?? entries.first;
+        const own = ref.version === undefined ? undefined : entries.byVersion.get(ref.version);
+        const { first } = entries;
+        const sameVersion = own !== undefined || ref.version === undefined || first.version === undefined;
+        return {
+            uri: this.uri,
+            startLine: own ?? first.line,
+            rule: 'sbom',
+            ...(sameVersion ? { sameVersion } : {}),
+        };
     }
 }
 
@@ -86010,7 +86026,8 @@ function pathsBetween(config) {
         fromRoot: convert(config.repositoryRoot, config.workingDirectory),
     };
 }
-function modelSteps(config, locator, logger) {
+/** `notes`: gets what the run summary's readers must also see (the Action's job summary), once logged. */
+function modelSteps(config, locator, logger, notes) {
     const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
     const { toRoot, fromRoot } = pathsBetween(config);
     return {
@@ -86029,9 +86046,17 @@ function modelSteps(config, locator, logger) {
                 logger.warn(note.text);
             else if (note)
                 logger.info(note.text);
+            if (note)
+                notes.push(note.text);
             return kept;
         },
-        collapse: (located) => collapseDuplicates(located).sort(findings_severity/* bySeverity */.Np),
+        collapse: (located) => {
+            const collapsed = collapseDuplicates(located);
+            // The counts read (each file's, the path patterns') are of rows: said, they add up to the counts reported.
+            if (collapsed.length < located.length)
+                logger.info(`${(0,wording/* plural */.LS)(located.length, 'finding')} read merge into ${collapsed.length}: the same vulnerability of the same component version, reported in several places, is one finding.`);
+            return collapsed.sort(findings_severity/* bySeverity */.Np);
+        },
         report: (collapsed, separate) => {
             const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
             // Among what is reported, and after sorting, so of the findings at a line the one it declares (else the most
@@ -86418,7 +86443,8 @@ function runSummary(config, ci, startedAt, reports, sources, { counts, violation
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
 async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources) {
     const locator = await locatorFor(config, sources, logger);
-    const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger));
+    const pathNotes = [];
+    const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger, pathNotes));
     const specs = sarifRunSpecs(config, runs);
     const truncations = await writeOutput(config.sarifFile, 'sarif-file', () => writeSarifFile(config.sarifFile, specs));
     runs.forEach((run, i) => warnTruncated(run, truncations[i] ?? combined([]), runs, untruncatedIn, logger));
@@ -86435,9 +86461,10 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const verdict = judge(config, reports, findings, logger);
     const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
     const exitCode = summary.status === 'failed' ? src_errors/* ExitCode */.yU.GateFailed : src_errors/* ExitCode */.yU.Ok;
-    const notes = [minSeverityNote(config, parts)].filter((note) => !!note);
-    for (const note of notes)
-        logger.info(note);
+    const below = minSeverityNote(config, parts);
+    if (below)
+        logger.info(below);
+    const notes = [...pathNotes, ...(below ? [below] : [])];
     return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
 }
 /** The findings `min-severity` left out, said: the counts alone would read as none of those severities. */

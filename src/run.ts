@@ -81,7 +81,8 @@ interface ModelSteps {
   report(collapsed: readonly LocatedFinding[], separate: boolean): Filtered;
 }
 
-function modelSteps(config: Config, locator: Locator, logger: Logger): ModelSteps {
+/** `notes`: gets what the run summary's readers must also see (the Action's job summary), once logged. */
+function modelSteps(config: Config, locator: Locator, logger: Logger, notes: string[]): ModelSteps {
   const keep = pathFilter(config.includePathPatterns, config.excludePathPatterns);
   const { toRoot, fromRoot } = pathsBetween(config);
   return {
@@ -98,9 +99,18 @@ function modelSteps(config: Config, locator: Locator, logger: Logger): ModelStep
       // Left out entirely is most likely a pattern written for another root: a warning, not a quiet pass.
       if (note?.warn) logger.warn(note.text);
       else if (note) logger.info(note.text);
+      if (note) notes.push(note.text);
       return kept;
     },
-    collapse: (located) => collapseDuplicates(located).sort(bySeverity),
+    collapse: (located) => {
+      const collapsed = collapseDuplicates(located);
+      // The counts read (each file's, the path patterns') are of rows: said, they add up to the counts reported.
+      if (collapsed.length < located.length)
+        logger.info(
+          `${plural(located.length, 'finding')} read merge into ${collapsed.length}: the same vulnerability of the same component version, reported in several places, is one finding.`,
+        );
+      return collapsed.sort(bySeverity);
+    },
     report: (collapsed, separate) => {
       const filtered = applyReportFilters(collapsed, config.minSeverity, config.includeSuppressed);
       // Among what is reported, and after sorting, so of the findings at a line the one it declares (else the most
@@ -599,7 +609,8 @@ async function runCore(
   sources: SourceResult[],
 ): Promise<RunOutcome> {
   const locator = await locatorFor(config, sources, logger);
-  const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger));
+  const pathNotes: string[] = [];
+  const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger, pathNotes));
   const specs = sarifRunSpecs(config, runs);
   const truncations = await writeOutput(config.sarifFile, 'sarif-file', () =>
     writeSarifFile(config.sarifFile, specs),
@@ -619,8 +630,9 @@ async function runCore(
   const verdict = judge(config, reports, findings, logger);
   const summary = withoutTokens(config, runSummary(config, ci, startedAt, reports, sources, verdict));
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
-  const notes = [minSeverityNote(config, parts)].filter((note): note is string => !!note);
-  for (const note of notes) logger.info(note);
+  const below = minSeverityNote(config, parts);
+  if (below) logger.info(below);
+  const notes = [...pathNotes, ...(below ? [below] : [])];
   return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
 }
 

@@ -99,6 +99,18 @@ describe('the Action, run as the runner runs it', () => {
     expect(run.summary).toContain(note);
   });
 
+  it('says in the job summary what path patterns left out, as the log does', async () => {
+    const run = await runAction(
+      { 'import-file': 'findings.json', 'exclude-path-patterns': '**' },
+      { workspace: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ total: '0' });
+    const note = /Path patterns left out (\d+) of \1 findings, every one that has a path/;
+    expect(run.stdout).toMatch(note);
+    expect(run.summary).toMatch(note);
+  });
+
   it('imports, sets outputs, writes the job summary and annotates with file and line', async () => {
     const run = await runAction({ 'import-file': 'findings.json', 'fail-on': 'high' }, { workspace: dir });
     expect(run.code).toBe(1);

@@ -29,6 +29,21 @@ describe('import: sources as a whole', () => {
     expect(gated.stderr).not.toContain('the gate counts violations only with');
   });
 
+  it('says how the findings each file gives merge into those it reports, so the counts add up', async () => {
+    const { code, stderr } = await runCli([
+      'import',
+      path.join(REPO_ROOT, 'examples/xray-report.json'),
+      '--sarif-file',
+      path.join(work, 'm.sarif'),
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('xray-report, 4 findings\n');
+    expect(stderr).toContain(
+      '4 findings read merge into 3: the same vulnerability of the same component version, reported in several places, is one finding.',
+    );
+    expect(stderr).toContain('\n3 findings: ');
+  });
+
   it('says where the findings are when it reads violations alone, none failing the build', async () => {
     const jf = JSON.parse(readFileSync(path.join(EXPORTS, 'xray-cli-json.json'), 'utf8')) as {
       vulnerabilities?: unknown;
