@@ -992,7 +992,7 @@ function repositoryResource(config, repoKey) {
 }
 const EMPTY_REPORT = "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
 /** Where a user checks repo-key. */
-const LIST_REPOS = '`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones';
+const LIST_REPOS = '`sca-bridge list-repos` (in the CLI) prints the repository keys the token can see, and names the virtual ones';
 /** Xray indexes the local and remote repositories behind a virtual one, not the virtual one itself. */
 const isVirtual = (repository) => repository?.type?.toUpperCase() === 'VIRTUAL';
 function repositoryCount(n) {

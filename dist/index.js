@@ -78394,7 +78394,7 @@ function checkModeInputs(config) {
         if (config.scanner === 'dependency-track')
             refuseTwoProjects(config);
         if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
-            throw new src_errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.');
+            throw new src_errors/* UserError */.yo('Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` (in the CLI) prints the keys the token can see.');
         }
         if (!config.apiUrl)
             throw new src_errors/* UserError */.yo("Input api-url: set the scanner's base URL (https://…).");
@@ -81271,7 +81271,7 @@ function recogniseOther(doc) {
         return 'this is a jf CLI internal results dump; run jf with `--format=json` or `--format=simple-json` instead';
     }
     if (Array.isArray(doc) && doc.length > 0 && doc.every((v) => (0,schema/* isRecord */.u4)(v) && 'policyCondition' in v)) {
-        return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let `sca-bridge scan --scanner dependency-track --fail-on-policy-violation` read violations";
+        return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let a scan with fail-on-policy-violation read violations (mode scan; CLI: `sca-bridge scan --scanner dependency-track --fail-on-policy-violation`)";
     }
     if ((0,schema/* isRecord */.u4)(doc) && 'gate' in doc && 'counts' in doc && 'status' in doc) {
         return "this is an sca-bridge run summary (`--json`), not a scanner export; name the scanner's exports instead";
@@ -89235,7 +89235,7 @@ const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ tota
 function readReport(envelope, items, count, file) {
     const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
     if (count !== total) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let a scan read every page (mode scan; CLI: \`sca-bridge scan --scanner xray\`).`);
     }
     const where = { file, format: 'xray-report', key: 'rows' };
     const other = {};

@@ -754,7 +754,7 @@ function checkModeInputs(config: Config): void {
     if (config.scanner === 'dependency-track') refuseTwoProjects(config);
     if (config.mode === 'scan' && config.scanner === 'xray' && !config.repoKey) {
       throw new UserError(
-        'Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` prints the keys the token can see.',
+        'Input repo-key: name the Artifactory repository to report on; `sca-bridge list-repos` (in the CLI) prints the keys the token can see.',
       );
     }
     if (!config.apiUrl) throw new UserError("Input api-url: set the scanner's base URL (https://…).");

@@ -18,7 +18,7 @@ function recogniseOther(doc: unknown): string | undefined {
     return 'this is a jf CLI internal results dump; run jf with `--format=json` or `--format=simple-json` instead';
   }
   if (Array.isArray(doc) && doc.length > 0 && doc.every((v) => isRecord(v) && 'policyCondition' in v)) {
-    return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let `sca-bridge scan --scanner dependency-track --fail-on-policy-violation` read violations";
+    return "this is a Dependency-Track policy-violation list (`/api/v1/violation/project/{uuid}`); import the project's findings (FPF export), and let a scan with fail-on-policy-violation read violations (mode scan; CLI: `sca-bridge scan --scanner dependency-track --fail-on-policy-violation`)";
   }
   if (isRecord(doc) && 'gate' in doc && 'counts' in doc && 'status' in doc) {
     return "this is an sca-bridge run summary (`--json`), not a scanner export; name the scanner's exports instead";

@@ -139,7 +139,7 @@ function readReport(envelope: unknown, items: Iterable<unknown>, count: number, 
   const { total_rows: total } = validate(envelopeSchema, envelope, file, 'xray-report');
   if (count !== total) {
     throw new UserError(
-      `${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let sca-bridge read every page with \`sca-bridge scan --scanner xray\`.`,
+      `${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let a scan read every page (mode scan; CLI: \`sca-bridge scan --scanner xray\`).`,
     );
   }
   const where = { file, format: 'xray-report', key: 'rows' } as const;

@@ -408,7 +408,7 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     const result = await scan(['--repo-key', 'generic-virtual', '--fail-on', 'any']);
     expect(result.code).toBe(3);
     expect(summaryOf(result).error!.message).toBe(
-      "Xray's vulnerabilities report for generic-virtual is empty: generic-virtual is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; `sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones).",
+      "Xray's vulnerabilities report for generic-virtual is empty: generic-virtual is a virtual repository, and Xray does not report on virtual repositories. Set repo-key to the local or remote repositories behind it (one scan each; `sca-bridge list-repos` (in the CLI) prints the repository keys the token can see, and names the virtual ones).",
     );
     expect(sim!.deleted).toEqual([100]);
     expect(sim!.calls('GET', /^\/artifactory\/api\/repositories$/)).toHaveLength(1);
@@ -421,7 +421,7 @@ describe('sca-bridge scan --scanner xray (built CLI against the Xray simulator)'
     const result = await scan(['--repo-key', 'npm-locl', '--fail-on', 'any']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
-      "Xray's vulnerabilities report for npm-locl is empty, and repo-key npm-locl is not among the 4 repositories the token lists: check repo-key: it is the repository key exactly as Artifactory spells it (`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones).",
+      "Xray's vulnerabilities report for npm-locl is empty, and repo-key npm-locl is not among the 4 repositories the token lists: check repo-key: it is the repository key exactly as Artifactory spells it (`sca-bridge list-repos` (in the CLI) prints the repository keys the token can see, and names the virtual ones).",
     );
     expect(sim!.deleted).toEqual([100]);
     expectNoToken(result);

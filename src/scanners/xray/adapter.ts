@@ -62,7 +62,7 @@ const EMPTY_REPORT =
 
 /** Where a user checks repo-key. */
 const LIST_REPOS =
-  '`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones';
+  '`sca-bridge list-repos` (in the CLI) prints the repository keys the token can see, and names the virtual ones';
 
 /** Xray indexes the local and remote repositories behind a virtual one, not the virtual one itself. */
 const isVirtual = (repository: Repository | undefined) => repository?.type?.toUpperCase() === 'VIRTUAL';

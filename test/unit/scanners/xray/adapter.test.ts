@@ -716,7 +716,7 @@ describe('Xray adapter: scan', () => {
     const EMPTY =
       "It holds no rows: either the repository has no known vulnerabilities, or Xray has not scanned it. A repository is only in Xray's reports when it is indexed (Administration → Xray Settings → Indexed Resources → Repositories) and watched by a watch with a security policy (Xray → Watches & Policies), and its artifacts have been scanned.";
     const LIST_REPOS =
-      '`sca-bridge list-repos` prints the repository keys the token can see, and names the virtual ones';
+      '`sca-bridge list-repos` (in the CLI) prints the repository keys the token can see, and names the virtual ones';
 
     /** An empty report (Go writes its rows as null) for `repoKey`, on a platform with `repositories`. */
     function emptyReport(repositories: MockReply) {
