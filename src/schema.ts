@@ -26,6 +26,15 @@ export function isUuid(value: string): boolean {
 // row, and a union costs a third of reading a 100,000-row export.
 
 /** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
+/**
+ * A finding's severity word (`CRITICAL`, `High`). A number or any other type is a damaged export: refused with
+ * its path, rather than counted as `unknown`, where a gate on critical would pass it.
+ */
+export const severityWord = z
+  .string()
+  .nullish()
+  .transform((value) => value || undefined);
+
 export const optString = z
   .unknown()
   .optional()

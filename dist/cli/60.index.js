@@ -1290,7 +1290,7 @@ const vulnerabilitySchema = schemas/* object */.Ikc({
     issue_id: schema/* optString */.$2,
     cves: (0,schema/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
     summary: schema/* optString */.$2,
-    severity: schema/* optString */.$2,
+    severity: schema/* severityWord */.Oh,
     components: componentsSchema,
     references: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
     extended_information: schemas/* object */.Ikc({ short_description: schema/* optString */.$2, full_description: schema/* optString */.$2 }).nullish(),
@@ -1420,7 +1420,7 @@ var xray_report = __webpack_require__(3310);
  */
 const itemSchema = schemas/* looseObject */._H3({
     id: schema/* optString */.$2,
-    severity: schema/* optString */.$2,
+    severity: schema/* severityWord */.Oh,
     pkg_type: schema/* optString */.$2,
     summary: schema/* optString */.$2,
     component: schema/* optString */.$2,
@@ -1561,7 +1561,7 @@ const packageRef = schemas/* object */.Ikc({
     location: schemas/* object */.Ikc({ file: schema/* optString */.$2 }).nullish(),
 });
 const rowSchema = schemas/* object */.Ikc({
-    severity: schema/* optString */.$2,
+    severity: schema/* severityWord */.Oh,
     impactedPackageName: schema/* optString */.$2,
     impactedPackageVersion: schema/* optString */.$2,
     impactedPackageType: schema/* optString */.$2,
@@ -1708,7 +1708,7 @@ const issueSchema = schemas/* object */.Ikc({
     summary: schema/* optString */.$2,
     description: schema/* optString */.$2,
     issue_type: schema/* optString */.$2,
-    severity: schema/* optString */.$2,
+    severity: schema/* severityWord */.Oh,
     cves: (0,schema/* optArray */.hp)(xray_fields/* xrayCveSchema */.KM),
     created: schema/* optString */.$2,
     impact_path: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
@@ -9354,7 +9354,7 @@ const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         subtitle: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         description: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         recommendation: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        severity: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        severity: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .severityWord */ .Oh,
         cvssV2BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
         cvssV2Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
         cvssV3BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
@@ -9746,7 +9746,7 @@ const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
     cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayCveSchema */ .KM),
     summary: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
     description: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    severity: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+    severity: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .severityWord */ .Oh,
     vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
     impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
     impact_path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
@@ -9952,6 +9952,7 @@ function reportName(parts) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $2: () => (/* binding */ optString),
 /* harmony export */   O1: () => (/* binding */ isUuid),
+/* harmony export */   Oh: () => (/* binding */ severityWord),
 /* harmony export */   Ov: () => (/* binding */ optEntries),
 /* harmony export */   hp: () => (/* binding */ optArray),
 /* harmony export */   oj: () => (/* binding */ isWebBase),
@@ -9980,6 +9981,13 @@ function isUuid(value) {
 // The optional fields below are each one transform, not a union of types: they run for every field of every
 // row, and a union costs a third of reading a 100,000-row export.
 /** Optional string fields: scanners write null, numbers or nothing where a string is expected. */
+/**
+ * A finding's severity word (`CRITICAL`, `High`). A number or any other type is a damaged export: refused with
+ * its path, rather than counted as `unknown`, where a gate on critical would pass it.
+ */
+const severityWord = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .nullish()
+    .transform((value) => value || undefined);
 const optString = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
     .optional()
     .transform((value, ctx) => {

@@ -3,7 +3,7 @@ import { buildFinding } from '../findings/build.js';
 import { componentFromPurl } from '../findings/component.js';
 import type { Cvss, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
-import { optArray, optNumber, optString } from '../schema.js';
+import { optArray, optNumber, optString, severityWord } from '../schema.js';
 
 const aliasSchema = z.object({
   cveId: optString,
@@ -34,7 +34,7 @@ export const dtFindingSchema = z.object({
     subtitle: optString,
     description: optString,
     recommendation: optString,
-    severity: optString,
+    severity: severityWord,
     cvssV2BaseScore: optNumber,
     cvssV2Vector: optString,
     cvssV3BaseScore: optNumber,

@@ -6,7 +6,7 @@ import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, validate } from './importer.js';
-import { isRecord, optArray, optEntries, optString } from '../schema.js';
+import { isRecord, optArray, optEntries, optString, severityWord } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayCveSchema, xrayViolation } from './xray-fields.js';
 
 const impactNodeSchema = z.object({ component_id: optString, full_path: optString });
@@ -22,7 +22,7 @@ const vulnerabilitySchema = z.object({
   issue_id: optString,
   cves: optArray(xrayCveSchema),
   summary: optString,
-  severity: optString,
+  severity: severityWord,
   components: componentsSchema,
   references: optArray(z.string()),
   extended_information: z.object({ short_description: optString, full_description: optString }).nullish(),

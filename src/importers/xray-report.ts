@@ -5,7 +5,7 @@ import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
-import { isRecord, optArray, optString } from '../schema.js';
+import { isRecord, optArray, optString, severityWord } from '../schema.js';
 import {
   fixedVersions,
   given,
@@ -24,7 +24,7 @@ export const xrayRowSchema = z.object({
   cves: optArray(xrayCveSchema),
   summary: optString,
   description: optString,
-  severity: optString,
+  severity: severityWord,
   vulnerable_component: optString,
   impacted_artifact: optString,
   impact_path: optArray(z.string()),

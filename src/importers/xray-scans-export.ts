@@ -5,7 +5,7 @@ import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, SourceResult } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
-import { isRecord, optArray, optString } from '../schema.js';
+import { isRecord, optArray, optString, severityWord } from '../schema.js';
 import {
   fixedVersions,
   readXrayCves,
@@ -21,7 +21,7 @@ import {
  */
 const itemSchema = z.looseObject({
   id: optString,
-  severity: optString,
+  severity: severityWord,
   pkg_type: optString,
   summary: optString,
   component: optString,

@@ -6,7 +6,7 @@ import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, validate } from './importer.js';
-import { isRecord, optArray, optNumber, optString } from '../schema.js';
+import { isRecord, optArray, optNumber, optString, severityWord } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayViolation } from './xray-fields.js';
 
 const cveSchema = z
@@ -37,7 +37,7 @@ const packageRef = z.object({
 });
 
 const rowSchema = z.object({
-  severity: optString,
+  severity: severityWord,
   impactedPackageName: optString,
   impactedPackageVersion: optString,
   impactedPackageType: optString,

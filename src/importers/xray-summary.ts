@@ -6,7 +6,7 @@ import type { Component, Finding } from '../findings/model.js';
 import { parseSeverity } from '../findings/severity.js';
 import { firstOf, plural } from '../wording.js';
 import { type ImportFormat, validate } from './importer.js';
-import { isRecord, optArray, optString } from '../schema.js';
+import { isRecord, optArray, optString, severityWord } from '../schema.js';
 import { fixedVersions, pathInRepository, readXrayCves, xrayCveSchema } from './xray-fields.js';
 
 const issueSchema = z.object({
@@ -14,7 +14,7 @@ const issueSchema = z.object({
   summary: optString,
   description: optString,
   issue_type: optString,
-  severity: optString,
+  severity: severityWord,
   cves: optArray(xrayCveSchema),
   created: optString,
   impact_path: optArray(z.string()),

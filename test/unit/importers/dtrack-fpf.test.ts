@@ -376,6 +376,14 @@ describe('dtrack-fpf: matches and rejections', () => {
     );
   });
 
+  it('refuses a severity that is not a word (a damaged export), rather than count it as unknown', () => {
+    const doc = fixture('dtrack-fpf-1.3.json') as { findings: { vulnerability: { severity: unknown } }[] };
+    (doc.findings[0] as { vulnerability: { severity: unknown } }).vulnerability.severity = 5;
+    const message = userErrorMessage(() => dtrackFpf.read(doc, 'x.json'));
+    expect(message).toMatch(/^x\.json: not a valid dtrack-fpf file: findings\.0\.vulnerability\.severity: /);
+    expect(message).toContain('expected string');
+  });
+
   it('names a finding without a component', () => {
     const doc = { meta: {}, findings: [{ vulnerability: { vulnId: 'CVE-2021-1234' } }] };
     expect(userErrorMessage(() => dtrackFpf.read(doc, 'x.json'))).toMatch(

@@ -13,6 +13,16 @@ describe('xray-summary: Artifact Summary API', () => {
   const result = read('xray-summary.json');
   const { findings } = result;
 
+  it('refuses a severity that is not a word (a damaged export), rather than count it as unknown', () => {
+    const doc = fixture('xray-summary.json') as { artifacts: { issues: { severity: unknown }[] }[] };
+    const issue = doc.artifacts.flatMap((a) => a.issues)[0] as { severity: unknown };
+    issue.severity = 7;
+    const message = userErrorMessage(() => xraySummary.read(doc, 'x.json'));
+    expect(message).toMatch(
+      /^x\.json: not a valid xray-summary file: artifacts\.\d+\.issues\.\d+\.severity: /,
+    );
+  });
+
   it('maps security issues per component, skipping licence issues and artifacts without issues', () => {
     expect(result.scanner).toBe('xray');
     expect(result.violations).toEqual([]);
