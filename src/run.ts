@@ -5,7 +5,13 @@ import type { CiContext } from './ci.js';
 import { type Config, importFilesOf, type RawInputs, type ReportPaths, reportPaths, text } from './config.js';
 import { describeError, ExitCode, exitCodeOf, UserError } from './errors.js';
 import { collapseDuplicates, findingKey } from './findings/collapse.js';
-import type { LocatedFinding, PolicyViolation, ScannerName, SourceResult } from './findings/model.js';
+import type {
+  LocatedFinding,
+  PolicyViolation,
+  ScannerName,
+  SourceContext,
+  SourceResult,
+} from './findings/model.js';
 import { bySeverity, severityList } from './findings/severity.js';
 import { expandImportFiles, isReplaceable, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
@@ -311,9 +317,24 @@ async function writeGitLabReports(
   return written;
 }
 
-/** The sources' contexts as one; a later source fills in what an earlier one left out. */
+/**
+ * The sources' contexts as one: what a source gives and none contradicts. Two exports of projects of one name (two
+ * versions, or two servers' exports) make one run, which is neither's version, server version or link.
+ */
 function mergedContext(sources: readonly SourceResult[]): SourceResult['context'] {
-  return Object.assign({}, ...sources.map((s) => s.context)) as SourceResult['context'];
+  const merged: Partial<Record<keyof SourceContext, string>> = {};
+  const contradicted = new Set<keyof SourceContext>();
+  for (const { context } of sources) {
+    for (const [key, value] of Object.entries(context) as [keyof SourceContext, string | undefined][]) {
+      if (value === undefined || contradicted.has(key)) continue;
+      if (merged[key] === undefined || merged[key] === value) merged[key] = value;
+      else {
+        contradicted.add(key);
+        delete merged[key];
+      }
+    }
+  }
+  return merged;
 }
 
 function locatorFor(config: Config, sources: readonly SourceResult[], logger: Logger): Promise<Locator> {

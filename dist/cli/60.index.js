@@ -7437,9 +7437,26 @@ async function writeGitLabReports(config, reports, findings, startedAt) {
     }
     return written;
 }
-/** The sources' contexts as one; a later source fills in what an earlier one left out. */
+/**
+ * The sources' contexts as one: what a source gives and none contradicts. Two exports of projects of one name (two
+ * versions, or two servers' exports) make one run, which is neither's version, server version or link.
+ */
 function mergedContext(sources) {
-    return Object.assign({}, ...sources.map((s) => s.context));
+    const merged = {};
+    const contradicted = new Set();
+    for (const { context } of sources) {
+        for (const [key, value] of Object.entries(context)) {
+            if (value === undefined || contradicted.has(key))
+                continue;
+            if (merged[key] === undefined || merged[key] === value)
+                merged[key] = value;
+            else {
+                contradicted.add(key);
+                delete merged[key];
+            }
+        }
+    }
+    return merged;
 }
 function locatorFor(config, sources, logger) {
     return createLocator({
