@@ -247,11 +247,14 @@ function metadata(raw: RawInputs): Record<string, string> {
     return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()] as const;
   });
   // The last would silently win, as no repeated flag does.
-  const repeated = entries.find(([key], i) => entries.findIndex(([other]) => other === key) < i);
-  if (repeated)
-    throw new UserError(
-      `Input metadata: the key "${repeated[0]}" is given twice; give each key once (join several values in one, such as owner=team-a,team-b).`,
-    );
+  const seen = new Set<string>();
+  for (const [key] of entries) {
+    if (seen.has(key))
+      throw new UserError(
+        `Input metadata: the key "${key}" is given twice; give each key once (join several values in one, such as owner=team-a,team-b).`,
+      );
+    seen.add(key);
+  }
   return Object.fromEntries(entries);
 }
 

@@ -318,23 +318,17 @@ async function writeGitLabReports(
 }
 
 /**
- * The sources' contexts as one: what a source gives and none contradicts. Two exports of projects of one name (two
- * versions, or two servers' exports) make one run, which is neither's version, server version or link.
+ * The sources' contexts as one: what a source gives and none contradicts (`oneOf`). Two exports of projects of one
+ * name (two versions, or two servers' exports) make one run, which is neither's version, server version or link.
  */
-function mergedContext(sources: readonly SourceResult[]): SourceResult['context'] {
-  const merged: Partial<Record<keyof SourceContext, string>> = {};
-  const contradicted = new Set<keyof SourceContext>();
-  for (const { context } of sources) {
-    for (const [key, value] of Object.entries(context) as [keyof SourceContext, string | undefined][]) {
-      if (value === undefined || contradicted.has(key)) continue;
-      if (merged[key] === undefined || merged[key] === value) merged[key] = value;
-      else {
-        contradicted.add(key);
-        delete merged[key];
-      }
-    }
-  }
-  return merged;
+function mergedContext(sources: readonly SourceResult[]): SourceContext {
+  const keys = new Set(sources.flatMap((s) => Object.keys(s.context) as (keyof SourceContext)[]));
+  return Object.fromEntries(
+    [...keys].flatMap((key) => {
+      const value = oneOf(sources.map((s) => s.context[key]));
+      return value === undefined ? [] : [[key, value]];
+    }),
+  ) as SourceContext;
 }
 
 function locatorFor(config: Config, sources: readonly SourceResult[], logger: Logger): Promise<Locator> {

@@ -354,9 +354,12 @@ function metadata(raw) {
         return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
     });
     // The last would silently win, as no repeated flag does.
-    const repeated = entries.find(([key], i) => entries.findIndex(([other]) => other === key) < i);
-    if (repeated)
-        throw new src_errors/* UserError */.yo(`Input metadata: the key "${repeated[0]}" is given twice; give each key once (join several values in one, such as owner=team-a,team-b).`);
+    const seen = new Set();
+    for (const [key] of entries) {
+        if (seen.has(key))
+            throw new src_errors/* UserError */.yo(`Input metadata: the key "${key}" is given twice; give each key once (join several values in one, such as owner=team-a,team-b).`);
+        seen.add(key);
+    }
     return Object.fromEntries(entries);
 }
 /** What no token holds, named as a user would spot it; a header cannot carry control characters at all. */
@@ -7438,25 +7441,15 @@ async function writeGitLabReports(config, reports, findings, startedAt) {
     return written;
 }
 /**
- * The sources' contexts as one: what a source gives and none contradicts. Two exports of projects of one name (two
- * versions, or two servers' exports) make one run, which is neither's version, server version or link.
+ * The sources' contexts as one: what a source gives and none contradicts (`oneOf`). Two exports of projects of one
+ * name (two versions, or two servers' exports) make one run, which is neither's version, server version or link.
  */
 function mergedContext(sources) {
-    const merged = {};
-    const contradicted = new Set();
-    for (const { context } of sources) {
-        for (const [key, value] of Object.entries(context)) {
-            if (value === undefined || contradicted.has(key))
-                continue;
-            if (merged[key] === undefined || merged[key] === value)
-                merged[key] = value;
-            else {
-                contradicted.add(key);
-                delete merged[key];
-            }
-        }
-    }
-    return merged;
+    const keys = new Set(sources.flatMap((s) => Object.keys(s.context)));
+    return Object.fromEntries([...keys].flatMap((key) => {
+        const value = run_oneOf(sources.map((s) => s.context[key]));
+        return value === undefined ? [] : [[key, value]];
+    }));
 }
 function locatorFor(config, sources, logger) {
     return createLocator({

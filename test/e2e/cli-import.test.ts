@@ -657,6 +657,39 @@ describe('sca-bridge CLI', () => {
     );
   });
 
+  it("gives the one run of two projects of one name neither one's version nor server version", async () => {
+    const dir = tempDir();
+    const fpf = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/exports/dtrack-fpf-1.3.json'), 'utf8'),
+    ) as { meta: object };
+    const write = (file: string, version: string, server: string, uuid: string) =>
+      writeFileSync(
+        path.join(dir, file),
+        JSON.stringify({
+          ...fpf,
+          meta: { ...fpf.meta, version: server },
+          project: { name: 'shop', uuid, version },
+        }),
+      );
+    write('ci.json', 'CI', '3.8.0', '11111111-1111-4111-8111-111111111111');
+    write('dev.json', 'develop', '4.7.0', '22222222-2222-4222-8222-222222222222');
+    const labels = async (files: string[]) => {
+      const { code, stderr } = await runCli(['import', ...files, '--sarif-file', 'p.sarif'], { cwd: dir });
+      expect(code, stderr).toBe(0);
+      return readSarif(path.join(dir, 'p.sarif')).runs.map((r) => ({
+        category: r.automationDetails?.id,
+        server: r.tool.driver.version,
+        version: r.properties?.projectVersion as unknown,
+      }));
+    };
+    expect(await labels(['ci.json', 'dev.json'])).toEqual([
+      { category: 'sca-bridge/dependency-track/shop/', server: undefined, version: undefined },
+    ]);
+    expect(await labels(['dev.json'])).toEqual([
+      { category: 'sca-bridge/dependency-track/shop/', server: '4.7.0', version: 'develop' },
+    ]);
+  });
+
   it("places each project's findings once: each project's run keeps the declaring line, and so do GitLab's issues", async () => {
     const dir = tempDir();
     const fpf = JSON.parse(

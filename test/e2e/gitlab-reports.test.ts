@@ -15,6 +15,22 @@ interface CodeQualityIssue {
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
+/** Imports `file` in `dir` into out.sarif and both GitLab reports (cq.json, ds.json). */
+const importWithReports = (dir: string, file: string) =>
+  runCli(
+    [
+      'import',
+      file,
+      '--sarif-file',
+      'out.sarif',
+      '--gitlab-codequality-report',
+      'cq.json',
+      '--gitlab-dependency-report',
+      'ds.json',
+    ],
+    { cwd: dir },
+  );
+
 describe("GitLab's reports from the CLI", () => {
   it("puts code-quality issues on the declaring line, where SARIF moves a rule's second result off it", async () => {
     // Xray's export names two ncurses packages with CVE-2022-29458: both OS packages, both declared by FROM.
@@ -23,18 +39,9 @@ describe("GitLab's reports from the CLI", () => {
       path.join(dir, 'Dockerfile'),
       '# the image\nFROM debian:stretch\nRUN x\nCOPY . /a\nWORKDIR /a\nCMD ["r"]\n',
     );
-    const { code, stderr } = await runCli(
-      [
-        'import',
-        path.join(REPO_ROOT, 'test/fixtures/exports/xray-scans-export.json'),
-        '--sarif-file',
-        'out.sarif',
-        '--gitlab-codequality-report',
-        'cq.json',
-        '--gitlab-dependency-report',
-        'ds.json',
-      ],
-      { cwd: dir },
+    const { code, stderr } = await importWithReports(
+      dir,
+      path.join(REPO_ROOT, 'test/fixtures/exports/xray-scans-export.json'),
     );
     expect(code, stderr).toBe(0);
 
@@ -71,19 +78,7 @@ describe("GitLab's reports from the CLI", () => {
       path: 'npm-local/app/1.0/app.tgz',
     };
     writeFileSync(path.join(dir, 'report.json'), `{"total_rows":1,"rows":[${JSON.stringify(row)}]}`);
-    const { code, stderr } = await runCli(
-      [
-        'import',
-        'report.json',
-        '--sarif-file',
-        'out.sarif',
-        '--gitlab-codequality-report',
-        'cq.json',
-        '--gitlab-dependency-report',
-        'ds.json',
-      ],
-      { cwd: dir },
-    );
+    const { code, stderr } = await importWithReports(dir, 'report.json');
     expect(code, stderr).toBe(0);
     for (const file of ['out.sarif', 'cq.json', 'ds.json']) {
       const text = readFileSync(path.join(dir, file), 'utf8');

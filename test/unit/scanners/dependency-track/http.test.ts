@@ -259,6 +259,17 @@ describe('paging (nock)', () => {
   });
 });
 
+/** A server of `version` whose team/self is hidden (404); the caller answers the key's fallback check, GET /api/v1/project. */
+function teamSelfHidden(version: string) {
+  return nock(ORIGIN)
+    .get('/api/version')
+    .reply(200, { version })
+    .get('/api/v1/team/self')
+    .reply(404, { url: '/api/v1/team/self', status: '404', message: 'Not Found', servlet: 'Jersey' })
+    .get('/api/v1/project')
+    .query({ pageSize: '1', pageNumber: '1' });
+}
+
 describe('server and key checks (nock)', () => {
   it('team/self with an empty body: authentication is not enforced, a warning', async () => {
     nock(ORIGIN)
@@ -290,14 +301,7 @@ describe('server and key checks (nock)', () => {
   });
 
   it('team/self 404 from a server of unreadable version (or a proxy hiding it): the key checked with GET /api/v1/project', async () => {
-    nock(ORIGIN)
-      .get('/api/version')
-      .reply(200, { version: 'custom-build' })
-      .get('/api/v1/team/self')
-      .reply(404, { url: '/api/v1/team/self', status: '404', message: 'Not Found', servlet: 'Jersey' })
-      .get('/api/v1/project')
-      .query({ pageSize: '1', pageNumber: '1' })
-      .reply(401);
+    teamSelfHidden('custom-build').reply(401);
     const logger = new MemoryLogger();
     const api = open(logger);
     const error = await failure(checkKey(api, await checkServer(api, logger), [], logger));
@@ -310,14 +314,12 @@ describe('server and key checks (nock)', () => {
   });
 
   it('a proxy that hides team/self and /api/v1/project too: the key unverified, a warning, the run goes on', async () => {
-    nock(ORIGIN)
-      .get('/api/version')
-      .reply(200, { version: '4.14.3' })
-      .get('/api/v1/team/self')
-      .reply(404, { url: '/api/v1/team/self', status: '404', message: 'Not Found', servlet: 'Jersey' })
-      .get('/api/v1/project')
-      .query({ pageSize: '1', pageNumber: '1' })
-      .reply(404, { url: '/api/v1/project', status: '404', message: 'Not Found', servlet: 'Jersey' });
+    teamSelfHidden('4.14.3').reply(404, {
+      url: '/api/v1/project',
+      status: '404',
+      message: 'Not Found',
+      servlet: 'Jersey',
+    });
     const logger = new MemoryLogger();
     const api = open(logger);
     expect(await checkKey(api, await checkServer(api, logger), [], logger)).toEqual({});
