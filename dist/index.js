@@ -77825,6 +77825,24 @@ function parseFailOn(value) {
 
 
 
+/**
+ * What a connection test reads but its token (the Action's `token`, the CLI's `--token-file`): ui-url for
+ * Dependency-Track's project link, the project for its lookup, project-key for Xray's reports in a JFrog Project.
+ */
+const TEST_CONNECTION_INPUTS = [
+    'scanner',
+    'api-url',
+    'insecure',
+    'ca-file',
+    'timeout',
+    'ui-url',
+    'project',
+    'project-name',
+    'project-version',
+    'branch',
+    'auto-create',
+    'project-key',
+];
 const str = schemas/* string */.YjP().trim();
 /**
  * Dependency-Track writes UUIDs in lower case: one given in upper case names the same project, and must label it
@@ -80674,7 +80692,6 @@ var xray_fields = __nccwpck_require__(95313);
 
 
 
-
 const impactNodeSchema = schemas/* object */.Ikc({ component_id: schema/* optString */.$2, full_path: schema/* optString */.$2 });
 const componentSchema = schemas/* object */.Ikc({
     fixed_versions: (0,schema/* optArray */.hp)(schemas/* string */.YjP()),
@@ -80730,7 +80747,7 @@ function mapVulnerability(vulnerability, response) {
             ids: [vulnerability.issue_id, ...ids],
             title: vulnerability.extended_information?.short_description,
             description: vulnerability.extended_information?.full_description ?? summary,
-            severity: (0,findings_severity/* parseSeverity */.lv)(vulnerability.severity),
+            severity: vulnerability.severity,
             cvss,
             cwes,
             component: (0,findings_component/* componentFromXrayId */.fv)(componentId, response.package_type),
@@ -80808,7 +80825,6 @@ var xray_report = __nccwpck_require__(53310);
 
 
 
-
 /**
  * One entry per issue × component; `total_count` counts the issues (`issueCounter`). Other fields are kept, to name
  * the licence or operational-risk export an entry that names no vulnerability comes from (`xrayRowKind`).
@@ -80840,7 +80856,7 @@ function mapItem(item) {
         ids: [item.id, ...ids],
         title: item.high_profile_info?.ShortDescription ?? item.summary,
         description: item.high_profile_info?.FullDescription ?? details?.description ?? item.summary,
-        severity: (0,findings_severity/* parseSeverity */.lv)(item.severity),
+        severity: item.severity,
         cvss,
         cwes,
         component: (0,findings_component/* componentFromXrayId */.fv)(item.source_comp_id ?? item.component ?? 'unknown', item.pkg_type),
@@ -80922,7 +80938,6 @@ const xrayScansExport = (0,importer/* bulkFormat */.CZ)({
 });
 
 ;// CONCATENATED MODULE: ./src/importers/xray-simple-json.ts
-
 
 
 
@@ -81027,7 +81042,7 @@ function mapRow(row) {
         ids: [row.issueId, ...ids],
         title: row.jfrogResearchInformation?.summary ?? row.summary,
         description: row.jfrogResearchInformation?.details ?? row.summary,
-        severity: (0,findings_severity/* parseSeverity */.lv)(row.severity),
+        severity: row.severity,
         cvss,
         cwes,
         component: componentOf(row),
@@ -81089,7 +81104,6 @@ const xraySimpleJson = {
 };
 
 ;// CONCATENATED MODULE: ./src/importers/xray-summary.ts
-
 
 
 
@@ -81194,7 +81208,7 @@ function mapIssue(artifact, issue) {
         ids: [issue.issue_id, ...ids],
         title: issue.summary,
         description: issue.description ?? issue.summary,
-        severity: (0,findings_severity/* parseSeverity */.lv)(issue.severity),
+        severity: issue.severity,
         cvss,
         cwes,
         component: target.component,
@@ -86452,6 +86466,9 @@ function runSummary(config, ci, startedAt, reports, sources, { counts, violation
 }
 /** Everything after the sources: model steps, SARIF, GitLab reports, counts, gate, run summary. */
 async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources) {
+    const wordsNote = (0,findings_severity/* unknownWordsNote */.W9)(sources.flatMap((source) => source.findings));
+    if (wordsNote)
+        logger.warn(wordsNote);
     const locator = await locatorFor(config, sources, logger);
     const pathNotes = [];
     const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger, pathNotes));
@@ -86474,7 +86491,7 @@ async function runCore(config, ci, logger, { startedAt, untruncatedIn }, sources
     const below = minSeverityNote(config, parts);
     if (below)
         logger.info(below);
-    const notes = [...pathNotes, ...(below ? [below] : [])];
+    const notes = [...(wordsNote ? [wordsNote] : []), ...pathNotes, ...(below ? [below] : [])];
     return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
 }
 /** The findings `min-severity` left out, said: the counts alone would read as none of those severities. */
@@ -86772,6 +86789,7 @@ class ActionLogger {
 
 
 
+
 /** Every input action.yml declares, read by its public name. */
 const INPUTS = [
     'mode',
@@ -86820,6 +86838,38 @@ const INPUTS = [
 ];
 function readInputs() {
     return Object.fromEntries(INPUTS.map((name) => [name, core/* getInput */.V4(name)]));
+}
+/**
+ * action.yml's defaults of the inputs a connection test does not read: a value other than these was given.
+ * (github-token's default is the job's token: never a choice to warn of.)
+ */
+const UNREAD_DEFAULTS = {
+    'poll-interval': '5',
+    'import-format': 'auto',
+    'keep-report': 'false',
+    'min-severity': 'unknown',
+    'fail-on': 'none',
+    'fail-on-policy-violation': 'false',
+    'include-suppressed': 'false',
+    'sarif-file': DEFAULT_SARIF_FILE,
+    annotations: 'true',
+    'job-summary': 'true',
+    'upload-sarif': 'false',
+    'upload-artifact': 'false',
+};
+const CONNECTION_READS = new Set(['mode', 'token', 'github-token', ...TEST_CONNECTION_INPUTS]);
+/**
+ * Says which inputs a connection test leaves unread: the CLI refuses them, but every input reaches the Action,
+ * with its default when not given, so only a value other than the default tells that one was given.
+ */
+function warnUnreadInputs(inputs, logger) {
+    const given = INPUTS.filter((name) => {
+        const value = String(inputs[name] ?? '').trim();
+        return (!CONNECTION_READS.has(name) && value !== '' && value.toLowerCase() !== (UNREAD_DEFAULTS[name] ?? ''));
+    });
+    if (!given.length)
+        return;
+    logger.warn(`mode test-connection tests the connection only, and writes, gates and sends nothing: ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} not read. Use mode scan or import for a run that reads ${given.length === 1 ? 'it' : 'them'}.`);
 }
 /** `mode` when empty: import if `import-file` is set, else scan (SPEC §2). */
 function modeOf(inputs) {
@@ -87006,6 +87056,7 @@ async function runMode(env, github, logger) {
         mode = chosen;
         const parsed = withInferredMode(inputs, () => parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot: gitRoot }));
         if (parsed.mode === 'test-connection') {
+            warnUnreadInputs(inputs, logger);
             await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
             return undefined;
         }
@@ -87406,9 +87457,13 @@ function describeError(error) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(45232);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(45232);
 /* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14861);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84087);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(84087);
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65131);
+/* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(62915);
+
+
 
 
 
@@ -87462,7 +87517,7 @@ function firstLine(text) {
             break;
         line = `${line} ${next.trim()}`.trimEnd();
     }
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .m)(line, 120, '...');
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .shorten */ .m)(line, 120, '...');
 }
 function present(values) {
     return [...new Set(values.filter((v) => v !== undefined && v !== null && v !== ''))];
@@ -87472,7 +87527,7 @@ function buildFinding(input) {
     // Findings are kept by the 100,000: exact-size copies (`slice`) of arrays grown by filter or push, which
     // keep spare room.
     const description = shared(input.description?.trim() ?? '');
-    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .orderIds */ .Fd)(input.ids).slice();
+    const named = (0,_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .orderIds */ .Fd)(input.ids).slice();
     // A vulnerability the scanner names by no id at all is told apart by its text: one `UNKNOWN` for all of
     // them would merge different ones on a component into one finding.
     const ids = named.length
@@ -87484,6 +87539,12 @@ function buildFinding(input) {
     const componentPaths = input.innerPaths?.length
         ? present([...patternPaths, ...input.innerPaths])
         : patternPaths;
+    const cvss = validScores(input.cvss);
+    const word = input.severity?.trim();
+    // A word no scanner used before (a new level, a typo in a converted export) is rated by the finding's CVSS
+    // score, as the scanners rate theirs, and said (`unknownWordsNote`): as unknown it would pass a gate on
+    // critical unseen.
+    const severity = word ? (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .severityOfWord */ .Zx)(word) : 'unknown';
     const finding = {
         scanner: input.scanner,
         id,
@@ -87491,8 +87552,8 @@ function buildFinding(input) {
         // Scanners put whole paragraphs in their summaries; a title is their first line.
         title: firstLine(input.title ?? '') || firstLine(description) || id,
         description,
-        severity: input.severity,
-        cvss: validScores(input.cvss),
+        severity: severity ?? (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .severityFromScore */ .qI)((0,_cvss_js__WEBPACK_IMPORTED_MODULE_5__/* .cvssScore */ ._k)({ cvss })),
+        cvss,
         cwes: present(input.cwes ?? []),
         component: input.component,
         componentPaths,
@@ -87501,6 +87562,8 @@ function buildFinding(input) {
         references: present(input.references ?? []),
         suppressed: input.suppressed ?? false,
     };
+    if (!severity && word)
+        finding.severityWord = word;
     if (patternPaths.length < componentPaths.length)
         finding.patternPaths = patternPaths;
     if (input.epss)
@@ -87849,14 +87912,20 @@ function findingDigest(finding) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ severityList),
 /* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   W9: () => (/* binding */ unknownWordsNote),
+/* harmony export */   Zx: () => (/* binding */ severityOfWord),
 /* harmony export */   jZ: () => (/* binding */ atLeast),
 /* harmony export */   lv: () => (/* binding */ parseSeverity),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qI: () => (/* binding */ severityFromScore),
 /* harmony export */   qs: () => (/* binding */ severityRank),
 /* harmony export */   ux: () => (/* binding */ mostSevere)
 /* harmony export */ });
-/* unused harmony export severityFromScore */
-/* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(53395);
+/* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62915);
+
+
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'];
 /** Higher is more severe: critical 5 … unknown 0. */
@@ -87876,7 +87945,7 @@ function mostSevere(a, b) {
  * line from one version to another between runs.
  */
 function bySeverity(a, b) {
-    const score = (f) => (0,_cvss_js__WEBPACK_IMPORTED_MODULE_0__/* .cvssScore */ ._k)(f) ?? -1;
+    const score = (f) => (0,_cvss_js__WEBPACK_IMPORTED_MODULE_1__/* .cvssScore */ ._k)(f) ?? -1;
     return (severityRank(b.severity) - severityRank(a.severity) ||
         score(b) - score(a) ||
         Number(a.suppressed) - Number(b.suppressed) ||
@@ -87908,13 +87977,33 @@ const ALIASES = {
     unassigned: 'unknown',
     none: 'unknown',
 };
-/** Maps a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`) to ours. */
-function parseSeverity(value) {
-    if (typeof value !== 'string')
-        return 'unknown';
-    const word = value.trim().toLowerCase();
+/**
+ * Ours of a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`), or undefined
+ * for a word sca-bridge does not know.
+ */
+function severityOfWord(word) {
+    const key = word.trim().toLowerCase();
     // Own keys only: a scanner's text such as `__proto__` must not reach the object's prototype.
-    return Object.hasOwn(ALIASES, word) ? (ALIASES[word] ?? 'unknown') : 'unknown';
+    return Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+}
+/** Maps a scanner's severity word to ours; anything else is unknown. */
+function parseSeverity(value) {
+    return (typeof value === 'string' && severityOfWord(value)) || 'unknown';
+}
+/**
+ * What findings with a severity word sca-bridge does not know were rated (see `buildFinding`), said once a run;
+ * undefined when there are none.
+ */
+function unknownWordsNote(findings) {
+    const counts = new Map();
+    for (const { severityWord } of findings)
+        if (severityWord)
+            counts.set(severityWord, (counts.get(severityWord) ?? 0) + 1);
+    if (!counts.size)
+        return undefined;
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    const words = (0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .firstOf */ .Ku)([...counts].map(([word, n]) => `${JSON.stringify(word)} ×${n}`), 5, ', ');
+    return `${(0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'finding')} had a severity sca-bridge does not know (${words}): each is rated by its CVSS score, or unknown without one. Please report the word at ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BUG_REPORT_URL */ .y5}.`;
 }
 /** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */
 function severityFromScore(score) {
@@ -88717,68 +88806,66 @@ class HttpClient {
 /* harmony export */   i1: () => (/* binding */ mapDtFinding),
 /* harmony export */   nX: () => (/* binding */ dtFindingSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9457);
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65131);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(75060);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75060);
 
 
 
 
-
-const aliasSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    cveId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    ghsaId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    osvId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    sonatypeId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    snykId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    vulnDbId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-    gsdId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+const aliasSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    cveId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    ghsaId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    osvId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    sonatypeId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    snykId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    vulnDbId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+    gsdId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
 });
 /** One finding as `GET /api/v1/finding/project/{uuid}` returns it and FPF embeds it (absent means null). */
-const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    component: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        uuid: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+const dtFindingSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    component: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        uuid: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
         /** The project's UUID (the findings API's rows name no project otherwise). */
-        project: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        name: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        group: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        version: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        purl: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+        project: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        name: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        group: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        version: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        purl: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
     }),
-    vulnerability: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        uuid: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        source: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        vulnId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        title: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        subtitle: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        description: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        recommendation: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        severity: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .severityWord */ .Oh,
-        cvssV2BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cvssV2Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        cvssV3BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cvssV3Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        cvssV4Score: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cvssV4Vector: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        epssScore: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        epssPercentile: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cweId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td,
-        cwes: (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ cweId: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optNumber */ .td })),
-        references: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        published: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).nullish(),
-        aliases: (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optArray */ .hp)(aliasSchema),
+    vulnerability: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        uuid: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        source: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        vulnId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        title: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        subtitle: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        description: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        recommendation: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        severity: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .severityWord */ .Oh,
+        cvssV2BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+        cvssV2Vector: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        cvssV3BaseScore: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+        cvssV3Vector: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        cvssV4Score: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+        cvssV4Vector: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        epssScore: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+        epssPercentile: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+        cweId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td,
+        cwes: (0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ cweId: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optNumber */ .td })),
+        references: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        published: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()]).nullish(),
+        aliases: (0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optArray */ .hp)(aliasSchema),
     }),
-    attribution: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ referenceUrl: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2, alternateIdentifier: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2 }).nullish(),
-    analysis: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        state: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        justification: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        detail: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
-        isSuppressed: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().nullish(),
+    attribution: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ referenceUrl: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2, alternateIdentifier: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2 }).nullish(),
+    analysis: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        state: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        justification: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        detail: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
+        isSuppressed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish(),
     })
         .nullish(),
-    matrix: _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optString */ .$2,
+    matrix: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .optString */ .$2,
 });
 /** Analysis states that mean "not a problem here" count as suppressed (SPEC §6). */
 const SUPPRESSING_STATES = new Set(['FALSE_POSITIVE', 'NOT_AFFECTED', 'RESOLVED']);
@@ -88863,7 +88950,7 @@ function mapDtFinding(raw, uiBase) {
         description: [v.description, v.recommendation ? `Recommendation: ${v.recommendation}` : undefined]
             .filter(Boolean)
             .join('\n\n'),
-        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeverity */ .lv)(v.severity),
+        severity: v.severity,
         cvss: cvssOf(v),
         ...(v.epssScore !== undefined
             ? {
@@ -89125,15 +89212,13 @@ function refusedKind(kind) {
 /* harmony export */   Yr: () => (/* binding */ xrayRowSchema),
 /* harmony export */   ZL: () => (/* binding */ xrayViolationRowSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _findings_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8410);
 /* harmony import */ var _findings_component_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9457);
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(65131);
-/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13233);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(75060);
-/* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(95313);
-
+/* harmony import */ var _importer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13233);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(75060);
+/* harmony import */ var _xray_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(95313);
 
 
 
@@ -89142,54 +89227,54 @@ function refusedKind(kind) {
 
 
 /** One row of a vulnerabilities report (Reports API content, or the UI's Reports → Export → JSON). */
-const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
-    issue_id: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayCveSchema */ .KM),
-    summary: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    description: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    severity: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .severityWord */ .Oh,
-    vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    impact_path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
-    path: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    component_physical_path: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    fixed_versions: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
-    published: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    package_type: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    references: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+const xrayRowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    issue_id: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayCveSchema */ .KM),
+    summary: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    description: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    severity: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .severityWord */ .Oh,
+    vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    impact_path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    path: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    component_physical_path: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    fixed_versions: (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    published: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    package_type: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    references: (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
     // Reports of Xray 3.x with contextual analysis: a verdict, or only whether it applies.
-    applicability_result: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    applicability: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY().nullish(),
+    applicability_result: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    applicability: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().nullish(),
 });
 /** One row of a violations report: the same envelope, rows with `type`, `watch_name`, `policy_names`. */
-const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
-    type: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    watch_name: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    policy_names: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
-    issue_id: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    severity: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
-    cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayCveSchema */ .KM),
-    summary: _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .optString */ .$2,
+const xrayViolationRowSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    type: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    watch_name: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    policy_names: (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    issue_id: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    severity: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    vulnerable_component: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    impacted_artifact: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
+    cves: (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optArray */ .hp)(_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayCveSchema */ .KM),
+    summary: _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .optString */ .$2,
 });
 /** Maps a vulnerabilities-report row: the one mapping the `xray-report` import and the Xray API flow share. */
 function mapXrayRow(row) {
-    const { ids, cvss, cwes } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .readXrayCves */ .MT)(row.cves);
+    const { ids, cvss, cwes } = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .readXrayCves */ .MT)(row.cves);
     const component = (0,_findings_component_js__WEBPACK_IMPORTED_MODULE_2__/* .componentFromXrayId */ .fv)(row.vulnerable_component ?? 'unknown', row.package_type);
     return (0,_findings_build_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFinding */ .U)({
         scanner: 'xray',
         ids: [row.issue_id, ...ids],
         title: row.summary,
         description: row.description ?? row.summary,
-        severity: (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeverity */ .lv)(row.severity),
+        severity: row.severity,
         cvss,
         cwes,
         component,
-        componentPaths: [row.path ? (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .pathInRepository */ .zB)(row.path) : undefined],
+        componentPaths: [row.path ? (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .pathInRepository */ .zB)(row.path) : undefined],
         innerPaths: [row.component_physical_path],
         impactPaths: row.impact_path.length ? [row.impact_path] : [],
-        fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .fixedVersions */ .W4)(row.fixed_versions),
+        fixedVersions: (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .fixedVersions */ .W4)(row.fixed_versions),
         references: row.references,
         published: row.published,
         applicability: row.applicability_result ??
@@ -89202,7 +89287,7 @@ function mapXrayRow(row) {
 }
 /** Every row of a violations report counts for the gate (SPEC §3 `fail-on-policy-violation`). */
 function mapXrayViolationRow(row) {
-    return (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayViolation */ .s3)({
+    return (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayViolation */ .s3)({
         type: row.type ?? 'security',
         policy: row.policy_names.join(', ') || row.watch_name,
         watch: row.watch_name,
@@ -89217,7 +89302,7 @@ function mapXrayViolationRow(row) {
 const VULNERABILITY_FIELDS = ['issue_id', 'cves', 'vulnerable_component', 'summary'];
 /** Whether a vulnerabilities row names neither a vulnerability nor a component. */
 function namesNothing(row) {
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(row) && !VULNERABILITY_FIELDS.some((field) => (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .given */ .gI)(row[field]));
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(row) && !VULNERABILITY_FIELDS.some((field) => (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .given */ .gI)(row[field]));
 }
 /**
  * The rows up to the first that shows another kind of report, which is then written to `other.kind`.
@@ -89227,7 +89312,7 @@ function namesNothing(row) {
 function* untilOtherKind(items, other) {
     let index = 0;
     for (const row of items) {
-        other.kind = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .xrayRowKind */ .Bc)(row);
+        other.kind = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .xrayRowKind */ .Bc)(row);
         if (other.kind)
             return;
         if (other.namesNothing === undefined && namesNothing(row))
@@ -89236,21 +89321,21 @@ function* untilOtherKind(items, other) {
         yield row;
     }
 }
-const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .unknown */ .L5J()) });
+const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({ total_rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative(), rows: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()) });
 /**
  * Reads a report element by element. Any row, not only the first, may show that it is a violations report (a
  * vulnerabilities row may carry `watch_name: null`); rows are read as vulnerabilities until one does, and only
  * then read again, so a vulnerabilities report is parsed once (`items` may be iterated twice).
  */
 function readReport(envelope, items, count, file) {
-    const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
+    const { total_rows: total } = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .validate */ .tf)(envelopeSchema, envelope, file, 'xray-report');
     if (count !== total) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: the report holds ${count} of its ${total} rows (total_rows): it is one page of a report, not the whole report. Export the whole report (Reports → Export → JSON), or let a scan read every page (mode scan; CLI: \`sca-bridge scan --scanner xray\`).`);
     }
     const where = { file, format: 'xray-report', key: 'rows' };
     const other = {};
-    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
-    const refused = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .refusedKind */ .zJ)(other.kind);
+    const findings = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .mapEach */ .SS)(untilOtherKind(items, other), xrayRowSchema, where, mapXrayRow);
+    const refused = (0,_xray_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .refusedKind */ .zJ)(other.kind);
     if (refused) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: this is an Xray ${refused} report; sca-bridge reports vulnerabilities. Export the vulnerabilities report (or the violations report) instead.`);
     }
@@ -89258,16 +89343,16 @@ function readReport(envelope, items, count, file) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: rows.${other.namesNothing} has none of ${VULNERABILITY_FIELDS.join(', ')}, so it names no vulnerability: this is not a vulnerabilities report Xray exported. Export the vulnerabilities report (Reports → Export → JSON) and import that.`);
     }
     if (other.kind === 'violations') {
-        const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
+        const violations = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .mapEach */ .SS)(items, xrayViolationRowSchema, where, mapXrayViolationRow);
         return { scanner: 'xray', findings: [], violations, context: { file } };
     }
     return { scanner: 'xray', findings, violations: [], context: { file } };
 }
-const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_4__/* .bulkFormat */ .CZ)({
+const xrayReport = (0,_importer_js__WEBPACK_IMPORTED_MODULE_3__/* .bulkFormat */ .CZ)({
     name: 'xray-report',
     scanner: 'xray',
     origin: 'Xray Reports: the vulnerabilities or violations report content (`POST /xray/api/v1/reports/{vulnerabilities|violations}/{id}`) or the UI export (Reports → Export → JSON)',
-    matches: (doc) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
+    matches: (doc) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(doc) && typeof doc.total_rows === 'number' && Array.isArray(doc.rows),
     bulk: { key: 'rows', read: readReport },
 });
 

@@ -80,6 +80,25 @@ export interface Config {
 /** Raw inputs by their public (kebab-case) names; lists may already be split. */
 export type RawInputs = Record<string, string | readonly string[] | undefined>;
 
+/**
+ * What a connection test reads but its token (the Action's `token`, the CLI's `--token-file`): ui-url for
+ * Dependency-Track's project link, the project for its lookup, project-key for Xray's reports in a JFrog Project.
+ */
+export const TEST_CONNECTION_INPUTS = [
+  'scanner',
+  'api-url',
+  'insecure',
+  'ca-file',
+  'timeout',
+  'ui-url',
+  'project',
+  'project-name',
+  'project-version',
+  'branch',
+  'auto-create',
+  'project-key',
+] as const;
+
 const str = z.string().trim();
 
 /**

@@ -12,7 +12,7 @@ import type {
   SourceContext,
   SourceResult,
 } from './findings/model.js';
-import { bySeverity, severityList } from './findings/severity.js';
+import { bySeverity, severityList, unknownWordsNote } from './findings/severity.js';
 import { expandImportFiles, isReplaceable, readImports } from './importers/read.js';
 import { checkOutputPaths, removeStale, writeOutput } from './output-files.js';
 import { createLocator, type Locator, separateSharedLines } from './locate/index.js';
@@ -623,6 +623,8 @@ async function runCore(
   { startedAt, untruncatedIn }: Required<Pick<ScanOptions, 'startedAt' | 'untruncatedIn'>>,
   sources: SourceResult[],
 ): Promise<RunOutcome> {
+  const wordsNote = unknownWordsNote(sources.flatMap((source) => source.findings));
+  if (wordsNote) logger.warn(wordsNote);
   const locator = await locatorFor(config, sources, logger);
   const pathNotes: string[] = [];
   const { parts, runs } = partsAndRuns(sources, config, ci, modelSteps(config, locator, logger, pathNotes));
@@ -647,7 +649,7 @@ async function runCore(
   const exitCode = summary.status === 'failed' ? ExitCode.GateFailed : ExitCode.Ok;
   const below = minSeverityNote(config, parts);
   if (below) logger.info(below);
-  const notes = [...pathNotes, ...(below ? [below] : [])];
+  const notes = [...(wordsNote ? [wordsNote] : []), ...pathNotes, ...(below ? [below] : [])];
   return { summary, exitCode, reports, findings, violations: verdict.violations, notes };
 }
 

@@ -17,9 +17,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/importers/dtrack-finding.ts
-var dtrack_finding = __webpack_require__(298);
+var dtrack_finding = __webpack_require__(2679);
 // EXTERNAL MODULE: ./src/schema.ts
-var schema = __webpack_require__(2679);
+var schema = __webpack_require__(5060);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts

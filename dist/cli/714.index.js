@@ -157,7 +157,7 @@ var cancel = __webpack_require__(833);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
 var http_client = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/schema.ts
-var schema = __webpack_require__(2679);
+var schema = __webpack_require__(5060);
 // EXTERNAL MODULE: ./src/scanners/scanner.ts
 var scanner = __webpack_require__(4161);
 // EXTERNAL MODULE: ./src/scanners/version.ts

@@ -41,7 +41,7 @@ else if (oldNode()) {
     process.exitCode = BAD_INPUT;
 }
 else {
-    const { main } = await __nccwpck_require__.e(/* import() */ 63).then(__nccwpck_require__.bind(__nccwpck_require__, 3063));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3063));
     const code = await main({
         argv,
         env: process.env,

@@ -13,6 +13,7 @@ import {
   parseConfig,
   type RawInputs,
   registerSecrets,
+  TEST_CONNECTION_INPUTS,
   webhookOfRefusedRun,
   askedOfRefusedRun,
   type WebhookConfig,
@@ -37,6 +38,7 @@ import {
 import { scannerAdapter } from '../scanners/index.js';
 import { type GitHubContext, readGitHubContext, uploadCommit } from './github-context.js';
 import { ActionLogger } from './logger.js';
+import { DEFAULT_SARIF_FILE } from '../paths.js';
 import { plural } from '../wording.js';
 
 /** Every input action.yml declares, read by its public name. */
@@ -88,6 +90,44 @@ export const INPUTS = [
 
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUTS.map((name) => [name, core.getInput(name)]));
+}
+
+/**
+ * action.yml's defaults of the inputs a connection test does not read: a value other than these was given.
+ * (github-token's default is the job's token: never a choice to warn of.)
+ */
+const UNREAD_DEFAULTS: Readonly<Record<string, string>> = {
+  'poll-interval': '5',
+  'import-format': 'auto',
+  'keep-report': 'false',
+  'min-severity': 'unknown',
+  'fail-on': 'none',
+  'fail-on-policy-violation': 'false',
+  'include-suppressed': 'false',
+  'sarif-file': DEFAULT_SARIF_FILE,
+  annotations: 'true',
+  'job-summary': 'true',
+  'upload-sarif': 'false',
+  'upload-artifact': 'false',
+};
+
+const CONNECTION_READS = new Set<string>(['mode', 'token', 'github-token', ...TEST_CONNECTION_INPUTS]);
+
+/**
+ * Says which inputs a connection test leaves unread: the CLI refuses them, but every input reaches the Action,
+ * with its default when not given, so only a value other than the default tells that one was given.
+ */
+function warnUnreadInputs(inputs: RawInputs, logger: ActionLogger): void {
+  const given = INPUTS.filter((name) => {
+    const value = String(inputs[name] ?? '').trim();
+    return (
+      !CONNECTION_READS.has(name) && value !== '' && value.toLowerCase() !== (UNREAD_DEFAULTS[name] ?? '')
+    );
+  });
+  if (!given.length) return;
+  logger.warn(
+    `mode test-connection tests the connection only, and writes, gates and sends nothing: ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} not read. Use mode scan or import for a run that reads ${given.length === 1 ? 'it' : 'them'}.`,
+  );
 }
 
 /** `mode` when empty: import if `import-file` is set, else scan (SPEC §2). */
@@ -359,6 +399,7 @@ async function runMode(
       parseConfig(chosen, inputs, { env, cwd: process.cwd(), gitRoot }),
     );
     if (parsed.mode === 'test-connection') {
+      warnUnreadInputs(inputs, logger);
       await (await scannerAdapter(parsed.scanner)).testConnection({ config: parsed, logger });
       return undefined;
     }

@@ -2,7 +2,7 @@ import { type BigIntStats, fstatSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { DEFAULT_SARIF_FILE, sameNode } from '../paths.js';
-import type { RawInputs } from '../config.js';
+import { type RawInputs, TEST_CONNECTION_INPUTS } from '../config.js';
 import { parseFailOn } from '../policy/fail-on.js';
 import { clause } from '../wording.js';
 
@@ -291,17 +291,7 @@ export const COMMAND_FLAGS: Readonly<Record<string, { files: string; flags: read
   'list-repos': { files: '', flags: [...CONNECTION, 'project-key', 'json'] },
   'test-connection': {
     files: '',
-    // ui-url: Dependency-Track's project link; project-key: Xray's reports in a JFrog Project.
-    flags: [
-      ...CONNECTION,
-      'ui-url',
-      'project',
-      'project-name',
-      'project-version',
-      'branch',
-      'auto-create',
-      'project-key',
-    ],
+    flags: [...CONNECTION, ...TEST_CONNECTION_INPUTS.filter((input) => !CONNECTION.includes(input))],
   },
 };
 

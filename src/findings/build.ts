@@ -3,7 +3,8 @@ import type { Component, Cvss, CvssScore, Finding, ScannerName } from './model.j
 import { orderIds } from './ids.js';
 import { tupleKey } from './key.js';
 import { shorten } from './text.js';
-import type { Severity } from './severity.js';
+import { severityFromScore, severityOfWord } from './severity.js';
+import { cvssScore } from './cvss.js';
 
 export interface FindingInput {
   scanner: ScannerName;
@@ -11,7 +12,8 @@ export interface FindingInput {
   ids: readonly (string | undefined | null)[];
   title?: string | undefined;
   description?: string | undefined;
-  severity: Severity;
+  /** The scanner's severity word (`CRITICAL`, `High`), read by `severityOfWord`. */
+  severity: string | undefined;
   cvss?: Cvss;
   epss?: Finding['epss'];
   cwes?: readonly string[];
@@ -101,6 +103,12 @@ export function buildFinding(input: FindingInput): Finding {
   const componentPaths = input.innerPaths?.length
     ? present([...patternPaths, ...input.innerPaths])
     : patternPaths;
+  const cvss = validScores(input.cvss);
+  const word = input.severity?.trim();
+  // A word no scanner used before (a new level, a typo in a converted export) is rated by the finding's CVSS
+  // score, as the scanners rate theirs, and said (`unknownWordsNote`): as unknown it would pass a gate on
+  // critical unseen.
+  const severity = word ? severityOfWord(word) : 'unknown';
   const finding: Finding = {
     scanner: input.scanner,
     id,
@@ -108,8 +116,8 @@ export function buildFinding(input: FindingInput): Finding {
     // Scanners put whole paragraphs in their summaries; a title is their first line.
     title: firstLine(input.title ?? '') || firstLine(description) || id,
     description,
-    severity: input.severity,
-    cvss: validScores(input.cvss),
+    severity: severity ?? severityFromScore(cvssScore({ cvss })),
+    cvss,
     cwes: present(input.cwes ?? []),
     component: input.component,
     componentPaths,
@@ -118,6 +126,7 @@ export function buildFinding(input: FindingInput): Finding {
     references: present(input.references ?? []),
     suppressed: input.suppressed ?? false,
   };
+  if (!severity && word) finding.severityWord = word;
   if (patternPaths.length < componentPaths.length) finding.patternPaths = patternPaths;
   if (input.epss) finding.epss = input.epss;
   if (input.published) finding.published = input.published;

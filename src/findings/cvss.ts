@@ -1,7 +1,7 @@
 import type { Finding } from './model.js';
 
 /** The CVSS base score that stands for a finding: v4 when present, else v3, else v2. */
-export function cvssScore(finding: Finding): number | undefined {
+export function cvssScore(finding: Pick<Finding, 'cvss'>): number | undefined {
   return finding.cvss.v4?.score ?? finding.cvss.v3?.score ?? finding.cvss.v2?.score;
 }
 

@@ -64,6 +64,8 @@ export interface Finding {
   title: string;
   description: string;
   severity: Severity;
+  /** The scanner's severity word when sca-bridge does not know it; `severity` is then its CVSS score's rating. */
+  severityWord?: string;
   cvss: Cvss;
   epss?: { score: number; percentile?: number };
   /** `CWE-79` form. */

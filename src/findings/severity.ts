@@ -1,3 +1,5 @@
+import { BUG_REPORT_URL } from '../errors.js';
+import { firstOf, plural } from '../wording.js';
 import { cvssScore } from './cvss.js';
 import type { Finding, LocatedFinding } from './model.js';
 
@@ -61,12 +63,37 @@ const ALIASES: Record<string, Severity> = {
   none: 'unknown',
 };
 
-/** Maps a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`) to ours. */
-export function parseSeverity(value: unknown): Severity {
-  if (typeof value !== 'string') return 'unknown';
-  const word = value.trim().toLowerCase();
+/**
+ * Ours of a scanner's severity word (DT `CRITICAL…UNASSIGNED`, Xray `Critical…Information|Unknown`), or undefined
+ * for a word sca-bridge does not know.
+ */
+export function severityOfWord(word: string): Severity | undefined {
+  const key = word.trim().toLowerCase();
   // Own keys only: a scanner's text such as `__proto__` must not reach the object's prototype.
-  return Object.hasOwn(ALIASES, word) ? (ALIASES[word] ?? 'unknown') : 'unknown';
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+}
+
+/** Maps a scanner's severity word to ours; anything else is unknown. */
+export function parseSeverity(value: unknown): Severity {
+  return (typeof value === 'string' && severityOfWord(value)) || 'unknown';
+}
+
+/**
+ * What findings with a severity word sca-bridge does not know were rated (see `buildFinding`), said once a run;
+ * undefined when there are none.
+ */
+export function unknownWordsNote(findings: readonly Finding[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const { severityWord } of findings)
+    if (severityWord) counts.set(severityWord, (counts.get(severityWord) ?? 0) + 1);
+  if (!counts.size) return undefined;
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const words = firstOf(
+    [...counts].map(([word, n]) => `${JSON.stringify(word)} ×${n}`),
+    5,
+    ', ',
+  );
+  return `${plural(total, 'finding')} had a severity sca-bridge does not know (${words}): each is rated by its CVSS score, or unknown without one. Please report the word at ${BUG_REPORT_URL}.`;
 }
 
 /** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */

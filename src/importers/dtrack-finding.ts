@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { buildFinding } from '../findings/build.js';
 import { componentFromPurl } from '../findings/component.js';
 import type { Cvss, Finding } from '../findings/model.js';
-import { parseSeverity } from '../findings/severity.js';
 import { optArray, optNumber, optString, severityWord } from '../schema.js';
 
 const aliasSchema = z.object({
@@ -153,7 +152,7 @@ export function mapDtFinding(raw: DtFinding, uiBase?: string): Finding {
     description: [v.description, v.recommendation ? `Recommendation: ${v.recommendation}` : undefined]
       .filter(Boolean)
       .join('\n\n'),
-    severity: parseSeverity(v.severity),
+    severity: v.severity,
     cvss: cvssOf(v),
     ...(v.epssScore !== undefined
       ? {

@@ -4,7 +4,6 @@ import { firstOf } from '../wording.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
-import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, validate } from './importer.js';
 import { isRecord, optArray, optEntries, optString, severityWord } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayCveSchema, xrayViolation } from './xray-fields.js';
@@ -76,7 +75,7 @@ function mapVulnerability(vulnerability: Vulnerability, response: ScanResponse):
       ids: [vulnerability.issue_id, ...ids],
       title: vulnerability.extended_information?.short_description,
       description: vulnerability.extended_information?.full_description ?? summary,
-      severity: parseSeverity(vulnerability.severity),
+      severity: vulnerability.severity,
       cvss,
       cwes,
       component: componentFromXrayId(componentId, response.package_type),

@@ -3,7 +3,6 @@ import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation, SourceResult } from '../findings/model.js';
-import { parseSeverity } from '../findings/severity.js';
 import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
 import { isRecord, optArray, optString, severityWord } from '../schema.js';
 import {
@@ -63,7 +62,7 @@ export function mapXrayRow(row: XrayRow): Finding {
     ids: [row.issue_id, ...ids],
     title: row.summary,
     description: row.description ?? row.summary,
-    severity: parseSeverity(row.severity),
+    severity: row.severity,
     cvss,
     cwes,
     component,

@@ -3,7 +3,6 @@ import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, SourceResult } from '../findings/model.js';
-import { parseSeverity } from '../findings/severity.js';
 import { bulkFormat, type ImportFormat, mapEach, validate } from './importer.js';
 import { isRecord, optArray, optString, severityWord } from '../schema.js';
 import {
@@ -51,7 +50,7 @@ function mapItem(item: Item): Finding {
     ids: [item.id, ...ids],
     title: item.high_profile_info?.ShortDescription ?? item.summary,
     description: item.high_profile_info?.FullDescription ?? details?.description ?? item.summary,
-    severity: parseSeverity(item.severity),
+    severity: item.severity,
     cvss,
     cwes,
     component: componentFromXrayId(item.source_comp_id ?? item.component ?? 'unknown', item.pkg_type),

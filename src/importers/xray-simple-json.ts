@@ -4,7 +4,6 @@ import { firstOf } from '../wording.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Finding, PolicyViolation } from '../findings/model.js';
-import { parseSeverity } from '../findings/severity.js';
 import { type ImportFormat, validate } from './importer.js';
 import { isRecord, optArray, optNumber, optString, severityWord } from '../schema.js';
 import { fixedVersions, readXrayCves, xrayViolation } from './xray-fields.js';
@@ -120,7 +119,7 @@ function mapRow(row: Row): Finding {
     ids: [row.issueId, ...ids],
     title: row.jfrogResearchInformation?.summary ?? row.summary,
     description: row.jfrogResearchInformation?.details ?? row.summary,
-    severity: parseSeverity(row.severity),
+    severity: row.severity,
     cvss,
     cwes,
     component: componentOf(row),

@@ -3,7 +3,6 @@ import { UserError } from '../errors.js';
 import { buildFinding } from '../findings/build.js';
 import { componentFromXrayId } from '../findings/component.js';
 import type { Component, Finding } from '../findings/model.js';
-import { parseSeverity } from '../findings/severity.js';
 import { firstOf, plural } from '../wording.js';
 import { type ImportFormat, validate } from './importer.js';
 import { isRecord, optArray, optString, severityWord } from '../schema.js';
@@ -126,7 +125,7 @@ function mapIssue(artifact: Artifact, issue: Issue): Finding[] {
       ids: [issue.issue_id, ...ids],
       title: issue.summary,
       description: issue.description ?? issue.summary,
-      severity: parseSeverity(issue.severity),
+      severity: issue.severity,
       cvss,
       cwes,
       component: target.component,

@@ -1005,8 +1005,11 @@ describe('webhook', () => {
 });
 
 describe('test-connection', () => {
-  let receiver: WebhookReceiver;
-  afterEach(async () => receiver.stop());
+  let receiver: WebhookReceiver | undefined;
+  afterEach(async () => {
+    await receiver?.stop();
+    receiver = undefined;
+  });
 
   it('reports nothing but the failed step when the connection fails: no summary, outputs or webhook', async () => {
     receiver = new WebhookReceiver();
@@ -1027,6 +1030,47 @@ describe('test-connection', () => {
     expect(run.summary).toBe('');
     expect(run.outputs).toEqual({});
     expect(receiver.requests).toEqual([]);
+  });
+
+  it('warns of the inputs a connection test does not read, given as other than their defaults', async () => {
+    // Every input as the runner sets it: action.yml's default, empty when it has none.
+    const { inputs } = parseYaml(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const defaults = Object.fromEntries(
+      Object.entries(inputs).map(([name, input]) => [name, input.default ?? '']),
+    );
+    const test = async (given: Record<string, string>) => {
+      const dt = await startDtSim({ apiKey: 'the-right-key-0123456789' });
+      const run = await runAction(
+        {
+          ...defaults,
+          'github-token': 'ghs_job-token',
+          mode: 'test-connection',
+          scanner: 'dependency-track',
+          'api-url': dt.apiUrl,
+          token: 'the-right-key-0123456789',
+          ...given,
+        },
+        { workspace: workspace() },
+      ).finally(() => dt.close());
+      expect(run.code).toBe(0);
+      // The other warning is the plain-http one of the simulator's address.
+      return run.commands
+        .filter((c) => c.command === 'warning' && !c.message.includes('plain http'))
+        .map((c) => c.message);
+    };
+    expect(await test({})).toEqual([]);
+    // A default in another case is still the default; an input the test reads (timeout) is no warning.
+    const warnings = await test({
+      'fail-on': 'critical',
+      'import-file': 'findings.json',
+      'job-summary': 'True',
+      timeout: '30',
+    });
+    expect(warnings).toEqual([
+      'mode test-connection tests the connection only, and writes, gates and sends nothing: import-file, fail-on are not read. Use mode scan or import for a run that reads them.',
+    ]);
   });
 });
 

@@ -206,6 +206,33 @@ describe('sca-bridge CLI', () => {
     expect(stderr).toContain('\n1 finding: 1 critical, 0 high,');
   });
 
+  it('rates a severity word it does not know by the CVSS score, fails the gate on it, and says so', async () => {
+    const dir = tempDir();
+    const report = JSON.parse(readFileSync(fixture('xray-report.json'), 'utf8')) as {
+      rows: { severity: string; cves: { cvss_v3_score?: number }[] }[];
+    };
+    const [jinja] = report.rows;
+    if (!jinja?.cves[0]) throw new Error('the fixture changed');
+    jinja.severity = 'Severe';
+    jinja.cves[0].cvss_v3_score = 9.8;
+    writeFileSync(path.join(dir, 'xray.json'), JSON.stringify(report));
+    const sarifFile = path.join(dir, 'out.sarif');
+    const { code, stdout, stderr } = await runCli(
+      ['import', 'xray.json', '--sarif-file', sarifFile, '--fail-on', 'critical', '--json'],
+      { cwd: dir },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      '1 finding had a severity sca-bridge does not know ("Severe" ×1): each is rated by its CVSS score',
+    );
+    const summary = runSummaryOf<Summary>(stdout);
+    expect(summary.gate.result).toBe('failed');
+    const log = readSarif(sarifFile);
+    expectValidSarif(log);
+    const result = log.runs[0]?.results?.find((r) => r.ruleId === 'CVE-2020-28493');
+    expect(result?.level).toBe('error');
+  });
+
   it('drops findings below --min-severity from every output', async () => {
     const sarifFile = path.join(work, 'min.sarif');
     const { code, stdout, stderr } = await runCli(

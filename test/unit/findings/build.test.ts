@@ -129,4 +129,28 @@ describe('buildFinding', () => {
     expect(Object.keys(bare)).not.toContain('url');
     expect(Object.keys(bare)).not.toContain('analysis');
   });
+
+  it('rates a severity word it does not know by the CVSS score, keeps the word, and leaves known words as they are', () => {
+    const rated = (severity: string | undefined, score?: number) =>
+      buildFinding({
+        scanner: 'xray',
+        ids: ['CVE-2021-44228'],
+        severity,
+        ...(score === undefined ? {} : { cvss: { v3: { score } } }),
+        component,
+      });
+    expect(rated(' Severe ', 9.8)).toMatchObject({ severity: 'critical', severityWord: 'Severe' });
+    expect(rated('Severe')).toMatchObject({ severity: 'unknown', severityWord: 'Severe' });
+    // Known words, and none at all, are the scanner's rating: not replaced by the score, not flagged.
+    for (const [word, severity] of [
+      ['UNASSIGNED', 'unknown'],
+      ['Low', 'low'],
+      [undefined, 'unknown'],
+      ['  ', 'unknown'],
+    ] as const) {
+      const finding = rated(word, 9.8);
+      expect(finding.severity).toBe(severity);
+      expect(Object.keys(finding)).not.toContain('severityWord');
+    }
+  });
 });

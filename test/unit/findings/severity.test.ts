@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aFinding } from '../../helpers/finding.js';
 import {
   SEVERITIES,
   atLeast,
@@ -6,6 +7,7 @@ import {
   parseSeverity,
   severityFromScore,
   severityRank,
+  unknownWordsNote,
 } from '../../../src/findings/severity.js';
 
 describe('parseSeverity', () => {
@@ -76,5 +78,16 @@ describe('prototype keys', () => {
     expect(parseSeverity('constructor')).toBe('unknown');
     expect(ecosystemOfXrayType('__proto__')).toBeUndefined();
     expect(ecosystemOfXrayType('toString')).toBeUndefined();
+  });
+});
+
+describe('unknownWordsNote', () => {
+  it('counts the findings of each word it does not know, and says nothing when there are none', () => {
+    expect(unknownWordsNote([aFinding(), aFinding({ severity: 'Unknown' })])).toBeUndefined();
+    const words = ['Severe', 'Severe', 'Urgent', 'a', 'b', 'c', 'd'];
+    const note = unknownWordsNote(words.map((severity) => aFinding({ severity })));
+    expect(note).toBe(
+      '7 findings had a severity sca-bridge does not know ("Severe" ×2, "Urgent" ×1, "a" ×1, "b" ×1, "c" ×1 (and 1 more)): each is rated by its CVSS score, or unknown without one. Please report the word at https://github.com/sca-bridge/sca-bridge/issues/new.',
+    );
   });
 });
