@@ -82337,6 +82337,14 @@ const SKIPPED_FOLDERS = new Set([
     '.venv',
     'venv',
     '.tox',
+    // Package caches CI jobs keep in the project folder (GitLab caches nothing outside it), walked when git is
+    // missing (node:24-slim has none): their manifests are other packages', not the repository's.
+    '.sca-bridge-npm',
+    '.npm',
+    '.pnpm-store',
+    '.m2',
+    '.gradle',
+    '.cache',
 ]);
 /** git's mode of a symbolic link. */
 const SYMLINK = '120000';
@@ -85239,6 +85247,7 @@ async function createLocator(options) {
 ;// CONCATENATED MODULE: ./src/policy/filter.ts
 
 
+
 /** The paths a finding is matched on: the source's own paths, else the manifest it was placed in. */
 function pathsOf(finding) {
     const own = finding.patternPaths ?? finding.componentPaths;
@@ -85263,15 +85272,19 @@ function pathFilter(include, exclude) {
     };
 }
 /**
- * What the path patterns left out of `all`, keeping `kept`. When they left out every finding that has a path
+ * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated rows
+ * merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one that has a path
  * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
  * Xray's repository key or another root matches none.
  */
 function pathFilterNote(all, kept, include) {
-    const left = all.length - kept.length;
+    if (kept.length === all.length)
+        return undefined;
+    const findings = new Set(all.map(findingKey)).size;
+    const left = findings - new Set(kept.map(findingKey)).size;
     if (!left)
         return undefined;
-    const text = `Path patterns left out ${left} of ${all.length} findings`;
+    const text = `Path patterns left out ${left} of ${findings} findings`;
     if (kept.some((finding) => pathsOf(finding).length))
         return { warn: false, text: `${text}.` };
     const paths = [...new Set(all.flatMap(pathsOf))];
@@ -86069,7 +86082,7 @@ function modelSteps(config, locator, logger, notes) {
         },
         collapse: (located) => {
             const collapsed = collapseDuplicates(located);
-            // The counts read (each file's, the path patterns') are of rows: said, they add up to the counts reported.
+            // Each file's count read is of rows: said, they add up to the counts reported.
             if (collapsed.length < located.length)
                 logger.info(`${(0,wording/* plural */.LS)(located.length, 'finding')} read merge into ${collapsed.length}: the same vulnerability of the same component version, reported in several places, is one finding.`);
             return collapsed.sort(findings_severity/* bySeverity */.Np);

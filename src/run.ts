@@ -110,7 +110,7 @@ function modelSteps(config: Config, locator: Locator, logger: Logger, notes: str
     },
     collapse: (located) => {
       const collapsed = collapseDuplicates(located);
-      // The counts read (each file's, the path patterns') are of rows: said, they add up to the counts reported.
+      // Each file's count read is of rows: said, they add up to the counts reported.
       if (collapsed.length < located.length)
         logger.info(
           `${plural(located.length, 'finding')} read merge into ${collapsed.length}: the same vulnerability of the same component version, reported in several places, is one finding.`,

@@ -20,6 +20,14 @@ const SKIPPED_FOLDERS = new Set([
   '.venv',
   'venv',
   '.tox',
+  // Package caches CI jobs keep in the project folder (GitLab caches nothing outside it), walked when git is
+  // missing (node:24-slim has none): their manifests are other packages', not the repository's.
+  '.sca-bridge-npm',
+  '.npm',
+  '.pnpm-store',
+  '.m2',
+  '.gradle',
+  '.cache',
 ]);
 
 /** git's mode of a symbolic link. */

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { findingKey } from '../findings/collapse.js';
 import type { LocatedFinding } from '../findings/model.js';
 import { atLeast, type Severity } from '../findings/severity.js';
 
@@ -29,7 +30,8 @@ export function pathFilter(
 }
 
 /**
- * What the path patterns left out of `all`, keeping `kept`. When they left out every finding that has a path
+ * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated rows
+ * merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one that has a path
  * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
  * Xray's repository key or another root matches none.
  */
@@ -38,9 +40,11 @@ export function pathFilterNote(
   kept: readonly LocatedFinding[],
   include: readonly string[],
 ): { warn: boolean; text: string } | undefined {
-  const left = all.length - kept.length;
+  if (kept.length === all.length) return undefined;
+  const findings = new Set(all.map(findingKey)).size;
+  const left = findings - new Set(kept.map(findingKey)).size;
   if (!left) return undefined;
-  const text = `Path patterns left out ${left} of ${all.length} findings`;
+  const text = `Path patterns left out ${left} of ${findings} findings`;
   if (kept.some((finding) => pathsOf(finding).length)) return { warn: false, text: `${text}.` };
   const paths = [...new Set(all.flatMap(pathsOf))];
   const shown = `${paths

@@ -49,13 +49,16 @@ describe('repository files', () => {
     );
   });
 
-  it('walks the folders outside git, skipping installed dependencies and version control', async () => {
+  it('walks the folders outside git, skipping installed dependencies, package caches and version control', async () => {
     const root = makeRepo({
       'package.json': declaring('express'),
       'node_modules/express/package.json': declaring('lodash'),
       'vendor/acme/lib/composer.json': declaring('lodash'),
       'web/.venv/lib/requirements.txt': ['lodash'],
       'web/package.json': declaring('react'),
+      // The GitLab component's npm cache, as `npx` leaves it, and a Maven repository kept for CI's cache.
+      '.sca-bridge-npm/_npx/8d2b1d3c/package.json': declaring('lodash'),
+      '.m2/repository/org/acme/lib/1.0/pom.xml': ['<project/>'],
     });
     expect(await listFiles(root)).toEqual(['package.json', 'web/package.json']);
     expect(await placeIn(root, findingOf('pkg:npm/lodash@1.0.0'))).toBe('package.json:1 (root-manifest)');

@@ -47,8 +47,12 @@ describe('path patterns', () => {
 });
 
 describe('what the path patterns left out', () => {
-  const at = (componentPaths: string[]) => aFinding({ componentPaths });
-  const all = [at(['services/api/app.jar']), at(['web/app.tgz']), at([])];
+  const at = (componentPaths: string[], id: string) => aFinding({ componentPaths, ids: [id] });
+  const all = [
+    at(['services/api/app.jar'], 'CVE-2021-1'),
+    at(['web/app.tgz'], 'CVE-2021-2'),
+    at([], 'CVE-2021-3'),
+  ];
 
   it('is a line of the log while some finding with a path stays', () => {
     expect(pathFilterNote(all, [all[0]!, all[2]!], ['services/**'])).toEqual({
@@ -56,6 +60,15 @@ describe('what the path patterns left out', () => {
       text: 'Path patterns left out 1 of 3 findings.',
     });
     expect(pathFilterNote(all, all, ['**'])).toBeUndefined();
+  });
+
+  it('counts findings as they are once repeated rows merge: one is left out only when every row of it is', () => {
+    const again = at(['web/other.tgz'], 'CVE-2021-2');
+    const rows = [...all, again];
+    expect(pathFilterNote(rows, [all[0]!, all[2]!], ['services/**'])?.text).toBe(
+      'Path patterns left out 1 of 3 findings.',
+    );
+    expect(pathFilterNote(rows, [all[0]!, all[2]!, again], ['services/**', 'web/other.tgz'])).toBeUndefined();
   });
 
   it('warns, naming the patterns at fault, when only findings without a path stay', () => {
