@@ -416,7 +416,7 @@ const READS = 2;
  * Reads every row of a paged list: page 1 of `pageNumber`/`pageSize` tells the total (`X-Total-Count`) and the
  * page size the server serves (fewer rows than asked while the total is larger: a cap, asked for from then on,
  * so the pages stay contiguous), then the other pages `PAGE_CONCURRENCY` at a time, taken in page order until
- * the distinct rows collected reach the total, and further pages one by one if they do not yet. Pages longer
+ * the rows of the pages that added any reach the total (a row DT lists twice counts twice, as its total does), and further pages one by one if they do not yet. Pages longer
  * than asked for are accepted (DT4 returns findings whole, in one request). A row an earlier page gave (a server
  * that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the total is reached is
  * an error, never a quiet gap. So is a total that changes between pages (rows deleted or added meanwhile shift
@@ -462,6 +462,8 @@ async function readOnce(api, path, query, call, logger, asked, read, limiter) {
     };
     const rows = [];
     const seen = new Set();
+    /** The rows of the pages that added any, repeats included: what X-Total-Count counts. */
+    let served = 0;
     /** Adds a page's rows in page order; true once the total is reached. A page that adds nothing before is an error. */
     const add = (page, data, total) => {
         const before = rows.length;
@@ -476,8 +478,12 @@ async function readOnce(api, path, query, call, logger, asked, read, limiter) {
         for (const id of ids)
             if (id !== undefined)
                 seen.add(id);
-        logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${rows.length} of ${total} read`);
-        if (rows.length >= total)
+        // A finding DT lists twice is two of its total wherever the page boundary falls: a page that adds rows counts
+        // whole. (A page of repeats alone, a server ignoring pageNumber, adds nothing and is the error below.)
+        if (rows.length > before)
+            served += data.length;
+        logger.debug(`${path}: page ${page} had ${data.length} ${call.rows}; ${served} of ${total} read`);
+        if (served >= total)
             return true;
         if (rows.length === before) {
             throw new errors/* ScannerError */.VM(`The count of ${call.rows} does not add up: Dependency-Track reports ${total} (X-Total-Count) for ${path}, but page ${page} ${data.length ? 'only repeated rows already read' : 'came back empty'} after ${rows.length}. Nothing is reported rather than an incomplete list; run the job again (the project may have changed while it was read).`);

@@ -204,6 +204,23 @@ describe('paging (nock)', () => {
     );
   });
 
+  it('reads a list of a row DT lists twice, once on each side of a page boundary, as X-Total-Count counts it', async () => {
+    // 12 rows: the third again as the eleventh, served 10 a page.
+    const list = [...rows(10), rows(1, 2)[0], ...rows(1, 10)];
+    nock(ORIGIN)
+      .get(PATH)
+      .query(true)
+      .times(2)
+      .reply((req: Request) => {
+        const page = Number(new URL(req.url).searchParams.get('pageNumber'));
+        return [200, list.slice((page - 1) * 10, page * 10), { 'X-Total-Count': '12' }];
+      });
+    expect(await readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger(), 10)).toEqual([
+      ...rows(10),
+      ...rows(1, 10),
+    ]);
+  });
+
   it('a server that ignores pageNumber: repeated rows are not counted twice, and the shortfall is an error', async () => {
     nock(ORIGIN).get(PATH).query(true).times(2).reply(200, rows(100), { 'X-Total-Count': '150' });
     const error = await failure(readAllPages(open(), PATH.slice(1), {}, call, new MemoryLogger()));
