@@ -437,14 +437,11 @@ function workingDirectoryOf(raw: RawInputs, ctx: ConfigContext): { path: string;
 
 /** CI's branch, else the one checked out where findings are placed (not where the command was started). */
 function defaultBranch(ctx: ConfigContext, workingDirectory: string): string | undefined {
-  const { env } = ctx;
-  return (
-    env.GITHUB_HEAD_REF ||
-    env.GITHUB_REF_NAME ||
-    env.CI_COMMIT_REF_NAME ||
-    ctx.gitBranch?.(workingDirectory) ||
-    undefined
-  );
+  return ciBranch(ctx.env) || ctx.gitBranch?.(workingDirectory) || undefined;
+}
+
+function ciBranch(env: ConfigContext['env']): string | undefined {
+  return env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || undefined;
 }
 
 /** The reports a run of `scan` or `import` writes, by input name. */
@@ -504,10 +501,22 @@ export function webhookOfRefusedRun(raw: RawInputs, env: ConfigContext['env']): 
  * What the summary of a run refused before its configuration was read says it was asked: its mode and gate as
  * given (a webhook reading `failOn: none` of a run asked to fail on high would mislead).
  */
-export function askedOfRefusedRun(raw: RawInputs, mode: Mode | undefined): Partial<Config> {
+export function askedOfRefusedRun(
+  raw: RawInputs,
+  mode: Mode | undefined,
+  env: ConfigContext['env'],
+): Partial<Config> {
   const failOnText = text(raw, 'fail-on');
   const failOnPolicyViolation = switchOfRefusedRun(raw, 'fail-on-policy-violation', false);
-  return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}), failOnPolicyViolation };
+  // The branch as given or as CI says (a webhook routes by it, errors too); not the checkout's: the refusal may be
+  // the working directory's own.
+  const branch = text(raw, 'branch') ?? ciBranch(env);
+  return {
+    ...(mode ? { mode } : {}),
+    ...(failOnText ? { failOnText } : {}),
+    failOnPolicyViolation,
+    ...(branch ? { branch } : {}),
+  };
 }
 
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */

@@ -7341,7 +7341,7 @@ async function runReport(mode, args, io, logger) {
             await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
         exitCode = (0,src_errors/* exitCodeOf */.FO)(error);
         logger.error((0,src_errors/* describeError */.Uc)(error));
-        summary = errorSummary(config ?? (0,src_config/* askedOfRefusedRun */.XU)(inputs, mode), ci, startedAt, error, logger);
+        summary = errorSummary(config ?? (0,src_config/* askedOfRefusedRun */.XU)(inputs, mode, io.env), ci, startedAt, error, logger);
     }
     if (webhook)
         await sendWebhook(webhook, summary, logger);

@@ -942,12 +942,10 @@ function workingDirectoryOf(raw, ctx) {
 }
 /** CI's branch, else the one checked out where findings are placed (not where the command was started). */
 function defaultBranch(ctx, workingDirectory) {
-    const { env } = ctx;
-    return (env.GITHUB_HEAD_REF ||
-        env.GITHUB_REF_NAME ||
-        env.CI_COMMIT_REF_NAME ||
-        ctx.gitBranch?.(workingDirectory) ||
-        undefined);
+    return ciBranch(ctx.env) || ctx.gitBranch?.(workingDirectory) || undefined;
+}
+function ciBranch(env) {
+    return env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || undefined;
 }
 /** Read from the raw inputs alone, so that a run whose other inputs are refused still knows its reports. */
 function reportPaths(raw) {
@@ -991,10 +989,18 @@ function webhookOfRefusedRun(raw, env) {
  * What the summary of a run refused before its configuration was read says it was asked: its mode and gate as
  * given (a webhook reading `failOn: none` of a run asked to fail on high would mislead).
  */
-function askedOfRefusedRun(raw, mode) {
+function askedOfRefusedRun(raw, mode, env) {
     const failOnText = config_text(raw, 'fail-on');
     const failOnPolicyViolation = switchOfRefusedRun(raw, 'fail-on-policy-violation', false);
-    return { ...(mode ? { mode } : {}), ...(failOnText ? { failOnText } : {}), failOnPolicyViolation };
+    // The branch as given or as CI says (a webhook routes by it, errors too); not the checkout's: the refusal may be
+    // the working directory's own.
+    const branch = config_text(raw, 'branch') ?? ciBranch(env);
+    return {
+        ...(mode ? { mode } : {}),
+        ...(failOnText ? { failOnText } : {}),
+        failOnPolicyViolation,
+        ...(branch ? { branch } : {}),
+    };
 }
 /** `job-summary` as a run refused before its configuration reads it: written unless it says `false`. */
 function jobSummaryOfRefusedRun(raw) {

@@ -434,7 +434,7 @@ async function runMode(
     return {
       config,
       webhook: config ?? webhookOfRefusedRun(inputs, env),
-      summary: errorSummary(config ?? askedOfRefusedRun(inputs, mode), ci, startedAt, error, logger),
+      summary: errorSummary(config ?? askedOfRefusedRun(inputs, mode, env), ci, startedAt, error, logger),
       failures: [describeError(error)],
       // The pages a scan read before it failed: the artifact of a failed run carries them.
       rawDir,

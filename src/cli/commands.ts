@@ -189,7 +189,7 @@ export async function runReport(
     if (!config) await clearReportsOfRefusedRun(args.inputs, { files, tokenFile }, logger);
     exitCode = exitCodeOf(error);
     logger.error(describeError(error));
-    summary = errorSummary(config ?? askedOfRefusedRun(inputs, mode), ci, startedAt, error, logger);
+    summary = errorSummary(config ?? askedOfRefusedRun(inputs, mode, io.env), ci, startedAt, error, logger);
   }
   if (webhook) await sendWebhook(webhook, summary, logger);
   if (args.json) io.stdout(jsonText(summary));

@@ -1025,8 +1025,8 @@ describe('sca-bridge CLI', () => {
     }
   });
 
-  it('says the gate a refused run was asked for, not none', async () => {
-    const { code, stdout } = await runCli([
+  it("says the gate and CI's branch a refused run was asked for, not none", async () => {
+    const args = [
       'import',
       fixture('dt-fpf.json'),
       '--fail-on',
@@ -1035,12 +1035,16 @@ describe('sca-bridge CLI', () => {
       'snyk',
       '--fail-on-policy-violation',
       '--json',
-    ]);
+    ];
+    const { code, stdout } = await runCli(args, { env: { GITHUB_REF_NAME: 'main' } });
     expect(code).toBe(2);
     expect(runSummaryOf<{ mode: string; gate: { result: string; failOn: string } }>(stdout)).toMatchObject({
       mode: 'import',
+      branch: 'main',
       gate: { result: 'failed', failOn: 'high', failOnPolicyViolation: true },
     });
+    const given = await runCli([...args, '--branch', 'release/2.0'], { env: { GITHUB_REF_NAME: 'main' } });
+    expect(runSummaryOf<{ branch: string }>(given.stdout).branch).toBe('release/2.0');
   });
 
   it('sends the error of a command line it cannot parse to the webhook and --json, and removes nothing', async () => {
