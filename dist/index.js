@@ -85278,10 +85278,10 @@ function pathFilter(include, exclude) {
     };
 }
 /**
- * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated rows
- * merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one that has a path
- * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
- * Xray's repository key or another root matches none.
+ * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated
+ * rows merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one
+ * that has a path (one without is always kept), a warning shows the paths there were to match, since a pattern
+ * written with Xray's repository key or another root matches none.
  */
 function pathFilterNote(all, kept, include) {
     if (kept.length === all.length)
@@ -86883,8 +86883,8 @@ const CONNECTION_READS = new Set(['mode', 'token', 'github-token', ...TEST_CONNE
  */
 function warnUnreadInputs(inputs, logger) {
     const given = INPUTS.filter((name) => {
-        const value = String(inputs[name] ?? '').trim();
-        return (!CONNECTION_READS.has(name) && value !== '' && value.toLowerCase() !== (UNREAD_DEFAULTS[name] ?? ''));
+        const value = config_text(inputs, name)?.toLowerCase();
+        return !CONNECTION_READS.has(name) && value !== undefined && value !== (UNREAD_DEFAULTS[name] ?? '');
     });
     if (!given.length)
         return;
@@ -87943,6 +87943,8 @@ function findingDigest(finding) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 /* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(53395);
 /* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62915);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(84087);
+
 
 
 
@@ -88021,7 +88023,9 @@ function unknownWordsNote(findings) {
     if (!counts.size)
         return undefined;
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-    const words = (0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .firstOf */ .Ku)([...counts].map(([word, n]) => `${JSON.stringify(word)} ×${n}`), 5, ', ');
+    const words = (0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .firstOf */ .Ku)(
+    // A scanner's text may be of any length: the warning and the job summary quote a word's start.
+    [...counts].map(([word, n]) => `${JSON.stringify((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .shorten */ .m)(word, 40))} ×${n}`), 5, ', ');
     return `${(0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'finding')} had a severity sca-bridge does not know (${words}): each is rated by its CVSS score, or unknown without one. Please report the word at ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BUG_REPORT_URL */ .y5}.`;
 }
 /** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */

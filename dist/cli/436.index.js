@@ -416,10 +416,10 @@ const READS = 2;
  * Reads every row of a paged list: page 1 of `pageNumber`/`pageSize` tells the total (`X-Total-Count`) and the
  * page size the server serves (fewer rows than asked while the total is larger: a cap, asked for from then on,
  * so the pages stay contiguous), then the other pages `PAGE_CONCURRENCY` at a time, taken in page order until
- * the rows of the pages that added any reach the total (a row DT lists twice counts twice, as its total does), and further pages one by one if they do not yet. Pages longer
- * than asked for are accepted (DT4 returns findings whole, in one request). A row an earlier page gave (a server
- * that ignores `pageNumber`) is not counted twice, and a page that adds nothing before the total is reached is
- * an error, never a quiet gap. So is a total that changes between pages (rows deleted or added meanwhile shift
+ * the rows of the pages that added any reach the total (a row DT lists twice counts twice there, as its total
+ * does), and further pages one by one if they do not yet. Pages longer than asked for are accepted (DT4 returns
+ * findings whole, in one request). A row an earlier page gave is kept once, and a page that adds nothing before
+ * the total is reached (a server that ignores `pageNumber`) is an error, never a quiet gap. So is a total that changes between pages (rows deleted or added meanwhile shift
  * others onto pages already read, where they are never seen), after one more read from page 1: an analyser
  * that finishes just after the BOM was processed changes the list once.
  */

@@ -5208,10 +5208,10 @@ function pathFilter(include, exclude) {
     };
 }
 /**
- * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated rows
- * merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one that has a path
- * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
- * Xray's repository key or another root matches none.
+ * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated
+ * rows merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one
+ * that has a path (one without is always kept), a warning shows the paths there were to match, since a pattern
+ * written with Xray's repository key or another root matches none.
  */
 function pathFilterNote(all, kept, include) {
     if (kept.length === all.length)
@@ -7905,29 +7905,6 @@ function identityDigest(identity) {
 /** The SHA-256 (hex) of `findingIdentity`: SARIF's `scaBridgeFinding/v1`, GitLab's ids and fingerprints. */
 function findingDigest(finding) {
     return identityDigest(findingIdentity(finding));
-}
-
-
-/***/ }),
-
-/***/ 4087:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ shorten)
-/* harmony export */ });
-/**
- * `text` cut to at most `limit` UTF-16 units, `ellipsis` included, never between the two halves of a
- * character outside the BMP (an emoji): a lone half is not Unicode, and JSON readers refuse or mangle it.
- */
-function shorten(text, limit, ellipsis = '…') {
-    if (text.length <= limit)
-        return text;
-    let end = limit - ellipsis.length;
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end -= 1;
-    return `${text.slice(0, end)}${ellipsis}`;
 }
 
 

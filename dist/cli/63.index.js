@@ -1341,6 +1341,8 @@ function highestCvss(findings) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3395);
 /* harmony import */ var _cvss_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2915);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4087);
+
 
 
 
@@ -1419,7 +1421,9 @@ function unknownWordsNote(findings) {
     if (!counts.size)
         return undefined;
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-    const words = (0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .firstOf */ .Ku)([...counts].map(([word, n]) => `${JSON.stringify(word)} ×${n}`), 5, ', ');
+    const words = (0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .firstOf */ .Ku)(
+    // A scanner's text may be of any length: the warning and the job summary quote a word's start.
+    [...counts].map(([word, n]) => `${JSON.stringify((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .shorten */ .m)(word, 40))} ×${n}`), 5, ', ');
     return `${(0,_wording_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'finding')} had a severity sca-bridge does not know (${words}): each is rated by its CVSS score, or unknown without one. Please report the word at ${_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BUG_REPORT_URL */ .y5}.`;
 }
 /** CVSS qualitative rating of a base score (v3/v4 bands), for findings that carry only a score. */
@@ -1435,6 +1439,29 @@ function severityFromScore(score) {
     if (score > 0)
         return 'low';
     return 'info';
+}
+
+
+/***/ }),
+
+/***/ 4087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ shorten)
+/* harmony export */ });
+/**
+ * `text` cut to at most `limit` UTF-16 units, `ellipsis` included, never between the two halves of a
+ * character outside the BMP (an emoji): a lone half is not Unicode, and JSON readers refuse or mangle it.
+ */
+function shorten(text, limit, ellipsis = '…') {
+    if (text.length <= limit)
+        return text;
+    let end = limit - ellipsis.length;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}${ellipsis}`;
 }
 
 

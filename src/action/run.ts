@@ -14,6 +14,7 @@ import {
   type RawInputs,
   registerSecrets,
   TEST_CONNECTION_INPUTS,
+  text,
   webhookOfRefusedRun,
   askedOfRefusedRun,
   type WebhookConfig,
@@ -119,10 +120,8 @@ const CONNECTION_READS = new Set<string>(['mode', 'token', 'github-token', ...TE
  */
 function warnUnreadInputs(inputs: RawInputs, logger: ActionLogger): void {
   const given = INPUTS.filter((name) => {
-    const value = String(inputs[name] ?? '').trim();
-    return (
-      !CONNECTION_READS.has(name) && value !== '' && value.toLowerCase() !== (UNREAD_DEFAULTS[name] ?? '')
-    );
+    const value = text(inputs, name)?.toLowerCase();
+    return !CONNECTION_READS.has(name) && value !== undefined && value !== (UNREAD_DEFAULTS[name] ?? '');
   });
   if (!given.length) return;
   logger.warn(

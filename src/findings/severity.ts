@@ -1,6 +1,7 @@
 import { BUG_REPORT_URL } from '../errors.js';
 import { firstOf, plural } from '../wording.js';
 import { cvssScore } from './cvss.js';
+import { shorten } from './text.js';
 import type { Finding, LocatedFinding } from './model.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
@@ -89,7 +90,8 @@ export function unknownWordsNote(findings: readonly Finding[]): string | undefin
   if (!counts.size) return undefined;
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const words = firstOf(
-    [...counts].map(([word, n]) => `${JSON.stringify(word)} ×${n}`),
+    // A scanner's text may be of any length: the warning and the job summary quote a word's start.
+    [...counts].map(([word, n]) => `${JSON.stringify(shorten(word, 40))} ×${n}`),
     5,
     ', ',
   );

@@ -30,10 +30,10 @@ export function pathFilter(
 }
 
 /**
- * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated rows
- * merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one that has a path
- * (one without is always kept), a warning shows the paths there were to match, since a pattern written with
- * Xray's repository key or another root matches none.
+ * What the path patterns left out of `all`, keeping `kept`, counted as findings are once an export's repeated
+ * rows merge (`collapseDuplicates`): a finding is left out when every row of it is. When they left out every one
+ * that has a path (one without is always kept), a warning shows the paths there were to match, since a pattern
+ * written with Xray's repository key or another root matches none.
  */
 export function pathFilterNote(
   all: readonly LocatedFinding[],

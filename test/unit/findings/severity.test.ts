@@ -89,5 +89,9 @@ describe('unknownWordsNote', () => {
     expect(note).toBe(
       '7 findings had a severity sca-bridge does not know ("Severe" ×2, "Urgent" ×1, "a" ×1, "b" ×1, "c" ×1 (and 1 more)): each is rated by its CVSS score, or unknown without one. Please report the word at https://github.com/sca-bridge/sca-bridge/issues/new.',
     );
+    // A word of any length is quoted by its start.
+    expect(unknownWordsNote([aFinding({ severity: 'x'.repeat(100_000) })])).toContain(
+      `"${'x'.repeat(39)}…" ×1`,
+    );
   });
 });
